@@ -1,0 +1,56 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "sitegen",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sitegen", targets: ["sitegen"]),
+        .library(name: "SiteGen", targets: ["SiteGen"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    ],
+    targets: [
+        // libcmark-gfm from Debian (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CMarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The engine: load → model → render → write, plus check.
+        .target(
+            name: "SiteGen",
+            dependencies: [
+                "CMarkGFM",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // The preview server (kept apart so the engine builds without Hummingbird).
+        .target(
+            name: "SiteGenServe",
+            dependencies: [
+                "SiteGen",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
+        // The thin command-line front.
+        .executableTarget(
+            name: "sitegen",
+            dependencies: [
+                "SiteGen",
+                "SiteGenServe",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "SiteGenTests",
+            dependencies: ["SiteGen"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)

@@ -1,0 +1,201 @@
+/// What kind of content a Markdown file holds, from where it lies under content/.
+public enum DocumentKind: String, Sendable, CaseIterable {
+    case field, post, event, project, page, strategy
+}
+
+/// A Markdown file read and split, its front matter parsed.
+public struct LoadedDocument: Sendable {
+    public var kind: DocumentKind
+    public var source: SourceRef
+    /// The slug from the file name.
+    public var fileSlug: String
+    /// The parsed front matter (nil when the file has none or it is empty).
+    public var frontMatter: YAMLMap?
+    public var body: String
+    /// FNV-1a hash of the file's bytes, for incremental builds.
+    public var hash: UInt64
+}
+
+/// Everything read from the content folder, before it is given meaning.
+public struct LoadedContent: Sendable {
+    public var config: YAMLValue?
+    public var documents: [LoadedDocument]
+    public var assets: [Asset]
+    public var diagnostics: [Diagnostic]
+    /// Hash of site.yml's bytes.
+    public var configHash: UInt64
+}
+
+/// Stage 1: read the content tree once, split front matter from body, parse the YAML.
+public struct ContentLoader: Sendable {
+    /// Largest Markdown file accepted (documented in README.md).
+    public static let maxMarkdownBytes = 4 * 1024 * 1024
+
+    public var fileSystem: any FileSystem
+    /// The content folder on disk.
+    public var root: String
+    /// How the folder is named in messages (`content`).
+    public var displayRoot: String
+
+    public init(fileSystem: any FileSystem, root: String, displayRoot: String) {
+        self.fileSystem = fileSystem
+        self.root = root
+        self.displayRoot = displayRoot
+    }
+
+    func display(_ relative: String) -> String { displayRoot.isEmpty ? relative : displayRoot + "/" + relative }
+
+    public func load() -> LoadedContent {
+        var diagnostics: [Diagnostic] = []
+        let listing: [FileEntry]
+        do {
+            let result = try fileSystem.listFiles(under: root)
+            listing = result.files
+            diagnostics += result.problems.map { .error(display($0.path), $0.message) }
+        } catch {
+            return LoadedContent(config: nil, documents: [], assets: [], diagnostics: [
+                .error(displayRoot, "content folder '\(root)' does not exist; run sitegen in the site's folder or pass --source DIR"),
+            ], configHash: 0)
+        }
+
+        var markdown: [(FileEntry, DocumentKind)] = []
+        var assets: [Asset] = []
+        var config: YAMLValue?
+        var configHash: UInt64 = 0
+        var sawConfig = false
+        for entry in listing {
+            let path = entry.relativePath
+            if path == "site.yml" || path == "site.yaml" {
+                sawConfig = true
+                let file = display(path)
+                do {
+                    let bytes = try fileSystem.readFile(root + "/" + path)
+                    configHash = fnv1a(bytes)
+                    guard let text = FrontMatter.decodeText(bytes) else {
+                        diagnostics.append(.error(file, line: 1, "site.yml is not UTF-8 text; save it as UTF-8"))
+                        continue
+                    }
+                    config = try YAMLReader.parse(text, firstLine: 1)
+                } catch let e as YAMLError {
+                    diagnostics.append(.error(file, line: e.line, column: e.column, e.message))
+                } catch {
+                    diagnostics.append(.error(file, "\(error)"))
+                }
+                continue
+            }
+            if path.hasSuffix(".md") || path.hasSuffix(".markdown") {
+                if let kind = Self.kind(of: path) {
+                    markdown.append((entry, kind))
+                } else {
+                    diagnostics.append(.warning(display(path), "Markdown file outside the known folders (fields, posts, events, projects, pages) is ignored; move it to pages/ to publish it"))
+                }
+                continue
+            }
+            assets.append(Asset(path: path, size: entry.size))
+        }
+        if !sawConfig {
+            diagnostics.append(.error(display("site.yml"), "site.yml is missing; create it with at least title and base_url (see README.md, \"site.yml\")"))
+        }
+
+        let results = parallelMap(markdown) { entry, kind in readDocument(entry, kind: kind) }
+        var documents: [LoadedDocument] = []
+        for result in results {
+            diagnostics += result.1
+            if let doc = result.0 { documents.append(doc) }
+        }
+        return LoadedContent(config: config, documents: documents, assets: assets, diagnostics: diagnostics, configHash: configHash)
+    }
+
+    /// fields/x.md, posts/**/x.md, events/**/x.md, projects/x.md, pages/x.md, strategy.md.
+    static func kind(of path: String) -> DocumentKind? {
+        let parts = path.split(separator: "/")
+        if parts.count == 1 { return parts[0] == "strategy.md" ? .strategy : nil }
+        switch parts[0] {
+        case "fields" where parts.count == 2: return .field
+        case "posts": return .post
+        case "events": return .event
+        case "projects" where parts.count == 2: return .project
+        case "pages" where parts.count == 2: return .page
+        default: return nil
+        }
+    }
+
+    private func readDocument(_ entry: FileEntry, kind: DocumentKind) -> (LoadedDocument?, [Diagnostic]) {
+        let file = display(entry.relativePath)
+        if entry.size > Self.maxMarkdownBytes {
+            return (nil, [.error(file, "file is \(GermanText.fileSize(entry.size)), more than the limit of 4 MB for a Markdown file; split it or move large data into a download")])
+        }
+        let bytes: [UInt8]
+        do { bytes = try fileSystem.readFile(root + "/" + entry.relativePath) } catch {
+            return (nil, [.error(file, "file cannot be read: \(error)")])
+        }
+        guard let text = FrontMatter.decodeText(bytes) else {
+            let message = bytes.contains(0)
+                ? "file is not text (it looks like a binary file named .md); remove it or give it its real extension"
+                : "file is not valid UTF-8 text; save it as UTF-8 (line \(firstInvalidUTF8Line(bytes)))"
+            return (nil, [.error(file, line: bytes.contains(0) ? nil : firstInvalidUTF8Line(bytes), message)])
+        }
+        let name = String(entry.relativePath.split(separator: "/").last!.prefix { $0 != "." })
+        let slug = Slug.make(String(entry.relativePath.split(separator: "/").last!.dropLast(entry.relativePath.hasSuffix(".markdown") ? 9 : 3)))
+        var diagnostics: [Diagnostic] = []
+        if slug.isEmpty {
+            return (nil, [.error(file, "file name gives no usable slug; name it with letters or digits, e.g. mein-beitrag.md")])
+        }
+        if slug != String(entry.relativePath.split(separator: "/").last!.dropLast(entry.relativePath.hasSuffix(".markdown") ? 9 : 3)) {
+            diagnostics.append(.warning(file, "file name '\(name)' is not a slug; it is published as '\(slug)'. Rename the file to '\(slug).md' to keep the address stable"))
+        }
+        let split: FrontMatterSplit
+        do { split = try FrontMatter.split(text) } catch {
+            return (nil, diagnostics + [.error(file, line: error.line, error.message)])
+        }
+        let source = SourceRef(path: entry.relativePath, display: file, bodyFirstLine: split.bodyFirstLine)
+        if !split.hasFrontMatter {
+            let message = text.trimmingSpaces.isEmpty
+                ? "file is empty; it needs front matter between two --- lines with at least a title"
+                : "front matter is missing; start the file with a line '---', the keys (e.g. title: …), and another '---'"
+            return (nil, diagnostics + [.error(file, line: 1, message)])
+        }
+        var map: YAMLMap?
+        do {
+            switch try YAMLReader.parse(split.yaml, firstLine: split.yamlFirstLine) {
+            case .map(let m)?: map = m
+            case nil, .null?: map = nil
+            case let other?:
+                return (nil, diagnostics + [.error(file, line: other.line, "front matter must be keys with values (like 'title: …'), but is \(other.kindName)")])
+            }
+        } catch {
+            return (nil, diagnostics + [.error(file, line: error.line, column: error.column, error.message)])
+        }
+        if map == nil {
+            return (nil, diagnostics + [.error(file, line: 1, "front matter is empty; add at least 'title: …'")])
+        }
+        let doc = LoadedDocument(kind: kind, source: source, fileSlug: slug, frontMatter: map, body: split.body, hash: fnv1a(bytes))
+        return (doc, diagnostics)
+    }
+}
+
+/// Line of the first byte sequence that is not UTF-8.
+func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int {
+    var line = 1
+    var i = 0
+    while i < bytes.count {
+        let b = bytes[i]
+        let length: Int
+        if b < 0x80 { length = 1 } else if b & 0xE0 == 0xC0 { length = 2 } else if b & 0xF0 == 0xE0 { length = 3 } else if b & 0xF8 == 0xF0 { length = 4 } else { return line }
+        if i + length > bytes.count { return line }
+        for k in 1..<max(1, length) where bytes[i + k] & 0xC0 != 0x80 { return line }
+        if b == 10 { line += 1 }
+        i += length
+    }
+    return line
+}
+
+/// FNV-1a 64-bit: a fast, stable hash for change detection (not for security).
+public func fnv1a<C: Collection>(_ bytes: C, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 where C.Element == UInt8 {
+    var hash = seed
+    for b in bytes {
+        hash ^= UInt64(b)
+        hash = hash &* 0x100_0000_01b3
+    }
+    return hash
+}

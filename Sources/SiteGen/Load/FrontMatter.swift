@@ -1,0 +1,88 @@
+/// Splits a Markdown source into its YAML front matter and its body.
+/// Accepts a UTF-8 byte order mark and CRLF line ends (both are normalised away).
+public struct FrontMatterSplit: Sendable, Equatable {
+    /// The YAML between the two `---` lines (empty when there is none).
+    public var yaml: String
+    /// File line number of the first YAML line (the line after the opening `---`).
+    public var yamlFirstLine: Int
+    /// The Markdown after the closing `---`.
+    public var body: String
+    /// File line number of the first body line.
+    public var bodyFirstLine: Int
+    /// False when the file has no front matter at all.
+    public var hasFrontMatter: Bool
+}
+
+public struct FrontMatterError: Error, Sendable, Equatable {
+    public var line: Int
+    public var message: String
+}
+
+public enum FrontMatter {
+    /// Decodes bytes as UTF-8 text for Markdown; nil when they are not UTF-8 or look binary.
+    public static func decodeText(_ bytes: [UInt8]) -> String? {
+        var slice = bytes[...]
+        if slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
+        if slice.contains(0) { return nil }  // NUL bytes: a binary file
+        guard let text = String(validating: slice, as: UTF8.self) else { return nil }
+        if text.contains("\r") {
+            return text.replacingCRLF()
+        }
+        return text
+    }
+
+    /// Finds the front matter. A file must start with `---` on its first line to have one;
+    /// the block ends at the next line that is exactly `---` (or `...`).
+    public static func split(_ text: String) throws(FrontMatterError) -> FrontMatterSplit {
+        guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("--- \n") else {
+            return FrontMatterSplit(yaml: "", yamlFirstLine: 1, body: text, bodyFirstLine: 1, hasFrontMatter: false)
+        }
+        var lineNumber = 1
+        var yamlStart: String.Index? = nil
+        var index = text.startIndex
+        while index < text.endIndex {
+            let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[index..<lineEnd]
+            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            if lineNumber == 1 {
+                yamlStart = next
+            } else {
+                let trimmed = line.trimmingTrailingSpaces
+                if trimmed == "---" || trimmed == "..." {
+                    let yaml = String(text[yamlStart!..<index])
+                    return FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: String(text[next...]),
+                                            bodyFirstLine: lineNumber + 1, hasFrontMatter: true)
+                }
+            }
+            lineNumber += 1
+            index = next
+        }
+        throw FrontMatterError(line: 1, message: "front matter is not closed: add a line with three dashes (---) after the last key")
+    }
+}
+
+extension Substring {
+    var trimmingTrailingSpaces: Substring {
+        var s = self
+        while let c = s.last, c == " " || c == "\t" { s.removeLast() }
+        return s
+    }
+}
+
+extension String {
+    func replacingCRLF() -> String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        var previousCR = false
+        for scalar in unicodeScalars {
+            if previousCR {
+                previousCR = false
+                if scalar == "\n" { out.unicodeScalars.append("\n"); continue }
+                out.unicodeScalars.append("\n")
+            }
+            if scalar == "\r" { previousCR = true } else { out.unicodeScalars.append(scalar) }
+        }
+        if previousCR { out.unicodeScalars.append("\n") }
+        return out
+    }
+}

@@ -1,0 +1,130 @@
+import Yams
+
+/// A YAML value with the file line it came from, so every message can name the line.
+public indirect enum YAMLValue: Sendable, Equatable {
+    case null(line: Int)
+    case scalar(String, line: Int, column: Int, quoted: Bool)
+    case list([YAMLValue], line: Int)
+    case map(YAMLMap)
+
+    public var line: Int {
+        switch self {
+        case .null(let line), .scalar(_, let line, _, _), .list(_, let line): return line
+        case .map(let m): return m.line
+        }
+    }
+
+    /// A short name of the value's kind for messages ("a list", "text").
+    public var kindName: String {
+        switch self {
+        case .null: return "empty"
+        case .scalar: return "a single value"
+        case .list: return "a list"
+        case .map: return "a group of keys"
+        }
+    }
+}
+
+/// A YAML mapping in source order, with the line of each key.
+public struct YAMLMap: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var key: String
+        public var keyLine: Int
+        public var value: YAMLValue
+    }
+    public var entries: [Entry]
+    public var line: Int
+
+    public subscript(key: String) -> YAMLValue? { entries.first { $0.key == key }?.value }
+    public func entry(_ key: String) -> Entry? { entries.first { $0.key == key } }
+}
+
+public struct YAMLError: Error, Sendable, Equatable {
+    public var line: Int?
+    public var column: Int?
+    public var message: String
+}
+
+public enum YAMLReader {
+    /// Largest number of values one front matter may hold (after alias expansion):
+    /// keeps "billion laughs" documents from costing time or memory.
+    public static let maxNodes = 20_000
+
+    /// Parses YAML text whose first line is line `firstLine` of the file.
+    public static func parse(_ yaml: String, firstLine: Int) throws(YAMLError) -> YAMLValue? {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw translate(error, firstLine: firstLine)
+        } catch {
+            throw YAMLError(line: firstLine, column: nil, message: "YAML cannot be read: \(error)")
+        }
+        guard let node else { return nil }
+        var budget = maxNodes
+        return try convert(node, firstLine: firstLine, budget: &budget)
+    }
+
+    private static func convert(_ node: Node, firstLine: Int, budget: inout Int) throws(YAMLError) -> YAMLValue {
+        budget -= 1
+        let line = (node.mark?.line ?? 1) + firstLine - 1
+        if budget < 0 {
+            throw YAMLError(line: line, column: nil, message: "front matter is too large or repeats aliases too often (more than \(maxNodes) values); remove the aliases (*name)")
+        }
+        switch node {
+        case .scalar(let scalar):
+            let quoted = scalar.style != .plain
+            if !quoted, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+                return .null(line: line)
+            }
+            return .scalar(scalar.string, line: line, column: node.mark?.column ?? 1, quoted: quoted)
+        case .sequence(let sequence):
+            var items: [YAMLValue] = []
+            for child in sequence { items.append(try convert(child, firstLine: firstLine, budget: &budget)) }
+            return .list(items, line: line)
+        case .mapping(let mapping):
+            var entries: [YAMLMap.Entry] = []
+            for (key, value) in mapping {
+                budget -= 1
+                let keyLine = (key.mark?.line ?? 1) + firstLine - 1
+                guard case .scalar(let keyScalar) = key else {
+                    throw YAMLError(line: keyLine, column: key.mark?.column, message: "a key must be plain text")
+                }
+                entries.append(.init(key: keyScalar.string, keyLine: keyLine,
+                                     value: try convert(value, firstLine: firstLine, budget: &budget)))
+            }
+            return .map(YAMLMap(entries: entries, line: line))
+        case .alias:
+            throw YAMLError(line: line, column: node.mark?.column, message: "aliases (*name) are not supported in front matter")
+        }
+    }
+
+    private static func translate(_ error: YamlError, firstLine: Int) -> YAMLError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            var message = "YAML syntax error: \(problem)"
+            if let context { message += " (\(context.text))" }
+            message += hint(for: problem)
+            return YAMLError(line: mark.line + firstLine - 1, column: mark.column, message: message)
+        case .reader(let problem, _, _, _):
+            return YAMLError(line: firstLine, column: nil, message: "YAML cannot be read: \(problem)")
+        default:
+            return YAMLError(line: firstLine, column: nil, message: "YAML cannot be read: \(error)")
+        }
+    }
+
+    private static func hint(for problem: String) -> String {
+        if problem.contains("mapping values are not allowed") {
+            return "; put text that contains a colon in quotes, e.g. title: \"Stadt: Wandel\""
+        }
+        if problem.contains("duplicate") || problem.contains("found duplicate key") {
+            return "; every key may appear only once"
+        }
+        if problem.contains("tab") {
+            return "; indent with spaces, not tabs"
+        }
+        return ""
+    }
+}

@@ -1,0 +1,142 @@
+/// Where an item came from, for messages and for link resolution.
+public struct SourceRef: Sendable, Hashable {
+    /// Relative to the content folder: `posts/2025/foo.md`.
+    public var path: String
+    /// As the editor sees it: `content/posts/2025/foo.md`.
+    public var display: String
+    /// File line where the Markdown body starts.
+    public var bodyFirstLine: Int
+}
+
+/// The Markdown part of an item, still unrendered.
+public struct MarkdownBody: Sendable, Hashable {
+    public var text: String
+    public var source: SourceRef
+}
+
+public struct Field: Sendable, Identifiable {
+    public var id: String { slug }
+    public var slug: String
+    public var title: String
+    public var order: Int
+    public var summary: String?
+    public var draft: Bool
+    public var body: MarkdownBody
+}
+
+public struct Post: Sendable, Identifiable {
+    public var id: String { source.path }
+    public var slug: String
+    public var title: String
+    public var date: DateTime
+    public var updated: DateTime?
+    public var author: String?
+    public var fields: [String]
+    public var tags: [String]
+    public var summary: String?
+    public var image: String?
+    public var imageAlt: String?
+    public var lang: String?
+    public var draft: Bool
+    public var body: MarkdownBody
+    public var source: SourceRef { body.source }
+    public var year: Int { date.local.year }
+}
+
+public struct Location: Sendable, Hashable {
+    public var name: String?
+    public var address: String?
+}
+
+public struct Event: Sendable, Identifiable {
+    public var id: String { source.path }
+    public var slug: String
+    public var title: String
+    public var start: DateTime
+    public var end: DateTime?
+    public var location: Location?
+    public var online: String?
+    public var fields: [String]
+    public var format: String?
+    public var registration: String?
+    public var summary: String?
+    public var status: EventStatus
+    public var lang: String?
+    public var draft: Bool
+    public var body: MarkdownBody
+    public var source: SourceRef { body.source }
+    public var year: Int { start.local.year }
+    /// The moment it is over (end, or the end of its day, or start + 2 h).
+    public var endsAt: DateTime {
+        if let end { return end.isDateOnly ? end.addingDays(1) : end }
+        return start.isDateOnly ? start.addingDays(1) : DateTime(epochSeconds: start.epochSeconds + 7200)
+    }
+}
+
+public enum EventStatus: String, Sendable, CaseIterable {
+    case geplant, abgesagt, verschoben
+}
+
+public enum ProjectStatus: String, Sendable, CaseIterable {
+    case idee, planung, umsetzung, abgeschlossen
+
+    public var label: String {
+        switch self {
+        case .idee: return "Idee"
+        case .planung: return "In Planung"
+        case .umsetzung: return "In Umsetzung"
+        case .abgeschlossen: return "Abgeschlossen"
+        }
+    }
+}
+
+public struct Project: Sendable, Identifiable {
+    public var id: String { source.path }
+    public var slug: String
+    public var title: String
+    public var status: ProjectStatus
+    public var fields: [String]
+    public var cities: [String]
+    public var partners: [String]
+    public var start: DateTime?
+    public var end: DateTime?
+    public var updated: DateTime?
+    public var code: String?
+    public var summary: String?
+    public var lang: String?
+    public var draft: Bool
+    public var body: MarkdownBody
+    public var source: SourceRef { body.source }
+}
+
+public struct Page: Sendable, Identifiable {
+    public var id: String { source.path }
+    public var slug: String
+    public var title: String
+    public var summary: String?
+    public var menu: Int?
+    public var search: Bool
+    public var lang: String?
+    public var draft: Bool
+    public var body: MarkdownBody
+    public var source: SourceRef { body.source }
+}
+
+public struct Strategy: Sendable {
+    public var title: String
+    /// Path under content/ (`downloads/strategie.pdf`) or an https URL.
+    public var pdf: String
+    public var pdfSize: Int?
+    public var published: DateTime?
+    public var summary: String?
+    public var body: MarkdownBody
+    public var source: SourceRef { body.source }
+    public var pdfIsRemote: Bool { pdf.lowercased().hasPrefix("http://") || pdf.lowercased().hasPrefix("https://") }
+}
+
+/// Any other file under content/, copied as is.
+public struct Asset: Sendable, Hashable {
+    /// Relative to the content folder; also its path in the output.
+    public var path: String
+    public var size: Int
+}

@@ -1,0 +1,97 @@
+/// Turns loaded documents into typed content items, one kind at a time.
+/// Required and optional keys per kind follow the table in README.md.
+enum DocumentDecoder {
+    static let fieldKeys = ["title", "order", "summary", "draft"]
+    static let postKeys = ["title", "date", "updated", "author", "fields", "tags", "summary", "image", "image_alt", "lang", "draft"]
+    static let eventKeys = ["title", "start", "end", "location", "online", "fields", "format", "registration", "summary", "status", "lang", "draft"]
+    static let projectKeys = ["title", "status", "fields", "cities", "partners", "start", "end", "updated", "code", "summary", "lang", "draft"]
+    static let pageKeys = ["title", "summary", "menu", "search", "lang", "draft"]
+    static let strategyKeys = ["title", "pdf", "published", "pdf_size", "summary"]
+
+    static func keys(for kind: DocumentKind) -> [String] {
+        switch kind {
+        case .field: return fieldKeys
+        case .post: return postKeys
+        case .event: return eventKeys
+        case .project: return projectKeys
+        case .page: return pageKeys
+        case .strategy: return strategyKeys
+        }
+    }
+
+    private static func body(_ doc: LoadedDocument) -> MarkdownBody { MarkdownBody(text: doc.body, source: doc.source) }
+
+    static func field(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Field? {
+        let title = r.string("title", required: true, example: "\"Daten und Plattformen\"")
+        let order = r.int("order", required: true, example: "1")
+        guard let title, let order else { return nil }
+        return Field(slug: doc.fileSlug, title: title, order: order, summary: r.string("summary"),
+                     draft: r.bool("draft") ?? false, body: body(doc))
+    }
+
+    static func post(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Post? {
+        let title = r.string("title", required: true)
+        let date = r.date("date", required: true, example: "2026-11-26T10:00:00+01:00")
+        let image = r.string("image")
+        let alt = r.string("image_alt")
+        guard let title, let date else { return nil }
+        return Post(slug: doc.fileSlug, title: title, date: date, updated: r.date("updated"), author: r.string("author"),
+                    fields: r.stringList("fields"), tags: r.stringList("tags"), summary: r.string("summary"),
+                    image: image, imageAlt: alt, lang: r.string("lang"), draft: r.bool("draft") ?? false, body: body(doc))
+    }
+
+    static func event(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Event? {
+        let title = r.string("title", required: true)
+        let start = r.date("start", required: true, example: "2026-11-26T18:00:00+01:00")
+        let end = r.date("end")
+        let location = r.nested("location", known: ["name", "address"]) { l in
+            Location(name: l.string("name"), address: l.string("address"))
+        }
+        var status = EventStatus.geplant
+        if let s = r.string("status") {
+            if let parsed = EventStatus(rawValue: s.lowercased()) { status = parsed } else {
+                r.diagnostics.append(.error(doc.source.display, line: r.line(of: "status"),
+                                            "status must be one of \(EventStatus.allCases.map(\.rawValue).joined(separator: ", ")), but is '\(s)'"))
+            }
+        }
+        guard let title, let start else { return nil }
+        return Event(slug: doc.fileSlug, title: title, start: start, end: end, location: location, online: r.url("online"),
+                     fields: r.stringList("fields"), format: r.string("format"), registration: r.url("registration"),
+                     summary: r.string("summary"), status: status, lang: r.string("lang"), draft: r.bool("draft") ?? false, body: body(doc))
+    }
+
+    static func project(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Project? {
+        let title = r.string("title", required: true)
+        let statusText = r.string("status", required: true, example: "umsetzung")
+        var status: ProjectStatus?
+        if let statusText {
+            status = ProjectStatus(rawValue: statusText.lowercased())
+            if status == nil {
+                let known = ProjectStatus.allCases.map(\.rawValue)
+                var message = "status must be one of \(known.joined(separator: ", ")), but is '\(statusText)'"
+                if let guess = nearest(statusText.lowercased(), in: known) { message += "; did you mean '\(guess)'?" }
+                r.diagnostics.append(.error(doc.source.display, line: r.line(of: "status"), message))
+            }
+        }
+        guard let title, let status else { return nil }
+        return Project(slug: doc.fileSlug, title: title, status: status, fields: r.stringList("fields"),
+                       cities: r.stringList("cities"), partners: r.stringList("partners"),
+                       start: r.date("start", example: "2023-04-01"), end: r.date("end", example: "2027-09-30"),
+                       updated: r.date("updated"), code: r.string("code"), summary: r.string("summary"),
+                       lang: r.string("lang"), draft: r.bool("draft") ?? false, body: body(doc))
+    }
+
+    static func page(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Page? {
+        guard let title = r.string("title", required: true) else { return nil }
+        return Page(slug: doc.fileSlug, title: title, summary: r.string("summary"), menu: r.int("menu"),
+                    search: r.bool("search") ?? true, lang: r.string("lang"), draft: r.bool("draft") ?? false, body: body(doc))
+    }
+
+    static func strategy(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Strategy? {
+        let title = r.string("title", required: true)
+        let pdf = r.string("pdf", required: true, example: "downloads/strategie.pdf")
+        guard let title, let pdf else { return nil }
+        return Strategy(title: title, pdf: pdf, pdfSize: r.int("pdf_size"), published: r.date("published", example: "2023-03-31"),
+                        summary: r.string("summary"), body: body(doc))
+    }
+}

@@ -1,0 +1,141 @@
+/// Reads typed values out of a front matter map and records a diagnostic for every
+/// problem (wrong type, missing key, unknown key) with the line it is on.
+struct FrontMatterReader {
+    let map: YAMLMap
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(_ map: YAMLMap, file: String) {
+        self.map = map
+        self.file = file
+    }
+
+    private mutating func error(_ line: Int, _ message: String) {
+        diagnostics.append(.error(file, line: line, message))
+    }
+
+    private mutating func missing(_ key: String, example: String) {
+        error(map.line, "required key '\(key)' is missing; add e.g. \(key): \(example)")
+    }
+
+    /// Warns about keys the kind does not know and suggests the nearest known one.
+    mutating func checkKeys(known: [String]) {
+        for entry in map.entries where !known.contains(entry.key) {
+            var message = "unknown key '\(entry.key)'"
+            if let suggestion = nearest(entry.key, in: known) {
+                message += ", did you mean '\(suggestion)'?"
+            } else {
+                message += "; known keys are: \(known.joined(separator: ", "))"
+            }
+            diagnostics.append(.warning(file, line: entry.keyLine, message))
+        }
+    }
+
+    func line(of key: String) -> Int { map.entry(key)?.keyLine ?? map.line }
+
+    mutating func string(_ key: String, required: Bool = false, example: String = "\"…\"") -> String? {
+        guard let value = map[key] else {
+            if required { missing(key, example: example) }
+            return nil
+        }
+        switch value {
+        case .scalar(let s, _, _, _):
+            let text = s.trimmingSpaces
+            if text.isEmpty, required { error(value.line, "'\(key)' is empty; write a value") }
+            return text.isEmpty ? nil : text
+        case .null:
+            if required { error(value.line, "'\(key)' is empty; write a value") }
+            return nil
+        default:
+            error(value.line, "'\(key)' must be text, but is \(value.kindName)")
+            return nil
+        }
+    }
+
+    mutating func int(_ key: String, required: Bool = false, example: String = "1") -> Int? {
+        guard let text = string(key, required: required, example: example) else { return nil }
+        guard let n = Int(text) else {
+            error(line(of: key), "'\(key)' must be a whole number, but is '\(text)'")
+            return nil
+        }
+        return n
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let text = string(key) else { return nil }
+        switch text.lowercased() {
+        case "true", "yes", "ja", "on": return true
+        case "false", "no", "nein", "off": return false
+        default:
+            error(line(of: key), "'\(key)' must be true or false, but is '\(text)'")
+            return nil
+        }
+    }
+
+    /// A date or date-time; `requireTime` demands an offset-carrying timestamp.
+    mutating func date(_ key: String, required: Bool = false, example: String = "2026-11-26T18:00:00+01:00") -> DateTime? {
+        guard let text = string(key, required: required, example: example) else { return nil }
+        guard let date = DateTime.parse(text) else {
+            error(line(of: key), "'\(key)' must be a date like \(example), but is '\(text)'")
+            return nil
+        }
+        return date
+    }
+
+    /// A list of texts. A single value where a list is expected is an error with the fix.
+    mutating func stringList(_ key: String) -> [String] {
+        guard let value = map[key] else { return [] }
+        switch value {
+        case .null: return []
+        case .list(let items, _):
+            var result: [String] = []
+            for item in items {
+                if case .scalar(let s, _, _, _) = item, !s.trimmingSpaces.isEmpty {
+                    result.append(s.trimmingSpaces)
+                } else {
+                    error(item.line, "every entry of '\(key)' must be text")
+                }
+            }
+            return result
+        case .scalar(let s, _, _, _):
+            error(value.line, "'\(key)' must be a list, e.g. \(key): [\(s)]")
+            return []
+        case .map:
+            error(value.line, "'\(key)' must be a list, but is a group of keys")
+            return []
+        }
+    }
+
+    /// An http(s) URL.
+    mutating func url(_ key: String) -> String? {
+        guard let text = string(key) else { return nil }
+        let lower = text.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), !text.contains(" ") else {
+            error(line(of: key), "'\(key)' must be a web address starting with https://, but is '\(text)'")
+            return nil
+        }
+        return text
+    }
+
+    /// A nested group of keys.
+    mutating func map(_ key: String) -> YAMLMap? {
+        guard let value = map[key] else { return nil }
+        switch value {
+        case .map(let m): return m
+        case .null: return nil
+        default:
+            error(value.line, "'\(key)' must be a group of keys (indented lines below it), but is \(value.kindName)")
+            return nil
+        }
+    }
+
+    /// Reads a nested map with its own reader, keeping diagnostics in one place.
+    mutating func nested<T>(_ key: String, known: [String], _ body: (inout FrontMatterReader) -> T) -> T? {
+        guard let m = map(key) else { return nil }
+        var reader = FrontMatterReader(m, file: file)
+        reader.checkKeys(known: known)
+        let result = body(&reader)
+        diagnostics += reader.diagnostics
+        return result
+    }
+}

@@ -1,0 +1,42 @@
+/// The whole site as typed, validated content: the output of the model stage.
+public struct Site: Sendable {
+    public var config: SiteConfig
+    public var urls: URLScheme
+    public var options: BuildOptions
+    /// In strategy order.
+    public var fields: [Field]
+    /// Newest first.
+    public var posts: [Post]
+    /// Soonest first.
+    public var events: [Event]
+    /// In German title order.
+    public var projects: [Project]
+    /// By menu order, then title.
+    public var pages: [Page]
+    public var strategy: Strategy?
+    public var assets: [Asset]
+    /// Size of the strategy PDF in bytes (from the file, or `pdf_size`).
+    public var strategyPDFSize: Int?
+
+    /// Content path (`posts/2025/foo.md`) → site path (`blog/2025/foo/`), for published items.
+    public var pathBySource: [String: String] = [:]
+    /// Content paths of items left out (drafts, future posts), to explain broken links.
+    public var excludedSources: [String: String] = [:]
+    /// Hashes of loaded documents, for incremental builds.
+    public var sourceHashes: [String: UInt64] = [:]
+    public var configHash: UInt64 = 0
+
+    public func field(_ slug: String) -> Field? { fields.first { $0.slug == slug } }
+
+    /// Events not yet over at `now`, soonest first.
+    public var upcomingEvents: [Event] { events.filter { $0.endsAt > options.now } }
+    /// Events over at `now`, newest first.
+    public var pastEvents: [Event] { events.filter { $0.endsAt <= options.now }.reversed() }
+
+    /// The slugs of the pages every German public site must have.
+    public static let requiredPages: [(slug: String, title: String)] = [
+        ("impressum", "Impressum"), ("datenschutz", "Datenschutzerklärung"),
+        ("barrierefreiheit", "Erklärung zur Barrierefreiheit"), ("leichte-sprache", "Leichte Sprache"),
+        ("gebaerdensprache", "Gebärdensprache"),
+    ]
+}

@@ -1,0 +1,62 @@
+/// Stage 2: give the loaded documents their types, leave out drafts and future posts,
+/// and validate everything that can be checked before rendering.
+public enum SiteBuilder {
+    public static func build(_ content: LoadedContent, options: BuildOptions, fileSystem: any FileSystem,
+                             contentRoot: String, displayRoot: String) -> (Site?, [Diagnostic]) {
+        var diagnostics = content.diagnostics
+        let configFile = displayRoot.isEmpty ? "site.yml" : displayRoot + "/site.yml"
+        let (configOrNil, configDiagnostics) = content.config == nil && diagnostics.contains(where: { $0.file == configFile })
+            ? (nil, [])
+            : SiteConfig.decode(content.config, file: configFile, overrideBaseURL: options.baseURL)
+        diagnostics += configDiagnostics
+
+        var fields: [Field] = [], posts: [Post] = [], events: [Event] = []
+        var projects: [Project] = [], pages: [Page] = [], strategies: [Strategy] = []
+        var hashes: [String: UInt64] = [:]
+        for doc in content.documents {
+            hashes[doc.source.path] = doc.hash
+            guard let map = doc.frontMatter else { continue }
+            var r = FrontMatterReader(map, file: doc.source.display)
+            r.checkKeys(known: DocumentDecoder.keys(for: doc.kind))
+            switch doc.kind {
+            case .field: if let x = DocumentDecoder.field(doc, &r) { fields.append(x) }
+            case .post: if let x = DocumentDecoder.post(doc, &r) { posts.append(x) }
+            case .event: if let x = DocumentDecoder.event(doc, &r) { events.append(x) }
+            case .project: if let x = DocumentDecoder.project(doc, &r) { projects.append(x) }
+            case .page: if let x = DocumentDecoder.page(doc, &r) { pages.append(x) }
+            case .strategy: if let x = DocumentDecoder.strategy(doc, &r) { strategies.append(x) }
+            }
+            diagnostics += r.diagnostics
+        }
+        guard let config = configOrNil else { return (nil, diagnostics) }
+
+        // Leave out what is not to be published, but remember it to explain links to it.
+        var excluded: [String: String] = [:]
+        let now = options.now
+        func keep(_ draft: Bool, _ source: SourceRef, future: Bool = false) -> Bool {
+            if draft && !options.drafts { excluded[source.path] = "is a draft"; return false }
+            if future && !options.future { excluded[source.path] = "is dated in the future"; return false }
+            return true
+        }
+        fields = fields.filter { keep($0.draft, $0.body.source) }
+        posts = posts.filter { keep($0.draft, $0.source, future: $0.date > now) }
+        events = events.filter { keep($0.draft, $0.source) }
+        projects = projects.filter { keep($0.draft, $0.source) }
+        pages = pages.filter { keep($0.draft, $0.source) }
+
+        fields.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
+        posts.sort { $0.date != $1.date ? $0.date > $1.date : $0.source.path < $1.source.path }
+        events.sort { $0.start != $1.start ? $0.start < $1.start : $0.source.path < $1.source.path }
+        projects.sort { GermanText.precedes($0.title, $1.title) }
+        pages.sort { ($0.menu ?? Int.max, GermanText.sortKey($0.title), $0.slug) < ($1.menu ?? Int.max, GermanText.sortKey($1.title), $1.slug) }
+
+        var site = Site(config: config, urls: URLScheme(config: config), options: options, fields: fields, posts: posts,
+                        events: events, projects: projects, pages: pages, strategy: strategies.first,
+                        assets: content.assets, strategyPDFSize: nil)
+        site.excludedSources = excluded
+        site.sourceHashes = hashes
+        site.configHash = content.configHash
+        diagnostics += SiteValidator.validate(&site, fileSystem: fileSystem, contentRoot: contentRoot, displayRoot: displayRoot)
+        return (site, diagnostics)
+    }
+}

@@ -1,0 +1,98 @@
+/// `content/site.yml`: the site's settings.
+public struct SiteConfig: Sendable {
+    public struct Publisher: Sendable { public var name: String; public var url: String?; public var email: String? }
+    public struct License: Sendable { public var name: String; public var url: String }
+
+    /// URL prefixes of the sections (German by default).
+    public struct Paths: Sendable {
+        public var blog = "blog"
+        public var events = "veranstaltungen"
+        public var projects = "projekte"
+        public var fields = "handlungsfelder"
+        public var strategy = "strategie"
+        public var search = "suche"
+        public var page = "seite"
+        static let keys = ["blog", "events", "projects", "fields", "strategy", "search", "page"]
+    }
+
+    public var title: String
+    public var tagline: String?
+    public var description: String?
+    /// Always ends with `/`, e.g. `https://smartcity.example.org/`.
+    public var baseURL: String
+    public var language: String
+    public var author: String
+    public var publisher: Publisher
+    public var license: License?
+    public var paginate: Int
+    public var unsafeHTML: Bool
+    public var paths: Paths
+
+    /// The path part of the base URL (`/` or `/smartcity/`), which every internal link starts with.
+    public var basePath: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        let rest = baseURL[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        return String(rest[slash...])
+    }
+
+    /// `smartcity.example.org`
+    public var host: String {
+        guard let schemeEnd = baseURL.range(of: "://") else { return baseURL }
+        let rest = baseURL[schemeEnd.upperBound...]
+        return String(rest.prefix { $0 != "/" && $0 != ":" })
+    }
+
+    static let knownKeys = ["title", "tagline", "description", "base_url", "language", "author", "publisher",
+                            "license", "paginate", "unsafe_html", "paths"]
+
+    /// Reads site.yml; `overrideBaseURL` comes from `--base-url`.
+    static func decode(_ value: YAMLValue?, file: String, overrideBaseURL: String?) -> (SiteConfig?, [Diagnostic]) {
+        guard case .map(let map)? = value else {
+            let message = value == nil
+                ? "site.yml is empty; it needs at least title and base_url (see README.md, \"site.yml\")"
+                : "site.yml must be a list of keys like 'title: …'"
+            return (nil, [.error(file, line: value?.line ?? 1, message)])
+        }
+        var r = FrontMatterReader(map, file: file)
+        r.checkKeys(known: knownKeys)
+        let title = r.string("title", required: true, example: "\"Smart City Dortmund/Schwerte\"")
+        var base = overrideBaseURL ?? r.string("base_url", required: true, example: "https://smartcity.example.org/")
+        if let b = base {
+            let lower = b.lowercased()
+            if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) || b.contains(" ") {
+                r.diagnostics.append(.error(file, line: r.line(of: "base_url"), "base_url must start with https:// (e.g. https://smartcity.example.org/), but is '\(b)'"))
+                base = nil
+            } else if !b.hasSuffix("/") {
+                base = b + "/"
+            }
+        }
+        let publisher = r.nested("publisher", known: ["name", "url", "email"]) { p in
+            Publisher(name: p.string("name", required: true) ?? "", url: p.url("url"), email: p.string("email"))
+        }
+        let license = r.nested("license", known: ["name", "url"]) { l in
+            License(name: l.string("name", required: true) ?? "", url: l.url("url") ?? "")
+        }
+        var paths = Paths()
+        _ = r.nested("paths", known: Paths.keys) { p in
+            func read(_ key: String, _ target: WritableKeyPath<Paths, String>) {
+                guard let v = p.string(key) else { return }
+                if Slug.isValid(v) { paths[keyPath: target] = v } else {
+                    p.diagnostics.append(.error(file, line: p.line(of: key), "paths.\(key) must be a slug (lowercase letters, digits and hyphens), e.g. '\(Slug.make(v))'"))
+                }
+            }
+            read("blog", \.blog); read("events", \.events); read("projects", \.projects); read("fields", \.fields)
+            read("strategy", \.strategy); read("search", \.search); read("page", \.page)
+        }
+        let paginate = r.int("paginate") ?? 10
+        if paginate < 1 { r.diagnostics.append(.error(file, line: r.line(of: "paginate"), "paginate must be 1 or more")) }
+        let config = SiteConfig(
+            title: title ?? "", tagline: r.string("tagline"), description: r.string("description"),
+            baseURL: base ?? "", language: r.string("language") ?? "de",
+            author: r.string("author") ?? title ?? "",
+            publisher: publisher ?? Publisher(name: title ?? "", url: nil, email: nil),
+            license: license, paginate: max(1, paginate), unsafeHTML: r.bool("unsafe_html") ?? false, paths: paths)
+        let ok = title != nil && base != nil
+        return (ok ? config : nil, r.diagnostics)
+    }
+}

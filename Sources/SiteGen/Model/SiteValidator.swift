@@ -1,0 +1,144 @@
+/// Checks that need the whole site: references between items, unique addresses,
+/// dates that make sense, files that must exist.
+enum SiteValidator {
+    static func validate(_ site: inout Site, fileSystem: any FileSystem, contentRoot: String, displayRoot: String) -> [Diagnostic] {
+        var d: [Diagnostic] = []
+        let urls = site.urls
+        let display = { (path: String) in displayRoot.isEmpty ? path : displayRoot + "/" + path }
+
+        // Addresses: every page path must be unique, also against the sections' own pages.
+        var owner: [String: String] = [:]
+        let reserved = [urls.blog, urls.events, urls.projects, urls.fields, urls.strategy, urls.search, "assets/"]
+        for r in reserved { owner[r] = "the site's own \(r) section" }
+        func claim(_ path: String, _ source: SourceRef) {
+            if let other = owner[path] {
+                d.append(.error(source.display, "address /\(path) is already used by \(other); rename this file"))
+            } else {
+                owner[path] = source.display
+                site.pathBySource[source.path] = path
+            }
+        }
+        for f in site.fields { claim(urls.field(f), f.body.source) }
+        for p in site.posts { claim(urls.post(p), p.source) }
+        for e in site.events { claim(urls.event(e), e.source) }
+        for p in site.projects { claim(urls.project(p), p.source) }
+        for p in site.pages { claim(urls.page(p), p.source) }
+        if let s = site.strategy { site.pathBySource[s.source.path] = urls.strategy }
+        // Assets may not shadow a page.
+        for a in site.assets {
+            let top = a.path.split(separator: "/").first.map(String.init) ?? ""
+            if let other = owner[top + "/"], a.path.contains("/") {
+                if a.path.hasSuffix("/index.html") || a.path == top + "/index.html" {
+                    d.append(.error(display(a.path), "file would overwrite the page of \(other); move it"))
+                }
+            }
+        }
+
+        // Field slugs referenced by items.
+        let known = site.fields.map(\.slug)
+        func checkFields(_ slugs: [String], _ source: SourceRef, line: Int?) {
+            for slug in slugs where !known.contains(slug) {
+                var message = "unknown field of action '\(slug)'"
+                if let guess = nearest(slug, in: known) { message += ", did you mean '\(guess)'?" } else {
+                    message += "; known fields are in content/fields/"
+                }
+                d.append(.error(source.display, line: line, message))
+            }
+        }
+        for p in site.posts { checkFields(p.fields, p.source, line: nil) }
+        for e in site.events { checkFields(e.fields, e.source, line: nil) }
+        for p in site.projects { checkFields(p.fields, p.source, line: nil) }
+
+        // Field order must be unique for a stable menu.
+        var orders: [Int: String] = [:]
+        for f in site.fields {
+            if let other = orders[f.order] {
+                d.append(.warning(f.body.source.display, "order \(f.order) is also used by \(other); give each field its own number"))
+            }
+            orders[f.order] = f.body.source.display
+        }
+
+        for e in site.events {
+            if let end = e.end, end < e.start {
+                d.append(.error(e.source.display, "end (\(end.iso8601)) lies before start (\(e.start.iso8601))"))
+            }
+            if e.location == nil && e.online == nil {
+                d.append(.warning(e.source.display, "event has neither a location nor an online address; add 'location' or 'online'"))
+            }
+        }
+        for p in site.projects where p.fields.isEmpty {
+            d.append(.warning(p.source.display, "project has no field of action; add e.g. fields: [\(known.first ?? "daten-und-plattformen")]"))
+        }
+        for p in site.projects {
+            if let s = p.start, let e = p.end, e < s {
+                d.append(.error(p.source.display, "end lies before start"))
+            }
+        }
+        for p in site.posts {
+            if p.summary == nil {
+                d.append(.warning(p.source.display, "post has no summary; add 'summary: …' (it is shown in lists, feeds and search results)"))
+            }
+            let parts = p.source.path.split(separator: "/")
+            if parts.count == 3, let folderYear = Int(parts[1]), folderYear != p.year {
+                d.append(.warning(p.source.display, "post is dated \(p.year) but lies in the folder \(folderYear); its address uses \(p.year)"))
+            }
+            if let image = p.image {
+                if !isRemote(image), resolveContentPath(image, from: p.source.path) .map({ fileSystem.fileExists(contentRoot + "/" + $0) }) != true {
+                    d.append(.error(p.source.display, "image '\(image)' does not exist under content/"))
+                }
+                if p.imageAlt == nil {
+                    d.append(.warning(p.source.display, "image has no image_alt text; describe the picture, or write image_alt: \"\" if it is decoration"))
+                }
+            }
+        }
+
+        // The strategy PDF: a local file must exist; its size is shown next to the link.
+        if let s = site.strategy {
+            if s.pdfIsRemote {
+                site.strategyPDFSize = s.pdfSize
+                if s.pdfSize == nil {
+                    d.append(.warning(s.source.display, "pdf is remote, so its size is unknown; add pdf_size (bytes) so the link can state it"))
+                }
+            } else if let path = resolveContentPath(s.pdf, from: s.source.path), let asset = site.assets.first(where: { $0.path == path }) {
+                site.strategyPDFSize = asset.size
+            } else {
+                d.append(.error(s.source.display, "pdf '\(s.pdf)' does not exist under content/; put the file there or give an https address"))
+            }
+        }
+
+        // Pages a German public site must have.
+        let slugs = Set(site.pages.map(\.slug))
+        for required in Site.requiredPages where !slugs.contains(required.slug) {
+            d.append(.warning(display("pages/\(required.slug).md"), "required page '\(required.title)' is missing; create content/pages/\(required.slug).md"))
+        }
+        return d
+    }
+}
+
+func isRemote(_ link: String) -> Bool {
+    let lower = link.lowercased()
+    return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//")
+}
+
+/// Resolves a path written in a file at `from` (both relative to content/):
+/// `/images/a.svg` is from the content root, `../x.md` relative to the file's folder.
+/// Returns nil when it climbs above the content root.
+func resolveContentPath(_ link: String, from: String) -> String? {
+    var parts: [Substring]
+    if link.hasPrefix("/") {
+        parts = []
+    } else {
+        parts = from.split(separator: "/")
+        parts.removeLast()
+    }
+    for piece in link.split(separator: "/", omittingEmptySubsequences: true) {
+        switch piece {
+        case ".": continue
+        case "..":
+            if parts.isEmpty { return nil }
+            parts.removeLast()
+        default: parts.append(piece)
+        }
+    }
+    return parts.isEmpty ? nil : parts.joined(separator: "/")
+}

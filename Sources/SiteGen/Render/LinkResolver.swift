@@ -1,0 +1,99 @@
+/// Turns addresses written in Markdown into site URLs:
+/// `../2024/foo.md#ziel` → `/blog/2024/foo/#ziel`, `../../images/a.svg` → `/images/a.svg`.
+struct LinkResolver: Sendable {
+    let pathBySource: [String: String]
+    let excluded: [String: String]
+    let assets: Set<String>
+    let urls: URLScheme
+
+    init(site: Site) {
+        pathBySource = site.pathBySource
+        excluded = site.excludedSources
+        assets = Set(site.assets.map(\.path))
+        urls = site.urls
+    }
+
+    func resolve(_ href: String, from source: SourceRef, isImage: Bool) -> LinkTarget {
+        let trimmed = href.trimmingSpaces
+        if trimmed.isEmpty { return isImage ? .broken("image has no address") : .keep }
+        if let scheme = Self.scheme(of: trimmed) {
+            switch scheme {
+            case "javascript", "vbscript", "data", "file": return .dangerous
+            case "http", "https":
+                return isImage
+                    ? .broken("image '\(trimmed)' would be loaded from another host, which the privacy rules forbid; save it under content/images/ and link it from there")
+                    : .keep
+            default: return isImage ? .broken("image address '\(trimmed)' is not supported") : .keep
+            }
+        }
+        if trimmed.hasPrefix("//") {
+            return isImage ? .broken("image '\(trimmed)' would be loaded from another host; save it under content/images/") : .keep
+        }
+        if trimmed.hasPrefix("#") { return .keep }
+
+        // Split off #fragment and ?query.
+        var path = Substring(trimmed)
+        var fragment: Substring?
+        if let hash = path.firstIndex(of: "#") {
+            fragment = path[path.index(after: hash)...]
+            path = path[..<hash]
+        }
+        if let q = path.firstIndex(of: "?") { path = path[..<q] }
+        let decoded = percentDecoded(String(path))
+        let suffix = fragment.map { "#" + $0 } ?? ""
+
+        guard let target = resolveContentPath(decoded, from: source.path) else {
+            if decoded.hasPrefix("/") || decoded == "." || decoded.isEmpty { return .keep }
+            return .broken("link target '\(trimmed)' lies outside the content folder")
+        }
+        if decoded.hasSuffix(".md") || decoded.hasSuffix(".markdown") {
+            if let page = pathBySource[target] {
+                let check = fragment.map { (target: target, fragment: String($0)) }
+                return .rewrite(urls.href(page) + suffix, anchorCheck: check)
+            }
+            if let reason = excluded[target] {
+                return .broken("link target '\(trimmed)' \(reason) and is not published; link to something else or publish it")
+            }
+            return .broken("link target '\(trimmed)' does not exist")
+        }
+        if assets.contains(target) { return .rewrite(urls.href(target) + suffix, anchorCheck: nil) }
+        // A site address such as /veranstaltungen/ is kept (with the base path) and checked in the output.
+        if decoded.hasPrefix("/") { return .rewrite(urls.href(String(decoded.dropFirst())) + suffix, anchorCheck: nil) }
+        if isImage { return .broken("image '\(trimmed)' does not exist under content/") }
+        return .broken("link target '\(trimmed)' does not exist")
+    }
+
+    /// `https` for `https://…`; nil for relative paths.
+    static func scheme(of s: String) -> String? {
+        guard let colon = s.firstIndex(of: ":") else { return nil }
+        let scheme = s[..<colon]
+        guard let first = scheme.first, first.isLetter, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
+        return scheme.lowercased().filter { !$0.isWhitespace }
+    }
+}
+
+/// Decodes %XX escapes (e.g. %20 in file names); invalid escapes stay as written.
+func percentDecoded(_ s: String) -> String {
+    guard s.contains("%") else { return s }
+    var bytes: [UInt8] = []
+    let utf8 = Array(s.utf8)
+    var i = 0
+    func hex(_ c: UInt8) -> UInt8? {
+        switch c {
+        case 48...57: return c - 48
+        case 65...70: return c - 55
+        case 97...102: return c - 87
+        default: return nil
+        }
+    }
+    while i < utf8.count {
+        if utf8[i] == 37, i + 2 < utf8.count, let h = hex(utf8[i + 1]), let l = hex(utf8[i + 2]) {
+            bytes.append(h << 4 | l)
+            i += 3
+        } else {
+            bytes.append(utf8[i])
+            i += 1
+        }
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}

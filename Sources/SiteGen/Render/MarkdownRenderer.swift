@@ -1,0 +1,301 @@
+import CMarkGFM
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A heading of a rendered document (for anchors, tables of contents and checks).
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var id: String
+    public var line: Int
+}
+
+/// A link to another source file's heading, checked once every document is rendered.
+public struct AnchorReference: Sendable, Hashable {
+    /// Content path of the target document.
+    public var target: String
+    public var fragment: String
+    public var line: Int
+    public var written: String
+}
+
+/// An image found in Markdown.
+public struct ImageReference: Sendable, Hashable {
+    public var src: String
+    public var alt: String
+    public var line: Int
+}
+
+/// The result of rendering one Markdown body.
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var plainText: String
+    public var headings: [Heading]
+    public var anchors: [AnchorReference]
+    public var images: [ImageReference]
+    public var diagnostics: [Diagnostic]
+}
+
+/// What a link written in Markdown points at.
+public enum LinkTarget: Sendable, Equatable {
+    /// Keep the link as written (external, mailto, in-page anchor).
+    case keep
+    /// Rewrite to this URL; when `anchorCheck` is set, the fragment is checked against that document.
+    case rewrite(String, anchorCheck: (target: String, fragment: String)?)
+    /// The link is broken; the message says why.
+    case broken(String)
+    /// The link is dangerous (`javascript:` …) and is removed.
+    case dangerous
+
+    public static func == (a: LinkTarget, b: LinkTarget) -> Bool {
+        switch (a, b) {
+        case (.keep, .keep), (.dangerous, .dangerous): return true
+        case let (.rewrite(x, c1), .rewrite(y, c2)): return x == y && c1?.target == c2?.target && c1?.fragment == c2?.fragment
+        case let (.broken(x), .broken(y)): return x == y
+        default: return false
+        }
+    }
+}
+
+/// Markdown → HTML through libcmark-gfm, with the GFM extensions, safe by default.
+public struct MarkdownRenderer: Sendable {
+    public var unsafeHTML: Bool
+    /// Resolves a link or image address written in the document at `source`.
+    public var resolve: @Sendable (_ href: String, _ source: SourceRef, _ isImage: Bool) -> LinkTarget
+
+    public init(unsafeHTML: Bool, resolve: @escaping @Sendable (String, SourceRef, Bool) -> LinkTarget) {
+        self.unsafeHTML = unsafeHTML
+        self.resolve = resolve
+    }
+
+    static let extensionsRegistered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    public func render(_ body: MarkdownBody) -> RenderedMarkdown {
+        _ = Self.extensionsRegistered
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | (unsafeHTML ? CMARK_OPT_UNSAFE : 0)
+        guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed") }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        body.text.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        guard let doc = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
+        defer { cmark_node_free(doc) }
+
+        var walker = Walker(renderer: self, body: body, parser: parser, options: options)
+        walker.walk(doc)
+        walker.apply()
+
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        let html = takeString(cmark_render_html(doc, options, extensions))
+        let plain = takeString(cmark_render_plaintext(doc, options, 0))
+        return RenderedMarkdown(html: html, plainText: plain, headings: walker.headings, anchors: walker.anchors,
+                                images: walker.images, diagnostics: walker.diagnostics)
+    }
+}
+
+private func takeString(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+    guard let pointer else { return "" }
+    defer { free(pointer) }
+    return String(cString: pointer)
+}
+
+/// Walks the syntax tree once, collecting headings, links and images, and
+/// plans the changes (ids on headings, rewritten links, lazy images).
+private struct Walker {
+    let renderer: MarkdownRenderer
+    let body: MarkdownBody
+    let parser: OpaquePointer
+    let options: Int32
+
+    var headings: [Heading] = []
+    var anchors: [AnchorReference] = []
+    var images: [ImageReference] = []
+    var diagnostics: [Diagnostic] = []
+    private var usedIDs: [String: Int] = [:]
+    private var headingNodes: [(OpaquePointer, Heading)] = []
+    private var imageNodes: [(OpaquePointer, String, String, String?)] = []
+    private var unwrapNodes: [OpaquePointer] = []
+    private var previousLevel = 1
+    private var sawRawHTML = false
+
+    init(renderer: MarkdownRenderer, body: MarkdownBody, parser: OpaquePointer, options: Int32) {
+        self.renderer = renderer
+        self.body = body
+        self.parser = parser
+        self.options = options
+    }
+
+    private func line(_ node: OpaquePointer) -> Int { Int(cmark_node_get_start_line(node)) + body.source.bodyFirstLine - 1 }
+
+    mutating func walk(_ doc: OpaquePointer) {
+        guard let iter = cmark_iter_new(doc) else { return }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iter) else { continue }
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HEADING {
+                heading(node)
+            } else if type == CMARK_NODE_LINK {
+                link(node)
+            } else if type == CMARK_NODE_IMAGE {
+                image(node)
+            } else if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) && !renderer.unsafeHTML && !sawRawHTML {
+                sawRawHTML = true
+                diagnostics.append(.warning(body.source.display, line: line(node),
+                    "raw HTML is left out of the page; write it in Markdown, or set unsafe_html: true in site.yml"))
+            }
+        }
+    }
+
+    private mutating func heading(_ node: OpaquePointer) {
+        let level = Int(cmark_node_get_heading_level(node))
+        let text = plainText(of: node)
+        let at = line(node)
+        if level == 1 {
+            diagnostics.append(.warning(body.source.display, line: at, "heading level 1 (#) is reserved for the page title; start sections with ##"))
+        } else if level > previousLevel + 1 {
+            diagnostics.append(.warning(body.source.display, line: at,
+                "heading skips a level (\(String(repeating: "#", count: previousLevel)) to \(String(repeating: "#", count: level))); use \(String(repeating: "#", count: previousLevel + 1))"))
+        }
+        previousLevel = level
+        var base = Slug.make(text)
+        if base.isEmpty { base = "abschnitt" }
+        var id = base
+        if let n = usedIDs[base] {
+            usedIDs[base] = n + 1
+            id = "\(base)-\(n + 1)"
+        } else {
+            usedIDs[base] = 1
+        }
+        let heading = Heading(level: level, text: text, id: id, line: at)
+        headings.append(heading)
+        headingNodes.append((node, heading))
+    }
+
+    private mutating func link(_ node: OpaquePointer) {
+        let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        switch renderer.resolve(url, body.source, false) {
+        case .keep: break
+        case .rewrite(let href, let check):
+            cmark_node_set_url(node, href)
+            if let check { anchors.append(AnchorReference(target: check.target, fragment: check.fragment, line: line(node), written: url)) }
+        case .broken(let message):
+            diagnostics.append(.error(body.source.display, line: line(node), message))
+        case .dangerous:
+            if !renderer.unsafeHTML {
+                diagnostics.append(.warning(body.source.display, line: line(node), "link '\(url)' runs code and is removed; link to a web address instead"))
+                unwrapNodes.append(node)
+            }
+        }
+    }
+
+    private mutating func image(_ node: OpaquePointer) {
+        let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        let alt = plainText(of: node)
+        let title = cmark_node_get_title(node).map { String(cString: $0) }
+        let at = line(node)
+        let decorative = title?.lowercased() == "dekorativ"
+        images.append(ImageReference(src: url, alt: decorative ? "" : alt, line: at))
+        if alt.trimmingSpaces.isEmpty && !decorative {
+            diagnostics.append(.warning(body.source.display, line: at,
+                "image '\(url)' has no alt text; describe it in ![…](\(url)), or mark decoration with ![](\(url) \"dekorativ\")"))
+        }
+        var src = url
+        switch renderer.resolve(url, body.source, true) {
+        case .keep: break
+        case .rewrite(let href, _): src = href
+        case .broken(let message):
+            diagnostics.append(.error(body.source.display, line: at, message))
+        case .dangerous:
+            diagnostics.append(.error(body.source.display, line: at, "image address '\(url)' is not allowed"))
+            src = ""
+        }
+        imageNodes.append((node, src, decorative ? "" : alt, decorative ? nil : title))
+    }
+
+    /// Applies the planned changes after the walk (changing the tree while walking is unsafe).
+    mutating func apply() {
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        for (node, heading) in headingNodes {
+            var html = takeString(cmark_render_html(node, options, extensions))
+            let open = "<h\(heading.level)>"
+            if html.hasPrefix(open) {
+                html = "<h\(heading.level) id=\"\(heading.id)\">" + html.dropFirst(open.count)
+            }
+            replace(node, withBlockHTML: html)
+        }
+        for (node, src, alt, title) in imageNodes {
+            var tag = "<img src=\"\(escapeAttribute(src))\" alt=\"\(escapeAttribute(alt))\""
+            if let title, !title.isEmpty { tag += " title=\"\(escapeAttribute(title))\"" }
+            tag += " loading=\"lazy\" decoding=\"async\">"
+            guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
+            cmark_node_set_on_enter(custom, tag)
+            cmark_node_replace(node, custom)
+            cmark_node_free(node)
+        }
+        for node in unwrapNodes {
+            while let child = cmark_node_first_child(node) {
+                cmark_node_unlink(child)
+                cmark_node_insert_before(node, child)
+            }
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+
+    private func replace(_ node: OpaquePointer, withBlockHTML html: String) {
+        guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+        cmark_node_set_on_enter(custom, html)
+        cmark_node_replace(node, custom)
+        cmark_node_free(node)
+    }
+
+    /// The text of a node's inline children (for heading slugs and alt texts).
+    private func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        guard let iter = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iter), child != node else { continue }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            }
+        }
+        return text
+    }
+}
+
+/// Escapes text for an HTML attribute value in double quotes (and for text content).
+public func escapeAttribute(_ s: String) -> String { escapeHTML(s) }
+
+/// HTML escaping of &, <, >, " and '.
+public func escapeHTML(_ s: String) -> String {
+    guard s.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return s }
+    var out = ""
+    out.reserveCapacity(s.utf8.count + 16)
+    for scalar in s.unicodeScalars {
+        switch scalar {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out
+}

@@ -1,0 +1,217 @@
+/// A point in time as editors write it in front matter (ISO 8601 with offset,
+/// or a plain date), shown in Europe/Berlin time. Calendar maths is done here,
+/// by hand, so output never depends on the machine's time zone or locale data.
+public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Seconds since 1970-01-01T00:00:00Z.
+    public let epochSeconds: Int64
+    /// True for `2027-03-20`: an all-day value without a time.
+    public let isDateOnly: Bool
+
+    public init(epochSeconds: Int64, isDateOnly: Bool = false) {
+        self.epochSeconds = epochSeconds
+        self.isDateOnly = isDateOnly
+    }
+
+    public static func < (a: DateTime, b: DateTime) -> Bool { a.epochSeconds < b.epochSeconds }
+
+    public var description: String { iso8601 }
+
+    // MARK: Parsing
+
+    /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fff]]` with `Z`, `±HH:MM` or `±HHMM`.
+    /// A time without an offset is read as Europe/Berlin time.
+    public static func parse(_ text: String) -> DateTime? {
+        let s = Array(text.trimmingSpaces.utf8)
+        var i = 0
+        func number(_ digits: Int) -> Int? {
+            guard i + digits <= s.count else { return nil }
+            var v = 0
+            for k in 0..<digits {
+                let c = s[i + k]
+                guard c >= 48, c <= 57 else { return nil }
+                v = v * 10 + Int(c - 48)
+            }
+            i += digits
+            return v
+        }
+        func expect(_ c: UInt8) -> Bool {
+            guard i < s.count, s[i] == c else { return false }
+            i += 1
+            return true
+        }
+        guard let year = number(4), expect(45), let month = number(2), expect(45), let day = number(2),
+              (1...12).contains(month), (1...daysInMonth(year, month)).contains(day) else { return nil }
+        let days = daysFromCivil(year, month, day)
+        if i == s.count {
+            let local = Int64(days) * 86_400
+            return DateTime(epochSeconds: local - Int64(BerlinTime.offset(forLocal: local)), isDateOnly: true)
+        }
+        guard i < s.count, s[i] == UInt8(ascii: "T") || s[i] == UInt8(ascii: "t") || s[i] == 32 else { return nil }
+        i += 1
+        guard let hour = number(2), expect(58), let minute = number(2), hour < 24, minute < 60 else { return nil }
+        var second = 0
+        if expect(58) {
+            guard let sec = number(2), sec < 61 else { return nil }
+            second = min(sec, 59)
+            if expect(46) {  // fractions are accepted and dropped
+                let start = i
+                while i < s.count, s[i] >= 48, s[i] <= 57 { i += 1 }
+                guard i > start else { return nil }
+            }
+        }
+        let local = Int64(days) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+        if i == s.count {
+            return DateTime(epochSeconds: local - Int64(BerlinTime.offset(forLocal: local)))
+        }
+        var offset = 0
+        if s[i] == UInt8(ascii: "Z") || s[i] == UInt8(ascii: "z") {
+            i += 1
+        } else if s[i] == 43 || s[i] == 45 {
+            let sign = s[i] == 45 ? -1 : 1
+            i += 1
+            guard let oh = number(2), oh <= 14 else { return nil }
+            _ = expect(58)
+            guard let om = number(2), om < 60 else { return nil }
+            offset = sign * (oh * 3600 + om * 60)
+        } else {
+            return nil
+        }
+        guard i == s.count else { return nil }
+        return DateTime(epochSeconds: local - Int64(offset))
+    }
+
+    // MARK: Berlin wall clock
+
+    /// The wall-clock fields in Europe/Berlin.
+    public var local: LocalFields {
+        if isDateOnly {
+            // An all-day value names a calendar day; keep that day whatever the offset.
+            let local = epochSeconds + Int64(BerlinTime.offset(forUTC: epochSeconds))
+            return LocalFields(localSeconds: local, offsetSeconds: 0)
+        }
+        let offset = BerlinTime.offset(forUTC: epochSeconds)
+        return LocalFields(localSeconds: epochSeconds + Int64(offset), offsetSeconds: offset)
+    }
+
+    /// `2026-11-26T18:00:00+01:00` (Berlin time), or `2026-11-26` for a date.
+    public var iso8601: String {
+        let f = local
+        if isDateOnly { return f.dateString }
+        return "\(f.dateString)T\(f.timeString(seconds: true))\(Self.offsetString(f.offsetSeconds))"
+    }
+
+    /// `2026-11-26T17:00:00Z`, as Atom and sitemaps like it.
+    public var rfc3339UTC: String {
+        let f = LocalFields(localSeconds: epochSeconds, offsetSeconds: 0)
+        return "\(f.dateString)T\(f.timeString(seconds: true))Z"
+    }
+
+    static func offsetString(_ seconds: Int) -> String {
+        let sign = seconds < 0 ? "-" : "+"
+        let m = abs(seconds) / 60
+        return "\(sign)\(pad2(m / 60)):\(pad2(m % 60))"
+    }
+
+    /// Adds whole days (for all-day ranges).
+    public func addingDays(_ n: Int) -> DateTime {
+        DateTime(epochSeconds: epochSeconds + Int64(n) * 86_400, isDateOnly: isDateOnly)
+    }
+}
+
+/// Wall-clock fields of a moment.
+public struct LocalFields: Sendable, Hashable {
+    public let year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
+    /// 0 = Monday … 6 = Sunday.
+    public let weekday: Int
+    public let offsetSeconds: Int
+
+    init(localSeconds: Int64, offsetSeconds: Int) {
+        let days = Int(floorDiv(localSeconds, 86_400))
+        let rest = Int(localSeconds - Int64(days) * 86_400)
+        (year, month, day) = civilFromDays(days)
+        hour = rest / 3600
+        minute = rest % 3600 / 60
+        second = rest % 60
+        weekday = ((days % 7) + 7 + 3) % 7  // 1970-01-01 was a Thursday
+        self.offsetSeconds = offsetSeconds
+    }
+
+    var dateString: String { "\(pad4(year))-\(pad2(month))-\(pad2(day))" }
+    func timeString(seconds: Bool) -> String {
+        seconds ? "\(pad2(hour)):\(pad2(minute)):\(pad2(second))" : "\(pad2(hour)):\(pad2(minute))"
+    }
+    /// Day number since 1970-01-01, for "same day" tests.
+    var dayNumber: Int { daysFromCivil(year, month, day) }
+}
+
+/// Europe/Berlin: CET (+01:00), CEST (+02:00) from the last Sunday of March 01:00 UTC
+/// to the last Sunday of October 01:00 UTC (the EU rule, in force since 1996).
+public enum BerlinTime {
+    public static let identifier = "Europe/Berlin"
+
+    public static func offset(forUTC t: Int64) -> Int {
+        let year = LocalFields(localSeconds: t, offsetSeconds: 0).year
+        let start = Int64(lastSunday(year, 3)) * 86_400 + 3600
+        let end = Int64(lastSunday(year, 10)) * 86_400 + 3600
+        return (t >= start && t < end) ? 7200 : 3600
+    }
+
+    /// Offset for a wall-clock time given as seconds (local). In the spring gap and
+    /// the autumn overlap the standard-time reading wins.
+    public static func offset(forLocal local: Int64) -> Int {
+        let asWinter = local - 3600
+        return offset(forUTC: asWinter) == 7200 && offset(forUTC: local - 7200) == 7200 ? 7200 : 3600
+    }
+
+    /// Day number of the last Sunday of a month.
+    static func lastSunday(_ year: Int, _ month: Int) -> Int {
+        let last = daysFromCivil(year, month, daysInMonth(year, month))
+        let weekday = ((last % 7) + 7 + 3) % 7  // 0 = Monday
+        return last - (weekday + 1) % 7
+    }
+}
+
+// MARK: Civil calendar (Howard Hinnant's algorithms)
+
+func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+    let y = m <= 2 ? y0 - 1 : y0
+    let era = (y >= 0 ? y : y - 399) / 400
+    let yoe = y - era * 400
+    let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+    return era * 146_097 + doe - 719_468
+}
+
+func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
+    let z = z0 + 719_468
+    let era = (z >= 0 ? z : z - 146_096) / 146_097
+    let doe = z - era * 146_097
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+    let y = yoe + era * 400
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+    let mp = (5 * doy + 2) / 153
+    let d = doy - (153 * mp + 2) / 5 + 1
+    let m = mp < 10 ? mp + 3 : mp - 9
+    return (m <= 2 ? y + 1 : y, m, d)
+}
+
+func daysInMonth(_ year: Int, _ month: Int) -> Int {
+    switch month {
+    case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: return 30
+    default: return 31
+    }
+}
+
+func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
+func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : String(n) }
+func pad4(_ n: Int) -> String { n < 10 ? "000\(n)" : n < 100 ? "00\(n)" : n < 1000 ? "0\(n)" : String(n) }
+
+extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let c = s.first, c.isWhitespace { s.removeFirst() }
+        while let c = s.last, c.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

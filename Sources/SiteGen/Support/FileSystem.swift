@@ -1,0 +1,173 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One file found under a folder.
+public struct FileEntry: Sendable, Hashable {
+    /// Path relative to the folder that was listed, with `/` separators.
+    public var relativePath: String
+    /// Size in bytes.
+    public var size: Int
+}
+
+/// Everything the build reads goes through this, so tests can swap in a tree in memory
+/// (the idea of Saga's injectable file I/O).
+public protocol FileSystem: Sendable {
+    /// Every regular file below `root`, sorted by path; dotfiles and dot-folders are skipped.
+    /// Symlinks are followed when they stay inside `root`; others are reported as problems.
+    func listFiles(under root: String) throws -> (files: [FileEntry], problems: [(path: String, message: String)])
+    func readFile(_ path: String) throws -> [UInt8]
+    func isDirectory(_ path: String) -> Bool
+    func fileExists(_ path: String) -> Bool
+}
+
+public struct FileSystemError: Error, Sendable, CustomStringConvertible {
+    public var path: String
+    public var message: String
+    public var description: String { "\(path): \(message)" }
+}
+
+/// The real disk, through POSIX calls (fast, and no Foundation enumeration surprises).
+public struct LocalFileSystem: FileSystem {
+    public init() {}
+
+    public func listFiles(under root: String) throws -> (files: [FileEntry], problems: [(path: String, message: String)]) {
+        guard let rootReal = realPath(root) else {
+            throw FileSystemError(path: root, message: "folder does not exist")
+        }
+        var files: [FileEntry] = []
+        var problems: [(String, String)] = []
+        var visited = Set<String>()
+        func walk(_ dir: String, _ relative: String) {
+            guard let real = realPath(dir), visited.insert(real).inserted else { return }
+            guard let handle = opendir(dir) else {
+                problems.append((relative, "folder cannot be read"))
+                return
+            }
+            var names: [String] = []
+            while let entry = readdir(handle) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name.hasPrefix(".") { continue }
+                names.append(name)
+            }
+            closedir(handle)
+            for name in names.sorted() {
+                let path = dir + "/" + name
+                let rel = relative.isEmpty ? name : relative + "/" + name
+                var st = stat()
+                guard lstat(path, &st) == 0 else { continue }
+                var target = st
+                if (st.st_mode & S_IFMT) == S_IFLNK {
+                    guard let resolved = realPath(path) else {
+                        problems.append((rel, "symbolic link is broken or loops; remove it or point it at a file inside the content folder"))
+                        continue
+                    }
+                    guard resolved == rootReal || resolved.hasPrefix(rootReal + "/") else {
+                        problems.append((rel, "symbolic link points outside the content folder (\(resolved)); copy the file into the content folder instead"))
+                        continue
+                    }
+                    guard stat(path, &target) == 0 else { continue }
+                }
+                switch target.st_mode & S_IFMT {
+                case S_IFDIR: walk(path, rel)
+                case S_IFREG: files.append(FileEntry(relativePath: rel, size: Int(target.st_size)))
+                default: continue
+                }
+            }
+        }
+        walk(root, "")
+        files.sort { $0.relativePath < $1.relativePath }
+        return (files, problems)
+    }
+
+    public func readFile(_ path: String) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileSystemError(path: path, message: "cannot be read (\(String(cString: strerror(errno))))") }
+        defer { close(fd) }
+        var st = stat()
+        fstat(fd, &st)
+        var result = [UInt8]()
+        result.reserveCapacity(Int(st.st_size))
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileSystemError(path: path, message: "cannot be read (\(String(cString: strerror(errno))))")
+            }
+            if n == 0 { break }
+            result.append(contentsOf: buffer[0..<n])
+        }
+        return result
+    }
+
+    public func isDirectory(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    public func fileExists(_ path: String) -> Bool {
+        var st = stat()
+        return stat(path, &st) == 0
+    }
+}
+
+func realPath(_ path: String) -> String? {
+    guard let p = realpath(path, nil) else { return nil }
+    defer { free(p) }
+    return String(cString: p)
+}
+
+/// A tree held in memory, for tests.
+public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
+    private var files: [String: [UInt8]]
+    private let lock = NSLockLite()
+
+    public init(_ files: [String: String] = [:]) {
+        self.files = files.mapValues { Array($0.utf8) }
+    }
+
+    public func write(_ path: String, _ text: String) { lock.locked { files[path] = Array(text.utf8) } }
+    public func write(_ path: String, bytes: [UInt8]) { lock.locked { files[path] = bytes } }
+    public func remove(_ path: String) { lock.locked { files[path] = nil } }
+
+    public func listFiles(under root: String) throws -> (files: [FileEntry], problems: [(path: String, message: String)]) {
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        let found = lock.locked { files.filter { $0.key.hasPrefix(prefix) } }
+        guard !found.isEmpty || isDirectory(root) else { throw FileSystemError(path: root, message: "folder does not exist") }
+        let entries = found.compactMap { key, value -> FileEntry? in
+            let rel = String(key.dropFirst(prefix.count))
+            if rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { return nil }
+            return FileEntry(relativePath: rel, size: value.count)
+        }
+        return (entries.sorted { $0.relativePath < $1.relativePath }, [])
+    }
+
+    public func readFile(_ path: String) throws -> [UInt8] {
+        guard let data = lock.locked({ files[path] }) else { throw FileSystemError(path: path, message: "does not exist") }
+        return data
+    }
+
+    public func isDirectory(_ path: String) -> Bool {
+        let prefix = path.hasSuffix("/") ? path : path + "/"
+        return lock.locked { files.keys.contains { $0.hasPrefix(prefix) } }
+    }
+
+    public func fileExists(_ path: String) -> Bool { lock.locked { files[path] != nil } || isDirectory(path) }
+}
+
+/// A tiny mutex without Foundation.
+final class NSLockLite: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+    func locked<T>(_ body: () throws -> T) rethrows -> T {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return try body()
+    }
+}

@@ -1,0 +1,60 @@
+/// German date texts for people: "Donnerstag, 26. November 2026, 18:00 Uhr".
+public enum GermanDates {
+    /// "26. November 2026"
+    public static func date(_ d: DateTime) -> String {
+        let f = d.local
+        return "\(f.day). \(GermanText.months[f.month - 1]) \(f.year)"
+    }
+
+    /// "Donnerstag, 26. November 2026"
+    public static func longDate(_ d: DateTime) -> String {
+        "\(GermanText.weekdays[d.local.weekday]), \(date(d))"
+    }
+
+    /// "26.11.2026"
+    public static func shortDate(_ d: DateTime) -> String {
+        let f = d.local
+        return "\(pad2(f.day)).\(pad2(f.month)).\(f.year)"
+    }
+
+    /// "18:00 Uhr"
+    public static func time(_ d: DateTime) -> String { "\(d.local.timeString(seconds: false)) Uhr" }
+
+    /// "Donnerstag, 26. November 2026, 18:00 Uhr" (or without the time for a date).
+    public static func dateTime(_ d: DateTime) -> String {
+        d.isDateOnly ? longDate(d) : "\(longDate(d)), \(time(d))"
+    }
+
+    /// "November 2026"
+    public static func monthYear(_ d: DateTime) -> String {
+        let f = d.local
+        return "\(GermanText.months[f.month - 1]) \(f.year)"
+    }
+
+    /// A start–end range the way German sites write it:
+    /// same day: "Donnerstag, 26. November 2026, 18:00–20:00 Uhr";
+    /// several days: "Freitag, 20. März 2027, 10:00 Uhr bis Samstag, 21. März 2027, 16:00 Uhr";
+    /// all day: "Samstag, 20. März 2027" or "Samstag, 20. März, bis Sonntag, 21. März 2027".
+    public static func range(_ start: DateTime, _ end: DateTime?) -> String {
+        guard let end, end != start else { return dateTime(start) }
+        let s = start.local, e = end.local
+        if start.isDateOnly {
+            if s.dayNumber >= e.dayNumber { return longDate(start) }
+            if s.year == e.year {
+                return "\(GermanText.weekdays[s.weekday]), \(s.day). \(GermanText.months[s.month - 1]), bis \(longDate(end))"
+            }
+            return "\(longDate(start)) bis \(longDate(end))"
+        }
+        if s.dayNumber == e.dayNumber {
+            return "\(longDate(start)), \(s.timeString(seconds: false))–\(e.timeString(seconds: false)) Uhr"
+        }
+        return "\(dateTime(start)) bis \(dateTime(end))"
+    }
+
+    /// Short form for cards: "26. Nov." style parts.
+    public static func dayNumber(_ d: DateTime) -> String { String(d.local.day) }
+    public static func monthShort(_ d: DateTime) -> String {
+        let names = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."]
+        return names[d.local.month - 1]
+    }
+}
