@@ -21,11 +21,14 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Declarations glibc hides from Swift (renameat2 for the atomic output swap).
+        .systemLibrary(name: "CLinuxShims"),
         // The engine: load → model → render → write, plus check.
         .target(
             name: "SiteGen",
             dependencies: [
                 "CMarkGFM",
+                "CLinuxShims",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ]

@@ -203,9 +203,11 @@ class MeasureTests(unittest.TestCase):
         self.assertIn("0.50×", table)   # wall ratio 2.0 / 4.0
         self.assertIn("exit 1", table)
         self.assertIn("| hugo | full build | 4.00", table)
-        # every table line has the same number of cells
-        rows = [line for line in table.splitlines() if line.startswith("|")]
-        self.assertEqual(len({r.count("|") for r in rows}), 1)
+        # within each table every line has the same number of cells
+        blocks = [b for b in table.split("\n\n") if b.startswith("|")]
+        self.assertEqual(len(blocks), 2)
+        for block in blocks:
+            self.assertEqual(len({r.count("|") for r in block.splitlines()}), 1, block)
 
 
 if __name__ == "__main__":

@@ -1,1 +1,4 @@
-print("sitegen")
+import ArgumentParser
+
+// The `sitegen` command: a thin front over the SiteGen library.
+SiteGenCommand.main()

@@ -30,7 +30,7 @@ public struct SiteConfig: Sendable {
 
     /// The path part of the base URL (`/` or `/smartcity/`), which every internal link starts with.
     public var basePath: String {
-        guard let schemeEnd = baseURL.range(of: "://") else { return "/" }
+        guard let schemeEnd = baseURL.firstRange(of: "://") else { return "/" }
         let rest = baseURL[schemeEnd.upperBound...]
         guard let slash = rest.firstIndex(of: "/") else { return "/" }
         return String(rest[slash...])
@@ -38,7 +38,7 @@ public struct SiteConfig: Sendable {
 
     /// `smartcity.example.org`
     public var host: String {
-        guard let schemeEnd = baseURL.range(of: "://") else { return baseURL }
+        guard let schemeEnd = baseURL.firstRange(of: "://") else { return baseURL }
         let rest = baseURL[schemeEnd.upperBound...]
         return String(rest.prefix { $0 != "/" && $0 != ":" })
     }

@@ -1,0 +1,8 @@
+#ifndef SITEGEN_LINUX_SHIMS_H
+#define SITEGEN_LINUX_SHIMS_H
+/* glibc declares renameat2 only under _GNU_SOURCE, which Swift's Glibc module does not set. */
+#if defined(__linux__)
+#include <fcntl.h>
+int renameat2(int olddirfd, const char *oldpath, int newdirfd, const char *newpath, unsigned int flags);
+#endif
+#endif

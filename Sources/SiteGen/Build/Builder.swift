@@ -1,0 +1,109 @@
+/// Where a build reads from and writes to.
+public struct SiteLocation: Sendable {
+    /// The content folder (`content`).
+    public var content: String
+    /// The templates folder (`Templates`).
+    public var templates: String
+    /// The output folder (`public`).
+    public var output: String
+
+    public init(content: String = "content", templates: String = "Templates", output: String = "public") {
+        self.content = content
+        self.templates = templates
+        self.output = output
+    }
+}
+
+/// Times and counts of one build, for `--verbose` and the summary line.
+public struct BuildReport: Sendable {
+    public var diagnostics: [Diagnostic] = []
+    public var pages = 0
+    public var files = 0
+    public var written = 0
+    public var unchanged = 0
+    /// Seconds per stage: load, model, render, write.
+    public var timings: [(stage: String, seconds: Double)] = []
+    public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
+}
+
+/// Runs the pipeline: load → model → render → write.
+public struct Builder: Sendable {
+    public var location: SiteLocation
+    public var options: BuildOptions
+    public var fileSystem: any FileSystem
+    /// When true, warnings fail the build too (`--strict`).
+    public var strict = false
+    /// Start from an empty output (`--clean`).
+    public var clean = false
+
+    public init(location: SiteLocation, options: BuildOptions, fileSystem: any FileSystem = LocalFileSystem()) {
+        self.location = location
+        self.options = options
+        self.fileSystem = fileSystem
+    }
+
+    /// Loads, models and renders into `sink`. Returns the report; the site is complete in the
+    /// sink only when the report has no errors.
+    public func run(into sink: OutputSink) -> (BuildReport, Site?) {
+        var report = BuildReport()
+        let clock = Stopwatch()
+        let displayContent = displayName(location.content)
+        let loader = ContentLoader(fileSystem: fileSystem, root: location.content, displayRoot: displayContent)
+        let loaded = loader.load()
+        report.timings.append(("load", clock.lap()))
+
+        let (siteOrNil, modelDiagnostics) = SiteBuilder.build(loaded, options: options, fileSystem: fileSystem,
+                                                               contentRoot: location.content, displayRoot: displayContent)
+        report.diagnostics = modelDiagnostics
+        let language = siteOrNil?.config.language ?? "de"
+        let (templatesOrNil, templateDiagnostics) = TemplateSet.load(fileSystem: fileSystem, root: location.templates,
+                                                                    displayRoot: displayName(location.templates), language: language)
+        report.diagnostics += templateDiagnostics
+        report.timings.append(("model", clock.lap()))
+        guard let site = siteOrNil, let templates = templatesOrNil, !report.diagnostics.contains(where: { $0.severity == .error }) else {
+            report.diagnostics = Array(Set(report.diagnostics)).sorted()
+            return (report, siteOrNil)
+        }
+
+        let outcome = SiteRenderer(site: site, templates: templates, contentRoot: location.content).render(to: sink)
+        report.diagnostics += outcome.diagnostics
+        report.pages = outcome.pages
+        report.files = outcome.files
+        report.timings.append(("render", clock.lap()))
+        report.diagnostics = Array(Set(report.diagnostics)).sorted()
+        return (report, site)
+    }
+
+    /// Builds into the output folder: staging, then one swap. A failed build leaves the old output untouched.
+    public func build() -> BuildReport {
+        let writer: StagingWriter
+        do { writer = try StagingWriter(output: location.output, clean: clean) } catch {
+            var report = BuildReport()
+            report.diagnostics = [.error(location.output, "\(error)")]
+            return report
+        }
+        var (report, _) = run(into: writer)
+        let clock = Stopwatch()
+        let failed = !report.succeeded || (strict && !report.diagnostics.isEmpty)
+        if failed {
+            writer.abandon()
+            return report
+        }
+        do { try writer.commit() } catch {
+            writer.abandon()
+            report.diagnostics.append(.error(location.output, "\(error)"))
+        }
+        report.written = writer.written
+        report.unchanged = writer.kept
+        report.timings.append(("write", clock.lap()))
+        return report
+    }
+
+    /// The folder name as editors know it: `content`, or the path they passed.
+    private func displayName(_ path: String) -> String {
+        var p = path
+        while p.hasSuffix("/") && p.count > 1 { p.removeLast() }
+        if p.hasPrefix("./") { p.removeFirst(2) }
+        return p
+    }
+}

@@ -1,0 +1,71 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `sitegen new`: a new content file in the right folder with its front matter filled in.
+public enum NewContent {
+    public enum Kind: String, Sendable, CaseIterable { case post, event, project, page }
+
+    public struct Failure: Error, Sendable { public var message: String }
+
+    /// The file's path relative to the content folder, e.g. `posts/2026/sensorik-an-der-lange-strasse.md`.
+    public static func path(for kind: Kind, slug: String, now: DateTime) -> String {
+        let year = now.local.year
+        switch kind {
+        case .post: return "posts/\(year)/\(slug).md"
+        case .event: return "events/\(year)/\(slug).md"
+        case .project: return "projects/\(slug).md"
+        case .page: return "pages/\(slug).md"
+        }
+    }
+
+    /// The file's text: the required keys, the usual optional ones, `draft: true`.
+    public static func text(for kind: Kind, title: String, now: DateTime) -> String {
+        let quoted = JSON.string(title).serialized()  // a JSON string is a valid YAML string
+        var lines = ["---", "title: \(quoted)"]
+        // Whole minutes, in Berlin time with its offset.
+        let minute = DateTime(epochSeconds: now.epochSeconds - now.epochSeconds % 60)
+        switch kind {
+        case .post:
+            lines += ["date: \(minute.iso8601)", "author: \"\"", "fields: []", "tags: []", "summary: \"\""]
+        case .event:
+            lines += ["start: \(minute.iso8601)", "end: \(minute.addingHours(2).iso8601)", "location:", "  name: \"\"", "  address: \"\"",
+                      "fields: []", "format: \"\"", "summary: \"\""]
+        case .project:
+            lines += ["status: idee", "code: \"\"", "fields: []", "cities: [Dortmund]", "partners: []", "summary: \"\""]
+        case .page:
+            lines += ["summary: \"\""]
+        }
+        lines += ["draft: true", "---", "", "Hier beginnt der Text.", ""]
+        return lines.joined(separator: "\n")
+    }
+
+    /// Writes the file; refuses to overwrite. Returns the path as given to the editor.
+    public static func create(_ kind: Kind, title: String, contentRoot: String, now: DateTime) throws -> String {
+        let slug = Slug.make(title)
+        guard !slug.isEmpty else { throw Failure(message: "the title '\(title)' gives no usable file name; use letters or digits") }
+        let relative = path(for: kind, slug: slug, now: now)
+        let full = contentRoot + "/" + relative
+        let fs = LocalFileSystem()
+        guard fs.isDirectory(contentRoot) else { throw Failure(message: "content folder '\(contentRoot)' does not exist; run sitegen in the site's folder or pass --source") }
+        if fs.fileExists(full) { throw Failure(message: "\(full) already exists; choose another title or edit that file") }
+        var dir = contentRoot
+        for part in relative.split(separator: "/").dropLast() {
+            dir += "/" + part
+            if !fs.isDirectory(dir) && mkdir(dir, 0o755) != 0 { throw Failure(message: "cannot create folder \(dir)") }
+        }
+        // O_EXCL: never overwrite, even if the file appeared meanwhile.
+        let fd = open(full, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw Failure(message: "\(full) cannot be created (\(String(cString: strerror(errno))))") }
+        defer { close(fd) }
+        let bytes = Array(text(for: kind, title: title, now: now).utf8)
+        guard bytes.withUnsafeBytes({ write(fd, $0.baseAddress, $0.count) }) == bytes.count else {
+            throw Failure(message: "\(full) cannot be written")
+        }
+        return full
+    }
+}
+
+extension DateTime {
+    func addingHours(_ n: Int) -> DateTime { DateTime(epochSeconds: epochSeconds + Int64(n) * 3600, isDateOnly: isDateOnly) }
+}

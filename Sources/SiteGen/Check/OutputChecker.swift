@@ -1,0 +1,101 @@
+/// Checks the rendered site as a browser would meet it: every internal link and
+/// `#anchor` leads somewhere, nothing is loaded from another host.
+struct OutputChecker {
+    let site: Site
+    let records: [PageRecord]
+    let outputs: Set<String>
+
+    func check() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var idsByPath: [String: Set<String>] = [:]
+        for r in records where r.isHTMLPage { idsByPath[URLScheme.outputFile(r.path)] = r.refs.ids }
+        let base = site.urls.basePath
+
+        for r in records {
+            let file = r.source?.display ?? "public/" + URLScheme.outputFile(r.path)
+            let own = URLScheme.outputFile(r.path)
+            func line(of href: String) -> Int? { r.source.flatMap { lineOf(href, in: $0, base: base) } }
+
+            for href in r.refs.resources {
+                if isRemote(href) {
+                    diagnostics.append(.error(file, line: line(of: href), "'\(href)' would be loaded from another host; the privacy rules allow only files of this site (store it under content/ or Templates/assets/)"))
+                } else if let target = internalPath(href, base: base), !exists(target.path) {
+                    diagnostics.append(.error(file, line: line(of: href), "'\(href)' does not exist in the built site"))
+                }
+            }
+            for href in r.refs.links {
+                guard let target = internalPath(href, base: base) else { continue }
+                let path = target.path.isEmpty ? own : target.path
+                guard let resolved = resolve(path) else {
+                    diagnostics.append(.error(file, line: line(of: href), "link to '\(href)' leads nowhere in the built site"))
+                    continue
+                }
+                if let fragment = target.fragment, !fragment.isEmpty, resolved.hasSuffix(".html"),
+                   let ids = idsByPath[resolved], !ids.contains(fragment) {
+                    diagnostics.append(.error(file, line: line(of: href), "link to '\(href)': the page has no anchor '#\(fragment)'"))
+                }
+            }
+            for anchor in r.anchors {
+                guard let targetPage = site.pathBySource[anchor.target],
+                      let ids = idsByPath[URLScheme.outputFile(targetPage)] else { continue }
+                if !ids.contains(anchor.fragment) {
+                    let known = records.first { $0.path == targetPage }?.headings.map(\.id) ?? []
+                    var message = "link target '\(anchor.written)': there is no heading with the id '\(anchor.fragment)'"
+                    if let guess = nearest(anchor.fragment, in: known) { message += ", did you mean '#\(guess)'?" }
+                    diagnostics.append(.error(file, line: anchor.line, message))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    private func exists(_ path: String) -> Bool { resolve(path) != nil }
+
+    /// The output file a path means: `blog/` → `blog/index.html`, `blog` → `blog/index.html`.
+    private func resolve(_ path: String) -> String? {
+        if path.isEmpty || path.hasSuffix("/") {
+            let file = path + "index.html"
+            return outputs.contains(file) ? file : nil
+        }
+        if outputs.contains(path) { return path }
+        if outputs.contains(path + "/index.html") { return path + "/index.html" }
+        return nil
+    }
+
+    /// For an address of this site, the path under the output root and the fragment; nil for other hosts,
+    /// mail links and the like.
+    private func internalPath(_ href: String, base: String) -> (path: String, fragment: String?)? {
+        if href.isEmpty { return nil }
+        if href.hasPrefix("#") { return ("", String(href.dropFirst())) }
+        if isRemote(href) || LinkResolver.scheme(of: href) != nil { return nil }
+        var rest = Substring(href)
+        var fragment: String?
+        if let h = rest.firstIndex(of: "#") { fragment = String(rest[rest.index(after: h)...]); rest = rest[..<h] }
+        if let q = rest.firstIndex(of: "?") { rest = rest[..<q] }
+        guard rest.hasPrefix(base) else { return (String(rest), fragment) }
+        return (percentDecoded(String(rest.dropFirst(base.count))), fragment)
+    }
+
+    /// The Markdown line that contains an address (for messages about links kept as written).
+    private func lineOf(_ href: String, in source: SourceRef, base: String) -> Int? {
+        guard let body = site.bodyText(of: source.path) else { return nil }
+        let candidates = [href, href.hasPrefix(base) ? "/" + href.dropFirst(base.count) : href]
+        for (i, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if candidates.contains(where: { line.contains($0) }) { return source.bodyFirstLine + i }
+        }
+        return nil
+    }
+}
+
+extension Site {
+    /// The Markdown body of an item by its content path.
+    func bodyText(of path: String) -> String? {
+        if let p = posts.first(where: { $0.source.path == path }) { return p.body.text }
+        if let e = events.first(where: { $0.source.path == path }) { return e.body.text }
+        if let p = projects.first(where: { $0.source.path == path }) { return p.body.text }
+        if let p = pages.first(where: { $0.source.path == path }) { return p.body.text }
+        if let f = fields.first(where: { $0.body.source.path == path }) { return f.body.text }
+        if let s = strategy, s.source.path == path { return s.body.text }
+        return nil
+    }
+}

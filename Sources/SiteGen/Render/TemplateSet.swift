@@ -1,0 +1,135 @@
+import Mustache
+
+/// The site's Mustache templates, parsed once, plus the UI strings and theme assets.
+public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable after loading
+    /// Page kinds and the template each needs.
+    public static let required = ["home", "post", "post-list", "event", "event-list", "project", "project-list",
+                                  "field", "field-list", "page", "strategy", "search", "404"]
+
+    public var library: MustacheLibrary
+    /// UI strings from `i18n/<language>.yml`, nested as in the file.
+    public var strings: [String: Any]
+    /// Files under `assets/`, relative to it.
+    public var assets: [FileEntry]
+    /// Hash over every template, string and asset file, for incremental builds.
+    public var hash: UInt64
+    /// Folder on disk.
+    public var root: String
+
+    /// Loads and checks every template; all problems are returned together.
+    public static func load(fileSystem: any FileSystem, root: String, displayRoot: String, language: String) -> (TemplateSet?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let display = { (p: String) in displayRoot.isEmpty ? p : displayRoot + "/" + p }
+        let listing: [FileEntry]
+        do { listing = try fileSystem.listFiles(under: root).files } catch {
+            return (nil, [.error(displayRoot, "templates folder '\(root)' does not exist; pass --templates DIR")])
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        var texts: [String: String] = [:]
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var assets: [FileEntry] = []
+        var strings: [String: Any] = [:]
+        for entry in listing {
+            let path = entry.relativePath
+            if path.hasPrefix("assets/") {
+                assets.append(FileEntry(relativePath: String(path.dropFirst(7)), size: entry.size))
+                if let bytes = try? fileSystem.readFile(root + "/" + path) { hash = fnv1a(bytes, seed: hash) }
+                continue
+            }
+            guard let bytes = try? fileSystem.readFile(root + "/" + path) else {
+                diagnostics.append(.error(display(path), "file cannot be read"))
+                continue
+            }
+            hash = fnv1a(Array(path.utf8) + bytes, seed: hash)
+            if path.hasSuffix(".mustache") {
+                guard let text = FrontMatter.decodeText(bytes) else {
+                    diagnostics.append(.error(display(path), "template is not UTF-8 text"))
+                    continue
+                }
+                let name = String(path.dropLast(9))
+                do {
+                    templates[name] = try MustacheTemplate(string: text)
+                    texts[name] = text
+                } catch let error as MustacheTemplate.ParserError {
+                    diagnostics.append(.error(display(path), line: error.context.lineNumber, column: error.context.columnNumber,
+                                              "template syntax error: \(describe(error.error))"))
+                } catch {
+                    diagnostics.append(.error(display(path), "template syntax error: \(error)"))
+                }
+            } else if path == "i18n/\(language).yml" {
+                do {
+                    if let value = try YAMLReader.parse(FrontMatter.decodeText(bytes) ?? "", firstLine: 1) {
+                        strings = (plain(value) as? [String: Any]) ?? [:]
+                    }
+                } catch {
+                    diagnostics.append(.error(display(path), line: error.line, column: error.column, error.message))
+                }
+            }
+        }
+        if strings.isEmpty && !listing.contains(where: { $0.relativePath == "i18n/\(language).yml" }) {
+            diagnostics.append(.error(display("i18n/\(language).yml"), "UI strings for language '\(language)' are missing"))
+        }
+        for kind in required where templates[kind] == nil && !diagnostics.contains(where: { $0.file == display(kind + ".mustache") }) {
+            diagnostics.append(.error(display(kind + ".mustache"), "template for page kind '\(kind)' is missing"))
+        }
+        // Partials and parents must exist: swift-mustache would silently render nothing.
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            for (reference, line) in partialReferences(in: text) where templates[reference] == nil {
+                diagnostics.append(.error(display(name + ".mustache"), line: line, "partial or layout '\(reference)' does not exist (looked for \(display(reference + ".mustache")))"))
+            }
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
+        return (TemplateSet(library: MustacheLibrary(templates: templates), strings: strings, assets: assets, hash: hash, root: root), diagnostics)
+    }
+
+    public func render(_ view: [String: Any], template: String) -> String {
+        library.render(view, withTemplate: template) ?? ""
+    }
+
+    /// `{{> name}}` and `{{< name}}` tags with their lines.
+    static func partialReferences(in text: String) -> [(String, Int)] {
+        var result: [(String, Int)] = []
+        var line = 1
+        var rest = Substring(text)
+        while let open = rest.firstRange(of: "{{") {
+            line += rest[..<open.lowerBound].reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            rest = rest[open.upperBound...]
+            guard let close = rest.firstRange(of: "}}") else { break }
+            let tag = rest[..<close.lowerBound].trimmingPrefixSpaces
+            if let first = tag.first, first == ">" || first == "<" {
+                let name = String(tag.dropFirst()).trimmingSpaces
+                if !name.isEmpty && !name.hasPrefix("*") { result.append((name, line)) }
+            }
+            line += rest[..<close.lowerBound].reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+            rest = rest[close.upperBound...]
+        }
+        return result
+    }
+
+    private static func describe(_ error: Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "a closing tag {{/…}} does not match the open section"
+        case .unfinishedName?: return "a tag is not closed with }}"
+        case .expectedSectionEnd?: return "a section {{#…}} is not closed"
+        case .invalidSetDelimiter?: return "invalid set-delimiter tag"
+        default: return "\(error)"
+        }
+    }
+}
+
+/// YAML → plain dictionaries and strings for templates.
+func plain(_ value: YAMLValue) -> Any {
+    switch value {
+    case .null: return ""
+    case .scalar(let s, _, _, _): return s
+    case .list(let items, _): return items.map(plain)
+    case .map(let m):
+        var d: [String: Any] = [:]
+        for e in m.entries { d[e.key] = plain(e.value) }
+        return d
+    }
+}
+
+extension Substring {
+    var trimmingPrefixSpaces: Substring { drop { $0 == " " || $0 == "\t" || $0 == "\n" } }
+}

@@ -1,0 +1,76 @@
+/// Short views of posts, events and projects for lists and cards.
+extension LayoutContext {
+    func postCard(_ p: Post) -> [String: Any] {
+        let urls = site.urls
+        var v: [String: Any] = ["title": p.title, "href": urls.href(urls.post(p)), "dateText": GermanDates.date(p.date),
+                                "dateISO": p.date.iso8601, "badgeList": badgeList(p.fields) as Any].compactValues
+        if let s = p.summary { v["summary"] = s }
+        if let a = p.author { v["author"] = a }
+        if let image = p.image, let src = imageHref(image, from: p.source) {
+            v["image"] = ["src": src, "alt": p.imageAlt ?? ""]
+        }
+        addLabels(&v, draft: p.draft, scheduled: p.date > site.options.now)
+        return v
+    }
+
+    func eventCard(_ e: Event) -> [String: Any] {
+        let urls = site.urls
+        var v: [String: Any] = ["title": e.title, "href": urls.href(urls.event(e)), "dateText": GermanDates.range(e.start, e.end),
+                                "startISO": e.start.iso8601, "day": GermanDates.dayNumber(e.start),
+                                "month": GermanDates.monthShort(e.start), "year": String(e.start.local.year),
+                                "badgeList": badgeList(e.fields) as Any].compactValues
+        if let s = e.summary { v["summary"] = s }
+        if let f = e.format { v["format"] = f }
+        if let place = placeText(e) { v["place"] = place }
+        if e.status != .geplant { v["statusLabel"] = strings["event.status.\(e.status.rawValue)"] }
+        addLabels(&v, draft: e.draft, scheduled: false)
+        return v
+    }
+
+    func projectCard(_ p: Project) -> [String: Any] {
+        let urls = site.urls
+        var v: [String: Any] = ["title": p.title, "href": urls.href(urls.project(p)), "statusLabel": p.status.label,
+                                "status": p.status.rawValue, "badgeList": badgeList(p.fields) as Any].compactValues
+        if let c = p.code { v["code"] = c }
+        if let s = p.summary { v["summary"] = s }
+        if !p.cities.isEmpty { v["cities"] = GermanText.list(p.cities) }
+        addLabels(&v, draft: p.draft, scheduled: false)
+        return v
+    }
+
+    func fieldCard(_ f: Field) -> [String: Any] {
+        var v = fieldBadges[f.slug] ?? [:]
+        if let s = f.summary { v["summary"] = s }
+        let projects = site.projects.filter { $0.fields.contains(f.slug) }.count
+        let posts = site.posts.filter { $0.fields.contains(f.slug) }.count
+        let events = site.upcomingEvents.filter { $0.fields.contains(f.slug) }.count
+        v["counts"] = strings.format("field.counts", projects, posts, events)
+        v["projectCount"] = projects
+        v["postCount"] = posts
+        return v
+    }
+
+    /// "Dortmunder U, Leonie-Reygers-Terrasse, 44137 Dortmund" or "Online".
+    func placeText(_ e: Event) -> String? {
+        var parts: [String] = []
+        if let n = e.location?.name { parts.append(n) }
+        if let a = e.location?.address { parts.append(a) }
+        if parts.isEmpty, e.online != nil { return strings["event.online"] }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    /// Site URL of an image named in front matter.
+    func imageHref(_ image: String, from source: SourceRef) -> String? {
+        guard !isRemote(image), let path = resolveContentPath(image, from: source.path) else { return nil }
+        return site.urls.href(path)
+    }
+
+    /// "Entwurf" and "Geplant" labels appear only in the preview server.
+    private func addLabels(_ v: inout [String: Any], draft: Bool, scheduled: Bool) {
+        guard site.options.preview else { return }
+        var labels: [String] = []
+        if draft { labels.append(strings["label.draft"]) }
+        if scheduled { labels.append(strings["label.scheduled"]) }
+        if !labels.isEmpty { v["labels"] = labels }
+    }
+}

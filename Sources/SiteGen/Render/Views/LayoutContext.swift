@@ -1,0 +1,127 @@
+/// What every page shows around its content: site name, navigation, footer, strings.
+/// Built once per build; each page adds its own title, breadcrumbs and `aria-current`.
+struct LayoutContext: @unchecked Sendable {
+    enum Section: String { case home, fields, projects, events, blog, strategy, page, search, none }
+
+    let site: Site
+    let strings: UIStrings
+    let siteView: [String: Any]
+    let footerNav: [[String: Any]]
+    let metaNav: [[String: Any]]
+    let fieldBadges: [String: [String: Any]]
+    let fieldNumber: [String: Int]
+    let cssHref: String
+    let searchScriptHref: String
+
+    init(site: Site, templates: TemplateSet) {
+        self.site = site
+        strings = UIStrings(tree: templates.strings)
+        let urls = site.urls
+        let c = site.config
+        var sv: [String: Any] = ["title": c.title, "home": urls.href(""), "lang": c.language, "baseURL": c.baseURL,
+                                 "publisher": c.publisher.name, "searchHref": urls.href(urls.search)]
+        if let t = c.tagline { sv["tagline"] = t }
+        if let d = c.description { sv["description"] = d }
+        siteView = sv
+
+        // Footer: the legal pages first, then every other page with a menu number.
+        let pages = site.pages.filter { $0.menu != nil && !["leichte-sprache", "gebaerdensprache"].contains($0.slug) }
+        footerNav = pages.map { ["title": $0.title, "href": urls.href(urls.page($0))] }
+        metaNav = site.pages.filter { ["leichte-sprache", "gebaerdensprache"].contains($0.slug) }.map {
+            ["title": $0.title, "href": urls.href(urls.page($0)), "slug": $0.slug]
+        }
+        var badges: [String: [String: Any]] = [:]
+        var numbers: [String: Int] = [:]
+        for (i, f) in site.fields.enumerated() {
+            numbers[f.slug] = i + 1
+            badges[f.slug] = ["slug": f.slug, "title": f.title, "href": urls.href(urls.field(f)),
+                              "number": i + 1, "colorClass": "hf-\((i % 12) + 1)"]
+        }
+        fieldBadges = badges
+        fieldNumber = numbers
+        cssHref = urls.href("assets/site.css")
+        searchScriptHref = urls.href("assets/search.js")
+    }
+
+    func badges(_ slugs: [String]) -> [[String: Any]] { slugs.compactMap { fieldBadges[$0] } }
+
+    /// The badges of an item's fields for `partials/badges`, or nil when it has none.
+    func badgeList(_ slugs: [String]) -> [String: Any]? {
+        let items = badges(slugs)
+        return items.isEmpty ? nil : ["items": items]
+    }
+
+    /// The main navigation with the current section marked.
+    func nav(_ section: Section) -> [[String: Any]] {
+        let urls = site.urls
+        let items: [(Section, String, String)] = [
+            (.fields, strings["nav.fields"], urls.fields), (.projects, strings["nav.projects"], urls.projects),
+            (.events, strings["nav.events"], urls.events), (.blog, strings["nav.blog"], urls.blog),
+            (.strategy, strings["nav.strategy"], urls.strategy),
+        ]
+        return items.map { s, title, path in
+            var v: [String: Any] = ["title": title, "href": urls.href(path)]
+            if s == section { v["current"] = true }
+            return v
+        }
+    }
+
+    struct Meta {
+        var title: String
+        var description: String?
+        /// Site path of the page (`blog/2025/foo/`).
+        var path: String
+        var section: Section
+        var breadcrumbs: [(String, String?)] = []
+        var feeds: [(title: String, path: String)] = []
+        var jsonLD: [JSON] = []
+        var ogType = "website"
+        var image: String?
+        var lang: String?
+        var noindex = false
+        var isHome = false
+    }
+
+    /// The full view for a page: layout data plus `extra` (the page kind's own keys).
+    func view(_ meta: Meta, _ extra: [String: Any]) -> [String: Any] {
+        let urls = site.urls
+        let c = site.config
+        let canonical = urls.absolute(meta.path)
+        var page: [String: Any] = [
+            "title": meta.title,
+            "documentTitle": meta.isHome ? c.title : "\(meta.title) – \(c.title)",
+            "canonical": canonical,
+            "ogType": meta.ogType,
+            "ogLocale": c.language == "de" ? "de_DE" : c.language,
+        ]
+        if let d = meta.description ?? c.description { page["description"] = d }
+        if let image = meta.image { page["image"] = image }
+        if let lang = meta.lang, lang != c.language { page["lang"] = lang }
+        if meta.noindex { page["noindex"] = true }
+        if !meta.breadcrumbs.isEmpty {
+            let trail: [(String, String?)] = [(strings["breadcrumbs.home"], "")] + meta.breadcrumbs
+            page["breadcrumbs"] = ["items": trail.enumerated().map { i, item -> [String: Any] in
+                var v: [String: Any] = ["title": item.0]
+                if i == trail.count - 1 { v["current"] = true } else if let p = item.1 { v["href"] = urls.href(p) }
+                return v
+            }]
+        }
+        if !meta.feeds.isEmpty {
+            page["feeds"] = meta.feeds.map { ["title": $0.title, "href": urls.href($0.path)] }
+        }
+        var ld = meta.jsonLD
+        ld.append(StructuredData.publisher(site))
+        page["jsonLD"] = ld.map { $0.serialized() }
+
+        var v = extra
+        v["site"] = siteView
+        v["t"] = strings.tree
+        v["page"] = page
+        v["nav"] = nav(meta.section)
+        v["footerNav"] = footerNav
+        v["metaNav"] = metaNav
+        v["cssHref"] = cssHref
+        if site.options.preview { v["preview"] = true }
+        return v
+    }
+}

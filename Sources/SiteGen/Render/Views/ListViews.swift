@@ -1,0 +1,116 @@
+/// Views of the pages that list items: home, blog, events, projects, fields, search, 404.
+extension LayoutContext {
+    func homeView(fieldHTML _: Void = ()) -> [String: Any] {
+        let urls = site.urls
+        var extra: [String: Any] = [
+            "fields": site.fields.map(fieldCard),
+            "latestPosts": site.posts.prefix(3).map(postCard),
+            "nextEvents": site.upcomingEvents.prefix(3).map(eventCard),
+            "projects": site.projects.filter { $0.status == .umsetzung }.prefix(6).map(projectCard),
+            "blogHref": urls.href(urls.blog), "eventsHref": urls.href(urls.events),
+            "projectsHref": urls.href(urls.projects), "fieldsHref": urls.href(urls.fields),
+        ]
+        if let s = site.strategy {
+            var strategy: [String: Any] = ["title": s.title, "href": urls.href(urls.strategy), "pdf": strategyDownload(s)]
+            if let sum = s.summary { strategy["summary"] = sum }
+            extra["strategy"] = strategy
+        }
+        var meta = Meta(title: site.config.title, description: site.config.description, path: "", section: .home)
+        meta.isHome = true
+        meta.feeds = [(strings["feed.blog"], "\(urls.blog)feed.xml"), (strings["feed.events"], "\(urls.events)feed.xml")]
+        return view(meta, extra)
+    }
+
+    func blogView(_ page: Pagination) -> [String: Any] {
+        let urls = site.urls
+        let title = page.page == 1 ? strings["blog.title"] : strings.format("blog.titlePage", page.page)
+        var meta = Meta(title: title, description: strings["blog.description"], path: urls.paginated(urls.blog, page: page.page), section: .blog)
+        meta.breadcrumbs = page.page == 1 ? [(strings["nav.blog"], nil)] : [(strings["nav.blog"], urls.blog), (strings.format("pagination.page", page.page), nil)]
+        meta.feeds = [(strings["feed.blog"], "\(urls.blog)feed.xml")]
+        var extra: [String: Any] = ["posts": site.posts[page.range].map(postCard), "feedHref": urls.href("\(urls.blog)feed.xml")]
+        if let p = page.view(base: urls.blog, urls: urls, strings: strings) { extra["pagination"] = p }
+        return view(meta, extra)
+    }
+
+    func eventListView() -> [String: Any] {
+        let urls = site.urls
+        var meta = Meta(title: strings["events.title"], description: strings["events.description"], path: urls.events, section: .events)
+        meta.breadcrumbs = [(strings["nav.events"], nil)]
+        meta.feeds = [(strings["feed.events"], "\(urls.events)feed.xml")]
+        return view(meta, [
+            "upcoming": site.upcomingEvents.map(eventCard),
+            "past": site.pastEvents.map(eventCard),
+            "calendar": calendarLinks("\(urls.events)kalender.ics"),
+            "feedHref": urls.href("\(urls.events)feed.xml"),
+        ])
+    }
+
+    func projectListView() -> [String: Any] {
+        let urls = site.urls
+        let groups = ProjectStatus.allCases.reversed().compactMap { status -> [String: Any]? in
+            let items = site.projects.filter { $0.status == status }
+            guard !items.isEmpty else { return nil }
+            return ["status": status.rawValue, "label": status.label, "count": items.count, "projects": items.map(projectCard)]
+        }
+        var meta = Meta(title: strings["projects.title"], description: strings["projects.description"], path: urls.projects, section: .projects)
+        meta.breadcrumbs = [(strings["nav.projects"], nil)]
+        return view(meta, ["groups": groups, "dataHref": urls.href("projekte.json")])
+    }
+
+    func fieldListView() -> [String: Any] {
+        let urls = site.urls
+        var meta = Meta(title: strings["fields.title"], description: strings["fields.description"], path: urls.fields, section: .fields)
+        meta.breadcrumbs = [(strings["nav.fields"], nil)]
+        return view(meta, ["fields": site.fields.map(fieldCard)])
+    }
+
+    /// A field's page: its projects, its posts (paginated) and its upcoming events.
+    func fieldView(_ f: Field, html: String, posts: [Post], page: Pagination) -> [String: Any] {
+        let urls = site.urls
+        let base = urls.field(f)
+        var field = fieldCard(f)
+        field["html"] = html
+        let title = page.page == 1 ? f.title : "\(f.title) – \(strings.format("pagination.page", page.page))"
+        var meta = Meta(title: title, description: f.summary, path: urls.paginated(base, page: page.page), section: .fields)
+        meta.breadcrumbs = page.page == 1 ? [(strings["nav.fields"], urls.fields), (f.title, nil)]
+            : [(strings["nav.fields"], urls.fields), (f.title, base), (strings.format("pagination.page", page.page), nil)]
+        meta.feeds = [(strings.format("feed.field", f.title), "\(base)feed.xml")]
+        var extra: [String: Any] = [
+            "field": field,
+            "posts": posts[page.range].map(postCard),
+            "calendar": calendarLinks("\(base)kalender.ics"),
+            "feedHref": urls.href("\(base)feed.xml"),
+            "isFirstPage": page.page == 1 ? true : nil as Any?,
+        ].compactValues
+        if page.page == 1 {
+            extra["projects"] = site.projects.filter { $0.fields.contains(f.slug) }.map(projectCard)
+            extra["events"] = site.upcomingEvents.filter { $0.fields.contains(f.slug) }.map(eventCard)
+        }
+        if let p = page.view(base: base, urls: urls, strings: strings) { extra["pagination"] = p }
+        return view(meta, extra)
+    }
+
+    func searchView() -> [String: Any] {
+        let urls = site.urls
+        var meta = Meta(title: strings["search.title"], description: nil, path: urls.search, section: .search)
+        meta.breadcrumbs = [(strings["search.title"], nil)]
+        return view(meta, [
+            "searchScript": searchScriptHref, "indexHref": urls.href("suchindex.json"),
+            "fields": site.fields.map { ["slug": $0.slug, "title": $0.title] },
+        ])
+    }
+
+    func notFoundView() -> [String: Any] {
+        var meta = Meta(title: strings["notFound.title"], description: nil, path: "404.html", section: .none)
+        meta.noindex = true
+        return view(meta, ["fieldsHref": site.urls.href(site.urls.fields)])
+    }
+
+    /// Download and `webcal://` subscribe links for a calendar file.
+    func calendarLinks(_ path: String) -> [String: Any] {
+        let absolute = site.urls.absolute(path)
+        let webcal = absolute.hasPrefix("https://") ? "webcal://" + absolute.dropFirst(8)
+            : absolute.hasPrefix("http://") ? "webcal://" + absolute.dropFirst(7) : absolute
+        return ["href": site.urls.href(path), "webcal": String(webcal)]
+    }
+}

@@ -1,0 +1,38 @@
+/// Splits a list into pages and describes the navigation between them.
+public struct Pagination: Sendable, Equatable {
+    public var page: Int
+    public var pageCount: Int
+    public var range: Range<Int>
+
+    /// Pages for `count` items of `size` per page; an empty list still has one page.
+    public static func pages(count: Int, size: Int) -> [Pagination] {
+        let pageCount = max(1, (count + size - 1) / size)
+        return (1...pageCount).map { n in
+            Pagination(page: n, pageCount: pageCount, range: ((n - 1) * size)..<min(count, n * size))
+        }
+    }
+
+    /// The view for the `partials/pagination` template; nil when there is one page only.
+    func view(base: String, urls: URLScheme, strings: UIStrings) -> [String: Any]? {
+        guard pageCount > 1 else { return nil }
+        var v: [String: Any] = [
+            "label": strings["pagination.label"],
+            "status": strings.format("pagination.status", page, pageCount),
+        ]
+        if page > 1 {
+            v["prev"] = ["href": urls.href(urls.paginated(base, page: page - 1)),
+                         "text": strings.format("pagination.prev", page - 1)]
+        }
+        if page < pageCount {
+            v["next"] = ["href": urls.href(urls.paginated(base, page: page + 1)),
+                         "text": strings.format("pagination.next", page + 1)]
+        }
+        v["pages"] = (1...pageCount).map { n -> [String: Any] in
+            var p: [String: Any] = ["number": n, "href": urls.href(urls.paginated(base, page: n)),
+                                    "label": strings.format("pagination.page", n)]
+            if n == page { p["current"] = true }
+            return p
+        }
+        return v
+    }
+}

@@ -1,0 +1,37 @@
+/// The UI strings of `Templates/i18n/<lang>.yml`, for Swift code that composes texts.
+/// Templates read the same strings directly as `{{t.some.key}}`.
+public struct UIStrings: @unchecked Sendable {
+    public let tree: [String: Any]
+
+    /// "pagination.next" → the string, or the key itself so a missing string is visible.
+    public subscript(key: String) -> String {
+        var node: Any = tree
+        for part in key.split(separator: ".") {
+            guard let dict = node as? [String: Any], let next = dict[String(part)] else { return key }
+            node = next
+        }
+        return node as? String ?? key
+    }
+
+    /// Replaces `{1}`, `{2}` … with the arguments.
+    public func format(_ key: String, _ args: Any...) -> String {
+        var s = self[key]
+        for (i, a) in args.enumerated() { s = s.replacingAll("{\(i + 1)}", with: "\(a)") }
+        return s
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var out = ""
+        var rest = Substring(self)
+        while let r = rest.firstRange(of: target) {
+            out += rest[..<r.lowerBound]
+            out += replacement
+            rest = rest[r.upperBound...]
+        }
+        out += rest
+        return out
+    }
+}

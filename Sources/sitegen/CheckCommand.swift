@@ -1,0 +1,26 @@
+import ArgumentParser
+import SiteGen
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Build in memory and report broken links, missing files, accessibility and privacy problems.")
+
+    @OptionGroup var site: SiteOptions
+    @Flag(help: "Exit 1 on warnings too.") var strict = false
+    @Option(help: "text or json (one object per line).") var format: DiagnosticFormatter.Format = .text
+
+    func run() throws {
+        let builder = Builder(location: SiteLocation(content: site.source, templates: site.templates), options: try site.buildOptions())
+        let (report, _) = builder.run(into: MemorySink())
+        Terminal.print(report.diagnostics, quiet: false, format: format)
+        let errors = report.diagnostics.filter { $0.severity == .error }.count
+        let warnings = report.diagnostics.count - errors
+        if format == .text {
+            Terminal.err("Checked \(report.pages) pages: \(Terminal.count(errors, "error")), \(Terminal.count(warnings, "warning")).")
+        }
+        if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
+    }
+}
+
+extension DiagnosticFormatter.Format: ExpressibleByArgument {}

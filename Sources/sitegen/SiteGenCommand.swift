@@ -1,0 +1,40 @@
+import ArgumentParser
+import SiteGen
+
+struct SiteGenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sitegen",
+        abstract: "Builds the Smart City website from content/ and Templates/ into public/.",
+        version: "0.1.0",
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}
+
+/// Options every command that builds shares.
+struct SiteOptions: ParsableArguments {
+    @Option(help: "Content folder.") var source = "content"
+    @Option(help: "Templates folder.") var templates = "Templates"
+    @Option(help: "Base URL, overriding base_url in site.yml.") var baseURL: String?
+    @Flag(help: "Include drafts.") var drafts = false
+    @Flag(help: "Include posts dated after now.") var future = false
+    @Option(help: "The build's \"now\" (ISO 8601, e.g. 2026-11-26T12:00:00+01:00); default: the current time.")
+    var now: String?
+
+    func buildOptions(preview: Bool = false) throws -> BuildOptions {
+        var moment = DateTime(epochSeconds: currentEpochSeconds())
+        if let now {
+            guard let parsed = DateTime.parse(now) else {
+                throw ValidationError("--now must be an ISO 8601 date like 2026-11-26T12:00:00+01:00, but is '\(now)'")
+            }
+            moment = parsed
+        }
+        return BuildOptions(now: moment, drafts: drafts, future: future, baseURL: baseURL, preview: preview)
+    }
+}
+
+/// How much the build says.
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Print only problems.") var quiet = false
+    @Flag(name: .shortAndLong, help: "Print the time of each stage and the counts.") var verbose = false
+}

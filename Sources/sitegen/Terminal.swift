@@ -1,0 +1,45 @@
+import SiteGen
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Printing for people and for CI.
+enum Terminal {
+    static var environment: [String: String] {
+        var env: [String: String] = [:]
+        var p = environ
+        while let entry = p.pointee {
+            let s = String(cString: entry)
+            if let eq = s.firstIndex(of: "=") { env[String(s[..<eq])] = String(s[s.index(after: eq)...]) }
+            p += 1
+        }
+        return env
+    }
+
+    static var stderrIsTerminal: Bool { isatty(2) == 1 }
+
+    static func print(_ diagnostics: [Diagnostic], quiet: Bool, format: DiagnosticFormatter.Format = .text) {
+        let formatter = DiagnosticFormatter.forEnvironment(environment, isTerminal: format == .json ? false : stderrIsTerminal, format: format)
+        for line in formatter.lines(diagnostics) where !(quiet && line.contains(": warning: ")) {
+            if format == .json { Swift.print(line) } else { err(line) }
+        }
+    }
+
+    static func err(_ s: String) {
+        let line = Array((s + "\n").utf8)
+        _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    }
+
+    static func seconds(_ s: Double) -> String {
+        let hundredths = Int((s * 100).rounded())
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100) s"
+    }
+
+    static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+}
+
+func currentEpochSeconds() -> Int64 {
+    var ts = timespec()
+    clock_gettime(CLOCK_REALTIME, &ts)
+    return Int64(ts.tv_sec)
+}

@@ -1,0 +1,439 @@
+#!/usr/bin/env python3
+"""Time sitegen and Hugo on one corpus and print a Markdown table.
+
+Called by bench/run.sh; usable on its own:
+
+    python3 bench/measure.py --corpus bench/out/corpus-1000 --runs 3 \
+        --sitegen .build/release/sitegen --templates Templates --hugo hugo
+
+For every tool three scenarios are measured, each --runs times:
+
+    full    full build into an empty output folder (the folder is removed before each run)
+    noop    rebuild into the same output folder, nothing changed
+    change  rebuild after one post changed (a different sentence is appended
+            before each run; the post is restored afterwards)
+
+Per scenario: median wall time (and min–max), median CPU time (user+sys of
+the build process and its children), peak RSS (largest of the runs) and the
+number of .html files in the output. When both tools ran, a second table gives
+the ratios sitegen/Hugo (below 1 means sitegen is faster / smaller).
+
+Measuring uses os.wait4() on the build process, so it needs no /usr/bin/time
+and reports exactly that process tree (ru_maxrss is the largest RSS of the
+process or of any child it waited for).
+
+Standard library only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import time
+from typing import Callable, Dict, List, Optional, Sequence, Tuple
+
+NOW = "2026-11-26T12:00:00+01:00"
+SCENARIOS: List[Tuple[str, str]] = [
+    ("full", "full build"),
+    ("noop", "no-change rebuild"),
+    ("change", "one post changed"),
+]
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+# ---------------------------------------------------------------------------
+# Measuring one process
+# ---------------------------------------------------------------------------
+
+@dataclasses.dataclass
+class RunResult:
+    wall: float          # seconds
+    cpu: float           # user + system seconds of the process tree
+    max_rss_kib: int     # peak resident set size, KiB
+    returncode: int
+
+
+def run_once(argv: Sequence[str], log: str, cwd: Optional[str] = None,
+             env: Optional[Dict[str, str]] = None) -> RunResult:
+    """Run argv to completion, appending its output to log, and measure it."""
+    os.makedirs(os.path.dirname(os.path.abspath(log)), exist_ok=True)
+    with open(log, "ab") as lf:
+        lf.write(("$ " + " ".join(argv) + "\n").encode())
+        lf.flush()
+        start = time.perf_counter()
+        proc = subprocess.Popen(list(argv), stdout=lf, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL, cwd=cwd, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)  # tell Popen it is reaped
+        lf.write(f"# exit {proc.returncode}, {wall:.3f} s\n".encode())
+    return RunResult(wall=wall, cpu=usage.ru_utime + usage.ru_stime,
+                     max_rss_kib=int(usage.ru_maxrss), returncode=proc.returncode)
+
+
+def median(values: Sequence[float]) -> float:
+    s = sorted(values)
+    if not s:
+        raise ValueError("median of nothing")
+    mid = len(s) // 2
+    return s[mid] if len(s) % 2 else (s[mid - 1] + s[mid]) / 2
+
+
+def count_pages(folder: str) -> int:
+    """Number of .html files below folder (0 if it does not exist)."""
+    n = 0
+    for _, _, files in os.walk(folder):
+        n += sum(1 for f in files if f.endswith(".html"))
+    return n
+
+
+# ---------------------------------------------------------------------------
+# The changed post
+# ---------------------------------------------------------------------------
+
+def pick_post(corpus: str) -> str:
+    """A deterministic, published post: the last one (by path) of the newest year."""
+    posts_dir = os.path.join(corpus, "posts")
+    for year in sorted(os.listdir(posts_dir), reverse=True):
+        ydir = os.path.join(posts_dir, year)
+        if not os.path.isdir(ydir):
+            continue
+        for name in sorted(os.listdir(ydir), reverse=True):
+            if not name.endswith(".md"):
+                continue
+            path = os.path.join(ydir, name)
+            with open(path, encoding="utf-8") as f:
+                head = f.read(4096)
+            if "\ndraft: true" not in head.split("\n---", 2)[0] + "\n":
+                return path
+    raise FileNotFoundError(f"no published post under {posts_dir}")
+
+
+class ChangedPost:
+    """Context manager: change() appends a new sentence; exit restores the file."""
+
+    def __init__(self, path: str):
+        self.path = path
+        with open(path, "rb") as f:
+            self.original = f.read()
+
+    def __enter__(self) -> "ChangedPost":
+        return self
+
+    def change(self, n: int) -> None:
+        text = self.original.rstrip(b"\n") + (
+            f"\n\nNachtrag {n}: Die Angaben in diesem Beitrag wurden geprüft und ergänzt.\n").encode()
+        with open(self.path, "wb") as f:
+            f.write(text)
+
+    def __exit__(self, *exc) -> None:
+        with open(self.path, "wb") as f:
+            f.write(self.original)
+
+
+# ---------------------------------------------------------------------------
+# Tools
+# ---------------------------------------------------------------------------
+
+@dataclasses.dataclass
+class Tool:
+    name: str
+    argv: Callable[[str], List[str]]   # output folder -> command line
+    version: str = ""
+
+
+def sitegen_tool(binary: str, corpus: str, templates: Optional[str], now: str = NOW) -> Tool:
+    def argv(out: str) -> List[str]:
+        cmd = [binary, "build", "--source", corpus, "--output", out, "--now", now, "--quiet"]
+        if templates:
+            cmd += ["--templates", templates]
+        return cmd
+    return Tool("sitegen", argv, version=tool_version([binary, "--version"]))
+
+
+def hugo_mounts(corpus: str, resource_dir: str) -> dict:
+    """Hugo config overlay that mounts a sitegen corpus (see bench/hugo/config.yaml)."""
+    c = os.path.abspath(corpus)
+    sections = [("posts", "content/blog"), ("events", "content/veranstaltungen"),
+                ("projects", "content/projekte"), ("pages", "content/seite"),
+                ("fields", "content/handlungsfeld")]
+    static = [("images", "static/images"), ("downloads", "static/downloads")]
+    files = [("strategy.md", "content/strategie.md")]
+    excluded = ["site.yml"] + [f"{d}/**" for d, _ in sections + static] + [f for f, _ in files]
+    mounts = [{"source": c, "target": "content", "excludeFiles": excluded}]
+    mounts += [{"source": os.path.join(c, d), "target": t} for d, t in sections + static + files
+               if os.path.exists(os.path.join(c, d))]
+    return {"resourceDir": os.path.abspath(resource_dir), "module": {"mounts": mounts}}
+
+
+def hugo_tool(binary: str, corpus: str, site: str, work: str, now: str = NOW) -> Tool:
+    site = os.path.abspath(site)
+    overlay = os.path.join(os.path.abspath(work), "hugo-mounts.json")
+    with open(overlay, "w", encoding="utf-8") as f:
+        json.dump(hugo_mounts(corpus, os.path.join(work, "hugo-resources")), f, indent=2)
+    config = ",".join([os.path.join(site, "config.yaml"), overlay])
+    cache = os.path.join(os.path.abspath(work), "hugo-cache")
+
+    def argv(out: str) -> List[str]:
+        return [binary, "--source", site, "--config", config, "--destination", out,
+                "--clock", now, "--noBuildLock", "--cacheDir", cache, "--quiet"]
+    return Tool("hugo", argv, version=tool_version([binary, "version"]))
+
+
+def tool_version(argv: Sequence[str]) -> str:
+    try:
+        out = subprocess.run(list(argv), capture_output=True, text=True, timeout=30)
+        return (out.stdout or out.stderr).strip().splitlines()[0][:100] if out.returncode == 0 else ""
+    except (OSError, subprocess.SubprocessError, IndexError):
+        return ""
+
+
+# ---------------------------------------------------------------------------
+# Scenarios
+# ---------------------------------------------------------------------------
+
+@dataclasses.dataclass
+class Stat:
+    wall: List[float] = dataclasses.field(default_factory=list)
+    cpu: List[float] = dataclasses.field(default_factory=list)
+    rss: List[int] = dataclasses.field(default_factory=list)   # KiB
+    pages: int = 0
+    error: str = ""
+
+    def add(self, r: RunResult) -> None:
+        self.wall.append(r.wall)
+        self.cpu.append(r.cpu)
+        self.rss.append(r.max_rss_kib)
+
+    def to_json(self) -> dict:
+        d = dataclasses.asdict(self)
+        if self.wall:
+            d.update(wall_median=median(self.wall), cpu_median=median(self.cpu), rss_max_kib=max(self.rss))
+        return d
+
+
+def measure_tool(tool: Tool, corpus: str, out: str, runs: int, log: str,
+                 scenarios: Sequence[str] = ("full", "noop", "change"),
+                 progress=lambda msg: None) -> Dict[str, Stat]:
+    results: Dict[str, Stat] = {}
+    post = pick_post(corpus) if "change" in scenarios else None
+
+    def one(scenario: str, i: int, stat: Stat) -> bool:
+        r = run_once(tool.argv(out), log)
+        if r.returncode != 0:
+            stat.error = f"exit {r.returncode} (see {os.path.relpath(log)})"
+            progress(f"{tool.name}: {scenario} run {i}/{runs} FAILED with exit {r.returncode}; log: {log}")
+            return False
+        stat.add(r)
+        progress(f"{tool.name}: {scenario} run {i}/{runs}: {r.wall:.2f} s wall, {r.cpu:.2f} s CPU, "
+                 f"{r.max_rss_kib / 1024:.0f} MiB")
+        return True
+
+    for scenario, _ in SCENARIOS:
+        if scenario not in scenarios:
+            continue
+        stat = results.setdefault(scenario, Stat())
+        if scenario == "full":
+            for i in range(1, runs + 1):
+                shutil.rmtree(out, ignore_errors=True)
+                if not one(scenario, i, stat):
+                    break
+        elif scenario == "noop":
+            if not os.path.isdir(out):          # needs a previous build
+                shutil.rmtree(out, ignore_errors=True)
+                if run_once(tool.argv(out), log).returncode != 0:
+                    stat.error = "could not prepare the output folder"
+                    continue
+            for i in range(1, runs + 1):
+                if not one(scenario, i, stat):
+                    break
+        elif scenario == "change":
+            assert post is not None
+            with ChangedPost(post) as cp:
+                for i in range(1, runs + 1):
+                    cp.change(i)
+                    if not one(scenario, i, stat):
+                        break
+        stat.pages = count_pages(out)
+        if stat.error and scenario == "full":
+            for later, _ in SCENARIOS[1:]:
+                if later in scenarios:
+                    results[later] = Stat(error="skipped: full build failed")
+            break
+    return results
+
+
+# ---------------------------------------------------------------------------
+# Table
+# ---------------------------------------------------------------------------
+
+def _fmt_s(x: float) -> str:
+    return f"{x:.2f}"
+
+
+def _ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}×" if b > 0 else "–"
+
+
+def format_table(results: Dict[Tuple[str, str], Stat], tools: Sequence[str], runs: int,
+                 items: Optional[int] = None, notes: Sequence[str] = ()) -> str:
+    label = dict(SCENARIOS)
+    lines = []
+    title = "Build benchmark" + (f": {items} items" if items else "") + f", {runs} run{'s' if runs != 1 else ''} each"
+    lines += [f"### {title}", ""]
+    if not tools:
+        lines.append("Nothing was measured (see the notes below).")
+    else:
+        lines += ["| tool | scenario | wall median (s) | wall min–max (s) | CPU median (s) | peak RSS (MiB) | pages |",
+                  "|---|---|---:|---:|---:|---:|---:|"]
+    for tool in tools:
+        for scen, _ in SCENARIOS:
+            st = results.get((tool, scen))
+            if st is None:
+                continue
+            if not st.wall:
+                lines.append(f"| {tool} | {label[scen]} | {st.error or 'no data'} | | | | |")
+                continue
+            err = f" ({st.error})" if st.error else ""
+            lines.append(
+                f"| {tool} | {label[scen]} | {_fmt_s(median(st.wall))}{err} | "
+                f"{_fmt_s(min(st.wall))}–{_fmt_s(max(st.wall))} | {_fmt_s(median(st.cpu))} | "
+                f"{max(st.rss) / 1024:.0f} | {st.pages} |")
+    if "sitegen" in tools and "hugo" in tools:
+        lines += ["", "Ratio sitegen/Hugo (below 1: sitegen is faster or smaller)", "",
+                  "| scenario | wall | CPU | peak RSS | pages |", "|---|---:|---:|---:|---:|"]
+        for scen, _ in SCENARIOS:
+            a, b = results.get(("sitegen", scen)), results.get(("hugo", scen))
+            if a is None or b is None:
+                continue
+            if not a.wall or not b.wall:
+                lines.append(f"| {label[scen]} | – | – | – | – |")
+                continue
+            lines.append(f"| {label[scen]} | {_ratio(median(a.wall), median(b.wall))} | "
+                         f"{_ratio(median(a.cpu), median(b.cpu))} | {_ratio(max(a.rss), max(b.rss))} | "
+                         f"{_ratio(a.pages, b.pages)} |")
+    if notes:
+        lines += [""] + [f"- {n}" for n in notes]
+    return "\n".join(lines) + "\n"
+
+
+def machine_note() -> str:
+    cpu = ""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    try:
+        load = "load average at start %.2f %.2f %.2f" % os.getloadavg()
+    except OSError:
+        load = ""
+    return (f"machine: {os.cpu_count()} CPUs{', ' + cpu if cpu else ''}, {platform.system()} {platform.release()}"
+            f"{'; ' + load if load else ''}")
+
+
+def count_items(corpus: str) -> int:
+    n = 0
+    for sub in ("posts", "events", "projects"):
+        for _, _, files in os.walk(os.path.join(corpus, sub)):
+            n += sum(1 for f in files if f.endswith(".md"))
+    return n
+
+
+# ---------------------------------------------------------------------------
+# CLI
+# ---------------------------------------------------------------------------
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description="Measure sitegen and Hugo builds of one corpus.")
+    ap.add_argument("--corpus", required=True, help="content tree from generate_corpus.py")
+    ap.add_argument("--work", default=os.path.join(HERE, "out"), help="folder for outputs and logs (default bench/out)")
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--scenarios", default="full,noop,change", help="comma-separated subset of full,noop,change")
+    ap.add_argument("--sitegen", help="path of the sitegen binary (omit to skip sitegen)")
+    ap.add_argument("--sitegen-skip-reason", default="", help="printed when --sitegen is not given")
+    ap.add_argument("--templates", help="templates folder passed to sitegen as --templates")
+    ap.add_argument("--hugo", help="hugo binary (omit to skip Hugo)")
+    ap.add_argument("--hugo-skip-reason", default="", help="printed when --hugo is not given")
+    ap.add_argument("--hugo-site", default=os.path.join(HERE, "hugo"), help="Hugo site folder (default bench/hugo)")
+    ap.add_argument("--now", default=NOW)
+    ap.add_argument("--json", help="also write the raw numbers as JSON here")
+    ap.add_argument("--markdown", help="also write the table here")
+    args = ap.parse_args(argv)
+
+    if args.runs < 1:
+        ap.error("--runs must be at least 1")
+    scenarios = [s.strip() for s in args.scenarios.split(",") if s.strip()]
+    unknown = set(scenarios) - {s for s, _ in SCENARIOS}
+    if unknown:
+        ap.error(f"unknown scenario(s): {', '.join(sorted(unknown))}")
+    corpus = os.path.abspath(args.corpus)
+    if not os.path.isdir(corpus):
+        ap.error(f"no corpus at {corpus}")
+    work = os.path.abspath(args.work)
+    os.makedirs(work, exist_ok=True)
+    items = count_items(corpus)
+    tag = os.path.basename(corpus.rstrip("/"))
+
+    def progress(msg: str) -> None:
+        print(msg, file=sys.stderr, flush=True)
+
+    notes = [machine_note()]
+    tools: List[Tool] = []
+    if args.sitegen:
+        if os.path.isfile(args.sitegen) and os.access(args.sitegen, os.X_OK):
+            tools.append(sitegen_tool(os.path.abspath(args.sitegen), corpus, args.templates, args.now))
+        else:
+            notes.append(f"sitegen skipped: no executable at {args.sitegen}")
+    else:
+        notes.append("sitegen skipped" + (f": {args.sitegen_skip_reason}" if args.sitegen_skip_reason else ""))
+    if args.hugo:
+        binary = shutil.which(args.hugo)
+        if binary:
+            tools.append(hugo_tool(binary, corpus, args.hugo_site, work, args.now))
+        else:
+            notes.append(f"Hugo skipped: {args.hugo} not found")
+    else:
+        notes.append("Hugo skipped" + (f": {args.hugo_skip_reason}" if args.hugo_skip_reason else ""))
+
+    results: Dict[Tuple[str, str], Stat] = {}
+    for tool in tools:
+        if tool.version:
+            notes.append(f"{tool.name}: {tool.version}")
+        out = os.path.join(work, f"{tool.name}-{tag}")
+        log = os.path.join(work, f"{tool.name}-{tag}.log")
+        if os.path.exists(log):
+            os.remove(log)
+        progress(f"== {tool.name}: {' '.join(tool.argv(out))}")
+        for scen, stat in measure_tool(tool, corpus, out, args.runs, log, scenarios, progress).items():
+            results[(tool.name, scen)] = stat
+    if not tools:
+        notes.append("nothing was measured")
+    notes.append(f"corpus: {corpus} ({items} items); changed post: "
+                 f"{os.path.relpath(pick_post(corpus), corpus) if 'change' in scenarios else '–'}")
+
+    table = format_table(results, [t.name for t in tools], args.runs, items, notes)
+    print(table)
+    if args.markdown:
+        with open(args.markdown, "w", encoding="utf-8") as f:
+            f.write(table)
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as f:
+            json.dump({"items": items, "runs": args.runs, "corpus": corpus, "notes": notes,
+                       "results": [{"tool": t, "scenario": s, **st.to_json()} for (t, s), st in results.items()]},
+                      f, indent=2, ensure_ascii=False)
+    failed = any(st.error and not st.error.startswith("skipped") for st in results.values())
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
