@@ -12,27 +12,35 @@ struct OutputChecker {
         let base = site.urls.basePath
 
         for r in records {
-            let file = r.source?.display ?? "public/" + URLScheme.outputFile(r.path)
             let own = URLScheme.outputFile(r.path)
-            func line(of href: String) -> Int? { r.source.flatMap { lineOf(href, in: $0, base: base) } }
+            let page = "public/" + own
+            // A reference written in the Markdown is reported there; one from the templates against the page.
+            func place(_ href: String) -> (String, Int?, String) {
+                if let source = r.source, let line = lineOf(href, in: source, base: base) { return (source.display, line, "") }
+                return (page, nil, " (written by the templates)")
+            }
 
             for href in r.refs.resources {
                 if isRemote(href) {
-                    diagnostics.append(.error(file, line: line(of: href), "'\(href)' would be loaded from another host; the privacy rules allow only files of this site (store it under content/ or Templates/assets/)"))
+                    let (file, line, origin) = place(href)
+                    diagnostics.append(.error(file, line: line, "'\(href)' would be loaded from another host\(origin); the privacy rules allow only files of this site (store it under content/ or Templates/assets/)"))
                 } else if let target = internalPath(href, base: base), !exists(target.path) {
-                    diagnostics.append(.error(file, line: line(of: href), "'\(href)' does not exist in the built site"))
+                    let (file, line, origin) = place(href)
+                    diagnostics.append(.error(file, line: line, "'\(href)' does not exist in the built site\(origin)"))
                 }
             }
             for href in r.refs.links {
                 guard let target = internalPath(href, base: base) else { continue }
                 let path = target.path.isEmpty ? own : target.path
                 guard let resolved = resolve(path) else {
-                    diagnostics.append(.error(file, line: line(of: href), "link to '\(href)' leads nowhere in the built site"))
+                    let (file, line, origin) = place(href)
+                    diagnostics.append(.error(file, line: line, "link to '\(href)' leads nowhere in the built site\(origin)"))
                     continue
                 }
                 if let fragment = target.fragment, !fragment.isEmpty, resolved.hasSuffix(".html"),
                    let ids = idsByPath[resolved], !ids.contains(fragment) {
-                    diagnostics.append(.error(file, line: line(of: href), "link to '\(href)': the page has no anchor '#\(fragment)'"))
+                    let (file, line, origin) = place(href)
+                    diagnostics.append(.error(file, line: line, "link to '\(href)': the page has no anchor '#\(fragment)'\(origin)"))
                 }
             }
             for anchor in r.anchors {
@@ -42,7 +50,7 @@ struct OutputChecker {
                     let known = records.first { $0.path == targetPage }?.headings.map(\.id) ?? []
                     var message = "link target '\(anchor.written)': there is no heading with the id '\(anchor.fragment)'"
                     if let guess = nearest(anchor.fragment, in: known) { message += ", did you mean '#\(guess)'?" }
-                    diagnostics.append(.error(file, line: anchor.line, message))
+                    diagnostics.append(.error(r.source?.display ?? page, line: anchor.line, message))
                 }
             }
         }

@@ -32,12 +32,12 @@ enum DocumentDecoder {
     static func post(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Post? {
         let title = r.string("title", required: true)
         let date = r.date("date", required: true, example: "2026-11-26T10:00:00+01:00")
-        let image = r.string("image")
-        let alt = r.string("image_alt")
+        let image = r.string("image"), alt = r.string("image_alt"), updated = r.date("updated"), author = r.string("author")
+        let fields = r.stringList("fields"), tags = r.stringList("tags"), summary = r.string("summary")
+        let lang = r.string("lang"), draft = r.bool("draft") ?? false
         guard let title, let date else { return nil }
-        return Post(slug: doc.fileSlug, title: title, date: date, updated: r.date("updated"), author: r.string("author"),
-                    fields: r.stringList("fields"), tags: r.stringList("tags"), summary: r.string("summary"),
-                    image: image, imageAlt: alt, lang: r.string("lang"), draft: r.bool("draft") ?? false, body: body(doc))
+        return Post(slug: doc.fileSlug, title: title, date: date, updated: updated, author: author, fields: fields, tags: tags,
+                    summary: summary, image: image, imageAlt: alt, lang: lang, draft: draft, body: body(doc))
     }
 
     static func event(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Event? {
@@ -54,15 +54,21 @@ enum DocumentDecoder {
                                             "status must be one of \(EventStatus.allCases.map(\.rawValue).joined(separator: ", ")), but is '\(s)'"))
             }
         }
+        let online = r.url("online"), fields = r.stringList("fields"), format = r.string("format")
+        let registration = r.url("registration"), summary = r.string("summary"), lang = r.string("lang"), draft = r.bool("draft") ?? false
         guard let title, let start else { return nil }
-        return Event(slug: doc.fileSlug, title: title, start: start, end: end, location: location, online: r.url("online"),
-                     fields: r.stringList("fields"), format: r.string("format"), registration: r.url("registration"),
-                     summary: r.string("summary"), status: status, lang: r.string("lang"), draft: r.bool("draft") ?? false, body: body(doc))
+        return Event(slug: doc.fileSlug, title: title, start: start, end: end, location: location, online: online, fields: fields,
+                     format: format, registration: registration, summary: summary, status: status, lang: lang, draft: draft, body: body(doc))
     }
 
     static func project(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Project? {
+        // Read every key first, so one run reports every problem of the file.
         let title = r.string("title", required: true)
         let statusText = r.string("status", required: true, example: "umsetzung")
+        let fields = r.stringList("fields"), cities = r.stringList("cities"), partners = r.stringList("partners")
+        let start = r.date("start", example: "2023-04-01"), end = r.date("end", example: "2027-09-30")
+        let updated = r.date("updated"), code = r.string("code"), summary = r.string("summary")
+        let lang = r.string("lang"), draft = r.bool("draft") ?? false
         var status: ProjectStatus?
         if let statusText {
             status = ProjectStatus(rawValue: statusText.lowercased())
@@ -74,11 +80,8 @@ enum DocumentDecoder {
             }
         }
         guard let title, let status else { return nil }
-        return Project(slug: doc.fileSlug, title: title, status: status, fields: r.stringList("fields"),
-                       cities: r.stringList("cities"), partners: r.stringList("partners"),
-                       start: r.date("start", example: "2023-04-01"), end: r.date("end", example: "2027-09-30"),
-                       updated: r.date("updated"), code: r.string("code"), summary: r.string("summary"),
-                       lang: r.string("lang"), draft: r.bool("draft") ?? false, body: body(doc))
+        return Project(slug: doc.fileSlug, title: title, status: status, fields: fields, cities: cities, partners: partners,
+                       start: start, end: end, updated: updated, code: code, summary: summary, lang: lang, draft: draft, body: body(doc))
     }
 
     static func page(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Page? {

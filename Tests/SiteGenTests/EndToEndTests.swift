@@ -1,0 +1,128 @@
+import Foundation
+import Testing
+@testable import SiteGen
+
+/// Builds the real example content and looks at the result as a visitor would.
+@Suite(.serialized) struct EndToEndTests {
+    func build(content: String = TestSupport.exampleContent, output: String, now: DateTime = TestSupport.now) -> BuildReport {
+        Builder(location: SiteLocation(content: content, templates: TestSupport.templates, output: output),
+                options: BuildOptions(now: now, baseURL: "https://smartcity.example.org/")).build()
+    }
+
+    func files(under root: String) -> [String] {
+        let e = FileManager.default.enumerator(atPath: root)!
+        return (e.allObjects as! [String]).filter { !FileManager.default.isDirectory(root + "/" + $0) }.sorted()
+    }
+
+    @Test func exampleSiteBuildsCompletely() throws {
+        let output = TestSupport.temporaryFolder() + "/public"
+        let report = build(output: output)
+        #expect(report.diagnostics.errorMessages == [])
+        #expect(report.succeeded)
+        let all = Set(files(under: output))
+        for page in ["index.html", "404.html", "blog/index.html", "blog/seite/2/index.html", "veranstaltungen/index.html",
+                     "projekte/index.html", "handlungsfelder/index.html", "strategie/index.html", "impressum/index.html",
+                     "datenschutz/index.html", "barrierefreiheit/index.html", "leichte-sprache/index.html",
+                     "gebaerdensprache/index.html", "assets/site.css", "downloads/smart-city-strategie-dos-2030.pdf",
+                     "sitemap.xml", "robots.txt"] {
+            #expect(all.contains(page), "missing \(page)")
+        }
+        // One index per field of action, the reason the site exists.
+        let fieldPages = all.filter { $0.hasPrefix("handlungsfelder/") && $0.hasSuffix("/index.html") && $0.split(separator: "/").count == 3 }
+        #expect(fieldPages.count == 12)
+        #expect(all.filter { $0.hasPrefix("blog/20") && $0.hasSuffix("index.html") }.count >= 18)
+        #expect(all.filter { $0.hasPrefix("veranstaltungen/20") && $0.hasSuffix("index.html") }.count >= 12)
+        #expect(all.filter { $0.hasPrefix("projekte/") && $0.hasSuffix("index.html") }.count >= 13)
+        // Drafts and future posts are not published.
+        #expect(!all.contains { $0.contains("2027") && $0.hasPrefix("blog/") })
+    }
+
+    @Test func everyInternalLinkResolves() throws {
+        let output = TestSupport.temporaryFolder() + "/public"
+        #expect(build(output: output).succeeded)
+        let all = Set(files(under: output))
+        var broken: [String] = []
+        var checked = 0
+        for file in all where file.hasSuffix(".html") {
+            let html = try String(contentsOfFile: output + "/" + file, encoding: .utf8)
+            for match in html.matches(of: /(?:href|src)="(\/[^"#?]*)/) {
+                let path = String(match.1.dropFirst())
+                let target = path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+                checked += 1
+                if !all.contains(target) { broken.append("\(file) → /\(path)") }
+            }
+        }
+        #expect(checked > 1000)
+        #expect(broken == [])
+    }
+
+    @Test func pagesShowWhatTheIssueAsksFor() throws {
+        let output = TestSupport.temporaryFolder() + "/public"
+        #expect(build(output: output).succeeded)
+        func page(_ p: String) throws -> String { try String(contentsOfFile: output + "/" + p, encoding: .utf8) }
+        let strategy = try page("strategie/index.html")
+        #expect(strategy.contains("(PDF, 13 KB)"))
+        let events = try page("veranstaltungen/index.html")
+        let upcoming = try #require(events.range(of: "Kommende Veranstaltungen"))
+        let past = try #require(events.range(of: "Vergangene Veranstaltungen"))
+        #expect(upcoming.lowerBound < past.lowerBound)
+        let home = try page("index.html")
+        #expect(home.contains("<html lang=\"de\">"))
+        #expect(home.contains("Daten und Plattformen"))
+        let post = try page("blog/2025/klimamessnetz-komplett/index.html")
+        #expect(post.contains("<time datetime=\"2025-"))
+        #expect(post.contains("href=\"/projekte/"))
+        #expect(!post.contains(".md\""))
+    }
+
+    @Test func failedBuildLeavesTheOldOutputUntouched() throws {
+        let output = TestSupport.temporaryFolder() + "/public"
+        #expect(build(output: output).succeeded)
+        let before = try snapshot(output)
+
+        let content = TestSupport.copyOfExampleContent()
+        let post = content + "/posts/2025/klimamessnetz-komplett.md"
+        var text = try String(contentsOfFile: post, encoding: .utf8)
+        text += "\nSiehe [fehlt](../2024/gibt-es-nicht.md).\n"
+        try text.write(toFile: post, atomically: true, encoding: .utf8)
+        let report = build(content: content, output: output)
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.errorMessages.contains { $0.contains("posts/2025/klimamessnetz-komplett.md:") && $0.contains("gibt-es-nicht.md' does not exist") })
+        #expect(try snapshot(output) == before)
+        // No staging folder is left behind.
+        let parent = (output as NSString).deletingLastPathComponent
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["public"])
+    }
+
+    @Test func unchangedFilesAreNotRewritten() throws {
+        let output = TestSupport.temporaryFolder() + "/public"
+        #expect(build(output: output).succeeded)
+        let before = try modificationTimes(output)
+        Thread.sleep(forTimeInterval: 1.1)
+        let report = build(output: output)
+        #expect(report.succeeded)
+        #expect(report.written == 0)
+        #expect(try modificationTimes(output) == before)
+    }
+
+    func snapshot(_ root: String) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for f in files(under: root) { result[f] = try Data(contentsOf: URL(fileURLWithPath: root + "/" + f)) }
+        return result
+    }
+
+    func modificationTimes(_ root: String) throws -> [String: Date] {
+        var result: [String: Date] = [:]
+        for f in files(under: root) {
+            result[f] = try FileManager.default.attributesOfItem(atPath: root + "/" + f)[.modificationDate] as? Date
+        }
+        return result
+    }
+}
+
+extension FileManager {
+    func isDirectory(_ path: String) -> Bool {
+        var isDir: ObjCBool = false
+        return fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
+    }
+}

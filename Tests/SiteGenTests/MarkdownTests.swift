@@ -1,0 +1,130 @@
+import Testing
+@testable import SiteGen
+
+@Suite struct MarkdownTests {
+    let source = SourceRef(path: "posts/2025/a.md", display: "content/posts/2025/a.md", bodyFirstLine: 5)
+
+    /// A renderer whose links resolve like the real site: b.md exists, c.md does not.
+    func renderer(unsafe: Bool = false) -> MarkdownRenderer {
+        MarkdownRenderer(unsafeHTML: unsafe) { href, _, isImage in
+            switch href {
+            case "../2024/b.md": return .rewrite("/blog/2024/b/", anchorCheck: nil)
+            case "../2024/b.md#ziel": return .rewrite("/blog/2024/b/#ziel", anchorCheck: (target: "posts/2024/b.md", fragment: "ziel"))
+            case "../2024/c.md": return .broken("link target '../2024/c.md' does not exist")
+            case "../../images/x.svg": return .rewrite("/images/x.svg", anchorCheck: nil)
+            default:
+                if href.lowercased().hasPrefix("javascript:") { return .dangerous }
+                return isImage ? .broken("image '\(href)' does not exist under content/") : .keep
+            }
+        }
+    }
+
+    func render(_ text: String, unsafe: Bool = false) -> RenderedMarkdown {
+        renderer(unsafe: unsafe).render(MarkdownBody(text: text, source: source))
+    }
+
+    @Test func rawHTMLIsDroppedByDefault() {
+        let r = render("Hallo <script>alert(1)</script> Welt\n\n<div onclick=\"x()\">Block</div>\n")
+        #expect(!r.html.contains("<script"))
+        #expect(!r.html.contains("onclick"))
+        #expect(r.diagnostics.contains { $0.message.contains("raw HTML") })
+    }
+
+    @Test func rawHTMLIsKeptWhenAllowedButScriptsAreFiltered() {
+        let r = render("<span lang=\"en\">Smart City</span>\n\n<script>alert(1)</script>\n", unsafe: true)
+        #expect(r.html.contains("<span lang=\"en\">Smart City</span>"))
+        #expect(!r.html.contains("<script>"))  // tagfilter
+    }
+
+    @Test func javascriptLinksAreRemoved() {
+        let r = render("[Klick](javascript:alert(1)) und [Vb](JavaScript:x)\n")
+        #expect(!r.html.lowercased().contains("javascript:"))
+        #expect(r.html.contains("Klick"))
+        #expect(!r.html.contains("<a"))
+    }
+
+    @Test func headingsGetUniqueGermanIDs() {
+        let r = render("## Ziel\n\nText\n\n## Ziel\n\n### Größere Übersicht\n\n#### Aktueller Stand (Mai 2025)\n")
+        #expect(r.html.contains("<h2 id=\"ziel\">Ziel</h2>"))
+        #expect(r.html.contains("<h2 id=\"ziel-2\">Ziel</h2>"))
+        #expect(r.html.contains("<h3 id=\"groessere-uebersicht\">Größere Übersicht</h3>"))
+        #expect(r.html.contains("<h4 id=\"aktueller-stand-mai-2025\">"))
+        #expect(r.headings.map(\.line) == [5, 9, 11, 13])
+    }
+
+    @Test func skippedHeadingLevelIsAWarningWithItsLine() {
+        let r = render("## A\n\n#### B\n")
+        let warning = r.diagnostics.first { $0.message.contains("skips a level") }
+        #expect(warning?.line == 7)
+    }
+
+    @Test func linksToSourceFilesBecomeSiteURLs() {
+        let r = render("Siehe [B](../2024/b.md) und [Ziel von B](../2024/b.md#ziel).\n")
+        #expect(r.html.contains("<a href=\"/blog/2024/b/\">B</a>"))
+        #expect(r.html.contains("<a href=\"/blog/2024/b/#ziel\">"))
+        #expect(r.anchors == [AnchorReference(target: "posts/2024/b.md", fragment: "ziel", line: 5, written: "../2024/b.md#ziel")])
+    }
+
+    @Test func brokenLinkIsAnErrorWithFileAndLine() {
+        let r = render("Erste Zeile\n\nZweiter Absatz mit [C](../2024/c.md)\n")
+        let error = r.diagnostics.first { $0.severity == .error }
+        #expect(error?.file == "content/posts/2025/a.md")
+        #expect(error?.line == 7)
+        #expect(error?.message == "link target '../2024/c.md' does not exist")
+    }
+
+    @Test func imagesAreLazyAndNeedAltText() {
+        let r = render("![Karte der Sensoren](../../images/x.svg)\n\n![](../../images/x.svg)\n\n![](../../images/x.svg \"dekorativ\")\n")
+        #expect(r.html.contains("<img src=\"/images/x.svg\" alt=\"Karte der Sensoren\" loading=\"lazy\" decoding=\"async\">"))
+        #expect(r.diagnostics.filter { $0.message.contains("no alt text") }.map(\.line) == [7])
+        #expect(r.html.contains("<img src=\"/images/x.svg\" alt=\"\" loading=\"lazy\""))
+        #expect(!r.html.contains("dekorativ"))
+    }
+
+    @Test func altTextIsEscaped() {
+        let r = render("![a \"quote\" <b>](../../images/x.svg)\n")
+        #expect(r.html.contains("alt=\"a &quot;quote&quot; \""))
+    }
+
+    @Test func gfmExtensionsWork() {
+        let r = render("| A | B |\n|---|---|\n| 1 | 2 |\n\n~~alt~~ https://www.dortmund.de\n\n- [x] erledigt\n")
+        #expect(r.html.contains("<table>"))
+        #expect(r.html.contains("<del>alt</del>"))
+        #expect(r.html.contains("<a href=\"https://www.dortmund.de\">"))
+        #expect(r.html.contains("type=\"checkbox\""))
+    }
+}
+
+@Suite struct LinkResolverTests {
+    func site() throws -> Site {
+        let files = TestSupport.minimalSite.merging([
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-01-01T10:00:00+01:00\n---\nText\n",
+            "posts/2025/entwurf.md": "---\ntitle: E\ndate: 2025-01-01T10:00:00+01:00\ndraft: true\n---\nText\n",
+            "images/x.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        ]) { a, _ in a }
+        let fs = MemoryFileSystem(Dictionary(uniqueKeysWithValues: files.map { ("/c/" + $0.key, $0.value) }))
+        let loaded = ContentLoader(fileSystem: fs, root: "/c", displayRoot: "content").load()
+        let (site, _) = SiteBuilder.build(loaded, options: BuildOptions(now: TestSupport.now), fileSystem: fs, contentRoot: "/c", displayRoot: "content")
+        return try #require(site)
+    }
+
+    @Test func resolvesSourcesAssetsAndExplainsDrafts() throws {
+        let resolver = LinkResolver(site: try site())
+        let from = SourceRef(path: "posts/2025/b.md", display: "content/posts/2025/b.md", bodyFirstLine: 1)
+        #expect(resolver.resolve("a.md", from: from, isImage: false) == .rewrite("/blog/2025/a/", anchorCheck: nil))
+        #expect(resolver.resolve("../../images/x.svg", from: from, isImage: true) == .rewrite("/images/x.svg", anchorCheck: nil))
+        #expect(resolver.resolve("/images/x.svg", from: from, isImage: true) == .rewrite("/images/x.svg", anchorCheck: nil))
+        #expect(resolver.resolve("https://example.com/x.png", from: from, isImage: true) != .keep)
+        #expect(resolver.resolve("https://www.dortmund.de/", from: from, isImage: false) == .keep)
+        #expect(resolver.resolve("mailto:a@b.de", from: from, isImage: false) == .keep)
+        #expect(resolver.resolve("vbscript:x", from: from, isImage: false) == .dangerous)
+        #expect(resolver.resolve("data:text/html,x", from: from, isImage: false) == .dangerous)
+        guard case .broken(let message) = resolver.resolve("entwurf.md", from: from, isImage: false) else {
+            Issue.record("draft link should be broken"); return
+        }
+        #expect(message.contains("is a draft"))
+        guard case .broken = resolver.resolve("../../../etc/passwd", from: from, isImage: false) else {
+            Issue.record("escaping link should be broken"); return
+        }
+    }
+}

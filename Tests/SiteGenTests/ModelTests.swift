@@ -1,0 +1,100 @@
+import Testing
+@testable import SiteGen
+
+@Suite struct ModelTests {
+    func model(_ extra: [String: String], options: BuildOptions = BuildOptions(now: TestSupport.now)) -> (Site?, [Diagnostic]) {
+        let files = TestSupport.minimalSite.merging(extra) { _, b in b }
+        let fs = MemoryFileSystem(Dictionary(uniqueKeysWithValues: files.map { ("/c/" + $0.key, $0.value) }))
+        let loaded = ContentLoader(fileSystem: fs, root: "/c", displayRoot: "content").load()
+        return SiteBuilder.build(loaded, options: options, fileSystem: fs, contentRoot: "/c", displayRoot: "content")
+    }
+
+    @Test func unknownKeySuggestsTheNearest() {
+        let (_, d) = model(["posts/2025/a.md": "---\ntitle: A\ndate: 2025-01-01T10:00:00+01:00\nsumary: x\n---\n"])
+        #expect(d.warningMessages.contains("content/posts/2025/a.md:4: warning: unknown key 'sumary', did you mean 'summary'?"))
+    }
+
+    @Test func wrongTypesAndValuesNameTheLine() {
+        let (_, d) = model([
+            "posts/2025/a.md": "---\ntitle: A\ndate: morgen\n---\n",
+            "projects/p.md": "---\ntitle: P\nstatus: fertig\nfields: energie-und-umwelt\n---\n",
+        ])
+        #expect(d.errorMessages.contains("content/posts/2025/a.md:3: error: 'date' must be a date like 2026-11-26T10:00:00+01:00, but is 'morgen'"))
+        #expect(d.errorMessages.contains { $0.hasPrefix("content/projects/p.md:3: error: status must be one of idee, planung, umsetzung, abgeschlossen, but is 'fertig'") })
+        #expect(d.errorMessages.contains("content/projects/p.md:4: error: 'fields' must be a list, e.g. fields: [energie-und-umwelt]"))
+    }
+
+    @Test func missingRequiredKey() {
+        let (_, d) = model(["events/2026/e.md": "---\ntitle: E\n---\n"])
+        #expect(d.errorMessages.contains { $0.hasPrefix("content/events/2026/e.md:2: error: required key 'start' is missing") })
+    }
+
+    @Test func unknownFieldSlugSuggestsOne() {
+        let (_, d) = model(["posts/2025/a.md": "---\ntitle: A\ndate: 2025-01-01T10:00:00+01:00\nfields: [energie-und-umweld]\n---\n"])
+        #expect(d.errorMessages.contains { $0.contains("unknown field of action 'energie-und-umweld', did you mean 'energie-und-umwelt'?") })
+    }
+
+    @Test func draftsAndFuturePostsAreLeftOutUnlessAsked() throws {
+        let files = [
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-01-01T10:00:00+01:00\n---\n",
+            "posts/2025/draft.md": "---\ntitle: D\ndate: 2025-01-01T10:00:00+01:00\ndraft: true\n---\n",
+            "posts/2027/future.md": "---\ntitle: F\ndate: 2027-01-01T10:00:00+01:00\n---\n",
+        ]
+        let site = try #require(model(files).0)
+        #expect(site.posts.map(\.slug) == ["a"])
+        let all = try #require(model(files, options: BuildOptions(now: TestSupport.now, drafts: true, future: true)).0)
+        #expect(Set(all.posts.map(\.slug)) == ["a", "draft", "future"])
+    }
+
+    @Test func eventsSplitAtNow() throws {
+        let site = try #require(model([
+            "events/2026/past.md": "---\ntitle: P\nstart: 2026-11-25T18:00:00+01:00\nonline: https://example.org/\n---\n",
+            "events/2026/running.md": "---\ntitle: R\nstart: 2026-11-26T10:00:00+01:00\nend: 2026-11-26T14:00:00+01:00\nonline: https://example.org/\n---\n",
+            "events/2026/later.md": "---\ntitle: L\nstart: 2026-12-01T18:00:00+01:00\nonline: https://example.org/\n---\n",
+            "events/2025/old.md": "---\ntitle: O\nstart: 2025-01-01T18:00:00+01:00\nonline: https://example.org/\n---\n",
+        ]).0)
+        #expect(site.upcomingEvents.map(\.slug) == ["running", "later"])
+        #expect(site.pastEvents.map(\.slug) == ["past", "old"])
+    }
+
+    @Test func endBeforeStartIsAnError() {
+        let (_, d) = model(["events/2026/e.md": "---\ntitle: E\nstart: 2026-12-01T18:00:00+01:00\nend: 2026-12-01T17:00:00+01:00\nonline: https://x.org/\n---\n"])
+        #expect(d.errorMessages.contains { $0.contains("end (2026-12-01T17:00:00+01:00) lies before start") })
+    }
+
+    @Test func twoFilesOnOneAddressAreAnError() {
+        let (_, d) = model([
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-01-01T10:00:00+01:00\n---\n",
+            "posts/2025/A.md": "---\ntitle: A2\ndate: 2025-02-01T10:00:00+01:00\n---\n",
+            "pages/blog.md": "---\ntitle: Blog-Seite\n---\n",
+        ])
+        #expect(d.errorMessages.contains { $0.contains("address /blog/2025/a/ is already used by") })
+        #expect(d.errorMessages.contains { $0.hasPrefix("content/pages/blog.md: error: address /blog/ is already used by the site's own blog/ section") })
+    }
+
+    @Test func projectsSortInGermanOrder() throws {
+        let site = try #require(model([
+            "projects/z.md": "---\ntitle: Zukunft\nstatus: idee\nfields: [daten-und-plattformen]\n---\n",
+            "projects/oe.md": "---\ntitle: Öffentliches WLAN\nstatus: idee\nfields: [daten-und-plattformen]\n---\n",
+            "projects/p.md": "---\ntitle: Parken\nstatus: idee\nfields: [daten-und-plattformen]\n---\n",
+        ]).0)
+        #expect(site.projects.map(\.title) == ["Öffentliches WLAN", "Parken", "Zukunft"])
+    }
+
+    @Test func missingRequiredPagesAreWarnings() {
+        let (_, d) = model([:])
+        #expect(d.warningMessages.contains { $0.contains("required page 'Impressum' is missing") })
+        #expect(d.warningMessages.contains { $0.contains("required page 'Gebärdensprache' is missing") })
+    }
+
+    @Test func siteYAMLProblems() {
+        let fsMissing = MemoryFileSystem(["/c/fields/a.md": "---\ntitle: A\norder: 1\n---\n"])
+        let loaded = ContentLoader(fileSystem: fsMissing, root: "/c", displayRoot: "content").load()
+        #expect(loaded.diagnostics.errorMessages.contains { $0.hasPrefix("content/site.yml: error: site.yml is missing") })
+
+        let (_, empty) = model(["site.yml": ""])
+        #expect(empty.errorMessages.contains { $0.contains("site.yml is empty") })
+        let (_, broken) = model(["site.yml": "title: [unclosed\n"])
+        #expect(broken.errorMessages.contains { $0.hasPrefix("content/site.yml:") && $0.contains("YAML syntax error") })
+    }
+}

@@ -1,0 +1,100 @@
+import Testing
+@testable import SiteGen
+
+@Suite struct SlugTests {
+    @Test(arguments: [
+        ("Intelligente Mobilität", "intelligente-mobilitaet"),
+        ("Straße & Grün", "strasse-gruen"),
+        ("  Über uns!  ", "ueber-uns"),
+        ("Café Résumé", "cafe-resume"),
+        ("Trends, Forschung und Entwicklung", "trends-forschung-und-entwicklung"),
+        ("2027: Ausblick", "2027-ausblick"),
+    ])
+    func germanSlugs(input: String, expected: String) {
+        #expect(Slug.make(input) == expected)
+    }
+
+    @Test func slugOfPunctuationIsEmpty() { #expect(Slug.make("?!…") == "") }
+}
+
+@Suite struct GermanDateTests {
+    @Test func parsesOffsetsAndShowsBerlinTime() throws {
+        let d = try #require(DateTime.parse("2026-11-26T18:00:00+01:00"))
+        #expect(GermanDates.dateTime(d) == "Donnerstag, 26. November 2026, 18:00 Uhr")
+        #expect(d.iso8601 == "2026-11-26T18:00:00+01:00")
+        #expect(d.rfc3339UTC == "2026-11-26T17:00:00Z")
+        // The same moment written in UTC is shown in Berlin time.
+        let utc = try #require(DateTime.parse("2026-11-26T17:00:00Z"))
+        #expect(GermanDates.time(utc) == "18:00 Uhr")
+    }
+
+    @Test func summerTimeHasOffsetTwoHours() throws {
+        let d = try #require(DateTime.parse("2025-07-01T10:00:00+02:00"))
+        #expect(d.iso8601 == "2025-07-01T10:00:00+02:00")
+        // The last Sunday of March 2025 is the 30th: 01:00 UTC switches to +02:00.
+        #expect(DateTime.parse("2025-03-30T00:59:00Z")!.iso8601 == "2025-03-30T01:59:00+01:00")
+        #expect(DateTime.parse("2025-03-30T01:00:00Z")!.iso8601 == "2025-03-30T03:00:00+02:00")
+        #expect(DateTime.parse("2025-10-26T00:59:00Z")!.iso8601 == "2025-10-26T02:59:00+02:00")
+        #expect(DateTime.parse("2025-10-26T01:00:00Z")!.iso8601 == "2025-10-26T02:00:00+01:00")
+    }
+
+    @Test func rangesOnOneDayAndOverSeveralDays() throws {
+        let a = try #require(DateTime.parse("2026-11-26T18:00:00+01:00"))
+        let b = try #require(DateTime.parse("2026-11-26T20:00:00+01:00"))
+        #expect(GermanDates.range(a, b) == "Donnerstag, 26. November 2026, 18:00–20:00 Uhr")
+        let c = try #require(DateTime.parse("2026-11-27T12:00:00+01:00"))
+        #expect(GermanDates.range(a, c) == "Donnerstag, 26. November 2026, 18:00 Uhr bis Freitag, 27. November 2026, 12:00 Uhr")
+        let d1 = try #require(DateTime.parse("2027-03-20"))
+        let d2 = try #require(DateTime.parse("2027-03-21"))
+        #expect(d1.isDateOnly)
+        #expect(GermanDates.range(d1, d2) == "Samstag, 20. März, bis Sonntag, 21. März 2027")
+        #expect(GermanDates.range(d1, nil) == "Samstag, 20. März 2027")
+    }
+
+    @Test(arguments: ["morgen", "2026-13-01", "2026-02-30", "2026-11-26T25:00", "26.11.2026", ""])
+    func rejectsInvalidDates(_ text: String) {
+        #expect(DateTime.parse(text) == nil)
+    }
+
+    @Test func fileSizesUseGermanDecimalComma() {
+        #expect(GermanText.fileSize(4_200_000) == "4,2 MB")
+        #expect(GermanText.fileSize(12_600) == "13 KB")
+        #expect(GermanText.fileSize(512) == "512 Bytes")
+    }
+}
+
+@Suite struct GermanSortingTests {
+    @Test func umlautsSortAsTheirBaseLetters() {
+        let titles = ["Zukunft", "Öffentlicher Raum", "Ordnung", "Ärger", "Apfel", "Übung", "Ufer", "Straße", "Strasse"]
+        let sorted = titles.sorted(by: GermanText.precedes)
+        #expect(sorted == ["Apfel", "Ärger", "Öffentlicher Raum", "Ordnung", "Strasse", "Straße", "Übung", "Ufer", "Zukunft"])
+    }
+}
+
+@Suite struct PaginationTests {
+    @Test func splitsIntoPages() {
+        let pages = Pagination.pages(count: 23, size: 10)
+        #expect(pages.map(\.range) == [0..<10, 10..<20, 20..<23])
+        #expect(pages.allSatisfy { $0.pageCount == 3 })
+        #expect(Pagination.pages(count: 0, size: 10).count == 1)
+    }
+
+    @Test func pageURLs() {
+        let config = SiteConfig.decode(.map(YAMLMap(entries: [
+            .init(key: "title", keyLine: 1, value: .scalar("T", line: 1, column: 1, quoted: false)),
+            .init(key: "base_url", keyLine: 2, value: .scalar("https://example.org/sub", line: 2, column: 1, quoted: false)),
+        ], line: 1)), file: "site.yml", overrideBaseURL: nil).0!
+        let urls = URLScheme(config: config)
+        #expect(urls.paginated("blog/", page: 1) == "blog/")
+        #expect(urls.paginated("blog/", page: 2) == "blog/seite/2/")
+        #expect(urls.href("blog/seite/2/") == "/sub/blog/seite/2/")
+        #expect(urls.absolute("blog/") == "https://example.org/sub/blog/")
+    }
+}
+
+@Suite struct DidYouMeanTests {
+    @Test func suggestsTheNearestKey() {
+        #expect(nearest("sumary", in: DocumentDecoder.postKeys) == "summary")
+        #expect(nearest("zzzzzzzz", in: ["title"]) == nil)
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+@testable import SiteGen
+
+/// Paths and small helpers shared by the tests.
+enum TestSupport {
+    /// The repository root, found from this file's path.
+    static let repoRoot: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    static var exampleContent: String { repoRoot + "/content" }
+    static var templates: String { repoRoot + "/Templates" }
+    static let now = DateTime.parse("2026-11-26T12:00:00+01:00")!
+
+    /// A new empty folder under the system's temporary folder.
+    static func temporaryFolder(_ name: String = "sitegen-test") -> String {
+        let path = NSTemporaryDirectory() + "\(name)-\(UUID().uuidString)"
+        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Writes files (path → text) under `root`.
+    static func write(_ files: [String: String], under root: String) {
+        for (path, text) in files {
+            let full = root + "/" + path
+            try! FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try! text.write(toFile: full, atomically: true, encoding: .utf8)
+        }
+    }
+
+    /// Copies the example content to a new folder, so a test can change it.
+    static func copyOfExampleContent() -> String {
+        let dir = temporaryFolder("content-copy")
+        let target = dir + "/content"
+        try! FileManager.default.copyItem(atPath: exampleContent, toPath: target)
+        return target
+    }
+
+    /// A minimal valid site.yml plus the 12 fields, for small in-memory sites.
+    static let minimalSite: [String: String] = {
+        var files = ["site.yml": "title: Test\nbase_url: https://example.org/\n"]
+        files["fields/daten-und-plattformen.md"] = "---\ntitle: Daten und Plattformen\norder: 1\n---\nText.\n"
+        files["fields/energie-und-umwelt.md"] = "---\ntitle: Energie und Umwelt\norder: 2\n---\nText.\n"
+        return files
+    }()
+
+    /// Builds in memory: content files under /c, the real templates.
+    static func buildInMemory(_ files: [String: String], options: BuildOptions? = nil) -> (BuildReport, MemorySink) {
+        let fs = OverlayFileSystem(memory: MemoryFileSystem(Dictionary(uniqueKeysWithValues: files.map { ("/c/" + $0.key, $0.value) })))
+        let builder = Builder(location: SiteLocation(content: "/c", templates: templates, output: "/out"),
+                              options: options ?? BuildOptions(now: now), fileSystem: fs)
+        let sink = MemorySink(fileSystem: fs)
+        let (report, _) = builder.run(into: sink)
+        return (report, sink)
+    }
+}
+
+/// Memory for /c (content), the real disk for everything else (templates).
+struct OverlayFileSystem: FileSystem {
+    let memory: MemoryFileSystem
+    let disk = LocalFileSystem()
+    func pick(_ path: String) -> any FileSystem { path.hasPrefix("/c") ? memory : disk }
+    func listFiles(under root: String) throws -> (files: [FileEntry], problems: [(path: String, message: String)]) {
+        try pick(root).listFiles(under: root)
+    }
+    func readFile(_ path: String) throws -> [UInt8] { try pick(path).readFile(path) }
+    func isDirectory(_ path: String) -> Bool { pick(path).isDirectory(path) }
+    func fileExists(_ path: String) -> Bool { pick(path).fileExists(path) }
+}
+
+extension Array where Element == Diagnostic {
+    var errorMessages: [String] { filter { $0.severity == .error }.map(\.description) }
+    var warningMessages: [String] { filter { $0.severity == .warning }.map(\.description) }
+}
