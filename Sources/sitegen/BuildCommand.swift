@@ -16,7 +16,14 @@ struct BuildCommand: ParsableCommand {
         builder.strict = strict
         builder.clean = clean
         let clock = Stopwatch()
+        if !output.quiet && Terminal.stderrIsTerminal {
+            // A progress line, only once a build takes longer than a second.
+            builder.progress = { stage in
+                if clock.total > 1 { Terminal.progress("Building … \(stage)") }
+            }
+        }
         let report = builder.build()
+        if builder.progress != nil && clock.total > 1 { Terminal.progress("") }
         Terminal.print(report.diagnostics, quiet: output.quiet)
         if output.verbose {
             for t in report.timings { Terminal.err("  \(t.stage): \(Terminal.seconds(t.seconds))") }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import SiteGen
 
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Build in memory and report broken links, missing files, accessibility and privacy problems.")
@@ -9,10 +9,14 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var site: SiteOptions
     @Flag(help: "Exit 1 on warnings too.") var strict = false
     @Option(help: "text or json (one object per line).") var format: DiagnosticFormatter.Format = .text
+    @Flag(help: "Also check links to other sites (5 s time-out, 8 requests at a time).") var external = false
 
-    func run() throws {
+    func run() async throws {
         let builder = Builder(location: SiteLocation(content: site.source, templates: site.templates), options: try site.buildOptions())
-        let (report, _) = builder.run(into: MemorySink())
+        var (report, _) = builder.run(into: MemorySink())
+        if external && report.succeeded {
+            report.diagnostics = (report.diagnostics + (await ExternalLinkChecker().check(report.externalLinks))).sorted()
+        }
         Terminal.print(report.diagnostics, quiet: false, format: format)
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors

@@ -1,7 +1,7 @@
 import ArgumentParser
 import SiteGen
 
-struct SiteGenCommand: ParsableCommand {
+struct SiteGenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
         abstract: "Builds the Smart City website from content/ and Templates/ into public/.",

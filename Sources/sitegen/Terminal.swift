@@ -30,6 +30,12 @@ enum Terminal {
         _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     }
 
+    /// Rewrites the current terminal line (for progress on stderr).
+    static func progress(_ s: String) {
+        let line = Array("\r\u{1B}[2K\(s)".utf8)
+        _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+    }
+
     static func seconds(_ s: Double) -> String {
         let hundredths = Int((s * 100).rounded())
         return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100) s"

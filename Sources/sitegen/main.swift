@@ -1,4 +1,4 @@
 import ArgumentParser
 
 // The `sitegen` command: a thin front over the SiteGen library.
-SiteGenCommand.main()
+await SiteGenCommand.main()

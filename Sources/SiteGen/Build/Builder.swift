@@ -23,6 +23,8 @@ public struct BuildReport: Sendable {
     public var unchanged = 0
     /// Seconds per stage: load, model, render, write.
     public var timings: [(stage: String, seconds: Double)] = []
+    /// Links to other sites, for `check --external`.
+    public var externalLinks: [ExternalLink] = []
     public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
 }
 
@@ -35,6 +37,8 @@ public struct Builder: Sendable {
     public var strict = false
     /// Start from an empty output (`--clean`).
     public var clean = false
+    /// Told the name of each stage as it starts (for a progress line on a terminal).
+    public var progress: (@Sendable (String) -> Void)?
 
     public init(location: SiteLocation, options: BuildOptions, fileSystem: any FileSystem = LocalFileSystem()) {
         self.location = location
@@ -49,9 +53,11 @@ public struct Builder: Sendable {
         let clock = Stopwatch()
         let displayContent = displayName(location.content)
         let loader = ContentLoader(fileSystem: fileSystem, root: location.content, displayRoot: displayContent)
+        progress?("load")
         let loaded = loader.load()
         report.timings.append(("load", clock.lap()))
 
+        progress?("model")
         let (siteOrNil, modelDiagnostics) = SiteBuilder.build(loaded, options: options, fileSystem: fileSystem,
                                                                contentRoot: location.content, displayRoot: displayContent)
         report.diagnostics = modelDiagnostics
@@ -65,10 +71,12 @@ public struct Builder: Sendable {
             return (report, siteOrNil)
         }
 
+        progress?("render")
         let outcome = SiteRenderer(site: site, templates: templates, contentRoot: location.content).render(to: sink)
         report.diagnostics += outcome.diagnostics
         report.pages = outcome.pages
         report.files = outcome.files
+        report.externalLinks = outcome.externalLinks
         report.timings.append(("render", clock.lap()))
         report.diagnostics = Array(Set(report.diagnostics)).sorted()
         return (report, site)
@@ -89,6 +97,7 @@ public struct Builder: Sendable {
             writer.abandon()
             return report
         }
+        progress?("write")
         do { try writer.commit() } catch {
             writer.abandon()
             report.diagnostics.append(.error(location.output, "\(error)"))

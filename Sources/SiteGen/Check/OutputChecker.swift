@@ -5,6 +5,20 @@ struct OutputChecker {
     let records: [PageRecord]
     let outputs: Set<String>
 
+    /// Links to other sites found on the pages, for `check --external`.
+    func externalLinks() -> [ExternalLink] {
+        var result: [ExternalLink] = []
+        let base = site.urls.basePath
+        for r in records {
+            for href in r.refs.links where href.lowercased().hasPrefix("http://") || href.lowercased().hasPrefix("https://") {
+                if href.hasPrefix(site.config.baseURL) { continue }
+                let line = r.source.flatMap { lineOf(href, in: $0, base: base) }
+                result.append(ExternalLink(url: href, file: line != nil ? r.source!.display : "public/" + URLScheme.outputFile(r.path), line: line))
+            }
+        }
+        return result
+    }
+
     func check() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var idsByPath: [String: Set<String>] = [:]

@@ -99,8 +99,10 @@ public struct SiteRenderer: Sendable {
             }
         }
         for r in records { diagnostics += r.diagnostics }
-        diagnostics += OutputChecker(site: site, records: records, outputs: outputs).check()
-        return RenderOutcome(pages: records.count, files: outputs.count, diagnostics: diagnostics, outputs: outputs)
+        let checker = OutputChecker(site: site, records: records, outputs: outputs)
+        diagnostics += checker.check()
+        return RenderOutcome(pages: records.count, files: outputs.count, diagnostics: diagnostics, outputs: outputs,
+                             externalLinks: checker.externalLinks())
     }
 
     struct Rendered {
@@ -175,4 +177,6 @@ public struct RenderOutcome: Sendable {
     public var diagnostics: [Diagnostic]
     /// Every file path the site consists of.
     public var outputs: Set<String>
+    /// Links to other sites, for `check --external`.
+    public var externalLinks: [ExternalLink]
 }

@@ -11,10 +11,16 @@ func parallelMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
             let shared = UncheckedBox((buffer.baseAddress!, items, transform))
             let chunk = max(1, items.count / (ProcessInfoLite.cores * 8))
             let chunks = (items.count + chunk - 1) / chunk
-            DispatchQueue.concurrentPerform(iterations: chunks) { c in
+            // Workers take chunks from a shared counter, so no more than `cores` run at once.
+            let next = UncheckedBox(AtomicCounter())
+            DispatchQueue.concurrentPerform(iterations: ProcessInfoLite.cores) { _ in
                 let (base, items, transform) = shared.value
-                let lo = c * chunk, hi = min(items.count, lo + chunk)
-                for i in lo..<hi { (base + i).initialize(to: transform(items[i])) }
+                while true {
+                    let c = next.value.increment()
+                    if c >= chunks { break }
+                    let lo = c * chunk, hi = min(items.count, lo + chunk)
+                    for i in lo..<hi { (base + i).initialize(to: transform(items[i])) }
+                }
             }
             count = items.count
         }
@@ -29,11 +35,22 @@ struct UncheckedBox<T>: @unchecked Sendable {
 }
 
 enum ProcessInfoLite {
+    /// The number of worker threads: SITEGEN_JOBS when set (tests use it to prove the output
+    /// does not depend on it), else the number of cores.
     static let cores: Int = {
+        if let value = getenv("SITEGEN_JOBS").map({ String(cString: $0) }), let n = Int(value), n > 0 { return n }
         #if canImport(Glibc)
         return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         #else
         return 4
         #endif
     }()
+}
+
+/// A counter shared by worker threads.
+final class AtomicCounter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLockLite()
+    /// Returns the value before adding one.
+    func increment() -> Int { lock.locked { defer { value += 1 }; return value } }
 }
