@@ -169,7 +169,9 @@ public struct ContentLoader: Sendable {
         if map == nil {
             return (nil, diagnostics + [.error(file, line: 1, "front matter is empty; add at least 'title: …'")])
         }
-        let doc = LoadedDocument(kind: kind, source: source, fileSlug: slug, frontMatter: map, body: split.body, hash: fnv1a(bytes))
+        var located = source
+        for entry in map?.entries ?? [] { located.keyLines[entry.key] = entry.keyLine }
+        let doc = LoadedDocument(kind: kind, source: located, fileSlug: slug, frontMatter: map, body: split.body, hash: fnv1a(bytes))
         return (doc, diagnostics)
     }
 }

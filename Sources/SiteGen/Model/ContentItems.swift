@@ -6,6 +6,8 @@ public struct SourceRef: Sendable, Hashable {
     public var display: String
     /// File line where the Markdown body starts.
     public var bodyFirstLine: Int
+    /// File line of each front matter key, for messages about its value.
+    public var keyLines: [String: Int] = [:]
 }
 
 /// The Markdown part of an item, still unrendered.

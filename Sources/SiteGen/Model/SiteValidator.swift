@@ -36,7 +36,8 @@ enum SiteValidator {
 
         // Field slugs referenced by items.
         let known = site.fields.map(\.slug)
-        func checkFields(_ slugs: [String], _ source: SourceRef, line: Int?) {
+        func checkFields(_ slugs: [String], _ source: SourceRef) {
+            let line = source.keyLines["fields"]
             for slug in slugs where !known.contains(slug) {
                 var message = "unknown field of action '\(slug)'"
                 if let guess = nearest(slug, in: known) { message += ", did you mean '\(guess)'?" } else {
@@ -45,9 +46,9 @@ enum SiteValidator {
                 d.append(.error(source.display, line: line, message))
             }
         }
-        for p in site.posts { checkFields(p.fields, p.source, line: nil) }
-        for e in site.events { checkFields(e.fields, e.source, line: nil) }
-        for p in site.projects { checkFields(p.fields, p.source, line: nil) }
+        for p in site.posts { checkFields(p.fields, p.source) }
+        for e in site.events { checkFields(e.fields, e.source) }
+        for p in site.projects { checkFields(p.fields, p.source) }
 
         // Field order must be unique for a stable menu.
         var orders: [Int: String] = [:]
@@ -60,7 +61,7 @@ enum SiteValidator {
 
         for e in site.events {
             if let end = e.end, end < e.start {
-                d.append(.error(e.source.display, "end (\(end.iso8601)) lies before start (\(e.start.iso8601))"))
+                d.append(.error(e.source.display, line: e.source.keyLines["end"], "end (\(end.iso8601)) lies before start (\(e.start.iso8601))"))
             }
             if e.location == nil && e.online == nil {
                 d.append(.warning(e.source.display, "event has neither a location nor an online address; add 'location' or 'online'"))
@@ -71,7 +72,7 @@ enum SiteValidator {
         }
         for p in site.projects {
             if let s = p.start, let e = p.end, e < s {
-                d.append(.error(p.source.display, "end lies before start"))
+                d.append(.error(p.source.display, line: p.source.keyLines["end"], "end lies before start"))
             }
         }
         for p in site.posts {
@@ -83,11 +84,14 @@ enum SiteValidator {
                 d.append(.warning(p.source.display, "post is dated \(p.year) but lies in the folder \(folderYear); its address uses \(p.year)"))
             }
             if let image = p.image {
-                if !isRemote(image), resolveContentPath(image, from: p.source.path) .map({ fileSystem.fileExists(contentRoot + "/" + $0) }) != true {
-                    d.append(.error(p.source.display, "image '\(image)' does not exist under content/"))
+                let line = p.source.keyLines["image"]
+                if isRemote(image) {
+                    d.append(.error(p.source.display, line: line, "image '\(image)' would be loaded from another host, which the privacy rules forbid; save it under content/images/"))
+                } else if resolveContentPath(image, from: p.source.path).map({ fileSystem.fileExists(contentRoot + "/" + $0) }) != true {
+                    d.append(.error(p.source.display, line: line, "image '\(image)' does not exist under content/"))
                 }
                 if p.imageAlt == nil {
-                    d.append(.warning(p.source.display, "image has no image_alt text; describe the picture, or write image_alt: \"\" if it is decoration"))
+                    d.append(.warning(p.source.display, line: line, "image has no image_alt text; describe the picture, or write image_alt: \"\" if it is decoration"))
                 }
             }
         }
@@ -102,7 +106,7 @@ enum SiteValidator {
             } else if let path = resolveContentPath(s.pdf, from: s.source.path), let asset = site.assets.first(where: { $0.path == path }) {
                 site.strategyPDFSize = asset.size
             } else {
-                d.append(.error(s.source.display, "pdf '\(s.pdf)' does not exist under content/; put the file there or give an https address"))
+                d.append(.error(s.source.display, line: s.source.keyLines["pdf"], "pdf '\(s.pdf)' does not exist under content/; put the file there or give an https address"))
             }
         }
 

@@ -1,19 +1,19 @@
 /// Turns addresses written in Markdown into site URLs:
 /// `../2024/foo.md#ziel` → `/blog/2024/foo/#ziel`, `../../images/a.svg` → `/images/a.svg`.
-struct LinkResolver: Sendable {
+public struct LinkResolver: Sendable {
     let pathBySource: [String: String]
     let excluded: [String: String]
     let assets: Set<String>
     let urls: URLScheme
 
-    init(site: Site) {
+    public init(site: Site) {
         pathBySource = site.pathBySource
         excluded = site.excludedSources
         assets = Set(site.assets.map(\.path))
         urls = site.urls
     }
 
-    func resolve(_ href: String, from source: SourceRef, isImage: Bool) -> LinkTarget {
+    public func resolve(_ href: String, from source: SourceRef, isImage: Bool) -> LinkTarget {
         let trimmed = href.trimmingSpaces
         if trimmed.isEmpty { return isImage ? .broken("image has no address") : .keep }
         if let scheme = Self.scheme(of: trimmed) {

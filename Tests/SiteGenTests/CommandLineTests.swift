@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import SiteGen
+
+/// Runs the real `sitegen` binary (built next to the test bundle) as editors and CI do.
+@Suite(.serialized) struct CommandLineTests {
+    struct Result { var status: Int32; var stdout: String; var stderr: String }
+
+    static let binary: String = {
+        let dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().path
+        for candidate in [dir + "/sitegen", dir + "/../sitegen", TestSupport.repoRoot + "/.build/debug/sitegen"]
+            where FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        return TestSupport.repoRoot + "/.build/debug/sitegen"
+    }()
+
+    func run(_ arguments: [String], environment: [String: String] = [:], in directory: String = TestSupport.repoRoot) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var env = ProcessInfo.processInfo.environment
+        env["GITHUB_ACTIONS"] = nil
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    let now = "2026-11-26T12:00:00+01:00"
+    var templates: String { TestSupport.templates }
+
+    @Test func exampleContentPassesStrictCheck() throws {
+        let r = try run(["check", "--strict", "--now", now, "--source", TestSupport.exampleContent, "--templates", templates])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("0 errors, 0 warnings"))
+    }
+
+    @Test func checkFindsBrokenLinkMissingImageAndUnknownField() throws {
+        let content = TestSupport.copyOfExampleContent()
+        let post = content + "/posts/2025/klimamessnetz-komplett.md"
+        var lines = try String(contentsOfFile: post, encoding: .utf8).components(separatedBy: "\n")
+        // Front matter line 5 becomes an unknown field; two lines appended to the body.
+        let fieldsLine = try #require(lines.firstIndex { $0.hasPrefix("fields:") })
+        lines[fieldsLine] = "fields: [energie-und-umweld]"
+        lines.append("Siehe [alt](../2024/gibt-es-nicht.md).")
+        lines.append("![Karte](../../images/fehlt.svg)")
+        try lines.joined(separator: "\n").write(toFile: post, atomically: true, encoding: .utf8)
+        let linkLine = lines.count - 1, imageLine = lines.count
+
+        let r = try run(["check", "--now", now, "--source", content, "--templates", templates])
+        #expect(r.status == 1)
+        let file = content + "/posts/2025/klimamessnetz-komplett.md"
+        #expect(r.stderr.contains("\(file):\(linkLine): error: link target '../2024/gibt-es-nicht.md' does not exist"))
+        #expect(r.stderr.contains("\(file):\(imageLine): error: image '../../images/fehlt.svg' does not exist under content/"))
+        #expect(r.stderr.contains("\(file):\(fieldsLine + 1): error: unknown field of action 'energie-und-umweld', did you mean 'energie-und-umwelt'?"))
+    }
+
+    @Test func jsonFormatGivesOneObjectPerFinding() throws {
+        let content = TestSupport.copyOfExampleContent()
+        try FileManager.default.removeItem(atPath: content + "/pages/impressum.md")
+        let r = try run(["check", "--format", "json", "--strict", "--now", now, "--source", content, "--templates", templates])
+        #expect(r.status == 1)
+        let objects = r.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(!objects.isEmpty)
+        #expect(objects.allSatisfy { $0 != nil })
+        #expect(objects.contains { $0?["message"] as? String == "required page 'Impressum' is missing; create content/pages/impressum.md" })
+    }
+
+    @Test func githubAnnotations() throws {
+        let content = TestSupport.copyOfExampleContent()
+        try FileManager.default.removeItem(atPath: content + "/pages/impressum.md")
+        let r = try run(["check", "--now", now, "--source", content, "--templates", templates], environment: ["GITHUB_ACTIONS": "true"])
+        #expect(r.stderr.contains("::warning file=\(content)/pages/impressum.md::required page 'Impressum' is missing"))
+        #expect(r.status == 0)  // a warning without --strict
+    }
+
+    @Test func strictBuildFailsOnWarningsAndKeepsOutput() throws {
+        let content = TestSupport.copyOfExampleContent()
+        try FileManager.default.removeItem(atPath: content + "/pages/impressum.md")
+        let out = TestSupport.temporaryFolder() + "/public"
+        let r = try run(["build", "--strict", "--now", now, "--source", content, "--templates", templates, "--output", out])
+        #expect(r.status == 1)
+        #expect(!FileManager.default.fileExists(atPath: out))
+        #expect(r.stderr.contains("Build failed"))
+    }
+
+    @Test func buildsAreByteIdenticalWhateverTimeZoneLocaleAndThreads() throws {
+        let a = TestSupport.temporaryFolder() + "/public", b = TestSupport.temporaryFolder() + "/public"
+        let args = ["build", "--now", now, "--templates", templates, "--source", TestSupport.exampleContent]
+        let r1 = try run(args + ["--output", a], environment: ["TZ": "America/New_York", "LANG": "C", "LC_ALL": "C", "SITEGEN_JOBS": "1"])
+        let r2 = try run(args + ["--output", b], environment: ["TZ": "Asia/Tokyo", "LANG": "de_DE.UTF-8", "LC_ALL": "de_DE.UTF-8", "SITEGEN_JOBS": "2"])
+        #expect(r1.status == 0 && r2.status == 0, "\(r1.stderr)\(r2.stderr)")
+        let filesA = try FileManager.default.subpathsOfDirectory(atPath: a).sorted()
+        let filesB = try FileManager.default.subpathsOfDirectory(atPath: b).sorted()
+        #expect(filesA == filesB)
+        var different: [String] = []
+        for f in filesA where !FileManager.default.isDirectory(a + "/" + f) {
+            if FileManager.default.contents(atPath: a + "/" + f) != FileManager.default.contents(atPath: b + "/" + f) { different.append(f) }
+        }
+        #expect(different == [])
+        #expect(filesA.count > 100)
+    }
+
+    @Test func summaryLineAndVerboseTimings() throws {
+        let out = TestSupport.temporaryFolder() + "/public"
+        let r = try run(["build", "--verbose", "--now", now, "--source", TestSupport.exampleContent, "--templates", templates, "--output", out])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix("Built "))
+        #expect(r.stdout.contains(" pages in "))
+        for stage in ["load", "model", "render", "write"] { #expect(r.stderr.contains("  \(stage): ")) }
+        let quiet = try run(["build", "--quiet", "--now", now, "--source", TestSupport.exampleContent, "--templates", templates, "--output", out])
+        #expect(quiet.stdout.isEmpty)
+    }
+
+    @Test func newCreatesFilesWithSlugAndRefusesToOverwrite() throws {
+        let content = TestSupport.temporaryFolder() + "/content"
+        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
+        let r = try run(["new", "post", "Größere Straßen für Fußgänger", "--source", content, "--now", "2026-11-26T18:30:00+01:00"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let path = content + "/posts/2026/groessere-strassen-fuer-fussgaenger.md"
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.hasPrefix("---\ntitle: \"Größere Straßen für Fußgänger\"\ndate: 2026-11-26T18:30:00+01:00\n"))
+        #expect(text.contains("\ndraft: true\n"))
+        // The file it writes is valid content.
+        let split = try FrontMatter.split(text)
+        #expect(try YAMLReader.parse(split.yaml, firstLine: 2) != nil)
+
+        let again = try run(["new", "post", "Größere Straßen für Fußgänger", "--source", content, "--now", "2026-11-26T18:30:00+01:00"])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("already exists"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
+
+        for (kind, folder) in [("event", "events/2026/"), ("project", "projects/"), ("page", "pages/")] {
+            let made = try run(["new", kind, "Tag der offenen Tür", "--source", content, "--now", "2026-11-26T18:30:00+01:00"])
+            #expect(made.status == 0)
+            #expect(FileManager.default.fileExists(atPath: content + "/" + folder + "tag-der-offenen-tuer.md"))
+        }
+    }
+}
