@@ -1,0 +1,141 @@
+import Foundation
+import Testing
+@testable import SiteGen
+
+/// Every bad input gets one clear message with file and line, exit code 1, no crash or hang,
+/// and the previous public/ stays as it was. Fixtures: Fixtures/bad-input/<case>/content/… overlay a
+/// small good site; expected.txt lists text each message must contain.
+@Suite(.serialized) struct BadInputTests {
+    static let fixtures = TestSupport.repoRoot + "/Tests/SiteGenTests/Fixtures/bad-input"
+    static var cases: [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: fixtures)) ?? []).sorted()
+    }
+
+    /// A folder with a good small site (content/, a copy of Templates/) and a built public/.
+    func goodSite() throws -> String {
+        let root = TestSupport.temporaryFolder("bad-input")
+        TestSupport.write(TestSupport.minimalSite, under: root + "/content")
+        try FileManager.default.copyItem(atPath: TestSupport.templates, toPath: root + "/Templates")
+        let first = try CommandLineTests().run(["build", "--quiet", "--now", "2026-11-26T12:00:00+01:00"], in: root)
+        #expect(first.status == 0, "\(first.stderr)")
+        return root
+    }
+
+    func overlay(_ caseName: String, onto root: String) throws {
+        let source = Self.fixtures + "/" + caseName + "/content"
+        for file in try FileManager.default.subpathsOfDirectory(atPath: source) where !FileManager.default.isDirectory(source + "/" + file) {
+            let target = root + "/content/" + file
+            try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(atPath: target)
+            try FileManager.default.copyItem(atPath: source + "/" + file, toPath: target)
+        }
+    }
+
+    func snapshot(_ dir: String) throws -> [String: Data] {
+        var result: [String: Data] = [:]
+        for f in try FileManager.default.subpathsOfDirectory(atPath: dir) where !FileManager.default.isDirectory(dir + "/" + f) {
+            result[f] = FileManager.default.contents(atPath: dir + "/" + f)
+        }
+        return result
+    }
+
+    /// Builds, expects failure with the messages, and an untouched public/.
+    func expectFailure(in root: String, messages: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let before = try snapshot(root + "/public")
+        let clock = Stopwatch()
+        let r = try CommandLineTests().run(["build", "--now", "2026-11-26T12:00:00+01:00"], in: root)
+        #expect(clock.total < 20, sourceLocation: sourceLocation)
+        #expect(r.status == 1, "exit \(r.status): \(r.stderr)", sourceLocation: sourceLocation)
+        for m in messages { #expect(r.stderr.contains(m), "missing '\(m)' in:\n\(r.stderr)", sourceLocation: sourceLocation) }
+        #expect(!r.stderr.contains("Fatal error"), sourceLocation: sourceLocation)
+        #expect(try snapshot(root + "/public") == before, sourceLocation: sourceLocation)
+        #expect(r.stderr.contains("public/ was left as it was"), sourceLocation: sourceLocation)
+    }
+
+    @Test func thereAreFixtures() { #expect(Self.cases.count >= 20) }
+
+    @Test(arguments: BadInputTests.cases)
+    func fixture(_ name: String) throws {
+        let root = try goodSite()
+        try overlay(name, onto: root)
+        let expected = try String(contentsOfFile: Self.fixtures + "/" + name + "/expected.txt", encoding: .utf8)
+            .split(separator: "\n").map(String.init)
+        try expectFailure(in: root, messages: expected)
+    }
+
+    @Test func errorsComeInAStableOrder() throws {
+        let root = try goodSite()
+        try overlay("many-errors-together", onto: root)
+        let a = try CommandLineTests().run(["build", "--now", "2026-11-26T12:00:00+01:00"], in: root)
+        let b = try CommandLineTests().run(["build", "--now", "2026-11-26T12:00:00+01:00"], in: root, environment: ["SITEGEN_JOBS": "1"])
+        #expect(a.stderr == b.stderr)
+        let errorLines = a.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errorLines.count == 3)
+        #expect(errorLines.map(String.init) == errorLines.map(String.init).sorted())
+    }
+
+    @Test func veryLargeFileIsRefusedClearly() throws {
+        let root = try goodSite()
+        let big = "---\ntitle: Groß\ndate: 2025-01-01T10:00:00+01:00\n---\n" + String(repeating: "Lorem ipsum dolor sit amet. ", count: 180_000)
+        TestSupport.write(["content/posts/2025/gross.md": big], under: root)
+        try expectFailure(in: root, messages: ["content/posts/2025/gross.md: error: file is 5,0 MB, more than the limit of 4 MB"])
+    }
+
+    @Test func symlinkOutsideContentAndLoops() throws {
+        let root = try goodSite()
+        try FileManager.default.createSymbolicLink(atPath: root + "/content/geheim.md", withDestinationPath: "/etc/hostname")
+        try FileManager.default.createSymbolicLink(atPath: root + "/content/schleife", withDestinationPath: root + "/content/schleife")
+        try expectFailure(in: root, messages: [
+            "content/geheim.md: error: symbolic link points outside the content folder",
+            "content/schleife: error: symbolic link is broken or loops",
+        ])
+    }
+
+    @Test func templateSyntaxErrorNamesFileLineAndColumn() throws {
+        let root = try goodSite()
+        let post = root + "/Templates/post.mustache"
+        var text = try String(contentsOfFile: post, encoding: .utf8)
+        text = text.replacingOccurrences(of: "{{/post}}", with: "{{/pots}}")
+        try text.write(toFile: post, atomically: true, encoding: .utf8)
+        let line = text.components(separatedBy: "\n").firstIndex { $0.contains("{{/pots}}") }! + 1
+        try expectFailure(in: root, messages: ["Templates/post.mustache:\(line):", "error: template syntax error: a closing tag {{/…}} does not match the open section"])
+    }
+
+    @Test func missingPartialAndMissingTemplate() throws {
+        let root = try goodSite()
+        try FileManager.default.removeItem(atPath: root + "/Templates/partials/pagination.mustache")
+        try FileManager.default.removeItem(atPath: root + "/Templates/event.mustache")
+        try expectFailure(in: root, messages: [
+            "Templates/event.mustache: error: template for page kind 'event' is missing",
+            "error: partial or layout 'partials/pagination' does not exist",
+        ])
+    }
+
+    @Test func missingSiteYAML() throws {
+        let root = try goodSite()
+        try FileManager.default.removeItem(atPath: root + "/content/site.yml")
+        try expectFailure(in: root, messages: ["content/site.yml: error: site.yml is missing"])
+    }
+
+    @Test func byteOrderMarkAndCRLFAreRenderedRight() throws {
+        let root = try goodSite()
+        let text = "---\r\ntitle: \"Grüße aus Schwerte\"\r\ndate: 2025-01-01T10:00:00+01:00\r\n---\r\n\r\n## Überschrift\r\n\r\nZeile eins\r\nZeile zwei\r\n"
+        FileManager.default.createFile(atPath: root + "/content/posts/2025/bom.md", contents: Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8))
+        let r = try CommandLineTests().run(["build", "--now", "2026-11-26T12:00:00+01:00"], in: root)
+        #expect(r.status == 0, "\(r.stderr)")
+        let html = try String(contentsOfFile: root + "/public/blog/2025/bom/index.html", encoding: .utf8)
+        #expect(html.contains("<h1>Grüße aus Schwerte</h1>"))
+        #expect(html.contains("<h2 id=\"ueberschrift\">Überschrift</h2>"))
+        #expect(!html.contains("\r"))
+        #expect(!html.contains("\u{FEFF}"))
+    }
+
+    @Test func fileNamesWithSpacesAndUmlautsGetASlug() throws {
+        let root = try goodSite()
+        TestSupport.write(["content/pages/Über uns.md": "---\ntitle: Über uns\n---\nText\n"], under: root)
+        let r = try CommandLineTests().run(["build", "--now", "2026-11-26T12:00:00+01:00"], in: root)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(FileManager.default.fileExists(atPath: root + "/public/ueber-uns/index.html"))
+        #expect(r.stderr.contains("content/pages/Über uns.md: warning: file name 'Über uns' is not a slug; it is published as 'ueber-uns'"))
+    }
+}
