@@ -1,6 +1,7 @@
 import ArgumentParser
 import SiteGen
 
+@main
 struct SiteGenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
