@@ -8,12 +8,24 @@ public struct SourceRef: Sendable, Hashable {
     public var bodyFirstLine: Int
     /// File line of each front matter key, for messages about its value.
     public var keyLines: [String: Int] = [:]
+
+    public init(path: String, display: String, bodyFirstLine: Int, keyLines: [String: Int] = [:]) {
+        self.path = path
+        self.display = display
+        self.bodyFirstLine = bodyFirstLine
+        self.keyLines = keyLines
+    }
 }
 
 /// The Markdown part of an item, still unrendered.
 public struct MarkdownBody: Sendable, Hashable {
     public var text: String
     public var source: SourceRef
+
+    public init(text: String, source: SourceRef) {
+        self.text = text
+        self.source = source
+    }
 }
 
 public struct Field: Sendable, Identifiable {
