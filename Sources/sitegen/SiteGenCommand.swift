@@ -7,7 +7,7 @@ struct SiteGenCommand: AsyncParsableCommand {
         commandName: "sitegen",
         abstract: "Builds the Smart City website from content/ and Templates/ into public/.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

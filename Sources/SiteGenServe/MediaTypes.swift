@@ -1,0 +1,49 @@
+/// Content types by file extension, for everything the site generator writes or copies.
+public enum MediaTypes {
+    static let byExtension: [String: String] = [
+        "html": "text/html; charset=utf-8",
+        "htm": "text/html; charset=utf-8",
+        "css": "text/css; charset=utf-8",
+        "js": "text/javascript; charset=utf-8",
+        "mjs": "text/javascript; charset=utf-8",
+        "json": "application/json",
+        "jsonld": "application/ld+json",
+        "webmanifest": "application/manifest+json",
+        "xml": "application/xml; charset=utf-8",
+        "atom": "application/atom+xml; charset=utf-8",
+        "rss": "application/rss+xml; charset=utf-8",
+        "ics": "text/calendar; charset=utf-8",
+        "txt": "text/plain; charset=utf-8",
+        "md": "text/markdown; charset=utf-8",
+        "csv": "text/csv; charset=utf-8",
+        "svg": "image/svg+xml",
+        "png": "image/png",
+        "jpg": "image/jpeg",
+        "jpeg": "image/jpeg",
+        "gif": "image/gif",
+        "webp": "image/webp",
+        "avif": "image/avif",
+        "ico": "image/x-icon",
+        "pdf": "application/pdf",
+        "woff": "font/woff",
+        "woff2": "font/woff2",
+        "ttf": "font/ttf",
+        "otf": "font/otf",
+        "mp4": "video/mp4",
+        "webm": "video/webm",
+        "mp3": "audio/mpeg",
+        "vtt": "text/vtt; charset=utf-8",
+        "zip": "application/zip",
+        "gz": "application/gzip",
+    ]
+
+    /// The Content-Type for a site path; unknown types are served as bytes, never guessed.
+    public static func contentType(for path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "application/octet-stream" }
+        let ext = name[name.index(after: dot)...].lowercased()
+        return byExtension[ext] ?? "application/octet-stream"
+    }
+
+    static func isHTML(_ path: String) -> Bool { contentType(for: path).hasPrefix("text/html") }
+}

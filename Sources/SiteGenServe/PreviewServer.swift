@@ -1,0 +1,291 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Hummingbird
+import Logging
+import NIOCore
+import ServiceLifecycle
+import SiteGen
+
+/// `sitegen serve`: builds the site into memory, serves it, watches the sources, rebuilds and
+/// tells the browsers to reload.
+///
+/// Threads: HTTP runs on Hummingbird's event loops and Swift tasks; watching and building run
+/// on one dedicated thread (so a rebuild never blocks a request, and builds never overlap).
+/// The served site is an immutable `SiteSnapshot` behind a lock: a rebuild swaps it in one step,
+/// and a failed rebuild leaves the last good one in place.
+public final class PreviewServer: Sendable {
+    public let configuration: ServeConfiguration
+    let output: ServeOutput
+    let hub = LiveReloadHub()
+    /// Distinguishes this server's builds from those of an earlier run (the browser reloads
+    /// when it reconnects to a new server).
+    let instance: String
+
+    struct State {
+        var snapshot: SiteSnapshot?
+        /// Diagnostics of the last build when it failed; nil after a good one.
+        var failure: [Diagnostic]?
+        var firstBuildDone = false
+        var port: Int?
+        var group: ServiceGroup?
+        var stopRequested = false
+        var shownWarnings: Set<Diagnostic> = []
+        var history: [RebuildRecord] = []
+        var watchMode: FileWatcher.Mode?
+    }
+
+    let state = Locked(State())
+
+    public init(configuration: ServeConfiguration, output: ServeOutput = .silent) {
+        self.configuration = configuration
+        self.output = output
+        instance = String(UInt64.random(in: 0...0xFFFF_FFFF), radix: 36)
+    }
+
+    // MARK: state for callers and tests
+
+    /// The bound port, once the server runs.
+    public var port: Int? { state.withLock { $0.port } }
+    /// `http://127.0.0.1:8080/`
+    public var url: String? { port.map { baseURL(port: $0) } }
+    public var snapshot: SiteSnapshot? { state.withLock { $0.snapshot } }
+    public var failure: [Diagnostic]? { state.withLock { $0.failure } }
+    public var history: [RebuildRecord] { state.withLock { $0.history } }
+    public var listenerCount: Int { hub.listenerCount }
+    public var watchMode: FileWatcher.Mode? { state.withLock { $0.watchMode } }
+
+    func buildID(_ generation: Int) -> String { "\(instance)-\(generation)" }
+
+    /// Waits until the server listens and the first build is done (or `timeout` passes).
+    public func waitUntilReady(timeout: Double = 120) async throws {
+        let deadline = monotonicSeconds() + timeout
+        while !state.withLock({ $0.firstBuildDone && $0.port != nil }) {
+            if monotonicSeconds() > deadline { throw ServeError("the server did not become ready within \(Int(timeout)) s") }
+            try await Task.sleep(nanoseconds: 10_000_000)
+        }
+    }
+
+    /// Starts a graceful shutdown, as Ctrl-C does.
+    public func shutdown() async {
+        let group = state.withLock { s -> ServiceGroup? in
+            s.stopRequested = true
+            return s.group
+        }
+        hub.close()
+        await group?.triggerGracefulShutdown()
+    }
+
+    // MARK: running
+
+    /// Runs until SIGINT/SIGTERM (when `handleSignals`) or `shutdown()`.
+    public func run() async throws {
+        var logger = Logger(label: "sitegen.serve")
+        logger.logLevel = configuration.verbose ? .warning : .critical
+        let responder = PreviewResponder(server: self)
+        let app = Application(
+            responder: responder,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            onServerRunning: { [self] channel in
+                let port = channel.localAddress?.port ?? configuration.port
+                state.withLock { $0.port = port }
+            },
+            logger: logger
+        )
+        let watcher = FileWatcher(roots: [configuration.source, configuration.templates], debounce: configuration.debounce,
+                                  pollInterval: configuration.pollInterval, forcePolling: configuration.forcePolling) { [self] changes in
+            rebuild(changes)
+        }
+        state.withLock { $0.watchMode = watcher.mode }
+
+        // Watching starts once the port is known (the build's base URL contains it).
+        let watching = ClosureService(name: "watcher") { [self] in
+            while state.withLock({ $0.port == nil }) {
+                try await Task.sleep(nanoseconds: 5_000_000)
+            }
+            watcher.start { [self] in initialBuild(watcher: watcher) }
+            try? await gracefulShutdown()
+            watcher.stop()
+        }
+        // Live-reload listeners end first on shutdown, so no open event stream holds the server.
+        let liveReload = ClosureService(name: "live-reload") { [self] in
+            try? await cancelWhenGracefulShutdown {
+                while true {
+                    try await Task.sleep(nanoseconds: 15_000_000_000)
+                    self.hub.broadcast(LiveEvent.ping)
+                }
+            }
+            hub.close()
+        }
+        // Graceful shutdown runs from the last service to the first: live reload, watcher, HTTP.
+        var groupConfig = ServiceGroupConfiguration(
+            services: [
+                .init(service: app),
+                .init(service: watching, successTerminationBehavior: .gracefullyShutdownGroup),
+                .init(service: liveReload, successTerminationBehavior: .gracefullyShutdownGroup),
+            ],
+            gracefulShutdownSignals: configuration.handleSignals ? [.sigterm, .sigint] : [],
+            logger: logger
+        )
+        groupConfig.maximumGracefulShutdownDuration = .milliseconds(Int(configuration.shutdownGrace * 1000))
+        let group = ServiceGroup(configuration: groupConfig)
+        let stopEarly = state.withLock { s -> Bool in
+            s.group = group
+            return s.stopRequested
+        }
+        if stopEarly { return }
+        do {
+            try await group.run()
+        } catch {
+            hub.close()
+            watcher.stop()
+            throw ServeError.describe(error, host: configuration.host, port: configuration.port)
+        }
+        hub.close()
+        watcher.stop()
+    }
+
+    func baseURL(port: Int) -> String {
+        var host = configuration.host
+        if host == "0.0.0.0" || host.isEmpty { host = "127.0.0.1" }
+        if host == "::" { host = "::1" }
+        if host.contains(":") { host = "[\(host)]" }
+        return "http://\(host):\(port)/"
+    }
+
+    // MARK: building
+
+    private func buildOnce() -> (BuildReport, MemorySink, Double) {
+        let started = monotonicSeconds()
+        let port = state.withLock { $0.port } ?? configuration.port
+        let now = configuration.now ?? DateTime(epochSeconds: Int64(wallSeconds()))
+        let options = BuildOptions(now: now, drafts: configuration.drafts, future: configuration.future,
+                                   baseURL: baseURL(port: port), preview: true)
+        let sink = MemorySink()
+        let builder = Builder(location: SiteLocation(content: configuration.source, templates: configuration.templates, output: ""),
+                              options: options)
+        let (report, _) = builder.run(into: sink)
+        return (report, sink, monotonicSeconds() - started)
+    }
+
+    private func initialBuild(watcher: FileWatcher) {
+        let (report, sink, seconds) = buildOnce()
+        let url = baseURL(port: port ?? configuration.port)
+        var record = RebuildRecord(outcome: .initial, changedSources: [], changedOutputs: [], changeToEvent: nil,
+                                   buildSeconds: seconds, listeners: 0, diagnostics: report.diagnostics)
+        showDiagnostics(report.diagnostics, failed: !report.succeeded)
+        if report.succeeded {
+            let snapshot = SiteSnapshot(output: sink.files, previous: nil, generation: 1)
+            state.withLock {
+                $0.snapshot = snapshot
+                $0.failure = nil
+                $0.firstBuildDone = true
+            }
+            output.info("Built \(report.pages) pages in \(formatDuration(seconds)) (drafts \(configuration.drafts ? "shown" : "hidden"), future posts \(configuration.future ? "shown" : "hidden")).")
+        } else {
+            record.outcome = .failed
+            state.withLock {
+                $0.failure = report.diagnostics
+                $0.firstBuildDone = true
+            }
+            let errors = report.diagnostics.filter { $0.severity == .error }.count
+            output.info("The first build failed (\(errors) error\(errors == 1 ? "" : "s")); the browser shows them until they are fixed.")
+        }
+        state.withLock { $0.history.append(record) }
+        let mode = watcher.mode == .inotify ? "inotify" : "polling every \(formatDuration(configuration.pollInterval))"
+        output.info("Serving at \(url)  (watching \(configuration.source)/ and \(configuration.templates)/ with \(mode); Ctrl-C stops)")
+    }
+
+    /// Rebuilds after `changes`, swaps the site in and tells the browsers. Never throws: bad
+    /// content becomes diagnostics, and the last good site stays.
+    func rebuild(_ changes: [FileChange]) {
+        guard !changes.isEmpty else { return }
+        let firstChange = changes.map(\.time).min() ?? monotonicSeconds()
+        let (report, sink, seconds) = buildOnce()
+        let sources = changes.map(\.path)
+        var record = RebuildRecord(outcome: .reload, changedSources: sources, changedOutputs: [], changeToEvent: nil,
+                                   buildSeconds: seconds, listeners: 0, diagnostics: report.diagnostics)
+        showDiagnostics(report.diagnostics, failed: !report.succeeded)
+        let what = sources.count == 1 ? sources[0] : "\(sources.count) files"
+        if report.succeeded {
+            let (previous, wasFailing) = state.withLock { ($0.snapshot, $0.failure != nil) }
+            let candidate = SiteSnapshot(output: sink.files, previous: previous, generation: (previous?.generation ?? 0) + 1)
+            record.changedOutputs = candidate.changed
+            if candidate.changed.isEmpty && !wasFailing && previous != nil {
+                record.outcome = .unchanged
+                state.withLock { $0.history.append(record) }
+                output.info("\(what) changed; the site did not.")
+                return
+            }
+            let cssOnly = !wasFailing && previous != nil && !candidate.changed.isEmpty
+                && sources.allSatisfy { $0.lowercased().hasSuffix(".css") }
+                && candidate.changed.allSatisfy { $0.lowercased().hasSuffix(".css") }
+            // The swap: one assignment; requests from now on see the new site.
+            state.withLock {
+                $0.snapshot = candidate
+                $0.failure = nil
+            }
+            let build = buildID(candidate.generation)
+            let message = cssOnly ? LiveEvent.css(build: build, files: candidate.changed)
+                                  : LiveEvent.reload(build: build, changed: candidate.changed)
+            record.outcome = cssOnly ? .css : .reload
+            record.listeners = hub.broadcast(message)
+            record.changeToEvent = monotonicSeconds() - firstChange
+            let files = "\(candidate.changed.count) output file\(candidate.changed.count == 1 ? "" : "s") changed"
+            let action = cssOnly ? "stylesheet swapped" : "reload sent"
+            output.info("\(what) changed: rebuilt, \(files), \(action) (\(record.listeners) browser\(record.listeners == 1 ? "" : "s"))\(wasFailing ? "; the error is fixed" : "").")
+        } else {
+            record.outcome = .failed
+            state.withLock { $0.failure = report.diagnostics }
+            record.listeners = hub.broadcast(LiveEvent.diagnostics(report.diagnostics))
+            record.changeToEvent = monotonicSeconds() - firstChange
+            let errors = report.diagnostics.filter { $0.severity == .error }.count
+            output.info("\(what) changed: the build failed with \(errors) error\(errors == 1 ? "" : "s"); still serving the last good site.")
+        }
+        if configuration.verbose, let total = record.changeToEvent {
+            let event = record.outcome == .failed ? "diagnostics" : record.outcome.rawValue
+            output.info("  change → \(event) event: \(formatDuration(total)) (build \(formatDuration(seconds)), waiting and swapping \(formatDuration(max(0, total - seconds))))")
+        }
+        state.withLock { $0.history.append(record) }
+    }
+
+    /// Errors always; warnings only when they are new, so a rebuild does not repeat them all.
+    private func showDiagnostics(_ diagnostics: [Diagnostic], failed: Bool) {
+        let shown = state.withLock { s -> [Diagnostic] in
+            let fresh = diagnostics.filter { $0.severity == .error || !s.shownWarnings.contains($0) }
+            for d in diagnostics where d.severity == .warning { s.shownWarnings.insert(d) }
+            return fresh
+        }
+        if !shown.isEmpty { output.diagnostics(shown) }
+    }
+}
+
+/// A service made of a closure.
+struct ClosureService: Service, CustomStringConvertible {
+    let name: String
+    let body: @Sendable () async throws -> Void
+    init(name: String, _ body: @escaping @Sendable () async throws -> Void) {
+        self.name = name
+        self.body = body
+    }
+    func run() async throws { try await body() }
+    var description: String { name }
+}
+
+public struct ServeError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    init(_ description: String) { self.description = description }
+
+    static func describe(_ error: any Error, host: String, port: Int) -> ServeError {
+        let text = "\(error)"
+        if text.contains("Address already in use") || text.contains("EADDRINUSE") || text.contains("errno: 98") {
+            return ServeError("port \(port) on \(host) is already in use; stop the other server or pick another port with --port")
+        }
+        if text.contains("Permission denied") || text.contains("errno: 13") {
+            return ServeError("not allowed to listen on port \(port) on \(host); ports below 1024 need privileges, try --port 8080")
+        }
+        return ServeError("the server stopped: \(text)")
+    }
+}
