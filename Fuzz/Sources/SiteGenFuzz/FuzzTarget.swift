@@ -5,8 +5,8 @@ import SiteGen
 ///    validation); 1: slug making; 2: Markdown rendering with link rewriting against a small site;
 /// 3: site.yml.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
-    guard size > 0 else { return 0 }
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    guard let data, size > 0 else { return 0 }
     let mode = data[0] % 4
     let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
     switch mode {
