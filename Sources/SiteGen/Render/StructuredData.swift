@@ -31,7 +31,7 @@ enum StructuredData {
         if let l = e.location {
             locations.append(.obj([
                 ("@type", .string("Place")), ("name", .str(l.name ?? l.address)),
-                ("address", l.address.map { .obj([("@type", .string("PostalAddress")), ("streetAddress", .string($0)), ("addressCountry", .string("DE"))]) }),
+                ("address", l.address.map(postalAddress)),
             ]))
         }
         if let online = e.online { locations.append(.obj([("@type", .string("VirtualLocation")), ("url", .string(online))])) }
@@ -53,5 +53,21 @@ enum StructuredData {
             ("organizer", publisherRef(site)),
             ("url", .string(site.urls.absolute(site.urls.event(e)))),
         ])
+    }
+
+    /// "Kleppingstraße 28, 44135 Dortmund" → street, postal code and town; anything else as street.
+    static func postalAddress(_ address: String) -> JSON {
+        let parts = address.split(separator: ",").map { String($0).trimmingSpaces }
+        if parts.count >= 2, let last = parts.last {
+            let digits = last.prefix { $0.isASCII && $0.isNumber }
+            let town = String(last.dropFirst(digits.count)).trimmingSpaces
+            if digits.count == 5, !town.isEmpty {
+                return .obj([
+                    ("@type", .string("PostalAddress")), ("streetAddress", .string(parts.dropLast().joined(separator: ", "))),
+                    ("postalCode", .string(String(digits))), ("addressLocality", .string(town)), ("addressCountry", .string("DE")),
+                ])
+            }
+        }
+        return .obj([("@type", .string("PostalAddress")), ("streetAddress", .string(address)), ("addressCountry", .string("DE"))])
     }
 }

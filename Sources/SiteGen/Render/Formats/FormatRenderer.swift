@@ -9,17 +9,143 @@ struct OutputFile: Sendable {
 }
 
 /// Feeds, calendars, sitemap, robots.txt, open data and the search index.
+///
+/// Everything here is a pure function of the site and the rendered pages: no clock (the only
+/// "now" is `site.options.now`, used to leave out future posts just as the pages do), no
+/// dictionary order, so the same content gives the same bytes.
+///
+/// Drafts and future posts (present only in `--drafts`/`--future` preview builds) stay out of
+/// every list: feeds, calendars, sitemap, open data, search. Files a page links to (a field's
+/// feed and calendar, an event's `termin.ics`) exist for every page, drafts included.
 struct FormatRenderer {
     static let blogFeedSize = 20
+    /// Entries of the events feed and of each field's feed.
+    static let listFeedSize = 50
 
     let site: Site
     let layout: LayoutContext
     let records: [PageRecord]
 
+    var strings: UIStrings { layout.strings }
+
     func render() -> [OutputFile] {
         var files: [OutputFile] = []
         files += Sitemap(site: site, records: records).files()
         files.append(OutputFile("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(site.urls.absolute("sitemap.xml"))\n"))
+        files += feeds()
+        files += calendars()
+        files += OpenData(site: site, strings: strings).files()
+        files += SearchIndex(site: site, records: records).files()
+        return files
+    }
+
+    // MARK: What is published
+
+    var posts: [Post] { site.posts.filter { !$0.draft && $0.date <= site.options.now } }
+    var events: [Event] { site.events.filter { !$0.draft } }
+    var projects: [Project] { site.projects.filter { !$0.draft } }
+
+    /// Feed path of the blog, the events and a field (`blog/feed.xml` …).
+    static func feedPath(_ listPath: String) -> String { listPath + "feed.xml" }
+    static func calendarPath(_ listPath: String) -> String { listPath + "kalender.ics" }
+    static func eventCalendarPath(_ urls: URLScheme, _ e: Event) -> String { urls.event(e) + "termin.ics" }
+
+    // MARK: Atom
+
+    func feeds() -> [OutputFile] {
+        let urls = site.urls
+        let c = site.config
+        let published = posts
+        let fallback = ([published.map { $0.updated ?? $0.date }.max(), events.map(ICalendar.contentDate).max(),
+                         projects.compactMap(projectDate).max()].compactMap { $0 }.max()) ?? DateTime(epochSeconds: 0)
+        func feed(_ title: String, subtitle: String?, list: String, entries: [FeedEntry]) -> OutputFile {
+            let path = Self.feedPath(list)
+            let f = AtomFeed(title: "\(title) – \(c.title)", subtitle: subtitle, selfURL: urls.absolute(path),
+                             alternateURL: urls.absolute(list), author: c.author, language: c.language,
+                             categoryScheme: urls.absolute(urls.fields), entries: entries, fallbackUpdated: fallback)
+            return OutputFile(path, f.xml())
+        }
+
+        // Blog: the newest posts with their full text.
+        let bodies = Dictionary(records.compactMap { r in r.bodyHTML.map { (r.path, $0) } }, uniquingKeysWith: { a, _ in a })
+        let blogEntries = published.prefix(Self.blogFeedSize).map { p -> FeedEntry in
+            var e = postEntry(p)
+            if let html = bodies[urls.post(p)] {
+                e.contentHTML = absoluteLinks(html, basePath: urls.basePath, baseURL: c.baseURL, pageURL: e.url)
+            }
+            return e
+        }
+        var files = [feed(strings["blog.title"], subtitle: strings["blog.description"], list: urls.blog, entries: blogEntries)]
+
+        // Events: newest content date first.
+        let eventEntries = events.map(eventEntry).sorted(by: Self.newestFirst).prefix(Self.listFeedSize)
+        files.append(feed(strings["events.title"], subtitle: strings["events.description"], list: urls.events, entries: Array(eventEntries)))
+
+        // One per field of action: its posts, events and projects.
+        for f in site.fields {
+            var entries = published.filter { $0.fields.contains(f.slug) }.map(postEntry)
+            entries += events.filter { $0.fields.contains(f.slug) }.map(eventEntry)
+            entries += projects.filter { $0.fields.contains(f.slug) }.compactMap(projectEntry)
+            entries.sort(by: Self.newestFirst)
+            files.append(feed(f.title, subtitle: f.summary, list: urls.field(f), entries: Array(entries.prefix(Self.listFeedSize))))
+        }
+        return files
+    }
+
+    static func newestFirst(_ a: FeedEntry, _ b: FeedEntry) -> Bool {
+        a.updated != b.updated ? a.updated > b.updated : a.url < b.url
+    }
+
+    private func categories(_ slugs: [String]) -> [(term: String, label: String)] {
+        slugs.compactMap { site.field($0) }.map { ($0.slug, $0.title) }
+    }
+
+    private func projectDate(_ p: Project) -> DateTime? { p.updated ?? p.start }
+
+    func postEntry(_ p: Post) -> FeedEntry {
+        let urls = site.urls
+        return FeedEntry(url: urls.absolute(urls.post(p)), title: p.title, updated: p.updated ?? p.date, published: p.date,
+                         author: p.author ?? site.config.author, categories: categories(p.fields), summary: p.summary)
+    }
+
+    func eventEntry(_ e: Event) -> FeedEntry {
+        let urls = site.urls
+        let url = urls.absolute(urls.event(e))
+        var html = "<p><strong>\(xmlText(GermanDates.range(e.start, e.end)))</strong>"
+        if let place = ICalendar.place(e) { html += "<br>\(xmlText(place))" }
+        if let online = e.online { html += "<br><a href=\"\(xmlText(online))\">\(xmlText(strings["event.onlineLink"]))</a>" }
+        html += "</p>"
+        if e.status != .geplant { html += "<p><strong>\(xmlText(strings["event.status.\(e.status.rawValue)"]))</strong></p>" }
+        if let s = e.summary { html += "<p>\(xmlText(s))</p>" }
+        html += "<p><a href=\"\(xmlText(urls.absolute(Self.eventCalendarPath(urls, e))))\">\(xmlText(strings["calendar.addEvent"]))</a></p>"
+        var title = e.title
+        if e.status != .geplant { title = "\(strings["event.status.\(e.status.rawValue)"]): \(title)" }
+        return FeedEntry(url: url, title: title, updated: ICalendar.contentDate(e), published: nil, author: nil,
+                         categories: categories(e.fields), summary: e.summary, contentHTML: html)
+    }
+
+    func projectEntry(_ p: Project) -> FeedEntry? {
+        guard let date = projectDate(p) else { return nil }  // no date, no place in a feed
+        let urls = site.urls
+        var html = "<p><strong>\(xmlText(strings["project.status"])): \(xmlText(p.status.label))</strong></p>"
+        if let s = p.summary { html += "<p>\(xmlText(s))</p>" }
+        return FeedEntry(url: urls.absolute(urls.project(p)), title: p.title, updated: date, published: nil, author: nil,
+                         categories: categories(p.fields), summary: p.summary, contentHTML: html)
+    }
+
+    // MARK: iCalendar
+
+    func calendars() -> [OutputFile] {
+        let urls = site.urls
+        let ics = ICalendar(site: site, strings: strings)
+        var files = [OutputFile(Self.calendarPath(urls.events), ics.calendar(name: "\(strings["events.title"]) – \(site.config.title)", events: events))]
+        for f in site.fields {
+            files.append(OutputFile(Self.calendarPath(urls.field(f)),
+                                    ics.calendar(name: "\(f.title) – \(site.config.title)", events: events.filter { $0.fields.contains(f.slug) })))
+        }
+        for e in site.events {
+            files.append(OutputFile(Self.eventCalendarPath(urls, e), ics.calendar(name: e.title, events: [e])))
+        }
         return files
     }
 }

@@ -4,12 +4,36 @@ struct Sitemap {
 
     let site: Site
     let records: [PageRecord]
+    /// URLs per sitemap file (a parameter so tests can reach the index without 50,000 pages).
+    var perFile = Sitemap.maxURLsPerFile
 
     func files() -> [OutputFile] {
-        let entries = records.filter { $0.isHTMLPage && $0.path != "404.html" }.map { r -> (String, String?) in
-            (site.urls.absolute(r.path), r.source.flatMap(lastModified))
+        // Content dates by source path (updated, else the date), and the items left out:
+        // drafts and future posts, which only preview builds render.
+        let now = site.options.now
+        var lastmod: [String: DateTime] = [:]
+        var hidden = Set<String>()
+        for p in site.posts {
+            lastmod[p.source.path] = p.updated ?? p.date
+            if p.draft || p.date > now { hidden.insert(p.source.path) }
         }
-        if entries.count <= Self.maxURLsPerFile {
+        for p in site.projects {
+            if let d = p.updated { lastmod[p.source.path] = d }
+            if p.draft { hidden.insert(p.source.path) }
+        }
+        for e in site.events where e.draft { hidden.insert(e.source.path) }
+        for p in site.pages where p.draft { hidden.insert(p.source.path) }
+        for f in site.fields where f.draft { hidden.insert(f.body.source.path) }
+        if let s = site.strategy, let d = s.published { lastmod[s.source.path] = d }
+        let draftFields = Set(site.fields.filter(\.draft).map { site.urls.field($0) })
+
+        let entries = records.compactMap { r -> (String, String?)? in
+            guard r.isHTMLPage, r.path != "404.html" else { return nil }
+            if let source = r.source, hidden.contains(source.path) { return nil }
+            if draftFields.contains(where: { r.path.hasPrefix($0) }) { return nil }  // later pages of a draft field
+            return (site.urls.absolute(r.path), r.source.flatMap { lastmod[$0.path]?.rfc3339UTC })
+        }
+        if entries.count <= perFile {
             return [OutputFile("sitemap.xml", urlset(entries[...]))]
         }
         var files: [OutputFile] = []
@@ -17,7 +41,7 @@ struct Sitemap {
         var start = 0
         var n = 1
         while start < entries.count {
-            let end = min(entries.count, start + Self.maxURLsPerFile)
+            let end = min(entries.count, start + perFile)
             let name = "sitemap-\(n).xml"
             files.append(OutputFile(name, urlset(entries[start..<end])))
             index += "  <sitemap><loc>\(xmlEscape(site.urls.absolute(name)))</loc></sitemap>\n"
@@ -37,13 +61,6 @@ struct Sitemap {
             xml += "</url>\n"
         }
         return xml + "</urlset>\n"
-    }
-
-    /// The content date of an item page (updated, else its date).
-    private func lastModified(_ source: SourceRef) -> String? {
-        if let p = site.posts.first(where: { $0.source.path == source.path }) { return (p.updated ?? p.date).rfc3339UTC }
-        if let p = site.projects.first(where: { $0.source.path == source.path }), let u = p.updated { return u.rfc3339UTC }
-        return nil
     }
 }
 

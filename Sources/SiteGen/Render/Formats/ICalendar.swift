@@ -1,0 +1,202 @@
+/// iCalendar files (RFC 5545): all events, the events of one field of action, one event.
+///
+/// Choices that keep the output stable from build to build:
+/// - `UID` is `<content path without .md>@<site host>` (`events/2026/foo@smartcity.example.org`):
+///   independent of the URL prefixes in site.yml, so renaming `paths.events` does not
+///   duplicate events in subscribed calendars.
+/// - `DTSTAMP` is the event's content date in UTC. Events have no `updated` key yet, so that is
+///   the start; the build's "now" is never used, so an unchanged event gives unchanged bytes.
+/// - Times are written as Berlin wall-clock time with `TZID=Europe/Berlin` and one VTIMEZONE
+///   (EU rule: +01:00/+02:00, switching on the last Sundays of March and October).
+/// - An event with a time but no end gets the end the site assumes elsewhere (`Event.endsAt`,
+///   start + 2 h), so calendars show a block rather than a zero-length entry.
+struct ICalendar {
+    let site: Site
+    let strings: UIStrings
+
+    /// A whole calendar with `events`, named `name`.
+    func calendar(name: String, events: [Event]) -> String {
+        var w = ContentLines()
+        w.add("BEGIN:VCALENDAR")
+        w.add("VERSION:2.0")
+        w.add("PRODID:-//sitegen//\(Self.prodidText(site.config.title))//DE")
+        w.add("CALSCALE:GREGORIAN")
+        w.add("METHOD:PUBLISH")
+        w.add("X-WR-CALNAME:" + Self.escape(name))
+        w.add("NAME:" + Self.escape(name))
+        w.add("X-WR-TIMEZONE:\(BerlinTime.identifier)")
+        w.add("REFRESH-INTERVAL;VALUE=DURATION:PT12H")
+        w.add("X-PUBLISHED-TTL:PT12H")
+        Self.addBerlinTimeZone(&w)
+        for e in events { addEvent(e, to: &w) }
+        w.add("END:VCALENDAR")
+        return w.text
+    }
+
+    private func addEvent(_ e: Event, to w: inout ContentLines) {
+        let urls = site.urls
+        let page = urls.absolute(urls.event(e))
+        w.add("BEGIN:VEVENT")
+        w.add("UID:\(Self.uid(e, host: site.config.host))")
+        w.add("DTSTAMP:" + Self.utcStamp(Self.contentDate(e)))
+        if e.start.isDateOnly {
+            let startDay = e.start.local
+            // DTEND of an all-day event is exclusive: the day after the last day.
+            let lastDay = e.end.map { $0.local.dayNumber >= startDay.dayNumber ? $0.local.dayNumber : startDay.dayNumber } ?? startDay.dayNumber
+            w.add("DTSTART;VALUE=DATE:" + Self.basicDate(startDay.dayNumber))
+            w.add("DTEND;VALUE=DATE:" + Self.basicDate(lastDay + 1))
+        } else {
+            w.add("DTSTART;TZID=\(BerlinTime.identifier):" + Self.localDateTime(e.start))
+            var end = e.end ?? e.endsAt
+            if end.isDateOnly { end = e.endsAt }  // a time start with a date end: the end of that day
+            if end > e.start { w.add("DTEND;TZID=\(BerlinTime.identifier):" + Self.localDateTime(end)) }
+        }
+        var summary = e.title
+        if e.status == .abgesagt { summary = "\(strings["event.status.abgesagt"]): \(summary)" }
+        w.add("SUMMARY:" + Self.escape(summary))
+        if let place = Self.place(e) {
+            w.add("LOCATION:" + Self.escape(place))
+        } else if let online = e.online {
+            w.add("LOCATION:" + Self.escape(online))
+        }
+        var description: [String] = []
+        if let s = e.summary { description.append(s) }
+        if let online = e.online { description.append("\(strings["event.online"]): \(online)") }
+        if let r = e.registration { description.append("\(strings["event.registration"]): \(r)") }
+        description.append(page)
+        w.add("DESCRIPTION:" + Self.escape(description.joined(separator: "\n\n")))
+        // Online events carry their online address; the others the event page.
+        w.add("URL:" + (e.online ?? page))
+        if let online = e.online {
+            w.add("CONFERENCE;VALUE=URI;FEATURE=VIDEO;LABEL=\(Self.paramValue(strings["event.onlineLink"])):\(online)")
+        }
+        let categories = e.fields.compactMap { site.field($0)?.title }
+        if !categories.isEmpty { w.add("CATEGORIES:" + categories.map(Self.escape).joined(separator: ",")) }
+        switch e.status {
+        case .geplant: w.add("STATUS:CONFIRMED")
+        case .abgesagt: w.add("STATUS:CANCELLED")
+        case .verschoben: w.add("STATUS:TENTATIVE")
+        }
+        w.add("TRANSP:OPAQUE")
+        w.add("END:VEVENT")
+    }
+
+    // MARK: Values
+
+    static func uid(_ e: Event, host: String) -> String {
+        var path = e.source.path
+        if path.hasSuffix(".md") { path.removeLast(3) }
+        return "\(path)@\(host)"
+    }
+
+    /// The stable date an event's calendar entry and feed entry carry (see the type's notes).
+    static func contentDate(_ e: Event) -> DateTime { e.start }
+
+    /// "Name, Address" of a place, if it has one.
+    static func place(_ e: Event) -> String? {
+        let parts = [e.location?.name, e.location?.address].compactMap { $0 }.filter { !$0.isEmpty }
+        return parts.isEmpty ? nil : parts.joined(separator: ", ")
+    }
+
+    /// `20261203T170000Z`
+    static func utcStamp(_ d: DateTime) -> String {
+        let f = LocalFields(localSeconds: d.epochSeconds, offsetSeconds: 0)
+        return "\(pad4(f.year))\(pad2(f.month))\(pad2(f.day))T\(pad2(f.hour))\(pad2(f.minute))\(pad2(f.second))Z"
+    }
+
+    /// `20261203T180000` in Berlin time.
+    static func localDateTime(_ d: DateTime) -> String {
+        let f = d.local
+        return "\(pad4(f.year))\(pad2(f.month))\(pad2(f.day))T\(pad2(f.hour))\(pad2(f.minute))\(pad2(f.second))"
+    }
+
+    /// `20270320` for a day number since 1970-01-01.
+    static func basicDate(_ dayNumber: Int) -> String {
+        let (y, m, d) = civilFromDays(dayNumber)
+        return "\(pad4(y))\(pad2(m))\(pad2(d))"
+    }
+
+    /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline.
+    static func escape(_ s: String) -> String {
+        var out = ""
+        out.reserveCapacity(s.utf8.count)
+        var previousWasCR = false
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\r": out += "\\n"
+            case "\n": if !previousWasCR { out += "\\n" }
+            default:
+                // Other control characters are not allowed in TEXT.
+                if scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F { out += " " } else { out.unicodeScalars.append(scalar) }
+            }
+            previousWasCR = scalar == "\r"
+        }
+        return out
+    }
+
+    /// A parameter value: quoted when it holds `:`, `;` or `,`; double quotes cannot appear at all.
+    static func paramValue(_ s: String) -> String {
+        let clean = String(s.unicodeScalars.filter { $0 != "\"" && $0.value >= 0x20 }.map(Character.init))
+        return clean.contains(where: { $0 == ":" || $0 == ";" || $0 == "," }) ? "\"\(clean)\"" : clean
+    }
+
+    /// The PRODID's middle part, without the `//` that separates its fields.
+    static func prodidText(_ s: String) -> String { escape(s.replacingAll("//", with: "/")) }
+
+    static func addBerlinTimeZone(_ w: inout ContentLines) {
+        w.add("BEGIN:VTIMEZONE")
+        w.add("TZID:\(BerlinTime.identifier)")
+        w.add("X-LIC-LOCATION:\(BerlinTime.identifier)")
+        w.add("BEGIN:DAYLIGHT")
+        w.add("TZOFFSETFROM:+0100")
+        w.add("TZOFFSETTO:+0200")
+        w.add("TZNAME:CEST")
+        w.add("DTSTART:19700329T020000")
+        w.add("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU")
+        w.add("END:DAYLIGHT")
+        w.add("BEGIN:STANDARD")
+        w.add("TZOFFSETFROM:+0200")
+        w.add("TZOFFSETTO:+0100")
+        w.add("TZNAME:CET")
+        w.add("DTSTART:19701025T030000")
+        w.add("RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU")
+        w.add("END:STANDARD")
+        w.add("END:VTIMEZONE")
+    }
+}
+
+/// Content lines with CRLF ends, folded at 75 octets (RFC 5545 3.1) without splitting a
+/// UTF-8 sequence: a continuation line starts with a space and holds at most 74 more octets.
+struct ContentLines {
+    static let maxOctets = 75
+    private(set) var text = ""
+
+    mutating func add(_ line: String) { text += Self.fold(line) }
+
+    /// One content line, folded, with its CRLF.
+    static func fold(_ line: String) -> String {
+        guard line.utf8.count > maxOctets else { return line + "\r\n" }
+        var out = ""
+        var used = 0
+        var limit = maxOctets
+        for scalar in line.unicodeScalars {
+            let size = UTF8.width(scalar)
+            if used + size > limit {
+                out += "\r\n "
+                used = 0
+                limit = maxOctets - 1
+            }
+            out.unicodeScalars.append(scalar)
+            used += size
+        }
+        return out + "\r\n"
+    }
+
+    /// Undoes folding: CRLF followed by a space or tab disappears.
+    static func unfold(_ text: String) -> String {
+        text.replacingAll("\r\n ", with: "").replacingAll("\r\n\t", with: "")
+    }
+}

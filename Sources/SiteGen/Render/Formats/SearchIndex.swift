@@ -1,0 +1,225 @@
+/// The static search index for `/suche/`, read by `Templates/assets/search.js`.
+///
+/// Why an own index and not Pagefind: Pagefind runs its search in WebAssembly, which a
+/// `script-src 'self'` policy blocks (it needs `'wasm-unsafe-eval'`), it is a separate binary
+/// to install, and it would run after the build on the output folder, outside the pipeline and
+/// its in-memory tests. This index is built from `PageRecord.plainText` in the render stage,
+/// is deterministic, and is read by ~300 lines of plain JavaScript.
+///
+/// Layout (all under `<search path>/suchindex/`), sized so a query loads little even at
+/// 10,000 items:
+/// - `index.json`: the manifest: version hash, number of documents, stop words, kinds (one
+///   letter per document), fields of action with their documents (delta-coded ids), the first
+///   term of every term shard and the documents per document chunk.
+/// - `t<n>.json`: term shards, `{"term":[docDelta, weight, docDelta, weight, …], …}`, terms in
+///   code-point order, each shard about `shardTarget` bytes. A query loads one shard per word
+///   (more for a prefix that spans shards).
+/// - `d<n>.json`: document chunks of `docsPerChunk` documents: `[url, title, kind, [field
+///   indexes in site order], excerpt, date text]`. Only the chunks of the results shown are loaded.
+struct SearchIndex {
+    static let folder = "suchindex"
+    static let shardTarget = 48 * 1024
+    static let docsPerChunk = 200
+    static let excerptLength = 220
+
+    /// Kinds of documents: code letter, and the UI string key with its German default.
+    static let kinds: [(code: String, key: String, fallback: String)] = [
+        ("p", "search.kind.post", "Blogbeitrag"), ("e", "search.kind.event", "Veranstaltung"),
+        ("j", "search.kind.project", "Projekt"), ("f", "search.kind.field", "Handlungsfeld"),
+        ("s", "search.kind.page", "Seite"), ("t", "search.kind.strategy", "Strategie"),
+    ]
+
+    struct Document {
+        var url: String
+        var title: String
+        var kind: String
+        var fields: [String]
+        var excerpt: String
+        var date: String?
+        /// (text, weight per occurrence)
+        var texts: [(String, Int)]
+    }
+
+    let site: Site
+    let records: [PageRecord]
+
+    /// Site path of the folder (`suche/suchindex/`).
+    static func folderPath(_ urls: URLScheme) -> String { urls.search + folder + "/" }
+
+    func documents() -> [Document] {
+        let urls = site.urls
+        let now = site.options.now
+        var bySource: [String: (kind: String, title: String, summary: String?, fields: [String], date: String?, extra: [String])] = [:]
+        for p in site.posts where !p.draft && p.date <= now {
+            bySource[p.source.path] = ("p", p.title, p.summary, p.fields, GermanDates.date(p.date), [p.author].compactMap { $0 } + p.tags)
+        }
+        for e in site.events where !e.draft {
+            bySource[e.source.path] = ("e", e.title, e.summary, e.fields, GermanDates.date(e.start),
+                                       [e.location?.name, e.location?.address, e.format].compactMap { $0 })
+        }
+        for p in site.projects where !p.draft {
+            bySource[p.source.path] = ("j", p.title, p.summary, p.fields, nil, p.cities + p.partners + [p.code].compactMap { $0 })
+        }
+        for f in site.fields where !f.draft { bySource[f.body.source.path] = ("f", f.title, f.summary, [f.slug], nil, []) }
+        for p in site.pages where !p.draft && p.search { bySource[p.source.path] = ("s", p.title, p.summary, [], nil, []) }
+        if let s = site.strategy { bySource[s.source.path] = ("t", s.title, s.summary, [], s.published.map(GermanDates.date), []) }
+
+        var docs: [Document] = []
+        for r in records {
+            guard let text = r.plainText, let source = r.source, let item = bySource[source.path] else { continue }
+            let excerpt = item.summary ?? Self.excerpt(text)
+            var texts: [(String, Int)] = [(item.title, 10), (text, 1)]
+            if let s = item.summary { texts.append((s, 3)) }
+            if !item.extra.isEmpty { texts.append((item.extra.joined(separator: " "), 2)) }
+            docs.append(Document(url: urls.href(r.path), title: item.title, kind: item.kind, fields: item.fields,
+                                 excerpt: excerpt, date: item.date, texts: texts))
+        }
+        return docs
+    }
+
+    func files() -> [OutputFile] {
+        let docs = documents()
+        let dir = Self.folderPath(site.urls)
+
+        // Postings: term → [doc, weight, doc, weight, …] with absolute doc ids (made relative below).
+        var postings: [String: [Int]] = [:]
+        var stems: [String: String] = [:]
+        for (id, doc) in docs.enumerated() {
+            var weights: [String: Int] = [:]
+            for (text, weight) in doc.texts {
+                for word in SearchText.words(text) {
+                    guard word.unicodeScalars.count >= 2, !SearchText.stopWords.contains(word) else { continue }
+                    let term: String
+                    if let t = stems[word] { term = t } else { term = SearchText.stem(word); stems[word] = term }
+                    weights[term, default: 0] += weight
+                }
+            }
+            for (term, w) in weights { postings[term, default: []] += [id, min(w, 255)] }
+        }
+        let terms = postings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+
+        // Term shards.
+        var shards: [String] = []
+        var shardFirsts: [JSON] = []
+        var current = ""
+        for term in terms {
+            var entry = ""
+            JSON.writeString(term, to: &entry)
+            entry += ":["
+            var previous = 0
+            let list = postings[term]!
+            var k = 0
+            while k < list.count {
+                if k > 0 { entry += "," }
+                entry += "\(list[k] - previous),\(list[k + 1])"
+                previous = list[k]
+                k += 2
+            }
+            entry += "]"
+            if current.isEmpty {
+                shardFirsts.append(.string(term))
+                current = "{" + entry
+            } else {
+                current += "," + entry
+            }
+            if current.utf8.count >= Self.shardTarget {
+                shards.append(current + "}")
+                current = ""
+            }
+        }
+        if !current.isEmpty { shards.append(current + "}") }
+
+        // Document chunks.
+        var chunks: [String] = []
+        let fieldNumber = Dictionary(uniqueKeysWithValues: site.fields.enumerated().map { ($1.slug, $0) })
+        var start = 0
+        while start < docs.count {
+            let end = min(docs.count, start + Self.docsPerChunk)
+            let rows: [JSON] = docs[start..<end].map { d in
+                .array([.string(d.url), .string(d.title), .string(d.kind),
+                        .array(d.fields.compactMap { fieldNumber[$0] }.map(JSON.number)),
+                        .string(d.excerpt), d.date.map(JSON.string) ?? .null])
+            }
+            chunks.append(JSON.array(rows).serialized())
+            start = end
+        }
+
+        // Manifest.
+        var hash = FNV1a()
+        for s in shards { hash.add(s) }
+        for c in chunks { hash.add(c) }
+        let fields: [JSON] = site.fields.map { f in
+            var previous = 0
+            var deltas: [JSON] = []
+            for (id, d) in docs.enumerated() where d.fields.contains(f.slug) {
+                deltas.append(.number(id - previous))
+                previous = id
+            }
+            return .obj([("slug", .string(f.slug)), ("title", .string(f.title)), ("docs", .array(deltas))])
+        }
+        let manifest = JSON.obj([
+            ("version", .number(1)), ("v", .string(hash.hex)), ("docs", .number(docs.count)),
+            ("docsPerChunk", .number(Self.docsPerChunk)), ("stopWords", .array(SearchText.stopWords.sorted().map(JSON.string))),
+            ("kinds", .string(docs.map(\.kind).joined())), ("fields", .array(fields)), ("shards", .array(shardFirsts)),
+        ])
+        var files = [OutputFile(dir + "index.json", manifest.serialized())]
+        for (i, s) in shards.enumerated() { files.append(OutputFile(dir + "t\(i).json", s)) }
+        for (i, c) in chunks.enumerated() { files.append(OutputFile(dir + "d\(i).json", c)) }
+        return files
+    }
+
+    /// The start of a text, cut at a word end, with "…" when cut.
+    static func excerpt(_ text: String) -> String {
+        var words: [Substring] = []
+        var length = 0
+        for w in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
+            if length + w.count + 1 > excerptLength { return words.joined(separator: " ") + " …" }
+            words.append(w)
+            length += w.count + 1
+        }
+        return words.joined(separator: " ")
+    }
+}
+
+/// 64-bit FNV-1a, for a short content hash that changes when the index does.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    mutating func add(_ s: String) {
+        for b in s.utf8 {
+            value ^= UInt64(b)
+            value = value &* 0x0000_0100_0000_01B3
+        }
+    }
+    var hex: String {
+        let h = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - h.count) + h
+    }
+}
+
+extension LayoutContext {
+    /// What the search page needs: where the index is, the filter options and the texts the
+    /// script shows. Texts come from `search.*` in the UI strings, with German defaults for keys
+    /// the string file does not have yet.
+    func searchPageData() -> [String: Any] {
+        let urls = site.urls
+        func text(_ key: String, _ fallback: String) -> String {
+            let s = strings[key]
+            return s == key ? fallback : s
+        }
+        return ([
+            "indexHref": urls.href(SearchIndex.folderPath(urls) + "index.json"),
+            "action": urls.href(urls.search),
+            "fields": site.fields.map { ["slug": $0.slug, "title": $0.title] },
+            // The theme's badge of every field, in field order, for search.js to copy into results.
+            "badgeList": badgeList(site.fields.map(\.slug)) as Any,
+            "kinds": SearchIndex.kinds.map { ["code": $0.code, "label": text($0.key, $0.fallback)] },
+            "texts": [
+                "results": text("search.results", "{1} Treffer für „{2}“."),
+                "one": text("search.resultOne", "Ein Treffer für „{2}“."),
+                "none": text("search.noResults", "Keine Treffer für „{2}“. Versuchen Sie ein anderes Wort oder entfernen Sie die Filter."),
+                "more": text("search.more", "Weitere Treffer anzeigen"),
+                "loading": text("search.loading", "Suche läuft …"),
+            ],
+        ] as [String: Any]).compactValues
+    }
+}
