@@ -1,7 +1,333 @@
-// Placeholder until the search index exists: tells the visitor that search is unavailable.
+// Site search without a server: reads the static index that sitegen writes to
+// <search page>/suchindex/ (see Sources/SiteGen/Render/Formats/SearchIndex.swift).
+// Query words are folded and stemmed exactly as the index was (SearchText.swift):
+// lowercase, ä→a, ö→o, ü→u, ß→ss, accents dropped, stop words removed, light German stemming.
+// All words must match; the last one also matches as a prefix (search while typing).
+// No inline script, no eval, no third party: works under `script-src 'self'`.
 (function () {
+  "use strict";
   var box = document.getElementById("suche");
   if (!box) return;
-  var note = box.querySelector(".search-unavailable");
-  if (note) note.hidden = false;
+  var form = box.querySelector("form");
+  var input = document.getElementById("suche-begriff");
+  var fieldSelect = document.getElementById("suche-feld");
+  var kindSelect = document.getElementById("suche-art");
+  var status = document.getElementById("suche-status");
+  var list = document.getElementById("suche-treffer");
+  var more = box.querySelector(".search-more");
+  var unavailable = box.querySelector(".search-unavailable");
+  var PAGE = 20;
+
+  function unavailableNow(error) {
+    if (error && window.console) console.error("Suche:", error);
+    if (unavailable) unavailable.hidden = false;
+    if (form) form.hidden = true;
+    status.textContent = "";
+  }
+  if (!form || !input || !window.fetch || !window.URL || !window.Map || !window.Promise) { unavailableNow(); return; }
+
+  // ---- text: the same folding, words and stemming as SearchText.swift ----
+  var FOLD = {};
+  [["àáâãäåāăą", "a"], ["çćĉċč", "c"], ["ďđ", "d"], ["èéêëēĕėęě", "e"], ["ĝğġģ", "g"], ["ĥħ", "h"],
+   ["ìíîïĩīĭįı", "i"], ["ĵ", "j"], ["ķ", "k"], ["ĺļľŀł", "l"], ["ñńņňŉ", "n"], ["òóôõöøōŏő", "o"],
+   ["ŕŗř", "r"], ["śŝşš", "s"], ["ţťŧ", "t"], ["ùúûüũūŭůűų", "u"], ["ŵ", "w"], ["ýÿŷ", "y"],
+   ["źżž", "z"], ["ß", "ss"], ["æ", "ae"], ["œ", "oe"], ["þ", "th"]].forEach(function (g) {
+    Array.from(g[0]).forEach(function (ch) { FOLD[ch] = g[1]; });
+  });
+  var WORD = /[\p{L}\p{N}]+/gu;
+
+  function fold(text) {
+    var out = "";
+    for (var ch of text.toLowerCase()) {
+      var c = ch.codePointAt(0);
+      if (c >= 0x300 && c <= 0x36f) continue;
+      out += c < 0xc0 ? ch : (FOLD[ch] !== undefined ? FOLD[ch] : ch);
+    }
+    return out;
+  }
+
+  function words(text) { return fold(text).match(WORD) || []; }
+
+  function stEnding(c) { return "bdfghklmnt".indexOf(c) >= 0; }
+  function stem(word) {
+    var s = Array.from(word);
+    function ends(x) { return s.length >= x.length && s.slice(s.length - x.length).join("") === x; }
+    if (s.length > 5 && ends("ern")) s.length -= 3;
+    else if (s.length > 4 && (ends("em") || ends("en") || ends("er") || ends("es"))) s.length -= 2;
+    else if (s.length > 3 && ends("e")) s.length -= 1;
+    else if (s.length > 3 && ends("s") && stEnding(s[s.length - 2])) s.length -= 1;
+    if (s.length > 5 && ends("est")) s.length -= 3;
+    else if (s.length > 4 && (ends("er") || ends("en"))) s.length -= 2;
+    else if (s.length > 4 && ends("st") && stEnding(s[s.length - 3])) s.length -= 2;
+    return s.join("");
+  }
+
+  // Code-point order, as the index sorts its terms.
+  function cmp(a, b) {
+    var i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      var x = a.codePointAt(i), y = b.codePointAt(j);
+      if (x !== y) return x < y ? -1 : 1;
+      i += x > 0xffff ? 2 : 1;
+      j += y > 0xffff ? 2 : 1;
+    }
+    return (i < a.length ? 1 : 0) - (j < b.length ? 1 : 0);
+  }
+
+  // ---- index loading ----
+  var indexURL = new URL(box.getAttribute("data-index"), document.baseURI);
+  var manifest = null;
+  var cache = new Map();
+  var stop = new Set();
+  var fieldDocs = new Map();
+
+  function load(name) {
+    var url = new URL(name + "?v=" + manifest.v, indexURL).href;
+    if (!cache.has(url)) {
+      cache.set(url, fetch(url).then(function (r) {
+        if (!r.ok) throw new Error(url + ": " + r.status);
+        return r.json();
+      }));
+    }
+    return cache.get(url);
+  }
+
+  function shardFor(term) {  // last shard whose first term <= term, or -1
+    var lo = 0, hi = manifest.shards.length - 1, found = -1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (cmp(manifest.shards[mid], term) <= 0) { found = mid; lo = mid + 1; } else { hi = mid - 1; }
+    }
+    return found;
+  }
+
+  function decode(list, into, factor) {
+    var doc = 0;
+    for (var k = 0; k < list.length; k += 2) {
+      doc += list[k];
+      var w = list[k + 1] * factor;
+      if (!(into.get(doc) >= w)) into.set(doc, w);
+    }
+  }
+
+  // Documents (id → weight) for one query term; a prefix term also matches longer terms.
+  function lookup(term, prefix) {
+    var first = shardFor(term);
+    var shards = [];
+    if (first >= 0) shards.push(first);
+    if (prefix) {
+      for (var j = first + 1; j < manifest.shards.length && manifest.shards[j].indexOf(term) === 0; j++) shards.push(j);
+    }
+    return Promise.all(shards.map(function (i) { return load("t" + i + ".json"); })).then(function (loaded) {
+      var hits = new Map();
+      loaded.forEach(function (shard) {
+        if (shard[term]) decode(shard[term], hits, 1);
+        if (prefix) {
+          Object.keys(shard).forEach(function (key) {
+            if (key !== term && key.indexOf(term) === 0) decode(shard[key], hits, 0.5);
+          });
+        }
+      });
+      return hits;
+    });
+  }
+
+  function docsOfField(slug) {
+    if (!fieldDocs.has(slug)) {
+      var set = new Set();
+      manifest.fields.forEach(function (f) {
+        if (f.slug !== slug) return;
+        var id = 0;
+        f.docs.forEach(function (d) { id += d; set.add(id); });
+      });
+      fieldDocs.set(slug, set);
+    }
+    return fieldDocs.get(slug);
+  }
+
+  // ---- searching ----
+  function queryTerms(q) {
+    var ws = words(q).filter(function (w) { return Array.from(w).length >= 2 && !stop.has(w); });
+    var endsInWord = /[\p{L}\p{N}]$/u.test(q);
+    var seen = new Set();
+    var terms = [];
+    ws.forEach(function (w, i) {
+      var t = stem(w);
+      var prefix = endsInWord && i === ws.length - 1 && Array.from(t).length >= 3;
+      var key = t + (prefix ? "*" : "");
+      if (!seen.has(key)) { seen.add(key); terms.push({ term: t, prefix: prefix, word: w }); }
+    });
+    return terms;
+  }
+
+  function search(q, field, kind) {
+    var terms = queryTerms(q);
+    if (!terms.length) return Promise.resolve({ terms: terms, ids: [] });
+    return Promise.all(terms.map(function (t) { return lookup(t.term, t.prefix); })).then(function (maps) {
+      var scores = new Map();
+      var smallest = maps.reduce(function (a, b) { return a.size <= b.size ? a : b; });
+      var fieldSet = field ? docsOfField(field) : null;
+      smallest.forEach(function (_, doc) {
+        if (kind && manifest.kinds.charAt(doc) !== kind) return;
+        if (fieldSet && !fieldSet.has(doc)) return;
+        var score = 0;
+        for (var i = 0; i < maps.length; i++) {
+          var w = maps[i].get(doc);
+          if (w === undefined) return;
+          score += w * Math.log(1 + manifest.docs / maps[i].size);
+        }
+        scores.set(doc, score);
+      });
+      var ids = Array.from(scores.keys()).sort(function (a, b) { return scores.get(b) - scores.get(a) || a - b; });
+      return { terms: terms, ids: ids };
+    });
+  }
+
+  // ---- showing results ----
+  var current = null;  // { terms, ids, shown }
+  var KIND = {};
+  Array.from(kindSelect ? kindSelect.options : []).forEach(function (o) { if (o.value) KIND[o.value] = o.textContent; });
+
+  function matchesQuery(word, terms) {
+    var t = stem(fold(word));
+    return terms.some(function (q) { return q.prefix ? t.indexOf(q.term) === 0 : t === q.term; });
+  }
+
+  // Text with the matching words in <mark>, built as DOM nodes (never as HTML).
+  function highlighted(parent, text, terms) {
+    var last = 0, m;
+    WORD.lastIndex = 0;
+    while ((m = WORD.exec(text)) !== null) {
+      if (matchesQuery(m[0], terms)) {
+        if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
+        var mark = document.createElement("mark");
+        mark.textContent = m[0];
+        parent.appendChild(mark);
+        last = m.index + m[0].length;
+      }
+    }
+    if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
+  }
+
+  function resultItem(row, terms) {
+    // row: [url, title, kind, [field numbers], excerpt, date]
+    var li = document.createElement("li");
+    var h = document.createElement("h2");
+    var a = document.createElement("a");
+    a.href = row[0];
+    highlighted(a, row[1], terms);
+    h.appendChild(a);
+    li.appendChild(h);
+    var meta = document.createElement("p");
+    meta.className = "card-meta";
+    meta.textContent = [KIND[row[2]], row[5]].filter(Boolean).join(" · ");
+    li.appendChild(meta);
+    if (row[4]) {
+      var p = document.createElement("p");
+      highlighted(p, row[4], terms);
+      li.appendChild(p);
+    }
+    // Field badges: copies of the theme's badges, rendered into <template id="suche-badges"> in field order.
+    var badges = document.getElementById("suche-badges");
+    if (row[3].length && badges && badges.content) {
+      var ul = document.createElement("ul");
+      ul.className = "badges";
+      ul.setAttribute("aria-label", box.getAttribute("data-text-badges") || "");
+      row[3].forEach(function (n) {
+        var badge = badges.content.children[n];
+        if (badge) ul.appendChild(badge.cloneNode(true));
+      });
+      li.appendChild(ul);
+    }
+    return li;
+  }
+
+  function showMore(focusFirst) {
+    var state = current;
+    var ids = state.ids.slice(state.shown, state.shown + PAGE);
+    var chunks = Array.from(new Set(ids.map(function (id) { return Math.floor(id / manifest.docsPerChunk); })));
+    return Promise.all(chunks.map(function (c) { return load("d" + c + ".json"); })).then(function (loaded) {
+      if (state !== current) return;
+      var byChunk = new Map();
+      chunks.forEach(function (c, i) { byChunk.set(c, loaded[i]); });
+      var firstNew = null;
+      ids.forEach(function (id) {
+        var row = byChunk.get(Math.floor(id / manifest.docsPerChunk))[id % manifest.docsPerChunk];
+        var li = resultItem(row, state.terms);
+        if (!firstNew) firstNew = li;
+        list.appendChild(li);
+      });
+      state.shown += ids.length;
+      more.hidden = state.shown >= state.ids.length;
+      if (focusFirst && firstNew) firstNew.querySelector("a").focus();
+    });
+  }
+
+  function say(template, n, q) {
+    return (template || "").replace("{1}", String(n)).replace("{2}", q);
+  }
+
+  var pending = 0;
+  function run(updateURL) {
+    var q = input.value.trim();
+    var field = fieldSelect ? fieldSelect.value : "";
+    var kind = kindSelect ? kindSelect.value : "";
+    if (updateURL && window.history && history.replaceState) {
+      var params = new URLSearchParams();
+      if (q) params.set("q", q);
+      if (field) params.set("feld", field);
+      if (kind) params.set("art", kind);
+      var s = params.toString();
+      history.replaceState(null, "", location.pathname + (s ? "?" + s : "") + location.hash);
+    }
+    var ticket = ++pending;
+    return search(q, field, kind).then(function (result) {
+      if (ticket !== pending) return;
+      current = { terms: result.terms, ids: result.ids, shown: 0 };
+      list.textContent = "";
+      more.hidden = true;
+      if (!q || !result.terms.length) { status.textContent = ""; return; }
+      var n = result.ids.length;
+      var text = n === 0 ? say(box.getAttribute("data-text-none"), n, q)
+        : n === 1 ? say(box.getAttribute("data-text-one"), n, q)
+        : say(box.getAttribute("data-text-results"), n.toLocaleString("de-DE"), q);
+      list.setAttribute("aria-busy", "true");
+      return showMore(false).then(function () {
+        list.removeAttribute("aria-busy");
+        status.textContent = text;
+      });
+    }).catch(unavailableNow);
+  }
+
+  var timer = null;
+  function later() {
+    clearTimeout(timer);
+    timer = setTimeout(function () { run(true); }, 350);
+  }
+
+  // ---- start ----
+  var params = new URLSearchParams(location.search);
+  input.value = params.get("q") || "";
+  if (fieldSelect && params.get("feld")) fieldSelect.value = params.get("feld");
+  if (kindSelect && params.get("art")) kindSelect.value = params.get("art");
+  if (input.value) status.textContent = box.getAttribute("data-text-loading") || "";
+
+  fetch(indexURL.href, { cache: "no-cache" }).then(function (r) {
+    if (!r.ok) throw new Error(String(r.status));
+    return r.json();
+  }).then(function (m) {
+    manifest = m;
+    m.stopWords.forEach(function (w) { stop.add(w); });
+    box.setAttribute("data-ready", "true");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      clearTimeout(timer);
+      run(true);
+    });
+    input.addEventListener("input", later);
+    if (fieldSelect) fieldSelect.addEventListener("change", function () { run(true); });
+    if (kindSelect) kindSelect.addEventListener("change", function () { run(true); });
+    more.addEventListener("click", function () { showMore(true); });
+    if (input.value) return run(false);
+  }).catch(unavailableNow);
 })();

@@ -94,10 +94,7 @@ extension LayoutContext {
         let urls = site.urls
         var meta = Meta(title: strings["search.title"], description: nil, path: urls.search, section: .search)
         meta.breadcrumbs = [(strings["search.title"], nil)]
-        return view(meta, [
-            "searchScript": searchScriptHref, "indexHref": urls.href("suchindex.json"),
-            "fields": site.fields.map { ["slug": $0.slug, "title": $0.title] },
-        ])
+        return view(meta, ["searchScript": searchScriptHref, "search": searchPageData()])
     }
 
     func notFoundView() -> [String: Any] {
