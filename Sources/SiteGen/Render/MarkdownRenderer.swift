@@ -223,17 +223,19 @@ private struct Walker {
     }
 
     /// Applies the planned changes after the walk (changing the tree while walking is unsafe).
+    /// Order matters, because replacing a node frees its children: links are unwrapped first,
+    /// then images innermost first, then headings, which may contain both.
     mutating func apply() {
         let extensions = cmark_parser_get_syntax_extensions(parser)
-        for (node, heading) in headingNodes {
-            var html = takeString(cmark_render_html(node, options, extensions))
-            let open = "<h\(heading.level)>"
-            if html.hasPrefix(open) {
-                html = "<h\(heading.level) id=\"\(heading.id)\">" + html.dropFirst(open.count)
+        for node in unwrapNodes {
+            while let child = cmark_node_first_child(node) {
+                cmark_node_unlink(child)
+                cmark_node_insert_before(node, child)
             }
-            replace(node, withBlockHTML: html)
+            cmark_node_unlink(node)
+            cmark_node_free(node)
         }
-        for (node, src, alt, title) in imageNodes {
+        for (node, src, alt, title) in imageNodes.reversed() {
             var tag = "<img src=\"\(escapeAttribute(src))\" alt=\"\(escapeAttribute(alt))\""
             if let title, !title.isEmpty { tag += " title=\"\(escapeAttribute(title))\"" }
             tag += " loading=\"lazy\" decoding=\"async\">"
@@ -242,13 +244,13 @@ private struct Walker {
             cmark_node_replace(node, custom)
             cmark_node_free(node)
         }
-        for node in unwrapNodes {
-            while let child = cmark_node_first_child(node) {
-                cmark_node_unlink(child)
-                cmark_node_insert_before(node, child)
+        for (node, heading) in headingNodes {
+            var html = takeString(cmark_render_html(node, options, extensions))
+            let open = "<h\(heading.level)>"
+            if html.hasPrefix(open) {
+                html = "<h\(heading.level) id=\"\(heading.id)\">" + html.dropFirst(open.count)
             }
-            cmark_node_unlink(node)
-            cmark_node_free(node)
+            replace(node, withBlockHTML: html)
         }
     }
 
