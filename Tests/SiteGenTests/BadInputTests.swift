@@ -67,7 +67,7 @@ import Testing
         let root = try goodSite()
         try overlay("many-errors-together", onto: root)
         let a = try CommandLineTests().run(["build", "--now", "2026-11-26T12:00:00+01:00"], in: root)
-        let b = try CommandLineTests().run(["build", "--now", "2026-11-26T12:00:00+01:00"], in: root, environment: ["SITEGEN_JOBS": "1"])
+        let b = try CommandLineTests().run(["build", "--now", "2026-11-26T12:00:00+01:00"], environment: ["SITEGEN_JOBS": "1"], in: root)
         #expect(a.stderr == b.stderr)
         let errorLines = a.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(errorLines.count == 3)
