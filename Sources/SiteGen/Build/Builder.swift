@@ -66,7 +66,9 @@ public struct Builder: Sendable {
                                                                     displayRoot: displayName(location.templates), language: language)
         report.diagnostics += templateDiagnostics
         report.timings.append(("model", clock.lap()))
-        guard let site = siteOrNil, let templates = templatesOrNil, !report.diagnostics.contains(where: { $0.severity == .error }) else {
+        // Content errors do not stop here: rendering still runs so one build reports every problem
+        // (broken links too). Only a missing site.yml or broken templates stop it.
+        guard let site = siteOrNil, let templates = templatesOrNil else {
             report.diagnostics = Array(Set(report.diagnostics)).sorted()
             return (report, siteOrNil)
         }

@@ -13,25 +13,29 @@ public enum SiteBuilder {
         var fields: [Field] = [], posts: [Post] = [], events: [Event] = []
         var projects: [Project] = [], pages: [Page] = [], strategies: [Strategy] = []
         var hashes: [String: UInt64] = [:]
+        // Files that could not be read are remembered, so links to them get a fitting message.
+        var failed: [String: String] = [:]
         for doc in content.documents {
             hashes[doc.source.path] = doc.hash
             guard let map = doc.frontMatter else { continue }
             var r = FrontMatterReader(map, file: doc.source.display)
             r.checkKeys(known: DocumentDecoder.keys(for: doc.kind))
+            var decoded = true
             switch doc.kind {
-            case .field: if let x = DocumentDecoder.field(doc, &r) { fields.append(x) }
-            case .post: if let x = DocumentDecoder.post(doc, &r) { posts.append(x) }
-            case .event: if let x = DocumentDecoder.event(doc, &r) { events.append(x) }
-            case .project: if let x = DocumentDecoder.project(doc, &r) { projects.append(x) }
-            case .page: if let x = DocumentDecoder.page(doc, &r) { pages.append(x) }
-            case .strategy: if let x = DocumentDecoder.strategy(doc, &r) { strategies.append(x) }
+            case .field: if let x = DocumentDecoder.field(doc, &r) { fields.append(x) } else { decoded = false }
+            case .post: if let x = DocumentDecoder.post(doc, &r) { posts.append(x) } else { decoded = false }
+            case .event: if let x = DocumentDecoder.event(doc, &r) { events.append(x) } else { decoded = false }
+            case .project: if let x = DocumentDecoder.project(doc, &r) { projects.append(x) } else { decoded = false }
+            case .page: if let x = DocumentDecoder.page(doc, &r) { pages.append(x) } else { decoded = false }
+            case .strategy: if let x = DocumentDecoder.strategy(doc, &r) { strategies.append(x) } else { decoded = false }
             }
+            if !decoded { failed[doc.source.path] = "has errors of its own (see its messages)" }
             diagnostics += r.diagnostics
         }
         guard let config = configOrNil else { return (nil, diagnostics) }
 
         // Leave out what is not to be published, but remember it to explain links to it.
-        var excluded: [String: String] = [:]
+        var excluded = failed
         let now = options.now
         func keep(_ draft: Bool, _ source: SourceRef, future: Bool = false) -> Bool {
             if draft && !options.drafts { excluded[source.path] = "is a draft"; return false }

@@ -10,19 +10,23 @@ enum SiteValidator {
         var owner: [String: String] = [:]
         let reserved = [urls.blog, urls.events, urls.projects, urls.fields, urls.strategy, urls.search, "assets/"]
         for r in reserved { owner[r] = "the site's own \(r) section" }
-        func claim(_ path: String, _ source: SourceRef) {
+        /// Claims an address; false (and an error) when another file has it already.
+        func claim(_ path: String, _ source: SourceRef) -> Bool {
             if let other = owner[path] {
                 d.append(.error(source.display, "address /\(path) is already used by \(other); rename this file"))
-            } else {
-                owner[path] = source.display
-                site.pathBySource[source.path] = path
+                site.excludedSources[source.path] = "shares its address with \(other)"
+                return false
             }
+            owner[path] = source.display
+            site.pathBySource[source.path] = path
+            return true
         }
-        for f in site.fields { claim(urls.field(f), f.body.source) }
-        for p in site.posts { claim(urls.post(p), p.source) }
-        for e in site.events { claim(urls.event(e), e.source) }
-        for p in site.projects { claim(urls.project(p), p.source) }
-        for p in site.pages { claim(urls.page(p), p.source) }
+        // An item that lost its address is not rendered, so no page is written twice.
+        site.fields = site.fields.filter { claim(urls.field($0), $0.body.source) }
+        site.posts = site.posts.filter { claim(urls.post($0), $0.source) }
+        site.events = site.events.filter { claim(urls.event($0), $0.source) }
+        site.projects = site.projects.filter { claim(urls.project($0), $0.source) }
+        site.pages = site.pages.filter { claim(urls.page($0), $0.source) }
         if let s = site.strategy { site.pathBySource[s.source.path] = urls.strategy }
         // Assets may not shadow a page.
         for a in site.assets {

@@ -35,7 +35,8 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
 
     public func write(_ path: String, _ bytes: [UInt8]) throws {
         let target = try prepare(path)
-        if keepUnchanged, sameBytes(output + "/" + path, bytes), link(output + "/" + path, target) == 0 {
+        if keepUnchanged, sameBytes(output + "/" + path, bytes), unlink(target) == 0 || errno == ENOENT,
+           link(output + "/" + path, target) == 0 {
             madeDirectories.locked { counts.kept += 1 }
             return
         }
@@ -97,7 +98,9 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
 private func makeDirectory(_ path: String) -> Bool { mkdir(path, 0o755) == 0 }
 
 private func writeFile(_ path: String, _ bytes: [UInt8]) throws {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    // Never write through an existing name: it may be a hard link to the live output.
+    unlink(path)
+    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw FileSystemError(path: path, message: "cannot be written (\(String(cString: strerror(errno))))") }
     defer { close(fd) }
     var offset = 0
