@@ -8,6 +8,7 @@ For every file of a built site:
          (light and dark; A11Y_SCHEMES=light to skip dark); any violation fails
   hosts  no src, srcset, <link href>, @import or url(...) that points to another host, in any
          text file (the site's own host, from --base-url or the home page's canonical link, is fine)
+  contrast  the theme's colour pairs in assets/site.css, light and dark (contrast.py)
 
 A file passes when every check that applies to it passed. The last line is
 'a11y: N passed, M failed'; the exit code is 0 only when M is 0 (2 for usage errors).
@@ -263,7 +264,7 @@ def main():
     ap.add_argument("--vnu-jar", required=True)
     ap.add_argument("--axe-js", required=True)
     ap.add_argument("--schemes", default=os.environ.get("A11Y_SCHEMES", "light,dark"))
-    ap.add_argument("--skip", default=os.environ.get("A11Y_SKIP", ""), help="comma list of html,axe,hosts")
+    ap.add_argument("--skip", default=os.environ.get("A11Y_SKIP", ""), help="comma list of html,axe,hosts,contrast")
     a = ap.parse_args()
 
     root = Path(a.public_dir).resolve()
@@ -284,6 +285,26 @@ def main():
         results["hosts"] = check_hosts(root, files, own_hosts)
         print(f"hosts: {len(checked)} text files, own host(s) {sorted(own_hosts - {'127.0.0.1', 'localhost'})}, "
               f"{sum(map(len, results['hosts'].values()))} foreign resources")
+    css = root / "assets" / "site.css"
+    if "contrast" not in skip and css.exists():
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import contrast  # noqa: E402 - the theme's colour pairs, light and dark
+        results["contrast"] = collections.defaultdict(list)
+        try:
+            modes = contrast.schemes(css.read_text(encoding="utf-8"))
+        except (ValueError, SystemExit) as e:
+            modes = {}
+            results["contrast"]["assets/site.css"].append(f"assets/site.css: contrast: cannot read the colour schemes: {e}")
+        for fg, bg, minimum, use in contrast.PAIRS if modes else []:
+            for name, v in modes.items():
+                if fg not in v or bg not in v:
+                    results["contrast"]["assets/site.css"].append(f"assets/site.css: contrast ({name}): --{fg} or --{bg} missing")
+                elif contrast.ratio(v[fg], v[bg]) < minimum:
+                    results["contrast"]["assets/site.css"].append(
+                        f"assets/site.css: contrast ({name}): --{fg} on --{bg} is {contrast.ratio(v[fg], v[bg]):.2f}:1, "
+                        f"needs {minimum}:1 ({use})")
+        print(f"contrast: {len(contrast.PAIRS) * 2} colour pairs of assets/site.css, "
+              f"{len(results['contrast'].get('assets/site.css', []))} below the minimum")
     if "html" not in skip:
         results["html"] = check_vnu(root, a.vnu_jar)
         print(f"html: vnu.jar on {len(pages)} pages and "
@@ -294,9 +315,9 @@ def main():
         results["axe"] = check_axe(root, pages, a.axe_js, mount, schemes)
         print(f"axe: {sum(map(len, results['axe'].values()))} violation lines")
 
-    failed = sorted({f for r in results.values() for f in r})
+    failed = sorted({f for r in results.values() for f, lines in r.items() if lines})
     for f in failed:
-        for kind in ("html", "axe", "hosts"):
+        for kind in ("html", "axe", "hosts", "contrast"):
             for line in results.get(kind, {}).get(f, []):
                 print("  " + line)
     passed = len(checked - set(failed))

@@ -44,7 +44,8 @@ extension LayoutContext {
         let projects = site.projects.filter { $0.fields.contains(f.slug) }.count
         let posts = site.posts.filter { $0.fields.contains(f.slug) }.count
         let events = site.upcomingEvents.filter { $0.fields.contains(f.slug) }.count
-        v["counts"] = strings.format("field.counts", projects, posts, events)
+        v["counts"] = strings.format("field.counts", strings.count("field.count.projects", projects),
+                                     strings.count("field.count.posts", posts), strings.count("field.count.events", events))
         v["projectCount"] = projects
         v["postCount"] = posts
         return v

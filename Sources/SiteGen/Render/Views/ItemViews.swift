@@ -19,6 +19,7 @@ extension LayoutContext {
             let older = site.posts[index + 1]
             extra["older"] = ["title": older.title, "href": urls.href(urls.post(older))]
         }
+        if extra["newer"] != nil || extra["older"] != nil { extra["neighbourList"] = true }
         let image = p.image.flatMap { imageHref($0, from: p.source) }.map { site.config.baseURL + $0.dropFirst(site.urls.basePath.count) }
         var meta = Meta(title: p.title, description: p.summary, path: urls.post(p), section: .blog)
         meta.breadcrumbs = [(strings["nav.blog"], urls.blog), (p.title, nil)]
@@ -35,6 +36,7 @@ extension LayoutContext {
         var event = eventCard(e)
         event["html"] = html
         event["dateRange"] = GermanDates.range(e.start, e.end)
+        event["when"] = when(e.start, e.end)
         if let end = e.end { event["endISO"] = end.iso8601 }
         if let l = e.location {
             var loc: [String: Any] = [:]
@@ -86,6 +88,25 @@ extension LayoutContext {
         var meta = Meta(title: s.title, description: s.summary, path: urls.strategy, section: .strategy)
         meta.breadcrumbs = [(s.title, nil)]
         return view(meta, ["strategy": strategy])
+    }
+
+    /// Start and end as two `<time>` elements: `start` and, for a range, `end` with the separator
+    /// written between them ("Dienstag, 22. September 2026, 14:30" "–" "20:00 Uhr").
+    func when(_ start: DateTime, _ end: DateTime?) -> [String: Any] {
+        func part(_ d: DateTime, _ text: String) -> [String: Any] { ["iso": d.iso8601, "text": text] }
+        guard let end, end != start else { return ["start": part(start, GermanDates.dateTime(start))] }
+        let s = start.local, e = end.local
+        if start.isDateOnly {
+            if s.dayNumber >= e.dayNumber { return ["start": part(start, GermanDates.longDate(start))] }
+            let startText = s.year == e.year ? "\(GermanText.weekdays[s.weekday]), \(s.day). \(GermanText.months[s.month - 1])" : GermanDates.longDate(start)
+            return ["start": part(start, startText), "end": part(end, GermanDates.longDate(end)).merging(["separator": " bis "]) { a, _ in a }]
+        }
+        if s.dayNumber == e.dayNumber {
+            return ["start": part(start, "\(GermanDates.longDate(start)), \(s.timeString(seconds: false))"),
+                    "end": part(end, GermanDates.time(end)).merging(["separator": "–"]) { a, _ in a }]
+        }
+        return ["start": part(start, GermanDates.dateTime(start)),
+                "end": part(end, GermanDates.dateTime(end)).merging(["separator": " bis "]) { a, _ in a }]
     }
 
     /// The download link with format and size: "Smart-City-Strategie DOS 2030 (PDF, 4,2 MB)".

@@ -8,6 +8,8 @@ struct LayoutContext: @unchecked Sendable {
     let siteView: [String: Any]
     let footerNav: [[String: Any]]
     let metaNav: [[String: Any]]
+    /// The header's access links: Leichte Sprache, Gebärdensprache, search (path, title, icon id).
+    let accessLinks: [(path: String, title: String, icon: String)]
     let fieldBadges: [String: [String: Any]]
     let fieldNumber: [String: Int]
     let cssHref: String
@@ -15,11 +17,14 @@ struct LayoutContext: @unchecked Sendable {
 
     init(site: Site, templates: TemplateSet) {
         self.site = site
-        strings = UIStrings(tree: templates.strings)
+        let strings = UIStrings(tree: templates.strings)
+        self.strings = strings
         let urls = site.urls
         let c = site.config
         var sv: [String: Any] = ["title": c.title, "home": urls.href(""), "lang": c.language, "baseURL": c.baseURL,
-                                 "publisher": c.publisher.name, "searchHref": urls.href(urls.search)]
+                                 "publisher": c.publisher.name, "searchHref": urls.href(urls.search),
+                                 "uiIcons": urls.href("assets/ui-icons.svg"), "logo": urls.href("assets/logo.svg"),
+                                 "favicon": urls.href("assets/favicon.svg")]
         if let t = c.tagline { sv["tagline"] = t }
         if let d = c.description { sv["description"] = d }
         siteView = sv
@@ -27,15 +32,23 @@ struct LayoutContext: @unchecked Sendable {
         // Footer: the legal pages first, then every other page with a menu number.
         let pages = site.pages.filter { $0.menu != nil && !["leichte-sprache", "gebaerdensprache"].contains($0.slug) }
         footerNav = pages.map { ["title": $0.title, "href": urls.href(urls.page($0))] }
-        metaNav = site.pages.filter { ["leichte-sprache", "gebaerdensprache"].contains($0.slug) }.map {
-            ["title": $0.title, "href": urls.href(urls.page($0)), "slug": $0.slug]
-        }
+        let access = ["leichte-sprache", "gebaerdensprache"].compactMap { slug in site.pages.first { $0.slug == slug } }
+        metaNav = access.map { ["title": $0.title, "href": urls.href(urls.page($0)), "slug": $0.slug] }
+        // Short names from the UI strings ("Gebärdensprache"), the page title when there is none.
+        accessLinks = access.map { page -> (String, String, String) in
+            let key = "nav.access.\(page.slug)"
+            return (urls.page(page), strings[key] == key ? page.title : strings[key], page.slug)
+        } + [(urls.search, strings["nav.search"], "suche")]
+        // A field's icon is `Templates/assets/icons/<slug>.svg` (an element with id="icon"), when the theme has one.
+        let icons = Set(templates.assets.map(\.relativePath))
         var badges: [String: [String: Any]] = [:]
         var numbers: [String: Int] = [:]
         for (i, f) in site.fields.enumerated() {
             numbers[f.slug] = i + 1
-            badges[f.slug] = ["slug": f.slug, "title": f.title, "href": urls.href(urls.field(f)),
-                              "number": i + 1, "colorClass": "hf-\((i % 12) + 1)"]
+            var badge: [String: Any] = ["slug": f.slug, "title": f.title, "href": urls.href(urls.field(f)),
+                                        "number": i + 1, "colorClass": "hf-\((i % 12) + 1)"]
+            if icons.contains("icons/\(f.slug).svg") { badge["icon"] = urls.href("assets/icons/\(f.slug).svg") + "#icon" }
+            badges[f.slug] = badge
         }
         fieldBadges = badges
         fieldNumber = numbers
@@ -51,17 +64,33 @@ struct LayoutContext: @unchecked Sendable {
         return items.isEmpty ? nil : ["items": items]
     }
 
-    /// The main navigation with the current section marked.
-    func nav(_ section: Section) -> [[String: Any]] {
+    /// `["items": items]`, or nil for an empty list: templates write `<ul>` only inside `{{#xList}}`.
+    func list(_ items: [[String: Any]]) -> [String: Any]? { items.isEmpty ? nil : ["items": items] }
+
+    /// The main navigation with the current section marked: `current` is "page" on the section's own
+    /// page and "true" on the pages inside it (a post marks "Blog", but is not the blog page).
+    func nav(_ section: Section, path: String? = nil) -> [[String: Any]] {
         let urls = site.urls
-        let items: [(Section, String, String)] = [
+        let pagePath = path
+        var items: [(Section, String, String)] = [
             (.fields, strings["nav.fields"], urls.fields), (.projects, strings["nav.projects"], urls.projects),
             (.events, strings["nav.events"], urls.events), (.blog, strings["nav.blog"], urls.blog),
-            (.strategy, strings["nav.strategy"], urls.strategy),
         ]
+        // A site without strategy.md has no strategy page to link to.
+        if site.strategy != nil { items.append((.strategy, strings["nav.strategy"], urls.strategy)) }
         return items.map { s, title, path in
             var v: [String: Any] = ["title": title, "href": urls.href(path)]
-            if s == section { v["current"] = true }
+            if s == section { v["current"] = pagePath == nil || pagePath == path ? "page" : "true" }
+            return v
+        }
+    }
+
+    /// The header's access links with the current page marked.
+    func accessNav(path: String) -> [[String: Any]] {
+        let urls = site.urls
+        return accessLinks.map { link in
+            var v: [String: Any] = ["title": link.title, "href": urls.href(link.path), "icon": link.icon]
+            if link.path == path { v["current"] = true }
             return v
         }
     }
@@ -107,7 +136,9 @@ struct LayoutContext: @unchecked Sendable {
             }]
         }
         if !meta.feeds.isEmpty {
-            page["feeds"] = meta.feeds.map { ["title": $0.title, "href": urls.href($0.path)] }
+            let feeds = meta.feeds.map { ["title": $0.title, "href": urls.href($0.path)] }
+            page["feeds"] = feeds
+            page["feedList"] = ["items": feeds]
         }
         var ld = meta.jsonLD
         ld.append(StructuredData.publisher(site))
@@ -117,7 +148,8 @@ struct LayoutContext: @unchecked Sendable {
         v["site"] = siteView
         v["t"] = strings.tree
         v["page"] = page
-        v["nav"] = nav(meta.section)
+        v["nav"] = nav(meta.section, path: meta.path)
+        v["accessNav"] = accessNav(path: meta.path)
         v["footerNav"] = footerNav
         v["metaNav"] = metaNav
         v["cssHref"] = cssHref

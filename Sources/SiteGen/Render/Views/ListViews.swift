@@ -2,14 +2,17 @@
 extension LayoutContext {
     func homeView(fieldHTML _: Void = ()) -> [String: Any] {
         let urls = site.urls
+        let latestPosts = site.posts.prefix(3).map(postCard)
+        let nextEvents = site.upcomingEvents.prefix(3).map(eventCard)
+        let projects = site.projects.filter { $0.status == .umsetzung }.prefix(6).map(projectCard)
         var extra: [String: Any] = [
             "fields": site.fields.map(fieldCard),
-            "latestPosts": site.posts.prefix(3).map(postCard),
-            "nextEvents": site.upcomingEvents.prefix(3).map(eventCard),
-            "projects": site.projects.filter { $0.status == .umsetzung }.prefix(6).map(projectCard),
+            "latestPosts": latestPosts, "latestPostList": list(latestPosts) as Any,
+            "nextEvents": nextEvents, "nextEventList": list(nextEvents) as Any,
+            "projects": projects, "projectList": list(projects) as Any,
             "blogHref": urls.href(urls.blog), "eventsHref": urls.href(urls.events),
             "projectsHref": urls.href(urls.projects), "fieldsHref": urls.href(urls.fields),
-        ]
+        ].compactValues
         if let s = site.strategy {
             var strategy: [String: Any] = ["title": s.title, "href": urls.href(urls.strategy), "pdf": strategyDownload(s)]
             if let sum = s.summary { strategy["summary"] = sum }
@@ -27,7 +30,9 @@ extension LayoutContext {
         var meta = Meta(title: title, description: strings["blog.description"], path: urls.paginated(urls.blog, page: page.page), section: .blog)
         meta.breadcrumbs = page.page == 1 ? [(strings["nav.blog"], nil)] : [(strings["nav.blog"], urls.blog), (strings.format("pagination.page", page.page), nil)]
         meta.feeds = [(strings["feed.blog"], "\(urls.blog)feed.xml")]
-        var extra: [String: Any] = ["posts": site.posts[page.range].map(postCard), "feedHref": urls.href("\(urls.blog)feed.xml")]
+        let posts = site.posts[page.range].map(postCard)
+        var extra: [String: Any] = ["posts": posts, "feedHref": urls.href("\(urls.blog)feed.xml")]
+        if let l = list(posts) { extra["postList"] = l }
         if let p = page.view(base: urls.blog, urls: urls, strings: strings) { extra["pagination"] = p }
         return view(meta, extra)
     }
@@ -37,17 +42,21 @@ extension LayoutContext {
         var meta = Meta(title: strings["events.title"], description: strings["events.description"], path: urls.events, section: .events)
         meta.breadcrumbs = [(strings["nav.events"], nil)]
         meta.feeds = [(strings["feed.events"], "\(urls.events)feed.xml")]
+        let upcoming = site.upcomingEvents.map(eventCard)
+        let past = site.pastEvents.map(eventCard)
         return view(meta, [
-            "upcoming": site.upcomingEvents.map(eventCard),
-            "past": site.pastEvents.map(eventCard),
+            "upcoming": upcoming, "upcomingList": list(upcoming) as Any,
+            "past": past, "pastList": list(past) as Any,
             "calendar": calendarLinks("\(urls.events)kalender.ics"),
             "feedHref": urls.href("\(urls.events)feed.xml"),
-        ])
+        ].compactValues)
     }
 
     func projectListView() -> [String: Any] {
         let urls = site.urls
-        let groups = ProjectStatus.allCases.reversed().compactMap { status -> [String: Any]? in
+        // What is happening now first, then what comes next, and what is done last.
+        let order: [ProjectStatus] = [.umsetzung, .planung, .idee, .abgeschlossen]
+        let groups = order.compactMap { status -> [String: Any]? in
             let items = site.projects.filter { $0.status == status }
             guard !items.isEmpty else { return nil }
             return ["status": status.rawValue, "label": status.label, "count": items.count, "projects": items.map(projectCard)]
@@ -75,16 +84,22 @@ extension LayoutContext {
         meta.breadcrumbs = page.page == 1 ? [(strings["nav.fields"], urls.fields), (f.title, nil)]
             : [(strings["nav.fields"], urls.fields), (f.title, base), (strings.format("pagination.page", page.page), nil)]
         meta.feeds = [(strings.format("feed.field", f.title), "\(base)feed.xml")]
+        let pagePosts = posts[page.range].map(postCard)
         var extra: [String: Any] = [
             "field": field,
-            "posts": posts[page.range].map(postCard),
+            "posts": pagePosts,
             "calendar": calendarLinks("\(base)kalender.ics"),
             "feedHref": urls.href("\(base)feed.xml"),
             "isFirstPage": page.page == 1 ? true : nil as Any?,
         ].compactValues
+        if let l = list(pagePosts) { extra["postList"] = l }
         if page.page == 1 {
-            extra["projects"] = site.projects.filter { $0.fields.contains(f.slug) }.map(projectCard)
-            extra["events"] = site.upcomingEvents.filter { $0.fields.contains(f.slug) }.map(eventCard)
+            let projects = site.projects.filter { $0.fields.contains(f.slug) }.map(projectCard)
+            let events = site.upcomingEvents.filter { $0.fields.contains(f.slug) }.map(eventCard)
+            extra["projects"] = projects
+            extra["events"] = events
+            if let l = list(projects) { extra["projectList"] = l }
+            if let l = list(events) { extra["eventList"] = l }
         }
         if let p = page.view(base: base, urls: urls, strings: strings) { extra["pagination"] = p }
         return view(meta, extra)

@@ -13,6 +13,13 @@ public struct UIStrings: @unchecked Sendable {
         return node as? String ?? key
     }
 
+    /// A count with its noun: `key.zero` (if present) for 0, `key.one` for 1, else `key.other`,
+    /// with `{1}` replaced by the number ("1 Projekt", "5 Projekte", "keine kommenden Termine").
+    public func count(_ key: String, _ n: Int) -> String {
+        let form = n == 0 && self["\(key).zero"] != "\(key).zero" ? "zero" : n == 1 ? "one" : "other"
+        return format("\(key).\(form)", n)
+    }
+
     /// Replaces `{1}`, `{2}` … with the arguments.
     public func format(_ key: String, _ args: Any...) -> String {
         var s = self[key]
