@@ -92,7 +92,7 @@ import Testing
         #expect(try snapshot(output) == before)
         // No staging folder is left behind.
         let parent = (output as NSString).deletingLastPathComponent
-        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["public"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0 != ".public.sitegen-state" } == ["public"])
     }
 
     @Test func unchangedFilesAreNotRewritten() throws {
@@ -104,6 +104,29 @@ import Testing
         #expect(report.succeeded)
         #expect(report.written == 0)
         #expect(try modificationTimes(output) == before)
+    }
+
+    @Test func noChangeBuildStopsEarlyAndAChangeBuildsAgain() throws {
+        let content = TestSupport.copyOfExampleContent()
+        let output = TestSupport.temporaryFolder() + "/public"
+        #expect(build(content: content, output: output).succeeded)
+        let again = build(content: content, output: output)
+        #expect(again.upToDate)
+        #expect(again.pages > 70)
+        // A changed post body is built again, and only that page's bytes change.
+        let before = try snapshot(output)
+        let post = content + "/posts/2025/klimamessnetz-komplett.md"
+        try (try String(contentsOfFile: post, encoding: .utf8) + "\nEin neuer Satz am Ende.\n").write(toFile: post, atomically: true, encoding: .utf8)
+        let changed = build(content: content, output: output)
+        #expect(!changed.upToDate && changed.succeeded)
+        let after = try snapshot(output)
+        let differing = after.keys.filter { after[$0] != before[$0] }.sorted()
+        #expect(differing.contains("blog/2025/klimamessnetz-komplett/index.html"))
+        #expect(!differing.contains("impressum/index.html"))
+        // The same content built from nothing gives the same bytes as the incremental result.
+        let fresh = TestSupport.temporaryFolder() + "/public"
+        #expect(build(content: content, output: fresh).succeeded)
+        #expect(try snapshot(fresh) == after)
     }
 
     func snapshot(_ root: String) throws -> [String: Data] {

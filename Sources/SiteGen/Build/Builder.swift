@@ -25,6 +25,10 @@ public struct BuildReport: Sendable {
     public var timings: [(stage: String, seconds: Double)] = []
     /// Links to other sites, for `check --external`.
     public var externalLinks: [ExternalLink] = []
+    /// True when nothing changed since the last build and the output was left as it was.
+    public var upToDate = false
+    /// Fingerprint of this build's inputs.
+    public var fingerprint: UInt64?
     public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
 }
 
@@ -39,6 +43,9 @@ public struct Builder: Sendable {
     public var clean = false
     /// Told the name of each stage as it starts (for a progress line on a terminal).
     public var progress: (@Sendable (String) -> Void)?
+    /// The fingerprint of the inputs of the output that exists already; when the new inputs have
+    /// the same one, rendering is skipped (`BuildReport.upToDate`).
+    var knownFingerprint: UInt64?
 
     public init(location: SiteLocation, options: BuildOptions, fileSystem: any FileSystem = LocalFileSystem()) {
         self.location = location
@@ -73,6 +80,13 @@ public struct Builder: Sendable {
             return (report, siteOrNil)
         }
 
+        let fingerprint = self.fingerprint(loaded, site, templates)
+        report.fingerprint = fingerprint
+        if let known = knownFingerprint, known == fingerprint, report.diagnostics.isEmpty {
+            report.upToDate = true
+            return (report, site)
+        }
+
         progress?("render")
         let outcome = SiteRenderer(site: site, templates: templates, contentRoot: location.content).render(to: sink)
         report.diagnostics += outcome.diagnostics
@@ -92,20 +106,37 @@ public struct Builder: Sendable {
             report.diagnostics = [.error(location.output, "\(error)")]
             return report
         }
-        var (report, _) = run(into: writer)
+        let statePath = BuildState.path(forOutput: location.output)
+        let previous = clean || !fileSystem.isDirectory(location.output) ? nil : BuildState.read(statePath)
+        var builder = self
+        builder.knownFingerprint = previous?.fingerprint
+        var (report, _) = builder.run(into: writer)
         let clock = Stopwatch()
+        if report.upToDate, let previous {
+            writer.abandon()
+            report.pages = previous.pages
+            report.files = previous.files
+            report.unchanged = previous.files
+            report.timings.append(("write", clock.lap()))
+            return report
+        }
         let failed = !report.succeeded || (strict && !report.diagnostics.isEmpty)
         if failed {
             writer.abandon()
             return report
         }
         progress?("write")
+        BuildState.remove(statePath)
         do { try writer.commit() } catch {
             writer.abandon()
             report.diagnostics.append(.error(location.output, "\(error)"))
         }
         report.written = writer.written
         report.unchanged = writer.kept
+        // Remember the inputs only for a clean result: warnings must show again next time.
+        if report.succeeded, report.diagnostics.isEmpty, let fingerprint = report.fingerprint {
+            BuildState(fingerprint: fingerprint, pages: report.pages, files: report.files).save(statePath)
+        }
         report.timings.append(("write", clock.lap()))
         return report
     }
