@@ -445,3 +445,32 @@ extension FormatsFixture {
         return (report, site!)
     }
 }
+
+@Suite struct FormatsSearchTextTests {
+    /// The index builder's fast tokenizer gives the same terms as the reference `SearchText.terms`,
+    /// which search.js mirrors.
+    @Test func fastTokenizerMatchesReference() {
+        let samples = [
+            FormatsFixture.longGerman,
+            "Die Bäume, die Straßen und der Baum – Ärger über Öl! ÄÖÜ ẞ İstanbul Café naïve",
+            "u\u{308}ber Zu\u{308}ge: decomposed umlauts, x² und ½ Liter, 2026-11-26, DP 03",
+            "Emoji 😀 zwischen Wörtern, 日本語テキスト, Ελληνικά ΟΔΟΣ, русский текст, a b c de",
+            "", "   ", "ß", "ab", "Sensoren Sensor sensorisch Messstationen Häuser Hauses",
+        ]
+        var tokenizer = SearchText.Tokenizer()
+        for text in samples {
+            var numbers: [Int32] = []
+            tokenizer.forEachTerm(in: text) { numbers.append($0) }
+            let fast = numbers.map { tokenizer.terms[Int($0)] }
+            #expect(fast == SearchText.terms(text), "\(text)")
+        }
+    }
+
+    @Test func decimalDigits() {
+        for n in [0, 7, 10, 99, 100, 255, 1234567] {
+            var out: [UInt8] = []
+            appendDecimal(n, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == String(n))
+        }
+    }
+}

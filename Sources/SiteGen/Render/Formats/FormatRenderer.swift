@@ -6,6 +6,10 @@ struct OutputFile: Sendable {
         self.path = path
         bytes = Array(text.utf8)
     }
+    init(_ path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+    }
 }
 
 /// Feeds, calendars, sitemap, robots.txt, open data and the search index.

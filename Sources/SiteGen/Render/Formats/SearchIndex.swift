@@ -81,53 +81,72 @@ struct SearchIndex {
         let docs = documents()
         let dir = Self.folderPath(site.urls)
 
-        // Postings: term → [doc, weight, doc, weight, …] with absolute doc ids (made relative below).
-        var postings: [String: [Int]] = [:]
-        var stems: [String: String] = [:]
+        // Postings per term number: [doc, weight, doc, weight, …], docs ascending.
+        var tokenizer = SearchText.Tokenizer()
+        var postings: [[Int32]] = []
+        var weights: [Int32] = []
+        var touched: [Int32] = []
         for (id, doc) in docs.enumerated() {
-            var weights: [String: Int] = [:]
             for (text, weight) in doc.texts {
-                for word in SearchText.words(text) {
-                    guard word.unicodeScalars.count >= 2, !SearchText.stopWords.contains(word) else { continue }
-                    let term: String
-                    if let t = stems[word] { term = t } else { term = SearchText.stem(word); stems[word] = term }
-                    weights[term, default: 0] += weight
+                tokenizer.forEachTerm(in: text) { t in
+                    let t = Int(t)
+                    if t >= weights.count {
+                        weights += Array(repeating: 0, count: t + 1 - weights.count)
+                        postings += Array(repeating: [], count: t + 1 - postings.count)
+                    }
+                    if weights[t] == 0 { touched.append(Int32(t)) }
+                    weights[t] += Int32(weight)
                 }
             }
-            for (term, w) in weights { postings[term, default: []] += [id, min(w, 255)] }
+            for t in touched {
+                postings[Int(t)].append(Int32(id))
+                postings[Int(t)].append(min(weights[Int(t)], 255))
+                weights[Int(t)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
         }
-        let terms = postings.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let termTexts = tokenizer.terms
+        let order = termTexts.indices.sorted { termTexts[$0].utf8.lexicographicallyPrecedes(termTexts[$1].utf8) }
 
-        // Term shards.
-        var shards: [String] = []
+        // Term shards: {"term":[docDelta,weight,…],…}, written as bytes.
+        var shards: [[UInt8]] = []
         var shardFirsts: [JSON] = []
-        var current = ""
-        for term in terms {
-            var entry = ""
-            JSON.writeString(term, to: &entry)
-            entry += ":["
-            var previous = 0
-            let list = postings[term]!
+        var current: [UInt8] = []
+        for t in order {
+            let term = termTexts[t]
+            if current.isEmpty {
+                shardFirsts.append(.string(term))
+                current.append(UInt8(ascii: "{"))
+            } else {
+                current.append(UInt8(ascii: ","))
+            }
+            var key = ""
+            JSON.writeString(term, to: &key)
+            current += key.utf8
+            current.append(UInt8(ascii: ":"))
+            current.append(UInt8(ascii: "["))
+            let list = postings[t]
+            var previous: Int32 = 0
             var k = 0
             while k < list.count {
-                if k > 0 { entry += "," }
-                entry += "\(list[k] - previous),\(list[k + 1])"
+                if k > 0 { current.append(UInt8(ascii: ",")) }
+                appendDecimal(Int(list[k] - previous), to: &current)
+                current.append(UInt8(ascii: ","))
+                appendDecimal(Int(list[k + 1]), to: &current)
                 previous = list[k]
                 k += 2
             }
-            entry += "]"
-            if current.isEmpty {
-                shardFirsts.append(.string(term))
-                current = "{" + entry
-            } else {
-                current += "," + entry
-            }
-            if current.utf8.count >= Self.shardTarget {
-                shards.append(current + "}")
-                current = ""
+            current.append(UInt8(ascii: "]"))
+            if current.count >= Self.shardTarget {
+                current.append(UInt8(ascii: "}"))
+                shards.append(current)
+                current = []
             }
         }
-        if !current.isEmpty { shards.append(current + "}") }
+        if !current.isEmpty {
+            current.append(UInt8(ascii: "}"))
+            shards.append(current)
+        }
 
         // Document chunks.
         var chunks: [String] = []
@@ -147,7 +166,7 @@ struct SearchIndex {
         // Manifest.
         var hash = FNV1a()
         for s in shards { hash.add(s) }
-        for c in chunks { hash.add(c) }
+        for c in chunks { hash.add(Array(c.utf8)) }
         let fields: [JSON] = site.fields.map { f in
             var previous = 0
             var deltas: [JSON] = []
@@ -163,7 +182,7 @@ struct SearchIndex {
             ("kinds", .string(docs.map(\.kind).joined())), ("fields", .array(fields)), ("shards", .array(shardFirsts)),
         ])
         var files = [OutputFile(dir + "index.json", manifest.serialized())]
-        for (i, s) in shards.enumerated() { files.append(OutputFile(dir + "t\(i).json", s)) }
+        for (i, s) in shards.enumerated() { files.append(OutputFile(dir + "t\(i).json", bytes: s)) }
         for (i, c) in chunks.enumerated() { files.append(OutputFile(dir + "d\(i).json", c)) }
         return files
     }
@@ -181,11 +200,23 @@ struct SearchIndex {
     }
 }
 
+/// Appends a non-negative integer as ASCII digits.
+func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+    var divisor = 1
+    while divisor <= value / 10 { divisor *= 10 }
+    var n = value
+    while divisor > 0 {
+        out.append(UInt8(48 + n / divisor))
+        n %= divisor
+        divisor /= 10
+    }
+}
+
 /// 64-bit FNV-1a, for a short content hash that changes when the index does.
 struct FNV1a {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    mutating func add(_ s: String) {
-        for b in s.utf8 {
+    mutating func add(_ bytes: [UInt8]) {
+        for b in bytes {
             value ^= UInt64(b)
             value = value &* 0x0000_0100_0000_01B3
         }

@@ -107,3 +107,95 @@ enum SearchText {
         return String(out)
     }
 }
+
+extension SearchText {
+    /// The fast path of `terms(_:)` for the index builder: works on UTF-8 bytes, caches what
+    /// each non-ASCII character folds to and what each word stems to, and numbers the terms.
+    /// Gives the same terms as `terms(_:)` (a test checks both on tricky text).
+    struct Tokenizer {
+        /// Term number of every word seen; -1 for stop words and one-character words.
+        private var wordTerms: [String: Int32] = [:]
+        private var termNumbers: [String: Int32] = [:]
+        /// The terms, by number.
+        private(set) var terms: [String] = []
+        /// For a non-ASCII scalar: the folded scalars' UTF-8, each with "is a word character".
+        private var scalarPieces: [UInt32: [(bytes: [UInt8], isWord: Bool)]] = [:]
+        private var word: [UInt8] = []
+        private var wordLength = 0
+
+        init() { word.reserveCapacity(64) }
+
+        /// Calls `body` with the term number of every term of `text`, in order.
+        mutating func forEachTerm(in text: String, _ body: (Int32) -> Void) {
+            var text = text
+            text.withUTF8 { bytes in
+                var i = 0
+                let n = bytes.count
+                while i < n {
+                    let b = bytes[i]
+                    if b < 0x80 {
+                        if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 {
+                            word.append(b); wordLength += 1
+                        } else if b >= 0x41 && b <= 0x5A {
+                            word.append(b + 32); wordLength += 1
+                        } else {
+                            flush(body)
+                        }
+                        i += 1
+                        continue
+                    }
+                    // Decode one multi-byte sequence (the String is valid UTF-8).
+                    var value: UInt32
+                    var size: Int
+                    if b >= 0xF0 { value = UInt32(b & 0x07); size = 4 } else if b >= 0xE0 { value = UInt32(b & 0x0F); size = 3 } else { value = UInt32(b & 0x1F); size = 2 }
+                    var k = 1
+                    while k < size && i + k < n {
+                        value = value << 6 | UInt32(bytes[i + k] & 0x3F)
+                        k += 1
+                    }
+                    i += size
+                    let pieces = scalarPieces[value] ?? pieces(for: value)
+                    for piece in pieces {
+                        if piece.isWord {
+                            word.append(contentsOf: piece.bytes); wordLength += 1
+                        } else {
+                            flush(body)
+                        }
+                    }
+                }
+            }
+            flush(body)
+        }
+
+        private mutating func pieces(for value: UInt32) -> [(bytes: [UInt8], isWord: Bool)] {
+            guard let scalar = Unicode.Scalar(value) else { return [] }
+            let folded = SearchText.fold(String(Character(scalar)))
+            let result = folded.unicodeScalars.map { (Array(String($0).utf8), SearchText.isWordScalar($0)) }
+            scalarPieces[value] = result
+            return result
+        }
+
+        private mutating func flush(_ body: (Int32) -> Void) {
+            guard !word.isEmpty else { return }
+            defer { word.removeAll(keepingCapacity: true); wordLength = 0 }
+            let w = String(decoding: word, as: UTF8.self)
+            if let t = wordTerms[w] {
+                if t >= 0 { body(t) }
+                return
+            }
+            guard wordLength >= 2, !SearchText.stopWords.contains(w) else {
+                wordTerms[w] = -1
+                return
+            }
+            let term = SearchText.stem(w)
+            let number: Int32
+            if let existing = termNumbers[term] { number = existing } else {
+                number = Int32(terms.count)
+                terms.append(term)
+                termNumbers[term] = number
+            }
+            wordTerms[w] = number
+            body(number)
+        }
+    }
+}
