@@ -51,6 +51,10 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "SiteGenServeTests",
+            dependencies: ["SiteGenServe", "SiteGen", .product(name: "Hummingbird", package: "hummingbird")]
+        ),
+        .testTarget(
             name: "SiteGenTests",
             dependencies: ["SiteGen"],
             resources: [.copy("Fixtures")]

@@ -35,6 +35,7 @@ public final class PreviewServer: Sendable {
         var shownWarnings: Set<Diagnostic> = []
         var history: [RebuildRecord] = []
         var watchMode: FileWatcher.Mode?
+        var lastBuildCPU = 0.0
     }
 
     let state = Locked(State())
@@ -159,6 +160,8 @@ public final class PreviewServer: Sendable {
 
     private func buildOnce() -> (BuildReport, MemorySink, Double) {
         let started = monotonicSeconds()
+        let cpuStarted = processCPUSeconds()
+        defer { state.withLock { $0.lastBuildCPU = processCPUSeconds() - cpuStarted } }
         let port = state.withLock { $0.port } ?? configuration.port
         let now = configuration.now ?? DateTime(epochSeconds: Int64(wallSeconds()))
         let options = BuildOptions(now: now, drafts: configuration.drafts, future: configuration.future,
@@ -246,7 +249,9 @@ public final class PreviewServer: Sendable {
         }
         if configuration.verbose, let total = record.changeToEvent {
             let event = record.outcome == .failed ? "diagnostics" : record.outcome.rawValue
-            output.info("  change → \(event) event: \(formatDuration(total)) (build \(formatDuration(seconds)), waiting and swapping \(formatDuration(max(0, total - seconds))))")
+            let stages = report.timings.map { "\($0.stage) \(formatDuration($0.seconds))" }.joined(separator: ", ")
+            let cpu = state.withLock { $0.lastBuildCPU }
+            output.info("  change → \(event) event: \(formatDuration(total)) (build \(formatDuration(seconds)), CPU \(formatDuration(cpu)): \(stages); debounce, snapshot and send \(formatDuration(max(0, total - seconds))))")
         }
         state.withLock { $0.history.append(record) }
     }

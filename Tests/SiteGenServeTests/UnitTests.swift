@@ -1,0 +1,100 @@
+import Testing
+@testable import SiteGenServe
+
+@Suite("Request paths, ranges, names")
+struct UnitTests {
+    @Test func acceptsOrdinaryPaths() throws {
+        #expect(try RequestPath.parse("/").get() == RequestPath(path: "", query: nil))
+        #expect(try RequestPath.parse("/blog/").get().path == "blog/")
+        #expect(try RequestPath.parse("/blog?seite=2").get() == RequestPath(path: "blog", query: "seite=2"))
+        #expect(try RequestPath.parse("/handlungsfelder/%C3%BCber/").get().path == "handlungsfelder/über/")
+        #expect(try RequestPath.parse("/a%20b.pdf").get().path == "a b.pdf")
+        // Double encoding stays literal (then simply not found).
+        #expect(try RequestPath.parse("/%252e%252e/etc/passwd").get().path == "%2e%2e/etc/passwd")
+    }
+
+    @Test(arguments: [
+        "/../etc/passwd", "/blog/../../etc/passwd", "/..", "/./index.html", "/blog/.",
+        "/%2e%2e/etc/passwd", "/%2E%2E/etc/passwd", "/.%2e/etc/passwd", "/%2e./x", "/blog/%2e%2e/%2e%2e/etc/passwd",
+        "/..%2fetc%2fpasswd", "/%2fetc%2fpasswd", "/blog%2F..%2F..%2Fetc%2Fpasswd", "/..%5c..%5cetc%5cpasswd",
+        "/..\\..\\etc\\passwd", "/blog\\index.html", "/index.html%00.css", "/a\u{0}b", "/a%0d%0aSet-Cookie:x",
+        "/%zz", "/%2", "/%c3%28", "/%ff", "etc/passwd", "//etc/passwd", "*", "/a#b",
+    ])
+    func rejectsTraversalAndMalformedPaths(_ target: String) {
+        guard case .failure(.badRequest) = RequestPath.parse(target) else {
+            Issue.record("\(target) was accepted")
+            return
+        }
+    }
+
+    @Test func rejectsOverlongTargets() {
+        #expect(RequestPath.parse("/" + String(repeating: "a", count: 9000)) == .failure(.tooLong))
+    }
+
+    @Test func encodesLocations() {
+        #expect(RequestPath.encode("blog/") == "/blog/")
+        #expect(RequestPath.encode("seite/über uns/") == "/seite/%C3%BCber%20uns/")
+        #expect(RequestPath.encode("a\"<b>/") == "/a%22%3Cb%3E/")
+    }
+
+    @Test func parsesRanges() {
+        #expect(ByteRange.parse("bytes=0-99", size: 1000) == .range(0, 99))
+        #expect(ByteRange.parse("bytes=900-", size: 1000) == .range(900, 999))
+        #expect(ByteRange.parse("bytes=-100", size: 1000) == .range(900, 999))
+        #expect(ByteRange.parse("bytes=-5000", size: 1000) == .range(0, 999))
+        #expect(ByteRange.parse("bytes=990-5000", size: 1000) == .range(990, 999))
+        #expect(ByteRange.parse("bytes=1000-", size: 1000) == .unsatisfiable)
+        #expect(ByteRange.parse("bytes=-0", size: 1000) == .unsatisfiable)
+        #expect(ByteRange.parse("bytes=0-0", size: 0) == .unsatisfiable)
+        #expect(ByteRange.parse("bytes=0-1,5-6", size: 1000) == .ignore)
+        #expect(ByteRange.parse("bytes=5-1", size: 1000) == .ignore)
+        #expect(ByteRange.parse("bytes=a-b", size: 1000) == .ignore)
+        #expect(ByteRange.parse("bytes=+1-2", size: 1000) == .ignore)
+        #expect(ByteRange.parse("items=0-1", size: 1000) == .ignore)
+        #expect(ByteRange.parse("bytes=99999999999999999999999-", size: 1000) == .ignore)
+    }
+
+    @Test func ignoresEditorTemporaries() {
+        for name in [".post.md.swp", "post.md~", ".#post.md", "4913", "#post.md#", ".DS_Store", "post.md.swp", "x.tmp", "sedAb12Cd", ".post.md.tmp"] {
+            #expect(FileWatcher.isIgnored(name), "\(name)")
+        }
+        for name in ["post.md", "site.yml", "site.css", "base.mustache", "4914", "sedan.md", "bild.png"] {
+            #expect(!FileWatcher.isIgnored(name), "\(name)")
+        }
+    }
+
+    @Test func contentTypes() {
+        #expect(MediaTypes.contentType(for: "index.html") == "text/html; charset=utf-8")
+        #expect(MediaTypes.contentType(for: "assets/site.css") == "text/css; charset=utf-8")
+        #expect(MediaTypes.contentType(for: "assets/search.js") == "text/javascript; charset=utf-8")
+        #expect(MediaTypes.contentType(for: "images/x.svg") == "image/svg+xml")
+        #expect(MediaTypes.contentType(for: "a.PNG") == "image/png")
+        #expect(MediaTypes.contentType(for: "a.jpg") == "image/jpeg")
+        #expect(MediaTypes.contentType(for: "a.webp") == "image/webp")
+        #expect(MediaTypes.contentType(for: "d/x.pdf") == "application/pdf")
+        #expect(MediaTypes.contentType(for: "feed.xml") == "application/xml; charset=utf-8")
+        #expect(MediaTypes.contentType(for: "kalender.ics") == "text/calendar; charset=utf-8")
+        #expect(MediaTypes.contentType(for: "x.json") == "application/json")
+        #expect(MediaTypes.contentType(for: "x.jsonld") == "application/ld+json")
+        #expect(MediaTypes.contentType(for: "robots.txt") == "text/plain; charset=utf-8")
+        #expect(MediaTypes.contentType(for: "README") == "application/octet-stream")
+        #expect(MediaTypes.contentType(for: ".htaccess") == "application/octet-stream")
+    }
+
+    @Test func findsTheLastBodyClose() {
+        func at(_ s: String) -> Int? { Array(s.utf8).withUnsafeBytes(lastBodyClose) }
+        #expect(at("<html><body>x</body></html>") == 13)
+        #expect(at("<p>&lt;/body&gt;</p></BODY>") == 20)
+        #expect(at("<p>no end") == nil)
+    }
+
+    @Test func snapshotsKeepUnchangedFiles() {
+        let a = SiteSnapshot(output: ["index.html": Array("<body>a</body>".utf8), "x.css": [1, 2, 3]], previous: nil, generation: 1)
+        let b = SiteSnapshot(output: ["index.html": Array("<body>b</body>".utf8), "x.css": [1, 2, 3], "new.txt": [9]], previous: a, generation: 2)
+        #expect(b.changed == ["index.html", "new.txt"])
+        #expect(b.files["x.css"]?.hash == a.files["x.css"]?.hash)
+        #expect(b.files["index.html"]?.hash != a.files["index.html"]?.hash)
+        let c = SiteSnapshot(output: ["x.css": [1, 2, 3]], previous: b, generation: 3)
+        #expect(c.changed == ["index.html", "new.txt"])
+    }
+}
