@@ -5,7 +5,8 @@
 #   - vnu.jar (W3C Nu HTML Checker) on every HTML file and stylesheet: any error fails;
 #   - axe-core (WCAG 2.0/2.1 A and AA) in headless Chromium via Selenium on every page,
 #     served by a python http.server on 127.0.0.1 that the check starts and stops,
-#     in the light and the dark colour scheme: any violation fails;
+#     in the light and the dark colour scheme: any violation fails; and no page may be wider
+#     than a 320 px window (reflow, WCAG 1.4.10);
 #   - no src, srcset, <link href>, @import or url(...) in any file points to another host;
 #   - the colour pairs of assets/site.css meet WCAG 2.1 AA in light and dark mode (contrast.py).
 # Prints the problems and a closing line 'a11y: N passed, M failed' (files); exit 0 only when
@@ -15,11 +16,11 @@
 #
 # Environment: SITEGEN_VALIDATORS_VENV (venv of scripts/install-validators.sh),
 #   VNU_JAR, AXE_JS (override the files found in the venv), A11Y_SCHEMES (light,dark),
-#   A11Y_SKIP (comma list of html,axe,hosts,contrast), CHROMIUM, CHROMEDRIVER.
+#   A11Y_SKIP (comma list of html,axe,reflow,hosts,contrast), CHROMIUM, CHROMEDRIVER.
 set -uo pipefail
 
 if [[ $# -lt 1 || $# -gt 2 || "$1" == "-h" || "$1" == "--help" ]]; then
-  sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2
+  sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 2
 fi
 [[ -d "$1" ]] || { echo "check-site: $1 is not a directory" >&2; exit 2; }
 

@@ -5,7 +5,8 @@ For every file of a built site:
   html   W3C Nu HTML Checker (vnu.jar) on every .html file, and on every .css file; any error fails
   axe    axe-core (tags wcag2a, wcag2aa, wcag21a, wcag21aa) in headless Chromium via Selenium,
          every page served from a local http.server on 127.0.0.1, once per colour scheme
-         (light and dark; A11Y_SCHEMES=light to skip dark); any violation fails
+         (light and dark; A11Y_SCHEMES=light to skip dark); any violation fails; then every page
+         at a 320 px wide window: a page wider than that fails (reflow, WCAG 1.4.10)
   hosts  no src, srcset, <link href>, @import or url(...) that points to another host, in any
          text file (the site's own host, from --base-url or the home page's canonical link, is fine)
   contrast  the theme's colour pairs in assets/site.css, light and dark (contrast.py)
@@ -180,7 +181,7 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def check_axe(root: Path, pages, axe_js_path: str, mount: str, schemes):
+def check_axe(root: Path, pages, axe_js_path: str, mount: str, schemes, schemes_and_checks=("reflow",)):
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -236,6 +237,21 @@ def check_axe(root: Path, pages, axe_js_path: str, mount: str, schemes):
                                            f"{' '.join(map(str, node.get('target', [])))} -- {summary}")
                     if len(v["nodes"]) > 5:
                         problems[r].append(f"{r}: axe ({scheme}) {v['id']}: {len(v['nodes']) - 5} more nodes")
+        # Reflow (WCAG 1.4.10): at 320 CSS pixels nothing may make the page scroll sideways.
+        if "reflow" in schemes_and_checks:
+            drv.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "light"}]})
+            drv.set_window_size(320, 800)
+            for p in pages:
+                r = rel(root, p)
+                drv.get(base + (r[: -len("index.html")] if r.endswith("index.html") else r))
+                width, inner, wide = drv.execute_script(
+                    "const w = window.innerWidth;"
+                    "const wide = [...document.querySelectorAll('body *')]"
+                    ".filter(e => e.getBoundingClientRect().right > w + 1 && !e.closest('.visually-hidden'))"
+                    ".slice(0, 3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ').join('.') : ''));"
+                    "return [document.documentElement.scrollWidth, w, wide];")
+                if width > inner:
+                    problems[r].append(f"{r}: reflow: {width} px wide at a {inner} px viewport (WCAG 1.4.10): {', '.join(wide)}")
     finally:
         drv.quit()
         server.shutdown()
@@ -264,7 +280,7 @@ def main():
     ap.add_argument("--vnu-jar", required=True)
     ap.add_argument("--axe-js", required=True)
     ap.add_argument("--schemes", default=os.environ.get("A11Y_SCHEMES", "light,dark"))
-    ap.add_argument("--skip", default=os.environ.get("A11Y_SKIP", ""), help="comma list of html,axe,hosts,contrast")
+    ap.add_argument("--skip", default=os.environ.get("A11Y_SKIP", ""), help="comma list of html,axe,reflow,hosts,contrast")
     a = ap.parse_args()
 
     root = Path(a.public_dir).resolve()
@@ -312,8 +328,8 @@ def main():
               f"{sum(map(len, results['html'].values()))} errors")
     if "axe" not in skip:
         schemes = [s.strip() for s in a.schemes.split(",") if s.strip()]
-        results["axe"] = check_axe(root, pages, a.axe_js, mount, schemes)
-        print(f"axe: {sum(map(len, results['axe'].values()))} violation lines")
+        results["axe"] = check_axe(root, pages, a.axe_js, mount, schemes, () if "reflow" in skip else ("reflow",))
+        print(f"axe and reflow: {sum(map(len, results['axe'].values()))} problem lines")
 
     failed = sorted({f for r in results.values() for f, lines in r.items() if lines})
     for f in failed:

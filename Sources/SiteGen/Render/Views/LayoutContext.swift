@@ -29,13 +29,16 @@ struct LayoutContext: @unchecked Sendable {
         if let d = c.description { sv["description"] = d }
         siteView = sv
 
-        // Footer: the legal pages first, then every other page with a menu number.
-        let pages = site.pages.filter { $0.menu != nil && !["leichte-sprache", "gebaerdensprache"].contains($0.slug) }
+        // Footer: the pages the law asks for are always there, menu number or not; then every other page with one.
+        let legal = ["impressum", "datenschutz", "barrierefreiheit"]
+        let access = ["leichte-sprache", "gebaerdensprache"]
+        let pages = legal.compactMap { slug in site.pages.first { $0.slug == slug } }
+            + site.pages.filter { $0.menu != nil && !legal.contains($0.slug) && !access.contains($0.slug) }
         footerNav = pages.map { ["title": $0.title, "href": urls.href(urls.page($0))] }
-        let access = ["leichte-sprache", "gebaerdensprache"].compactMap { slug in site.pages.first { $0.slug == slug } }
-        metaNav = access.map { ["title": $0.title, "href": urls.href(urls.page($0)), "slug": $0.slug] }
+        let accessPages = access.compactMap { slug in site.pages.first { $0.slug == slug } }
+        metaNav = accessPages.map { ["title": $0.title, "href": urls.href(urls.page($0)), "slug": $0.slug] }
         // Short names from the UI strings ("Gebärdensprache"), the page title when there is none.
-        accessLinks = access.map { page -> (String, String, String) in
+        accessLinks = accessPages.map { page -> (String, String, String) in
             let key = "nav.access.\(page.slug)"
             return (urls.page(page), strings[key] == key ? page.title : strings[key], page.slug)
         } + [(urls.search, strings["nav.search"], "suche")]
