@@ -105,10 +105,8 @@ def marked(drv):
 
 
 def listening(drv):
-    # The live-reload script is loaded and its EventSource is open.
-    return drv.execute_script(
-        "return !!window.__sitegenLive && performance.getEntriesByType('resource')"
-        ".some(function (e) { return e.name.indexOf('/_sitegen/events') >= 0; });")
+    # The live-reload script runs and the server has greeted its event stream.
+    return drv.execute_script("return !!(window.__sitegenLive && window.__sitegenLive.connected);")
 
 
 def check(name, fn):
@@ -139,7 +137,6 @@ drv.set_page_load_timeout(60)
 def open_post():
     drv.get(POST_URL)
     wait(lambda: listening(drv), what="the live-reload connection")
-    time.sleep(0.2)  # the EventSource handshake (hello) is done
     mark(drv)
 
 

@@ -104,7 +104,8 @@ enum LiveScript {
     (function () {
       "use strict";
       if (window.__sitegenLive) { return; }
-      window.__sitegenLive = true;
+      // State for tools and tests: connected turns true once the server said hello.
+      var live = window.__sitegenLive = { connected: false };
       var me = document.currentScript;
       var build = (me && me.getAttribute("data-build")) || "";
       var source = null;
@@ -114,6 +115,7 @@ enum LiveScript {
       function connect() {
         source = new EventSource("/_sitegen/events?build=" + encodeURIComponent(build));
         source.addEventListener("open", function () { retry = 300; });
+        source.addEventListener("hello", function () { live.connected = true; });
         source.addEventListener("reload", function () {
           source.close();
           window.location.reload();
@@ -129,6 +131,7 @@ enum LiveScript {
         });
         source.onerror = function () {
           // The server restarted or went away: try again, and reload if the site changed meanwhile.
+          live.connected = false;
           source.close();
           window.setTimeout(connect, retry);
           retry = Math.min(retry * 2, 5000);
