@@ -198,6 +198,9 @@ public final class PreviewServer: Sendable {
         }
         state.withLock { $0.history.append(record) }
         let mode = watcher.mode == .inotify ? "inotify" : "polling every \(formatDuration(configuration.pollInterval))"
+        if !["127.0.0.1", "::1", "localhost"].contains(configuration.host) {
+            output.info("Note: listening on \(configuration.host), so other devices on the network can open this preview (drafts included).")
+        }
         output.info("Serving at \(url)  (watching \(configuration.source)/ and \(configuration.templates)/ with \(mode); Ctrl-C stops)")
     }
 

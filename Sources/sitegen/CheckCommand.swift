@@ -12,7 +12,8 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Also check links to other sites (5 s time-out, 8 requests at a time).") var external = false
 
     func run() async throws {
-        let builder = Builder(location: SiteLocation(content: site.source, templates: site.templates), options: try site.buildOptions())
+        var builder = Builder(location: SiteLocation(content: site.source, templates: site.templates), options: try site.buildOptions())
+        builder.collectExternalLinks = external
         var (report, _) = builder.run(into: MemorySink())
         if external && report.succeeded {
             report.diagnostics = (report.diagnostics + (await ExternalLinkChecker().check(report.externalLinks))).sorted()

@@ -41,6 +41,8 @@ public struct Builder: Sendable {
     public var strict = false
     /// Start from an empty output (`--clean`).
     public var clean = false
+    /// Gather links to other sites for `check --external` (costs a look into every page's source).
+    public var collectExternalLinks = false
     /// Told the name of each stage as it starts (for a progress line on a terminal).
     public var progress: (@Sendable (String) -> Void)?
     /// The fingerprint of the inputs of the output that exists already; when the new inputs have
@@ -88,7 +90,8 @@ public struct Builder: Sendable {
         }
 
         progress?("render")
-        let outcome = SiteRenderer(site: site, templates: templates, contentRoot: location.content).render(to: sink)
+        let outcome = SiteRenderer(site: site, templates: templates, contentRoot: location.content)
+            .render(to: sink, collectExternalLinks: collectExternalLinks)
         report.diagnostics += outcome.diagnostics
         report.pages = outcome.pages
         report.files = outcome.files

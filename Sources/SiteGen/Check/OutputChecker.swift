@@ -4,6 +4,22 @@ struct OutputChecker {
     let site: Site
     let records: [PageRecord]
     let outputs: Set<String>
+    /// Markdown bodies by content path, to find the line of an address (built once, not per link).
+    private let bodies: [String: String]
+
+    init(site: Site, records: [PageRecord], outputs: Set<String>) {
+        self.site = site
+        self.records = records
+        self.outputs = outputs
+        var bodies: [String: String] = [:]
+        for p in site.posts { bodies[p.source.path] = p.body.text }
+        for e in site.events { bodies[e.source.path] = e.body.text }
+        for p in site.projects { bodies[p.source.path] = p.body.text }
+        for p in site.pages { bodies[p.source.path] = p.body.text }
+        for f in site.fields { bodies[f.body.source.path] = f.body.text }
+        if let s = site.strategy { bodies[s.source.path] = s.body.text }
+        self.bodies = bodies
+    }
 
     /// Links to other sites found on the pages, for `check --external`.
     func externalLinks() -> [ExternalLink] {
@@ -100,24 +116,11 @@ struct OutputChecker {
 
     /// The Markdown line that contains an address (for messages about links kept as written).
     private func lineOf(_ href: String, in source: SourceRef, base: String) -> Int? {
-        guard let body = site.bodyText(of: source.path) else { return nil }
+        guard let body = bodies[source.path] else { return nil }
         let candidates = [href, href.hasPrefix(base) ? "/" + href.dropFirst(base.count) : href]
         for (i, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if candidates.contains(where: { line.contains($0) }) { return source.bodyFirstLine + i }
         }
-        return nil
-    }
-}
-
-extension Site {
-    /// The Markdown body of an item by its content path.
-    func bodyText(of path: String) -> String? {
-        if let p = posts.first(where: { $0.source.path == path }) { return p.body.text }
-        if let e = events.first(where: { $0.source.path == path }) { return e.body.text }
-        if let p = projects.first(where: { $0.source.path == path }) { return p.body.text }
-        if let p = pages.first(where: { $0.source.path == path }) { return p.body.text }
-        if let f = fields.first(where: { $0.body.source.path == path }) { return f.body.text }
-        if let s = strategy, s.source.path == path { return s.body.text }
         return nil
     }
 }

@@ -58,7 +58,7 @@ public struct SiteRenderer: Sendable {
 
     /// Renders everything into `sink`; returns what the checks need. Never throws for content
     /// problems: they come back as diagnostics.
-    public func render(to sink: OutputSink) -> RenderOutcome {
+    public func render(to sink: OutputSink, collectExternalLinks: Bool = false) -> RenderOutcome {
         var diagnostics: [Diagnostic] = []
         let records = parallelMap(jobs()) { job -> PageRecord in
             var record = renderPage(job)
@@ -102,7 +102,7 @@ public struct SiteRenderer: Sendable {
         let checker = OutputChecker(site: site, records: records, outputs: outputs)
         diagnostics += checker.check()
         return RenderOutcome(pages: records.count, files: outputs.count, diagnostics: diagnostics, outputs: outputs,
-                             externalLinks: checker.externalLinks())
+                             externalLinks: collectExternalLinks ? checker.externalLinks() : [])
     }
 
     struct Rendered {
