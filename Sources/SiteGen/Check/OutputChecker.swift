@@ -105,6 +105,8 @@ struct OutputChecker {
     private func internalPath(_ href: String, base: String) -> (path: String, fragment: String?)? {
         if href.isEmpty { return nil }
         if href.hasPrefix("#") { return ("", String(href.dropFirst())) }
+        // An absolute address on this site's own base URL is checked like a relative one.
+        if href.hasPrefix(site.config.baseURL) { return internalPath(site.urls.basePath + href.dropFirst(site.config.baseURL.count), base: base) }
         if isRemote(href) || LinkResolver.scheme(of: href) != nil { return nil }
         var rest = Substring(href)
         var fragment: String?
