@@ -44,7 +44,7 @@ struct Sitemap {
             let end = min(entries.count, start + perFile)
             let name = "sitemap-\(n).xml"
             files.append(OutputFile(name, urlset(entries[start..<end])))
-            index += "  <sitemap><loc>\(xmlEscape(site.urls.absolute(name)))</loc></sitemap>\n"
+            index += "  <sitemap><loc>\(xmlText(site.urls.absolute(name)))</loc></sitemap>\n"
             start = end
             n += 1
         }
@@ -56,27 +56,10 @@ struct Sitemap {
     private func urlset(_ entries: ArraySlice<(String, String?)>) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for (loc, lastmod) in entries {
-            xml += "  <url><loc>\(xmlEscape(loc))</loc>"
+            xml += "  <url><loc>\(xmlText(loc))</loc>"
             if let lastmod { xml += "<lastmod>\(lastmod)</lastmod>" }
             xml += "</url>\n"
         }
         return xml + "</urlset>\n"
     }
-}
-
-/// Escapes text for XML content and attributes.
-func xmlEscape(_ s: String) -> String {
-    guard s.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return s }
-    var out = ""
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&apos;"
-        default: out.unicodeScalars.append(scalar)
-        }
-    }
-    return out
 }
