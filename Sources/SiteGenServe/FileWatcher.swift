@@ -1,3 +1,4 @@
+import SiteGen
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -156,9 +157,7 @@ public final class FileWatcher: @unchecked Sendable {
         guard let handle = opendir(dir) else { return true }
         var names: [String] = []
         while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            let name = direntName(entry)
             if name == "." || name == ".." || FileWatcher.isIgnored(name) { continue }
             names.append(name)
         }
@@ -309,9 +308,7 @@ public final class FileWatcher: @unchecked Sendable {
             guard depth < 64, visited.insert(dir).inserted, let handle = opendir(dir) else { return }
             var names: [String] = []
             while let entry = readdir(handle) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
+                let name = direntName(entry)
                 if name == "." || name == ".." || FileWatcher.isIgnored(name) { continue }
                 names.append(name)
             }

@@ -48,9 +48,7 @@ public struct LocalFileSystem: FileSystem {
             }
             var names: [String] = []
             while let entry = readdir(handle) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
+                let name = direntName(entry)
                 if name.hasPrefix(".") { continue }
                 names.append(name)
             }
@@ -114,6 +112,13 @@ public struct LocalFileSystem: FileSystem {
         var st = stat()
         return stat(path, &st) == 0
     }
+}
+
+/// The name in a directory entry, read in place: a `dirent` is only as long as its name, so
+/// copying the whole struct (as `entry.pointee.d_name` does) can read past the end of the buffer.
+public func direntName(_ entry: UnsafeMutablePointer<dirent>) -> String {
+    let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
+    return String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
 }
 
 func realPath(_ path: String) -> String? {

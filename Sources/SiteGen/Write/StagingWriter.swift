@@ -140,9 +140,7 @@ func removeTree(_ path: String) {
         if let dir = opendir(path) {
             var names: [String] = []
             while let entry = readdir(dir) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
+                let name = direntName(entry)
                 if name != "." && name != ".." { names.append(name) }
             }
             closedir(dir)
