@@ -134,7 +134,7 @@ enum FormatsFixture {
         var all = files
         for (path, text) in changes { all[path] = text }
         let memory = MemoryFileSystem(Dictionary(uniqueKeysWithValues: all.map { ("/fc/" + $0.key, $0.value) }))
-        let fs = FormatsOverlayFS(memory: memory)
+        let fs = OverlayFileSystem(memory: memory, memoryRoot: "/fc")
         let builder = Builder(location: SiteLocation(content: "/fc", templates: templates, output: "/fc-out"),
                               options: options ?? BuildOptions(now: now), fileSystem: fs)
         let sink = MemorySink(fileSystem: fs)
@@ -146,19 +146,6 @@ enum FormatsFixture {
     static var sink: MemorySink { built.1 }
 
     static func text(_ path: String) -> String? { sink.text(path) }
-}
-
-/// Memory for /fc, the disk for the rest (templates).
-struct FormatsOverlayFS: FileSystem {
-    let memory: MemoryFileSystem
-    let disk = LocalFileSystem()
-    func pick(_ path: String) -> any FileSystem { path.hasPrefix("/fc") ? memory : disk }
-    func listFiles(under root: String) throws -> (files: [FileEntry], problems: [(path: String, message: String)]) {
-        try pick(root).listFiles(under: root)
-    }
-    func readFile(_ path: String) throws -> [UInt8] { try pick(path).readFile(path) }
-    func isDirectory(_ path: String) -> Bool { pick(path).isDirectory(path) }
-    func fileExists(_ path: String) -> Bool { pick(path).fileExists(path) }
 }
 
 /// A parsed XML element: enough of a DOM to check feeds and sitemaps.

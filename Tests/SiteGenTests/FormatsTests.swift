@@ -438,7 +438,7 @@ extension FormatsFixture {
     /// The fixture's Site (for tests of single format writers).
     static func buildSite() -> (BuildReport, Site) {
         let memory = MemoryFileSystem(Dictionary(uniqueKeysWithValues: files.map { ("/fc/" + $0.key, $0.value) }))
-        let fs = FormatsOverlayFS(memory: memory)
+        let fs = OverlayFileSystem(memory: memory, memoryRoot: "/fc")
         let builder = Builder(location: SiteLocation(content: "/fc", templates: templates, output: "/fc-out"),
                               options: BuildOptions(now: now), fileSystem: fs)
         let (report, site) = builder.run(into: MemorySink(fileSystem: fs))

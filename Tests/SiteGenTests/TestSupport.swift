@@ -57,11 +57,14 @@ enum TestSupport {
     }
 }
 
-/// Memory for /c (content), the real disk for everything else (templates).
+/// Memory below `memoryRoot` (content), the real disk for everything else (templates).
 struct OverlayFileSystem: FileSystem {
     let memory: MemoryFileSystem
+    var memoryRoot = "/c"
     let disk = LocalFileSystem()
-    func pick(_ path: String) -> any FileSystem { path.hasPrefix("/c") ? memory : disk }
+    func pick(_ path: String) -> any FileSystem {
+        path == memoryRoot || path.hasPrefix(memoryRoot + "/") ? memory : disk
+    }
     func listFiles(under root: String) throws -> (files: [FileEntry], problems: [(path: String, message: String)]) {
         try pick(root).listFiles(under: root)
     }
