@@ -154,14 +154,7 @@ public final class FileWatcher: @unchecked Sendable {
         }
         watches[wd] = dir
         if isRoot { rootWatches[dir] = wd }
-        guard let handle = opendir(dir) else { return true }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let name = direntName(entry)
-            if name == "." || name == ".." || FileWatcher.isIgnored(name) { continue }
-            names.append(name)
-        }
-        closedir(handle)
+        guard let names = FileWatcher.watchedNames(in: dir) else { return true }
         let now = monotonicSeconds()
         for name in names {
             let path = dir + "/" + name
@@ -305,14 +298,7 @@ public final class FileWatcher: @unchecked Sendable {
         var out: [String: FileStamp] = [:]
         var visited = Set<String>()
         func walk(_ dir: String, depth: Int) {
-            guard depth < 64, visited.insert(dir).inserted, let handle = opendir(dir) else { return }
-            var names: [String] = []
-            while let entry = readdir(handle) {
-                let name = direntName(entry)
-                if name == "." || name == ".." || FileWatcher.isIgnored(name) { continue }
-                names.append(name)
-            }
-            closedir(handle)
+            guard depth < 64, visited.insert(dir).inserted, let names = FileWatcher.watchedNames(in: dir) else { return }
             for name in names {
                 let path = dir + "/" + name
                 var st = stat()
@@ -370,5 +356,21 @@ func startThread(_ body: @escaping @Sendable () -> Void) {
         pthread_detach(thread)
     } else {
         Unmanaged<Box>.fromOpaque(box).takeRetainedValue().body()
+    }
+}
+
+extension FileWatcher {
+    /// The names in a folder that the watcher cares about (no `.`/`..`, no editor temporaries);
+    /// nil when the folder cannot be opened.
+    static func watchedNames(in dir: String) -> [String]? {
+        guard let handle = opendir(dir) else { return nil }
+        defer { closedir(handle) }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let name = direntName(entry)
+            if name == "." || name == ".." || isIgnored(name) { continue }
+            names.append(name)
+        }
+        return names
     }
 }

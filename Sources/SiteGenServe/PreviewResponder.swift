@@ -281,18 +281,3 @@ func queryValue(_ query: String?, _ name: String) -> String? {
     }
     return nil
 }
-
-func escapeHTML(_ s: String) -> String {
-    var out = ""
-    for c in s {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.append(c)
-        }
-    }
-    return out
-}
