@@ -79,6 +79,16 @@ import Testing
         #expect(Pagination.pages(count: 0, size: 10).count == 1)
     }
 
+    /// A 700-page blog must not link every page from every page (quadratic output).
+    @Test func navigationShowsAWindowNotEveryPage() {
+        #expect(Pagination.window(page: 1, pageCount: 3) == [1, 2, 3])
+        #expect(Pagination.window(page: 10, pageCount: 700) == [1, nil, 8, 9, 10, 11, 12, nil, 700])
+        #expect(Pagination.window(page: 4, pageCount: 9) == [1, 2, 3, 4, 5, 6, nil, 9])
+        // A gap of a single page shows that page instead of "…".
+        #expect(Pagination.window(page: 5, pageCount: 9) == Array(1...9))
+        #expect(Pagination.window(page: 700, pageCount: 700) == [1, nil, 698, 699, 700])
+    }
+
     @Test func pageURLs() {
         let config = SiteConfig.decode(.map(YAMLMap(entries: [
             .init(key: "title", keyLine: 1, value: .scalar("T", line: 1, column: 1, quoted: false)),

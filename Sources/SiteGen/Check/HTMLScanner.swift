@@ -10,23 +10,31 @@ struct HTMLReferences: Sendable {
 
 enum HTMLScanner {
     static func scan(_ html: String) -> HTMLReferences {
+        var html = html
+        return html.withUTF8 { scan(bytes: $0) }
+    }
+
+    /// The attributes this scanner reads; every other name is skipped without making a string.
+    private enum Attribute { case id, href, rel, src, srcset, style, other }
+
+    private static func scan(bytes: UnsafeBufferPointer<UInt8>) -> HTMLReferences {
         var refs = HTMLReferences()
-        let bytes = Array(html.utf8)
         var i = 0
         let n = bytes.count
+        var attributes: [(Attribute, String)] = []
         while i < n {
             guard bytes[i] == UInt8(ascii: "<"), i + 1 < n, isLetter(bytes[i + 1]) else { i += 1; continue }
             // Tag name.
             var j = i + 1
             while j < n, isLetter(bytes[j]) || isDigit(bytes[j]) { j += 1 }
-            let tag = String(decoding: bytes[(i + 1)..<j], as: UTF8.self).lowercased()
-            // Skip the content of script and style elements (JSON-LD, inline data).
-            var attributes: [(String, String)] = []
+            let tagStart = i + 1, tagEnd = j
+            let isLink = equalsLowercased(bytes, tagStart, tagEnd, "link")
+            attributes.removeAll(keepingCapacity: true)
             while j < n, bytes[j] != UInt8(ascii: ">") {
                 while j < n, bytes[j] == 32 || bytes[j] == 10 || bytes[j] == 9 || bytes[j] == UInt8(ascii: "/") { j += 1 }
                 let nameStart = j
                 while j < n, bytes[j] != UInt8(ascii: "="), bytes[j] != 32, bytes[j] != UInt8(ascii: ">"), bytes[j] != 10 { j += 1 }
-                let name = String(decoding: bytes[nameStart..<j], as: UTF8.self).lowercased()
+                let name = attribute(bytes, nameStart, j)
                 if j < n, bytes[j] == UInt8(ascii: "=") {
                     j += 1
                     if j < n, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") {
@@ -34,12 +42,17 @@ enum HTMLScanner {
                         j += 1
                         let valueStart = j
                         while j < n, bytes[j] != quote { j += 1 }
-                        attributes.append((name, decodeEntities(String(decoding: bytes[valueStart..<min(j, n)], as: UTF8.self))))
+                        if name != .other {
+                            let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<min(j, n)]), as: UTF8.self)
+                            attributes.append((name, decodeEntities(raw)))
+                        }
                         j += 1
                     } else {
                         let valueStart = j
                         while j < n, bytes[j] != 32, bytes[j] != UInt8(ascii: ">") { j += 1 }
-                        attributes.append((name, String(decoding: bytes[valueStart..<j], as: UTF8.self)))
+                        if name != .other {
+                            attributes.append((name, String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<j]), as: UTF8.self)))
+                        }
                     }
                 } else if j == nameStart {
                     j += 1
@@ -47,10 +60,10 @@ enum HTMLScanner {
             }
             for (name, value) in attributes {
                 switch name {
-                case "id": refs.ids.insert(value)
-                case "href":
-                    if tag == "link" {
-                        let rel = attributes.first { $0.0 == "rel" }?.1.lowercased() ?? ""
+                case .id: refs.ids.insert(value)
+                case .href:
+                    if isLink {
+                        let rel = attributes.first { $0.0 == .rel }?.1.lowercased() ?? ""
                         if rel.contains("stylesheet") || rel.contains("icon") || rel.contains("preload") || rel.contains("manifest") {
                             refs.resources.append(value)
                         } else {
@@ -59,23 +72,59 @@ enum HTMLScanner {
                     } else {
                         refs.links.append(value)
                     }
-                case "src", "poster", "data": refs.resources.append(value)
-                case "srcset":
+                case .src: refs.resources.append(value)
+                case .srcset:
                     for candidate in value.split(separator: ",") {
                         if let url = candidate.split(separator: " ").first { refs.resources.append(String(url)) }
                     }
-                case "style":
+                case .style:
                     refs.resources += cssURLs(value)
-                default: break
+                case .rel, .other: break
                 }
             }
             i = j + 1
-            if tag == "script" || tag == "style" {
-                let close = Array("</\(tag)".utf8)
-                while i + close.count <= n, !(bytes[i] == 60 && Array(bytes[i..<(i + close.count)]).map(lower) == close) { i += 1 }
+            // Skip the content of script and style elements (JSON-LD, inline data).
+            let close: [UInt8]? = equalsLowercased(bytes, tagStart, tagEnd, "script") ? scriptClose
+                : equalsLowercased(bytes, tagStart, tagEnd, "style") ? styleClose : nil
+            if let close {
+                while i + close.count <= n, !(bytes[i] == 60 && equalsLowercased(bytes, i, i + close.count, close)) { i += 1 }
             }
         }
         return refs
+    }
+
+    private static let scriptClose = Array("</script".utf8)
+    private static let styleClose = Array("</style".utf8)
+
+    private static func attribute(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Attribute {
+        switch end - start {
+        case 2: return equalsLowercased(bytes, start, end, "id") ? .id : .other
+        case 3:
+            if equalsLowercased(bytes, start, end, "src") { return .src }
+            return equalsLowercased(bytes, start, end, "rel") ? .rel : .other
+        case 4:
+            if equalsLowercased(bytes, start, end, "href") { return .href }
+            return equalsLowercased(bytes, start, end, "data") ? .src : .other
+        case 5: return equalsLowercased(bytes, start, end, "style") ? .style : .other
+        case 6:
+            if equalsLowercased(bytes, start, end, "srcset") { return .srcset }
+            return equalsLowercased(bytes, start, end, "poster") ? .src : .other
+        default: return .other
+        }
+    }
+
+    /// Whether `bytes[start..<end]`, lowercased, is `word` (ASCII).
+    private static func equalsLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ word: StaticString) -> Bool {
+        guard end - start == word.utf8CodeUnitCount else { return false }
+        let w = word.utf8Start
+        for k in 0..<(end - start) where lower(bytes[start + k]) != w[k] { return false }
+        return true
+    }
+
+    private static func equalsLowercased(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, _ word: [UInt8]) -> Bool {
+        guard end - start == word.count else { return false }
+        for k in 0..<(end - start) where lower(bytes[start + k]) != word[k] { return false }
+        return true
     }
 
     /// `url(...)` and `@import "..."` targets in CSS.

@@ -25,7 +25,7 @@ public enum FrontMatter {
         if slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
         if slice.contains(0) { return nil }  // NUL bytes: a binary file
         guard let text = String(validating: slice, as: UTF8.self) else { return nil }
-        if text.contains("\r") {
+        if slice.contains(13) {
             return text.replacingCRLF()
         }
         return text
@@ -41,9 +41,9 @@ public enum FrontMatter {
         var yamlStart: String.Index? = nil
         var index = text.startIndex
         while index < text.endIndex {
-            let lineEnd = text[index...].firstIndex(of: "\n") ?? text.endIndex
+            let lineEnd = text.utf8[index...].firstIndex(of: 10) ?? text.endIndex
             let line = text[index..<lineEnd]
-            let next = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            let next = lineEnd < text.endIndex ? text.utf8.index(after: lineEnd) : text.endIndex
             if lineNumber == 1 {
                 yamlStart = next
             } else {

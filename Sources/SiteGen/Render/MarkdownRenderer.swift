@@ -286,18 +286,19 @@ public func escapeAttribute(_ s: String) -> String { escapeHTML(s) }
 
 /// HTML escaping of &, <, >, " and '.
 public func escapeHTML(_ s: String) -> String {
-    guard s.utf8.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 }) else { return s }
-    var out = ""
-    out.reserveCapacity(s.utf8.count + 16)
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.unicodeScalars.append(scalar)
+    func special(_ b: UInt8) -> Bool { b == 38 || b == 60 || b == 62 || b == 34 || b == 39 }
+    guard s.utf8.contains(where: special) else { return s }
+    var out: [UInt8] = []
+    out.reserveCapacity(s.utf8.count + 32)
+    for b in s.utf8 {
+        switch b {
+        case 38: out += [38, 97, 109, 112, 59]  // &amp;
+        case 60: out += [38, 108, 116, 59]  // &lt;
+        case 62: out += [38, 103, 116, 59]  // &gt;
+        case 34: out += [38, 113, 117, 111, 116, 59]  // &quot;
+        case 39: out += [38, 35, 51, 57, 59]  // &#39;
+        default: out.append(b)
         }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
 }

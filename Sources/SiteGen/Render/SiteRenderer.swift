@@ -45,7 +45,7 @@ public struct SiteRenderer: Sendable {
         var jobs: [PageJob] = [.home, .fields, .projects, .events, .search, .notFound]
         for p in Pagination.pages(count: site.posts.count, size: site.config.paginate) { jobs.append(.blog(p)) }
         for (i, f) in site.fields.enumerated() {
-            let count = site.posts.filter { $0.fields.contains(f.slug) }.count
+            let count = layout.index.posts(of: f.slug).count
             for p in Pagination.pages(count: count, size: site.config.paginate) { jobs.append(.field(i, p)) }
         }
         if site.strategy != nil { jobs.append(.strategy) }
@@ -142,7 +142,7 @@ public struct SiteRenderer: Sendable {
         case .field(let i, let page):
             let f = site.fields[i]
             let md = markdown.render(f.body)
-            let posts = site.posts.filter { $0.fields.contains(f.slug) }
+            let posts = layout.index.posts(of: f.slug)
             let html = templates.render(layout.fieldView(f, html: md.html, posts: posts, page: page), template: "field")
             let path = urls.paginated(urls.field(f), page: page.page)
             // The field's Markdown is reported once, from its first page.

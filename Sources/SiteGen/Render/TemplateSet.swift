@@ -18,6 +18,7 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
 
     /// Loads and checks every template; all problems are returned together.
     public static func load(fileSystem: any FileSystem, root: String, displayRoot: String, language: String) -> (TemplateSet?, [Diagnostic]) {
+        FastHTMLEscaping.register
         var diagnostics: [Diagnostic] = []
         let display = { (p: String) in displayRoot.isEmpty ? p : displayRoot + "/" + p }
         let listing: [FileEntry]
@@ -48,10 +49,12 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
                 }
                 let name = String(path.dropLast(9))
                 do {
-                    templates[name] = try MustacheTemplate(string: text)
+                    templates[name] = try MustacheTemplate(string: FastHTMLEscaping.pragma + text)
                     texts[name] = text
                 } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(.error(display(path), line: error.context.lineNumber, column: error.context.columnNumber,
+                    let line = error.context.lineNumber
+                    let column = line == 1 ? max(1, error.context.columnNumber - FastHTMLEscaping.pragma.count) : error.context.columnNumber
+                    diagnostics.append(.error(display(path), line: line, column: column,
                                               "template syntax error: \(describe(error.error))"))
                 } catch {
                     diagnostics.append(.error(display(path), "template syntax error: \(error)"))

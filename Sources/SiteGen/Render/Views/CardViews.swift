@@ -41,9 +41,9 @@ extension LayoutContext {
     func fieldCard(_ f: Field) -> [String: Any] {
         var v = fieldBadges[f.slug] ?? [:]
         if let s = f.summary { v["summary"] = s }
-        let projects = site.projects.filter { $0.fields.contains(f.slug) }.count
-        let posts = site.posts.filter { $0.fields.contains(f.slug) }.count
-        let events = site.upcomingEvents.filter { $0.fields.contains(f.slug) }.count
+        let projects = index.projects(of: f.slug).count
+        let posts = index.posts(of: f.slug).count
+        let events = index.upcomingEvents(of: f.slug).count
         v["counts"] = strings.format("field.counts", strings.count("field.count.projects", projects),
                                      strings.count("field.count.posts", posts), strings.count("field.count.events", events))
         v["projectCount"] = projects

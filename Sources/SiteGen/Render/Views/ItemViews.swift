@@ -63,7 +63,7 @@ extension LayoutContext {
         if !p.partners.isEmpty { project["partnersText"] = p.partners.joined(separator: ", ") }
         if let s = p.start { project["startText"] = GermanDates.monthYear(s) }
         if let e = p.end { project["endText"] = GermanDates.monthYear(e) }
-        let related = site.posts.filter { post in post.fields.contains(where: p.fields.prefix(1).contains) }.prefix(3).map(postCard)
+        let related = p.fields.first.map { index.posts(of: $0).prefix(3).map(postCard) } ?? []
         var meta = Meta(title: p.title, description: p.summary, path: urls.project(p), section: .projects)
         meta.breadcrumbs = [(strings["nav.projects"], urls.projects), (p.title, nil)]
         meta.lang = p.lang

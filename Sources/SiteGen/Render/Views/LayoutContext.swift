@@ -14,6 +14,7 @@ struct LayoutContext: @unchecked Sendable {
     let fieldNumber: [String: Int]
     let cssHref: String
     let searchScriptHref: String
+    let index: SiteIndex
 
     init(site: Site, templates: TemplateSet) {
         self.site = site
@@ -55,6 +56,7 @@ struct LayoutContext: @unchecked Sendable {
         }
         fieldBadges = badges
         fieldNumber = numbers
+        index = SiteIndex(site: site)
         cssHref = urls.href("assets/site.css")
         searchScriptHref = urls.href("assets/search.js")
     }

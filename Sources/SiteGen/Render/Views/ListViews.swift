@@ -3,7 +3,7 @@ extension LayoutContext {
     func homeView(fieldHTML _: Void = ()) -> [String: Any] {
         let urls = site.urls
         let latestPosts = site.posts.prefix(3).map(postCard)
-        let nextEvents = site.upcomingEvents.prefix(3).map(eventCard)
+        let nextEvents = index.upcomingEvents.prefix(3).map(eventCard)
         let projects = site.projects.filter { $0.status == .umsetzung }.prefix(6).map(projectCard)
         var extra: [String: Any] = [
             "fields": site.fields.map(fieldCard),
@@ -42,8 +42,8 @@ extension LayoutContext {
         var meta = Meta(title: strings["events.title"], description: strings["events.description"], path: urls.events, section: .events)
         meta.breadcrumbs = [(strings["nav.events"], nil)]
         meta.feeds = [(strings["feed.events"], "\(urls.events)feed.xml")]
-        let upcoming = site.upcomingEvents.map(eventCard)
-        let past = site.pastEvents.map(eventCard)
+        let upcoming = index.upcomingEvents.map(eventCard)
+        let past = index.pastEvents.map(eventCard)
         return view(meta, [
             "upcoming": upcoming, "upcomingList": list(upcoming) as Any,
             "past": past, "pastList": list(past) as Any,
@@ -94,8 +94,8 @@ extension LayoutContext {
         ].compactValues
         if let l = list(pagePosts) { extra["postList"] = l }
         if page.page == 1 {
-            let projects = site.projects.filter { $0.fields.contains(f.slug) }.map(projectCard)
-            let events = site.upcomingEvents.filter { $0.fields.contains(f.slug) }.map(eventCard)
+            let projects = index.projects(of: f.slug).map(projectCard)
+            let events = index.upcomingEvents(of: f.slug).map(eventCard)
             extra["projects"] = projects
             extra["events"] = events
             if let l = list(projects) { extra["projectList"] = l }

@@ -27,12 +27,27 @@ public struct Pagination: Sendable, Equatable {
             v["next"] = ["href": urls.href(urls.paginated(base, page: page + 1)),
                          "text": strings.format("pagination.next", page + 1)]
         }
-        v["pages"] = (1...pageCount).map { n -> [String: Any] in
+        v["pages"] = Self.window(page: page, pageCount: pageCount).map { n -> [String: Any] in
+            guard let n else { return ["gap": true] }
             var p: [String: Any] = ["number": n, "href": urls.href(urls.paginated(base, page: n)),
                                     "label": strings.format("pagination.page", n)]
             if n == page { p["current"] = true }
             return p
         }
         return v
+    }
+
+    /// The page numbers the navigation links: the first, the last and two either side of the
+    /// current one; nil marks a gap ("…"). A full list would make every page of a 700-page blog
+    /// link to all 700 (quadratic output, and no help to anyone using a screen reader).
+    static func window(page: Int, pageCount: Int, radius: Int = 2) -> [Int?] {
+        var numbers: [Int?] = []
+        var last = 0
+        for n in 1...pageCount where n == 1 || n == pageCount || abs(n - page) <= radius {
+            if n > last + 1 { numbers.append(n == last + 2 ? last + 1 : nil) }
+            numbers.append(n)
+            last = n
+        }
+        return numbers
     }
 }
