@@ -97,6 +97,7 @@ public struct Builder: Sendable {
         report.files = outcome.files
         report.externalLinks = outcome.externalLinks
         report.timings.append(("render", clock.lap()))
+        report.timings += outcome.timings.map { ("  " + $0.0, $0.1) }
         report.diagnostics = Array(Set(report.diagnostics)).sorted()
         return (report, site)
     }

@@ -41,56 +41,60 @@ struct OutputChecker {
         for r in records where r.isHTMLPage { idsByPath[URLScheme.outputFile(r.path)] = r.refs.ids }
         let base = site.urls.basePath
 
-        for r in records {
-            let own = URLScheme.outputFile(r.path)
-            let page = "public/" + own
-            // A reference written in the Markdown is reported there; one from the templates against the page.
-            func place(_ href: String) -> (String, Int?, String) {
-                if let source = r.source, let line = lineOf(href, in: source, base: base) { return (source.display, line, "") }
-                return (page, nil, " (written by the templates)")
-            }
+        // Pages are checked side by side; each gives its own list, joined in page order.
+        return parallelMap(records) { r in check(r, idsByPath: idsByPath, base: base) }.flatMap { $0 }
+    }
 
-            for href in r.refs.resources {
-                if isRemote(href) {
-                    let (file, line, origin) = place(href)
-                    diagnostics.append(.error(file, line: line, "'\(href)' would be loaded from another host\(origin); the privacy rules allow only files of this site (store it under content/ or Templates/assets/)"))
-                } else if let target = internalPath(href, base: base), !exists(target.path) {
-                    let (file, line, origin) = place(href)
-                    diagnostics.append(.error(file, line: line, "'\(href)' does not exist in the built site\(origin)"))
-                }
+    private func check(_ r: PageRecord, idsByPath: [String: Set<String>], base: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let own = URLScheme.outputFile(r.path)
+        let page = "public/" + own
+        // A reference written in the Markdown is reported there; one from the templates against the page.
+        func place(_ href: String) -> (String, Int?, String) {
+            if let source = r.source, let line = lineOf(href, in: source, base: base) { return (source.display, line, "") }
+            return (page, nil, " (written by the templates)")
+        }
+
+        for href in r.refs.resources {
+            if isRemote(href) {
+                let (file, line, origin) = place(href)
+                diagnostics.append(.error(file, line: line, "'\(href)' would be loaded from another host\(origin); the privacy rules allow only files of this site (store it under content/ or Templates/assets/)"))
+            } else if let target = internalPath(href, base: base), !exists(target.path) {
+                let (file, line, origin) = place(href)
+                diagnostics.append(.error(file, line: line, "'\(href)' does not exist in the built site\(origin)"))
             }
-            for href in r.refs.links {
-                // An absolute address on the site's own host may be served by something else, so a
-                // miss is a warning there (linkchecker would report it against the live site).
-                if href.hasPrefix(site.config.baseURL), !href.dropFirst(site.config.baseURL.count).contains(":"),
-                   let target = internalPath(base + href.dropFirst(site.config.baseURL.count), base: base),
-                   resolve(target.path.isEmpty ? own : target.path) == nil {
-                    let (file, line, origin) = place(href)
-                    diagnostics.append(.warning(file, line: line, "link to '\(href)' points at this site, but the build has no such page\(origin)"))
-                    continue
-                }
-                guard let target = internalPath(href, base: base) else { continue }
-                let path = target.path.isEmpty ? own : target.path
-                guard let resolved = resolve(path) else {
-                    let (file, line, origin) = place(href)
-                    diagnostics.append(.error(file, line: line, "link to '\(href)' leads nowhere in the built site\(origin)"))
-                    continue
-                }
-                if let fragment = target.fragment, !fragment.isEmpty, resolved.hasSuffix(".html"),
-                   let ids = idsByPath[resolved], !ids.contains(fragment) {
-                    let (file, line, origin) = place(href)
-                    diagnostics.append(.error(file, line: line, "link to '\(href)': the page has no anchor '#\(fragment)'\(origin)"))
-                }
+        }
+        for href in r.refs.links {
+            // An absolute address on the site's own host may be served by something else, so a
+            // miss is a warning there (linkchecker would report it against the live site).
+            if href.hasPrefix(site.config.baseURL), !href.dropFirst(site.config.baseURL.count).contains(":"),
+               let target = internalPath(base + href.dropFirst(site.config.baseURL.count), base: base),
+               resolve(target.path.isEmpty ? own : target.path) == nil {
+                let (file, line, origin) = place(href)
+                diagnostics.append(.warning(file, line: line, "link to '\(href)' points at this site, but the build has no such page\(origin)"))
+                continue
             }
-            for anchor in r.anchors {
-                guard let targetPage = site.pathBySource[anchor.target],
-                      let ids = idsByPath[URLScheme.outputFile(targetPage)] else { continue }
-                if !ids.contains(anchor.fragment) {
-                    let known = records.first { $0.path == targetPage }?.headings.map(\.id) ?? []
-                    var message = "link target '\(anchor.written)': there is no heading with the id '\(anchor.fragment)'"
-                    if let guess = nearest(anchor.fragment, in: known) { message += ", did you mean '#\(guess)'?" }
-                    diagnostics.append(.error(r.source?.display ?? page, line: anchor.line, message))
-                }
+            guard let target = internalPath(href, base: base) else { continue }
+            let path = target.path.isEmpty ? own : target.path
+            guard let resolved = resolve(path) else {
+                let (file, line, origin) = place(href)
+                diagnostics.append(.error(file, line: line, "link to '\(href)' leads nowhere in the built site\(origin)"))
+                continue
+            }
+            if let fragment = target.fragment, !fragment.isEmpty, resolved.hasSuffix(".html"),
+               let ids = idsByPath[resolved], !ids.contains(fragment) {
+                let (file, line, origin) = place(href)
+                diagnostics.append(.error(file, line: line, "link to '\(href)': the page has no anchor '#\(fragment)'\(origin)"))
+            }
+        }
+        for anchor in r.anchors {
+            guard let targetPage = site.pathBySource[anchor.target],
+                  let ids = idsByPath[URLScheme.outputFile(targetPage)] else { continue }
+            if !ids.contains(anchor.fragment) {
+                let known = records.first { $0.path == targetPage }?.headings.map(\.id) ?? []
+                var message = "link target '\(anchor.written)': there is no heading with the id '\(anchor.fragment)'"
+                if let guess = nearest(anchor.fragment, in: known) { message += ", did you mean '#\(guess)'?" }
+                diagnostics.append(.error(r.source?.display ?? page, line: anchor.line, message))
             }
         }
         return diagnostics

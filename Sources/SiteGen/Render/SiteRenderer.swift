@@ -60,6 +60,8 @@ public struct SiteRenderer: Sendable {
     /// problems: they come back as diagnostics.
     public func render(to sink: OutputSink, collectExternalLinks: Bool = false) -> RenderOutcome {
         var diagnostics: [Diagnostic] = []
+        let clock = Stopwatch()
+        var timings: [(String, Double)] = []
         let records = parallelMap(jobs()) { job -> PageRecord in
             var record = renderPage(job)
             do {
@@ -70,6 +72,7 @@ public struct SiteRenderer: Sendable {
             return record.record
         }
 
+        timings.append(("pages", clock.lap()))
         // Files that are not pages: feeds, calendars, sitemap, data, search index.
         let formats = FormatRenderer(site: site, layout: layout, records: records).render()
         for file in formats {
@@ -98,11 +101,13 @@ public struct SiteRenderer: Sendable {
                 diagnostics.append(.error("Templates/assets/" + asset.relativePath, "cannot be copied: \(error)"))
             }
         }
+        timings.append(("formats and assets", clock.lap()))
         for r in records { diagnostics += r.diagnostics }
         let checker = OutputChecker(site: site, records: records, outputs: outputs)
         diagnostics += checker.check()
+        timings.append(("link check", clock.lap()))
         return RenderOutcome(pages: records.count, files: outputs.count, diagnostics: diagnostics, outputs: outputs,
-                             externalLinks: collectExternalLinks ? checker.externalLinks() : [])
+                             externalLinks: collectExternalLinks ? checker.externalLinks() : [], timings: timings)
     }
 
     struct Rendered {
@@ -179,4 +184,6 @@ public struct RenderOutcome: Sendable {
     public var outputs: Set<String>
     /// Links to other sites, for `check --external`.
     public var externalLinks: [ExternalLink]
+    /// Seconds per part of the render stage, for `--verbose`.
+    public var timings: [(String, Double)] = []
 }

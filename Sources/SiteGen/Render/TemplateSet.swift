@@ -72,6 +72,9 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         if strings.isEmpty && !listing.contains(where: { $0.relativePath == "i18n/\(language).yml" }) {
             diagnostics.append(.error(display("i18n/\(language).yml"), "UI strings for language '\(language)' are missing"))
         }
+        for name in [Chrome.headerTemplate, Chrome.footerTemplate] where templates[name] == nil {
+            diagnostics.append(.error(display(name + ".mustache"), "partial '\(name)' is missing; every page's header and footer come from it"))
+        }
         for kind in required where templates[kind] == nil && !diagnostics.contains(where: { $0.file == display(kind + ".mustache") }) {
             diagnostics.append(.error(display(kind + ".mustache"), "template for page kind '\(kind)' is missing"))
         }

@@ -33,14 +33,16 @@ struct FormatRenderer {
     var strings: UIStrings { layout.strings }
 
     func render() -> [OutputFile] {
-        var files: [OutputFile] = []
-        files += Sitemap(site: site, records: records).files()
-        files.append(OutputFile("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(site.urls.absolute("sitemap.xml"))\n"))
-        files += feeds()
-        files += calendars()
-        files += OpenData(site: site, strings: strings).files()
-        files += SearchIndex(site: site, records: records).files()
-        return files
+        // Independent of each other, so they run side by side; the order of the result is fixed.
+        let parts: [() -> [OutputFile]] = [
+            { SearchIndex(site: site, records: records).files() },
+            { Sitemap(site: site, records: records).files()
+                + [OutputFile("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(site.urls.absolute("sitemap.xml"))\n")] },
+            { feeds() },
+            { calendars() },
+            { OpenData(site: site, strings: strings).files() },
+        ]
+        return parallelMap(parts) { $0() }.flatMap { $0 }
     }
 
     // MARK: What is published

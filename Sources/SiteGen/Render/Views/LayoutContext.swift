@@ -15,6 +15,7 @@ struct LayoutContext: @unchecked Sendable {
     let cssHref: String
     let searchScriptHref: String
     let index: SiteIndex
+    let chrome: Chrome
 
     init(site: Site, templates: TemplateSet) {
         self.site = site
@@ -57,6 +58,7 @@ struct LayoutContext: @unchecked Sendable {
         fieldBadges = badges
         fieldNumber = numbers
         index = SiteIndex(site: site)
+        chrome = Chrome(templates: templates)
         cssHref = urls.href("assets/site.css")
         searchScriptHref = urls.href("assets/search.js")
     }
@@ -153,11 +155,18 @@ struct LayoutContext: @unchecked Sendable {
         v["site"] = siteView
         v["t"] = strings.tree
         v["page"] = page
-        v["nav"] = nav(meta.section, path: meta.path)
-        v["accessNav"] = accessNav(path: meta.path)
+        let nav = nav(meta.section, path: meta.path)
+        let accessNav = accessNav(path: meta.path)
+        v["nav"] = nav
+        v["accessNav"] = accessNav
         v["footerNav"] = footerNav
         v["metaNav"] = metaNav
         v["cssHref"] = cssHref
+        // The navigation's state is all the header and footer depend on.
+        let current = (nav + accessNav).enumerated().compactMap { i, item in item["current"].map { "\(i)=\($0)" } }
+        v["chrome"] = chrome.parts(key: current.joined(separator: ",")) {
+            ["site": siteView, "t": strings.tree, "nav": nav, "accessNav": accessNav, "footerNav": footerNav, "metaNav": metaNav]
+        }
         if site.options.preview { v["preview"] = true }
         return v
     }
