@@ -36,7 +36,9 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode(1)
         }
         if !output.quiet {
-            var line = "Built \(report.pages) pages in \(Terminal.seconds(clock.total))"
+            var line = report.upToDate
+                ? "Up to date: \(report.pages) pages, nothing changed since the last build (\(Terminal.seconds(clock.total)))"
+                : "Built \(report.pages) pages in \(Terminal.seconds(clock.total))"
             if warnings > 0 { line += " (\(Terminal.count(warnings, "warning")))" }
             print(line)
         }

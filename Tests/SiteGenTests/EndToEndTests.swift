@@ -129,6 +129,46 @@ import Testing
         #expect(try snapshot(fresh) == after)
     }
 
+    @Test func upToDateBuildsRepeatWarningsAndNoticeTouchedFilesAndTime() throws {
+        let content = TestSupport.copyOfExampleContent()
+        let output = TestSupport.temporaryFolder() + "/public"
+        // A warning (an unknown front matter key) must not switch the quick path off, and shows again.
+        let page = content + "/pages/kontakt.md"
+        let text = try String(contentsOfFile: page, encoding: .utf8)
+        try text.replacingOccurrences(of: "\ntitle:", with: "\ntitel_alt: x\ntitle:").write(toFile: page, atomically: true, encoding: .utf8)
+        let first = build(content: content, output: output)
+        #expect(first.succeeded && !first.upToDate)
+        let warnings = first.diagnostics.filter { $0.severity == .warning }
+        #expect(!warnings.isEmpty)
+        let second = build(content: content, output: output)
+        #expect(second.upToDate)
+        #expect(second.timings.map(\.stage) == ["check inputs"])
+        #expect(second.diagnostics == warnings)
+
+        // Touched, same bytes: the listing differs, the fingerprint does not; still nothing is written.
+        Thread.sleep(forTimeInterval: 0.01)
+        try text.replacingOccurrences(of: "\ntitle:", with: "\ntitel_alt: x\ntitle:").write(toFile: page, atomically: true, encoding: .utf8)
+        let touched = build(content: content, output: output)
+        #expect(touched.upToDate)
+        #expect(touched.timings.map(\.stage) != ["check inputs"])
+        #expect(touched.diagnostics == warnings)
+        #expect(build(content: content, output: output).timings.map(\.stage) == ["check inputs"])
+
+        // Time passes an event's end: the event moves to the past, so the site is built again.
+        let later = DateTime(epochSeconds: TestSupport.now.epochSeconds + 400 * 86_400)
+        let moved = build(content: content, output: output, now: later)
+        #expect(!moved.upToDate && moved.succeeded && moved.written > 0)
+    }
+
+    @Test func buildStateSurvivesTabsAndNewlinesInMessages() {
+        let state = BuildState(fingerprint: 1, stamp: 2, pages: 3, files: 4,
+                               warnings: [.warning("content/a b.md", line: 7, "tab\there\nnew line \\ backslash"), .warning("site.yml", "no line")],
+                               validFrom: -5, validUntil: .max)
+        #expect(BuildState.parse(state.text) == state)
+        #expect(BuildState.parse("sitegen-state 1\n") == nil)
+        #expect(BuildState.parse(state.text.replacingOccurrences(of: "pages\t3", with: "pages\tdrei")) == nil)
+    }
+
     func snapshot(_ root: String) throws -> [String: Data] {
         var result: [String: Data] = [:]
         for f in files(under: root) { result[f] = try Data(contentsOf: URL(fileURLWithPath: root + "/" + f)) }

@@ -3,11 +3,23 @@ import Glibc
 #endif
 
 /// What the last successful build into an output folder was made from, kept beside the output
-/// (`.public.sitegen-state`), so a build whose inputs did not change can stop after reading them.
+/// (`.public.sitegen-state`), so a build whose inputs did not change can stop early:
+/// - `stamp` covers every input file's path, size, modification time and inode: when it is the
+///   same, the build stops after listing the folders, without reading a file;
+/// - `fingerprint` covers the inputs' bytes: when the stamp differs (a file was touched) but the
+///   bytes are the same, the build stops after loading.
+/// The warnings of that build are kept too and shown again, so a quick build says what a full one would.
 struct BuildState: Equatable {
+    static let version = "sitegen-state 2"
     var fingerprint: UInt64
+    var stamp: UInt64 = 0
     var pages: Int
     var files: Int
+    var warnings: [Diagnostic] = []
+    /// The output depends on "now" only through which posts are published and which events are
+    /// still upcoming: it stays the same for any now in [validFrom, validUntil) (epoch seconds).
+    var validFrom: Int64 = .min
+    var validUntil: Int64 = .max
 
     static func path(forOutput output: String) -> String {
         let trimmed = output.hasSuffix("/") ? String(output.dropLast()) : output
@@ -19,20 +31,70 @@ struct BuildState: Equatable {
 
     static func read(_ path: String) -> BuildState? {
         guard let bytes = try? LocalFileSystem().readFile(path) else { return nil }
-        let fields = String(decoding: bytes, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
-        guard fields.count == 3, let f = UInt64(fields[0]), let p = Int(fields[1]), let n = Int(fields[2]) else { return nil }
-        return BuildState(fingerprint: f, pages: p, files: n)
+        return parse(String(decoding: bytes, as: UTF8.self))
+    }
+
+    static func parse(_ text: String) -> BuildState? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.first == Substring(version) else { return nil }
+        var values: [Substring: Substring] = [:]
+        var warnings: [Diagnostic] = []
+        for line in lines.dropFirst() where !line.isEmpty {
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            if fields.count == 2 {
+                values[fields[0]] = fields[1]
+            } else if fields.count == 5, fields[0] == "warning" {
+                warnings.append(.warning(unescape(fields[1]), line: Int(fields[2]), column: Int(fields[3]), unescape(fields[4])))
+            } else {
+                return nil
+            }
+        }
+        guard let f = values["fingerprint"].flatMap({ UInt64($0) }), let s = values["stamp"].flatMap({ UInt64($0) }),
+              let p = values["pages"].flatMap({ Int($0) }), let n = values["files"].flatMap({ Int($0) }),
+              let from = values["valid_from"].flatMap({ Int64($0) }), let until = values["valid_until"].flatMap({ Int64($0) })
+        else { return nil }
+        return BuildState(fingerprint: f, stamp: s, pages: p, files: n, warnings: warnings, validFrom: from, validUntil: until)
+    }
+
+    var text: String {
+        var lines = [Self.version, "fingerprint\t\(fingerprint)", "stamp\t\(stamp)", "pages\t\(pages)", "files\t\(files)",
+                     "valid_from\t\(validFrom)", "valid_until\t\(validUntil)"]
+        for w in warnings {
+            lines.append(["warning", Self.escape(w.file), w.line.map(String.init) ?? "", w.column.map(String.init) ?? "", Self.escape(w.message)]
+                .joined(separator: "\t"))
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     func save(_ path: String) {
-        let text = "\(fingerprint) \(pages) \(files)\n"
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
         defer { close(fd) }
-        _ = text.withCString { write(fd, $0, strlen($0)) }
+        let bytes = Array(text.utf8)
+        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     }
 
     static func remove(_ path: String) { unlink(path) }
+
+    private static func escape(_ s: String) -> String {
+        s.replacingAll("\\", with: "\\\\").replacingAll("\t", with: "\\t").replacingAll("\n", with: "\\n")
+    }
+
+    private static func unescape(_ s: Substring) -> String {
+        var out = ""
+        var escaped = false
+        for c in s {
+            if escaped {
+                out.append(c == "t" ? "\t" : c == "n" ? "\n" : c)
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else {
+                out.append(c)
+            }
+        }
+        return out
+    }
 }
 
 extension Builder {
@@ -53,6 +115,32 @@ extension Builder {
         for e in site.upcomingEvents { mix(e.source.path) }
         mix(Self.programIdentity)
         return h
+    }
+
+    /// Every input file's path, size, modification time and inode, the options and this program:
+    /// equal stamps mean no file was written since the last build. Costs a listing, no reads.
+    func inputStamp() -> UInt64? {
+        var h = fnv1a(Array("sitegen-stamp-1".utf8))
+        func mix(_ s: String) { h = fnv1a(Array(s.utf8) + [0], seed: h) }
+        for root in [location.content, location.templates] {
+            guard let listing = try? fileSystem.listFiles(under: root), listing.problems.isEmpty else { return nil }
+            mix(root)
+            for f in listing.files { mix("\(f.relativePath) \(f.size) \(f.stamp)") }
+        }
+        mix("\(options.drafts) \(options.future) \(options.preview) \(options.baseURL ?? "")")
+        mix(Self.programIdentity)
+        return h
+    }
+
+    /// The span of "now" around `options.now` in which the site stays the same: between the
+    /// last post date or event end at or before now and the first one after it.
+    static func validity(_ site: Site) -> (from: Int64, until: Int64) {
+        let now = site.options.now.epochSeconds
+        var from = Int64.min, until = Int64.max
+        for t in site.timeBoundaries {
+            if t <= now { from = max(from, t) } else { until = min(until, t) }
+        }
+        return (from, until)
     }
 
     /// Size and modification time of the running program: a rebuilt sitegen never reuses old output.

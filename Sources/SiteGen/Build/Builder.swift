@@ -29,6 +29,8 @@ public struct BuildReport: Sendable {
     public var upToDate = false
     /// Fingerprint of this build's inputs.
     public var fingerprint: UInt64?
+    /// Where "now" may move without changing this build's output (epoch seconds).
+    public var validity: (from: Int64, until: Int64)?
     public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
 }
 
@@ -84,7 +86,8 @@ public struct Builder: Sendable {
 
         let fingerprint = self.fingerprint(loaded, site, templates)
         report.fingerprint = fingerprint
-        if let known = knownFingerprint, known == fingerprint, report.diagnostics.isEmpty {
+        report.validity = Self.validity(site)
+        if let known = knownFingerprint, known == fingerprint, report.succeeded {
             report.upToDate = true
             return (report, site)
         }
@@ -104,6 +107,7 @@ public struct Builder: Sendable {
 
     /// Builds into the output folder: staging, then one swap. A failed build leaves the old output untouched.
     public func build() -> BuildReport {
+        let clock = Stopwatch()
         let writer: StagingWriter
         do { writer = try StagingWriter(output: location.output, clean: clean) } catch {
             var report = BuildReport()
@@ -112,15 +116,33 @@ public struct Builder: Sendable {
         }
         let statePath = BuildState.path(forOutput: location.output)
         let previous = clean || !fileSystem.isDirectory(location.output) ? nil : BuildState.read(statePath)
-        var builder = self
-        builder.knownFingerprint = previous?.fingerprint
-        var (report, _) = builder.run(into: writer)
-        let clock = Stopwatch()
-        if report.upToDate, let previous {
+        let now = options.now.epochSeconds
+        let stamp = inputStamp()
+        func upToDate(_ previous: BuildState, _ report: inout BuildReport) {
             writer.abandon()
+            report.upToDate = true
             report.pages = previous.pages
             report.files = previous.files
             report.unchanged = previous.files
+            // The same inputs give the same warnings: show them again.
+            report.diagnostics = previous.warnings
+        }
+        // Nothing written since the last build and "now" in the same span: stop before reading.
+        if let previous, let stamp, stamp == previous.stamp, previous.validFrom <= now, now < previous.validUntil {
+            var report = BuildReport()
+            upToDate(previous, &report)
+            report.timings.append(("check inputs", clock.lap()))
+            return report
+        }
+        var builder = self
+        builder.knownFingerprint = previous.flatMap { $0.validFrom <= now && now < $0.validUntil ? $0.fingerprint : nil }
+        var (report, _) = builder.run(into: writer)
+        _ = clock.lap()
+        if report.upToDate, var previous {
+            upToDate(previous, &report)
+            // Files were touched but their bytes are the same: remember the new stamp.
+            previous.stamp = stamp ?? 0
+            previous.save(statePath)
             report.timings.append(("write", clock.lap()))
             return report
         }
@@ -137,9 +159,10 @@ public struct Builder: Sendable {
         }
         report.written = writer.written
         report.unchanged = writer.kept
-        // Remember the inputs only for a clean result: warnings must show again next time.
-        if report.succeeded, report.diagnostics.isEmpty, let fingerprint = report.fingerprint {
-            BuildState(fingerprint: fingerprint, pages: report.pages, files: report.files).save(statePath)
+        if report.succeeded, let fingerprint = report.fingerprint, let validity = report.validity {
+            BuildState(fingerprint: fingerprint, stamp: stamp ?? 0, pages: report.pages, files: report.files,
+                       warnings: report.diagnostics.filter { $0.severity == .warning },
+                       validFrom: validity.from, validUntil: validity.until).save(statePath)
         }
         report.timings.append(("write", clock.lap()))
         return report

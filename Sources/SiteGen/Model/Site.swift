@@ -25,6 +25,9 @@ public struct Site: Sendable {
     /// Hashes of loaded documents, for incremental builds.
     public var sourceHashes: [String: UInt64] = [:]
     public var configHash: UInt64 = 0
+    /// Every post date and event end (epoch seconds), published or not: the only moments at
+    /// which the passing of time changes the site.
+    public var timeBoundaries: [Int64] = []
 
     public func field(_ slug: String) -> Field? { fields.first { $0.slug == slug } }
 

@@ -34,6 +34,7 @@ public enum SiteBuilder {
         }
         guard let config = configOrNil else { return (nil, diagnostics) }
 
+        let boundaries = posts.map(\.date.epochSeconds) + events.map(\.endsAt.epochSeconds)
         // Leave out what is not to be published, but remember it to explain links to it.
         var excluded = failed
         let now = options.now
@@ -60,6 +61,7 @@ public enum SiteBuilder {
         site.excludedSources = excluded
         site.sourceHashes = hashes
         site.configHash = content.configHash
+        site.timeBoundaries = boundaries
         diagnostics += SiteValidator.validate(&site, fileSystem: fileSystem, contentRoot: contentRoot, displayRoot: displayRoot)
         return (site, diagnostics)
     }

@@ -10,6 +10,9 @@ public struct FileEntry: Sendable, Hashable {
     public var relativePath: String
     /// Size in bytes.
     public var size: Int
+    /// Changes whenever the file may have been written: modification time and inode on disk,
+    /// a write counter in memory. Only compared, never shown or put into output.
+    public var stamp: UInt64 = 0
 }
 
 /// Everything the build reads goes through this, so tests can swap in a tree in memory
@@ -72,7 +75,10 @@ public struct LocalFileSystem: FileSystem {
                 }
                 switch target.st_mode & S_IFMT {
                 case S_IFDIR: walk(path, rel)
-                case S_IFREG: files.append(FileEntry(relativePath: rel, size: Int(target.st_size)))
+                case S_IFREG:
+                    let stamp = UInt64(bitPattern: Int64(target.st_mtim.tv_sec)) &* 1_000_000_007
+                        &+ UInt64(target.st_mtim.tv_nsec) &+ UInt64(target.st_ino) &* 0x9E37_79B9_7F4A_7C15
+                    files.append(FileEntry(relativePath: rel, size: Int(target.st_size), stamp: stamp))
                 default: continue
                 }
             }
@@ -130,24 +136,33 @@ func realPath(_ path: String) -> String? {
 /// A tree held in memory, for tests.
 public final class MemoryFileSystem: FileSystem, @unchecked Sendable {
     private var files: [String: [UInt8]]
+    /// Per file, the number of the write that last changed it (the in-memory "modification time").
+    private var writes: [String: UInt64] = [:]
+    private var writeCount: UInt64 = 0
     private let lock = NSLockLite()
 
     public init(_ files: [String: String] = [:]) {
         self.files = files.mapValues { Array($0.utf8) }
     }
 
-    public func write(_ path: String, _ text: String) { lock.locked { files[path] = Array(text.utf8) } }
-    public func write(_ path: String, bytes: [UInt8]) { lock.locked { files[path] = bytes } }
+    public func write(_ path: String, _ text: String) { write(path, bytes: Array(text.utf8)) }
+    public func write(_ path: String, bytes: [UInt8]) {
+        lock.locked {
+            files[path] = bytes
+            writeCount += 1
+            writes[path] = writeCount
+        }
+    }
     public func remove(_ path: String) { lock.locked { files[path] = nil } }
 
     public func listFiles(under root: String) throws -> (files: [FileEntry], problems: [(path: String, message: String)]) {
         let prefix = root.hasSuffix("/") ? root : root + "/"
-        let found = lock.locked { files.filter { $0.key.hasPrefix(prefix) } }
+        let (found, writes) = lock.locked { (files.filter { $0.key.hasPrefix(prefix) }, self.writes) }
         guard !found.isEmpty || isDirectory(root) else { throw FileSystemError(path: root, message: "folder does not exist") }
         let entries = found.compactMap { key, value -> FileEntry? in
             let rel = String(key.dropFirst(prefix.count))
             if rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { return nil }
-            return FileEntry(relativePath: rel, size: value.count)
+            return FileEntry(relativePath: rel, size: value.count, stamp: writes[key] ?? 0)
         }
         return (entries.sorted { $0.relativePath < $1.relativePath }, [])
     }
