@@ -20,6 +20,8 @@ public final class PreviewServer: Sendable {
     public let configuration: ServeConfiguration
     let output: ServeOutput
     let hub = LiveReloadHub()
+    /// Parsed documents, rendered Markdown and pages of the previous builds: a rebuild redoes only what changed.
+    let cache = BuildCache()
     /// Distinguishes this server's builds from those of an earlier run (the browser reloads
     /// when it reconnects to a new server).
     let instance: String
@@ -167,8 +169,9 @@ public final class PreviewServer: Sendable {
         let options = BuildOptions(now: now, drafts: configuration.drafts, future: configuration.future,
                                    baseURL: baseURL(port: port), preview: true)
         let sink = MemorySink()
-        let builder = Builder(location: SiteLocation(content: configuration.source, templates: configuration.templates, output: ""),
+        var builder = Builder(location: SiteLocation(content: configuration.source, templates: configuration.templates, output: ""),
                               options: options)
+        builder.cache = cache
         let (report, _) = builder.run(into: sink)
         return (report, sink, monotonicSeconds() - started)
     }
@@ -254,7 +257,7 @@ public final class PreviewServer: Sendable {
             let event = record.outcome == .failed ? "diagnostics" : record.outcome.rawValue
             let stages = report.timings.map { "\($0.stage) \(formatDuration($0.seconds))" }.joined(separator: ", ")
             let cpu = state.withLock { $0.lastBuildCPU }
-            output.info("  change → \(event) event: \(formatDuration(total)) (build \(formatDuration(seconds)), CPU \(formatDuration(cpu)): \(stages); debounce, snapshot and send \(formatDuration(max(0, total - seconds))))")
+            output.info("  change → \(event) event: \(formatDuration(total)) (build \(formatDuration(seconds)), CPU \(formatDuration(cpu)): \(stages); \(cache.renderedPages) pages rendered, \(cache.reusedPages) reused; debounce, snapshot and send \(formatDuration(max(0, total - seconds))))")
         }
         state.withLock { $0.history.append(record) }
     }

@@ -45,6 +45,8 @@ public struct Builder: Sendable {
     public var clean = false
     /// Gather links to other sites for `check --external` (costs a look into every page's source).
     public var collectExternalLinks = false
+    /// Kept across builds in one process (the preview server): only what changed is done again.
+    public var cache: BuildCache?
     /// Told the name of each stage as it starts (for a progress line on a terminal).
     public var progress: (@Sendable (String) -> Void)?
     /// The fingerprint of the inputs of the output that exists already; when the new inputs have
@@ -63,7 +65,10 @@ public struct Builder: Sendable {
         var report = BuildReport()
         let clock = Stopwatch()
         let displayContent = displayName(location.content)
-        let loader = ContentLoader(fileSystem: fileSystem, root: location.content, displayRoot: displayContent)
+        var loader = ContentLoader(fileSystem: fileSystem, root: location.content, displayRoot: displayContent)
+        loader.cache = cache
+        cache?.beginBuild()
+        defer { cache?.endBuild() }
         progress?("load")
         let loaded = loader.load()
         report.timings.append(("load", clock.lap()))
@@ -93,7 +98,7 @@ public struct Builder: Sendable {
         }
 
         progress?("render")
-        let outcome = SiteRenderer(site: site, templates: templates, contentRoot: location.content)
+        let outcome = SiteRenderer(site: site, templates: templates, contentRoot: location.content, cache: cache)
             .render(to: sink, collectExternalLinks: collectExternalLinks)
         report.diagnostics += outcome.diagnostics
         report.pages = outcome.pages

@@ -36,6 +36,8 @@ public struct ContentLoader: Sendable {
     public var root: String
     /// How the folder is named in messages (`content`).
     public var displayRoot: String
+    /// Documents parsed by earlier builds in this process, reused when their bytes are the same.
+    public var cache: BuildCache?
 
     public init(fileSystem: any FileSystem, root: String, displayRoot: String) {
         self.fileSystem = fileSystem
@@ -129,6 +131,13 @@ public struct ContentLoader: Sendable {
         do { bytes = try fileSystem.readFile(root + "/" + entry.relativePath) } catch {
             return (nil, [.error(file, "file cannot be read: \(error)")])
         }
+        guard let cache else { return parseDocument(entry, kind: kind, bytes: bytes) }
+        let key = bytes.withUnsafeBytes { ContentHash.of($0) }
+        return cache.document(entry.relativePath + "\u{0}" + file, hash: key) { parseDocument(entry, kind: kind, bytes: bytes) }
+    }
+
+    private func parseDocument(_ entry: FileEntry, kind: DocumentKind, bytes: [UInt8]) -> (LoadedDocument?, [Diagnostic]) {
+        let file = display(entry.relativePath)
         guard let text = FrontMatter.decodeText(bytes) else {
             let message = bytes.contains(0)
                 ? "file is not text (it looks like a binary file named .md); remove it or give it its real extension"

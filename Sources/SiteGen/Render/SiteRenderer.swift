@@ -26,15 +26,20 @@ public struct SiteRenderer: Sendable {
     public let templates: TemplateSet
     let layout: LayoutContext
     let markdown: MarkdownRenderer
+    let resolver: LinkResolver
     /// Content folder on disk, to copy assets from.
     let contentRoot: String
+    /// Markdown and pages of earlier builds in this process, reused where nothing changed.
+    let cache: BuildCache?
 
-    public init(site: Site, templates: TemplateSet, contentRoot: String) {
+    public init(site: Site, templates: TemplateSet, contentRoot: String, cache: BuildCache? = nil) {
         self.site = site
         self.templates = templates
         self.contentRoot = contentRoot
+        self.cache = cache
         layout = LayoutContext(site: site, templates: templates)
         let resolver = LinkResolver(site: site)
+        self.resolver = resolver
         markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML) { href, source, isImage in
             resolver.resolve(href, from: source, isImage: isImage)
         }
@@ -116,62 +121,93 @@ public struct SiteRenderer: Sendable {
         var path: String { record.path }
     }
 
+    /// A page before its template runs: where it goes, which template, and everything it shows.
+    struct Draft {
+        var path: String
+        var template: String
+        var view: [String: Any]
+        var source: SourceRef? = nil
+        var md: RenderedMarkdown? = nil
+    }
+
     func renderPage(_ job: PageJob) -> Rendered {
+        let draft = self.draft(job)
+        var rendered = finish(draft)
+        // Only the first blog posts' HTML goes into the feed; only searchable pages give text.
+        if case .post(let i) = job, i < FormatRenderer.blogFeedSize { rendered.record.bodyHTML = draft.md?.html }
+        if case .page(let i) = job, !site.pages[i].search { rendered.record.plainText = nil }
+        return rendered
+    }
+
+    func draft(_ job: PageJob) -> Draft {
         let urls = site.urls
         switch job {
         case .post(let i):
             let p = site.posts[i]
-            let md = markdown.render(p.body)
-            let html = templates.render(layout.postView(p, index: i, html: md.html, toc: md.headings), template: "post")
-            var r = record(urls.post(p), html, source: p.source, md)
-            if i < FormatRenderer.blogFeedSize { r.record.bodyHTML = md.html }
-            return r
+            let md = renderMarkdown(p.body)
+            return Draft(path: urls.post(p), template: "post", view: layout.postView(p, index: i, html: md.html, toc: md.headings), source: p.source, md: md)
         case .event(let i):
             let e = site.events[i]
-            let md = markdown.render(e.body)
-            return record(urls.event(e), templates.render(layout.eventView(e, html: md.html), template: "event"), source: e.source, md)
+            let md = renderMarkdown(e.body)
+            return Draft(path: urls.event(e), template: "event", view: layout.eventView(e, html: md.html), source: e.source, md: md)
         case .project(let i):
             let p = site.projects[i]
-            let md = markdown.render(p.body)
-            return record(urls.project(p), templates.render(layout.projectView(p, html: md.html), template: "project"), source: p.source, md)
+            let md = renderMarkdown(p.body)
+            return Draft(path: urls.project(p), template: "project", view: layout.projectView(p, html: md.html), source: p.source, md: md)
         case .page(let i):
             let p = site.pages[i]
-            let md = markdown.render(p.body)
-            var r = record(urls.page(p), templates.render(layout.pageView(p, html: md.html), template: "page"), source: p.source, md)
-            if !p.search { r.record.plainText = nil }
-            return r
+            let md = renderMarkdown(p.body)
+            return Draft(path: urls.page(p), template: "page", view: layout.pageView(p, html: md.html), source: p.source, md: md)
         case .strategy:
             let s = site.strategy!
-            let md = markdown.render(s.body)
-            return record(urls.strategy, templates.render(layout.strategyView(s, html: md.html), template: "strategy"), source: s.source, md)
+            let md = renderMarkdown(s.body)
+            return Draft(path: urls.strategy, template: "strategy", view: layout.strategyView(s, html: md.html), source: s.source, md: md)
         case .field(let i, let page):
             let f = site.fields[i]
-            let md = markdown.render(f.body)
-            let posts = layout.index.posts(of: f.slug)
-            let html = templates.render(layout.fieldView(f, html: md.html, posts: posts, page: page), template: "field")
+            let md = renderMarkdown(f.body)
+            let view = layout.fieldView(f, html: md.html, posts: layout.index.posts(of: f.slug), page: page)
             let path = urls.paginated(urls.field(f), page: page.page)
             // The field's Markdown is reported once, from its first page.
-            return page.page == 1 ? record(path, html, source: f.body.source, md) : record(path, html)
+            return page.page == 1 ? Draft(path: path, template: "field", view: view, source: f.body.source, md: md)
+                : Draft(path: path, template: "field", view: view)
         case .blog(let page):
-            return record(urls.paginated(urls.blog, page: page.page), templates.render(layout.blogView(page), template: "post-list"))
-        case .home: return record("", templates.render(layout.homeView(), template: "home"))
-        case .events: return record(urls.events, templates.render(layout.eventListView(), template: "event-list"))
-        case .projects: return record(urls.projects, templates.render(layout.projectListView(), template: "project-list"))
-        case .fields: return record(urls.fields, templates.render(layout.fieldListView(), template: "field-list"))
-        case .search: return record(urls.search, templates.render(layout.searchView(), template: "search"))
-        case .notFound: return record("404.html", templates.render(layout.notFoundView(), template: "404"))
+            return Draft(path: urls.paginated(urls.blog, page: page.page), template: "post-list", view: layout.blogView(page))
+        case .home: return Draft(path: "", template: "home", view: layout.homeView())
+        case .events: return Draft(path: urls.events, template: "event-list", view: layout.eventListView())
+        case .projects: return Draft(path: urls.projects, template: "project-list", view: layout.projectListView())
+        case .fields: return Draft(path: urls.fields, template: "field-list", view: layout.fieldListView())
+        case .search: return Draft(path: urls.search, template: "search", view: layout.searchView())
+        case .notFound: return Draft(path: "404.html", template: "404", view: layout.notFoundView())
         }
     }
 
-    private func record(_ path: String, _ html: String, source: SourceRef? = nil, _ md: RenderedMarkdown? = nil) -> Rendered {
-        var r = PageRecord(path: path, source: source, refs: HTMLScanner.scan(html))
-        if let md {
+    /// Runs the template (or takes the page from the cache when its view and template are the
+    /// same as last time) and notes what the checks need.
+    func finish(_ draft: Draft) -> Rendered {
+        let render = { () -> (String, HTMLReferences) in
+            let html = templates.render(draft.view, template: draft.template)
+            return (html, HTMLScanner.scan(html))
+        }
+        let (html, refs): (String, HTMLReferences)
+        if let cache {
+            let key = ContentHash.mix(ViewHash.of(draft.view), templates.dependencyHash(of: draft.template))
+            (html, refs) = cache.page(draft.path, key: key, render: render)
+        } else {
+            (html, refs) = render()
+        }
+        var r = PageRecord(path: draft.path, source: draft.source, refs: refs)
+        if let md = draft.md {
             r.headings = md.headings
             r.anchors = md.anchors
             r.diagnostics = md.diagnostics
             r.plainText = md.plainText
         }
         return Rendered(record: r, html: html)
+    }
+
+    func renderMarkdown(_ body: MarkdownBody) -> RenderedMarkdown {
+        guard let cache else { return markdown.render(body) }
+        return cache.markdown(body, renderer: markdown, resolver: resolver)
     }
 }
 

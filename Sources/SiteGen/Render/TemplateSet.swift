@@ -15,6 +15,11 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
     public var hash: UInt64
     /// Folder on disk.
     public var root: String
+    /// Per template, a hash of its text and of every partial and layout it uses, directly or not:
+    /// a page must be rendered again when one of these changes.
+    var dependencyHashes: [String: UInt64] = [:]
+
+    func dependencyHash(of template: String) -> UInt64 { dependencyHashes[template] ?? hash }
 
     /// Loads and checks every template; all problems are returned together.
     public static func load(fileSystem: any FileSystem, root: String, displayRoot: String, language: String) -> (TemplateSet?, [Diagnostic]) {
@@ -85,7 +90,19 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             }
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
-        return (TemplateSet(library: MustacheLibrary(templates: templates), strings: strings, assets: assets, hash: hash, root: root), diagnostics)
+        var set = TemplateSet(library: MustacheLibrary(templates: templates), strings: strings, assets: assets, hash: hash, root: root)
+        for name in texts.keys {
+            // Every template reachable from this one, each once.
+            var seen: Set<String> = [name]
+            var queue = [name]
+            while let next = queue.popLast() {
+                for (reference, _) in partialReferences(in: texts[next] ?? "") where seen.insert(reference).inserted { queue.append(reference) }
+            }
+            set.dependencyHashes[name] = seen.sorted().reduce(ContentHash.seed) { h, n in
+                ContentHash.mix(ContentHash.of(n, seed: h), ContentHash.of(texts[n] ?? ""))
+            }
+        }
+        return (set, diagnostics)
     }
 
     public func render(_ view: [String: Any], template: String) -> String {

@@ -1,0 +1,54 @@
+/// A fast 64-bit hash for change detection (8 bytes per step; not for security, not persisted).
+enum ContentHash {
+    static let seed: UInt64 = 0x243F_6A88_85A3_08D3
+
+    @inline(__always) static func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
+        var x = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
+        x ^= x >> 29
+        return x &* 0xBF58_476D_1CE4_E5B9
+    }
+
+    static func of(_ s: String, seed: UInt64 = seed) -> UInt64 {
+        var s = s
+        return s.withUTF8 { of(UnsafeRawBufferPointer($0), seed: seed) }
+    }
+
+    static func of(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = seed) -> UInt64 {
+        var h = mix(seed, UInt64(bytes.count))
+        var i = 0
+        while i + 8 <= bytes.count {
+            h = mix(h, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < bytes.count {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+        }
+        return mix(h, tail ^ 0xFF)
+    }
+}
+
+/// The hash of a template view (strings, numbers, booleans, lists and dictionaries): equal
+/// views render equal pages, so a page whose view hash did not change is not rendered again.
+enum ViewHash {
+    static func of(_ value: Any) -> UInt64 {
+        switch value {
+        case let s as String: return ContentHash.of(s, seed: 1)
+        case let d as [String: Any]:
+            // Dictionary order is random: combine the entries with an order-free sum.
+            var sum: UInt64 = 0
+            for (k, v) in d { sum &+= ContentHash.mix(ContentHash.of(k, seed: 2), of(v)) }
+            return ContentHash.mix(3, sum ^ UInt64(d.count))
+        case let a as [Any]:
+            var h = ContentHash.mix(4, UInt64(a.count))
+            for v in a { h = ContentHash.mix(h, of(v)) }
+            return h
+        case let b as Bool: return b ? 5 : 6
+        case let i as Int: return ContentHash.mix(7, UInt64(bitPattern: Int64(i)))
+        default: return ContentHash.of(String(describing: value), seed: 8)
+        }
+    }
+}

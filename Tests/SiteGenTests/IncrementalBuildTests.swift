@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+@testable import SiteGen
+
+/// A build that reuses an earlier build's cache must give exactly the bytes of a build from
+/// nothing, after every kind of change, while rendering only the pages that depend on it.
+@Suite(.serialized) struct IncrementalBuildTests {
+    let content: String
+    let templates: String
+    let cache = BuildCache()
+
+    init() throws {
+        content = TestSupport.copyOfExampleContent()
+        templates = TestSupport.temporaryFolder("templates-copy") + "/Templates"
+        try FileManager.default.copyItem(atPath: TestSupport.templates, toPath: templates)
+    }
+
+    func build(cached: Bool) -> (BuildReport, [String: [UInt8]]) {
+        var builder = Builder(location: SiteLocation(content: content, templates: templates, output: "/unused"),
+                              options: BuildOptions(now: TestSupport.now, baseURL: "https://smartcity.example.org/"))
+        if cached { builder.cache = cache }
+        let sink = MemorySink()
+        let (report, _) = builder.run(into: sink)
+        return (report, sink.files)
+    }
+
+    /// Builds with the cache and from nothing; both must agree in files and messages.
+    func expectSameAsFresh(_ change: String, sourceLocation: SourceLocation = #_sourceLocation) -> (rendered: Int, reused: Int) {
+        let (incremental, incrementalFiles) = build(cached: true)
+        let (fresh, freshFiles) = build(cached: false)
+        let differing = Set(incrementalFiles.keys).union(freshFiles.keys).filter { incrementalFiles[$0] != freshFiles[$0] }.sorted()
+        #expect(differing.isEmpty, "\(change): differs from a fresh build in \(differing.prefix(5))", sourceLocation: sourceLocation)
+        #expect(incremental.diagnostics == fresh.diagnostics, "\(change)", sourceLocation: sourceLocation)
+        return (cache.renderedPages, cache.reusedPages)
+    }
+
+    func edit(_ path: String, _ change: (String) -> String) throws {
+        let file = path.hasPrefix("/") ? path : content + "/" + path
+        try change(try String(contentsOfFile: file, encoding: .utf8)).write(toFile: file, atomically: true, encoding: .utf8)
+    }
+
+    @Test func everyKindOfChangeGivesTheBytesOfAFreshBuild() throws {
+        let first = expectSameAsFresh("first build")
+        #expect(first.reused == 0 && first.rendered > 70)
+        let total = first.rendered
+
+        let unchanged = expectSameAsFresh("no change")
+        #expect(unchanged.rendered == 0 && unchanged.reused == total)
+
+        // A sentence added to a post: that post's page only (feeds and search are files, not pages).
+        try edit("posts/2025/klimamessnetz-komplett.md") { $0 + "\nEin neuer Satz am Ende.\n" }
+        let body = expectSameAsFresh("post body")
+        #expect(body.rendered == 1)
+
+        // A new title shows in lists, neighbours and related posts: more pages, still not all.
+        try edit("posts/2025/klimamessnetz-komplett.md") { $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"Neu: ") }
+        let title = expectSameAsFresh("post title")
+        #expect(title.rendered > 1 && title.rendered < total / 2)
+
+        // A card partial: the list pages use it, the post pages do not.
+        try edit(templates + "/partials/card-post.mustache") { $0.replacingOccurrences(of: "card-body", with: "card-body card-body-x") }
+        let card = expectSameAsFresh("card template")
+        #expect(card.rendered > 5 && card.rendered < total)
+
+        // The layout: every page.
+        try edit(templates + "/base.mustache") { $0.replacingOccurrences(of: "<body>", with: "<body class=\"x\">") }
+        #expect(expectSameAsFresh("layout").rendered == total)
+
+        // The post a link points at moves: the linking post's Markdown must be rendered again.
+        try FileManager.default.moveItem(atPath: content + "/posts/2024/klimamessnetz-startet.md",
+                                         toPath: content + "/posts/2024/klimamessnetz-beginnt.md")
+        _ = expectSameAsFresh("link target renamed (broken link)")
+        try FileManager.default.moveItem(atPath: content + "/posts/2024/klimamessnetz-beginnt.md",
+                                         toPath: content + "/posts/2024/klimamessnetz-startet.md")
+        _ = expectSameAsFresh("link target back")
+
+        // A new post, a deleted page, site.yml, UI strings.
+        try "---\ntitle: Ganz neu\ndate: 2026-11-25T09:00:00+01:00\nfields: [daten-und-plattformen]\n---\nText mit [Link](../2025/klimamessnetz-komplett.md).\n"
+            .write(toFile: content + "/posts/2026/ganz-neu.md", atomically: true, encoding: .utf8)
+        #expect(expectSameAsFresh("new post").rendered > 1)
+        try FileManager.default.removeItem(atPath: content + "/pages/kontakt.md")
+        _ = expectSameAsFresh("deleted page")
+        try edit("site.yml") { $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"X ") }
+        #expect(expectSameAsFresh("site.yml").reused == 0)
+        try edit(templates + "/i18n/de.yml") { $0.replacingOccurrences(of: "Startseite", with: "Start") }
+        _ = expectSameAsFresh("UI strings")
+    }
+}
