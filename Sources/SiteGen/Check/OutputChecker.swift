@@ -129,11 +129,28 @@ struct OutputChecker {
 
     /// The Markdown line that contains an address (for messages about links kept as written).
     private func lineOf(_ href: String, in source: SourceRef, base: String) -> Int? {
-        guard let body = bodies[source.path] else { return nil }
-        let candidates = [href, href.hasPrefix(base) ? "/" + href.dropFirst(base.count) : href]
-        for (i, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if candidates.contains(where: { line.contains($0) }) { return source.bodyFirstLine + i }
+        guard var body = bodies[source.path] else { return nil }
+        let candidates = [href, href.hasPrefix(base) ? "/" + href.dropFirst(base.count) : href].map { Array($0.utf8) }
+        return body.withUTF8 { text -> Int? in
+            // The earliest place any form of the address is written, as a line number.
+            guard let at = candidates.compactMap({ firstOffset(of: $0, in: text) }).min() else { return nil }
+            return source.bodyFirstLine + text[..<at].reduce(0) { $1 == 10 ? $0 + 1 : $0 }
         }
-        return nil
     }
+}
+
+/// Where `needle` first occurs in `haystack` (byte offset).
+func firstOffset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty ? 0 : nil }
+    var i = 0
+    let last = haystack.count - needle.count
+    while i <= last {
+        if haystack[i] == first {
+            var k = 1
+            while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return i }
+        }
+        i += 1
+    }
+    return nil
 }

@@ -124,8 +124,19 @@ enum SiteValidator {
 }
 
 func isRemote(_ link: String) -> Bool {
-    let lower = link.lowercased()
-    return lower.hasPrefix("http://") || lower.hasPrefix("https://") || lower.hasPrefix("//")
+    // Byte compare, ASCII case-insensitive: called for every link of every page.
+    func starts(_ prefix: StaticString) -> Bool {
+        let p = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+        var i = 0
+        for b in link.utf8 {
+            if i == p.count { return true }
+            let lower = b >= 65 && b <= 90 ? b + 32 : b
+            if lower != p[i] { return false }
+            i += 1
+        }
+        return i == p.count
+    }
+    return starts("//") || starts("http://") || starts("https://")
 }
 
 /// Resolves a path written in a file at `from` (both relative to content/):
