@@ -9,9 +9,15 @@ struct HTMLReferences: Sendable {
 }
 
 enum HTMLScanner {
-    static func scan(_ html: String) -> HTMLReferences {
+    /// - Parameter interner: shares equal link strings between pages (see `StringInterner`).
+    static func scan(_ html: String, interner: StringInterner? = nil) -> HTMLReferences {
         var html = html
-        return html.withUTF8 { scan(bytes: $0) }
+        var refs = html.withUTF8 { scan(bytes: $0) }
+        if let interner {
+            refs.links = refs.links.map(interner.intern)
+            refs.resources = refs.resources.map(interner.intern)
+        }
+        return refs
     }
 
     /// The attributes this scanner reads; every other name is skipped without making a string.

@@ -31,6 +31,7 @@ public struct SiteRenderer: Sendable {
     let contentRoot: String
     /// Markdown and pages of earlier builds in this process, reused where nothing changed.
     let cache: BuildCache?
+    let interner = StringInterner()
 
     public init(site: Site, templates: TemplateSet, contentRoot: String, cache: BuildCache? = nil) {
         self.site = site
@@ -186,7 +187,7 @@ public struct SiteRenderer: Sendable {
     func finish(_ draft: Draft) -> Rendered {
         let render = { () -> (String, HTMLReferences) in
             let html = templates.render(draft.view, template: draft.template)
-            return (html, HTMLScanner.scan(html))
+            return (html, HTMLScanner.scan(html, interner: interner))
         }
         let (html, refs): (String, HTMLReferences)
         if let cache {
