@@ -27,32 +27,6 @@ func parallelMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
     }
 }
 
-/// `parallelMap`, telling `transform` which worker (0..<ProcessInfoLite.cores) runs it: each worker
-/// runs its items one after another, so per-worker state needs no lock. (A separate body: calling
-/// one from the other through a wrapping closure corrupted the heap in debug builds.)
-func parallelMapWithWorker<T, R>(_ items: [T], _ transform: (_ worker: Int, T) -> R) -> [R] {
-    if items.count < 2 || ProcessInfoLite.cores < 2 { return items.map { transform(0, $0) } }
-    return withoutActuallyEscaping(transform) { transform in
-        [R](unsafeUninitializedCapacity: items.count) { buffer, count in
-            let shared = UncheckedBox((buffer.baseAddress!, items, transform))
-            let chunk = max(1, items.count / (ProcessInfoLite.cores * 8))
-            let chunks = (items.count + chunk - 1) / chunk
-            // Workers take chunks from a shared counter, so no more than `cores` run at once.
-            let next = UncheckedBox(AtomicCounter())
-            DispatchQueue.concurrentPerform(iterations: ProcessInfoLite.cores) { worker in
-                let (base, items, transform) = shared.value
-                while true {
-                    let c = next.value.increment()
-                    if c >= chunks { break }
-                    let lo = c * chunk, hi = min(items.count, lo + chunk)
-                    for i in lo..<hi { (base + i).initialize(to: transform(worker, items[i])) }
-                }
-            }
-            count = items.count
-        }
-    }
-}
-
 /// Hands a value to concurrent work where the caller guarantees the access is safe
 /// (each worker writes its own disjoint slots).
 struct UncheckedBox<T>: @unchecked Sendable {
