@@ -132,6 +132,23 @@ import Testing
         }
     }
 
+    /// 70 posts, 10 a page: the first page links 1, 2, 3, "…" and 7, not every page.
+    @Test func longBlogsLinkAWindowOfPagesWithHiddenGaps() throws {
+        var files = TestSupport.minimalSite
+        for n in 1...70 {
+            let day = String(format: "%02d", (n - 1) % 28 + 1), month = String(format: "%02d", (n - 1) / 28 + 1)
+            files["posts/2025/p\(n).md"] = "---\ntitle: Beitrag \(n)\ndate: 2025-\(month)-\(day)T10:00:00+01:00\n---\nText.\n"
+        }
+        let (_, sink) = TestSupport.buildInMemory(files)
+        let first = try #require(sink.text("blog/index.html"))
+        #expect(first.contains("<li class=\"pagination-gap\" aria-hidden=\"true\">…</li>"))
+        for n in [2, 3, 7] { #expect(first.contains("href=\"/blog/seite/\(n)/\"")) }
+        for n in [4, 5, 6] { #expect(!first.contains("href=\"/blog/seite/\(n)/\""), "page \(n) is behind the gap") }
+        let middle = try #require(sink.text("blog/seite/4/index.html"))
+        #expect(!middle.contains("pagination-gap"))
+        #expect(middle.contains("aria-current=\"page\"><span class=\"visually-hidden\">Seite 4</span>"))
+    }
+
     @Test func breadcrumbsAndPaginationAreLabelledNavigations() {
         for (path, html, tags) in Self.parsed {
             for tag in tags where tag.name == "nav" && !tag.isClosing {
