@@ -4,21 +4,17 @@ struct OutputChecker {
     let site: Site
     let records: [PageRecord]
     let outputs: Set<String>
-    /// Markdown bodies by content path, to find the line of an address (built once, not per link).
-    private let bodies: [String: String]
+    /// The Markdown text of a source, to find the line of an address; asked only for messages.
+    private let bodyText: (SourceRef) -> String?
+    /// Sources that have a Markdown body (the others are not searched).
+    private let sources: Set<String>
 
-    init(site: Site, records: [PageRecord], outputs: Set<String>) {
+    init(site: Site, records: [PageRecord], outputs: Set<String>, bodyText: @escaping (SourceRef) -> String?) {
         self.site = site
         self.records = records
         self.outputs = outputs
-        var bodies: [String: String] = [:]
-        for p in site.posts { bodies[p.source.path] = p.body.text }
-        for e in site.events { bodies[e.source.path] = e.body.text }
-        for p in site.projects { bodies[p.source.path] = p.body.text }
-        for p in site.pages { bodies[p.source.path] = p.body.text }
-        for f in site.fields { bodies[f.body.source.path] = f.body.text }
-        if let s = site.strategy { bodies[s.source.path] = s.body.text }
-        self.bodies = bodies
+        self.bodyText = bodyText
+        sources = Set(site.bodies.map(\.source.path))
     }
 
     /// Links to other sites found on the pages, for `check --external`.
@@ -129,7 +125,7 @@ struct OutputChecker {
 
     /// The Markdown line that contains an address (for messages about links kept as written).
     private func lineOf(_ href: String, in source: SourceRef, base: String) -> Int? {
-        guard var body = bodies[source.path] else { return nil }
+        guard sources.contains(source.path), var body = bodyText(source) else { return nil }
         let candidates = [href, href.hasPrefix(base) ? "/" + href.dropFirst(base.count) : href].map { Array($0.utf8) }
         return body.withUTF8 { text -> Int? in
             // The earliest place any form of the address is written, as a line number.

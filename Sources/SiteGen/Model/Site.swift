@@ -31,6 +31,12 @@ public struct Site: Sendable {
 
     public func field(_ slug: String) -> Field? { fields.first { $0.slug == slug } }
 
+    /// Every Markdown body of the site (for `releaseBodies`).
+    var bodies: [MarkdownBody] {
+        fields.map(\.body) + posts.map(\.body) + events.map(\.body) + projects.map(\.body) + pages.map(\.body)
+            + (strategy.map { [$0.body] } ?? [])
+    }
+
     /// Events not yet over at `now`, soonest first.
     public var upcomingEvents: [Event] { events.filter { $0.endsAt > options.now } }
     /// Events over at `now`, newest first.

@@ -16,7 +16,8 @@ struct PageRecord: Sendable {
     var diagnostics: [Diagnostic] = []
     /// Rendered Markdown of the item, kept only where a feed needs it.
     var bodyHTML: String?
-    var plainText: String?
+    /// The item's text as search terms (nil for pages left out of the search).
+    var search: PageSearchText?
     var isHTMLPage = true
 }
 
@@ -29,12 +30,16 @@ public struct SiteRenderer: Sendable {
     let resolver: LinkResolver
     /// Content folder on disk, to copy assets from.
     let contentRoot: String
+    /// Reads the content again (the link check needs a body's lines for a message).
+    let fileSystem: any FileSystem
     /// Markdown and pages of earlier builds in this process, reused where nothing changed.
     let cache: BuildCache?
     let interner = StringInterner()
 
-    public init(site: Site, templates: TemplateSet, contentRoot: String, cache: BuildCache? = nil) {
+    public init(site: Site, templates: TemplateSet, contentRoot: String, cache: BuildCache? = nil,
+                fileSystem: any FileSystem = LocalFileSystem()) {
         self.site = site
+        self.fileSystem = fileSystem
         self.templates = templates
         self.contentRoot = contentRoot
         self.cache = cache
@@ -68,8 +73,10 @@ public struct SiteRenderer: Sendable {
         var diagnostics: [Diagnostic] = []
         let clock = Stopwatch()
         var timings: [(String, Double)] = []
+        let tokenizer = SharedSearchTokenizer()
         let records = parallelMap(jobs()) { job -> PageRecord in
             var record = renderPage(job)
+            if let text = record.plainText { record.record.search = tokenizer.tokenize(text) }
             do {
                 try sink.write(URLScheme.outputFile(record.path), Array((record.html ?? "").utf8))
             } catch {
@@ -79,8 +86,11 @@ public struct SiteRenderer: Sendable {
         }
 
         timings.append(("pages", clock.lap()))
+        // Every page is rendered: the Markdown texts are not needed any more (the link check
+        // reads a file again when a message needs a line).
+        if cache == nil { site.bodies.forEach { $0.release() } }
         // Files that are not pages: feeds, calendars, sitemap, data, search index.
-        let formats = FormatRenderer(site: site, layout: layout, records: records).render()
+        let formats = FormatRenderer(site: site, layout: layout, records: records, searchTokenizer: tokenizer).render()
         for file in formats {
             do { try sink.write(file.path, file.bytes) } catch {
                 diagnostics.append(.error(file.path, "cannot be written: \(error)"))
@@ -109,7 +119,7 @@ public struct SiteRenderer: Sendable {
         }
         timings.append(("formats and assets", clock.lap()))
         for r in records { diagnostics += r.diagnostics }
-        let checker = OutputChecker(site: site, records: records, outputs: outputs)
+        let checker = OutputChecker(site: site, records: records, outputs: outputs, bodyText: bodyText)
         diagnostics += checker.check()
         timings.append(("link check", clock.lap()))
         return RenderOutcome(pages: records.count, files: outputs.count, diagnostics: diagnostics, outputs: outputs,
@@ -119,6 +129,8 @@ public struct SiteRenderer: Sendable {
     struct Rendered {
         var record: PageRecord
         var html: String?
+        /// The item's text, for the search index (turned into terms, then dropped).
+        var plainText: String?
         var path: String { record.path }
     }
 
@@ -136,7 +148,7 @@ public struct SiteRenderer: Sendable {
         var rendered = finish(draft)
         // Only the first blog posts' HTML goes into the feed; only searchable pages give text.
         if case .post(let i) = job, i < FormatRenderer.blogFeedSize { rendered.record.bodyHTML = draft.md?.html }
-        if case .page(let i) = job, !site.pages[i].search { rendered.record.plainText = nil }
+        if case .page(let i) = job, !site.pages[i].search { rendered.plainText = nil }
         return rendered
     }
 
@@ -201,9 +213,15 @@ public struct SiteRenderer: Sendable {
             r.headings = md.headings
             r.anchors = md.anchors
             r.diagnostics = md.diagnostics
-            r.plainText = md.plainText
         }
-        return Rendered(record: r, html: html)
+        return Rendered(record: r, html: html, plainText: draft.md?.plainText)
+    }
+
+    /// The Markdown text of a source file, read again from disk (nil when it cannot be read).
+    func bodyText(_ source: SourceRef) -> String? {
+        guard let bytes = try? fileSystem.readFile(contentRoot + "/" + source.path),
+              let text = FrontMatter.decodeText(bytes), let split = try? FrontMatter.split(text) else { return nil }
+        return split.body
     }
 
     func renderMarkdown(_ body: MarkdownBody) -> RenderedMarkdown {

@@ -29,13 +29,14 @@ struct FormatRenderer {
     let site: Site
     let layout: LayoutContext
     let records: [PageRecord]
+    let searchTokenizer: SharedSearchTokenizer
 
     var strings: UIStrings { layout.strings }
 
     func render() -> [OutputFile] {
         // Independent of each other, so they run side by side; the order of the result is fixed.
         let parts: [() -> [OutputFile]] = [
-            { SearchIndex(site: site, records: records).files() },
+            { SearchIndex(site: site, records: records, tokenizer: searchTokenizer).files() },
             { Sitemap(site: site, records: records).files()
                 + [OutputFile("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(site.urls.absolute("sitemap.xml"))\n")] },
             { feeds() },

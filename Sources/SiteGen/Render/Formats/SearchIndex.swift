@@ -3,7 +3,8 @@
 /// Why an own index and not Pagefind: Pagefind runs its search in WebAssembly, which a
 /// `script-src 'self'` policy blocks (it needs `'wasm-unsafe-eval'`), it is a separate binary
 /// to install, and it would run after the build on the output folder, outside the pipeline and
-/// its in-memory tests. This index is built from `PageRecord.plainText` in the render stage,
+/// its in-memory tests. This index is built from `PageRecord.search` (each page's terms, made while
+/// the page was rendered) in the render stage,
 /// is deterministic, and is read by ~300 lines of plain JavaScript.
 ///
 /// Layout (all under `<search path>/suchindex/`), sized so a query loads little even at
@@ -38,10 +39,13 @@ struct SearchIndex {
         var date: String?
         /// (text, weight per occurrence)
         var texts: [(String, Int)]
+        /// The body's terms (weight 1 per occurrence).
+        var body: PageSearchText
     }
 
     let site: Site
     let records: [PageRecord]
+    let tokenizer: SharedSearchTokenizer
 
     /// Site path of the folder (`suche/suchindex/`).
     static func folderPath(_ urls: URLScheme) -> String { urls.search + folder + "/" }
@@ -66,13 +70,13 @@ struct SearchIndex {
 
         var docs: [Document] = []
         for r in records {
-            guard let text = r.plainText, let source = r.source, let item = bySource[source.path] else { continue }
-            let excerpt = item.summary ?? Self.excerpt(text)
-            var texts: [(String, Int)] = [(item.title, 10), (text, 1)]
+            guard let body = r.search, let source = r.source, let item = bySource[source.path] else { continue }
+            let excerpt = item.summary ?? body.excerpt
+            var texts: [(String, Int)] = [(item.title, 10)]
             if let s = item.summary { texts.append((s, 3)) }
             if !item.extra.isEmpty { texts.append((item.extra.joined(separator: " "), 2)) }
             docs.append(Document(url: urls.href(r.path), title: item.title, kind: item.kind, fields: item.fields,
-                                 excerpt: excerpt, date: item.date, texts: texts))
+                                 excerpt: excerpt, date: item.date, texts: texts, body: body))
         }
         return docs
     }
@@ -82,21 +86,23 @@ struct SearchIndex {
         let dir = Self.folderPath(site.urls)
 
         // Postings per term number: [doc, weight, doc, weight, …], docs ascending.
-        var tokenizer = SearchText.Tokenizer()
+        var tokenizer = self.tokenizer.finished
         var postings: [[Int32]] = []
         var weights: [Int32] = []
         var touched: [Int32] = []
         for (id, doc) in docs.enumerated() {
+            var terms: [(Int32, Int)] = zip(doc.body.terms, doc.body.counts).map { (Int32($0), Int($1)) }
             for (text, weight) in doc.texts {
-                tokenizer.forEachTerm(in: text) { t in
-                    let t = Int(t)
-                    if t >= weights.count {
-                        weights += Array(repeating: 0, count: t + 1 - weights.count)
-                        postings += Array(repeating: [], count: t + 1 - postings.count)
-                    }
-                    if weights[t] == 0 { touched.append(Int32(t)) }
-                    weights[t] += Int32(weight)
+                tokenizer.forEachTerm(in: text) { terms.append(($0, weight)) }
+            }
+            for (t, weight) in terms {
+                let t = Int(t)
+                if t >= weights.count {
+                    weights += Array(repeating: 0, count: t + 1 - weights.count)
+                    postings += Array(repeating: [], count: t + 1 - postings.count)
                 }
+                if weights[t] == 0 { touched.append(Int32(t)) }
+                weights[t] = min(weights[t] + Int32(weight), 1 << 24)
             }
             for t in touched {
                 postings[Int(t)].append(Int32(id))

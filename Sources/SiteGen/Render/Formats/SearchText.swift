@@ -199,3 +199,39 @@ extension SearchText {
         }
     }
 }
+
+/// A page's text for the search index, turned into terms while the page is rendered, so the full
+/// text of every page is not kept until the end (about 500 MB at 50,000 items).
+struct PageSearchText: Sendable {
+    var excerpt: String
+    /// Each term once, with its occurrences (at most 255: the index caps every weight there).
+    var terms: [UInt32]
+    var counts: [UInt8]
+}
+
+/// One tokenizer for the whole build, shared by the render workers behind a lock (tokenizing is a
+/// small part of a page's work), so every page's terms have the same numbers as the index's.
+final class SharedSearchTokenizer: @unchecked Sendable {  // `tokenizer` is guarded by `lock`
+    private let lock = NSLockLite()
+    private var tokenizer = SearchText.Tokenizer()
+
+    func tokenize(_ text: String) -> PageSearchText {
+        var numbers: [Int32] = []
+        lock.locked { tokenizer.forEachTerm(in: text) { numbers.append($0) } }
+        numbers.sort()
+        var terms: [UInt32] = []
+        var counts: [UInt8] = []
+        var i = 0
+        while i < numbers.count {
+            var j = i
+            while j < numbers.count, numbers[j] == numbers[i] { j += 1 }
+            terms.append(UInt32(numbers[i]))
+            counts.append(UInt8(min(j - i, 255)))
+            i = j
+        }
+        return PageSearchText(excerpt: SearchIndex.excerpt(text), terms: terms, counts: counts)
+    }
+
+    /// The tokenizer with every term numbered so far, for the index (after rendering).
+    var finished: SearchText.Tokenizer { lock.locked { tokenizer } }
+}
