@@ -76,6 +76,8 @@ public struct SiteRenderer: Sendable {
         let tokenizer = SharedSearchTokenizer()
         let records = parallelMap(jobs()) { job -> PageRecord in
             var record = renderPage(job)
+            // An item with one page needs its Markdown text no more (see `release`).
+            if cache == nil { body(of: job)?.release() }
             if let text = record.plainText { record.record.search = tokenizer.tokenize(text) }
             do {
                 try sink.write(URLScheme.outputFile(record.path), Array((record.html ?? "").utf8))
@@ -215,6 +217,18 @@ public struct SiteRenderer: Sendable {
             r.diagnostics = md.diagnostics
         }
         return Rendered(record: r, html: html, plainText: draft.md?.plainText)
+    }
+
+    /// The Markdown body that only `job`'s page renders (fields have several pages: nil).
+    func body(of job: PageJob) -> MarkdownBody? {
+        switch job {
+        case .post(let i): return site.posts[i].body
+        case .event(let i): return site.events[i].body
+        case .project(let i): return site.projects[i].body
+        case .page(let i): return site.pages[i].body
+        case .strategy: return site.strategy?.body
+        default: return nil
+        }
     }
 
     /// The Markdown text of a source file, read again from disk (nil when it cannot be read).
