@@ -406,6 +406,14 @@ import Testing
         #expect(try searchDocs("Zauberwort", in: sink.files).isEmpty, "drafts stay out")
         let (_, preview) = FormatsFixture.build(options: BuildOptions(now: FormatsFixture.now, drafts: true))
         #expect(try searchDocs("Zauberwort", in: preview.files).isEmpty, "drafts stay out of previews too")
+        // Not even as an empty entry: the pages are tokenized while rendering, drafts included.
+        let shards = preview.files.filter { $0.key.hasPrefix("suche/suchindex/t") }
+        #expect(!shards.isEmpty)
+        for (name, bytes) in shards {
+            let shard = try #require(formatsJSON(String(decoding: bytes, as: UTF8.self)) as? [String: [Int]])
+            #expect(shard[SearchText.terms("Zauberwort")[0]] == nil, "\(name)")
+            #expect(shard.values.allSatisfy { !$0.isEmpty }, "\(name) has a term without documents")
+        }
 
         let manifest = try #require(formatsJSON(sink.text("suche/suchindex/index.json")) as? [String: Any])
         let kinds = try #require(manifest["kinds"] as? String)

@@ -111,8 +111,11 @@ struct SearchIndex {
             }
             touched.removeAll(keepingCapacity: true)
         }
+        // The tokenizer also numbered the words of pages that are not indexed (drafts and future
+        // posts in a preview): only terms with postings go into the index.
         let termTexts = tokenizer.terms
-        let order = termTexts.indices.sorted { termTexts[$0].utf8.lexicographicallyPrecedes(termTexts[$1].utf8) }
+        let order = termTexts.indices.filter { $0 < postings.count && !postings[$0].isEmpty }
+            .sorted { termTexts[$0].utf8.lexicographicallyPrecedes(termTexts[$1].utf8) }
 
         // Term shards: {"term":[docDelta,weight,…],…}, written as bytes.
         var shards: [[UInt8]] = []
