@@ -26,8 +26,13 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
         var refs: HTMLReferences
     }
 
+    /// One tokenizer for all builds of the process, so the term numbers of cached pages stay valid.
+    let searchTokenizer = SharedSearchTokenizer()
+
     private let lock = NSLockLite()
     private var documents: [String: Document] = [:]
+    private var searchTexts: [String: (hash: UInt64, terms: PageSearchText)] = [:]
+    private var nextSearchTexts: [String: (hash: UInt64, terms: PageSearchText)] = [:]
     private var markdown: [String: Markdown] = [:]
     private var pages: [String: Page] = [:]
     /// What this build used or made; replaces the old tables when it ends, so entries of deleted
@@ -47,6 +52,7 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
             nextDocuments = [:]
             nextMarkdown = [:]
             nextPages = [:]
+            nextSearchTexts = [:]
             reusedPages = 0
             renderedPages = 0
         }
@@ -57,6 +63,7 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
             documents = nextDocuments
             markdown = nextMarkdown
             pages = nextPages
+            searchTexts = nextSearchTexts
         }
     }
 
@@ -88,6 +95,18 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
         let rendered = recording.render(body)
         lock.locked { nextMarkdown[path] = Markdown(textHash: textHash, source: body.source, links: recorder.links, rendered: rendered) }
         return rendered
+    }
+
+    /// A page's text as search terms, made again only when the text changed.
+    func searchText(_ path: String, text: String) -> PageSearchText {
+        let hash = ContentHash.of(text)
+        if let hit = lock.locked({ searchTexts[path] }), hit.hash == hash {
+            lock.locked { nextSearchTexts[path] = hit }
+            return hit.terms
+        }
+        let terms = searchTokenizer.tokenize(text)
+        lock.locked { nextSearchTexts[path] = (hash, terms) }
+        return terms
     }
 
     func page(_ path: String, key: UInt64, render: () -> (String, HTMLReferences)) -> (String, HTMLReferences) {

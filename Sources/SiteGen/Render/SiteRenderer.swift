@@ -73,12 +73,14 @@ public struct SiteRenderer: Sendable {
         var diagnostics: [Diagnostic] = []
         let clock = Stopwatch()
         var timings: [(String, Double)] = []
-        let tokenizer = SharedSearchTokenizer()
+        let tokenizer = cache?.searchTokenizer ?? SharedSearchTokenizer()
         let records = parallelMap(jobs()) { job -> PageRecord in
             var record = renderPage(job)
             // An item with one page needs its Markdown text no more (see `release`).
             if cache == nil { body(of: job)?.release() }
-            if let text = record.plainText { record.record.search = tokenizer.tokenize(text) }
+            if let text = record.plainText {
+                record.record.search = cache?.searchText(record.path, text: text) ?? tokenizer.tokenize(text)
+            }
             do {
                 try sink.write(URLScheme.outputFile(record.path), Array((record.html ?? "").utf8))
             } catch {
