@@ -60,7 +60,8 @@ public struct Builder: Sendable {
     }
 
     /// Loads, models and renders into `sink`. Returns the report; the site is complete in the
-    /// sink only when the report has no errors.
+    /// sink only when the report has no errors. Without a `cache`, the returned site's Markdown
+    /// texts are empty once rendering is done (they are let go to save memory).
     public func run(into sink: OutputSink) -> (BuildReport, Site?) {
         var report = BuildReport()
         let clock = Stopwatch()
