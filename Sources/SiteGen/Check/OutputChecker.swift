@@ -37,11 +37,41 @@ struct OutputChecker {
         for r in records where r.isHTMLPage { idsByPath[URLScheme.outputFile(r.path)] = r.refs.ids }
         let base = site.urls.basePath
 
+        // The same addresses stand on thousands of pages (navigation, footer, cards, badges):
+        // where each leads is worked out once.
+        var destinations: [String: Destination] = [:]
+        for r in records {
+            for href in r.refs.links where destinations[href] == nil { destinations[href] = destination(href, base: base) }
+            for href in r.refs.resources where destinations[href] == nil { destinations[href] = destination(href, base: base) }
+        }
+
         // Pages are checked side by side; each gives its own list, joined in page order.
-        return parallelMap(records) { r in check(r, idsByPath: idsByPath, base: base) }.flatMap { $0 }
+        return parallelMap(records) { r in check(r, idsByPath: idsByPath, base: base, destinations: destinations) }.flatMap { $0 }
     }
 
-    private func check(_ r: PageRecord, idsByPath: [String: Set<String>], base: String) -> [Diagnostic] {
+    /// Where an address leads, as far as that does not depend on the page it stands on.
+    private struct Destination {
+        var remote: Bool
+        /// An absolute address on the site's own host for which the build has no file.
+        var missingOnOwnHost: Bool
+        /// The path under the output root and the fragment (nil: not an address of this site).
+        var target: (path: String, fragment: String?)?
+        /// The output file of `target.path` (nil: none; unused when the path is empty, the page itself).
+        var resolved: String?
+    }
+
+    private func destination(_ href: String, base: String) -> Destination {
+        let target = internalPath(href, base: base)
+        var missingOnOwnHost = false
+        if href.hasPrefix(site.config.baseURL), !href.dropFirst(site.config.baseURL.count).contains(":"),
+           let own = internalPath(base + href.dropFirst(site.config.baseURL.count), base: base), !own.path.isEmpty {
+            missingOnOwnHost = resolve(own.path) == nil
+        }
+        return Destination(remote: isRemote(href), missingOnOwnHost: missingOnOwnHost, target: target,
+                           resolved: target.flatMap { $0.path.isEmpty ? nil : resolve($0.path) })
+    }
+
+    private func check(_ r: PageRecord, idsByPath: [String: Set<String>], base: String, destinations: [String: Destination]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let own = URLScheme.outputFile(r.path)
         let page = "public/" + own
@@ -52,27 +82,26 @@ struct OutputChecker {
         }
 
         for href in r.refs.resources {
-            if isRemote(href) {
+            let d = destinations[href] ?? destination(href, base: base)
+            if d.remote {
                 let (file, line, origin) = place(href)
                 diagnostics.append(.error(file, line: line, "'\(href)' would be loaded from another host\(origin); the privacy rules allow only files of this site (store it under content/ or Templates/assets/)"))
-            } else if let target = internalPath(href, base: base), !exists(target.path) {
+            } else if let target = d.target, (target.path.isEmpty ? resolve("") : d.resolved) == nil {
                 let (file, line, origin) = place(href)
                 diagnostics.append(.error(file, line: line, "'\(href)' does not exist in the built site\(origin)"))
             }
         }
         for href in r.refs.links {
+            let d = destinations[href] ?? destination(href, base: base)
             // An absolute address on the site's own host may be served by something else, so a
             // miss is a warning there (linkchecker would report it against the live site).
-            if href.hasPrefix(site.config.baseURL), !href.dropFirst(site.config.baseURL.count).contains(":"),
-               let target = internalPath(base + href.dropFirst(site.config.baseURL.count), base: base),
-               resolve(target.path.isEmpty ? own : target.path) == nil {
+            if d.missingOnOwnHost {
                 let (file, line, origin) = place(href)
                 diagnostics.append(.warning(file, line: line, "link to '\(href)' points at this site, but the build has no such page\(origin)"))
                 continue
             }
-            guard let target = internalPath(href, base: base) else { continue }
-            let path = target.path.isEmpty ? own : target.path
-            guard let resolved = resolve(path) else {
+            guard let target = d.target else { continue }
+            guard let resolved = target.path.isEmpty ? resolve(own) : d.resolved else {
                 let (file, line, origin) = place(href)
                 diagnostics.append(.error(file, line: line, "link to '\(href)' leads nowhere in the built site\(origin)"))
                 continue
@@ -96,7 +125,6 @@ struct OutputChecker {
         return diagnostics
     }
 
-    private func exists(_ path: String) -> Bool { resolve(path) != nil }
 
     /// The output file a path means: `blog/` → `blog/index.html`, `blog` → `blog/index.html`.
     private func resolve(_ path: String) -> String? {
