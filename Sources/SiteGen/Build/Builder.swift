@@ -119,18 +119,11 @@ public struct Builder: Sendable {
     /// Builds into the output folder: staging, then one swap. A failed build leaves the old output untouched.
     public func build() -> BuildReport {
         let clock = Stopwatch()
-        let writer: StagingWriter
-        do { writer = try StagingWriter(output: location.output, clean: clean) } catch {
-            var report = BuildReport()
-            report.diagnostics = [.error(location.output, "\(error)")]
-            return report
-        }
         let statePath = BuildState.path(forOutput: location.output)
         let previous = clean || !fileSystem.isDirectory(location.output) ? nil : BuildState.read(statePath)
         let now = options.now.epochSeconds
         let stamp = inputStamp()
         func upToDate(_ previous: BuildState, _ report: inout BuildReport) {
-            writer.abandon()
             report.upToDate = true
             report.pages = previous.pages
             report.files = previous.files
@@ -138,11 +131,18 @@ public struct Builder: Sendable {
             // The same inputs give the same warnings: show them again.
             report.diagnostics = previous.warnings
         }
-        // Nothing written since the last build and "now" in the same span: stop before reading.
+        // Nothing written since the last build and "now" in the same span: stop before reading
+        // (and before making a staging folder).
         if let previous, let stamp, stamp == previous.stamp, previous.validFrom <= now, now < previous.validUntil {
             var report = BuildReport()
             upToDate(previous, &report)
             report.timings.append(("check inputs", clock.lap()))
+            return report
+        }
+        let writer: StagingWriter
+        do { writer = try StagingWriter(output: location.output, clean: clean) } catch {
+            var report = BuildReport()
+            report.diagnostics = [.error(location.output, "\(error)")]
             return report
         }
         var builder = self
@@ -150,6 +150,7 @@ public struct Builder: Sendable {
         var (report, _) = builder.run(into: writer)
         _ = clock.lap()
         if report.upToDate, var previous {
+            writer.abandon()
             upToDate(previous, &report)
             // Files were touched but their bytes are the same: remember the new stamp.
             previous.stamp = stamp ?? 0

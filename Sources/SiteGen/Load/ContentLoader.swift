@@ -131,12 +131,13 @@ public struct ContentLoader: Sendable {
         do { bytes = try fileSystem.readFile(root + "/" + entry.relativePath) } catch {
             return (nil, [.error(file, "file cannot be read: \(error)")])
         }
-        guard let cache else { return parseDocument(entry, kind: kind, bytes: bytes) }
-        let key = bytes.withUnsafeBytes { ContentHash.of($0) }
-        return cache.document(entry.relativePath + "\u{0}" + file, hash: key) { parseDocument(entry, kind: kind, bytes: bytes) }
+        // One hash of the bytes serves the state fingerprint and the cache key.
+        let hash = fnv1a(bytes)
+        guard let cache else { return parseDocument(entry, kind: kind, bytes: bytes, hash: hash) }
+        return cache.document(entry.relativePath + "\u{0}" + file, hash: hash) { parseDocument(entry, kind: kind, bytes: bytes, hash: hash) }
     }
 
-    private func parseDocument(_ entry: FileEntry, kind: DocumentKind, bytes: [UInt8]) -> (LoadedDocument?, [Diagnostic]) {
+    private func parseDocument(_ entry: FileEntry, kind: DocumentKind, bytes: [UInt8], hash: UInt64) -> (LoadedDocument?, [Diagnostic]) {
         let file = display(entry.relativePath)
         guard let text = FrontMatter.decodeText(bytes) else {
             let message = bytes.contains(0)
@@ -180,7 +181,7 @@ public struct ContentLoader: Sendable {
         }
         var located = source
         for entry in map?.entries ?? [] { located.keyLines[entry.key] = entry.keyLine }
-        let doc = LoadedDocument(kind: kind, source: located, fileSlug: slug, frontMatter: map, body: split.body, hash: fnv1a(bytes))
+        let doc = LoadedDocument(kind: kind, source: located, fileSlug: slug, frontMatter: map, body: split.body, hash: hash)
         return (doc, diagnostics)
     }
 }
