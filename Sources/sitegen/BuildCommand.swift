@@ -27,7 +27,7 @@ struct BuildCommand: ParsableCommand {
         Terminal.print(report.diagnostics, quiet: output.quiet)
         if output.verbose {
             for t in report.timings { Terminal.err("  \(t.stage): \(Terminal.seconds(t.seconds))") }
-            Terminal.err("  \(report.pages) pages, \(report.files) files, \(report.written) written, \(report.unchanged) unchanged")
+            Terminal.err("  \(report.pages) pages (\(report.upToDate ? 0 : report.rendered) rendered), \(report.files) files, \(report.written) written, \(report.unchanged) unchanged")
         }
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors

@@ -108,3 +108,31 @@ import Testing
         #expect(nearest("zzzzzzzz", in: ["title"]) == nil)
     }
 }
+
+@Suite struct SearchExcerptTests {
+    /// What the excerpt must be: the words (split at space, newline, tab) that fit in 220
+    /// characters with one space after each, and " …" when words were left out.
+    func expected(_ text: String) -> String {
+        var words: [Substring] = []
+        var length = 0
+        for w in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
+            if length + w.count + 1 > SearchIndex.excerptLength { return words.joined(separator: " ") + " …" }
+            words.append(w)
+            length += w.count + 1
+        }
+        return words.joined(separator: " ")
+    }
+
+    @Test func stopsAtTheLastWholeWordThatFits() {
+        let word = "Füllstände"  // 10 characters, 11 with its space: 20 words fit in 220
+        let texts = [
+            "", " ", "ein", "  zwei  Wörter \n", "Zeile\r\nmit CRLF\tund Tab",
+            Array(repeating: word, count: 20).joined(separator: " "),
+            Array(repeating: word, count: 21).joined(separator: " "),
+            "\n\n" + Array(repeating: word, count: 40).joined(separator: "\n \t"),
+            String(repeating: "x", count: 500), "kurz " + String(repeating: "y", count: 300),
+        ]
+        for text in texts { #expect(SearchIndex.excerpt(text) == expected(text), "\(text.prefix(30))") }
+        #expect(SearchIndex.excerpt(Array(repeating: word, count: 21).joined(separator: " ")).hasSuffix(" …"))
+    }
+}

@@ -25,6 +25,8 @@ public struct BuildReport: Sendable {
     public var timings: [(stage: String, seconds: Double)] = []
     /// Links to other sites, for `check --external`.
     public var externalLinks: [ExternalLink] = []
+    /// Pages whose template ran (the others were taken from the last build).
+    public var rendered = 0
     /// True when nothing changed since the last build and the output was left as it was.
     public var upToDate = false
     /// Fingerprint of this build's inputs.
@@ -60,14 +62,14 @@ public struct Builder: Sendable {
     }
 
     /// Loads, models and renders into `sink`. Returns the report; the site is complete in the
-    /// sink only when the report has no errors. Without a `cache`, the returned site's Markdown
-    /// texts are empty once rendering is done (they are let go to save memory).
+    /// sink only when the report has no errors. Unless an in-memory `cache` keeps pages, the
+    /// returned site's Markdown texts are empty once rendering is done (let go to save memory).
     public func run(into sink: OutputSink) -> (BuildReport, Site?) {
         var report = BuildReport()
         let clock = Stopwatch()
         let displayContent = displayName(location.content)
         var loader = ContentLoader(fileSystem: fileSystem, root: location.content, displayRoot: displayContent)
-        loader.cache = cache
+        loader.cache = cache?.keepsPages == true ? cache : nil
         cache?.beginBuild()
         defer { cache?.endBuild() }
         // The loaded documents (their YAML trees) are let go before rendering: a closure scope ends
@@ -108,6 +110,7 @@ public struct Builder: Sendable {
             .render(to: sink, collectExternalLinks: collectExternalLinks)
         report.diagnostics += outcome.diagnostics
         report.pages = outcome.pages
+        report.rendered = cache?.renderedPages ?? outcome.pages
         report.files = outcome.files
         report.externalLinks = outcome.externalLinks
         report.timings.append(("render", clock.lap()))
@@ -147,6 +150,10 @@ public struct Builder: Sendable {
         }
         var builder = self
         builder.knownFingerprint = previous.flatMap { $0.validFrom <= now && now < $0.validUntil ? $0.fingerprint : nil }
+        // The cache beside the output describes that output; without a known output, start a new one.
+        let cachePath = BuildCache.path(forOutput: location.output)
+        let cache = builder.cache ?? (previous != nil ? BuildCache.read(cachePath) : nil) ?? BuildCache(keepsPages: false)
+        builder.cache = cache
         var (report, _) = builder.run(into: writer)
         _ = clock.lap()
         if report.upToDate, var previous {
@@ -165,6 +172,7 @@ public struct Builder: Sendable {
         }
         progress?("write")
         BuildState.remove(statePath)
+        BuildCache.remove(cachePath)
         do { try writer.commit() } catch {
             writer.abandon()
             report.diagnostics.append(.error(location.output, "\(error)"))
@@ -175,6 +183,7 @@ public struct Builder: Sendable {
             BuildState(fingerprint: fingerprint, stamp: stamp ?? 0, pages: report.pages, files: report.files,
                        warnings: report.diagnostics.filter { $0.severity == .warning },
                        validFrom: validity.from, validUntil: validity.until).save(statePath)
+            if !cache.keepsPages { cache.save(cachePath) }
         }
         report.timings.append(("write", clock.lap()))
         return report

@@ -1,11 +1,18 @@
-/// What one build leaves for the next in the same process (the preview server, benchmarks,
-/// tests), so a rebuild after a small change does only the work that change needs:
-/// - documents whose bytes are the same are not parsed again (keyed by content hash);
-/// - Markdown is not rendered again when its text and every link target it resolved are the same;
+/// What one build leaves for the next, so a rebuild after a small change does only the work that
+/// change needs:
+/// - Markdown is not rendered again when its text and every link target it resolved are the same
+///   (its search terms come with it);
 /// - a page is not rendered again when its view (everything its template sees) and its template
-///   with all partials are the same; its HTML and the references found in it are reused.
+///   with all partials are the same; the references found in it are reused for the link check.
 /// Everything else (the model, views, feeds, search index, link checks) is computed each time, so
 /// a cached build gives byte-identical output to a fresh one (tested).
+///
+/// Two kinds:
+/// - `BuildCache()`, kept in memory by one process (the preview server): it also keeps parsed
+///   documents and every page's HTML;
+/// - the cache `sitegen build` keeps beside its output (`.public.sitegen-cache`, see
+///   `BuildCache+File.swift`): hashes and what the checks need; a reused page's HTML is its file in
+///   the last build's output, which the output sink takes over (`OutputSink.keep`).
 public final class BuildCache: @unchecked Sendable {  // all state is guarded by `lock`
     struct Document {
         var hash: UInt64
@@ -14,25 +21,35 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
 
     struct Markdown {
         var textHash: UInt64
+        var unsafeHTML: Bool
         var source: SourceRef
         /// Every address the renderer asked about, with the answer it got.
         var links: [(href: String, isImage: Bool, target: LinkTarget)]
-        var rendered: RenderedMarkdown
+        var htmlHash: UInt64
+        /// Kept only by the in-memory cache.
+        var html: String?
+        var headings: [Heading]
+        var anchors: [AnchorReference]
+        var diagnostics: [Diagnostic]
+        var search: PageSearchText
     }
 
     struct Page {
         var key: UInt64
-        var html: String
+        /// Kept only by the in-memory cache; otherwise the page is its file in the output.
+        var html: String?
+        /// Bytes of the page's file.
+        var size: Int
         var refs: HTMLReferences
     }
 
-    /// One tokenizer for all builds of the process, so the term numbers of cached pages stay valid.
-    let searchTokenizer = SharedSearchTokenizer()
+    /// True for the in-memory cache of a long-running process (documents and HTML kept).
+    let keepsPages: Bool
+    /// One tokenizer for all builds that use this cache, so the term numbers of cached pages stay valid.
+    let searchTokenizer: SharedSearchTokenizer
 
     private let lock = NSLockLite()
     private var documents: [String: Document] = [:]
-    private var searchTexts: [String: (hash: UInt64, terms: PageSearchText)] = [:]
-    private var nextSearchTexts: [String: (hash: UInt64, terms: PageSearchText)] = [:]
     private var markdown: [String: Markdown] = [:]
     private var pages: [String: Page] = [:]
     /// What this build used or made; replaces the old tables when it ends, so entries of deleted
@@ -45,14 +62,22 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
     public private(set) var reusedPages = 0
     public private(set) var renderedPages = 0
 
-    public init() {}
+    /// An in-memory cache, for builds in one process.
+    public convenience init() { self.init(keepsPages: true) }
+
+    init(keepsPages: Bool, searchTokenizer: SharedSearchTokenizer = SharedSearchTokenizer(),
+         markdown: [String: Markdown] = [:], pages: [String: Page] = [:]) {
+        self.keepsPages = keepsPages
+        self.searchTokenizer = searchTokenizer
+        self.markdown = markdown
+        self.pages = pages
+    }
 
     func beginBuild() {
         lock.locked {
             nextDocuments = [:]
             nextMarkdown = [:]
             nextPages = [:]
-            nextSearchTexts = [:]
             reusedPages = 0
             renderedPages = 0
         }
@@ -63,11 +88,14 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
             documents = nextDocuments
             markdown = nextMarkdown
             pages = nextPages
-            searchTexts = nextSearchTexts
         }
     }
 
+    /// The tables as they are after a build, for saving.
+    var tables: (markdown: [String: Markdown], pages: [String: Page]) { lock.locked { (markdown, pages) } }
+
     func document(_ path: String, hash: UInt64, load: () -> (LoadedDocument?, [Diagnostic])) -> (LoadedDocument?, [Diagnostic]) {
+        guard keepsPages else { return load() }
         if let hit = lock.locked({ documents[path] }), hit.hash == hash {
             lock.locked { nextDocuments[path] = hit }
             return hit.result
@@ -77,13 +105,18 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
         return result
     }
 
-    func markdown(_ body: MarkdownBody, renderer: MarkdownRenderer, resolver: LinkResolver) -> RenderedMarkdown {
+    func markdown(_ body: MarkdownBody, renderer: MarkdownRenderer, resolver: LinkResolver) -> PageMarkdown {
         let textHash = ContentHash.of(body.text)
         let path = body.source.path
-        if let hit = lock.locked({ markdown[path] }), hit.textHash == textHash, hit.source == body.source,
+        if let hit = lock.locked({ markdown[path] }), hit.textHash == textHash, hit.unsafeHTML == renderer.unsafeHTML,
+           hit.source == body.source,
            hit.links.allSatisfy({ resolver.resolve($0.href, from: body.source, isImage: $0.isImage) == $0.target }) {
             lock.locked { nextMarkdown[path] = hit }
-            return hit.rendered
+            // Without the HTML, it is made again only if a page that shows it is rendered.
+            let html = hit.html.map { MarkdownHTML($0, hash: hit.htmlHash) }
+                ?? MarkdownHTML(hash: hit.htmlHash) { renderer.render(body).html }
+            return PageMarkdown(html: html, headings: hit.headings, anchors: hit.anchors, diagnostics: hit.diagnostics,
+                                search: hit.search)
         }
         let recorder = LinkRecorder()
         var recording = renderer
@@ -93,24 +126,24 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
             return target
         }
         let rendered = recording.render(body)
-        lock.locked { nextMarkdown[path] = Markdown(textHash: textHash, source: body.source, links: recorder.links, rendered: rendered) }
-        return rendered
-    }
-
-    /// A page's text as search terms, made again only when the text changed.
-    func searchText(_ path: String, text: String) -> PageSearchText {
-        let hash = ContentHash.of(text)
-        if let hit = lock.locked({ searchTexts[path] }), hit.hash == hash {
-            lock.locked { nextSearchTexts[path] = hit }
-            return hit.terms
+        let html = MarkdownHTML(rendered.html)
+        let search = searchTokenizer.tokenize(rendered.plainText)
+        lock.locked {
+            nextMarkdown[path] = Markdown(textHash: textHash, unsafeHTML: renderer.unsafeHTML, source: body.source,
+                                          links: recorder.links, htmlHash: html.hash, html: keepsPages ? rendered.html : nil,
+                                          headings: rendered.headings, anchors: rendered.anchors,
+                                          diagnostics: rendered.diagnostics, search: search)
         }
-        let terms = searchTokenizer.tokenize(text)
-        lock.locked { nextSearchTexts[path] = (hash, terms) }
-        return terms
+        return PageMarkdown(html: html, headings: rendered.headings, anchors: rendered.anchors,
+                            diagnostics: rendered.diagnostics, search: search)
     }
 
-    func page(_ path: String, key: UInt64, render: () -> (String, HTMLReferences)) -> (String, HTMLReferences) {
-        if let hit = lock.locked({ pages[path] }), hit.key == key {
+    /// The page at `path`, from the cache when its key is the same (and, without kept HTML, when
+    /// `keep` could take its file over from the last output), else rendered.
+    /// - Returns: the HTML, or nil when the file was kept.
+    func page(_ path: String, key: UInt64, keep: (Int) -> Bool,
+              render: () -> (String, HTMLReferences)) -> (String?, HTMLReferences) {
+        if let hit = lock.locked({ pages[path] }), hit.key == key, hit.html != nil || keep(hit.size) {
             lock.locked {
                 nextPages[path] = hit
                 reusedPages += 1
@@ -119,7 +152,7 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
         }
         let (html, refs) = render()
         lock.locked {
-            nextPages[path] = Page(key: key, html: html, refs: refs)
+            nextPages[path] = Page(key: key, html: keepsPages ? html : nil, size: html.utf8.count, refs: refs)
             renderedPages += 1
         }
         return (html, refs)

@@ -74,17 +74,19 @@ public struct SiteRenderer: Sendable {
         let clock = Stopwatch()
         var timings: [(String, Double)] = []
         let tokenizer = cache?.searchTokenizer ?? SharedSearchTokenizer()
+        let releasesBodies = !(cache?.keepsPages ?? false)
         let records = parallelMap(jobs()) { job -> PageRecord in
-            var record = renderPage(job)
+            var record = renderPage(job, sink: sink)
             // An item with one page needs its Markdown text no more (see `release`).
-            if cache == nil { body(of: job)?.release() }
-            if let text = record.plainText {
-                record.record.search = cache?.searchText(record.path, text: text) ?? tokenizer.tokenize(text)
-            }
-            do {
-                try sink.write(URLScheme.outputFile(record.path), Array((record.html ?? "").utf8))
-            } catch {
-                record.record.diagnostics.append(.error(record.record.source?.display ?? record.path, "page cannot be written: \(error)"))
+            if releasesBodies { body(of: job)?.release() }
+            if let text = record.plainText { record.record.search = tokenizer.tokenize(text) }
+            // nil: the cache found the page's file from the last build to be still right.
+            if let html = record.html {
+                do {
+                    try sink.write(URLScheme.outputFile(record.path), Array(html.utf8))
+                } catch {
+                    record.record.diagnostics.append(.error(record.record.source?.display ?? record.path, "page cannot be written: \(error)"))
+                }
             }
             return record.record
         }
@@ -92,7 +94,7 @@ public struct SiteRenderer: Sendable {
         timings.append(("pages", clock.lap()))
         // Every page is rendered: the Markdown texts are not needed any more (the link check
         // reads a file again when a message needs a line).
-        if cache == nil { site.bodies.forEach { $0.release() } }
+        if releasesBodies { site.bodies.forEach { $0.release() } }
         // Files that are not pages: feeds, calendars, sitemap, data, search index.
         let formats = FormatRenderer(site: site, layout: layout, records: records, searchTokenizer: tokenizer).render()
         for file in formats {
@@ -132,6 +134,7 @@ public struct SiteRenderer: Sendable {
 
     struct Rendered {
         var record: PageRecord
+        /// nil when the page's file is kept from the last build.
         var html: String?
         /// The item's text, for the search index (turned into terms, then dropped).
         var plainText: String?
@@ -144,15 +147,19 @@ public struct SiteRenderer: Sendable {
         var template: String
         var view: [String: Any]
         var source: SourceRef? = nil
-        var md: RenderedMarkdown? = nil
+        var md: PageMarkdown? = nil
     }
 
-    func renderPage(_ job: PageJob) -> Rendered {
+    /// - Parameter sink: where the page's file from the last build may be kept (cached builds).
+    func renderPage(_ job: PageJob, sink: OutputSink? = nil) -> Rendered {
         let draft = self.draft(job)
-        var rendered = finish(draft)
+        var rendered = finish(draft, sink: sink)
         // Only the first blog posts' HTML goes into the feed; only searchable pages give text.
-        if case .post(let i) = job, i < FormatRenderer.blogFeedSize { rendered.record.bodyHTML = draft.md?.html }
-        if case .page(let i) = job, !site.pages[i].search { rendered.plainText = nil }
+        if case .post(let i) = job, i < FormatRenderer.blogFeedSize { rendered.record.bodyHTML = draft.md?.html.text }
+        if case .page(let i) = job, !site.pages[i].search {
+            rendered.plainText = nil
+            rendered.record.search = nil
+        }
         return rendered
     }
 
@@ -200,15 +207,16 @@ public struct SiteRenderer: Sendable {
 
     /// Runs the template (or takes the page from the cache when its view and template are the
     /// same as last time) and notes what the checks need.
-    func finish(_ draft: Draft) -> Rendered {
+    func finish(_ draft: Draft, sink: OutputSink? = nil) -> Rendered {
         let render = { () -> (String, HTMLReferences) in
             let html = templates.render(draft.view, template: draft.template)
             return (html, HTMLScanner.scan(html, interner: interner))
         }
-        let (html, refs): (String, HTMLReferences)
+        let (html, refs): (String?, HTMLReferences)
         if let cache {
             let key = ContentHash.mix(ViewHash.of(draft.view), templates.dependencyHash(of: draft.template))
-            (html, refs) = cache.page(draft.path, key: key, render: render)
+            let file = URLScheme.outputFile(draft.path)
+            (html, refs) = cache.page(draft.path, key: key, keep: { sink?.keep(file, size: $0) ?? false }, render: render)
         } else {
             (html, refs) = render()
         }
@@ -217,6 +225,7 @@ public struct SiteRenderer: Sendable {
             r.headings = md.headings
             r.anchors = md.anchors
             r.diagnostics = md.diagnostics
+            r.search = md.search
         }
         return Rendered(record: r, html: html, plainText: draft.md?.plainText)
     }
@@ -240,8 +249,8 @@ public struct SiteRenderer: Sendable {
         return split.body
     }
 
-    func renderMarkdown(_ body: MarkdownBody) -> RenderedMarkdown {
-        guard let cache else { return markdown.render(body) }
+    func renderMarkdown(_ body: MarkdownBody) -> PageMarkdown {
+        guard let cache else { return PageMarkdown(markdown.render(body)) }
         return cache.markdown(body, renderer: markdown, resolver: resolver)
     }
 }

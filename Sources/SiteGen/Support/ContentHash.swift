@@ -1,4 +1,5 @@
-/// A fast 64-bit hash for change detection (8 bytes per step; not for security, not persisted).
+/// A fast 64-bit hash for change detection (8 bytes per step; not for security). The build cache
+/// beside the output keeps such hashes, and it is tied to the program that wrote it.
 enum ContentHash {
     static let seed: UInt64 = 0x243F_6A88_85A3_08D3
 
@@ -48,6 +49,8 @@ enum ViewHash {
             return h
         case let b as Bool: return b ? 5 : 6
         case let i as Int: return ContentHash.mix(7, UInt64(bitPattern: Int64(i)))
+        // Rendered Markdown counts by its hash, which a cached build knows without the HTML.
+        case let html as MarkdownHTML: return ContentHash.mix(9, html.hash)
         default: return ContentHash.of(String(describing: value), seed: 8)
         }
     }

@@ -4,6 +4,13 @@ public protocol OutputSink: Sendable {
     func write(_ path: String, _ bytes: [UInt8]) throws
     /// Copies a file from disk (assets) to `path`.
     func copy(from source: String, to path: String) throws
+    /// Takes `path` over from the last build's output as it is, if it is there with `size`
+    /// bytes; false when it cannot (then the caller writes it).
+    func keep(_ path: String, size: Int) -> Bool
+}
+
+extension OutputSink {
+    public func keep(_ path: String, size: Int) -> Bool { false }
 }
 
 /// Keeps every file in memory.

@@ -44,6 +44,18 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
         madeDirectories.locked { counts.written += 1 }
     }
 
+    /// Hard-links the old output's file when it is there with `size` bytes (a page the cache
+    /// knows to be unchanged).
+    public func keep(_ path: String, size: Int) -> Bool {
+        guard keepUnchanged, let target = try? prepare(path) else { return false }
+        var st = stat()
+        let old = output + "/" + path
+        guard lstat(old, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == size,
+              unlink(target) == 0 || errno == ENOENT, link(old, target) == 0 else { return false }
+        madeDirectories.locked { counts.kept += 1 }
+        return true
+    }
+
     public func copy(from source: String, to path: String) throws {
         let bytes = try LocalFileSystem().readFile(source)
         try write(path, bytes)

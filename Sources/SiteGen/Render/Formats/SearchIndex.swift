@@ -200,10 +200,24 @@ struct SearchIndex {
     static func excerpt(_ text: String) -> String {
         var words: [Substring] = []
         var length = 0
-        for w in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
-            if length + w.count + 1 > excerptLength { return words.joined(separator: " ") + " …" }
-            words.append(w)
-            length += w.count + 1
+        // Walks only as far as the excerpt reaches (a page's text may be long).
+        var start: String.Index?
+        var i = text.startIndex
+        while true {
+            let atEnd = i == text.endIndex
+            if atEnd || text[i] == " " || text[i] == "\n" || text[i] == "\t" {
+                if let s = start {
+                    let w = text[s..<i]
+                    if length + w.count + 1 > excerptLength { return words.joined(separator: " ") + " …" }
+                    words.append(w)
+                    length += w.count + 1
+                    start = nil
+                }
+                if atEnd { break }
+            } else if start == nil {
+                start = i
+            }
+            i = text.index(after: i)
         }
         return words.joined(separator: " ")
     }

@@ -125,6 +125,13 @@ extension SearchText {
 
         init() { word.reserveCapacity(64) }
 
+        /// A tokenizer that numbers `terms` as they are listed (terms saved by an earlier build).
+        init(terms: [String]) {
+            self.init()
+            self.terms = terms
+            for (i, t) in terms.enumerated() { termNumbers[t] = Int32(i) }
+        }
+
         /// Calls `body` with the term number of every term of `text`, in order.
         mutating func forEachTerm(in text: String, _ body: (Int32) -> Void) {
             var text = text
@@ -213,7 +220,9 @@ struct PageSearchText: Sendable {
 /// small part of a page's work), so every page's terms have the same numbers as the index's.
 final class SharedSearchTokenizer: @unchecked Sendable {  // `tokenizer` is guarded by `lock`
     private let lock = NSLockLite()
-    private var tokenizer = SearchText.Tokenizer()
+    private var tokenizer: SearchText.Tokenizer
+
+    init(terms: [String] = []) { tokenizer = SearchText.Tokenizer(terms: terms) }
 
     func tokenize(_ text: String) -> PageSearchText {
         var numbers: [Int32] = []

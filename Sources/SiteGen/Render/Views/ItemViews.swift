@@ -1,6 +1,6 @@
 /// Views of the pages that show one item: a post, an event, a project, a page, the strategy.
 extension LayoutContext {
-    func postView(_ p: Post, index: Int, html: String, toc: [Heading]) -> [String: Any] {
+    func postView(_ p: Post, index: Int, html: MarkdownHTML, toc: [Heading]) -> [String: Any] {
         let urls = site.urls
         var post = postCard(p)
         post["html"] = html
@@ -31,7 +31,7 @@ extension LayoutContext {
         return view(meta, extra)
     }
 
-    func eventView(_ e: Event, html: String) -> [String: Any] {
+    func eventView(_ e: Event, html: MarkdownHTML) -> [String: Any] {
         let urls = site.urls
         var event = eventCard(e)
         event["html"] = html
@@ -56,7 +56,7 @@ extension LayoutContext {
         return view(meta, ["event": event.compactValues])
     }
 
-    func projectView(_ p: Project, html: String) -> [String: Any] {
+    func projectView(_ p: Project, html: MarkdownHTML) -> [String: Any] {
         let urls = site.urls
         var project = projectCard(p)
         project["html"] = html
@@ -72,14 +72,14 @@ extension LayoutContext {
         return view(meta, extra)
     }
 
-    func pageView(_ p: Page, html: String) -> [String: Any] {
+    func pageView(_ p: Page, html: MarkdownHTML) -> [String: Any] {
         var meta = Meta(title: p.title, description: p.summary, path: site.urls.page(p), section: .page)
         meta.breadcrumbs = [(p.title, nil)]
         meta.lang = p.lang
         return view(meta, ["content": ["title": p.title, "html": html]])
     }
 
-    func strategyView(_ s: Strategy, html: String) -> [String: Any] {
+    func strategyView(_ s: Strategy, html: MarkdownHTML) -> [String: Any] {
         let urls = site.urls
         var strategy: [String: Any] = ["title": s.title, "html": html]
         strategy["pdf"] = strategyDownload(s)

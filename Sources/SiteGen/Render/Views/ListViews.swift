@@ -74,7 +74,7 @@ extension LayoutContext {
     }
 
     /// A field's page: its projects, its posts (paginated) and its upcoming events.
-    func fieldView(_ f: Field, html: String, posts: [Post], page: Pagination) -> [String: Any] {
+    func fieldView(_ f: Field, html: MarkdownHTML, posts: [Post], page: Pagination) -> [String: Any] {
         let urls = site.urls
         let base = urls.field(f)
         var field = fieldCard(f)

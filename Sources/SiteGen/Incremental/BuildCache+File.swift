@@ -1,0 +1,198 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The cache `sitegen build` keeps beside its output (`.public.sitegen-cache`), so the next build
+/// in a new process renders only the pages a change touched (see `BuildCache`).
+///
+/// It describes that output exactly: it is removed before a build changes the output and written
+/// again after the new output is in place. It holds hashes, each body's search terms, headings and
+/// messages, and each page's references for the link check; no HTML (a reused page is its file).
+/// It is tied to the program that wrote it: any other sitegen ignores it.
+extension BuildCache {
+    static let fileMagic = "sitegen-cache 1\n"
+
+    static func path(forOutput output: String) -> String {
+        BuildState.path(forOutput: output).replacingAll(".sitegen-state", with: ".sitegen-cache")
+    }
+
+    /// The cache saved at `path`, or nil when there is none, it is damaged or another program wrote it.
+    static func read(_ path: String) -> BuildCache? {
+        guard let data = try? LocalFileSystem().readFile(path) else { return nil }
+        return try? decode(data)
+    }
+
+    /// Writes the tables of the last build to `path` (through a temporary file and a rename).
+    func save(_ path: String) {
+        let bytes = encoded()
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            offset += n
+        }
+        close(fd)
+        if offset == bytes.count { rename(temporary, path) } else { unlink(temporary) }
+    }
+
+    static func remove(_ path: String) { unlink(path) }
+
+    func encoded() -> [UInt8] {
+        let (markdown, pages) = tables
+        var w = ByteWriter()
+        w.string(Builder.programIdentity)
+        // Only terms the saved bodies use, renumbered in their old order (so each body's
+        // terms stay sorted); the rest of the tokenizer's words are forgotten.
+        let allTerms = searchTokenizer.finished.terms
+        var used = [Bool](repeating: false, count: allTerms.count)
+        for m in markdown.values { for t in m.search.terms { used[Int(t)] = true } }
+        var renumbered = [UInt32](repeating: 0, count: allTerms.count)
+        var kept: [String] = []
+        for (i, isUsed) in used.enumerated() where isUsed {
+            renumbered[i] = UInt32(kept.count)
+            kept.append(allTerms[i])
+        }
+        w.strings(kept)
+
+        w.int(markdown.count)
+        for (path, m) in markdown.sorted(by: { $0.key < $1.key }) {
+            w.string(path)
+            w.u64(m.textHash)
+            w.bool(m.unsafeHTML)
+            w.source(m.source)
+            w.int(m.links.count)
+            for link in m.links {
+                w.string(link.href)
+                w.bool(link.isImage)
+                w.linkTarget(link.target)
+            }
+            w.u64(m.htmlHash)
+            w.int(m.headings.count)
+            for h in m.headings { w.int(h.level); w.string(h.text); w.string(h.id); w.int(h.line) }
+            w.int(m.anchors.count)
+            for a in m.anchors { w.string(a.target); w.string(a.fragment); w.int(a.line); w.string(a.written) }
+            w.diagnostics(m.diagnostics)
+            w.string(m.search.excerpt)
+            w.int(m.search.terms.count)
+            for t in m.search.terms { w.int(Int(renumbered[Int(t)])) }
+            w.bytes(m.search.counts)
+        }
+
+        w.int(pages.count)
+        for (path, p) in pages.sorted(by: { $0.key < $1.key }) {
+            w.string(path)
+            w.u64(p.key)
+            w.int(p.size)
+            w.strings(p.refs.links)
+            w.strings(p.refs.resources)
+            w.strings(p.refs.ids.sorted())
+        }
+        return w.file(magic: Self.fileMagic)
+    }
+
+    /// Strings come from the file's table, so equal links of many pages share one copy.
+    static func decode(_ data: [UInt8]) throws -> BuildCache? {
+        var r = try ByteReader(data, magic: fileMagic)
+        guard try r.string() == Builder.programIdentity else { return nil }
+        let terms = try r.strings()
+
+        var markdown: [String: Markdown] = [:]
+        for _ in try r.count() {
+            let path = try r.string()
+            let textHash = try r.u64()
+            let unsafeHTML = try r.bool()
+            let source = try r.source()
+            let links = try r.count().map { _ in (href: try r.string(), isImage: try r.bool(), target: try r.linkTarget()) }
+            let htmlHash = try r.u64()
+            let headings = try r.count().map { _ in Heading(level: try r.int(), text: try r.string(), id: try r.string(), line: try r.int()) }
+            let anchors = try r.count().map { _ in
+                AnchorReference(target: try r.string(), fragment: try r.string(), line: try r.int(), written: try r.string())
+            }
+            let diagnostics = try r.diagnostics()
+            let excerpt = try r.string()
+            let termNumbers = try r.count().map { _ in try r.int() }
+            guard termNumbers.allSatisfy({ $0 >= 0 && $0 < terms.count }) else { throw ByteReader.Damaged() }
+            let counts = try r.bytes()
+            guard counts.count == termNumbers.count else { throw ByteReader.Damaged() }
+            markdown[path] = Markdown(textHash: textHash, unsafeHTML: unsafeHTML, source: source, links: links, htmlHash: htmlHash,
+                                      html: nil, headings: headings, anchors: anchors, diagnostics: diagnostics,
+                                      search: PageSearchText(excerpt: excerpt, terms: termNumbers.map(UInt32.init), counts: counts))
+        }
+
+        var pages: [String: Page] = [:]
+        for _ in try r.count() {
+            let path = try r.string()
+            let key = try r.u64()
+            let size = try r.int()
+            let refs = HTMLReferences(links: try r.strings(), resources: try r.strings(),
+                                      ids: Set(try r.strings()))
+            pages[path] = Page(key: key, html: nil, size: size, refs: refs)
+        }
+        guard r.atEnd else { throw ByteReader.Damaged() }
+        return BuildCache(keepsPages: false, searchTokenizer: SharedSearchTokenizer(terms: terms), markdown: markdown, pages: pages)
+    }
+}
+
+private extension ByteWriter {
+    mutating func source(_ s: SourceRef) {
+        string(s.path)
+        string(s.display)
+        int(s.bodyFirstLine)
+        int(s.keyLines.count)
+        for (key, line) in s.keyLines.sorted(by: { $0.key < $1.key }) { string(key); int(line) }
+    }
+
+    mutating func linkTarget(_ t: LinkTarget) {
+        switch t {
+        case .keep: int(0)
+        case .rewrite(let url, let check):
+            int(1)
+            string(url)
+            bool(check != nil)
+            if let check { string(check.target); string(check.fragment) }
+        case .broken(let message): int(2); string(message)
+        case .dangerous: int(3)
+        }
+    }
+
+    mutating func diagnostics(_ list: [Diagnostic]) {
+        int(list.count)
+        for d in list {
+            bool(d.severity == .error)
+            string(d.file)
+            optionalInt(d.line)
+            optionalInt(d.column)
+            string(d.message)
+        }
+    }
+}
+
+private extension ByteReader {
+    mutating func source() throws -> SourceRef {
+        var s = SourceRef(path: try string(), display: try string(), bodyFirstLine: try int())
+        for _ in try count() { s.keyLines[try string()] = try int() }
+        return s
+    }
+
+    mutating func linkTarget() throws -> LinkTarget {
+        switch try int() {
+        case 0: return .keep
+        case 1:
+            let url = try string()
+            return .rewrite(url, anchorCheck: try bool() ? (target: try string(), fragment: try string()) : nil)
+        case 2: return .broken(try string())
+        case 3: return .dangerous
+        default: throw Damaged()
+        }
+    }
+
+    mutating func diagnostics() throws -> [Diagnostic] {
+        try count().map { _ in
+            Diagnostic(try bool() ? .error : .warning, file: try string(), line: try optionalInt(), column: try optionalInt(), try string())
+        }
+    }
+}

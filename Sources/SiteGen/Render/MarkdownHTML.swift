@@ -1,0 +1,74 @@
+import Mustache
+
+/// The HTML of a rendered Markdown body, as page views hold it.
+///
+/// A build that reuses an earlier build's results (see `BuildCache`) knows the hash of a body's
+/// HTML without the HTML: the page's view hash needs only that, and most pages are not rendered
+/// again. The text is made on first use (`make`), while the page that needs it is rendered.
+final class MarkdownHTML: MustacheCustomRenderable, @unchecked Sendable {  // `made` is guarded by `lock`
+    private let lock = NSLockLite()
+    private var made: String?
+    private var knownHash: UInt64?
+    private let make: (@Sendable () -> String)?
+
+    init(_ text: String, hash: UInt64? = nil) {
+        made = text
+        knownHash = hash
+        make = nil
+    }
+
+    init(hash: UInt64, make: @escaping @Sendable () -> String) {
+        knownHash = hash
+        self.make = make
+    }
+
+    var hash: UInt64 {
+        lock.locked {
+            if let knownHash { return knownHash }
+            let h = ContentHash.of(made ?? "")
+            knownHash = h
+            return h
+        }
+    }
+
+    var text: String {
+        lock.locked {
+            if let made { return made }
+            let text = make?() ?? ""
+            assert(ContentHash.of(text) == knownHash, "cached Markdown rendered to different HTML")
+            made = text
+            return text
+        }
+    }
+
+    var renderText: String { text }
+    var isNull: Bool { false }
+}
+
+/// A body's rendered Markdown as the page renderer uses it.
+struct PageMarkdown: Sendable {
+    var html: MarkdownHTML
+    var headings: [Heading]
+    var anchors: [AnchorReference]
+    var diagnostics: [Diagnostic]
+    /// The text for the search index, either as text (the renderer makes terms of it) or, when
+    /// the cache had it, as terms already.
+    var plainText: String?
+    var search: PageSearchText?
+
+    init(_ rendered: RenderedMarkdown) {
+        html = MarkdownHTML(rendered.html)
+        headings = rendered.headings
+        anchors = rendered.anchors
+        diagnostics = rendered.diagnostics
+        plainText = rendered.plainText
+    }
+
+    init(html: MarkdownHTML, headings: [Heading], anchors: [AnchorReference], diagnostics: [Diagnostic], search: PageSearchText?) {
+        self.html = html
+        self.headings = headings
+        self.anchors = anchors
+        self.diagnostics = diagnostics
+        self.search = search
+    }
+}

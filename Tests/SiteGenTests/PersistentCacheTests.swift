@@ -1,0 +1,144 @@
+import Foundation
+import Testing
+@testable import SiteGen
+
+/// `sitegen build` keeps a cache beside its output, so the next build (a new process) renders only
+/// the pages a change touched and takes the other files over from the last output. After every
+/// kind of change, the output must be byte for byte what a clean build makes.
+@Suite(.serialized) struct PersistentCacheTests {
+    let content: String
+    let templates: String
+    let root: String
+
+    init() throws {
+        content = TestSupport.copyOfExampleContent()
+        root = TestSupport.temporaryFolder("persistent-cache")
+        templates = root + "/Templates"
+        try FileManager.default.copyItem(atPath: TestSupport.templates, toPath: templates)
+    }
+
+    var output: String { root + "/public" }
+    var cacheFile: String { BuildCache.path(forOutput: output) }
+
+    func builder(output: String, clean: Bool = false) -> Builder {
+        var builder = Builder(location: SiteLocation(content: content, templates: templates, output: output),
+                              options: BuildOptions(now: TestSupport.now, baseURL: "https://smartcity.example.org/"))
+        builder.clean = clean
+        return builder
+    }
+
+    /// Every file under `folder`, by relative path.
+    func files(_ folder: String) -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder)!
+        while let path = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[path] = FileManager.default.contents(atPath: folder + "/" + path)
+            }
+        }
+        return result
+    }
+
+    /// Builds into the kept output (with its cache) and into a new folder from nothing; both must agree.
+    /// - Returns: the pages the incremental build rendered.
+    @discardableResult
+    func expectSameAsClean(_ change: String, sourceLocation: SourceLocation = #_sourceLocation) -> Int {
+        let before = files(output)
+        let incremental = builder(output: output).build()
+        let freshFolder = root + "/fresh-\(UUID().uuidString)"
+        let fresh = builder(output: freshFolder, clean: true).build()
+        defer { try? FileManager.default.removeItem(atPath: freshFolder) }
+        #expect(incremental.diagnostics == fresh.diagnostics, "\(change)", sourceLocation: sourceLocation)
+        guard fresh.succeeded else {
+            // A failed build leaves the output (and the cache that describes it) as it was.
+            #expect(!incremental.succeeded && files(output) == before, "\(change)", sourceLocation: sourceLocation)
+            return 0
+        }
+        let a = files(output), b = files(freshFolder)
+        let differing = Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
+        #expect(!a.isEmpty, "\(change): no output", sourceLocation: sourceLocation)
+        #expect(differing.isEmpty, "\(change): differs from a clean build in \(differing.prefix(5))", sourceLocation: sourceLocation)
+        #expect(FileManager.default.fileExists(atPath: cacheFile), "\(change): cache saved", sourceLocation: sourceLocation)
+        return incremental.upToDate ? 0 : incremental.rendered
+    }
+
+    func edit(_ path: String, _ change: (String) -> String) throws {
+        let file = path.hasPrefix("/") ? path : content + "/" + path
+        try change(try String(contentsOfFile: file, encoding: .utf8)).write(toFile: file, atomically: true, encoding: .utf8)
+    }
+
+    @Test func everyKindOfChangeGivesTheBytesOfACleanBuild() throws {
+        let total = expectSameAsClean("first build")
+        #expect(total > 70)
+
+        // A sentence added to a post: its page only; the feed and the search index are files.
+        try edit("posts/2025/klimamessnetz-komplett.md") { $0 + "\nEin neuer Satz am Ende.\n" }
+        #expect(expectSameAsClean("post body") == 1)
+
+        try edit("posts/2025/klimamessnetz-komplett.md") { $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"Neu: ") }
+        let title = expectSameAsClean("post title")
+        #expect(title > 1 && title < total / 2)
+
+        try edit(templates + "/partials/card-post.mustache") { $0.replacingOccurrences(of: "card-body", with: "card-body card-body-x") }
+        let card = expectSameAsClean("card template")
+        #expect(card > 5 && card < total)
+
+        try edit(templates + "/base.mustache") { $0.replacingOccurrences(of: "<body>", with: "<body class=\"x\">") }
+        #expect(expectSameAsClean("layout") == total)
+
+        try FileManager.default.moveItem(atPath: content + "/posts/2024/klimamessnetz-startet.md",
+                                         toPath: content + "/posts/2024/klimamessnetz-beginnt.md")
+        expectSameAsClean("link target renamed (broken link)")
+        try FileManager.default.moveItem(atPath: content + "/posts/2024/klimamessnetz-beginnt.md",
+                                         toPath: content + "/posts/2024/klimamessnetz-startet.md")
+        expectSameAsClean("link target back")
+
+        try "---\ntitle: Ganz neu\ndate: 2026-11-25T09:00:00+01:00\nfields: [daten-und-plattformen]\n---\nText mit <b>HTML</b> und [Link](../2025/klimamessnetz-komplett.md).\n"
+            .write(toFile: content + "/posts/2026/ganz-neu.md", atomically: true, encoding: .utf8)
+        #expect(expectSameAsClean("new post") > 1)
+        // Raw HTML on: the same Markdown texts render differently.
+        try edit("site.yml") { $0.replacingOccurrences(of: "unsafe_html: false", with: "unsafe_html: true") }
+        expectSameAsClean("unsafe_html")
+        // A deleted page other pages link to: the build fails and the output stays; then it comes back.
+        let kontakt = try String(contentsOfFile: content + "/pages/kontakt.md", encoding: .utf8)
+        try FileManager.default.removeItem(atPath: content + "/pages/kontakt.md")
+        expectSameAsClean("deleted page")
+        try kontakt.write(toFile: content + "/pages/kontakt.md", atomically: true, encoding: .utf8)
+        expectSameAsClean("page back")
+        try edit(templates + "/i18n/de.yml") { $0.replacingOccurrences(of: "Startseite", with: "Start") }
+        expectSameAsClean("UI strings")
+    }
+
+    @Test func aPageChangedOrRemovedInTheOutputIsWrittenAgain() throws {
+        expectSameAsClean("first build")
+        let page = output + "/blog/index.html"
+        try "kaputt".write(toFile: page, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: output + "/impressum/index.html")
+        // Some input must change, or the build stops before rendering (nothing changed).
+        try edit("posts/2025/klimamessnetz-komplett.md") { $0 + "\nNoch ein Satz.\n" }
+        #expect(expectSameAsClean("output files damaged") == 3)
+    }
+
+    @Test func aDamagedCacheIsIgnored() throws {
+        let total = expectSameAsClean("first build")
+        var bytes = try #require(FileManager.default.contents(atPath: cacheFile))
+        bytes.count /= 2
+        try bytes.write(to: URL(fileURLWithPath: cacheFile))
+        #expect((try? BuildCache.decode(Array(bytes))) == nil)
+        try edit("posts/2025/klimamessnetz-komplett.md") { $0 + "\nNoch ein Satz.\n" }
+        #expect(expectSameAsClean("damaged cache") == total)
+        // Saved again: the next change renders one page.
+        try edit("posts/2025/klimamessnetz-komplett.md") { $0 + "\nUnd noch einer.\n" }
+        #expect(expectSameAsClean("after the damaged cache") == 1)
+    }
+
+    @Test func aSavedCacheReadsBackAsItWasWritten() throws {
+        expectSameAsClean("first build")
+        let bytes = try #require(FileManager.default.contents(atPath: cacheFile))
+        let cache = try #require(try BuildCache.decode(Array(bytes)))
+        #expect(cache.encoded() == Array(bytes))
+        #expect(cache.tables.pages.count > 70)
+        #expect(cache.tables.markdown.values.contains { !$0.search.terms.isEmpty && !$0.headings.isEmpty })
+    }
+}
