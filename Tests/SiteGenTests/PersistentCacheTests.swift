@@ -27,7 +27,7 @@ import Testing
         return builder
     }
 
-    /// Every file under `folder`, by relative path.
+    /// Every file under `folder` by relative path, and every folder (`path/`, so none is left empty).
     func files(_ folder: String) -> [String: Data] {
         var result: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(atPath: folder)!
@@ -35,6 +35,8 @@ import Testing
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
                 result[path] = FileManager.default.contents(atPath: folder + "/" + path)
+            } else {
+                result[path + "/"] = Data()
             }
         }
         return result
@@ -97,6 +99,13 @@ import Testing
         try "---\ntitle: Ganz neu\ndate: 2026-11-25T09:00:00+01:00\nfields: [daten-und-plattformen]\n---\nText mit <b>HTML</b> und [Link](../2025/klimamessnetz-komplett.md).\n"
             .write(toFile: content + "/posts/2026/ganz-neu.md", atomically: true, encoding: .utf8)
         #expect(expectSameAsClean("new post") > 1)
+        // A post deleted again: its page and folder go.
+        try FileManager.default.removeItem(atPath: content + "/posts/2026/ganz-neu.md")
+        expectSameAsClean("post deleted")
+        #expect(!FileManager.default.fileExists(atPath: output + "/blog/2026/ganz-neu"))
+        try "---\ntitle: Ganz neu\ndate: 2026-11-25T09:00:00+01:00\nfields: [daten-und-plattformen]\n---\nText mit <b>HTML</b> und [Link](../2025/klimamessnetz-komplett.md).\n"
+            .write(toFile: content + "/posts/2026/ganz-neu.md", atomically: true, encoding: .utf8)
+        expectSameAsClean("post back")
         // Raw HTML on: the same Markdown texts render differently.
         try edit("site.yml") { $0.replacingOccurrences(of: "unsafe_html: false", with: "unsafe_html: true") }
         expectSameAsClean("unsafe_html")

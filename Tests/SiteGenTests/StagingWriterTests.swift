@@ -5,7 +5,7 @@ import Testing
 @Suite struct StagingWriterTests {
     func read(_ path: String) -> String? { FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } }
 
-    @Test func commitSwapsAndKeepsUnchangedFiles() throws {
+    @Test func commitReplacesChangedFilesAndKeepsUnchangedOnes() throws {
         let out = TestSupport.temporaryFolder() + "/public"
         let first = try StagingWriter(output: out)
         try first.write("a/index.html", Array("alt".utf8))
@@ -21,6 +21,63 @@ import Testing
         #expect(read(out + "/a/index.html") == "neu")
         #expect(second.kept == 1 && second.written == 1)
         #expect(try FileManager.default.attributesOfItem(atPath: out + "/b.txt")[.systemFileNumber] as? Int == inode)
+    }
+
+    func inode(_ path: String) throws -> Int? { try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int }
+
+    @Test func aSmallChangeIsPutInPlaceFileByFile() throws {
+        let out = TestSupport.temporaryFolder() + "/public"
+        let first = try StagingWriter(output: out)
+        for i in 0..<20 { try first.write("seiten/\(i)/index.html", Array("Seite \(i)".utf8)) }
+        try first.write("weg/nur-hier.html", Array("geht".utf8))
+        try first.commit()
+        let outputInode = try inode(out), keptInode = try inode(out + "/seiten/1/index.html")
+
+        let second = try StagingWriter(output: out)
+        for i in 0..<20 { try second.write("seiten/\(i)/index.html", Array((i == 3 ? "neu" : "Seite \(i)").utf8)) }
+        #expect(second.keep("seiten/5/index.html", size: 7))   // the cache knows it is unchanged
+        #expect(!second.keep("seiten/5/index.html", size: 99)) // not with another size
+        try second.write("neu/ordner/index.html", Array("ganz neu".utf8))
+        try second.commit()
+        #expect(second.committedInPlace)
+        #expect(try inode(out) == outputInode && inode(out + "/seiten/1/index.html") == keptInode)
+        #expect(read(out + "/seiten/3/index.html") == "neu" && read(out + "/neu/ordner/index.html") == "ganz neu")
+        // A file that is no longer made goes, and so does its folder once empty.
+        #expect(!FileManager.default.fileExists(atPath: out + "/weg"))
+        #expect(second.written == 2 && second.kept == 19)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: (out as NSString).deletingLastPathComponent) == ["public"])
+    }
+
+    @Test func aBigChangeSwapsTheWholeFolder() throws {
+        let out = TestSupport.temporaryFolder() + "/public"
+        let first = try StagingWriter(output: out)
+        let count = StagingWriter.inPlaceLimit + 10
+        for i in 0..<count { try first.write("s/\(i).html", Array("alt".utf8)) }
+        try first.write("bleibt.html", Array("gleich".utf8))
+        try first.write("seite", Array("eine Datei, dann ein Ordner".utf8))
+        try first.commit()
+        let outputInode = try inode(out), keptInode = try inode(out + "/bleibt.html")
+
+        let second = try StagingWriter(output: out)
+        for i in 0..<count { try second.write("s/\(i).html", Array("neu".utf8)) }
+        try second.write("bleibt.html", Array("gleich".utf8))
+        try second.write("seite/index.html", Array("Ordner".utf8))
+        try second.commit()
+        #expect(!second.committedInPlace)
+        #expect(try inode(out) != outputInode && inode(out + "/bleibt.html") == keptInode)
+        #expect(read(out + "/s/7.html") == "neu" && read(out + "/seite/index.html") == "Ordner")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: (out as NSString).deletingLastPathComponent) == ["public"])
+    }
+
+    @Test func aFileThatBecomesAFolderIsNotPutInPlace() throws {
+        let out = TestSupport.temporaryFolder() + "/public"
+        let first = try StagingWriter(output: out)
+        try first.write("seite", Array("Datei".utf8))
+        try first.commit()
+        let second = try StagingWriter(output: out)
+        try second.write("seite/index.html", Array("Ordner".utf8))
+        try second.commit()
+        #expect(!second.committedInPlace && read(out + "/seite/index.html") == "Ordner")
     }
 
     @Test func writingOnePathTwiceNeverTouchesTheLiveOutput() throws {

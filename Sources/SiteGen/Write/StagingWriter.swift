@@ -5,17 +5,28 @@ import Glibc
 import CLinuxShims
 #endif
 
-/// Stage 4: writes the new site into a staging folder beside the output, then swaps it in
-/// with one rename, so `public/` is never half-written. A file whose bytes did not change is
-/// hard-linked from the old output instead of written, so it keeps its modification time
-/// (rsync and CDN deploys then move only what changed).
+/// Stage 4: writes the new site into a staging folder beside the output, then puts it in place,
+/// so `public/` is never half-written and a failed build leaves it as it was.
+///
+/// A file whose bytes did not change is taken over from the old output, so it keeps its
+/// modification time (rsync and CDN deploys then move only what changed). Putting in place:
+/// - when only a few files were written or went away (an edit to one post), each is renamed into
+///   the output (every file is replaced in one step) and the gone ones are removed;
+/// - otherwise the unchanged files are hard-linked into the staging folder and the two folders
+///   are swapped with one rename, which replaces the whole site in one step.
 public final class StagingWriter: OutputSink, @unchecked Sendable {
     public let output: String
     public let staging: String
+    /// Up to this many written and removed files, the output is updated file by file.
+    public static let inPlaceLimit = 100
     private let keepUnchanged: Bool
     private let madeDirectories = NSLockLite()
     private var directories: Set<String> = [""]
-    private var counts = (written: 0, kept: 0)
+    /// Paths taken over from the old output as they are, and paths written into the staging folder.
+    private var keptPaths: Set<String> = []
+    private var writtenPaths: Set<String> = []
+    /// How the last commit put the site in place (for tests).
+    private(set) var committedInPlace = false
 
     /// - Parameter clean: when true, nothing is taken over from the old output.
     public init(output: String, clean: Bool = false) throws {
@@ -30,18 +41,24 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
         }
     }
 
-    public var written: Int { madeDirectories.locked { counts.written } }
-    public var kept: Int { madeDirectories.locked { counts.kept } }
+    public var written: Int { madeDirectories.locked { writtenPaths.count } }
+    public var kept: Int { madeDirectories.locked { keptPaths.count } }
 
     public func write(_ path: String, _ bytes: [UInt8]) throws {
         let target = try prepare(path)
-        if keepUnchanged, sameBytes(output + "/" + path, bytes), unlink(target) == 0 || errno == ENOENT,
-           link(output + "/" + path, target) == 0 {
-            madeDirectories.locked { counts.kept += 1 }
+        if keepUnchanged, sameBytes(output + "/" + path, bytes) {
+            unlink(target)
+            madeDirectories.locked {
+                writtenPaths.remove(path)
+                keptPaths.insert(path)
+            }
             return
         }
         try writeFile(target, bytes)
-        madeDirectories.locked { counts.written += 1 }
+        madeDirectories.locked {
+            keptPaths.remove(path)
+            writtenPaths.insert(path)
+        }
     }
 
     /// Hard-links the old output's file when it is there with `size` bytes (a page the cache
@@ -49,10 +66,12 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     public func keep(_ path: String, size: Int) -> Bool {
         guard keepUnchanged, let target = try? prepare(path) else { return false }
         var st = stat()
-        let old = output + "/" + path
-        guard lstat(old, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == size,
-              unlink(target) == 0 || errno == ENOENT, link(old, target) == 0 else { return false }
-        madeDirectories.locked { counts.kept += 1 }
+        guard lstat(output + "/" + path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == size else { return false }
+        unlink(target)
+        madeDirectories.locked {
+            writtenPaths.remove(path)
+            keptPaths.insert(path)
+        }
         return true
     }
 
@@ -61,9 +80,24 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
         try write(path, bytes)
     }
 
-    /// Replaces the output by the staging folder in one step.
+    /// Puts the new site in place: file by file when few files changed, else the whole folder in one step.
     public func commit() throws {
+        committedInPlace = false
         if LocalFileSystem().isDirectory(output) {
+            let (kept, written) = madeDirectories.locked { (keptPaths, writtenPaths) }
+            let gone = keepUnchanged ? filesBelow(output).filter { !kept.contains($0) && !written.contains($0) } : []
+            if keepUnchanged && written.count + gone.count <= Self.inPlaceLimit && fitsInPlace(written) {
+                try updateInPlace(written: written.sorted(), gone: gone)
+                committedInPlace = true
+                return
+            }
+            let failed = parallelMap(Array(kept)) { path -> String? in
+                guard let target = try? prepare(path), link(output + "/" + path, target) == 0 else { return path }
+                return nil
+            }.compactMap { $0 }
+            if let path = failed.min() {
+                throw FileSystemError(path: path, message: "cannot be taken over from the old output")
+            }
             if exchange(staging, output) {
                 removeTree(staging)  // now holds the old site
                 return
@@ -81,6 +115,45 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
                 throw FileSystemError(path: output, message: "cannot be created (\(String(cString: strerror(errno))))")
             }
         }
+    }
+
+    /// True when every written file can be renamed into the output: no folder stands where it
+    /// goes and no file where one of its folders goes (a page that became a folder).
+    private func fitsInPlace(_ written: Set<String>) -> Bool {
+        var st = stat()
+        for path in written {
+            if lstat(output + "/" + path, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG { return false }
+            var dir = ""
+            for part in path.split(separator: "/").dropLast() {
+                dir += (dir.isEmpty ? "" : "/") + part
+                if lstat(output + "/" + dir, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR { return false }
+            }
+        }
+        return true
+    }
+
+    /// Renames each written file into the output and removes the files that went away (and
+    /// folders left empty), then the staging folder.
+    private func updateInPlace(written: [String], gone: [String]) throws {
+        for path in written {
+            var dir = ""
+            for part in path.split(separator: "/").dropLast() {
+                dir += (dir.isEmpty ? "" : "/") + part
+                if !makeDirectory(output + "/" + dir) && errno != EEXIST {
+                    throw FileSystemError(path: dir, message: "folder cannot be created (\(String(cString: strerror(errno))))")
+                }
+            }
+            // A folder where a file now goes (or the other way round) is left to the whole-folder swap.
+            guard rename(staging + "/" + path, output + "/" + path) == 0 else {
+                throw FileSystemError(path: path, message: "cannot be put in place (\(String(cString: strerror(errno))))")
+            }
+        }
+        for path in gone {
+            unlink(output + "/" + path)
+            var parts = path.split(separator: "/").dropLast()
+            while !parts.isEmpty, rmdir(output + "/" + parts.joined(separator: "/")) == 0 { parts = parts.dropLast() }
+        }
+        removeTree(staging)
     }
 
     /// Throws the staging folder away; the old output stays as it was.
@@ -108,6 +181,25 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
 }
 
 private func makeDirectory(_ path: String) -> Bool { mkdir(path, 0o755) == 0 }
+
+/// Relative paths of every file (and symlink) below `root`.
+private func filesBelow(_ root: String, prefix: String = "") -> [String] {
+    guard let dir = opendir(root + (prefix.isEmpty ? "" : "/" + prefix)) else { return [] }
+    var entries: [String] = []
+    while let entry = readdir(dir) {
+        let name = direntName(entry)
+        if name != "." && name != ".." { entries.append(name) }
+    }
+    closedir(dir)
+    var files: [String] = []
+    for name in entries {
+        let path = prefix.isEmpty ? name : prefix + "/" + name
+        var st = stat()
+        guard lstat(root + "/" + path, &st) == 0 else { continue }
+        if (st.st_mode & S_IFMT) == S_IFDIR { files += filesBelow(root, prefix: path) } else { files.append(path) }
+    }
+    return files
+}
 
 private func writeFile(_ path: String, _ bytes: [UInt8]) throws {
     // Never write through an existing name: it may be a hard link to the live output.
