@@ -136,3 +136,42 @@ import Testing
         #expect(SearchIndex.excerpt(Array(repeating: word, count: 21).joined(separator: " ")).hasSuffix(" …"))
     }
 }
+
+@Suite struct JSONStringTests {
+    /// The escaping rules, scalar by scalar, as the writer must apply them.
+    func expected(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    @Test(arguments: [
+        "", "Grüße aus Dortmund", "Zeile\r\nzwei", "e\u{301}\"", "</script><!--", "a & b", "\u{2028}x\u{2029}",
+        "Gedanken…strich – „Zitat“", "\u{1}\u{1f}\u{7f}", "🙂\\🙂", "\u{E2}", "Ende\u{2028}",
+    ])
+    func escapesLikeTheRules(_ text: String) {
+        var out = ""
+        JSON.writeString(text, to: &out)
+        #expect(out == expected(text))
+    }
+}

@@ -57,27 +57,51 @@ public indirect enum JSON: Sendable, Equatable {
 
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        // Runs of bytes that need no escape are copied whole (most text is such a run).
+        let utf8 = s.utf8
+        var run = utf8.startIndex
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            let b = utf8[i]
+            var width = 1
+            let escape: String?
+            switch b {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0x3C: escape = "\\u003c"
+            case 0x3E: escape = "\\u003e"
+            case 0x26: escape = "\\u0026"
+            case 0xE2:
+                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+                let next = utf8.index(after: i)
+                let third = next == utf8.endIndex ? next : utf8.index(after: next)
+                if next != utf8.endIndex, third != utf8.endIndex, utf8[next] == 0x80, utf8[third] == 0xA8 || utf8[third] == 0xA9 {
+                    escape = utf8[third] == 0xA8 ? "\\u2028" : "\\u2029"
+                    width = 3
                 } else {
-                    out.unicodeScalars.append(scalar)
+                    escape = nil
+                }
+            default:
+                if b < 0x20 {
+                    let hex = String(b, radix: 16)
+                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    escape = nil
                 }
             }
+            if let escape {
+                if run != i { out += String(decoding: utf8[run..<i], as: UTF8.self) }
+                out += escape
+                i = utf8.index(i, offsetBy: width)
+                run = i
+            } else {
+                i = utf8.index(after: i)
+            }
         }
+        if run != i { out += String(decoding: utf8[run..<i], as: UTF8.self) }
         out += "\""
     }
 }
