@@ -74,6 +74,15 @@ import Testing
                                          toPath: content + "/posts/2024/klimamessnetz-startet.md")
         _ = expectSameAsFresh("link target back")
 
+        // A heading another page links to is renamed: the linking page, unchanged itself, must
+        // now report the missing anchor; a blank line above it moves the message's line.
+        try edit("projects/urbane-datenplattform.md") { $0.replacingOccurrences(of: "## Lösung", with: "## Die Lösung") }
+        _ = expectSameAsFresh("anchor target renamed")
+        try edit("posts/2024/open-data-490-datensaetze.md") { $0.replacingOccurrences(of: "\n---\n", with: "\n---\n\n") }
+        _ = expectSameAsFresh("lines moved")
+        try edit("projects/urbane-datenplattform.md") { $0.replacingOccurrences(of: "## Die Lösung", with: "## Lösung") }
+        _ = expectSameAsFresh("anchor target back")
+
         // A new post, a deleted page, site.yml, UI strings.
         try "---\ntitle: Ganz neu\ndate: 2026-11-25T09:00:00+01:00\nfields: [daten-und-plattformen]\n---\nText mit [Link](../2025/klimamessnetz-komplett.md).\n"
             .write(toFile: content + "/posts/2026/ganz-neu.md", atomically: true, encoding: .utf8)

@@ -109,6 +109,15 @@ import Testing
         // Raw HTML on: the same Markdown texts render differently.
         try edit("site.yml") { $0.replacingOccurrences(of: "unsafe_html: false", with: "unsafe_html: true") }
         expectSameAsClean("unsafe_html")
+        // A heading another page links to is renamed: the linking page, unchanged itself, must
+        // now report the missing anchor; a blank line above it moves the message's line.
+        try edit("projects/urbane-datenplattform.md") { $0.replacingOccurrences(of: "## Lösung", with: "## Die Lösung") }
+        _ = expectSameAsClean("anchor target renamed")
+        try edit("posts/2024/open-data-490-datensaetze.md") { $0.replacingOccurrences(of: "\n---\n", with: "\n---\n\n") }
+        _ = expectSameAsClean("lines moved")
+        try edit("projects/urbane-datenplattform.md") { $0.replacingOccurrences(of: "## Die Lösung", with: "## Lösung") }
+        _ = expectSameAsClean("anchor target back")
+
         // A deleted page other pages link to: the build fails and the output stays; then it comes back.
         let kontakt = try String(contentsOfFile: content + "/pages/kontakt.md", encoding: .utf8)
         try FileManager.default.removeItem(atPath: content + "/pages/kontakt.md")
@@ -148,6 +157,9 @@ import Testing
         let cache = try #require(try BuildCache.decode(Array(bytes)))
         #expect(cache.encoded() == Array(bytes))
         #expect(cache.tables.pages.count > 70)
+        // Front matter of every document, with lists and nested maps.
+        #expect(cache.tables.yaml.count > 70)
+        #expect(cache.tables.yaml.values.contains { if case .map(let m)? = $0 { return m.entries.contains { if case .list = $0.value { true } else { false } } } else { return false } })
         #expect(cache.tables.markdown.values.contains { !$0.search.terms.isEmpty && !$0.headings.isEmpty })
     }
 }

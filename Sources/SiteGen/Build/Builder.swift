@@ -70,6 +70,7 @@ public struct Builder: Sendable {
         let displayContent = displayName(location.content)
         var loader = ContentLoader(fileSystem: fileSystem, root: location.content, displayRoot: displayContent)
         loader.cache = cache?.keepsPages == true ? cache : nil
+        loader.frontMatterCache = cache?.keepsPages == false ? cache : nil
         cache?.beginBuild()
         defer { cache?.endBuild() }
         // The loaded documents (their YAML trees) are let go before rendering: a closure scope ends
@@ -154,7 +155,9 @@ public struct Builder: Sendable {
         let cachePath = BuildCache.path(forOutput: location.output)
         let cache = builder.cache ?? (previous != nil ? BuildCache.read(cachePath) : nil) ?? BuildCache(keepsPages: false)
         builder.cache = cache
+        let readTime = clock.lap()
         var (report, _) = builder.run(into: writer)
+        report.timings.insert(("check inputs, read cache", readTime), at: 0)
         _ = clock.lap()
         if report.upToDate, var previous {
             writer.abandon()
@@ -179,13 +182,14 @@ public struct Builder: Sendable {
         }
         report.written = writer.written
         report.unchanged = writer.kept
+        report.timings.append(("write", clock.lap()))
         if report.succeeded, let fingerprint = report.fingerprint, let validity = report.validity {
             BuildState(fingerprint: fingerprint, stamp: stamp ?? 0, pages: report.pages, files: report.files,
                        warnings: report.diagnostics.filter { $0.severity == .warning },
                        validFrom: validity.from, validUntil: validity.until).save(statePath)
             if !cache.keepsPages { cache.save(cachePath) }
+            report.timings.append(("save state and cache", clock.lap()))
         }
-        report.timings.append(("write", clock.lap()))
         return report
     }
 

@@ -31,11 +31,14 @@ struct OutputChecker {
         return result
     }
 
-    func check() -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+    /// - Parameter cache: where each page's findings from the last build are kept; a page's are
+    ///   reused when the page (its references and text) and everything it can point at (the
+    ///   site's files, every page's ids, where each source is published) are the same.
+    func check(cache: BuildCache? = nil) -> [Diagnostic] {
         var idsByPath: [String: Set<String>] = [:]
         for r in records where r.isHTMLPage { idsByPath[URLScheme.outputFile(r.path)] = r.refs.ids }
         let base = site.urls.basePath
+        let world = cache.map { _ in worldKey() }
 
         // The same addresses stand on thousands of pages (navigation, footer, cards, badges):
         // where each leads is worked out once.
@@ -46,7 +49,32 @@ struct OutputChecker {
         }
 
         // Pages are checked side by side; each gives its own list, joined in page order.
-        return parallelMap(records) { r in check(r, idsByPath: idsByPath, base: base, destinations: destinations) }.flatMap { $0 }
+        return parallelMap(records) { r in
+            guard let cache, let world, let key = r.checkKey else {
+                return check(r, idsByPath: idsByPath, base: base, destinations: destinations)
+            }
+            return cache.linkCheck(r.path, key: ContentHash.mix(world, key)) {
+                check(r, idsByPath: idsByPath, base: base, destinations: destinations)
+            }
+        }.flatMap { $0 }
+    }
+
+    /// Everything a page's findings depend on besides the page: the files of the site, the ids
+    /// and headings of every page, where each source is published, the site's address.
+    private func worldKey() -> UInt64 {
+        var h = ContentHash.of(site.config.baseURL + "\n" + site.urls.basePath)
+        for path in outputs.sorted() { h = ContentHash.mix(h, ContentHash.of(path)) }
+        for r in records {
+            // Sets have no order: an order-free sum of their members' hashes.
+            var ids: UInt64 = 0
+            for id in r.refs.ids { ids &+= ContentHash.of(id, seed: 11) }
+            h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(r.path)), ids)
+            for heading in r.headings { h = ContentHash.mix(h, ContentHash.of(heading.id, seed: 12)) }
+        }
+        for (source, path) in site.pathBySource.sorted(by: { $0.key < $1.key }) {
+            h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(source)), ContentHash.of(path))
+        }
+        return h
     }
 
     /// Where an address leads, as far as that does not depend on the page it stands on.

@@ -42,9 +42,15 @@ extension BuildCache {
     static func remove(_ path: String) { unlink(path) }
 
     func encoded() -> [UInt8] {
-        let (markdown, pages) = tables
+        let (yaml, markdown, pages, linkChecks) = tables
         var w = ByteWriter()
         w.string(Builder.programIdentity)
+        w.int(yaml.count)
+        for (key, value) in yaml.sorted(by: { $0.key < $1.key }) {
+            w.u64(key)
+            w.bool(value != nil)
+            if let value { w.yaml(value) }
+        }
         // Only terms the saved bodies use, renumbered in their old order (so each body's
         // terms stay sorted); the rest of the tokenizer's words are forgotten.
         let allTerms = searchTokenizer.finished.terms
@@ -91,6 +97,13 @@ extension BuildCache {
             w.strings(p.refs.resources)
             w.strings(p.refs.ids.sorted())
         }
+
+        w.int(linkChecks.count)
+        for (path, check) in linkChecks.sorted(by: { $0.key < $1.key }) {
+            w.string(path)
+            w.u64(check.key)
+            w.diagnostics(check.diagnostics)
+        }
         return w.file(magic: Self.fileMagic)
     }
 
@@ -98,6 +111,11 @@ extension BuildCache {
     static func decode(_ data: [UInt8]) throws -> BuildCache? {
         var r = try ByteReader(data, magic: fileMagic)
         guard try r.string() == Builder.programIdentity else { return nil }
+        var yaml: [UInt64: YAMLValue?] = [:]
+        for _ in try r.count() {
+            let key = try r.u64()
+            yaml[key] = try r.bool() ? try r.yaml(depth: 0) : YAMLValue?.none
+        }
         let terms = try r.strings()
 
         var markdown: [String: Markdown] = [:]
@@ -132,12 +150,31 @@ extension BuildCache {
                                       ids: Set(try r.strings()))
             pages[path] = Page(key: key, html: nil, size: size, refs: refs)
         }
+        var linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:]
+        for _ in try r.count() {
+            let path = try r.string()
+            linkChecks[path] = (try r.u64(), try r.diagnostics())
+        }
         guard r.atEnd else { throw ByteReader.Damaged() }
-        return BuildCache(keepsPages: false, searchTokenizer: SharedSearchTokenizer(terms: terms), markdown: markdown, pages: pages)
+        return BuildCache(keepsPages: false, searchTokenizer: SharedSearchTokenizer(terms: terms), yaml: yaml,
+                          markdown: markdown, pages: pages, linkChecks: linkChecks)
     }
 }
 
 private extension ByteWriter {
+    mutating func yaml(_ v: YAMLValue) {
+        switch v {
+        case .null(let line): int(0); int(line)
+        case .scalar(let text, let line, let column, let quoted): int(1); string(text); int(line); int(column); bool(quoted)
+        case .list(let items, let line):
+            int(2); int(line); int(items.count)
+            for item in items { yaml(item) }
+        case .map(let map):
+            int(3); int(map.line); int(map.entries.count)
+            for e in map.entries { string(e.key); int(e.keyLine); yaml(e.value) }
+        }
+    }
+
     mutating func source(_ s: SourceRef) {
         string(s.path)
         string(s.display)
@@ -172,6 +209,23 @@ private extension ByteWriter {
 }
 
 private extension ByteReader {
+    /// - Parameter depth: nesting so far; a damaged file cannot make the reader recurse without end.
+    mutating func yaml(depth: Int) throws -> YAMLValue {
+        guard depth < 200 else { throw Damaged() }
+        switch try int() {
+        case 0: return .null(line: try int())
+        case 1: return .scalar(try string(), line: try int(), column: try int(), quoted: try bool())
+        case 2:
+            let line = try int()
+            return .list(try count().map { _ in try yaml(depth: depth + 1) }, line: line)
+        case 3:
+            let line = try int()
+            let entries = try count().map { _ in YAMLMap.Entry(key: try string(), keyLine: try int(), value: try yaml(depth: depth + 1)) }
+            return .map(YAMLMap(entries: entries, line: line))
+        default: throw Damaged()
+        }
+    }
+
     mutating func source() throws -> SourceRef {
         var s = SourceRef(path: try string(), display: try string(), bodyFirstLine: try int())
         for _ in try count() { s.keyLines[try string()] = try int() }

@@ -49,7 +49,13 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
     let searchTokenizer: SharedSearchTokenizer
 
     private let lock = NSLockLite()
+    /// Parsed front matter by hash of its text and first line (parsing YAML is most of loading).
+    private var yaml: [UInt64: YAMLValue?] = [:]
+    private var nextYAML: [UInt64: YAMLValue?] = [:]
     private var documents: [String: Document] = [:]
+    /// Each page's link check findings, by a key over the page and the whole site (see `OutputChecker`).
+    private var linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:]
+    private var nextLinkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:]
     private var markdown: [String: Markdown] = [:]
     private var pages: [String: Page] = [:]
     /// What this build used or made; replaces the old tables when it ends, so entries of deleted
@@ -66,15 +72,20 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
     public convenience init() { self.init(keepsPages: true) }
 
     init(keepsPages: Bool, searchTokenizer: SharedSearchTokenizer = SharedSearchTokenizer(),
-         markdown: [String: Markdown] = [:], pages: [String: Page] = [:]) {
+         yaml: [UInt64: YAMLValue?] = [:], markdown: [String: Markdown] = [:], pages: [String: Page] = [:],
+         linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:]) {
         self.keepsPages = keepsPages
+        self.linkChecks = linkChecks
         self.searchTokenizer = searchTokenizer
+        self.yaml = yaml
         self.markdown = markdown
         self.pages = pages
     }
 
     func beginBuild() {
         lock.locked {
+            nextYAML = [:]
+            nextLinkChecks = [:]
             nextDocuments = [:]
             nextMarkdown = [:]
             nextPages = [:]
@@ -85,6 +96,8 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
 
     func endBuild() {
         lock.locked {
+            yaml = nextYAML
+            linkChecks = nextLinkChecks
             documents = nextDocuments
             markdown = nextMarkdown
             pages = nextPages
@@ -92,7 +105,34 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
     }
 
     /// The tables as they are after a build, for saving.
-    var tables: (markdown: [String: Markdown], pages: [String: Page]) { lock.locked { (markdown, pages) } }
+    var tables: (yaml: [UInt64: YAMLValue?], markdown: [String: Markdown], pages: [String: Page],
+                 linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])]) {
+        lock.locked { (yaml, markdown, pages, linkChecks) }
+    }
+
+    /// A page's link check findings, from the cache when the key is the same.
+    func linkCheck(_ path: String, key: UInt64, check: () -> [Diagnostic]) -> [Diagnostic] {
+        if let hit = lock.locked({ linkChecks[path] }), hit.key == key {
+            lock.locked { nextLinkChecks[path] = hit }
+            return hit.diagnostics
+        }
+        let diagnostics = check()
+        lock.locked { nextLinkChecks[path] = (key, diagnostics) }
+        return diagnostics
+    }
+
+    /// Front matter parsed, or taken from the cache when the same text was parsed before
+    /// (failures are not kept: their messages come from parsing).
+    func frontMatter(_ text: String, firstLine: Int, parse: () throws(YAMLError) -> YAMLValue?) throws(YAMLError) -> YAMLValue? {
+        let key = ContentHash.of(text, seed: UInt64(firstLine))
+        if let hit = lock.locked({ yaml[key] }) {
+            lock.locked { nextYAML[key] = hit }
+            return hit
+        }
+        let value = try parse()
+        lock.locked { nextYAML[key] = value }
+        return value
+    }
 
     func document(_ path: String, hash: UInt64, load: () -> (LoadedDocument?, [Diagnostic])) -> (LoadedDocument?, [Diagnostic]) {
         guard keepsPages else { return load() }
@@ -116,7 +156,7 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
             let html = hit.html.map { MarkdownHTML($0, hash: hit.htmlHash) }
                 ?? MarkdownHTML(hash: hit.htmlHash) { renderer.render(body).html }
             return PageMarkdown(html: html, headings: hit.headings, anchors: hit.anchors, diagnostics: hit.diagnostics,
-                                search: hit.search)
+                                search: hit.search, textHash: textHash)
         }
         let recorder = LinkRecorder()
         var recording = renderer
@@ -135,7 +175,7 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
                                           diagnostics: rendered.diagnostics, search: search)
         }
         return PageMarkdown(html: html, headings: rendered.headings, anchors: rendered.anchors,
-                            diagnostics: rendered.diagnostics, search: search)
+                            diagnostics: rendered.diagnostics, search: search, textHash: textHash)
     }
 
     /// The page at `path`, from the cache when its key is the same (and, without kept HTML, when

@@ -38,6 +38,8 @@ public struct ContentLoader: Sendable {
     public var displayRoot: String
     /// Documents parsed by earlier builds in this process, reused when their bytes are the same.
     public var cache: BuildCache?
+    /// Front matter parsed by earlier builds (the cache `sitegen build` keeps), reused when its text is the same.
+    var frontMatterCache: BuildCache?
 
     public init(fileSystem: any FileSystem, root: String, displayRoot: String) {
         self.fileSystem = fileSystem
@@ -167,7 +169,15 @@ public struct ContentLoader: Sendable {
         }
         var map: YAMLMap?
         do {
-            switch try YAMLReader.parse(split.yaml, firstLine: split.yamlFirstLine) {
+            let parsed: YAMLValue?
+            if let frontMatterCache {
+                parsed = try frontMatterCache.frontMatter(split.yaml, firstLine: split.yamlFirstLine) { () throws(YAMLError) in
+                    try YAMLReader.parse(split.yaml, firstLine: split.yamlFirstLine)
+                }
+            } else {
+                parsed = try YAMLReader.parse(split.yaml, firstLine: split.yamlFirstLine)
+            }
+            switch parsed {
             case .map(let m)?: map = m
             case nil, .null?: map = nil
             case let other?:

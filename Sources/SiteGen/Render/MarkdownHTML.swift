@@ -55,6 +55,8 @@ struct PageMarkdown: Sendable {
     /// the cache had it, as terms already.
     var plainText: String?
     var search: PageSearchText?
+    /// Hash of the Markdown text (set by the cache).
+    var textHash: UInt64 = 0
 
     init(_ rendered: RenderedMarkdown) {
         html = MarkdownHTML(rendered.html)
@@ -64,7 +66,9 @@ struct PageMarkdown: Sendable {
         plainText = rendered.plainText
     }
 
-    init(html: MarkdownHTML, headings: [Heading], anchors: [AnchorReference], diagnostics: [Diagnostic], search: PageSearchText?) {
+    init(html: MarkdownHTML, headings: [Heading], anchors: [AnchorReference], diagnostics: [Diagnostic], search: PageSearchText?,
+         textHash: UInt64) {
+        self.textHash = textHash
         self.html = html
         self.headings = headings
         self.anchors = anchors

@@ -19,6 +19,9 @@ struct PageRecord: Sendable {
     /// The item's text as search terms (nil for pages left out of the search).
     var search: PageSearchText?
     var isHTMLPage = true
+    /// With a cache: what the page's link check depends on of the page itself (its HTML, its
+    /// Markdown text and where that starts in the file).
+    var checkKey: UInt64?
 }
 
 /// Stage 3: Markdown → HTML, view models → templates → pages, plus feeds, calendars and data files.
@@ -126,7 +129,7 @@ public struct SiteRenderer: Sendable {
         timings.append(("formats and assets", clock.lap()))
         for r in records { diagnostics += r.diagnostics }
         let checker = OutputChecker(site: site, records: records, outputs: outputs, bodyText: bodyText)
-        diagnostics += checker.check()
+        diagnostics += checker.check(cache: cache)
         timings.append(("link check", clock.lap()))
         return RenderOutcome(pages: records.count, files: outputs.count, diagnostics: diagnostics, outputs: outputs,
                              externalLinks: collectExternalLinks ? checker.externalLinks() : [], timings: timings)
@@ -213,14 +216,17 @@ public struct SiteRenderer: Sendable {
             return (html, HTMLScanner.scan(html, interner: interner))
         }
         let (html, refs): (String?, HTMLReferences)
+        var checkKey: UInt64?
         if let cache {
             let key = ContentHash.mix(ViewHash.of(draft.view), templates.dependencyHash(of: draft.template))
             let file = URLScheme.outputFile(draft.path)
             (html, refs) = cache.page(draft.path, key: key, keep: { sink?.keep(file, size: $0) ?? false }, render: render)
+            checkKey = ContentHash.mix(key, draft.md.map { ContentHash.mix($0.textHash, UInt64(draft.source?.bodyFirstLine ?? 0)) } ?? 0)
         } else {
             (html, refs) = render()
         }
         var r = PageRecord(path: draft.path, source: draft.source, refs: refs)
+        r.checkKey = checkKey
         if let md = draft.md {
             r.headings = md.headings
             r.anchors = md.anchors
