@@ -40,23 +40,26 @@ struct OutputChecker {
         let base = site.urls.basePath
         let world = cache.map { _ in worldKey() }
 
+        // Findings of pages that did not change, from the cache; the others are checked.
+        let keys = records.map { r in world.flatMap { w in r.checkKey.map { ContentHash.mix(w, $0) } } }
+        var findings: [[Diagnostic]?] = records.indices.map { i in keys[i].flatMap { cache?.linkCheck(records[i].path, key: $0) } }
+        let unchecked = records.indices.filter { findings[$0] == nil }
+
         // The same addresses stand on thousands of pages (navigation, footer, cards, badges):
         // where each leads is worked out once.
         var destinations: [String: Destination] = [:]
-        for r in records {
+        for r in unchecked.map({ records[$0] }) {
             for href in r.refs.links where destinations[href] == nil { destinations[href] = destination(href, base: base) }
             for href in r.refs.resources where destinations[href] == nil { destinations[href] = destination(href, base: base) }
         }
 
         // Pages are checked side by side; each gives its own list, joined in page order.
-        return parallelMap(records) { r in
-            guard let cache, let world, let key = r.checkKey else {
-                return check(r, idsByPath: idsByPath, base: base, destinations: destinations)
-            }
-            return cache.linkCheck(r.path, key: ContentHash.mix(world, key)) {
-                check(r, idsByPath: idsByPath, base: base, destinations: destinations)
-            }
-        }.flatMap { $0 }
+        let checked = parallelMap(unchecked) { i in check(records[i], idsByPath: idsByPath, base: base, destinations: destinations) }
+        for (i, list) in zip(unchecked, checked) {
+            findings[i] = list
+            if let key = keys[i] { cache?.storeLinkCheck(records[i].path, key: key, list) }
+        }
+        return findings.flatMap { $0 ?? [] }
     }
 
     /// Everything a page's findings depend on besides the page: the files of the site, the ids

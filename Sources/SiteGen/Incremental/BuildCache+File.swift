@@ -65,7 +65,7 @@ extension BuildCache {
         w.strings(kept)
 
         w.int(markdown.count)
-        for (path, m) in markdown.sorted(by: { $0.key < $1.key }) {
+        for (path, m) in markdown.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             w.string(path)
             w.u64(m.textHash)
             w.bool(m.unsafeHTML)
@@ -89,7 +89,7 @@ extension BuildCache {
         }
 
         w.int(pages.count)
-        for (path, p) in pages.sorted(by: { $0.key < $1.key }) {
+        for (path, p) in pages.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             w.string(path)
             w.u64(p.key)
             w.int(p.size)
@@ -99,7 +99,7 @@ extension BuildCache {
         }
 
         w.int(linkChecks.count)
-        for (path, check) in linkChecks.sorted(by: { $0.key < $1.key }) {
+        for (path, check) in linkChecks.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             w.string(path)
             w.u64(check.key)
             w.diagnostics(check.diagnostics)
@@ -180,7 +180,7 @@ private extension ByteWriter {
         string(s.display)
         int(s.bodyFirstLine)
         int(s.keyLines.count)
-        for (key, line) in s.keyLines.sorted(by: { $0.key < $1.key }) { string(key); int(line) }
+        for (key, line) in s.keyLines.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) { string(key); int(line) }
     }
 
     mutating func linkTarget(_ t: LinkTarget) {

@@ -110,15 +110,15 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
         lock.locked { (yaml, markdown, pages, linkChecks) }
     }
 
-    /// A page's link check findings, from the cache when the key is the same.
-    func linkCheck(_ path: String, key: UInt64, check: () -> [Diagnostic]) -> [Diagnostic] {
-        if let hit = lock.locked({ linkChecks[path] }), hit.key == key {
-            lock.locked { nextLinkChecks[path] = hit }
-            return hit.diagnostics
-        }
-        let diagnostics = check()
+    /// A page's link check findings from the last build, if its key is the same.
+    func linkCheck(_ path: String, key: UInt64) -> [Diagnostic]? {
+        guard let hit = lock.locked({ linkChecks[path] }), hit.key == key else { return nil }
+        lock.locked { nextLinkChecks[path] = hit }
+        return hit.diagnostics
+    }
+
+    func storeLinkCheck(_ path: String, key: UInt64, _ diagnostics: [Diagnostic]) {
         lock.locked { nextLinkChecks[path] = (key, diagnostics) }
-        return diagnostics
     }
 
     /// Front matter parsed, or taken from the cache when the same text was parsed before

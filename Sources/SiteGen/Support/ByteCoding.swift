@@ -1,8 +1,16 @@
 /// A compact binary writer for files only this program reads back (the build cache): integers as
 /// LEB128 varints, strings through a table so each distinct string is stored once.
 struct ByteWriter {
+    /// A string compared by its bytes: Swift's `==` treats canonically equivalent strings ("é" as
+    /// one or two scalars) as equal, and the table must give back exactly the bytes written.
+    private struct Bytes: Hashable {
+        let string: String
+        func hash(into hasher: inout Hasher) { hasher.combine(ContentHash.of(string)) }
+        static func == (a: Bytes, b: Bytes) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+    }
+
     private(set) var body: [UInt8] = []
-    private var stringIDs: [String: Int] = [:]
+    private var stringIDs: [Bytes: Int] = [:]
     private var strings: [String] = []
 
     mutating func int(_ v: Int) {
@@ -32,9 +40,9 @@ struct ByteWriter {
     }
 
     mutating func string(_ s: String) {
-        if let id = stringIDs[s] { int(id); return }
+        if let id = stringIDs[Bytes(string: s)] { int(id); return }
         let id = strings.count
-        stringIDs[s] = id
+        stringIDs[Bytes(string: s)] = id
         strings.append(s)
         int(id)
     }

@@ -45,16 +45,12 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     public var kept: Int { madeDirectories.locked { keptPaths.count } }
 
     public func write(_ path: String, _ bytes: [UInt8]) throws {
-        let target = try prepare(path)
+        try validate(path)
         if keepUnchanged, sameBytes(output + "/" + path, bytes) {
-            unlink(target)
-            madeDirectories.locked {
-                writtenPaths.remove(path)
-                keptPaths.insert(path)
-            }
+            markKept(path)
             return
         }
-        try writeFile(target, bytes)
+        try writeFile(try prepare(path), bytes)
         madeDirectories.locked {
             keptPaths.remove(path)
             writtenPaths.insert(path)
@@ -64,15 +60,21 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     /// Hard-links the old output's file when it is there with `size` bytes (a page the cache
     /// knows to be unchanged).
     public func keep(_ path: String, size: Int) -> Bool {
-        guard keepUnchanged, let target = try? prepare(path) else { return false }
+        guard keepUnchanged, (try? validate(path)) != nil else { return false }
         var st = stat()
         guard lstat(output + "/" + path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == size else { return false }
-        unlink(target)
-        madeDirectories.locked {
-            writtenPaths.remove(path)
-            keptPaths.insert(path)
-        }
+        markKept(path)
         return true
+    }
+
+    /// Notes `path` as taken over from the old output (linked only if the whole folder is swapped);
+    /// a file written for it before is thrown away.
+    private func markKept(_ path: String) {
+        let wasWritten = madeDirectories.locked {
+            keptPaths.insert(path)
+            return writtenPaths.remove(path) != nil
+        }
+        if wasWritten { unlink(staging + "/" + path) }
     }
 
     public func copy(from source: String, to path: String) throws {
@@ -159,10 +161,15 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     /// Throws the staging folder away; the old output stays as it was.
     public func abandon() { removeTree(staging) }
 
-    private func prepare(_ path: String) throws -> String {
+    private func validate(_ path: String) throws {
         guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else {
             throw FileSystemError(path: path, message: "would be written outside the output folder")
         }
+    }
+
+    /// Checks `path` and makes its folders in the staging folder; returns its place there.
+    private func prepare(_ path: String) throws -> String {
+        try validate(path)
         let parts = path.split(separator: "/")
         var dir = ""
         for part in parts.dropLast() {
