@@ -175,3 +175,23 @@ import Testing
         #expect(out == expected(text))
     }
 }
+
+@Suite struct ViewHashTests {
+    func view(_ title: String, tags: [String] = ["a", "b"]) -> [String: Any] {
+        ["title": "Seite", "items": [["title": title, "href": "/x/"], ["title": "Zwei", "href": "/y/"]] as [[String: Any]],
+         "tags": tags, "count": 2, "on": true, "html": MarkdownHTML("<p>Text</p>")]
+    }
+
+    @Test func equalViewsHashEqualAndEveryPartCounts() {
+        #expect(ViewHash.of(view("Eins")) == ViewHash.of(view("Eins")))
+        #expect(ViewHash.of(view("Eins")) != ViewHash.of(view("Eins!")))          // inside a list of views
+        #expect(ViewHash.of(view("Eins")) != ViewHash.of(view("Eins", tags: ["b", "a"])))  // list order
+        var other = view("Eins")
+        other["html"] = MarkdownHTML("<p>Text.</p>")
+        #expect(ViewHash.of(view("Eins")) != ViewHash.of(other))
+        // HTML known only by its hash (a cached build) counts like the HTML itself.
+        other["html"] = MarkdownHTML(hash: ContentHash.of("<p>Text</p>")) { "<p>Text</p>" }
+        #expect(ViewHash.of(view("Eins")) == ViewHash.of(other))
+        #expect(ViewHash.of(["a", "b"] as [String]) == ViewHash.of(["a", "b"] as [Any]))
+    }
+}

@@ -43,15 +43,21 @@ enum ViewHash {
             var sum: UInt64 = 0
             for (k, v) in d { sum &+= ContentHash.mix(ContentHash.of(k, seed: 2), of(v)) }
             return ContentHash.mix(3, sum ^ UInt64(d.count))
-        case let a as [Any]:
-            var h = ContentHash.mix(4, UInt64(a.count))
-            for v in a { h = ContentHash.mix(h, of(v)) }
-            return h
+        // Lists of views and of strings first: casting them to [Any] would copy every element.
+        case let a as [[String: Any]]: return list(a)
+        case let a as [String]: return list(a)
+        case let a as [Any]: return list(a)
         case let b as Bool: return b ? 5 : 6
         case let i as Int: return ContentHash.mix(7, UInt64(bitPattern: Int64(i)))
         // Rendered Markdown counts by its hash, which a cached build knows without the HTML.
         case let html as MarkdownHTML: return ContentHash.mix(9, html.hash)
         default: return ContentHash.of(String(describing: value), seed: 8)
         }
+    }
+
+    private static func list<T>(_ a: [T]) -> UInt64 {
+        var h = ContentHash.mix(4, UInt64(a.count))
+        for v in a { h = ContentHash.mix(h, of(v)) }
+        return h
     }
 }
