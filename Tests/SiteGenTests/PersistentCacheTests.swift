@@ -151,6 +151,19 @@ import Testing
         #expect(expectSameAsClean("after the damaged cache") == 1)
     }
 
+    @Test func damagedBytesAnywhereNeverCrashTheReader() throws {
+        expectSameAsClean("first build")
+        let bytes = Array(try #require(FileManager.default.contents(atPath: cacheFile)))
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            var damaged = bytes
+            let at = Int.random(in: 0..<damaged.count, using: &generator)
+            damaged[at] ^= UInt8.random(in: 1...255, using: &generator)
+            _ = try? BuildCache.decode(damaged)  // nil or a cache; never a trap
+            _ = try? BuildCache.decode(Array(damaged.prefix(at)))
+        }
+    }
+
     @Test func aSavedCacheReadsBackAsItWasWritten() throws {
         expectSameAsClean("first build")
         let bytes = try #require(FileManager.default.contents(atPath: cacheFile))

@@ -41,8 +41,17 @@ extension BuildCache {
 
     static func remove(_ path: String) { unlink(path) }
 
+    /// Two parts, each with its own string table, made and read on two cores: the documents
+    /// (front matter, Markdown, link checks) and the pages.
     func encoded() -> [UInt8] {
-        let (yaml, markdown, pages, linkChecks) = tables
+        let parts = parallelMap([0, 1]) { $0 == 0 ? encodedDocuments() : encodedPages() }
+        var head = ByteWriter()
+        head.int(parts[0].count)
+        return Array(Self.fileMagic.utf8) + head.body + parts[0] + parts[1]
+    }
+
+    private func encodedDocuments() -> [UInt8] {
+        let (yaml, markdown, _, linkChecks) = tables
         var w = ByteWriter()
         w.string(Builder.programIdentity)
         w.int(yaml.count)
@@ -88,6 +97,18 @@ extension BuildCache {
             w.bytes(m.search.counts)
         }
 
+        w.int(linkChecks.count)
+        for (path, check) in linkChecks.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            w.string(path)
+            w.u64(check.key)
+            w.diagnostics(check.diagnostics)
+        }
+        return w.file(magic: "")
+    }
+
+    private func encodedPages() -> [UInt8] {
+        let pages = tables.pages
+        var w = ByteWriter()
         w.int(pages.count)
         for (path, p) in pages.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             w.string(path)
@@ -97,19 +118,41 @@ extension BuildCache {
             w.strings(p.refs.resources)
             w.strings(p.refs.ids.sorted())
         }
-
-        w.int(linkChecks.count)
-        for (path, check) in linkChecks.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-            w.string(path)
-            w.u64(check.key)
-            w.diagnostics(check.diagnostics)
-        }
-        return w.file(magic: Self.fileMagic)
+        return w.file(magic: "")
     }
 
-    /// Strings come from the file's table, so equal links of many pages share one copy.
     static func decode(_ data: [UInt8]) throws -> BuildCache? {
-        var r = try ByteReader(data, magic: fileMagic)
+        let magic = Array(fileMagic.utf8)
+        guard data.count > magic.count, Array(data[0..<magic.count]) == magic else { throw ByteReader.Damaged() }
+        var head = try ByteReader(Array(data[magic.count...]), magic: "", table: false)
+        let first = try head.int()
+        let start = magic.count + head.offset
+        guard first >= 0, first <= data.count - start else { throw ByteReader.Damaged() }
+        enum Part { case documents(DocumentTables?), pages([String: Page]) }
+        let parts = parallelMap([0, 1]) { i -> Result<Part, any Error> in
+            Result {
+                i == 0 ? .documents(try decodeDocuments(Array(data[start..<start + first])))
+                    : .pages(try decodePages(Array(data[(start + first)...])))
+            }
+        }
+        guard case .documents(let documents) = try parts[0].get(), case .pages(let pages) = try parts[1].get() else {
+            throw ByteReader.Damaged()
+        }
+        guard let documents else { return nil }
+        return BuildCache(keepsPages: false, searchTokenizer: SharedSearchTokenizer(terms: documents.terms), yaml: documents.yaml,
+                          markdown: documents.markdown, pages: pages, linkChecks: documents.linkChecks)
+    }
+
+    private struct DocumentTables {
+        var terms: [String]
+        var yaml: [UInt64: YAMLValue?]
+        var markdown: [String: Markdown]
+        var linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])]
+    }
+
+    /// nil when another program wrote the file.
+    private static func decodeDocuments(_ data: [UInt8]) throws -> DocumentTables? {
+        var r = try ByteReader(data, magic: "")
         guard try r.string() == Builder.programIdentity else { return nil }
         var yaml: [UInt64: YAMLValue?] = [:]
         for _ in try r.count() {
@@ -141,23 +184,28 @@ extension BuildCache {
                                       search: PageSearchText(excerpt: excerpt, terms: termNumbers.map(UInt32.init), counts: counts))
         }
 
-        var pages: [String: Page] = [:]
-        for _ in try r.count() {
-            let path = try r.string()
-            let key = try r.u64()
-            let size = try r.int()
-            let refs = HTMLReferences(links: try r.strings(), resources: try r.strings(),
-                                      ids: Set(try r.strings()))
-            pages[path] = Page(key: key, html: nil, size: size, refs: refs)
-        }
         var linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:]
         for _ in try r.count() {
             let path = try r.string()
             linkChecks[path] = (try r.u64(), try r.diagnostics())
         }
         guard r.atEnd else { throw ByteReader.Damaged() }
-        return BuildCache(keepsPages: false, searchTokenizer: SharedSearchTokenizer(terms: terms), yaml: yaml,
-                          markdown: markdown, pages: pages, linkChecks: linkChecks)
+        return DocumentTables(terms: terms, yaml: yaml, markdown: markdown, linkChecks: linkChecks)
+    }
+
+    /// Strings come from the part's table, so equal links of many pages share one copy.
+    private static func decodePages(_ data: [UInt8]) throws -> [String: Page] {
+        var r = try ByteReader(data, magic: "")
+        var pages: [String: Page] = [:]
+        for _ in try r.count() {
+            let path = try r.string()
+            let key = try r.u64()
+            let size = try r.int()
+            let refs = HTMLReferences(links: try r.strings(), resources: try r.strings(), ids: Set(try r.strings()))
+            pages[path] = Page(key: key, html: nil, size: size, refs: refs)
+        }
+        guard r.atEnd else { throw ByteReader.Damaged() }
+        return pages
     }
 }
 

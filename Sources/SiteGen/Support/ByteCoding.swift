@@ -70,12 +70,13 @@ struct ByteReader {
     private var at = 0
     private var table: [String] = []
 
-    /// Checks `magic`, reads the string table; then the reads follow the body.
-    init(_ data: [UInt8], magic: String) throws {
+    /// Checks `magic`, reads the string table (unless `table` is false); then the reads follow the body.
+    init(_ data: [UInt8], magic: String, table readsTable: Bool = true) throws {
         self.data = data
         let m = Array(magic.utf8)
         guard data.count >= m.count, Array(data[0..<m.count]) == m else { throw Damaged() }
         at = m.count
+        guard readsTable else { return }
         let count = try int()
         guard count >= 0, count <= data.count else { throw Damaged() }
         table.reserveCapacity(count)
@@ -89,6 +90,8 @@ struct ByteReader {
     }
 
     var atEnd: Bool { at == data.count }
+    /// Bytes read so far.
+    var offset: Int { at }
 
     mutating func int() throws -> Int {
         var u: UInt64 = 0
