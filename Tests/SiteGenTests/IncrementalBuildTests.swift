@@ -52,6 +52,15 @@ import Testing
         let body = expectSameAsFresh("post body")
         #expect(body.rendered == 1)
 
+        // The text of one document of each kind (the newest post is in the feed, the field's text
+        // is on its page, the page's in the search): its own page only.
+        for file in ["events/2027/klimadaten-hackathon.md", "projects/urbane-datenplattform.md", "pages/barrierefreiheit.md",
+                     "fields/daten-und-plattformen.md", "strategy.md", "posts/2026/ausblick-2027.md"] {
+            try edit(file) { $0 + "\nEin weiterer Satz für die Suche: Wasserstoffbus.\n" }
+            #expect(expectSameAsFresh("text of \(file)").rendered == 1, "\(file)")
+            #expect(cache.reusedWithoutView == total - 1, "\(file): other pages' views not made")
+        }
+
         // A new title shows in lists, neighbours and related posts: more pages, still not all.
         try edit("posts/2025/klimamessnetz-komplett.md") { $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"Neu: ") }
         let title = expectSameAsFresh("post title")

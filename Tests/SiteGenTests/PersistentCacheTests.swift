@@ -78,6 +78,14 @@ import Testing
         try edit("posts/2025/klimamessnetz-komplett.md") { $0 + "\nEin neuer Satz am Ende.\n" }
         #expect(expectSameAsClean("post body") == 1)
 
+        // The text of one document of each kind (the newest post is in the feed, the field's text
+        // is on its page, the page's in the search): its own page only.
+        for file in ["events/2027/klimadaten-hackathon.md", "projects/urbane-datenplattform.md", "pages/barrierefreiheit.md",
+                     "fields/daten-und-plattformen.md", "strategy.md", "posts/2026/ausblick-2027.md"] {
+            try edit(file) { $0 + "\nEin weiterer Satz für die Suche: Wasserstoffbus.\n" }
+            #expect(expectSameAsClean("text of \(file)") == 1, "\(file)")
+        }
+
         try edit("posts/2025/klimamessnetz-komplett.md") { $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"Neu: ") }
         let title = expectSameAsClean("post title")
         #expect(title > 1 && title < total / 2)

@@ -126,6 +126,26 @@ extension Builder {
         return h
     }
 
+    /// Everything about the content except the Markdown bodies' texts: site.yml, each document's
+    /// path and front matter, the assets' paths and sizes. With the templates, the options and
+    /// the span of "now" (see `skeleton`), it decides every page's view apart from the page's own
+    /// rendered Markdown.
+    func contentSkeleton(_ loaded: LoadedContent, _ site: Site) -> UInt64 {
+        var h = ContentHash.of("sitegen-skeleton-1")
+        h = ContentHash.mix(h, loaded.configHash)
+        for doc in loaded.documents { h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(doc.source.path)), doc.frontMatterHash) }
+        for asset in site.assets { h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(asset.path)), UInt64(asset.size)) }
+        return ContentHash.mix(h, UInt64(bitPattern: Int64(site.strategyPDFSize ?? -1)))
+    }
+
+    /// The content skeleton with the templates, the options, this program and the span of "now"
+    /// in which the site stays the same.
+    func skeleton(_ content: UInt64, _ templates: TemplateSet, validity: (from: Int64, until: Int64)) -> UInt64 {
+        var h = ContentHash.mix(content, templates.hash)
+        h = ContentHash.mix(h, ContentHash.of("\(options.drafts) \(options.future) \(options.preview) \(options.baseURL ?? "") \(Self.programIdentity)"))
+        return ContentHash.mix(ContentHash.mix(h, UInt64(bitPattern: validity.from)), UInt64(bitPattern: validity.until))
+    }
+
     /// Every input file's path, size, modification time and inode, the options and this program:
     /// equal stamps mean no file was written since the last build. Costs a listing, no reads.
     func inputStamp() -> UInt64? {

@@ -75,14 +75,15 @@ public struct Builder: Sendable {
         defer { cache?.endBuild() }
         // The loaded documents (their YAML trees) are let go before rendering: a closure scope ends
         // their lifetime for sure, which matters at 50,000 items.
-        let (siteOrNil, modelDiagnostics, contentPrint) = { () -> (Site?, [Diagnostic], UInt64) in
+        let (siteOrNil, modelDiagnostics, contentPrint, contentShape) = { () -> (Site?, [Diagnostic], UInt64, UInt64) in
             progress?("load")
             let loaded = loader.load()
             report.timings.append(("load", clock.lap()))
             progress?("model")
             let (site, diagnostics) = SiteBuilder.build(loaded, options: options, fileSystem: fileSystem,
                                                         contentRoot: location.content, displayRoot: displayContent)
-            return (site, diagnostics, site.map { contentFingerprint(loaded, $0) } ?? 0)
+            return (site, diagnostics, site.map { contentFingerprint(loaded, $0) } ?? 0,
+                    site.map { contentSkeleton(loaded, $0) } ?? 0)
         }()
         report.diagnostics = modelDiagnostics
         let language = siteOrNil?.config.language ?? "de"
@@ -106,8 +107,10 @@ public struct Builder: Sendable {
         }
 
         progress?("render")
-        let outcome = SiteRenderer(site: site, templates: templates, contentRoot: location.content, cache: cache,
-                                   fileSystem: fileSystem)
+        var renderer = SiteRenderer(site: site, templates: templates, contentRoot: location.content, cache: cache,
+                                    fileSystem: fileSystem)
+        renderer.skeleton = skeleton(contentShape, templates, validity: report.validity ?? (.min, .max))
+        let outcome = renderer
             .render(to: sink, collectExternalLinks: collectExternalLinks)
         report.diagnostics += outcome.diagnostics
         report.pages = outcome.pages

@@ -10,7 +10,7 @@ import Glibc
 /// messages, and each page's references for the link check; no HTML (a reused page is its file).
 /// It is tied to the program that wrote it: any other sitegen ignores it.
 extension BuildCache {
-    static let fileMagic = "sitegen-cache 1\n"
+    static let fileMagic = "sitegen-cache 2\n"
 
     static func path(forOutput output: String) -> String {
         BuildState.path(forOutput: output).replacingAll(".sitegen-state", with: ".sitegen-cache")
@@ -113,6 +113,7 @@ extension BuildCache {
         for (path, p) in pages.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             w.string(path)
             w.u64(p.key)
+            w.u64(p.quickKey)
             w.int(p.size)
             w.strings(p.refs.links)
             w.strings(p.refs.resources)
@@ -200,9 +201,10 @@ extension BuildCache {
         for _ in try r.count() {
             let path = try r.string()
             let key = try r.u64()
+            let quickKey = try r.u64()
             let size = try r.int()
             let refs = HTMLReferences(links: try r.strings(), resources: try r.strings(), ids: Set(try r.strings()))
-            pages[path] = Page(key: key, html: nil, size: size, refs: refs)
+            pages[path] = Page(key: key, quickKey: quickKey, html: nil, size: size, refs: refs)
         }
         guard r.atEnd else { throw ByteReader.Damaged() }
         return pages

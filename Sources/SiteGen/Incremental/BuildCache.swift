@@ -36,6 +36,8 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
 
     struct Page {
         var key: UInt64
+        /// The skeleton and the page's own Markdown text when it was made (see `SiteRenderer.reuse`).
+        var quickKey: UInt64 = 0
         /// Kept only by the in-memory cache; otherwise the page is its file in the output.
         var html: String?
         /// Bytes of the page's file.
@@ -67,6 +69,8 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
     /// Pages taken from the cache and pages rendered in the last build (for `--verbose` and tests).
     public private(set) var reusedPages = 0
     public private(set) var renderedPages = 0
+    /// Of the reused pages, those taken without making their view (skeleton and text the same).
+    public private(set) var reusedWithoutView = 0
 
     /// An in-memory cache, for builds in one process.
     public convenience init() { self.init(keepsPages: true) }
@@ -91,6 +95,7 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
             nextPages = [:]
             reusedPages = 0
             renderedPages = 0
+            reusedWithoutView = 0
         }
     }
 
@@ -181,9 +186,10 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
     /// The page at `path`, from the cache when its key is the same (and, without kept HTML, when
     /// `keep` could take its file over from the last output), else rendered.
     /// - Returns: the HTML, or nil when the file was kept.
-    func page(_ path: String, key: UInt64, keep: (Int) -> Bool,
+    func page(_ path: String, key: UInt64, quickKey: UInt64, keep: (Int) -> Bool,
               render: () -> (String, HTMLReferences)) -> (String?, HTMLReferences) {
-        if let hit = lock.locked({ pages[path] }), hit.key == key, hit.html != nil || keep(hit.size) {
+        if var hit = lock.locked({ pages[path] }), hit.key == key, hit.html != nil || keep(hit.size) {
+            hit.quickKey = quickKey
             lock.locked {
                 nextPages[path] = hit
                 reusedPages += 1
@@ -192,10 +198,30 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
         }
         let (html, refs) = render()
         lock.locked {
-            nextPages[path] = Page(key: key, html: keepsPages ? html : nil, size: html.utf8.count, refs: refs)
+            nextPages[path] = Page(key: key, quickKey: quickKey, html: keepsPages ? html : nil, size: html.utf8.count, refs: refs)
             renderedPages += 1
         }
         return (html, refs)
+    }
+
+    /// The page at `path` when its quick key is the one it was made with (and its file can be kept).
+    func reusePage(_ path: String, quickKey: UInt64, keep: (Int) -> Bool) -> Page? {
+        guard let hit = lock.locked({ pages[path] }), hit.quickKey == quickKey, hit.html != nil || keep(hit.size) else { return nil }
+        lock.locked {
+            nextPages[path] = hit
+            reusedPages += 1
+            reusedWithoutView += 1
+        }
+        return hit
+    }
+
+    /// What rendering a body gave last time, when its text, source and raw-HTML setting are the
+    /// same. Its link answers are not asked again: the caller knows the skeleton is the same.
+    func markdownRecord(_ source: SourceRef, textHash: UInt64, unsafeHTML: Bool) -> Markdown? {
+        guard let hit = lock.locked({ markdown[source.path] }), hit.textHash == textHash, hit.unsafeHTML == unsafeHTML,
+              hit.source == source else { return nil }
+        lock.locked { nextMarkdown[source.path] = hit }
+        return hit
     }
 }
 

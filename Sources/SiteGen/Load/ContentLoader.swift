@@ -14,6 +14,9 @@ public struct LoadedDocument: Sendable {
     public var body: String
     /// FNV-1a hash of the file's bytes, for incremental builds.
     public var hash: UInt64
+    /// Hash of the front matter and where the body starts: everything but the body's text, which
+    /// is all that other pages can see of a document (see `Builder.skeleton`).
+    public var frontMatterHash: UInt64 = 0
 }
 
 /// Everything read from the content folder, before it is given meaning.
@@ -191,7 +194,9 @@ public struct ContentLoader: Sendable {
         }
         var located = source
         for entry in map?.entries ?? [] { located.keyLines[entry.key] = entry.keyLine }
-        let doc = LoadedDocument(kind: kind, source: located, fileSlug: slug, frontMatter: map, body: split.body, hash: hash)
+        let doc = LoadedDocument(kind: kind, source: located, fileSlug: slug, frontMatter: map, body: split.body, hash: hash,
+                                 frontMatterHash: ContentHash.mix(ContentHash.of(split.yaml, seed: UInt64(split.yamlFirstLine)),
+                                                                  UInt64(split.bodyFirstLine)))
         return (doc, diagnostics)
     }
 }

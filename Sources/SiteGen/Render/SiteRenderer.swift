@@ -37,6 +37,10 @@ public struct SiteRenderer: Sendable {
     let fileSystem: any FileSystem
     /// Markdown and pages of earlier builds in this process, reused where nothing changed.
     let cache: BuildCache?
+    /// With a cache: a hash of everything every page's view depends on except the pages' own
+    /// Markdown texts (`Builder.skeleton`). A page whose skeleton and text are as last time is
+    /// taken over without making its view.
+    var skeleton: UInt64?
     let interner = StringInterner()
 
     public init(site: Site, templates: TemplateSet, contentRoot: String, cache: BuildCache? = nil,
@@ -155,15 +159,84 @@ public struct SiteRenderer: Sendable {
 
     /// - Parameter sink: where the page's file from the last build may be kept (cached builds).
     func renderPage(_ job: PageJob, sink: OutputSink? = nil) -> Rendered {
-        let draft = self.draft(job)
-        var rendered = finish(draft, sink: sink)
-        // Only the first blog posts' HTML goes into the feed; only searchable pages give text.
-        if case .post(let i) = job, i < FormatRenderer.blogFeedSize { rendered.record.bodyHTML = draft.md?.html.text }
+        let body = markdownBody(of: job)
+        let textHash = body.map { ContentHash.of($0.text) } ?? 0
+        let quickKey = skeleton.map { ContentHash.mix(ContentHash.mix($0, textHash), site.config.unsafeHTML ? 1 : 0) }
+        var rendered: Rendered
+        if let cache, let quickKey, let reused = reuse(job, body: body, textHash: textHash, quickKey: quickKey, cache: cache, sink: sink) {
+            rendered = reused
+        } else {
+            let draft = self.draft(job)
+            rendered = finish(draft, sink: sink, quickKey: quickKey ?? 0)
+            // Only the first blog posts' HTML goes into the feed.
+            if case .post(let i) = job, i < FormatRenderer.blogFeedSize { rendered.record.bodyHTML = draft.md?.html.text }
+        }
+        // Only searchable pages give text.
         if case .page(let i) = job, !site.pages[i].search {
             rendered.plainText = nil
             rendered.record.search = nil
         }
         return rendered
+    }
+
+    /// A page whose skeleton and own Markdown text are as in the last build has the same view, so
+    /// nothing is made: its file (or, in memory, its HTML) and what the checks, the feeds and the
+    /// search need come from the cache. nil when the cache cannot say so.
+    func reuse(_ job: PageJob, body: MarkdownBody?, textHash: UInt64, quickKey: UInt64, cache: BuildCache,
+               sink: OutputSink?) -> Rendered? {
+        let path = self.path(of: job)
+        let md = body.flatMap { cache.markdownRecord($0.source, textHash: textHash, unsafeHTML: site.config.unsafeHTML) }
+        if body != nil && md == nil { return nil }
+        let file = URLScheme.outputFile(path)
+        guard let page = cache.reusePage(path, quickKey: quickKey, keep: { sink?.keep(file, size: $0) ?? false }) else { return nil }
+        // The Markdown's findings belong where `draft` puts them: on an item's page, on a field's first page.
+        let carriesMarkdown: Bool
+        switch job {
+        case .post, .event, .project, .page, .strategy: carriesMarkdown = true
+        case .field(_, let p): carriesMarkdown = p.page == 1
+        default: carriesMarkdown = false
+        }
+        var r = PageRecord(path: path, source: carriesMarkdown ? body?.source : nil, refs: page.refs)
+        r.checkKey = page.key
+        if carriesMarkdown, let md, let body {
+            r.headings = md.headings
+            r.anchors = md.anchors
+            r.diagnostics = md.diagnostics
+            r.search = md.search
+            r.checkKey = ContentHash.mix(page.key, ContentHash.mix(textHash, UInt64(body.source.bodyFirstLine)))
+        } else {
+            r.checkKey = ContentHash.mix(page.key, 0)
+        }
+        if case .post(let i) = job, i < FormatRenderer.blogFeedSize, let body {
+            r.bodyHTML = md?.html ?? markdown.render(body).html
+        }
+        return Rendered(record: r, html: page.html, plainText: nil)
+    }
+
+    /// The Markdown a page shows: the item's, or the field's on each of its pages.
+    func markdownBody(of job: PageJob) -> MarkdownBody? {
+        if case .field(let i, _) = job { return site.fields[i].body }
+        return body(of: job)
+    }
+
+    /// Where a page goes.
+    func path(of job: PageJob) -> String {
+        let urls = site.urls
+        switch job {
+        case .post(let i): return urls.post(site.posts[i])
+        case .event(let i): return urls.event(site.events[i])
+        case .project(let i): return urls.project(site.projects[i])
+        case .page(let i): return urls.page(site.pages[i])
+        case .strategy: return urls.strategy
+        case .field(let i, let page): return urls.paginated(urls.field(site.fields[i]), page: page.page)
+        case .blog(let page): return urls.paginated(urls.blog, page: page.page)
+        case .home: return ""
+        case .events: return urls.events
+        case .projects: return urls.projects
+        case .fields: return urls.fields
+        case .search: return urls.search
+        case .notFound: return "404.html"
+        }
     }
 
     func draft(_ job: PageJob) -> Draft {
@@ -172,45 +245,45 @@ public struct SiteRenderer: Sendable {
         case .post(let i):
             let p = site.posts[i]
             let md = renderMarkdown(p.body)
-            return Draft(path: urls.post(p), template: "post", view: layout.postView(p, index: i, html: md.html, toc: md.headings), source: p.source, md: md)
+            return Draft(path: path(of: job), template: "post", view: layout.postView(p, index: i, html: md.html, toc: md.headings), source: p.source, md: md)
         case .event(let i):
             let e = site.events[i]
             let md = renderMarkdown(e.body)
-            return Draft(path: urls.event(e), template: "event", view: layout.eventView(e, html: md.html), source: e.source, md: md)
+            return Draft(path: path(of: job), template: "event", view: layout.eventView(e, html: md.html), source: e.source, md: md)
         case .project(let i):
             let p = site.projects[i]
             let md = renderMarkdown(p.body)
-            return Draft(path: urls.project(p), template: "project", view: layout.projectView(p, html: md.html), source: p.source, md: md)
+            return Draft(path: path(of: job), template: "project", view: layout.projectView(p, html: md.html), source: p.source, md: md)
         case .page(let i):
             let p = site.pages[i]
             let md = renderMarkdown(p.body)
-            return Draft(path: urls.page(p), template: "page", view: layout.pageView(p, html: md.html), source: p.source, md: md)
+            return Draft(path: path(of: job), template: "page", view: layout.pageView(p, html: md.html), source: p.source, md: md)
         case .strategy:
             let s = site.strategy!
             let md = renderMarkdown(s.body)
-            return Draft(path: urls.strategy, template: "strategy", view: layout.strategyView(s, html: md.html), source: s.source, md: md)
+            return Draft(path: path(of: job), template: "strategy", view: layout.strategyView(s, html: md.html), source: s.source, md: md)
         case .field(let i, let page):
             let f = site.fields[i]
             let md = renderMarkdown(f.body)
             let view = layout.fieldView(f, html: md.html, posts: layout.index.posts(of: f.slug), page: page)
-            let path = urls.paginated(urls.field(f), page: page.page)
+            let path = self.path(of: job)
             // The field's Markdown is reported once, from its first page.
             return page.page == 1 ? Draft(path: path, template: "field", view: view, source: f.body.source, md: md)
                 : Draft(path: path, template: "field", view: view)
         case .blog(let page):
-            return Draft(path: urls.paginated(urls.blog, page: page.page), template: "post-list", view: layout.blogView(page))
-        case .home: return Draft(path: "", template: "home", view: layout.homeView())
-        case .events: return Draft(path: urls.events, template: "event-list", view: layout.eventListView())
-        case .projects: return Draft(path: urls.projects, template: "project-list", view: layout.projectListView())
-        case .fields: return Draft(path: urls.fields, template: "field-list", view: layout.fieldListView())
-        case .search: return Draft(path: urls.search, template: "search", view: layout.searchView())
-        case .notFound: return Draft(path: "404.html", template: "404", view: layout.notFoundView())
+            return Draft(path: path(of: job), template: "post-list", view: layout.blogView(page))
+        case .home: return Draft(path: path(of: job), template: "home", view: layout.homeView())
+        case .events: return Draft(path: path(of: job), template: "event-list", view: layout.eventListView())
+        case .projects: return Draft(path: path(of: job), template: "project-list", view: layout.projectListView())
+        case .fields: return Draft(path: path(of: job), template: "field-list", view: layout.fieldListView())
+        case .search: return Draft(path: path(of: job), template: "search", view: layout.searchView())
+        case .notFound: return Draft(path: path(of: job), template: "404", view: layout.notFoundView())
         }
     }
 
     /// Runs the template (or takes the page from the cache when its view and template are the
     /// same as last time) and notes what the checks need.
-    func finish(_ draft: Draft, sink: OutputSink? = nil) -> Rendered {
+    func finish(_ draft: Draft, sink: OutputSink? = nil, quickKey: UInt64 = 0) -> Rendered {
         let render = { () -> (String, HTMLReferences) in
             let html = templates.render(draft.view, template: draft.template)
             return (html, HTMLScanner.scan(html, interner: interner))
@@ -220,7 +293,7 @@ public struct SiteRenderer: Sendable {
         if let cache {
             let key = ContentHash.mix(ViewHash.of(draft.view), templates.dependencyHash(of: draft.template))
             let file = URLScheme.outputFile(draft.path)
-            (html, refs) = cache.page(draft.path, key: key, keep: { sink?.keep(file, size: $0) ?? false }, render: render)
+            (html, refs) = cache.page(draft.path, key: key, quickKey: quickKey, keep: { sink?.keep(file, size: $0) ?? false }, render: render)
             checkKey = ContentHash.mix(key, draft.md.map { ContentHash.mix($0.textHash, UInt64(draft.source?.bodyFirstLine ?? 0)) } ?? 0)
         } else {
             (html, refs) = render()
