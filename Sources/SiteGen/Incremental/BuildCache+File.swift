@@ -10,7 +10,7 @@ import Glibc
 /// messages, and each page's references for the link check; no HTML (a reused page is its file).
 /// It is tied to the program that wrote it: any other sitegen ignores it.
 extension BuildCache {
-    static let fileMagic = "sitegen-cache 2\n"
+    static let fileMagic = "sitegen-cache 3\n"
 
     static func path(forOutput output: String) -> String {
         BuildState.path(forOutput: output).replacingAll(".sitegen-state", with: ".sitegen-cache")
@@ -103,6 +103,15 @@ extension BuildCache {
             w.u64(check.key)
             w.diagnostics(check.diagnostics)
         }
+
+        let formats = formatTable
+        w.int(formats.count)
+        for (name, part) in formats.sorted(by: { $0.key < $1.key }) {
+            w.string(name)
+            w.u64(part.key)
+            w.int(part.files.count)
+            for file in part.files { w.string(file.path); w.int(file.size) }
+        }
         return w.file(magic: "")
     }
 
@@ -141,7 +150,8 @@ extension BuildCache {
         }
         guard let documents else { return nil }
         return BuildCache(keepsPages: false, searchTokenizer: SharedSearchTokenizer(terms: documents.terms), yaml: documents.yaml,
-                          markdown: documents.markdown, pages: pages, linkChecks: documents.linkChecks)
+                          markdown: documents.markdown, pages: pages, linkChecks: documents.linkChecks,
+                          formats: documents.formats)
     }
 
     private struct DocumentTables {
@@ -149,6 +159,7 @@ extension BuildCache {
         var yaml: [UInt64: YAMLValue?]
         var markdown: [String: Markdown]
         var linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])]
+        var formats: [String: FormatPart]
     }
 
     /// nil when another program wrote the file.
@@ -190,8 +201,14 @@ extension BuildCache {
             let path = try r.string()
             linkChecks[path] = (try r.u64(), try r.diagnostics())
         }
+        var formats: [String: FormatPart] = [:]
+        for _ in try r.count() {
+            let name = try r.string()
+            let key = try r.u64()
+            formats[name] = FormatPart(key: key, files: try r.count().map { _ in (path: try r.string(), size: try r.int(), bytes: nil) })
+        }
         guard r.atEnd else { throw ByteReader.Damaged() }
-        return DocumentTables(terms: terms, yaml: yaml, markdown: markdown, linkChecks: linkChecks)
+        return DocumentTables(terms: terms, yaml: yaml, markdown: markdown, linkChecks: linkChecks, formats: formats)
     }
 
     /// Strings come from the part's table, so equal links of many pages share one copy.

@@ -34,6 +34,12 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
         var search: PageSearchText
     }
 
+    struct FormatPart {
+        var key: UInt64
+        /// Path and size of each file; the bytes only in the in-memory cache.
+        var files: [(path: String, size: Int, bytes: [UInt8]?)]
+    }
+
     struct Page {
         var key: UInt64
         /// The skeleton and the page's own Markdown text when it was made (see `SiteRenderer.reuse`).
@@ -60,6 +66,9 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
     private var nextLinkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:]
     private var markdown: [String: Markdown] = [:]
     private var pages: [String: Page] = [:]
+    /// The files of each part of the formats (feeds, calendars, search index …), by a key over its inputs.
+    private var formats: [String: FormatPart] = [:]
+    private var nextFormats: [String: FormatPart] = [:]
     /// What this build used or made; replaces the old tables when it ends, so entries of deleted
     /// files and pages do not pile up during a long preview session.
     private var nextDocuments: [String: Document] = [:]
@@ -77,8 +86,9 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
 
     init(keepsPages: Bool, searchTokenizer: SharedSearchTokenizer = SharedSearchTokenizer(),
          yaml: [UInt64: YAMLValue?] = [:], markdown: [String: Markdown] = [:], pages: [String: Page] = [:],
-         linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:]) {
+         linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:], formats: [String: FormatPart] = [:]) {
         self.keepsPages = keepsPages
+        self.formats = formats
         self.linkChecks = linkChecks
         self.searchTokenizer = searchTokenizer
         self.yaml = yaml
@@ -89,6 +99,7 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
     func beginBuild() {
         lock.locked {
             nextYAML = [:]
+            nextFormats = [:]
             nextLinkChecks = [:]
             nextDocuments = [:]
             nextMarkdown = [:]
@@ -102,6 +113,7 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
     func endBuild() {
         lock.locked {
             yaml = nextYAML
+            formats = nextFormats
             linkChecks = nextLinkChecks
             documents = nextDocuments
             markdown = nextMarkdown
@@ -113,6 +125,30 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
     var tables: (yaml: [UInt64: YAMLValue?], markdown: [String: Markdown], pages: [String: Page],
                  linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])]) {
         lock.locked { (yaml, markdown, pages, linkChecks) }
+    }
+
+    var formatTable: [String: FormatPart] { lock.locked { formats } }
+
+    /// The files of a format part made last time with the same key, kept (or, in memory, given
+    /// back); nil when the key differs or a file cannot be kept.
+    func reuseFiles(_ part: String, key: UInt64, keep: (String, Int) -> Bool) -> (made: [OutputFile], kept: [String])? {
+        guard let hit = lock.locked({ formats[part] }), hit.key == key else { return nil }
+        var made: [OutputFile] = []
+        var kept: [String] = []
+        for file in hit.files {
+            if let bytes = file.bytes { made.append(OutputFile(file.path, bytes: bytes)) } else if keep(file.path, file.size) {
+                kept.append(file.path)
+            } else {
+                return nil
+            }
+        }
+        lock.locked { nextFormats[part] = hit }
+        return (made, kept)
+    }
+
+    func storeFiles(_ part: String, key: UInt64, _ files: [OutputFile]) {
+        let entry = FormatPart(key: key, files: files.map { ($0.path, $0.bytes.count, keepsPages ? $0.bytes : nil) })
+        lock.locked { nextFormats[part] = entry }
     }
 
     /// A page's link check findings from the last build, if its key is the same.

@@ -103,7 +103,8 @@ public struct SiteRenderer: Sendable {
         // reads a file again when a message needs a line).
         if releasesBodies { site.bodies.forEach { $0.release() } }
         // Files that are not pages: feeds, calendars, sitemap, data, search index.
-        let formats = FormatRenderer(site: site, layout: layout, records: records, searchTokenizer: tokenizer).render()
+        let (formats, keptFormats) = FormatRenderer(site: site, layout: layout, records: records, searchTokenizer: tokenizer)
+            .render(cache: cache, skeleton: skeleton, sink: sink)
         for file in formats {
             do { try sink.write(file.path, file.bytes) } catch {
                 diagnostics.append(.error(file.path, "cannot be written: \(error)"))
@@ -113,6 +114,7 @@ public struct SiteRenderer: Sendable {
         // Assets: the content's own files and the theme's.
         var outputs = Set(records.map { URLScheme.outputFile($0.path) })
         for file in formats { outputs.insert(file.path) }
+        for path in keptFormats { outputs.insert(path) }
         for asset in site.assets {
             outputs.insert(asset.path)
             do { try sink.copy(from: contentRoot + "/" + asset.path, to: asset.path) } catch {

@@ -33,17 +33,52 @@ struct FormatRenderer {
 
     var strings: UIStrings { layout.strings }
 
-    func render() -> [OutputFile] {
+    func render() -> [OutputFile] { render(cache: nil, skeleton: nil, sink: nil).made }
+
+    /// - Parameters:
+    ///   - cache, skeleton: with both, a part whose inputs are as in the last build (the skeleton
+    ///     decides the model; the search index also depends on every page's terms and the blog
+    ///     feed on its posts' HTML) is taken over: its files are kept in `sink` (or, in memory,
+    ///     come from the cache).
+    /// - Returns: the files made, and the paths of the files kept as they were.
+    func render(cache: BuildCache?, skeleton: UInt64?, sink: OutputSink?) -> (made: [OutputFile], kept: [String]) {
         // Independent of each other, so they run side by side; the order of the result is fixed.
-        let parts: [() -> [OutputFile]] = [
-            { SearchIndex(site: site, records: records, tokenizer: searchTokenizer).files() },
-            { Sitemap(site: site, records: records).files()
-                + [OutputFile("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(site.urls.absolute("sitemap.xml"))\n")] },
-            { feeds() },
-            { calendars() },
-            { OpenData(site: site, strings: strings).files() },
+        let parts: [(name: String, key: () -> UInt64, make: () -> [OutputFile])] = [
+            ("search", { searchInputsHash() }, { SearchIndex(site: site, records: records, tokenizer: searchTokenizer).files() }),
+            ("sitemap", { 0 }, { Sitemap(site: site, records: records).files()
+                + [OutputFile("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(site.urls.absolute("sitemap.xml"))\n")] }),
+            ("feeds", { feedInputsHash() }, { feeds() }),
+            ("calendars", { 0 }, { calendars() }),
+            ("data", { 0 }, { OpenData(site: site, strings: strings).files() }),
         ]
-        return parallelMap(parts) { $0() }.flatMap { $0 }
+        let results = parallelMap(parts) { part -> (made: [OutputFile], kept: [String]) in
+            guard let cache, let skeleton else { return (part.make(), []) }
+            let key = ContentHash.mix(skeleton, part.key())
+            if let reused = cache.reuseFiles(part.name, key: key, keep: { sink?.keep($0, size: $1) ?? false }) { return reused }
+            let files = part.make()
+            cache.storeFiles(part.name, key: key, files)
+            return (files, [])
+        }
+        return (results.flatMap(\.made), results.flatMap(\.kept))
+    }
+
+    /// Every indexed page's terms (as words: term numbers differ between builds) and excerpt.
+    private func searchInputsHash() -> UInt64 {
+        let termHashes = searchTokenizer.finished.terms.map { ContentHash.of($0) }
+        var h: UInt64 = 0
+        for r in records {
+            guard let s = r.search else { continue }
+            h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(r.path)), ContentHash.of(s.excerpt))
+            for (t, count) in zip(s.terms, s.counts) { h = ContentHash.mix(ContentHash.mix(h, termHashes[Int(t)]), UInt64(count)) }
+        }
+        return h
+    }
+
+    /// The HTML of the posts whose full text is in the blog feed.
+    private func feedInputsHash() -> UInt64 {
+        var h: UInt64 = 0
+        for r in records { if let html = r.bodyHTML { h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(r.path)), ContentHash.of(html)) } }
+        return h
     }
 
     // MARK: What is published
