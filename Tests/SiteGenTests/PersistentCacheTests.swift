@@ -180,7 +180,9 @@ import Testing
         #expect(cache.tables.pages.count > 70)
         // Front matter of every document, with lists and nested maps.
         #expect(cache.tables.yaml.count > 70)
-        #expect(cache.tables.yaml.values.contains { if case .map(let m)? = $0 { return m.entries.contains { if case .list = $0.value { true } else { false } } } else { return false } })
+        let trees = cache.tables.yaml.values.compactMap { BuildCache.yamlValue($0) }
+        #expect(trees.count == cache.tables.yaml.count)
+        #expect(trees.contains { if case .map(let m)? = $0 { return m.entries.contains { if case .list = $0.value { true } else { false } } } else { return false } })
         #expect(cache.tables.markdown.values.contains { !$0.search.terms.isEmpty && !$0.headings.isEmpty })
     }
 }

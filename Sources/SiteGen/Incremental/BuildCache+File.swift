@@ -41,6 +41,24 @@ extension BuildCache {
 
     static func remove(_ path: String) { unlink(path) }
 
+    /// Parsed front matter as bytes (strings in place) and back; nil for damaged bytes.
+    static func yamlBlob(_ value: YAMLValue?) -> [UInt8] {
+        var w = ByteWriter()
+        w.inlineStrings = true
+        w.bool(value != nil)
+        if let value { w.yaml(value) }
+        return w.body
+    }
+
+    static func yamlValue(_ blob: [UInt8]) -> YAMLValue?? {
+        guard var r = try? ByteReader(blob, magic: "", table: false) else { return nil }
+        r.inlineStrings = true
+        guard let present = try? r.bool() else { return nil }
+        guard present else { return .some(nil) }
+        guard let value = try? r.yaml(depth: 0), r.atEnd else { return nil }
+        return .some(value)
+    }
+
     /// Two parts, each with its own string table, made and read on two cores: the documents
     /// (front matter, Markdown, link checks) and the pages.
     func encoded() -> [UInt8] {
@@ -55,10 +73,9 @@ extension BuildCache {
         var w = ByteWriter()
         w.string(Builder.programIdentity)
         w.int(yaml.count)
-        for (key, value) in yaml.sorted(by: { $0.key < $1.key }) {
+        for (key, blob) in yaml.sorted(by: { $0.key < $1.key }) {
             w.u64(key)
-            w.bool(value != nil)
-            if let value { w.yaml(value) }
+            w.bytes(blob)
         }
         // Only terms the saved bodies use, renumbered in their old order (so each body's
         // terms stay sorted); the rest of the tokenizer's words are forgotten.
@@ -156,7 +173,7 @@ extension BuildCache {
 
     private struct DocumentTables {
         var terms: [String]
-        var yaml: [UInt64: YAMLValue?]
+        var yaml: [UInt64: [UInt8]]
         var markdown: [String: Markdown]
         var linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])]
         var formats: [String: FormatPart]
@@ -166,10 +183,10 @@ extension BuildCache {
     private static func decodeDocuments(_ data: [UInt8]) throws -> DocumentTables? {
         var r = try ByteReader(data, magic: "")
         guard try r.string() == Builder.programIdentity else { return nil }
-        var yaml: [UInt64: YAMLValue?] = [:]
+        var yaml: [UInt64: [UInt8]] = [:]
         for _ in try r.count() {
             let key = try r.u64()
-            yaml[key] = try r.bool() ? try r.yaml(depth: 0) : YAMLValue?.none
+            yaml[key] = try r.bytes()
         }
         let terms = try r.strings()
 

@@ -57,9 +57,10 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
     let searchTokenizer: SharedSearchTokenizer
 
     private let lock = NSLockLite()
-    /// Parsed front matter by hash of its text and first line (parsing YAML is most of loading).
-    private var yaml: [UInt64: YAMLValue?] = [:]
-    private var nextYAML: [UInt64: YAMLValue?] = [:]
+    /// Parsed front matter by hash of its text and first line (parsing YAML is most of loading),
+    /// as compact bytes: the trees of 50,000 documents would cost more memory than they save time.
+    private var yaml: [UInt64: [UInt8]] = [:]
+    private var nextYAML: [UInt64: [UInt8]] = [:]
     private var documents: [String: Document] = [:]
     /// Each page's link check findings, by a key over the page and the whole site (see `OutputChecker`).
     private var linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:]
@@ -85,7 +86,7 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
     public convenience init() { self.init(keepsPages: true) }
 
     init(keepsPages: Bool, searchTokenizer: SharedSearchTokenizer = SharedSearchTokenizer(),
-         yaml: [UInt64: YAMLValue?] = [:], markdown: [String: Markdown] = [:], pages: [String: Page] = [:],
+         yaml: [UInt64: [UInt8]] = [:], markdown: [String: Markdown] = [:], pages: [String: Page] = [:],
          linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:], formats: [String: FormatPart] = [:]) {
         self.keepsPages = keepsPages
         self.formats = formats
@@ -122,7 +123,7 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
     }
 
     /// The tables as they are after a build, for saving.
-    var tables: (yaml: [UInt64: YAMLValue?], markdown: [String: Markdown], pages: [String: Page],
+    var tables: (yaml: [UInt64: [UInt8]], markdown: [String: Markdown], pages: [String: Page],
                  linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])]) {
         lock.locked { (yaml, markdown, pages, linkChecks) }
     }
@@ -166,12 +167,13 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
     /// (failures are not kept: their messages come from parsing).
     func frontMatter(_ text: String, firstLine: Int, parse: () throws(YAMLError) -> YAMLValue?) throws(YAMLError) -> YAMLValue? {
         let key = ContentHash.of(text, seed: UInt64(firstLine))
-        if let hit = lock.locked({ yaml[key] }) {
+        if let hit = lock.locked({ yaml[key] }), let value = Self.yamlValue(hit) {
             lock.locked { nextYAML[key] = hit }
-            return hit
+            return value
         }
         let value = try parse()
-        lock.locked { nextYAML[key] = value }
+        let blob = Self.yamlBlob(value)
+        lock.locked { nextYAML[key] = blob }
         return value
     }
 

@@ -12,6 +12,8 @@ struct ByteWriter {
     private(set) var body: [UInt8] = []
     private var stringIDs: [Bytes: Int] = [:]
     private var strings: [String] = []
+    /// Strings written in place instead of through the table (small blobs read on their own).
+    var inlineStrings = false
 
     mutating func int(_ v: Int) {
         // Zig-zag, so small negative numbers stay small.
@@ -40,6 +42,7 @@ struct ByteWriter {
     }
 
     mutating func string(_ s: String) {
+        if inlineStrings { bytes(Array(s.utf8)); return }
         if let id = stringIDs[Bytes(string: s)] { int(id); return }
         let id = strings.count
         stringIDs[Bytes(string: s)] = id
@@ -69,6 +72,8 @@ struct ByteReader {
     private let data: [UInt8]
     private var at = 0
     private var table: [String] = []
+    /// Strings stored in place (see `ByteWriter.inlineStrings`).
+    var inlineStrings = false
 
     /// Checks `magic`, reads the string table (unless `table` is false); then the reads follow the body.
     init(_ data: [UInt8], magic: String, table readsTable: Bool = true) throws {
@@ -132,6 +137,7 @@ struct ByteReader {
     }
 
     mutating func string() throws -> String {
+        if inlineStrings { return String(decoding: try bytes(), as: UTF8.self) }
         let id = try int()
         guard id >= 0, id < table.count else { throw Damaged() }
         return table[id]
