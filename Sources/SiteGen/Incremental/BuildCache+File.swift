@@ -23,20 +23,52 @@ extension BuildCache {
     }
 
     /// Writes the tables of the last build to `path` (through a temporary file and a rename).
+    /// Each part goes to the file as soon as it is made, and a big site's parts are made one
+    /// after the other, so the bytes of the whole cache are never in memory at once (the peak of
+    /// a 50,000-item build was here).
     func save(_ path: String) {
-        let bytes = encoded()
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
-            offset += n
+        var ok = true
+        func put(_ bytes: [UInt8]) {
+            var offset = 0
+            while ok && offset < bytes.count {
+                let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { ok = false }
+                offset += max(n, 0)
+            }
+        }
+        put(Array(Self.fileMagic.utf8))
+        if tables.pages.count < Self.sequentialSaveFrom {
+            let parts = parallelMap([0, 1]) { $0 == 0 ? encodedDocuments() : encodedPages() }
+            put(partHead(parts[0]))
+            put(parts[0])
+            put(parts[1])
+        } else {
+            let documents = encodedDocuments()
+            put(partHead(documents))
+            put(documents)
+            put(encodedPages())
         }
         close(fd)
-        if offset == bytes.count { rename(temporary, path) } else { unlink(temporary) }
+        if ok { rename(temporary, path) } else { unlink(temporary) }
+    }
+
+    /// From this many pages on, the cache's parts are made one after the other (memory before speed).
+    static let sequentialSaveFrom = 20_000
+
+    /// The whole file's bytes (for tests; `save` writes the same).
+    func encoded() -> [UInt8] {
+        let documents = encodedDocuments()
+        return Array(Self.fileMagic.utf8) + partHead(documents) + documents + encodedPages()
+    }
+
+    private func partHead(_ first: [UInt8]) -> [UInt8] {
+        var head = ByteWriter()
+        head.int(first.count)
+        return head.body
     }
 
     static func remove(_ path: String) { unlink(path) }
@@ -59,14 +91,8 @@ extension BuildCache {
         return .some(value)
     }
 
-    /// Two parts, each with its own string table, made and read on two cores: the documents
-    /// (front matter, Markdown, link checks) and the pages.
-    func encoded() -> [UInt8] {
-        let parts = parallelMap([0, 1]) { $0 == 0 ? encodedDocuments() : encodedPages() }
-        var head = ByteWriter()
-        head.int(parts[0].count)
-        return Array(Self.fileMagic.utf8) + head.body + parts[0] + parts[1]
-    }
+    // Two parts, each with its own string table, made and read on two cores: the documents
+    // (front matter, Markdown, link checks, formats) and the pages.
 
     private func encodedDocuments() -> [UInt8] {
         let (yaml, markdown, _, linkChecks) = tables
