@@ -10,7 +10,7 @@ import Glibc
 /// messages, and each page's references for the link check; no HTML (a reused page is its file).
 /// It is tied to the program that wrote it: any other sitegen ignores it.
 extension BuildCache {
-    static let fileMagic = "sitegen-cache 3\n"
+    static let fileMagic = "sitegen-cache 4\n"
 
     static func path(forOutput output: String) -> String {
         BuildState.path(forOutput: output).replacingAll(".sitegen-state", with: ".sitegen-cache")
@@ -26,7 +26,8 @@ extension BuildCache {
     /// Each part goes to the file as soon as it is made, and a big site's parts are made one
     /// after the other, so the bytes of the whole cache are never in memory at once (the peak of
     /// a 50,000-item build was here).
-    func save(_ path: String) {
+    /// - Parameters: streamingFrom, flushEvery: when the parts go out in pieces, and how big (tests make them small).
+    func save(_ path: String, streamingFrom: Int = sequentialSaveFrom, flushEvery: Int = 1 << 20) {
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return }
@@ -41,34 +42,47 @@ extension BuildCache {
             }
         }
         put(Array(Self.fileMagic.utf8))
-        if tables.pages.count < Self.sequentialSaveFrom {
-            let parts = parallelMap([0, 1]) { $0 == 0 ? encodedDocuments() : encodedPages() }
-            put(partHead(parts[0]))
+        var firstPart = 0
+        if tables.pages.count < streamingFrom {
+            let parts = parallelMap([0, 1]) { i -> [UInt8] in
+                var w = ByteWriter()
+                if i == 0 { encodeDocuments(&w) } else { encodePages(&w) }
+                return w.finish()
+            }
             put(parts[0])
             put(parts[1])
+            firstPart = parts[0].count
         } else {
-            let documents = encodedDocuments()
-            put(partHead(documents))
-            put(documents)
-            put(encodedPages())
+            var documents = ByteWriter(flushEvery: flushEvery) { put($0); firstPart += $0.count }
+            encodeDocuments(&documents)
+            let rest = documents.finish()
+            put(rest)
+            firstPart += rest.count
+            var pages = ByteWriter(flushEvery: flushEvery) { put($0) }
+            encodePages(&pages)
+            put(pages.finish())
         }
+        put(Self.trailer(firstPart))
         close(fd)
         if ok { rename(temporary, path) } else { unlink(temporary) }
     }
 
-    /// From this many pages on, the cache's parts are made one after the other (memory before speed).
+    /// From this many pages on, the cache's parts are made one after the other and go to the
+    /// file in pieces as they grow (memory before speed).
     static let sequentialSaveFrom = 20_000
 
     /// The whole file's bytes (for tests; `save` writes the same).
     func encoded() -> [UInt8] {
-        let documents = encodedDocuments()
-        return Array(Self.fileMagic.utf8) + partHead(documents) + documents + encodedPages()
+        var documents = ByteWriter(), pages = ByteWriter()
+        encodeDocuments(&documents)
+        encodePages(&pages)
+        let first = documents.finish()
+        return Array(Self.fileMagic.utf8) + first + pages.finish() + Self.trailer(first.count)
     }
 
-    private func partHead(_ first: [UInt8]) -> [UInt8] {
-        var head = ByteWriter()
-        head.int(first.count)
-        return head.body
+    /// The file ends with the length of its first part (8 bytes).
+    private static func trailer(_ firstPart: Int) -> [UInt8] {
+        (0..<8).map { UInt8(truncatingIfNeeded: UInt64(firstPart) >> (8 * UInt64($0))) }
     }
 
     static func remove(_ path: String) { unlink(path) }
@@ -83,7 +97,7 @@ extension BuildCache {
     }
 
     static func yamlValue(_ blob: [UInt8]) -> YAMLValue?? {
-        guard var r = try? ByteReader(blob, magic: "", table: false) else { return nil }
+        guard var r = try? ByteReader(blob, table: false) else { return nil }
         r.inlineStrings = true
         guard let present = try? r.bool() else { return nil }
         guard present else { return .some(nil) }
@@ -94,9 +108,8 @@ extension BuildCache {
     // Two parts, each with its own string table, made and read on two cores: the documents
     // (front matter, Markdown, link checks, formats) and the pages.
 
-    private func encodedDocuments() -> [UInt8] {
+    private func encodeDocuments(_ w: inout ByteWriter) {
         let (yaml, markdown, _, linkChecks) = tables
-        var w = ByteWriter()
         w.string(Builder.programIdentity)
         w.int(yaml.count)
         for (key, blob) in yaml.sorted(by: { $0.key < $1.key }) {
@@ -155,12 +168,10 @@ extension BuildCache {
             w.int(part.files.count)
             for file in part.files { w.string(file.path); w.int(file.size) }
         }
-        return w.file(magic: "")
     }
 
-    private func encodedPages() -> [UInt8] {
+    private func encodePages(_ w: inout ByteWriter) {
         let pages = tables.pages
-        var w = ByteWriter()
         w.int(pages.count)
         for (path, p) in pages.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             w.string(path)
@@ -171,21 +182,20 @@ extension BuildCache {
             w.strings(p.refs.resources)
             w.strings(p.refs.ids.sorted())
         }
-        return w.file(magic: "")
     }
 
     static func decode(_ data: [UInt8]) throws -> BuildCache? {
         let magic = Array(fileMagic.utf8)
-        guard data.count > magic.count, Array(data[0..<magic.count]) == magic else { throw ByteReader.Damaged() }
-        var head = try ByteReader(Array(data[magic.count...]), magic: "", table: false)
-        let first = try head.int()
-        let start = magic.count + head.offset
-        guard first >= 0, first <= data.count - start else { throw ByteReader.Damaged() }
+        guard data.count >= magic.count + 8, Array(data[0..<magic.count]) == magic else { throw ByteReader.Damaged() }
+        var first = 0
+        for i in 0..<8 { first |= Int(data[data.count - 8 + i]) << (8 * i) }
+        let start = magic.count
+        guard first >= 0, first <= data.count - 8 - start else { throw ByteReader.Damaged() }
         enum Part { case documents(DocumentTables?), pages([String: Page]) }
         let parts = parallelMap([0, 1]) { i -> Result<Part, any Error> in
             Result {
                 i == 0 ? .documents(try decodeDocuments(Array(data[start..<start + first])))
-                    : .pages(try decodePages(Array(data[(start + first)...])))
+                    : .pages(try decodePages(Array(data[(start + first)..<(data.count - 8)])))
             }
         }
         guard case .documents(let documents) = try parts[0].get(), case .pages(let pages) = try parts[1].get() else {
@@ -207,7 +217,7 @@ extension BuildCache {
 
     /// nil when another program wrote the file.
     private static func decodeDocuments(_ data: [UInt8]) throws -> DocumentTables? {
-        var r = try ByteReader(data, magic: "")
+        var r = try ByteReader(data)
         guard try r.string() == Builder.programIdentity else { return nil }
         var yaml: [UInt64: [UInt8]] = [:]
         for _ in try r.count() {
@@ -256,7 +266,7 @@ extension BuildCache {
 
     /// Strings come from the part's table, so equal links of many pages share one copy.
     private static func decodePages(_ data: [UInt8]) throws -> [String: Page] {
-        var r = try ByteReader(data, magic: "")
+        var r = try ByteReader(data)
         var pages: [String: Page] = [:]
         for _ in try r.count() {
             let path = try r.string()

@@ -1,5 +1,9 @@
 /// A compact binary writer for files only this program reads back (the build cache): integers as
 /// LEB128 varints, strings through a table so each distinct string is stored once.
+///
+/// Layout of what `finish` completes: the body, then the string table, then the table's offset
+/// (8 bytes). With `flush`, the body goes out in pieces as it grows, so a big file's bytes are
+/// never in memory at once.
 struct ByteWriter {
     /// A string compared by its bytes: Swift's `==` treats canonically equivalent strings ("é" as
     /// one or two scalars) as equal, and the table must give back exactly the bytes written.
@@ -14,6 +18,14 @@ struct ByteWriter {
     private var strings: [String] = []
     /// Strings written in place instead of through the table (small blobs read on their own).
     var inlineStrings = false
+    private let flush: (([UInt8]) -> Void)?
+    private var flushed = 0
+    private let flushSize: Int
+
+    init(flushEvery: Int = 1 << 20, flush: (([UInt8]) -> Void)? = nil) {
+        flushSize = flushEvery
+        self.flush = flush
+    }
 
     mutating func int(_ v: Int) {
         // Zig-zag, so small negative numbers stay small.
@@ -23,6 +35,7 @@ struct ByteWriter {
             u >>= 7
         }
         body.append(UInt8(u))
+        if body.count >= flushSize { spill() }
     }
 
     mutating func optionalInt(_ v: Int?) {
@@ -55,54 +68,68 @@ struct ByteWriter {
         for s in list { string(s) }
     }
 
-    /// The file: `magic`, the string table, then the body.
-    func file(magic: String) -> [UInt8] {
-        var head = ByteWriter()
-        head.body = Array(magic.utf8)
-        head.int(strings.count)
-        for s in strings { head.bytes(Array(s.utf8)) }
-        head.int(body.count)
-        return head.body + body
+    private mutating func spill() {
+        guard let flush else { return }
+        flush(body)
+        flushed += body.count
+        body.removeAll(keepingCapacity: true)
+    }
+
+    /// The rest of the body, the string table and its offset (everything not flushed yet).
+    mutating func finish() -> [UInt8] {
+        let tableOffset = flushed + body.count
+        var table = ByteWriter()
+        table.int(strings.count)
+        for s in strings { table.bytes(Array(s.utf8)) }
+        table.u64(UInt64(tableOffset))
+        let rest = body + table.body
+        body = []
+        return rest
     }
 }
 
-/// Reads what `ByteWriter` wrote; every read checks its bounds and throws on a damaged file.
+/// Reads what `ByteWriter` wrote; every read checks its bounds and throws on damaged bytes.
 struct ByteReader {
     struct Damaged: Error {}
     private let data: [UInt8]
     private var at = 0
+    /// Where the body ends (the string table follows).
+    private var end: Int
     private var table: [String] = []
     /// Strings stored in place (see `ByteWriter.inlineStrings`).
     var inlineStrings = false
 
-    /// Checks `magic`, reads the string table (unless `table` is false); then the reads follow the body.
-    init(_ data: [UInt8], magic: String, table readsTable: Bool = true) throws {
+    /// Reads the string table at the end (unless `table` is false); then the reads follow the body.
+    init(_ data: [UInt8], table readsTable: Bool = true) throws {
         self.data = data
-        let m = Array(magic.utf8)
-        guard data.count >= m.count, Array(data[0..<m.count]) == m else { throw Damaged() }
-        at = m.count
+        end = data.count
         guard readsTable else { return }
-        let count = try int()
-        guard count >= 0, count <= data.count else { throw Damaged() }
-        table.reserveCapacity(count)
-        for _ in 0..<count {
-            let n = try int()
-            guard n >= 0, at + n <= data.count else { throw Damaged() }
-            table.append(String(decoding: data[at..<at + n], as: UTF8.self))
-            at += n
-        }
-        guard try int() == data.count - at else { throw Damaged() }
+        guard data.count >= 8 else { throw Damaged() }
+        var tail = ByteReader(unchecked: data, at: data.count - 8)
+        let offset = try tail.u64()
+        guard offset <= UInt64(data.count - 8) else { throw Damaged() }
+        var reader = ByteReader(unchecked: data, at: Int(offset))
+        reader.end = data.count - 8
+        let count = try reader.count()
+        table.reserveCapacity(count.count)
+        for _ in count { table.append(String(decoding: try reader.bytes(), as: UTF8.self)) }
+        guard reader.atEnd else { throw Damaged() }
+        end = Int(offset)
     }
 
-    var atEnd: Bool { at == data.count }
-    /// Bytes read so far.
-    var offset: Int { at }
+    private init(unchecked data: [UInt8], at: Int) {
+        self.data = data
+        self.at = at
+        end = data.count
+    }
+
+    var atEnd: Bool { at == end }
 
     mutating func int() throws -> Int {
         var u: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard at < data.count, shift < 64 else { throw Damaged() }
+            guard at < end, shift < 64 else { throw Damaged() }
             let b = data[at]
             at += 1
             u |= UInt64(b & 0x7F) << shift
@@ -116,7 +143,7 @@ struct ByteReader {
     mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
 
     mutating func u64() throws -> UInt64 {
-        guard at + 8 <= data.count else { throw Damaged() }
+        guard at + 8 <= end else { throw Damaged() }
         var v: UInt64 = 0
         for i in 0..<8 { v |= UInt64(data[at + i]) << (8 * UInt64(i)) }
         at += 8
@@ -124,14 +151,14 @@ struct ByteReader {
     }
 
     mutating func bool() throws -> Bool {
-        guard at < data.count, data[at] <= 1 else { throw Damaged() }
+        guard at < end, data[at] <= 1 else { throw Damaged() }
         at += 1
         return data[at - 1] == 1
     }
 
     mutating func bytes() throws -> [UInt8] {
         let n = try int()
-        guard n >= 0, at + n <= data.count else { throw Damaged() }
+        guard n >= 0, n <= end - at else { throw Damaged() }
         at += n
         return Array(data[at - n..<at])
     }
@@ -150,7 +177,7 @@ struct ByteReader {
     /// A count of following items, checked against what is left (a damaged count cannot ask for gigabytes).
     mutating func count() throws -> Range<Int> {
         let n = try int()
-        guard n >= 0, n <= data.count - at else { throw Damaged() }
+        guard n >= 0, n <= end - at else { throw Damaged() }
         return 0..<n
     }
 }
