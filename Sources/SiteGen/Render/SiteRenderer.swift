@@ -181,46 +181,6 @@ public struct SiteRenderer: Sendable {
         return rendered
     }
 
-    /// A page whose skeleton and own Markdown text are as in the last build has the same view, so
-    /// nothing is made: its file (or, in memory, its HTML) and what the checks, the feeds and the
-    /// search need come from the cache. nil when the cache cannot say so.
-    func reuse(_ job: PageJob, body: MarkdownBody?, textHash: UInt64, quickKey: UInt64, cache: BuildCache,
-               sink: OutputSink?) -> Rendered? {
-        let path = self.path(of: job)
-        let md = body.flatMap { cache.markdownRecord($0.source, textHash: textHash, unsafeHTML: site.config.unsafeHTML) }
-        if body != nil && md == nil { return nil }
-        let file = URLScheme.outputFile(path)
-        guard let page = cache.reusePage(path, quickKey: quickKey, keep: { sink?.keep(file, size: $0) ?? false }) else { return nil }
-        // The Markdown's findings belong where `draft` puts them: on an item's page, on a field's first page.
-        let carriesMarkdown: Bool
-        switch job {
-        case .post, .event, .project, .page, .strategy: carriesMarkdown = true
-        case .field(_, let p): carriesMarkdown = p.page == 1
-        default: carriesMarkdown = false
-        }
-        var r = PageRecord(path: path, source: carriesMarkdown ? body?.source : nil, refs: page.refs)
-        r.checkKey = page.key
-        if carriesMarkdown, let md, let body {
-            r.headings = md.headings
-            r.anchors = md.anchors
-            r.diagnostics = md.diagnostics
-            r.search = md.search
-            r.checkKey = ContentHash.mix(page.key, ContentHash.mix(textHash, UInt64(body.source.bodyFirstLine)))
-        } else {
-            r.checkKey = ContentHash.mix(page.key, 0)
-        }
-        if case .post(let i) = job, i < FormatRenderer.blogFeedSize, let body {
-            r.bodyHTML = md?.html ?? markdown.render(body).html
-        }
-        return Rendered(record: r, html: page.html, plainText: nil)
-    }
-
-    /// The Markdown a page shows: the item's, or the field's on each of its pages.
-    func markdownBody(of job: PageJob) -> MarkdownBody? {
-        if case .field(let i, _) = job { return site.fields[i].body }
-        return body(of: job)
-    }
-
     /// Where a page goes.
     func path(of job: PageJob) -> String {
         let urls = site.urls
