@@ -130,7 +130,7 @@ extension BuildCache {
         w.strings(kept)
 
         w.int(markdown.count)
-        for (path, m) in markdown.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        for (path, m) in sortedByKey(markdown) {
             w.string(path)
             w.u64(m.textHash)
             w.bool(m.unsafeHTML)
@@ -154,7 +154,7 @@ extension BuildCache {
         }
 
         w.int(linkChecks.count)
-        for (path, check) in linkChecks.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        for (path, check) in sortedByKey(linkChecks) {
             w.string(path)
             w.u64(check.key)
             w.diagnostics(check.diagnostics)
@@ -173,7 +173,7 @@ extension BuildCache {
     private func encodePages(_ w: inout ByteWriter) {
         let pages = tables.pages
         w.int(pages.count)
-        for (path, p) in pages.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        for (path, p) in sortedByKey(pages) {
             w.string(path)
             w.u64(p.key)
             w.u64(p.quickKey)
@@ -279,4 +279,9 @@ extension BuildCache {
         guard r.atEnd else { throw ByteReader.Damaged() }
         return pages
     }
+}
+
+/// A table's entries in the byte order of their keys (the file does not depend on hashing order).
+func sortedByKey<Value>(_ table: [String: Value]) -> [(key: String, value: Value)] {
+    table.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
 }

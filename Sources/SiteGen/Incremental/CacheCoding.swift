@@ -18,7 +18,7 @@ extension ByteWriter {
         string(s.display)
         int(s.bodyFirstLine)
         int(s.keyLines.count)
-        for (key, line) in s.keyLines.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) { string(key); int(line) }
+        for (key, line) in sortedByKey(s.keyLines) { string(key); int(line) }
     }
 
     mutating func linkTarget(_ t: LinkTarget) {

@@ -10,24 +10,15 @@ extension SiteRenderer {
         if body != nil && md == nil { return nil }
         let file = URLScheme.outputFile(path)
         guard let page = cache.reusePage(path, quickKey: quickKey, keep: { sink?.keep(file, size: $0) ?? false }) else { return nil }
-        // The Markdown's findings belong where `draft` puts them: on an item's page, on a field's first page.
-        let carriesMarkdown: Bool
-        switch job {
-        case .post, .event, .project, .page, .strategy: carriesMarkdown = true
-        case .field(_, let p): carriesMarkdown = p.page == 1
-        default: carriesMarkdown = false
-        }
-        var r = PageRecord(path: path, source: carriesMarkdown ? body?.source : nil, refs: page.refs)
-        r.checkKey = page.key
-        if carriesMarkdown, let md, let body {
+        let carries = carriesMarkdown(job)
+        var r = PageRecord(path: path, source: carries ? body?.source : nil, refs: page.refs)
+        if carries, let md {
             r.headings = md.headings
             r.anchors = md.anchors
             r.diagnostics = md.diagnostics
             r.search = md.search
-            r.checkKey = ContentHash.mix(page.key, ContentHash.mix(textHash, UInt64(body.source.bodyFirstLine)))
-        } else {
-            r.checkKey = ContentHash.mix(page.key, 0)
         }
+        r.checkKey = Self.checkKey(page: page.key, markdown: carries ? md.map { ($0.textHash, body?.source) } : nil)
         if case .post(let i) = job, i < FormatRenderer.blogFeedSize, let body {
             r.bodyHTML = md?.html ?? markdown.render(body).html
         }

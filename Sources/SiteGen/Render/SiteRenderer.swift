@@ -162,7 +162,8 @@ public struct SiteRenderer: Sendable {
     /// - Parameter sink: where the page's file from the last build may be kept (cached builds).
     func renderPage(_ job: PageJob, sink: OutputSink? = nil) -> Rendered {
         let body = markdownBody(of: job)
-        let textHash = body.map { ContentHash.of($0.text) } ?? 0
+        // Only a cached build needs the text's hash (builds without a cache skip it).
+        let textHash = skeleton == nil ? 0 : body.map { ContentHash.of($0.text) } ?? 0
         let quickKey = skeleton.map { ContentHash.mix(ContentHash.mix($0, textHash), site.config.unsafeHTML ? 1 : 0) }
         var rendered: Rendered
         if let cache, let quickKey, let reused = reuse(job, body: body, textHash: textHash, quickKey: quickKey, cache: cache, sink: sink) {
@@ -179,6 +180,22 @@ public struct SiteRenderer: Sendable {
             rendered.record.search = nil
         }
         return rendered
+    }
+
+    /// What a page's link check depends on of the page itself: its HTML (the page key) and, where
+    /// the page carries its Markdown's findings, that text and where it starts in the file.
+    static func checkKey(page key: UInt64, markdown: (textHash: UInt64, source: SourceRef?)?) -> UInt64 {
+        ContentHash.mix(key, markdown.map { ContentHash.mix($0.textHash, UInt64($0.source?.bodyFirstLine ?? 0)) } ?? 0)
+    }
+
+    /// Whether a page carries its Markdown's findings (headings, anchors, messages, search text):
+    /// an item's page does, and of a field's pages the first.
+    func carriesMarkdown(_ job: PageJob) -> Bool {
+        switch job {
+        case .post, .event, .project, .page, .strategy: return true
+        case .field(_, let p): return p.page == 1
+        default: return false
+        }
     }
 
     /// Where a page goes.
@@ -230,7 +247,7 @@ public struct SiteRenderer: Sendable {
             let view = layout.fieldView(f, html: md.html, posts: layout.index.posts(of: f.slug), page: page)
             let path = self.path(of: job)
             // The field's Markdown is reported once, from its first page.
-            return page.page == 1 ? Draft(path: path, template: "field", view: view, source: f.body.source, md: md)
+            return carriesMarkdown(job) ? Draft(path: path, template: "field", view: view, source: f.body.source, md: md)
                 : Draft(path: path, template: "field", view: view)
         case .blog(let page):
             return Draft(path: path(of: job), template: "post-list", view: layout.blogView(page))
@@ -256,7 +273,7 @@ public struct SiteRenderer: Sendable {
             let key = ContentHash.mix(ViewHash.of(draft.view), templates.dependencyHash(of: draft.template))
             let file = URLScheme.outputFile(draft.path)
             (html, refs) = cache.page(draft.path, key: key, quickKey: quickKey, keep: { sink?.keep(file, size: $0) ?? false }, render: render)
-            checkKey = ContentHash.mix(key, draft.md.map { ContentHash.mix($0.textHash, UInt64(draft.source?.bodyFirstLine ?? 0)) } ?? 0)
+            checkKey = Self.checkKey(page: key, markdown: draft.md.map { ($0.textHash, draft.source) })
         } else {
             (html, refs) = render()
         }

@@ -33,8 +33,6 @@ struct FormatRenderer {
 
     var strings: UIStrings { layout.strings }
 
-    func render() -> [OutputFile] { render(cache: nil, skeleton: nil, sink: nil).made }
-
     /// - Parameters:
     ///   - cache, skeleton: with both, a part whose inputs are as in the last build (the skeleton
     ///     decides the model; the search index also depends on every page's terms and the blog
