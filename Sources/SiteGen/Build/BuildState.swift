@@ -148,18 +148,32 @@ extension Builder {
 
     /// Every input file's path, size, modification time and inode, the options and this program:
     /// equal stamps mean no file was written since the last build. Costs a listing, no reads.
-    func inputStamp() -> UInt64? {
+    func inputStamp() -> UInt64? { inputListing().map(inputStamp) }
+
+    func inputStamp(_ listing: [(root: String, files: [FileEntry])]) -> UInt64 {
         var h = fnv1a(Array("sitegen-stamp-1".utf8))
         func mix(_ s: String) { h = fnv1a(Array(s.utf8) + [0], seed: h) }
-        for root in [location.content, location.templates] {
-            guard let listing = try? fileSystem.listFiles(under: root), listing.problems.isEmpty else { return nil }
+        for (root, files) in listing {
             mix(root)
-            for f in listing.files { mix("\(f.relativePath) \(f.size) \(f.stamp)") }
+            for f in files { mix("\(f.relativePath) \(f.size) \(f.stamp)") }
         }
-        mix("\(options.drafts) \(options.future) \(options.preview) \(options.baseURL ?? "")")
+        mix(optionsKey)
         mix(Self.programIdentity)
         return h
     }
+
+    /// The files of the content and templates folders (nil when one cannot be listed completely).
+    func inputListing() -> [(root: String, files: [FileEntry])]? {
+        var listing: [(root: String, files: [FileEntry])] = []
+        for root in [location.content, location.templates] {
+            guard let result = try? fileSystem.listFiles(under: root), result.problems.isEmpty else { return nil }
+            listing.append((root, result.files))
+        }
+        return listing
+    }
+
+    /// The options that change the output.
+    var optionsKey: String { "\(options.drafts) \(options.future) \(options.preview) \(options.baseURL ?? "")" }
 
     /// The span of "now" around `options.now` in which the site stays the same: between the
     /// last post date or event end at or before now and the first one after it.

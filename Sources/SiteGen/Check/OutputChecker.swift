@@ -24,7 +24,7 @@ struct OutputChecker {
         for r in records {
             for href in r.refs.links where href.lowercased().hasPrefix("http://") || href.lowercased().hasPrefix("https://") {
                 if href.hasPrefix(site.config.baseURL) { continue }
-                let line = r.source.flatMap { lineOf(href, in: $0, base: base) }
+                let line = r.source.flatMap { pageCheck().lineOf(href, in: $0, base: base) }
                 result.append(ExternalLink(url: href, file: line != nil ? r.source!.display : "public/" + URLScheme.outputFile(r.path), line: line))
             }
         }
@@ -34,11 +34,14 @@ struct OutputChecker {
     /// - Parameter cache: where each page's findings from the last build are kept; a page's are
     ///   reused when the page (its references and text) and everything it can point at (the
     ///   site's files, every page's ids, where each source is published) are the same.
-    func check(cache: BuildCache? = nil) -> [Diagnostic] {
+    func check(cache: BuildCache? = nil) -> [Diagnostic] { checkEach(cache: cache).flatMap { $0 } }
+
+    /// The findings of each record, in record order.
+    func checkEach(cache: BuildCache? = nil) -> [[Diagnostic]] {
         var idsByPath: [String: Set<String>] = [:]
         for r in records where r.isHTMLPage { idsByPath[URLScheme.outputFile(r.path)] = r.refs.ids }
-        let base = site.urls.basePath
         let world = cache.map { _ in worldKey() }
+        let pageCheck = self.pageCheck(idsByPath: idsByPath)
 
         // Findings of pages that did not change, from the cache; the others are checked.
         let keys = records.map { r in world.flatMap { w in r.checkKey.map { ContentHash.mix(w, $0) } } }
@@ -47,19 +50,25 @@ struct OutputChecker {
 
         // The same addresses stand on thousands of pages (navigation, footer, cards, badges):
         // where each leads is worked out once.
-        var destinations: [String: Destination] = [:]
+        var destinations: [String: PageLinkCheck.Destination] = [:]
         for r in unchecked.map({ records[$0] }) {
-            for href in r.refs.links where destinations[href] == nil { destinations[href] = destination(href, base: base) }
-            for href in r.refs.resources where destinations[href] == nil { destinations[href] = destination(href, base: base) }
+            for href in r.refs.links where destinations[href] == nil { destinations[href] = pageCheck.destination(href) }
+            for href in r.refs.resources where destinations[href] == nil { destinations[href] = pageCheck.destination(href) }
         }
 
         // Pages are checked side by side; each gives its own list, joined in page order.
-        let checked = parallelMap(unchecked) { i in check(records[i], idsByPath: idsByPath, base: base, destinations: destinations) }
+        let checked = parallelMap(unchecked) { i in pageCheck.check(records[i], destinations: destinations) }
         for (i, list) in zip(unchecked, checked) {
             findings[i] = list
             if let key = keys[i] { cache?.storeLinkCheck(records[i].path, key: key, list) }
         }
-        return findings.flatMap { $0 ?? [] }
+        return findings.map { $0 ?? [] }
+    }
+
+    private func pageCheck(idsByPath: [String: Set<String>] = [:]) -> PageLinkCheck {
+        PageLinkCheck(baseURL: site.config.baseURL, basePath: site.urls.basePath, hasFile: { outputs.contains($0) },
+                      ids: { idsByPath[$0] }, headings: { path in records.first { $0.path == path }?.headings.map(\.id) ?? [] },
+                      pathBySource: site.pathBySource, hasBody: { sources.contains($0) }, bodyText: bodyText)
     }
 
     /// Everything a page's findings depend on besides the page: the files of the site, the ids
@@ -79,133 +88,4 @@ struct OutputChecker {
         }
         return h
     }
-
-    /// Where an address leads, as far as that does not depend on the page it stands on.
-    private struct Destination {
-        var remote: Bool
-        /// An absolute address on the site's own host for which the build has no file.
-        var missingOnOwnHost: Bool
-        /// The path under the output root and the fragment (nil: not an address of this site).
-        var target: (path: String, fragment: String?)?
-        /// The output file of `target.path` (nil: none; unused when the path is empty, the page itself).
-        var resolved: String?
-    }
-
-    private func destination(_ href: String, base: String) -> Destination {
-        let target = internalPath(href, base: base)
-        var missingOnOwnHost = false
-        if href.hasPrefix(site.config.baseURL), !href.dropFirst(site.config.baseURL.count).contains(":"),
-           let own = internalPath(base + href.dropFirst(site.config.baseURL.count), base: base), !own.path.isEmpty {
-            missingOnOwnHost = resolve(own.path) == nil
-        }
-        return Destination(remote: isRemote(href), missingOnOwnHost: missingOnOwnHost, target: target,
-                           resolved: target.flatMap { $0.path.isEmpty ? nil : resolve($0.path) })
-    }
-
-    private func check(_ r: PageRecord, idsByPath: [String: Set<String>], base: String, destinations: [String: Destination]) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        let own = URLScheme.outputFile(r.path)
-        let page = "public/" + own
-        // A reference written in the Markdown is reported there; one from the templates against the page.
-        func place(_ href: String) -> (String, Int?, String) {
-            if let source = r.source, let line = lineOf(href, in: source, base: base) { return (source.display, line, "") }
-            return (page, nil, " (written by the templates)")
-        }
-
-        for href in r.refs.resources {
-            let d = destinations[href] ?? destination(href, base: base)
-            if d.remote {
-                let (file, line, origin) = place(href)
-                diagnostics.append(.error(file, line: line, "'\(href)' would be loaded from another host\(origin); the privacy rules allow only files of this site (store it under content/ or Templates/assets/)"))
-            } else if let target = d.target, (target.path.isEmpty ? resolve("") : d.resolved) == nil {
-                let (file, line, origin) = place(href)
-                diagnostics.append(.error(file, line: line, "'\(href)' does not exist in the built site\(origin)"))
-            }
-        }
-        for href in r.refs.links {
-            let d = destinations[href] ?? destination(href, base: base)
-            // An absolute address on the site's own host may be served by something else, so a
-            // miss is a warning there (linkchecker would report it against the live site).
-            if d.missingOnOwnHost {
-                let (file, line, origin) = place(href)
-                diagnostics.append(.warning(file, line: line, "link to '\(href)' points at this site, but the build has no such page\(origin)"))
-                continue
-            }
-            guard let target = d.target else { continue }
-            guard let resolved = target.path.isEmpty ? resolve(own) : d.resolved else {
-                let (file, line, origin) = place(href)
-                diagnostics.append(.error(file, line: line, "link to '\(href)' leads nowhere in the built site\(origin)"))
-                continue
-            }
-            if let fragment = target.fragment, !fragment.isEmpty, resolved.hasSuffix(".html"),
-               let ids = idsByPath[resolved], !ids.contains(fragment) {
-                let (file, line, origin) = place(href)
-                diagnostics.append(.error(file, line: line, "link to '\(href)': the page has no anchor '#\(fragment)'\(origin)"))
-            }
-        }
-        for anchor in r.anchors {
-            guard let targetPage = site.pathBySource[anchor.target],
-                  let ids = idsByPath[URLScheme.outputFile(targetPage)] else { continue }
-            if !ids.contains(anchor.fragment) {
-                let known = records.first { $0.path == targetPage }?.headings.map(\.id) ?? []
-                var message = "link target '\(anchor.written)': there is no heading with the id '\(anchor.fragment)'"
-                if let guess = nearest(anchor.fragment, in: known) { message += ", did you mean '#\(guess)'?" }
-                diagnostics.append(.error(r.source?.display ?? page, line: anchor.line, message))
-            }
-        }
-        return diagnostics
-    }
-
-
-    /// The output file a path means: `blog/` → `blog/index.html`, `blog` → `blog/index.html`.
-    private func resolve(_ path: String) -> String? {
-        if path.isEmpty || path.hasSuffix("/") {
-            let file = path + "index.html"
-            return outputs.contains(file) ? file : nil
-        }
-        if outputs.contains(path) { return path }
-        if outputs.contains(path + "/index.html") { return path + "/index.html" }
-        return nil
-    }
-
-    /// For an address of this site, the path under the output root and the fragment; nil for other hosts,
-    /// mail links and the like.
-    private func internalPath(_ href: String, base: String) -> (path: String, fragment: String?)? {
-        if href.isEmpty { return nil }
-        if href.hasPrefix("#") { return ("", String(href.dropFirst())) }
-        if isRemote(href) || LinkResolver.scheme(of: href) != nil { return nil }
-        var rest = Substring(href)
-        var fragment: String?
-        if let h = rest.firstIndex(of: "#") { fragment = String(rest[rest.index(after: h)...]); rest = rest[..<h] }
-        if let q = rest.firstIndex(of: "?") { rest = rest[..<q] }
-        guard rest.hasPrefix(base) else { return (String(rest), fragment) }
-        return (percentDecoded(String(rest.dropFirst(base.count))), fragment)
-    }
-
-    /// The Markdown line that contains an address (for messages about links kept as written).
-    private func lineOf(_ href: String, in source: SourceRef, base: String) -> Int? {
-        guard sources.contains(source.path), var body = bodyText(source) else { return nil }
-        let candidates = [href, href.hasPrefix(base) ? "/" + href.dropFirst(base.count) : href].map { Array($0.utf8) }
-        return body.withUTF8 { text -> Int? in
-            // The earliest place any form of the address is written, as a line number.
-            guard let at = candidates.compactMap({ firstOffset(of: $0, in: text) }).min() else { return nil }
-            return source.bodyFirstLine + text[..<at].reduce(0) { $1 == 10 ? $0 + 1 : $0 }
-        }
-    }
-}
-
-/// Where `needle` first occurs in `haystack` (byte offset).
-func firstOffset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-    guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty ? 0 : nil }
-    var i = 0
-    let last = haystack.count - needle.count
-    while i <= last {
-        if haystack[i] == first {
-            var k = 1
-            while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
-            if k == needle.count { return i }
-        }
-        i += 1
-    }
-    return nil
 }

@@ -49,6 +49,8 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
         /// Bytes of the page's file.
         var size: Int
         var refs: HTMLReferences
+        /// Where the page's own rendered Markdown stands in its file, when known.
+        var body: BodyRange? = nil
     }
 
     /// True for the in-memory cache of a long-running process (documents and HTML kept).
@@ -119,6 +121,20 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
             documents = nextDocuments
             markdown = nextMarkdown
             pages = nextPages
+        }
+    }
+
+    /// The record of a page after the last build.
+    func pageRecord(_ path: String) -> Page? { lock.locked { pages[path] } }
+
+    /// Drops what a text-only rebuild made wrong: those pages (and their link checks) and format parts.
+    func forget(pages paths: [String], parts: [String]) {
+        lock.locked {
+            for path in paths {
+                pages[path] = nil
+                linkChecks[path] = nil
+            }
+            for part in parts { formats[part] = nil }
         }
     }
 
@@ -225,7 +241,7 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
     /// `keep` could take its file over from the last output), else rendered.
     /// - Returns: the HTML, or nil when the file was kept.
     func page(_ path: String, key: UInt64, quickKey: UInt64, keep: (Int) -> Bool,
-              render: () -> (String, HTMLReferences)) -> (String?, HTMLReferences) {
+              render: () -> (String, HTMLReferences, BodyRange?)) -> (String?, HTMLReferences) {
         if var hit = lock.locked({ pages[path] }), hit.key == key, hit.html != nil || keep(hit.size) {
             hit.quickKey = quickKey
             lock.locked {
@@ -234,9 +250,10 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
             }
             return (hit.html, hit.refs)
         }
-        let (html, refs) = render()
+        let (html, refs, body) = render()
         lock.locked {
-            nextPages[path] = Page(key: key, quickKey: quickKey, html: keepsPages ? html : nil, size: html.utf8.count, refs: refs)
+            nextPages[path] = Page(key: key, quickKey: quickKey, html: keepsPages ? html : nil, size: html.utf8.count, refs: refs,
+                                   body: body)
             renderedPages += 1
         }
         return (html, refs)

@@ -17,6 +17,10 @@ public struct LoadedDocument: Sendable {
     /// Hash of the front matter and where the body starts: everything but the body's text, which
     /// is all that other pages can see of a document (see `Builder.skeleton`).
     public var frontMatterHash: UInt64 = 0
+
+    static func frontMatterHash(_ split: FrontMatterSplit) -> UInt64 {
+        ContentHash.mix(ContentHash.of(split.yaml, seed: UInt64(split.yamlFirstLine)), UInt64(split.bodyFirstLine))
+    }
 }
 
 /// Everything read from the content folder, before it is given meaning.
@@ -195,8 +199,7 @@ public struct ContentLoader: Sendable {
         var located = source
         for entry in map?.entries ?? [] { located.keyLines[entry.key] = entry.keyLine }
         let doc = LoadedDocument(kind: kind, source: located, fileSlug: slug, frontMatter: map, body: split.body, hash: hash,
-                                 frontMatterHash: ContentHash.mix(ContentHash.of(split.yaml, seed: UInt64(split.yamlFirstLine)),
-                                                                  UInt64(split.bodyFirstLine)))
+                                 frontMatterHash: LoadedDocument.frontMatterHash(split))
         return (doc, diagnostics)
     }
 }

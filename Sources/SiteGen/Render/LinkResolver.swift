@@ -4,13 +4,20 @@ public struct LinkResolver: Sendable {
     let pathBySource: [String: String]
     let excluded: [String: String]
     let assets: Set<String>
-    let urls: URLScheme
+    /// The site's path below its host (`/` or `/smartcity/`), put before every site path.
+    let basePath: String
 
     public init(site: Site) {
-        pathBySource = site.pathBySource
-        excluded = site.excludedSources
-        assets = Set(site.assets.map(\.path))
-        urls = site.urls
+        self.init(pathBySource: site.pathBySource, excluded: site.excludedSources, assets: Set(site.assets.map(\.path)),
+                  basePath: site.urls.basePath)
+    }
+
+    /// From the tables a text-only rebuild keeps (`TextOnlyState`).
+    init(pathBySource: [String: String], excluded: [String: String], assets: Set<String>, basePath: String) {
+        self.pathBySource = pathBySource
+        self.excluded = excluded
+        self.assets = assets
+        self.basePath = basePath
     }
 
     public func resolve(_ href: String, from source: SourceRef, isImage: Bool) -> LinkTarget {
@@ -49,19 +56,21 @@ public struct LinkResolver: Sendable {
         if decoded.hasSuffix(".md") || decoded.hasSuffix(".markdown") {
             if let page = pathBySource[target] {
                 let check = fragment.map { (target: target, fragment: String($0)) }
-                return .rewrite(urls.href(page) + suffix, anchorCheck: check)
+                return .rewrite(sitePath(page) + suffix, anchorCheck: check)
             }
             if let reason = excluded[target] {
                 return .broken("link target '\(trimmed)' \(reason) and is not published; link to something else or publish it")
             }
             return .broken("link target '\(trimmed)' does not exist")
         }
-        if assets.contains(target) { return .rewrite(urls.href(target) + suffix, anchorCheck: nil) }
+        if assets.contains(target) { return .rewrite(sitePath(target) + suffix, anchorCheck: nil) }
         // A site address such as /veranstaltungen/ is kept (with the base path) and checked in the output.
-        if decoded.hasPrefix("/") { return .rewrite(urls.href(String(decoded.dropFirst())) + suffix, anchorCheck: nil) }
+        if decoded.hasPrefix("/") { return .rewrite(sitePath(String(decoded.dropFirst())) + suffix, anchorCheck: nil) }
         if isImage { return .broken("image '\(trimmed)' does not exist under content/") }
         return .broken("link target '\(trimmed)' does not exist")
     }
+
+    private func sitePath(_ path: String) -> String { basePath + path }
 
     /// `https` for `https://…`; nil for relative paths.
     static func scheme(of s: String) -> String? {

@@ -22,6 +22,8 @@ struct PageRecord: Sendable {
     /// With a cache: what the page's link check depends on of the page itself (its HTML, its
     /// Markdown text and where that starts in the file).
     var checkKey: UInt64?
+    /// With a cache: hash of the Markdown text only this page shows (0: none).
+    var textHash: UInt64 = 0
 }
 
 /// Stage 3: Markdown → HTML, view models → templates → pages, plus feeds, calendars and data files.
@@ -82,7 +84,8 @@ public struct SiteRenderer: Sendable {
         var timings: [(String, Double)] = []
         let tokenizer = cache?.searchTokenizer ?? SharedSearchTokenizer()
         let releasesBodies = !(cache?.keepsPages ?? false)
-        let records = parallelMap(jobs()) { job -> PageRecord in
+        let jobs = jobs()
+        let records = parallelMap(jobs) { job -> PageRecord in
             var record = renderPage(job, sink: sink)
             // An item with one page needs its Markdown text no more (see `release`).
             if releasesBodies { body(of: job)?.release() }
@@ -135,10 +138,15 @@ public struct SiteRenderer: Sendable {
         timings.append(("formats and assets", clock.lap()))
         for r in records { diagnostics += r.diagnostics }
         let checker = OutputChecker(site: site, records: records, outputs: outputs, bodyText: bodyText)
-        diagnostics += checker.check(cache: cache)
+        let findings = checker.checkEach(cache: cache)
+        for list in findings { diagnostics += list }
         timings.append(("link check", clock.lap()))
-        return RenderOutcome(pages: records.count, files: outputs.count, diagnostics: diagnostics, outputs: outputs,
-                             externalLinks: collectExternalLinks ? checker.externalLinks() : [], timings: timings)
+        var outcome = RenderOutcome(pages: records.count, files: outputs.count, diagnostics: diagnostics, outputs: outputs,
+                                    externalLinks: collectExternalLinks ? checker.externalLinks() : [], timings: timings)
+        if cache?.keepsPages == false {
+            outcome.textOnlyItems = textOnlyItems(jobs: jobs, records: records, findings: findings, tokenizer: tokenizer)
+        }
+        return outcome
     }
 
     struct Rendered {
@@ -168,9 +176,11 @@ public struct SiteRenderer: Sendable {
         var rendered: Rendered
         if let cache, let quickKey, let reused = reuse(job, body: body, textHash: textHash, quickKey: quickKey, cache: cache, sink: sink) {
             rendered = reused
+            rendered.record.textHash = textHash
         } else {
             let draft = self.draft(job)
             rendered = finish(draft, sink: sink, quickKey: quickKey ?? 0)
+            rendered.record.textHash = textHash
             // Only the first blog posts' HTML goes into the feed.
             if case .post(let i) = job, i < FormatRenderer.blogFeedSize { rendered.record.bodyHTML = draft.md?.html.text }
         }
@@ -263,9 +273,11 @@ public struct SiteRenderer: Sendable {
     /// Runs the template (or takes the page from the cache when its view and template are the
     /// same as last time) and notes what the checks need.
     func finish(_ draft: Draft, sink: OutputSink? = nil, quickKey: UInt64 = 0) -> Rendered {
-        let render = { () -> (String, HTMLReferences) in
+        let render = { () -> (String, HTMLReferences, BodyRange?) in
             let html = templates.render(draft.view, template: draft.template)
-            return (html, HTMLScanner.scan(html, interner: interner))
+            // Only the cache keeps where the body stands (builds without one skip the search).
+            let body = cache == nil ? nil : draft.md.flatMap { BodyRange.locate($0.html, in: html) }
+            return (html, HTMLScanner.scan(html, interner: interner), body)
         }
         let (html, refs): (String?, HTMLReferences)
         var checkKey: UInt64?
@@ -275,7 +287,8 @@ public struct SiteRenderer: Sendable {
             (html, refs) = cache.page(draft.path, key: key, quickKey: quickKey, keep: { sink?.keep(file, size: $0) ?? false }, render: render)
             checkKey = Self.checkKey(page: key, markdown: draft.md.map { ($0.textHash, draft.source) })
         } else {
-            (html, refs) = render()
+            let made = render()
+            (html, refs) = (made.0, made.1)
         }
         var r = PageRecord(path: draft.path, source: draft.source, refs: refs)
         r.checkKey = checkKey
@@ -324,4 +337,6 @@ public struct RenderOutcome: Sendable {
     public var externalLinks: [ExternalLink]
     /// Seconds per part of the render stage, for `--verbose`.
     public var timings: [(String, Double)] = []
+    /// With the cache of `sitegen build`: the pages a text-only rebuild may redo (see `TextOnlyState`).
+    var textOnlyItems: [TextOnlyState.Item]?
 }

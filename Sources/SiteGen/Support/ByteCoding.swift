@@ -163,6 +163,14 @@ struct ByteReader {
         return Array(data[at - n..<at])
     }
 
+    /// Where the next `bytes()` lie in the data, skipped without copying them.
+    mutating func byteRange() throws -> Range<Int> {
+        let n = try int()
+        guard n >= 0, n <= end - at else { throw Damaged() }
+        at += n
+        return (at - n)..<at
+    }
+
     mutating func string() throws -> String {
         if inlineStrings { return String(decoding: try bytes(), as: UTF8.self) }
         let id = try int()

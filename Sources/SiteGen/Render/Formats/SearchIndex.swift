@@ -41,6 +41,10 @@ struct SearchIndex {
         var texts: [(String, Int)]
         /// The body's terms (weight 1 per occurrence).
         var body: PageSearchText
+        /// The source file (content-relative path).
+        var source: String
+        /// True when the excerpt is the body's start (the item has no summary).
+        var excerptFromBody: Bool
     }
 
     let site: Site
@@ -76,7 +80,8 @@ struct SearchIndex {
             if let s = item.summary { texts.append((s, 3)) }
             if !item.extra.isEmpty { texts.append((item.extra.joined(separator: " "), 2)) }
             docs.append(Document(url: urls.href(r.path), title: item.title, kind: item.kind, fields: item.fields,
-                                 excerpt: excerpt, date: item.date, texts: texts, body: body))
+                                 excerpt: excerpt, date: item.date, texts: texts, body: body, source: source.path,
+                                 excerptFromBody: item.summary == nil))
         }
         return docs
     }
@@ -118,44 +123,15 @@ struct SearchIndex {
             .sorted { termTexts[$0].utf8.lexicographicallyPrecedes(termTexts[$1].utf8) }
 
         // Term shards: {"term":[docDelta,weight,…],…}, written as bytes.
-        var shards: [[UInt8]] = []
-        var shardFirsts: [JSON] = []
-        var current: [UInt8] = []
+        var writer = ShardWriter()
         for t in order {
             let term = termTexts[t]
-            if current.isEmpty {
-                shardFirsts.append(.string(term))
-                current.append(UInt8(ascii: "{"))
-            } else {
-                current.append(UInt8(ascii: ","))
-            }
             var key = ""
             JSON.writeString(term, to: &key)
-            current += key.utf8
-            current.append(UInt8(ascii: ":"))
-            current.append(UInt8(ascii: "["))
-            let list = postings[t]
-            var previous: Int32 = 0
-            var k = 0
-            while k < list.count {
-                if k > 0 { current.append(UInt8(ascii: ",")) }
-                appendDecimal(Int(list[k] - previous), to: &current)
-                current.append(UInt8(ascii: ","))
-                appendDecimal(Int(list[k + 1]), to: &current)
-                previous = list[k]
-                k += 2
-            }
-            current.append(UInt8(ascii: "]"))
-            if current.count >= Self.shardTarget {
-                current.append(UInt8(ascii: "}"))
-                shards.append(current)
-                current = []
-            }
+            writer.add(term: term, key: key.utf8) { out in Self.appendPostings(postings[t], to: &out) }
         }
-        if !current.isEmpty {
-            current.append(UInt8(ascii: "}"))
-            shards.append(current)
-        }
+        let (shards, firsts) = writer.finish()
+        let shardFirsts = firsts.map(JSON.string)
 
         // Document chunks.
         var chunks: [String] = []
@@ -220,6 +196,61 @@ struct SearchIndex {
             i = text.index(after: i)
         }
         return words.joined(separator: " ")
+    }
+}
+
+extension SearchIndex {
+    /// A postings list `[doc, weight, doc, weight, …]` (docs ascending) as JSON, docs delta-coded.
+    static func appendPostings(_ list: [Int32], to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        var previous: Int32 = 0
+        var k = 0
+        while k < list.count {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            appendDecimal(Int(list[k] - previous), to: &out)
+            out.append(UInt8(ascii: ","))
+            appendDecimal(Int(list[k + 1]), to: &out)
+            previous = list[k]
+            k += 2
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+}
+
+/// Cuts the term shards: `{"term":[…],…}`, terms in code-point order, a new shard once one holds
+/// `shardTarget` bytes. The full index and a patch of some documents (`SearchIndexPatch`) cut
+/// the same way, so both give the same files.
+struct ShardWriter {
+    private var shards: [[UInt8]] = []
+    private var firsts: [String] = []
+    private var current: [UInt8] = []
+
+    /// - Parameters: term: asked only for a shard's first term; key: the term as a JSON string
+    ///   (with quotes); list: writes its postings array.
+    mutating func add(term: @autoclosure () -> String, key: some Sequence<UInt8>, list: (inout [UInt8]) -> Void) {
+        if current.isEmpty {
+            firsts.append(term())
+            current.append(UInt8(ascii: "{"))
+        } else {
+            current.append(UInt8(ascii: ","))
+        }
+        current += key
+        current.append(UInt8(ascii: ":"))
+        list(&current)
+        if current.count >= SearchIndex.shardTarget {
+            current.append(UInt8(ascii: "}"))
+            shards.append(current)
+            current = []
+        }
+    }
+
+    mutating func finish() -> (shards: [[UInt8]], firsts: [String]) {
+        if !current.isEmpty {
+            current.append(UInt8(ascii: "}"))
+            shards.append(current)
+            current = []
+        }
+        return (shards, firsts)
     }
 }
 

@@ -1,0 +1,149 @@
+/// The link check of one page: every internal link and `#anchor` leads somewhere, nothing is
+/// loaded from another host. What it can point at comes as functions, so the whole-site check
+/// (`OutputChecker`) and a rebuild of one page (`TextOnlyRebuild`) share the rules.
+struct PageLinkCheck {
+    let baseURL: String
+    let basePath: String
+    /// Whether the built site has this file (path under the output root).
+    let hasFile: (String) -> Bool
+    /// The ids of the page in this file (nil: no such page).
+    let ids: (String) -> Set<String>?
+    /// The heading ids of the page at a page path (for "did you mean").
+    let headings: (String) -> [String]
+    let pathBySource: [String: String]
+    /// Whether a source has a Markdown body (the others are not searched for lines).
+    let hasBody: (String) -> Bool
+    /// The Markdown text of a source, to find the line of an address; asked only for messages.
+    let bodyText: (SourceRef) -> String?
+
+    /// Where an address leads, as far as that does not depend on the page it stands on.
+    struct Destination {
+        var remote: Bool
+        /// An absolute address on the site's own host for which the build has no file.
+        var missingOnOwnHost: Bool
+        /// The path under the output root and the fragment (nil: not an address of this site).
+        var target: (path: String, fragment: String?)?
+        /// The output file of `target.path` (nil: none; unused when the path is empty, the page itself).
+        var resolved: String?
+    }
+
+    func destination(_ href: String) -> Destination {
+        let base = basePath
+        let target = internalPath(href, base: base)
+        var missingOnOwnHost = false
+        if href.hasPrefix(baseURL), !href.dropFirst(baseURL.count).contains(":"),
+           let own = internalPath(base + href.dropFirst(baseURL.count), base: base), !own.path.isEmpty {
+            missingOnOwnHost = resolve(own.path) == nil
+        }
+        return Destination(remote: isRemote(href), missingOnOwnHost: missingOnOwnHost, target: target,
+                           resolved: target.flatMap { $0.path.isEmpty ? nil : resolve($0.path) })
+    }
+
+    func check(_ r: PageRecord, destinations: [String: Destination] = [:]) -> [Diagnostic] {
+        let base = basePath
+        var diagnostics: [Diagnostic] = []
+        let own = URLScheme.outputFile(r.path)
+        let page = "public/" + own
+        // A reference written in the Markdown is reported there; one from the templates against the page.
+        func place(_ href: String) -> (String, Int?, String) {
+            if let source = r.source, let line = lineOf(href, in: source, base: base) { return (source.display, line, "") }
+            return (page, nil, " (written by the templates)")
+        }
+
+        for href in r.refs.resources {
+            let d = destinations[href] ?? destination(href)
+            if d.remote {
+                let (file, line, origin) = place(href)
+                diagnostics.append(.error(file, line: line, "'\(href)' would be loaded from another host\(origin); the privacy rules allow only files of this site (store it under content/ or Templates/assets/)"))
+            } else if let target = d.target, (target.path.isEmpty ? resolve("") : d.resolved) == nil {
+                let (file, line, origin) = place(href)
+                diagnostics.append(.error(file, line: line, "'\(href)' does not exist in the built site\(origin)"))
+            }
+        }
+        for href in r.refs.links {
+            let d = destinations[href] ?? destination(href)
+            // An absolute address on the site's own host may be served by something else, so a
+            // miss is a warning there (linkchecker would report it against the live site).
+            if d.missingOnOwnHost {
+                let (file, line, origin) = place(href)
+                diagnostics.append(.warning(file, line: line, "link to '\(href)' points at this site, but the build has no such page\(origin)"))
+                continue
+            }
+            guard let target = d.target else { continue }
+            guard let resolved = target.path.isEmpty ? resolve(own) : d.resolved else {
+                let (file, line, origin) = place(href)
+                diagnostics.append(.error(file, line: line, "link to '\(href)' leads nowhere in the built site\(origin)"))
+                continue
+            }
+            if let fragment = target.fragment, !fragment.isEmpty, resolved.hasSuffix(".html"),
+               let ids = ids(resolved), !ids.contains(fragment) {
+                let (file, line, origin) = place(href)
+                diagnostics.append(.error(file, line: line, "link to '\(href)': the page has no anchor '#\(fragment)'\(origin)"))
+            }
+        }
+        for anchor in r.anchors {
+            guard let targetPage = pathBySource[anchor.target],
+                  let ids = ids(URLScheme.outputFile(targetPage)) else { continue }
+            if !ids.contains(anchor.fragment) {
+                let known = headings(targetPage)
+                var message = "link target '\(anchor.written)': there is no heading with the id '\(anchor.fragment)'"
+                if let guess = nearest(anchor.fragment, in: known) { message += ", did you mean '#\(guess)'?" }
+                diagnostics.append(.error(r.source?.display ?? page, line: anchor.line, message))
+            }
+        }
+        return diagnostics
+    }
+
+
+    /// The output file a path means: `blog/` → `blog/index.html`, `blog` → `blog/index.html`.
+    private func resolve(_ path: String) -> String? {
+        if path.isEmpty || path.hasSuffix("/") {
+            let file = path + "index.html"
+            return hasFile(file) ? file : nil
+        }
+        if hasFile(path) { return path }
+        if hasFile(path + "/index.html") { return path + "/index.html" }
+        return nil
+    }
+
+    /// For an address of this site, the path under the output root and the fragment; nil for other hosts,
+    /// mail links and the like.
+    private func internalPath(_ href: String, base: String) -> (path: String, fragment: String?)? {
+        if href.isEmpty { return nil }
+        if href.hasPrefix("#") { return ("", String(href.dropFirst())) }
+        if isRemote(href) || LinkResolver.scheme(of: href) != nil { return nil }
+        var rest = Substring(href)
+        var fragment: String?
+        if let h = rest.firstIndex(of: "#") { fragment = String(rest[rest.index(after: h)...]); rest = rest[..<h] }
+        if let q = rest.firstIndex(of: "?") { rest = rest[..<q] }
+        guard rest.hasPrefix(base) else { return (String(rest), fragment) }
+        return (percentDecoded(String(rest.dropFirst(base.count))), fragment)
+    }
+
+    /// The Markdown line that contains an address (for messages about links kept as written).
+    func lineOf(_ href: String, in source: SourceRef, base: String) -> Int? {
+        guard hasBody(source.path), var body = bodyText(source) else { return nil }
+        let candidates = [href, href.hasPrefix(base) ? "/" + href.dropFirst(base.count) : href].map { Array($0.utf8) }
+        return body.withUTF8 { text -> Int? in
+            // The earliest place any form of the address is written, as a line number.
+            guard let at = candidates.compactMap({ firstOffset(of: $0, in: text) }).min() else { return nil }
+            return source.bodyFirstLine + text[..<at].reduce(0) { $1 == 10 ? $0 + 1 : $0 }
+        }
+    }
+}
+
+/// Where `needle` first occurs in `haystack` (byte offset).
+func firstOffset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+    guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty ? 0 : nil }
+    var i = 0
+    let last = haystack.count - needle.count
+    while i <= last {
+        if haystack[i] == first {
+            var k = 1
+            while k < needle.count, haystack[i + k] == needle[k] { k += 1 }
+            if k == needle.count { return i }
+        }
+        i += 1
+    }
+    return nil
+}
