@@ -90,9 +90,10 @@ import Testing
         #expect(!report.succeeded)
         #expect(report.diagnostics.errorMessages.contains { $0.contains("posts/2025/klimamessnetz-komplett.md:") && $0.contains("gibt-es-nicht.md' does not exist") })
         #expect(try snapshot(output) == before)
-        // No staging folder is left behind; the state and cache of the old output stay beside it.
+        // No staging folder is left behind; the state, cache and text-only state of the old output stay beside it.
         let parent = (output as NSString).deletingLastPathComponent
-        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == [".public.sitegen-cache", ".public.sitegen-state", "public"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).sorted()
+                == [".public.sitegen-cache", ".public.sitegen-state", ".public.sitegen-texts", "public"])
     }
 
     @Test func unchangedFilesAreNotRewritten() throws {

@@ -187,6 +187,42 @@ import Testing
         #expect(expectSameAsClean("not strict").textOnlyRebuild)
     }
 
+    @Test func theJournalIsAppliedFoldedAndDistrusted() throws {
+        expectSameAsClean("first build")
+        let path = TextOnlyState.path(forOutput: output)
+        let journal = TextOnlyState.journalPath(path)
+        let base = try #require(FileManager.default.contents(atPath: path))
+        // Each mended build appends to the journal; the state file stays as the pipeline wrote it.
+        for n in 1...3 {
+            try edit("projects/urbane-datenplattform.md") { $0 + "\nSatz \(n).\n" }
+            #expect(expectSameAsClean("journal \(n)").textOnlyRebuild)
+        }
+        let grown = try #require(FileManager.default.contents(atPath: journal))
+        #expect(FileManager.default.contents(atPath: path) == base)
+        let state = try #require(TextOnlyState.read(path))
+        #expect(state.journalSize == grown.count)
+        #expect(state.item("projects/urbane-datenplattform.md")?.textHash
+                == ContentHash.of(try FrontMatter.split(String(contentsOfFile: content + "/projects/urbane-datenplattform.md", encoding: .utf8)).body))
+
+        // Past its limit the journal is folded into the state.
+        var folding = builder(output: output)
+        folding.textJournalLimit = 0
+        try edit("projects/urbane-datenplattform.md") { $0 + "\nSatz 4.\n" }
+        #expect(folding.build().textOnlyRebuild)
+        #expect(!FileManager.default.fileExists(atPath: journal))
+        #expect(FileManager.default.contents(atPath: path) != base)
+        try edit("projects/urbane-datenplattform.md") { $0 + "\nSatz 5.\n" }
+        #expect(expectSameAsClean("after folding").textOnlyRebuild)
+
+        // A torn journal (a build stopped while appending): the state is not used.
+        let whole = try #require(FileManager.default.contents(atPath: journal))
+        try whole.prefix(whole.count - 3).write(to: URL(fileURLWithPath: journal))
+        #expect(TextOnlyState.read(path) == nil)
+        try edit("projects/urbane-datenplattform.md") { $0 + "\nSatz 6.\n" }
+        #expect(!expectSameAsClean("torn journal").textOnlyRebuild)
+        #expect(!FileManager.default.fileExists(atPath: journal))
+    }
+
     @Test func aDamagedStateIsIgnored() throws {
         expectSameAsClean("first build")
         let path = TextOnlyState.path(forOutput: output)

@@ -35,12 +35,13 @@ struct BuildState: Equatable {
     }
 
     static func parse(_ text: String) -> BuildState? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split by bytes: a big site's state has hundreds of warnings.
+        let lines = text.utf8.split(separator: 10, omittingEmptySubsequences: false).map { Substring($0) }
         guard lines.first == Substring(version) else { return nil }
         var values: [Substring: Substring] = [:]
         var warnings: [Diagnostic] = []
         for line in lines.dropFirst() where !line.isEmpty {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+            let fields = line.utf8.split(separator: 9, omittingEmptySubsequences: false).map { Substring($0) }
             if fields.count == 2 {
                 values[fields[0]] = fields[1]
             } else if fields.count == 5, fields[0] == "warning" {
@@ -77,10 +78,13 @@ struct BuildState: Equatable {
     static func remove(_ path: String) { unlink(path) }
 
     private static func escape(_ s: String) -> String {
-        s.replacingAll("\\", with: "\\\\").replacingAll("\t", with: "\\t").replacingAll("\n", with: "\\n")
+        // Most messages have nothing to escape (a build with hundreds of warnings saves them all).
+        guard s.utf8.contains(where: { $0 == 0x5C || $0 == 0x09 || $0 == 0x0A }) else { return s }
+        return s.replacingAll("\\", with: "\\\\").replacingAll("\t", with: "\\t").replacingAll("\n", with: "\\n")
     }
 
     private static func unescape(_ s: Substring) -> String {
+        guard s.utf8.contains(0x5C) else { return String(s) }
         var out = ""
         var escaped = false
         for c in s {
@@ -151,15 +155,15 @@ extension Builder {
     func inputStamp() -> UInt64? { inputListing().map(inputStamp) }
 
     func inputStamp(_ listing: [(root: String, files: [FileEntry])]) -> UInt64 {
-        var h = fnv1a(Array("sitegen-stamp-1".utf8))
-        func mix(_ s: String) { h = fnv1a(Array(s.utf8) + [0], seed: h) }
+        var h = ContentHash.of("sitegen-stamp-2")
         for (root, files) in listing {
-            mix(root)
-            for f in files { mix("\(f.relativePath) \(f.size) \(f.stamp)") }
+            h = ContentHash.mix(h, ContentHash.of(root))
+            for f in files {
+                h = ContentHash.mix(ContentHash.mix(ContentHash.mix(h, ContentHash.of(f.relativePath)), UInt64(f.size)), f.stamp)
+            }
         }
-        mix(optionsKey)
-        mix(Self.programIdentity)
-        return h
+        h = ContentHash.mix(h, ContentHash.of(optionsKey))
+        return ContentHash.mix(h, ContentHash.of(Self.programIdentity))
     }
 
     /// The files of the content and templates folders (nil when one cannot be listed completely).

@@ -51,6 +51,8 @@ public struct Builder: Sendable {
     public var clean = false
     /// Mend pages in place when only Markdown texts changed (`TextOnlyRebuild`); off in tests of the pipeline's cache.
     var textOnlyRebuilds = true
+    /// Size of the text-only state's journal past which it is folded into the state.
+    var textJournalLimit = TextOnlyState.journalLimit
     /// Gather links to other sites for `check --external` (costs a look into every page's source).
     public var collectExternalLinks = false
     /// Kept across builds in one process (the preview server): only what changed is done again.

@@ -130,7 +130,7 @@ struct TextOnlyRebuild {
             for d in edit.item.findings { warnings.insert(d) }
         }
         var newState = state
-        newState.inputs = listing
+        newState.updateInputs(listing)
         for edit in edits { newState.replace(edit.item) }
         if let links { newState.setLinks(links) }
         let fileCount = fileCount ?? previous.files
@@ -182,16 +182,16 @@ struct TextOnlyRebuild {
         return edits
     }
 
-    /// Writes the plan: first the states are removed (a build stopped half-way then starts
-    /// afresh), the cache told which of its entries are stale, each file renamed into place, and
-    /// the new states saved.
+    /// Writes the plan: first the build state is removed (a build stopped half-way then starts
+    /// afresh: without it neither this rebuild nor the cache is used), the cache told which of
+    /// its entries are stale, each file renamed into place, the changes appended to the state's
+    /// journal and the build state saved again.
     func commit(_ plan: Plan) -> BuildReport {
         var report = plan.report
         let output = builder.location.output
         let statePath = BuildState.path(forOutput: output)
         let textsPath = TextOnlyState.path(forOutput: output)
         BuildState.remove(statePath)
-        TextOnlyState.remove(textsPath)
         let cachePath = BuildCache.path(forOutput: output)
         let parts = plan.stalePages.isEmpty ? [] : ["search"]
         guard plan.stalePages.isEmpty || BuildCache.markStale(cachePath, pages: plan.stalePages, parts: parts) else {
@@ -203,7 +203,10 @@ struct TextOnlyRebuild {
             return report
         }
         for path in plan.gone { unlink(output + "/" + path) }
-        plan.newState.save(textsPath)
+        guard plan.newState.saveChanges(textsPath, limit: builder.textJournalLimit) else {
+            TextOnlyState.remove(textsPath)
+            return report
+        }
         plan.newBuildState.save(statePath)
         return report
     }

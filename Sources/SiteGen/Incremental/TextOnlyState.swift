@@ -11,8 +11,9 @@ import Glibc
 ///   hash, where the body stands in the page's file, its ids, its place in the search index, and
 ///   the messages the page gave, to be replaced by the new ones (`Item`).
 /// Only the stamps are read on every build; the links and an item are decoded when a rebuild
-/// needs them, and a rebuild writes the file again mostly by copying bytes. It is written after
-/// every successful `sitegen build` and describes that output exactly.
+/// needs them. The pipeline writes the whole file after every successful build; a text-only
+/// rebuild appends what it changed (new stamps, items, links) to a journal beside it
+/// (`.public.sitegen-texts.journal`), which `read` applies. Together they describe the output exactly.
 struct TextOnlyState {
     static let magic = "sitegen-texts 2\n"
 
@@ -58,9 +59,14 @@ struct TextOnlyState {
     private var linksRange: Range<Int>
     private var itemRanges: [(path: String, range: Range<Int>)]
     private var itemIndex: [String: Int]
-    /// Items replaced since reading, encoded on their own.
+    /// Items replaced since the file was written (by the journal or this build), encoded on their own.
     private var replaced: [Int: [UInt8]] = [:]
     private var newLinks: [UInt8]?
+    /// Journal records of this build, not yet appended.
+    private var pending = ByteWriter()
+    private var hasPending = false
+    /// Bytes of the journal when it was read.
+    private(set) var journalSize = 0
 
     init(program: String, options: String, inputs: [(root: String, files: [FileEntry])], links: Links, items: [Item]) {
         self.program = program
@@ -82,15 +88,45 @@ struct TextOnlyState {
         BuildState.path(forOutput: output).replacingAll(".sitegen-state", with: ".sitegen-texts")
     }
 
+    static func journalPath(_ path: String) -> String { path + ".journal" }
+
+    /// The state with its journal applied; nil when either is missing or damaged.
     static func read(_ path: String) -> TextOnlyState? {
-        guard let data = try? LocalFileSystem().readFile(path) else { return nil }
-        return try? decode(data)
+        guard let data = try? LocalFileSystem().readFile(path), var state = try? decode(data) else { return nil }
+        if let journal = try? LocalFileSystem().readFile(journalPath(path)) {
+            guard (try? state.apply(journal: journal)) != nil else { return nil }
+            state.journalSize = journal.count
+        }
+        return state
     }
 
+    /// Writes the whole state (and drops the journal).
     @discardableResult
-    func save(_ path: String) -> Bool { writeFileAtomically(path, encoded()) }
+    func save(_ path: String) -> Bool {
+        unlink(Self.journalPath(path))
+        return writeFileAtomically(path, encoded())
+    }
 
-    static func remove(_ path: String) { unlink(path) }
+    /// Appends this build's changes to the journal; once the journal has grown past `limit`
+    /// bytes, writes the whole state instead.
+    @discardableResult
+    func saveChanges(_ path: String, limit: Int = journalLimit) -> Bool {
+        guard hasPending else { return true }
+        if journalSize > limit { return save(path) }
+        let bytes = pending.body
+        let fd = open(Self.journalPath(path), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        return bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count
+    }
+
+    /// Past this size the journal is folded into the state (about a thousand mended texts).
+    static let journalLimit = 1 << 20
+
+    static func remove(_ path: String) {
+        unlink(path)
+        unlink(journalPath(path))
+    }
 
     // MARK: Reading parts
 
@@ -109,10 +145,67 @@ struct TextOnlyState {
 
     mutating func replace(_ item: Item) {
         guard let i = itemIndex[item.source.path] else { return }
-        replaced[i] = Self.encode(item)
+        let bytes = Self.encode(item)
+        replaced[i] = bytes
+        record(.item) { $0.string(item.source.path); $0.bytes(bytes) }
     }
 
-    mutating func setLinks(_ links: Links) { newLinks = Self.encode(links) }
+    mutating func setLinks(_ links: Links) {
+        let bytes = Self.encode(links)
+        newLinks = bytes
+        record(.links) { $0.bytes(bytes) }
+    }
+
+    /// New stamps for the files of `listing` (the same files as `inputs`, in the same order).
+    mutating func updateInputs(_ listing: [(root: String, files: [FileEntry])]) {
+        for (r, (root, files)) in listing.enumerated() where r < inputs.count && inputs[r].files.count == files.count {
+            for (i, f) in files.enumerated() where inputs[r].files[i] != f {
+                inputs[r].files[i] = f
+                record(.stamp) { $0.string(root); $0.string(f.relativePath); $0.int(f.size); $0.u64(f.stamp) }
+            }
+        }
+    }
+
+    // MARK: Journal
+
+    private enum Record: Int { case stamp = 1, item = 2, links = 3 }
+
+    private mutating func record(_ kind: Record, _ payload: (inout ByteWriter) -> Void) {
+        pending.inlineStrings = true
+        pending.int(kind.rawValue)
+        payload(&pending)
+        hasPending = true
+    }
+
+    private mutating func apply(journal: [UInt8]) throws {
+        var r = try ByteReader(journal, table: false)
+        r.inlineStrings = true
+        var positions: [String: (root: Int, index: Int)] = [:]
+        while !r.atEnd {
+            switch Record(rawValue: try r.int()) {
+            case .stamp?:
+                let root = try r.string(), path = try r.string(), size = try r.int(), stamp = try r.u64()
+                if positions.isEmpty {
+                    for (ri, input) in inputs.enumerated() {
+                        for (fi, f) in input.files.enumerated() { positions[input.root + "\u{0}" + f.relativePath] = (ri, fi) }
+                    }
+                }
+                guard let at = positions[root + "\u{0}" + path] else { throw ByteReader.Damaged() }
+                inputs[at.root].files[at.index] = FileEntry(relativePath: path, size: size, stamp: stamp)
+            case .item?:
+                let path = try r.string()
+                let bytes = try r.bytes()
+                guard let i = itemIndex[path], (try? Self.decodeItem(bytes[...])) != nil else { throw ByteReader.Damaged() }
+                replaced[i] = bytes
+            case .links?:
+                let bytes = try r.bytes()
+                guard (try? Self.decodeLinks(bytes[...])) != nil else { throw ByteReader.Damaged() }
+                newLinks = bytes
+            case nil:
+                throw ByteReader.Damaged()
+            }
+        }
+    }
 
     // MARK: File
 

@@ -49,18 +49,20 @@ public struct LocalFileSystem: FileSystem {
                 problems.append((relative, "folder cannot be read"))
                 return
             }
-            var names: [String] = []
+            // Each entry is looked at relative to its folder (no walk from the root per file).
+            var entries: [(name: String, st: stat)] = []
+            let folder = dirfd(handle)
             while let entry = readdir(handle) {
                 let name = direntName(entry)
                 if name.hasPrefix(".") { continue }
-                names.append(name)
+                var st = stat()
+                guard fstatat(folder, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                entries.append((name, st))
             }
             closedir(handle)
-            for name in names.sorted() {
+            for (name, st) in entries.sorted(by: { $0.name < $1.name }) {
                 let path = dir + "/" + name
                 let rel = relative.isEmpty ? name : relative + "/" + name
-                var st = stat()
-                guard lstat(path, &st) == 0 else { continue }
                 var target = st
                 if (st.st_mode & S_IFMT) == S_IFLNK {
                     guard let resolved = realPath(path) else {

@@ -28,12 +28,14 @@ struct SearchIndexPatch {
         }
         let newTerms = added.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         let newTermBytes = newTerms.map { Array($0.utf8) }
-        let changed = Set(changes.map { Int32($0.doc) })
-        let changedSorted = changed.sorted()
+        let changedSorted = Set(changes.map { Int32($0.doc) }).sorted()
+        // For each term: every changed document with its new weight (nil: no longer has the term).
+        var edits = changedSorted.map { (doc: $0, weight: Int32?.none) }
 
         var writer = ShardWriter()
         var next = 0
         var oldShards: [[UInt8]] = []
+        var scratch: [UInt8] = []
         func addNew(_ term: String) {
             var key = ""
             JSON.writeString(term, to: &key)
@@ -52,17 +54,14 @@ struct SearchIndexPatch {
                     }
                     let mine = next < newTerms.count && newTermBytes[next].elementsEqual(termBytes) ? added[newTerms[next]] : nil
                     if mine != nil { next += 1 }
-                    guard let touches = Self.mentions(list, anyOf: changedSorted) else { return false }
-                    if !touches && mine == nil {
+                    for i in edits.indices { edits[i].weight = mine?.first { $0.doc == edits[i].doc }?.weight }
+                    scratch.removeAll(keepingCapacity: true)
+                    guard let changed = Self.splice(list, edits, into: &scratch) else { return false }
+                    if !changed {
                         writer.add(term: term(), key: UnsafeBufferPointer(rebasing: key)) { $0 += UnsafeBufferPointer(rebasing: list) }
-                        return true
+                    } else if scratch.count > 2 {
+                        writer.add(term: term(), key: UnsafeBufferPointer(rebasing: key)) { $0 += scratch }
                     }
-                    guard let all = Self.postings(list) else { return false }
-                    var postings = all.filter { !changed.contains($0.doc) } + (mine ?? [])
-                    postings.sort { $0.doc < $1.doc }
-                    if postings.isEmpty { return true }
-                    let flat = postings.flatMap { [$0.doc, $0.weight] }
-                    writer.add(term: term(), key: UnsafeBufferPointer(rebasing: key)) { SearchIndex.appendPostings(flat, to: &$0) }
                     return true
                 }
             }
@@ -138,61 +137,81 @@ struct SearchIndexPatch {
         return i == n - 1
     }
 
-    /// Whether a postings array `[delta,weight,…]` has one of `docs` (ascending); it stops at the
-    /// first doc after the last of them. nil when it is not such an array.
-    static func mentions(_ list: Slice<UnsafeBufferPointer<UInt8>>, anyOf docs: [Int32]) -> Bool? {
-        guard let last = docs.last else { return false }
-        var value: Int32 = 0
-        var inNumber = false
-        var isDoc = true
+    /// A postings array `[delta,weight,…]` (docs ascending, delta-coded) with the pairs of some
+    /// documents set: each edit's doc gets its weight, or goes when the weight is nil (edits
+    /// ascending by doc). Everything between is copied as written; only the pair after a change
+    /// gets a new delta. Writes the array (with brackets) to `out`.
+    /// - Returns: whether anything changed (false: `out` is not complete, use `list`); nil when
+    ///   `list` is not such an array.
+    static func splice(_ list: Slice<UnsafeBufferPointer<UInt8>>, _ edits: [(doc: Int32, weight: Int32?)],
+                       into out: inout [UInt8]) -> Bool? {
+        var e = 0
+        var changed = false
+        var written: Int32 = 0      // the last doc in `out`
+        var wroteAny = false
+        out.append(UInt8(ascii: "["))
+        func emit(_ doc: Int32, _ weight: Int32) {
+            if wroteAny { out.append(UInt8(ascii: ",")) }
+            appendDecimal(Int(doc - written), to: &out)
+            out.append(UInt8(ascii: ","))
+            appendDecimal(Int(weight), to: &out)
+            written = doc
+            wroteAny = true
+        }
+        var i = list.startIndex + 1
+        let end = list.endIndex
         var doc: Int32 = 0
-        for c in list.dropFirst() {
-            if c >= 48 && c <= 57 {
-                value = value &* 10 &+ Int32(c - 48)
-                inNumber = true
-            } else if c == UInt8(ascii: ",") || c == UInt8(ascii: "]") {
-                guard inNumber else { return nil }
-                if isDoc {
-                    doc &+= value
-                    if doc > last { return false }
-                    if docs.count == 1 ? doc == last : docs.contains(doc) { return true }
+        while i < end - 1 {
+            // One pair: delta, weight.
+            let pairStart = i
+            var numbers: (Int32, Int32) = (0, 0)
+            for k in 0..<2 {
+                var value: Int32 = 0
+                var digits = 0
+                while i < end, list[i] >= 48, list[i] <= 57 {
+                    value = value &* 10 &+ Int32(list[i] - 48)
+                    digits += 1
+                    i += 1
                 }
-                isDoc.toggle()
-                value = 0
-                inNumber = false
+                guard digits > 0, i < end, list[i] == UInt8(ascii: ",") || list[i] == UInt8(ascii: "]") else { return nil }
+                if k == 0 { numbers.0 = value } else { numbers.1 = value }
+                if k == 0 { guard list[i] == UInt8(ascii: ",") else { return nil } }
+                i += 1
+            }
+            let previous = doc
+            doc &+= numbers.0
+            while e < edits.count, edits[e].doc < doc {
+                if let w = edits[e].weight { emit(edits[e].doc, w); changed = true }
+                e += 1
+            }
+            if e < edits.count, edits[e].doc == doc {
+                if let w = edits[e].weight {
+                    if w != numbers.1 { changed = true }
+                    emit(doc, w)
+                } else {
+                    changed = true
+                }
+                e += 1
+            } else if written == previous {
+                // As written: copy the pair's bytes.
+                if wroteAny { out.append(UInt8(ascii: ",")) }
+                out += UnsafeBufferPointer(rebasing: list[pairStart..<(i - 1)])
+                written = doc
+                wroteAny = true
             } else {
-                return nil
+                emit(doc, numbers.1)
+            }
+            if e == edits.count && wroteAny && written == doc {
+                // No edit left and this pair is in `out`: the rest stays as written.
+                if !changed { return false }
+                out += UnsafeBufferPointer(rebasing: list[(i - 1)..<end])
+                return true
             }
         }
-        return isDoc ? false : nil
-    }
-
-    /// The (doc, weight) pairs of a postings array `[delta,weight,…]`. nil when it is not such an array.
-    static func postings(_ list: Slice<UnsafeBufferPointer<UInt8>>) -> [(doc: Int32, weight: Int32)]? {
-        var result: [(doc: Int32, weight: Int32)] = []
-        var numbers: [Int32] = []
-        var value: Int32 = 0
-        var inNumber = false
-        var doc: Int32 = 0
-        for c in list.dropFirst() {
-            if c >= 48 && c <= 57 {
-                value = value &* 10 &+ Int32(c - 48)
-                inNumber = true
-            } else if c == UInt8(ascii: ",") || c == UInt8(ascii: "]") {
-                guard inNumber else { return c == UInt8(ascii: "]") && numbers.isEmpty && result.isEmpty ? result : nil }
-                numbers.append(value)
-                value = 0
-                inNumber = false
-                if numbers.count == 2 {
-                    doc &+= numbers[0]
-                    result.append((doc, numbers[1]))
-                    numbers.removeAll(keepingCapacity: true)
-                }
-            } else {
-                return nil
-            }
-        }
-        return numbers.isEmpty ? result : nil
+        guard i == end || (i == end - 1 && list.count == 2) else { return nil }
+        for edit in edits[e...] { if let w = edit.weight { emit(edit.doc, w); changed = true } }
+        out.append(UInt8(ascii: "]"))
+        return changed
     }
 
     /// The number of entries of the manifest's top-level array `key` (strings only).
