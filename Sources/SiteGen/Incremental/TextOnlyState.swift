@@ -180,18 +180,20 @@ struct TextOnlyState {
     private mutating func apply(journal: [UInt8]) throws {
         var r = try ByteReader(journal, table: false)
         r.inlineStrings = true
-        var positions: [String: (root: Int, index: Int)] = [:]
         while !r.atEnd {
             switch Record(rawValue: try r.int()) {
             case .stamp?:
                 let root = try r.string(), path = try r.string(), size = try r.int(), stamp = try r.u64()
-                if positions.isEmpty {
-                    for (ri, input) in inputs.enumerated() {
-                        for (fi, f) in input.files.enumerated() { positions[input.root + "\u{0}" + f.relativePath] = (ri, fi) }
-                    }
+                // The files are sorted by path (as listed): found by bisection.
+                guard let ri = inputs.firstIndex(where: { $0.root == root }) else { throw ByteReader.Damaged() }
+                let files = inputs[ri].files
+                var low = 0, high = files.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if files[mid].relativePath < path { low = mid + 1 } else { high = mid }
                 }
-                guard let at = positions[root + "\u{0}" + path] else { throw ByteReader.Damaged() }
-                inputs[at.root].files[at.index] = FileEntry(relativePath: path, size: size, stamp: stamp)
+                guard low < files.count, files[low].relativePath == path else { throw ByteReader.Damaged() }
+                inputs[ri].files[low] = FileEntry(relativePath: path, size: size, stamp: stamp)
             case .item?:
                 let path = try r.string()
                 let bytes = try r.bytes()
@@ -232,8 +234,8 @@ struct TextOnlyState {
     static func decode(_ file: [UInt8]) throws -> TextOnlyState {
         let magic = Array(Self.magic.utf8)
         guard file.count > magic.count, Array(file[0..<magic.count]) == magic else { throw ByteReader.Damaged() }
-        let data = Array(file[magic.count...])
-        var r = try ByteReader(data)
+        let data = file
+        var r = try ByteReader(data, from: magic.count)
         r.inlineStrings = true
         let program = try r.string()
         let options = try r.string()

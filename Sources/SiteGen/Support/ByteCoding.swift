@@ -100,21 +100,25 @@ struct ByteReader {
     var inlineStrings = false
 
     /// Reads the string table at the end (unless `table` is false); then the reads follow the body.
-    init(_ data: [UInt8], table readsTable: Bool = true) throws {
+    /// - Parameter start: where what `ByteWriter` wrote begins in `data` (after a file's magic).
+    init(_ data: [UInt8], from start: Int = 0, table readsTable: Bool = true) throws {
         self.data = data
         end = data.count
+        guard start >= 0, start <= data.count else { throw Damaged() }
+        at = start
         guard readsTable else { return }
-        guard data.count >= 8 else { throw Damaged() }
+        guard data.count - start >= 8 else { throw Damaged() }
         var tail = ByteReader(unchecked: data, at: data.count - 8)
-        let offset = try tail.u64()
-        guard offset <= UInt64(data.count - 8) else { throw Damaged() }
-        var reader = ByteReader(unchecked: data, at: Int(offset))
+        let relative = try tail.u64()
+        guard relative <= UInt64(data.count - 8 - start) else { throw Damaged() }
+        let offset = start + Int(relative)
+        var reader = ByteReader(unchecked: data, at: offset)
         reader.end = data.count - 8
         let count = try reader.count()
         table.reserveCapacity(count.count)
         for _ in count { table.append(String(decoding: try reader.bytes(), as: UTF8.self)) }
         guard reader.atEnd else { throw Damaged() }
-        end = Int(offset)
+        end = offset
     }
 
     private init(unchecked data: [UInt8], at: Int) {

@@ -41,53 +41,64 @@ public struct LocalFileSystem: FileSystem {
             throw FileSystemError(path: root, message: "folder does not exist")
         }
         var files: [FileEntry] = []
-        var problems: [(String, String)] = []
-        var visited = Set<String>()
-        func walk(_ dir: String, _ relative: String) {
-            guard let real = realPath(dir), visited.insert(real).inserted else { return }
-            guard let handle = opendir(dir) else {
-                problems.append((relative, "folder cannot be read"))
-                return
-            }
-            // Each entry is looked at relative to its folder (no walk from the root per file).
-            var entries: [(name: String, st: stat)] = []
-            let folder = dirfd(handle)
-            while let entry = readdir(handle) {
-                let name = direntName(entry)
-                if name.hasPrefix(".") { continue }
-                var st = stat()
-                guard fstatat(folder, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-                entries.append((name, st))
-            }
-            closedir(handle)
-            for (name, st) in entries.sorted(by: { $0.name < $1.name }) {
-                let path = dir + "/" + name
-                let rel = relative.isEmpty ? name : relative + "/" + name
-                var target = st
-                if (st.st_mode & S_IFMT) == S_IFLNK {
-                    guard let resolved = realPath(path) else {
-                        problems.append((rel, "symbolic link is broken or loops; remove it or point it at a file inside the content folder"))
-                        continue
-                    }
-                    guard resolved == rootReal || resolved.hasPrefix(rootReal + "/") else {
-                        problems.append((rel, "symbolic link points outside the content folder (\(resolved)); copy the file into the content folder instead"))
-                        continue
-                    }
-                    guard stat(path, &target) == 0 else { continue }
-                }
-                switch target.st_mode & S_IFMT {
-                case S_IFDIR: walk(path, rel)
-                case S_IFREG:
-                    let stamp = UInt64(bitPattern: Int64(target.st_mtim.tv_sec)) &* 1_000_000_007
-                        &+ UInt64(target.st_mtim.tv_nsec) &+ UInt64(target.st_ino) &* 0x9E37_79B9_7F4A_7C15
-                    files.append(FileEntry(relativePath: rel, size: Int(target.st_size), stamp: stamp))
-                default: continue
-                }
+        var problems: [(path: String, message: String)] = []
+        // Folder by folder, each level's folders side by side (stat is most of a big tree's listing).
+        var visited: Set<String> = [rootReal]
+        var level = [(dir: root, relative: "")]
+        while !level.isEmpty {
+            let read = parallelMap(level) { Self.readFolder($0.dir, $0.relative, rootReal: rootReal) }
+            level = []
+            for folder in read {
+                files += folder.files
+                problems += folder.problems
+                for sub in folder.folders where visited.insert(sub.real).inserted { level.append((sub.dir, sub.relative)) }
             }
         }
-        walk(root, "")
         files.sort { $0.relativePath < $1.relativePath }
+        problems.sort { $0.path < $1.path }
         return (files, problems)
+    }
+
+    /// One folder's files and subfolders (each entry looked at relative to the folder, not walked to from the root).
+    private static func readFolder(_ dir: String, _ relative: String, rootReal: String)
+        -> (files: [FileEntry], folders: [(dir: String, relative: String, real: String)], problems: [(path: String, message: String)]) {
+        var files: [FileEntry] = []
+        var folders: [(dir: String, relative: String, real: String)] = []
+        var problems: [(path: String, message: String)] = []
+        guard let handle = opendir(dir) else { return ([], [], [(relative, "folder cannot be read")]) }
+        defer { closedir(handle) }
+        let fd = dirfd(handle)
+        while let entry = readdir(handle) {
+            let name = direntName(entry)
+            if name.hasPrefix(".") { continue }
+            var st = stat()
+            guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            let path = dir + "/" + name
+            let rel = relative.isEmpty ? name : relative + "/" + name
+            var target = st
+            if (st.st_mode & S_IFMT) == S_IFLNK {
+                guard let resolved = realPath(path) else {
+                    problems.append((rel, "symbolic link is broken or loops; remove it or point it at a file inside the content folder"))
+                    continue
+                }
+                guard resolved == rootReal || resolved.hasPrefix(rootReal + "/") else {
+                    problems.append((rel, "symbolic link points outside the content folder (\(resolved)); copy the file into the content folder instead"))
+                    continue
+                }
+                guard stat(path, &target) == 0 else { continue }
+            }
+            switch target.st_mode & S_IFMT {
+            case S_IFDIR:
+                if let real = realPath(path) { folders.append((path, rel, real)) }
+            case S_IFREG:
+                let stamp = UInt64(bitPattern: Int64(target.st_mtim.tv_sec)) &* 1_000_000_007
+                    &+ UInt64(target.st_mtim.tv_nsec) &+ UInt64(target.st_ino) &* 0x9E37_79B9_7F4A_7C15
+                files.append(FileEntry(relativePath: rel, size: Int(target.st_size), stamp: stamp))
+            default: continue
+            }
+        }
+        // Sorted, so which path of a folder reached twice (through a link) counts does not depend on the disk's order.
+        return (files, folders.sorted { $0.relative < $1.relative }, problems)
     }
 
     public func readFile(_ path: String) throws -> [UInt8] {
@@ -96,8 +107,21 @@ public struct LocalFileSystem: FileSystem {
         defer { close(fd) }
         var st = stat()
         fstat(fd, &st)
-        var result = [UInt8]()
-        result.reserveCapacity(Int(st.st_size))
+        // Read straight into the array (big files: the text-only state, the cache); then
+        // whatever was appended since the size was taken.
+        let size = max(Int(st.st_size), 0)
+        var result = try [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let n = read(fd, buffer.baseAddress! + count, size - count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw FileSystemError(path: path, message: "cannot be read (\(String(cString: strerror(errno))))")
+                }
+                if n == 0 { break }
+                count += n
+            }
+        }
+        guard result.count == size else { return result }
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }

@@ -149,9 +149,7 @@ struct SearchIndex {
         }
 
         // Manifest.
-        var hash = FNV1a()
-        for s in shards { hash.add(s) }
-        for c in chunks { hash.add(Array(c.utf8)) }
+        let version = Self.version(of: shards + chunks.map { Array($0.utf8) })
         let fields: [JSON] = site.fields.map { f in
             var previous = 0
             var deltas: [JSON] = []
@@ -162,7 +160,7 @@ struct SearchIndex {
             return .obj([("slug", .string(f.slug)), ("title", .string(f.title)), ("docs", .array(deltas))])
         }
         let manifest = JSON.obj([
-            ("version", .number(1)), ("v", .string(hash.hex)), ("docs", .number(docs.count)),
+            ("version", .number(1)), ("v", .string(version)), ("docs", .number(docs.count)),
             ("docsPerChunk", .number(Self.docsPerChunk)), ("stopWords", .array(SearchText.stopWords.sorted().map(JSON.string))),
             ("kinds", .string(docs.map(\.kind).joined())), ("fields", .array(fields)), ("shards", .array(shardFirsts)),
         ])
@@ -266,18 +264,14 @@ func appendDecimal(_ value: Int, to out: inout [UInt8]) {
     }
 }
 
-/// 64-bit FNV-1a, for a short content hash that changes when the index does.
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    mutating func add(_ bytes: [UInt8]) {
-        for b in bytes {
-            value ^= UInt64(b)
-            value = value &* 0x0000_0100_0000_01B3
-        }
-    }
-    var hex: String {
-        let h = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - h.count) + h
+extension SearchIndex {
+    /// The index's version in the manifest (16 hex digits): a hash over every shard and chunk, so
+    /// the script's cached files are dropped when the index changes.
+    static func version(of files: [[UInt8]]) -> String {
+        var h = ContentHash.of("sitegen-search-version-2")
+        for f in files { h = ContentHash.mix(h, f.withUnsafeBytes { ContentHash.of($0) }) }
+        let hex = String(h, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }
 

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Puts new texts of a few documents into the search index of the last build without making the
 /// index again (see `TextOnlyRebuild`): each document's postings are taken out of every term list
 /// and its new terms put in, the shards are cut again by the same rule (`ShardWriter`), its
@@ -91,10 +95,7 @@ struct SearchIndexPatch {
         for c in changes where c.doc / SearchIndex.docsPerChunk >= chunks.count { return nil }
 
         // The manifest: version hash over all shards and chunks, and the first term of each shard.
-        var hash = FNV1a()
-        for s in shards { hash.add(s) }
-        for c in chunks { hash.add(c) }
-        guard let newManifest = Self.manifest(manifest, version: hash.hex, firsts: firsts) else { return nil }
+        guard let newManifest = Self.manifest(manifest, version: SearchIndex.version(of: shards + chunks), firsts: firsts) else { return nil }
 
         var files: [(name: String, bytes: [UInt8])] = []
         if newManifest != manifest { files.append(("index.json", newManifest)) }
@@ -117,16 +118,12 @@ struct SearchIndexPatch {
         i = 1
         while i < n - 1 {
             guard b[i] == UInt8(ascii: "\"") else { return false }
-            var k = i + 1
-            while k < n, b[k] != UInt8(ascii: "\"") {
-                if b[k] == UInt8(ascii: "\\") { return false }
-                k += 1
-            }
+            // memchr: the lists are most of the bytes.
+            guard let k = find(UInt8(ascii: "\""), in: b, from: i + 1) else { return false }
+            if find(UInt8(ascii: "\\"), in: UnsafeBufferPointer(rebasing: b[(i + 1)..<k]), from: 0) != nil { return false }
             guard k + 2 < n, b[k + 1] == UInt8(ascii: ":"), b[k + 2] == UInt8(ascii: "[") else { return false }
             let key = b[i...k]
-            var e = k + 2
-            while e < n, b[e] != UInt8(ascii: "]") { e += 1 }
-            guard e < n else { return false }
+            guard let e = find(UInt8(ascii: "]"), in: b, from: k + 2) else { return false }
             guard body(b[(i + 1)..<k], key, b[(k + 2)...e]) else { return false }
             i = e + 1
             if i < n - 1 {
@@ -135,6 +132,12 @@ struct SearchIndexPatch {
             }
         }
         return i == n - 1
+    }
+
+    /// The offset of the first `byte` at or after `start` (memchr).
+    private static func find(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        guard start < b.count, let base = b.baseAddress, let hit = memchr(base + start, Int32(byte), b.count - start) else { return nil }
+        return UnsafeRawPointer(hit) - UnsafeRawPointer(base)
     }
 
     /// A postings array `[delta,weight,…]` (docs ascending, delta-coded) with the pairs of some
