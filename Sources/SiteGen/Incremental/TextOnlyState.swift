@@ -15,7 +15,7 @@ import Glibc
 /// rebuild appends what it changed (new stamps, items, links) to a journal beside it
 /// (`.public.sitegen-texts.journal`), which `read` applies. Together they describe the output exactly.
 struct TextOnlyState {
-    static let magic = "sitegen-texts 2\n"
+    static let magic = "sitegen-texts 3\n"
 
     struct Links {
         var basePath: String
@@ -54,11 +54,19 @@ struct TextOnlyState {
     var options: String
     /// Every input file, per folder (content, templates).
     var inputs: [(root: String, files: [FileEntry])]
-    /// `Links` and each item, encoded (items by source path, in the order they were added).
-    private var data: [UInt8]
-    private var linksRange: Range<Int>
+    /// `Links`, encoded.
+    private var linksBytes: ArraySlice<UInt8>
+    /// Each item's encoded bytes, by source path (in the order they were added): in memory for a
+    /// state this build made; for one read from disk, read from the file when asked for (the items
+    /// are most of the file, and a rebuild needs few of them).
     private var itemRanges: [(path: String, range: Range<Int>)]
     private var itemIndex: [String: Int]
+    private var itemData: ItemData
+    private enum ItemData {
+        case memory([UInt8])
+        /// The file, where its items part starts, and its length.
+        case file(String, start: Int, count: Int)
+    }
     /// Items replaced since the file was written (by the journal or this build), encoded on their own.
     private var replaced: [Int: [UInt8]] = [:]
     private var newLinks: [UInt8]?
@@ -72,15 +80,15 @@ struct TextOnlyState {
         self.program = program
         self.options = options
         self.inputs = inputs
-        var data = Self.encode(links)
-        linksRange = 0..<data.count
+        linksBytes = Self.encode(links)[...]
+        var data: [UInt8] = []
         itemRanges = []
         for item in items {
             let bytes = Self.encode(item)
             itemRanges.append((item.source.path, data.count..<(data.count + bytes.count)))
             data += bytes
         }
-        self.data = data
+        itemData = .memory(data)
         itemIndex = Dictionary(itemRanges.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
@@ -92,7 +100,8 @@ struct TextOnlyState {
 
     /// The state with its journal applied; nil when either is missing or damaged.
     static func read(_ path: String) -> TextOnlyState? {
-        guard let data = try? LocalFileSystem().readFile(path), var state = try? decode(data) else { return nil }
+        guard let front = readFront(path), var state = try? decode(front: front.bytes, file: path, itemsStart: front.itemsStart,
+                                                                    itemsCount: front.itemsCount) else { return nil }
         if let journal = try? LocalFileSystem().readFile(journalPath(path)) {
             guard (try? state.apply(journal: journal)) != nil else { return nil }
             state.journalSize = journal.count
@@ -103,8 +112,10 @@ struct TextOnlyState {
     /// Writes the whole state (and drops the journal).
     @discardableResult
     func save(_ path: String) -> Bool {
+        guard writeFileAtomically(path, encoded()) else { return false }
+        // A journal left behind (unlink failed) would only say again what the state says now.
         unlink(Self.journalPath(path))
-        return writeFileAtomically(path, encoded())
+        return true
     }
 
     /// Appends this build's changes to the journal; once the journal has grown past `limit`
@@ -134,13 +145,24 @@ struct TextOnlyState {
 
     func links() -> Links? {
         if let newLinks { return try? Self.decodeLinks(newLinks[...]) }
-        return try? Self.decodeLinks(data[linksRange])
+        return try? Self.decodeLinks(linksBytes)
     }
 
     func item(_ path: String) -> Item? {
         guard let i = itemIndex[path] else { return nil }
         if let bytes = replaced[i] { return try? Self.decodeItem(bytes[...]) }
-        return try? Self.decodeItem(data[itemRanges[i].range])
+        guard let bytes = itemBytes(itemRanges[i].range) else { return nil }
+        return try? Self.decodeItem(bytes[...])
+    }
+
+    /// Bytes of the items part.
+    private func itemBytes(_ range: Range<Int>) -> [UInt8]? {
+        switch itemData {
+        case .memory(let data): return range.upperBound <= data.count ? Array(data[range]) : nil
+        case .file(let path, let start, let count):
+            guard range.upperBound <= count else { return nil }
+            return Self.readBytes(path, at: start + range.lowerBound, count: range.count)
+        }
     }
 
     mutating func replace(_ item: Item) {
@@ -211,7 +233,27 @@ struct TextOnlyState {
 
     // MARK: File
 
+    /// The file: magic, the length of the front part (8 bytes), the front part (program, options,
+    /// inputs, links, and where each item lies in the items part), the items part.
     func encoded() -> [UInt8] {
+        var items: [UInt8] = []
+        var index: [(path: String, range: Range<Int>)] = []
+        let all: [UInt8]?
+        if case .file(_, _, let count) = itemData { all = itemBytes(0..<count) } else { all = nil }
+        for (i, item) in itemRanges.enumerated() {
+            let bytes: ArraySlice<UInt8>
+            if let replacement = replaced[i] {
+                bytes = replacement[...]
+            } else if case .memory(let data) = itemData {
+                bytes = data[item.range]
+            } else if let all, item.range.upperBound <= all.count {
+                bytes = all[item.range]
+            } else {
+                continue
+            }
+            index.append((item.path, items.count..<(items.count + bytes.count)))
+            items += bytes
+        }
         var w = ByteWriter()
         w.inlineStrings = true
         w.string(program)
@@ -222,20 +264,56 @@ struct TextOnlyState {
             w.int(files.count)
             for f in files { w.string(f.relativePath); w.int(f.size); w.u64(f.stamp) }
         }
-        w.bytes(newLinks ?? Array(data[linksRange]))
-        w.int(itemRanges.count)
-        for (i, item) in itemRanges.enumerated() {
-            w.string(item.path)
-            if let bytes = replaced[i] { w.bytes(bytes) } else { w.bytes(Array(data[item.range])) }
+        w.bytes(newLinks ?? Array(linksBytes))
+        w.int(index.count)
+        for item in index { w.string(item.path); w.int(item.range.lowerBound); w.int(item.range.count) }
+        var length = ByteWriter()
+        length.u64(UInt64(w.body.count))
+        return Array(Self.magic.utf8) + length.body + w.body + items
+    }
+
+    /// The magic, the front part and where the items start; nil when the file is missing or too short.
+    private static func readFront(_ path: String) -> (bytes: [UInt8], itemsStart: Int, itemsCount: Int)? {
+        let magic = Array(Self.magic.utf8)
+        var st = stat()
+        guard stat(path, &st) == 0, let head = readBytes(path, at: 0, count: magic.count + 8), Array(head[0..<magic.count]) == magic,
+              var r = try? ByteReader(head, from: magic.count, table: false), let length = try? r.u64(),
+              length <= UInt64(Int(st.st_size) - magic.count - 8) else { return nil }
+        let start = magic.count + 8
+        guard let front = readBytes(path, at: start, count: Int(length)) else { return nil }
+        return (front, start + Int(length), Int(st.st_size) - start - Int(length))
+    }
+
+    /// `count` bytes at `offset` of a file (nil when there are fewer).
+    private static func readBytes(_ path: String, at offset: Int, count: Int) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, done in
+            while done < count {
+                let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(offset + done))
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { break }
+                done += n
+            }
         }
-        return Array(Self.magic.utf8) + w.finish()
+        return bytes.count == count ? bytes : nil
     }
 
     static func decode(_ file: [UInt8]) throws -> TextOnlyState {
         let magic = Array(Self.magic.utf8)
-        guard file.count > magic.count, Array(file[0..<magic.count]) == magic else { throw ByteReader.Damaged() }
-        let data = file
-        var r = try ByteReader(data, from: magic.count)
+        guard file.count >= magic.count + 8, Array(file[0..<magic.count]) == magic else { throw ByteReader.Damaged() }
+        var r = try ByteReader(file, from: magic.count, table: false)
+        let length = try r.u64()
+        guard length <= UInt64(file.count - magic.count - 8) else { throw ByteReader.Damaged() }
+        let start = magic.count + 8
+        var state = try decode(front: Array(file[start..<(start + Int(length))]), file: "", itemsStart: 0, itemsCount: 0)
+        state.itemData = .memory(Array(file[(start + Int(length))...]))
+        return state
+    }
+
+    private static func decode(front data: [UInt8], file: String, itemsStart: Int, itemsCount: Int) throws -> TextOnlyState {
+        var r = try ByteReader(data, table: false)
         r.inlineStrings = true
         let program = try r.string()
         let options = try r.string()
@@ -244,19 +322,24 @@ struct TextOnlyState {
         }
         let links = try r.byteRange()
         var items: [(path: String, range: Range<Int>)] = []
-        for _ in try r.count() { items.append((try r.string(), try r.byteRange())) }
+        for _ in try r.count() {
+            let path = try r.string(), offset = try r.int(), count = try r.int()
+            guard offset >= 0, count >= 0, offset <= Int.max - count else { throw ByteReader.Damaged() }
+            items.append((path, offset..<(offset + count)))
+        }
         guard r.atEnd else { throw ByteReader.Damaged() }
-        return TextOnlyState(program: program, options: options, inputs: inputs, data: data, linksRange: links, itemRanges: items)
+        return TextOnlyState(program: program, options: options, inputs: inputs, links: data[links], itemRanges: items,
+                             itemData: .file(file, start: itemsStart, count: itemsCount))
     }
 
-    private init(program: String, options: String, inputs: [(root: String, files: [FileEntry])], data: [UInt8],
-                 linksRange: Range<Int>, itemRanges: [(path: String, range: Range<Int>)]) {
+    private init(program: String, options: String, inputs: [(root: String, files: [FileEntry])], links: ArraySlice<UInt8>,
+                 itemRanges: [(path: String, range: Range<Int>)], itemData: ItemData) {
         self.program = program
         self.options = options
         self.inputs = inputs
-        self.data = data
-        self.linksRange = linksRange
+        linksBytes = links
         self.itemRanges = itemRanges
+        self.itemData = itemData
         itemIndex = Dictionary(itemRanges.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { a, _ in a })
     }
 

@@ -176,7 +176,7 @@ struct ByteReader {
     }
 
     mutating func string() throws -> String {
-        if inlineStrings { return String(decoding: try bytes(), as: UTF8.self) }
+        if inlineStrings { return String(decoding: data[try byteRange()], as: UTF8.self) }
         let id = try int()
         guard id >= 0, id < table.count else { throw Damaged() }
         return table[id]

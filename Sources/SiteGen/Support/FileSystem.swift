@@ -73,10 +73,10 @@ public struct LocalFileSystem: FileSystem {
             if name.hasPrefix(".") { continue }
             var st = stat()
             guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
-            let path = dir + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
             var target = st
             if (st.st_mode & S_IFMT) == S_IFLNK {
+                let path = dir + "/" + name
                 guard let resolved = realPath(path) else {
                     problems.append((rel, "symbolic link is broken or loops; remove it or point it at a file inside the content folder"))
                     continue
@@ -89,6 +89,7 @@ public struct LocalFileSystem: FileSystem {
             }
             switch target.st_mode & S_IFMT {
             case S_IFDIR:
+                let path = dir + "/" + name
                 if let real = realPath(path) { folders.append((path, rel, real)) }
             case S_IFREG:
                 let stamp = UInt64(bitPattern: Int64(target.st_mtim.tv_sec)) &* 1_000_000_007
