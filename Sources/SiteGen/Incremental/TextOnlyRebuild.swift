@@ -105,7 +105,7 @@ struct TextOnlyRebuild {
         var changedLinks: TextOnlyState.Links?
         if !searchChanges.isEmpty {
             let folder = output + "/" + links.searchFolder
-            guard let patch = SearchIndexPatch(read: { try? disk.readFile(folder + $0) }).apply(searchChanges) else { return nil }
+            guard let patch = SearchIndexPatch(read: { MappedFile(folder + $0) }).apply(searchChanges) else { return nil }
             files += patch.files.map { (links.searchFolder + $0.name, $0.bytes) }
             gone = patch.gone.map { links.searchFolder + $0 }
             if !gone.isEmpty || files.contains(where: { !outputs.contains($0.path) }) {

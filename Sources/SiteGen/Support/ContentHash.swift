@@ -14,6 +14,21 @@ enum ContentHash {
         return s.withUTF8 { of(UnsafeRawBufferPointer($0), seed: seed) }
     }
 
+    /// The same kind of hash in four independent lanes (32 bytes per step), for big files.
+    static func wide(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var lanes: (UInt64, UInt64, UInt64, UInt64) = (seed, seed ^ 1, seed ^ 2, seed ^ 3)
+        var i = 0
+        while i + 32 <= bytes.count {
+            lanes.0 = mix(lanes.0, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            lanes.1 = mix(lanes.1, bytes.loadUnaligned(fromByteOffset: i + 8, as: UInt64.self))
+            lanes.2 = mix(lanes.2, bytes.loadUnaligned(fromByteOffset: i + 16, as: UInt64.self))
+            lanes.3 = mix(lanes.3, bytes.loadUnaligned(fromByteOffset: i + 24, as: UInt64.self))
+            i += 32
+        }
+        let rest = UnsafeRawBufferPointer(rebasing: bytes[i...])
+        return mix(mix(mix(mix(of(rest, seed: lanes.0), lanes.1), lanes.2), lanes.3), UInt64(bytes.count))
+    }
+
     static func of(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = seed) -> UInt64 {
         var h = mix(seed, UInt64(bytes.count))
         var i = 0

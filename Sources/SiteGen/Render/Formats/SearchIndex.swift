@@ -149,7 +149,9 @@ struct SearchIndex {
         }
 
         // Manifest.
-        let version = Self.version(of: shards + chunks.map { Array($0.utf8) })
+        var version = Version()
+        for s in shards { s.withUnsafeBytes { version.add($0) } }
+        for var c in chunks { c.withUTF8 { version.add(UnsafeRawBufferPointer($0)) } }
         let fields: [JSON] = site.fields.map { f in
             var previous = 0
             var deltas: [JSON] = []
@@ -160,7 +162,7 @@ struct SearchIndex {
             return .obj([("slug", .string(f.slug)), ("title", .string(f.title)), ("docs", .array(deltas))])
         }
         let manifest = JSON.obj([
-            ("version", .number(1)), ("v", .string(version)), ("docs", .number(docs.count)),
+            ("version", .number(1)), ("v", .string(version.hex)), ("docs", .number(docs.count)),
             ("docsPerChunk", .number(Self.docsPerChunk)), ("stopWords", .array(SearchText.stopWords.sorted().map(JSON.string))),
             ("kinds", .string(docs.map(\.kind).joined())), ("fields", .array(fields)), ("shards", .array(shardFirsts)),
         ])
@@ -265,13 +267,15 @@ func appendDecimal(_ value: Int, to out: inout [UInt8]) {
 }
 
 extension SearchIndex {
-    /// The index's version in the manifest (16 hex digits): a hash over every shard and chunk, so
-    /// the script's cached files are dropped when the index changes.
-    static func version(of files: [[UInt8]]) -> String {
-        var h = ContentHash.of("sitegen-search-version-2")
-        for f in files { h = ContentHash.mix(h, f.withUnsafeBytes { ContentHash.of($0) }) }
-        let hex = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+    /// The index's version in the manifest (16 hex digits): a hash over every shard and chunk, in
+    /// order, so the script's cached files are dropped when the index changes.
+    struct Version {
+        private var h = ContentHash.of("sitegen-search-version-2")
+        mutating func add(_ file: UnsafeRawBufferPointer) { h = ContentHash.mix(h, ContentHash.wide(file)) }
+        var hex: String {
+            let hex = String(h, radix: 16)
+            return String(repeating: "0", count: 16 - hex.count) + hex
+        }
     }
 }
 

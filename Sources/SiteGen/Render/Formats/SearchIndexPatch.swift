@@ -16,12 +16,12 @@ struct SearchIndexPatch {
         var excerpt: String?
     }
 
-    /// Reads a file of the index (name in the index folder).
-    let read: (String) -> [UInt8]?
+    /// Maps a file of the index (name in the index folder).
+    let read: (String) -> MappedFile?
 
     /// - Returns: the files that changed (names in the index folder) and the shards that are gone.
     func apply(_ changes: [Change]) -> (files: [(name: String, bytes: [UInt8])], gone: [String])? {
-        guard !changes.isEmpty, let manifest = read("index.json") else { return nil }
+        guard !changes.isEmpty, let manifest = read("index.json")?.array else { return nil }
         let shardCount = Self.count(of: "shards", in: manifest)
         guard let shardCount, shardCount > 0 else { return nil }
 
@@ -38,7 +38,7 @@ struct SearchIndexPatch {
 
         var writer = ShardWriter()
         var next = 0
-        var oldShards: [[UInt8]] = []
+        var oldShards: [MappedFile] = []
         var scratch: [UInt8] = []
         func addNew(_ term: String) {
             var key = ""
@@ -49,7 +49,7 @@ struct SearchIndexPatch {
         for n in 0..<shardCount {
             guard let shard = read("t\(n).json") else { return nil }
             oldShards.append(shard)
-            let ok = shard.withUnsafeBufferPointer { bytes -> Bool in
+            let ok = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
                 Self.forEachEntry(bytes) { termBytes, key, list in
                     let term = { String(decoding: termBytes, as: UTF8.self) }
                     while next < newTerms.count, newTermBytes[next].lexicographicallyPrecedes(termBytes) {
@@ -68,7 +68,7 @@ struct SearchIndexPatch {
                     }
                     return true
                 }
-            }
+            }(shard.bytes)
             guard ok else { return nil }
         }
         while next < newTerms.count {
@@ -77,30 +77,37 @@ struct SearchIndexPatch {
         }
         let (shards, firsts) = writer.finish()
 
-        // Document chunks: the excerpts that come from the bodies.
-        var chunks: [[UInt8]] = []
+        // Document chunks: the excerpts that come from the bodies. The version hash goes over every
+        // shard and chunk, as in a full build.
+        var version = SearchIndex.Version()
+        for s in shards { s.withUnsafeBytes { version.add($0) } }
+        var changedChunks: [(Int, [UInt8])] = []
         var chunkIndex = 0
-        var changedChunks: Set<Int> = []
         while let chunk = read("d\(chunkIndex).json") {
-            var bytes = chunk
+            var bytes: [UInt8]?
             for c in changes where c.doc / SearchIndex.docsPerChunk == chunkIndex {
                 guard let excerpt = c.excerpt else { continue }
-                guard let replaced = Self.replacingExcerpt(in: bytes, row: c.doc % SearchIndex.docsPerChunk, with: excerpt) else { return nil }
-                if replaced != bytes { changedChunks.insert(chunkIndex) }
+                guard let replaced = Self.replacingExcerpt(in: bytes ?? chunk.array, row: c.doc % SearchIndex.docsPerChunk, with: excerpt)
+                else { return nil }
                 bytes = replaced
             }
-            chunks.append(bytes)
+            if let bytes, !chunk.equals(bytes) {
+                changedChunks.append((chunkIndex, bytes))
+                bytes.withUnsafeBytes { version.add($0) }
+            } else {
+                version.add(UnsafeRawBufferPointer(chunk.bytes))
+            }
             chunkIndex += 1
         }
-        for c in changes where c.doc / SearchIndex.docsPerChunk >= chunks.count { return nil }
+        for c in changes where c.doc / SearchIndex.docsPerChunk >= chunkIndex { return nil }
 
-        // The manifest: version hash over all shards and chunks, and the first term of each shard.
-        guard let newManifest = Self.manifest(manifest, version: SearchIndex.version(of: shards + chunks), firsts: firsts) else { return nil }
+        // The manifest: the new version and the first term of each shard.
+        guard let newManifest = Self.manifest(manifest, version: version.hex, firsts: firsts) else { return nil }
 
         var files: [(name: String, bytes: [UInt8])] = []
         if newManifest != manifest { files.append(("index.json", newManifest)) }
-        for (i, s) in shards.enumerated() where i >= oldShards.count || s != oldShards[i] { files.append(("t\(i).json", s)) }
-        for i in changedChunks.sorted() { files.append(("d\(i).json", chunks[i])) }
+        for (i, s) in shards.enumerated() where i >= oldShards.count || !oldShards[i].equals(s) { files.append(("t\(i).json", s)) }
+        for (i, bytes) in changedChunks { files.append(("d\(i).json", bytes)) }
         let gone = shards.count < oldShards.count ? (shards.count..<oldShards.count).map { "t\($0).json" } : []
         return (files, gone)
     }
