@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SiteGen
 
@@ -75,6 +76,91 @@ struct SearchIndexPatchTests {
         let first = SearchIndexPatch.replacingExcerpt(in: chunk, row: 0, with: "eins")
         #expect(first.map { String(decoding: $0, as: UTF8.self) } == #"[["/a/","A \"x\"","p",[1,2],"eins",null],["/b/","B","s",[],"zwei",null]]"#)
         #expect(SearchIndexPatch.replacingExcerpt(in: chunk, row: 2, with: "x") == nil)
+    }
+
+    /// An index as a full build writes it (shards cut by `ShardWriter`, chunks, manifest), by file name.
+    func index(_ postings: [String: [Int32: Int32]], excerpts: [String]) -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        var writer = ShardWriter()
+        for term in postings.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            let list = postings[term]!.sorted { $0.key < $1.key }.flatMap { [$0.key, $0.value] }
+            if list.isEmpty { continue }
+            var key = ""
+            JSON.writeString(term, to: &key)
+            writer.add(term: term, key: key.utf8) { SearchIndex.appendPostings(list, to: &$0) }
+        }
+        let (shards, firsts) = writer.finish()
+        var version = SearchIndex.Version()
+        for (i, shard) in shards.enumerated() {
+            files["t\(i).json"] = shard
+            shard.withUnsafeBytes { version.add($0) }
+        }
+        for start in stride(from: 0, to: excerpts.count, by: SearchIndex.docsPerChunk) {
+            let rows: [JSON] = (start..<min(excerpts.count, start + SearchIndex.docsPerChunk)).map {
+                .array([.string("/d\($0)/"), .string("Titel \"\($0)\""), .string("p"), .array([.number($0 % 3)]), .string(excerpts[$0]), .null])
+            }
+            let chunk = Array(JSON.array(rows).serialized().utf8)
+            files["d\(start / SearchIndex.docsPerChunk).json"] = chunk
+            chunk.withUnsafeBytes { version.add($0) }
+        }
+        files["index.json"] = Array(JSON.obj([("version", .number(1)), ("v", .string(version.hex)), ("docs", .number(excerpts.count)),
+                                              ("kinds", .string("p")), ("shards", .array(firsts.map(JSON.string)))]).serialized().utf8)
+        return files
+    }
+
+    @Test func aPatchedIndexIsTheIndexMadeAgain() throws {
+        var random = SystemRandomNumberGenerator()
+        let words = (0..<2500).map { "wort\($0)" } + ["ähnlich", "übung", "straße", "zz"]
+        var shardCounts: Set<Int> = []
+        for round in 0..<6 {
+            let docs = 450
+            var postings: [String: [Int32: Int32]] = [:]
+            for word in words {
+                // Some terms in many documents (long lists), most in few.
+                let count = word.hasSuffix("7") ? Int.random(in: 100...400, using: &random) : Int.random(in: 1...12, using: &random)
+                for _ in 0..<count { postings[word, default: [:]][Int32.random(in: 0..<Int32(docs), using: &random)] = Int32.random(in: 1...255, using: &random) }
+            }
+            let changed = Set((0..<(round % 2 + 1)).map { _ in Int.random(in: 0..<docs, using: &random) })
+            // In even rounds the changed documents had many words of their own, which they lose (shards go).
+            if round % 2 == 0 { for doc in changed { for k in 0..<400 { postings["alt\(doc)x\(k)", default: [:]][Int32(doc)] = 2 } } }
+            let excerpts = (0..<docs).map { "Auszug \($0) mit \"Zeichen\" <b>" }
+            let before = index(postings, excerpts: excerpts)
+
+            // One or two documents get new texts: terms dropped, kept with new weights, new terms.
+            var changes: [SearchIndexPatch.Change] = []
+            var after = postings
+            var newExcerpts = excerpts
+            for doc in changed {
+                var weights: [String: Int32] = [:]
+                for word in words.shuffled(using: &random).prefix(Int.random(in: 0...300, using: &random)) {
+                    weights[word] = Int32.random(in: 1...255, using: &random)
+                }
+                // A batch of words no document had, so the shards grow (or, in even rounds, nothing new).
+                if round % 2 == 1 { for k in 0..<400 { weights["neu\(doc)x\(k)"] = 3 } }
+                for term in after.keys { after[term]![Int32(doc)] = nil }
+                for (term, w) in weights { after[term, default: [:]][Int32(doc)] = w }
+                let excerpt = round % 3 == 0 ? nil : "Neuer Auszug für \(doc)"
+                if let excerpt { newExcerpts[doc] = excerpt }
+                changes.append(SearchIndexPatch.Change(doc: doc, weights: weights, excerpt: excerpt))
+            }
+            let expected = index(after, excerpts: newExcerpts)
+            shardCounts.insert(expected.keys.filter { $0.hasPrefix("t") }.count - before.keys.filter { $0.hasPrefix("t") }.count)
+
+            let folder = NSTemporaryDirectory() + "patch-\(UUID().uuidString)/"
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            for (name, bytes) in before { try Data(bytes).write(to: URL(fileURLWithPath: folder + name)) }
+            let patch = try #require(SearchIndexPatch(read: { MappedFile(folder + $0) }).apply(changes))
+            var result = before
+            for (name, bytes) in patch.files { result[name] = bytes }
+            for name in patch.gone { result[name] = nil }
+            #expect(Set(result.keys) == Set(expected.keys), "round \(round)")
+            for (name, bytes) in expected { #expect(result[name] == bytes, "round \(round): \(name)") }
+            // Only what changed is written.
+            for (name, bytes) in patch.files { #expect(before[name] != bytes, "\(name) written unchanged") }
+        }
+        // The rounds include shards added (new terms) and shards gone (words lost).
+        #expect(shardCounts.contains { $0 > 0 } && shardCounts.contains { $0 < 0 }, "\(shardCounts)")
     }
 
     @Test func theManifestGetsTheNewVersionAndShards() {

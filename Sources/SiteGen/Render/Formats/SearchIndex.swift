@@ -224,6 +224,11 @@ struct ShardWriter {
     private var shards: [[UInt8]] = []
     private var firsts: [String] = []
     private var current: [UInt8] = []
+    private(set) var count = 0
+    /// Where each finished shard goes (its number and bytes); without it they are kept for `finish`.
+    private let emit: ((Int, [UInt8]) -> Void)?
+
+    init(emit: ((Int, [UInt8]) -> Void)? = nil) { self.emit = emit }
 
     /// - Parameters: term: asked only for a shard's first term; key: the term as a JSON string
     ///   (with quotes); list: writes its postings array.
@@ -237,19 +242,24 @@ struct ShardWriter {
         current += key
         current.append(UInt8(ascii: ":"))
         list(&current)
-        if current.count >= SearchIndex.shardTarget {
-            current.append(UInt8(ascii: "}"))
-            shards.append(current)
-            current = []
-        }
+        if current.count >= SearchIndex.shardTarget { close() }
     }
 
-    mutating func finish() -> (shards: [[UInt8]], firsts: [String]) {
-        if !current.isEmpty {
-            current.append(UInt8(ascii: "}"))
+    private mutating func close() {
+        current.append(UInt8(ascii: "}"))
+        if let emit {
+            emit(count, current)
+            current.removeAll(keepingCapacity: true)
+        } else {
             shards.append(current)
             current = []
         }
+        count += 1
+    }
+
+    /// The shards (none when they went to `emit`) and the first term of each.
+    mutating func finish() -> (shards: [[UInt8]], firsts: [String]) {
+        if !current.isEmpty { close() }
         return (shards, firsts)
     }
 }

@@ -36,9 +36,24 @@ struct SearchIndexPatch {
         // For each term: every changed document with its new weight (nil: no longer has the term).
         var edits = changedSorted.map { (doc: $0, weight: Int32?.none) }
 
-        var writer = ShardWriter()
-        var next = 0
+        // Each new shard is compared with the old one of its number and hashed as soon as it is
+        // cut; only the changed ones are kept.
         var oldShards: [MappedFile] = []
+        var version = SearchIndex.Version()
+        var files: [(name: String, bytes: [UInt8])] = []
+        var unreadable = false
+        func old(_ n: Int) -> MappedFile? {
+            while oldShards.count <= n && oldShards.count < shardCount {
+                guard let shard = read("t\(oldShards.count).json") else { unreadable = true; return nil }
+                oldShards.append(shard)
+            }
+            return n < oldShards.count ? oldShards[n] : nil
+        }
+        var writer = ShardWriter { n, shard in
+            shard.withUnsafeBytes { version.add($0) }
+            if old(n)?.equals(shard) != true { files.append(("t\(n).json", shard)) }
+        }
+        var next = 0
         var scratch: [UInt8] = []
         func addNew(_ term: String) {
             var key = ""
@@ -47,8 +62,7 @@ struct SearchIndexPatch {
             writer.add(term: term, key: key.utf8) { SearchIndex.appendPostings(list, to: &$0) }
         }
         for n in 0..<shardCount {
-            guard let shard = read("t\(n).json") else { return nil }
-            oldShards.append(shard)
+            guard let shard = old(n) else { return nil }
             let ok = { (bytes: UnsafeBufferPointer<UInt8>) -> Bool in
                 Self.forEachEntry(bytes) { termBytes, key, list in
                     let term = { String(decoding: termBytes, as: UTF8.self) }
@@ -75,12 +89,11 @@ struct SearchIndexPatch {
             addNew(newTerms[next])
             next += 1
         }
-        let (shards, firsts) = writer.finish()
+        let firsts = writer.finish().firsts
+        guard !unreadable else { return nil }
 
         // Document chunks: the excerpts that come from the bodies. The version hash goes over every
         // shard and chunk, as in a full build.
-        var version = SearchIndex.Version()
-        for s in shards { s.withUnsafeBytes { version.add($0) } }
         var changedChunks: [(Int, [UInt8])] = []
         var chunkIndex = 0
         while let chunk = read("d\(chunkIndex).json") {
@@ -104,11 +117,9 @@ struct SearchIndexPatch {
         // The manifest: the new version and the first term of each shard.
         guard let newManifest = Self.manifest(manifest, version: version.hex, firsts: firsts) else { return nil }
 
-        var files: [(name: String, bytes: [UInt8])] = []
-        if newManifest != manifest { files.append(("index.json", newManifest)) }
-        for (i, s) in shards.enumerated() where i >= oldShards.count || !oldShards[i].equals(s) { files.append(("t\(i).json", s)) }
+        if newManifest != manifest { files.insert(("index.json", newManifest), at: 0) }
         for (i, bytes) in changedChunks { files.append(("d\(i).json", bytes)) }
-        let gone = shards.count < oldShards.count ? (shards.count..<oldShards.count).map { "t\($0).json" } : []
+        let gone = writer.count < shardCount ? (writer.count..<shardCount).map { "t\($0).json" } : []
         return (files, gone)
     }
 
