@@ -131,6 +131,12 @@ import Testing
             ("broken link", { try edit("pages/barrierefreiheit.md") { $0 + "\n[kaputt](gibt-es-nicht.md)\n" } }),
             // Back to the text the output has: nothing to do (checked below).
             ("fixed again", { try edit("pages/barrierefreiheit.md") { $0.replacingOccurrences(of: "\n[kaputt](gibt-es-nicht.md)\n", with: "") } }),
+            // A file gone and another come, so the listing is as long as before.
+            ("item gone, file added", {
+                try FileManager.default.removeItem(atPath: content + "/pages/ohne-zusammenfassung.md")
+                try "Notiz".write(toFile: content + "/downloads/notiz.txt", atomically: true, encoding: .utf8)
+            }),
+            ("image changed", { try edit("images/dekor-wellen.svg") { $0.replacingOccurrences(of: "</svg>", with: "<!-- x --></svg>") } }),
             // A text and the layout at once.
             ("text and layout", {
                 try edit("pages/kontakt.md") { $0 + "\nNoch ein Satz.\n" }

@@ -155,20 +155,20 @@ struct TextOnlyRebuild {
 
     /// The texts that changed since the last build; nil when anything else changed (a file added,
     /// removed or written other than an item's text), or too many.
+    ///
+    /// Files are compared by position in the listing: a file added or removed shifts the others,
+    /// so their paths, and their hashes, differ there. Each differing entry must then be an item
+    /// whose file is read and checked, and an added file is none: such a change goes to the pipeline.
     private func changedTexts() -> [Edit]? {
         guard listing.count == state.inputs.count else { return nil }
         var changed: [FileEntry] = []
         for (now, before) in zip(listing, state.inputs) {
-            guard now.root == before.root, now.files.count == before.files.count else { return nil }
-            for (a, b) in zip(now.files, before.files) {
-                guard a.relativePath == b.relativePath else { return nil }
-                if a.size != b.size || a.stamp != b.stamp {
-                    guard now.root == builder.location.content else { return nil }
-                    changed.append(a)
-                }
+            guard now.root == before.root, now.files.count == before.hashes.count else { return nil }
+            for (file, hash) in zip(now.files, before.hashes) where TextOnlyState.fileHash(file) != hash {
+                guard now.root == builder.location.content, changed.count < Self.maxChanges else { return nil }
+                changed.append(file)
             }
         }
-        guard changed.count <= Self.maxChanges else { return nil }
         var edits: [Edit] = []
         for entry in changed {
             guard let item = state.item(entry.relativePath), entry.size <= ContentLoader.maxMarkdownBytes,

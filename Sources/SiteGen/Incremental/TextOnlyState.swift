@@ -52,8 +52,9 @@ struct TextOnlyState {
     /// The program and the options that made the output.
     var program: String
     var options: String
-    /// Every input file, per folder (content, templates).
-    var inputs: [(root: String, files: [FileEntry])]
+    /// Every input file, per folder (content, templates), in listing order: a hash of its path,
+    /// size and stamp (`fileHash`), so no path is read back on every build.
+    private(set) var inputs: [(root: String, hashes: [UInt64])]
     /// `Links`, encoded.
     private var linksBytes: ArraySlice<UInt8>
     /// Each item's encoded bytes, by source path (in the order they were added): in memory for a
@@ -79,7 +80,7 @@ struct TextOnlyState {
     init(program: String, options: String, inputs: [(root: String, files: [FileEntry])], links: Links, items: [Item]) {
         self.program = program
         self.options = options
-        self.inputs = inputs
+        self.inputs = inputs.map { ($0.root, $0.files.map(Self.fileHash)) }
         linksBytes = Self.encode(links)[...]
         var data: [UInt8] = []
         itemRanges = []
@@ -178,14 +179,21 @@ struct TextOnlyState {
         record(.links) { $0.bytes(bytes) }
     }
 
-    /// New stamps for the files of `listing` (the same files as `inputs`, in the same order).
+    /// New stamps for the files of `listing` (as many files as `inputs`, in listing order).
     mutating func updateInputs(_ listing: [(root: String, files: [FileEntry])]) {
-        for (r, (root, files)) in listing.enumerated() where r < inputs.count && inputs[r].files.count == files.count {
-            for (i, f) in files.enumerated() where inputs[r].files[i] != f {
-                inputs[r].files[i] = f
-                record(.stamp) { $0.string(root); $0.string(f.relativePath); $0.int(f.size); $0.u64(f.stamp) }
+        for (r, (_, files)) in listing.enumerated() where r < inputs.count && inputs[r].hashes.count == files.count {
+            for (i, f) in files.enumerated() {
+                let hash = Self.fileHash(f)
+                guard inputs[r].hashes[i] != hash else { continue }
+                inputs[r].hashes[i] = hash
+                record(.stamp) { $0.int(r); $0.int(i); $0.u64(hash) }
             }
         }
+    }
+
+    /// A listed file's path, size and stamp in one hash.
+    static func fileHash(_ f: FileEntry) -> UInt64 {
+        ContentHash.mix(ContentHash.mix(ContentHash.of(f.relativePath), UInt64(f.size)), f.stamp)
     }
 
     // MARK: Journal
@@ -205,17 +213,9 @@ struct TextOnlyState {
         while !r.atEnd {
             switch Record(rawValue: try r.int()) {
             case .stamp?:
-                let root = try r.string(), path = try r.string(), size = try r.int(), stamp = try r.u64()
-                // The files are sorted by path (as listed): found by bisection.
-                guard let ri = inputs.firstIndex(where: { $0.root == root }) else { throw ByteReader.Damaged() }
-                let files = inputs[ri].files
-                var low = 0, high = files.count
-                while low < high {
-                    let mid = (low + high) / 2
-                    if files[mid].relativePath < path { low = mid + 1 } else { high = mid }
-                }
-                guard low < files.count, files[low].relativePath == path else { throw ByteReader.Damaged() }
-                inputs[ri].files[low] = FileEntry(relativePath: path, size: size, stamp: stamp)
+                let root = try r.int(), index = try r.int(), hash = try r.u64()
+                guard root >= 0, root < inputs.count, index >= 0, index < inputs[root].hashes.count else { throw ByteReader.Damaged() }
+                inputs[root].hashes[index] = hash
             case .item?:
                 let path = try r.string()
                 let bytes = try r.bytes()
@@ -259,10 +259,10 @@ struct TextOnlyState {
         w.string(program)
         w.string(options)
         w.int(inputs.count)
-        for (root, files) in inputs {
+        for (root, hashes) in inputs {
             w.string(root)
-            w.int(files.count)
-            for f in files { w.string(f.relativePath); w.int(f.size); w.u64(f.stamp) }
+            w.int(hashes.count)
+            for h in hashes { w.u64(h) }
         }
         w.bytes(newLinks ?? Array(linksBytes))
         w.int(index.count)
@@ -317,9 +317,7 @@ struct TextOnlyState {
         r.inlineStrings = true
         let program = try r.string()
         let options = try r.string()
-        let inputs = try r.count().map { _ in
-            (root: try r.string(), files: try r.count().map { _ in FileEntry(relativePath: try r.string(), size: try r.int(), stamp: try r.u64()) })
-        }
+        let inputs = try r.count().map { _ in (root: try r.string(), hashes: try r.count().map { _ in try r.u64() }) }
         let links = try r.byteRange()
         var items: [(path: String, range: Range<Int>)] = []
         for _ in try r.count() {
@@ -332,7 +330,7 @@ struct TextOnlyState {
                              itemData: .file(file, start: itemsStart, count: itemsCount))
     }
 
-    private init(program: String, options: String, inputs: [(root: String, files: [FileEntry])], links: ArraySlice<UInt8>,
+    private init(program: String, options: String, inputs: [(root: String, hashes: [UInt64])], links: ArraySlice<UInt8>,
                  itemRanges: [(path: String, range: Range<Int>)], itemData: ItemData) {
         self.program = program
         self.options = options
