@@ -122,7 +122,7 @@ struct SearchIndexPatchTests {
             }
             let changed = Set((0..<(round % 2 + 1)).map { _ in Int.random(in: 0..<docs, using: &random) })
             // In even rounds the changed documents had many words of their own, which they lose (shards go).
-            if round % 2 == 0 { for doc in changed { for k in 0..<400 { postings["alt\(doc)x\(k)", default: [:]][Int32(doc)] = 2 } } }
+            if round % 2 == 0 { for doc in changed { for k in 0..<3000 { postings["alt\(doc)x\(k)", default: [:]][Int32(doc)] = 2 } } }
             let excerpts = (0..<docs).map { "Auszug \($0) mit \"Zeichen\" <b>" }
             let before = index(postings, excerpts: excerpts)
 
@@ -168,5 +168,40 @@ struct SearchIndexPatchTests {
         #expect(SearchIndexPatch.count(of: "shards", in: old) == 2)
         let new = SearchIndexPatch.manifest(old, version: "fedcba9876543210", firsts: ["a", "k", "x"])
         #expect(new.map { String(decoding: $0, as: UTF8.self) } == #"{"version":1,"v":"fedcba9876543210","docs":2,"shards":["a","k","x"]}"#)
+    }
+}
+
+/// The byte-sorted tables a text-only rebuild reads its links from.
+struct SortedTableTests {
+    @Test func looksUpWhatItWasMadeOf() throws {
+        var random = SystemRandomNumberGenerator()
+        var map: [String: String] = [:]
+        let pieces = ["a", "ä", "b", "blog", "/", "-", "z", "ß", "2026", "é", "e\u{301}"]
+        for _ in 0..<400 {
+            let key = (0..<Int.random(in: 1...5, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            map[key] = "seite-\(map.count)/"
+        }
+        let table = try #require(SortedTable(map.map { ($0.key, $0.value) }, hasValues: true))
+        #expect(table.count == map.count)
+        for (key, value) in map { #expect(table.value(key) == value, "\(key)") }
+        // Canonically equal but different bytes: not the same key.
+        if map["é"] != nil && map["e\u{301}"] == nil { #expect(table.value("e\u{301}") == nil) }
+        #expect(table.value("nicht-da") == nil && !table.contains(""))
+        #expect(Set(table.keys) == Set(map.keys))
+        // Read back from its bytes.
+        let again = try #require(SortedTable(bytes: table.bytes, hasValues: true))
+        for (key, value) in map { #expect(again.value(key) == value) }
+
+        let set = try #require(SortedTable(["b", "a", "c/d"].map { ($0, nil) }, hasValues: false))
+        #expect(set.contains("a") && set.contains("c/d") && !set.contains("c"))
+        #expect(SortedTable([("a\u{0}b", nil)], hasValues: false) == nil)
+        let empty = try #require(SortedTable([], hasValues: false))
+        #expect(!empty.contains("a") && empty.keys.isEmpty)
+    }
+
+    @Test func refusesBytesThatAreNotATable() {
+        #expect(SortedTable(bytes: Array("a".utf8), hasValues: false) == nil)
+        #expect(SortedTable(bytes: Array("a\u{0}".utf8), hasValues: true) == nil)
+        #expect(SortedTable(bytes: Array("a\u{0}b\u{0}".utf8), hasValues: true)?.value("a") == "b")
     }
 }

@@ -134,11 +134,12 @@ public struct Builder: Sendable {
         report.diagnostics = Array(Set(report.diagnostics)).sorted()
         if var items = outcome.textOnlyItems {
             for i in items.indices { items[i].frontMatterHash = frontMatterHashes[items[i].source.path] ?? 0 }
-            let links = TextOnlyState.Links(
+            if let links = TextOnlyState.Links(
                 basePath: site.urls.basePath, baseURL: site.config.baseURL, unsafeHTML: site.config.unsafeHTML,
                 searchFolder: SearchIndex.folderPath(site.urls), pathBySource: site.pathBySource,
-                excludedSources: site.excludedSources, assets: site.assets.map(\.path), outputs: outcome.outputs.sorted())
-            report.textOnly = (links, items)
+                excludedSources: site.excludedSources, assets: site.assets.map(\.path), outputs: Array(outcome.outputs)) {
+                report.textOnly = (links, items)
+            }
         }
         return (report, site)
     }

@@ -68,7 +68,7 @@ struct OutputChecker {
     private func pageCheck(idsByPath: [String: Set<String>] = [:]) -> PageLinkCheck {
         PageLinkCheck(baseURL: site.config.baseURL, basePath: site.urls.basePath, hasFile: { outputs.contains($0) },
                       ids: { idsByPath[$0] }, headings: { path in records.first { $0.path == path }?.headings.map(\.id) ?? [] },
-                      pathBySource: site.pathBySource, hasBody: { sources.contains($0) }, bodyText: bodyText)
+                      pageOfSource: { site.pathBySource[$0] }, hasBody: { sources.contains($0) }, bodyText: bodyText)
     }
 
     /// Everything a page's findings depend on besides the page: the files of the site, the ids

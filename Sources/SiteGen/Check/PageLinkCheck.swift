@@ -10,7 +10,8 @@ struct PageLinkCheck {
     let ids: (String) -> Set<String>?
     /// The heading ids of the page at a page path (for "did you mean").
     let headings: (String) -> [String]
-    let pathBySource: [String: String]
+    /// Where the document at a source path is published.
+    let pageOfSource: (String) -> String?
     /// Whether a source has a Markdown body (the others are not searched for lines).
     let hasBody: (String) -> Bool
     /// The Markdown text of a source, to find the line of an address; asked only for messages.
@@ -82,7 +83,7 @@ struct PageLinkCheck {
             }
         }
         for anchor in r.anchors {
-            guard let targetPage = pathBySource[anchor.target],
+            guard let targetPage = pageOfSource(anchor.target),
                   let ids = ids(URLScheme.outputFile(targetPage)) else { continue }
             if !ids.contains(anchor.fragment) {
                 let known = headings(targetPage)

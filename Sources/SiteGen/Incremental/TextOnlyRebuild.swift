@@ -48,10 +48,10 @@ struct TextOnlyRebuild {
         guard let links = state.links() else { return nil }
         let output = builder.location.output
         let disk = LocalFileSystem()
-        let resolver = LinkResolver(pathBySource: links.pathBySource, excluded: links.excludedSources,
-                                    assets: Set(links.assets), basePath: links.basePath)
+        let resolver = LinkResolver(page: { links.pathBySource.value($0) }, exclusion: { links.excludedSources.value($0) },
+                                    isAsset: { links.assets.contains($0) }, basePath: links.basePath)
         let markdown = MarkdownRenderer(unsafeHTML: links.unsafeHTML) { resolver.resolve($0, from: $1, isImage: $2) }
-        let outputs = Set(links.outputs)
+        let outputs = links.outputs
         let tokenizer = SharedSearchTokenizer()
 
         var files: [(path: String, bytes: [UInt8])] = []
@@ -78,7 +78,7 @@ struct TextOnlyRebuild {
                     guard let bytes = try? disk.readFile(output + "/" + path) else { unreadable = true; return nil }
                     return HTMLScanner.scan(String(decoding: bytes, as: UTF8.self)).ids
                 },
-                headings: { _ in [] }, pathBySource: links.pathBySource, hasBody: { $0 == item.source.path },
+                headings: { _ in [] }, pageOfSource: { links.pathBySource.value($0) }, hasBody: { $0 == item.source.path },
                 bodyText: { $0.path == item.source.path ? edit.text : nil })
             var record = PageRecord(path: item.page, source: item.source, refs: refs)
             record.anchors = rendered.anchors
@@ -109,11 +109,12 @@ struct TextOnlyRebuild {
             files += patch.files.map { (links.searchFolder + $0.name, $0.bytes) }
             gone = patch.gone.map { links.searchFolder + $0 }
             if !gone.isEmpty || files.contains(where: { !outputs.contains($0.path) }) {
-                var all = outputs
+                var all = Set(outputs.keys)
                 for f in files { all.insert(f.path) }
                 for g in gone { all.remove(g) }
+                guard let table = SortedTable(all.map { ($0, nil) }, hasValues: false) else { return nil }
                 changedLinks = links
-                changedLinks?.outputs = all.sorted()
+                changedLinks?.outputs = table
             }
         }
         return plan(edits: mended, links: changedLinks, files: files, gone: gone,

@@ -23,11 +23,35 @@ struct TextOnlyState {
         var unsafeHTML: Bool
         /// Folder of the search index under the output (`suche/suchindex/`).
         var searchFolder: String
-        var pathBySource: [String: String]
-        var excludedSources: [String: String]
-        var assets: [String]
+        /// Where each source is published, why sources are not, the content's files (assets).
+        var pathBySource: SortedTable
+        var excludedSources: SortedTable
+        var assets: SortedTable
         /// Every file of the output.
-        var outputs: [String]
+        var outputs: SortedTable
+
+        /// nil when a path or message holds a NUL byte (then there is no text-only state).
+        init?(basePath: String, baseURL: String, unsafeHTML: Bool, searchFolder: String, pathBySource: [String: String],
+              excludedSources: [String: String], assets: [String], outputs: [String]) {
+            guard let pages = SortedTable(pathBySource.map { ($0.key, $0.value) }, hasValues: true),
+                  let excluded = SortedTable(excludedSources.map { ($0.key, $0.value) }, hasValues: true),
+                  let assets = SortedTable(assets.map { ($0, nil) }, hasValues: false),
+                  let outputs = SortedTable(outputs.map { ($0, nil) }, hasValues: false) else { return nil }
+            self.init(basePath: basePath, baseURL: baseURL, unsafeHTML: unsafeHTML, searchFolder: searchFolder,
+                      pathBySource: pages, excludedSources: excluded, assets: assets, outputs: outputs)
+        }
+
+        init(basePath: String, baseURL: String, unsafeHTML: Bool, searchFolder: String, pathBySource: SortedTable,
+             excludedSources: SortedTable, assets: SortedTable, outputs: SortedTable) {
+            self.basePath = basePath
+            self.baseURL = baseURL
+            self.unsafeHTML = unsafeHTML
+            self.searchFolder = searchFolder
+            self.pathBySource = pathBySource
+            self.excludedSources = excludedSources
+            self.assets = assets
+            self.outputs = outputs
+        }
     }
 
     struct Item {
@@ -348,12 +372,7 @@ struct TextOnlyState {
         w.string(links.baseURL)
         w.bool(links.unsafeHTML)
         w.string(links.searchFolder)
-        for table in [links.pathBySource, links.excludedSources] {
-            w.int(table.count)
-            for (k, v) in sortedByKey(table) { w.string(k); w.string(v) }
-        }
-        w.strings(links.assets)
-        w.strings(links.outputs)
+        for table in [links.pathBySource, links.excludedSources, links.assets, links.outputs] { w.bytes(table.bytes) }
         return w.body
     }
 
@@ -361,16 +380,14 @@ struct TextOnlyState {
         var r = try ByteReader(Array(bytes), table: false)
         r.inlineStrings = true
         let basePath = try r.string(), baseURL = try r.string(), unsafeHTML = try r.bool(), searchFolder = try r.string()
-        var tables: [[String: String]] = []
-        for _ in 0..<2 {
-            var table: [String: String] = [:]
-            for _ in try r.count() { table[try r.string()] = try r.string() }
+        var tables: [SortedTable] = []
+        for hasValues in [true, true, false, false] {
+            guard let table = SortedTable(bytes: try r.bytes(), hasValues: hasValues) else { throw ByteReader.Damaged() }
             tables.append(table)
         }
-        let links = Links(basePath: basePath, baseURL: baseURL, unsafeHTML: unsafeHTML, searchFolder: searchFolder,
-                          pathBySource: tables[0], excludedSources: tables[1], assets: try r.strings(), outputs: try r.strings())
         guard r.atEnd else { throw ByteReader.Damaged() }
-        return links
+        return Links(basePath: basePath, baseURL: baseURL, unsafeHTML: unsafeHTML, searchFolder: searchFolder,
+                     pathBySource: tables[0], excludedSources: tables[1], assets: tables[2], outputs: tables[3])
     }
 
     private static func encode(_ item: Item) -> [UInt8] {

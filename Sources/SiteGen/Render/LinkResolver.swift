@@ -1,22 +1,25 @@
 /// Turns addresses written in Markdown into site URLs:
 /// `../2024/foo.md#ziel` → `/blog/2024/foo/#ziel`, `../../images/a.svg` → `/images/a.svg`.
 public struct LinkResolver: Sendable {
-    let pathBySource: [String: String]
-    let excluded: [String: String]
-    let assets: Set<String>
+    /// Where the document at a source path is published (its page path).
+    let page: @Sendable (String) -> String?
+    /// Why a source is not published (a draft, a future post …).
+    let exclusion: @Sendable (String) -> String?
+    let isAsset: @Sendable (String) -> Bool
     /// The site's path below its host (`/` or `/smartcity/`), put before every site path.
     let basePath: String
 
     public init(site: Site) {
-        self.init(pathBySource: site.pathBySource, excluded: site.excludedSources, assets: Set(site.assets.map(\.path)),
-                  basePath: site.urls.basePath)
+        let pages = site.pathBySource, excluded = site.excludedSources, assets = Set(site.assets.map(\.path))
+        self.init(page: { pages[$0] }, exclusion: { excluded[$0] }, isAsset: { assets.contains($0) }, basePath: site.urls.basePath)
     }
 
-    /// From the tables a text-only rebuild keeps (`TextOnlyState`).
-    init(pathBySource: [String: String], excluded: [String: String], assets: Set<String>, basePath: String) {
-        self.pathBySource = pathBySource
-        self.excluded = excluded
-        self.assets = assets
+    /// From lookups of another kind (the tables a text-only rebuild keeps, `TextOnlyState`).
+    init(page: @escaping @Sendable (String) -> String?, exclusion: @escaping @Sendable (String) -> String?,
+         isAsset: @escaping @Sendable (String) -> Bool, basePath: String) {
+        self.page = page
+        self.exclusion = exclusion
+        self.isAsset = isAsset
         self.basePath = basePath
     }
 
@@ -54,16 +57,16 @@ public struct LinkResolver: Sendable {
             return .broken("link target '\(trimmed)' lies outside the content folder")
         }
         if decoded.hasSuffix(".md") || decoded.hasSuffix(".markdown") {
-            if let page = pathBySource[target] {
+            if let page = page(target) {
                 let check = fragment.map { (target: target, fragment: String($0)) }
                 return .rewrite(sitePath(page) + suffix, anchorCheck: check)
             }
-            if let reason = excluded[target] {
+            if let reason = exclusion(target) {
                 return .broken("link target '\(trimmed)' \(reason) and is not published; link to something else or publish it")
             }
             return .broken("link target '\(trimmed)' does not exist")
         }
-        if assets.contains(target) { return .rewrite(sitePath(target) + suffix, anchorCheck: nil) }
+        if isAsset(target) { return .rewrite(sitePath(target) + suffix, anchorCheck: nil) }
         // A site address such as /veranstaltungen/ is kept (with the base path) and checked in the output.
         if decoded.hasPrefix("/") { return .rewrite(sitePath(String(decoded.dropFirst())) + suffix, anchorCheck: nil) }
         if isImage { return .broken("image '\(trimmed)' does not exist under content/") }
