@@ -31,6 +31,8 @@ public struct BuildReport: Sendable {
     public var upToDate = false
     /// True when only Markdown texts changed and their pages were mended in place (`TextOnlyRebuild`).
     public var textOnlyRebuild = false
+    /// Why the pipeline ran although the last build left a text-only state (for `--verbose`).
+    public var textOnlyStepAside: String?
     /// With the cache of `sitegen build`: what a later text-only rebuild needs (see `TextOnlyState`).
     var textOnly: (links: TextOnlyState.Links, items: [TextOnlyState.Item])?
     /// Fingerprint of this build's inputs.
@@ -170,11 +172,13 @@ public struct Builder: Sendable {
         }
         // Only Markdown texts changed: their pages and the search index are mended in place.
         let textsPath = TextOnlyState.path(forOutput: location.output)
+        var textOnlyReason: String?
         if textOnlyRebuilds, let previous, let listing, previous.validFrom <= now, now < previous.validUntil,
            let texts = TextOnlyState.read(textsPath) {
             let rebuild = TextOnlyRebuild(builder: self, previous: previous, state: texts, listing: listing)
             let checked = clock.lap()
-            if let plan = rebuild.plan() {
+            do {
+                let plan = try rebuild.plan()
                 let planned = clock.lap()
                 let failed = !plan.report.succeeded || (strict && !plan.report.diagnostics.isEmpty)
                 var report = failed ? plan.report : rebuild.commit(plan)
@@ -182,6 +186,8 @@ public struct Builder: Sendable {
                 report.timings = [("check inputs", checked), ("texts: render, check, search index", planned),
                                   ("write", clock.lap())]
                 return report
+            } catch {
+                textOnlyReason = error.reason
             }
         }
         let writer: StagingWriter
@@ -200,6 +206,7 @@ public struct Builder: Sendable {
         let readTime = clock.lap()
         var (report, _) = builder.run(into: writer)
         report.timings.insert(("check inputs, read cache", readTime), at: 0)
+        report.textOnlyStepAside = textOnlyReason
         _ = clock.lap()
         if report.upToDate, var previous {
             writer.abandon()

@@ -40,12 +40,18 @@ struct TextOnlyRebuild {
         var before: TextOnlyState.Item? = nil
     }
 
-    /// nil when the change needs the full pipeline.
-    func plan() -> Plan? {
-        guard state.program == Builder.programIdentity, state.options == builder.optionsKey,
-              let edits = changedTexts() else { return nil }
+    /// Why a change needs the full pipeline (shown by `--verbose`).
+    struct StepAside: Error {
+        var reason: String
+        init(_ reason: String) { self.reason = reason }
+    }
+
+    func plan() throws(StepAside) -> Plan {
+        guard state.program == Builder.programIdentity else { throw StepAside("the last build was made by another sitegen") }
+        guard state.options == builder.optionsKey else { throw StepAside("the options differ from the last build's") }
+        let edits = try changedTexts()
         guard !edits.isEmpty else { return plan(edits: [], links: nil, files: [], gone: []) }
-        guard let links = state.links() else { return nil }
+        guard let links = state.links() else { throw StepAside("its state is damaged") }
         let output = builder.location.output
         let disk = LocalFileSystem()
         let resolver = LinkResolver(page: { links.pathBySource.value($0) }, exclusion: { links.excludedSources.value($0) },
@@ -63,11 +69,15 @@ struct TextOnlyRebuild {
             let html = Array(rendered.html.utf8)
             let file = URLScheme.outputFile(item.page)
             guard !html.isEmpty, let old = try? disk.readFile(output + "/" + file), old.count == item.pageSize,
-                  item.body.offset + item.body.length <= old.count else { return nil }
+                  item.body.offset + item.body.length <= old.count else {
+                throw StepAside("public/\(file) is not as the last build left it")
+            }
             let page = Array(old[..<item.body.offset]) + html + Array(old[(item.body.offset + item.body.length)...])
             let refs = HTMLScanner.scan(String(decoding: page, as: UTF8.self))
             // Other pages' links to this one's anchors stay as they were only with the same ids.
-            guard TextOnlyState.idsHash(refs.ids) == item.idsHash else { return nil }
+            guard TextOnlyState.idsHash(refs.ids) == item.idsHash else {
+                throw StepAside("\(item.source.display) has new or other headings (ids other pages can link to)")
+            }
 
             var unreadable = false
             let check = PageLinkCheck(
@@ -84,7 +94,8 @@ struct TextOnlyRebuild {
             record.anchors = rendered.anchors
             let findings = rendered.diagnostics + check.check(record)
             // Errors fail the build: the pipeline reports them with everything it knows.
-            guard !unreadable, !findings.contains(where: { $0.severity == .error }) else { return nil }
+            guard !unreadable else { throw StepAside("a page it links to cannot be read") }
+            guard !findings.contains(where: { $0.severity == .error }) else { throw StepAside("\(item.source.display) has an error") }
 
             if let doc = item.searchDoc {
                 let search = tokenizer.tokenize(rendered.plainText)
@@ -105,14 +116,16 @@ struct TextOnlyRebuild {
         var changedLinks: TextOnlyState.Links?
         if !searchChanges.isEmpty {
             let folder = output + "/" + links.searchFolder
-            guard let patch = SearchIndexPatch(read: { MappedFile(folder + $0) }).apply(searchChanges) else { return nil }
+            guard let patch = SearchIndexPatch(read: { MappedFile(folder + $0) }).apply(searchChanges) else {
+                throw StepAside("the search index is not as the last build left it")
+            }
             files += patch.files.map { (links.searchFolder + $0.name, $0.bytes) }
             gone = patch.gone.map { links.searchFolder + $0 }
             if !gone.isEmpty || files.contains(where: { !outputs.contains($0.path) }) {
                 var all = Set(outputs.keys)
                 for f in files { all.insert(f.path) }
                 for g in gone { all.remove(g) }
-                guard let table = SortedTable(all.map { ($0, nil) }, hasValues: false) else { return nil }
+                guard let table = SortedTable(all.map { ($0, nil) }, hasValues: false) else { throw StepAside("a file name holds a NUL") }
                 changedLinks = links
                 changedLinks?.outputs = table
             }
@@ -160,22 +173,30 @@ struct TextOnlyRebuild {
     /// Files are compared by position in the listing: a file added or removed shifts the others,
     /// so their paths, and their hashes, differ there. Each differing entry must then be an item
     /// whose file is read and checked, and an added file is none: such a change goes to the pipeline.
-    private func changedTexts() -> [Edit]? {
-        guard listing.count == state.inputs.count else { return nil }
+    private func changedTexts() throws(StepAside) -> [Edit] {
+        guard listing.count == state.inputs.count else { throw StepAside("the folders differ from the last build's") }
         var changed: [FileEntry] = []
         for (now, before) in zip(listing, state.inputs) {
-            guard now.root == before.root, now.files.count == before.hashes.count else { return nil }
+            guard now.root == before.root else { throw StepAside("the folders differ from the last build's") }
+            guard now.files.count == before.hashes.count else { throw StepAside("files were added or removed in \(now.root)") }
             for (file, hash) in zip(now.files, before.hashes) where TextOnlyState.fileHash(file) != hash {
-                guard now.root == builder.location.content, changed.count < Self.maxChanges else { return nil }
+                guard now.root == builder.location.content else { throw StepAside("a template or theme file changed") }
+                guard changed.count < Self.maxChanges else { throw StepAside("more than \(Self.maxChanges) files changed, or files were added or removed") }
                 changed.append(file)
             }
         }
         var edits: [Edit] = []
         for entry in changed {
-            guard let item = state.item(entry.relativePath), entry.size <= ContentLoader.maxMarkdownBytes,
+            let display = builder.location.content + "/" + entry.relativePath
+            guard let item = state.item(entry.relativePath) else {
+                throw StepAside("\(display) is not the text of an event, project, page, the strategy or a post outside the blog feed")
+            }
+            guard entry.size <= ContentLoader.maxMarkdownBytes,
                   let bytes = try? builder.fileSystem.readFile(builder.location.content + "/" + entry.relativePath),
-                  let text = FrontMatter.decodeText(bytes), let split = try? FrontMatter.split(text), split.hasFrontMatter,
-                  LoadedDocument.frontMatterHash(split) == item.frontMatterHash else { return nil }
+                  let text = FrontMatter.decodeText(bytes), let split = try? FrontMatter.split(text), split.hasFrontMatter else {
+                throw StepAside("\(display) cannot be read as a Markdown file")
+            }
+            guard LoadedDocument.frontMatterHash(split) == item.frontMatterHash else { throw StepAside("the front matter of \(display) changed") }
             // Written again with the same text: nothing to do for it.
             if ContentHash.of(split.body) == item.textHash { continue }
             edits.append(Edit(item: item, text: split.body))
