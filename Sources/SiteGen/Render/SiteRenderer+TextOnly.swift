@@ -5,8 +5,7 @@ extension SiteRenderer {
     /// front matter's hash and, from the cache, where each body stands in its file.
     func textOnlyItems(jobs: [PageJob], records: [PageRecord], findings: [[Diagnostic]],
                        tokenizer: SharedSearchTokenizer) -> [TextOnlyState.Item] {
-        var search: [String: (number: Int, doc: SearchIndex.Document)] = [:]
-        for (i, d) in SearchIndex(site: site, records: records, tokenizer: tokenizer).documents().enumerated() { search[d.source] = (i, d) }
+        let search = SearchIndex(site: site, records: records, tokenizer: tokenizer).searchTexts()
         var items: [TextOnlyState.Item] = []
         for (i, job) in jobs.enumerated() {
             let r = records[i]
@@ -15,7 +14,7 @@ extension SiteRenderer {
             items.append(TextOnlyState.Item(
                 source: source, frontMatterHash: 0, textHash: r.textHash, page: r.path, pageSize: 0,
                 body: BodyRange(offset: 0, length: 0), idsHash: TextOnlyState.idsHash(r.refs.ids),
-                searchDoc: doc?.number, searchTexts: doc?.doc.texts ?? [], excerptFromBody: doc?.doc.excerptFromBody ?? false,
+                searchDoc: doc?.number, searchTexts: doc?.texts ?? [], excerptFromBody: doc?.excerptFromBody ?? false,
                 findings: r.diagnostics + findings[i]))
         }
         return items

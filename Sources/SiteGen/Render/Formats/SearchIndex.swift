@@ -41,10 +41,6 @@ struct SearchIndex {
         var texts: [(String, Int)]
         /// The body's terms (weight 1 per occurrence).
         var body: PageSearchText
-        /// The source file (content-relative path).
-        var source: String
-        /// True when the excerpt is the body's start (the item has no summary).
-        var excerptFromBody: Bool
     }
 
     let site: Site
@@ -54,36 +50,78 @@ struct SearchIndex {
     /// Site path of the folder (`suche/suchindex/`).
     static func folderPath(_ urls: URLScheme) -> String { urls.search + folder + "/" }
 
-    func documents() -> [Document] {
-        let urls = site.urls
+    /// What the index says of each indexed source besides its body.
+    private struct Entry {
+        var kind: String
+        var title: String
+        var summary: String?
+        var fields: [String]
+        var date: String?
+        var extra: [String]
+
+        /// The texts it is found by besides its body, with their weights.
+        var texts: [(String, Int)] {
+            var texts: [(String, Int)] = [(title, 10)]
+            if let s = summary { texts.append((s, 3)) }
+            if !extra.isEmpty { texts.append((extra.joined(separator: " "), 2)) }
+            return texts
+        }
+    }
+
+    /// - Parameter dates: whether to make the date texts (only the document chunks show them).
+    private func entries(dates: Bool) -> [String: Entry] {
         let now = site.options.now
-        var bySource: [String: (kind: String, title: String, summary: String?, fields: [String], date: String?, extra: [String])] = [:]
+        func date(_ d: DateTime?) -> String? { dates ? d.map(GermanDates.date) : nil }
+        var bySource: [String: Entry] = [:]
         for p in site.posts where !p.draft && p.date <= now {
-            bySource[p.source.path] = ("p", p.title, p.summary, p.fields, GermanDates.date(p.date), [p.author].compactMap { $0 } + p.tags)
+            bySource[p.source.path] = Entry(kind: "p", title: p.title, summary: p.summary, fields: p.fields, date: date(p.date),
+                                            extra: [p.author].compactMap { $0 } + p.tags)
         }
         for e in site.events where !e.draft {
-            bySource[e.source.path] = ("e", e.title, e.summary, e.fields, GermanDates.date(e.start),
-                                       [e.location?.name, e.location?.address, e.format].compactMap { $0 })
+            bySource[e.source.path] = Entry(kind: "e", title: e.title, summary: e.summary, fields: e.fields, date: date(e.start),
+                                            extra: [e.location?.name, e.location?.address, e.format].compactMap { $0 })
         }
         for p in site.projects where !p.draft {
-            bySource[p.source.path] = ("j", p.title, p.summary, p.fields, nil, p.cities + p.partners + [p.code].compactMap { $0 })
+            bySource[p.source.path] = Entry(kind: "j", title: p.title, summary: p.summary, fields: p.fields, date: nil,
+                                            extra: p.cities + p.partners + [p.code].compactMap { $0 })
         }
-        for f in site.fields where !f.draft { bySource[f.body.source.path] = ("f", f.title, f.summary, [f.slug], nil, []) }
-        for p in site.pages where !p.draft && p.search { bySource[p.source.path] = ("s", p.title, p.summary, [], nil, []) }
-        if let s = site.strategy { bySource[s.source.path] = ("t", s.title, s.summary, [], s.published.map(GermanDates.date), []) }
+        for f in site.fields where !f.draft {
+            bySource[f.body.source.path] = Entry(kind: "f", title: f.title, summary: f.summary, fields: [f.slug], date: nil, extra: [])
+        }
+        for p in site.pages where !p.draft && p.search {
+            bySource[p.source.path] = Entry(kind: "s", title: p.title, summary: p.summary, fields: [], date: nil, extra: [])
+        }
+        if let s = site.strategy {
+            bySource[s.source.path] = Entry(kind: "t", title: s.title, summary: s.summary, fields: [], date: date(s.published), extra: [])
+        }
+        return bySource
+    }
 
+    func documents() -> [Document] {
+        let urls = site.urls
+        let bySource = entries(dates: true)
         var docs: [Document] = []
         for r in records {
             guard let body = r.search, let source = r.source, let item = bySource[source.path] else { continue }
-            let excerpt = item.summary ?? body.excerpt
-            var texts: [(String, Int)] = [(item.title, 10)]
-            if let s = item.summary { texts.append((s, 3)) }
-            if !item.extra.isEmpty { texts.append((item.extra.joined(separator: " "), 2)) }
             docs.append(Document(url: urls.href(r.path), title: item.title, kind: item.kind, fields: item.fields,
-                                 excerpt: excerpt, date: item.date, texts: texts, body: body, source: source.path,
-                                 excerptFromBody: item.summary == nil))
+                                 excerpt: item.summary ?? body.excerpt, date: item.date, texts: item.texts, body: body))
         }
         return docs
+    }
+
+    /// Per indexed source: its number in the index, the texts it is found by besides its body,
+    /// and whether its excerpt is the body's start. What a text-only rebuild keeps of the index
+    /// (lighter than `documents()`, which makes every document's address, date and excerpt).
+    func searchTexts() -> [String: (number: Int, texts: [(String, Int)], excerptFromBody: Bool)] {
+        let bySource = entries(dates: false)
+        var result: [String: (number: Int, texts: [(String, Int)], excerptFromBody: Bool)] = [:]
+        var number = 0
+        for r in records {
+            guard r.search != nil, let source = r.source, let item = bySource[source.path] else { continue }
+            result[source.path] = (number, item.texts, item.summary == nil)
+            number += 1
+        }
+        return result
     }
 
     func files() -> [OutputFile] {
