@@ -29,20 +29,7 @@ import Testing
         return builder
     }
 
-    /// Every file under `folder` by relative path, and every folder (`path/`, so none is left empty).
-    func files(_ folder: String) -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)!
-        while let path = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result[path] = FileManager.default.contents(atPath: folder + "/" + path)
-            } else {
-                result[path + "/"] = Data()
-            }
-        }
-        return result
-    }
+    func files(_ folder: String) -> [String: Data] { TestSupport.files(folder) }
 
     /// Builds into the kept output (with its cache) and into a new folder from nothing; both must agree.
     /// - Returns: the pages the incremental build rendered.

@@ -3,6 +3,21 @@ import Foundation
 
 /// Paths and small helpers shared by the tests.
 enum TestSupport {
+    /// Every file under `folder` by relative path, and every folder (`path/`, so none is left empty).
+    static func files(_ folder: String) -> [String: Data] {
+        var result: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder)!
+        while let path = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                result[path] = FileManager.default.contents(atPath: folder + "/" + path)
+            } else {
+                result[path + "/"] = Data()
+            }
+        }
+        return result
+    }
+
     /// The repository root, found from this file's path.
     static let repoRoot: String = {
         var url = URL(fileURLWithPath: #filePath)

@@ -30,19 +30,7 @@ import Testing
         return builder
     }
 
-    func files(_ folder: String) -> [String: Data] {
-        var result: [String: Data] = [:]
-        let enumerator = FileManager.default.enumerator(atPath: folder)!
-        while let path = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                result[path] = FileManager.default.contents(atPath: folder + "/" + path)
-            } else {
-                result[path + "/"] = Data()
-            }
-        }
-        return result
-    }
+    func files(_ folder: String) -> [String: Data] { TestSupport.files(folder) }
 
     /// Builds into the kept output and into a new folder from nothing; both must agree.
     /// - Returns: the incremental build's report.

@@ -36,6 +36,7 @@ struct TextOnlyRebuild {
     private struct Edit {
         var item: TextOnlyState.Item
         var text: String
+        var textHash: UInt64
         /// The item as the last build left it.
         var before: TextOnlyState.Item? = nil
     }
@@ -104,11 +105,11 @@ struct TextOnlyRebuild {
                     excerpt: item.excerptFromBody ? search.excerpt : nil))
             }
             files.append((file, page))
-            item.textHash = ContentHash.of(edit.text)
+            item.textHash = edit.textHash
             item.pageSize = page.count
             item.body.length = html.count
             item.findings = findings
-            mended.append(Edit(item: item, text: edit.text, before: edit.item))
+            mended.append(Edit(item: item, text: edit.text, textHash: edit.textHash, before: edit.item))
         }
 
         var gone: [String] = []
@@ -198,8 +199,9 @@ struct TextOnlyRebuild {
             }
             guard LoadedDocument.frontMatterHash(split) == item.frontMatterHash else { throw StepAside("the front matter of \(display) changed") }
             // Written again with the same text: nothing to do for it.
-            if ContentHash.of(split.body) == item.textHash { continue }
-            edits.append(Edit(item: item, text: split.body))
+            let textHash = ContentHash.of(split.body)
+            if textHash == item.textHash { continue }
+            edits.append(Edit(item: item, text: split.body, textHash: textHash))
         }
         return edits
     }

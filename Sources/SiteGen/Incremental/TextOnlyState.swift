@@ -29,29 +29,6 @@ struct TextOnlyState {
         var assets: SortedTable
         /// Every file of the output.
         var outputs: SortedTable
-
-        /// nil when a path or message holds a NUL byte (then there is no text-only state).
-        init?(basePath: String, baseURL: String, unsafeHTML: Bool, searchFolder: String, pathBySource: [String: String],
-              excludedSources: [String: String], assets: [String], outputs: [String]) {
-            guard let pages = SortedTable(pathBySource.map { ($0.key, $0.value) }, hasValues: true),
-                  let excluded = SortedTable(excludedSources.map { ($0.key, $0.value) }, hasValues: true),
-                  let assets = SortedTable(assets.map { ($0, nil) }, hasValues: false),
-                  let outputs = SortedTable(outputs.map { ($0, nil) }, hasValues: false) else { return nil }
-            self.init(basePath: basePath, baseURL: baseURL, unsafeHTML: unsafeHTML, searchFolder: searchFolder,
-                      pathBySource: pages, excludedSources: excluded, assets: assets, outputs: outputs)
-        }
-
-        init(basePath: String, baseURL: String, unsafeHTML: Bool, searchFolder: String, pathBySource: SortedTable,
-             excludedSources: SortedTable, assets: SortedTable, outputs: SortedTable) {
-            self.basePath = basePath
-            self.baseURL = baseURL
-            self.unsafeHTML = unsafeHTML
-            self.searchFolder = searchFolder
-            self.pathBySource = pathBySource
-            self.excludedSources = excludedSources
-            self.assets = assets
-            self.outputs = outputs
-        }
     }
 
     struct Item {
@@ -165,8 +142,6 @@ struct TextOnlyState {
     }
 
     // MARK: Reading parts
-
-    var itemPaths: [String] { itemRanges.map(\.path) }
 
     func links() -> Links? {
         if let newLinks { return try? Self.decodeLinks(newLinks[...]) }
@@ -436,5 +411,18 @@ struct TextOnlyState {
         var h: UInt64 = 0
         for id in ids { h &+= ContentHash.of(id, seed: 11) }
         return h
+    }
+}
+
+extension TextOnlyState.Links {
+    /// nil when a path or message holds a NUL byte (then there is no text-only state).
+    init?(basePath: String, baseURL: String, unsafeHTML: Bool, searchFolder: String, pathBySource: [String: String],
+          excludedSources: [String: String], assets: [String], outputs: [String]) {
+        guard let pages = SortedTable(pathBySource.map { ($0.key, $0.value) }, hasValues: true),
+              let excluded = SortedTable(excludedSources.map { ($0.key, $0.value) }, hasValues: true),
+              let assets = SortedTable(assets.map { ($0, nil) }, hasValues: false),
+              let outputs = SortedTable(outputs.map { ($0, nil) }, hasValues: false) else { return nil }
+        self.init(basePath: basePath, baseURL: baseURL, unsafeHTML: unsafeHTML, searchFolder: searchFolder,
+                  pathBySource: pages, excludedSources: excluded, assets: assets, outputs: outputs)
     }
 }

@@ -123,15 +123,17 @@ public struct LocalFileSystem: FileSystem {
             }
         }
         guard result.count == size else { return result }
-        var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileSystemError(path: path, message: "cannot be read (\(String(cString: strerror(errno))))")
+        // Anything appended since the size was taken (a temporary buffer, not a zeroed array per file).
+        try withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1 << 16) { buffer in
+            while true {
+                let n = read(fd, buffer.baseAddress, buffer.count)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw FileSystemError(path: path, message: "cannot be read (\(String(cString: strerror(errno))))")
+                }
+                if n == 0 { break }
+                result.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<n]))
             }
-            if n == 0 { break }
-            result.append(contentsOf: buffer[0..<n])
         }
         return result
     }
