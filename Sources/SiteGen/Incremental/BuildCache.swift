@@ -163,9 +163,13 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
         return (made, kept)
     }
 
-    func storeFiles(_ part: String, key: UInt64, _ files: [OutputFile]) {
-        let entry = FormatPart(key: key, files: files.map { ($0.path, $0.bytes.count, keepsPages ? $0.bytes : nil) })
-        lock.locked { nextFormats[part] = entry }
+    /// What the cache keeps of a made file: its path and size, and in memory its bytes.
+    func formatEntry(_ file: OutputFile) -> (path: String, size: Int, bytes: [UInt8]?) {
+        (file.path, file.bytes.count, keepsPages ? file.bytes : nil)
+    }
+
+    func storeFiles(_ part: String, key: UInt64, _ files: [(path: String, size: Int, bytes: [UInt8]?)]) {
+        lock.locked { nextFormats[part] = FormatPart(key: key, files: files) }
     }
 
     /// A page's link check findings from the last build, if its key is the same.

@@ -106,17 +106,13 @@ public struct SiteRenderer: Sendable {
         // reads a file again when a message needs a line).
         if releasesBodies { site.bodies.forEach { $0.release() } }
         // Files that are not pages: feeds, calendars, sitemap, data, search index.
-        let (formats, keptFormats) = FormatRenderer(site: site, layout: layout, records: records, searchTokenizer: tokenizer)
+        let (formats, keptFormats, formatProblems) = FormatRenderer(site: site, layout: layout, records: records, searchTokenizer: tokenizer)
             .render(cache: cache, skeleton: skeleton, sink: sink)
-        for file in formats {
-            do { try sink.write(file.path, file.bytes) } catch {
-                diagnostics.append(.error(file.path, "cannot be written: \(error)"))
-            }
-        }
+        diagnostics += formatProblems
 
         // Assets: the content's own files and the theme's.
         var outputs = Set(records.map { URLScheme.outputFile($0.path) })
-        for file in formats { outputs.insert(file.path) }
+        for path in formats { outputs.insert(path) }
         for path in keptFormats { outputs.insert(path) }
         for asset in site.assets {
             outputs.insert(asset.path)

@@ -33,31 +33,52 @@ struct FormatRenderer {
 
     var strings: UIStrings { layout.strings }
 
+    /// Makes every file and writes each into `sink` as soon as it is made (a big site's search
+    /// index is not held whole).
     /// - Parameters:
     ///   - cache, skeleton: with both, a part whose inputs are as in the last build (the skeleton
     ///     decides the model; the search index also depends on every page's terms and the blog
     ///     feed on its posts' HTML) is taken over: its files are kept in `sink` (or, in memory,
     ///     come from the cache).
-    /// - Returns: the files made, and the paths of the files kept as they were.
-    func render(cache: BuildCache?, skeleton: UInt64?, sink: OutputSink?) -> (made: [OutputFile], kept: [String]) {
+    /// - Returns: the paths written, the paths of the files kept as they were, and the files
+    ///   that could not be written.
+    func render(cache: BuildCache?, skeleton: UInt64?, sink: OutputSink) -> (written: [String], kept: [String], problems: [Diagnostic]) {
         // Independent of each other, so they run side by side; the order of the result is fixed.
-        let parts: [(name: String, key: () -> UInt64, make: () -> [OutputFile])] = [
-            ("search", { searchInputsHash() }, { SearchIndex(site: site, records: records, tokenizer: searchTokenizer).files() }),
-            ("sitemap", { 0 }, { Sitemap(site: site, records: records).files()
-                + [OutputFile("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(site.urls.absolute("sitemap.xml"))\n")] }),
-            ("feeds", { feedInputsHash() }, { feeds() }),
-            ("calendars", { 0 }, { calendars() }),
-            ("data", { 0 }, { OpenData(site: site, strings: strings).files() }),
+        let parts: [(name: String, key: () -> UInt64, make: ((OutputFile) -> Void) -> Void)] = [
+            ("search", { searchInputsHash() }, { SearchIndex(site: site, records: records, tokenizer: searchTokenizer).write($0) }),
+            ("sitemap", { 0 }, { emit in
+                Sitemap(site: site, records: records).files().forEach(emit)
+                emit(OutputFile("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(site.urls.absolute("sitemap.xml"))\n"))
+            }),
+            ("feeds", { feedInputsHash() }, { feeds().forEach($0) }),
+            ("calendars", { 0 }, { calendars().forEach($0) }),
+            ("data", { 0 }, { OpenData(site: site, strings: strings).files().forEach($0) }),
         ]
-        let results = parallelMap(parts) { part -> (made: [OutputFile], kept: [String]) in
-            guard let cache, let skeleton else { return (part.make(), []) }
+        let results = parallelMap(parts) { part -> (written: [String], kept: [String], problems: [Diagnostic]) in
+            var written: [String] = []
+            var problems: [Diagnostic] = []
+            func write(_ file: OutputFile) {
+                written.append(file.path)
+                do { try sink.write(file.path, file.bytes) } catch { problems.append(.error(file.path, "cannot be written: \(error)")) }
+            }
+            guard let cache, let skeleton else {
+                part.make(write)
+                return (written, [], problems)
+            }
             let key = ContentHash.mix(skeleton, part.key())
-            if let reused = cache.reuseFiles(part.name, key: key, keep: { sink?.keep($0, size: $1) ?? false }) { return reused }
-            let files = part.make()
-            cache.storeFiles(part.name, key: key, files)
-            return (files, [])
+            if let reused = cache.reuseFiles(part.name, key: key, keep: { sink.keep($0, size: $1) }) {
+                reused.made.forEach(write)
+                return (written, reused.kept, problems)
+            }
+            var entries: [(path: String, size: Int, bytes: [UInt8]?)] = []
+            part.make { file in
+                entries.append(cache.formatEntry(file))
+                write(file)
+            }
+            cache.storeFiles(part.name, key: key, entries)
+            return (written, [], problems)
         }
-        return (results.flatMap(\.made), results.flatMap(\.kept))
+        return (results.flatMap(\.written), results.flatMap(\.kept), results.flatMap(\.problems))
     }
 
     /// Every indexed page's terms (as words: term numbers differ between builds) and excerpt.

@@ -125,54 +125,81 @@ struct SearchIndex {
     }
 
     func files() -> [OutputFile] {
+        var files: [OutputFile] = []
+        write { files.append($0) }
+        return files
+    }
+
+    /// Makes the index and hands each file to `emit` as soon as it is made (term shards first,
+    /// the manifest last), so a big site's shards are not all held at once.
+    func write(_ emit: (OutputFile) -> Void) {
         let docs = documents()
         let dir = Self.folderPath(site.urls)
 
-        // Postings per term number: [doc, weight, doc, weight, …], docs ascending.
+        // Postings of all terms in one flat table, term after term, docs ascending: counted in a
+        // first pass, placed in a second (an array per term cost twice the memory at 50,000 items).
         var tokenizer = self.tokenizer.finished
-        var postings: [[Int32]] = []
         var weights: [Int32] = []
         var touched: [Int32] = []
-        for (id, doc) in docs.enumerated() {
-            var terms: [(Int32, Int)] = zip(doc.body.terms, doc.body.counts).map { (Int32($0), Int($1)) }
-            for (text, weight) in doc.texts {
-                tokenizer.forEachTerm(in: text) { terms.append(($0, weight)) }
-            }
-            for (t, weight) in terms {
-                let t = Int(t)
-                if t >= weights.count {
-                    weights += Array(repeating: 0, count: t + 1 - weights.count)
-                    postings += Array(repeating: [], count: t + 1 - postings.count)
-                }
+        var counts: [Int32] = []
+        /// Calls `posting` with each term of `doc` once, with its summed weight (at most 255).
+        func forEachPosting(_ doc: Document, _ posting: (Int, UInt8) -> Void) {
+            func add(_ t: Int, _ weight: Int) {
+                if t >= weights.count { weights += Array(repeating: 0, count: t + 1 - weights.count) }
                 if weights[t] == 0 { touched.append(Int32(t)) }
                 weights[t] = min(weights[t] + Int32(weight), 1 << 24)
             }
+            for (t, count) in zip(doc.body.terms, doc.body.counts) { add(Int(t), Int(count)) }
+            for (text, weight) in doc.texts { tokenizer.forEachTerm(in: text) { add(Int($0), weight) } }
             for t in touched {
-                postings[Int(t)].append(Int32(id))
-                postings[Int(t)].append(min(weights[Int(t)], 255))
+                posting(Int(t), UInt8(min(weights[Int(t)], 255)))
                 weights[Int(t)] = 0
             }
             touched.removeAll(keepingCapacity: true)
         }
+        for doc in docs {
+            forEachPosting(doc) { t, _ in
+                if t >= counts.count { counts += Array(repeating: 0, count: t + 1 - counts.count) }
+                counts[t] += 1
+            }
+        }
+        var starts = [Int](repeating: 0, count: counts.count + 1)
+        for t in counts.indices { starts[t + 1] = starts[t] + Int(counts[t]) }
+        var postingDocs = [Int32](repeating: 0, count: starts[counts.count])
+        var postingWeights = [UInt8](repeating: 0, count: starts[counts.count])
+        var filled = Array(starts.dropLast())
+        for (id, doc) in docs.enumerated() {
+            forEachPosting(doc) { t, weight in
+                postingDocs[filled[t]] = Int32(id)
+                postingWeights[filled[t]] = weight
+                filled[t] += 1
+            }
+        }
         // The tokenizer also numbered the words of pages that are not indexed (drafts and future
         // posts in a preview): only terms with postings go into the index.
         let termTexts = tokenizer.terms
-        let order = termTexts.indices.filter { $0 < postings.count && !postings[$0].isEmpty }
+        let order = termTexts.indices.filter { $0 < counts.count && counts[$0] > 0 }
             .sorted { termTexts[$0].utf8.lexicographicallyPrecedes(termTexts[$1].utf8) }
 
         // Term shards: {"term":[docDelta,weight,…],…}, written as bytes.
-        var writer = ShardWriter()
-        for t in order {
-            let term = termTexts[t]
-            var key = ""
-            JSON.writeString(term, to: &key)
-            writer.add(term: term, key: key.utf8) { out in Self.appendPostings(postings[t], to: &out) }
+        var version = Version()
+        let shardFirsts = withoutActuallyEscaping(emit) { emit in
+            var writer = ShardWriter { number, shard in
+                shard.withUnsafeBytes { version.add($0) }
+                emit(OutputFile(dir + "t\(number).json", bytes: shard))
+            }
+            for t in order {
+                let term = termTexts[t]
+                var key = ""
+                JSON.writeString(term, to: &key)
+                let range = starts[t]..<starts[t + 1]
+                writer.add(term: term, key: key.utf8) { out in Self.appendPostings(docs: postingDocs[range], weights: postingWeights[range], to: &out) }
+            }
+            return writer.finish().firsts.map(JSON.string)
         }
-        let (shards, firsts) = writer.finish()
-        let shardFirsts = firsts.map(JSON.string)
 
         // Document chunks.
-        var chunks: [String] = []
+        var chunkNumber = 0
         let fieldNumber = Dictionary(uniqueKeysWithValues: site.fields.enumerated().map { ($1.slug, $0) })
         var start = 0
         while start < docs.count {
@@ -182,14 +209,14 @@ struct SearchIndex {
                         .array(d.fields.compactMap { fieldNumber[$0] }.map(JSON.number)),
                         .string(d.excerpt), d.date.map(JSON.string) ?? .null])
             }
-            chunks.append(JSON.array(rows).serialized())
+            var chunk = JSON.array(rows).serialized()
+            chunk.withUTF8 { version.add(UnsafeRawBufferPointer($0)) }
+            emit(OutputFile(dir + "d\(chunkNumber).json", chunk))
+            chunkNumber += 1
             start = end
         }
 
         // Manifest.
-        var version = Version()
-        for s in shards { s.withUnsafeBytes { version.add($0) } }
-        for var c in chunks { c.withUTF8 { version.add(UnsafeRawBufferPointer($0)) } }
         let fields: [JSON] = site.fields.map { f in
             var previous = 0
             var deltas: [JSON] = []
@@ -204,10 +231,7 @@ struct SearchIndex {
             ("docsPerChunk", .number(Self.docsPerChunk)), ("stopWords", .array(SearchText.stopWords.sorted().map(JSON.string))),
             ("kinds", .string(docs.map(\.kind).joined())), ("fields", .array(fields)), ("shards", .array(shardFirsts)),
         ])
-        var files = [OutputFile(dir + "index.json", manifest.serialized())]
-        for (i, s) in shards.enumerated() { files.append(OutputFile(dir + "t\(i).json", bytes: s)) }
-        for (i, c) in chunks.enumerated() { files.append(OutputFile(dir + "d\(i).json", c)) }
-        return files
+        emit(OutputFile(dir + "index.json", manifest.serialized()))
     }
 
     /// The start of a text, cut at a word end, with "…" when cut.
@@ -238,6 +262,20 @@ struct SearchIndex {
 }
 
 extension SearchIndex {
+    /// A postings list (docs ascending, with their weights) as JSON `[docDelta,weight,…]`.
+    static func appendPostings(docs: ArraySlice<Int32>, weights: ArraySlice<UInt8>, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        var previous: Int32 = 0
+        for (k, (doc, weight)) in zip(docs, weights).enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            appendDecimal(Int(doc - previous), to: &out)
+            out.append(UInt8(ascii: ","))
+            appendDecimal(Int(weight), to: &out)
+            previous = doc
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
     /// A postings list `[doc, weight, doc, weight, …]` (docs ascending) as JSON, docs delta-coded.
     static func appendPostings(_ list: [Int32], to out: inout [UInt8]) {
         out.append(UInt8(ascii: "["))
