@@ -123,7 +123,7 @@ extension Builder {
         for doc in loaded.documents { mix(doc.source.path); mix(String(doc.hash)) }
         for asset in site.assets {
             mix(asset.path)
-            if let bytes = try? fileSystem.readFile(location.content + "/" + asset.path) { h = fnv1a(bytes, seed: h) }
+            if let bytes = try? fileSystem.readFile(location.content + "/" + asset.path) { h = ContentHash.mix(h, bytes.withUnsafeBytes { ContentHash.wide($0) }) }
         }
         for p in site.posts { mix(p.source.path) }
         for e in site.upcomingEvents { mix(e.source.path) }

@@ -54,7 +54,8 @@ public enum YAMLReader {
     public static func parse(_ yaml: String, firstLine: Int) throws(YAMLError) -> YAMLValue? {
         let node: Node?
         do {
-            node = try Yams.compose(yaml: yaml)
+            // The encoding is given: Yams's default reads the whole process environment on each call.
+            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch let error as YamlError {
             throw translate(error, firstLine: firstLine)
         } catch {
