@@ -225,7 +225,6 @@ public struct SiteRenderer: Sendable {
     }
 
     func draft(_ job: PageJob) -> Draft {
-        let urls = site.urls
         switch job {
         case .post(let i):
             let p = site.posts[i]
