@@ -23,12 +23,16 @@ let package = Package(
         ),
         // Declarations glibc hides from Swift (renameat2 for the atomic output swap).
         .systemLibrary(name: "CLinuxShims"),
+        // HTTP status of an address through the system's libcurl, loaded only when
+        // `check --external` runs (FoundationNetworking would load it for every command).
+        .target(name: "CLinkCheck", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // The engine: load → model → render → write, plus check.
         .target(
             name: "SiteGen",
             dependencies: [
                 "CMarkGFM",
                 "CLinuxShims",
+                "CLinkCheck",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -49,6 +49,23 @@ import Testing
         }
     }
 
+    @Test func aRedirectIsFollowedToItsEndAlsoWithGet() async throws {
+        let server = try ScriptedHTTPServer([
+            "/old": Answer(status: ["HEAD": 405], other: 301, location: "/gone"),
+            "/gone": Answer(other: 404),
+            "/big": Answer(status: ["HEAD": 405], other: 200),
+        ])
+        defer { server.stop() }
+        let found = await ExternalLinkChecker(timeout: 5).check([link(server.base + "/old"), link(server.base + "/big")])
+        #expect(found.map(\.message) == ["external link '\(server.base)/old' answered HTTP 404"])
+        #expect(server.received.contains("GET /gone"))
+    }
+
+    @Test func onlyWebAddressesAreAsked() async {
+        let found = await ExternalLinkChecker(timeout: 1).check([link("ftp://example.org/datei.pdf"), link("file:///etc/passwd")])
+        #expect(found.count == 2 && found.allSatisfy { $0.message.hasSuffix("is not a valid address") })
+    }
+
     @Test func aServerErrorOnHeadIsNotAskedAgain() async throws {
         let server = try ScriptedHTTPServer(["/down": Answer(status: ["HEAD": 503], other: 200)])
         defer { server.stop() }

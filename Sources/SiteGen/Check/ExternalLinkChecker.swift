@@ -1,7 +1,6 @@
+import CLinkCheck
+import Dispatch
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// A link to another site, with where it was written.
 public struct ExternalLink: Sendable, Hashable {
@@ -12,6 +11,10 @@ public struct ExternalLink: Sendable, Hashable {
 
 /// `sitegen check --external`: asks each external address once (HEAD, then GET when HEAD is refused),
 /// with a short time-out and a bounded number of requests at a time.
+///
+/// The requests go through the system's libcurl, loaded when the first one is made
+/// (`CLinkCheck`): through URLSession, FoundationNetworking and libcurl's thirty libraries were
+/// loaded at the start of every command, a fifth of a text-only rebuild.
 public struct ExternalLinkChecker: Sendable {
     public var timeout: TimeInterval
     public var parallel: Int
@@ -25,28 +28,14 @@ public struct ExternalLinkChecker: Sendable {
         var byURL: [String: [ExternalLink]] = [:]
         for link in links { byURL[link.url, default: []].append(link) }
         let urls = byURL.keys.sorted()
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout
-        configuration.timeoutIntervalForResource = timeout * 2
-        let session = URLSession(configuration: configuration)
-        var results: [String: String?] = [:]
-        await withTaskGroup(of: (String, String?).self) { group in
-            var index = 0
-            func addNext() {
-                guard index < urls.count else { return }
-                let url = urls[index]
-                index += 1
-                group.addTask { (url, await problem(with: url, session: session)) }
-            }
-            for _ in 0..<min(parallel, urls.count) { addNext() }
-            for await (url, problem) in group {
-                results[url] = problem
-                addNext()
-            }
+        let checker = self
+        let found = await withCheckedContinuation { (continuation: CheckedContinuation<[String?], Never>) in
+            // Requests block while they wait for an answer: on threads of their own, not Swift's pool.
+            DispatchQueue.global().async { continuation.resume(returning: checker.problems(with: urls)) }
         }
         var diagnostics: [Diagnostic] = []
-        for url in urls {
-            guard let problem = results[url] ?? nil else { continue }
+        for (url, problem) in zip(urls, found) {
+            guard let problem else { continue }
             for place in byURL[url] ?? [] {
                 diagnostics.append(.warning(place.file, line: place.line, "external link '\(url)' \(problem)"))
             }
@@ -54,23 +43,49 @@ public struct ExternalLinkChecker: Sendable {
         return diagnostics
     }
 
-    /// nil when the address answers with a success or a redirect.
-    private func problem(with address: String, session: URLSession) async -> String? {
-        guard let url = URL(string: address) else { return "is not a valid address" }
-        for method in ["HEAD", "GET"] {
-            var request = URLRequest(url: url)
-            request.httpMethod = method
-            request.setValue("sitegen-link-check", forHTTPHeaderField: "User-Agent")
-            do {
-                let (_, response) = try await session.data(for: request)
-                guard let http = response as? HTTPURLResponse else { return nil }
-                if (200..<400).contains(http.statusCode) { return nil }
-                if method == "HEAD" && [403, 405, 501].contains(http.statusCode) { continue }
-                return "answered HTTP \(http.statusCode)"
-            } catch {
-                return "could not be reached (\(error.localizedDescription))"
+    /// Each address's problem (nil when fine), at most `parallel` requests at a time.
+    private func problems(with urls: [String]) -> [String?] {
+        let results = ResultList(count: urls.count)
+        let slots = DispatchSemaphore(value: parallel)
+        let group = DispatchGroup()
+        let queue = DispatchQueue(label: "sitegen.external-links", attributes: .concurrent)
+        for (i, url) in urls.enumerated() {
+            slots.wait()
+            queue.async(group: group) {
+                results.set(i, problem(with: url))
+                slots.signal()
             }
+        }
+        group.wait()
+        return results.values
+    }
+
+    /// nil when the address answers with a success or a redirect.
+    private func problem(with address: String) -> String? {
+        guard let url = URL(string: address), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme) else {
+            return "is not a valid address"
+        }
+        for head in [true, false] {
+            var status = 0
+            var message = [CChar](repeating: 0, count: 512)
+            let code = sitegen_http_status(address, head ? 1 : 0, Int(timeout * 1000), "sitegen-link-check", &status, &message, message.count)
+            guard code == 0 else {
+                let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                return code < 0 ? "could not be checked (\(text))" : "could not be reached (\(text))"
+            }
+            if (200..<400).contains(status) { return nil }
+            if head && [403, 405, 501].contains(status) { continue }
+            return "answered HTTP \(status)"
         }
         return "could not be checked"
     }
+}
+
+/// One slot per address, filled from several threads.
+private final class ResultList: @unchecked Sendable {  // guarded by `lock`
+    private let lock = NSLock()
+    private var list: [String?]
+    init(count: Int) { list = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: String?) { lock.withLock { list[i] = value } }
+    var values: [String?] { lock.withLock { list } }
 }
