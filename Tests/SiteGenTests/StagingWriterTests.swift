@@ -23,6 +23,20 @@ import Testing
         #expect(try FileManager.default.attributesOfItem(atPath: out + "/b.txt")[.systemFileNumber] as? Int == inode)
     }
 
+    @Test func missingParentFoldersOfTheOutputAreMade() throws {
+        let out = TestSupport.temporaryFolder() + "/build/site/public"
+        let writer = try StagingWriter(output: out)
+        try writer.write("index.html", Array("da".utf8))
+        try writer.commit()
+        #expect(read(out + "/index.html") == "da")
+        // A file where a folder has to go is an error that names it, not a crash.
+        let blocked = TestSupport.temporaryFolder()
+        FileManager.default.createFile(atPath: blocked + "/build", contents: Data("x".utf8))
+        let error = #expect(throws: FileSystemError.self) { try StagingWriter(output: blocked + "/build/public") }
+        #expect(error?.path == blocked + "/build")
+        #expect(error?.message.contains("is a file") == true)
+    }
+
     func inode(_ path: String) throws -> Int? { try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int }
 
     @Test func aSmallChangeIsPutInPlaceFileByFile() throws {

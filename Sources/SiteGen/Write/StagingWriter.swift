@@ -35,6 +35,22 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
         let name = self.output.split(separator: "/").last.map(String.init) ?? "public"
         staging = (parent.isEmpty ? (self.output.hasPrefix("/") ? "" : ".") : parent) + "/.\(name).staging-\(getpid())"
         keepUnchanged = !clean
+        // `--output build/site` where build/ does not exist yet: made, as Hugo and Zola do.
+        if !parent.isEmpty {
+            var dir = parent.hasPrefix("/") ? "" : "."
+            for part in parent.split(separator: "/") {
+                dir += "/" + part
+                if !makeDirectory(dir) {
+                    guard errno == EEXIST else {
+                        throw FileSystemError(path: dir, message: "folder for the output cannot be created (\(String(cString: strerror(errno))))")
+                    }
+                    var st = stat()
+                    if stat(dir, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR {
+                        throw FileSystemError(path: dir, message: "is a file, but the output folder goes inside it; choose another --output")
+                    }
+                }
+            }
+        }
         removeTree(staging)
         guard makeDirectory(staging) else {
             throw FileSystemError(path: staging, message: "staging folder cannot be created (\(String(cString: strerror(errno))))")
