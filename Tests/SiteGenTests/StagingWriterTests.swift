@@ -118,3 +118,49 @@ import Testing
         }
     }
 }
+
+/// `--output` where a build would replace or read back the editors' files.
+@Suite struct OutputPlaceTests {
+    func site() -> (root: String, content: String, templates: String) {
+        let root = TestSupport.temporaryFolder("output-place")
+        let content = root + "/content"
+        try! FileManager.default.copyItem(atPath: TestSupport.exampleContent, toPath: content)
+        return (root, content, TestSupport.templates)
+    }
+
+    func build(_ content: String, _ templates: String, output: String) -> BuildReport {
+        Builder(location: SiteLocation(content: content, templates: templates, output: output), options: BuildOptions(now: TestSupport.now)).build()
+    }
+
+    @Test func anOutputThatIsOrHoldsTheContentIsRefusedAndTheContentStays() throws {
+        let (root, content, templates) = site()
+        let before = TestSupport.files(content)
+        let cases: [(String, String)] = [
+            (content, "is the content folder"), (root, "holds the content folder"), (content + "/../content/.", "is the content folder"),
+            (templates, "is the templates folder"), (content + "/public", "lies inside the content folder"),
+        ]
+        for (output, words) in cases {
+            let report = build(content, templates, output: output)
+            #expect(!report.succeeded, "\(output)")
+            #expect(report.diagnostics.count == 1 && report.diagnostics[0].message.contains(words), "\(output): \(report.diagnostics)")
+        }
+        #expect(TestSupport.files(content) == before)
+        #expect(!FileManager.default.fileExists(atPath: content + "/public"))
+    }
+
+    @Test func aSymbolicLinkToTheContentIsSeenThrough() throws {
+        let (root, content, templates) = site()
+        try FileManager.default.createSymbolicLink(atPath: root + "/link", withDestinationPath: content)
+        let report = build(content, templates, output: root + "/link")
+        #expect(report.diagnostics.first?.message.contains("is the content folder") == true)
+        #expect(FileManager.default.fileExists(atPath: content + "/site.yml"))
+    }
+
+    @Test func aFolderBesideTheContentIsFine() throws {
+        let (root, content, templates) = site()
+        let report = build(content, templates, output: root + "/public")
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(FileManager.default.fileExists(atPath: root + "/public/index.html"))
+        #expect(SiteLocation.canonical(root + "/x/../public/./") == SiteLocation.canonical(root + "/public"))
+    }
+}

@@ -149,6 +149,11 @@ public struct Builder: Sendable {
     /// Builds into the output folder: staging, then one swap. A failed build leaves the old output untouched.
     public func build() -> BuildReport {
         let clock = Stopwatch()
+        if let problem = location.outputProblem {
+            var report = BuildReport()
+            report.diagnostics = [.error(location.output, problem)]
+            return report
+        }
         let statePath = BuildState.path(forOutput: location.output)
         let previous = clean || !fileSystem.isDirectory(location.output) ? nil : BuildState.read(statePath)
         let now = options.now.epochSeconds
