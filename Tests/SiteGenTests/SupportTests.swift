@@ -102,6 +102,22 @@ import Testing
     }
 }
 
+@Suite struct BaseURLOverrideTests {
+    func decode(override: String?) -> (SiteConfig?, [Diagnostic]) {
+        SiteConfig.decode(.map(YAMLMap(entries: [
+            .init(key: "title", keyLine: 1, value: .scalar("T", line: 1, column: 1, quoted: false)),
+            .init(key: "base_url", keyLine: 2, value: .scalar("https://example.org/", line: 2, column: 1, quoted: false)),
+        ], line: 1)), file: "content/site.yml", overrideBaseURL: override)
+    }
+
+    @Test func aWrongBaseURLOnTheCommandLineIsBlamedThere() {
+        let (config, diagnostics) = decode(override: "not a url")
+        #expect(config == nil)
+        #expect(diagnostics == [.error("--base-url", "--base-url must start with https:// (e.g. https://smartcity.example.org/), but is 'not a url'")])
+        #expect(decode(override: "https://preview.example.org").0?.baseURL == "https://preview.example.org/")
+    }
+}
+
 @Suite struct DidYouMeanTests {
     @Test func suggestsTheNearestKey() {
         #expect(nearest("sumary", in: DocumentDecoder.postKeys) == "summary")
