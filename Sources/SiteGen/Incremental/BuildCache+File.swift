@@ -319,14 +319,3 @@ func sortedByKey<Value>(_ table: [String: Value]) -> [(key: String, value: Value
     table.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
 }
 
-/// Writes all of `bytes` to `fd`; false on an error (a full disk).
-private func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
-    var offset = 0
-    while offset < bytes.count {
-        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-        if n < 0 && errno == EINTR { continue }
-        if n <= 0 { return false }
-        offset += n
-    }
-    return true
-}

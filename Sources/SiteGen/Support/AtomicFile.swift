@@ -14,19 +14,23 @@ func writeFileAtomically(_ path: String, parts: [[UInt8]]) -> Bool {
     let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
     guard fd >= 0 else { return false }
     var ok = true
-    for bytes in parts where ok {
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { ok = false; break }
-            offset += n
-        }
-    }
+    for bytes in parts where ok { ok = writeAll(fd, bytes) }
     close(fd)
     guard ok, rename(temporary, path) == 0 else {
         unlink(temporary)
         return false
+    }
+    return true
+}
+
+/// Writes all of `bytes` to `fd`; false on an error (a full disk), with `errno` set.
+func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+    var offset = 0
+    while offset < bytes.count {
+        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
+        if n < 0 && errno == EINTR { continue }
+        if n <= 0 { return false }
+        offset += n
     }
     return true
 }

@@ -230,14 +230,8 @@ private func writeFile(_ path: String, _ bytes: [UInt8]) throws {
     let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
     guard fd >= 0 else { throw FileSystemError(path: path, message: "cannot be written (\(String(cString: strerror(errno))))") }
     defer { close(fd) }
-    var offset = 0
-    while offset < bytes.count {
-        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-        if n < 0 {
-            if errno == EINTR { continue }
-            throw FileSystemError(path: path, message: "cannot be written (\(String(cString: strerror(errno))))")
-        }
-        offset += n
+    guard writeAll(fd, bytes) else {
+        throw FileSystemError(path: path, message: "cannot be written (\(String(cString: strerror(errno))))")
     }
 }
 

@@ -124,12 +124,6 @@ struct SearchIndex {
         return result
     }
 
-    func files() -> [OutputFile] {
-        var files: [OutputFile] = []
-        write { files.append($0) }
-        return files
-    }
-
     /// Makes the index and hands each file to `emit` as soon as it is made (term shards first,
     /// the manifest last), so a big site's shards are not all held at once.
     func write(_ emit: (OutputFile) -> Void) {
@@ -264,30 +258,25 @@ struct SearchIndex {
 extension SearchIndex {
     /// A postings list (docs ascending, with their weights) as JSON `[docDelta,weight,…]`.
     static func appendPostings(docs: ArraySlice<Int32>, weights: ArraySlice<UInt8>, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "["))
-        var previous: Int32 = 0
-        for (k, (doc, weight)) in zip(docs, weights).enumerated() {
-            if k > 0 { out.append(UInt8(ascii: ",")) }
-            appendDecimal(Int(doc - previous), to: &out)
-            out.append(UInt8(ascii: ","))
-            appendDecimal(Int(weight), to: &out)
-            previous = doc
-        }
-        out.append(UInt8(ascii: "]"))
+        appendPostings(pairs: zip(docs, weights.lazy.map(Int32.init)), to: &out)
     }
 
     /// A postings list `[doc, weight, doc, weight, …]` (docs ascending) as JSON, docs delta-coded.
     static func appendPostings(_ list: [Int32], to out: inout [UInt8]) {
+        appendPostings(pairs: stride(from: 0, to: list.count - 1, by: 2).lazy.map { (list[$0], list[$0 + 1]) }, to: &out)
+    }
+
+    private static func appendPostings<Pairs: Sequence<(Int32, Int32)>>(pairs: Pairs, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "["))
         var previous: Int32 = 0
-        var k = 0
-        while k < list.count {
-            if k > 0 { out.append(UInt8(ascii: ",")) }
-            appendDecimal(Int(list[k] - previous), to: &out)
+        var first = true
+        for (doc, weight) in pairs {
+            if !first { out.append(UInt8(ascii: ",")) }
+            first = false
+            appendDecimal(Int(doc - previous), to: &out)
             out.append(UInt8(ascii: ","))
-            appendDecimal(Int(list[k + 1]), to: &out)
-            previous = list[k]
-            k += 2
+            appendDecimal(Int(weight), to: &out)
+            previous = doc
         }
         out.append(UInt8(ascii: "]"))
     }

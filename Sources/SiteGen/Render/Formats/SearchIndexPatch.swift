@@ -340,7 +340,7 @@ struct SearchIndexPatch {
 }
 
 extension SearchIndex {
-    /// One document's weight per term, counted as `files()` counts them: each occurrence in the
+    /// One document's weight per term, counted as `write(_:)` counts them: each occurrence in the
     /// body 1, in the other texts their weight; at most 255.
     static func weights(body: PageSearchText, texts: [(String, Int)], tokenizer: SharedSearchTokenizer) -> [String: Int32] {
         var local = tokenizer.finished
