@@ -111,6 +111,16 @@ import Testing
         ])
     }
 
+    @Test func missingCardPartial() throws {
+        // Lists insert each item's card ({{{card}}}), rendered by the engine from this partial:
+        // without it every list would be silently empty.
+        let root = try goodSite()
+        try FileManager.default.removeItem(atPath: root + "/Templates/partials/card-event.mustache")
+        try expectFailure(in: root, messages: [
+            "Templates/partials/card-event.mustache: error: partial 'partials/card-event' is missing; lists show each item through it ({{{card}}})",
+        ])
+    }
+
     @Test func missingSiteYAML() throws {
         let root = try goodSite()
         try FileManager.default.removeItem(atPath: root + "/content/site.yml")

@@ -55,7 +55,9 @@ public enum YAMLReader {
         let node: Node?
         do {
             // The encoding is given: Yams's default reads the whole process environment on each call.
-            node = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            // The resolver is `.basic` (every scalar is text): values are typed by our own decoder, and
+            // the default one ran up to seven regular expressions per key to hash it for the duplicate check.
+            node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
             throw translate(error, firstLine: firstLine)
         } catch {

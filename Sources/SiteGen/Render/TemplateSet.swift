@@ -80,6 +80,9 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         for name in [Chrome.headerTemplate, Chrome.footerTemplate] where templates[name] == nil {
             diagnostics.append(.error(display(name + ".mustache"), "partial '\(name)' is missing; every page's header and footer come from it"))
         }
+        for name in [LayoutContext.postCardTemplate, LayoutContext.eventCardTemplate, LayoutContext.projectCardTemplate] where templates[name] == nil {
+            diagnostics.append(.error(display(name + ".mustache"), "partial '\(name)' is missing; lists show each item through it ({{{card}}})"))
+        }
         for kind in required where templates[kind] == nil && !diagnostics.contains(where: { $0.file == display(kind + ".mustache") }) {
             diagnostics.append(.error(display(kind + ".mustache"), "template for page kind '\(kind)' is missing"))
         }

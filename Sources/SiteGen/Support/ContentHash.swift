@@ -60,6 +60,8 @@ enum ViewHash {
             return ContentHash.mix(3, sum ^ UInt64(d.count))
         // Lists of views and of strings first: casting them to [Any] would copy every element.
         case let a as [[String: Any]]: return list(a)
+        case let a as [CardView]: return list(a)
+        case let card as CardView: return card.viewHash
         case let a as [String]: return list(a)
         case let a as [Any]: return list(a)
         case let b as Bool: return b ? 5 : 6

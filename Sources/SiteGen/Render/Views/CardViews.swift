@@ -1,6 +1,24 @@
 /// Short views of posts, events and projects for lists and cards.
 extension LayoutContext {
-    func postCard(_ p: Post) -> [String: Any] {
+    static let postCardTemplate = "partials/card-post"
+    static let eventCardTemplate = "partials/card-event"
+    static let projectCardTemplate = "partials/card-project"
+
+    /// An item as lists show it: its card (see `CardView`), made once per build.
+    func postCard(_ p: Post) -> CardView {
+        cards.card(Self.postCardTemplate, key: p.id) { postFields(p) }
+    }
+
+    func eventCard(_ e: Event) -> CardView {
+        cards.card(Self.eventCardTemplate, key: e.id) { eventFields(e) }
+    }
+
+    func projectCard(_ p: Project) -> CardView {
+        cards.card(Self.projectCardTemplate, key: p.id) { projectFields(p) }
+    }
+
+    /// What a post's card and page show about it.
+    func postFields(_ p: Post) -> [String: Any] {
         let urls = site.urls
         var v: [String: Any] = ["title": p.title, "href": urls.href(urls.post(p)), "dateText": GermanDates.date(p.date),
                                 "dateISO": p.date.iso8601, "badgeList": badgeList(p.fields) as Any].compactValues
@@ -13,7 +31,7 @@ extension LayoutContext {
         return v
     }
 
-    func eventCard(_ e: Event) -> [String: Any] {
+    func eventFields(_ e: Event) -> [String: Any] {
         let urls = site.urls
         var v: [String: Any] = ["title": e.title, "href": urls.href(urls.event(e)), "dateText": GermanDates.range(e.start, e.end),
                                 "startISO": e.start.iso8601, "day": GermanDates.dayNumber(e.start),
@@ -27,7 +45,7 @@ extension LayoutContext {
         return v
     }
 
-    func projectCard(_ p: Project) -> [String: Any] {
+    func projectFields(_ p: Project) -> [String: Any] {
         let urls = site.urls
         var v: [String: Any] = ["title": p.title, "href": urls.href(urls.project(p)), "statusLabel": p.status.label,
                                 "status": p.status.rawValue, "badgeList": badgeList(p.fields) as Any].compactValues

@@ -2,7 +2,7 @@
 extension LayoutContext {
     func postView(_ p: Post, index: Int, html: MarkdownHTML, toc: [Heading]) -> [String: Any] {
         let urls = site.urls
-        var post = postCard(p)
+        var post = postFields(p)
         post["html"] = html
         if let u = p.updated, u > p.date {
             post["updatedText"] = GermanDates.date(u)
@@ -33,7 +33,7 @@ extension LayoutContext {
 
     func eventView(_ e: Event, html: MarkdownHTML) -> [String: Any] {
         let urls = site.urls
-        var event = eventCard(e)
+        var event = eventFields(e)
         event["html"] = html
         event["dateRange"] = GermanDates.range(e.start, e.end)
         event["when"] = when(e.start, e.end)
@@ -58,7 +58,7 @@ extension LayoutContext {
 
     func projectView(_ p: Project, html: MarkdownHTML) -> [String: Any] {
         let urls = site.urls
-        var project = projectCard(p)
+        var project = projectFields(p)
         project["html"] = html
         if !p.partners.isEmpty { project["partnersText"] = p.partners.joined(separator: ", ") }
         if let s = p.start { project["startText"] = GermanDates.monthYear(s) }

@@ -16,6 +16,8 @@ struct LayoutContext: @unchecked Sendable {
     let searchScriptHref: String
     let index: SiteIndex
     let chrome: Chrome
+    /// Cards of posts, events and projects, rendered once and shared by every list.
+    let cards: CardCache
 
     init(site: Site, templates: TemplateSet) {
         self.site = site
@@ -59,6 +61,7 @@ struct LayoutContext: @unchecked Sendable {
         fieldNumber = numbers
         index = SiteIndex(site: site)
         chrome = Chrome(templates: templates)
+        cards = CardCache(templates: templates, globals: ["t": strings.tree, "site": sv])
         cssHref = urls.href("assets/site.css")
         searchScriptHref = urls.href("assets/search.js")
     }
@@ -72,7 +75,7 @@ struct LayoutContext: @unchecked Sendable {
     }
 
     /// `["items": items]`, or nil for an empty list: templates write `<ul>` only inside `{{#xList}}`.
-    func list(_ items: [[String: Any]]) -> [String: Any]? { items.isEmpty ? nil : ["items": items] }
+    func list<Item>(_ items: [Item]) -> [String: Any]? { items.isEmpty ? nil : ["items": items] }
 
     /// The main navigation with the current section marked: `current` is "page" on the section's own
     /// page and "true" on the pages inside it (a post marks "Blog", but is not the blog page).

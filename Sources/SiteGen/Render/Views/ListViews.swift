@@ -90,7 +90,7 @@ extension LayoutContext {
             "posts": pagePosts,
             "calendar": calendarLinks("\(base)kalender.ics"),
             "feedHref": urls.href("\(base)feed.xml"),
-            "isFirstPage": page.page == 1 ? true : nil as Any?,
+            "isFirstPage": (page.page == 1 ? true : nil) as Any,
         ].compactValues
         if let l = list(pagePosts) { extra["postList"] = l }
         if page.page == 1 {
