@@ -15,46 +15,60 @@ import Testing
         templates = try #require(set)
     }
 
-    func cache() -> CardCache {
-        CardCache(templates: templates, globals: ["t": templates.strings, "site": ["uiIcons": "/assets/ui-icons.svg"]])
+    /// A small site's layout: a post with a title that needs escaping, and an event.
+    func layout(postTitle: String = "Sensoren <am> See") throws -> LayoutContext {
+        let files = TestSupport.minimalSite.merging([
+            "posts/2026/see.md": "---\ntitle: \"\(postTitle)\"\ndate: 2026-03-01T10:00:00+01:00\nfields: [daten-und-plattformen]\n---\nText.\n",
+            "events/2026/treffen.md": "---\ntitle: Treffen\nstart: 2026-12-01T18:00:00+01:00\n---\nText.\n",
+        ]) { _, b in b }
+        let fs = MemoryFileSystem(Dictionary(uniqueKeysWithValues: files.map { ("/c/" + $0.key, $0.value) }))
+        let loaded = ContentLoader(fileSystem: fs, root: "/c", displayRoot: "content").load()
+        let (site, _) = SiteBuilder.build(loaded, options: BuildOptions(now: TestSupport.now), fileSystem: fs, contentRoot: "/c", displayRoot: "content")
+        return LayoutContext(site: try #require(site), templates: templates)
     }
 
-    @Test func aCardIsMadeAndRenderedOnceHoweverManyListsAskForIt() {
-        let cards = cache()
-        let made = Counter()
-        let fields: @Sendable () -> [String: Any] = {
-            made.add()
-            return ["title": "Sensoren <am> See", "href": "/blog/2026/see/", "dateText": "1. März 2026", "dateISO": "2026-03-01"]
-        }
-        let first = cards.card(LayoutContext.postCardTemplate, key: "posts/2026/see.md", fields: fields)
+    @Test func aCardIsRenderedOnceHoweverManyListsAskForIt() throws {
+        let layout = try layout()
+        let post = try #require(layout.site.posts.first)
+        let first = layout.postCard(post)
         // Eight list pages rendered at once, each asking for the card.
-        let html = LockedStrings(Array(repeating: "", count: 8))
-        DispatchQueue.concurrentPerform(iterations: 8) { i in
-            let card = cards.card(LayoutContext.postCardTemplate, key: "posts/2026/see.md", fields: fields)
-            html.set(i, card.child(named: "card") as? String ?? "")
+        let seen = LockedList()
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let card = layout.postCard(post)
+            seen.add(ObjectIdentifier(card), card.child(named: "card") as? String ?? "")
         }
-        #expect(made.value == 1, "the card's keys were made \(made.value) times for one rendering")
-        #expect(Set(html.values).count == 1)
-        let card = html.values[0]
+        #expect(seen.cards == [ObjectIdentifier(first)], "one card object for the post")
+        #expect(seen.texts.count == 1, "the same HTML for every list")
+        let card = try #require(seen.texts.first)
+        #expect(card == templates.render(layout.postFields(post).merging(["t": templates.strings, "site": layout.siteView]) { a, _ in a },
+                                                template: LayoutContext.postCardTemplate), "as the partial renders it")
         #expect(card.hasPrefix("<article class=\"card card-post\">"))
-        #expect(card.contains("<a href=\"/blog/2026/see/\">Sensoren &lt;am&gt; See</a>"), "escaped like any template value")
-        #expect(card.contains("<time datetime=\"2026-03-01\">1. März 2026</time>"))
+        #expect(card.contains(">Sensoren &lt;am&gt; See</a>"), "escaped like any template value")
+        #expect(card.contains("<time datetime=\"2026-03-01T10:00:00+01:00\">1. März 2026</time>"))
         // Other keys stay readable for themes that build list items themselves.
         #expect(first.child(named: "title") as? String == "Sensoren <am> See")
-        // The same item through another partial is another card.
-        let other = cards.card(LayoutContext.projectCardTemplate, key: "posts/2026/see.md", fields: fields)
-        #expect(other !== first)
+        // After the lists, the cards are let go; asking again makes a new one with the same HTML.
+        layout.cards.removeAll()
+        let again = layout.postCard(post)
+        #expect(again !== first)
+        #expect(again.rendered == card)
+        // An event is another card through another partial.
+        let event = layout.eventCard(try #require(layout.site.events.first))
+        #expect(event.template == LayoutContext.eventCardTemplate)
+        #expect(event.rendered.hasPrefix("<article class=\"card card-event"))
     }
 
-    @Test func aCardsHashFollowsItsKeysAndItsPartial() {
-        let a = cache().card(LayoutContext.postCardTemplate, key: "x") { ["title": "A"] }
-        let sameAgain = cache().card(LayoutContext.postCardTemplate, key: "x") { ["title": "A"] }
-        let otherTitle = cache().card(LayoutContext.postCardTemplate, key: "x") { ["title": "B"] }
-        let otherPartial = cache().card(LayoutContext.eventCardTemplate, key: "x") { ["title": "A"] }
-        #expect(a.viewHash == sameAgain.viewHash)
-        #expect(a.viewHash != otherTitle.viewHash)
-        #expect(a.viewHash != otherPartial.viewHash)
-        #expect(ViewHash.of(["items": [a]]) != ViewHash.of(["items": [otherTitle]]))
+    @Test func aCardsHashFollowsItsKeysAndItsPartial() throws {
+        let a = try layout(), same = try layout(), other = try layout(postTitle: "Anders")
+        let card = { (l: LayoutContext) in l.postCard(l.site.posts[0]) }
+        #expect(card(a).viewHash == card(same).viewHash)
+        #expect(card(a).viewHash != card(other).viewHash)
+        #expect(ViewHash.of(["items": [card(a)]]) != ViewHash.of(["items": [card(other)]]))
+        // The partial's text counts: a changed card-post.mustache must render the lists again.
+        var changed = templates
+        changed.dependencyHashes[LayoutContext.postCardTemplate] = 42
+        let withOtherPartial = LayoutContext(site: a.site, templates: changed)
+        #expect(card(withOtherPartial).viewHash != card(a).viewHash)
     }
 
     @Test func aThemeMayListItemsWithoutTheirCards() throws {
@@ -78,17 +92,11 @@ import Testing
     }
 }
 
-private final class Counter: @unchecked Sendable {
+private final class LockedList: @unchecked Sendable {
     private let lock = NSLock()
-    private var count = 0
-    func add() { lock.lock(); count += 1; lock.unlock() }
-    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
-}
-
-private final class LockedStrings: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [String]
-    init(_ items: [String]) { self.items = items }
-    func set(_ i: Int, _ value: String) { lock.lock(); items[i] = value; lock.unlock() }
-    var values: [String] { lock.lock(); defer { lock.unlock() }; return items }
+    private var seenCards: Set<ObjectIdentifier> = []
+    private var seenTexts: Set<String> = []
+    func add(_ card: ObjectIdentifier, _ text: String) { lock.lock(); seenCards.insert(card); seenTexts.insert(text); lock.unlock() }
+    var cards: Set<ObjectIdentifier> { lock.lock(); defer { lock.unlock() }; return seenCards }
+    var texts: Set<String> { lock.lock(); defer { lock.unlock() }; return seenTexts }
 }

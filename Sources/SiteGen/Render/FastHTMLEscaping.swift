@@ -18,3 +18,11 @@ enum FastHTMLEscaping {
         func escapeText(_ text: String) -> String { escapeHTML(text) }
     }
 }
+
+/// swift-mustache turns a value into text after four casts, the last through `String(describing:)`,
+/// which copies the string. Most values in our views are text: as `MustacheCustomRenderable` a
+/// string passes the second cast and is handed over as it is. Sections treat it as before (never null).
+extension String: @retroactive MustacheCustomRenderable {
+    public var renderText: String { self }
+    public var isNull: Bool { false }
+}

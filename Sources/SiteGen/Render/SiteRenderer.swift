@@ -3,6 +3,14 @@ enum PageJob: Sendable {
     case post(Int), event(Int), project(Int), page(Int), strategy
     case field(Int, Pagination), blog(Pagination)
     case home, events, projects, fields, search, notFound
+
+    /// The page of one post, event, project or page (`jobs()` puts these after all lists).
+    var isItemPage: Bool {
+        switch self {
+        case .post, .event, .project, .page: true
+        default: false
+        }
+    }
 }
 
 /// What rendering one page left behind for the checks, the sitemap and the feeds.
@@ -85,7 +93,7 @@ public struct SiteRenderer: Sendable {
         let tokenizer = cache?.searchTokenizer ?? SharedSearchTokenizer()
         let releasesBodies = !(cache?.keepsPages ?? false)
         let jobs = jobs()
-        let records = parallelMap(jobs) { job -> PageRecord in
+        let renderOne = { (job: PageJob) -> PageRecord in
             var record = renderPage(job, sink: sink)
             // An item with one page needs its Markdown text no more (see `release`).
             if releasesBodies { body(of: job)?.release() }
@@ -100,6 +108,12 @@ public struct SiteRenderer: Sendable {
             }
             return record.record
         }
+        // The lists come first and show every item's card; the items' own pages need few cards.
+        // Letting the cards go in between keeps them out of the rest of the build's memory.
+        let firstItemPage = jobs.firstIndex { $0.isItemPage } ?? jobs.count
+        var records = parallelMap(Array(jobs[..<firstItemPage]), renderOne)
+        layout.cards.removeAll()
+        records += parallelMap(Array(jobs[firstItemPage...]), renderOne)
 
         timings.append(("pages", clock.lap()))
         // Every page is rendered: the Markdown texts are not needed any more (the link check

@@ -9,7 +9,8 @@ func parallelMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
     return withoutActuallyEscaping(transform) { transform in
         [R](unsafeUninitializedCapacity: items.count) { buffer, count in
             let shared = UncheckedBox((buffer.baseAddress!, items, transform))
-            let chunk = max(1, items.count / (ProcessInfoLite.cores * 8))
+            // Small chunks, so that no worker is left with a long one while the others wait at the end.
+            let chunk = max(1, items.count / (ProcessInfoLite.cores * 32))
             let chunks = (items.count + chunk - 1) / chunk
             // Workers take chunks from a shared counter, so no more than `cores` run at once.
             let next = UncheckedBox(AtomicCounter())

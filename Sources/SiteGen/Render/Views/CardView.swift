@@ -6,31 +6,42 @@ import Mustache
 /// the partial again on each list was almost half of all template work. The card's other keys
 /// (`title`, `href`, …) stay readable for themes that build their own list items.
 final class CardView: MustacheParent, @unchecked Sendable {  // `html` and `hash` are guarded by `lock`
-    let template: String
-    private let cache: CardCache
-    /// The card's keys are made when needed, not kept: a site's cards stay alive for the whole render,
-    /// and on a large site their views would outweigh their HTML.
-    private let makeFields: () -> [String: Any]
+    enum Item {
+        case post(Post), event(Event), project(Project)
+    }
+
+    let item: Item
+    /// Shared by all cards; it holds no card, so a card keeps no cycle alive.
+    private let renderer: CardRenderer
     private let lock = NSLockLite()
     private var html: String?
     private var hash: UInt64?
 
-    fileprivate init(template: String, cache: CardCache, fields: @escaping () -> [String: Any]) {
-        self.template = template
-        self.cache = cache
-        makeFields = fields
+    fileprivate init(_ item: Item, renderer: CardRenderer) {
+        self.item = item
+        self.renderer = renderer
     }
 
-    var fields: [String: Any] { makeFields() }
+    var template: String {
+        switch item {
+        case .post: LayoutContext.postCardTemplate
+        case .event: LayoutContext.eventCardTemplate
+        case .project: LayoutContext.projectCardTemplate
+        }
+    }
+
+    /// The card's keys, made when needed rather than kept: on a large site the cards of every item
+    /// are alive at once, and their keys would outweigh their HTML.
+    var fields: [String: Any] { renderer.fields(item) }
 
     func child(named name: String) -> Any? {
-        name == "card" ? rendered : makeFields()[name]
+        name == "card" ? rendered : fields[name]
     }
 
     var rendered: String {
         lock.locked {
             if let html { return html }
-            let made = cache.render(makeFields(), template: template)
+            let made = renderer.render(fields, template: template)
             html = made
             return made
         }
@@ -40,40 +51,61 @@ final class CardView: MustacheParent, @unchecked Sendable {  // `html` and `hash
     var viewHash: UInt64 {
         lock.locked {
             if let hash { return hash }
-            let made = ContentHash.mix(cache.templates.dependencyHash(of: template), ViewHash.of(makeFields()))
+            let made = ContentHash.mix(renderer.templates.dependencyHash(of: template), ViewHash.of(fields))
             hash = made
             return made
         }
     }
 }
 
-/// One card per item and partial for the whole build, and what every card is rendered with.
-final class CardCache: @unchecked Sendable {  // `cards` is guarded by `lock`
+/// What every card is made and rendered with.
+private final class CardRenderer: @unchecked Sendable {  // immutable
     let templates: TemplateSet
     /// The page-wide keys a card partial may use: `t` (UI strings) and `site`.
-    private let globals: [String: Any]
-    private let lock = NSLockLite()
-    private var cards: [String: CardView] = [:]
+    let globals: [String: Any]
+    let itemFields: ItemFields
 
-    init(templates: TemplateSet, globals: [String: Any]) {
+    init(templates: TemplateSet, globals: [String: Any], fields: ItemFields) {
         self.templates = templates
         self.globals = globals
+        itemFields = fields
     }
 
-    /// The card of the item `key` (its source path) through `template`; `fields` makes its keys.
-    func card(_ template: String, key: String, fields: @escaping () -> [String: Any]) -> CardView {
-        let id = template + "\u{0}" + key
-        return lock.locked {
-            if let card = cards[id] { return card }
-            let card = CardView(template: template, cache: self, fields: fields)
-            cards[id] = card
-            return card
+    func fields(_ item: CardView.Item) -> [String: Any] {
+        switch item {
+        case .post(let p): itemFields.post(p)
+        case .event(let e): itemFields.event(e)
+        case .project(let p): itemFields.project(p)
         }
     }
 
     /// The partial sees the card's keys first, then the page-wide ones, as it would inside a list;
     /// a page's own keys are not there for it to pick up by accident.
-    fileprivate func render(_ fields: [String: Any], template: String) -> String {
+    func render(_ fields: [String: Any], template: String) -> String {
         templates.render(fields.merging(globals) { own, _ in own }, template: template)
     }
+}
+
+/// One card per item for a whole build (or until `removeAll`).
+final class CardCache: @unchecked Sendable {  // `cards` is guarded by `lock`
+    private let renderer: CardRenderer
+    private let lock = NSLockLite()
+    private var cards: [String: CardView] = [:]
+
+    init(templates: TemplateSet, globals: [String: Any], fields: ItemFields) {
+        renderer = CardRenderer(templates: templates, globals: globals, fields: fields)
+    }
+
+    /// The card of the item whose id (source path) is `id`.
+    func card(_ item: CardView.Item, id: String) -> CardView {
+        lock.locked {
+            if let card = cards[id] { return card }
+            let card = CardView(item, renderer: renderer)
+            cards[id] = card
+            return card
+        }
+    }
+
+    /// Lets the cards go once the lists are rendered; a card asked for later is made again.
+    func removeAll() { lock.locked { cards = [:] } }
 }

@@ -16,6 +16,8 @@ struct LayoutContext: @unchecked Sendable {
     let searchScriptHref: String
     let index: SiteIndex
     let chrome: Chrome
+    /// What cards and item pages show of a post, event or project.
+    let itemFields: ItemFields
     /// Cards of posts, events and projects, rendered once and shared by every list.
     let cards: CardCache
 
@@ -61,18 +63,13 @@ struct LayoutContext: @unchecked Sendable {
         fieldNumber = numbers
         index = SiteIndex(site: site)
         chrome = Chrome(templates: templates)
-        cards = CardCache(templates: templates, globals: ["t": strings.tree, "site": sv])
+        itemFields = ItemFields(urls: urls, strings: strings, fieldBadges: badges, options: site.options)
+        cards = CardCache(templates: templates, globals: ["t": strings.tree, "site": sv], fields: itemFields)
         cssHref = urls.href("assets/site.css")
         searchScriptHref = urls.href("assets/search.js")
     }
 
     func badges(_ slugs: [String]) -> [[String: Any]] { slugs.compactMap { fieldBadges[$0] } }
-
-    /// The badges of an item's fields for `partials/badges`, or nil when it has none.
-    func badgeList(_ slugs: [String]) -> [String: Any]? {
-        let items = badges(slugs)
-        return items.isEmpty ? nil : ["items": items]
-    }
 
     /// `["items": items]`, or nil for an empty list: templates write `<ul>` only inside `{{#xList}}`.
     func list<Item>(_ items: [Item]) -> [String: Any]? { items.isEmpty ? nil : ["items": items] }
