@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Finds the addresses a rendered page refers to and the ids it offers, without a full HTML parser:
 /// our templates and cmark write attributes in double quotes, which is all this reads.
 struct HTMLReferences: Sendable {
@@ -29,7 +33,10 @@ enum HTMLScanner {
         let n = bytes.count
         var attributes: [(Attribute, String)] = []
         while i < n {
-            guard bytes[i] == UInt8(ascii: "<"), i + 1 < n, isLetter(bytes[i + 1]) else { i += 1; continue }
+            // Text between tags is most of a page: jump to the next "<" with memchr.
+            guard let lt = memchr(bytes.baseAddress! + i, 0x3C, n - i) else { break }
+            i = bytes.baseAddress!.distance(to: lt.assumingMemoryBound(to: UInt8.self))
+            guard i + 1 < n, isLetter(bytes[i + 1]) else { i += 1; continue }
             // Tag name.
             var j = i + 1
             while j < n, isLetter(bytes[j]) || isDigit(bytes[j]) { j += 1 }
@@ -47,10 +54,15 @@ enum HTMLScanner {
                         let quote = bytes[j]
                         j += 1
                         let valueStart = j
-                        while j < n, bytes[j] != quote { j += 1 }
+                        if let end = memchr(bytes.baseAddress! + j, Int32(quote), n - j) {
+                            j = bytes.baseAddress!.distance(to: end.assumingMemoryBound(to: UInt8.self))
+                        } else {
+                            j = n
+                        }
                         if name != .other {
-                            let raw = String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<min(j, n)]), as: UTF8.self)
-                            attributes.append((name, decodeEntities(raw)))
+                            let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<j])
+                            let raw = String(decoding: value, as: UTF8.self)
+                            attributes.append((name, value.contains(UInt8(ascii: "&")) ? decodeEntities(raw) : raw))
                         }
                         j += 1
                     } else {
@@ -162,7 +174,7 @@ enum HTMLScanner {
     private static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
 
     static func decodeEntities(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
         return s.replacingAll("&amp;", with: "&").replacingAll("&quot;", with: "\"").replacingAll("&#39;", with: "'")
             .replacingAll("&lt;", with: "<").replacingAll("&gt;", with: ">")
     }

@@ -1,0 +1,33 @@
+import Testing
+@testable import SiteGen
+
+/// The link check reads every page through `HTMLScanner`: what it finds decides which links are
+/// reported, so its edges are pinned here.
+@Suite struct HTMLScannerTests {
+    @Test func findsLinksResourcesAndIds() {
+        let html = """
+        <!DOCTYPE html><html><head><link rel="stylesheet" href="/assets/site.css"><link rel="alternate" href="/blog/feed.xml">
+        <LINK REL="Icon" HREF="/favicon.svg"></head><body><h2 id="ziel">Ziel</h2>
+        <a href="/blog/?a=1&amp;b=2">Blog</a> Text mit < und > dazwischen, a<b.
+        <img src="/bild.png" srcset="/bild-1.png 1x, /bild-2.png 2x" alt=""><div style="background: url('/hg.png')" id=frei></div>
+        <script type="application/ld+json">{"a": "<a href=\\"/nicht-gelesen/\\">"}</script><a href='/einfach/'>x</a>
+        """
+        let refs = HTMLScanner.scan(html)
+        #expect(refs.links == ["/blog/feed.xml", "/blog/?a=1&b=2", "/einfach/"])
+        #expect(refs.resources == ["/assets/site.css", "/favicon.svg", "/bild.png", "/bild-1.png", "/bild-2.png", "/hg.png"])
+        #expect(refs.ids == ["ziel", "frei"])
+    }
+
+    @Test func brokenEndsDoNotCrashOrInvent() {
+        #expect(HTMLScanner.scan("").links.isEmpty)
+        #expect(HTMLScanner.scan("<").links.isEmpty)
+        #expect(HTMLScanner.scan("Text <").links.isEmpty)
+        // A quote that never closes runs to the end of the page.
+        #expect(HTMLScanner.scan("<a href=\"/offen").links == ["/offen"])
+        #expect(HTMLScanner.scan("<a href=").links == [""])
+        #expect(HTMLScanner.scan("<script>nie zu").links.isEmpty)
+        // Umlauts and entities in values come back as text.
+        #expect(HTMLScanner.scan("<a href=\"/gr&#39;ü&quot;e/\" id=\"über\">").links == ["/gr'ü\"e/"])
+        #expect(HTMLScanner.scan("<p id=\"über\">").ids == ["über"])
+    }
+}
