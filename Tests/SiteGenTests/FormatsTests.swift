@@ -458,13 +458,16 @@ extension FormatsFixture {
     /// The index builder's fast tokenizer gives the same terms as the reference `SearchText.terms`,
     /// which search.js mirrors.
     @Test func fastTokenizerMatchesReference() {
-        let samples = [
+        var samples = [
             FormatsFixture.longGerman,
             "Die Bäume, die Straßen und der Baum – Ärger über Öl! ÄÖÜ ẞ İstanbul Café naïve",
             "u\u{308}ber Zu\u{308}ge: decomposed umlauts, x² und ½ Liter, 2026-11-26, DP 03",
             "Emoji 😀 zwischen Wörtern, 日本語テキスト, Ελληνικά ΟΔΟΣ, русский текст, a b c de",
             "", "   ", "ß", "ab", "Sensoren Sensor sensorisch Messstationen Häuser Hauses",
         ]
+        // More distinct words than the word table starts with, twice: it grows and still finds them.
+        let many = (0..<6000).map { "Messwert\($0)ä Straße\($0 % 7)n" }.joined(separator: " ")
+        samples += [many, many]
         var tokenizer = SearchText.Tokenizer()
         for text in samples {
             var numbers: [Int32] = []

@@ -114,7 +114,7 @@ extension SearchText {
     /// Gives the same terms as `terms(_:)` (a test checks both on tricky text).
     struct Tokenizer {
         /// Term number of every word seen; -1 for stop words and one-character words.
-        private var wordTerms: [String: Int32] = [:]
+        private var wordTerms = WordTable()
         private var termNumbers: [String: Int32] = [:]
         /// The terms, by number.
         private(set) var terms: [String] = []
@@ -185,24 +185,27 @@ extension SearchText {
         private mutating func flush(_ body: (Int32) -> Void) {
             guard !word.isEmpty else { return }
             defer { word.removeAll(keepingCapacity: true); wordLength = 0 }
-            let w = String(decoding: word, as: UTF8.self)
-            if let t = wordTerms[w] {
-                if t >= 0 { body(t) }
-                return
-            }
-            guard wordLength >= 2, !SearchText.stopWords.contains(w) else {
-                wordTerms[w] = -1
-                return
-            }
-            let term = SearchText.stem(w)
+            let hash = word.withUnsafeBufferPointer(WordTable.hash)
             let number: Int32
-            if let existing = termNumbers[term] { number = existing } else {
-                number = Int32(terms.count)
-                terms.append(term)
-                termNumbers[term] = number
+            if let known = word.withUnsafeBufferPointer({ wordTerms.value(of: $0, hash: hash) }) {
+                number = known
+            } else {
+                let bytes = word  // a copy: `self` is changed below while these bytes are read
+                number = newWord(String(decoding: bytes, as: UTF8.self))
+                bytes.withUnsafeBufferPointer { wordTerms.insert($0, hash: hash, value: number) }
             }
-            wordTerms[w] = number
-            body(number)
+            if number >= 0 { body(number) }
+        }
+
+        /// The term number of a word met for the first time; -1 when it is no term.
+        private mutating func newWord(_ w: String) -> Int32 {
+            guard wordLength >= 2, !SearchText.stopWords.contains(w) else { return -1 }
+            let term = SearchText.stem(w)
+            if let existing = termNumbers[term] { return existing }
+            let number = Int32(terms.count)
+            terms.append(term)
+            termNumbers[term] = number
+            return number
         }
     }
 }
