@@ -75,6 +75,13 @@ import Testing
         try edit(templates + "/base.mustache") { $0.replacingOccurrences(of: "<body>", with: "<body class=\"x\">") }
         #expect(expectSameAsFresh("layout").rendered == total)
 
+        // The site header and footer are rendered once per navigation state and inserted whole
+        // ({{{chrome.header}}}): their partials reach every page all the same.
+        try edit(templates + "/partials/site-header.mustache") { $0.replacingOccurrences(of: "</header>", with: "</header><!-- x -->") }
+        #expect(expectSameAsFresh("header partial").rendered == total)
+        try edit(templates + "/partials/site-footer.mustache") { $0 + "<!-- y -->\n" }
+        #expect(expectSameAsFresh("footer partial").rendered == total)
+
         // The post a link points at moves: the linking post's Markdown must be rendered again.
         try FileManager.default.moveItem(atPath: content + "/posts/2024/klimamessnetz-startet.md",
                                          toPath: content + "/posts/2024/klimamessnetz-beginnt.md")

@@ -291,7 +291,7 @@ public struct SiteRenderer: Sendable {
         let (html, refs): (String?, HTMLReferences)
         var checkKey: UInt64?
         if let cache {
-            let key = ContentHash.mix(ViewHash.of(draft.view), templates.dependencyHash(of: draft.template))
+            let key = ContentHash.mix(layout.pageHash(draft.view), templates.dependencyHash(of: draft.template))
             let file = URLScheme.outputFile(draft.path)
             (html, refs) = cache.page(draft.path, key: key, quickKey: quickKey, keep: { sink?.keep(file, size: $0) ?? false }, render: render)
             checkKey = Self.checkKey(page: key, markdown: draft.md.map { ($0.textHash, draft.source) })

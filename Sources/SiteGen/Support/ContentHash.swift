@@ -72,6 +72,13 @@ enum ViewHash {
         }
     }
 
+    /// The hash of a dictionary view without the keys in `left`, whose hash the caller mixes in.
+    static func of(_ view: [String: Any], leaving left: Set<String>) -> UInt64 {
+        var sum: UInt64 = 0
+        for (k, v) in view where !left.contains(k) { sum &+= ContentHash.mix(ContentHash.of(k, seed: 2), of(v)) }
+        return ContentHash.mix(3, sum ^ UInt64(view.count))
+    }
+
     private static func list<T>(_ a: [T]) -> UInt64 {
         var h = ContentHash.mix(4, UInt64(a.count))
         for v in a { h = ContentHash.mix(h, of(v)) }

@@ -16,6 +16,8 @@ struct LayoutContext: @unchecked Sendable {
     let searchScriptHref: String
     let index: SiteIndex
     let chrome: Chrome
+    /// The hash of what `view(_:_:)` gives every page alike (see `pageHash`).
+    let sharedHash: UInt64
     /// What cards and item pages show of a post, event or project.
     let itemFields: ItemFields
     /// Cards of posts, events and projects, rendered once and shared by every list.
@@ -67,6 +69,11 @@ struct LayoutContext: @unchecked Sendable {
         cards = CardCache(templates: templates, globals: ["t": strings.tree, "site": sv], fields: itemFields)
         cssHref = urls.href("assets/site.css")
         searchScriptHref = urls.href("assets/search.js")
+        // The header and footer follow from the navigation (hashed with each page) and these, with
+        // the partials they are rendered from.
+        let shared: [String: Any] = ["t": strings.tree, "site": sv, "footerNav": footerNav, "metaNav": metaNav, "cssHref": cssHref]
+        sharedHash = ContentHash.mix(ContentHash.mix(ViewHash.of(shared), templates.dependencyHash(of: Chrome.headerTemplate)),
+                                     templates.dependencyHash(of: Chrome.footerTemplate))
     }
 
     func badges(_ slugs: [String]) -> [[String: Any]] { slugs.compactMap { fieldBadges[$0] } }
@@ -116,6 +123,15 @@ struct LayoutContext: @unchecked Sendable {
         var lang: String?
         var noindex = false
         var isHome = false
+    }
+
+    /// Keys of a page's view that are the same on every page, or follow from its navigation.
+    static let sharedKeys: Set<String> = ["t", "site", "footerNav", "metaNav", "cssHref", "chrome"]
+
+    /// A page view's hash for the build cache: the shared keys (the UI strings alone are hundreds of
+    /// texts) are hashed once per build instead of once per page.
+    func pageHash(_ view: [String: Any]) -> UInt64 {
+        ContentHash.mix(ViewHash.of(view, leaving: Self.sharedKeys), sharedHash)
     }
 
     /// The full view for a page: layout data plus `extra` (the page kind's own keys).
