@@ -199,13 +199,16 @@ struct FormatRenderer {
     func calendars() -> [OutputFile] {
         let urls = site.urls
         let ics = ICalendar(site: site, strings: strings)
-        var files = [OutputFile(Self.calendarPath(urls.events), ics.calendar(name: "\(strings["events.title"]) – \(site.config.title)", events: events))]
+        var entries: [String: String] = [:]
+        for e in site.events { entries[e.id] = ics.entry(e) }
+        let entriesOf = { (events: [Event]) in events.map { entries[$0.id] ?? ics.entry($0) } }
+        var files = [OutputFile(Self.calendarPath(urls.events), ics.calendar(name: "\(strings["events.title"]) – \(site.config.title)", entries: entriesOf(events)))]
         for f in site.fields {
             files.append(OutputFile(Self.calendarPath(urls.field(f)),
-                                    ics.calendar(name: "\(f.title) – \(site.config.title)", events: events.filter { $0.fields.contains(f.slug) })))
+                                    ics.calendar(name: "\(f.title) – \(site.config.title)", entries: entriesOf(events.filter { $0.fields.contains(f.slug) }))))
         }
         for e in site.events {
-            files.append(OutputFile(Self.eventCalendarPath(urls, e), ics.calendar(name: e.title, events: [e])))
+            files.append(OutputFile(Self.eventCalendarPath(urls, e), ics.calendar(name: e.title, entries: entriesOf([e]))))
         }
         return files
     }

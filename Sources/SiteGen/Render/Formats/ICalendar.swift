@@ -16,6 +16,19 @@ struct ICalendar {
 
     /// A whole calendar with `events`, named `name`.
     func calendar(name: String, events: [Event]) -> String {
+        calendar(name: name, entries: events.map(entry))
+    }
+
+    /// One event's VEVENT, folded: an event is in the site's calendar, its fields' and its own,
+    /// and is written once for all of them.
+    func entry(_ e: Event) -> String {
+        var w = ContentLines()
+        addEvent(e, to: &w)
+        return w.text
+    }
+
+    /// A whole calendar named `name` with these `entry(_:)` texts.
+    func calendar(name: String, entries: [String]) -> String {
         var w = ContentLines()
         w.add("BEGIN:VCALENDAR")
         w.add("VERSION:2.0")
@@ -28,7 +41,7 @@ struct ICalendar {
         w.add("REFRESH-INTERVAL;VALUE=DURATION:PT12H")
         w.add("X-PUBLISHED-TTL:PT12H")
         Self.addBerlinTimeZone(&w)
-        for e in events { addEvent(e, to: &w) }
+        w.append(entries)
         w.add("END:VCALENDAR")
         return w.text
     }
@@ -175,6 +188,9 @@ struct ContentLines {
     private(set) var text = ""
 
     mutating func add(_ line: String) { text += Self.fold(line) }
+
+    /// Content lines written before (each ends with its CRLF).
+    mutating func append(_ lines: [String]) { for l in lines { text += l } }
 
     /// One content line, folded, with its CRLF.
     static func fold(_ line: String) -> String {

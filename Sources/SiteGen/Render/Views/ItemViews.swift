@@ -121,10 +121,15 @@ extension LayoutContext {
 extension Dictionary where Key == String, Value == Any {
     /// Drops nil optionals (swift-mustache would print "nil" for them).
     var compactValues: [String: Any] {
-        filter { _, value in
-            if case Optional<Any>.none = value as Any? { return false }
-            let mirror = Mirror(reflecting: value)
-            return !(mirror.displayStyle == .optional && mirror.children.isEmpty)
-        }
+        filter { _, value in !((value as? OptionalValue)?.isNone ?? false) }
     }
+}
+
+/// Lets `compactValues` see a nil inside `Any` with one cast (`Mirror` made an object per value).
+private protocol OptionalValue {
+    var isNone: Bool { get }
+}
+
+extension Optional: OptionalValue {
+    var isNone: Bool { self == nil }
 }
