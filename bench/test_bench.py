@@ -190,6 +190,39 @@ class MeasureTests(unittest.TestCase):
             with open(post, encoding="utf-8") as f:
                 self.assertEqual(f.read(), before)
 
+    def test_full_runs_build_into_new_folders_and_clean_up(self):
+        # A fake tool: notes whether its output folder was new, writes two pages and a file
+        # beside the output (as sitegen does with its cache).
+        script = (
+            "import os, sys\n"
+            "out = sys.argv[1]\n"
+            "new = not os.path.exists(out)\n"
+            "os.makedirs(out, exist_ok=True)\n"
+            "for p in ('index.html', 'a.html'): open(os.path.join(out, p), 'w').close()\n"
+            "open(os.path.join(os.path.dirname(out), '.' + os.path.basename(out) + '.cache'), 'w').close()\n"
+            "open(sys.argv[2], 'a').write(out + (' new' if new else ' old') + '\\n')\n"
+        )
+        with tempfile.TemporaryDirectory() as d:
+            corpus = os.path.join(d, "corpus")
+            gc.generate(5, 1, corpus)
+            calls = os.path.join(d, "calls")
+            tool = measure.Tool("fake", lambda out: [sys.executable, "-c", script, out, calls])
+            out = os.path.join(d, "fake-out")
+            results = measure.measure_tool(tool, corpus, out, runs=3, log=os.path.join(d, "log"),
+                                           scenarios=("full", "noop"))
+            self.assertEqual(len(results["full"].wall), 3)
+            self.assertEqual(results["full"].pages, 2)
+            self.assertEqual(len(results["noop"].wall), 3)
+            with open(calls) as f:
+                lines = f.read().splitlines()
+            full, noop = lines[:3], lines[3:]
+            self.assertEqual(len({line.split()[0] for line in full}), 3, "each full run has its own folder")
+            self.assertTrue(all(line.endswith(" new") for line in full), "and it is new")
+            self.assertTrue(all(not line.startswith(out + " ") for line in full))
+            self.assertEqual(noop[0], out + " new")                  # the untimed build
+            self.assertTrue(all(line == out + " old" for line in noop[1:]))
+            self.assertFalse(os.path.exists(out + ".full-runs"), "the full runs' folders are removed")
+
     def test_table(self):
         S = measure.Stat
         results = {
