@@ -121,6 +121,15 @@ import Testing
         ])
     }
 
+    @Test func missingBadgePartial() throws {
+        // Each field badge is rendered once from this partial and inserted by `partials/badge-items`.
+        let root = try goodSite()
+        try FileManager.default.removeItem(atPath: root + "/Templates/partials/badge.mustache")
+        try expectFailure(in: root, messages: [
+            "Templates/partials/badge.mustache: error: partial 'partials/badge' is missing; every field badge is rendered from it ({{{html}}})",
+        ])
+    }
+
     @Test func missingSiteYAML() throws {
         let root = try goodSite()
         try FileManager.default.removeItem(atPath: root + "/content/site.yml")

@@ -83,6 +83,10 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         for name in [LayoutContext.postCardTemplate, LayoutContext.eventCardTemplate, LayoutContext.projectCardTemplate] where templates[name] == nil {
             diagnostics.append(.error(display(name + ".mustache"), "partial '\(name)' is missing; lists show each item through it ({{{card}}})"))
         }
+        if templates[LayoutContext.badgeTemplate] == nil {
+            diagnostics.append(.error(display(LayoutContext.badgeTemplate + ".mustache"),
+                                      "partial '\(LayoutContext.badgeTemplate)' is missing; every field badge is rendered from it ({{{html}}})"))
+        }
         for kind in required where templates[kind] == nil && !diagnostics.contains(where: { $0.file == display(kind + ".mustache") }) {
             diagnostics.append(.error(display(kind + ".mustache"), "template for page kind '\(kind)' is missing"))
         }

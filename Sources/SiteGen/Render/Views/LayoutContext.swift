@@ -59,6 +59,8 @@ struct LayoutContext: @unchecked Sendable {
             var badge: [String: Any] = ["slug": f.slug, "title": f.title, "href": urls.href(urls.field(f)),
                                         "number": i + 1, "colorClass": "hf-\((i % 12) + 1)"]
             if icons.contains("icons/\(f.slug).svg") { badge["icon"] = urls.href("assets/icons/\(f.slug).svg") + "#icon" }
+            // Rendered once per field here: a badge shows on every card and item page of its field.
+            badge["html"] = templates.render(badge.merging(["t": strings.tree, "site": sv]) { own, _ in own }, template: Self.badgeTemplate)
             badges[f.slug] = badge
         }
         fieldBadges = badges
@@ -124,6 +126,9 @@ struct LayoutContext: @unchecked Sendable {
         var noindex = false
         var isHome = false
     }
+
+    /// One field badge (`<li>`); lists of badges (`partials/badge-items`) insert each one's `{{{html}}}`.
+    static let badgeTemplate = "partials/badge"
 
     /// Keys of a page's view that are the same on every page, or follow from its navigation.
     static let sharedKeys: Set<String> = ["t", "site", "footerNav", "metaNav", "cssHref", "chrome"]
