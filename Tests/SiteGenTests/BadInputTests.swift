@@ -126,7 +126,7 @@ import Testing
         let root = try goodSite()
         try FileManager.default.removeItem(atPath: root + "/Templates/partials/badge.mustache")
         try expectFailure(in: root, messages: [
-            "Templates/partials/badge.mustache: error: partial 'partials/badge' is missing; every field badge is rendered from it ({{{html}}})",
+            "Templates/partials/badge.mustache: error: partial 'partials/badge' is missing; every field badge is rendered from it ({{{badgeHTML}}})",
         ])
     }
 

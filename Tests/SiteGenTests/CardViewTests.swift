@@ -21,10 +21,7 @@ import Testing
             "posts/2026/see.md": "---\ntitle: \"\(postTitle)\"\ndate: 2026-03-01T10:00:00+01:00\nfields: [daten-und-plattformen]\n---\nText.\n",
             "events/2026/treffen.md": "---\ntitle: Treffen\nstart: 2026-12-01T18:00:00+01:00\n---\nText.\n",
         ]) { _, b in b }
-        let fs = MemoryFileSystem(Dictionary(uniqueKeysWithValues: files.map { ("/c/" + $0.key, $0.value) }))
-        let loaded = ContentLoader(fileSystem: fs, root: "/c", displayRoot: "content").load()
-        let (site, _) = SiteBuilder.build(loaded, options: BuildOptions(now: TestSupport.now), fileSystem: fs, contentRoot: "/c", displayRoot: "content")
-        return LayoutContext(site: try #require(site), templates: templates)
+        return LayoutContext(site: try #require(TestSupport.model(files).0), templates: templates)
     }
 
     @Test func aCardIsRenderedOnceHoweverManyListsAskForIt() throws {

@@ -102,10 +102,7 @@ import Testing
             "posts/2025/entwurf.md": "---\ntitle: E\ndate: 2025-01-01T10:00:00+01:00\ndraft: true\n---\nText\n",
             "images/x.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
         ]) { a, _ in a }
-        let fs = MemoryFileSystem(Dictionary(uniqueKeysWithValues: files.map { ("/c/" + $0.key, $0.value) }))
-        let loaded = ContentLoader(fileSystem: fs, root: "/c", displayRoot: "content").load()
-        let (site, _) = SiteBuilder.build(loaded, options: BuildOptions(now: TestSupport.now), fileSystem: fs, contentRoot: "/c", displayRoot: "content")
-        return try #require(site)
+        return try #require(TestSupport.model(files).0)
     }
 
     @Test func resolvesSourcesAssetsAndExplainsDrafts() throws {

@@ -3,10 +3,7 @@ import Testing
 
 @Suite struct ModelTests {
     func model(_ extra: [String: String], options: BuildOptions = BuildOptions(now: TestSupport.now)) -> (Site?, [Diagnostic]) {
-        let files = TestSupport.minimalSite.merging(extra) { _, b in b }
-        let fs = MemoryFileSystem(Dictionary(uniqueKeysWithValues: files.map { ("/c/" + $0.key, $0.value) }))
-        let loaded = ContentLoader(fileSystem: fs, root: "/c", displayRoot: "content").load()
-        return SiteBuilder.build(loaded, options: options, fileSystem: fs, contentRoot: "/c", displayRoot: "content")
+        TestSupport.model(TestSupport.minimalSite.merging(extra) { _, b in b }, options: options)
     }
 
     @Test func unknownKeySuggestsTheNearest() {

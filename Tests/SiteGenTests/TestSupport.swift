@@ -61,6 +61,13 @@ enum TestSupport {
         return files
     }()
 
+    /// Loads and models content files held in memory (under /c): the site, or nil, and the messages.
+    static func model(_ files: [String: String], options: BuildOptions = BuildOptions(now: now)) -> (Site?, [Diagnostic]) {
+        let fs = MemoryFileSystem(Dictionary(uniqueKeysWithValues: files.map { ("/c/" + $0.key, $0.value) }))
+        let loaded = ContentLoader(fileSystem: fs, root: "/c", displayRoot: "content").load()
+        return SiteBuilder.build(loaded, options: options, fileSystem: fs, contentRoot: "/c", displayRoot: "content")
+    }
+
     /// Builds in memory: content files under /c, the real templates.
     static func buildInMemory(_ files: [String: String], options: BuildOptions? = nil) -> (BuildReport, MemorySink) {
         let fs = OverlayFileSystem(memory: MemoryFileSystem(Dictionary(uniqueKeysWithValues: files.map { ("/c/" + $0.key, $0.value) })))

@@ -85,7 +85,7 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         }
         if templates[LayoutContext.badgeTemplate] == nil {
             diagnostics.append(.error(display(LayoutContext.badgeTemplate + ".mustache"),
-                                      "partial '\(LayoutContext.badgeTemplate)' is missing; every field badge is rendered from it ({{{html}}})"))
+                                      "partial '\(LayoutContext.badgeTemplate)' is missing; every field badge is rendered from it ({{{badgeHTML}}})"))
         }
         for kind in required where templates[kind] == nil && !diagnostics.contains(where: { $0.file == display(kind + ".mustache") }) {
             diagnostics.append(.error(display(kind + ".mustache"), "template for page kind '\(kind)' is missing"))

@@ -60,7 +60,7 @@ struct LayoutContext: @unchecked Sendable {
                                         "number": i + 1, "colorClass": "hf-\((i % 12) + 1)"]
             if icons.contains("icons/\(f.slug).svg") { badge["icon"] = urls.href("assets/icons/\(f.slug).svg") + "#icon" }
             // Rendered once per field here: a badge shows on every card and item page of its field.
-            badge["html"] = templates.render(badge.merging(["t": strings.tree, "site": sv]) { own, _ in own }, template: Self.badgeTemplate)
+            badge["badgeHTML"] = templates.render(badge.merging(["t": strings.tree, "site": sv]) { own, _ in own }, template: Self.badgeTemplate)
             badges[f.slug] = badge
         }
         fieldBadges = badges
@@ -127,7 +127,7 @@ struct LayoutContext: @unchecked Sendable {
         var isHome = false
     }
 
-    /// One field badge (`<li>`); lists of badges (`partials/badge-items`) insert each one's `{{{html}}}`.
+    /// One field badge (`<li>`); lists of badges (`partials/badge-items`) insert each one's `{{{badgeHTML}}}`.
     static let badgeTemplate = "partials/badge"
 
     /// Keys of a page's view that are the same on every page, or follow from its navigation.
