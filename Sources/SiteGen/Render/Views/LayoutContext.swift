@@ -78,8 +78,6 @@ struct LayoutContext: @unchecked Sendable {
                                      templates.dependencyHash(of: Chrome.footerTemplate))
     }
 
-    func badges(_ slugs: [String]) -> [[String: Any]] { slugs.compactMap { fieldBadges[$0] } }
-
     /// `["items": items]`, or nil for an empty list: templates write `<ul>` only inside `{{#xList}}`.
     func list<Item>(_ items: [Item]) -> [String: Any]? { items.isEmpty ? nil : ["items": items] }
 
