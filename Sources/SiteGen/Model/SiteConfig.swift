@@ -61,10 +61,10 @@ public struct SiteConfig: Sendable {
         if let b = base {
             let lower = b.lowercased()
             if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) || b.contains(" ") {
+                let rule = "must start with https:// (e.g. https://smartcity.example.org/), but is '\(b)'"
                 // A wrong --base-url is the command line's fault, not site.yml's.
-                r.diagnostics.append(overrideBaseURL != nil
-                    ? .error("--base-url", "--base-url must start with https:// (e.g. https://smartcity.example.org/), but is '\(b)'")
-                    : .error(file, line: r.line(of: "base_url"), "base_url must start with https:// (e.g. https://smartcity.example.org/), but is '\(b)'"))
+                r.diagnostics.append(overrideBaseURL != nil ? .error("--base-url", "--base-url " + rule)
+                    : .error(file, line: r.line(of: "base_url"), "base_url " + rule))
                 base = nil
             } else if !b.hasSuffix("/") {
                 base = b + "/"

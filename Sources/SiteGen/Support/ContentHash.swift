@@ -53,11 +53,7 @@ enum ViewHash {
     static func of(_ value: Any) -> UInt64 {
         switch value {
         case let s as String: return ContentHash.of(s, seed: 1)
-        case let d as [String: Any]:
-            // Dictionary order is random: combine the entries with an order-free sum.
-            var sum: UInt64 = 0
-            for (k, v) in d { sum &+= ContentHash.mix(ContentHash.of(k, seed: 2), of(v)) }
-            return ContentHash.mix(3, sum ^ UInt64(d.count))
+        case let d as [String: Any]: return of(d, leaving: [])
         // Lists of views and of strings first: casting them to [Any] would copy every element.
         case let a as [[String: Any]]: return list(a)
         case let a as [CardView]: return list(a)
@@ -74,6 +70,7 @@ enum ViewHash {
 
     /// The hash of a dictionary view without the keys in `left`, whose hash the caller mixes in.
     static func of(_ view: [String: Any], leaving left: Set<String>) -> UInt64 {
+        // Dictionary order is random: combine the entries with an order-free sum.
         var sum: UInt64 = 0
         for (k, v) in view where !left.contains(k) { sum &+= ContentHash.mix(ContentHash.of(k, seed: 2), of(v)) }
         return ContentHash.mix(3, sum ^ UInt64(view.count))

@@ -199,9 +199,8 @@ struct FormatRenderer {
     func calendars() -> [OutputFile] {
         let urls = site.urls
         let ics = ICalendar(site: site, strings: strings)
-        var entries: [String: String] = [:]
-        for e in site.events { entries[e.id] = ics.entry(e) }
-        let entriesOf = { (events: [Event]) in events.map { entries[$0.id] ?? ics.entry($0) } }
+        let entries = Dictionary(uniqueKeysWithValues: site.events.map { ($0.id, ics.entry($0)) })
+        let entriesOf = { (events: [Event]) in events.compactMap { entries[$0.id] } }
         var files = [OutputFile(Self.calendarPath(urls.events), ics.calendar(name: "\(strings["events.title"]) – \(site.config.title)", entries: entriesOf(events)))]
         for f in site.fields {
             files.append(OutputFile(Self.calendarPath(urls.field(f)),

@@ -14,11 +14,6 @@ struct ICalendar {
     let site: Site
     let strings: UIStrings
 
-    /// A whole calendar with `events`, named `name`.
-    func calendar(name: String, events: [Event]) -> String {
-        calendar(name: name, entries: events.map(entry))
-    }
-
     /// One event's VEVENT, folded: an event is in the site's calendar, its fields' and its own,
     /// and is written once for all of them.
     func entry(_ e: Event) -> String {

@@ -8,6 +8,15 @@ import Mustache
 final class CardView: MustacheParent, @unchecked Sendable {  // `html` and `hash` are guarded by `lock`
     enum Item {
         case post(Post), event(Event), project(Project)
+
+        /// The item's source path.
+        var id: String {
+            switch self {
+            case .post(let p): p.id
+            case .event(let e): e.id
+            case .project(let p): p.id
+            }
+        }
     }
 
     let item: Item
@@ -61,7 +70,7 @@ final class CardView: MustacheParent, @unchecked Sendable {  // `html` and `hash
 /// What every card is made and rendered with.
 private final class CardRenderer: @unchecked Sendable {  // immutable
     let templates: TemplateSet
-    /// The page-wide keys a card partial may use: `t` (UI strings) and `site`.
+    /// The page-wide keys a card partial may use (`LayoutContext.sharedView`: `t`, `site`, …).
     let globals: [String: Any]
     let itemFields: ItemFields
 
@@ -96,12 +105,12 @@ final class CardCache: @unchecked Sendable {  // `cards` is guarded by `lock`
         renderer = CardRenderer(templates: templates, globals: globals, fields: fields)
     }
 
-    /// The card of the item whose id (source path) is `id`.
-    func card(_ item: CardView.Item, id: String) -> CardView {
+    /// The card of `item`.
+    func card(_ item: CardView.Item) -> CardView {
         lock.locked {
-            if let card = cards[id] { return card }
+            if let card = cards[item.id] { return card }
             let card = CardView(item, renderer: renderer)
-            cards[id] = card
+            cards[item.id] = card
             return card
         }
     }

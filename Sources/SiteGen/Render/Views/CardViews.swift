@@ -5,9 +5,9 @@ extension LayoutContext {
     static let projectCardTemplate = "partials/card-project"
 
     /// An item as lists show it: its card (see `CardView`), made once per build.
-    func postCard(_ p: Post) -> CardView { cards.card(.post(p), id: p.id) }
-    func eventCard(_ e: Event) -> CardView { cards.card(.event(e), id: e.id) }
-    func projectCard(_ p: Project) -> CardView { cards.card(.project(p), id: p.id) }
+    func postCard(_ p: Post) -> CardView { cards.card(.post(p)) }
+    func eventCard(_ e: Event) -> CardView { cards.card(.event(e)) }
+    func projectCard(_ p: Project) -> CardView { cards.card(.project(p)) }
 
     /// What a post's card and page show about it.
     func postFields(_ p: Post) -> [String: Any] { itemFields.post(p) }

@@ -16,7 +16,12 @@ struct LayoutContext: @unchecked Sendable {
     let searchScriptHref: String
     let index: SiteIndex
     let chrome: Chrome
-    /// The hash of what `view(_:_:)` gives every page alike (see `pageHash`).
+    /// What `view(_:_:)` gives every page alike: `t` (UI strings), `site`, `footerNav`, `metaNav`,
+    /// `cssHref`. Card and badge partials see these too.
+    let sharedView: [String: Any]
+    /// Keys whose values follow from `sharedView` and a page's navigation; hashed once per build.
+    let sharedKeys: Set<String>
+    /// The hash of those (see `pageHash`).
     let sharedHash: UInt64
     /// What cards and item pages show of a post, event or project.
     let itemFields: ItemFields
@@ -50,6 +55,10 @@ struct LayoutContext: @unchecked Sendable {
             let key = "nav.access.\(page.slug)"
             return (urls.page(page), strings[key] == key ? page.title : strings[key], page.slug)
         } + [(urls.search, strings["nav.search"], "suche")]
+        cssHref = urls.href("assets/site.css")
+        searchScriptHref = urls.href("assets/search.js")
+        let shared: [String: Any] = ["t": strings.tree, "site": sv, "footerNav": footerNav, "metaNav": metaNav, "cssHref": cssHref]
+        sharedView = shared
         // A field's icon is `Templates/assets/icons/<slug>.svg` (an element with id="icon"), when the theme has one.
         let icons = Set(templates.assets.map(\.relativePath))
         var badges: [String: [String: Any]] = [:]
@@ -60,7 +69,7 @@ struct LayoutContext: @unchecked Sendable {
                                         "number": i + 1, "colorClass": "hf-\((i % 12) + 1)"]
             if icons.contains("icons/\(f.slug).svg") { badge["icon"] = urls.href("assets/icons/\(f.slug).svg") + "#icon" }
             // Rendered once per field here: a badge shows on every card and item page of its field.
-            badge["badgeHTML"] = templates.render(badge.merging(["t": strings.tree, "site": sv]) { own, _ in own }, template: Self.badgeTemplate)
+            badge["badgeHTML"] = templates.render(badge.merging(shared) { own, _ in own }, template: Self.badgeTemplate)
             badges[f.slug] = badge
         }
         fieldBadges = badges
@@ -68,12 +77,10 @@ struct LayoutContext: @unchecked Sendable {
         index = SiteIndex(site: site)
         chrome = Chrome(templates: templates)
         itemFields = ItemFields(urls: urls, strings: strings, fieldBadges: badges, options: site.options)
-        cards = CardCache(templates: templates, globals: ["t": strings.tree, "site": sv], fields: itemFields)
-        cssHref = urls.href("assets/site.css")
-        searchScriptHref = urls.href("assets/search.js")
-        // The header and footer follow from the navigation (hashed with each page) and these, with
-        // the partials they are rendered from.
-        let shared: [String: Any] = ["t": strings.tree, "site": sv, "footerNav": footerNav, "metaNav": metaNav, "cssHref": cssHref]
+        cards = CardCache(templates: templates, globals: shared, fields: itemFields)
+        // The header and footer (`chrome`) follow from the navigation (hashed with each page) and
+        // the shared keys, with the partials they are rendered from.
+        sharedKeys = Set(shared.keys).union(["chrome"])
         sharedHash = ContentHash.mix(ContentHash.mix(ViewHash.of(shared), templates.dependencyHash(of: Chrome.headerTemplate)),
                                      templates.dependencyHash(of: Chrome.footerTemplate))
     }
@@ -128,13 +135,10 @@ struct LayoutContext: @unchecked Sendable {
     /// One field badge (`<li>`); lists of badges (`partials/badge-items`) insert each one's `{{{badgeHTML}}}`.
     static let badgeTemplate = "partials/badge"
 
-    /// Keys of a page's view that are the same on every page, or follow from its navigation.
-    static let sharedKeys: Set<String> = ["t", "site", "footerNav", "metaNav", "cssHref", "chrome"]
-
     /// A page view's hash for the build cache: the shared keys (the UI strings alone are hundreds of
     /// texts) are hashed once per build instead of once per page.
     func pageHash(_ view: [String: Any]) -> UInt64 {
-        ContentHash.mix(ViewHash.of(view, leaving: Self.sharedKeys), sharedHash)
+        ContentHash.mix(ViewHash.of(view, leaving: sharedKeys), sharedHash)
     }
 
     /// The full view for a page: layout data plus `extra` (the page kind's own keys).
@@ -171,20 +175,16 @@ struct LayoutContext: @unchecked Sendable {
         page["jsonLD"] = ld.map { $0.serialized() }
 
         var v = extra
-        v["site"] = siteView
-        v["t"] = strings.tree
+        v.merge(sharedView) { _, shared in shared }
         v["page"] = page
         let nav = nav(meta.section, path: meta.path)
         let accessNav = accessNav(path: meta.path)
         v["nav"] = nav
         v["accessNav"] = accessNav
-        v["footerNav"] = footerNav
-        v["metaNav"] = metaNav
-        v["cssHref"] = cssHref
         // The navigation's state is all the header and footer depend on.
         let current = (nav + accessNav).enumerated().compactMap { i, item in item["current"].map { "\(i)=\($0)" } }
         v["chrome"] = chrome.parts(key: current.joined(separator: ",")) {
-            ["site": siteView, "t": strings.tree, "nav": nav, "accessNav": accessNav, "footerNav": footerNav, "metaNav": metaNav]
+            sharedView.merging(["nav": nav, "accessNav": accessNav]) { _, own in own }
         }
         if site.options.preview { v["preview"] = true }
         return v
