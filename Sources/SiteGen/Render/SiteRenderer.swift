@@ -57,10 +57,10 @@ public struct SiteRenderer: Sendable {
                 fileSystem: any FileSystem = LocalFileSystem()) {
         self.site = site
         self.fileSystem = fileSystem
-        self.templates = templates
         self.contentRoot = contentRoot
         self.cache = cache
         layout = LayoutContext(site: site, templates: templates)
+        self.templates = layout.templates
         let resolver = LinkResolver(site: site)
         self.resolver = resolver
         markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML) { href, source, isImage in

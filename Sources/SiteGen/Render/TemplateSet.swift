@@ -18,6 +18,10 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
     /// Per template, a hash of its text and of every partial and layout it uses, directly or not:
     /// a page must be rendered again when one of these changes.
     var dependencyHashes: [String: UInt64] = [:]
+    /// Every template's text as written, for `binding(_:)`.
+    var texts: [String: String] = [:]
+    /// false: `binding(_:)` leaves the templates as they are (tests compare both ways).
+    var bindsSharedValues = true
 
     func dependencyHash(of template: String) -> UInt64 { dependencyHashes[template] ?? hash }
 
@@ -98,6 +102,7 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         var set = TemplateSet(library: MustacheLibrary(templates: templates), strings: strings, assets: assets, hash: hash, root: root)
+        set.texts = texts
         for name in texts.keys {
             // Every template reachable from this one, each once.
             var seen: Set<String> = [name]
@@ -110,6 +115,23 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             }
         }
         return (set, diagnostics)
+    }
+
+    /// This set with `constants` (values every page shares) written into the templates' text
+    /// (`TemplateConstants`); hashes, strings and assets stay those of the theme's files.
+    func binding(_ constants: [String: Any]) -> TemplateSet {
+        guard bindsSharedValues else { return self }
+        var library = library
+        for (name, text) in texts {
+            let bound = TemplateConstants.bind(text, constants, escape: escapeHTML)
+            // The text parsed at loading, so this cannot fail; if it did, the lookups stay.
+            if bound != text, let template = try? MustacheTemplate(string: FastHTMLEscaping.pragma + bound) {
+                library.register(template, named: name)
+            }
+        }
+        var set = self
+        set.library = library
+        return set
     }
 
     public func render(_ view: [String: Any], template: String) -> String {

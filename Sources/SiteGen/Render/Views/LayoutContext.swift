@@ -27,6 +27,9 @@ struct LayoutContext: @unchecked Sendable {
     let itemFields: ItemFields
     /// Cards of posts, events and projects, rendered once and shared by every list.
     let cards: CardCache
+    /// The theme's templates with the shared values that are text written into them
+    /// (`TemplateSet.binding`): what every page, card, badge and the header are rendered with.
+    let templates: TemplateSet
 
     init(site: Site, templates: TemplateSet) {
         self.site = site
@@ -59,6 +62,8 @@ struct LayoutContext: @unchecked Sendable {
         searchScriptHref = urls.href("assets/search.js")
         let shared: [String: Any] = ["t": strings.tree, "site": sv, "footerNav": footerNav, "metaNav": metaNav, "cssHref": cssHref]
         sharedView = shared
+        let templates = templates.binding(shared)
+        self.templates = templates
         // A field's icon is `Templates/assets/icons/<slug>.svg` (an element with id="icon"), when the theme has one.
         let icons = Set(templates.assets.map(\.relativePath))
         var badges: [String: [String: Any]] = [:]
