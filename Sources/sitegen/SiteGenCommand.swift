@@ -1,8 +1,13 @@
 import ArgumentParser
+import CMimalloc
 import SiteGen
 
 @main
 struct SiteGenCommand: AsyncParsableCommand {
+    /// Links mimalloc for sure (a linker dropping unused libraries would drop it): as a shared
+    /// library loaded before libc it takes over malloc and free for the whole process.
+    static let allocatorVersion = mi_version()
+
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
         abstract: "Builds the Smart City website from content/ and Templates/ into public/.",

@@ -113,9 +113,9 @@ public struct SiteRenderer: Sendable {
         let firstItemPage = jobs.firstIndex { $0.isItemPage } ?? jobs.count
         var records = parallelMap(Array(jobs[..<firstItemPage]), renderOne)
         layout.cards.removeAll()
+        timings.append(("lists (\(firstItemPage) pages)", clock.lap()))
         records += parallelMap(Array(jobs[firstItemPage...]), renderOne)
-
-        timings.append(("pages", clock.lap()))
+        timings.append(("items (\(jobs.count - firstItemPage) pages)", clock.lap()))
         // Every page is rendered: the Markdown texts are not needed any more (the link check
         // reads a file again when a message needs a line).
         if releasesBodies { site.bodies.forEach { $0.release() } }
