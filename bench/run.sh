@@ -92,7 +92,8 @@ elif ! command -v "$SWIFT" >/dev/null 2>&1; then
 else
     BUILD_LOG="$OUT/swift-build.log"
     log "building sitegen: swift build -c release --product sitegen (log: ${BUILD_LOG#$REPO/})"
-    if (cd "$REPO" && "$SWIFT" build -c release --product sitegen) >"$BUILD_LOG" 2>&1 && [[ -x "$SITEGEN_BIN" ]]; then
+    # The system packages it links (cmark-gfm, mimalloc), installed when missing.
+    if (cd "$REPO" && scripts/install-system-deps.sh && "$SWIFT" build -c release --product sitegen) >"$BUILD_LOG" 2>&1 && [[ -x "$SITEGEN_BIN" ]]; then
         SITEGEN_ARGS=(--sitegen "$SITEGEN_BIN" --templates "$REPO/Templates")
     else
         echo "sitegen: release build failed or produced no ${SITEGEN_BIN#$REPO/}; last lines of ${BUILD_LOG#$REPO/}:" >&2
