@@ -477,6 +477,47 @@ extension FormatsFixture {
         }
     }
 
+    /// A page's terms each once with their counts (at most 255), as the reference counts them;
+    /// nothing of one page stays for the next.
+    @Test func sharedTokenizerCountsEachTermOnce() {
+        let tokenizer = SharedSearchTokenizer()
+        let pages = [
+            FormatsFixture.longGerman,
+            String(repeating: "Sensoren messen ", count: 300) + "Bäume",
+            "Bäume Sensoren", "", "und die der",
+        ]
+        for text in pages {
+            let page = tokenizer.tokenize(text)
+            var expected: [String: Int] = [:]
+            for term in SearchText.terms(text) { expected[term, default: 0] += 1 }
+            let terms = tokenizer.finished.terms
+            #expect(Set(page.terms).count == page.terms.count, "each term once")
+            #expect(Dictionary(uniqueKeysWithValues: zip(page.terms.map { terms[Int($0)] }, page.counts.map(Int.init)))
+                    == expected.mapValues { min($0, 255) }, "\(text.prefix(40))")
+        }
+    }
+
+    /// The excerpt's words and length in characters, as the plain walk over the text gives them
+    /// (combining marks after a space, CR LF and emoji sequences are single characters).
+    @Test func excerptMatchesTheCharacterWalk() {
+        func reference(_ text: String) -> String {
+            var words: [Substring] = []
+            var length = 0
+            for w in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
+                if length + w.count + 1 > SearchIndex.excerptLength { return words.joined(separator: " ") + " …" }
+                words.append(w)
+                length += w.count + 1
+            }
+            return words.joined(separator: " ")
+        }
+        let samples = [
+            FormatsFixture.longGerman, "", "  ", "ein Wort", "  vorne und hinten  ",
+            "a \u{301}b Zeile\r\nnächste\tTab", "Familie 👨‍👩‍👧 und 🇩🇪 Flagge " + String(repeating: "Straße ", count: 60),
+            String(repeating: "x", count: 500), "kurz " + String(repeating: "y", count: 500),
+        ]
+        for text in samples { #expect(SearchIndex.excerpt(text) == reference(text), "\(text.prefix(40))") }
+    }
+
     @Test func decimalDigits() {
         for n in [0, 7, 10, 99, 100, 255, 1234567] {
             var out: [UInt8] = []

@@ -232,24 +232,31 @@ struct SearchIndex {
     static func excerpt(_ text: String) -> String {
         var words: [Substring] = []
         var length = 0
-        // Walks only as far as the excerpt reaches (a page's text may be long).
+        // Walks only as far as the excerpt reaches (a page's text may be long), each character
+        // once: its words' lengths are counted on the way.
         var start: String.Index?
+        var characters = 0
         var i = text.startIndex
+        var iterator = text.makeIterator()
         while true {
-            let atEnd = i == text.endIndex
-            if atEnd || text[i] == " " || text[i] == "\n" || text[i] == "\t" {
+            let c = iterator.next()
+            if c == nil || c == " " || c == "\n" || c == "\t" {
                 if let s = start {
-                    let w = text[s..<i]
-                    if length + w.count + 1 > excerptLength { return words.joined(separator: " ") + " …" }
-                    words.append(w)
-                    length += w.count + 1
+                    if length + characters + 1 > excerptLength { return words.joined(separator: " ") + " …" }
+                    words.append(text[s..<i])
+                    length += characters + 1
                     start = nil
                 }
-                if atEnd { break }
-            } else if start == nil {
-                start = i
+                guard let c else { break }
+                i = text.utf8.index(i, offsetBy: c.utf8.count)
+            } else {
+                if start == nil {
+                    start = i
+                    characters = 0
+                }
+                characters += 1
+                i = text.utf8.index(i, offsetBy: c!.utf8.count)
             }
-            i = text.index(after: i)
         }
         return words.joined(separator: " ")
     }

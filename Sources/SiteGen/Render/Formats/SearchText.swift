@@ -120,10 +120,8 @@ extension SearchText {
         private(set) var terms: [String] = []
         /// For a non-ASCII scalar: the folded scalars' UTF-8, each with "is a word character".
         private var scalarPieces: [UInt32: [(bytes: [UInt8], isWord: Bool)]] = [:]
-        private var word: [UInt8] = []
-        private var wordLength = 0
 
-        init() { word.reserveCapacity(64) }
+        init() {}
 
         /// A tokenizer that numbers `terms` as they are listed (terms saved by an earlier build).
         init(terms: [String]) {
@@ -134,6 +132,10 @@ extension SearchText {
 
         /// Calls `body` with the term number of every term of `text`, in order.
         mutating func forEachTerm(in text: String, _ body: (Int32) -> Void) {
+            // The current word's folded bytes, in a buffer of this call's own: every byte of every
+            // page passes here, and an array's append checks uniqueness and capacity each time.
+            var word = WordBuffer()
+            defer { word.free() }
             var text = text
             text.withUTF8 { bytes in
                 var i = 0
@@ -142,11 +144,11 @@ extension SearchText {
                     let b = bytes[i]
                     if b < 0x80 {
                         if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 {
-                            word.append(b); wordLength += 1
+                            word.append(b)
                         } else if b >= 0x41 && b <= 0x5A {
-                            word.append(b + 32); wordLength += 1
+                            word.append(b + 32)
                         } else {
-                            flush(body)
+                            flush(&word, body)
                         }
                         i += 1
                         continue
@@ -164,14 +166,14 @@ extension SearchText {
                     let pieces = scalarPieces[value] ?? pieces(for: value)
                     for piece in pieces {
                         if piece.isWord {
-                            word.append(contentsOf: piece.bytes); wordLength += 1
+                            word.append(piece.bytes)
                         } else {
-                            flush(body)
+                            flush(&word, body)
                         }
                     }
                 }
             }
-            flush(body)
+            flush(&word, body)
         }
 
         private mutating func pieces(for value: UInt32) -> [(bytes: [UInt8], isWord: Bool)] {
@@ -182,24 +184,24 @@ extension SearchText {
             return result
         }
 
-        private mutating func flush(_ body: (Int32) -> Void) {
-            guard !word.isEmpty else { return }
-            defer { word.removeAll(keepingCapacity: true); wordLength = 0 }
-            let hash = word.withUnsafeBufferPointer(WordTable.hash)
+        private mutating func flush(_ word: inout WordBuffer, _ body: (Int32) -> Void) {
+            guard word.count > 0 else { return }
+            defer { word.clear() }
+            let bytes = word.bytes
+            let hash = WordTable.hash(bytes)
             let number: Int32
-            if let known = word.withUnsafeBufferPointer({ wordTerms.value(of: $0, hash: hash) }) {
+            if let known = wordTerms.value(of: bytes, hash: hash) {
                 number = known
             } else {
-                let bytes = word  // a copy: `self` is changed below while these bytes are read
-                number = newWord(String(decoding: bytes, as: UTF8.self))
-                bytes.withUnsafeBufferPointer { wordTerms.insert($0, hash: hash, value: number) }
+                number = newWord(String(decoding: bytes, as: UTF8.self), characters: word.characters)
+                wordTerms.insert(bytes, hash: hash, value: number)
             }
             if number >= 0 { body(number) }
         }
 
         /// The term number of a word met for the first time; -1 when it is no term.
-        private mutating func newWord(_ w: String) -> Int32 {
-            guard wordLength >= 2, !SearchText.stopWords.contains(w) else { return -1 }
+        private mutating func newWord(_ w: String, characters: Int) -> Int32 {
+            guard characters >= 2, !SearchText.stopWords.contains(w) else { return -1 }
             let term = SearchText.stem(w)
             if let existing = termNumbers[term] { return existing }
             let number = Int32(terms.count)
@@ -210,36 +212,79 @@ extension SearchText {
     }
 }
 
+/// The bytes of the word being read, and how many characters it has.
+private struct WordBuffer {
+    private var start = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
+    private var capacity = 64
+    private(set) var count = 0
+    private(set) var characters = 0
+
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
+
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(to: capacity * 2) }
+        start[count] = byte
+        count += 1
+        characters += 1
+    }
+
+    /// One character's bytes.
+    mutating func append(_ character: [UInt8]) {
+        if count + character.count > capacity { grow(to: (count + character.count) * 2) }
+        for byte in character {
+            start[count] = byte
+            count += 1
+        }
+        characters += 1
+    }
+
+    mutating func clear() { count = 0; characters = 0 }
+    func free() { start.deallocate() }
+
+    private mutating func grow(to size: Int) {
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        bigger.update(from: start, count: count)
+        start.deallocate()
+        start = bigger
+        capacity = size
+    }
+}
+
 /// A page's text for the search index, turned into terms while the page is rendered, so the full
 /// text of every page is not kept until the end (about 500 MB at 50,000 items).
 struct PageSearchText: Sendable {
     var excerpt: String
-    /// Each term once, with its occurrences (at most 255: the index caps every weight there).
+    /// Each term once (in order of first occurrence), with its occurrences (at most 255: the
+    /// index caps every weight there).
     var terms: [UInt32]
     var counts: [UInt8]
 }
 
 /// One tokenizer for the whole build, shared by the render workers behind a lock (tokenizing is a
 /// small part of a page's work), so every page's terms have the same numbers as the index's.
-final class SharedSearchTokenizer: @unchecked Sendable {  // `tokenizer` is guarded by `lock`
+final class SharedSearchTokenizer: @unchecked Sendable {  // `tokenizer` and `page…` are guarded by `lock`
     private let lock = NSLockLite()
     private var tokenizer: SearchText.Tokenizer
 
     init(terms: [String] = []) { tokenizer = SearchText.Tokenizer(terms: terms) }
 
+    /// Counts of the page being tokenized, by term number (0 elsewhere), and its terms in order
+    /// of first occurrence: counting as the terms come saves sorting every page's list of them.
+    private var pageCounts: [UInt8] = []
+    private var pageTerms: [UInt32] = []
+
     func tokenize(_ text: String) -> PageSearchText {
-        var numbers: [Int32] = []
-        lock.locked { tokenizer.forEachTerm(in: text) { numbers.append($0) } }
-        numbers.sort()
-        var terms: [UInt32] = []
-        var counts: [UInt8] = []
-        var i = 0
-        while i < numbers.count {
-            var j = i
-            while j < numbers.count, numbers[j] == numbers[i] { j += 1 }
-            terms.append(UInt32(numbers[i]))
-            counts.append(UInt8(min(j - i, 255)))
-            i = j
+        let (terms, counts) = lock.locked { () -> ([UInt32], [UInt8]) in
+            tokenizer.forEachTerm(in: text) { number in
+                let t = Int(number)
+                if t >= pageCounts.count { pageCounts += Array(repeating: 0, count: max(t + 1 - pageCounts.count, 1024)) }
+                if pageCounts[t] == 0 { pageTerms.append(UInt32(t)) }
+                if pageCounts[t] < 255 { pageCounts[t] += 1 }
+            }
+            let counts = pageTerms.map { pageCounts[Int($0)] }
+            for t in pageTerms { pageCounts[Int(t)] = 0 }
+            defer { pageTerms.removeAll(keepingCapacity: true) }
+            return (pageTerms, counts)
         }
         return PageSearchText(excerpt: SearchIndex.excerpt(text), terms: terms, counts: counts)
     }
