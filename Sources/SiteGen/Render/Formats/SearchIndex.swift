@@ -133,26 +133,10 @@ struct SearchIndex {
         // Postings of all terms in one flat table, term after term, docs ascending: counted in a
         // first pass, placed in a second (an array per term cost twice the memory at 50,000 items).
         var tokenizer = self.tokenizer.finished
-        var weights: [Int32] = []
-        var touched: [Int32] = []
+        var sums = WeightSums()
         var counts: [Int32] = []
-        /// Calls `posting` with each term of `doc` once, with its summed weight (at most 255).
-        func forEachPosting(_ doc: Document, _ posting: (Int, UInt8) -> Void) {
-            func add(_ t: Int, _ weight: Int) {
-                if t >= weights.count { weights += Array(repeating: 0, count: t + 1 - weights.count) }
-                if weights[t] == 0 { touched.append(Int32(t)) }
-                weights[t] = min(weights[t] + Int32(weight), 1 << 24)
-            }
-            for (t, count) in zip(doc.body.terms, doc.body.counts) { add(Int(t), Int(count)) }
-            for (text, weight) in doc.texts { tokenizer.forEachTerm(in: text) { add(Int($0), weight) } }
-            for t in touched {
-                posting(Int(t), UInt8(min(weights[Int(t)], 255)))
-                weights[Int(t)] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
-        }
         for doc in docs {
-            forEachPosting(doc) { t, _ in
+            Self.forEachPosting(doc, tokenizer: &tokenizer, sums: &sums) { t, _ in
                 if t >= counts.count { counts += Array(repeating: 0, count: t + 1 - counts.count) }
                 counts[t] += 1
             }
@@ -163,7 +147,7 @@ struct SearchIndex {
         var postingWeights = [UInt8](repeating: 0, count: starts[counts.count])
         var filled = Array(starts.dropLast())
         for (id, doc) in docs.enumerated() {
-            forEachPosting(doc) { t, weight in
+            Self.forEachPosting(doc, tokenizer: &tokenizer, sums: &sums) { t, weight in
                 postingDocs[filled[t]] = Int32(id)
                 postingWeights[filled[t]] = weight
                 filled[t] += 1
@@ -229,6 +213,37 @@ struct SearchIndex {
     }
 
     /// The start of a text, cut at a word end, with "…" when cut.
+    /// Calls `posting` with each term of `doc` once, with its summed weight (at most 255).
+    /// (Parameters, not captured variables: Swift checks those accesses at run time, which was a
+    /// tenth of writing the index.)
+    static func forEachPosting(_ doc: Document, tokenizer: inout SearchText.Tokenizer, sums: inout WeightSums,
+                               _ posting: (Int, UInt8) -> Void) {
+        for (t, count) in zip(doc.body.terms, doc.body.counts) { sums.add(Int(t), Int(count)) }
+        for (text, weight) in doc.texts { tokenizer.forEachTerm(in: text) { sums.add(Int($0), weight) } }
+        sums.drain(posting)
+    }
+
+    /// One document's weight per term, summed as its terms come.
+    struct WeightSums {
+        private var weights: [Int32] = []
+        private var touched: [Int32] = []
+
+        mutating func add(_ t: Int, _ weight: Int) {
+            if t >= weights.count { weights += Array(repeating: 0, count: t + 1 - weights.count) }
+            if weights[t] == 0 { touched.append(Int32(t)) }
+            weights[t] = min(weights[t] + Int32(weight), 1 << 24)
+        }
+
+        /// Each term added since the last drain, in the order first added, with its weight.
+        mutating func drain(_ posting: (Int, UInt8) -> Void) {
+            for t in touched {
+                posting(Int(t), UInt8(min(weights[Int(t)], 255)))
+                weights[Int(t)] = 0
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+    }
+
     static func excerpt(_ text: String) -> String {
         var words: [Substring] = []
         var length = 0

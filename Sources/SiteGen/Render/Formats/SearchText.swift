@@ -264,14 +264,16 @@ struct PageSearchText: Sendable {
 /// small part of a page's work), so every page's terms have the same numbers as the index's.
 final class SharedSearchTokenizer: @unchecked Sendable {  // `tokenizer` and `page…` are guarded by `lock`
     private let lock = NSLockLite()
-    private var tokenizer: SearchText.Tokenizer
+    // Unchecked: the lock keeps accesses apart, and Swift's run-time checks of a class's stored
+    // properties cost as much as counting the terms.
+    @exclusivity(unchecked) private var tokenizer: SearchText.Tokenizer
 
     init(terms: [String] = []) { tokenizer = SearchText.Tokenizer(terms: terms) }
 
     /// Counts of the page being tokenized, by term number (0 elsewhere), and its terms in order
     /// of first occurrence: counting as the terms come saves sorting every page's list of them.
-    private var pageCounts: [UInt8] = []
-    private var pageTerms: [UInt32] = []
+    @exclusivity(unchecked) private var pageCounts: [UInt8] = []
+    @exclusivity(unchecked) private var pageTerms: [UInt32] = []
 
     func tokenize(_ text: String) -> PageSearchText {
         let (terms, counts) = lock.locked { () -> ([UInt32], [UInt8]) in
