@@ -54,6 +54,33 @@ import Testing
 
     @Test func thereAreFixtures() { #expect(Self.cases.count >= 20) }
 
+    /// A content folder that is not there is one message, not also one about its site.yml.
+    @Test func missingContentFolderIsOneMessage() throws {
+        let root = try goodSite()
+        let r = try CommandLineTests().run(["build", "--source", "gibt-es-nicht", "--now", "2026-11-26T12:00:00+01:00"], in: root)
+        #expect(r.status == 1)
+        let errors = r.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors == ["gibt-es-nicht: error: content folder 'gibt-es-nicht' does not exist; run sitegen in the site's folder or pass --source DIR"],
+                "\(r.stderr)")
+        #expect(!r.stderr.contains("site.yml"))
+    }
+
+    /// A broken link written by the templates is reported against the page in the output folder
+    /// the build was given, in a full build and in a rebuild that reuses the findings.
+    @Test func templateLinksNameTheOutputFolderGiven() throws {
+        let root = try goodSite()
+        let templates = root + "/Templates/partials/site-footer.mustache"
+        let footer = try String(contentsOfFile: templates, encoding: .utf8)
+        try (footer + "<a href=\"{{site.home}}gibt-es-nicht/\">x</a>\n").write(toFile: templates, atomically: true, encoding: .utf8)
+        for _ in 0..<2 {
+            let r = try CommandLineTests().run(["build", "--output", "out/site", "--now", "2026-11-26T12:00:00+01:00"], in: root)
+            #expect(r.status == 1)
+            #expect(r.stderr.contains("out/site/index.html: error: "), "\(r.stderr)")
+            #expect(r.stderr.contains("(written by the templates)"))
+            #expect(!r.stderr.contains("public/index.html"))
+        }
+    }
+
     @Test(arguments: BadInputTests.cases)
     func fixture(_ name: String) throws {
         let root = try goodSite()

@@ -124,6 +124,7 @@ public struct Builder: Sendable {
         var renderer = SiteRenderer(site: site, templates: templates, contentRoot: location.content, cache: cache,
                                     fileSystem: fileSystem)
         renderer.skeleton = skeleton(contentShape, templates, validity: report.validity ?? (.min, .max))
+        renderer.outputName = displayName(location.output)
         let outcome = renderer
             .render(to: sink, collectExternalLinks: collectExternalLinks)
         report.diagnostics += outcome.diagnostics
@@ -261,7 +262,7 @@ public struct Builder: Sendable {
     }
 
     /// The folder name as editors know it: `content`, or the path they passed.
-    private func displayName(_ path: String) -> String {
+    func displayName(_ path: String) -> String {
         var p = path
         while p.hasSuffix("/") && p.count > 1 { p.removeLast() }
         if p.hasPrefix("./") { p.removeFirst(2) }

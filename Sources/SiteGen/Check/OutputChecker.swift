@@ -4,13 +4,17 @@ struct OutputChecker {
     let site: Site
     let records: [PageRecord]
     let outputs: Set<String>
+    /// The output folder as messages name it.
+    let outputName: String
     /// The Markdown text of a source, to find the line of an address; asked only for messages.
     private let bodyText: (SourceRef) -> String?
     /// Sources that have a Markdown body (the others are not searched).
     private let sources: Set<String>
 
-    init(site: Site, records: [PageRecord], outputs: Set<String>, bodyText: @escaping (SourceRef) -> String?) {
+    init(site: Site, records: [PageRecord], outputs: Set<String>, outputName: String = "public",
+         bodyText: @escaping (SourceRef) -> String?) {
         self.site = site
+        self.outputName = outputName
         self.records = records
         self.outputs = outputs
         self.bodyText = bodyText
@@ -25,7 +29,7 @@ struct OutputChecker {
             for href in r.refs.links where href.lowercased().hasPrefix("http://") || href.lowercased().hasPrefix("https://") {
                 if href.hasPrefix(site.config.baseURL) { continue }
                 let line = r.source.flatMap { pageCheck().lineOf(href, in: $0, base: base) }
-                result.append(ExternalLink(url: href, file: line != nil ? r.source!.display : "public/" + URLScheme.outputFile(r.path), line: line))
+                result.append(ExternalLink(url: href, file: line != nil ? r.source!.display : outputName + "/" + URLScheme.outputFile(r.path), line: line))
             }
         }
         return result
@@ -68,13 +72,15 @@ struct OutputChecker {
     private func pageCheck(idsByPath: [String: Set<String>] = [:]) -> PageLinkCheck {
         PageLinkCheck(baseURL: site.config.baseURL, basePath: site.urls.basePath, hasFile: { outputs.contains($0) },
                       ids: { idsByPath[$0] }, headings: { path in records.first { $0.path == path }?.headings.map(\.id) ?? [] },
-                      pageOfSource: { site.pathBySource[$0] }, hasBody: { sources.contains($0) }, bodyText: bodyText)
+                      pageOfSource: { site.pathBySource[$0] }, hasBody: { sources.contains($0) }, bodyText: bodyText,
+                      outputName: outputName)
     }
 
     /// Everything a page's findings depend on besides the page: the files of the site, the ids
-    /// and headings of every page, where each source is published, the site's address.
+    /// and headings of every page, where each source is published, the site's address, the name
+    /// messages give the output folder.
     private func worldKey() -> UInt64 {
-        var h = ContentHash.of(site.config.baseURL + "\n" + site.urls.basePath)
+        var h = ContentHash.of(site.config.baseURL + "\n" + site.urls.basePath + "\n" + outputName)
         for path in outputs.sorted() { h = ContentHash.mix(h, ContentHash.of(path)) }
         for r in records {
             // Sets have no order: an order-free sum of their members' hashes.

@@ -16,6 +16,8 @@ struct PageLinkCheck {
     let hasBody: (String) -> Bool
     /// The Markdown text of a source, to find the line of an address; asked only for messages.
     let bodyText: (SourceRef) -> String?
+    /// The output folder as messages name it ("public"): a template's link is reported against the page.
+    var outputName = "public"
 
     /// Where an address leads, as far as that does not depend on the page it stands on.
     struct Destination {
@@ -44,7 +46,7 @@ struct PageLinkCheck {
         let base = basePath
         var diagnostics: [Diagnostic] = []
         let own = URLScheme.outputFile(r.path)
-        let page = "public/" + own
+        let page = outputName + "/" + own
         // A reference written in the Markdown is reported there; one from the templates against the page.
         func place(_ href: String) -> (String, Int?, String) {
             if let source = r.source, let line = lineOf(href, in: source, base: base) { return (source.display, line, "") }

@@ -5,7 +5,10 @@ public enum SiteBuilder {
                              contentRoot: String, displayRoot: String) -> (Site?, [Diagnostic]) {
         var diagnostics = content.diagnostics
         let configFile = displayRoot.isEmpty ? "site.yml" : displayRoot + "/site.yml"
-        let (configOrNil, configDiagnostics) = content.config == nil && diagnostics.contains(where: { $0.file == configFile })
+        // No message of its own when loading already said why there is no site.yml (the file's
+        // message, or the whole content folder's).
+        let explained = diagnostics.contains { $0.file == configFile || ($0.file == displayRoot && $0.severity == .error) }
+        let (configOrNil, configDiagnostics) = content.config == nil && explained
             ? (nil, [])
             : SiteConfig.decode(content.config, file: configFile, overrideBaseURL: options.baseURL)
         diagnostics += configDiagnostics

@@ -51,6 +51,8 @@ public struct SiteRenderer: Sendable {
     /// Markdown texts (`Builder.skeleton`). A page whose skeleton and text are as last time is
     /// taken over without making its view.
     var skeleton: UInt64?
+    /// The output folder as messages name it (`--output`; "public" for `check`).
+    var outputName = "public"
     let interner = StringInterner()
 
     public init(site: Site, templates: TemplateSet, contentRoot: String, cache: BuildCache? = nil,
@@ -147,7 +149,7 @@ public struct SiteRenderer: Sendable {
         }
         timings.append(("formats and assets", clock.lap()))
         for r in records { diagnostics += r.diagnostics }
-        let checker = OutputChecker(site: site, records: records, outputs: outputs, bodyText: bodyText)
+        let checker = OutputChecker(site: site, records: records, outputs: outputs, outputName: outputName, bodyText: bodyText)
         let findings = checker.checkEach(cache: cache)
         for list in findings { diagnostics += list }
         timings.append(("link check", clock.lap()))
