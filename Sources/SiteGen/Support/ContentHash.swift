@@ -51,21 +51,41 @@ enum ContentHash {
 /// views render equal pages, so a page whose view hash did not change is not rendered again.
 enum ViewHash {
     static func of(_ value: Any) -> UInt64 {
+        // Views hold a few types: each is recognised by its exact type, which is much cheaper than
+        // trying casts in turn (a failed cast to a list type checks the value's elements).
+        switch ObjectIdentifier(Swift.type(of: value)) {
+        case Types.string: return ContentHash.of(value as! String, seed: 1)
+        case Types.view: return of(value as! [String: Any], leaving: [])
+        case Types.views: return list(value as! [[String: Any]])
+        case Types.bool: return (value as! Bool) ? 5 : 6
+        case Types.int: return ContentHash.mix(7, UInt64(bitPattern: Int64(value as! Int)))
+        // Rendered Markdown counts by its hash, which a cached build knows without the HTML.
+        case Types.html: return ContentHash.mix(9, (value as! MarkdownHTML).hash)
+        case Types.card: return (value as! CardView).viewHash
+        case Types.cards: return list(value as! [CardView])
+        case Types.strings: return list(value as! [String])
+        default: break
+        }
         switch value {
         case let s as String: return ContentHash.of(s, seed: 1)
         case let d as [String: Any]: return of(d, leaving: [])
-        // Lists of views and of strings first: casting them to [Any] would copy every element.
-        case let a as [[String: Any]]: return list(a)
-        case let a as [CardView]: return list(a)
-        case let card as CardView: return card.viewHash
-        case let a as [String]: return list(a)
         case let a as [Any]: return list(a)
         case let b as Bool: return b ? 5 : 6
         case let i as Int: return ContentHash.mix(7, UInt64(bitPattern: Int64(i)))
-        // Rendered Markdown counts by its hash, which a cached build knows without the HTML.
-        case let html as MarkdownHTML: return ContentHash.mix(9, html.hash)
         default: return ContentHash.of(String(describing: value), seed: 8)
         }
+    }
+
+    private enum Types {
+        static let string = ObjectIdentifier(String.self)
+        static let view = ObjectIdentifier([String: Any].self)
+        static let views = ObjectIdentifier([[String: Any]].self)
+        static let bool = ObjectIdentifier(Bool.self)
+        static let int = ObjectIdentifier(Int.self)
+        static let html = ObjectIdentifier(MarkdownHTML.self)
+        static let card = ObjectIdentifier(CardView.self)
+        static let cards = ObjectIdentifier([CardView].self)
+        static let strings = ObjectIdentifier([String].self)
     }
 
     /// The hash of a dictionary view without the keys in `left`, whose hash the caller mixes in.
