@@ -42,7 +42,19 @@ struct PageLinkCheck {
                            resolved: target.flatMap { $0.path.isEmpty ? nil : resolve($0.path) })
     }
 
-    func check(_ r: PageRecord, destinations: [String: Destination] = [:]) -> [Diagnostic] {
+    func check(_ r: PageRecord) -> [Diagnostic] {
+        var known: [String: Destination] = [:]
+        return check(r, known: &known)
+    }
+
+    /// - Parameter known: where addresses lead, as worked out for earlier pages; this page's are added.
+    func check(_ r: PageRecord, known: inout [String: Destination]) -> [Diagnostic] {
+        func destination(_ href: String) -> Destination {
+            if let d = known[href] { return d }
+            let d = self.destination(href)
+            known[href] = d
+            return d
+        }
         let base = basePath
         var diagnostics: [Diagnostic] = []
         let own = URLScheme.outputFile(r.path)
@@ -54,7 +66,7 @@ struct PageLinkCheck {
         }
 
         for href in r.refs.resources {
-            let d = destinations[href] ?? destination(href)
+            let d = destination(href)
             if d.remote {
                 let (file, line, origin) = place(href)
                 diagnostics.append(.error(file, line: line, "'\(href)' would be loaded from another host\(origin); the privacy rules allow only files of this site (store it under content/ or Templates/assets/)"))
@@ -64,7 +76,7 @@ struct PageLinkCheck {
             }
         }
         for href in r.refs.links {
-            let d = destinations[href] ?? destination(href)
+            let d = destination(href)
             // An absolute address on the site's own host may be served by something else, so a
             // miss is a warning there (linkchecker would report it against the live site).
             if d.missingOnOwnHost {
