@@ -41,6 +41,6 @@ struct SiteOptions: ParsableArguments {
 
 /// How much the build says.
 struct OutputOptions: ParsableArguments {
-    @Flag(name: .shortAndLong, help: "Print only problems.") var quiet = false
+    @Flag(name: .shortAndLong, help: "Print only errors (no warnings, no summary).") var quiet = false
     @Flag(name: .shortAndLong, help: "Print the time of each stage and the counts.") var verbose = false
 }
