@@ -464,6 +464,9 @@ extension FormatsFixture {
             "u\u{308}ber Zu\u{308}ge: decomposed umlauts, x² und ½ Liter, 2026-11-26, DP 03",
             "Emoji 😀 zwischen Wörtern, 日本語テキスト, Ελληνικά ΟΔΟΣ, русский текст, a b c de",
             "", "   ", "ß", "ab", "Sensoren Sensor sensorisch Messstationen Häuser Hauses",
+            // Words longer than the tokenizer's first buffer, growing on a letter and on an umlaut.
+            "Donaudampfschifffahrtsgesellschaftskapitänsmützenabzeichenherstellungsbetriebe und mehr",
+            String(repeating: "ä", count: 100) + " " + String(repeating: "b", count: 63) + "ßß",
         ]
         // More distinct words than the word table starts with, twice: it grows and still finds them.
         let many = (0..<6000).map { "Messwert\($0)ä Straße\($0 % 7)n" }.joined(separator: " ")

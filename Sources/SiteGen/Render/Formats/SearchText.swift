@@ -212,7 +212,8 @@ extension SearchText {
     }
 }
 
-/// The bytes of the word being read, and how many characters it has.
+/// The bytes of the word being read, and how many characters it has. Owned by one call of
+/// `forEachTerm`, which frees it; never copied.
 private struct WordBuffer {
     private var start = UnsafeMutablePointer<UInt8>.allocate(capacity: 64)
     private var capacity = 64
