@@ -212,7 +212,6 @@ struct SearchIndex {
         emit(OutputFile(dir + "index.json", manifest.serialized()))
     }
 
-    /// The start of a text, cut at a word end, with "…" when cut.
     /// Calls `posting` with each term of `doc` once, with its summed weight (at most 255).
     /// (Parameters, not captured variables: Swift checks those accesses at run time, which was a
     /// tenth of writing the index.)
@@ -223,13 +222,13 @@ struct SearchIndex {
         sums.drain(posting)
     }
 
-    /// One document's weight per term, summed as its terms come.
+    /// One document's weight per term, summed as its terms come (also a page's term counts).
     struct WeightSums {
         private var weights: [Int32] = []
         private var touched: [Int32] = []
 
         mutating func add(_ t: Int, _ weight: Int) {
-            if t >= weights.count { weights += Array(repeating: 0, count: t + 1 - weights.count) }
+            if t >= weights.count { weights += Array(repeating: 0, count: max(t + 1 - weights.count, 1024)) }
             if weights[t] == 0 { touched.append(Int32(t)) }
             weights[t] = min(weights[t] + Int32(weight), 1 << 24)
         }
@@ -244,6 +243,7 @@ struct SearchIndex {
         }
     }
 
+    /// The start of a text, cut at a word end, with "…" when cut.
     static func excerpt(_ text: String) -> String {
         var words: [Substring] = []
         var length = 0

@@ -263,7 +263,7 @@ struct PageSearchText: Sendable {
 
 /// One tokenizer for the whole build, shared by the render workers behind a lock (tokenizing is a
 /// small part of a page's work), so every page's terms have the same numbers as the index's.
-final class SharedSearchTokenizer: @unchecked Sendable {  // `tokenizer` and `page…` are guarded by `lock`
+final class SharedSearchTokenizer: @unchecked Sendable {  // `tokenizer` and `page` are guarded by `lock`
     private let lock = NSLockLite()
     // Unchecked: the lock keeps accesses apart, and Swift's run-time checks of a class's stored
     // properties cost as much as counting the terms.
@@ -271,23 +271,19 @@ final class SharedSearchTokenizer: @unchecked Sendable {  // `tokenizer` and `pa
 
     init(terms: [String] = []) { tokenizer = SearchText.Tokenizer(terms: terms) }
 
-    /// Counts of the page being tokenized, by term number (0 elsewhere), and its terms in order
-    /// of first occurrence: counting as the terms come saves sorting every page's list of them.
-    @exclusivity(unchecked) private var pageCounts: [UInt8] = []
-    @exclusivity(unchecked) private var pageTerms: [UInt32] = []
+    /// The counts of the page being tokenized, summed as the terms come (sorting every page's
+    /// list of terms cost more).
+    @exclusivity(unchecked) private var page = SearchIndex.WeightSums()
 
     func tokenize(_ text: String) -> PageSearchText {
-        let (terms, counts) = lock.locked { () -> ([UInt32], [UInt8]) in
-            tokenizer.forEachTerm(in: text) { number in
-                let t = Int(number)
-                if t >= pageCounts.count { pageCounts += Array(repeating: 0, count: max(t + 1 - pageCounts.count, 1024)) }
-                if pageCounts[t] == 0 { pageTerms.append(UInt32(t)) }
-                if pageCounts[t] < 255 { pageCounts[t] += 1 }
+        var terms: [UInt32] = []
+        var counts: [UInt8] = []
+        lock.locked {
+            tokenizer.forEachTerm(in: text) { page.add(Int($0), 1) }
+            page.drain { t, count in
+                terms.append(UInt32(t))
+                counts.append(count)
             }
-            let counts = pageTerms.map { pageCounts[Int($0)] }
-            for t in pageTerms { pageCounts[Int(t)] = 0 }
-            defer { pageTerms.removeAll(keepingCapacity: true) }
-            return (pageTerms, counts)
         }
         return PageSearchText(excerpt: SearchIndex.excerpt(text), terms: terms, counts: counts)
     }
