@@ -211,3 +211,18 @@ import Testing
         #expect(ViewHash.of(["a", "b"] as [String]) == ViewHash.of(["a", "b"] as [Any]))
     }
 }
+
+@Suite struct ByteOrderTests {
+    /// Byte order and byte equality of strings, as the generic comparisons of their UTF-8 give them.
+    @Test func byteOrderOfStrings() {
+        let strings = ["", "a", "ab", "b", "B", "Ä", "ä", "äb", "é", "e\u{301}", "z", "zz", "😀", "Straße", "Strasse",
+                       String(repeating: "x", count: 40), String(repeating: "x", count: 41), "mit\0null"]
+        for a in strings {
+            for b in strings {
+                #expect(a.utf8Precedes(b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) < \(b)")
+                #expect(a.utf8Equals(b) == a.utf8.elementsEqual(b.utf8), "\(a) = \(b)")
+            }
+        }
+        #expect(!"é".utf8Equals("e\u{301}") && "é" == "e\u{301}")
+    }
+}

@@ -315,7 +315,8 @@ extension BuildCache {
 }
 
 /// A table's entries in the byte order of their keys (the file does not depend on hashing order).
+/// The keys are sorted alone: the values can be large structs, slow to move around in a sort.
 func sortedByKey<Value>(_ table: [String: Value]) -> [(key: String, value: Value)] {
-    table.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    table.keys.sorted { $0.utf8Precedes($1) }.map { ($0, table[$0]!) }
 }
 

@@ -10,7 +10,7 @@ struct ByteWriter {
     private struct Bytes: Hashable {
         let string: String
         func hash(into hasher: inout Hasher) { hasher.combine(ContentHash.of(string)) }
-        static func == (a: Bytes, b: Bytes) -> Bool { a.string.utf8.elementsEqual(b.string.utf8) }
+        static func == (a: Bytes, b: Bytes) -> Bool { a.string.utf8Equals(b.string) }
     }
 
     private(set) var body: [UInt8] = []

@@ -14,7 +14,7 @@ struct SortedTable: Sendable {
     /// nil when a key or value holds a NUL byte (no path or message does).
     init?(_ entries: [(key: String, value: String?)], hasValues: Bool) {
         var bytes: [UInt8] = []
-        for (key, value) in entries.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        for (key, value) in entries.sorted(by: { $0.key.utf8Precedes($1.key) }) {
             guard !key.utf8.contains(0), !(value?.utf8.contains(0) ?? false) else { return nil }
             bytes += key.utf8
             bytes.append(0)

@@ -157,7 +157,7 @@ struct SearchIndex {
         // posts in a preview): only terms with postings go into the index.
         let termTexts = tokenizer.terms
         let order = termTexts.indices.filter { $0 < counts.count && counts[$0] > 0 }
-            .sorted { termTexts[$0].utf8.lexicographicallyPrecedes(termTexts[$1].utf8) }
+            .sorted { termTexts[$0].utf8Precedes(termTexts[$1]) }
 
         // Term shards: {"term":[docDelta,weight,…],…}, written as bytes.
         var version = Version()

@@ -30,7 +30,7 @@ struct SearchIndexPatch {
         for c in changes {
             for (term, weight) in c.weights { added[term, default: []].append((Int32(c.doc), weight)) }
         }
-        let newTerms = added.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        let newTerms = added.keys.sorted { $0.utf8Precedes($1) }
         let newTermBytes = newTerms.map { Array($0.utf8) }
         let changedSorted = Set(changes.map { Int32($0.doc) }).sorted()
         // For each term: every changed document with its new weight (nil: no longer has the term).
