@@ -52,16 +52,26 @@ struct OutputChecker {
         var findings: [[Diagnostic]?] = records.indices.map { i in keys[i].flatMap { cache?.linkCheck(records[i].path, key: $0) } }
         let unchecked = records.indices.filter { findings[$0] == nil }
 
-        // Pages are checked side by side in runs of pages; each gives its own list, joined in page
-        // order. The same addresses stand on thousands of pages (navigation, footer, cards,
-        // badges): each run works out where an address leads once. (A table for all pages,
-        // made first, was a fifth of the link check and kept one core idle.)
+        // The same addresses stand on thousands of pages (navigation, footer, cards, badges):
+        // where each leads is worked out once, all cores sharing the work (one core doing it
+        // was a fifth of the link check).
         let runLength = max(16, unchecked.count / (ProcessInfoLite.cores * 16))
         let runs = stride(from: 0, to: unchecked.count, by: runLength).map { unchecked[$0..<min($0 + runLength, unchecked.count)] }
-        let checked = parallelMap(runs) { run -> [[Diagnostic]] in
-            var known: [String: PageLinkCheck.Destination] = [:]
-            return run.map { pageCheck.check(records[$0], known: &known) }
-        }.flatMap { $0 }
+        let addressesOfRuns = parallelMap(runs) { run -> Set<String> in
+            var addresses: Set<String> = []
+            for i in run {
+                addresses.formUnion(records[i].refs.links)
+                addresses.formUnion(records[i].refs.resources)
+            }
+            return addresses
+        }
+        var allAddresses = addressesOfRuns.first ?? []
+        for more in addressesOfRuns.dropFirst() { allAddresses.formUnion(more) }
+        let addresses = Array(allAddresses)
+        let destinations = Dictionary(uniqueKeysWithValues: zip(addresses, parallelMap(addresses) { pageCheck.destination($0) }))
+
+        // Pages are checked side by side; each gives its own list, joined in page order.
+        let checked = parallelMap(unchecked) { i in pageCheck.check(records[i], destinations: destinations) }
         for (i, list) in zip(unchecked, checked) {
             findings[i] = list
             if let key = keys[i] { cache?.storeLinkCheck(records[i].path, key: key, list) }

@@ -42,19 +42,9 @@ struct PageLinkCheck {
                            resolved: target.flatMap { $0.path.isEmpty ? nil : resolve($0.path) })
     }
 
-    func check(_ r: PageRecord) -> [Diagnostic] {
-        var known: [String: Destination] = [:]
-        return check(r, known: &known)
-    }
-
-    /// - Parameter known: where addresses lead, as worked out for earlier pages; this page's are added.
-    func check(_ r: PageRecord, known: inout [String: Destination]) -> [Diagnostic] {
-        func destination(_ href: String) -> Destination {
-            if let d = known[href] { return d }
-            let d = self.destination(href)
-            known[href] = d
-            return d
-        }
+    /// - Parameter destinations: where addresses lead, worked out before (the others are worked out here).
+    func check(_ r: PageRecord, destinations: [String: Destination] = [:]) -> [Diagnostic] {
+        func destination(_ href: String) -> Destination { destinations[href] ?? self.destination(href) }
         let base = basePath
         var diagnostics: [Diagnostic] = []
         let own = URLScheme.outputFile(r.path)
