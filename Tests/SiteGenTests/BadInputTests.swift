@@ -65,6 +65,23 @@ import Testing
         #expect(!r.stderr.contains("site.yml"))
     }
 
+    /// A file given as the content folder or as the output is one message that says so.
+    @Test func filesGivenAsFoldersAreOneMessage() throws {
+        let root = try goodSite()
+        try "x".write(toFile: root + "/eine-datei", atomically: true, encoding: .utf8)
+        let cases: [([String], String)] = [
+            (["--source", "content/site.yml"], "content/site.yml: error: 'content/site.yml' is a file, not the content folder; run sitegen in the site's folder or pass --source DIR"),
+            (["--output", "eine-datei"], "eine-datei: error: the output 'eine-datei' is a file, not a folder; remove it or choose another folder with --output, e.g. public"),
+        ]
+        for (arguments, message) in cases {
+            let r = try CommandLineTests().run(["build", "--now", "2026-11-26T12:00:00+01:00"] + arguments, in: root)
+            #expect(r.status == 1)
+            let errors = r.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+            #expect(errors == [Substring(message)], "\(r.stderr)")
+        }
+        #expect(try String(contentsOfFile: root + "/eine-datei", encoding: .utf8) == "x")
+    }
+
     /// A broken link written by the templates is reported against the page in the output folder
     /// the build was given, in a full build and in a rebuild that reuses the findings.
     @Test func templateLinksNameTheOutputFolderGiven() throws {

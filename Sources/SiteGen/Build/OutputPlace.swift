@@ -10,6 +10,10 @@ import Darwin
 extension SiteLocation {
     /// Why the output cannot go where it is asked to, or nil.
     public var outputProblem: String? {
+        var st = stat()
+        if stat(self.output, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR {
+            return "the output '\(self.output)' is a file, not a folder; remove it or choose another folder with --output, e.g. public"
+        }
         let output = Self.canonical(output)
         for (name, folder) in [("content", content), ("templates", templates)] {
             let other = Self.canonical(folder)

@@ -58,6 +58,11 @@ public struct ContentLoader: Sendable {
 
     public func load() -> LoadedContent {
         var diagnostics: [Diagnostic] = []
+        if fileSystem.fileExists(root), !fileSystem.isDirectory(root) {
+            return LoadedContent(config: nil, documents: [], assets: [], diagnostics: [
+                .error(displayRoot, "'\(root)' is a file, not the content folder; run sitegen in the site's folder or pass --source DIR"),
+            ], configHash: 0)
+        }
         let listing: [FileEntry]
         do {
             let result = try fileSystem.listFiles(under: root)
