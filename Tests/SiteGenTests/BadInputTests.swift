@@ -65,12 +65,13 @@ import Testing
         #expect(!r.stderr.contains("site.yml"))
     }
 
-    /// A file given as the content folder or as the output is one message that says so.
+    /// A file given as the content or templates folder or as the output is one message that says so.
     @Test func filesGivenAsFoldersAreOneMessage() throws {
         let root = try goodSite()
         try "x".write(toFile: root + "/eine-datei", atomically: true, encoding: .utf8)
         let cases: [([String], String)] = [
             (["--source", "content/site.yml"], "content/site.yml: error: 'content/site.yml' is a file, not the content folder; run sitegen in the site's folder or pass --source DIR"),
+            (["--templates", "eine-datei"], "eine-datei: error: 'eine-datei' is a file, not the templates folder; pass --templates DIR"),
             (["--output", "eine-datei"], "eine-datei: error: the output 'eine-datei' is a file, not a folder; remove it or choose another folder with --output, e.g. public"),
         ]
         for (arguments, message) in cases {

@@ -30,6 +30,9 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         FastHTMLEscaping.register
         var diagnostics: [Diagnostic] = []
         let display = { (p: String) in displayRoot.isEmpty ? p : displayRoot + "/" + p }
+        if fileSystem.fileExists(root), !fileSystem.isDirectory(root) {
+            return (nil, [.error(displayRoot, "'\(root)' is a file, not the templates folder; pass --templates DIR")])
+        }
         let listing: [FileEntry]
         do { listing = try fileSystem.listFiles(under: root).files } catch {
             return (nil, [.error(displayRoot, "templates folder '\(root)' does not exist; pass --templates DIR")])
