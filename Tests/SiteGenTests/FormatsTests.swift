@@ -500,27 +500,6 @@ extension FormatsFixture {
         }
     }
 
-    /// The excerpt's words and length in characters, as the plain walk over the text gives them
-    /// (combining marks after a space, CR LF and emoji sequences are single characters).
-    @Test func excerptMatchesTheCharacterWalk() {
-        func reference(_ text: String) -> String {
-            var words: [Substring] = []
-            var length = 0
-            for w in text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }) {
-                if length + w.count + 1 > SearchIndex.excerptLength { return words.joined(separator: " ") + " …" }
-                words.append(w)
-                length += w.count + 1
-            }
-            return words.joined(separator: " ")
-        }
-        let samples = [
-            FormatsFixture.longGerman, "", "  ", "ein Wort", "  vorne und hinten  ",
-            "a \u{301}b Zeile\r\nnächste\tTab", "Familie 👨‍👩‍👧 und 🇩🇪 Flagge " + String(repeating: "Straße ", count: 60),
-            String(repeating: "x", count: 500), "kurz " + String(repeating: "y", count: 500),
-        ]
-        for text in samples { #expect(SearchIndex.excerpt(text) == reference(text), "\(text.prefix(40))") }
-    }
-
     @Test func decimalDigits() {
         for n in [0, 7, 10, 99, 100, 255, 1234567] {
             var out: [UInt8] = []

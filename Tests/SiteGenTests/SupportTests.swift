@@ -151,6 +151,15 @@ import Testing
         for text in texts { #expect(SearchIndex.excerpt(text) == expected(text), "\(text.prefix(30))") }
         #expect(SearchIndex.excerpt(Array(repeating: word, count: 21).joined(separator: " ")).hasSuffix(" …"))
     }
+
+    /// Lengths count characters: a combining mark after a space, CR LF and emoji sequences are one each.
+    @Test func countsCharactersNotScalars() {
+        let texts = [
+            FormatsFixture.longGerman, "  vorne und hinten  ",
+            "a \u{301}b Zeile\r\nnächste\tTab", "Familie 👨‍👩‍👧 und 🇩🇪 Flagge " + String(repeating: "Straße ", count: 60),
+        ]
+        for text in texts { #expect(SearchIndex.excerpt(text) == expected(text), "\(text.prefix(40))") }
+    }
 }
 
 @Suite struct JSONStringTests {

@@ -10,8 +10,8 @@ import Darwin
 extension SiteLocation {
     /// Why the output cannot go where it is asked to, or nil.
     public var outputProblem: String? {
-        var st = stat()
-        if stat(self.output, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR {
+        let disk = LocalFileSystem()
+        if disk.fileExists(self.output), !disk.isDirectory(self.output) {
             return "the output '\(self.output)' is a file, not a folder; remove it or choose another folder with --output, e.g. public"
         }
         let output = Self.canonical(output)

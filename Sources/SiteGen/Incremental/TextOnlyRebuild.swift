@@ -54,6 +54,7 @@ struct TextOnlyRebuild {
         guard !edits.isEmpty else { return plan(edits: [], links: nil, files: [], gone: []) }
         guard let links = state.links() else { throw StepAside("its state is damaged") }
         let output = builder.location.output
+        let outputName = builder.displayName(output)
         let disk = LocalFileSystem()
         let resolver = LinkResolver(page: { links.pathBySource.value($0) }, exclusion: { links.excludedSources.value($0) },
                                     isAsset: { links.assets.contains($0) }, basePath: links.basePath)
@@ -71,7 +72,7 @@ struct TextOnlyRebuild {
             let file = URLScheme.outputFile(item.page)
             guard !html.isEmpty, let old = try? disk.readFile(output + "/" + file), old.count == item.pageSize,
                   item.body.offset + item.body.length <= old.count else {
-                throw StepAside("\(builder.displayName(output))/\(file) is not as the last build left it")
+                throw StepAside("\(outputName)/\(file) is not as the last build left it")
             }
             let page = Array(old[..<item.body.offset]) + html + Array(old[(item.body.offset + item.body.length)...])
             let refs = HTMLScanner.scan(String(decoding: page, as: UTF8.self))
@@ -90,7 +91,7 @@ struct TextOnlyRebuild {
                     return HTMLScanner.scan(String(decoding: bytes, as: UTF8.self)).ids
                 },
                 headings: { _ in [] }, pageOfSource: { links.pathBySource.value($0) }, hasBody: { $0 == item.source.path },
-                bodyText: { $0.path == item.source.path ? edit.text : nil }, outputName: builder.displayName(output))
+                bodyText: { $0.path == item.source.path ? edit.text : nil }, outputName: outputName)
             var record = PageRecord(path: item.page, source: item.source, refs: refs)
             record.anchors = rendered.anchors
             let findings = rendered.diagnostics + check.check(record)

@@ -46,7 +46,8 @@ enum TemplateConstants {
 
     /// The text a tag's name stands for, when it can be written in its place.
     static func value(named tagName: Substring, in constants: [String: Any]) -> String? {
-        let name = tagName.trimming(while: { $0 == " " || $0 == "\t" })
+        // Trimmed as swift-mustache's parser trims a name.
+        let name = String(tagName).trimmingSpaces
         guard let first = name.first, first != ".",
               name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == ".") })
         else { return nil }
@@ -59,14 +60,5 @@ enum TemplateConstants {
               !text.contains(where: { $0 == "{" || $0 == "}" || $0.isNewline })
         else { return nil }
         return text
-    }
-}
-
-private extension Substring {
-    func trimming(while isSpace: (Character) -> Bool) -> Substring {
-        var s = self
-        while let c = s.first, isSpace(c) { s = s.dropFirst() }
-        while let c = s.last, isSpace(c) { s = s.dropLast() }
-        return s
     }
 }

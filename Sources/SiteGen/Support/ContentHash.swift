@@ -66,6 +66,7 @@ enum ViewHash {
         case Types.strings: return list(value as! [String])
         default: break
         }
+        // Other types, and an Optional holding one of the above, which the casts unwrap.
         switch value {
         case let s as String: return ContentHash.of(s, seed: 1)
         case let d as [String: Any]: return of(d, leaving: [])
