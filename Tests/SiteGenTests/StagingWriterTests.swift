@@ -110,12 +110,22 @@ import Testing
     }
 
     @Test func refusesPathsOutsideTheOutput() throws {
-        let out = TestSupport.temporaryFolder() + "/public"
+        let root = TestSupport.temporaryFolder()
+        let out = root + "/public"
         let writer = try StagingWriter(output: out)
-        defer { writer.abandon() }
-        for bad in ["../x.html", "/etc/x", "a/../../x", "./x"] {
-            #expect(throws: FileSystemError.self) { try writer.write(bad, Array("x".utf8)) }
+        for bad in ["../x.html", "/etc/x", "a/../../x", "./x", "", "a/./b", "a/.", "..", "/"] {
+            let error = #expect(throws: FileSystemError.self) { try writer.write(bad, Array("x".utf8)) }
+            #expect(error?.message == "would be written outside the output folder")
         }
+        // Split at the bytes "/" are, as the file system splits: a combining mark after "/" does not hide a "..".
+        #expect(!StagingWriter.staysInside("a/../\u{301}b"))
+        for good in ["a/..b/c", "a/.b/c", "x..", "a/b/"] { #expect(StagingWriter.staysInside(good), "\(good)") }
+        try writer.write("über/straße/index.html", Array("ü".utf8))
+        try writer.write("a//b.html", Array("b".utf8))
+        try writer.commit()
+        #expect(read(out + "/über/straße/index.html") == "ü")
+        #expect(read(out + "/a/b.html") == "b")
+        #expect(!FileManager.default.fileExists(atPath: root + "/x.html"))
     }
 }
 

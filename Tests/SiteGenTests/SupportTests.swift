@@ -235,3 +235,68 @@ import Testing
         #expect(!"é".utf8Equals("e\u{301}") && "é" == "e\u{301}")
     }
 }
+
+@Suite struct UIStringsTests {
+    /// The lookup as it was before the table of dotted keys: split the key, walk the tree.
+    static func walked(_ tree: [String: Any], _ key: String) -> String {
+        var node: Any = tree
+        for part in key.split(separator: ".") {
+            guard let dict = node as? [String: Any], let next = dict[String(part)] else { return key }
+            node = next
+        }
+        return node as? String ?? key
+    }
+
+    @Test func oddKeysGiveWhatTheTreeWalkGives() {
+        let tree: [String: Any] = [
+            "nav": ["blog": "Blog", "events": "Termine", "deep": ["er": "tief"]],
+            "a.b": "mit Punkt", "a": ["b": "verschachtelt"], "number": 3, "list": ["x"], "": "leer",
+            "Straße": ["grün": "Umlaute"],
+        ]
+        let strings = UIStrings(tree: tree)
+        for key in ["nav.blog", "nav.events", "nav.deep.er", "nav.deep", "nav", "a.b", "a..b", ".a.b", "a.b.", "number",
+                    "list", "", ".", "..", "missing", "nav.missing", "nav.blog.more", "Straße.grün", "Strasse.grün"] {
+            #expect(strings[key] == Self.walked(tree, key), "\(key)")
+        }
+        #expect(strings["a.b"] == "verschachtelt")
+        #expect(strings["nav.missing"] == "nav.missing")
+    }
+
+    @Test func theThemesStringsGiveWhatTheTreeWalkGives() throws {
+        let (set, diagnostics) = TemplateSet.load(fileSystem: LocalFileSystem(), root: TestSupport.templates, displayRoot: "Templates",
+                                                  language: "de")
+        let templates = try #require(set, "\(diagnostics)")
+        let strings = UIStrings(tree: templates.strings)
+        var keys: [String] = []
+        func collect(_ node: [String: Any], _ prefix: String) {
+            for (k, v) in node {
+                keys.append(prefix + k)
+                if let child = v as? [String: Any] { collect(child, prefix + k + ".") }
+            }
+        }
+        collect(templates.strings, "")
+        #expect(keys.count > 50)
+        for key in keys { #expect(strings[key] == Self.walked(templates.strings, key), "\(key)") }
+    }
+}
+
+@Suite struct ContentPathTests {
+    @Test(arguments: [
+        ("../2024/foo.md", "posts/2025/bar.md", "posts/2024/foo.md"),
+        ("/images/a.svg", "posts/2025/bar.md", "images/a.svg"),
+        ("bild.png", "projects/x.md", "projects/bild.png"),
+        ("./bild.png", "projects/x.md", "projects/bild.png"),
+        ("../../images/straße grün.jpg", "posts/2025/bar.md", "images/straße grün.jpg"),
+        ("..//images//a.svg", "posts/bar.md", "images/a.svg"),
+        ("x.md", "site.md", "x.md"),
+        ("../x.md", "site.md", nil),
+        ("/", "posts/bar.md", nil),
+        ("..", "posts/bar.md", nil),
+        ("../../../x.md", "posts/2025/bar.md", nil),
+        ("a/../../x.md", "pages/p.md", "x.md"),
+        ("x.md", "", "x.md"),
+    ] as [(String, String, String?)])
+    func resolves(_ link: String, _ from: String, _ expected: String?) {
+        #expect(resolveContentPath(link, from: from) == expected)
+    }
+}

@@ -160,13 +160,15 @@ public struct ContentLoader: Sendable {
                 : "file is not valid UTF-8 text; save it as UTF-8 (line \(firstInvalidUTF8Line(bytes)))"
             return (nil, [.error(file, line: bytes.contains(0) ? nil : firstInvalidUTF8Line(bytes), message)])
         }
-        let name = String(entry.relativePath.split(separator: "/").last!.prefix { $0 != "." })
-        let slug = Slug.make(String(entry.relativePath.split(separator: "/").last!.dropLast(entry.relativePath.hasSuffix(".markdown") ? 9 : 3)))
+        let fileName = entry.relativePath.split(separator: "/").last!
+        let name = String(fileName.prefix { $0 != "." })
+        let stem = String(fileName.dropLast(entry.relativePath.hasSuffix(".markdown") ? 9 : 3))
+        let slug = Slug.make(stem)
         var diagnostics: [Diagnostic] = []
         if slug.isEmpty {
             return (nil, [.error(file, "file name gives no usable slug; name it with letters or digits, e.g. mein-beitrag.md")])
         }
-        if slug != String(entry.relativePath.split(separator: "/").last!.dropLast(entry.relativePath.hasSuffix(".markdown") ? 9 : 3)) {
+        if slug != stem {
             diagnostics.append(.warning(file, "file name '\(name)' is not a slug; it is published as '\(slug)'. Rename the file to '\(slug).md' to keep the address stable"))
         }
         let split: FrontMatterSplit

@@ -141,22 +141,24 @@ func isRemote(_ link: String) -> Bool {
 
 /// Resolves a path written in a file at `from` (both relative to content/):
 /// `/images/a.svg` is from the content root, `../x.md` relative to the file's folder.
-/// Returns nil when it climbs above the content root.
+/// Returns nil when it climbs above the content root. Paths are split at the bytes "/" are, as
+/// the file system splits them (and without the cost of splitting into Characters).
 func resolveContentPath(_ link: String, from: String) -> String? {
+    let slash = UInt8(ascii: "/")
     var parts: [Substring]
-    if link.hasPrefix("/") {
+    if link.utf8.first == slash {
         parts = []
     } else {
-        parts = from.split(separator: "/")
-        parts.removeLast()
+        parts = from.utf8.split(separator: slash).map(Substring.init)
+        if !parts.isEmpty { parts.removeLast() }
     }
-    for piece in link.split(separator: "/", omittingEmptySubsequences: true) {
-        switch piece {
-        case ".": continue
-        case "..":
+    for piece in link.utf8.split(separator: slash) {
+        if piece.elementsEqual(".".utf8) { continue }
+        if piece.elementsEqual("..".utf8) {
             if parts.isEmpty { return nil }
             parts.removeLast()
-        default: parts.append(piece)
+        } else {
+            parts.append(Substring(piece))
         }
     }
     return parts.isEmpty ? nil : parts.joined(separator: "/")

@@ -178,18 +178,26 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     public func abandon() { removeTree(staging) }
 
     private func validate(_ path: String) throws {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains(where: { $0 == ".." || $0 == "." }) else {
+        guard Self.staysInside(path) else {
             throw FileSystemError(path: path, message: "would be written outside the output folder")
         }
+    }
+
+    /// True for a relative path without "." or ".." parts. Split at the bytes "/" are, as the
+    /// file system splits it (and without the cost of splitting into Characters).
+    static func staysInside(_ path: String) -> Bool {
+        let bytes = path.utf8
+        guard let first = bytes.first, first != UInt8(ascii: "/") else { return false }
+        return !bytes.split(separator: UInt8(ascii: "/")).contains { $0.elementsEqual(".".utf8) || $0.elementsEqual("..".utf8) }
     }
 
     /// Checks `path` and makes its folders in the staging folder; returns its place there.
     private func prepare(_ path: String) throws -> String {
         try validate(path)
-        let parts = path.split(separator: "/")
+        let parts = path.utf8.split(separator: UInt8(ascii: "/"))
         var dir = ""
         for part in parts.dropLast() {
-            dir += dir.isEmpty ? String(part) : "/" + part
+            dir += dir.isEmpty ? String(Substring(part)) : "/" + Substring(part)
             let d = dir
             let known = madeDirectories.locked { directories.contains(d) }
             if !known {

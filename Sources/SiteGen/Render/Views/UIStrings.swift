@@ -2,9 +2,27 @@
 /// Templates read the same strings directly as `{{t.some.key}}`.
 public struct UIStrings: @unchecked Sendable {
     public let tree: [String: Any]
+    /// Every string of `tree` by its dotted key: views ask for a few strings per page, and one
+    /// lookup is cheaper than splitting the key and walking the tree each time.
+    private let byKey: [String: String]
+
+    public init(tree: [String: Any]) {
+        self.tree = tree
+        var byKey: [String: String] = [:]
+        func add(_ node: [String: Any], _ prefix: String) {
+            // A key with a dot in it cannot be reached through the tree walk: leave it out here too.
+            for (key, value) in node where !key.isEmpty && !key.contains(".") {
+                if let string = value as? String { byKey[prefix + key] = string }
+                else if let child = value as? [String: Any] { add(child, prefix + key + ".") }
+            }
+        }
+        add(tree, "")
+        self.byKey = byKey
+    }
 
     /// "pagination.next" → the string, or the key itself so a missing string is visible.
     public subscript(key: String) -> String {
+        if let string = byKey[key] { return string }
         var node: Any = tree
         for part in key.split(separator: ".") {
             guard let dict = node as? [String: Any], let next = dict[String(part)] else { return key }
