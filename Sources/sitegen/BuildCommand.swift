@@ -9,12 +9,14 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: "Output folder.") var outputDir = "public"
     @Flag(help: "Fail on warnings too, and run every check.") var strict = false
     @Flag(help: "Rebuild from nothing instead of keeping unchanged files.") var clean = false
+    @Flag(help: "Replace an output folder that holds other files than a site.") var force = false
 
     func run() throws {
         let options = try site.buildOptions()
         var builder = Builder(location: SiteLocation(content: site.source, templates: site.templates, output: outputDir), options: options)
         builder.strict = strict
         builder.clean = clean
+        builder.force = force
         let clock = Stopwatch()
         if !output.quiet && Terminal.stderrIsTerminal {
             // A progress line, only once a build takes longer than a second.

@@ -203,4 +203,17 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: root + "/public/ueber-uns/index.html"))
         #expect(r.stderr.contains("content/pages/Über uns.md: warning: file name 'Über uns' is not a slug; it is published as 'ueber-uns'"))
     }
+
+    /// Hugo's page bundles (`mein-beitrag/index.md`) would all be published as 'index'.
+    @Test func anIndexFileIsPublishedWithAWarning() throws {
+        let root = try goodSite()
+        let post = "---\ntitle: Beitrag\ndate: 2025-03-01T10:00:00+01:00\n---\nText\n"
+        TestSupport.write(["content/posts/2025/stadtlabor/index.md": post, "content/posts/2024/index.md": post.replacingOccurrences(of: "2025", with: "2024")],
+                          under: root)
+        let r = try CommandLineTests().run(["build", "--now", "2026-11-26T12:00:00+01:00"], in: root)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("content/posts/2025/stadtlabor/index.md: warning: a page is named after its file, so this one is published as 'index'; name the file after its content, e.g. 'posts/2025/stadtlabor.md'"))
+        #expect(r.stderr.contains("content/posts/2024/index.md: warning: a page is named after its file, so this one is published as 'index'; name the file after its content, e.g. 'posts/2024/mein-beitrag.md'"))
+        #expect(!r.stderr.contains("is not a slug"))
+    }
 }

@@ -51,6 +51,8 @@ public struct Builder: Sendable {
     public var strict = false
     /// Start from an empty output (`--clean`).
     public var clean = false
+    /// Replace an output folder that holds other files than a site (`--force`, see `foreignOutputProblem`).
+    public var force = false
     /// Mend pages in place when only Markdown texts changed (`TextOnlyRebuild`); off in tests of the pipeline's cache.
     var textOnlyRebuilds = true
     /// Size of the text-only state's journal past which it is folded into the state.
@@ -125,6 +127,7 @@ public struct Builder: Sendable {
                                     fileSystem: fileSystem)
         renderer.skeleton = skeleton(contentShape, templates, validity: report.validity ?? (.min, .max))
         renderer.outputName = displayName(location.output)
+        renderer.contentName = displayContent
         let outcome = renderer
             .render(to: sink, collectExternalLinks: collectExternalLinks)
         report.diagnostics += outcome.diagnostics
@@ -150,7 +153,7 @@ public struct Builder: Sendable {
     /// Builds into the output folder: staging, then one swap. A failed build leaves the old output untouched.
     public func build() -> BuildReport {
         let clock = Stopwatch()
-        if let problem = location.outputProblem {
+        if let problem = location.outputProblem ?? (force ? nil : location.foreignOutputProblem) {
             var report = BuildReport()
             report.diagnostics = [.error(location.output, problem)]
             return report

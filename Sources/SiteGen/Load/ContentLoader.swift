@@ -107,6 +107,14 @@ public struct ContentLoader: Sendable {
                 }
                 continue
             }
+            // Not copied as it is: a draft would go public as raw text.
+            let lower = path.lowercased()
+            if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
+                let name = path.split(separator: "/").last.map(String.init) ?? path
+                let fixed = lower.hasSuffix(".md") ? String(name.dropLast(3)) + ".md" : String(name.dropLast(9)) + ".markdown"
+                diagnostics.append(.error(display(path), "a Markdown file's extension must be written in lower case; rename it to '\(fixed)'"))
+                continue
+            }
             assets.append(Asset(path: path, size: entry.size))
         }
         if !sawConfig {
@@ -168,7 +176,15 @@ public struct ContentLoader: Sendable {
         if slug.isEmpty {
             return (nil, [.error(file, "file name gives no usable slug; name it with letters or digits, e.g. mein-beitrag.md")])
         }
-        if slug != stem {
+        // Hugo names a page after its folder (`mein-beitrag/index.md`); sitegen after its file.
+        let parts = entry.relativePath.split(separator: "/")
+        if stem == "index" || stem == "_index" {
+            let folder = parts.count > 2 ? String(parts[parts.count - 2]) : ""
+            let named = folder.isEmpty || folder.allSatisfy(\.isNumber)
+                ? parts.dropLast().joined(separator: "/") + "/mein-beitrag.md"
+                : parts.dropLast(2).joined(separator: "/") + "/" + Slug.make(folder) + ".md"
+            diagnostics.append(.warning(file, "a page is named after its file, so this one is published as 'index'; name the file after its content, e.g. '\(named)'"))
+        } else if slug != stem {
             diagnostics.append(.warning(file, "file name '\(name)' is not a slug; it is published as '\(slug)'. Rename the file to '\(slug).md' to keep the address stable"))
         }
         let split: FrontMatterSplit

@@ -28,15 +28,7 @@ enum SiteValidator {
         site.projects = site.projects.filter { claim(urls.project($0), $0.source) }
         site.pages = site.pages.filter { claim(urls.page($0), $0.source) }
         if let s = site.strategy { site.pathBySource[s.source.path] = urls.strategy }
-        // Assets may not shadow a page.
-        for a in site.assets {
-            let top = a.path.split(separator: "/").first.map(String.init) ?? ""
-            if let other = owner[top + "/"], a.path.contains("/") {
-                if a.path.hasSuffix("/index.html") || a.path == top + "/index.html" {
-                    d.append(.error(display(a.path), "file would overwrite the page of \(other); move it"))
-                }
-            }
-        }
+        // Files that would take the place of a page or another file the build makes: `SiteRenderer`.
 
         // Field slugs referenced by items.
         let known = site.fields.map(\.slug)

@@ -53,6 +53,8 @@ public struct SiteRenderer: Sendable {
     var skeleton: UInt64?
     /// The output folder as messages name it (`--output`; "public" for `check`).
     var outputName = "public"
+    /// The content folder as the build was given it (`content`), for messages about its files.
+    var contentName = "content"
     let interner = StringInterner()
 
     public init(site: Site, templates: TemplateSet, contentRoot: String, cache: BuildCache? = nil,
@@ -130,16 +132,26 @@ public struct SiteRenderer: Sendable {
         var outputs = Set(records.map { URLScheme.outputFile($0.path) })
         for path in formats { outputs.insert(path) }
         for path in keptFormats { outputs.insert(path) }
+        // A file of the content may not take the place of a file the build makes (a page, a feed,
+        // the sitemap): it would replace it without a word.
+        let made = outputs
         for asset in site.assets {
+            if made.contains(asset.path) {
+                let what = asset.path.hasSuffix("index.html") || asset.path == "404.html"
+                    ? "the page the build makes at /\(asset.path.hasSuffix("index.html") ? String(asset.path.dropLast(10)) : asset.path)"
+                    : "the file \(asset.path) the build makes"
+                diagnostics.append(.error(contentName + "/" + asset.path, "file has the same address as \(what); rename or move it"))
+                continue
+            }
             outputs.insert(asset.path)
             do { try sink.copy(from: contentRoot + "/" + asset.path, to: asset.path) } catch {
-                diagnostics.append(.error("content/" + asset.path, "cannot be copied: \(error)"))
+                diagnostics.append(.error(contentName + "/" + asset.path, "cannot be copied: \(error)"))
             }
         }
         for asset in templates.assets {
             let path = "assets/" + asset.relativePath
             if outputs.contains(path) {
-                diagnostics.append(.error("content/" + path, "file has the same address as the theme's \(path); rename it"))
+                diagnostics.append(.error(contentName + "/" + path, "file has the same address as the theme's \(path); rename it"))
                 continue
             }
             outputs.insert(path)
