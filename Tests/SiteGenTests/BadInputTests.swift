@@ -204,6 +204,22 @@ import Testing
         #expect(r.stderr.contains("content/pages/Über uns.md: warning: file name 'Über uns' is not a slug; it is published as 'ueber-uns'"))
     }
 
+    /// A partial that includes itself would recurse until the stack overflows (it crashed the build).
+    @Test func aPartialThatIncludesItselfIsAnError() throws {
+        let root = try goodSite()
+        let partial = root + "/Templates/partials/badge-items.mustache"
+        let text = try String(contentsOfFile: partial, encoding: .utf8)
+        try (text + "{{> partials/badge-items}}\n").write(toFile: partial, atomically: true, encoding: .utf8)
+        try "{{> partials/b}}".write(toFile: root + "/Templates/partials/a.mustache", atomically: true, encoding: .utf8)
+        try "x\n{{#y}}{{>partials/a}}{{/y}}".write(toFile: root + "/Templates/partials/b.mustache", atomically: true, encoding: .utf8)
+        try expectFailure(in: root, messages: [
+            "Templates/partials/badge-items.mustache:\(text.split(separator: "\n", omittingEmptySubsequences: false).count): error: 'partials/badge-items' includes itself (partials/badge-items → partials/badge-items), so rendering would never end; remove one of these partial tags",
+            "Templates/partials/a.mustache:1: error: 'partials/a' includes itself (partials/a → partials/b → partials/a), so rendering would never end; remove one of these partial tags",
+        ])
+        #expect(TemplateSet.partialCycles(["a": "{{>b}}", "b": "{{>c}}", "c": "{{>a}}{{>d}}", "d": "", "e": "{{>e}}{{>a}}"])
+            == [["a", "b", "c"], ["e"]])
+    }
+
     /// Hugo's page bundles (`mein-beitrag/index.md`) would all be published as 'index'.
     @Test func anIndexFileIsPublishedWithAWarning() throws {
         let root = try goodSite()

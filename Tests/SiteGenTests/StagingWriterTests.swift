@@ -109,6 +109,21 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: (out as NSString).deletingLastPathComponent) == ["public"])
     }
 
+    @Test func stagingFoldersOfEndedBuildsAreRemoved() throws {
+        let root = TestSupport.temporaryFolder()
+        let fm = FileManager.default
+        // 2147483646 is above any pid Linux hands out; the parent of this process is alive.
+        for name in [".public.staging-2147483646", ".public.staging-\(getppid())", ".other.staging-2147483646"] {
+            try fm.createDirectory(atPath: root + "/" + name + "/blog", withIntermediateDirectories: true)
+        }
+        let writer = try StagingWriter(output: root + "/public")
+        try writer.write("index.html", Array("x".utf8))
+        try writer.commit()
+        #expect(!fm.fileExists(atPath: root + "/.public.staging-2147483646"))
+        #expect(fm.fileExists(atPath: root + "/.public.staging-\(getppid())/blog"))
+        #expect(fm.fileExists(atPath: root + "/.other.staging-2147483646"))
+    }
+
     @Test func refusesPathsOutsideTheOutput() throws {
         let root = TestSupport.temporaryFolder()
         let out = root + "/public"

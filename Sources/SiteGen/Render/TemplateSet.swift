@@ -103,6 +103,14 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
                 diagnostics.append(.error(display(name + ".mustache"), line: line, "partial or layout '\(reference)' does not exist (looked for \(display(reference + ".mustache")))"))
             }
         }
+        // A partial that includes itself, directly or through others, would render until the
+        // stack overflows (a crash, not a message).
+        for cycle in partialCycles(texts) {
+            let line = partialReferences(in: texts[cycle[0]] ?? "").first { $0.0 == cycle[1 % cycle.count] }?.1
+            let path = (cycle + [cycle[0]]).joined(separator: " → ")
+            diagnostics.append(.error(display(cycle[0] + ".mustache"), line: line,
+                                      "'\(cycle[0])' includes itself (\(path)), so rendering would never end; remove one of these partial tags"))
+        }
         if diagnostics.contains(where: { $0.severity == .error }) { return (nil, diagnostics) }
         var set = TemplateSet(library: MustacheLibrary(templates: templates), strings: strings, assets: assets, hash: hash, root: root)
         set.texts = texts
@@ -142,6 +150,30 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
     }
 
     /// `{{> name}}` and `{{< name}}` tags with their lines.
+    /// Each cycle of partial references once, starting at its first name in sort order
+    /// (`["a", "b"]`: a includes b, b includes a).
+    static func partialCycles(_ texts: [String: String]) -> [[String]] {
+        let references = texts.mapValues { text in partialReferences(in: text).map(\.0).filter { texts[$0] != nil } }
+        var cycles: Set<[String]> = []
+        var done: Set<String> = []
+        var path: [String] = []
+        func visit(_ name: String) {
+            if let start = path.firstIndex(of: name) {
+                let cycle = Array(path[start...])
+                let first = cycle.indices.min { cycle[$0] < cycle[$1] }!
+                cycles.insert(Array(cycle[first...] + cycle[..<first]))
+                return
+            }
+            guard !done.contains(name) else { return }
+            path.append(name)
+            for next in references[name] ?? [] { visit(next) }
+            path.removeLast()
+            done.insert(name)
+        }
+        for name in texts.keys.sorted() { visit(name) }
+        return cycles.sorted { $0.joined(separator: "/") < $1.joined(separator: "/") }
+    }
+
     static func partialReferences(in text: String) -> [(String, Int)] {
         var result: [(String, Int)] = []
         var line = 1

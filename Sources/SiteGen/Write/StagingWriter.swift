@@ -52,6 +52,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
             }
         }
         removeTree(staging)
+        Self.removeAbandonedStagings(beside: self.output)
         guard makeDirectory(staging) else {
             throw FileSystemError(path: staging, message: "staging folder cannot be created (\(String(cString: strerror(errno))))")
         }
@@ -172,6 +173,24 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
             while !parts.isEmpty, rmdir(output + "/" + parts.joined(separator: "/")) == 0 { parts = parts.dropLast() }
         }
         removeTree(staging)
+    }
+
+    /// Removes the staging folders of builds that ended without cleaning up (killed, or crashed):
+    /// `.<name>.staging-<pid>` beside the output whose process is gone. Those of running builds stay.
+    static func removeAbandonedStagings(beside output: String) {
+        let parts = output.split(separator: "/", omittingEmptySubsequences: false)
+        let parent = parts.dropLast().joined(separator: "/")
+        let folder = parent.isEmpty ? (output.hasPrefix("/") ? "/" : ".") : parent
+        let prefix = ".\(parts.last.map(String.init) ?? "public").staging-"
+        guard let dir = opendir(folder) else { return }
+        var abandoned: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH { abandoned.append(name) }
+        }
+        closedir(dir)
+        for name in abandoned { removeTree((folder == "/" ? "" : folder) + "/" + name) }
     }
 
     /// Throws the staging folder away; the old output stays as it was.
