@@ -116,6 +116,33 @@ import Testing
         #expect(diagnostics == [.error("--base-url", "--base-url must start with https:// (e.g. https://smartcity.example.org/), but is 'not a url'")])
         #expect(decode(override: "https://preview.example.org").0?.baseURL == "https://preview.example.org/")
     }
+
+    @Test func aBaseURLNeedsAHostAndNoQueryOrFragment() {
+        for good in ["https://smartcity.example.org/", "https://example.org/smartcity/", "http://localhost:8080/", "https://[::1]:8080/"] {
+            #expect(SiteConfig.baseURLProblem(good) == nil, "\(good)")
+        }
+        let bad: [(String, String)] = [
+            ("https://", "has no host name (is 'https://'); write the site's full address, e.g. https://smartcity.example.org/"),
+            ("https:///smartcity/", "has no host name (is 'https:///smartcity/'); write the site's full address, e.g. https://smartcity.example.org/"),
+            ("https://:8080/", "has no host name (is 'https://:8080/'); write the site's full address, e.g. https://smartcity.example.org/"),
+            ("https://smartcity.example.org/?x=1#top", "may not contain '?' or '#' (is 'https://smartcity.example.org/?x=1#top'); write the site's address only, e.g. https://smartcity.example.org/"),
+            ("https://example.org/#", "may not contain '?' or '#' (is 'https://example.org/#'); write the site's address only, e.g. https://smartcity.example.org/"),
+            ("smartcity.example.org", "must start with https:// (e.g. https://smartcity.example.org/), but is 'smartcity.example.org'"),
+            ("https://example.org/\tx", "must start with https:// (e.g. https://smartcity.example.org/), but is 'https://example.org/\tx'"),
+        ]
+        for (url, problem) in bad { #expect(SiteConfig.baseURLProblem(url) == problem) }
+        #expect(decode(override: "https://").1.map(\.description) == ["--base-url: error: --base-url has no host name (is 'https://'); write the site's full address, e.g. https://smartcity.example.org/"])
+    }
+
+    @Test func twoSectionsCannotShareAnAddress() {
+        var files = TestSupport.minimalSite
+        files["site.yml"] = "title: Test\nbase_url: https://example.org/\npaths:\n  blog: aktuelles\n  events: aktuelles\n  search: assets\n"
+        let (_, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.errorMessages == [
+            "content/site.yml:5: error: paths.events is 'aktuelles', the address of paths.blog; give each section its own",
+            "content/site.yml:6: error: paths.search is 'assets', the address of the theme's assets/ folder; give each section its own",
+        ])
+    }
 }
 
 @Suite struct DidYouMeanTests {

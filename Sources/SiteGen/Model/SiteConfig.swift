@@ -43,6 +43,24 @@ public struct SiteConfig: Sendable {
         return String(rest.prefix { $0 != "/" && $0 != ":" })
     }
 
+    /// What is wrong with a base URL (to follow "base_url "), or nil. Every absolute link, the
+    /// feeds and the sitemap are made from it, so a wrong one spoils every page.
+    static func baseURLProblem(_ b: String) -> String? {
+        let example = "e.g. https://smartcity.example.org/"
+        let lower = b.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), !b.contains(where: \.isWhitespace) else {
+            return "must start with https:// (\(example)), but is '\(b)'"
+        }
+        if b.contains("?") || b.contains("#") {
+            return "may not contain '?' or '#' (is '\(b)'); write the site's address only, \(example)"
+        }
+        let host = b[b.index(b.firstRange(of: "://")!.upperBound, offsetBy: 0)...].prefix { $0 != "/" }
+        if host.isEmpty || host.hasPrefix(":") || host.hasPrefix(".") {
+            return "has no host name (is '\(b)'); write the site's full address, \(example)"
+        }
+        return nil
+    }
+
     static let knownKeys = ["title", "tagline", "description", "base_url", "language", "author", "publisher",
                             "license", "paginate", "unsafe_html", "paths"]
 
@@ -59,9 +77,7 @@ public struct SiteConfig: Sendable {
         let title = r.string("title", required: true, example: "\"Smart City Dortmund/Schwerte\"")
         var base = overrideBaseURL ?? r.string("base_url", required: true, example: "https://smartcity.example.org/")
         if let b = base {
-            let lower = b.lowercased()
-            if !(lower.hasPrefix("https://") || lower.hasPrefix("http://")) || b.contains(" ") {
-                let rule = "must start with https:// (e.g. https://smartcity.example.org/), but is '\(b)'"
+            if let rule = Self.baseURLProblem(b) {
                 // A wrong --base-url is the command line's fault, not site.yml's.
                 r.diagnostics.append(overrideBaseURL != nil ? .error("--base-url", "--base-url " + rule)
                     : .error(file, line: r.line(of: "base_url"), "base_url " + rule))
@@ -77,15 +93,28 @@ public struct SiteConfig: Sendable {
             License(name: l.string("name", required: true) ?? "", url: l.url("url") ?? "")
         }
         var paths = Paths()
+        var pathLines: [String: Int] = [:]
         _ = r.nested("paths", known: Paths.keys) { p in
             func read(_ key: String, _ target: WritableKeyPath<Paths, String>) {
                 guard let v = p.string(key) else { return }
+                pathLines[key] = p.line(of: key)
                 if Slug.isValid(v) { paths[keyPath: target] = v } else {
                     p.diagnostics.append(.error(file, line: p.line(of: key), "paths.\(key) must be a slug (lowercase letters, digits and hyphens), e.g. '\(Slug.make(v))'"))
                 }
             }
             read("blog", \.blog); read("events", \.events); read("projects", \.projects); read("fields", \.fields)
             read("strategy", \.strategy); read("search", \.search); read("page", \.page)
+        }
+        // Two sections at one address would write their pages over each other.
+        var owners = ["assets": "the theme's assets/ folder"]
+        for (key, value) in [("blog", paths.blog), ("events", paths.events), ("projects", paths.projects),
+                             ("fields", paths.fields), ("strategy", paths.strategy), ("search", paths.search)] {
+            if let other = owners[value] {
+                r.diagnostics.append(.error(file, line: pathLines[key] ?? r.line(of: "paths"),
+                                            "paths.\(key) is '\(value)', the address of \(other); give each section its own"))
+            } else {
+                owners[value] = "paths.\(key)"
+            }
         }
         let paginate = r.int("paginate") ?? 10
         if paginate < 1 { r.diagnostics.append(.error(file, line: r.line(of: "paginate"), "paginate must be 1 or more")) }
