@@ -94,4 +94,31 @@ import Testing
         let (_, broken) = model(["site.yml": "title: [unclosed\n"])
         #expect(broken.errorMessages.contains { $0.hasPrefix("content/site.yml:") && $0.contains("YAML syntax error") })
     }
+
+    /// The skeleton of `sitegen new event` leaves the location's name and address empty to fill in.
+    @Test func anEmptyLocationIsNoLocation() throws {
+        var files = TestSupport.minimalSite
+        files["events/2026/treffen.md"] = NewContent.text(for: .event, title: "Treffen", now: TestSupport.now)
+        let (site, diagnostics) = TestSupport.model(files, options: BuildOptions(now: TestSupport.now, drafts: true))
+        #expect(try #require(site).events.first?.location == nil)
+        #expect(diagnostics.warningMessages.contains(
+            "content/events/2026/treffen.md: warning: event has neither a location nor an online address; add 'location' or 'online'"))
+        files["events/2026/treffen.md"] = "---\ntitle: Treffen\nstart: 2026-12-01T10:00:00+01:00\nlocation:\n  name: Rathaus\n  address: \"\"\n---\n"
+        let (withName, _) = TestSupport.model(files)
+        #expect(try #require(withName).events.first?.location?.name == "Rathaus")
+    }
+
+    /// A field that is a draft or cannot be read is named as such, not as unknown.
+    @Test func aFieldThatIsNotPublishedIsNamedAsSuch() throws {
+        var files = TestSupport.minimalSite
+        files["fields/energie-und-umwelt.md"] = "---\ntitle: Energie und Umwelt\norder: 2\ndraft: true\n---\nText.\n"
+        files["fields/broken.md"] = "---\ntitle: [kaputt\n---\nText.\n"
+        files["posts/2025/a.md"] = "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nfields: [energie-und-umwelt, broken]\n---\n[Feld](../../fields/broken.md)\n"
+        let (_, diagnostics) = TestSupport.model(files)
+        let messages = diagnostics.errorMessages.filter { $0.hasPrefix("content/posts/") }
+        #expect(messages == [
+            "content/posts/2025/a.md:4: error: field of action 'energie-und-umwelt' is a draft (content/fields/energie-und-umwelt.md); publish it, or remove it from 'fields'",
+            "content/posts/2025/a.md:4: error: field of action 'broken' cannot be used: content/fields/broken.md has errors of its own (see its messages)",
+        ])
+    }
 }

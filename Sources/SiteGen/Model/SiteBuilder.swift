@@ -18,6 +18,11 @@ public enum SiteBuilder {
         var hashes: [String: UInt64] = [:]
         // Files that could not be read are remembered, so links to them get a fitting message.
         var failed: [String: String] = [:]
+        let prefix = displayRoot.isEmpty ? "" : displayRoot + "/"
+        for d in content.diagnostics where d.severity == .error && d.file.hasPrefix(prefix) {
+            let path = String(d.file.dropFirst(prefix.count))
+            if ContentLoader.kind(of: path) != nil { failed[path] = "has errors of its own (see its messages)" }
+        }
         for doc in content.documents {
             hashes[doc.source.path] = doc.hash
             guard let map = doc.frontMatter else { continue }

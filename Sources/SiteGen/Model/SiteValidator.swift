@@ -35,6 +35,14 @@ enum SiteValidator {
         func checkFields(_ slugs: [String], _ source: SourceRef) {
             let line = source.keyLines["fields"]
             for slug in slugs where !known.contains(slug) {
+                // The field's file is there but not published (a draft, or it has errors).
+                if let reason = site.excludedSources["fields/\(slug).md"] ?? site.excludedSources["fields/\(slug).markdown"] {
+                    let file = display("fields/\(slug).md")
+                    d.append(.error(source.display, line: line, reason == "is a draft"
+                        ? "field of action '\(slug)' is a draft (\(file)); publish it, or remove it from 'fields'"
+                        : "field of action '\(slug)' cannot be used: \(file) \(reason)"))
+                    continue
+                }
                 var message = "unknown field of action '\(slug)'"
                 if let guess = nearest(slug, in: known) { message += ", did you mean '\(guess)'?" } else {
                     message += "; known fields are in content/fields/"
