@@ -23,6 +23,26 @@ import Testing
         renderer(unsafe: unsafe).render(MarkdownBody(text: text, source: source))
     }
 
+    /// Links and headings without text say nothing to screen reader users (BITV / WCAG 2.4.4, 2.4.6).
+    @Test func linksAndHeadingsWithoutTextAreWarnedAbout() {
+        let text = """
+        [](../2024/b.md) und [ ](https://example.org/) und [Text](../2024/b.md)
+
+        [![](../../images/x.svg)](../2024/b.md) [![Karte](../../images/x.svg)](../2024/b.md) [`code`](https://example.org/) [**fett**](https://example.org/)
+
+        ##
+
+        ## Abschnitt
+        """
+        let r = render(text)
+        #expect(r.diagnostics.filter { $0.message.contains("has no text") }.map(\.description) == [
+            "content/posts/2025/a.md:5: warning: link to '../2024/b.md' has no text, so screen readers read out only its address; write what it leads to in [ ]",
+            "content/posts/2025/a.md:5: warning: link to 'https://example.org/' has no text, so screen readers read out only its address; write what it leads to in [ ]",
+            "content/posts/2025/a.md:7: warning: link to '../2024/b.md' has no text, so screen readers read out only its address; write what it leads to in [ ]",
+            "content/posts/2025/a.md:9: warning: heading has no text; write it after the #, or remove the line",
+        ])
+    }
+
     @Test func rawHTMLIsDroppedByDefault() {
         let r = render("Hallo <script>alert(1)</script> Welt\n\n<div onclick=\"x()\">Block</div>\n")
         #expect(!r.html.contains("<script"))

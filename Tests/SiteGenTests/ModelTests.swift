@@ -121,4 +121,22 @@ import Testing
             "content/posts/2025/a.md:4: error: field of action 'broken' cannot be used: content/fields/broken.md has errors of its own (see its messages)",
         ])
     }
+
+    @Test func langMustBeALanguageCode() throws {
+        var files = TestSupport.minimalSite
+        files["site.yml"] = "title: Test\nbase_url: https://example.org/\nlanguage: deutsch\n"
+        files["posts/2025/a.md"] = "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nlang: english\n---\nText\n"
+        files["posts/2025/b.md"] = "---\ntitle: B\ndate: 2025-03-01T10:00:00+01:00\nlang: EN\n---\nText\n"
+        files["pages/c.md"] = "---\ntitle: C\nlang: de-CH-1996\n---\nText\n"
+        let (site, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.errorMessages.sorted() == [
+            "content/posts/2025/a.md:4: error: 'lang' must be a language code such as en, de or tr, but is 'english'",
+            "content/site.yml:3: error: 'language' must be a language code such as en, de or tr, but is 'deutsch'",
+        ])
+        let s = try #require(site)
+        #expect(s.config.language == "de")
+        #expect(s.posts.first { $0.slug == "b" }?.lang == "EN")
+        #expect(s.pages.first?.lang == "de-CH-1996")
+        for bad in ["", "d", "english", "de_DE", "de-", "-de", "de--CH", "dé", "de-abcdefghi"] { #expect(!FrontMatterReader.isLanguageCode(bad), "\(bad)") }
+    }
 }

@@ -34,7 +34,7 @@ enum DocumentDecoder {
         let date = r.date("date", required: true, example: "2026-11-26T10:00:00+01:00")
         let image = r.string("image"), alt = r.string("image_alt"), updated = r.date("updated"), author = r.string("author")
         let fields = r.stringList("fields"), tags = r.stringList("tags"), summary = r.string("summary")
-        let lang = r.string("lang"), draft = r.bool("draft") ?? false
+        let lang = r.languageCode("lang"), draft = r.bool("draft") ?? false
         guard let title, let date else { return nil }
         return Post(slug: doc.fileSlug, title: title, date: date, updated: updated, author: author, fields: fields, tags: tags,
                     summary: summary, image: image, imageAlt: alt, lang: lang, draft: draft, body: body(doc))
@@ -57,7 +57,7 @@ enum DocumentDecoder {
             }
         }
         let online = r.url("online"), fields = r.stringList("fields"), format = r.string("format")
-        let registration = r.url("registration"), summary = r.string("summary"), lang = r.string("lang"), draft = r.bool("draft") ?? false
+        let registration = r.url("registration"), summary = r.string("summary"), lang = r.languageCode("lang"), draft = r.bool("draft") ?? false
         guard let title, let start else { return nil }
         return Event(slug: doc.fileSlug, title: title, start: start, end: end, location: location, online: online, fields: fields,
                      format: format, registration: registration, summary: summary, status: status, lang: lang, draft: draft, body: body(doc))
@@ -70,7 +70,7 @@ enum DocumentDecoder {
         let fields = r.stringList("fields"), cities = r.stringList("cities"), partners = r.stringList("partners")
         let start = r.date("start", example: "2023-04-01"), end = r.date("end", example: "2027-09-30")
         let updated = r.date("updated"), code = r.string("code"), summary = r.string("summary")
-        let lang = r.string("lang"), draft = r.bool("draft") ?? false
+        let lang = r.languageCode("lang"), draft = r.bool("draft") ?? false
         var status: ProjectStatus?
         if let statusText {
             status = ProjectStatus(rawValue: statusText.lowercased())
@@ -89,7 +89,7 @@ enum DocumentDecoder {
     static func page(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Page? {
         guard let title = r.string("title", required: true) else { return nil }
         return Page(slug: doc.fileSlug, title: title, summary: r.string("summary"), menu: r.int("menu"),
-                    search: r.bool("search") ?? true, lang: r.string("lang"), draft: r.bool("draft") ?? false, body: body(doc))
+                    search: r.bool("search") ?? true, lang: r.languageCode("lang"), draft: r.bool("draft") ?? false, body: body(doc))
     }
 
     static func strategy(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Strategy? {

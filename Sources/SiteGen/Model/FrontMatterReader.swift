@@ -117,6 +117,24 @@ struct FrontMatterReader {
         return text
     }
 
+    /// A language code for `lang` attributes (`en`, `de-DE`, `tr`): screen readers pick their
+    /// voice by it, and a made-up one (`english`) leaves them guessing.
+    mutating func languageCode(_ key: String) -> String? {
+        guard let text = string(key) else { return nil }
+        guard Self.isLanguageCode(text) else {
+            error(line(of: key), "'\(key)' must be a language code such as en, de or tr, but is '\(text)'")
+            return nil
+        }
+        return text
+    }
+
+    /// BCP 47 in its common shape: 2–3 letters, then subtags of 2–8 letters or digits.
+    static func isLanguageCode(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, (2...3).contains(first.count), first.allSatisfy({ $0.isASCII && $0.isLetter }) else { return false }
+        return parts.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } }
+    }
+
     /// A nested group of keys.
     mutating func map(_ key: String) -> YAMLMap? {
         guard let value = map[key] else { return nil }

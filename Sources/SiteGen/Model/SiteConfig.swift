@@ -120,7 +120,7 @@ public struct SiteConfig: Sendable {
         if paginate < 1 { r.diagnostics.append(.error(file, line: r.line(of: "paginate"), "paginate must be 1 or more")) }
         let config = SiteConfig(
             title: title ?? "", tagline: r.string("tagline"), description: r.string("description"),
-            baseURL: base ?? "", language: r.string("language") ?? "de",
+            baseURL: base ?? "", language: r.languageCode("language") ?? "de",
             author: r.string("author") ?? title ?? "",
             publisher: publisher ?? Publisher(name: title ?? "", url: nil, email: nil),
             license: license, paginate: max(1, paginate), unsafeHTML: r.bool("unsafe_html") ?? false, paths: paths)

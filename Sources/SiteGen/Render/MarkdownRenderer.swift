@@ -167,6 +167,10 @@ private struct Walker {
                 "heading skips a level (\(String(repeating: "#", count: previousLevel)) to \(String(repeating: "#", count: level))); use \(String(repeating: "#", count: previousLevel + 1))"))
         }
         previousLevel = level
+        // Screen reader users move through a page by its headings: an empty one says nothing.
+        if text.trimmingSpaces.isEmpty {
+            diagnostics.append(.warning(body.source.display, line: at, "heading has no text; write it after the #, or remove the line"))
+        }
         var base = Slug.make(text)
         if base.isEmpty { base = "abschnitt" }
         var id = base
@@ -183,6 +187,11 @@ private struct Walker {
 
     private mutating func link(_ node: OpaquePointer) {
         let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        // A link without text is announced by its address alone (WCAG 2.4.4, link purpose).
+        if !hasText(node) {
+            diagnostics.append(.warning(body.source.display, line: line(node),
+                "link to '\(url)' has no text, so screen readers read out only its address; write what it leads to in [ ]"))
+        }
         switch renderer.resolve(url, body.source, false) {
         case .keep: break
         case .rewrite(let href, let check):
@@ -262,6 +271,26 @@ private struct Walker {
     }
 
     /// The text of a node's inline children (for heading slugs and alt texts).
+    /// True when `node` holds some text that is not blank (an image's alt text counts). Stops at
+    /// the first such text, so the common link costs one look.
+    private func hasText(_ node: OpaquePointer) -> Bool {
+        guard let iter = cmark_iter_new(node) else { return false }
+        defer { cmark_iter_free(iter) }
+        while true {
+            let event = cmark_iter_next(iter)
+            if event == CMARK_EVENT_DONE { return false }
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iter), child != node else { continue }
+            let type = cmark_node_get_type(child)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(child) {
+                var p = literal
+                while p.pointee != 0 {
+                    if p.pointee != 32 && p.pointee != 9 && p.pointee != 10 && p.pointee != 13 { return true }
+                    p += 1
+                }
+            }
+        }
+    }
+
     private func plainText(of node: OpaquePointer) -> String {
         var text = ""
         guard let iter = cmark_iter_new(node) else { return "" }
