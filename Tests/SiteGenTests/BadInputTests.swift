@@ -204,6 +204,33 @@ import Testing
         #expect(r.stderr.contains("content/pages/Über uns.md: warning: file name 'Über uns' is not a slug; it is published as 'ueber-uns'"))
     }
 
+    /// A bad link in the Markdown is one message at its line, not also one from the link check
+    /// of the built page (and not one blamed on the templates).
+    @Test func aBadLinkIsReportedOnce() throws {
+        let root = try goodSite()
+        TestSupport.write(["content/posts/2025/links.md": """
+            ---
+            title: Links
+            date: 2025-03-01T10:00:00+01:00
+            ---
+            [fehlt](../2024/gibt-es-nicht.md) und ![Bild](bild-fehlt.png)
+
+            [win](..\\..\\projects\\x.md) und [Straße](straße-fehlt.md) und [ref][r]
+
+            [r]: fehlt-auch.md
+            """], under: root)
+        let r = try CommandLineTests().run(["build", "--now", "2026-11-26T12:00:00+01:00"], in: root)
+        #expect(r.status == 1)
+        let errors = r.stderr.split(separator: "\n").filter { $0.contains(": error: ") }.map(String.init)
+        #expect(errors == [
+            "content/posts/2025/links.md:5: error: image 'bild-fehlt.png' does not exist under content/",
+            "content/posts/2025/links.md:5: error: link target '../2024/gibt-es-nicht.md' does not exist",
+            "content/posts/2025/links.md:7: error: link target '....\\projects\\x.md' contains a backslash (\\); write addresses with /, e.g. ../../projects/mein-projekt.md",
+            "content/posts/2025/links.md:7: error: link target 'fehlt-auch.md' does not exist",
+            "content/posts/2025/links.md:7: error: link target 'straße-fehlt.md' does not exist",
+        ], "\(r.stderr)")
+    }
+
     /// A partial that includes itself would recurse until the stack overflows (it crashed the build).
     @Test func aPartialThatIncludesItselfIsAnError() throws {
         let root = try goodSite()

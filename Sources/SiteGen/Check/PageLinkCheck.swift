@@ -55,7 +55,7 @@ struct PageLinkCheck {
             return (page, nil, " (written by the templates)")
         }
 
-        for href in r.refs.resources {
+        for href in r.refs.resources where !reportedByMarkdown(href, r) {
             let d = destination(href)
             if d.remote {
                 let (file, line, origin) = place(href)
@@ -76,6 +76,7 @@ struct PageLinkCheck {
             }
             guard let target = d.target else { continue }
             guard let resolved = target.path.isEmpty ? resolve(own) : d.resolved else {
+                if reportedByMarkdown(href, r) { continue }
                 let (file, line, origin) = place(href)
                 diagnostics.append(.error(file, line: line, "link to '\(href)' leads nowhere in the built site\(origin)"))
                 continue
@@ -125,10 +126,47 @@ struct PageLinkCheck {
         return (percentDecoded(String(rest.dropFirst(base.count))), fragment)
     }
 
+    /// True for a relative address written as a Markdown link or image (`](…)`, `]: …`): the
+    /// Markdown stage resolved it, and reported it when it leads nowhere, so the page does not
+    /// report it a second time. Addresses from `/` or `#` are left to this check.
+    func reportedByMarkdown(_ href: String, _ r: PageRecord) -> Bool {
+        guard let first = href.first, first != "/", first != "#", !isRemote(href), LinkResolver.scheme(of: href) == nil,
+              let source = r.source, hasBody(source.path), let body = bodyText(source) else { return false }
+        // cmark writes some characters of an address percent-encoded (a backslash as %5C), and
+        // reads a backslash before punctuation as an escape (`..\..` is `...`).
+        let texts = [body, Self.withoutBackslashEscapes(body)]
+        for form in Set([href, percentDecoded(href)]) {
+            for opening in ["](", "](<", "]( ", "]: ", "]: <", "]:"] where texts.contains(where: { $0.contains(opening + form) }) {
+                return true
+            }
+        }
+        return false
+    }
+
+    /// Markdown text with `\` before ASCII punctuation removed, as CommonMark reads it.
+    static func withoutBackslashEscapes(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var escaped = false
+        for b in text.utf8 {
+            if escaped {
+                escaped = false
+                let punctuation = (33...47).contains(b) || (58...64).contains(b) || (91...96).contains(b) || (123...126).contains(b)
+                if !punctuation { out.append(92) }
+            } else if b == 92 {
+                escaped = true
+                continue
+            }
+            out.append(b)
+        }
+        if escaped { out.append(92) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// The Markdown line that contains an address (for messages about links kept as written).
     func lineOf(_ href: String, in source: SourceRef, base: String) -> Int? {
         guard hasBody(source.path), var body = bodyText(source) else { return nil }
-        let candidates = [href, href.hasPrefix(base) ? "/" + href.dropFirst(base.count) : href].map { Array($0.utf8) }
+        let candidates = [href, href.hasPrefix(base) ? "/" + href.dropFirst(base.count) : href, percentDecoded(href)].map { Array($0.utf8) }
         return body.withUTF8 { text -> Int? in
             // The earliest place any form of the address is written, as a line number.
             guard let at = candidates.compactMap({ firstOffset(of: $0, in: text) }).min() else { return nil }

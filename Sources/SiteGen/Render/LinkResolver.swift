@@ -52,6 +52,10 @@ public struct LinkResolver: Sendable {
         let decoded = percentDecoded(String(path))
         let suffix = fragment.map { "#" + $0 } ?? ""
 
+        // Windows writes paths with backslashes; Markdown also reads `\.` as an escaped dot.
+        if decoded.contains("\\") {
+            return .broken("\(isImage ? "image" : "link target") '\(trimmed)' contains a backslash (\\); write addresses with /, e.g. ../../projects/mein-projekt.md")
+        }
         guard let target = resolveContentPath(decoded, from: source.path) else {
             if decoded.hasPrefix("/") || decoded == "." || decoded.isEmpty { return .keep }
             return .broken("link target '\(trimmed)' lies outside the content folder")
