@@ -142,4 +142,35 @@ import Testing
         #expect(diagnostics.filter { $0.severity == .error }.map(\.description)
                 == ["content/site.yml:5: error: 'paginate' appears twice (first at line 3); keep one"])
     }
+
+    /// A ` #` after a plain text value starts a comment: the page would show "Was ist".
+    @Test func hashInPlainValueIsAWarning() {
+        let text = "---\ntitle: Was ist #Smartcity?\ndate: 2025-01-01T10:00:00+01:00 # verschoben\n"
+            + "summary: Sag \"Hallo\" #gruss\nauthor: \"Team #1\"\n# nur ein Kommentar\nfields: [daten-und-plattformen] # Feld\n"
+            + "image_alt: Karte#1\n---\nText\n"
+        #expect(messages("posts/2025/x.md", text) == [
+            "content/posts/2025/x.md:2: warning: 'title' ends at '#' because YAML reads ' #…' as a comment; put the value in quotes: title: \"Was ist #Smartcity?\"",
+            "content/posts/2025/x.md:4: warning: 'summary' ends at '#' because YAML reads ' #…' as a comment; put the value in quotes: summary: 'Sag \"Hallo\" #gruss'",
+        ])
+        let site = "title: Test  # Name\nbase_url: https://example.org/\npaginate: 5 # pro Seite\nunsafe_html: false # sicher\n"
+            + "publisher:\n  name: Stadt #Dortmund\n"
+        let (_, diagnostics) = TestSupport.model(TestSupport.minimalSite.merging(["site.yml": site]) { _, b in b })
+        #expect(diagnostics.filter { $0.file == "content/site.yml" }.map(\.description) == [
+            "content/site.yml:1: warning: 'title' ends at '#' because YAML reads ' #…' as a comment; put the value in quotes: title: \"Test  # Name\"",
+            "content/site.yml:6: warning: 'name' ends at '#' because YAML reads ' #…' as a comment; put the value in quotes: name: \"Stadt #Dortmund\"",
+        ])
+    }
+
+    /// The warning is printed by `build` and `check`, and neither fails for it.
+    @Test func hashWarningInBuildAndCheck() throws {
+        let root = TestSupport.temporaryFolder("hash-warning")
+        TestSupport.write(TestSupport.minimalSite.merging(["pages/x.md": "---\ntitle: Was ist #Smartcity?\n---\nText\n"]) { _, b in b },
+                          under: root + "/content")
+        let warning = "content/pages/x.md:2: warning: 'title' ends at '#' because YAML reads ' #…' as a comment; put the value in quotes: title: \"Was ist #Smartcity?\""
+        for command in ["build", "check"] {
+            let r = try CommandLineTests().run([command, "--templates", TestSupport.templates, "--now", "2026-11-26T12:00:00+01:00"], in: root)
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").contains(Substring(warning)), "\(command): \(r.stderr)")
+        }
+    }
 }

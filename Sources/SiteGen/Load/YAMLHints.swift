@@ -48,4 +48,56 @@ enum YAMLHints {
         }
         return nil
     }
+
+    /// Warnings for plain text values cut short by a comment: in `title: Was ist #Smartcity?` YAML
+    /// reads ` #Smartcity?` as a comment, but editors write hashtags. The rule covers every unquoted
+    /// value on its key's line, of any key, except numbers, true/false and dates, so that
+    /// `paginate: 10  # per page` may stay a comment.
+    static func cutByComment(_ value: YAMLValue, yaml: String, firstLine: Int) -> [(line: Int, message: String)] {
+        let lines = lines(yaml)
+        var found: [(line: Int, message: String)] = []
+        func walk(_ value: YAMLValue) {
+            switch value {
+            case .map(let map):
+                for entry in map.entries {
+                    if case .scalar(let text, let line, let column, quoted: false) = entry.value, line == entry.keyLine,
+                       lines.indices.contains(line - firstLine), !looksTyped(text),
+                       let written = commentedValue(lines[line - firstLine], column: column, text: text) {
+                        found.append((line, "'\(entry.key)' ends at '#' because YAML reads ' #…' as a comment; put the value in quotes: \(entry.key): \(quoted(written))"))
+                    }
+                    walk(entry.value)
+                }
+            case .list(let items, _): items.forEach(walk)
+            case .scalar, .null: break
+            }
+        }
+        walk(value)
+        return found
+    }
+
+    /// The whole text from the value's start to the line's end, when a ` #` comment follows the value.
+    private static func commentedValue(_ line: Substring, column: Int, text: String) -> String? {
+        let value = line.unicodeScalars.dropFirst(column - 1)  // libyaml counts columns in code points
+        var previous: Unicode.Scalar = "x"
+        for i in value.indices {
+            if value[i] == "#", previous == " " || previous == "\t" {
+                // A plain value cannot hold ' #', so this is where it ends; check it is our value.
+                guard String(value[..<i]).trimmingSpaces == text else { return nil }
+                return String(Substring(value).trimmingTrailingSpaces)
+            }
+            previous = value[i]
+        }
+        return nil
+    }
+
+    private static func looksTyped(_ text: String) -> Bool {
+        Int(text) != nil || Double(text) != nil || DateTime.parse(text) != nil
+            || ["true", "false", "yes", "no", "ja", "nein", "on", "off"].contains(text.lowercased())
+    }
+
+    /// Double quotes, or single quotes when the text holds `"` or `\` (which double quotes would need escaped).
+    private static func quoted(_ text: String) -> String {
+        if !text.contains("\"") && !text.contains("\\") { return "\"\(text)\"" }
+        return "'" + text.replacingAll("'", with: "''") + "'"
+    }
 }
