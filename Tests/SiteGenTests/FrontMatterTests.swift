@@ -69,4 +69,108 @@ import Testing
     @Test func duplicateKeysAreAnError() {
         #expect(throws: YAMLError.self) { try YAMLReader.parse("title: A\ntitle: B\n", firstLine: 2) }
     }
+
+    /// The message of a YAML text that cannot be read, as "line: message".
+    func failure(_ yaml: String, firstLine: Int = 2) -> String {
+        do { _ = try YAMLReader.parse(yaml, firstLine: firstLine) } catch {
+            return "\(error.line.map(String.init) ?? "-")\(error.column.map { ":\($0)" } ?? ""): \(error.message)"
+        }
+        return "no error"
+    }
+
+    /// Only the messages about one content file (the minimal site around it has none of its own).
+    func messages(_ path: String, _ text: String) -> [String] {
+        let (_, diagnostics) = TestSupport.model(TestSupport.minimalSite.merging([path: text]) { _, b in b })
+        return diagnostics.filter { $0.file == "content/" + path }.map(\.description)
+    }
+
+    /// `summary:Kurz` is read as text and fails on the next line; the message names the line and the fix.
+    @Test func missingSpaceAfterColonNamesItsLine() {
+        #expect(failure("title: A\ndate: 2025-01-01T10:00:00+01:00\nsummary:Kurz\n") == "4: write a space after the colon: summary: Kurz")
+        #expect(failure("title: A\ndate:2025-01-01T10:00:00+01:00\nsummary: Kurz\n") == "3: write a space after the colon: date: 2025-01-01T10:00:00+01:00")
+        #expect(failure("title:A\n") == "2: write a space after the colon: title: A")
+        #expect(failure("publisher:\n  name: A\n  url:https://example.org/\nlanguage: de\n", firstLine: 1)
+                == "3: write a space after the colon: url: https://example.org/")
+        // A web address continuing a value is no key: the parser's own message stays.
+        #expect(failure("summary: Text\n  https://example.org\ntags: [a\n").hasPrefix("5:1: YAML syntax error: "))
+        #expect(failure("summary: Stadt: Wandel\n") == "2:15: YAML syntax error: mapping values are not allowed in this context; put text that contains a colon in quotes, e.g. title: \"Stadt: Wandel\"")
+    }
+
+    /// The second place of a key, with the first, in file lines (not Yams's dump of the whole text).
+    @Test func duplicateKeyNamesBothLines() {
+        #expect(failure("title: A\ndate: 2025-01-01\ntitle: B\n") == "4: 'title' appears twice (first at line 2); keep one")
+        #expect(failure("# Einstellungen\ntitle: A\npublisher:\n  name: X\n  url: https://x.de/\n  name: Y\npaginate: 5\n", firstLine: 1)
+                == "6: 'name' appears twice (first at line 4); keep one")
+        #expect(failure("title: A\n\"title\": B\n") == "3: 'title' appears twice (first at line 2); keep one")
+        #expect(failure("location: {name: a, name: b}\n") == "2: 'name' appears more than once; keep one")
+    }
+
+    @Test func tabIndentationIsNamed() {
+        #expect(failure("title: A\npublisher:\n\tname: X\n", firstLine: 1) == "3: YAML does not allow tabs for indentation; use spaces")
+        #expect(failure("title: A\ntags:\n\t- a\n") == "4: YAML does not allow tabs for indentation; use spaces")
+        #expect(failure("title: A\n\tsummary: B\n") == "3: YAML does not allow tabs for indentation; use spaces")
+    }
+
+    /// Empty lines or spaces before the opening `---` say where the `---` is.
+    @Test func dashesMustBeOnTheFirstLine() {
+        do { _ = try FrontMatter.split("\n\n---\ntitle: A\n---\nText\n"); Issue.record("expected an error") } catch {
+            #expect(error == FrontMatterError(line: 3, message: "the file must start with '---' on its first line, but it is on line 3; remove the empty lines above it"))
+        }
+        do { _ = try FrontMatter.split("  ---\ntitle: A\n---\nText\n"); Issue.record("expected an error") } catch {
+            #expect(error == FrontMatterError(line: 1, message: "the first line must be exactly '---', without spaces before or after it"))
+        }
+        let plain = try? FrontMatter.split("\n# Nur Text\n---\n")
+        #expect(plain?.hasFrontMatter == false)
+    }
+
+    /// Each of these mistakes is one error about its own line, and nothing else about the file.
+    @Test func eachMistakeIsOneMessage() {
+        let date = "date: 2025-01-01T10:00:00+01:00\n"
+        let cases: [(String, String)] = [
+            ("---\ntitle: A\n" + date + "summary:Kurz\n---\nText\n",
+             "content/posts/2025/k.md:4: error: write a space after the colon: summary: Kurz"),
+            ("---\ntitle: A\n" + date + "title: B\n---\nText\n",
+             "content/posts/2025/k.md:4: error: 'title' appears twice (first at line 2); keep one"),
+            ("---\ntitle: A\n" + date + "tags:\n\t- a\n---\nText\n",
+             "content/posts/2025/k.md:5: error: YAML does not allow tabs for indentation; use spaces"),
+            ("\n---\ntitle: A\n" + date + "---\nText\n",
+             "content/posts/2025/k.md:2: error: the file must start with '---' on its first line, but it is on line 2; remove the empty lines above it"),
+        ]
+        for (text, message) in cases { #expect(messages("posts/2025/k.md", text) == [message]) }
+        let site = TestSupport.minimalSite["site.yml"]! + "paginate: 5\nlanguage: de\npaginate: 6\n"
+        let (_, diagnostics) = TestSupport.model(TestSupport.minimalSite.merging(["site.yml": site]) { _, b in b })
+        #expect(diagnostics.filter { $0.severity == .error }.map(\.description)
+                == ["content/site.yml:5: error: 'paginate' appears twice (first at line 3); keep one"])
+    }
+
+    /// A ` #` after a plain text value starts a comment: the page would show "Was ist".
+    @Test func hashInPlainValueIsAWarning() {
+        let text = "---\ntitle: Was ist #Smartcity?\ndate: 2025-01-01T10:00:00+01:00 # verschoben\n"
+            + "summary: Sag \"Hallo\" #gruss\nauthor: \"Team #1\"\n# nur ein Kommentar\nfields: [daten-und-plattformen] # Feld\n"
+            + "image_alt: Karte#1\n---\nText\n"
+        #expect(messages("posts/2025/x.md", text) == [
+            "content/posts/2025/x.md:2: warning: 'title' ends at '#' because YAML reads ' #…' as a comment; put the value in quotes: title: \"Was ist #Smartcity?\"",
+            "content/posts/2025/x.md:4: warning: 'summary' ends at '#' because YAML reads ' #…' as a comment; put the value in quotes: summary: 'Sag \"Hallo\" #gruss'",
+        ])
+        let site = "title: Test  # Name\nbase_url: https://example.org/\npaginate: 5 # pro Seite\nunsafe_html: false # sicher\n"
+            + "publisher:\n  name: Stadt #Dortmund\n"
+        let (_, diagnostics) = TestSupport.model(TestSupport.minimalSite.merging(["site.yml": site]) { _, b in b })
+        #expect(diagnostics.filter { $0.file == "content/site.yml" }.map(\.description) == [
+            "content/site.yml:1: warning: 'title' ends at '#' because YAML reads ' #…' as a comment; put the value in quotes: title: \"Test  # Name\"",
+            "content/site.yml:6: warning: 'name' ends at '#' because YAML reads ' #…' as a comment; put the value in quotes: name: \"Stadt #Dortmund\"",
+        ])
+    }
+
+    /// The warning is printed by `build` and `check`, and neither fails for it.
+    @Test func hashWarningInBuildAndCheck() throws {
+        let root = TestSupport.temporaryFolder("hash-warning")
+        TestSupport.write(TestSupport.minimalSite.merging(["pages/x.md": "---\ntitle: Was ist #Smartcity?\n---\nText\n"]) { _, b in b },
+                          under: root + "/content")
+        let warning = "content/pages/x.md:2: warning: 'title' ends at '#' because YAML reads ' #…' as a comment; put the value in quotes: title: \"Was ist #Smartcity?\""
+        for command in ["build", "check"] {
+            let r = try CommandLineTests().run([command, "--templates", TestSupport.templates, "--now", "2026-11-26T12:00:00+01:00"], in: root)
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stderr.split(separator: "\n").contains(Substring(warning)), "\(command): \(r.stderr)")
+        }
+    }
 }

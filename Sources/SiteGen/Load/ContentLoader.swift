@@ -92,6 +92,9 @@ public struct ContentLoader: Sendable {
                         continue
                     }
                     config = try YAMLReader.parse(text, firstLine: 1)
+                    if let config {
+                        diagnostics += YAMLHints.cutByComment(config, yaml: text, firstLine: 1).map { .warning(file, line: $0.line, $0.message) }
+                    }
                 } catch let e as YAMLError {
                     diagnostics.append(.error(file, line: e.line, column: e.column, e.message))
                 } catch {
@@ -217,11 +220,13 @@ public struct ContentLoader: Sendable {
         } catch {
             return (nil, diagnostics + [.error(file, line: error.line, column: error.column, error.message)])
         }
-        if map == nil {
+        guard let map else {
             return (nil, diagnostics + [.error(file, line: 1, "front matter is empty; add at least 'title: …'")])
         }
+        diagnostics += YAMLHints.cutByComment(.map(map), yaml: split.yaml, firstLine: split.yamlFirstLine)
+            .map { .warning(file, line: $0.line, $0.message) }
         var located = source
-        for entry in map?.entries ?? [] { located.keyLines[entry.key] = entry.keyLine }
+        for entry in map.entries { located.keyLines[entry.key] = entry.keyLine }
         let doc = LoadedDocument(kind: kind, source: located, fileSlug: slug, frontMatter: map, body: split.body, hash: hash,
                                  frontMatterHash: LoadedDocument.frontMatterHash(split))
         return (doc, diagnostics)

@@ -35,6 +35,7 @@ public enum FrontMatter {
     /// the block ends at the next line that is exactly `---` (or `...`).
     public static func split(_ text: String) throws(FrontMatterError) -> FrontMatterSplit {
         guard text.hasPrefix("---\n") || text == "---" || text.hasPrefix("--- \n") else {
+            try requireDashesFirst(text)
             return FrontMatterSplit(yaml: "", yamlFirstLine: 1, body: text, bodyFirstLine: 1, hasFrontMatter: false)
         }
         var lineNumber = 1
@@ -58,6 +59,20 @@ public enum FrontMatter {
             index = next
         }
         throw FrontMatterError(line: 1, message: "front matter is not closed: add a line with three dashes (---) after the last key")
+    }
+
+    /// Empty lines or spaces before the opening `---` would make the front matter plain text;
+    /// say where the `---` is instead of "front matter is missing".
+    private static func requireDashesFirst(_ text: String) throws(FrontMatterError) {
+        var lineNumber = 1
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let content = line.drop { $0 == " " || $0 == "\t" }.trimmingTrailingSpaces
+            if content.isEmpty { lineNumber += 1; continue }
+            guard content == "---" else { return }
+            throw FrontMatterError(line: lineNumber, message: lineNumber == 1
+                ? "the first line must be exactly '---', without spaces before or after it"
+                : "the file must start with '---' on its first line, but it is on line \(lineNumber); remove the empty lines above it")
+        }
     }
 }
 

@@ -59,11 +59,15 @@ public enum YAMLReader {
             // the default one ran up to seven regular expressions per key to hash it for the duplicate check.
             node = try Yams.compose(yaml: yaml, .basic, .default, .utf8)
         } catch let error as YamlError {
-            throw translate(error, firstLine: firstLine)
+            throw translate(error, yaml: yaml, firstLine: firstLine)
         } catch {
             throw YAMLError(line: firstLine, column: nil, message: "YAML cannot be read: \(error)")
         }
         guard let node else { return nil }
+        // A lone `title:Kurz` parses as one text instead of a key: say what the editor meant.
+        if case .scalar = node, let (index, message) = YAMLHints.explainSyntaxError(YAMLHints.lines(yaml), upTo: .max) {
+            throw YAMLError(line: index + firstLine, column: nil, message: message)
+        }
         var budget = maxNodes
         return try convert(node, firstLine: firstLine, budget: &budget)
     }
@@ -102,15 +106,27 @@ public enum YAMLReader {
         }
     }
 
-    private static func translate(_ error: YamlError, firstLine: Int) -> YAMLError {
+    private static func translate(_ error: YamlError, yaml: String, firstLine: Int) -> YAMLError {
         switch error {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
              .composer(let context, let problem, let mark, _):
+            if let (index, message) = YAMLHints.explainSyntaxError(YAMLHints.lines(yaml), upTo: mark.line - 1) {
+                return YAMLError(line: index + firstLine, column: nil, message: message)
+            }
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text))" }
             message += hint(for: problem)
             return YAMLError(line: mark.line + firstLine - 1, column: mark.column, message: message)
+        case .duplicatedKeysInMapping(let keys, let context):
+            // Yams names the key and its first place; the second is found in the text.
+            let key = keys.first ?? "?"
+            let first = context.mark.line - 1
+            if let second = YAMLHints.secondKey(key, after: first, column: context.mark.column, in: YAMLHints.lines(yaml)) {
+                return YAMLError(line: second + firstLine, column: nil,
+                                 message: "'\(key)' appears twice (first at line \(first + firstLine)); keep one")
+            }
+            return YAMLError(line: first + firstLine, column: nil, message: "'\(key)' appears more than once; keep one")
         case .reader(let problem, _, _, _):
             return YAMLError(line: firstLine, column: nil, message: "YAML cannot be read: \(problem)")
         default:

@@ -1,0 +1,103 @@
+/// Plain-words messages for the YAML mistakes editors make most. The parser's own messages
+/// often name the line after the mistake ("could not find expected ':'") or quote the whole file.
+/// All indexes here are 0-based lines of the YAML text; callers add the file line it starts on.
+enum YAMLHints {
+    static func lines(_ yaml: String) -> [Substring] {
+        yaml.split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// The first line up to `last` that explains a syntax error: indented with a tab, or a key
+    /// without a space after its colon (YAML reads `summary:Kurz` as text and fails a line later).
+    static func explainSyntaxError(_ lines: [Substring], upTo last: Int) -> (index: Int, message: String)? {
+        for i in lines.indices where i <= last {
+            let line = lines[i]
+            let indent = line.prefix { $0 == " " || $0 == "\t" }
+            if indent.contains("\t"), indent.count < line.count {
+                return (i, "YAML does not allow tabs for indentation; use spaces")
+            }
+            if let fix = spaceAfterColon(line) { return (i, "write a space after the colon: \(fix)") }
+        }
+        return nil
+    }
+
+    /// `summary:Kurz` → `summary: Kurz`; nil unless the line starts with a key (letters, digits,
+    /// `_`, `-`) whose colon is followed by text. A value's `https://…` on its own line is no key.
+    static func spaceAfterColon(_ line: Substring) -> String? {
+        let text = line.drop { $0 == " " }
+        guard let colon = text.firstIndex(of: ":"), colon > text.startIndex else { return nil }
+        let key = text[..<colon]
+        guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
+        let rest = text[text.index(after: colon)...]
+        guard let first = rest.first, first != " ", first != "\t", !rest.hasPrefix("//") else { return nil }
+        return "\(key): \(rest.trimmingTrailingSpaces)"
+    }
+
+    /// The line of the second `key:` in the block mapping whose first `key` is on line `first` at
+    /// `column` (1-based); nil when not found (e.g. in a flow mapping `{…}`).
+    static func secondKey(_ key: String, after first: Int, column: Int, in lines: [Substring]) -> Int? {
+        for i in lines.indices where i > first {
+            let content = lines[i].drop { $0 == " " }
+            if content.isEmpty || content.hasPrefix("#") { continue }
+            let indent = lines[i].count - content.count
+            if indent < column - 1 { return nil }  // the mapping has ended
+            guard indent == column - 1 else { continue }
+            for written in [key, "\"\(key)\"", "'\(key)'"] where content.hasPrefix(written + ":") {
+                let after = content.dropFirst(written.count + 1).first
+                if after == nil || after == " " || after == "\t" { return i }
+            }
+        }
+        return nil
+    }
+
+    /// Warnings for plain text values cut short by a comment: in `title: Was ist #Smartcity?` YAML
+    /// reads ` #Smartcity?` as a comment, but editors write hashtags. The rule covers every unquoted
+    /// value on its key's line, of any key, except numbers, true/false and dates, so that
+    /// `paginate: 10  # per page` may stay a comment.
+    static func cutByComment(_ value: YAMLValue, yaml: String, firstLine: Int) -> [(line: Int, message: String)] {
+        let lines = lines(yaml)
+        var found: [(line: Int, message: String)] = []
+        func walk(_ value: YAMLValue) {
+            switch value {
+            case .map(let map):
+                for entry in map.entries {
+                    if case .scalar(let text, let line, let column, quoted: false) = entry.value, line == entry.keyLine,
+                       lines.indices.contains(line - firstLine), !looksTyped(text),
+                       let written = commentedValue(lines[line - firstLine], column: column, text: text) {
+                        found.append((line, "'\(entry.key)' ends at '#' because YAML reads ' #…' as a comment; put the value in quotes: \(entry.key): \(quoted(written))"))
+                    }
+                    walk(entry.value)
+                }
+            case .list(let items, _): items.forEach(walk)
+            case .scalar, .null: break
+            }
+        }
+        walk(value)
+        return found
+    }
+
+    /// The whole text from the value's start to the line's end, when a ` #` comment follows the value.
+    private static func commentedValue(_ line: Substring, column: Int, text: String) -> String? {
+        let value = line.unicodeScalars.dropFirst(column - 1)  // libyaml counts columns in code points
+        var previous: Unicode.Scalar = "x"
+        for i in value.indices {
+            if value[i] == "#", previous == " " || previous == "\t" {
+                // A plain value cannot hold ' #', so this is where it ends; check it is our value.
+                guard String(value[..<i]).trimmingSpaces == text else { return nil }
+                return String(Substring(value).trimmingTrailingSpaces)
+            }
+            previous = value[i]
+        }
+        return nil
+    }
+
+    private static func looksTyped(_ text: String) -> Bool {
+        Int(text) != nil || Double(text) != nil || DateTime.parse(text) != nil
+            || ["true", "false", "yes", "no", "ja", "nein", "on", "off"].contains(text.lowercased())
+    }
+
+    /// Double quotes, or single quotes when the text holds `"` or `\` (which double quotes would need escaped).
+    private static func quoted(_ text: String) -> String {
+        if !text.contains("\"") && !text.contains("\\") { return "\"\(text)\"" }
+        return "'" + text.replacingAll("'", with: "''") + "'"
+    }
+}
