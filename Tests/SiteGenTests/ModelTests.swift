@@ -139,4 +139,28 @@ import Testing
         #expect(s.pages.first?.lang == "de-CH-1996")
         for bad in ["", "d", "english", "de_DE", "de-", "-de", "de--CH", "dé", "de-abcdefghi"] { #expect(!FrontMatterReader.isLanguageCode(bad), "\(bad)") }
     }
+
+    @Test func eventTimesThatWouldBeShownOtherwiseThanWrittenAreWarnedAbout() throws {
+        var files = TestSupport.minimalSite
+        let event = { (start: String, end: String?) in
+            "---\ntitle: T\nstart: \(start)\n" + (end.map { "end: \($0)\n" } ?? "") + "online: https://example.org/\n---\n"
+        }
+        files["events/2026/sommerzeit.md"] = event("2026-12-05T10:00:00+02:00", nil)
+        files["events/2026/richtig.md"] = event("2026-12-05T10:00:00+01:00", "2026-12-05T12:00Z")
+        files["events/2026/sommer.md"] = event("2026-07-05T10:00+0200", nil)
+        files["events/2026/tippfehler.md"] = event("1026-12-05T10:00:00+01:00", nil)
+        files["events/2026/ganztags.md"] = event("2026-12-06", "2026-12-06T18:00:00+01:00")
+        files["events/2026/ende-ohne-zeit.md"] = event("2026-12-07T10:00:00+01:00", "2026-12-07")
+        files["events/2026/mehrtaegig.md"] = event("2026-12-08T10:00:00+01:00", "2026-12-10")
+        let (_, diagnostics) = TestSupport.model(files)
+        let messages = diagnostics.map(\.description).filter { $0.contains("content/events/") }.sorted()
+        #expect(messages == [
+            "content/events/2026/ende-ohne-zeit.md:4: error: end (2026-12-07) is a date without a time, so it lies before start (2026-12-07T10:00:00+01:00); write end with its time, e.g. 2026-12-07T18:00:00+01:00",
+            "content/events/2026/ganztags.md:3: warning: start is a date without a time, so the end's time (18:00) is not shown; give start its time too, e.g. 2026-12-06T10:00:00+01:00",
+            "content/events/2026/sommerzeit.md:3: warning: 'start' is written with the offset +02:00, but Berlin time on 2026-12-05 has +01:00, so it is shown as 09:00; write 2026-12-05T10:00:00+01:00 if 10:00 is meant",
+            "content/events/2026/tippfehler.md:3: warning: event starts in 1026 but lies in the folder 2026; its address uses 1026",
+        ])
+        #expect(DateTime.writtenOffset("2026-12-05T10:00:00-05:30")! == (-19800, "2026-12-05T10:00:00"))
+        #expect(DateTime.writtenOffset("2026-12-05T10:00Z") == nil && DateTime.writtenOffset("2026-12-05") == nil)
+    }
 }

@@ -79,6 +79,12 @@ struct FrontMatterReader {
             error(line(of: key), "'\(key)' must be a date like \(example), but is '\(text)'")
             return nil
         }
+        // A summer offset copied into a winter date (or the other way round) moves the time shown.
+        if let written = DateTime.writtenOffset(text), written.seconds != 0, written.seconds != date.local.offsetSeconds,
+           let meant = DateTime.parse(written.wallClock) {
+            diagnostics.append(.warning(file, line: line(of: key),
+                "'\(key)' is written with the offset \(DateTime.offsetString(written.seconds)), but Berlin time on \(date.local.dateString) has \(DateTime.offsetString(date.local.offsetSeconds)), so it is shown as \(date.local.timeString(seconds: false)); write \(meant.iso8601) if \(meant.local.timeString(seconds: false)) is meant"))
+        }
         return date
     }
 

@@ -65,7 +65,16 @@ enum SiteValidator {
 
         for e in site.events {
             if let end = e.end, end < e.start {
-                d.append(.error(e.source.display, line: e.source.keyLines["end"], "end (\(end.iso8601)) lies before start (\(e.start.iso8601))"))
+                d.append(.error(e.source.display, line: e.source.keyLines["end"], end.isDateOnly && !e.start.isDateOnly
+                    ? "end (\(end.iso8601)) is a date without a time, so it lies before start (\(e.start.iso8601)); write end with its time, e.g. \(end.iso8601)T18:00:00\(DateTime.offsetString(BerlinTime.offset(forUTC: e.start.epochSeconds)))"
+                    : "end (\(end.iso8601)) lies before start (\(e.start.iso8601))"))
+            } else if let end = e.end, e.start.isDateOnly, !end.isDateOnly {
+                d.append(.warning(e.source.display, line: e.source.keyLines["start"],
+                    "start is a date without a time, so the end's time (\(end.local.timeString(seconds: false))) is not shown; give start its time too, e.g. \(e.start.iso8601)T10:00:00\(DateTime.offsetString(end.local.offsetSeconds))"))
+            }
+            let parts = e.source.path.split(separator: "/")
+            if parts.count == 3, let folderYear = Int(parts[1]), folderYear != e.year {
+                d.append(.warning(e.source.display, line: e.source.keyLines["start"], "event starts in \(e.year) but lies in the folder \(folderYear); its address uses \(e.year)"))
             }
             if e.location == nil && e.online == nil {
                 d.append(.warning(e.source.display, "event has neither a location nor an online address; add 'location' or 'online'"))

@@ -80,6 +80,18 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
         return DateTime(epochSeconds: local - Int64(offset))
     }
 
+    /// The offset written after a time (`+02:00`, `-0500`) and the text before it; nil for a
+    /// date, `Z` or no offset.
+    static func writtenOffset(_ text: String) -> (seconds: Int, wallClock: String)? {
+        let s = Array(text.trimmingSpaces.utf8)
+        guard s.count > 16, let sign = s[16...].lastIndex(where: { $0 == 43 || $0 == 45 }) else { return nil }
+        let digits = s[(sign + 1)...].filter { $0 != 58 }
+        guard digits.count == 4, digits.allSatisfy({ (48...57).contains($0) }) else { return nil }
+        let value = digits.map { Int($0 - 48) }
+        let seconds = (value[0] * 10 + value[1]) * 3600 + (value[2] * 10 + value[3]) * 60
+        return ((s[sign] == 45 ? -1 : 1) * seconds, String(decoding: s[..<sign], as: UTF8.self))
+    }
+
     // MARK: Berlin wall clock
 
     /// The wall-clock fields in Europe/Berlin.
