@@ -152,11 +152,11 @@ import Testing
             "content/posts/2025/x.md:2: warning: 'title' ends at '#' because YAML reads ' #…' as a comment; put the value in quotes: title: \"Was ist #Smartcity?\"",
             "content/posts/2025/x.md:4: warning: 'summary' ends at '#' because YAML reads ' #…' as a comment; put the value in quotes: summary: 'Sag \"Hallo\" #gruss'",
         ])
+        // A comment written as one (a space after '#') stays a comment.
         let site = "title: Test  # Name\nbase_url: https://example.org/\npaginate: 5 # pro Seite\nunsafe_html: false # sicher\n"
-            + "publisher:\n  name: Stadt #Dortmund\n"
+            + "publisher:\n  name: Stadt #Dortmund\nlanguage: de #\n"
         let (_, diagnostics) = TestSupport.model(TestSupport.minimalSite.merging(["site.yml": site]) { _, b in b })
         #expect(diagnostics.filter { $0.file == "content/site.yml" }.map(\.description) == [
-            "content/site.yml:1: warning: 'title' ends at '#' because YAML reads ' #…' as a comment; put the value in quotes: title: \"Test  # Name\"",
             "content/site.yml:6: warning: 'name' ends at '#' because YAML reads ' #…' as a comment; put the value in quotes: name: \"Stadt #Dortmund\"",
         ])
     }

@@ -51,8 +51,8 @@ enum YAMLHints {
 
     /// Warnings for plain text values cut short by a comment: in `title: Was ist #Smartcity?` YAML
     /// reads ` #Smartcity?` as a comment, but editors write hashtags. The rule covers every unquoted
-    /// value on its key's line, of any key, except numbers, true/false and dates, so that
-    /// `paginate: 10  # per page` may stay a comment.
+    /// value on its key's line, of any key, except numbers, true/false and dates, when the `#` is
+    /// written like a hashtag (text right after it): `language: de  # Deutsch` stays a comment.
     static func cutByComment(_ value: YAMLValue, yaml: String, firstLine: Int) -> [(line: Int, message: String)] {
         let lines = lines(yaml)
         var found: [(line: Int, message: String)] = []
@@ -80,7 +80,8 @@ enum YAMLHints {
         let value = line.unicodeScalars.dropFirst(column - 1)  // libyaml counts columns in code points
         var previous: Unicode.Scalar = "x"
         for i in value.indices {
-            if value[i] == "#", previous == " " || previous == "\t" {
+            let next = value.index(after: i) < value.endIndex ? value[value.index(after: i)] : " "
+            if value[i] == "#", previous == " " || previous == "\t", next != " ", next != "\t" {
                 // A plain value cannot hold ' #', so this is where it ends; check it is our value.
                 guard String(value[..<i]).trimmingSpaces == text else { return nil }
                 return String(Substring(value).trimmingTrailingSpaces)
