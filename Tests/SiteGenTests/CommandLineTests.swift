@@ -70,7 +70,8 @@ import Testing
         let objects = r.stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
         #expect(!objects.isEmpty)
         #expect(objects.allSatisfy { $0 != nil })
-        #expect(objects.contains { $0?["message"] as? String == "required page 'Gebärdensprache' is missing; create content/pages/gebaerdensprache.md" })
+        // The file is named as the content folder was given (here a path in a temporary folder).
+        #expect(objects.contains { $0?["message"] as? String == "required page 'Gebärdensprache' is missing; create \(content)/pages/gebaerdensprache.md" })
     }
 
     @Test func githubAnnotations() throws {
@@ -144,5 +145,25 @@ import Testing
             #expect(made.status == 0)
             #expect(FileManager.default.fileExists(atPath: content + "/" + folder + "tag-der-offenen-tuer.md"))
         }
+    }
+
+    /// A page may not take a section's address, and a long title gives a file name the file system takes.
+    @Test func newRefusesSectionAddressesAndShortensLongTitles() throws {
+        let content = TestSupport.temporaryFolder() + "/content"
+        TestSupport.write(["site.yml": "title: T\nbase_url: https://example.org/\npaths:\n  blog: aktuelles\n"], under: content)
+        for (title, what) in [("Aktuelles", "/aktuelles/, which is the blog"), ("Suche", "/suche/, which is the search page"),
+                              ("Veranstaltungen", "/veranstaltungen/, which is the events section")] {
+            let r = try run(["new", "page", title, "--source", content])
+            #expect(r.status == 1)
+            #expect(r.stderr.contains("the title '\(title)' gives the address \(what); choose another title"), "\(r.stderr)")
+        }
+        #expect(try run(["new", "post", "Blog", "--source", content, "--now", "2026-11-26T18:30:00+01:00"]).status == 0)
+        let long = String(repeating: "Ein sehr langer Titel über die Stadt ", count: 10)
+        let r = try run(["new", "post", long, "--source", content, "--now", "2026-11-26T18:30:00+01:00"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let slug = NewContent.fileSlug(long)
+        #expect(slug.count <= 80 && slug.count >= 40 && !slug.hasSuffix("-"))
+        #expect(long.lowercased().hasPrefix(slug.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "ue", with: "ü").prefix(10)))
+        #expect(FileManager.default.fileExists(atPath: content + "/posts/2026/\(slug).md"))
     }
 }

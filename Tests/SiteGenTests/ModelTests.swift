@@ -163,4 +163,25 @@ import Testing
         #expect(DateTime.writtenOffset("2026-12-05T10:00:00-05:30")! == (-19800, "2026-12-05T10:00:00"))
         #expect(DateTime.writtenOffset("2026-12-05T10:00Z") == nil && DateTime.writtenOffset("2026-12-05") == nil)
     }
+
+    @Test func smallerMistakesGetFittingMessages() throws {
+        var files = TestSupport.minimalSite
+        files["pages/impressum.md"] = "---\ntitle: Impressum\ndraft: true\n---\nText\n"
+        files["events/2026/ort.md"] = "---\ntitle: T\nstart: 2026-12-01T10:00:00+01:00\nlocation: Rathaus Dortmund\n---\n"
+        files["posts/2025/tags.md"] = "---\ntitle: T\ndate: 2025-03-01T10:00:00+01:00\nsummary: S\ntags: [smart, \"  \"]\n---\n"
+        let (site, diagnostics) = TestSupport.model(files)
+        let s = try #require(site)
+        #expect(s.events.first?.location == Location(name: "Rathaus Dortmund", address: nil))
+        let messages = diagnostics.map(\.description)
+        #expect(messages.contains("content/pages/impressum.md: warning: required page 'Impressum' is a draft, so the site has none; publish it (remove 'draft: true')"))
+        #expect(messages.contains("content/posts/2025/tags.md:5: error: an entry of 'tags' is empty; remove it or write a value"))
+        #expect(!messages.contains { $0.contains("neither a location") })
+
+        let (_, loading) = TestSupport.model(TestSupport.minimalSite.merging([
+            "projects/sub/x.md": "---\ntitle: X\n---\n", "pages/robots.txt.md": "---\ntitle: R\n---\n",
+        ]) { _, b in b })
+        let loaded = loading.map(\.description)
+        #expect(loaded.contains("content/projects/sub/x.md: warning: projects/ takes no subfolders, so this file is ignored; move it to projects/x.md"))
+        #expect(loaded.contains("content/pages/robots.txt.md: warning: file name 'robots.txt' is not a slug; it is published as 'robots-txt'. Rename the file to 'robots-txt.md' to keep the address stable"))
+    }
 }

@@ -19,6 +19,30 @@ public enum NewContent {
         }
     }
 
+    /// The slug of a title, at most `maxSlug` characters, cut after a whole word where it can be
+    /// (a long title would make a file name too long for the file system, and an unwieldy address).
+    static func fileSlug(_ title: String) -> String {
+        let slug = Slug.make(title)
+        guard slug.count > maxSlug else { return slug }
+        let cut = slug.prefix(maxSlug)
+        if let hyphen = cut.lastIndex(of: "-"), cut.distance(from: cut.startIndex, to: hyphen) >= maxSlug / 2 {
+            return String(cut[..<hyphen])
+        }
+        return String(cut)
+    }
+    static let maxSlug = 80
+
+    /// The sections' own addresses (from site.yml's `paths`, else the defaults), which a page may not take.
+    static func sectionAddresses(contentRoot: String) -> [String: String] {
+        var paths = SiteConfig.Paths()
+        if let bytes = try? LocalFileSystem().readFile(contentRoot + "/site.yml"), let text = FrontMatter.decodeText(bytes),
+           let value = try? YAMLReader.parse(text, firstLine: 1), let config = SiteConfig.decode(value, file: "site.yml", overrideBaseURL: nil).0 {
+            paths = config.paths
+        }
+        return [paths.blog: "blog", paths.events: "events section", paths.projects: "projects section", paths.fields: "fields section",
+                paths.strategy: "strategy page", paths.search: "search page", "assets": "theme's assets folder"]
+    }
+
     /// The file's text: the required keys, the usual optional ones, `draft: true`.
     public static func text(for kind: Kind, title: String, now: DateTime) -> String {
         let quoted = JSON.string(title).serialized()  // a JSON string is a valid YAML string
@@ -42,8 +66,11 @@ public enum NewContent {
 
     /// Writes the file; refuses to overwrite. Returns the path as given to the editor.
     public static func create(_ kind: Kind, title: String, contentRoot: String, now: DateTime) throws -> String {
-        let slug = Slug.make(title)
+        let slug = fileSlug(title)
         guard !slug.isEmpty else { throw Failure(message: "the title '\(title)' gives no usable file name; use letters or digits") }
+        if kind == .page, let section = sectionAddresses(contentRoot: contentRoot)[slug] {
+            throw Failure(message: "the title '\(title)' gives the address /\(slug)/, which is the \(section); choose another title")
+        }
         let relative = path(for: kind, slug: slug, now: now)
         let full = contentRoot + "/" + relative
         let fs = LocalFileSystem()

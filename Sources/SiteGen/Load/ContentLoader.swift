@@ -106,7 +106,11 @@ public struct ContentLoader: Sendable {
                 if let kind = Self.kind(of: path) {
                     markdown.append((entry, kind))
                 } else {
-                    diagnostics.append(.warning(display(path), "Markdown file outside the known folders (fields, posts, events, projects, pages) is ignored; move it to pages/ to publish it"))
+                    let top = path.split(separator: "/").first.map(String.init) ?? ""
+                    let name = path.split(separator: "/").last.map(String.init) ?? path
+                    diagnostics.append(.warning(display(path), ["fields", "projects", "pages"].contains(top)
+                        ? "\(top)/ takes no subfolders, so this file is ignored; move it to \(top)/\(name)"
+                        : "Markdown file outside the known folders (fields, posts, events, projects, pages) is ignored; move it to pages/ to publish it"))
                 }
                 continue
             }
@@ -172,7 +176,6 @@ public struct ContentLoader: Sendable {
             return (nil, [.error(file, line: bytes.contains(0) ? nil : firstInvalidUTF8Line(bytes), message)])
         }
         let fileName = entry.relativePath.split(separator: "/").last!
-        let name = String(fileName.prefix { $0 != "." })
         let stem = String(fileName.dropLast(entry.relativePath.hasSuffix(".markdown") ? 9 : 3))
         let slug = Slug.make(stem)
         var diagnostics: [Diagnostic] = []
@@ -188,7 +191,7 @@ public struct ContentLoader: Sendable {
                 : parts.dropLast(2).joined(separator: "/") + "/" + Slug.make(folder) + ".md"
             diagnostics.append(.warning(file, "a page is named after its file, so this one is published as 'index'; name the file after its content, e.g. '\(named)'"))
         } else if slug != stem {
-            diagnostics.append(.warning(file, "file name '\(name)' is not a slug; it is published as '\(slug)'. Rename the file to '\(slug).md' to keep the address stable"))
+            diagnostics.append(.warning(file, "file name '\(stem)' is not a slug; it is published as '\(slug)'. Rename the file to '\(slug).md' to keep the address stable"))
         }
         let split: FrontMatterSplit
         do { split = try FrontMatter.split(text) } catch {

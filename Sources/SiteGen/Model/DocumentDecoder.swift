@@ -44,11 +44,17 @@ enum DocumentDecoder {
         let title = r.string("title", required: true)
         let start = r.date("start", required: true, example: "2026-11-26T18:00:00+01:00")
         let end = r.date("end")
-        // `sitegen new event` writes an empty name and address to fill in: still no location.
-        let location = r.nested("location", known: ["name", "address"]) { l -> Location? in
-            let (name, address) = (l.string("name"), l.string("address"))
-            return name == nil && address == nil ? nil : Location(name: name, address: address)
-        } ?? nil
+        // `location: Rathaus Dortmund` is the place's name; `sitegen new event` writes an empty
+        // name and address to fill in, which is still no location.
+        let location: Location?
+        if case .scalar? = r.map.entry("location")?.value {
+            location = r.string("location").map { Location(name: $0, address: nil) }
+        } else {
+            location = r.nested("location", known: ["name", "address"]) { l -> Location? in
+                let (name, address) = (l.string("name"), l.string("address"))
+                return name == nil && address == nil ? nil : Location(name: name, address: address)
+            } ?? nil
+        }
         var status = EventStatus.geplant
         if let s = r.string("status") {
             if let parsed = EventStatus(rawValue: s.lowercased()) { status = parsed } else {

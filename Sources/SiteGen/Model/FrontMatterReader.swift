@@ -99,7 +99,11 @@ struct FrontMatterReader {
                 if case .scalar(let s, _, _, _) = item, !s.trimmingSpaces.isEmpty {
                     result.append(s.trimmingSpaces)
                 } else {
-                    error(item.line, "every entry of '\(key)' must be text")
+                    if case .scalar = item { error(item.line, "an entry of '\(key)' is empty; remove it or write a value") } else if case .null = item {
+                        error(item.line, "an entry of '\(key)' is empty; remove it or write a value")
+                    } else {
+                        error(item.line, "every entry of '\(key)' must be text")
+                    }
                 }
             }
             return result

@@ -126,7 +126,12 @@ enum SiteValidator {
         // Pages a German public site must have.
         let slugs = Set(site.pages.map(\.slug))
         for required in Site.requiredPages where !slugs.contains(required.slug) {
-            d.append(.warning(display("pages/\(required.slug).md"), "required page '\(required.title)' is missing; create content/pages/\(required.slug).md"))
+            let file = "pages/\(required.slug).md"
+            if let reason = site.excludedSources[file] {
+                d.append(.warning(display(file), "required page '\(required.title)' \(reason), so the site has none; \(reason == "is a draft" ? "publish it (remove 'draft: true')" : "fix it")"))
+            } else {
+                d.append(.warning(display(file), "required page '\(required.title)' is missing; create \(display(file))"))
+            }
         }
         return d
     }
