@@ -168,7 +168,7 @@ import Testing
         var files = TestSupport.minimalSite
         files["pages/impressum.md"] = "---\ntitle: Impressum\ndraft: true\n---\nText\n"
         files["events/2026/ort.md"] = "---\ntitle: T\nstart: 2026-12-01T10:00:00+01:00\nlocation: Rathaus Dortmund\n---\n"
-        files["posts/2025/tags.md"] = "---\ntitle: T\ndate: 2025-03-01T10:00:00+01:00\nsummary: S\ntags: [smart, \"  \"]\n---\n"
+        files["posts/2025/tags.md"] = "---\ntitle: T\ndate: 2025-03-01T10:00:00+01:00\nsummary: S\ntags: [smart, \"  \"]\nfields:\n  - energie-und-umwelt\n  - energie-und-umwelt\n---\n"
         let (site, diagnostics) = TestSupport.model(files)
         let s = try #require(site)
         #expect(s.events.first?.location == Location(name: "Rathaus Dortmund", address: nil))
@@ -176,6 +176,8 @@ import Testing
         #expect(messages.contains("content/pages/impressum.md: warning: required page 'Impressum' is a draft, so the site has none; publish it (remove 'draft: true')"))
         #expect(messages.contains("content/posts/2025/tags.md:5: error: an entry of 'tags' is empty; remove it or write a value"))
         #expect(!messages.contains { $0.contains("neither a location") })
+        #expect(messages.contains("content/posts/2025/tags.md:8: warning: 'energie-und-umwelt' is listed twice in 'fields'; remove one"))
+        #expect(s.posts.first?.fields == ["energie-und-umwelt"])
 
         let (_, loading) = TestSupport.model(TestSupport.minimalSite.merging([
             "projects/sub/x.md": "---\ntitle: X\n---\n", "pages/robots.txt.md": "---\ntitle: R\n---\n",
@@ -183,5 +185,23 @@ import Testing
         let loaded = loading.map(\.description)
         #expect(loaded.contains("content/projects/sub/x.md: warning: projects/ takes no subfolders, so this file is ignored; move it to projects/x.md"))
         #expect(loaded.contains("content/pages/robots.txt.md: warning: file name 'robots.txt' is not a slug; it is published as 'robots-txt'. Rename the file to 'robots-txt.md' to keep the address stable"))
+    }
+
+    /// A front-matter image path starts at the post's folder, like a link; written from content/ it misses.
+    @Test func aMissingPostImageSaysWhereItWasLookedFor() throws {
+        var files = TestSupport.minimalSite
+        files["images/karte.svg"] = "<svg/>"
+        let post = { (image: String) in "---\ntitle: T\ndate: 2025-03-01T10:00:00+01:00\nsummary: S\nimage: \(image)\nimage_alt: Karte\n---\n" }
+        files["posts/2025/a.md"] = post("images/karte.svg")
+        files["posts/2025/b.md"] = post("../../images/fehlt.svg")
+        files["posts/2025/c.md"] = post("../../images/karte.svg")
+        let (site, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.errorMessages.sorted() == [
+            "content/posts/2025/a.md:5: error: image 'images/karte.svg' does not exist in content/posts/2025/, where the path starts; write image: /images/karte.svg to start from content/",
+            "content/posts/2025/b.md:5: error: image '../../images/fehlt.svg' does not exist (looked for content/images/fehlt.svg)",
+        ])
+        // Reported once: the pages do not show a missing image.
+        let posts = try #require(site).posts
+        #expect(posts.filter { $0.image != nil }.map(\.slug) == ["c"])
     }
 }

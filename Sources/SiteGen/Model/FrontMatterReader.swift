@@ -97,7 +97,12 @@ struct FrontMatterReader {
             var result: [String] = []
             for item in items {
                 if case .scalar(let s, _, _, _) = item, !s.trimmingSpaces.isEmpty {
-                    result.append(s.trimmingSpaces)
+                    // Twice would show twice (a field's badge, a tag).
+                    if result.contains(s.trimmingSpaces) {
+                        diagnostics.append(.warning(file, line: item.line, "'\(s.trimmingSpaces)' is listed twice in '\(key)'; remove one"))
+                    } else {
+                        result.append(s.trimmingSpaces)
+                    }
                 } else {
                     if case .scalar = item { error(item.line, "an entry of '\(key)' is empty; remove it or write a value") } else if case .null = item {
                         error(item.line, "an entry of '\(key)' is empty; remove it or write a value")

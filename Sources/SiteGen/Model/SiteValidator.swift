@@ -88,6 +88,7 @@ enum SiteValidator {
                 d.append(.error(p.source.display, line: p.source.keyLines["end"], "end lies before start"))
             }
         }
+        var missingImages: Set<String> = []
         for p in site.posts {
             if p.summary == nil {
                 d.append(.warning(p.source.display, "post has no summary; add 'summary: …' (it is shown in lists, feeds and search results)"))
@@ -100,14 +101,25 @@ enum SiteValidator {
                 let line = p.source.keyLines["image"]
                 if isRemote(image) {
                     d.append(.error(p.source.display, line: line, "image '\(image)' would be loaded from another host, which the privacy rules forbid; save it under content/images/"))
-                } else if resolveContentPath(image, from: p.source.path).map({ fileSystem.fileExists(contentRoot + "/" + $0) }) != true {
-                    d.append(.error(p.source.display, line: line, "image '\(image)' does not exist under content/"))
+                } else if let path = resolveContentPath(image, from: p.source.path), fileSystem.fileExists(contentRoot + "/" + path) {
+                    // Found.
+                } else {
+                    // Like a link, the path starts at the post's folder; editors often write it from content/.
+                    let fromRoot = image.hasPrefix("/") ? nil : resolveContentPath("/" + image, from: p.source.path)
+                    let folder = display(p.source.path.split(separator: "/").dropLast().joined(separator: "/")) + "/"
+                    d.append(.error(p.source.display, line: line, fromRoot.map { fileSystem.fileExists(contentRoot + "/" + $0) } == true
+                        ? "image '\(image)' does not exist in \(folder), where the path starts; write image: /\(image) to start from \(display(""))"
+                        : "image '\(image)' does not exist (looked for \(display(resolveContentPath(image, from: p.source.path) ?? image)))"))
+                    missingImages.insert(p.source.path)
                 }
                 if p.imageAlt == nil {
                     d.append(.warning(p.source.display, line: line, "image has no image_alt text; describe the picture, or write image_alt: \"\" if it is decoration"))
                 }
             }
         }
+
+        // Reported once here: the pages do not show it (and the link check does not report it again).
+        for i in site.posts.indices where missingImages.contains(site.posts[i].source.path) { site.posts[i].image = nil }
 
         // The strategy PDF: a local file must exist; its size is shown next to the link.
         if let s = site.strategy {
