@@ -54,6 +54,8 @@ enum YAMLHints {
     /// value on its key's line, of any key, except numbers, true/false and dates, when the `#` is
     /// written like a hashtag (text right after it): `language: de  # Deutsch` stays a comment.
     static func cutByComment(_ value: YAMLValue, yaml: String, firstLine: Int) -> [(line: Int, message: String)] {
+        // Most front matter has no '#' at all: no lines to split then (it runs for every file).
+        guard yaml.utf8.contains(UInt8(ascii: "#")) else { return [] }
         let lines = lines(yaml)
         var found: [(line: Int, message: String)] = []
         func walk(_ value: YAMLValue) {
