@@ -231,6 +231,17 @@ import Testing
         ], "\(r.stderr)")
     }
 
+    /// A strategy PDF that is not there is one message, at strategy.md's `pdf`; the pages leave its link out.
+    @Test func aMissingStrategyPDFIsReportedOnce() throws {
+        let root = try goodSite()
+        TestSupport.write(["content/strategy.md": "---\ntitle: Strategie\npdf: downloads/fehlt.pdf\n---\nText\n"], under: root)
+        let r = try CommandLineTests().run(["build", "--now", "2026-11-26T12:00:00+01:00"], in: root)
+        #expect(r.status == 1)
+        let errors = r.stderr.split(separator: "\n").filter { $0.contains(": error: ") }.map(String.init)
+        #expect(errors == ["content/strategy.md:3: error: pdf 'downloads/fehlt.pdf' does not exist under content/; put the file there or give an https address"],
+                "\(r.stderr)")
+    }
+
     /// A partial that includes itself would recurse until the stack overflows (it crashed the build).
     @Test func aPartialThatIncludesItselfIsAnError() throws {
         let root = try goodSite()

@@ -82,7 +82,7 @@ extension LayoutContext {
     func strategyView(_ s: Strategy, html: MarkdownHTML) -> [String: Any] {
         let urls = site.urls
         var strategy: [String: Any] = ["title": s.title, "html": html]
-        strategy["pdf"] = strategyDownload(s)
+        if let pdf = strategyDownload(s) { strategy["pdf"] = pdf }
         if let d = s.published { strategy["publishedText"] = GermanDates.date(d); strategy["publishedISO"] = d.iso8601 }
         if let sum = s.summary { strategy["summary"] = sum }
         var meta = Meta(title: s.title, description: s.summary, path: urls.strategy, section: .strategy)
@@ -109,8 +109,10 @@ extension LayoutContext {
                 "end": part(end, GermanDates.dateTime(end)).merging(["separator": " bis "]) { a, _ in a }]
     }
 
-    /// The download link with format and size: "Smart-City-Strategie DOS 2030 (PDF, 4,2 MB)".
-    func strategyDownload(_ s: Strategy) -> [String: Any] {
+    /// The download link with format and size: "Smart-City-Strategie DOS 2030 (PDF, 4,2 MB)";
+    /// nil when the PDF is not there (the build reports that once, at strategy.md's `pdf`).
+    func strategyDownload(_ s: Strategy) -> [String: Any]? {
+        guard s.pdfIsRemote || site.strategyPDFSize != nil else { return nil }
         let href = s.pdfIsRemote ? s.pdf : site.urls.href(resolveContentPath(s.pdf, from: s.source.path) ?? s.pdf)
         var info = "PDF"
         if let size = site.strategyPDFSize { info += ", " + GermanText.fileSize(size) }

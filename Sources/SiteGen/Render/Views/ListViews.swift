@@ -14,7 +14,8 @@ extension LayoutContext {
             "projectsHref": urls.href(urls.projects), "fieldsHref": urls.href(urls.fields),
         ].compactValues
         if let s = site.strategy {
-            var strategy: [String: Any] = ["title": s.title, "href": urls.href(urls.strategy), "pdf": strategyDownload(s)]
+            var strategy: [String: Any] = ["title": s.title, "href": urls.href(urls.strategy)]
+            if let pdf = strategyDownload(s) { strategy["pdf"] = pdf }
             if let sum = s.summary { strategy["summary"] = sum }
             extra["strategy"] = strategy
         }
