@@ -37,21 +37,8 @@ extension SiteLocation {
         guard disk.isDirectory(output) else { return nil }
         let beside = [BuildState.path(forOutput: output), BuildCache.path(forOutput: output), TextOnlyState.path(forOutput: output)]
         if beside.contains(where: disk.fileExists) || disk.fileExists(output + "/index.html") { return nil }
-        guard let entry = Self.firstEntry(output) else { return nil }
+        guard let entry = folderEntries(output)?.min() else { return nil }
         return "the output folder '\(output)' holds other files ('\(entry)' …) and no site built by sitegen; a build replaces its output whole. Choose a new or empty folder with --output, or pass --force to replace it"
-    }
-
-    /// The name of some entry of `folder` other than `.` and `..`, or nil when it is empty.
-    static func firstEntry(_ folder: String) -> String? {
-        guard let dir = opendir(folder) else { return nil }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name != "." && name != ".." { return name }
-        }
-        return nil
     }
 
     /// The absolute path without `.`, `..` or symbolic links, also when its last parts do not exist yet.

@@ -104,10 +104,9 @@ struct FrontMatterReader {
                         result.append(s.trimmingSpaces)
                     }
                 } else {
-                    if case .scalar = item { error(item.line, "an entry of '\(key)' is empty; remove it or write a value") } else if case .null = item {
-                        error(item.line, "an entry of '\(key)' is empty; remove it or write a value")
-                    } else {
-                        error(item.line, "every entry of '\(key)' must be text")
+                    switch item {
+                    case .scalar, .null: error(item.line, "an entry of '\(key)' is empty; remove it or write a value")
+                    case .list, .map: error(item.line, "every entry of '\(key)' must be text")
                     }
                 }
             }

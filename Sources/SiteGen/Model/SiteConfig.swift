@@ -54,7 +54,7 @@ public struct SiteConfig: Sendable {
         if b.contains("?") || b.contains("#") {
             return "may not contain '?' or '#' (is '\(b)'); write the site's address only, \(example)"
         }
-        let host = b[b.index(b.firstRange(of: "://")!.upperBound, offsetBy: 0)...].prefix { $0 != "/" }
+        let host = b[b.firstRange(of: "://")!.upperBound...].prefix { $0 != "/" }
         if host.isEmpty || host.hasPrefix(":") || host.hasPrefix(".") {
             return "has no host name (is '\(b)'); write the site's full address, \(example)"
         }

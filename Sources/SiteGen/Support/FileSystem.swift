@@ -156,6 +156,18 @@ public func direntName(_ entry: UnsafeMutablePointer<dirent>) -> String {
     return String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
 }
 
+/// The names in a folder other than `.` and `..` (unsorted); nil when it cannot be opened.
+func folderEntries(_ path: String) -> [String]? {
+    guard let dir = opendir(path) else { return nil }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+        let name = direntName(entry)
+        if name != "." && name != ".." { names.append(name) }
+    }
+    return names
+}
+
 func realPath(_ path: String) -> String? {
     guard let p = realpath(path, nil) else { return nil }
     defer { free(p) }

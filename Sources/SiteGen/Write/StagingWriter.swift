@@ -182,15 +182,10 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
         let parent = parts.dropLast().joined(separator: "/")
         let folder = parent.isEmpty ? (output.hasPrefix("/") ? "/" : ".") : parent
         let prefix = ".\(parts.last.map(String.init) ?? "public").staging-"
-        guard let dir = opendir(folder) else { return }
-        var abandoned: [String] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        for name in folderEntries(folder) ?? [] {
             guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH { abandoned.append(name) }
+            if kill(pid, 0) != 0 && errno == ESRCH { removeTree((folder == "/" ? "" : folder) + "/" + name) }
         }
-        closedir(dir)
-        for name in abandoned { removeTree((folder == "/" ? "" : folder) + "/" + name) }
     }
 
     /// Throws the staging folder away; the old output stays as it was.
@@ -234,15 +229,8 @@ private func makeDirectory(_ path: String) -> Bool { mkdir(path, 0o755) == 0 }
 
 /// Relative paths of every file (and symlink) below `root`.
 private func filesBelow(_ root: String, prefix: String = "") -> [String] {
-    guard let dir = opendir(root + (prefix.isEmpty ? "" : "/" + prefix)) else { return [] }
-    var entries: [String] = []
-    while let entry = readdir(dir) {
-        let name = direntName(entry)
-        if name != "." && name != ".." { entries.append(name) }
-    }
-    closedir(dir)
     var files: [String] = []
-    for name in entries {
+    for name in folderEntries(root + (prefix.isEmpty ? "" : "/" + prefix)) ?? [] {
         let path = prefix.isEmpty ? name : prefix + "/" + name
         var st = stat()
         guard lstat(root + "/" + path, &st) == 0 else { continue }
@@ -285,15 +273,7 @@ func removeTree(_ path: String) {
     var st = stat()
     guard lstat(path, &st) == 0 else { return }
     if (st.st_mode & S_IFMT) == S_IFDIR {
-        if let dir = opendir(path) {
-            var names: [String] = []
-            while let entry = readdir(dir) {
-                let name = direntName(entry)
-                if name != "." && name != ".." { names.append(name) }
-            }
-            closedir(dir)
-            for name in names { removeTree(path + "/" + name) }
-        }
+        for name in folderEntries(path) ?? [] { removeTree(path + "/" + name) }
         rmdir(path)
     } else {
         unlink(path)
