@@ -147,7 +147,8 @@ public final class FileWatcher: @unchecked Sendable {
     /// appears after start may already hold files whose events came before its watch).
     @discardableResult
     private func addWatches(_ dir: String, isRoot: Bool = false, found: inout [String: Double]) -> Bool {
-        let wd = inotify_add_watch(fd, dir, FileWatcher.watchMask)
+        // A root given as a symbolic link (`--source clink`) is followed; folders below it are not.
+        let wd = inotify_add_watch(fd, dir, isRoot ? FileWatcher.watchMask & ~FileWatcher.IN_DONT_FOLLOW : FileWatcher.watchMask)
         if wd < 0 {
             if errno == ENOSPC || errno == ENOMEM { switchToPolling = true }
             return false
@@ -221,8 +222,7 @@ public final class FileWatcher: @unchecked Sendable {
             // A root folder that was deleted or replaced: watch it again once it is back.
             for root in roots where rootWatches[root] == nil {
                 var st = stat()
-                if stat(root, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR {
-                    addWatches(root, isRoot: true, found: &pending)
+                if stat(root, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR, addWatches(root, isRoot: true, found: &pending) {
                     pending[root] = pending[root] ?? monotonicSeconds()
                 }
             }
@@ -276,6 +276,12 @@ public final class FileWatcher: @unchecked Sendable {
         }
         if FileWatcher.isIgnored(name) { return }
         let path = dir + "/" + name
+        // A file just created is being written: its IN_CLOSE_WRITE follows, so a big copy is not
+        // built (and served) half-way. Symbolic and hard links get no IN_CLOSE_WRITE.
+        if mask & FileWatcher.IN_ISDIR == 0, mask & FileWatcher.IN_CREATE != 0 {
+            var st = stat()
+            if lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_nlink == 1 { return }
+        }
         if mask & FileWatcher.IN_ISDIR != 0 {
             if mask & (FileWatcher.IN_MOVED_FROM | FileWatcher.IN_DELETE) != 0 { removeWatches(under: path) }
             if mask & (FileWatcher.IN_CREATE | FileWatcher.IN_MOVED_TO) != 0 { addWatches(path, found: &pending) }

@@ -115,7 +115,11 @@ enum LiveScript {
       function connect() {
         source = new EventSource("/_sitegen/events?build=" + encodeURIComponent(build));
         source.addEventListener("open", function () { retry = 300; });
-        source.addEventListener("hello", function () { live.connected = true; });
+        source.addEventListener("hello", function () {
+          // A failed build still failing is said again right after this; one that was fixed is not.
+          live.connected = true;
+          hideOverlay();
+        });
         source.addEventListener("reload", function () {
           source.close();
           window.location.reload();
@@ -131,12 +135,23 @@ enum LiveScript {
         });
         source.onerror = function () {
           // The server restarted or went away: try again, and reload if the site changed meanwhile.
-          live.connected = false;
-          source.close();
-          window.setTimeout(connect, retry);
+          disconnect();
+          window.setTimeout(function () { if (!source && !document.hidden) { connect(); } }, retry);
           retry = Math.min(retry * 2, 5000);
         };
       }
+
+      function disconnect() {
+        live.connected = false;
+        if (source) { source.close(); source = null; }
+      }
+
+      // Browsers allow six connections to one server: a tab in the background gives its stream
+      // up, so many open tabs do not keep new ones from loading. Back in front, it connects again
+      // and reloads at once if the site changed meanwhile.
+      document.addEventListener("visibilitychange", function () {
+        if (document.hidden) { disconnect(); } else if (!source) { connect(); }
+      });
 
       function swapStylesheets() {
         var links = document.querySelectorAll('link[rel~="stylesheet"]');
@@ -214,7 +229,7 @@ enum LiveScript {
         if (!hadOverlay) { close.focus(); }
       }
 
-      connect();
+      if (!document.hidden) { connect(); }
     })();
     """#
 }

@@ -22,6 +22,8 @@ public final class PreviewServer: Sendable {
     let hub = LiveReloadHub()
     /// Parsed documents, rendered Markdown and pages of the previous builds: a rebuild redoes only what changed.
     let cache = BuildCache()
+    /// Assets copied into memory, read again only when they change (a big download would slow every rebuild).
+    let copies = CopyCache()
     /// Distinguishes this server's builds from those of an earlier run (the browser reloads
     /// when it reconnects to a new server).
     let instance: String
@@ -168,7 +170,8 @@ public final class PreviewServer: Sendable {
         let now = configuration.now ?? DateTime(epochSeconds: Int64(wallSeconds()))
         let options = BuildOptions(now: now, drafts: configuration.drafts, future: configuration.future,
                                    baseURL: baseURL(port: port), preview: true)
-        let sink = MemorySink()
+        let sink = MemorySink(copies: copies)
+        defer { copies.prune() }
         var builder = Builder(location: SiteLocation(content: configuration.source, templates: configuration.templates, output: ""),
                               options: options)
         builder.cache = cache
@@ -202,7 +205,7 @@ public final class PreviewServer: Sendable {
         state.withLock { $0.history.append(record) }
         let mode = watcher.mode == .inotify ? "inotify" : "polling every \(formatDuration(configuration.pollInterval))"
         if !["127.0.0.1", "::1", "localhost"].contains(configuration.host) {
-            output.info("Note: listening on \(configuration.host), so other devices on the network can open this preview (drafts included).")
+            output.info("Note: listening on \(configuration.host), so other devices on the network can open this preview\(configuration.drafts ? " (drafts included)" : "").")
         }
         output.info("Serving at \(url)  (watching \(configuration.source)/ and \(configuration.templates)/ with \(mode); Ctrl-C stops)")
     }

@@ -14,8 +14,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Templates folder.") var templates = "Templates"
     @Option(help: "Port (0 picks a free one).") var port = 8080
     @Option(help: "Address to listen on. Anything but 127.0.0.1 or ::1 shows the preview to your network.") var host = "127.0.0.1"
-    @Flag(help: "Show drafts, marked \"Entwurf\".") var drafts = false
-    @Flag(help: "Show posts dated after now, marked \"Geplant\".") var future = false
+    // A preview is for reviewing what is not published yet: both are shown unless turned off.
+    @Flag(inversion: .prefixedNo, help: "Show drafts, marked \"Entwurf\".") var drafts = true
+    @Flag(inversion: .prefixedNo, help: "Show posts dated after now, marked \"Geplant\".") var future = true
     @Option(help: "The builds' \"now\" (ISO 8601); default: the clock at each rebuild.") var now: String?
     @Flag(help: "Open the site in the default browser.") var open = false
     @Flag(name: .shortAndLong, help: "Print the time from a file change to the reload event, per rebuild.") var verbose = false

@@ -194,6 +194,40 @@ struct LiveReloadTests {
         }
     }
 
+    /// `--source` given as a symbolic link: watched through the link, without rebuilding on its own.
+    @Test func aSymbolicLinkAsTheContentFolderIsWatched() async throws {
+        var link = ""
+        try await withServer(prepare: { site in
+            link = site.path("inhalt")
+            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: site.content)
+        }, configure: { $0.source = link }) { s in
+            let count = s.rebuilds
+            try await Task.sleep(nanoseconds: 1_000_000_000)
+            #expect(s.rebuilds == count, "\(s.server.history.last?.changedSources ?? [])")
+            try s.site.replace(postFile, postTitle, with: "Über den Link bearbeitet")
+            try await s.waitForRebuilds(count + 1)
+            #expect(try await s.get(postURL).text.contains("Über den Link bearbeitet"))
+        }
+    }
+
+    /// A file being written (a big download copied in) is built once it is closed, not half-way.
+    @Test func aFileIsBuiltOnceItIsWritten() async throws {
+        try await withServer { s in
+            try await Task.sleep(nanoseconds: 200_000_000)
+            let count = s.rebuilds
+            let fd = open(s.site.path("content/downloads/gross.bin"), O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            #expect(fd >= 0)
+            let half = [UInt8](repeating: 65, count: 100_000)
+            #expect(write(fd, half, half.count) == half.count)
+            try await Task.sleep(nanoseconds: 800_000_000)
+            #expect(s.rebuilds == count, "built while the file was still being written")
+            #expect(write(fd, half, half.count) == half.count)
+            close(fd)
+            try await s.waitForRebuilds(count + 1)
+            #expect(try await s.get("/downloads/gross.bin").body.count == 200_000)
+        }
+    }
+
     @Test func burstsOfEventsAreDebouncedIntoOneBuild() async throws {
         try await withServer { s in
             try await Task.sleep(nanoseconds: 200_000_000)

@@ -57,6 +57,8 @@ struct RobustnessTests {
             }
         }
         let p = try #require(port, "the server printed its URL; log: \((try? String(contentsOfFile: log, encoding: .utf8)) ?? "")")
+        // A preview is for review: drafts and future posts are shown unless turned off.
+        #expect(((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains("(drafts shown, future posts shown)"))
         #expect(try await onThread { try RawHTTP.request(port: p, target: "/") }.status == 200)
         let browser = try await onThread { try SSEClient(port: p, build: nil) }
         _ = try browser.next(timeout: 5)

@@ -242,6 +242,18 @@ import Testing
                 "\(r.stderr)")
     }
 
+    /// A partial with a syntax error is one message, not also one per template that includes it.
+    @Test func aBrokenPartialIsOneMessage() throws {
+        let root = try goodSite()
+        try "{{#labels}}<span>{{.}}</span>\n".write(toFile: root + "/Templates/partials/labels.mustache", atomically: true, encoding: .utf8)
+        let r = try CommandLineTests().run(["build", "--now", "2026-11-26T12:00:00+01:00"], in: root)
+        #expect(r.status == 1)
+        let errors = r.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 1, "\(r.stderr)")
+        #expect(errors.first?.contains("Templates/partials/labels.mustache") == true)
+        #expect(errors.first?.contains("is not closed") == true, "\(r.stderr)")
+    }
+
     /// A partial that includes itself would recurse until the stack overflows (it crashed the build).
     @Test func aPartialThatIncludesItselfIsAnError() throws {
         let root = try goodSite()

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SiteGen
 
@@ -325,5 +326,37 @@ import Testing
     ] as [(String, String, String?)])
     func resolves(_ link: String, _ from: String, _ expected: String?) {
         #expect(resolveContentPath(link, from: from) == expected)
+    }
+}
+
+@Suite struct CopyCacheTests {
+    @Test func aFileIsReadAgainOnlyWhenItChanged() throws {
+        let root = TestSupport.temporaryFolder()
+        let path = root + "/video.bin"
+        try "eins".write(toFile: path, atomically: false, encoding: .utf8)
+        let cache = CopyCache()
+        let first = MemorySink(copies: cache)
+        try first.copy(from: path, to: "downloads/video.bin")
+        #expect(first.text("downloads/video.bin") == "eins")
+        // Unchanged stamp (size, time, inode): not read again. Proven by bytes changed behind its back.
+        var st = stat()
+        #expect(stat(path, &st) == 0)
+        try "EINS".write(toFile: path, atomically: false, encoding: .utf8)
+        var times = [st.st_atim, st.st_mtim]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        let again = MemorySink(copies: cache)
+        try again.copy(from: path, to: "downloads/video.bin")
+        #expect(again.text("downloads/video.bin") == "eins")
+        // Same size, new bytes: the modification time (or inode) tells.
+        usleep(20_000)
+        try "zwei".write(toFile: path, atomically: true, encoding: .utf8)
+        let second = MemorySink(copies: cache)
+        try second.copy(from: path, to: "downloads/video.bin")
+        #expect(second.text("downloads/video.bin") == "zwei")
+        cache.prune()
+        // Not copied in the build after: let go of; copied again, read again.
+        cache.prune()
+        try FileManager.default.removeItem(atPath: path)
+        #expect(throws: (any Error).self) { try MemorySink(copies: cache).copy(from: path, to: "x") }
     }
 }

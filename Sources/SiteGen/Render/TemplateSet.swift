@@ -39,6 +39,8 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         }
         var templates: [String: MustacheTemplate] = [:]
         var texts: [String: String] = [:]
+        /// Templates that are there but did not parse (their error is reported; references to them are fine).
+        var unparsed: Set<String> = []
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var assets: [FileEntry] = []
         var strings: [String: Any] = [:]
@@ -64,11 +66,13 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
                     templates[name] = try MustacheTemplate(string: FastHTMLEscaping.pragma + text)
                     texts[name] = text
                 } catch let error as MustacheTemplate.ParserError {
+                    unparsed.insert(name)
                     let line = error.context.lineNumber
                     let column = line == 1 ? max(1, error.context.columnNumber - FastHTMLEscaping.pragma.count) : error.context.columnNumber
                     diagnostics.append(.error(display(path), line: line, column: column,
                                               "template syntax error: \(describe(error.error))"))
                 } catch {
+                    unparsed.insert(name)
                     diagnostics.append(.error(display(path), "template syntax error: \(error)"))
                 }
             } else if path == "i18n/\(language).yml" {
@@ -84,13 +88,14 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         if strings.isEmpty && !listing.contains(where: { $0.relativePath == "i18n/\(language).yml" }) {
             diagnostics.append(.error(display("i18n/\(language).yml"), "UI strings for language '\(language)' are missing"))
         }
-        for name in [Chrome.headerTemplate, Chrome.footerTemplate] where templates[name] == nil {
+        for name in [Chrome.headerTemplate, Chrome.footerTemplate] where templates[name] == nil && !unparsed.contains(name) {
             diagnostics.append(.error(display(name + ".mustache"), "partial '\(name)' is missing; every page's header and footer come from it"))
         }
-        for name in [LayoutContext.postCardTemplate, LayoutContext.eventCardTemplate, LayoutContext.projectCardTemplate] where templates[name] == nil {
+        for name in [LayoutContext.postCardTemplate, LayoutContext.eventCardTemplate, LayoutContext.projectCardTemplate]
+            where templates[name] == nil && !unparsed.contains(name) {
             diagnostics.append(.error(display(name + ".mustache"), "partial '\(name)' is missing; lists show each item through it ({{{card}}})"))
         }
-        if templates[LayoutContext.badgeTemplate] == nil {
+        if templates[LayoutContext.badgeTemplate] == nil && !unparsed.contains(LayoutContext.badgeTemplate) {
             diagnostics.append(.error(display(LayoutContext.badgeTemplate + ".mustache"),
                                       "partial '\(LayoutContext.badgeTemplate)' is missing; every field badge is rendered from it ({{{badgeHTML}}})"))
         }
@@ -99,7 +104,7 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         }
         // Partials and parents must exist: swift-mustache would silently render nothing.
         for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
-            for (reference, line) in partialReferences(in: text) where templates[reference] == nil {
+            for (reference, line) in partialReferences(in: text) where templates[reference] == nil && !unparsed.contains(reference) {
                 diagnostics.append(.error(display(name + ".mustache"), line: line, "partial or layout '\(reference)' does not exist (looked for \(display(reference + ".mustache")))"))
             }
         }

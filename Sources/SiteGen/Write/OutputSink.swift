@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Where rendered files go: a staging folder on disk, or memory (for `check` and tests).
 public protocol OutputSink: Sendable {
     /// Writes a file at `path` (relative to the output root). Safe to call from many threads.
@@ -18,15 +22,59 @@ public final class MemorySink: OutputSink, @unchecked Sendable {
     private var storage: [String: [UInt8]] = [:]
     private let lock = NSLockLite()
     private let fileSystem: any FileSystem
+    private let copies: CopyCache?
 
-    public init(fileSystem: any FileSystem = LocalFileSystem()) { self.fileSystem = fileSystem }
+    /// - Parameter copies: files copied by earlier builds (the preview server's), read again only when changed.
+    public init(fileSystem: any FileSystem = LocalFileSystem(), copies: CopyCache? = nil) {
+        self.fileSystem = fileSystem
+        self.copies = copies
+    }
 
     public func write(_ path: String, _ bytes: [UInt8]) throws { lock.locked { storage[path] = bytes } }
     public func copy(from source: String, to path: String) throws {
-        let bytes = try fileSystem.readFile(source)
+        let bytes = try copies?.bytes(of: source) ?? fileSystem.readFile(source)
         lock.locked { storage[path] = bytes }
     }
 
     public var files: [String: [UInt8]] { lock.locked { storage } }
     public func text(_ path: String) -> String? { lock.locked { storage[path].map { String(decoding: $0, as: UTF8.self) } } }
+}
+
+/// The bytes of files copied into memory, kept from one build to the next while the file's size,
+/// modification time and inode stay the same: a preview of a site with a big download does not
+/// read it again on every rebuild. Only for the local disk.
+public final class CopyCache: @unchecked Sendable {
+    private struct Entry {
+        var stamp: [Int]
+        var bytes: [UInt8]
+        var used = true
+    }
+    private var entries: [String: Entry] = [:]
+    private let lock = NSLockLite()
+
+    public init() {}
+
+    func bytes(of path: String) throws -> [UInt8] {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return try LocalFileSystem().readFile(path) }
+        let stamp = [Int(st.st_size), Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec), Int(st.st_ino), Int(st.st_dev)]
+        if let hit = lock.locked({ () -> [UInt8]? in
+            guard entries[path]?.stamp == stamp else { return nil }
+            entries[path]?.used = true
+            return entries[path]?.bytes
+        }) {
+            return hit
+        }
+        let bytes = try LocalFileSystem().readFile(path)
+        lock.locked { entries[path] = Entry(stamp: stamp, bytes: bytes) }
+        return bytes
+    }
+
+    /// After a build: lets go of the files it did not copy; the others stay for the next one.
+    public func prune() {
+        lock.locked {
+            entries = entries.filter(\.value.used)
+            for key in entries.keys { entries[key]?.used = false }
+        }
+    }
 }
