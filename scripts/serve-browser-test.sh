@@ -8,6 +8,7 @@
 #   - a CSS-only change swaps the stylesheet without reloading the page;
 #   - a broken edit shows the error overlay (role="alertdialog", file and line) over the
 #     old page, and the overlay goes away once the file is fixed;
+#   - a tab in the background closes its event stream, and reloads when shown if the site changed;
 #   - SIGTERM stops the server within a second while the browser holds the event stream open.
 # Prints one line per check and a closing line 'serve-browser: N passed, M failed';
 # exits 0 only when nothing failed (2 when the setup itself fails).
@@ -191,6 +192,26 @@ def broken_edit_shows_overlay_then_recovers():
     return f"overlay said: {first[:90]}"
 
 
+def hidden_tab_gives_up_its_stream_and_catches_up():
+    # Browsers allow six connections per server: a background tab must not hold one. Headless
+    # Chromium keeps every tab visible, so the test says "hidden" through the page's own API.
+    open_post()
+    set_hidden = """window.__sitegenHidden = arguments[0];
+        Object.defineProperty(document, 'hidden', {configurable: true, get: function () { return window.__sitegenHidden; }});
+        document.dispatchEvent(new Event('visibilitychange'));"""
+    drv.execute_script(set_hidden, True)
+    wait(lambda: not listening(drv), what="the hidden tab to close its stream")
+    log = os.path.join(work, "serve.log")
+    builds = open(log, encoding="utf-8").read().count("rebuilt")
+    edit(POST_FILE, 'title: "', 'title: "Im Hintergrund: ')
+    wait(lambda: open(log, encoding="utf-8").read().count("rebuilt") > builds, what="the rebuild")
+    time.sleep(0.3)
+    assert marked(drv), "a hidden tab must not reload"
+    drv.execute_script(set_hidden, False)
+    wait(lambda: not marked(drv), what="the stale tab to reload once shown")
+    wait(lambda: "Im Hintergrund" in drv.find_element("tag name", "h1").text, what="the new title")
+
+
 def sigterm_with_browser_connected():
     open_post()
     t0 = time.monotonic()
@@ -217,6 +238,7 @@ try:
     check("page reloads after a template change", template_change_reloads)
     check("CSS change swaps the stylesheet without reload", css_change_swaps_stylesheet)
     check("broken edit shows an accessible overlay, fix removes it", broken_edit_shows_overlay_then_recovers)
+    check("a hidden tab gives its stream up and reloads when shown again", hidden_tab_gives_up_its_stream_and_catches_up)
     check("SIGTERM stops the server within 1 s with the browser connected", sigterm_with_browser_connected)
 finally:
     drv.quit()
