@@ -154,10 +154,36 @@ public final class PreviewServer: Sendable {
 
     func baseURL(port: Int) -> String {
         var host = configuration.host
-        if host == "0.0.0.0" || host.isEmpty { host = "127.0.0.1" }
-        if host == "::" { host = "::1" }
+        // Listening on every interface is for other devices: the site's own absolute addresses
+        // (feeds, calendars, canonical links) must reach this machine from them too.
+        if host == "0.0.0.0" || host.isEmpty { host = Self.networkAddress(ipv6: false) ?? "127.0.0.1" }
+        if host == "::" { host = Self.networkAddress(ipv6: true) ?? Self.networkAddress(ipv6: false) ?? "::1" }
         if host.contains(":") { host = "[\(host)]" }
         return "http://\(host):\(port)/"
+    }
+
+    /// This machine's first address on a network interface that is up and not the loopback one
+    /// (in the order the system lists them), or nil.
+    static func networkAddress(ipv6: Bool) -> String? {
+        var list: UnsafeMutablePointer<ifaddrs>?
+        guard getifaddrs(&list) == 0, let first = list else { return nil }
+        defer { freeifaddrs(list) }
+        let family = ipv6 ? AF_INET6 : AF_INET
+        var next: UnsafeMutablePointer<ifaddrs>? = first
+        while let entry = next {
+            next = entry.pointee.ifa_next
+            let flags = Int32(entry.pointee.ifa_flags)
+            guard let address = entry.pointee.ifa_addr, Int32(address.pointee.sa_family) == family,
+                  flags & Int32(IFF_UP) != 0, flags & Int32(IFF_LOOPBACK) == 0 else { continue }
+            var text = [CChar](repeating: 0, count: Int(NI_MAXHOST))
+            let length = socklen_t(ipv6 ? MemoryLayout<sockaddr_in6>.size : MemoryLayout<sockaddr_in>.size)
+            guard getnameinfo(address, length, &text, socklen_t(text.count), nil, 0, NI_NUMERICHOST) == 0 else { continue }
+            let name = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            // A link-local IPv6 address needs its interface name, which URLs cannot carry well.
+            if ipv6 && (name.hasPrefix("fe80") || name.contains("%")) { continue }
+            return name
+        }
+        return nil
     }
 
     // MARK: building

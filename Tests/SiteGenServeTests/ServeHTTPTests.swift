@@ -9,6 +9,19 @@ import SiteGen
 /// HTTP behaviour of the preview server, against a copy of the example site.
 @Suite("Serving", .serialized)
 struct ServeHTTPTests {
+    /// `--host 0.0.0.0` is for other devices: the site's absolute addresses (feeds, calendars,
+    /// canonical links) use this machine's network address, not 127.0.0.1.
+    @Test func listeningOnEveryInterfaceBuildsWithTheNetworkAddress() async throws {
+        try await withServer(configure: { $0.host = "0.0.0.0" }) { s in
+            let address = PreviewServer.networkAddress(ipv6: false)
+            #expect(address.map { !$0.hasPrefix("127.") } ?? true)
+            let base = "http://\(address ?? "127.0.0.1"):\(s.port)/"
+            #expect(s.server.url == base)
+            let html = try await s.get("/").text
+            #expect(html.contains("<link rel=\"canonical\" href=\"\(base)\">"), "\(html.prefix(2000))")
+        }
+    }
+
     @Test func servesPagesAssetsAndFeedsWithTheRightTypes() async throws {
         try await withServer { s in
             let home = try await s.get("/")
