@@ -25,4 +25,23 @@ import Testing
         #expect(listing.files.map(\.relativePath) == ["sichtbar.md"])
         #expect(listing.problems.map(\.path) == ["kaputt.md"])
     }
+
+    /// A name with bytes that are not UTF-8 (a file from an old Windows share) or with a line break
+    /// was left out, or published, without a word.
+    @Test func oddFileNamesAreReported() throws {
+        let root = TestSupport.temporaryFolder("odd-names")
+        TestSupport.write(["gut.md": "x"], under: root)
+        let latin1: [CChar] = Array((root + "/bild-").utf8CString.dropLast()) + [CChar(bitPattern: 0xE4), 0x2E, 0x70, 0x6E, 0x67, 0]
+        let fd = open(latin1, O_WRONLY | O_CREAT, 0o644)
+        #expect(fd >= 0)
+        close(fd)
+        FileManager.default.createFile(atPath: root + "/zwei\nzeilen.txt", contents: Data("x".utf8))
+        let listing = try LocalFileSystem().listFiles(under: root)
+        #expect(listing.files.map(\.relativePath) == ["gut.md"])
+        #expect(listing.problems.map(\.message).sorted() == [
+            "file name contains a line break; rename it",
+            "file name is not UTF-8 text (saved on another system?); rename it",
+        ])
+        #expect(listing.problems.contains { $0.path == "zwei\\nzeilen.txt" })
+    }
 }

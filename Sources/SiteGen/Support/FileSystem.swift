@@ -72,8 +72,17 @@ public struct LocalFileSystem: FileSystem {
             let name = direntName(entry)
             if name.hasPrefix(".") { continue }
             var st = stat()
-            guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             let rel = relative.isEmpty ? name : relative + "/" + name
+            guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else {
+                // The name was read with its invalid bytes replaced (U+FFFD), so it cannot be opened.
+                if name.contains("\u{FFFD}") { problems.append((rel, "file name is not UTF-8 text (saved on another system?); rename it")) }
+                continue
+            }
+            // A line break in a name would end up in an address and split every message about it.
+            if name.contains(where: { $0.isNewline }) {
+                problems.append((rel.replacingAll("\n", with: "\\n").replacingAll("\r", with: "\\r"), "file name contains a line break; rename it"))
+                continue
+            }
             var target = st
             if (st.st_mode & S_IFMT) == S_IFLNK {
                 let path = dir + "/" + name
