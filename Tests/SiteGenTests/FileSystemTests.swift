@@ -35,7 +35,7 @@ import Testing
         let fd = open(latin1, O_WRONLY | O_CREAT, 0o644)
         #expect(fd >= 0)
         close(fd)
-        FileManager.default.createFile(atPath: root + "/zwei\nzeilen.txt", contents: Data("x".utf8))
+        #expect(FileManager.default.createFile(atPath: root + "/zwei\nzeilen.txt", contents: Data("x".utf8)))
         let listing = try LocalFileSystem().listFiles(under: root)
         #expect(listing.files.map(\.relativePath) == ["gut.md"])
         #expect(listing.problems.map(\.message).sorted() == [
