@@ -39,6 +39,45 @@ import Testing
         try change(try String(contentsOfFile: file, encoding: .utf8)).write(toFile: file, atomically: true, encoding: .utf8)
     }
 
+    /// The preview server's rebuild reads only the Markdown files that were written since: the
+    /// others are known by their stamp (modification time, inode) and size.
+    @Test func aRebuildReadsOnlyTheFilesThatWereWritten() throws {
+        final class CountingFileSystem: FileSystem, @unchecked Sendable {
+            let disk = LocalFileSystem()
+            let lock = NSLockLite()
+            var markdownReads: [String] = []
+            func listFiles(under root: String) throws -> (files: [FileEntry], problems: [(path: String, message: String)]) {
+                try disk.listFiles(under: root)
+            }
+            func readFile(_ path: String) throws -> [UInt8] {
+                if path.hasSuffix(".md") { lock.locked { markdownReads.append(path) } }
+                return try disk.readFile(path)
+            }
+            func isDirectory(_ path: String) -> Bool { disk.isDirectory(path) }
+            func fileExists(_ path: String) -> Bool { disk.fileExists(path) }
+        }
+        let fs = CountingFileSystem()
+        func rebuild() -> [String: [UInt8]] {
+            var builder = Builder(location: SiteLocation(content: content, templates: templates, output: "/unused"),
+                                  options: BuildOptions(now: TestSupport.now, baseURL: "https://smartcity.example.org/"), fileSystem: fs)
+            builder.cache = cache
+            let sink = MemorySink(fileSystem: fs)
+            _ = builder.run(into: sink)
+            return sink.files
+        }
+        _ = rebuild()
+        #expect(fs.markdownReads.count > 50)
+        fs.lock.locked { fs.markdownReads = [] }
+        try edit("posts/2025/brueckensensoren-in-betrieb.md") { $0.replacingOccurrences(of: "Wittekindstraße", with: "Wittekind-Straße") }
+        let files = rebuild()
+        let read = fs.lock.locked { fs.markdownReads }
+        // The edited file; the link check may read a page's text again for a message's line.
+        #expect(read.contains(content + "/posts/2025/brueckensensoren-in-betrieb.md"))
+        #expect(Set(read).count <= 3, "\(read)")
+        #expect(files["blog/2025/brueckensensoren-in-betrieb/index.html"].map { String(decoding: $0, as: UTF8.self).contains("Wittekind-Straße") } == true)
+        _ = expectSameAsFresh("one post edited, the others known by their stamps")
+    }
+
     @Test func everyKindOfChangeGivesTheBytesOfAFreshBuild() throws {
         let first = expectSameAsFresh("first build")
         #expect(first.reused == 0 && first.rendered > 70)

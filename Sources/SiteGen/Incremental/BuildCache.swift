@@ -17,6 +17,9 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
     struct Document {
         var hash: UInt64
         var result: (LoadedDocument?, [Diagnostic])
+        /// The file's stamp and size when it was read (see `document(_:stamp:size:)`).
+        var stamp: UInt64 = 0
+        var size = -1
     }
 
     struct Markdown {
@@ -197,15 +200,26 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
         return value
     }
 
-    func document(_ path: String, hash: UInt64, load: () -> (LoadedDocument?, [Diagnostic])) -> (LoadedDocument?, [Diagnostic]) {
+    func document(_ path: String, hash: UInt64, stamp: UInt64 = 0, size: Int = -1,
+                  load: () -> (LoadedDocument?, [Diagnostic])) -> (LoadedDocument?, [Diagnostic]) {
         guard keepsPages else { return load() }
-        if let hit = lock.locked({ documents[path] }), hit.hash == hash {
+        if var hit = lock.locked({ documents[path] }), hit.hash == hash {
+            (hit.stamp, hit.size) = (stamp, size)
             lock.locked { nextDocuments[path] = hit }
             return hit.result
         }
         let result = load()
-        lock.locked { nextDocuments[path] = Document(hash: hash, result: result) }
+        lock.locked { nextDocuments[path] = Document(hash: hash, result: result, stamp: stamp, size: size) }
         return result
+    }
+
+    /// The document read last time, without reading the file, when its stamp (modification time
+    /// and inode, or a write counter in memory) and size are as they were. The preview server's
+    /// rebuilds then read only the files that were written.
+    func document(_ path: String, stamp: UInt64, size: Int) -> (LoadedDocument?, [Diagnostic])? {
+        guard keepsPages, stamp != 0, let hit = lock.locked({ documents[path] }), hit.stamp == stamp, hit.size == size else { return nil }
+        lock.locked { nextDocuments[path] = hit }
+        return hit.result
     }
 
     func markdown(_ body: MarkdownBody, renderer: MarkdownRenderer, resolver: LinkResolver) -> PageMarkdown {

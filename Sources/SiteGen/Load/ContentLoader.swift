@@ -153,6 +153,7 @@ public struct ContentLoader: Sendable {
 
     private func readDocument(_ entry: FileEntry, kind: DocumentKind) -> (LoadedDocument?, [Diagnostic]) {
         let file = display(entry.relativePath)
+        if let hit = cache?.document(entry.relativePath + "\u{0}" + file, stamp: entry.stamp, size: entry.size) { return hit }
         if entry.size > Self.maxMarkdownBytes {
             return (nil, [.error(file, "file is \(GermanText.fileSize(entry.size)), more than the limit of 4 MB for a Markdown file; split it or move large data into a download")])
         }
@@ -164,7 +165,9 @@ public struct ContentLoader: Sendable {
         // hash: FNV-1a's byte-by-byte chain was a tenth of loading).
         let hash = bytes.withUnsafeBytes { ContentHash.wide($0) }
         guard let cache else { return parseDocument(entry, kind: kind, bytes: bytes, hash: hash) }
-        return cache.document(entry.relativePath + "\u{0}" + file, hash: hash) { parseDocument(entry, kind: kind, bytes: bytes, hash: hash) }
+        return cache.document(entry.relativePath + "\u{0}" + file, hash: hash, stamp: entry.stamp, size: entry.size) {
+            parseDocument(entry, kind: kind, bytes: bytes, hash: hash)
+        }
     }
 
     private func parseDocument(_ entry: FileEntry, kind: DocumentKind, bytes: [UInt8], hash: UInt64) -> (LoadedDocument?, [Diagnostic]) {
