@@ -39,8 +39,11 @@ public enum NewContent {
            let value = try? YAMLReader.parse(text, firstLine: 1), let config = SiteConfig.decode(value, file: "site.yml", overrideBaseURL: nil).0 {
             paths = config.paths
         }
-        return [paths.blog: "blog", paths.events: "events section", paths.projects: "projects section", paths.fields: "fields section",
-                paths.strategy: "strategy page", paths.search: "search page", "assets": "theme's assets folder"]
+        let names = ["blog": "blog", "events": "events section", "projects": "projects section", "fields": "fields section",
+                     "strategy": "strategy page", "search": "search page"]
+        var addresses = ["assets": "theme's assets folder"]
+        for (key, path) in paths.sections { addresses[path] = names[key] }
+        return addresses
     }
 
     /// The file's text: the required keys, the usual optional ones, `draft: true`.

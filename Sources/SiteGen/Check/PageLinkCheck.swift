@@ -55,12 +55,12 @@ struct PageLinkCheck {
             return (page, nil, " (written by the templates)")
         }
 
-        for href in r.refs.resources where !reportedByMarkdown(href, r) {
+        for href in r.refs.resources {
             let d = destination(href)
             if d.remote {
                 let (file, line, origin) = place(href)
                 diagnostics.append(.error(file, line: line, "'\(href)' would be loaded from another host\(origin); the privacy rules allow only files of this site (store it under content/ or Templates/assets/)"))
-            } else if let target = d.target, (target.path.isEmpty ? resolve("") : d.resolved) == nil {
+            } else if let target = d.target, (target.path.isEmpty ? resolve("") : d.resolved) == nil, !reportedByMarkdown(href, r) {
                 let (file, line, origin) = place(href)
                 diagnostics.append(.error(file, line: line, "'\(href)' does not exist in the built site\(origin)"))
             }

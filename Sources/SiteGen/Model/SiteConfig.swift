@@ -13,6 +13,10 @@ public struct SiteConfig: Sendable {
         public var search = "suche"
         public var page = "seite"
         static let keys = ["blog", "events", "projects", "fields", "strategy", "search", "page"]
+        /// The sections with their own address (`page` is a segment inside a list's address).
+        var sections: [(key: String, path: String)] {
+            [("blog", blog), ("events", events), ("projects", projects), ("fields", fields), ("strategy", strategy), ("search", search)]
+        }
     }
 
     public var title: String
@@ -38,9 +42,14 @@ public struct SiteConfig: Sendable {
 
     /// `smartcity.example.org`
     public var host: String {
-        guard let schemeEnd = baseURL.firstRange(of: "://") else { return baseURL }
-        let rest = baseURL[schemeEnd.upperBound...]
-        return String(rest.prefix { $0 != "/" && $0 != ":" })
+        guard let authority = Self.authority(of: baseURL) else { return baseURL }
+        return String(authority.prefix { $0 != ":" })
+    }
+
+    /// What stands between `://` and the next `/` (`smartcity.example.org:8080`); nil without `://`.
+    static func authority(of url: String) -> Substring? {
+        guard let schemeEnd = url.firstRange(of: "://") else { return nil }
+        return url[schemeEnd.upperBound...].prefix { $0 != "/" }
     }
 
     /// What is wrong with a base URL (to follow "base_url "), or nil. Every absolute link, the
@@ -54,7 +63,7 @@ public struct SiteConfig: Sendable {
         if b.contains("?") || b.contains("#") {
             return "may not contain '?' or '#' (is '\(b)'); write the site's address only, \(example)"
         }
-        let host = b[b.firstRange(of: "://")!.upperBound...].prefix { $0 != "/" }
+        let host = authority(of: b) ?? ""
         if host.isEmpty || host.hasPrefix(":") || host.hasPrefix(".") {
             return "has no host name (is '\(b)'); write the site's full address, \(example)"
         }
@@ -107,8 +116,7 @@ public struct SiteConfig: Sendable {
         }
         // Two sections at one address would write their pages over each other.
         var owners = ["assets": "the theme's assets/ folder"]
-        for (key, value) in [("blog", paths.blog), ("events", paths.events), ("projects", paths.projects),
-                             ("fields", paths.fields), ("strategy", paths.strategy), ("search", paths.search)] {
+        for (key, value) in paths.sections {
             if let other = owners[value] {
                 r.diagnostics.append(.error(file, line: pathLines[key] ?? r.line(of: "paths"),
                                             "paths.\(key) is '\(value)', the address of \(other); give each section its own"))

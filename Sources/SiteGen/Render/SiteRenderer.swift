@@ -134,12 +134,10 @@ public struct SiteRenderer: Sendable {
         for path in keptFormats { outputs.insert(path) }
         // A file of the content may not take the place of a file the build makes (a page, a feed,
         // the sitemap): it would replace it without a word.
-        let made = outputs
         for asset in site.assets {
-            if made.contains(asset.path) {
-                let what = asset.path.hasSuffix("index.html") || asset.path == "404.html"
-                    ? "the page the build makes at /\(asset.path.hasSuffix("index.html") ? String(asset.path.dropLast(10)) : asset.path)"
-                    : "the file \(asset.path) the build makes"
+            if outputs.contains(asset.path) {
+                let what = records.first { URLScheme.outputFile($0.path) == asset.path }.map { "the page the build makes at /\($0.path)" }
+                    ?? "the file \(asset.path) the build makes"
                 diagnostics.append(.error(contentName + "/" + asset.path, "file has the same address as \(what); rename or move it"))
                 continue
             }

@@ -102,16 +102,17 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         for kind in required where templates[kind] == nil && !diagnostics.contains(where: { $0.file == display(kind + ".mustache") }) {
             diagnostics.append(.error(display(kind + ".mustache"), "template for page kind '\(kind)' is missing"))
         }
+        let references = texts.mapValues { partialReferences(in: $0) }
         // Partials and parents must exist: swift-mustache would silently render nothing.
-        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
-            for (reference, line) in partialReferences(in: text) where templates[reference] == nil && !unparsed.contains(reference) {
+        for (name, named) in references.sorted(by: { $0.key < $1.key }) {
+            for (reference, line) in named where templates[reference] == nil && !unparsed.contains(reference) {
                 diagnostics.append(.error(display(name + ".mustache"), line: line, "partial or layout '\(reference)' does not exist (looked for \(display(reference + ".mustache")))"))
             }
         }
         // A partial that includes itself, directly or through others, would render until the
         // stack overflows (a crash, not a message).
-        for cycle in partialCycles(texts) {
-            let line = partialReferences(in: texts[cycle[0]] ?? "").first { $0.0 == cycle[1 % cycle.count] }?.1
+        for cycle in partialCycles(references.mapValues { $0.map(\.0) }) {
+            let line = references[cycle[0]]?.first { $0.0 == cycle[1 % cycle.count] }?.1
             let path = (cycle + [cycle[0]]).joined(separator: " → ")
             diagnostics.append(.error(display(cycle[0] + ".mustache"), line: line,
                                       "'\(cycle[0])' includes itself (\(path)), so rendering would never end; remove one of these partial tags"))
@@ -124,7 +125,7 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             var seen: Set<String> = [name]
             var queue = [name]
             while let next = queue.popLast() {
-                for (reference, _) in partialReferences(in: texts[next] ?? "") where seen.insert(reference).inserted { queue.append(reference) }
+                for (reference, _) in references[next] ?? [] where seen.insert(reference).inserted { queue.append(reference) }
             }
             set.dependencyHashes[name] = seen.sorted().reduce(ContentHash.seed) { h, n in
                 ContentHash.mix(ContentHash.of(n, seed: h), ContentHash.of(texts[n] ?? ""))
@@ -154,11 +155,9 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         library.render(view, withTemplate: template) ?? ""
     }
 
-    /// `{{> name}}` and `{{< name}}` tags with their lines.
-    /// Each cycle of partial references once, starting at its first name in sort order
-    /// (`["a", "b"]`: a includes b, b includes a).
-    static func partialCycles(_ texts: [String: String]) -> [[String]] {
-        let references = texts.mapValues { text in partialReferences(in: text).map(\.0).filter { texts[$0] != nil } }
+    /// Each cycle of partial references (template name → the names it includes) once, starting at
+    /// its first name in sort order (`["a", "b"]`: a includes b, b includes a).
+    static func partialCycles(_ references: [String: [String]]) -> [[String]] {
         var cycles: Set<[String]> = []
         var done: Set<String> = []
         var path: [String] = []
@@ -171,14 +170,15 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             }
             guard !done.contains(name) else { return }
             path.append(name)
-            for next in references[name] ?? [] { visit(next) }
+            for next in references[name] ?? [] where references[next] != nil { visit(next) }
             path.removeLast()
             done.insert(name)
         }
-        for name in texts.keys.sorted() { visit(name) }
+        for name in references.keys.sorted() { visit(name) }
         return cycles.sorted { $0.joined(separator: "/") < $1.joined(separator: "/") }
     }
 
+    /// `{{> name}}` and `{{< name}}` tags with their lines.
     static func partialReferences(in text: String) -> [(String, Int)] {
         var result: [(String, Int)] = []
         var line = 1

@@ -101,9 +101,7 @@ public struct LocalFileSystem: FileSystem {
                 let path = dir + "/" + name
                 if let real = realPath(path) { folders.append((path, rel, real)) }
             case S_IFREG:
-                let stamp = UInt64(bitPattern: Int64(target.st_mtim.tv_sec)) &* 1_000_000_007
-                    &+ UInt64(target.st_mtim.tv_nsec) &+ UInt64(target.st_ino) &* 0x9E37_79B9_7F4A_7C15
-                files.append(FileEntry(relativePath: rel, size: Int(target.st_size), stamp: stamp))
+                files.append(FileEntry(relativePath: rel, size: Int(target.st_size), stamp: fileStamp(target)))
             default: continue
             }
         }
@@ -163,6 +161,11 @@ public struct LocalFileSystem: FileSystem {
 public func direntName(_ entry: UnsafeMutablePointer<dirent>) -> String {
     let offset = MemoryLayout<dirent>.offset(of: \dirent.d_name)!
     return String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
+}
+
+/// `FileEntry.stamp` of a file on disk: its modification time and inode.
+func fileStamp(_ st: stat) -> UInt64 {
+    UInt64(bitPattern: Int64(st.st_mtim.tv_sec)) &* 1_000_000_007 &+ UInt64(st.st_mtim.tv_nsec) &+ UInt64(st.st_ino) &* 0x9E37_79B9_7F4A_7C15
 }
 
 /// The names in a folder other than `.` and `..` (unsorted); nil when it cannot be opened.

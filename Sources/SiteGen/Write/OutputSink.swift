@@ -45,7 +45,8 @@ public final class MemorySink: OutputSink, @unchecked Sendable {
 /// read it again on every rebuild. Only for the local disk.
 public final class CopyCache: @unchecked Sendable {
     private struct Entry {
-        var stamp: [Int]
+        var stamp: UInt64
+        var size: Int
         var bytes: [UInt8]
         var used = true
     }
@@ -57,16 +58,16 @@ public final class CopyCache: @unchecked Sendable {
     func bytes(of path: String) throws -> [UInt8] {
         var st = stat()
         guard stat(path, &st) == 0 else { return try LocalFileSystem().readFile(path) }
-        let stamp = [Int(st.st_size), Int(st.st_mtim.tv_sec), Int(st.st_mtim.tv_nsec), Int(st.st_ino), Int(st.st_dev)]
+        let (stamp, size) = (fileStamp(st), Int(st.st_size))
         if let hit = lock.locked({ () -> [UInt8]? in
-            guard entries[path]?.stamp == stamp else { return nil }
+            guard let entry = entries[path], entry.stamp == stamp, entry.size == size else { return nil }
             entries[path]?.used = true
             return entries[path]?.bytes
         }) {
             return hit
         }
         let bytes = try LocalFileSystem().readFile(path)
-        lock.locked { entries[path] = Entry(stamp: stamp, bytes: bytes) }
+        lock.locked { entries[path] = Entry(stamp: stamp, size: size, bytes: bytes) }
         return bytes
     }
 

@@ -67,7 +67,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
             markKept(path)
             return
         }
-        try writeFile(try prepare(path), bytes)
+        try writeFile(try makeFolders(for: path), bytes)
         madeDirectories.locked {
             keptPaths.remove(path)
             writtenPaths.insert(path)
@@ -208,6 +208,11 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     /// Checks `path` and makes its folders in the staging folder; returns its place there.
     private func prepare(_ path: String) throws -> String {
         try validate(path)
+        return try makeFolders(for: path)
+    }
+
+    /// Makes the folders of a checked `path` in the staging folder; returns its place there.
+    private func makeFolders(for path: String) throws -> String {
         let parts = path.utf8.split(separator: UInt8(ascii: "/"))
         var dir = ""
         for part in parts.dropLast() {
