@@ -29,6 +29,8 @@ let package = Package(
         // HTTP status of an address through the system's libcurl, loaded only when
         // `check --external` runs (FoundationNetworking would load it for every command).
         .target(name: "CLinkCheck", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        // Our Mustache engine: templates compiled once, rendered from typed views (knows nothing of the site).
+        .target(name: "MustacheEngine"),
         // The engine: load → model → render → write, plus check.
         .target(
             name: "SiteGen",
@@ -61,6 +63,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "MustacheEngineTests", dependencies: ["MustacheEngine"]),
         .testTarget(
             name: "SiteGenServeTests",
             dependencies: ["SiteGenServe", "SiteGen", .product(name: "Hummingbird", package: "hummingbird")]

@@ -1,0 +1,135 @@
+/// Turns a template's text into nodes: tokens, standalone lines, then a tree with sections,
+/// partials, parents and blocks matched.
+struct Parser {
+    let bytes: [UInt8]
+    let template: String
+    /// Templates named by partial and parent tags, shared by all templates of a library.
+    let refs: (String) -> TemplateRef
+    var tokens: [Tokenizer.Token] = []
+    var position = 0
+
+    static func parse(_ bytes: [UInt8], template: String, firstLine: Int = 1, delimiters: Tokenizer.Delimiters = .init(),
+                      refs: @escaping (String) -> TemplateRef) throws(TemplateError) -> [Node] {
+        var tokenizer = Tokenizer(bytes: bytes, template: template, firstLine: firstLine, delimiters: delimiters)
+        var parser = Parser(bytes: bytes, template: template, refs: refs)
+        parser.tokens = try tokenizer.tokenize()
+        Standalone.mark(&parser.tokens, bytes: bytes)
+        return try parser.nodes(until: nil)
+    }
+
+    private func fail(_ token: Tokenizer.Token, _ message: String) -> TemplateError {
+        TemplateError(template: template, line: token.location.line, column: token.location.column, message: message)
+    }
+
+    /// Nodes up to the closing tag of `open` (or to the end of the text for nil).
+    mutating func nodes(until open: Tokenizer.Token?) throws(TemplateError) -> [Node] {
+        var nodes: [Node] = []
+        var text: [UInt8] = []
+        func flush() {
+            if !text.isEmpty { nodes.append(.text(text)); text = [] }
+        }
+        while position < tokens.count {
+            let token = tokens[position]
+            position += 1
+            switch token.kind {
+            case .text:
+                if !token.removed { text += bytes[token.start..<token.end] } else if let kept = token.kept { text += bytes[kept] }
+            case .comment, .delimiters: break
+            case .variable, .raw:
+                flush()
+                nodes.append(.variable(path(token.name), escaped: token.kind == .variable, token.location))
+            case .section, .inverted:
+                flush()
+                let children = try self.nodes(until: token)
+                nodes.append(.section(path(token.name), children, inverted: token.kind == .inverted, token.location))
+            case .partial:
+                flush()
+                nodes.append(.partial(refs(token.name), indent: token.standalone ? token.indent ?? [] : nil, token.location))
+            case .parent:
+                flush()
+                let children = try self.nodes(until: token)
+                let arguments = children.compactMap { node -> BlockArgument? in
+                    guard case .block(let symbol, _, let content, _, _) = node else { return nil }
+                    return BlockArgument(symbol: symbol, nodes: content)
+                }
+                nodes.append(.parent(refs(token.name), arguments, indent: token.standalone ? token.indent ?? [] : nil, token.location))
+            case .block:
+                flush()
+                nodes.append(try block(token))
+            case .close:
+                guard let open else { throw fail(token, "the closing tag {{/\(token.name)}} has no opening tag") }
+                guard open.name == token.name else {
+                    throw fail(token, "the closing tag {{/\(token.name)}} does not match {{\(Self.sigil(open.kind))\(open.name)}} at line \(open.location.line)")
+                }
+                flush()
+                return nodes
+            }
+        }
+        if let open { throw fail(open, "the section {{\(Self.sigil(open.kind))\(open.name)}} is not closed; add {{/\(open.name)}}") }
+        flush()
+        return nodes
+    }
+
+    static func sigil(_ kind: Tokenizer.Kind) -> String {
+        switch kind {
+        case .inverted: "^"
+        case .parent: "<"
+        case .block: "$"
+        default: "#"
+        }
+    }
+
+    private func path(_ name: String) -> Path {
+        if name == "." { return Path(symbols: [], text: name) }
+        return Path(symbols: name.split(separator: ".", omittingEmptySubsequences: false).map { Symbols.id(String($0)) }, text: name)
+    }
+
+    /// A block. On a line of its own, its content loses its own indentation here and is given the
+    /// indentation of the place it is expanded at (the spec's block reindentation).
+    private mutating func block(_ open: Tokenizer.Token) throws(TemplateError) -> Node {
+        let symbol = Symbols.id(open.name)
+        guard open.standalone else {
+            let children = try nodes(until: open)
+            return .block(symbol, name: open.name, children, indent: nil, open.location)
+        }
+        _ = try nodes(until: open)  // finds the closing tag and checks what is between
+        let close = tokens[position - 1]
+        var contentStart = open.end
+        if let newline = bytes[open.end..<close.start].firstIndex(of: 10) { contentStart = newline + 1 }
+        var contentEnd = close.start
+        if close.standalone, let lastBreak = bytes[contentStart..<close.start].lastIndex(of: 10) {
+            contentEnd = lastBreak + 1
+        } else if close.standalone {
+            contentEnd = contentStart
+        }
+        let content = Array(bytes[contentStart..<max(contentStart, contentEnd)])
+        let (dedented, indentation) = Self.dedent(content)
+        let firstLine = open.location.line + bytes[open.start..<contentStart].filter { $0 == 10 }.count
+        let children = try Parser.parse(dedented, template: template, firstLine: firstLine, delimiters: open.delimiters, refs: refs)
+        let blank = !content.contains { !isSpace($0) }
+        return .block(symbol, name: open.name, children, indent: blank ? open.indent ?? [] : indentation, open.location)
+    }
+
+    /// The text without the whitespace all its non-blank lines start with, and that whitespace.
+    static func dedent(_ text: [UInt8]) -> ([UInt8], [UInt8]) {
+        let lines = text.split(separator: 10, omittingEmptySubsequences: false)
+        var common: [UInt8]?
+        for line in lines where line.contains(where: { !isSpace($0) }) {
+            let lead = Array(line.prefix { $0 == 32 || $0 == 9 })
+            if let c = common {
+                var n = 0
+                while n < c.count, n < lead.count, c[n] == lead[n] { n += 1 }
+                common = Array(c[..<n])
+            } else {
+                common = lead
+            }
+        }
+        guard let prefix = common, !prefix.isEmpty else { return (text, []) }
+        var out: [UInt8] = []
+        for (i, line) in lines.enumerated() {
+            if i > 0 { out.append(10) }
+            out += line.starts(with: prefix) ? line.dropFirst(prefix.count) : line.drop { $0 == 32 || $0 == 9 }
+        }
+        return (out, prefix)
+    }
+}

@@ -1,0 +1,51 @@
+import Synchronization
+
+/// Renders a library's templates for one pass (a build). Thread-safe: pages may be rendered in
+/// parallel. A partial rendered with a view that has a `memoIdentity` on top of the stack is kept
+/// and reused while that view lives, when everything it read came from that view or the globals.
+public final class Renderer: Sendable {
+    public let library: TemplateLibrary
+    let globals: Value
+    private let memo = Mutex<[MemoKey: MemoEntry]>([:])
+
+    /// - Parameter globals: the bottom of every stack: values every page shares.
+    public init(library: TemplateLibrary, globals: (any TemplateObject)? = nil) {
+        self.library = library
+        self.globals = globals.map { .object($0) } ?? .null
+    }
+
+    /// The template's output for `view`, or nil when there is no such template.
+    public func render(_ template: String, _ view: Value) -> [UInt8]? {
+        guard let compiled = library.templates[template] else { return nil }
+        var state = RenderState(renderer: self, escapes: compiled.escapes)
+        state.push(globals)
+        state.push(view)
+        state.render(compiled.nodes)
+        return state.out
+    }
+
+    public func render(_ template: String, _ view: any TemplateObject) -> [UInt8]? { render(template, .object(view)) }
+
+    /// Forgets the reused partials (and lets the views they were kept for go).
+    public func forgetReusedPartials() { memo.withLock { $0 = [:] } }
+
+    func reused(_ key: MemoKey) -> [UInt8]? { memo.withLock { $0[key]?.output } }
+
+    func keep(_ key: MemoKey, _ identity: AnyObject, _ output: ArraySlice<UInt8>) {
+        let entry = MemoEntry(identity: identity, output: Array(output))
+        memo.withLock { $0[key] = entry }
+    }
+}
+
+struct MemoKey: Hashable {
+    let template: ObjectIdentifier
+    /// The shapes of the frames between the globals and the view (they decide where names resolve).
+    let stack: UInt64
+    let view: ObjectIdentifier
+}
+
+/// Keeps the view alive, so that its identity is not given to another object meanwhile.
+struct MemoEntry: @unchecked Sendable {
+    let identity: AnyObject
+    let output: [UInt8]
+}

@@ -1,0 +1,83 @@
+/// A value a template shows. Views are built from these; the renderer switches over the case and
+/// never casts.
+public enum Value: Sendable {
+    /// Absent or empty: renders nothing, and a section over it is skipped.
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
+    /// Text: `{{x}}` escapes it.
+    case text(String)
+    /// Markup the view trusts (rendered Markdown, JSON-LD): meant for `{{{x}}}`. `{{x}}` still
+    /// escapes it, as Mustache says; the key check warns about that.
+    case html(String)
+    /// Markup made only when a template prints it; its fingerprint identifies it without making it.
+    case deferredHTML(any DeferredText)
+    case list(any ValueList)
+    case object(any TemplateObject)
+
+    /// Whether a section over this value renders (Mustache's truthiness: false, null and empty
+    /// lists are false; every text, number and object is true).
+    @inlinable public var isTruthy: Bool {
+        switch self {
+        case .null: false
+        case .bool(let b): b
+        case .list(let l): l.count > 0
+        default: true
+        }
+    }
+}
+
+/// Text that is expensive to make and is often not needed (a page taken over from the last build).
+public protocol DeferredText: Sendable {
+    var text: String { get }
+    /// Equal fingerprints mean equal texts.
+    var fingerprint: UInt64 { get }
+}
+
+/// A list of values, read by index (an array, or a view's own collection without copying it).
+public protocol ValueList: Sendable {
+    var count: Int { get }
+    func value(at index: Int) -> Value
+}
+
+extension Array: ValueList where Element == Value {
+    public func value(at index: Int) -> Value { self[index] }
+}
+
+/// A list of objects of one type, shown as `.object` values without building an array of values.
+public struct ObjectList<Element: TemplateObject>: ValueList {
+    public let items: [Element]
+    public init(_ items: [Element]) { self.items = items }
+    public var count: Int { items.count }
+    public func value(at index: Int) -> Value { .object(items[index]) }
+}
+
+/// Texts shown as a list (`{{#tags}}{{.}}{{/tags}}`).
+public struct TextList: ValueList {
+    public let items: [String]
+    public init(_ items: [String]) { self.items = items }
+    public var count: Int { items.count }
+    public func value(at index: Int) -> Value { .text(items[index]) }
+}
+
+/// Something with named values: a view. Its keys are fixed by its `shape`, so a name compiled
+/// into a template is found by an array index, not by hashing the name.
+public protocol TemplateObject: Sendable {
+    var shape: Shape { get }
+    /// The value of the key at `slot` of `shape`.
+    func value(at slot: Int) -> Value
+    /// An object that stands for this value for a whole render pass (a card made once per build):
+    /// partials rendered with it on top of the stack may be reused while it is alive. nil: never.
+    var memoIdentity: AnyObject? { get }
+}
+
+extension TemplateObject {
+    public var memoIdentity: AnyObject? { nil }
+
+    /// The value under `name`, or nil when the shape has no such key (slow: for tests and tools).
+    public func value(named name: String) -> Value? {
+        guard let slot = shape.names.firstIndex(of: name) else { return nil }
+        return value(at: slot)
+    }
+}
