@@ -9,7 +9,6 @@ let package = Package(
         .library(name: "SiteGen", targets: ["SiteGen"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
@@ -38,7 +37,7 @@ let package = Package(
                 "CMarkGFM",
                 "CLinuxShims",
                 "CLinkCheck",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "MustacheEngine",
                 .product(name: "Yams", package: "Yams"),
             ],
             // Only files that import Foundation see its String methods: its `contains`/`range(of:)`

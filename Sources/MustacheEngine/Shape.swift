@@ -42,6 +42,13 @@ public struct KeyInfo: Sendable {
     /// May be null (a section over it may be skipped).
     public let optional: Bool
     public let doc: String
+
+    public init(name: String, type: ValueType, optional: Bool, doc: String) {
+        self.name = name
+        self.type = type
+        self.optional = optional
+        self.doc = doc
+    }
 }
 
 /// The fixed key table of a kind of object: each name's slot, found by its symbol number.
@@ -84,7 +91,7 @@ public class Shape: @unchecked Sendable {  // immutable after init
 public final class Fields<T>: Shape, @unchecked Sendable {
     let getters: [@Sendable (T) -> Value]
 
-    public init(_ name: String, _ doc: String, _ fields: [Field<T>]) {
+    public init(_ name: String, _ doc: String, _ fields: [ViewKey<T>]) {
         getters = fields.map(\.get)
         super.init(name: name, doc: doc, keys: fields.map(\.info))
     }
@@ -93,7 +100,7 @@ public final class Fields<T>: Shape, @unchecked Sendable {
 }
 
 /// One key of a view type: how it is read from the view.
-public struct Field<T>: Sendable {
+public struct ViewKey<T>: Sendable {
     let info: KeyInfo
     let get: @Sendable (T) -> Value
 
@@ -102,36 +109,39 @@ public struct Field<T>: Sendable {
         self.get = get
     }
 
-    public static func text(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> String) -> Field {
-        Field(name, .text, doc) { .text(get($0)) }
+    public static func text(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> String) -> ViewKey {
+        ViewKey(name, .text, doc) { .text(get($0)) }
     }
-    public static func text(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> String?) -> Field {
-        Field(name, .text, optional: true, doc) { get($0).map(Value.text) ?? .null }
+    public static func optionalText(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> String?) -> ViewKey {
+        ViewKey(name, .text, optional: true, doc) { get($0).map(Value.text) ?? .null }
     }
-    public static func html(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> Value) -> Field {
-        Field(name, .html, doc, get)
+    public static func html(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> Value) -> ViewKey {
+        ViewKey(name, .html, doc, get)
     }
-    public static func flag(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> Bool) -> Field {
-        Field(name, .bool, optional: true, doc) { get($0) ? .bool(true) : .null }
+    public static func flag(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> Bool) -> ViewKey {
+        ViewKey(name, .bool, optional: true, doc) { get($0) ? .bool(true) : .null }
     }
-    public static func number(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> Int) -> Field {
-        Field(name, .number, doc) { .int(get($0)) }
+    public static func number(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> Int) -> ViewKey {
+        ViewKey(name, .number, doc) { .int(get($0)) }
+    }
+    public static func optionalObject<V: TemplateObject>(_ name: String, _ shape: Shape, _ doc: String,
+                                                         _ get: @escaping @Sendable (T) -> V?) -> ViewKey {
+        ViewKey(name, .object(shape), optional: true, doc) { get($0).map { .object($0) } ?? .null }
     }
     public static func object<V: TemplateObject>(_ name: String, _ shape: Shape, _ doc: String,
-                                                 _ get: @escaping @Sendable (T) -> V?) -> Field {
-        Field(name, .object(shape), optional: true, doc) { get($0).map { .object($0) } ?? .null }
-    }
-    public static func object<V: TemplateObject>(_ name: String, _ shape: Shape, _ doc: String,
-                                                 _ get: @escaping @Sendable (T) -> V) -> Field {
-        Field(name, .object(shape), doc) { .object(get($0)) }
+                                                 _ get: @escaping @Sendable (T) -> V) -> ViewKey {
+        ViewKey(name, .object(shape), doc) { .object(get($0)) }
     }
     /// A list of objects; empty lists are false in sections.
     public static func list<V: TemplateObject>(_ name: String, _ shape: Shape, _ doc: String,
-                                               _ get: @escaping @Sendable (T) -> [V]) -> Field {
-        Field(name, .list(.object(shape)), optional: true, doc) { .list(ObjectList(get($0))) }
+                                               _ get: @escaping @Sendable (T) -> [V]) -> ViewKey {
+        ViewKey(name, .list(.object(shape)), optional: true, doc) { .list(ObjectList(get($0))) }
     }
-    public static func texts(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> [String]) -> Field {
-        Field(name, .list(.text), optional: true, doc) { .list(TextList(get($0))) }
+    public static func htmls(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> [String]) -> ViewKey {
+        ViewKey(name, .list(.html), optional: true, doc) { .list(get($0).map(Value.html)) }
+    }
+    public static func texts(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> [String]) -> ViewKey {
+        ViewKey(name, .list(.text), optional: true, doc) { .list(TextList(get($0))) }
     }
 }
 

@@ -16,6 +16,18 @@ enum Standalone {
         }
     }
 
+    /// Two tags that stand alone on a line together (the spec's standalone parents and blocks):
+    /// a parent or block opened and closed at once, a parent opened with its first block, a last
+    /// block closed with its parent.
+    private static func isPair(_ a: Tokenizer.Token, _ b: Tokenizer.Token) -> Bool {
+        guard a.end == b.start else { return false }
+        switch (a.kind, b.kind) {
+        case (.parent, .close), (.block, .close): return a.name == b.name
+        case (.parent, .block), (.close, .close): return true
+        default: return false
+        }
+    }
+
     private static func markLine(_ line: ClosedRange<Int>, _ tokens: inout [Tokenizer.Token], bytes: [UInt8]) {
         var tags: [Int] = []
         for i in line {
@@ -26,7 +38,7 @@ enum Standalone {
             default: tags.append(i)
             }
         }
-        guard let firstTag = tags.first else { return }
+        guard let firstTag = tags.first, tags.count == 1 || (tags.count == 2 && isPair(tokens[tags[0]], tokens[tags[1]])) else { return }
         let indent = line.lowerBound < firstTag
             ? Array(bytes[tokens[line.lowerBound].start..<tokens[firstTag - 1].end]) : []
         var indented = false
@@ -42,7 +54,7 @@ enum Standalone {
         for i in line where tokens[i].kind == .text { tokens[i].removed = true }
         // An empty block on a line of its own keeps the line break: the block's content brings
         // none of its own (the spec's "Standalone block").
-        if let last = tags.last, last == line.upperBound - 1 || last == line.upperBound, tags.count >= 2,
+        if let last = tags.last, last == line.upperBound - 1 || last == line.upperBound, tags.count == 2,
            tokens[last].kind == .close, tokens[tags[tags.count - 2]].kind == .block,
            tokens[tags[tags.count - 2]].name == tokens[last].name, tokens[line.upperBound].kind == .text {
             let text = tokens[line.upperBound]

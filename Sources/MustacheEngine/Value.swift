@@ -70,10 +70,13 @@ public protocol TemplateObject: Sendable {
     /// An object that stands for this value for a whole render pass (a card made once per build):
     /// partials rendered with it on top of the stack may be reused while it is alive. nil: never.
     var memoIdentity: AnyObject? { get }
+    /// A fingerprint the object keeps (see `Fingerprint`), or nil to compute it from its values.
+    var storedFingerprint: UInt64? { get }
 }
 
 extension TemplateObject {
     public var memoIdentity: AnyObject? { nil }
+    public var storedFingerprint: UInt64? { nil }
 
     /// The value under `name`, or nil when the shape has no such key (slow: for tests and tools).
     public func value(named name: String) -> Value? {

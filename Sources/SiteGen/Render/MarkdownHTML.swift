@@ -1,14 +1,14 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Mustache
+import MustacheEngine
 
 /// The HTML of a rendered Markdown body, as page views hold it.
 ///
 /// A build that reuses an earlier build's results (see `BuildCache`) knows the hash of a body's
 /// HTML without the HTML: the page's view hash needs only that, and most pages are not rendered
 /// again. The text is made on first use (`make`), while the page that needs it is rendered.
-final class MarkdownHTML: MustacheCustomRenderable, @unchecked Sendable {  // `made` is guarded by `lock`
+final class MarkdownHTML: DeferredText, @unchecked Sendable {  // `made` is guarded by `lock`
     private let lock = NSLockLite()
     private var made: String?
     private var knownHash: UInt64?
@@ -26,6 +26,8 @@ final class MarkdownHTML: MustacheCustomRenderable, @unchecked Sendable {  // `m
         self.make = make
     }
 
+    var fingerprint: UInt64 { hash }
+
     var hash: UInt64 {
         lock.locked {
             if let knownHash { return knownHash }
@@ -35,7 +37,8 @@ final class MarkdownHTML: MustacheCustomRenderable, @unchecked Sendable {  // `m
         }
     }
 
-    var text: String {
+    /// The HTML, for other uses than the template (a feed's entry).
+    var content: String {
         lock.locked {
             if let made { return made }
             let text = make?() ?? ""
@@ -49,11 +52,11 @@ final class MarkdownHTML: MustacheCustomRenderable, @unchecked Sendable {  // `m
     /// replaced in place (see `BodyRange`).
     var timesRendered: Int { lock.locked { renders } }
 
-    var renderText: String {
+    /// The HTML as the template prints it (counted, see `timesRendered`).
+    var text: String {
         lock.locked { renders += 1 }
-        return text
+        return content
     }
-    var isNull: Bool { false }
 }
 
 /// Where a page's rendered Markdown stands in the page's file, so a later build whose only
@@ -67,7 +70,7 @@ struct BodyRange: Sendable, Equatable {
 
     static func locate(_ body: MarkdownHTML, in page: String) -> BodyRange? {
         guard body.timesRendered == 1 else { return nil }
-        var text = body.text
+        var text = body.content
         var page = page
         guard !text.isEmpty else { return nil }
         return text.withUTF8 { needle in

@@ -1,3 +1,5 @@
+import MustacheEngine
+
 /// One page the site will have, before it is rendered.
 enum PageJob: Sendable {
     case post(Int), event(Int), project(Int), page(Int), strategy
@@ -39,6 +41,8 @@ public struct SiteRenderer: Sendable {
     public let site: Site
     public let templates: TemplateSet
     let layout: LayoutContext
+    /// The templates with this build's globals; keeps the partials reused between pages.
+    let renderer: Renderer
     let markdown: MarkdownRenderer
     let resolver: LinkResolver
     /// Content folder on disk, to copy assets from.
@@ -65,6 +69,7 @@ public struct SiteRenderer: Sendable {
         self.cache = cache
         layout = LayoutContext(site: site, templates: templates)
         self.templates = layout.templates
+        renderer = Renderer(library: templates.library, globals: layout.globals)
         let resolver = LinkResolver(site: site)
         self.resolver = resolver
         markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML) { href, source, isImage in
@@ -117,6 +122,7 @@ public struct SiteRenderer: Sendable {
         let firstItemPage = jobs.firstIndex { $0.isItemPage } ?? jobs.count
         var records = parallelMap(Array(jobs[..<firstItemPage]), renderOne)
         layout.cards.removeAll()
+        renderer.forgetReusedPartials()
         timings.append(("lists (\(firstItemPage) pages)", clock.lap()))
         records += parallelMap(Array(jobs[firstItemPage...]), renderOne)
         timings.append(("items (\(jobs.count - firstItemPage) pages)", clock.lap()))
@@ -184,7 +190,7 @@ public struct SiteRenderer: Sendable {
     struct Draft {
         var path: String
         var template: String
-        var view: [String: Any]
+        var view: any TemplateObject
         var source: SourceRef? = nil
         var md: PageMarkdown? = nil
     }
@@ -204,7 +210,7 @@ public struct SiteRenderer: Sendable {
             rendered = finish(draft, sink: sink, quickKey: quickKey ?? 0)
             rendered.record.textHash = textHash
             // Only the first blog posts' HTML goes into the feed.
-            if case .post(let i) = job, i < FormatRenderer.blogFeedSize { rendered.record.bodyHTML = draft.md?.html.text }
+            if case .post(let i) = job, i < FormatRenderer.blogFeedSize { rendered.record.bodyHTML = draft.md?.html.content }
         }
         // Only searchable pages give text.
         if case .page(let i) = job, !site.pages[i].search {
@@ -295,7 +301,7 @@ public struct SiteRenderer: Sendable {
     /// same as last time) and notes what the checks need.
     func finish(_ draft: Draft, sink: OutputSink? = nil, quickKey: UInt64 = 0) -> Rendered {
         let render = { () -> (String, HTMLReferences, BodyRange?) in
-            let html = templates.render(draft.view, template: draft.template)
+            let html = String(decoding: renderer.render(draft.template, draft.view) ?? [], as: UTF8.self)
             // Only the cache keeps where the body stands (builds without one skip the search).
             let body = cache == nil ? nil : draft.md.flatMap { BodyRange.locate($0.html, in: html) }
             return (html, HTMLScanner.scan(html, interner: interner), body)

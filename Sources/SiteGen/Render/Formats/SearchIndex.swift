@@ -380,26 +380,23 @@ extension LayoutContext {
     /// What the search page needs: where the index is, the filter options and the texts the
     /// script shows. Texts come from `search.*` in the UI strings, with German defaults for keys
     /// the string file does not have yet.
-    func searchPageData() -> [String: Any] {
+    func searchPageData() -> SearchData {
         let urls = site.urls
         func text(_ key: String, _ fallback: String) -> String {
             let s = strings[key]
             return s == key ? fallback : s
         }
-        return ([
-            "indexHref": urls.href(SearchIndex.folderPath(urls) + "index.json"),
-            "action": urls.href(urls.search),
-            "fields": site.fields.map { ["slug": $0.slug, "title": $0.title] },
+        return SearchData(
+            indexHref: urls.href(SearchIndex.folderPath(urls) + "index.json"),
+            action: urls.href(urls.search),
+            fieldOptions: site.fields.map { FieldOption(slug: $0.slug, title: $0.title) },
+            kinds: SearchIndex.kinds.map { KindOption(code: $0.code, label: text($0.key, $0.fallback)) },
             // The theme's badge of every field, in field order, for search.js to copy into results.
-            "badgeList": badgeList(site.fields.map(\.slug)) as Any,
-            "kinds": SearchIndex.kinds.map { ["code": $0.code, "label": text($0.key, $0.fallback)] },
-            "texts": [
-                "results": text("search.results", "{1} Treffer für „{2}“."),
-                "one": text("search.resultOne", "Ein Treffer für „{2}“."),
-                "none": text("search.noResults", "Keine Treffer für „{2}“. Versuchen Sie ein anderes Wort oder entfernen Sie die Filter."),
-                "more": text("search.more", "Weitere Treffer anzeigen"),
-                "loading": text("search.loading", "Suche läuft …"),
-            ],
-        ] as [String: Any]).compactValues
+            badgeList: badgeList(site.fields.map(\.slug)),
+            texts: SearchTexts(results: text("search.results", "{1} Treffer für „{2}“."),
+                               one: text("search.resultOne", "Ein Treffer für „{2}“."),
+                               none: text("search.noResults", "Keine Treffer für „{2}“. Versuchen Sie ein anderes Wort oder entfernen Sie die Filter."),
+                               more: text("search.more", "Weitere Treffer anzeigen"),
+                               loading: text("search.loading", "Suche läuft …")))
     }
 }

@@ -1,87 +1,66 @@
+import MustacheEngine
+
 /// Short views of posts, events and projects for lists and cards.
 extension LayoutContext {
-    static let postCardTemplate = "partials/card-post"
-    static let eventCardTemplate = "partials/card-event"
-    static let projectCardTemplate = "partials/card-project"
-
-    /// An item as lists show it: its card (see `CardView`), made once per build.
-    func postCard(_ p: Post) -> CardView { cards.card(.post(p)) }
-    func eventCard(_ e: Event) -> CardView { cards.card(.event(e)) }
-    func projectCard(_ p: Project) -> CardView { cards.card(.project(p)) }
+    /// An item as lists show it: its card, made once per build.
+    func postCard(_ p: Post) -> PostCard { cards.post(p) }
+    func eventCard(_ e: Event) -> EventCard { cards.event(e) }
+    func projectCard(_ p: Project) -> ProjectCard { cards.project(p) }
 
     /// What a post's card and page show about it.
-    func postFields(_ p: Post) -> [String: Any] { itemFields.post(p) }
-    func eventFields(_ e: Event) -> [String: Any] { itemFields.event(e) }
-    func projectFields(_ p: Project) -> [String: Any] { itemFields.project(p) }
+    func postFields(_ p: Post) -> PostFields { itemFields.post(p) }
+    func eventFields(_ e: Event) -> EventFields { itemFields.event(e) }
+    func projectFields(_ p: Project) -> ProjectFields { itemFields.project(p) }
 
     /// Site URL of an image named in front matter.
     func imageHref(_ image: String, from source: SourceRef) -> String? { itemFields.imageHref(image, from: source) }
 
-    /// The badges of an item's fields for `partials/badges`, or nil when it has none.
-    func badgeList(_ slugs: [String]) -> [String: Any]? { itemFields.badgeList(slugs) }
+    /// The badges of an item's fields, or nil when it has none.
+    func badgeList(_ slugs: [String]) -> BadgeList? { itemFields.badgeList(slugs) }
 
-    func fieldCard(_ f: Field) -> [String: Any] {
-        var v = fieldBadges[f.slug] ?? [:]
-        if let s = f.summary { v["summary"] = s }
+    func fieldCard(_ f: Field) -> FieldCard {
         let projects = index.projects(of: f.slug).count
         let posts = index.posts(of: f.slug).count
         let events = index.upcomingEvents(of: f.slug).count
-        v["counts"] = strings.format("field.counts", strings.count("field.count.projects", projects),
-                                     strings.count("field.count.posts", posts), strings.count("field.count.events", events))
-        v["projectCount"] = projects
-        v["postCount"] = posts
-        return v
+        let counts = strings.format("field.counts", strings.count("field.count.projects", projects),
+                                    strings.count("field.count.posts", posts), strings.count("field.count.events", events))
+        return FieldCard(badge: fieldBadges[f.slug]!, summary: f.summary, counts: counts, projectCount: projects, postCount: posts)
     }
 }
 
-/// What the card and the page of a post, event or project show about it. Apart from
-/// `LayoutContext`, so that the card cache can keep it without keeping itself.
-struct ItemFields: @unchecked Sendable {  // the views inside are never changed
+/// What the card and the page of a post, event or project show about it.
+struct ItemFields: Sendable {
     let urls: URLScheme
     let strings: UIStrings
     /// Per field slug, its badge (title, link, number, colour, icon).
-    let fieldBadges: [String: [String: Any]]
+    let fieldBadges: [String: FieldBadge]
     let options: BuildOptions
 
-    func post(_ p: Post) -> [String: Any] {
-        var v: [String: Any] = ["title": p.title, "href": urls.href(urls.post(p)), "dateText": GermanDates.date(p.date),
-                                "dateISO": p.date.iso8601, "badgeList": badgeList(p.fields) as Any].compactValues
-        if let s = p.summary { v["summary"] = s }
-        if let a = p.author { v["author"] = a }
-        if let image = p.image, let src = imageHref(image, from: p.source) {
-            v["image"] = ["src": src, "alt": p.imageAlt ?? ""]
-        }
-        addLabels(&v, draft: p.draft, scheduled: p.date > options.now)
-        return v
+    func post(_ p: Post) -> PostFields {
+        PostFields(title: p.title, href: urls.href(urls.post(p)), dateText: GermanDates.date(p.date), dateISO: p.date.iso8601,
+                   badgeList: badgeList(p.fields), summary: p.summary, author: p.author,
+                   image: p.image.flatMap { imageHref($0, from: p.source) }.map { ImageView(src: $0, alt: p.imageAlt ?? "") },
+                   labels: labels(draft: p.draft, scheduled: p.date > options.now))
     }
 
-    func event(_ e: Event) -> [String: Any] {
-        var v: [String: Any] = ["title": e.title, "href": urls.href(urls.event(e)), "dateText": GermanDates.range(e.start, e.end),
-                                "startISO": e.start.iso8601, "day": GermanDates.dayNumber(e.start),
-                                "month": GermanDates.monthShort(e.start), "year": String(e.start.local.year),
-                                "badgeList": badgeList(e.fields) as Any].compactValues
-        if let s = e.summary { v["summary"] = s }
-        if let f = e.format { v["format"] = f }
-        if let place = placeText(e) { v["place"] = place }
-        if e.status != .geplant { v["statusLabel"] = strings["event.status.\(e.status.rawValue)"] }
-        addLabels(&v, draft: e.draft, scheduled: false)
-        return v
+    func event(_ e: Event) -> EventFields {
+        EventFields(title: e.title, href: urls.href(urls.event(e)), dateText: GermanDates.range(e.start, e.end),
+                    startISO: e.start.iso8601, day: GermanDates.dayNumber(e.start), month: GermanDates.monthShort(e.start),
+                    year: String(e.start.local.year), badgeList: badgeList(e.fields), summary: e.summary, format: e.format,
+                    place: placeText(e), statusLabel: e.status != .geplant ? strings["event.status.\(e.status.rawValue)"] : nil,
+                    labels: labels(draft: e.draft, scheduled: false))
     }
 
-    func project(_ p: Project) -> [String: Any] {
-        var v: [String: Any] = ["title": p.title, "href": urls.href(urls.project(p)), "statusLabel": p.status.label,
-                                "status": p.status.rawValue, "badgeList": badgeList(p.fields) as Any].compactValues
-        if let c = p.code { v["code"] = c }
-        if let s = p.summary { v["summary"] = s }
-        if !p.cities.isEmpty { v["cities"] = GermanText.list(p.cities) }
-        addLabels(&v, draft: p.draft, scheduled: false)
-        return v
+    func project(_ p: Project) -> ProjectFields {
+        ProjectFields(title: p.title, href: urls.href(urls.project(p)), statusLabel: p.status.label, status: p.status.rawValue,
+                      badgeList: badgeList(p.fields), code: p.code, summary: p.summary,
+                      cities: p.cities.isEmpty ? nil : GermanText.list(p.cities), labels: labels(draft: p.draft, scheduled: false))
     }
 
-    /// The badges of an item's fields for `partials/badges`, or nil when it has none.
-    func badgeList(_ slugs: [String]) -> [String: Any]? {
+    /// The badges of an item's fields, or nil when it has none.
+    func badgeList(_ slugs: [String]) -> BadgeList? {
         let items = slugs.compactMap { fieldBadges[$0] }
-        return items.isEmpty ? nil : ["items": items]
+        return items.isEmpty ? nil : BadgeList(items: items)
     }
 
     /// "Dortmunder U, Leonie-Reygers-Terrasse, 44137 Dortmund" or "Online".
@@ -99,12 +78,51 @@ struct ItemFields: @unchecked Sendable {  // the views inside are never changed
         return urls.href(path)
     }
 
-    /// "Entwurf" and "Geplant" labels appear only in the preview server.
-    private func addLabels(_ v: inout [String: Any], draft: Bool, scheduled: Bool) {
-        guard options.preview else { return }
+    /// "Entwurf" and "Geplant" labels appear only in the preview.
+    private func labels(draft: Bool, scheduled: Bool) -> [String] {
+        guard options.preview else { return [] }
         var labels: [String] = []
         if draft { labels.append(strings["label.draft"]) }
         if scheduled { labels.append(strings["label.scheduled"]) }
-        if !labels.isEmpty { v["labels"] = labels }
+        return labels
+    }
+}
+
+/// One card per item for a whole build (or until `removeAll`): a card's partial is rendered once
+/// for it and reused by every list that shows it.
+final class CardCache: @unchecked Sendable {  // the dictionaries are guarded by `lock`
+    private let fields: ItemFields
+    private let lock = NSLockLite()
+    private var posts: [String: PostCard] = [:]
+    private var events: [String: EventCard] = [:]
+    private var projects: [String: ProjectCard] = [:]
+
+    init(fields: ItemFields) { self.fields = fields }
+
+    func post(_ p: Post) -> PostCard {
+        if let card = lock.locked({ posts[p.id] }) { return card }
+        let card = PostCard(fields.post(p))
+        return lock.locked { posts[p.id] ?? { posts[p.id] = card; return card }() }
+    }
+
+    func event(_ e: Event) -> EventCard {
+        if let card = lock.locked({ events[e.id] }) { return card }
+        let card = EventCard(fields.event(e))
+        return lock.locked { events[e.id] ?? { events[e.id] = card; return card }() }
+    }
+
+    func project(_ p: Project) -> ProjectCard {
+        if let card = lock.locked({ projects[p.id] }) { return card }
+        let card = ProjectCard(fields.project(p))
+        return lock.locked { projects[p.id] ?? { projects[p.id] = card; return card }() }
+    }
+
+    /// Lets the cards go once the lists are rendered; a card asked for later is made again.
+    func removeAll() {
+        lock.locked {
+            posts = [:]
+            events = [:]
+            projects = [:]
+        }
     }
 }

@@ -1,25 +1,15 @@
 /// Views of the pages that show one item: a post, an event, a project, a page, the strategy.
 extension LayoutContext {
-    func postView(_ p: Post, index: Int, html: MarkdownHTML, toc: [Heading]) -> [String: Any] {
+    func postView(_ p: Post, index: Int, html: MarkdownHTML, toc: [Heading]) -> PostPage {
         let urls = site.urls
-        var post = postFields(p)
-        post["html"] = html
+        var post = PostDetail(item: postFields(p), html: html, tags: p.tags)
         if let u = p.updated, u > p.date {
-            post["updatedText"] = GermanDates.date(u)
-            post["updatedISO"] = u.iso8601
+            post.updatedText = GermanDates.date(u)
+            post.updatedISO = u.iso8601
         }
-        if !p.tags.isEmpty { post["tags"] = p.tags }
         // Newer and older neighbours in the blog.
-        var extra: [String: Any] = ["post": post]
-        if index > 0 {
-            let newer = site.posts[index - 1]
-            extra["newer"] = ["title": newer.title, "href": urls.href(urls.post(newer))]
-        }
-        if index + 1 < site.posts.count {
-            let older = site.posts[index + 1]
-            extra["older"] = ["title": older.title, "href": urls.href(urls.post(older))]
-        }
-        if extra["newer"] != nil || extra["older"] != nil { extra["neighbourList"] = true }
+        let newer = index > 0 ? site.posts[index - 1] : nil
+        let older = index + 1 < site.posts.count ? site.posts[index + 1] : nil
         let image = p.image.flatMap { imageHref($0, from: p.source) }.map { site.config.baseURL + $0.dropFirst(site.urls.basePath.count) }
         var meta = Meta(title: p.title, description: p.summary, path: urls.post(p), section: .blog)
         meta.breadcrumbs = [(strings["nav.blog"], urls.blog), (p.title, nil)]
@@ -28,110 +18,83 @@ extension LayoutContext {
         meta.ogType = "article"
         meta.image = image
         meta.lang = p.lang
-        return view(meta, extra)
+        return PostPage(frame: frame(meta), post: post,
+                        newer: newer.map { LinkView(title: $0.title, href: urls.href(urls.post($0))) },
+                        older: older.map { LinkView(title: $0.title, href: urls.href(urls.post($0))) })
     }
 
-    func eventView(_ e: Event, html: MarkdownHTML) -> [String: Any] {
+    func eventView(_ e: Event, html: MarkdownHTML) -> EventPage {
         let urls = site.urls
-        var event = eventFields(e)
-        event["html"] = html
-        event["dateRange"] = GermanDates.range(e.start, e.end)
-        event["when"] = when(e.start, e.end)
-        if let end = e.end { event["endISO"] = end.iso8601 }
-        if let l = e.location {
-            var loc: [String: Any] = [:]
-            if let n = l.name { loc["name"] = n }
-            if let a = l.address { loc["address"] = a }
-            event["location"] = loc
-        }
-        if let o = e.online { event["online"] = o }
-        if let r = e.registration { event["registration"] = r }
-        event["icsHref"] = urls.href(urls.event(e) + "termin.ics")
-        event["isPast"] = e.endsAt <= site.options.now ? true : nil
+        let location = e.location.map { LocationView(name: $0.name, address: $0.address) }
+        let event = EventDetail(item: eventFields(e), html: html, dateRange: GermanDates.range(e.start, e.end),
+                                when: when(e.start, e.end), endISO: e.end?.iso8601, location: location,
+                                online: e.online, registration: e.registration,
+                                icsHref: urls.href(urls.event(e) + "termin.ics"), isPast: e.endsAt <= site.options.now)
         var meta = Meta(title: e.title, description: e.summary, path: urls.event(e), section: .events)
         meta.breadcrumbs = [(strings["nav.events"], urls.events), (e.title, nil)]
         meta.feeds = [(strings["feed.events"], "\(urls.events)feed.xml")]
         meta.jsonLD = [StructuredData.event(e, site: site)]
         meta.lang = e.lang
-        return view(meta, ["event": event.compactValues])
+        return EventPage(frame: frame(meta), event: event)
     }
 
-    func projectView(_ p: Project, html: MarkdownHTML) -> [String: Any] {
+    func projectView(_ p: Project, html: MarkdownHTML) -> ProjectPage {
         let urls = site.urls
-        var project = projectFields(p)
-        project["html"] = html
-        if !p.partners.isEmpty { project["partnersText"] = p.partners.joined(separator: ", ") }
-        if let s = p.start { project["startText"] = GermanDates.monthYear(s) }
-        if let e = p.end { project["endText"] = GermanDates.monthYear(e) }
+        let project = ProjectDetail(item: projectFields(p), html: html,
+                                    partnersText: p.partners.isEmpty ? nil : p.partners.joined(separator: ", "),
+                                    startText: p.start.map(GermanDates.monthYear), endText: p.end.map(GermanDates.monthYear))
         let related = p.fields.first.map { index.posts(of: $0).prefix(3).map(postCard) } ?? []
         var meta = Meta(title: p.title, description: p.summary, path: urls.project(p), section: .projects)
         meta.breadcrumbs = [(strings["nav.projects"], urls.projects), (p.title, nil)]
         meta.lang = p.lang
-        var extra: [String: Any] = ["project": project]
-        if !related.isEmpty { extra["related"] = ["items": Array(related)] }
-        return view(meta, extra)
+        return ProjectPage(frame: frame(meta), project: project, related: Array(related))
     }
 
-    func pageView(_ p: Page, html: MarkdownHTML) -> [String: Any] {
+    func pageView(_ p: Page, html: MarkdownHTML) -> ContentPage {
         var meta = Meta(title: p.title, description: p.summary, path: site.urls.page(p), section: .page)
         meta.breadcrumbs = [(p.title, nil)]
         meta.lang = p.lang
-        return view(meta, ["content": ["title": p.title, "html": html]])
+        return ContentPage(frame: frame(meta), content: ContentView(title: p.title, html: html))
     }
 
-    func strategyView(_ s: Strategy, html: MarkdownHTML) -> [String: Any] {
+    func strategyView(_ s: Strategy, html: MarkdownHTML) -> StrategyPage {
         let urls = site.urls
-        var strategy: [String: Any] = ["title": s.title, "html": html]
-        if let pdf = strategyDownload(s) { strategy["pdf"] = pdf }
-        if let d = s.published { strategy["publishedText"] = GermanDates.date(d); strategy["publishedISO"] = d.iso8601 }
-        if let sum = s.summary { strategy["summary"] = sum }
+        let strategy = StrategyDetail(title: s.title, html: html, pdf: strategyDownload(s),
+                                      publishedText: s.published.map(GermanDates.date), publishedISO: s.published?.iso8601,
+                                      summary: s.summary)
         var meta = Meta(title: s.title, description: s.summary, path: urls.strategy, section: .strategy)
         meta.breadcrumbs = [(s.title, nil)]
-        return view(meta, ["strategy": strategy])
+        return StrategyPage(frame: frame(meta), strategy: strategy)
     }
 
     /// Start and end as two `<time>` elements: `start` and, for a range, `end` with the separator
     /// written between them ("Dienstag, 22. September 2026, 14:30" "–" "20:00 Uhr").
-    func when(_ start: DateTime, _ end: DateTime?) -> [String: Any] {
-        func part(_ d: DateTime, _ text: String) -> [String: Any] { ["iso": d.iso8601, "text": text] }
-        guard let end, end != start else { return ["start": part(start, GermanDates.dateTime(start))] }
+    func when(_ start: DateTime, _ end: DateTime?) -> WhenView {
+        func part(_ d: DateTime, _ text: String, _ separator: String? = nil) -> TimePoint {
+            TimePoint(iso: d.iso8601, text: text, separator: separator)
+        }
+        guard let end, end != start else { return WhenView(start: part(start, GermanDates.dateTime(start))) }
         let s = start.local, e = end.local
         if start.isDateOnly {
-            if s.dayNumber >= e.dayNumber { return ["start": part(start, GermanDates.longDate(start))] }
+            if s.dayNumber >= e.dayNumber { return WhenView(start: part(start, GermanDates.longDate(start))) }
             let startText = s.year == e.year ? "\(GermanText.weekdays[s.weekday]), \(s.day). \(GermanText.months[s.month - 1])" : GermanDates.longDate(start)
-            return ["start": part(start, startText), "end": part(end, GermanDates.longDate(end)).merging(["separator": " bis "]) { a, _ in a }]
+            return WhenView(start: part(start, startText), end: part(end, GermanDates.longDate(end), " bis "))
         }
         if s.dayNumber == e.dayNumber {
-            return ["start": part(start, "\(GermanDates.longDate(start)), \(s.timeString(seconds: false))"),
-                    "end": part(end, GermanDates.time(end)).merging(["separator": "–"]) { a, _ in a }]
+            return WhenView(start: part(start, "\(GermanDates.longDate(start)), \(s.timeString(seconds: false))"),
+                            end: part(end, GermanDates.time(end), "–"))
         }
-        return ["start": part(start, GermanDates.dateTime(start)),
-                "end": part(end, GermanDates.dateTime(end)).merging(["separator": " bis "]) { a, _ in a }]
+        return WhenView(start: part(start, GermanDates.dateTime(start)), end: part(end, GermanDates.dateTime(end), " bis "))
     }
 
     /// The download link with format and size: "Smart-City-Strategie DOS 2030 (PDF, 4,2 MB)";
     /// nil when the PDF is not there (the build reports that once, at strategy.md's `pdf`).
-    func strategyDownload(_ s: Strategy) -> [String: Any]? {
+    func strategyDownload(_ s: Strategy) -> DownloadView? {
         guard s.pdfIsRemote || site.strategyPDFSize != nil else { return nil }
         let href = s.pdfIsRemote ? s.pdf : site.urls.href(resolveContentPath(s.pdf, from: s.source.path) ?? s.pdf)
         var info = "PDF"
         if let size = site.strategyPDFSize { info += ", " + GermanText.fileSize(size) }
-        return ["href": href, "title": s.title, "info": info, "label": "\(s.title) (\(info))"]
+        return DownloadView(href: href, title: s.title, info: info, label: "\(s.title) (\(info))")
     }
 }
 
-extension Dictionary where Key == String, Value == Any {
-    /// Drops nil optionals (swift-mustache would print "nil" for them).
-    var compactValues: [String: Any] {
-        filter { _, value in !((value as? OptionalValue)?.isNone ?? false) }
-    }
-}
-
-/// Lets `compactValues` see a nil inside `Any` with one cast (`Mirror` made an object per value).
-private protocol OptionalValue {
-    var isNone: Bool { get }
-}
-
-extension Optional: OptionalValue {
-    var isNone: Bool { self == nil }
-}

@@ -1,3 +1,5 @@
+import MustacheEngine
+
 /// Splits a list into pages and describes the navigation between them.
 public struct Pagination: Sendable, Equatable {
     public var page: Int
@@ -13,28 +15,16 @@ public struct Pagination: Sendable, Equatable {
     }
 
     /// The view for the `partials/pagination` template; nil when there is one page only.
-    func view(base: String, urls: URLScheme, strings: UIStrings) -> [String: Any]? {
+    func view(base: String, urls: URLScheme, strings: UIStrings) -> PaginationView? {
         guard pageCount > 1 else { return nil }
-        var v: [String: Any] = [
-            "label": strings["pagination.label"],
-            "status": strings.format("pagination.status", page, pageCount),
-        ]
-        if page > 1 {
-            v["prev"] = ["href": urls.href(urls.paginated(base, page: page - 1)),
-                         "text": strings.format("pagination.prev", page - 1)]
+        let prev = page > 1 ? StepLink(href: urls.href(urls.paginated(base, page: page - 1)), text: strings.format("pagination.prev", page - 1)) : nil
+        let next = page < pageCount ? StepLink(href: urls.href(urls.paginated(base, page: page + 1)), text: strings.format("pagination.next", page + 1)) : nil
+        let pages = Self.window(page: page, pageCount: pageCount).map { n -> PageLinkView in
+            guard let n else { return PageLinkView(number: nil, href: nil, label: nil, current: false) }
+            return PageLinkView(number: n, href: urls.href(urls.paginated(base, page: n)), label: strings.format("pagination.page", n), current: n == page)
         }
-        if page < pageCount {
-            v["next"] = ["href": urls.href(urls.paginated(base, page: page + 1)),
-                         "text": strings.format("pagination.next", page + 1)]
-        }
-        v["pages"] = Self.window(page: page, pageCount: pageCount).map { n -> [String: Any] in
-            guard let n else { return ["gap": true] }
-            var p: [String: Any] = ["number": n, "href": urls.href(urls.paginated(base, page: n)),
-                                    "label": strings.format("pagination.page", n)]
-            if n == page { p["current"] = true }
-            return p
-        }
-        return v
+        return PaginationView(label: strings["pagination.label"], status: strings.format("pagination.status", page, pageCount),
+                              prev: prev, next: next, pages: pages)
     }
 
     /// The page numbers the navigation links: the first, the last and two either side of the

@@ -1,0 +1,51 @@
+/// A 64-bit fingerprint of a value: equal views give equal fingerprints, in any process (it reads
+/// texts, numbers and the order of keys, never addresses). Incremental builds compare a page's
+/// view fingerprint with the last build's to skip rendering it again.
+public enum Fingerprint {
+    public static func of(_ value: Value) -> UInt64 {
+        switch value {
+        case .null: return 11
+        case .bool(let b): return b ? 5 : 6
+        case .int(let i): return mix(7, UInt64(bitPattern: Int64(i)))
+        case .double(let d): return mix(8, d.bitPattern)
+        case .text(let s): return of(s, seed: 1)
+        case .html(let s): return of(s, seed: 9)
+        // Deferred markup counts by the fingerprint it knows without being made.
+        case .deferredHTML(let d): return mix(9, d.fingerprint)
+        case .list(let list):
+            var h = mix(4, UInt64(list.count))
+            for i in 0..<list.count { h = mix(h, of(list.value(at: i))) }
+            return h
+        case .object(let o): return of(o)
+        }
+    }
+
+    public static func of(_ object: any TemplateObject) -> UInt64 {
+        if let stored = object.storedFingerprint { return stored }
+        let count = object.shape.keys.count
+        var h = mix(3, UInt64(count))
+        for slot in 0..<count { h = mix(h, of(object.value(at: slot))) }
+        return h
+    }
+
+    public static func of(_ s: String, seed: UInt64 = 0x243F_6A88_85A3_08D3) -> UInt64 {
+        var s = s
+        return s.withUTF8 { bytes in
+            var h = mix(seed, UInt64(bytes.count))
+            var i = 0
+            let raw = UnsafeRawBufferPointer(bytes)
+            while i + 8 <= bytes.count {
+                h = mix(h, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                i += 8
+            }
+            var tail: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < bytes.count {
+                tail |= UInt64(bytes[i]) << shift
+                shift += 8
+                i += 1
+            }
+            return mix(h, tail ^ 0xFF)
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import MustacheEngine
+
+/// Which view each page template is rendered with, and the load-time check of the keys its tags
+/// name (a typo like `{{titel}}` would otherwise print nothing without a word).
+enum TemplateKeys {
+    /// Page template → the shape of its root view.
+    static let roots: [(template: String, shape: Shape)] = [
+        ("home", HomePage.fields), ("post", PostPage.fields), ("post-list", BlogPage.fields),
+        ("event", EventPage.fields), ("event-list", EventListPage.fields), ("project", ProjectPage.fields),
+        ("project-list", ProjectListPage.fields), ("field", FieldPage.fields), ("field-list", FieldListPage.fields),
+        ("page", ContentPage.fields), ("strategy", StrategyPage.fields), ("search", SearchPage.fields),
+        ("404", NotFoundPage.fields),
+    ]
+
+    /// The globals as the check sees them: `t` with the keys of the UI strings file.
+    static func globals(strings: Value) -> Shape {
+        var keys = GlobalsView.fields.keys
+        if case .object(let tree) = strings, let t = keys.firstIndex(where: { $0.name == "t" }) {
+            keys[t] = KeyInfo(name: "t", type: .object(tree.shape), optional: false, doc: keys[t].doc)
+        }
+        return Shape(name: "Globals", doc: GlobalsView.fields.doc, keys: keys)
+    }
+
+    /// Every problem of every page template, as warnings (errors under `--strict`).
+    static func check(_ library: TemplateLibrary, strings: Value, display: (String) -> String) -> [Diagnostic] {
+        let globals = globals(strings: strings)
+        var diagnostics: [Diagnostic] = []
+        var seen: Set<String> = []
+        for (template, shape) in roots where library.contains(template) {
+            for p in library.checkKeys(template: template, stack: [globals, shape]) {
+                let d = Diagnostic.warning(display(p.template + ".mustache"), line: p.location.line, column: p.location.column, p.message)
+                if seen.insert("\(d)").inserted { diagnostics.append(d) }
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,163 @@
+import MustacheEngine
+
+struct ImageView: TemplateView {
+    var src: String
+    var alt: String
+    static let fields = Fields<ImageView>("Image", "An image with its alt text.", [
+        .text("src", "The image's address.") { $0.src },
+        .text("alt", "Its alt text (empty for a decorative image).") { $0.alt },
+    ])
+}
+
+/// A field of action's badge: one object per field and build, so `partials/badge` rendered with
+/// it is reused on every card and page that shows it.
+final class FieldBadge: TemplateView {
+    let slug, title, href, colorClass: String
+    let number: Int
+    let icon: String?
+
+    init(slug: String, title: String, href: String, number: Int, colorClass: String, icon: String?) {
+        self.slug = slug
+        self.title = title
+        self.href = href
+        self.number = number
+        self.colorClass = colorClass
+        self.icon = icon
+    }
+
+    var memoIdentity: AnyObject? { self }
+
+    static func keys<T>(_ badge: @escaping @Sendable (T) -> FieldBadge) -> [ViewKey<T>] {
+        [
+            .text("slug", "The field's slug.") { badge($0).slug },
+            .text("title", "The field's title.") { badge($0).title },
+            .text("href", "Address of the field's page.") { badge($0).href },
+            .number("number", "The field's number (1–12).") { badge($0).number },
+            .text("colorClass", "CSS class of the field's colour (hf-1 … hf-12).") { badge($0).colorClass },
+            .optionalText("icon", "Address of the field's icon (#icon in Templates/assets/icons/<slug>.svg), if the theme has one.") { badge($0).icon },
+        ]
+    }
+
+    static let fields = Fields<FieldBadge>("FieldBadge", "A field of action as a badge (partials/badge).", keys { $0 })
+}
+
+struct BadgeList: TemplateView {
+    var items: [FieldBadge]
+    static let fields = Fields<BadgeList>("BadgeList", "The badges of an item's fields (partials/badges, partials/badge-items).", [
+        .list("items", FieldBadge.fields, "The badges.") { $0.items },
+    ])
+}
+
+/// What a post's card and page show about it.
+struct PostFields: Sendable {
+    var title, href, dateText, dateISO: String
+    var badgeList: BadgeList?
+    var summary, author: String?
+    var image: ImageView?
+    var labels: [String]
+
+    static func keys<T>(_ get: @escaping @Sendable (T) -> PostFields) -> [ViewKey<T>] {
+        [
+            .text("title", "The post's title.") { get($0).title },
+            .text("href", "Its address.") { get($0).href },
+            .text("dateText", "Its date in German (26. November 2026).") { get($0).dateText },
+            .text("dateISO", "Its date as ISO 8601 (for <time datetime>).") { get($0).dateISO },
+            .optionalObject("badgeList", BadgeList.fields, "Its fields as badges; absent when it has none.") { get($0).badgeList },
+            .optionalText("summary", "Its summary.") { get($0).summary },
+            .optionalText("author", "Its author.") { get($0).author },
+            .optionalObject("image", ImageView.fields, "Its image.") { get($0).image },
+            .texts("labels", "'Entwurf', 'Geplant' in the preview server (partials/labels).") { get($0).labels },
+        ]
+    }
+}
+
+struct EventFields: Sendable {
+    var title, href, dateText, startISO, day, month, year: String
+    var badgeList: BadgeList?
+    var summary, format, place, statusLabel: String?
+    var labels: [String]
+
+    static func keys<T>(_ get: @escaping @Sendable (T) -> EventFields) -> [ViewKey<T>] {
+        [
+            .text("title", "The event's title.") { get($0).title },
+            .text("href", "Its address.") { get($0).href },
+            .text("dateText", "When, in German (Dienstag, 22. September 2026, 14:30–20:00 Uhr).") { get($0).dateText },
+            .text("startISO", "Its start as ISO 8601.") { get($0).startISO },
+            .text("day", "Day of the month of its start.") { get($0).day },
+            .text("month", "Short month of its start (Sep.).") { get($0).month },
+            .text("year", "Year of its start.") { get($0).year },
+            .optionalObject("badgeList", BadgeList.fields, "Its fields as badges.") { get($0).badgeList },
+            .optionalText("summary", "Its summary.") { get($0).summary },
+            .optionalText("format", "Its format (Workshop, …).") { get($0).format },
+            .optionalText("place", "Where: name and address, or 'Online'.") { get($0).place },
+            .optionalText("statusLabel", "'Abgesagt' or 'Verschoben'; absent for a planned event.") { get($0).statusLabel },
+            .texts("labels", "'Entwurf' in the preview server (partials/labels).") { get($0).labels },
+        ]
+    }
+}
+
+struct ProjectFields: Sendable {
+    var title, href, statusLabel, status: String
+    var badgeList: BadgeList?
+    var code, summary, cities: String?
+    var labels: [String]
+
+    static func keys<T>(_ get: @escaping @Sendable (T) -> ProjectFields) -> [ViewKey<T>] {
+        [
+            .text("title", "The project's title.") { get($0).title },
+            .text("href", "Its address.") { get($0).href },
+            .text("statusLabel", "Its status in words (In Umsetzung).") { get($0).statusLabel },
+            .text("status", "Its status code (idee, planung, umsetzung, abgeschlossen).") { get($0).status },
+            .optionalObject("badgeList", BadgeList.fields, "Its fields as badges.") { get($0).badgeList },
+            .optionalText("code", "Its project code.") { get($0).code },
+            .optionalText("summary", "Its summary.") { get($0).summary },
+            .optionalText("cities", "Its cities (Dortmund und Schwerte).") { get($0).cities },
+            .texts("labels", "'Entwurf' in the preview server (partials/labels).") { get($0).labels },
+        ]
+    }
+}
+
+/// A post as lists show it (`partials/card-post`): one object per post and build, so its card is
+/// rendered once and reused by every list that shows it.
+final class PostCard: TemplateView {
+    let item: PostFields
+    init(_ item: PostFields) { self.item = item }
+    var memoIdentity: AnyObject? { self }
+    static let fields = Fields<PostCard>("PostCard", "A post in a list (partials/card-post).", PostFields.keys { $0.item })
+}
+
+final class EventCard: TemplateView {
+    let item: EventFields
+    init(_ item: EventFields) { self.item = item }
+    var memoIdentity: AnyObject? { self }
+    static let fields = Fields<EventCard>("EventCard", "An event in a list (partials/card-event).", EventFields.keys { $0.item })
+}
+
+final class ProjectCard: TemplateView {
+    let item: ProjectFields
+    init(_ item: ProjectFields) { self.item = item }
+    var memoIdentity: AnyObject? { self }
+    static let fields = Fields<ProjectCard>("ProjectCard", "A project in a list (partials/card-project).", ProjectFields.keys { $0.item })
+}
+
+/// A non-empty list of cards (`{{#postList}}<ul>{{#items}}…{{/items}}</ul>{{/postList}}`).
+struct PostCardList: TemplateView {
+    var items: [PostCard]
+    static let fields = Fields<PostCardList>("PostCardList", "Posts as {{#items}}.", [
+        .list("items", PostCard.fields, "The posts.") { $0.items },
+    ])
+}
+
+struct EventCardList: TemplateView {
+    var items: [EventCard]
+    static let fields = Fields<EventCardList>("EventCardList", "Events as {{#items}}.", [
+        .list("items", EventCard.fields, "The events.") { $0.items },
+    ])
+}
+
+struct ProjectCardList: TemplateView {
+    var items: [ProjectCard]
+    static let fields = Fields<ProjectCardList>("ProjectCardList", "Projects as {{#items}}.", [
+        .list("items", ProjectCard.fields, "The projects.") { $0.items },
+    ])
+}

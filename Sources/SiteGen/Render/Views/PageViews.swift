@@ -1,0 +1,163 @@
+import MustacheEngine
+
+/// The root view of each page kind: what its template (`post.mustache`, …) sees on top of the
+/// globals. Every root also has `page`, `navigation` and `preview` (`PageFrame`).
+
+struct PostDetail: TemplateView {
+    var item: PostFields
+    var html: MarkdownHTML
+    var updatedText, updatedISO: String?
+    var tags: [String]
+
+    static let fields = Fields<PostDetail>("Post", "A post on its own page: the card's keys and more.", PostFields.keys { $0.item } + [
+        .html("html", "The post's text as HTML; print with {{{html}}}.") { .deferredHTML($0.html) },
+        .optionalText("updatedText", "When it was updated, in German, if later than its date.") { $0.updatedText },
+        .optionalText("updatedISO", "The same as ISO 8601.") { $0.updatedISO },
+        .texts("tags", "Its tags.") { $0.tags },
+    ])
+}
+
+struct PostPage: TemplateView {
+    var frame: PageFrame
+    var post: PostDetail
+    var newer, older: LinkView?
+
+    static let fields = Fields<PostPage>("post.mustache", "A blog post.", PageFrame.fields { $0.frame } + [
+        .object("post", PostDetail.fields, "The post.") { $0.post },
+        .optionalObject("newer", LinkView.fields, "The next newer post.") { $0.newer },
+        .optionalObject("older", LinkView.fields, "The next older post.") { $0.older },
+        .flag("neighbourList", "True when there is a newer or an older post.") { $0.newer != nil || $0.older != nil },
+    ])
+}
+
+struct TimePoint: TemplateView {
+    var iso, text: String
+    var separator: String?
+    static let fields = Fields<TimePoint>("TimePoint", "A point in time as <time datetime=iso>text</time>.", [
+        .text("iso", "ISO 8601.") { $0.iso },
+        .text("text", "In German.") { $0.text },
+        .optionalText("separator", "What to write before the end ('–' or ' bis '); only on `end`.") { $0.separator },
+    ])
+}
+
+struct WhenView: TemplateView {
+    var start: TimePoint
+    var end: TimePoint?
+    static let fields = Fields<WhenView>("When", "An event's start and, for a range, its end.", [
+        .object("start", TimePoint.fields, "The start.") { $0.start },
+        .optionalObject("end", TimePoint.fields, "The end, with its separator.") { $0.end },
+    ])
+}
+
+struct LocationView: TemplateView {
+    var name, address: String?
+    static let fields = Fields<LocationView>("Location", "Where an event takes place.", [
+        .optionalText("name", "The place's name.") { $0.name },
+        .optionalText("address", "Its address.") { $0.address },
+    ])
+}
+
+struct EventDetail: TemplateView {
+    var item: EventFields
+    var html: MarkdownHTML
+    var dateRange: String
+    var when: WhenView
+    var endISO: String?
+    var location: LocationView?
+    var online, registration: String?
+    var icsHref: String
+    var isPast: Bool
+
+    static let fields = Fields<EventDetail>("Event", "An event on its own page: the card's keys and more.", EventFields.keys { $0.item } + [
+        .html("html", "The event's text as HTML; print with {{{html}}}.") { .deferredHTML($0.html) },
+        .text("dateRange", "When, in German, as one text.") { $0.dateRange },
+        .object("when", WhenView.fields, "Start and end as <time> parts.") { $0.when },
+        .optionalText("endISO", "Its end as ISO 8601.") { $0.endISO },
+        .optionalObject("location", LocationView.fields, "Where it takes place.") { $0.location },
+        .optionalText("online", "Address of the online event.") { $0.online },
+        .optionalText("registration", "Address to register at.") { $0.registration },
+        .text("icsHref", "Address of its calendar file.") { $0.icsHref },
+        .flag("isPast", "True when it is over.") { $0.isPast },
+    ])
+}
+
+struct EventPage: TemplateView {
+    var frame: PageFrame
+    var event: EventDetail
+    static let fields = Fields<EventPage>("event.mustache", "An event.", PageFrame.fields { $0.frame } + [
+        .object("event", EventDetail.fields, "The event.") { $0.event },
+    ])
+}
+
+struct ProjectDetail: TemplateView {
+    var item: ProjectFields
+    var html: MarkdownHTML
+    var partnersText, startText, endText: String?
+
+    static let fields = Fields<ProjectDetail>("Project", "A project on its own page: the card's keys and more.", ProjectFields.keys { $0.item } + [
+        .html("html", "The project's text as HTML; print with {{{html}}}.") { .deferredHTML($0.html) },
+        .optionalText("partnersText", "Its partners, separated by commas.") { $0.partnersText },
+        .optionalText("startText", "Its start (September 2026).") { $0.startText },
+        .optionalText("endText", "Its end.") { $0.endText },
+    ])
+}
+
+struct ProjectPage: TemplateView {
+    var frame: PageFrame
+    var project: ProjectDetail
+    var related: [PostCard]
+    static let fields = Fields<ProjectPage>("project.mustache", "A project.", PageFrame.fields { $0.frame } + [
+        .object("project", ProjectDetail.fields, "The project.") { $0.project },
+        .optionalObject("related", PostCardList.fields, "Up to three posts of its first field; absent when there are none.") { $0.related.isEmpty ? nil : PostCardList(items: $0.related) },
+    ])
+}
+
+struct ContentView: TemplateView {
+    var title: String
+    var html: MarkdownHTML
+    static let fields = Fields<ContentView>("Content", "A page's title and text.", [
+        .text("title", "The page's title.") { $0.title },
+        .html("html", "Its text as HTML; print with {{{html}}}.") { .deferredHTML($0.html) },
+    ])
+}
+
+struct ContentPage: TemplateView {
+    var frame: PageFrame
+    var content: ContentView
+    static let fields = Fields<ContentPage>("page.mustache", "A page of pages/ (Impressum, Datenschutz, …).", PageFrame.fields { $0.frame } + [
+        .object("content", ContentView.fields, "The page.") { $0.content },
+    ])
+}
+
+struct DownloadView: TemplateView {
+    var href, title, info, label: String
+    static let fields = Fields<DownloadView>("Download", "The strategy's PDF.", [
+        .text("href", "Its address.") { $0.href },
+        .text("title", "The strategy's title.") { $0.title },
+        .text("info", "Format and size (PDF, 4,2 MB).") { $0.info },
+        .text("label", "Title with format and size.") { $0.label },
+    ])
+}
+
+struct StrategyDetail: TemplateView {
+    var title: String
+    var html: MarkdownHTML
+    var pdf: DownloadView?
+    var publishedText, publishedISO, summary: String?
+    static let fields = Fields<StrategyDetail>("Strategy", "The strategy.", [
+        .text("title", "Its title.") { $0.title },
+        .html("html", "Its text as HTML; print with {{{html}}}.") { .deferredHTML($0.html) },
+        .optionalObject("pdf", DownloadView.fields, "Its PDF; absent when the PDF is missing.") { $0.pdf },
+        .optionalText("publishedText", "When it was published, in German.") { $0.publishedText },
+        .optionalText("publishedISO", "The same as ISO 8601.") { $0.publishedISO },
+        .optionalText("summary", "Its summary.") { $0.summary },
+    ])
+}
+
+struct StrategyPage: TemplateView {
+    var frame: PageFrame
+    var strategy: StrategyDetail
+    static let fields = Fields<StrategyPage>("strategy.mustache", "The strategy page.", PageFrame.fields { $0.frame } + [
+        .object("strategy", StrategyDetail.fields, "The strategy.") { $0.strategy },
+    ])
+}

@@ -1,0 +1,172 @@
+import MustacheEngine
+
+/// What every template sees at the bottom of its stack: `t` (UI strings), `site`, `cssHref`.
+struct GlobalsView: TemplateView {
+    let strings: Value
+    let site: SiteView
+    let cssHref: String
+
+    static let fields = Fields<GlobalsView>("Globals", "Values every template sees, whatever is on the stack above them.", [
+        ViewKey("t", .any, "The UI strings of Templates/i18n/<language>.yml: {{t.nav.blog}}.") { $0.strings },
+        .object("site", SiteView.fields, "The site from content/site.yml.") { $0.site },
+        .text("cssHref", "Address of the site's stylesheet.") { $0.cssHref },
+    ])
+}
+
+struct SiteView: TemplateView {
+    var title, home, lang, baseURL, publisher, searchHref, uiIcons, logo, favicon: String
+    var tagline, description: String?
+
+    static let fields = Fields<SiteView>("Site", "The site as content/site.yml describes it.", [
+        .text("title", "The site's title.") { $0.title },
+        .text("home", "Address of the home page.") { $0.home },
+        .text("lang", "The site's language code (de).") { $0.lang },
+        .text("baseURL", "The site's absolute base URL.") { $0.baseURL },
+        .text("publisher", "Name of the publisher.") { $0.publisher },
+        .text("searchHref", "Address of the search page.") { $0.searchHref },
+        .text("uiIcons", "Address of the UI icon sprite (add #name).") { $0.uiIcons },
+        .text("logo", "Address of the logo.") { $0.logo },
+        .text("favicon", "Address of the favicon.") { $0.favicon },
+        .optionalText("tagline", "The tagline, if site.yml has one.") { $0.tagline },
+        .optionalText("description", "The default description, if site.yml has one.") { $0.description },
+    ])
+}
+
+/// A link: a title and an address.
+struct LinkView: TemplateView {
+    var title: String
+    var href: String
+
+    static let fields = Fields<LinkView>("Link", "A link.", [
+        .text("title", "The link's text.") { $0.title },
+        .text("href", "The address.") { $0.href },
+    ])
+}
+
+/// A list of links (`{{#items}}`).
+struct LinkList: TemplateView {
+    var items: [LinkView]
+    static let fields = Fields<LinkList>("LinkList", "A non-empty list of links.", [
+        .list("items", LinkView.fields, "The links.") { $0.items },
+    ])
+}
+
+/// An entry of the main navigation.
+struct NavItem: TemplateView {
+    var title: String
+    var href: String
+    /// "page" on the section's own page, "true" on the pages inside it.
+    var current: String?
+
+    static let fields = Fields<NavItem>("NavItem", "An entry of the main navigation.", [
+        .text("title", "The section's name.") { $0.title },
+        .text("href", "The section's address.") { $0.href },
+        .optionalText("current", "'page' on the section's own page, 'true' on pages inside it; else absent (for aria-current).") { $0.current },
+    ])
+}
+
+/// A link of the header's access links (Leichte Sprache, Gebärdensprache, search).
+struct AccessNavItem: TemplateView {
+    var title: String
+    var href: String
+    var icon: String
+    var current: Bool
+
+    static let fields = Fields<AccessNavItem>("AccessNavItem", "A link to Leichte Sprache, Gebärdensprache or the search.", [
+        .text("title", "Its short name.") { $0.title },
+        .text("href", "Its address.") { $0.href },
+        .text("icon", "Id of its icon in the UI sprite.") { $0.icon },
+        .flag("current", "True on that page itself.") { $0.current },
+    ])
+}
+
+/// The navigation of one state (which section and access page is current): one object per state
+/// and build, so the header and footer partials rendered with it are reused by every page in it.
+final class NavigationView: TemplateView {
+    let nav: [NavItem]
+    let accessNav: [AccessNavItem]
+    let footerNav: [LinkView]
+    let metaNav: [LinkView]
+
+    init(nav: [NavItem], accessNav: [AccessNavItem], footerNav: [LinkView], metaNav: [LinkView]) {
+        self.nav = nav
+        self.accessNav = accessNav
+        self.footerNav = footerNav
+        self.metaNav = metaNav
+    }
+
+    var memoIdentity: AnyObject? { self }
+
+    static let fields = Fields<NavigationView>("Navigation", "What the site header and footer show; base.mustache renders partials/site-header and partials/site-footer inside {{#navigation}}.", [
+        .list("nav", NavItem.fields, "The main navigation.") { $0.nav },
+        .list("accessNav", AccessNavItem.fields, "Leichte Sprache, Gebärdensprache and search.") { $0.accessNav },
+        .list("footerNav", LinkView.fields, "The legal pages and the pages with a menu number.") { $0.footerNav },
+        .list("metaNav", LinkView.fields, "The Leichte Sprache and Gebärdensprache pages.") { $0.metaNav },
+    ])
+}
+
+struct BreadcrumbItem: TemplateView {
+    var title: String
+    var href: String?
+    var current: Bool
+
+    static let fields = Fields<BreadcrumbItem>("BreadcrumbItem", "A step of the breadcrumb trail.", [
+        .text("title", "The step's title.") { $0.title },
+        .optionalText("href", "Its address (absent for the current page).") { $0.href },
+        .flag("current", "True for the last step, the page itself.") { $0.current },
+    ])
+}
+
+struct BreadcrumbList: TemplateView {
+    var items: [BreadcrumbItem]
+    static let fields = Fields<BreadcrumbList>("Breadcrumbs", "The breadcrumb trail from the home page.", [
+        .list("items", BreadcrumbItem.fields, "The steps.") { $0.items },
+    ])
+}
+
+/// What base.mustache shows about the page itself (`{{page.title}}`).
+struct PageMeta: TemplateView {
+    var title: String
+    var documentTitle: String
+    var canonical: String
+    var ogType: String
+    var ogLocale: String
+    var description: String?
+    var image: String?
+    var lang: String?
+    var noindex: Bool
+    var breadcrumbs: BreadcrumbList?
+    var feeds: [LinkView]
+    var jsonLD: [String]
+
+    static let fields = Fields<PageMeta>("Page", "The page's head data, breadcrumbs and feeds.", [
+        .text("title", "The page's title.") { $0.title },
+        .text("documentTitle", "The <title>: page title – site title (the site title alone on the home page).") { $0.documentTitle },
+        .text("canonical", "The page's absolute address.") { $0.canonical },
+        .text("ogType", "OpenGraph type (website, article).") { $0.ogType },
+        .text("ogLocale", "OpenGraph locale (de_DE).") { $0.ogLocale },
+        .optionalText("description", "The page's description, else the site's.") { $0.description },
+        .optionalText("image", "Absolute address of the page's image.") { $0.image },
+        .optionalText("lang", "The content's language when it is not the site's (for <main lang>).") { $0.lang },
+        .flag("noindex", "True when search engines should not index the page.") { $0.noindex },
+        .optionalObject("breadcrumbs", BreadcrumbList.fields, "The breadcrumb trail; absent on the home page.") { $0.breadcrumbs },
+        .list("feeds", LinkView.fields, "The Atom feeds for this page.") { $0.feeds },
+        .optionalObject("feedList", LinkList.fields, "The same feeds as {{#items}}, absent when there are none.") { $0.feeds.isEmpty ? nil : LinkList(items: $0.feeds) },
+        .htmls("jsonLD", "Structured data (JSON-LD) blocks; print with {{{.}}}.") { $0.jsonLD },
+    ])
+}
+
+/// The keys every page's root view has: `page`, `navigation`, `preview`.
+struct PageFrame: Sendable {
+    var page: PageMeta
+    var navigation: NavigationView
+    var preview: Bool
+
+    static func fields<T>(_ frame: @escaping @Sendable (T) -> PageFrame) -> [ViewKey<T>] {
+        [
+            .object("page", PageMeta.fields, "The page's head data, title, breadcrumbs and feeds.") { frame($0).page },
+            .object("navigation", NavigationView.fields, "The header's and footer's navigation.") { frame($0).navigation },
+            .flag("preview", "True in the preview server (sitegen serve).") { frame($0).preview },
+        ]
+    }
+}
