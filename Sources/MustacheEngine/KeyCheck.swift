@@ -115,24 +115,26 @@ struct KeyChecker {
     }
 
     private mutating func report(_ template: String, _ location: SourceLocation, _ message: String) {
-        let key = "\(template):\(location.line):\(location.column):\(message)"
+        // A partial used in several views is reported once per tag.
+        let key = "\(template):\(location.line):\(location.column)"
         guard reported.insert(key).inserted else { return }
         problems.append(KeyProblem(template: template, location: location, message: message))
     }
 }
 
-/// Levenshtein distance, for "did you mean".
+/// Edit distance with swapped neighbours counting as one edit (titel → title), for "did you mean".
 func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
-    var row = Array(0...b.count)
-    for i in 1...max(1, a.count) where !a.isEmpty {
-        var previous = row[0]
-        row[0] = i
-        for j in 1...max(1, b.count) where !b.isEmpty {
-            let old = row[j]
-            row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
-            previous = old
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+    for i in 0...a.count { d[i][0] = i }
+    for j in 0...b.count { d[0][j] = j }
+    for i in 1...a.count {
+        for j in 1...b.count {
+            let cost = a[i - 1] == b[j - 1] ? 0 : 1
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
         }
     }
-    return a.isEmpty ? b.count : row[b.count]
+    return d[a.count][b.count]
 }

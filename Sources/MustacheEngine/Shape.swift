@@ -89,14 +89,14 @@ public class Shape: @unchecked Sendable {  // immutable after init
 
 /// A shape whose values come from a Swift type's properties.
 public final class Fields<T>: Shape, @unchecked Sendable {
-    let getters: [@Sendable (T) -> Value]
+    @usableFromInline let getters: [@Sendable (T) -> Value]
 
     public init(_ name: String, _ doc: String, _ fields: [ViewKey<T>]) {
         getters = fields.map(\.get)
         super.init(name: name, doc: doc, keys: fields.map(\.info))
     }
 
-    @inline(__always) public func value(of object: T, at slot: Int) -> Value { getters[slot](object) }
+    @inlinable @inline(__always) public func value(of object: T, at slot: Int) -> Value { getters[slot](object) }
 }
 
 /// One key of a view type: how it is read from the view.
@@ -150,9 +150,11 @@ public protocol TemplateView: TemplateObject {
     static var fields: Fields<Self> { get }
 }
 
+// Inlinable, so that each view type gets its own specialised lookup (a generic one asks the
+// runtime for the getter's function type on every call).
 extension TemplateView {
-    public var shape: Shape { Self.fields }
-    @inline(__always) public func value(at slot: Int) -> Value { Self.fields.value(of: self, at: slot) }
+    @inlinable public var shape: Shape { Self.fields }
+    @inlinable @inline(__always) public func value(at slot: Int) -> Value { Self.fields.value(of: self, at: slot) }
 }
 
 /// An object made at run time from names and values (UI strings from YAML, test data).

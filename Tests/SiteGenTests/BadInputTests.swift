@@ -143,7 +143,7 @@ import Testing
         text = text.replacingOccurrences(of: "{{/post}}", with: "{{/pots}}")
         try text.write(toFile: post, atomically: true, encoding: .utf8)
         let line = text.components(separatedBy: "\n").firstIndex { $0.contains("{{/pots}}") }! + 1
-        try expectFailure(in: root, messages: ["Templates/post.mustache:\(line):", "error: template syntax error: a closing tag {{/…}} does not match the open section"])
+        try expectFailure(in: root, messages: ["Templates/post.mustache:\(line):1: error: template syntax error: the closing tag {{/pots}} does not match {{#post}} at line 3"])
     }
 
     @Test func missingPartialAndMissingTemplate() throws {
@@ -157,21 +157,54 @@ import Testing
     }
 
     @Test func missingCardPartial() throws {
-        // Lists insert each item's card ({{{card}}}), rendered by the engine from this partial:
-        // without it every list would be silently empty.
+        // Lists show each item through its card partial: without it every list would be silently empty.
         let root = try goodSite()
         try FileManager.default.removeItem(atPath: root + "/Templates/partials/card-event.mustache")
         try expectFailure(in: root, messages: [
-            "Templates/partials/card-event.mustache: error: partial 'partials/card-event' is missing; lists show each item through it ({{{card}}})",
+            "Templates/event-list.mustache:17: error: partial or layout 'partials/card-event' does not exist (looked for Templates/partials/card-event.mustache)",
+            "Templates/home.mustache:40: error: partial or layout 'partials/card-event' does not exist",
         ])
     }
 
     @Test func missingBadgePartial() throws {
-        // Each field badge is rendered once from this partial and inserted by `partials/badge-items`.
         let root = try goodSite()
         try FileManager.default.removeItem(atPath: root + "/Templates/partials/badge.mustache")
         try expectFailure(in: root, messages: [
-            "Templates/partials/badge.mustache: error: partial 'partials/badge' is missing; every field badge is rendered from it ({{{badgeHTML}}})",
+            "Templates/partials/badge-items.mustache:1: error: partial or layout 'partials/badge' does not exist (looked for Templates/partials/badge.mustache)",
+        ])
+    }
+
+    /// A tag naming a key its view does not have rendered nothing without a word (an empty <h1>).
+    @Test func aKeyTheViewDoesNotHaveIsReportedWithItsPlaceAndASuggestion() throws {
+        let root = try goodSite()
+        let post = root + "/Templates/post.mustache"
+        var text = try String(contentsOfFile: post, encoding: .utf8)
+        text = text.replacingOccurrences(of: "<h1>{{>partials/labels}}{{title}}</h1>", with: "<h1>{{>partials/labels}}{{titel}}</h1>")
+        text = text.replacingOccurrences(of: "{{{html}}}", with: "{{html}}")
+        try text.write(toFile: post, atomically: true, encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        let titleLine = lines.firstIndex { $0.contains("{{titel}}") }! + 1
+        let titleColumn = lines[titleLine - 1].distance(from: lines[titleLine - 1].startIndex, to: lines[titleLine - 1].range(of: "{{titel}}")!.lowerBound) + 1
+        let htmlLine = lines.firstIndex { $0 == "{{html}}" }! + 1
+        let card = root + "/Templates/partials/card-post.mustache"
+        try (try String(contentsOfFile: card, encoding: .utf8)).replacingOccurrences(of: "{{dateText}}", with: "{{post.datum}}")
+            .write(toFile: card, atomically: true, encoding: .utf8)
+        let r = try CommandLineTests().run(["build", "--now", "2026-11-26T12:00:00+01:00"], in: root)
+        #expect(r.status == 0, "a warning, not an error: \(r.stderr)")
+        #expect(r.stderr.contains("Templates/post.mustache:\(titleLine):\(titleColumn): warning: no key 'titel' here; did you mean 'title'?"), "\(r.stderr)")
+        #expect(r.stderr.contains("Templates/post.mustache:\(htmlLine):1: warning: 'html' is HTML: {{html}} prints it escaped, as text; write {{{html}}}"), "\(r.stderr)")
+        // In a partial, the key is looked for in every view the partial is rendered with.
+        #expect(r.stderr.contains("Templates/partials/card-post.mustache:5:"), "\(r.stderr)")
+        #expect(r.stderr.contains("warning: no key 'post' here"), "\(r.stderr)")
+        let strict = try CommandLineTests().run(["build", "--strict", "--now", "2026-11-26T12:00:00+01:00"], in: root)
+        #expect(strict.status == 1)
+    }
+
+    @Test func unsupportedMustacheIsASyntaxErrorThatSaysSo() throws {
+        let root = try goodSite()
+        try "{{>*dynamisch}}\n".write(toFile: root + "/Templates/partials/labels.mustache", atomically: true, encoding: .utf8)
+        try expectFailure(in: root, messages: [
+            "Templates/partials/labels.mustache:1:1: error: template syntax error: dynamic names ({{>*dynamisch}}) are not supported; name the partial",
         ])
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import MustacheEngine
 @testable import SiteGen
 
 @Suite struct SlugTests {
@@ -229,23 +230,21 @@ import Testing
     }
 }
 
-@Suite struct ViewHashTests {
-    func view(_ title: String, tags: [String] = ["a", "b"]) -> [String: Any] {
-        ["title": "Seite", "items": [["title": title, "href": "/x/"], ["title": "Zwei", "href": "/y/"]] as [[String: Any]],
-         "tags": tags, "count": 2, "on": true, "html": MarkdownHTML("<p>Text</p>")]
+@Suite struct ViewFingerprintTests {
+    func view(_ title: String, html: MarkdownHTML = MarkdownHTML("<p>Text</p>")) -> ContentPage {
+        let nav = NavigationView(nav: [NavItem(title: "Blog", href: "/blog/", current: "page")], accessNav: [], footerNav: [], metaNav: [])
+        let meta = PageMeta(title: "Seite", documentTitle: "Seite – Site", canonical: "https://x/", ogType: "website", ogLocale: "de_DE",
+                            noindex: false, feeds: [LinkView(title: title, href: "/feed.xml")], jsonLD: [])
+        return ContentPage(frame: PageFrame(page: meta, navigation: nav, preview: false), content: ContentView(title: "Seite", html: html))
     }
 
     @Test func equalViewsHashEqualAndEveryPartCounts() {
-        #expect(ViewHash.of(view("Eins")) == ViewHash.of(view("Eins")))
-        #expect(ViewHash.of(view("Eins")) != ViewHash.of(view("Eins!")))          // inside a list of views
-        #expect(ViewHash.of(view("Eins")) != ViewHash.of(view("Eins", tags: ["b", "a"])))  // list order
-        var other = view("Eins")
-        other["html"] = MarkdownHTML("<p>Text.</p>")
-        #expect(ViewHash.of(view("Eins")) != ViewHash.of(other))
-        // HTML known only by its hash (a cached build) counts like the HTML itself.
-        other["html"] = MarkdownHTML(hash: ContentHash.of("<p>Text</p>")) { "<p>Text</p>" }
-        #expect(ViewHash.of(view("Eins")) == ViewHash.of(other))
-        #expect(ViewHash.of(["a", "b"] as [String]) == ViewHash.of(["a", "b"] as [Any]))
+        #expect(Fingerprint.of(view("Eins")) == Fingerprint.of(view("Eins")))
+        #expect(Fingerprint.of(view("Eins")) != Fingerprint.of(view("Eins!")))  // inside a list of views
+        #expect(Fingerprint.of(view("Eins")) != Fingerprint.of(view("Eins", html: MarkdownHTML("<p>Text.</p>"))))
+        // HTML known only by its hash (a cached build) counts like the HTML itself, and is not made.
+        let deferred = MarkdownHTML(hash: ContentHash.of("<p>Text</p>")) { Issue.record("made"); return "<p>Text</p>" }
+        #expect(Fingerprint.of(view("Eins")) == Fingerprint.of(view("Eins", html: deferred)))
     }
 }
 

@@ -16,7 +16,15 @@ enum HTMLScanner {
     /// - Parameter interner: shares equal link strings between pages (see `StringInterner`).
     static func scan(_ html: String, interner: StringInterner? = nil) -> HTMLReferences {
         var html = html
-        var refs = html.withUTF8 { scan(bytes: $0) }
+        return html.withUTF8 { scan($0, interner: interner) }
+    }
+
+    static func scan(_ html: [UInt8], interner: StringInterner? = nil) -> HTMLReferences {
+        html.withUnsafeBufferPointer { scan($0, interner: interner) }
+    }
+
+    static func scan(_ html: UnsafeBufferPointer<UInt8>, interner: StringInterner?) -> HTMLReferences {
+        var refs = scan(bytes: html)
         if let interner {
             refs.links = refs.links.map(interner.intern)
             refs.resources = refs.resources.map(interner.intern)

@@ -259,18 +259,19 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
     /// `keep` could take its file over from the last output), else rendered.
     /// - Returns: the HTML, or nil when the file was kept.
     func page(_ path: String, key: UInt64, quickKey: UInt64, keep: (Int) -> Bool,
-              render: () -> (String, HTMLReferences, BodyRange?)) -> (String?, HTMLReferences) {
+              render: () -> ([UInt8], HTMLReferences, BodyRange?)) -> ([UInt8]?, HTMLReferences) {
         if var hit = lock.locked({ pages[path] }), hit.key == key, hit.html != nil || keep(hit.size) {
             hit.quickKey = quickKey
             lock.locked {
                 nextPages[path] = hit
                 reusedPages += 1
             }
-            return (hit.html, hit.refs)
+            return (hit.html.map { Array($0.utf8) }, hit.refs)
         }
         let (html, refs, body) = render()
         lock.locked {
-            nextPages[path] = Page(key: key, quickKey: quickKey, html: keepsPages ? html : nil, size: html.utf8.count, refs: refs,
+            nextPages[path] = Page(key: key, quickKey: quickKey, html: keepsPages ? String(decoding: html, as: UTF8.self) : nil,
+                                   size: html.count, refs: refs,
                                    body: body)
             renderedPages += 1
         }

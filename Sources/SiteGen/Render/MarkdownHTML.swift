@@ -68,13 +68,12 @@ struct BodyRange: Sendable, Equatable {
     var offset: Int
     var length: Int
 
-    static func locate(_ body: MarkdownHTML, in page: String) -> BodyRange? {
+    static func locate(_ body: MarkdownHTML, in page: [UInt8]) -> BodyRange? {
         guard body.timesRendered == 1 else { return nil }
         var text = body.content
-        var page = page
         guard !text.isEmpty else { return nil }
         return text.withUTF8 { needle in
-            page.withUTF8 { hay -> BodyRange? in
+            page.withUnsafeBufferPointer { hay -> BodyRange? in
                 guard let first = byteOffset(of: needle, in: hay, from: 0),
                       byteOffset(of: needle, in: hay, from: first + 1) == nil else { return nil }
                 return BodyRange(offset: first, length: needle.count)

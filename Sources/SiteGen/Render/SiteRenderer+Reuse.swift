@@ -22,7 +22,7 @@ extension SiteRenderer {
         if case .post(let i) = job, i < FormatRenderer.blogFeedSize, let body {
             r.bodyHTML = md?.html ?? markdown.render(body).html
         }
-        return Rendered(record: r, html: page.html, plainText: nil)
+        return Rendered(record: r, html: page.html.map { Array($0.utf8) }, plainText: nil)
     }
 
     /// The Markdown a page shows: the item's, or the field's on each of its pages.

@@ -110,7 +110,7 @@ public struct SiteRenderer: Sendable {
             // nil: the cache found the page's file from the last build to be still right.
             if let html = record.html {
                 do {
-                    try sink.write(URLScheme.outputFile(record.path), Array(html.utf8))
+                    try sink.write(URLScheme.outputFile(record.path), html)
                 } catch {
                     record.record.diagnostics.append(.error(record.record.source?.display ?? record.path, "page cannot be written: \(error)"))
                 }
@@ -180,7 +180,7 @@ public struct SiteRenderer: Sendable {
     struct Rendered {
         var record: PageRecord
         /// nil when the page's file is kept from the last build.
-        var html: String?
+        var html: [UInt8]?
         /// The item's text, for the search index (turned into terms, then dropped).
         var plainText: String?
         var path: String { record.path }
@@ -300,13 +300,13 @@ public struct SiteRenderer: Sendable {
     /// Runs the template (or takes the page from the cache when its view and template are the
     /// same as last time) and notes what the checks need.
     func finish(_ draft: Draft, sink: OutputSink? = nil, quickKey: UInt64 = 0) -> Rendered {
-        let render = { () -> (String, HTMLReferences, BodyRange?) in
-            let html = String(decoding: renderer.render(draft.template, draft.view) ?? [], as: UTF8.self)
+        let render = { () -> ([UInt8], HTMLReferences, BodyRange?) in
+            let html = renderer.render(draft.template, draft.view) ?? []
             // Only the cache keeps where the body stands (builds without one skip the search).
             let body = cache == nil ? nil : draft.md.flatMap { BodyRange.locate($0.html, in: html) }
             return (html, HTMLScanner.scan(html, interner: interner), body)
         }
-        let (html, refs): (String?, HTMLReferences)
+        let (html, refs): ([UInt8]?, HTMLReferences)
         var checkKey: UInt64?
         if let cache {
             let key = ContentHash.mix(layout.pageHash(draft.view), templates.dependencyHash(of: draft.template))

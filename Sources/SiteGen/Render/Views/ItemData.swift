@@ -11,10 +11,11 @@ struct ImageView: TemplateView {
 
 /// A field of action's badge: one object per field and build, so `partials/badge` rendered with
 /// it is reused on every card and page that shows it.
-final class FieldBadge: TemplateView {
+final class FieldBadge: TemplateView, @unchecked Sendable {  // `storedFingerprint` is set in init only
     let slug, title, href, colorClass: String
     let number: Int
     let icon: String?
+    private(set) var storedFingerprint: UInt64?
 
     init(slug: String, title: String, href: String, number: Int, colorClass: String, icon: String?) {
         self.slug = slug
@@ -23,6 +24,7 @@ final class FieldBadge: TemplateView {
         self.number = number
         self.colorClass = colorClass
         self.icon = icon
+        storedFingerprint = Fingerprint.of(self)
     }
 
     var memoIdentity: AnyObject? { self }
@@ -119,23 +121,38 @@ struct ProjectFields: Sendable {
 
 /// A post as lists show it (`partials/card-post`): one object per post and build, so its card is
 /// rendered once and reused by every list that shows it.
-final class PostCard: TemplateView {
+final class PostCard: TemplateView, @unchecked Sendable {  // `storedFingerprint` is set in init only
     let item: PostFields
-    init(_ item: PostFields) { self.item = item }
+    /// Made once: every list page that shows the card hashes it.
+    private(set) var storedFingerprint: UInt64?
+    init(_ item: PostFields) {
+        self.item = item
+        storedFingerprint = Fingerprint.of(self)
+    }
     var memoIdentity: AnyObject? { self }
     static let fields = Fields<PostCard>("PostCard", "A post in a list (partials/card-post).", PostFields.keys { $0.item })
 }
 
-final class EventCard: TemplateView {
+final class EventCard: TemplateView, @unchecked Sendable {  // `storedFingerprint` is set in init only
     let item: EventFields
-    init(_ item: EventFields) { self.item = item }
+    /// Made once: every list page that shows the card hashes it.
+    private(set) var storedFingerprint: UInt64?
+    init(_ item: EventFields) {
+        self.item = item
+        storedFingerprint = Fingerprint.of(self)
+    }
     var memoIdentity: AnyObject? { self }
     static let fields = Fields<EventCard>("EventCard", "An event in a list (partials/card-event).", EventFields.keys { $0.item })
 }
 
-final class ProjectCard: TemplateView {
+final class ProjectCard: TemplateView, @unchecked Sendable {  // `storedFingerprint` is set in init only
     let item: ProjectFields
-    init(_ item: ProjectFields) { self.item = item }
+    /// Made once: every list page that shows the card hashes it.
+    private(set) var storedFingerprint: UInt64?
+    init(_ item: ProjectFields) {
+        self.item = item
+        storedFingerprint = Fingerprint.of(self)
+    }
     var memoIdentity: AnyObject? { self }
     static let fields = Fields<ProjectCard>("ProjectCard", "A project in a list (partials/card-project).", ProjectFields.keys { $0.item })
 }

@@ -25,6 +25,8 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
     /// Cards of posts, events and projects, made once and shared by every list.
     let cards: CardCache
     let templates: TemplateSet
+    /// The publisher's JSON-LD, which every page carries.
+    let publisherLD: String
 
     init(site: Site, templates: TemplateSet) {
         self.site = site
@@ -68,6 +70,7 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
         navigations = NavigationCache()
         itemFields = ItemFields(urls: urls, strings: strings, fieldBadges: badges, options: site.options)
         cards = CardCache(fields: itemFields)
+        publisherLD = StructuredData.publisher(site).serialized()
     }
 
     /// The main navigation with the current section marked: `current` is "page" on the section's own
@@ -135,8 +138,7 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
                 return BreadcrumbItem(title: item.0, href: last ? nil : item.1.map(urls.href), current: last)
             })
         }
-        var ld = meta.jsonLD
-        ld.append(StructuredData.publisher(site))
+        let ld = meta.jsonLD.map { $0.serialized() } + [publisherLD]
         let page = PageMeta(title: meta.title, documentTitle: meta.isHome ? c.title : "\(meta.title) – \(c.title)",
                             canonical: urls.absolute(meta.path), ogType: meta.ogType,
                             ogLocale: c.language == "de" ? "de_DE" : c.language,
@@ -144,7 +146,7 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
                             lang: meta.lang.flatMap { $0 == c.language ? nil : $0 }, noindex: meta.noindex,
                             breadcrumbs: breadcrumbs,
                             feeds: meta.feeds.map { LinkView(title: $0.title, href: urls.href($0.path)) },
-                            jsonLD: ld.map { $0.serialized() })
+                            jsonLD: ld)
         return PageFrame(page: page, navigation: navigation(meta.section, path: meta.path), preview: site.options.preview)
     }
 }

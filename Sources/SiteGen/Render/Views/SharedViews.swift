@@ -7,7 +7,7 @@ struct GlobalsView: TemplateView {
     let cssHref: String
 
     static let fields = Fields<GlobalsView>("Globals", "Values every template sees, whatever is on the stack above them.", [
-        ViewKey("t", .any, "The UI strings of Templates/i18n/<language>.yml: {{t.nav.blog}}.") { $0.strings },
+        ViewKey("t", .any, "The UI strings of Templates/i18n/de.yml: {{t.nav.blog}}.") { $0.strings },
         .object("site", SiteView.fields, "The site from content/site.yml.") { $0.site },
         .text("cssHref", "Address of the site's stylesheet.") { $0.cssHref },
     ])
@@ -82,17 +82,19 @@ struct AccessNavItem: TemplateView {
 
 /// The navigation of one state (which section and access page is current): one object per state
 /// and build, so the header and footer partials rendered with it are reused by every page in it.
-final class NavigationView: TemplateView {
+final class NavigationView: TemplateView, @unchecked Sendable {  // `storedFingerprint` is set in init only
     let nav: [NavItem]
     let accessNav: [AccessNavItem]
     let footerNav: [LinkView]
     let metaNav: [LinkView]
+    private(set) var storedFingerprint: UInt64?
 
     init(nav: [NavItem], accessNav: [AccessNavItem], footerNav: [LinkView], metaNav: [LinkView]) {
         self.nav = nav
         self.accessNav = accessNav
         self.footerNav = footerNav
         self.metaNav = metaNav
+        storedFingerprint = Fingerprint.of(self)
     }
 
     var memoIdentity: AnyObject? { self }

@@ -1,0 +1,88 @@
+import MustacheEngine
+import Testing
+
+/// A card-like view that may be reused for a whole render pass.
+final class Card: TemplateView {
+    let title: String
+    init(_ title: String) { self.title = title }
+    var memoIdentity: AnyObject? { self }
+    static let fields = Fields<Card>("Card", "A card.", [.text("title", "Its title.") { $0.title }])
+}
+
+struct ListPage: TemplateView {
+    var heading: String
+    var cards: [Card]
+    static let fields = Fields<ListPage>("ListPage", "A list.", [
+        .text("heading", "The list's heading.") { $0.heading },
+        .list("cards", Card.fields, "The cards.") { $0.cards },
+    ])
+}
+
+@Suite struct EngineTests {
+    func renderer(_ sources: [String: String], globals: (any TemplateObject)? = nil) throws -> Renderer {
+        Renderer(library: try TemplateLibrary(sources: sources), globals: globals)
+    }
+
+    func text(_ r: Renderer, _ name: String, _ view: any TemplateObject) -> String {
+        String(decoding: r.render(name, view) ?? [], as: UTF8.self)
+    }
+
+    @Test func aReusedPartialGivesWhatRenderingItAgainGives() throws {
+        let globals = DictionaryObject([("site", .text("DOS"))])
+        // `card` reads only the card and the globals: reused. `card-heading` reads the page's heading: never reused.
+        let r = try renderer(["page": "{{#cards}}[{{>card}}|{{>card-heading}}]{{/cards}}", "card": "{{title}}@{{site}}",
+                              "card-heading": "{{title}} in {{heading}}"], globals: globals)
+        let a = Card("A"), b = Card("B")
+        #expect(text(r, "page", ListPage(heading: "Eins", cards: [a, b])) == "[A@DOS|A in Eins][B@DOS|B in Eins]")
+        #expect(text(r, "page", ListPage(heading: "Zwei", cards: [b, a])) == "[B@DOS|B in Zwei][A@DOS|A in Zwei]")
+        // Where a partial's name resolves depends on the frames between: a page that has `site` itself.
+        struct Shadow: TemplateView {
+            var cards: [Card]
+            static let fields = Fields<Shadow>("Shadow", "", [
+                .text("site", "") { _ in "eigen" }, .list("cards", Card.fields, "") { $0.cards }, .text("heading", "") { _ in "" },
+            ])
+        }
+        #expect(text(r, "page", Shadow(cards: [a])) == "[A@eigen|A in ]")
+    }
+
+    @Test func escapingFollowsTheTemplatesContentType() throws {
+        let r = try renderer(["a.html": "{{x}}|{{{x}}}", "b.ics": "{{x}}"])
+        let view = DictionaryObject([("x", .text("<a href=\"x\">&'</a>"))])
+        #expect(text(r, "a.html", view) == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;|<a href=\"x\">&'</a>")
+        #expect(text(r, "b.ics", view) == "<a href=\"x\">&'</a>")
+    }
+
+    @Test func syntaxErrorsNameTemplateLineAndColumn() {
+        #expect(throws: TemplateErrors.self) { try TemplateLibrary(sources: ["a": "x\n  {{#s}}\n{{/t}}"]) }
+        do {
+            _ = try TemplateLibrary(sources: ["a": "ok", "b": "x\n  {{#s}}\n{{/t}}", "c": "{{name", "d": "{{#open}}"])
+        } catch {
+            #expect(error.errors.map(\.description) == [
+                "b:3:1: the closing tag {{/t}} does not match {{#s}} at line 2",
+                "c:1:1: a tag is not closed with }}",
+                "d:1:1: the section {{#open}} is not closed; add {{/open}}",
+            ])
+        }
+    }
+
+    @Test func keysAreCheckedAgainstTheViewWithSuggestions() throws {
+        let library = try TemplateLibrary(sources: [
+            "page": "{{heding}}{{#cards}}{{>card}}{{/cards}}{{#heading}}{{title.x}}{{/heading}}{{^cards}}{{titel}}{{/cards}}",
+            "card": "{{title}}{{heading}}{{{title}}}",
+        ])
+        let problems = library.checkKeys(template: "page", stack: [ListPage.fields]).map { "\($0.template):\($0.location.line):\($0.location.column): \($0.message)" }
+        #expect(problems == [
+            "page:1:1: no key 'heding' here; did you mean 'heading'?",
+            "card:1:21: 'title' is text: {{{title}}} prints it unescaped; write {{title}}",
+            "page:1:52: no key 'title' here",
+            "page:1:85: no key 'titel' here",
+        ])
+    }
+
+    @Test func fingerprintsFollowValuesNotIdentity() {
+        #expect(Fingerprint.of(Card("A")) == Fingerprint.of(Card("A")))
+        #expect(Fingerprint.of(Card("A")) != Fingerprint.of(Card("B")))
+        #expect(Fingerprint.of(.list([.text("a"), .text("b")])) != Fingerprint.of(.list([.text("b"), .text("a")])))
+        #expect(Fingerprint.of(.text("1")) != Fingerprint.of(.int(1)))
+    }
+}
