@@ -3,13 +3,25 @@
 
 Called by bench/run.sh; usable on its own:
 
-    python3 bench/measure.py --corpus bench/out/corpus-1000 --runs 3 \
+    python3 bench/measure.py --corpus /dev/shm/sitegen-bench-1000/corpus-1000 --runs 3 \
         --sitegen .build/release/sitegen --templates Templates --hugo hugo
+
+Tools: sitegen; "hugo-light", Hugo on the light site in ../shared/hugo-light (the
+yardstick of the project's speed targets); optionally "hugo", Hugo on the fuller
+reference site bench/hugo (--hugo-tools hugo-light,hugo).
+
+Outputs, and what the tools keep beside them, go to --work, by default a folder on
+tmpfs (/dev/shm/sitegen-bench-<items>; $BENCH_WORK/sitegen-bench-<items> when
+BENCH_WORK is set; bench/out/sitegen-bench-<items> without /dev/shm), and are
+removed at the end unless --keep-outputs. Logs stay in --logs (bench/out).
 
 For every tool three scenarios are measured, each --runs times:
 
-    full    full build into a new, empty output folder (each run its own; all are
-            removed after the last run, so no run follows a large deletion)
+    full    full build into a new, empty output folder (each run its own); the
+            tools take turns run by run (sitegen 1, hugo-light 1, sitegen 2, ...)
+            so that the machine's noise hits all of them alike. On tmpfs each
+            run's folder is removed right after it; elsewhere all are removed
+            after the last run, so no run follows a large deletion
     noop    rebuild into the same output folder, nothing changed (after one
             untimed build of that folder)
     change  rebuild after one post changed (a different sentence is appended
@@ -17,8 +29,9 @@ For every tool three scenarios are measured, each --runs times:
 
 Per scenario: median wall time (and min–max), median CPU time (user+sys of
 the build process and its children), peak RSS (largest of the runs) and the
-number of .html files in the output. When both tools ran, a second table gives
-the ratios sitegen/Hugo (below 1 means sitegen is faster / smaller).
+number of .html files in the output. A line gives the ratio of the full-build
+median wall times sitegen/hugo-light, and a table per Hugo tool all ratios
+sitegen/Hugo (below 1 means sitegen is faster / smaller).
 
 Measuring uses os.wait4() on the build process, so it needs no /usr/bin/time
 and reports exactly that process tree (ru_maxrss is the largest RSS of the
@@ -87,6 +100,45 @@ def median(values: Sequence[float]) -> float:
     return s[mid] if len(s) % 2 else (s[mid - 1] + s[mid]) / 2
 
 
+def default_work_root(env: Optional[Dict[str, str]] = None, shm: str = "/dev/shm") -> str:
+    """Where the benchmark's work folder goes: $BENCH_WORK, else tmpfs (/dev/shm), else bench/out.
+
+    Outputs belong on tmpfs: on this machine's ext4, creating files after a large
+    deletion costs seconds of kernel time (ext4 searches past recently deleted inodes),
+    which measures the disk's history, not the tools.
+    """
+    env = os.environ if env is None else env
+    if env.get("BENCH_WORK"):
+        return os.path.abspath(env["BENCH_WORK"])
+    if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK):
+        return shm
+    return os.path.join(HERE, "out")
+
+
+def fs_type(path: str, mounts: str = "/proc/mounts") -> str:
+    """Type of the file system holding path (e.g. 'tmpfs', 'ext4'; '' if unknown)."""
+    path = os.path.realpath(path)
+    best, kind = "", ""
+    try:
+        with open(mounts, encoding="utf-8") as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) < 3:
+                    continue
+                mnt = parts[1].replace("\\040", " ")
+                inside = path == mnt or path.startswith(mnt.rstrip("/") + "/")
+                if inside and len(mnt) >= len(best):
+                    best, kind = mnt, parts[2]
+    except OSError:
+        pass
+    return kind
+
+
+def side_path(out: str, name: str) -> str:
+    """A file or folder a tool keeps beside its output folder (.<out>.<name>)."""
+    return os.path.join(os.path.dirname(out), f".{os.path.basename(out)}.{name}")
+
+
 def count_pages(folder: str) -> int:
     """Number of .html files below folder (0 if it does not exist)."""
     n = 0
@@ -148,6 +200,10 @@ class Tool:
     name: str
     argv: Callable[[str], List[str]]   # output folder -> command line
     version: str = ""
+    env: Optional[Callable[[str], Dict[str, str]]] = None   # output folder -> extra environment
+
+    def environ(self, out: str) -> Optional[Dict[str, str]]:
+        return {**os.environ, **self.env(out)} if self.env else None
 
 
 def sitegen_tool(binary: str, corpus: str, templates: Optional[str], now: str = NOW) -> Tool:
@@ -174,7 +230,27 @@ def hugo_mounts(corpus: str, resource_dir: str) -> dict:
     return {"resourceDir": os.path.abspath(resource_dir), "module": {"mounts": mounts}}
 
 
+def hugo_light_tool(binary: str, corpus: str, site: str) -> Tool:
+    """Hugo on the light site (../shared/hugo-light), as its README runs it.
+
+    The corpus is its content folder as it is. The resource and cache folders (the
+    README uses a new temporary folder) are kept beside the output folder, so they are
+    new for every full run, on the same file system, and removed with the output.
+    """
+    site = site if os.path.isabs(site) else os.path.abspath(site)
+    corpus = os.path.abspath(corpus)
+
+    def argv(out: str) -> List[str]:
+        return [binary, "--quiet", "--noBuildLock", "-s", site, "--contentDir", corpus, "-d", out,
+                "--cacheDir", side_path(out, "hugo-cache")]
+
+    def env(out: str) -> Dict[str, str]:
+        return {"HUGO_RESOURCEDIR": side_path(out, "hugo-resources")}
+    return Tool("hugo-light", argv, version=tool_version([binary, "version"]), env=env)
+
+
 def hugo_tool(binary: str, corpus: str, site: str, work: str, now: str = NOW) -> Tool:
+    """Hugo on the fuller reference site bench/hugo; work holds its mounts, resources and cache."""
     site = os.path.abspath(site)
     overlay = os.path.join(os.path.abspath(work), "hugo-mounts.json")
     with open(overlay, "w", encoding="utf-8") as f:
@@ -220,76 +296,124 @@ class Stat:
         return d
 
 
-def measure_tool(tool: Tool, corpus: str, out: str, runs: int, log: str,
-                 scenarios: Sequence[str] = ("full", "noop", "change"),
-                 progress=lambda msg: None) -> Dict[str, Stat]:
-    results: Dict[str, Stat] = {}
-    post = pick_post(corpus) if "change" in scenarios else None
+@dataclasses.dataclass
+class Target:
+    """A tool with its output folder and log."""
+    tool: Tool
+    out: str
+    log: str
 
-    def one(scenario: str, i: int, stat: Stat) -> bool:
-        r = run_once(tool.argv(out), log)
-        if r.returncode != 0:
-            stat.error = f"exit {r.returncode} (see {os.path.relpath(log)})"
-            progress(f"{tool.name}: {scenario} run {i}/{runs} FAILED with exit {r.returncode}; log: {log}")
-            return False
-        stat.add(r)
-        progress(f"{tool.name}: {scenario} run {i}/{runs}: {r.wall:.2f} s wall, {r.cpu:.2f} s CPU, "
-                 f"{r.max_rss_kib / 1024:.0f} MiB")
-        return True
 
-    for scenario, _ in SCENARIOS:
-        if scenario not in scenarios:
-            continue
-        stat = results.setdefault(scenario, Stat())
-        if scenario == "full":
-            # Each full run writes into a new folder of its own (with what a tool keeps beside
-            # its output), and all of them are deleted after the last run. Deleting the last
-            # output right before the next run measured the disk more than the tools: ext4
-            # without a journal then searches past every recently deleted inode for each file it
-            # creates, and each run was slower than the one before (e.g. 15.3 -> 26.6 s).
-            runs_dir = out + ".full-runs"
-            shutil.rmtree(runs_dir, ignore_errors=True)
-            for i in range(1, runs + 1):
-                run_out = os.path.join(runs_dir, str(i), os.path.basename(out))
-                os.makedirs(os.path.dirname(run_out))
-                r = run_once(tool.argv(run_out), log)
-                if r.returncode != 0:
-                    stat.error = f"exit {r.returncode} (see {os.path.relpath(log)})"
-                    progress(f"{tool.name}: full run {i}/{runs} FAILED with exit {r.returncode}; log: {log}")
-                    break
+def full_runs(targets: Sequence[Target], runs: int, progress=lambda msg: None,
+              keep_until_end: Optional[bool] = None) -> Dict[str, Stat]:
+    """The full-build scenario: the tools take turns run by run (a1, b1, a2, b2, ...).
+
+    Each run writes into a new folder of its own (<out>.full-runs/<i>/, with what the tool
+    keeps beside its output). Taking turns lets the machine's noise (another process, the
+    CPU's clock) hit every tool alike. On tmpfs each run's folder is removed right after
+    the run (the memory it takes); elsewhere all of them are kept until the last run:
+    deleting the last output right before the next run measured the disk more than the
+    tools (ext4 without a journal then searches past every recently deleted inode for each
+    file it creates, and each run was slower than the one before, e.g. 15.3 -> 26.6 s).
+    A tool whose run fails is not run again.
+    """
+    stats = {t.tool.name: Stat() for t in targets}
+    keep = {}
+    for t in targets:
+        shutil.rmtree(t.out + ".full-runs", ignore_errors=True)
+        os.makedirs(t.out + ".full-runs")
+        keep[t.tool.name] = (fs_type(t.out + ".full-runs") != "tmpfs"
+                             if keep_until_end is None else keep_until_end)
+    for i in range(1, runs + 1):
+        for t in targets:
+            stat, name = stats[t.tool.name], t.tool.name
+            if stat.error:
+                continue
+            run_dir = os.path.join(t.out + ".full-runs", str(i))
+            run_out = os.path.join(run_dir, os.path.basename(t.out))
+            os.makedirs(run_dir)
+            r = run_once(t.tool.argv(run_out), t.log, env=t.tool.environ(run_out))
+            if r.returncode != 0:
+                stat.error = f"exit {r.returncode} (see {os.path.relpath(t.log)})"
+                progress(f"{name}: full run {i}/{runs} FAILED with exit {r.returncode}; log: {t.log}")
+            else:
                 stat.add(r)
                 stat.pages = count_pages(run_out)
-                progress(f"{tool.name}: full run {i}/{runs}: {r.wall:.2f} s wall, {r.cpu:.2f} s CPU, "
+                progress(f"{name}: full run {i}/{runs}: {r.wall:.2f} s wall, {r.cpu:.2f} s CPU, "
                          f"{r.max_rss_kib / 1024:.0f} MiB")
-            shutil.rmtree(runs_dir, ignore_errors=True)
-            if stat.error:
-                for later, _ in SCENARIOS[1:]:
-                    if later in scenarios:
-                        results[later] = Stat(error="skipped: full build failed")
-                break
+            if not keep[name]:
+                shutil.rmtree(run_dir, ignore_errors=True)
+    for t in targets:
+        shutil.rmtree(t.out + ".full-runs", ignore_errors=True)
+    return stats
+
+
+def measure_tools(targets: Sequence[Target], corpus: str, runs: int,
+                  scenarios: Sequence[str] = ("full", "noop", "change"),
+                  progress=lambda msg: None,
+                  keep_until_end: Optional[bool] = None) -> Dict[str, Dict[str, Stat]]:
+    """All scenarios for all tools: the full builds taking turns, then each tool's rebuilds."""
+    results: Dict[str, Dict[str, Stat]] = {t.tool.name: {} for t in targets}
+    post = pick_post(corpus) if "change" in scenarios else None
+    if "full" in scenarios:
+        for name, stat in full_runs(targets, runs, progress, keep_until_end).items():
+            results[name]["full"] = stat
+
+    for t in targets:
+        tool, out, log, res = t.tool, t.out, t.log, results[t.tool.name]
+        if "full" in res and res["full"].error:
+            for later, _ in SCENARIOS[1:]:
+                if later in scenarios:
+                    res[later] = Stat(error="skipped: full build failed")
             continue
-        elif scenario == "noop":
-            # A build of this corpus by this binary first (not timed).
-            shutil.rmtree(out, ignore_errors=True)
-            if run_once(tool.argv(out), log).returncode != 0:
-                stat.error = "could not prepare the output folder"
+
+        def build(stat: Stat, scenario: str, i: int) -> bool:
+            r = run_once(tool.argv(out), log, env=tool.environ(out))
+            if r.returncode != 0:
+                stat.error = f"exit {r.returncode} (see {os.path.relpath(log)})"
+                progress(f"{tool.name}: {scenario} run {i}/{runs} FAILED with exit {r.returncode}; log: {log}")
+                return False
+            stat.add(r)
+            progress(f"{tool.name}: {scenario} run {i}/{runs}: {r.wall:.2f} s wall, {r.cpu:.2f} s CPU, "
+                     f"{r.max_rss_kib / 1024:.0f} MiB")
+            return True
+
+        def prepare() -> bool:
+            return run_once(tool.argv(out), log, env=tool.environ(out)).returncode == 0
+
+        for scenario in ("noop", "change"):
+            if scenario not in scenarios:
                 continue
-            for i in range(1, runs + 1):
-                if not one(scenario, i, stat):
-                    break
-        elif scenario == "change":
-            assert post is not None
-            if not os.path.isdir(out):          # needs a previous build
-                if run_once(tool.argv(out), log).returncode != 0:
+            stat = res.setdefault(scenario, Stat())
+            if scenario == "noop":
+                # A build of this corpus by this binary first (not timed).
+                shutil.rmtree(out, ignore_errors=True)
+                if not prepare():
                     stat.error = "could not prepare the output folder"
                     continue
-            with ChangedPost(post) as cp:
                 for i in range(1, runs + 1):
-                    cp.change(i)
-                    if not one(scenario, i, stat):
+                    if not build(stat, scenario, i):
                         break
-        stat.pages = count_pages(out)
+            else:
+                assert post is not None
+                if not os.path.isdir(out) and not prepare():    # needs a previous build
+                    stat.error = "could not prepare the output folder"
+                    continue
+                with ChangedPost(post) as cp:
+                    for i in range(1, runs + 1):
+                        cp.change(i)
+                        if not build(stat, scenario, i):
+                            break
+            stat.pages = count_pages(out)
     return results
+
+
+def measure_tool(tool: Tool, corpus: str, out: str, runs: int, log: str,
+                 scenarios: Sequence[str] = ("full", "noop", "change"),
+                 progress=lambda msg: None, keep_until_end: Optional[bool] = None) -> Dict[str, Stat]:
+    """measure_tools() for one tool."""
+    return measure_tools([Target(tool, out, log)], corpus, runs, scenarios, progress,
+                         keep_until_end)[tool.name]
 
 
 # ---------------------------------------------------------------------------
@@ -328,11 +452,14 @@ def format_table(results: Dict[Tuple[str, str], Stat], tools: Sequence[str], run
                 f"| {tool} | {label[scen]} | {_fmt_s(median(st.wall))}{err} | "
                 f"{_fmt_s(min(st.wall))}–{_fmt_s(max(st.wall))} | {_fmt_s(median(st.cpu))} | "
                 f"{max(st.rss) / 1024:.0f} | {st.pages} |")
-    if "sitegen" in tools and "hugo" in tools:
-        lines += ["", "Ratio sitegen/Hugo (below 1: sitegen is faster or smaller)", "",
+    line = yardstick_line(results, tools)
+    if line:
+        lines += ["", line]
+    for hugo in (t for t in tools if t.startswith("hugo") and "sitegen" in tools):
+        lines += ["", f"Ratio sitegen/{hugo} (below 1: sitegen is faster or smaller)", "",
                   "| scenario | wall | CPU | peak RSS | pages |", "|---|---:|---:|---:|---:|"]
         for scen, _ in SCENARIOS:
-            a, b = results.get(("sitegen", scen)), results.get(("hugo", scen))
+            a, b = results.get(("sitegen", scen)), results.get((hugo, scen))
             if a is None or b is None:
                 continue
             if not a.wall or not b.wall:
@@ -344,6 +471,21 @@ def format_table(results: Dict[Tuple[str, str], Stat], tools: Sequence[str], run
     if notes:
         lines += [""] + [f"- {n}" for n in notes]
     return "\n".join(lines) + "\n"
+
+
+YARDSTICK = "hugo-light"
+
+
+def yardstick_line(results: Dict[Tuple[str, str], Stat], tools: Sequence[str]) -> str:
+    """The line the project's speed target reads: sitegen/hugo-light, full build, median wall."""
+    if "sitegen" not in tools or YARDSTICK not in tools:
+        return ""
+    a, b = results.get(("sitegen", "full")), results.get((YARDSTICK, "full"))
+    head = f"**Full build, sitegen/{YARDSTICK} median wall time:"
+    if not a or not b or not a.wall or not b.wall:
+        return head + " –** (a full build failed or was not measured)"
+    ma, mb = median(a.wall), median(b.wall)
+    return f"{head} {_ratio(ma, mb)}** ({_fmt_s(ma)} s / {_fmt_s(mb)} s, runs taking turns)"
 
 
 def machine_note() -> str:
@@ -376,10 +518,17 @@ def count_items(corpus: str) -> int:
 # CLI
 # ---------------------------------------------------------------------------
 
+HUGO_LIGHT_SITE = os.path.join(os.path.dirname(HERE), "..", "shared", "hugo-light")   # <repo>/../shared/hugo-light
+HUGO_TOOLS = ("hugo-light", "hugo")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="Measure sitegen and Hugo builds of one corpus.")
     ap.add_argument("--corpus", required=True, help="content tree from generate_corpus.py")
-    ap.add_argument("--work", default=os.path.join(HERE, "out"), help="folder for outputs and logs (default bench/out)")
+    ap.add_argument("--work", help="folder for the outputs and what the tools keep beside them (default: "
+                    "$BENCH_WORK or /dev/shm, else bench/out, + /sitegen-bench-<items>)")
+    ap.add_argument("--keep-outputs", action="store_true", help="do not remove the outputs at the end")
+    ap.add_argument("--logs", default=os.path.join(HERE, "out"), help="folder for the tools' logs (default bench/out)")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--scenarios", default="full,noop,change", help="comma-separated subset of full,noop,change")
     ap.add_argument("--sitegen", help="path of the sitegen binary (omit to skip sitegen)")
@@ -387,6 +536,11 @@ def main(argv=None) -> int:
     ap.add_argument("--templates", help="templates folder passed to sitegen as --templates")
     ap.add_argument("--hugo", help="hugo binary (omit to skip Hugo)")
     ap.add_argument("--hugo-skip-reason", default="", help="printed when --hugo is not given")
+    ap.add_argument("--hugo-tools", default="hugo-light",
+                    help="Hugo sites to measure: hugo-light (../shared/hugo-light, the yardstick) and/or "
+                         "hugo (bench/hugo); default hugo-light")
+    ap.add_argument("--hugo-light-site", default=HUGO_LIGHT_SITE,
+                    help="the light Hugo site (default <repo>/../shared/hugo-light)")
     ap.add_argument("--hugo-site", default=os.path.join(HERE, "hugo"), help="Hugo site folder (default bench/hugo)")
     ap.add_argument("--now", default=NOW)
     ap.add_argument("--json", help="also write the raw numbers as JSON here")
@@ -399,13 +553,20 @@ def main(argv=None) -> int:
     unknown = set(scenarios) - {s for s, _ in SCENARIOS}
     if unknown:
         ap.error(f"unknown scenario(s): {', '.join(sorted(unknown))}")
+    hugo_tools = [h.strip() for h in args.hugo_tools.split(",") if h.strip()]
+    unknown = set(hugo_tools) - set(HUGO_TOOLS)
+    if unknown:
+        ap.error(f"unknown Hugo tool(s): {', '.join(sorted(unknown))} (known: {', '.join(HUGO_TOOLS)})")
     corpus = os.path.abspath(args.corpus)
     if not os.path.isdir(corpus):
         ap.error(f"no corpus at {corpus}")
-    work = os.path.abspath(args.work)
-    os.makedirs(work, exist_ok=True)
     items = count_items(corpus)
     tag = os.path.basename(corpus.rstrip("/"))
+    work = os.path.abspath(args.work or os.path.join(default_work_root(), f"sitegen-bench-{items}"))
+    created_work = not os.path.exists(work)
+    os.makedirs(work, exist_ok=True)
+    logs = os.path.abspath(args.logs)
+    os.makedirs(logs, exist_ok=True)
 
     def progress(msg: str) -> None:
         print(msg, file=sys.stderr, flush=True)
@@ -421,24 +582,55 @@ def main(argv=None) -> int:
         notes.append("sitegen skipped" + (f": {args.sitegen_skip_reason}" if args.sitegen_skip_reason else ""))
     if args.hugo:
         binary = shutil.which(args.hugo)
-        if binary:
-            tools.append(hugo_tool(binary, corpus, args.hugo_site, work, args.now))
-        else:
+        if not binary:
             notes.append(f"Hugo skipped: {args.hugo} not found")
+        for name in hugo_tools if binary else ():
+            if name == "hugo-light":
+                if os.path.isfile(os.path.join(args.hugo_light_site, "hugo.toml")):
+                    tools.append(hugo_light_tool(binary, corpus, args.hugo_light_site))
+                else:
+                    notes.append(f"hugo-light skipped: no Hugo site at {args.hugo_light_site} "
+                                 "(no hugo.toml; it lives in shared/hugo-light beside the repository)")
+            else:
+                folder = os.path.join(work, f"hugo-{tag}")
+                os.makedirs(folder, exist_ok=True)
+                tools.append(hugo_tool(binary, corpus, args.hugo_site, folder, args.now))
     else:
         notes.append("Hugo skipped" + (f": {args.hugo_skip_reason}" if args.hugo_skip_reason else ""))
 
-    results: Dict[Tuple[str, str], Stat] = {}
+    targets: List[Target] = []
     for tool in tools:
         if tool.version:
             notes.append(f"{tool.name}: {tool.version}")
-        out = os.path.join(work, f"{tool.name}-{tag}")
-        log = os.path.join(work, f"{tool.name}-{tag}.log")
+        folder = os.path.join(work, f"{tool.name}-{tag}")
+        os.makedirs(folder, exist_ok=True)
+        log = os.path.join(logs, f"{tool.name}-{tag}.log")
         if os.path.exists(log):
             os.remove(log)
-        progress(f"== {tool.name}: {' '.join(tool.argv(out))}")
-        for scen, stat in measure_tool(tool, corpus, out, args.runs, log, scenarios, progress).items():
-            results[(tool.name, scen)] = stat
+        targets.append(Target(tool, os.path.join(folder, "site"), log))
+        env = "".join(f"{k}={v} " for k, v in (tool.env(targets[-1].out) if tool.env else {}).items())
+        progress(f"== {tool.name}: {env}{' '.join(tool.argv(targets[-1].out))}")
+    kind = fs_type(work) or "unknown file system"
+    notes.append(f"outputs: {work} ({kind}); full runs take turns between the tools"
+                 + ("" if args.keep_outputs else "; removed at the end"))
+    if tools and kind != "tmpfs":
+        notes.append("outputs are not on tmpfs: file-system effects (e.g. ext4 after large deletions) "
+                     "are in the numbers")
+
+    results: Dict[Tuple[str, str], Stat] = {}
+    try:
+        for name, stats in measure_tools(targets, corpus, args.runs, scenarios, progress).items():
+            for scen, stat in stats.items():
+                results[(name, scen)] = stat
+    finally:
+        if not args.keep_outputs:
+            for t in targets:
+                shutil.rmtree(os.path.dirname(t.out), ignore_errors=True)
+            if created_work:
+                try:
+                    os.rmdir(work)
+                except OSError:
+                    pass
     if not tools:
         notes.append("nothing was measured")
     notes.append(f"corpus: {corpus} ({items} items); changed post: "
@@ -451,7 +643,7 @@ def main(argv=None) -> int:
             f.write(table)
     if args.json:
         with open(args.json, "w", encoding="utf-8") as f:
-            json.dump({"items": items, "runs": args.runs, "corpus": corpus, "notes": notes,
+            json.dump({"items": items, "runs": args.runs, "corpus": corpus, "work": work, "notes": notes,
                        "results": [{"tool": t, "scenario": s, **st.to_json()} for (t, s), st in results.items()]},
                       f, indent=2, ensure_ascii=False)
     failed = any(st.error and not st.error.startswith("skipped") for st in results.values())

@@ -1,19 +1,24 @@
 #!/usr/bin/env bash
 # Build benchmark: sitegen against Hugo on a generated corpus. See bench/README.md.
 #
-#   bench/run.sh [--items N] [--seed S] [--runs R] [--hugo|--no-hugo]
+#   bench/run.sh [--items N] [--seed S] [--runs R] [--hugo|--no-hugo] [--bench-hugo]
 #                [--no-sitegen] [--no-build] [--scenarios full,noop,change]
+#                [--work DIR] [--keep]
 #
-# Steps: generate the corpus into bench/out/corpus-N, build sitegen in release
-# mode, then let bench/measure.py time full build / no-change rebuild /
-# one-post-changed rebuild for each tool and print a Markdown table (also
-# written to bench/out/results-N.md and .json).
+# Steps: generate the corpus into WORK/corpus-N, build sitegen in release mode,
+# then let bench/measure.py time full build / no-change rebuild /
+# one-post-changed rebuild for each tool (sitegen, and Hugo on the light site
+# ../shared/hugo-light as "hugo-light", the yardstick of the speed targets) and
+# print a Markdown table (also written to bench/out/results-N.md and .json).
+# WORK is DIR/sitegen-bench-N, on tmpfs by default (DIR = /dev/shm), and is
+# removed at the end unless --keep.
 #
-# Environment: SWIFT (default swift), HUGO (default hugo), PYTHON (default python3).
+# Environment: SWIFT (default swift), HUGO (default hugo), PYTHON (default python3),
+# BENCH_WORK (same as --work).
 set -euo pipefail
 
 usage() {
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'
     cat <<'EOF'
 
 Options:
@@ -22,9 +27,13 @@ Options:
   --runs R         runs per scenario; the table shows the median (default 5)
   --hugo           require Hugo (fail if it is not installed)
   --no-hugo        do not measure Hugo
+  --bench-hugo     also measure the fuller Hugo site bench/hugo as "hugo" (slower)
   --no-sitegen     do not build or measure sitegen
   --no-build       do not run swift build; use .build/release/sitegen if it exists
   --scenarios L    comma-separated subset of full,noop,change (default all)
+  --work DIR       put the corpus and all outputs into DIR/sitegen-bench-N (default
+                   $BENCH_WORK, else /dev/shm (tmpfs), else bench/out)
+  --keep           do not remove DIR/sitegen-bench-N at the end
 EOF
 }
 
@@ -34,6 +43,9 @@ RUNS=5
 HUGO_MODE=auto        # auto | on | off
 SITEGEN_MODE=build    # build | nobuild | off
 SCENARIOS=full,noop,change
+WORK_ROOT="${BENCH_WORK:-}"
+KEEP=0
+BENCH_HUGO=0
 
 need_value() { [[ $# -ge 2 && -n "$2" ]] || { echo "run.sh: $1 needs a value" >&2; exit 2; }; }
 while [[ $# -gt 0 ]]; do
@@ -46,6 +58,10 @@ while [[ $# -gt 0 ]]; do
         --runs=*) RUNS="${1#*=}"; shift ;;
         --scenarios) need_value "$@"; SCENARIOS="$2"; shift 2 ;;
         --scenarios=*) SCENARIOS="${1#*=}"; shift ;;
+        --work) need_value "$@"; WORK_ROOT="$2"; shift 2 ;;
+        --work=*) WORK_ROOT="${1#*=}"; shift ;;
+        --keep) KEEP=1; shift ;;
+        --bench-hugo) BENCH_HUGO=1; shift ;;
         --hugo) HUGO_MODE=on; shift ;;
         --no-hugo) HUGO_MODE=off; shift ;;
         --no-sitegen) SITEGEN_MODE=off; shift ;;
@@ -60,17 +76,36 @@ done
 
 BENCH="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 REPO="$(dirname "$BENCH")"
-OUT="$BENCH/out"
-CORPUS="$OUT/corpus-$ITEMS"
+OUT="$BENCH/out"          # logs and results (on the disk, kept)
 PYTHON="${PYTHON:-python3}"
 SWIFT="${SWIFT:-swift}"
 HUGO="${HUGO:-hugo}"
 mkdir -p "$OUT"
 
+# The corpus and every output go to tmpfs: on this machine's ext4, creating files after a
+# large deletion costs seconds of kernel time, which would measure the disk's history.
+if [[ -z $WORK_ROOT ]]; then
+    if [[ -d /dev/shm && -w /dev/shm ]]; then WORK_ROOT=/dev/shm; else WORK_ROOT="$OUT"; fi
+fi
+mkdir -p "$WORK_ROOT"
+WORK="$(cd "$WORK_ROOT" && pwd)/sitegen-bench-$ITEMS"
+CORPUS="$WORK/corpus-$ITEMS"
+rm -rf -- "$WORK"          # what an interrupted run left behind
+mkdir -p "$WORK"
+cleanup() {
+    if [[ $KEEP == 1 ]]; then
+        echo "run.sh: kept $WORK (--keep); remove it with: rm -rf $WORK" >&2
+    else
+        rm -rf -- "$WORK"
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
 log() { printf '\n== %s\n' "$*" >&2; }
 
 # 1. Corpus (always regenerated: deterministic, and a clean start for the changed-post scenario).
-log "generating corpus: $ITEMS items, seed $SEED -> ${CORPUS#$REPO/}"
+log "generating corpus: $ITEMS items, seed $SEED -> $CORPUS"
 "$PYTHON" "$BENCH/generate_corpus.py" --items "$ITEMS" --seed "$SEED" --out "$CORPUS"
 
 # 2. sitegen (release build).
@@ -103,12 +138,15 @@ else
     fi
 fi
 
-# 3. Hugo.
+# 3. Hugo: the light site (../shared/hugo-light, measure.py skips it with a note when it is
+#    missing), and with --bench-hugo also bench/hugo.
 HUGO_ARGS=()
+HUGO_TOOLS=hugo-light
+[[ $BENCH_HUGO == 1 ]] && HUGO_TOOLS=hugo-light,hugo
 if [[ $HUGO_MODE == off ]]; then
     HUGO_ARGS=(--hugo-skip-reason "--no-hugo given")
 elif command -v "$HUGO" >/dev/null 2>&1; then
-    HUGO_ARGS=(--hugo "$HUGO")
+    HUGO_ARGS=(--hugo "$HUGO" --hugo-tools "$HUGO_TOOLS" --hugo-light-site "$REPO/../shared/hugo-light")
 elif [[ $HUGO_MODE == on ]]; then
     echo "run.sh: --hugo given but '$HUGO' is not installed (Debian: apt-get install -y hugo)" >&2
     exit 1
@@ -119,7 +157,9 @@ fi
 
 # 4. Measure.
 log "measuring ($RUNS run(s) per scenario)"
-"$PYTHON" "$BENCH/measure.py" --corpus "$CORPUS" --work "$OUT" --runs "$RUNS" \
-    --scenarios "$SCENARIOS" \
+KEEP_ARGS=()
+[[ $KEEP == 1 ]] && KEEP_ARGS=(--keep-outputs)
+"$PYTHON" "$BENCH/measure.py" --corpus "$CORPUS" --work "$WORK" --logs "$OUT" --runs "$RUNS" \
+    --scenarios "$SCENARIOS" "${KEEP_ARGS[@]}" \
     "${SITEGEN_ARGS[@]}" "${HUGO_ARGS[@]}" \
     --markdown "$OUT/results-$ITEMS.md" --json "$OUT/results-$ITEMS.json"

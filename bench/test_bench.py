@@ -1,17 +1,21 @@
 """Tests for the benchmark harness (stdlib unittest; no sitegen, no Hugo needed).
 
     python3 -m unittest discover -s bench -p 'test_*.py' -v
+    python3 -m pytest bench/test_bench.py -q            # the same, where pytest is installed
 """
 
 from __future__ import annotations
 
+import contextlib
 import filecmp
+import io
 import os
 import posixpath
 import re
 import sys
 import tempfile
 import unittest
+import unittest.mock
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -223,6 +227,157 @@ class MeasureTests(unittest.TestCase):
             self.assertTrue(all(line == out + " old" for line in noop[1:]))
             self.assertFalse(os.path.exists(out + ".full-runs"), "the full runs' folders are removed")
 
+    def test_full_runs_take_turns(self):
+        # Two fake tools; each notes its name, its output folder and whether the previous run's
+        # folder of the same tool still exists.
+        script = (
+            "import os, sys\n"
+            "name, out, calls = sys.argv[1:4]\n"
+            "os.makedirs(out, exist_ok=True)\n"
+            "open(os.path.join(out, 'index.html'), 'w').close()\n"
+            "run_dir = os.path.dirname(out)\n"
+            "full = os.path.basename(os.path.dirname(run_dir)).endswith('.full-runs')\n"
+            "state = 'rebuild'\n"
+            "if full:\n"
+            "    prev = os.path.join(os.path.dirname(run_dir), str(int(os.path.basename(run_dir)) - 1))\n"
+            "    state = 'prev-kept' if os.path.isdir(prev) else 'prev-gone'\n"
+            "open(calls, 'a').write(f'{name} {os.path.basename(run_dir)} {state}\\n')\n"
+        )
+        for keep in (False, True):
+            with self.subTest(keep_until_end=keep), tempfile.TemporaryDirectory() as d:
+                corpus = os.path.join(d, "corpus")
+                gc.generate(5, 1, corpus)
+                calls = os.path.join(d, "calls")
+                targets = [measure.Target(measure.Tool(name, lambda out, n=name: [sys.executable, "-c", script,
+                                                                                  n, out, calls]),
+                                          os.path.join(d, name, "site"), os.path.join(d, name + ".log"))
+                           for name in ("sitegen", "hugo-light")]
+                results = measure.measure_tools(targets, corpus, runs=3, scenarios=("full", "noop"),
+                                                keep_until_end=keep)
+                with open(calls) as f:
+                    lines = f.read().splitlines()
+                order = [" ".join(line.split()[:2]) for line in lines[:6]]
+                self.assertEqual(order, ["sitegen 1", "hugo-light 1", "sitegen 2", "hugo-light 2",
+                                         "sitegen 3", "hugo-light 3"])
+                later = {line.split()[2] for line in lines[2:6]}
+                self.assertEqual(later, {"prev-kept" if keep else "prev-gone"})
+                # then each tool's rebuilds, one tool after the other (untimed build + 3 runs)
+                self.assertEqual([line.split()[0] for line in lines[6:]], ["sitegen"] * 4 + ["hugo-light"] * 4)
+                for name in ("sitegen", "hugo-light"):
+                    self.assertEqual(len(results[name]["full"].wall), 3)
+                    self.assertEqual(results[name]["full"].pages, 1)
+                    self.assertEqual(len(results[name]["noop"].wall), 3)
+                    self.assertFalse(os.path.exists(os.path.join(d, name, "site.full-runs")))
+
+    def test_failing_tool_stops_but_the_other_goes_on(self):
+        with tempfile.TemporaryDirectory() as d:
+            corpus = os.path.join(d, "corpus")
+            gc.generate(5, 1, corpus)
+            ok = measure.Tool("sitegen", lambda out: [sys.executable, "-c", "import os, sys; os.makedirs(sys.argv[1], exist_ok=True)",
+                                                      out])
+            bad = measure.Tool("hugo-light", lambda out: [sys.executable, "-c", "import sys; sys.exit(2)"])
+            targets = [measure.Target(ok, os.path.join(d, "a", "site"), os.path.join(d, "a.log")),
+                       measure.Target(bad, os.path.join(d, "b", "site"), os.path.join(d, "b.log"))]
+            results = measure.measure_tools(targets, corpus, runs=2, scenarios=("full", "noop"))
+            self.assertEqual(len(results["sitegen"]["full"].wall), 2)
+            self.assertEqual(len(results["sitegen"]["noop"].wall), 2)
+            self.assertIn("exit 2", results["hugo-light"]["full"].error)
+            self.assertEqual(results["hugo-light"]["noop"].error, "skipped: full build failed")
+
+    def test_work_root_defaults_to_tmpfs(self):
+        with tempfile.TemporaryDirectory() as shm:
+            self.assertEqual(measure.default_work_root(env={}, shm=shm), shm)
+            self.assertEqual(measure.default_work_root(env={"BENCH_WORK": "/x/y"}, shm=shm), "/x/y")
+            self.assertEqual(measure.default_work_root(env={}, shm=os.path.join(shm, "missing")),
+                             os.path.join(os.path.dirname(os.path.abspath(measure.__file__)), "out"))
+        if os.path.isdir("/dev/shm") and os.access("/dev/shm", os.W_OK):
+            self.assertEqual(measure.default_work_root(env={}), "/dev/shm")
+
+    def test_fs_type(self):
+        with tempfile.TemporaryDirectory() as d:
+            mounts = os.path.join(d, "mounts")
+            with open(mounts, "w") as f:
+                f.write("/dev/vda / ext4 rw 0 0\ntmpfs /dev/shm tmpfs rw 0 0\nx /dev/shm/a\\040b ext2 rw 0 0\n")
+            self.assertEqual(measure.fs_type("/dev/shm/sitegen-bench-10", mounts), "tmpfs")
+            self.assertEqual(measure.fs_type("/dev/shmx", mounts), "ext4")
+            self.assertEqual(measure.fs_type("/dev/shm/a b/c", mounts), "ext2")
+            self.assertEqual(measure.fs_type("/", mounts), "ext4")
+            self.assertEqual(measure.fs_type("/", os.path.join(d, "missing")), "")
+
+    def test_hugo_light_command(self):
+        tool = measure.hugo_light_tool("/usr/bin/hugo", "/c/corpus-10", "/r/../shared/hugo-light")
+        self.assertEqual(tool.name, "hugo-light")
+        self.assertEqual(tool.argv("/w/hugo-light-corpus-10/site"),
+                         ["/usr/bin/hugo", "--quiet", "--noBuildLock", "-s", "/r/../shared/hugo-light",
+                          "--contentDir", "/c/corpus-10", "-d", "/w/hugo-light-corpus-10/site",
+                          "--cacheDir", "/w/hugo-light-corpus-10/.site.hugo-cache"])
+        self.assertEqual(tool.environ("/w/t/site")["HUGO_RESOURCEDIR"], "/w/t/.site.hugo-resources")
+
+    def test_main_with_fake_tools(self):
+        # Fake sitegen and hugo binaries; the default work folder (under BENCH_WORK) is used
+        # and removed at the end; the table has the yardstick line.
+        sitegen = (
+            "#!" + sys.executable + "\n"
+            "import os, sys\n"
+            "if '--version' in sys.argv: print('sitegen 0.0'); sys.exit()\n"
+            "out = sys.argv[sys.argv.index('--output') + 1]\n"
+            "os.makedirs(out, exist_ok=True)\n"
+            "open(os.path.join(out, 'index.html'), 'w').close()\n"
+            "open(os.environ['FAKE_CALLS'], 'a').write('sitegen ' + out + '\\n')\n"
+        )
+        hugo = (
+            "#!" + sys.executable + "\n"
+            "import os, sys\n"
+            "if sys.argv[1:] == ['version']: print('hugo v0.0'); sys.exit()\n"
+            "out = sys.argv[sys.argv.index('-d') + 1]\n"
+            "os.makedirs(out, exist_ok=True)\n"
+            "os.makedirs(os.environ['HUGO_RESOURCEDIR'], exist_ok=True)\n"
+            "for p in ('index.html', 'a.html'): open(os.path.join(out, p), 'w').close()\n"
+            "open(os.environ['FAKE_CALLS'], 'a').write('hugo ' + out + ' ' + os.environ['HUGO_RESOURCEDIR'] + '\\n')\n"
+        )
+        with tempfile.TemporaryDirectory() as d:
+            corpus = os.path.join(d, "corpus-5")
+            gc.generate(5, 1, corpus)
+            bins = {}
+            for name, text in (("sitegen", sitegen), ("hugo", hugo)):
+                bins[name] = os.path.join(d, name)
+                with open(bins[name], "w") as f:
+                    f.write(text)
+                os.chmod(bins[name], 0o755)
+            site = os.path.join(d, "hugo-light")
+            os.makedirs(site)
+            open(os.path.join(site, "hugo.toml"), "w").close()
+            root, logs, calls = (os.path.join(d, n) for n in ("shm", "logs", "calls"))
+            os.makedirs(root)
+            md = os.path.join(d, "results.md")
+            with unittest.mock.patch.dict(os.environ, {"BENCH_WORK": root, "FAKE_CALLS": calls}), \
+                    contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+                rc = measure.main(["--corpus", corpus, "--runs", "2", "--logs", logs, "--sitegen", bins["sitegen"],
+                                   "--hugo", bins["hugo"], "--hugo-light-site", site, "--markdown", md])
+                self.assertEqual(rc, 0)
+                self.assertEqual(os.listdir(root), [], "the work folder is removed")
+                with open(calls) as f:
+                    lines = f.read().splitlines()
+                work = os.path.join(root, "sitegen-bench-5")
+                self.assertTrue(all(line.split()[1].startswith(work + "/") for line in lines), lines)
+                self.assertEqual([line.split()[0] for line in lines[:4]], ["sitegen", "hugo"] * 2)
+                hugo_line = lines[1].split()
+                self.assertEqual(os.path.dirname(hugo_line[2]), os.path.dirname(hugo_line[1]))
+                with open(md) as f:
+                    table = f.read()
+                self.assertRegex(table, r"\*\*Full build, sitegen/hugo-light median wall time: \d+\.\d\d×\*\*")
+                self.assertRegex(table, r"\| hugo-light \| full build \| [^|]+\| [^|]+\| [^|]+\| [^|]+\| 2 \|")
+
+                # No light site: skipped with a reason, no yardstick line.
+                rc = measure.main(["--corpus", corpus, "--runs", "1", "--logs", logs, "--sitegen", bins["sitegen"],
+                                   "--hugo", bins["hugo"], "--hugo-light-site", os.path.join(d, "missing"),
+                                   "--markdown", md, "--scenarios", "full"])
+                self.assertEqual(rc, 0)
+                with open(md) as f:
+                    table = f.read()
+                self.assertIn("hugo-light skipped: no Hugo site at " + os.path.join(d, "missing"), table)
+                self.assertNotIn("sitegen/hugo-light", table)
+
     def test_table(self):
         S = measure.Stat
         results = {
@@ -241,6 +396,23 @@ class MeasureTests(unittest.TestCase):
         self.assertEqual(len(blocks), 2)
         for block in blocks:
             self.assertEqual(len({r.count("|") for r in block.splitlines()}), 1, block)
+
+    def test_table_yardstick_line(self):
+        S = measure.Stat
+        results = {
+            ("sitegen", "full"): S(wall=[2.0, 1.0, 3.0], cpu=[3.0, 2.0, 4.0], rss=[100 * 1024], pages=1000),
+            ("hugo-light", "full"): S(wall=[5.0, 4.0, 3.0], cpu=[8.0], rss=[200 * 1024], pages=900),
+            ("hugo", "full"): S(wall=[8.0], cpu=[8.0], rss=[200 * 1024], pages=1100),
+        }
+        table = measure.format_table(results, ["sitegen", "hugo-light", "hugo"], runs=3, items=10)
+        self.assertIn("**Full build, sitegen/hugo-light median wall time: 0.50×** (2.00 s / 4.00 s", table)
+        self.assertIn("Ratio sitegen/hugo-light", table)
+        self.assertIn("Ratio sitegen/hugo ", table)
+        self.assertEqual(len([b for b in table.split("\n\n") if b.startswith("|")]), 3)
+        results[("hugo-light", "full")] = S(error="exit 1")
+        table = measure.format_table(results, ["sitegen", "hugo-light"], runs=3)
+        self.assertIn("**Full build, sitegen/hugo-light median wall time: –**", table)
+        self.assertNotIn("sitegen/hugo-light", measure.format_table(results, ["sitegen", "hugo"], runs=3))
 
 
 if __name__ == "__main__":
