@@ -1,8 +1,13 @@
 import MustacheEngine
 
-struct ImageView: TemplateView {
+final class ImageView: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var src: String
     var alt: String
+    init(src: String, alt: String) {
+        self.src = src
+        self.alt = alt
+    }
+
     static let fields = Fields<ImageView>("Image", "An image with its alt text.", [
         .text("src", "The image's address.") { $0.src },
         .text("alt", "Its alt text (empty for a decorative image).") { $0.alt },
@@ -43,8 +48,12 @@ final class FieldBadge: TemplateView, @unchecked Sendable {  // `storedFingerpri
     static let fields = Fields<FieldBadge>("FieldBadge", "A field of action as a badge (partials/badge).", keys { $0 })
 }
 
-struct BadgeList: TemplateView {
+final class BadgeList: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var items: [FieldBadge]
+    init(items: [FieldBadge]) {
+        self.items = items
+    }
+
     static let fields = Fields<BadgeList>("BadgeList", "The badges of an item's fields (partials/badges, partials/badge-items).", [
         .list("items", FieldBadge.fields, "The badges.") { $0.items },
     ])
@@ -158,22 +167,34 @@ final class ProjectCard: TemplateView, @unchecked Sendable {  // `storedFingerpr
 }
 
 /// A non-empty list of cards (`{{#postList}}<ul>{{#items}}…{{/items}}</ul>{{/postList}}`).
-struct PostCardList: TemplateView {
+final class PostCardList: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var items: [PostCard]
+    init(items: [PostCard]) {
+        self.items = items
+    }
+
     static let fields = Fields<PostCardList>("PostCardList", "Posts as {{#items}}.", [
         .list("items", PostCard.fields, "The posts.") { $0.items },
     ])
 }
 
-struct EventCardList: TemplateView {
+final class EventCardList: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var items: [EventCard]
+    init(items: [EventCard]) {
+        self.items = items
+    }
+
     static let fields = Fields<EventCardList>("EventCardList", "Events as {{#items}}.", [
         .list("items", EventCard.fields, "The events.") { $0.items },
     ])
 }
 
-struct ProjectCardList: TemplateView {
+final class ProjectCardList: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var items: [ProjectCard]
+    init(items: [ProjectCard]) {
+        self.items = items
+    }
+
     static let fields = Fields<ProjectCardList>("ProjectCardList", "Projects as {{#items}}.", [
         .list("items", ProjectCard.fields, "The projects.") { $0.items },
     ])

@@ -1,7 +1,12 @@
 import MustacheEngine
 
-struct CalendarLinks: TemplateView {
+final class CalendarLinks: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var href, webcal: String
+    init(href: String, webcal: String) {
+        self.href = href
+        self.webcal = webcal
+    }
+
     static let fields = Fields<CalendarLinks>("Calendar", "A calendar file to download or subscribe to.", [
         .text("href", "Address of the .ics file.") { $0.href },
         .text("webcal", "The same as webcal:// to subscribe.") { $0.webcal },
@@ -9,12 +14,21 @@ struct CalendarLinks: TemplateView {
 }
 
 /// A field of action as its cards show it (`partials/card-field`, `partials/card-field-compact`).
-struct FieldCard: TemplateView {
+final class FieldCard: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var badge: FieldBadge
     var summary: String?
     var counts: String
     var projectCount, postCount: Int
     var html: MarkdownHTML?
+
+    init(badge: FieldBadge, summary: String? = nil, counts: String, projectCount: Int, postCount: Int, html: MarkdownHTML? = nil) {
+        self.badge = badge
+        self.summary = summary
+        self.counts = counts
+        self.projectCount = projectCount
+        self.postCount = postCount
+        self.html = html
+    }
 
     static let fields = Fields<FieldCard>("FieldCard", "A field of action: its badge's keys and more.", FieldBadge.keys { $0.badge } + [
         .optionalText("summary", "Its summary.") { $0.summary },
@@ -25,10 +39,17 @@ struct FieldCard: TemplateView {
     ])
 }
 
-struct PageLinkView: TemplateView {
+final class PageLinkView: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var number: Int?
     var href, label: String?
     var current: Bool
+    init(number: Int? = nil, href: String? = nil, label: String? = nil, current: Bool) {
+        self.number = number
+        self.href = href
+        self.label = label
+        self.current = current
+    }
+
     static let fields = Fields<PageLinkView>("PageLink", "A page number of the pagination, or a gap.", [
         .flag("gap", "True for a gap (…) between page numbers.") { $0.number == nil },
         ViewKey("number", .number, optional: true, "The page's number.") { $0.number.map(Value.int) ?? .null },
@@ -38,18 +59,31 @@ struct PageLinkView: TemplateView {
     ])
 }
 
-struct StepLink: TemplateView {
+final class StepLink: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var href, text: String
+    init(href: String, text: String) {
+        self.href = href
+        self.text = text
+    }
+
     static let fields = Fields<StepLink>("StepLink", "The previous or next page.", [
         .text("href", "Its address.") { $0.href },
         .text("text", "Its link text.") { $0.text },
     ])
 }
 
-struct PaginationView: TemplateView {
+final class PaginationView: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var label, status: String
     var prev, next: StepLink?
     var pages: [PageLinkView]
+    init(label: String, status: String, prev: StepLink? = nil, next: StepLink? = nil, pages: [PageLinkView]) {
+        self.label = label
+        self.status = status
+        self.prev = prev
+        self.next = next
+        self.pages = pages
+    }
+
     static let fields = Fields<PaginationView>("Pagination", "Links between the pages of a list (partials/pagination).", [
         .text("label", "The navigation's label.") { $0.label },
         .text("status", "'Seite 2 von 7'.") { $0.status },
@@ -59,10 +93,17 @@ struct PaginationView: TemplateView {
     ])
 }
 
-struct HomeStrategy: TemplateView {
+final class HomeStrategy: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var title, href: String
     var pdf: DownloadView?
     var summary: String?
+    init(title: String, href: String, pdf: DownloadView? = nil, summary: String? = nil) {
+        self.title = title
+        self.href = href
+        self.pdf = pdf
+        self.summary = summary
+    }
+
     static let fields = Fields<HomeStrategy>("StrategyTeaser", "The strategy on the home page.", [
         .text("title", "Its title.") { $0.title },
         .text("href", "Address of the strategy page.") { $0.href },
@@ -71,7 +112,7 @@ struct HomeStrategy: TemplateView {
     ])
 }
 
-struct HomePage: TemplateView {
+final class HomePage: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var frame: PageFrame
     var fieldCards: [FieldCard]
     var latestPosts: [PostCard]
@@ -79,6 +120,19 @@ struct HomePage: TemplateView {
     var projects: [ProjectCard]
     var blogHref, eventsHref, projectsHref, fieldsHref: String
     var strategy: HomeStrategy?
+
+    init(frame: PageFrame, fieldCards: [FieldCard], latestPosts: [PostCard], nextEvents: [EventCard], projects: [ProjectCard], blogHref: String, eventsHref: String, projectsHref: String, fieldsHref: String, strategy: HomeStrategy? = nil) {
+        self.frame = frame
+        self.fieldCards = fieldCards
+        self.latestPosts = latestPosts
+        self.nextEvents = nextEvents
+        self.projects = projects
+        self.blogHref = blogHref
+        self.eventsHref = eventsHref
+        self.projectsHref = projectsHref
+        self.fieldsHref = fieldsHref
+        self.strategy = strategy
+    }
 
     static let fields = Fields<HomePage>("home.mustache", "The home page.", PageFrame.fields { $0.frame } + [
         .list("fields", FieldCard.fields, "The 12 fields of action.") { $0.fieldCards },
@@ -96,11 +150,18 @@ struct HomePage: TemplateView {
     ])
 }
 
-struct BlogPage: TemplateView {
+final class BlogPage: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var frame: PageFrame
     var posts: [PostCard]
     var feedHref: String
     var pagination: PaginationView?
+    init(frame: PageFrame, posts: [PostCard], feedHref: String, pagination: PaginationView? = nil) {
+        self.frame = frame
+        self.posts = posts
+        self.feedHref = feedHref
+        self.pagination = pagination
+    }
+
     static let fields = Fields<BlogPage>("post-list.mustache", "A page of the blog.", PageFrame.fields { $0.frame } + [
         .list("posts", PostCard.fields, "The posts of this page.") { $0.posts },
         .optionalObject("postList", PostCardList.fields, "The same as {{#items}}; absent when empty.") { $0.posts.isEmpty ? nil : PostCardList(items: $0.posts) },
@@ -109,11 +170,19 @@ struct BlogPage: TemplateView {
     ])
 }
 
-struct EventListPage: TemplateView {
+final class EventListPage: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var frame: PageFrame
     var upcoming, past: [EventCard]
     var calendar: CalendarLinks
     var feedHref: String
+    init(frame: PageFrame, upcoming: [EventCard], past: [EventCard], calendar: CalendarLinks, feedHref: String) {
+        self.frame = frame
+        self.upcoming = upcoming
+        self.past = past
+        self.calendar = calendar
+        self.feedHref = feedHref
+    }
+
     static let fields = Fields<EventListPage>("event-list.mustache", "The events.", PageFrame.fields { $0.frame } + [
         .list("upcoming", EventCard.fields, "Events to come, soonest first.") { $0.upcoming },
         .optionalObject("upcomingList", EventCardList.fields, "The same as {{#items}}.") { $0.upcoming.isEmpty ? nil : EventCardList(items: $0.upcoming) },
@@ -124,9 +193,15 @@ struct EventListPage: TemplateView {
     ])
 }
 
-struct ProjectGroup: TemplateView {
+final class ProjectGroup: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var status, label: String
     var projects: [ProjectCard]
+    init(status: String, label: String, projects: [ProjectCard]) {
+        self.status = status
+        self.label = label
+        self.projects = projects
+    }
+
     static let fields = Fields<ProjectGroup>("ProjectGroup", "The projects of one status.", [
         .text("status", "The status code.") { $0.status },
         .text("label", "The status in words.") { $0.label },
@@ -135,25 +210,36 @@ struct ProjectGroup: TemplateView {
     ])
 }
 
-struct ProjectListPage: TemplateView {
+final class ProjectListPage: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var frame: PageFrame
     var groups: [ProjectGroup]
     var dataHref: String
+    init(frame: PageFrame, groups: [ProjectGroup], dataHref: String) {
+        self.frame = frame
+        self.groups = groups
+        self.dataHref = dataHref
+    }
+
     static let fields = Fields<ProjectListPage>("project-list.mustache", "The projects, grouped by status.", PageFrame.fields { $0.frame } + [
         .list("groups", ProjectGroup.fields, "One group per status that has projects: in progress, planned, ideas, finished.") { $0.groups },
         .text("dataHref", "Address of projekte.json.") { $0.dataHref },
     ])
 }
 
-struct FieldListPage: TemplateView {
+final class FieldListPage: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var frame: PageFrame
     var fieldCards: [FieldCard]
+    init(frame: PageFrame, fieldCards: [FieldCard]) {
+        self.frame = frame
+        self.fieldCards = fieldCards
+    }
+
     static let fields = Fields<FieldListPage>("field-list.mustache", "The fields of action.", PageFrame.fields { $0.frame } + [
         .list("fields", FieldCard.fields, "The 12 fields of action.") { $0.fieldCards },
     ])
 }
 
-struct FieldPage: TemplateView {
+final class FieldPage: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var frame: PageFrame
     var field: FieldCard
     var posts: [PostCard]
@@ -164,6 +250,18 @@ struct FieldPage: TemplateView {
     var projects: [ProjectCard]?
     var events: [EventCard]?
     var pagination: PaginationView?
+
+    init(frame: PageFrame, field: FieldCard, posts: [PostCard], calendar: CalendarLinks, feedHref: String, isFirstPage: Bool, projects: [ProjectCard]? = nil, events: [EventCard]? = nil, pagination: PaginationView? = nil) {
+        self.frame = frame
+        self.field = field
+        self.posts = posts
+        self.calendar = calendar
+        self.feedHref = feedHref
+        self.isFirstPage = isFirstPage
+        self.projects = projects
+        self.events = events
+        self.pagination = pagination
+    }
 
     static let fields = Fields<FieldPage>("field.mustache", "A field of action's page (paginated by its posts).", PageFrame.fields { $0.frame } + [
         .object("field", FieldCard.fields, "The field.") { $0.field },
@@ -186,24 +284,42 @@ struct FieldPage: TemplateView {
     ])
 }
 
-struct FieldOption: TemplateView {
+final class FieldOption: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var slug, title: String
+    init(slug: String, title: String) {
+        self.slug = slug
+        self.title = title
+    }
+
     static let fields = Fields<FieldOption>("FieldOption", "A field of action to filter by.", [
         .text("slug", "Its slug.") { $0.slug },
         .text("title", "Its title.") { $0.title },
     ])
 }
 
-struct KindOption: TemplateView {
+final class KindOption: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var code, label: String
+    init(code: String, label: String) {
+        self.code = code
+        self.label = label
+    }
+
     static let fields = Fields<KindOption>("KindOption", "A kind of page to filter by.", [
         .text("code", "Its code.") { $0.code },
         .text("label", "Its name.") { $0.label },
     ])
 }
 
-struct SearchTexts: TemplateView {
+final class SearchTexts: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var results, one, none, more, loading: String
+    init(results: String, one: String, none: String, more: String, loading: String) {
+        self.results = results
+        self.one = one
+        self.none = none
+        self.more = more
+        self.loading = loading
+    }
+
     static let fields = Fields<SearchTexts>("SearchTexts", "Texts search.js shows ({1}: count, {2}: query).", [
         .text("results", "Several results.") { $0.results },
         .text("one", "One result.") { $0.one },
@@ -213,12 +329,21 @@ struct SearchTexts: TemplateView {
     ])
 }
 
-struct SearchData: TemplateView {
+final class SearchData: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var indexHref, action: String
     var fieldOptions: [FieldOption]
     var kinds: [KindOption]
     var badgeList: BadgeList?
     var texts: SearchTexts
+    init(indexHref: String, action: String, fieldOptions: [FieldOption], kinds: [KindOption], badgeList: BadgeList? = nil, texts: SearchTexts) {
+        self.indexHref = indexHref
+        self.action = action
+        self.fieldOptions = fieldOptions
+        self.kinds = kinds
+        self.badgeList = badgeList
+        self.texts = texts
+    }
+
     static let fields = Fields<SearchData>("Search", "What the search form and search.js need.", [
         .text("indexHref", "Address of the search index.") { $0.indexHref },
         .text("action", "The form's action (the search page).") { $0.action },
@@ -229,19 +354,30 @@ struct SearchData: TemplateView {
     ])
 }
 
-struct SearchPage: TemplateView {
+final class SearchPage: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var frame: PageFrame
     var searchScript: String
     var search: SearchData
+    init(frame: PageFrame, searchScript: String, search: SearchData) {
+        self.frame = frame
+        self.searchScript = searchScript
+        self.search = search
+    }
+
     static let fields = Fields<SearchPage>("search.mustache", "The search page.", PageFrame.fields { $0.frame } + [
         .text("searchScript", "Address of search.js.") { $0.searchScript },
         .object("search", SearchData.fields, "The search form's data.") { $0.search },
     ])
 }
 
-struct NotFoundPage: TemplateView {
+final class NotFoundPage: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var frame: PageFrame
     var fieldsHref: String
+    init(frame: PageFrame, fieldsHref: String) {
+        self.frame = frame
+        self.fieldsHref = fieldsHref
+    }
+
     static let fields = Fields<NotFoundPage>("404.mustache", "The page for addresses that do not exist.", PageFrame.fields { $0.frame } + [
         .text("fieldsHref", "Address of the fields of action.") { $0.fieldsHref },
     ])

@@ -3,11 +3,19 @@ import MustacheEngine
 /// The root view of each page kind: what its template (`post.mustache`, …) sees on top of the
 /// globals. Every root also has `page`, `navigation` and `preview` (`PageFrame`).
 
-struct PostDetail: TemplateView {
+final class PostDetail: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var item: PostFields
     var html: MarkdownHTML
     var updatedText, updatedISO: String?
     var tags: [String]
+
+    init(item: PostFields, html: MarkdownHTML, updatedText: String? = nil, updatedISO: String? = nil, tags: [String]) {
+        self.item = item
+        self.html = html
+        self.updatedText = updatedText
+        self.updatedISO = updatedISO
+        self.tags = tags
+    }
 
     static let fields = Fields<PostDetail>("Post", "A post on its own page: the card's keys and more.", PostFields.keys { $0.item } + [
         .html("html", "The post's text as HTML; print with {{{html}}}.") { .deferredHTML($0.html) },
@@ -17,10 +25,17 @@ struct PostDetail: TemplateView {
     ])
 }
 
-struct PostPage: TemplateView {
+final class PostPage: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var frame: PageFrame
     var post: PostDetail
     var newer, older: LinkView?
+
+    init(frame: PageFrame, post: PostDetail, newer: LinkView? = nil, older: LinkView? = nil) {
+        self.frame = frame
+        self.post = post
+        self.newer = newer
+        self.older = older
+    }
 
     static let fields = Fields<PostPage>("post.mustache", "A blog post.", PageFrame.fields { $0.frame } + [
         .object("post", PostDetail.fields, "The post.") { $0.post },
@@ -30,9 +45,15 @@ struct PostPage: TemplateView {
     ])
 }
 
-struct TimePoint: TemplateView {
+final class TimePoint: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var iso, text: String
     var separator: String?
+    init(iso: String, text: String, separator: String? = nil) {
+        self.iso = iso
+        self.text = text
+        self.separator = separator
+    }
+
     static let fields = Fields<TimePoint>("TimePoint", "A point in time as <time datetime=iso>text</time>.", [
         .text("iso", "ISO 8601.") { $0.iso },
         .text("text", "In German.") { $0.text },
@@ -40,24 +61,34 @@ struct TimePoint: TemplateView {
     ])
 }
 
-struct WhenView: TemplateView {
+final class WhenView: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var start: TimePoint
     var end: TimePoint?
+    init(start: TimePoint, end: TimePoint? = nil) {
+        self.start = start
+        self.end = end
+    }
+
     static let fields = Fields<WhenView>("When", "An event's start and, for a range, its end.", [
         .object("start", TimePoint.fields, "The start.") { $0.start },
         .optionalObject("end", TimePoint.fields, "The end, with its separator.") { $0.end },
     ])
 }
 
-struct LocationView: TemplateView {
+final class LocationView: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var name, address: String?
+    init(name: String? = nil, address: String? = nil) {
+        self.name = name
+        self.address = address
+    }
+
     static let fields = Fields<LocationView>("Location", "Where an event takes place.", [
         .optionalText("name", "The place's name.") { $0.name },
         .optionalText("address", "Its address.") { $0.address },
     ])
 }
 
-struct EventDetail: TemplateView {
+final class EventDetail: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var item: EventFields
     var html: MarkdownHTML
     var dateRange: String
@@ -67,6 +98,19 @@ struct EventDetail: TemplateView {
     var online, registration: String?
     var icsHref: String
     var isPast: Bool
+
+    init(item: EventFields, html: MarkdownHTML, dateRange: String, when: WhenView, endISO: String? = nil, location: LocationView? = nil, online: String? = nil, registration: String? = nil, icsHref: String, isPast: Bool) {
+        self.item = item
+        self.html = html
+        self.dateRange = dateRange
+        self.when = when
+        self.endISO = endISO
+        self.location = location
+        self.online = online
+        self.registration = registration
+        self.icsHref = icsHref
+        self.isPast = isPast
+    }
 
     static let fields = Fields<EventDetail>("Event", "An event on its own page: the card's keys and more.", EventFields.keys { $0.item } + [
         .html("html", "The event's text as HTML; print with {{{html}}}.") { .deferredHTML($0.html) },
@@ -81,18 +125,31 @@ struct EventDetail: TemplateView {
     ])
 }
 
-struct EventPage: TemplateView {
+final class EventPage: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var frame: PageFrame
     var event: EventDetail
+    init(frame: PageFrame, event: EventDetail) {
+        self.frame = frame
+        self.event = event
+    }
+
     static let fields = Fields<EventPage>("event.mustache", "An event.", PageFrame.fields { $0.frame } + [
         .object("event", EventDetail.fields, "The event.") { $0.event },
     ])
 }
 
-struct ProjectDetail: TemplateView {
+final class ProjectDetail: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var item: ProjectFields
     var html: MarkdownHTML
     var partnersText, startText, endText: String?
+
+    init(item: ProjectFields, html: MarkdownHTML, partnersText: String? = nil, startText: String? = nil, endText: String? = nil) {
+        self.item = item
+        self.html = html
+        self.partnersText = partnersText
+        self.startText = startText
+        self.endText = endText
+    }
 
     static let fields = Fields<ProjectDetail>("Project", "A project on its own page: the card's keys and more.", ProjectFields.keys { $0.item } + [
         .html("html", "The project's text as HTML; print with {{{html}}}.") { .deferredHTML($0.html) },
@@ -102,35 +159,58 @@ struct ProjectDetail: TemplateView {
     ])
 }
 
-struct ProjectPage: TemplateView {
+final class ProjectPage: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var frame: PageFrame
     var project: ProjectDetail
     var related: [PostCard]
+    init(frame: PageFrame, project: ProjectDetail, related: [PostCard]) {
+        self.frame = frame
+        self.project = project
+        self.related = related
+    }
+
     static let fields = Fields<ProjectPage>("project.mustache", "A project.", PageFrame.fields { $0.frame } + [
         .object("project", ProjectDetail.fields, "The project.") { $0.project },
         .optionalObject("related", PostCardList.fields, "Up to three posts of its first field; absent when there are none.") { $0.related.isEmpty ? nil : PostCardList(items: $0.related) },
     ])
 }
 
-struct ContentView: TemplateView {
+final class ContentView: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var title: String
     var html: MarkdownHTML
+    init(title: String, html: MarkdownHTML) {
+        self.title = title
+        self.html = html
+    }
+
     static let fields = Fields<ContentView>("Content", "A page's title and text.", [
         .text("title", "The page's title.") { $0.title },
         .html("html", "Its text as HTML; print with {{{html}}}.") { .deferredHTML($0.html) },
     ])
 }
 
-struct ContentPage: TemplateView {
+final class ContentPage: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var frame: PageFrame
     var content: ContentView
+    init(frame: PageFrame, content: ContentView) {
+        self.frame = frame
+        self.content = content
+    }
+
     static let fields = Fields<ContentPage>("page.mustache", "A page of pages/ (Impressum, Datenschutz, …).", PageFrame.fields { $0.frame } + [
         .object("content", ContentView.fields, "The page.") { $0.content },
     ])
 }
 
-struct DownloadView: TemplateView {
+final class DownloadView: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var href, title, info, label: String
+    init(href: String, title: String, info: String, label: String) {
+        self.href = href
+        self.title = title
+        self.info = info
+        self.label = label
+    }
+
     static let fields = Fields<DownloadView>("Download", "The strategy's PDF.", [
         .text("href", "Its address.") { $0.href },
         .text("title", "The strategy's title.") { $0.title },
@@ -139,11 +219,20 @@ struct DownloadView: TemplateView {
     ])
 }
 
-struct StrategyDetail: TemplateView {
+final class StrategyDetail: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var title: String
     var html: MarkdownHTML
     var pdf: DownloadView?
     var publishedText, publishedISO, summary: String?
+    init(title: String, html: MarkdownHTML, pdf: DownloadView? = nil, publishedText: String? = nil, publishedISO: String? = nil, summary: String? = nil) {
+        self.title = title
+        self.html = html
+        self.pdf = pdf
+        self.publishedText = publishedText
+        self.publishedISO = publishedISO
+        self.summary = summary
+    }
+
     static let fields = Fields<StrategyDetail>("Strategy", "The strategy.", [
         .text("title", "Its title.") { $0.title },
         .html("html", "Its text as HTML; print with {{{html}}}.") { .deferredHTML($0.html) },
@@ -154,9 +243,14 @@ struct StrategyDetail: TemplateView {
     ])
 }
 
-struct StrategyPage: TemplateView {
+final class StrategyPage: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var frame: PageFrame
     var strategy: StrategyDetail
+    init(frame: PageFrame, strategy: StrategyDetail) {
+        self.frame = frame
+        self.strategy = strategy
+    }
+
     static let fields = Fields<StrategyPage>("strategy.mustache", "The strategy page.", PageFrame.fields { $0.frame } + [
         .object("strategy", StrategyDetail.fields, "The strategy.") { $0.strategy },
     ])

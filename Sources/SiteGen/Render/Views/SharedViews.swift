@@ -1,10 +1,16 @@
 import MustacheEngine
 
 /// What every template sees at the bottom of its stack: `t` (UI strings), `site`, `cssHref`.
-struct GlobalsView: TemplateView {
+final class GlobalsView: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     let strings: Value
     let site: SiteView
     let cssHref: String
+
+    init(strings: Value, site: SiteView, cssHref: String) {
+        self.strings = strings
+        self.site = site
+        self.cssHref = cssHref
+    }
 
     static let fields = Fields<GlobalsView>("Globals", "Values every template sees, whatever is on the stack above them.", [
         ViewKey("t", .any, "The UI strings of Templates/i18n/de.yml: {{t.nav.blog}}.") { $0.strings },
@@ -13,9 +19,23 @@ struct GlobalsView: TemplateView {
     ])
 }
 
-struct SiteView: TemplateView {
+final class SiteView: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var title, home, lang, baseURL, publisher, searchHref, uiIcons, logo, favicon: String
     var tagline, description: String?
+
+    init(title: String, home: String, lang: String, baseURL: String, publisher: String, searchHref: String, uiIcons: String, logo: String, favicon: String, tagline: String? = nil, description: String? = nil) {
+        self.title = title
+        self.home = home
+        self.lang = lang
+        self.baseURL = baseURL
+        self.publisher = publisher
+        self.searchHref = searchHref
+        self.uiIcons = uiIcons
+        self.logo = logo
+        self.favicon = favicon
+        self.tagline = tagline
+        self.description = description
+    }
 
     static let fields = Fields<SiteView>("Site", "The site as content/site.yml describes it.", [
         .text("title", "The site's title.") { $0.title },
@@ -33,9 +53,14 @@ struct SiteView: TemplateView {
 }
 
 /// A link: a title and an address.
-struct LinkView: TemplateView {
+final class LinkView: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var title: String
     var href: String
+
+    init(title: String, href: String) {
+        self.title = title
+        self.href = href
+    }
 
     static let fields = Fields<LinkView>("Link", "A link.", [
         .text("title", "The link's text.") { $0.title },
@@ -44,19 +69,29 @@ struct LinkView: TemplateView {
 }
 
 /// A list of links (`{{#items}}`).
-struct LinkList: TemplateView {
+final class LinkList: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var items: [LinkView]
+    init(items: [LinkView]) {
+        self.items = items
+    }
+
     static let fields = Fields<LinkList>("LinkList", "A non-empty list of links.", [
         .list("items", LinkView.fields, "The links.") { $0.items },
     ])
 }
 
 /// An entry of the main navigation.
-struct NavItem: TemplateView {
+final class NavItem: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var title: String
     var href: String
     /// "page" on the section's own page, "true" on the pages inside it.
     var current: String?
+
+    init(title: String, href: String, current: String? = nil) {
+        self.title = title
+        self.href = href
+        self.current = current
+    }
 
     static let fields = Fields<NavItem>("NavItem", "An entry of the main navigation.", [
         .text("title", "The section's name.") { $0.title },
@@ -66,11 +101,18 @@ struct NavItem: TemplateView {
 }
 
 /// A link of the header's access links (Leichte Sprache, Gebärdensprache, search).
-struct AccessNavItem: TemplateView {
+final class AccessNavItem: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var title: String
     var href: String
     var icon: String
     var current: Bool
+
+    init(title: String, href: String, icon: String, current: Bool) {
+        self.title = title
+        self.href = href
+        self.icon = icon
+        self.current = current
+    }
 
     static let fields = Fields<AccessNavItem>("AccessNavItem", "A link to Leichte Sprache, Gebärdensprache or the search.", [
         .text("title", "Its short name.") { $0.title },
@@ -107,10 +149,16 @@ final class NavigationView: TemplateView, @unchecked Sendable {  // `storedFinge
     ])
 }
 
-struct BreadcrumbItem: TemplateView {
+final class BreadcrumbItem: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var title: String
     var href: String?
     var current: Bool
+
+    init(title: String, href: String? = nil, current: Bool) {
+        self.title = title
+        self.href = href
+        self.current = current
+    }
 
     static let fields = Fields<BreadcrumbItem>("BreadcrumbItem", "A step of the breadcrumb trail.", [
         .text("title", "The step's title.") { $0.title },
@@ -119,15 +167,19 @@ struct BreadcrumbItem: TemplateView {
     ])
 }
 
-struct BreadcrumbList: TemplateView {
+final class BreadcrumbList: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var items: [BreadcrumbItem]
+    init(items: [BreadcrumbItem]) {
+        self.items = items
+    }
+
     static let fields = Fields<BreadcrumbList>("Breadcrumbs", "The breadcrumb trail from the home page.", [
         .list("items", BreadcrumbItem.fields, "The steps.") { $0.items },
     ])
 }
 
 /// What base.mustache shows about the page itself (`{{page.title}}`).
-struct PageMeta: TemplateView {
+final class PageMeta: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var title: String
     var documentTitle: String
     var canonical: String
@@ -140,6 +192,21 @@ struct PageMeta: TemplateView {
     var breadcrumbs: BreadcrumbList?
     var feeds: [LinkView]
     var jsonLD: [String]
+
+    init(title: String, documentTitle: String, canonical: String, ogType: String, ogLocale: String, description: String? = nil, image: String? = nil, lang: String? = nil, noindex: Bool, breadcrumbs: BreadcrumbList? = nil, feeds: [LinkView], jsonLD: [String]) {
+        self.title = title
+        self.documentTitle = documentTitle
+        self.canonical = canonical
+        self.ogType = ogType
+        self.ogLocale = ogLocale
+        self.description = description
+        self.image = image
+        self.lang = lang
+        self.noindex = noindex
+        self.breadcrumbs = breadcrumbs
+        self.feeds = feeds
+        self.jsonLD = jsonLD
+    }
 
     static let fields = Fields<PageMeta>("Page", "The page's head data, breadcrumbs and feeds.", [
         .text("title", "The page's title.") { $0.title },
