@@ -30,22 +30,26 @@ public enum Fingerprint {
 
     public static func of(_ s: String, seed: UInt64 = 0x243F_6A88_85A3_08D3) -> UInt64 {
         var s = s
-        return s.withUTF8 { bytes in
-            var h = mix(seed, UInt64(bytes.count))
-            var i = 0
-            let raw = UnsafeRawBufferPointer(bytes)
-            while i + 8 <= bytes.count {
-                h = mix(h, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-                i += 8
-            }
-            var tail: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < bytes.count {
-                tail |= UInt64(bytes[i]) << shift
-                shift += 8
-                i += 1
-            }
-            return mix(h, tail ^ 0xFF)
-        }
+        return s.withUTF8 { of(bytes: UnsafeRawBufferPointer($0), seed: seed) }
     }
+
+    /// The hash of some bytes, 8 at a time (SiteGen's `ContentHash` is this hash too).
+    public static func of(bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
+        var h = mix(seed, UInt64(bytes.count))
+        var i = 0
+        while i + 8 <= bytes.count {
+            h = mix(h, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < bytes.count {
+            tail |= UInt64(bytes[i]) << shift
+            shift += 8
+            i += 1
+        }
+        return mix(h, tail ^ 0xFF)
+    }
+
+    @inlinable @inline(__always) public static func mix(_ h: UInt64, _ w: UInt64) -> UInt64 { MustacheEngine.mix(h, w) }
 }

@@ -92,7 +92,7 @@ struct RenderState {
     }
 }
 
-@inline(__always) func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
+@usableFromInline @inline(__always) func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
     var x = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
     x ^= x >> 29
     return x &* 0xBF58_476D_1CE4_E5B9

@@ -1,13 +1,11 @@
+import MustacheEngine
+
 /// A fast 64-bit hash for change detection (8 bytes per step; not for security). The build cache
 /// beside the output keeps such hashes, and it is tied to the program that wrote it.
 enum ContentHash {
     static let seed: UInt64 = 0x243F_6A88_85A3_08D3
 
-    @inline(__always) static func mix(_ h: UInt64, _ w: UInt64) -> UInt64 {
-        var x = (h ^ w) &* 0x9E37_79B9_7F4A_7C15
-        x ^= x >> 29
-        return x &* 0xBF58_476D_1CE4_E5B9
-    }
+    @inline(__always) static func mix(_ h: UInt64, _ w: UInt64) -> UInt64 { Fingerprint.mix(h, w) }
 
     static func of(_ s: String, seed: UInt64 = seed) -> UInt64 {
         var s = s
@@ -30,19 +28,6 @@ enum ContentHash {
     }
 
     static func of(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = seed) -> UInt64 {
-        var h = mix(seed, UInt64(bytes.count))
-        var i = 0
-        while i + 8 <= bytes.count {
-            h = mix(h, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            i += 8
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < bytes.count {
-            tail |= UInt64(bytes[i]) << shift
-            shift += 8
-            i += 1
-        }
-        return mix(h, tail ^ 0xFF)
+        Fingerprint.of(bytes: bytes, seed: seed)
     }
 }
