@@ -33,7 +33,7 @@ struct KeyChecker {
     mutating func check(_ nodes: [Node], in template: String, stack: [Shape?], overrides: [(Int, [Node], String)]) {
         for node in nodes {
             switch node {
-            case .text: break
+            case .text, .span: break
             case .variable(let path, let escaped, let location):
                 let type = resolve(path, stack: stack, template: template, location: location)
                 if case .html? = type, escaped {

@@ -1,6 +1,6 @@
 /// Writing text and values, with indentation and escaping.
 extension RenderState {
-    mutating func write(text bytes: [UInt8]) {
+    mutating func write(text bytes: UnsafeBufferPointer<UInt8>) {
         guard !indent.isEmpty else {
             out.append(contentsOf: bytes)
             return
@@ -12,7 +12,7 @@ extension RenderState {
             let lineEnd = end < bytes.count ? end + 1 : end
             // A blank line gets no indentation.
             if atLineStart && end > start && !(end == start + 1 && bytes[start] == 13) { out.append(contentsOf: indent) }
-            out.append(contentsOf: bytes[start..<lineEnd])
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<lineEnd]))
             atLineStart = lineEnd > end
             start = lineEnd
         }

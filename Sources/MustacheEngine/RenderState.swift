@@ -1,8 +1,12 @@
 /// One render in progress: the output, the context stack, indentation and block overrides.
 struct RenderState {
     let renderer: Renderer
+    /// The library's text buffer (see `Node.span`).
+    let text: UnsafeBufferPointer<UInt8>
     var out: [UInt8] = []
     var stack: [Value] = []
+    /// Per frame: its keys (nil for a value without keys), read without opening the value.
+    var frameShapes: [Shape?] = []
     /// Per frame: a hash of the shapes of it and the frames below it.
     var shapes: [UInt64] = []
     var escapes: Bool
@@ -13,28 +17,33 @@ struct RenderState {
     /// The lowest frame above the globals that a name was found in (see `partial`).
     var lowestRead = Int.max
 
-    init(renderer: Renderer, escapes: Bool) {
+    init(renderer: Renderer, text: UnsafeBufferPointer<UInt8>, escapes: Bool) {
         self.renderer = renderer
+        self.text = text
         self.escapes = escapes
         out.reserveCapacity(16_384)
     }
 
     mutating func push(_ value: Value) {
-        let id: UInt64
-        if case .object(let o) = value { id = UInt64(UInt(bitPattern: ObjectIdentifier(o.shape))) } else { id = 1 }
+        var shape: Shape?
+        if case .object(let o) = value { shape = o.shape }
+        let id = shape.map { UInt64(UInt(bitPattern: ObjectIdentifier($0))) } ?? 1
         shapes.append(mix(shapes.last ?? 0x9E37_79B9, id))
+        frameShapes.append(shape)
         stack.append(value)
     }
 
     mutating func pop() {
         stack.removeLast()
+        frameShapes.removeLast()
         shapes.removeLast()
     }
 
     mutating func render(_ nodes: [Node]) {
         for node in nodes {
             switch node {
-            case .text(let bytes): write(text: bytes)
+            case .span(let start, let count): write(text: UnsafeBufferPointer(rebasing: text[Int(start)..<Int(start + count)]))
+            case .text(let bytes): bytes.withUnsafeBufferPointer { write(text: $0) }
             case .variable(let path, let escaped, _): write(lookup(path), escaped: escaped && escapes)
             case .section(let path, let children, let inverted, _): section(lookup(path), children, inverted: inverted)
             case .partial(let ref, let indent, _): partial(ref, indent: indent)
@@ -45,25 +54,24 @@ struct RenderState {
     }
 
     mutating func lookup(_ path: Path) -> Value {
-        let symbols = path.symbols
-        guard let first = symbols.first else { return stack[stack.count - 1] }
+        let first = path.first
+        guard first >= 0 else { return stack[stack.count - 1] }
         var i = stack.count - 1
         while i >= 0 {
-            if case .object(let o) = stack[i] {
-                let slot = o.shape.slot(first)
-                if slot >= 0 {
-                    if i > 0 && i < lowestRead { lowestRead = i }
-                    var value = o.value(at: slot)
-                    var k = 1
-                    while k < symbols.count {
-                        guard case .object(let inner) = value else { return .null }
-                        let s = inner.shape.slot(symbols[k])
-                        guard s >= 0 else { return .null }
-                        value = inner.value(at: s)
-                        k += 1
-                    }
-                    return value
+            if let shape = frameShapes[i], case let slot = shape.slot(first), slot >= 0, case .object(let o) = stack[i] {
+                if i > 0 && i < lowestRead { lowestRead = i }
+                var value = o.value(at: slot)
+                guard path.symbols.count > 1 else { return value }
+                let symbols = path.symbols
+                var k = 1
+                while k < symbols.count {
+                    guard case .object(let inner) = value else { return .null }
+                    let s = inner.shape.slot(symbols[k])
+                    guard s >= 0 else { return .null }
+                    value = inner.value(at: s)
+                    k += 1
                 }
+                return value
             }
             i -= 1
         }

@@ -17,11 +17,13 @@ public final class Renderer: Sendable {
     /// The template's output for `view`, or nil when there is no such template.
     public func render(_ template: String, _ view: Value) -> [UInt8]? {
         guard let compiled = library.templates[template] else { return nil }
-        var state = RenderState(renderer: self, escapes: compiled.escapes)
-        state.push(globals)
-        state.push(view)
-        state.render(compiled.nodes)
-        return state.out
+        return library.textBuffer.withUnsafeBufferPointer { text in
+            var state = RenderState(renderer: self, text: text, escapes: compiled.escapes)
+            state.push(globals)
+            state.push(view)
+            state.render(compiled.nodes)
+            return state.out
+        }
     }
 
     public func render(_ template: String, _ view: any TemplateObject) -> [UInt8]? { render(template, .object(view)) }

@@ -100,47 +100,49 @@ public final class Fields<T>: Shape, @unchecked Sendable {
 }
 
 /// One key of a view type: how it is read from the view.
+// Inlinable throughout, so that the getters are specialised for each view type where the views
+// are declared (generic closures ask the runtime for type metadata on every call).
 public struct ViewKey<T>: Sendable {
-    let info: KeyInfo
-    let get: @Sendable (T) -> Value
+    @usableFromInline let info: KeyInfo
+    @usableFromInline let get: @Sendable (T) -> Value
 
-    public init(_ name: String, _ type: ValueType, optional: Bool = false, _ doc: String, _ get: @escaping @Sendable (T) -> Value) {
+    @inlinable public init(_ name: String, _ type: ValueType, optional: Bool = false, _ doc: String, _ get: @escaping @Sendable (T) -> Value) {
         info = KeyInfo(name: name, type: type, optional: optional, doc: doc)
         self.get = get
     }
 
-    public static func text(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> String) -> ViewKey {
+    @inlinable public static func text(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> String) -> ViewKey {
         ViewKey(name, .text, doc) { .text(get($0)) }
     }
-    public static func optionalText(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> String?) -> ViewKey {
+    @inlinable public static func optionalText(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> String?) -> ViewKey {
         ViewKey(name, .text, optional: true, doc) { get($0).map(Value.text) ?? .null }
     }
-    public static func html(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> Value) -> ViewKey {
+    @inlinable public static func html(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> Value) -> ViewKey {
         ViewKey(name, .html, doc, get)
     }
-    public static func flag(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> Bool) -> ViewKey {
+    @inlinable public static func flag(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> Bool) -> ViewKey {
         ViewKey(name, .bool, optional: true, doc) { get($0) ? .bool(true) : .null }
     }
-    public static func number(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> Int) -> ViewKey {
+    @inlinable public static func number(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> Int) -> ViewKey {
         ViewKey(name, .number, doc) { .int(get($0)) }
     }
-    public static func optionalObject<V: TemplateObject>(_ name: String, _ shape: Shape, _ doc: String,
+    @inlinable public static func optionalObject<V: TemplateObject>(_ name: String, _ shape: Shape, _ doc: String,
                                                          _ get: @escaping @Sendable (T) -> V?) -> ViewKey {
         ViewKey(name, .object(shape), optional: true, doc) { get($0).map { .object($0) } ?? .null }
     }
-    public static func object<V: TemplateObject>(_ name: String, _ shape: Shape, _ doc: String,
+    @inlinable public static func object<V: TemplateObject>(_ name: String, _ shape: Shape, _ doc: String,
                                                  _ get: @escaping @Sendable (T) -> V) -> ViewKey {
         ViewKey(name, .object(shape), doc) { .object(get($0)) }
     }
     /// A list of objects; empty lists are false in sections.
-    public static func list<V: TemplateObject>(_ name: String, _ shape: Shape, _ doc: String,
+    @inlinable public static func list<V: TemplateObject>(_ name: String, _ shape: Shape, _ doc: String,
                                                _ get: @escaping @Sendable (T) -> [V]) -> ViewKey {
         ViewKey(name, .list(.object(shape)), optional: true, doc) { .list(ObjectList(get($0))) }
     }
-    public static func htmls(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> [String]) -> ViewKey {
+    @inlinable public static func htmls(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> [String]) -> ViewKey {
         ViewKey(name, .list(.html), optional: true, doc) { .list(get($0).map(Value.html)) }
     }
-    public static func texts(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> [String]) -> ViewKey {
+    @inlinable public static func texts(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> [String]) -> ViewKey {
         ViewKey(name, .list(.text), optional: true, doc) { .list(TextList(get($0))) }
     }
 }

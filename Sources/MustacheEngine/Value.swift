@@ -48,17 +48,17 @@ extension Array: ValueList where Element == Value {
 /// A list of objects of one type, shown as `.object` values without building an array of values.
 public struct ObjectList<Element: TemplateObject>: ValueList {
     public let items: [Element]
-    public init(_ items: [Element]) { self.items = items }
-    public var count: Int { items.count }
-    public func value(at index: Int) -> Value { .object(items[index]) }
+    @inlinable public init(_ items: [Element]) { self.items = items }
+    @inlinable public var count: Int { items.count }
+    @inlinable public func value(at index: Int) -> Value { .object(items[index]) }
 }
 
 /// Texts shown as a list (`{{#tags}}{{.}}{{/tags}}`).
 public struct TextList: ValueList {
     public let items: [String]
-    public init(_ items: [String]) { self.items = items }
-    public var count: Int { items.count }
-    public func value(at index: Int) -> Value { .text(items[index]) }
+    @inlinable public init(_ items: [String]) { self.items = items }
+    @inlinable public var count: Int { items.count }
+    @inlinable public func value(at index: Int) -> Value { .text(items[index]) }
 }
 
 /// Something with named values: a view. Its keys are fixed by its `shape`, so a name compiled

@@ -60,12 +60,24 @@ final class BadgeList: TemplateView, @unchecked Sendable {  // a class: a view s
 }
 
 /// What a post's card and page show about it.
-struct PostFields: Sendable {
+final class PostFields: @unchecked Sendable {  // a class: each key's getter reads it without copying every field
     var title, href, dateText, dateISO: String
     var badgeList: BadgeList?
     var summary, author: String?
     var image: ImageView?
     var labels: [String]
+
+    init(title: String, href: String, dateText: String, dateISO: String, badgeList: BadgeList? = nil, summary: String? = nil, author: String? = nil, image: ImageView? = nil, labels: [String]) {
+        self.title = title
+        self.href = href
+        self.dateText = dateText
+        self.dateISO = dateISO
+        self.badgeList = badgeList
+        self.summary = summary
+        self.author = author
+        self.image = image
+        self.labels = labels
+    }
 
     static func keys<T>(_ get: @escaping @Sendable (T) -> PostFields) -> [ViewKey<T>] {
         [
@@ -82,11 +94,27 @@ struct PostFields: Sendable {
     }
 }
 
-struct EventFields: Sendable {
+final class EventFields: @unchecked Sendable {  // a class: each key's getter reads it without copying every field
     var title, href, dateText, startISO, day, month, year: String
     var badgeList: BadgeList?
     var summary, format, place, statusLabel: String?
     var labels: [String]
+
+    init(title: String, href: String, dateText: String, startISO: String, day: String, month: String, year: String, badgeList: BadgeList? = nil, summary: String? = nil, format: String? = nil, place: String? = nil, statusLabel: String? = nil, labels: [String]) {
+        self.title = title
+        self.href = href
+        self.dateText = dateText
+        self.startISO = startISO
+        self.day = day
+        self.month = month
+        self.year = year
+        self.badgeList = badgeList
+        self.summary = summary
+        self.format = format
+        self.place = place
+        self.statusLabel = statusLabel
+        self.labels = labels
+    }
 
     static func keys<T>(_ get: @escaping @Sendable (T) -> EventFields) -> [ViewKey<T>] {
         [
@@ -107,11 +135,23 @@ struct EventFields: Sendable {
     }
 }
 
-struct ProjectFields: Sendable {
+final class ProjectFields: @unchecked Sendable {  // a class: each key's getter reads it without copying every field
     var title, href, statusLabel, status: String
     var badgeList: BadgeList?
     var code, summary, cities: String?
     var labels: [String]
+
+    init(title: String, href: String, statusLabel: String, status: String, badgeList: BadgeList? = nil, code: String? = nil, summary: String? = nil, cities: String? = nil, labels: [String]) {
+        self.title = title
+        self.href = href
+        self.statusLabel = statusLabel
+        self.status = status
+        self.badgeList = badgeList
+        self.code = code
+        self.summary = summary
+        self.cities = cities
+        self.labels = labels
+    }
 
     static func keys<T>(_ get: @escaping @Sendable (T) -> ProjectFields) -> [ViewKey<T>] {
         [

@@ -94,14 +94,16 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
         accessLinks.map { AccessNavItem(title: $0.title, href: site.urls.href($0.path), icon: $0.icon, current: $0.path == path) }
     }
 
-    /// The navigation object for a page at `path` in `section`.
+    /// The navigation object for a page at `path` in `section`: one per state, which is which
+    /// section is current (and whether this is its own page) and which access page is open.
     func navigation(_ section: Section, path: String) -> NavigationView {
-        let nav = nav(section, path: path)
-        let accessNav = accessNav(path: path)
-        // The navigation's state is all the header and footer depend on.
-        let key = (nav.map { $0.current ?? "" } + accessNav.map { $0.current ? "1" : "" }).joined(separator: ",")
-        return navigations.view(key: key) {
-            NavigationView(nav: nav, accessNav: accessNav, footerNav: footerNav, metaNav: metaNav)
+        let urls = site.urls
+        let sectionPaths: [Section: String] = [.fields: urls.fields, .projects: urls.projects, .events: urls.events,
+                                               .blog: urls.blog, .strategy: urls.strategy]
+        let own = sectionPaths[section].map { $0 == path } ?? false
+        let access = accessLinks.firstIndex { $0.path == path } ?? -1
+        return navigations.view(key: "\(section.rawValue)|\(own)|\(access)") {
+            NavigationView(nav: nav(section, path: path), accessNav: accessNav(path: path), footerNav: footerNav, metaNav: metaNav)
         }
     }
 

@@ -226,10 +226,16 @@ final class PageMeta: TemplateView, @unchecked Sendable {  // a class: a view sh
 }
 
 /// The keys every page's root view has: `page`, `navigation`, `preview`.
-struct PageFrame: Sendable {
+final class PageFrame: @unchecked Sendable {  // a class: each key's getter reads it without copying every field
     var page: PageMeta
     var navigation: NavigationView
     var preview: Bool
+
+    init(page: PageMeta, navigation: NavigationView, preview: Bool) {
+        self.page = page
+        self.navigation = navigation
+        self.preview = preview
+    }
 
     static func fields<T>(_ frame: @escaping @Sendable (T) -> PageFrame) -> [ViewKey<T>] {
         [
