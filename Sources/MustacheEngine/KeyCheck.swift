@@ -1,62 +1,78 @@
 /// A tag that names a key its view does not have, or prints a value the wrong way.
 public struct KeyProblem: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        /// No frame has the name, or the value before it has no such key (`missing`).
+        case unknownKey
+        /// Markup printed escaped, text printed unescaped, or a group of values printed as text.
+        case wrongPrint
+    }
+
     public let template: String
     public let location: SourceLocation
+    public let kind: Kind
+    /// The tag's name as written (`page.titel`).
+    public let path: String
+    /// For an unknown key: the part that is not there, and the name suggested instead.
+    public let missing: String?
+    public let suggestion: String?
+    /// For a problem in a partial: the tag that includes it (`post-list:11:19`).
+    public let includedFrom: String?
     public let message: String
 }
 
 extension TemplateLibrary {
     /// Checks every name `template` (with its partials and parents) uses against the view it is
     /// rendered with: `stack` from the bottom (globals) to the view. A name no frame has is reported
-    /// with a "did you mean"; so is markup printed escaped and text printed unescaped.
+    /// with a "did you mean"; so is markup printed escaped, text printed unescaped, and a group of
+    /// values printed as if it were text.
     public func checkKeys(template: String, stack: [Shape]) -> [KeyProblem] {
         guard let compiled = templates[template] else { return [] }
         var checker = KeyChecker()
-        checker.check(compiled, stack: stack.map { Optional($0) }, overrides: [])
+        checker.check(compiled, stack: stack.map { KeyChecker.Frame(shape: $0, type: .object($0)) }, overrides: [])
         return checker.problems
     }
 }
 
 struct KeyChecker {
+    /// A frame of the stack as the check sees it: the keys it has and the type of its value.
+    struct Frame {
+        var shape: Shape?
+        var type: ValueType?
+    }
+
+    typealias Override = (symbol: Int, nodes: [Node], template: String)
+
     var problems: [KeyProblem] = []
     private var seen: Set<String> = []
     private var reported: Set<String> = []
+    /// The partial or parent tag the current template was reached through.
+    private var includedFrom: String?
 
-    mutating func check(_ template: CompiledTemplate, stack: [Shape?], overrides: [(Int, [Node], String)]) {
+    mutating func check(_ template: CompiledTemplate, stack: [Frame], overrides: [Override]) {
         // A partial is checked once per stack it is used with (and recursion ends there).
-        let signature = template.name + "|" + stack.map { $0.map { String(UInt(bitPattern: ObjectIdentifier($0))) } ?? "-" }.joined(separator: ",")
-            + "|" + overrides.map { String($0.0) }.joined(separator: ",")
+        let frames = stack.map { $0.shape.map { String(UInt(bitPattern: ObjectIdentifier($0))) } ?? "-" }
+        let signature = template.name + "|" + frames.joined(separator: ",") + "|" + overrides.map { String($0.symbol) }.joined(separator: ",")
         guard seen.insert(signature).inserted else { return }
         check(template.nodes, in: template.name, stack: stack, overrides: overrides)
     }
 
-    mutating func check(_ nodes: [Node], in template: String, stack: [Shape?], overrides: [(Int, [Node], String)]) {
+    mutating func check(_ nodes: [Node], in template: String, stack: [Frame], overrides: [Override]) {
         for node in nodes {
             switch node {
             case .text, .span: break
             case .variable(let path, let escaped, let location):
-                let type = resolve(path, stack: stack, template: template, location: location)
-                if case .html? = type, escaped {
-                    report(template, location, "'\(path.text)' is HTML: {{\(path.text)}} prints it escaped, as text; write {{{\(path.text)}}}")
-                }
-                if case .text? = type, !escaped {
-                    report(template, location, "'\(path.text)' is text: {{{\(path.text)}}} prints it unescaped; write {{\(path.text)}}")
-                }
+                checkPrint(path, escaped: escaped, stack: stack, template: template, location: location)
             case .section(let path, let children, let inverted, let location):
                 let type = resolve(path, stack: stack, template: template, location: location)
-                if inverted {
-                    check(children, in: template, stack: stack, overrides: overrides)
-                } else {
-                    check(children, in: template, stack: stack + [frame(of: type)], overrides: overrides)
-                }
-            case .partial(let ref, _, _):
-                if let target = ref.target { check(target, stack: stack, overrides: overrides) }
-            case .parent(let ref, let arguments, _, _):
-                let added = arguments.filter { a in !overrides.contains { $0.0 == a.symbol } }.map { ($0.symbol, $0.nodes, template) }
-                if let target = ref.target { check(target, stack: stack, overrides: overrides + added) }
+                check(children, in: template, stack: inverted ? stack : stack + [frame(of: type)], overrides: overrides)
+            case .partial(let ref, _, let location):
+                if let target = ref.target { include(target, from: template, at: location, stack: stack, overrides: overrides) }
+            case .parent(let ref, let arguments, _, let location):
+                let added = arguments.filter { a in !overrides.contains { $0.symbol == a.symbol } }.map { ($0.symbol, $0.nodes, template) }
+                if let target = ref.target { include(target, from: template, at: location, stack: stack, overrides: overrides + added) }
             case .block(let symbol, _, let children, _, _):
-                if let override = overrides.first(where: { $0.0 == symbol }) {
-                    check(override.1, in: override.2, stack: stack, overrides: overrides)
+                if let override = overrides.first(where: { $0.symbol == symbol }) {
+                    check(override.nodes, in: override.template, stack: stack, overrides: overrides)
                 } else {
                     check(children, in: template, stack: stack, overrides: overrides)
                 }
@@ -64,39 +80,71 @@ struct KeyChecker {
         }
     }
 
-    /// What a section over a value of `type` puts on the stack: its keys, none, or anything.
-    private func frame(of type: ValueType?) -> Shape? {
-        guard let type else { return Self.open }
-        if case .any = type { return Self.open }
-        if case .list(.any) = type { return Self.open }
-        return type.sectionShape
+    private mutating func include(_ target: CompiledTemplate, from template: String, at location: SourceLocation,
+                                  stack: [Frame], overrides: [Override]) {
+        let outer = includedFrom
+        includedFrom = "\(template):\(location.line):\(location.column)"
+        check(target, stack: stack, overrides: overrides)
+        includedFrom = outer
+    }
+
+    /// `{{x}}` and `{{{x}}}`: the name must be there, and its value printable the way the tag prints it.
+    private mutating func checkPrint(_ path: Path, escaped: Bool, stack: [Frame], template: String, location: SourceLocation) {
+        let type = path.first < 0 ? stack.last?.type : resolve(path, stack: stack, template: template, location: location)
+        let written = path.text
+        switch type {
+        case .html? where escaped:
+            report(template, location, .wrongPrint, written, "'\(written)' is HTML: {{\(written)}} prints it escaped, as text; write {{{\(written)}}}")
+        case .text? where !escaped:
+            report(template, location, .wrongPrint, written, "'\(written)' is text: {{{\(written)}}} prints it unescaped; write {{\(written)}}")
+        case .object(let shape)? where !shape.isOpen:
+            let example = shape.names.first.map { " ({{\(written == "." ? "" : written + ".")\($0)}})" } ?? ""
+            report(template, location, .wrongPrint, written, "'\(written)' holds several values, not text, and prints nothing; name one of them\(example)")
+        case .list?:
+            report(template, location, .wrongPrint, written, "'\(written)' is a list and prints nothing; show its items with {{#\(written)}}…{{/\(written)}}")
+        default: break
+        }
+    }
+
+    /// What a section over a value of `type` puts on the stack.
+    private func frame(of type: ValueType?) -> Frame {
+        guard let type else { return Frame(shape: Self.open, type: nil) }
+        switch type {
+        case .any, .list(.any): return Frame(shape: Self.open, type: nil)
+        case .list(let element): return Frame(shape: element.sectionShape, type: element)
+        default: return Frame(shape: type.sectionShape, type: type)
+        }
     }
 
     static let open = Shape(name: "any", doc: "", keys: [], isOpen: true)
 
     /// The type a name resolves to; nil when it is not known (reported, or dynamic data).
-    private mutating func resolve(_ path: Path, stack: [Shape?], template: String, location: SourceLocation) -> ValueType? {
+    private mutating func resolve(_ path: Path, stack: [Frame], template: String, location: SourceLocation) -> ValueType? {
         let parts = path.text == "." ? [] : path.text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard let first = parts.first else { return nil }
+        guard let first = parts.first else { return stack.last?.type }
         var type: ValueType?
         for frame in stack.reversed() {
-            guard let frame else { continue }
-            if frame.isOpen { return nil }
-            if let key = frame.key(named: first) {
+            guard let shape = frame.shape else { continue }
+            if shape.isOpen { return nil }
+            if let key = shape.key(named: first) {
                 type = key.type
                 break
             }
         }
         guard var current = type else {
-            let candidates = stack.compactMap { $0 }.flatMap(\.names)
-            report(template, location, "no key '\(first)' here\(suggestion(first, candidates))")
+            let suggestion = Self.closest(first, stack.compactMap(\.shape).flatMap(\.names))
+            report(template, location, .unknownKey, path.text, "no key '\(first)' here" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                   missing: first, suggestion: suggestion)
             return nil
         }
-        for part in parts.dropFirst() {
+        for (i, part) in parts.enumerated().dropFirst() {
             guard case .object(let shape) = current else { return nil }
             if shape.isOpen { return nil }
             guard let key = shape.key(named: part) else {
-                report(template, location, "'\(parts.prefix { $0 != part }.joined(separator: "."))' has no key '\(part)'\(suggestion(part, shape.names))")
+                let before = parts[..<i].joined(separator: ".")
+                let suggestion = Self.closest(part, shape.names)
+                report(template, location, .unknownKey, path.text, "'\(before)' has no key '\(part)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
+                       missing: part, suggestion: suggestion)
                 return nil
             }
             current = key.type
@@ -104,21 +152,22 @@ struct KeyChecker {
         return current
     }
 
-    private func suggestion(_ name: String, _ candidates: [String]) -> String {
+    static func closest(_ name: String, _ candidates: [String]) -> String? {
         let limit = max(1, name.count / 3)
         var best: (name: String, distance: Int)?
         for candidate in candidates.sorted() {
             let distance = editDistance(name.lowercased(), candidate.lowercased())
             if distance <= limit, distance < best?.distance ?? Int.max { best = (candidate, distance) }
         }
-        return best.map { "; did you mean '\($0.name)'?" } ?? ""
+        return best?.name
     }
 
-    private mutating func report(_ template: String, _ location: SourceLocation, _ message: String) {
+    private mutating func report(_ template: String, _ location: SourceLocation, _ kind: KeyProblem.Kind, _ path: String, _ message: String,
+                                 missing: String? = nil, suggestion: String? = nil) {
         // A partial used in several views is reported once per tag.
-        let key = "\(template):\(location.line):\(location.column)"
-        guard reported.insert(key).inserted else { return }
-        problems.append(KeyProblem(template: template, location: location, message: message))
+        guard reported.insert("\(template):\(location.line):\(location.column)").inserted else { return }
+        problems.append(KeyProblem(template: template, location: location, kind: kind, path: path, missing: missing,
+                                   suggestion: suggestion, includedFrom: includedFrom, message: message))
     }
 }
 

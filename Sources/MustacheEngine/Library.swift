@@ -19,6 +19,9 @@ public final class TemplateLibrary: Sendable {
     let textBuffer: [UInt8]
     /// Every partial and parent tag of each template: the name it uses and where.
     public let references: [String: [(name: String, location: SourceLocation)]]
+    /// Problems that do not stop a template from rendering: content a parent tag ignores, a block
+    /// its parent does not have.
+    public let warnings: [TemplateError]
 
     /// Parses every template (name → text); all syntax errors are thrown together.
     public init(sources: [String: String], contentType: (String) -> ContentType = ContentType.of(templateName:)) throws(TemplateErrors) {
@@ -26,11 +29,12 @@ public final class TemplateLibrary: Sendable {
         var compiled: [String: CompiledTemplate] = [:]
         var references: [String: [(String, SourceLocation)]] = [:]
         var errors: [TemplateError] = []
+        var warnings: [TemplateError] = []
         for (name, text) in sources.sorted(by: { $0.key < $1.key }) {
             let template = CompiledTemplate(name: name, escapes: contentType(name) == .html)
             var used: [(String, SourceLocation)] = []
             do {
-                template.nodes = try Parser.parse(Array(text.utf8), template: name) { partial in
+                template.nodes = try Parser.parse(Array(text.utf8), template: name, warnings: &warnings) { partial in
                     if let ref = refs[partial] { return ref }
                     let ref = TemplateRef(name: partial)
                     refs[partial] = ref
@@ -55,6 +59,7 @@ public final class TemplateLibrary: Sendable {
         for name in compiled.keys.sorted() { compiled[name]!.nodes = Self.spans(compiled[name]!.nodes, into: &buffer) }
         textBuffer = buffer
         templates = compiled
+        self.warnings = warnings + Self.unknownBlocks(compiled)
         self.references = references.mapValues { $0.map { (name: $0.0, location: $0.1) } }
         Self.markBlocks(compiled)
     }
@@ -72,7 +77,7 @@ public final class TemplateLibrary: Sendable {
             case .section(let path, let children, let inverted, let loc):
                 return .section(path, spans(children, into: &buffer), inverted: inverted, loc)
             case .parent(let ref, let arguments, let indent, let loc):
-                let moved = arguments.map { BlockArgument(symbol: $0.symbol, nodes: spans($0.nodes, into: &buffer)) }
+                let moved = arguments.map { BlockArgument(symbol: $0.symbol, name: $0.name, nodes: spans($0.nodes, into: &buffer)) }
                 return .parent(ref, moved, indent: indent, loc)
             case .block(let symbol, let name, let children, let indent, let loc):
                 return .block(symbol, name: name, spans(children, into: &buffer), indent: indent, loc)
@@ -84,6 +89,13 @@ public final class TemplateLibrary: Sendable {
 
     public func contains(_ name: String) -> Bool { templates[name] != nil }
 
+    /// Whether the template renders inside a parent (`{{<layout}}`).
+    public func usesParent(_ name: String) -> Bool {
+        var found = false
+        if let t = templates[name] { Self.visit(t.nodes) { if case .parent = $0 { found = true } } }
+        return found
+    }
+
     /// Calls `body` for every node, depth first, block contents and arguments included.
     static func visit(_ nodes: [Node], _ body: (Node) -> Void) {
         for node in nodes {
@@ -94,6 +106,43 @@ public final class TemplateLibrary: Sendable {
             default: break
             }
         }
+    }
+
+    /// Blocks a parent tag fills that its parent template does not have: their content is never shown.
+    static func unknownBlocks(_ templates: [String: CompiledTemplate]) -> [TemplateError] {
+        var problems: [TemplateError] = []
+        for name in templates.keys.sorted() {
+            visit(templates[name]!.nodes) { node in
+                guard case .parent(let ref, let arguments, _, let location) = node, let target = ref.target else { return }
+                let known = blockNames(in: target)
+                for argument in arguments where !known.contains(argument.name) {
+                    let close = known.sorted().min { editDistance(argument.name, $0) < editDistance(argument.name, $1) }
+                        .flatMap { editDistance(argument.name, $0) <= max(1, argument.name.count / 3) ? $0 : nil }
+                    problems.append(TemplateError(template: name, line: location.line, column: location.column,
+                                                  message: "'\(ref.name)' has no block '\(argument.name)', so its content is not shown"
+                                                      + (close.map { "; did you mean '\($0)'?" } ?? "")))
+                }
+            }
+        }
+        return problems
+    }
+
+    /// The names of the blocks a template has, with those of the templates it uses.
+    static func blockNames(in template: CompiledTemplate) -> Set<String> {
+        var names: Set<String> = []
+        var seen: Set<ObjectIdentifier> = []
+        var queue = [template]
+        while let next = queue.popLast() {
+            guard seen.insert(ObjectIdentifier(next)).inserted else { continue }
+            visit(next.nodes) { node in
+                switch node {
+                case .block(_, let name, _, _, _): names.insert(name)
+                case .partial(let ref, _, _), .parent(let ref, _, _, _): if let t = ref.target { queue.append(t) }
+                default: break
+                }
+            }
+        }
+        return names
     }
 
     /// Which templates' output can depend on block overrides (they have blocks, or use a partial that does).

@@ -44,6 +44,7 @@ final class TemplateRef: @unchecked Sendable {  // `target` is set once while lo
 /// What a parent tag passes to its parent template in place of a block's default.
 struct BlockArgument: Sendable {
     let symbol: Int
+    let name: String
     let nodes: [Node]
 }
 

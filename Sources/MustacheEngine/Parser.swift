@@ -7,14 +7,27 @@ struct Parser {
     let refs: (String) -> TemplateRef
     var tokens: [Tokenizer.Token] = []
     var position = 0
+    /// Sections, parents and blocks open around the current token.
+    var depth = 0
+    /// Problems that do not stop the template from working (see `TemplateLibrary.warnings`).
+    var warnings: [TemplateError] = []
+    static let maximumDepth = 100
 
     static func parse(_ bytes: [UInt8], template: String, firstLine: Int = 1, delimiters: Tokenizer.Delimiters = .init(),
                       refs: @escaping (String) -> TemplateRef) throws(TemplateError) -> [Node] {
+        var warnings: [TemplateError] = []
+        return try parse(bytes, template: template, firstLine: firstLine, delimiters: delimiters, warnings: &warnings, refs: refs)
+    }
+
+    static func parse(_ bytes: [UInt8], template: String, firstLine: Int = 1, delimiters: Tokenizer.Delimiters = .init(),
+                      warnings: inout [TemplateError], refs: @escaping (String) -> TemplateRef) throws(TemplateError) -> [Node] {
         var tokenizer = Tokenizer(bytes: bytes, template: template, firstLine: firstLine, delimiters: delimiters)
         var parser = Parser(bytes: bytes, template: template, refs: refs)
         parser.tokens = try tokenizer.tokenize()
         Standalone.mark(&parser.tokens, bytes: bytes)
-        return try parser.nodes(until: nil)
+        let nodes = try parser.nodes(until: nil)
+        warnings += parser.warnings
+        return nodes
     }
 
     private func fail(_ token: Tokenizer.Token, _ message: String) -> TemplateError {
@@ -23,6 +36,13 @@ struct Parser {
 
     /// Nodes up to the closing tag of `open` (or to the end of the text for nil).
     mutating func nodes(until open: Tokenizer.Token?) throws(TemplateError) -> [Node] {
+        if let open {
+            depth += 1
+            if depth > Self.maximumDepth {
+                throw fail(open, "sections are nested more than \(Self.maximumDepth) deep here; close some of them (is a {{/…}} missing?)")
+            }
+        }
+        defer { if open != nil { depth -= 1 } }
         var nodes: [Node] = []
         var text: [UInt8] = []
         func flush() {
@@ -49,8 +69,11 @@ struct Parser {
                 flush()
                 let children = try self.nodes(until: token)
                 let arguments = children.compactMap { node -> BlockArgument? in
-                    guard case .block(let symbol, _, let content, _, _) = node else { return nil }
-                    return BlockArgument(symbol: symbol, nodes: content)
+                    guard case .block(let symbol, let name, let content, _, _) = node else { return nil }
+                    return BlockArgument(symbol: symbol, name: name, nodes: content)
+                }
+                if children.contains(where: Self.isIgnoredInParent) {
+                    warnings.append(fail(token, "between {{<\(token.name)}} and {{/\(token.name)}} only blocks ({{$name}}…{{/name}}) count; the text and tags outside them are not shown"))
                 }
                 nodes.append(.parent(refs(token.name), arguments, indent: token.standalone ? token.indent ?? [] : nil, token.location))
             case .block:
@@ -68,6 +91,15 @@ struct Parser {
         if let open { throw fail(open, "the section {{\(Self.sigil(open.kind))\(open.name)}} is not closed; add {{/\(open.name)}}") }
         flush()
         return nodes
+    }
+
+    /// Content of a parent tag that is not a block and not blank: the parent ignores it.
+    static func isIgnoredInParent(_ node: Node) -> Bool {
+        switch node {
+        case .block: return false
+        case .text(let bytes): return bytes.contains { !isSpace($0) }
+        default: return true
+        }
     }
 
     static func sigil(_ kind: Tokenizer.Kind) -> String {
@@ -105,7 +137,13 @@ struct Parser {
         let content = Array(bytes[contentStart..<max(contentStart, contentEnd)])
         let (dedented, indentation) = Self.dedent(content)
         let firstLine = open.location.line + bytes[open.start..<contentStart].filter { $0 == 10 }.count
-        let children = try Parser.parse(dedented, template: template, firstLine: firstLine, delimiters: open.delimiters, refs: refs)
+        var inner = Parser(bytes: dedented, template: template, refs: refs)
+        inner.depth = depth
+        var tokenizer = Tokenizer(bytes: dedented, template: template, firstLine: firstLine, delimiters: open.delimiters)
+        inner.tokens = try tokenizer.tokenize()
+        Standalone.mark(&inner.tokens, bytes: dedented)
+        let children = try inner.nodes(until: nil)
+        warnings += inner.warnings
         let blank = !content.contains { !isSpace($0) }
         return .block(symbol, name: open.name, children, indent: blank ? open.indent ?? [] : indentation, open.location)
     }

@@ -5,7 +5,7 @@ extension RenderState {
         let base = stack.count - 1
         if indent.isEmpty, partialIndent?.isEmpty ?? true, !template.usesBlocks, base > 0,
            case .object(let top) = stack[base], let identity = top.memoIdentity {
-            let key = MemoKey(template: ObjectIdentifier(template), stack: shapes[base - 1], view: ObjectIdentifier(identity))
+            let key = MemoKey(template: ObjectIdentifier(template), escapes: escapes, stack: shapes[base - 1], view: ObjectIdentifier(identity))
             if let output = renderer.reused(key) {
                 out.append(contentsOf: output)
                 return
@@ -23,19 +23,17 @@ extension RenderState {
     }
 
     /// Renders another template here: with the line's indentation added when its tag stood alone
-    /// on its line, without any when it stood inside a line.
+    /// on its line, without any when it stood inside a line. It escapes as the template being
+    /// rendered does (a partial named `x.txt` inside an HTML page still escapes).
     mutating func expand(_ template: CompiledTemplate, indent extra: [UInt8]?) {
         let savedIndent = indent
-        let savedEscapes = escapes
         if let extra {
             indent += extra
             atLineStart = true
         } else {
             indent = []
         }
-        escapes = template.escapes
         render(template.nodes)
-        escapes = savedEscapes
         indent = savedIndent
     }
 

@@ -41,6 +41,7 @@ public final class Renderer: Sendable {
 
 struct MemoKey: Hashable {
     let template: ObjectIdentifier
+    let escapes: Bool
     /// The shapes of the frames between the globals and the view (they decide where names resolve).
     let stack: UInt64
     let view: ObjectIdentifier

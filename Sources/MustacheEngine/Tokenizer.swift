@@ -105,7 +105,13 @@ struct Tokenizer {
         }
         var token = Token(kind: kind, name: "", start: open, end: end, location: location, delimiters: delimiters)
         switch kind {
-        case .comment: return token
+        case .comment:
+            // A comment ends at the first closing delimiter: one that holds an opening one is most
+            // likely not closed where its author thinks (or wraps a tag, whose rest is printed).
+            if find(delimiters.open, from: inner, before: close) != nil {
+                throw fail("this comment holds '\(String(decoding: delimiters.open, as: UTF8.self))', but a comment ends at the first '\(String(decoding: delimiters.close, as: UTF8.self))': close the comment before it (comments cannot be nested or hold tags)")
+            }
+            return token
         case .delimiters:
             guard close - inner >= 2, bytes[close - 1] == UInt8(ascii: "=") else { throw fail("a set-delimiter tag must end with '=' ({{=<% %>=}})") }
             let parts = bytes[(inner + 1)..<(close - 1)].split(whereSeparator: { $0 == 32 || $0 == 9 || $0 == 10 || $0 == 13 })
@@ -118,10 +124,32 @@ struct Tokenizer {
             token.name = trimmed(kind == .variable ? inner : inner + 1, close)
             if token.name.isEmpty { throw fail("a tag has no name") }
             if token.name.hasPrefix("*") { throw fail("dynamic names ({{>*\(token.name.dropFirst())}}) are not supported; name the partial") }
-            if token.name.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) {
-                throw fail("the tag name '\(token.name)' has a space in it")
-            }
+            try Self.checkName(token.name, kind: kind, fail: fail)
             return token
+        }
+    }
+
+    /// Names Mustache cannot use, with what to write instead (Handlebars habits among them).
+    static func checkName(_ name: String, kind: Kind, fail: (String) -> TemplateError) throws(TemplateError) {
+        let words = name.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+        if words.count > 1 {
+            let rest = words.dropFirst().joined(separator: " ")
+            switch (kind, String(words[0])) {
+            case (.section, "each"), (.section, "with"):
+                throw fail("Mustache has no {{#\(words[0]) …}}: a section repeats itself for each item of a list; write {{#\(rest)}}…{{/\(rest)}}")
+            case (.section, "if"):
+                throw fail("Mustache has no {{#if …}}: a section shows its content when the value is there; write {{#\(rest)}}…{{/\(rest)}}")
+            case (.section, "unless"):
+                throw fail("Mustache has no {{#unless …}}: write {{^\(rest)}}…{{/\(rest)}}")
+            default:
+                throw fail("the tag name '\(name)' has a space in it; a name is one word or a dotted path (page.title)")
+            }
+        }
+        if kind == .variable, name == "else" {
+            throw fail("Mustache has no {{else}}: close the section and add an inverted one for the other case ({{#x}}…{{/x}}{{^x}}…{{/x}})")
+        }
+        if name != ".", name.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+            throw fail("the tag name '\(name)' has an empty part; write names like page.title, or . for the current value")
         }
     }
 
@@ -132,10 +160,10 @@ struct Tokenizer {
         return String(decoding: bytes[s..<e], as: UTF8.self)
     }
 
-    func find(_ needle: [UInt8], from start: Int) -> Int? {
+    func find(_ needle: [UInt8], from start: Int, before end: Int? = nil) -> Int? {
         guard let first = needle.first, needle.count <= bytes.count else { return nil }
         var i = start
-        let last = bytes.count - needle.count
+        let last = min(bytes.count, end ?? bytes.count) - needle.count
         while i <= last {
             if bytes[i] == first {
                 var k = 1

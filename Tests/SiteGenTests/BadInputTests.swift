@@ -161,8 +161,8 @@ import Testing
         let root = try goodSite()
         try FileManager.default.removeItem(atPath: root + "/Templates/partials/card-event.mustache")
         try expectFailure(in: root, messages: [
-            "Templates/event-list.mustache:17: error: partial or layout 'partials/card-event' does not exist (looked for Templates/partials/card-event.mustache)",
-            "Templates/home.mustache:40: error: partial or layout 'partials/card-event' does not exist",
+            "Templates/event-list.mustache:17:19: error: partial or layout 'partials/card-event' does not exist (looked for Templates/partials/card-event.mustache)\n",
+            "Templates/home.mustache:40:19: error: partial or layout 'partials/card-event' does not exist",
         ])
     }
 
@@ -170,7 +170,7 @@ import Testing
         let root = try goodSite()
         try FileManager.default.removeItem(atPath: root + "/Templates/partials/badge.mustache")
         try expectFailure(in: root, messages: [
-            "Templates/partials/badge-items.mustache:1: error: partial or layout 'partials/badge' does not exist (looked for Templates/partials/badge.mustache)",
+            "Templates/partials/badge-items.mustache:1:11: error: partial or layout 'partials/badge' does not exist (looked for Templates/partials/badge.mustache); did you mean 'partials/badges'?",
         ])
     }
 

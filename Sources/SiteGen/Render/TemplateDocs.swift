@@ -17,6 +17,12 @@ public enum TemplateDocs {
         is looked up further down, as Mustache does. `{{x}}` escapes, `{{{x}}}` prints HTML as it is:
         use it only for keys of type *HTML*.
 
+        A partial is inserted as it is, its last line break included: a partial used inside a line
+        (`<h1>{{>partials/labels}}{{title}}</h1>`) should not end with one. Escaping follows the
+        page template, whatever the partial is called. Mustache has no `{{else}}`, `{{#if}}` or
+        `{{#each}}`: a section (`{{#x}}…{{/x}}`) shows its content when `x` is there, once per item
+        when `x` is a list, and `{{^x}}…{{/x}}` when it is not.
+
         ## Page templates
 
         | template | view |

@@ -27,11 +27,28 @@ enum TemplateKeys {
         var diagnostics: [Diagnostic] = []
         var seen: Set<String> = []
         for (template, shape) in roots where library.contains(template) {
-            for p in library.checkKeys(template: template, stack: [globals, shape]) {
-                let d = Diagnostic.warning(display(p.template + ".mustache"), line: p.location.line, column: p.location.column, p.message)
-                if seen.insert("\(d)").inserted { diagnostics.append(d) }
+            for p in library.checkKeys(template: template, stack: [globals, shape])
+            where seen.insert("\(p.template):\(p.location.line):\(p.location.column)").inserted {
+                diagnostics.append(.warning(display(p.template + ".mustache"), line: p.location.line, column: p.location.column, message(p, display: display)))
             }
         }
         return diagnostics
+    }
+
+    /// The check's message, with a missing UI string named as such and where a partial is included.
+    static func message(_ p: KeyProblem, display: (String) -> String) -> String {
+        var text = p.message
+        var parts = p.path.split(separator: ".").map(String.init)
+        if p.kind == .unknownKey, parts.count > 1, parts[0] == "t", let missing = p.missing, let at = parts.firstIndex(of: missing), at > 0 {
+            text = "the UI string '\(parts.dropFirst().joined(separator: "."))' is not in Templates/i18n/; add it there"
+            if let suggestion = p.suggestion {
+                parts[at] = suggestion
+                text += " (or did you mean '\(parts.joined(separator: "."))'?)"
+            }
+        }
+        if let via = p.includedFrom, let colon = via.firstIndex(of: ":"), via[..<colon] != p.template {
+            text += " (included from \(display(via[..<colon] + ".mustache"))\(via[colon...]))"
+        }
+        return text
     }
 }

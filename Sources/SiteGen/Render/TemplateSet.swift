@@ -53,13 +53,19 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             hash = fnv1a(Array(path.utf8) + bytes, seed: hash)
             if path.hasSuffix(".mustache") {
                 guard let text = FrontMatter.decodeText(bytes) else {
-                    diagnostics.append(.error(display(path), "template is not UTF-8 text"))
+                    let at = TemplateLint.firstInvalidUTF8(bytes)
+                    diagnostics.append(.error(display(path), line: at.line, column: at.column, "the template is not UTF-8 text; save it as UTF-8"))
                     continue
                 }
                 texts[String(path.dropLast(9))] = text
             } else if path == "i18n/\(language).yml" {
+                guard let text = FrontMatter.decodeText(bytes) else {
+                    let at = TemplateLint.firstInvalidUTF8(bytes)
+                    diagnostics.append(.error(display(path), line: at.line, column: at.column, "the UI strings are not UTF-8 text; save the file as UTF-8"))
+                    continue
+                }
                 do {
-                    if let value = try YAMLReader.parse(FrontMatter.decodeText(bytes) ?? "", firstLine: 1) {
+                    if let value = try YAMLReader.parse(text, firstLine: 1) {
                         strings = (plain(value) as? [String: Any]) ?? [:]
                         stringsValue = templateValue(value)
                     }
@@ -86,9 +92,12 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         }
         let references = (library?.references ?? [:]).mapValues { $0.map { ($0.name, $0.location.line) } }
         // Partials and parents must exist: Mustache would silently render nothing.
-        for (name, named) in references.sorted(by: { $0.key < $1.key }) {
-            for (reference, line) in named where !templates.contains(reference) && !unparsed.contains(reference) {
-                diagnostics.append(.error(display(name + ".mustache"), line: line, "partial or layout '\(reference)' does not exist (looked for \(display(reference + ".mustache")))"))
+        for (name, named) in (library?.references ?? [:]).sorted(by: { $0.key < $1.key }) {
+            for (reference, at) in named where !templates.contains(reference) && !unparsed.contains(reference) {
+                // Typos only (card-psot): a partial deleted on purpose is not "meant" to be its neighbour.
+                let close = KeyNames.closest(reference, Array(templates), limit: 2).map { "; did you mean '\($0)'?" } ?? ""
+                diagnostics.append(.error(display(name + ".mustache"), line: at.line, column: at.column,
+                                          "partial or layout '\(reference)' does not exist (looked for \(display(reference + ".mustache")))\(close)"))
             }
         }
         // A partial that includes itself, directly or through others, would render until the
@@ -103,6 +112,7 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         var set = TemplateSet(library: library, strings: strings, assets: assets, hash: hash, root: root)
         set.stringsValue = stringsValue
         diagnostics += TemplateKeys.check(library, strings: stringsValue, display: display)
+        diagnostics += TemplateLint.warnings(library, texts: texts, strings: UIStrings(tree: strings), language: language, display: display)
         for name in texts.keys {
             // Every template reachable from this one, each once.
             var seen: Set<String> = [name]

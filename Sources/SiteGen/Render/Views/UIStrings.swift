@@ -38,6 +38,19 @@ public struct UIStrings: @unchecked Sendable {
         return format("\(key).\(form)", n)
     }
 
+    /// The strings Swift code asks for (views, feeds, calendars); a test checks the list against
+    /// the sources. A missing one is a warning when the templates are loaded.
+    public static let usedByCode: [String] = [
+        "blog.description", "blog.title", "blog.titlePage", "breadcrumbs.home", "calendar.addEvent",
+        "event.online", "event.onlineLink", "event.registration", "event.status.abgesagt", "event.status.verschoben",
+        "events.description", "events.title", "feed.blog", "feed.events", "feed.field",
+        "field.count.events.one", "field.count.events.other", "field.count.posts.one", "field.count.posts.other",
+        "field.count.projects.one", "field.count.projects.other", "field.counts", "fields.description", "fields.title",
+        "label.draft", "label.scheduled", "nav.blog", "nav.events", "nav.fields", "nav.projects", "nav.search", "nav.strategy",
+        "notFound.title", "pagination.label", "pagination.next", "pagination.page", "pagination.prev", "pagination.status",
+        "project.status", "projects.description", "projects.title", "search.title",
+    ]
+
     /// Replaces `{1}`, `{2}` … with the arguments.
     public func format(_ key: String, _ args: Any...) -> String {
         var s = self[key]

@@ -1,0 +1,74 @@
+import MustacheEngine
+
+/// Problems of a theme that do not stop it from rendering, but that a designer would not want
+/// silently: content no page shows, templates nothing uses, page templates without a layout, UI
+/// strings the build needs that the strings file lacks.
+enum TemplateLint {
+    static func warnings(_ library: TemplateLibrary, texts: [String: String], strings: UIStrings, language: String,
+                         display: (String) -> String) -> [Diagnostic] {
+        var result = library.warnings.map {
+            Diagnostic.warning(display($0.template + ".mustache"), line: $0.line, column: $0.column, $0.message)
+        }
+        let used = Set(library.references.values.flatMap { $0.map(\.name) })
+        let pageKinds = TemplateSet.required
+        for name in texts.keys.sorted() where !pageKinds.contains(name) && !used.contains(name) {
+            let close = KeyNames.closest(name, pageKinds + Array(used))
+            result.append(.warning(display(name + ".mustache"), "no page kind is called '\(name)' and no template includes it, so it is not used"
+                + (close.map { "; did you mean '\($0)'?" } ?? "")))
+        }
+        for kind in pageKinds {
+            guard let text = texts[kind] else { continue }
+            if !text.contains(where: { !$0.isWhitespace }) {
+                result.append(.warning(display(kind + ".mustache"), "the template is empty, so every page of this kind ('\(kind)') would be an empty file"))
+            } else if !library.usesParent(kind), !text.contains("<html") {
+                result.append(.warning(display(kind + ".mustache"), "the template has no layout ({{<base}}…{{/base}}) and no <html>, so its pages lack the site's head, header and footer"))
+            }
+        }
+        for key in UIStrings.usedByCode where strings[key] == key {
+            result.append(.warning(display("i18n/\(language).yml"), "the UI string '\(key)' is missing, so pages show '\(key)' instead; add it"))
+        }
+        return result
+    }
+
+    /// Line and column (in characters) of the first byte that is not UTF-8.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1, lineStart = 0, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let width = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+            let valid = width > 0 && i + width <= bytes.count && bytes[(i + 1)..<(i + width)].allSatisfy { $0 & 0xC0 == 0x80 }
+            if !valid {
+                let column = String(decoding: bytes[lineStart..<i], as: UTF8.self).count + 1
+                return (line, column)
+            }
+            if b == 10 { line += 1; lineStart = i + 1 }
+            i += width
+        }
+        return (line, 1)
+    }
+}
+
+/// "Did you mean" over names, as the key check makes it.
+enum KeyNames {
+    /// - Parameter limit: the most edits a suggestion may be away (default: a third of the name).
+    static func closest(_ name: String, _ candidates: [String], limit: Int? = nil) -> String? {
+        let limit = limit ?? max(1, name.count / 3)
+        return candidates.sorted().map { ($0, distance(name, $0)) }.filter { $0.1 <= limit }.min { $0.1 < $1.1 }?.0
+    }
+
+    /// Edits between two names, a swap of neighbours counting as one.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.lowercased()), b = Array(b.lowercased())
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[a.count][b.count]
+    }
+}

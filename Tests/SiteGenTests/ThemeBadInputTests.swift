@@ -1,0 +1,157 @@
+import Foundation
+import MustacheEngine
+import Testing
+@testable import SiteGen
+
+/// A designer's mistakes in the templates, each with the exact message it must give (found by
+/// probing the built binary as a designer would). The real theme is loaded into memory and one
+/// file is changed per case.
+@Suite struct ThemeBadInputTests {
+    static let theme: [String: [UInt8]] = {
+        var files: [String: [UInt8]] = [:]
+        let root = TestSupport.templates
+        for path in (FileManager.default.enumerator(atPath: root)?.allObjects as? [String]) ?? [] {
+            if let data = FileManager.default.contents(atPath: root + "/" + path), !path.hasPrefix("assets/") || path.hasSuffix(".svg") {
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isFolder), !isFolder.boolValue { files[path] = [UInt8](data) }
+            }
+        }
+        return files
+    }()
+
+    /// Loads the theme with `change` applied; returns the messages as the CLI prints them.
+    func messages(_ change: (inout [String: [UInt8]]) -> Void) -> (loaded: Bool, lines: [String]) {
+        var files = Self.theme
+        change(&files)
+        let fs = MemoryFileSystem()
+        for (path, bytes) in files { fs.write("/t/" + path, bytes: bytes) }
+        let (set, diagnostics) = TemplateSet.load(fileSystem: fs, root: "/t", displayRoot: "Templates", language: "de")
+        return (set != nil, diagnostics.map { "\($0)" })
+    }
+
+    func edit(_ name: String, _ files: inout [String: [UInt8]], _ transform: (String) -> String) {
+        let text = String(decoding: files[name]!, as: UTF8.self)
+        let changed = transform(text)
+        #expect(changed != text, "the edit of \(name) changed nothing")
+        files[name] = Array(changed.utf8)
+    }
+
+    @Test func theRealThemeLoadsWithoutAWord() {
+        let r = messages { _ in }
+        #expect(r.loaded)
+        #expect(r.lines.isEmpty, "\(r.lines)")
+    }
+
+    @Test func aBlockTheLayoutDoesNotHaveIsNamed() {
+        let r = messages { edit("post.mustache", &$0) { $0.replacingOccurrences(of: "{{$main}}", with: "{{$mian}}").replacingOccurrences(of: "{{/main}}", with: "{{/mian}}") } }
+        #expect(r.loaded)
+        #expect(r.lines.contains("Templates/post.mustache:1:1: warning: 'base' has no block 'mian', so its content is not shown; did you mean 'main'?"), "\(r.lines)")
+    }
+
+    @Test func textOutsideTheBlocksOfALayoutIsNamed() {
+        let r = messages { edit("post.mustache", &$0) { $0.replacingOccurrences(of: "{{<base}}\n", with: "{{<base}}\n<p>Seitenleiste</p>\n") } }
+        #expect(r.lines.contains("Templates/post.mustache:1:1: warning: between {{<base}} and {{/base}} only blocks ({{$name}}…{{/name}}) count; the text and tags outside them are not shown"), "\(r.lines)")
+    }
+
+    @Test func theCurrentValueIsCheckedLikeANamedOne() {
+        let r = messages { edit("post.mustache", &$0) { $0.replacingOccurrences(of: "{{#post}}\n", with: "{{#post}}{{#tags}}{{{.}}}{{/tags}}{{t.nav}}\n") } }
+        #expect(r.lines.contains("Templates/post.mustache:3:19: warning: '.' is text: {{{.}}} prints it unescaped; write {{.}}"), "\(r.lines)")
+        #expect(r.lines.contains { $0.hasPrefix("Templates/post.mustache:3:35: warning: 't.nav' holds several values, not text, and prints nothing; name one of them") }, "\(r.lines)")
+        let ld = messages { edit("base.mustache", &$0) { $0.replacingOccurrences(of: "{{{.}}}", with: "{{.}}") } }
+        #expect(ld.lines.contains { $0.hasPrefix("Templates/base.mustache:37:36: warning: '.' is HTML: {{.}} prints it escaped, as text; write {{{.}}}") }, "\(ld.lines)")
+    }
+
+    @Test(arguments: [
+        ("{{#summary}}<p class=\"lead\">{{summary}}</p>{{/summary}}", "{{#summary}}x{{else}}y{{/summary}}",
+         "Mustache has no {{else}}: close the section and add an inverted one for the other case ({{#x}}…{{/x}}{{^x}}…{{/x}})"),
+        ("{{#post}}\n", "{{#each post}}\n", "Mustache has no {{#each …}}: a section repeats itself for each item of a list; write {{#post}}…{{/post}}"),
+        ("{{#summary}}", "{{#if summary}}", "Mustache has no {{#if …}}: a section shows its content when the value is there; write {{#summary}}…{{/summary}}"),
+        ("{{#post}}\n", "{{#post}}\n{{! TODO: Seitenleiste\n", "this comment holds '{{', but a comment ends at the first '}}': close the comment before it (comments cannot be nested or hold tags)"),
+        ("{{title}}", "{{.title}}", "the tag name '.title' has an empty part; write names like page.title, or . for the current value"),
+        ("{{#post}}\n", String(repeating: "{{#post}}", count: 120) + "\n", "sections are nested more than 100 deep here; close some of them (is a {{/…}} missing?)"),
+    ])
+    func handlebarsHabitsAndBrokenTagsAreSyntaxErrorsThatSayWhatToWrite(_ find: String, _ replace: String, _ message: String) {
+        let r = messages { edit("post.mustache", &$0) { $0.replacingOccurrences(of: find, with: replace) } }
+        #expect(!r.loaded)
+        #expect(r.lines.contains { $0.hasPrefix("Templates/post.mustache:") && $0.hasSuffix("error: template syntax error: " + message) }, "\(r.lines)")
+    }
+
+    @Test func uiStringsTheBuildNeedsAreChecked() {
+        let r = messages { edit("i18n/de.yml", &$0) { $0.replacingOccurrences(of: "  status: \"Seite {1} von {2}\"\n", with: "").replacingOccurrences(of: "  mainLabel:", with: "  mainLabelX:") } }
+        #expect(r.lines.contains("Templates/i18n/de.yml: warning: the UI string 'pagination.status' is missing, so pages show 'pagination.status' instead; add it"), "\(r.lines)")
+        #expect(r.lines.contains { $0.hasPrefix("Templates/partials/site-header.mustache:") && $0.contains("warning: the UI string 'nav.mainLabel' is not in Templates/i18n/; add it there (or did you mean 't.nav.mainLabelX'?) (included from Templates/base.mustache:") }, "\(r.lines)")
+    }
+
+    @Test func emptyUnusedAndLayoutlessTemplatesAreNamed() {
+        let r = messages {
+            $0["page.mustache"] = []
+            $0["pgae.mustache"] = Array("x".utf8)
+            edit("strategy.mustache", &$0) { $0.replacingOccurrences(of: "{{<base}}", with: "").replacingOccurrences(of: "{{/base}}", with: "") }
+        }
+        #expect(r.lines.contains("Templates/page.mustache: warning: the template is empty, so every page of this kind ('page') would be an empty file"), "\(r.lines)")
+        #expect(r.lines.contains("Templates/pgae.mustache: warning: no page kind is called 'pgae' and no template includes it, so it is not used; did you mean 'page'?"), "\(r.lines)")
+        #expect(r.lines.contains("Templates/strategy.mustache: warning: the template has no layout ({{<base}}…{{/base}}) and no <html>, so its pages lack the site's head, header and footer"), "\(r.lines)")
+    }
+
+    @Test func aMissingPartialGetsItsColumnAndASuggestion() {
+        let r = messages { edit("post-list.mustache", &$0) { $0.replacingOccurrences(of: "{{>partials/card-post}}", with: "{{>partials/card-psot}}") } }
+        #expect(r.lines.contains("Templates/post-list.mustache:11:19: error: partial or layout 'partials/card-psot' does not exist (looked for Templates/partials/card-psot.mustache); did you mean 'partials/card-post'?"), "\(r.lines)")
+    }
+
+    @Test func notUTF8IsNamedAtItsLineAndColumn() {
+        let template = messages { $0["partials/labels.mustache"] = Array("<p>\nGr".utf8) + [0xFC] + Array("n</p>".utf8) }
+        #expect(template.lines.contains("Templates/partials/labels.mustache:2:3: error: the template is not UTF-8 text; save it as UTF-8"), "\(template.lines)")
+        let strings = messages { $0["i18n/de.yml"] = Array("nav:\n  blog: \"Bl".utf8) + [0xF6] + Array("g\"\n".utf8) }
+        #expect(strings.lines.contains("Templates/i18n/de.yml:2:12: error: the UI strings are not UTF-8 text; save the file as UTF-8"), "\(strings.lines)")
+    }
+
+    @Test func aKeyMissingInAPartialSaysWhereThePartialIsIncluded() {
+        let r = messages { edit("partials/card-post.mustache", &$0) { $0.replacingOccurrences(of: "{{dateText}}", with: "{{feedHref}}") } }
+        #expect(r.lines.contains { $0.hasPrefix("Templates/partials/card-post.mustache:5:55: warning: no key 'feedHref' here (included from Templates/") }, "\(r.lines)")
+        #expect(r.lines.filter { $0.contains("card-post.mustache:5:55") }.count == 1, "one message per tag: \(r.lines)")
+    }
+
+    /// A partial named like a text file still escapes inside an HTML page.
+    @Test func escapingFollowsThePageNotThePartialsName() throws {
+        var files = Self.theme
+        files["partials/meta.txt.mustache"] = Array("<p>{{title}}</p>".utf8)
+        edit("post.mustache", &files) { $0.replacingOccurrences(of: "{{#post}}\n", with: "{{#post}}\n{{>partials/meta.txt}}\n") }
+        let fs = MemoryFileSystem()
+        for (path, bytes) in files { fs.write("/t/" + path, bytes: bytes) }
+        let (set, _) = TemplateSet.load(fileSystem: fs, root: "/t", displayRoot: "Templates", language: "de")
+        let templates = try #require(set)
+        let files2 = TestSupport.minimalSite.merging(["posts/2026/a.md": "---\ntitle: \"<b>&</b>\"\ndate: 2026-03-01T10:00:00+01:00\n---\nText.\n"]) { _, b in b }
+        let layout = LayoutContext(site: try #require(TestSupport.model(files2).0), templates: templates)
+        let page = layout.postView(layout.site.posts[0], index: 0, html: MarkdownHTML("<p>Text.</p>"), toc: [])
+        let html = String(decoding: SiteRendererTestHook.render(templates, layout, page, "post"), as: UTF8.self)
+        #expect(html.contains("<p>&lt;b&gt;&amp;&lt;/b&gt;</p>"), "\(html.prefix(3000))")
+    }
+}
+
+enum SiteRendererTestHook {
+    static func render(_ templates: TemplateSet, _ layout: LayoutContext, _ view: any TemplateObject, _ name: String) -> [UInt8] {
+        Renderer(library: templates.library, globals: layout.globals).render(name, view) ?? []
+    }
+}
+
+@Suite struct UIStringsUsedByCodeTests {
+    /// Every literal key Swift code asks `UIStrings` for is in `UIStrings.usedByCode` (counts by
+    /// their `.one`/`.other` forms), so a theme missing one is warned about.
+    @Test func theListMatchesTheSources() throws {
+        let root = TestSupport.repoRoot + "/Sources/SiteGen"
+        var keys: Set<String> = []
+        for path in (FileManager.default.enumerator(atPath: root)?.allObjects as? [String]) ?? [] where path.hasSuffix(".swift") {
+            let text = try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+            let pattern = try NSRegularExpression(pattern: #"strings(\.format\(|\.count\(|\[)"([a-zA-Z.]+)""#)
+            for m in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let call = String(text[Range(m.range(at: 1), in: text)!])
+                let key = String(text[Range(m.range(at: 2), in: text)!])
+                if key.hasSuffix(".") { continue }  // built from a value: event.status.<status>
+                if call == ".count(" { keys.insert(key + ".one"); keys.insert(key + ".other") } else { keys.insert(key) }
+            }
+        }
+        #expect(keys.count > 30)
+        #expect(keys.subtracting(UIStrings.usedByCode).isEmpty, "add to UIStrings.usedByCode: \(keys.subtracting(UIStrings.usedByCode).sorted())")
+        for status in EventStatus.allCases where status != .geplant { #expect(UIStrings.usedByCode.contains("event.status.\(status.rawValue)")) }
+    }
+}
