@@ -40,9 +40,10 @@ extension LayoutContext {
 
     func projectView(_ p: Project, html: MarkdownHTML) -> ProjectPage {
         let urls = site.urls
+        let start = p.start.map(GermanDates.monthYear), end = p.end.map(GermanDates.monthYear)
         let project = ProjectDetail(item: projectFields(p), html: html,
                                     partnersText: p.partners.isEmpty ? nil : p.partners.joined(separator: ", "),
-                                    startText: p.start.map(GermanDates.monthYear), endText: p.end.map(GermanDates.monthYear))
+                                    startText: start, endText: end, periodText: periodText(start: start, end: end))
         let related = p.fields.first.map { index.posts(of: $0).prefix(3).map(postCard) } ?? []
         var meta = Meta(title: p.title, description: p.summary, path: urls.project(p), section: .projects)
         meta.breadcrumbs = [(strings["nav.projects"], urls.projects), (p.title, nil)]
@@ -65,6 +66,17 @@ extension LayoutContext {
         var meta = Meta(title: s.title, description: s.summary, path: urls.strategy, section: .strategy)
         meta.breadcrumbs = [(s.title, nil)]
         return StrategyPage(frame: frame(meta), strategy: strategy)
+    }
+
+    /// A project's period: both ends, or "seit …" / "bis …" when only one is known (a start alone
+    /// read as lasting one month).
+    func periodText(start: String?, end: String?) -> String? {
+        switch (start, end) {
+        case let (s?, e?): return s == e ? s : "\(s) – \(e)"
+        case let (s?, nil): return strings.format("project.since", s)
+        case let (nil, e?): return strings.format("project.until", e)
+        case (nil, nil): return nil
+        }
     }
 
     /// Start and end as two `<time>` elements: `start` and, for a range, `end` with the separator

@@ -142,8 +142,12 @@ final class ProjectDetail: TemplateView, @unchecked Sendable {  // a class: a vi
     var item: ProjectFields
     var html: MarkdownHTML
     var partnersText, startText, endText: String?
+    /// "September 2026 – Dezember 2027", "seit September 2026" or "bis Dezember 2027".
+    var periodText: String?
 
-    init(item: ProjectFields, html: MarkdownHTML, partnersText: String? = nil, startText: String? = nil, endText: String? = nil) {
+    init(item: ProjectFields, html: MarkdownHTML, partnersText: String? = nil, startText: String? = nil, endText: String? = nil,
+         periodText: String? = nil) {
+        self.periodText = periodText
         self.item = item
         self.html = html
         self.partnersText = partnersText
@@ -156,6 +160,7 @@ final class ProjectDetail: TemplateView, @unchecked Sendable {  // a class: a vi
         .optionalText("partnersText", "Its partners, separated by commas.") { $0.partnersText },
         .optionalText("startText", "Its start (September 2026).") { $0.startText },
         .optionalText("endText", "Its end.") { $0.endText },
+        .optionalText("periodText", "When it runs: 'September 2026 – Dezember 2027', 'seit September 2026' (no end yet) or 'bis Dezember 2027' (no start given).") { $0.periodText },
     ])
 }
 

@@ -48,7 +48,7 @@ public struct UIStrings: @unchecked Sendable {
         "field.count.projects.one", "field.count.projects.other", "field.counts", "fields.description", "fields.title",
         "label.draft", "label.scheduled", "nav.blog", "nav.events", "nav.fields", "nav.projects", "nav.search", "nav.strategy",
         "notFound.title", "pagination.label", "pagination.next", "pagination.page", "pagination.prev", "pagination.status",
-        "project.status", "projects.description", "projects.title", "search.title",
+        "project.since", "project.status", "project.until", "projects.description", "projects.title", "search.title",
     ]
 
     /// Replaces `{1}`, `{2}` … with the arguments.
