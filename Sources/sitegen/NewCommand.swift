@@ -7,9 +7,19 @@ struct NewCommand: ParsableCommand {
         abstract: "Create a new post, event, project or page with its front matter filled in.")
 
     @Argument(help: "post, event, project or page") var kind: NewContent.Kind
-    @Argument(help: "The title, e.g. \"Sensorik an der Lange Straße\"") var title: String
+    @Argument(help: ArgumentHelp("The title in quotes, e.g. \"Sensorik an der Lange Straße\"", valueName: "title")) var words: [String] = []
     @Option(help: "Content folder.") var source = "content"
     @Option(help: "The moment for date or start (ISO 8601); default: now.") var now: String?
+
+    var title: String { words.joined(separator: " ") }
+
+    func validate() throws {
+        if words.isEmpty { throw ValidationError("the title is missing: sitegen new \(kind.rawValue) \"Titel des Beitrags\"") }
+        // The shell splits a title without quotes into words (and would act on & or ? in it).
+        if words.count > 1 {
+            throw ValidationError("put the title in quotes, so that it is one argument: sitegen new \(kind.rawValue) \"\(title)\"")
+        }
+    }
 
     func run() throws {
         var moment = DateTime(epochSeconds: currentEpochSeconds())
@@ -20,6 +30,7 @@ struct NewCommand: ParsableCommand {
         do {
             let path = try NewContent.create(kind, title: title, contentRoot: source, now: moment)
             print("Created \(path)")
+            print("It is a draft (draft: true): it shows in 'sitegen serve' and 'build --drafts' only. To publish it, delete that line.")
         } catch let error as NewContent.Failure {
             Terminal.err("error: \(error.message)")
             throw ExitCode(1)

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import CMimalloc
 import SiteGen
@@ -15,6 +16,33 @@ struct SiteGenCommand: AsyncParsableCommand {
         subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
+
+    /// As ArgumentParser's own, with a "did you mean" for a mistyped command (`sitegen biuld` was
+    /// taken as `build` with an unexpected argument).
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let hint = CommandHint.misspelledCommand(arguments, known: configuration.subcommands.map { $0._commandName } + ["help"]) {
+            Terminal.err(hint)
+            Foundation.exit(64)
+        }
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+enum CommandHint {
+    /// "error: 'biuld' is not a command; did you mean 'build'?" for a first word that is no
+    /// command and no option but close to one.
+    static func misspelledCommand(_ arguments: [String], known: [String]) -> String? {
+        guard let first = arguments.first, !first.hasPrefix("-"), !known.contains(first) else { return nil }
+        let close = known.map { ($0, KeyNames.distance(first, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+        let list = known.filter { $0 != "help" }.joined(separator: ", ")
+        return "error: '\(first)' is not a command of sitegen (\(list))" + (close.map { "; did you mean '\($0)'?" } ?? "")
+    }
 }
 
 /// Options every command that builds shares.

@@ -24,3 +24,40 @@ import Testing
         #expect(fact(try page(project(""), "projekte/messnetz/index.html")) == nil, "no period, no fact")
     }
 }
+
+@Suite struct EditorCommandTests {
+    let cli = CommandLineTests()
+
+    /// `sitegen new page "Fragen & Antworten"` wrote `\u0026` into the title.
+    @Test func aNewFilesTitleIsWrittenAsTypedAndReadsBack() throws {
+        let content = TestSupport.temporaryFolder("new-title") + "/content"
+        try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
+        let title = "Fragen & Antworten: \"FAQ\" \\ Ü <b>"
+        let r = try cli.run(["new", "page", title, "--source", content])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("It is a draft (draft: true)"), "the editor learns it is a draft and how to publish it: \(r.stdout)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: content + "/pages")
+        let text = try String(contentsOfFile: content + "/pages/" + files[0], encoding: .utf8)
+        #expect(text.contains("title: \"Fragen & Antworten: \\\"FAQ\\\" \\\\ Ü <b>\"\n"), "\(text)")
+        #expect(!text.contains("\\u00"))
+        let front = try FrontMatter.split(text)
+        let yaml = try YAMLReader.parse(front.yaml, firstLine: front.yamlFirstLine)
+        if case .map(let m)? = yaml, case .scalar(let read, _, _, _)? = m.entries.first(where: { $0.key == "title" })?.value {
+            #expect(read == title)
+        } else { Issue.record("no title in \(text)") }
+    }
+
+    @Test func aTitleWithoutQuotesGetsTheCommandToType() throws {
+        let r = try cli.run(["new", "post", "Ladesäulen", "in", "Hörde"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("put the title in quotes, so that it is one argument: sitegen new post \"Ladesäulen in Hörde\""), "\(r.stderr)")
+    }
+
+    @Test(arguments: [("biuld", "did you mean 'build'?"), ("chek", "did you mean 'check'?"), ("serv", "did you mean 'serve'?"), ("veröffentlichen", "(build, check, new, serve)")])
+    func aMistypedCommandGetsADidYouMean(_ word: String, _ hint: String) throws {
+        let r = try cli.run([word])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("error: '\(word)' is not a command of sitegen"), "\(r.stderr)")
+        #expect(r.stderr.contains(hint), "\(r.stderr)")
+    }
+}

@@ -47,8 +47,30 @@ public enum NewContent {
     }
 
     /// The file's text: the required keys, the usual optional ones, `draft: true`.
+    /// A YAML double-quoted string that reads back as `text` and shows it as typed (JSON's
+    /// `\u0026` for & is valid YAML too, but an editor reading the file sees the escape).
+    static func yamlQuoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += "\\x" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 2)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
     public static func text(for kind: Kind, title: String, now: DateTime) -> String {
-        let quoted = JSON.string(title).serialized()  // a JSON string is a valid YAML string
+        let quoted = yamlQuoted(title)
         var lines = ["---", "title: \(quoted)"]
         // Whole minutes, in Berlin time with its offset.
         let minute = DateTime(epochSeconds: now.epochSeconds - now.epochSeconds % 60)
@@ -98,4 +120,8 @@ public enum NewContent {
 
 extension DateTime {
     func addingHours(_ n: Int) -> DateTime { DateTime(epochSeconds: epochSeconds + Int64(n) * 3600, isDateOnly: isDateOnly) }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }

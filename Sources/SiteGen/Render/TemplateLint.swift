@@ -49,15 +49,15 @@ enum TemplateLint {
 }
 
 /// "Did you mean" over names, as the key check makes it.
-enum KeyNames {
+public enum KeyNames {
     /// - Parameter limit: the most edits a suggestion may be away (default: a third of the name).
-    static func closest(_ name: String, _ candidates: [String], limit: Int? = nil) -> String? {
+    public static func closest(_ name: String, _ candidates: [String], limit: Int? = nil) -> String? {
         let limit = limit ?? max(1, name.count / 3)
         return candidates.sorted().map { ($0, distance(name, $0)) }.filter { $0.1 <= limit }.min { $0.1 < $1.1 }?.0
     }
 
     /// Edits between two names, a swap of neighbours counting as one.
-    static func distance(_ a: String, _ b: String) -> Int {
+    public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a.lowercased()), b = Array(b.lowercased())
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
         var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
