@@ -14,7 +14,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "SiteGenFuzz",
-            dependencies: [.product(name: "SiteGen", package: rootName)]
+            dependencies: [.product(name: "SiteGen", package: rootName), .product(name: "MustacheEngine", package: rootName)]
         ),
     ]
 )

@@ -47,6 +47,9 @@ struct KeyChecker {
     private var reported: Set<String> = []
     /// The partial or parent tag the current template was reached through.
     private var includedFrom: String?
+    /// The templates being checked, outermost first: a template that includes itself (inside a
+    /// section, so with a new stack each time) is checked once on the way down.
+    private var active: [ObjectIdentifier] = []
 
     mutating func check(_ template: CompiledTemplate, stack: [Frame], overrides: [Override]) {
         // A partial is checked once per stack it is used with (and recursion ends there).
@@ -82,9 +85,12 @@ struct KeyChecker {
 
     private mutating func include(_ target: CompiledTemplate, from template: String, at location: SourceLocation,
                                   stack: [Frame], overrides: [Override]) {
+        guard !active.contains(ObjectIdentifier(target)) else { return }
         let outer = includedFrom
         includedFrom = "\(template):\(location.line):\(location.column)"
+        active.append(ObjectIdentifier(target))
         check(target, stack: stack, overrides: overrides)
+        active.removeLast()
         includedFrom = outer
     }
 

@@ -37,7 +37,9 @@ public struct SourceLocation: Sendable, Equatable {
 /// A partial or parent named by a tag, found once all templates are loaded.
 final class TemplateRef: @unchecked Sendable {  // `target` is set once while loading
     let name: String
-    var target: CompiledTemplate?
+    /// Not a strong reference: a template that includes itself would keep itself alive. The
+    /// library holds every template for as long as anything renders with it.
+    unowned(unsafe) var target: CompiledTemplate?
     init(name: String) { self.name = name }
 }
 

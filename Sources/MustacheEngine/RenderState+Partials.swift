@@ -11,12 +11,14 @@ extension RenderState {
                 return
             }
             // Reusable when every name came from the view (or what it holds) or the globals.
-            let outerLowest = lowestRead
+            let outerLowest = lowestRead, outerTruncated = truncated
             lowestRead = Int.max
+            truncated = false
             let start = out.count
             expand(template, indent: partialIndent)
-            if lowestRead >= base { renderer.keep(key, identity, out[start...]) }
+            if lowestRead >= base && !truncated { renderer.keep(key, identity, out[start...]) }
             lowestRead = min(outerLowest, lowestRead)
+            truncated = truncated || outerTruncated
             return
         }
         expand(template, indent: partialIndent)
@@ -26,6 +28,13 @@ extension RenderState {
     /// on its line, without any when it stood inside a line. It escapes as the template being
     /// rendered does (a partial named `x.txt` inside an HTML page still escapes).
     mutating func expand(_ template: CompiledTemplate, indent extra: [UInt8]?) {
+        guard expansions < Self.maximumExpansions, totalExpansions < Self.maximumTotalExpansions else {
+            truncated = true
+            return
+        }
+        expansions += 1
+        totalExpansions += 1
+        defer { expansions -= 1 }
         let savedIndent = indent
         if let extra {
             indent += extra

@@ -16,6 +16,15 @@ struct RenderState {
     var overrides: [BlockArgument] = []
     /// The lowest frame above the globals that a name was found in (see `partial`).
     var lowestRead = Int.max
+    /// Partials and parents being expanded inside each other. A partial that includes itself is
+    /// fine while its data ends the recursion; one that does not would overflow the stack.
+    var expansions = 0
+    static let maximumExpansions = 100
+    /// Expansions in the whole render: a partial that includes itself twice doubles at each level.
+    var totalExpansions = 0
+    /// Set when a limit stopped an expansion: the output is cut short, and not kept for reuse.
+    var truncated = false
+    static let maximumTotalExpansions = 100_000
 
     init(renderer: Renderer, text: UnsafeBufferPointer<UInt8>, escapes: Bool) {
         self.renderer = renderer

@@ -15,14 +15,19 @@ public final class Renderer: Sendable {
     }
 
     /// The template's output for `view`, or nil when there is no such template.
-    public func render(_ template: String, _ view: Value) -> [UInt8]? {
+    public func render(_ template: String, _ view: Value) -> [UInt8]? { renderReporting(template, view)?.output }
+
+    /// The output, and whether a limit cut it short: partials nested more than 100 deep or
+    /// expanded more than 100,000 times in one render (a partial including itself without data
+    /// that ends it).
+    public func renderReporting(_ template: String, _ view: Value) -> (output: [UInt8], truncated: Bool)? {
         guard let compiled = library.templates[template] else { return nil }
         return library.textBuffer.withUnsafeBufferPointer { text in
             var state = RenderState(renderer: self, text: text, escapes: compiled.escapes)
             state.push(globals)
             state.push(view)
             state.render(compiled.nodes)
-            return state.out
+            return (state.out, state.truncated)
         }
     }
 

@@ -79,6 +79,24 @@ struct ListPage: TemplateView {
         ])
     }
 
+    /// Found by fuzzing: a partial that includes itself with nothing to end it overflowed the stack.
+    @Test func endlessRecursionStopsInsteadOfCrashing() throws {
+        let r = try renderer(["main": "a{{>p}}", "p": "b{{>p}}"])
+        let out = text(r, "main", DictionaryObject([]))
+        #expect(out.hasPrefix("abbb") && out.count == 101)
+        #expect(r.renderReporting("main", .object(DictionaryObject([])))?.truncated == true)
+        // Twice per level doubles at each one: the total limit ends it, and says so.
+        let doubling = try renderer(["main": "{{>p}}", "p": "x{{>p}}{{>p}}"])
+        #expect(doubling.renderReporting("main", .object(DictionaryObject([])))?.truncated == true)
+        // Recursion that the data ends renders in full (the spec's "Recursion" case, deeper).
+        var node: Value = .object(DictionaryObject([("content", .text("X")), ("nodes", .list([]))]))
+        for _ in 0..<50 { node = .object(DictionaryObject([("content", .text("X")), ("nodes", .list([node]))])) }
+        let tree = try renderer(["main": "{{>node}}", "node": "{{content}}<{{#nodes}}{{>node}}{{/nodes}}>"])
+        guard case .object(let root) = node else { return }
+        #expect(text(tree, "main", root).filter { $0 == "X" }.count == 51)
+        #expect(tree.renderReporting("main", node)?.truncated == false)
+    }
+
     @Test func fingerprintsFollowValuesNotIdentity() {
         #expect(Fingerprint.of(Card("A")) == Fingerprint.of(Card("A")))
         #expect(Fingerprint.of(Card("A")) != Fingerprint.of(Card("B")))

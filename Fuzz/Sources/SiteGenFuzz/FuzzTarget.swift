@@ -1,19 +1,22 @@
+import MustacheEngine
 import SiteGen
 
 /// libFuzzer entry point. The first byte picks what to exercise; the rest is the input:
 /// 0: a whole Markdown file through load and model (front matter split, YAML, typed decoding,
 ///    validation); 1: slug making; 2: Markdown rendering with link rewriting against a small site;
-/// 3: site.yml.
+/// 3: site.yml; 4: templates (a template and a partial, split at the first 0 byte) parsed,
+///    key-checked and rendered twice, asserting that reused partials change nothing.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     guard let data, size > 0 else { return 0 }
-    let mode = data[0] % 4
+    let mode = data[0] % 5
     let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
     switch mode {
     case 0: FuzzHarness.model(post: bytes)
     case 1: _ = Slug.make(String(decoding: bytes, as: UTF8.self))
     case 2: FuzzHarness.markdown(bytes)
-    default: FuzzHarness.siteConfig(bytes)
+    case 3: FuzzHarness.siteConfig(bytes)
+    default: FuzzHarness.templates(bytes)
     }
     return 0
 }
@@ -60,5 +63,34 @@ enum FuzzHarness {
         let fs = MemoryFileSystem(["/c/fields/daten.md": field])
         fs.write("/c/site.yml", bytes: bytes)
         _ = loadAndModel(fs)
+    }
+}
+
+/// A view that lives for a whole render, so partials rendered with it may be reused.
+final class FuzzCard: TemplateView {
+    let title: String
+    init(_ title: String) { self.title = title }
+    var memoIdentity: AnyObject? { self }
+    static let fields = Fields<FuzzCard>("Card", "", [.text("title", "") { $0.title }, .flag("on", "") { _ in true }])
+}
+
+extension FuzzHarness {
+    static func templates(_ bytes: [UInt8]) {
+        let split = bytes.firstIndex(of: 0) ?? bytes.count
+        let main = String(decoding: bytes[..<split], as: UTF8.self)
+        let partial = split < bytes.count ? String(decoding: bytes[(split + 1)...], as: UTF8.self) : "{{title}}"
+        guard let library = try? TemplateLibrary(sources: ["main": main, "p": partial, "layout": "<{{$b}}d{{/b}}>"]) else { return }
+        let cards = [FuzzCard("<a&\"'>"), FuzzCard("b")]
+        let view = DictionaryObject([
+            ("title", .text("T<&>")), ("html", .html("<i>x</i>")), ("on", .bool(true)), ("off", .bool(false)),
+            ("n", .int(3)), ("cards", .list(cards.map { .object($0) })), ("items", .list([.text("x"), .text("y")])),
+            ("obj", .object(DictionaryObject([("title", .text("inner"))]))),
+        ])
+        _ = library.checkKeys(template: "main", stack: [view.shape])
+        guard let first = Renderer(library: library).renderReporting("main", .object(view)), !first.truncated else { return }
+        let reused = Renderer(library: library)
+        _ = reused.render("main", .object(view))
+        let second = reused.renderReporting("main", .object(view))
+        precondition(first.output == second?.output, "a reused partial changed the output")
     }
 }
