@@ -61,3 +61,19 @@ import Testing
         #expect(r.stderr.contains(hint), "\(r.stderr)")
     }
 }
+
+@Suite struct ImpossibleDateTests {
+    /// A date that does not exist got the message for text that is no date at all.
+    @Test(arguments: [
+        ("2026-02-30", "'date' is 2026-02-30, but February 2026 has 28 days; write a date that exists"),
+        ("2028-02-30T10:00:00+01:00", "'date' is 2028-02-30T10:00:00+01:00, but February 2028 has 29 days; write a date that exists"),
+        ("2026-13-01", "'date' is 2026-13-01, but there is no month 13 (months run from 01 to 12); write a date that exists"),
+        ("2026-04-31", "'date' is 2026-04-31, but April 2026 has 30 days; write a date that exists"),
+        ("2026-11-26T24:00:00+01:00", "'date' is 2026-11-26T24:00:00+01:00, but there is no hour 24 (hours run from 00 to 23; midnight at the end of a day is 00:00 of the next); write a date that exists"),
+        ("morgen", "'date' must be a date like 2026-11-26T10:00:00+01:00, but is 'morgen'"),
+    ])
+    func aDateThatDoesNotExistSaysWhy(_ written: String, _ message: String) {
+        let (_, d) = TestSupport.model(TestSupport.minimalSite.merging(["posts/2025/a.md": "---\ntitle: A\ndate: \(written)\n---\nText\n"]) { _, b in b })
+        #expect(d.errorMessages.contains("content/posts/2025/a.md:3: error: " + message), "\(d.errorMessages)")
+    }
+}

@@ -76,7 +76,8 @@ struct FrontMatterReader {
     mutating func date(_ key: String, required: Bool = false, example: String = "2026-11-26T18:00:00+01:00") -> DateTime? {
         guard let text = string(key, required: required, example: example) else { return nil }
         guard let date = DateTime.parse(text) else {
-            error(line(of: key), "'\(key)' must be a date like \(example), but is '\(text)'")
+            error(line(of: key), DateTime.impossibility(text).map { "'\(key)' is \(text), but \($0); write a date that exists" }
+                ?? "'\(key)' must be a date like \(example), but is '\(text)'")
             return nil
         }
         // A summer offset copied into a winter date (or the other way round) moves the time shown.

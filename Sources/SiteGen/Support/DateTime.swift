@@ -20,6 +20,28 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM[:SS[.fff]]` with `Z`, `±HH:MM` or `±HHMM`.
     /// A time without an offset is read as Europe/Berlin time.
+    /// For text shaped like a date that does not exist ("2026-02-30"): what is wrong with it
+    /// ("February 2026 has 28 days"); nil for text that is no date at all.
+    static func impossibility(_ text: String) -> String? {
+        let s = Array(text.trimmingSpaces.utf8)
+        func number(_ at: Int, _ digits: Int) -> Int? {
+            guard at + digits <= s.count else { return nil }
+            return s[at..<(at + digits)].reduce(0) { v, c in v * 10 + Int(c) - 48 }
+        }
+        guard s.count >= 10, s[4] == 45, s[7] == 45, s[0..<4].allSatisfy({ $0 >= 48 && $0 <= 57 }),
+              s[5..<7].allSatisfy({ $0 >= 48 && $0 <= 57 }), s[8..<10].allSatisfy({ $0 >= 48 && $0 <= 57 }),
+              let year = number(0, 4), let month = number(5, 2), let day = number(8, 2) else { return nil }
+        guard (1...12).contains(month) else { return "there is no month \(month) (months run from 01 to 12)" }
+        let days = daysInMonth(year, month)
+        let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        guard (1...days).contains(day) else { return "\(names[month - 1]) \(year) has \(days) days" }
+        if s.count >= 16, s[10] == UInt8(ascii: "T") || s[10] == 32, s[13] == 58, let hour = number(11, 2), let minute = number(14, 2) {
+            if hour > 23 { return "there is no hour \(hour) (hours run from 00 to 23; midnight at the end of a day is 00:00 of the next)" }
+            if minute > 59 { return "there is no minute \(minute)" }
+        }
+        return nil
+    }
+
     public static func parse(_ text: String) -> DateTime? {
         let s = Array(text.trimmingSpaces.utf8)
         var i = 0
