@@ -77,3 +77,15 @@ import Testing
         #expect(d.errorMessages.contains("content/posts/2025/a.md:3: error: " + message), "\(d.errorMessages)")
     }
 }
+
+@Suite struct FieldTitleWithCommaTests {
+    /// `fields: [Bildung, Kultur und Freizeit]` was split silently into two unknown fields.
+    @Test func aFieldTitleSplitAtItsCommaGetsTheSlug() {
+        let files = TestSupport.minimalSite.merging([
+            "fields/bildung-kultur-und-freizeit.md": "---\ntitle: Bildung, Kultur und Freizeit\norder: 3\n---\nText.\n",
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nfields: [energie-und-umwelt, Bildung, Kultur und Freizeit]\n---\nText\n",
+        ]) { _, b in b }
+        let (_, d) = TestSupport.model(files)
+        #expect(d.errorMessages == ["content/posts/2025/a.md:4: error: 'Bildung, Kultur und Freizeit' is the title of a field of action, but the comma splits it into 2 entries; write its slug: bildung-kultur-und-freizeit"], "\(d.errorMessages)")
+    }
+}

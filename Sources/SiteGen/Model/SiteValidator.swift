@@ -34,6 +34,11 @@ enum SiteValidator {
         let known = site.fields.map(\.slug)
         func checkFields(_ slugs: [String], _ source: SourceRef) {
             let line = source.keyLines["fields"]
+            // `[Bildung, Kultur und Freizeit]` is two entries to YAML: a title with a comma, split.
+            if let hint = titleSplitAtComma(slugs, fields: site.fields, known: known) {
+                d.append(.error(source.display, line: line, hint))
+                return
+            }
             for slug in slugs where !known.contains(slug) {
                 // The field's file is there but not published (a draft, or it has errors).
                 if let reason = site.excludedSources["fields/\(slug).md"] ?? site.excludedSources["fields/\(slug).markdown"] {
@@ -188,4 +193,21 @@ func resolveContentPath(_ link: String, from: String) -> String? {
         }
     }
     return parts.isEmpty ? nil : parts.joined(separator: "/")
+}
+
+/// When neighbouring entries of a `fields` list are no slugs but joined with ", " give a field's
+/// title, the message that says so and gives the slug.
+func titleSplitAtComma(_ entries: [String], fields: [Field], known: [String]) -> String? {
+    guard entries.count > 1 else { return nil }
+    for start in entries.indices {
+        for end in (start + 1)..<entries.count {
+            let parts = entries[start...end]
+            guard parts.contains(where: { !known.contains($0) }) else { continue }
+            let joined = parts.joined(separator: ", ")
+            if let field = fields.first(where: { $0.title.lowercased() == joined.lowercased() }) {
+                return "'\(joined)' is the title of a field of action, but the comma splits it into \(parts.count) entries; write its slug: \(field.slug)"
+            }
+        }
+    }
+    return nil
 }
