@@ -89,3 +89,25 @@ import Testing
         #expect(d.errorMessages == ["content/posts/2025/a.md:4: error: 'Bildung, Kultur und Freizeit' is the title of a field of action, but the comma splits it into 2 entries; write its slug: bildung-kultur-und-freizeit"], "\(d.errorMessages)")
     }
 }
+
+@Suite struct SuggestedFixTests {
+    /// An evening event whose date-only end lies before its start was told to write 18:00, which
+    /// still lies before the start. Every suggested end must make the event valid.
+    @Test(arguments: [
+        ("2026-12-07T19:00:00+01:00", "2026-12-07", "2026-12-07T21:00:00+01:00"),
+        ("2026-12-07T23:00:00+01:00", "2026-12-07", "2026-12-07T23:59:00+01:00"),
+        ("2026-07-07T10:00:00+02:00", "2026-07-06", "2026-07-07T12:00:00+02:00"),
+        ("2026-12-07T10:00:00+01:00", "2026-12-07T09:00:00+01:00", "2026-12-07T12:00:00+01:00"),
+        ("2026-12-08", "2026-12-07", "2026-12-08"),
+    ])
+    func theSuggestedEndIsValid(_ start: String, _ end: String, _ suggested: String) throws {
+        func event(_ end: String) -> [String: String] {
+            TestSupport.minimalSite.merging(["events/2026/abend.md": "---\ntitle: Abend\nstart: \(start)\nend: \(end)\n---\nText\n"]) { _, b in b }
+        }
+        let (_, d) = TestSupport.model(event(end))
+        let message = try #require(d.errorMessages.first, "\(d.errorMessages)")
+        #expect(message.hasSuffix("e.g. \(suggested)"), "\(message)")
+        let (_, fixed) = TestSupport.model(event(suggested))
+        #expect(fixed.errorMessages.isEmpty, "the suggestion \(suggested) is itself wrong: \(fixed.errorMessages)")
+    }
+}

@@ -155,7 +155,7 @@ import Testing
         let (_, diagnostics) = TestSupport.model(files)
         let messages = diagnostics.map(\.description).filter { $0.contains("content/events/") }.sorted()
         #expect(messages == [
-            "content/events/2026/ende-ohne-zeit.md:4: error: end (2026-12-07) is a date without a time, so it lies before start (2026-12-07T10:00:00+01:00); write end with its time, e.g. 2026-12-07T18:00:00+01:00",
+            "content/events/2026/ende-ohne-zeit.md:4: error: end (2026-12-07) is a date without a time, so it lies before start (2026-12-07T10:00:00+01:00); write end with its time, e.g. 2026-12-07T12:00:00+01:00",
             "content/events/2026/ganztags.md:3: warning: start is a date without a time, so the end's time (18:00) is not shown; give start its time too, e.g. 2026-12-06T10:00:00+01:00",
             "content/events/2026/sommerzeit.md:3: warning: 'start' is written with the offset +02:00, but Berlin time on 2026-12-05 has +01:00, so it is shown as 09:00; write 2026-12-05T10:00:00+01:00 if 10:00 is meant",
             "content/events/2026/tippfehler.md:3: warning: event starts in 1026 but lies in the folder 2026; its address uses 1026",

@@ -70,9 +70,7 @@ enum SiteValidator {
 
         for e in site.events {
             if let end = e.end, end < e.start {
-                d.append(.error(e.source.display, line: e.source.keyLines["end"], end.isDateOnly && !e.start.isDateOnly
-                    ? "end (\(end.iso8601)) is a date without a time, so it lies before start (\(e.start.iso8601)); write end with its time, e.g. \(end.iso8601)T18:00:00\(DateTime.offsetString(BerlinTime.offset(forUTC: e.start.epochSeconds)))"
-                    : "end (\(end.iso8601)) lies before start (\(e.start.iso8601))"))
+                d.append(.error(e.source.display, line: e.source.keyLines["end"], endBeforeStart(start: e.start, end: end)))
             } else if let end = e.end, e.start.isDateOnly, !end.isDateOnly {
                 d.append(.warning(e.source.display, line: e.source.keyLines["start"],
                     "start is a date without a time, so the end's time (\(end.local.timeString(seconds: false))) is not shown; give start its time too, e.g. \(e.start.iso8601)T10:00:00\(DateTime.offsetString(end.local.offsetSeconds))"))
@@ -210,4 +208,16 @@ func titleSplitAtComma(_ entries: [String], fields: [Field], known: [String]) ->
         }
     }
     return nil
+}
+
+/// The message for an event's end before its start, with a suggestion that is itself valid: an
+/// end two hours after a timed start (a fixed 18:00 could lie before an evening start), on the
+/// start's day.
+func endBeforeStart(start: DateTime, end: DateTime) -> String {
+    let suggestion = start.isDateOnly ? start.local.dateString
+        : DateTime(epochSeconds: min(start.epochSeconds + 7200, DateTime.parse(start.local.dateString + "T23:59:00" + DateTime.offsetString(start.local.offsetSeconds))?.epochSeconds ?? start.epochSeconds + 7200)).iso8601
+    if end.isDateOnly && !start.isDateOnly && end.local.dayNumber == start.local.dayNumber {
+        return "end (\(end.iso8601)) is a date without a time, so it lies before start (\(start.iso8601)); write end with its time, e.g. \(suggestion)"
+    }
+    return "end (\(end.iso8601)) lies before start (\(start.iso8601)); write an end after the start, e.g. \(suggestion)"
 }
