@@ -111,3 +111,18 @@ import Testing
         #expect(fixed.errorMessages.isEmpty, "the suggestion \(suggested) is itself wrong: \(fixed.errorMessages)")
     }
 }
+
+@Suite struct ReadmeSynopsisTests {
+    /// Every option each command's --help lists is in the README's synopsis of that command.
+    @Test(arguments: ["build", "check", "new", "serve"])
+    func everyOptionIsInTheSynopsis(_ command: String) throws {
+        let help = try CommandLineTests().run([command, "--help"]).stdout
+        let options = Set(help.matches(of: /--[a-z][a-z-]*/).map { String($0.output) }).subtracting(["--help", "--version"])
+        #expect(options.count >= 2)
+        let readme = try String(contentsOfFile: TestSupport.repoRoot + "/README.md", encoding: .utf8)
+        let commands = readme.components(separatedBy: "## Commands")[1].components(separatedBy: "```")[1]
+        let synopsis = commands.components(separatedBy: "\nsitegen ").first { $0.hasPrefix(command + " ") || $0.hasPrefix("sitegen " + command + " ") } ?? ""
+        #expect(!synopsis.isEmpty, "no synopsis of \(command)")
+        for option in options.sorted() { #expect(synopsis.contains(option), "README's synopsis of 'sitegen \(command)' lacks \(option)") }
+    }
+}
