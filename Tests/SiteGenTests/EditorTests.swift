@@ -126,3 +126,25 @@ import Testing
         for option in options.sorted() { #expect(synopsis.contains(option), "README's synopsis of 'sitegen \(command)' lacks \(option)") }
     }
 }
+
+@Suite struct InstallScriptTests {
+    /// `scripts/install --prefix DIR` puts a working `sitegen` into DIR/bin and says how to reach it.
+    @Test func installPutsTheCommandIntoPrefixBin() throws {
+        let prefix = TestSupport.temporaryFolder("install")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestSupport.repoRoot + "/scripts/install")
+        process.arguments = ["--prefix", prefix]
+        process.environment = ["SITEGEN_BINARY": CommandLineTests.binary, "PATH": "/usr/bin:/bin"]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        process.waitUntilExit()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(FileManager.default.isExecutableFile(atPath: prefix + "/bin/sitegen"))
+        #expect(text.contains("Installed \(prefix)/bin/sitegen (0.1.0)"), "\(text)")
+        #expect(text.contains("Add \(prefix)/bin to your PATH"), "\(text)")
+        let readme = try String(contentsOfFile: TestSupport.repoRoot + "/README.md", encoding: .utf8)
+        #expect(readme.contains("## Für Redakteurinnen und Redakteure") && readme.contains("scripts/install"))
+    }
+}
