@@ -10,7 +10,7 @@ import Glibc
 ///   bytes are the same, the build stops after loading.
 /// The warnings of that build are kept too and shown again, so a quick build says what a full one would.
 struct BuildState: Equatable {
-    static let version = "sitegen-state 2"
+    static let version = "sitegen-state 3"
     var fingerprint: UInt64
     var stamp: UInt64 = 0
     var pages: Int

@@ -10,7 +10,7 @@ import Glibc
 /// messages, and each page's references for the link check; no HTML (a reused page is its file).
 /// It is tied to the program that wrote it: any other sitegen ignores it.
 extension BuildCache {
-    static let fileMagic = "sitegen-cache 5\n"
+    static let fileMagic = "sitegen-cache 6\n"
 
     static func path(forOutput output: String) -> String {
         BuildState.path(forOutput: output).replacingAll(".sitegen-state", with: ".sitegen-cache")

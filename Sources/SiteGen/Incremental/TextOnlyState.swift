@@ -15,7 +15,7 @@ import Glibc
 /// rebuild appends what it changed (new stamps, items, links) to a journal beside it
 /// (`.public.sitegen-texts.journal`), which `read` applies. Together they describe the output exactly.
 struct TextOnlyState {
-    static let magic = "sitegen-texts 3\n"
+    static let magic = "sitegen-texts 4\n"
 
     struct Links {
         var basePath: String

@@ -123,7 +123,10 @@ private struct Walker {
     private var imageNodes: [(OpaquePointer, String, String, String?)] = []
     private var unwrapNodes: [OpaquePointer] = []
     private var previousLevel = 1
-    private var sawRawHTML = false
+    /// Lines of raw HTML left out (safe mode), reported together once the walk is done.
+    private var rawHTMLLines: [Int] = []
+    /// HTML blocks whose text is kept as a paragraph when the HTML is left out.
+    private var htmlBlocks: [(OpaquePointer, String)] = []
 
     init(renderer: MarkdownRenderer, body: MarkdownBody, parser: OpaquePointer, options: Int32) {
         self.renderer = renderer
@@ -148,11 +151,21 @@ private struct Walker {
                 link(node)
             } else if type == CMARK_NODE_IMAGE {
                 image(node)
-            } else if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) && !renderer.unsafeHTML && !sawRawHTML {
-                sawRawHTML = true
-                diagnostics.append(.warning(body.source.display, line: line(node),
-                    "raw HTML is left out of the page; write it in Markdown, or set unsafe_html: true in site.yml"))
+            } else if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) && !renderer.unsafeHTML {
+                let at = line(node)
+                if rawHTMLLines.last != at { rawHTMLLines.append(at) }
+                if type == CMARK_NODE_HTML_BLOCK {
+                    let text = RawHTMLText.text(of: cmark_node_get_literal(node).map { String(cString: $0) } ?? "")
+                    if !text.isEmpty { htmlBlocks.append((node, text)) }
+                }
             }
+        }
+        // Every spot, in one message: only the first was named, and the rest vanished unnoticed.
+        if !rawHTMLLines.isEmpty {
+            let lines = rawHTMLLines.count == 1 ? "" : " (lines \(rawHTMLLines.map(String.init).joined(separator: ", ")))"
+            let kept = htmlBlocks.isEmpty ? "" : "; the text inside it is kept"
+            diagnostics.append(.warning(body.source.display, line: rawHTMLLines[0],
+                "raw HTML is left out of the page\(lines)\(kept); write it in Markdown, or set unsafe_html: true in site.yml"))
         }
     }
 
@@ -236,6 +249,15 @@ private struct Walker {
     /// then images innermost first, then headings, which may contain both.
     mutating func apply() {
         let extensions = cmark_parser_get_syntax_extensions(parser)
+        // The text of a left-out HTML block stays, as a paragraph of plain text.
+        for (node, text) in htmlBlocks {
+            guard let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH), let literal = cmark_node_new(CMARK_NODE_TEXT) else { continue }
+            cmark_node_set_literal(literal, text)
+            cmark_node_append_child(paragraph, literal)
+            cmark_node_insert_before(node, paragraph)
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
         for node in unwrapNodes {
             while let child = cmark_node_first_child(node) {
                 cmark_node_unlink(child)
@@ -330,4 +352,43 @@ public func escapeHTML(_ s: String) -> String {
         }
     }
     return String(decoding: out, as: UTF8.self)
+}
+
+/// The readable text of an HTML block: tags, comments, scripts and styles removed, the common
+/// entities decoded, white space collapsed.
+enum RawHTMLText {
+    static func text(of html: String) -> String {
+        let b = Array(html.utf8)
+        var out: [UInt8] = []
+        var i = 0
+        while i < b.count {
+            guard b[i] == UInt8(ascii: "<") else { out.append(b[i]); i += 1; continue }
+            let end: [UInt8] = starts(b, i, "<!--") ? Array("-->".utf8) : starts(b, i, "<script") ? Array("</script>".utf8)
+                : starts(b, i, "<style") ? Array("</style>".utf8) : [UInt8(ascii: ">")]
+            guard let close = find(end, in: b, from: i + 1) else { break }
+            out.append(32)
+            i = close + end.count
+        }
+        var text = String(decoding: out, as: UTF8.self)
+        for (entity, char) in [("&nbsp;", " "), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            text = text.replacingAll(entity, with: char)
+        }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+
+    /// Whether `b` has `prefix` at `i`, ASCII letters in any case.
+    private static func starts(_ b: [UInt8], _ i: Int, _ prefix: String) -> Bool {
+        let p = Array(prefix.utf8)
+        guard i + p.count <= b.count else { return false }
+        return (0..<p.count).allSatisfy { k in b[i + k] | (b[i + k] >= 65 && b[i + k] <= 90 ? 32 : 0) == p[k] }
+    }
+
+    private static func find(_ needle: [UInt8], in b: [UInt8], from start: Int) -> Int? {
+        var i = start
+        while i + needle.count <= b.count {
+            if starts(b, i, String(decoding: needle, as: UTF8.self)) { return i }
+            i += 1
+        }
+        return nil
+    }
 }
