@@ -162,3 +162,19 @@ import Testing
         #expect(!html.contains("alert(1)") && !html.contains("<div class=\"hinweis\">") && !html.contains("nur ein Kommentar"))
     }
 }
+
+@Suite struct ReportedOnceTests {
+    /// A broken anchor in a Markdown link was reported at its line and again against the built page.
+    @Test func aBrokenAnchorIsOneMessageAtTheSourceLine() {
+        let files = TestSupport.minimalSite.merging([
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\n---\nSiehe [B](b.md#gibts-nicht) und [C](#auch-nicht).\n",
+            "posts/2025/b.md": "---\ntitle: B\ndate: 2025-03-02T10:00:00+01:00\n---\n## Da\n",
+        ]) { _, b in b }
+        let (report, _) = TestSupport.buildInMemory(files)
+        let errors = report.diagnostics.errorMessages
+        #expect(errors == [
+            "/c/posts/2025/a.md:5: error: link target 'b.md#gibts-nicht': there is no heading with the id 'gibts-nicht'",
+            "/c/posts/2025/a.md:5: error: link to '#auch-nicht': the page has no anchor '#auch-nicht'",
+        ], "\(errors)")
+    }
+}

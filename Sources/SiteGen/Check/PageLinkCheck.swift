@@ -65,6 +65,9 @@ struct PageLinkCheck {
                 diagnostics.append(.error(file, line: line, "'\(href)' does not exist in the built site\(origin)"))
             }
         }
+        // Anchors the page's Markdown links to (`b.md#ziel`) are checked, and reported at their
+        // line, below; the rewritten address in the HTML is the same link.
+        let markdownAnchors = Set(r.anchors.compactMap { a in pageOfSource(a.target).map { URLScheme.outputFile($0) + "#" + a.fragment } })
         for href in r.refs.links {
             let d = destination(href)
             // An absolute address on the site's own host may be served by something else, so a
@@ -82,7 +85,7 @@ struct PageLinkCheck {
                 continue
             }
             if let fragment = target.fragment, !fragment.isEmpty, resolved.hasSuffix(".html"),
-               let ids = ids(resolved), !ids.contains(fragment) {
+               let ids = ids(resolved), !ids.contains(fragment), !markdownAnchors.contains(resolved + "#" + fragment) {
                 let (file, line, origin) = place(href)
                 diagnostics.append(.error(file, line: line, "link to '\(href)': the page has no anchor '#\(fragment)'\(origin)"))
             }
