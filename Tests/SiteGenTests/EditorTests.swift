@@ -178,3 +178,17 @@ import Testing
         ], "\(errors)")
     }
 }
+
+@Suite struct YAMLMessageTests {
+    /// The parser's jargon pointed at the end of the front matter; the message names the line
+    /// where the quote or list opens and says how to close it.
+    @Test(arguments: [
+        ("title: \"Offenes Zitat\ndate: 2025-03-01T10:00:00+01:00\n", "content/posts/2025/a.md:2: error: the quote opened in line 2 is never closed; end the value with \" on the same line"),
+        ("title: 'Offen\ndate: 2025-03-01T10:00:00+01:00\n", "content/posts/2025/a.md:2: error: the quote opened in line 2 is never closed; end the value with ' on the same line"),
+        ("title: B\ndate: 2025-03-01T10:00:00+01:00\nfields: [a, b\nsummary: x\n", "content/posts/2025/a.md:4: error: the list opened with [ in line 4 is not closed; end it with ] on the same line, e.g. fields: [a, b]"),
+    ])
+    func anUnclosedQuoteOrListNamesWhereItOpens(_ yaml: String, _ message: String) {
+        let (_, d) = TestSupport.model(TestSupport.minimalSite.merging(["posts/2025/a.md": "---\n" + yaml + "---\nText\n"]) { _, b in b })
+        #expect(d.errorMessages.contains(message), "\(d.errorMessages)")
+    }
+}

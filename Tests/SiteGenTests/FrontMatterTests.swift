@@ -42,8 +42,8 @@ import Testing
             _ = try YAMLReader.parse("title: A\nsummary: B\nfields: [a, b\n", firstLine: 2)
             Issue.record("expected an error")
         } catch {
-            #expect(error.line == 4 || error.line == 5)
-            #expect(error.message.contains("YAML syntax error"))
+            #expect(error.line == 4)
+            #expect(error.message == "the list opened with [ in line 4 is not closed; end it with ] on the same line, e.g. fields: [a, b]")
         }
     }
 
@@ -92,7 +92,7 @@ import Testing
         #expect(failure("publisher:\n  name: A\n  url:https://example.org/\nlanguage: de\n", firstLine: 1)
                 == "3: write a space after the colon: url: https://example.org/")
         // A web address continuing a value is no key: the parser's own message stays.
-        #expect(failure("summary: Text\n  https://example.org\ntags: [a\n").hasPrefix("5:1: YAML syntax error: "))
+        #expect(failure("summary: Text\n  https://example.org\ntags: [a\n") == "4: the list opened with [ in line 4 is not closed; end it with ] on the same line, e.g. fields: [a, b]")
         #expect(failure("summary: Stadt: Wandel\n") == "2:15: YAML syntax error: mapping values are not allowed in this context; put text that contains a colon in quotes, e.g. title: \"Stadt: Wandel\"")
     }
 

@@ -103,4 +103,29 @@ enum YAMLHints {
         if !text.contains("\"") && !text.contains("\\") { return "\"\(text)\"" }
         return "'" + text.replacingAll("'", with: "''") + "'"
     }
+
+    /// For the parser's "end of stream while scanning a quoted scalar" and "did not find expected
+    /// ',' or ']'": the line where the quote or the list opens (the parser names the end of the
+    /// front matter), and what to write.
+    static func unclosed(problem: String, context: String, lines: [Substring], firstLine: Int) -> (Int, String)? {
+        if context.contains("quoted scalar") {
+            for (i, line) in lines.enumerated() {
+                guard let colon = line.firstIndex(of: ":") else { continue }
+                let value = line[line.index(after: colon)...].drop { $0 == " " }
+                guard let quote = value.first, quote == "\"" || quote == "'" else { continue }
+                let rest = value.dropFirst()
+                let closed = quote == "\"" ? rest.enumerated().contains { k, c in c == "\"" && (k == 0 || Array(rest)[k - 1] != "\\") }
+                    : rest.filter { $0 == "'" }.count % 2 == 1
+                if !closed {
+                    return (i, "the quote opened in line \(i + firstLine) is never closed; end the value with \(quote) on the same line")
+                }
+            }
+        }
+        if problem.contains("expected ',' or ']'") || context.contains("flow sequence") {
+            for (i, line) in lines.enumerated() where line.contains("[") && !line.contains("]") {
+                return (i, "the list opened with [ in line \(i + firstLine) is not closed; end it with ] on the same line, e.g. fields: [a, b]")
+            }
+        }
+        return nil
+    }
 }

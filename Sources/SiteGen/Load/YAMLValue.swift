@@ -114,6 +114,9 @@ public enum YAMLReader {
             if let (index, message) = YAMLHints.explainSyntaxError(YAMLHints.lines(yaml), upTo: mark.line - 1) {
                 return YAMLError(line: index + firstLine, column: nil, message: message)
             }
+            if let (index, message) = YAMLHints.unclosed(problem: problem, context: context?.text ?? "", lines: YAMLHints.lines(yaml), firstLine: firstLine) {
+                return YAMLError(line: index + firstLine, column: nil, message: message)
+            }
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text))" }
             message += hint(for: problem)
