@@ -159,13 +159,7 @@ struct KeyChecker {
     }
 
     static func closest(_ name: String, _ candidates: [String]) -> String? {
-        let limit = max(1, name.count / 3)
-        var best: (name: String, distance: Int)?
-        for candidate in candidates.sorted() {
-            let distance = editDistance(name.lowercased(), candidate.lowercased())
-            if distance <= limit, distance < best?.distance ?? Int.max { best = (candidate, distance) }
-        }
-        return best?.name
+        NameDistance.closest(name, in: candidates, limit: max(1, name.count / 3), ignoringCase: true)
     }
 
     private mutating func report(_ template: String, _ location: SourceLocation, _ kind: KeyProblem.Kind, _ path: String, _ message: String,
@@ -177,19 +171,33 @@ struct KeyChecker {
     }
 }
 
-/// Edit distance with swapped neighbours counting as one edit (titel → title), for "did you mean".
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-    var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-    for i in 0...a.count { d[i][0] = i }
-    for j in 0...b.count { d[0][j] = j }
-    for i in 1...a.count {
-        for j in 1...b.count {
-            let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+/// How far apart two names are, for "did you mean": edits of single characters, a swap of two
+/// neighbours counting as one (titel → title).
+public enum NameDistance {
+    public static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in 1...a.count {
+            for j in 1...b.count {
+                let cost = a[i - 1] == b[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
         }
+        return d[a.count][b.count]
     }
-    return d[a.count][b.count]
+
+    /// The candidate closest to `name` within `limit` edits (ties: the first in sort order).
+    public static func closest(_ name: String, in candidates: [String], limit: Int, ignoringCase: Bool = false) -> String? {
+        let key = ignoringCase ? name.lowercased() : name
+        var best: (name: String, distance: Int)?
+        for candidate in candidates.sorted() {
+            let distance = between(key, ignoringCase ? candidate.lowercased() : candidate)
+            if distance <= limit, distance < best?.distance ?? Int.max { best = (candidate, distance) }
+        }
+        return best?.name
+    }
 }

@@ -116,8 +116,7 @@ public final class TemplateLibrary: Sendable {
                 guard case .parent(let ref, let arguments, _, let location) = node, let target = ref.target else { return }
                 let known = blockNames(in: target)
                 for argument in arguments where !known.contains(argument.name) {
-                    let close = known.sorted().min { editDistance(argument.name, $0) < editDistance(argument.name, $1) }
-                        .flatMap { editDistance(argument.name, $0) <= max(1, argument.name.count / 3) ? $0 : nil }
+                    let close = NameDistance.closest(argument.name, in: Array(known), limit: max(1, argument.name.count / 3))
                     problems.append(TemplateError(template: name, line: location.line, column: location.column,
                                                   message: "'\(ref.name)' has no block '\(argument.name)', so its content is not shown"
                                                       + (close.map { "; did you mean '\($0)'?" } ?? "")))

@@ -39,7 +39,7 @@ enum CommandHint {
     /// command and no option but close to one.
     static func misspelledCommand(_ arguments: [String], known: [String]) -> String? {
         guard let first = arguments.first, !first.hasPrefix("-"), !known.contains(first) else { return nil }
-        let close = known.map { ($0, KeyNames.distance(first, $0)) }.filter { $0.1 <= 2 }.min { $0.1 < $1.1 }?.0
+        let close = nearest(first, in: known)
         let list = known.filter { $0 != "help" }.joined(separator: ", ")
         return "error: '\(first)' is not a command of sitegen (\(list))" + (close.map { "; did you mean '\($0)'?" } ?? "")
     }

@@ -12,7 +12,7 @@ enum TemplateLint {
         let used = Set(library.references.values.flatMap { $0.map(\.name) })
         let pageKinds = TemplateSet.required
         for name in texts.keys.sorted() where !pageKinds.contains(name) && !used.contains(name) {
-            let close = KeyNames.closest(name, pageKinds + Array(used))
+            let close = NameDistance.closest(name, in: pageKinds + Array(used), limit: max(1, name.count / 3), ignoringCase: true)
             result.append(.warning(display(name + ".mustache"), "no page kind is called '\(name)' and no template includes it, so it is not used"
                 + (close.map { "; did you mean '\($0)'?" } ?? "")))
         }
@@ -45,30 +45,5 @@ enum TemplateLint {
             i += width
         }
         return (line, 1)
-    }
-}
-
-/// "Did you mean" over names, as the key check makes it.
-public enum KeyNames {
-    /// - Parameter limit: the most edits a suggestion may be away (default: a third of the name).
-    public static func closest(_ name: String, _ candidates: [String], limit: Int? = nil) -> String? {
-        let limit = limit ?? max(1, name.count / 3)
-        return candidates.sorted().map { ($0, distance(name, $0)) }.filter { $0.1 <= limit }.min { $0.1 < $1.1 }?.0
-    }
-
-    /// Edits between two names, a swap of neighbours counting as one.
-    public static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a.lowercased()), b = Array(b.lowercased())
-        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { d[i][0] = i }
-        for j in 0...b.count { d[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
-            }
-        }
-        return d[a.count][b.count]
     }
 }

@@ -95,7 +95,7 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         for (name, named) in (library?.references ?? [:]).sorted(by: { $0.key < $1.key }) {
             for (reference, at) in named where !templates.contains(reference) && !unparsed.contains(reference) {
                 // Typos only (card-psot): a partial deleted on purpose is not "meant" to be its neighbour.
-                let close = KeyNames.closest(reference, Array(templates), limit: 2).map { "; did you mean '\($0)'?" } ?? ""
+                let close = NameDistance.closest(reference, in: Array(templates), limit: 2).map { "; did you mean '\($0)'?" } ?? ""
                 diagnostics.append(.error(display(name + ".mustache"), line: at.line, column: at.column,
                                           "partial or layout '\(reference)' does not exist (looked for \(display(reference + ".mustache")))\(close)"))
             }

@@ -1,3 +1,4 @@
+import MustacheEngine
 /// German conventions that must not depend on the machine's locale data.
 public enum GermanText {
     public static let months = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli",
@@ -49,31 +50,10 @@ public enum GermanText {
     }
 }
 
-/// Levenshtein distance, for "did you mean" suggestions.
-public func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a.unicodeScalars), b = Array(b.unicodeScalars)
-    if a.isEmpty { return b.count }
-    if b.isEmpty { return a.count }
-    var previous = Array(0...b.count)
-    var current = Array(repeating: 0, count: b.count + 1)
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
-}
+/// Edit distance for "did you mean" suggestions (see `NameDistance`).
+public func editDistance(_ a: String, _ b: String) -> Int { NameDistance.between(a, b) }
 
 /// The closest candidate within a small distance, or nil.
 public func nearest(_ word: String, in candidates: [String]) -> String? {
-    let limit = max(2, word.count / 3)
-    var best: (String, Int)?
-    for candidate in candidates.sorted() {
-        let d = editDistance(word, candidate)
-        if d <= limit, d < (best?.1 ?? Int.max) { best = (candidate, d) }
-    }
-    return best?.0
+    NameDistance.closest(word, in: candidates, limit: max(2, word.count / 3))
 }
