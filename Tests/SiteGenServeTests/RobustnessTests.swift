@@ -26,7 +26,9 @@ struct RobustnessTests {
 
         let seconds = try await s.stop()
         print("in-process graceful shutdown with 3 event streams and an idle connection: \(ms(seconds))")
-        #expect(seconds < 1.0)
+        // The trap is a hang (streams that never end): a bound far above the few milliseconds it
+        // takes, so that a busy machine (a benchmark on the other core took 2.6 s) does not fail it.
+        #expect(seconds < 10.0)
         for l in listeners { #expect(l.waitForEnd(timeout: 1), "the event stream ended") }
     }
 
