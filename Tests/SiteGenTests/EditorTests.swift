@@ -192,3 +192,25 @@ import Testing
         #expect(d.errorMessages.contains(message), "\(d.errorMessages)")
     }
 }
+
+@Suite struct DraftMarkingTests {
+    /// `build --drafts --future` showed drafts and future posts unmarked, saying "Veröffentlicht am".
+    @Test func draftsAndFuturePostsAreMarkedAndNotCalledPublished() throws {
+        let files = TestSupport.minimalSite.merging([
+            "posts/2026/entwurf.md": "---\ntitle: Entwurf\ndate: 2026-03-01T10:00:00+01:00\ndraft: true\n---\nText\n",
+            "posts/2027/spaeter.md": "---\ntitle: Später\ndate: 2027-03-01T10:00:00+01:00\n---\nText\n",
+            "posts/2026/fertig.md": "---\ntitle: Fertig\ndate: 2026-03-02T10:00:00+01:00\n---\nText\n",
+        ]) { _, b in b }
+        let (report, sink) = TestSupport.buildInMemory(files, options: BuildOptions(now: TestSupport.now, drafts: true, future: true))
+        #expect(report.diagnostics.errorMessages.isEmpty, "\(report.diagnostics.errorMessages)")
+        func page(_ path: String) throws -> String { String(decoding: try #require(sink.files[path], "\(path)"), as: UTF8.self) }
+        let draft = try page("blog/2026/entwurf/index.html"), later = try page("blog/2027/spaeter/index.html"), done = try page("blog/2026/fertig/index.html")
+        #expect(draft.contains("<span class=\"label\">Entwurf</span>") && draft.contains("Entwurf, datiert auf <time") && !draft.contains("Veröffentlicht am"))
+        #expect(later.contains("<span class=\"label\">Geplant</span>") && later.contains("Erscheint am <time") && !later.contains("Veröffentlicht am"))
+        #expect(done.contains("Veröffentlicht am <time") && !done.contains("<span class=\"label\">"))
+        // The published site (no --drafts, no --future) has neither the pages nor the labels.
+        let (_, published) = TestSupport.buildInMemory(files)
+        #expect(published.files["blog/2026/entwurf/index.html"] == nil && published.files["blog/2027/spaeter/index.html"] == nil)
+        #expect(!String(decoding: published.files["blog/index.html"] ?? [], as: UTF8.self).contains("class=\"label\""))
+    }
+}

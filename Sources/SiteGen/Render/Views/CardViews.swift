@@ -78,9 +78,10 @@ struct ItemFields: Sendable {
         return urls.href(path)
     }
 
-    /// "Entwurf" and "Geplant" labels appear only in the preview.
+    /// "Entwurf" and "Geplant" labels, wherever drafts or future posts are shown (the preview,
+    /// `build --drafts`, `--future`): a published site has neither.
     private func labels(draft: Bool, scheduled: Bool) -> [String] {
-        guard options.preview else { return [] }
+        guard options.preview || options.drafts || options.future else { return [] }
         var labels: [String] = []
         if draft { labels.append(strings["label.draft"]) }
         if scheduled { labels.append(strings["label.scheduled"]) }

@@ -8,8 +8,13 @@ final class PostDetail: TemplateView, @unchecked Sendable {  // a class: a view 
     var html: MarkdownHTML
     var updatedText, updatedISO: String?
     var tags: [String]
+    /// "Veröffentlicht am"; for a draft or a post dated in the future (shown with --drafts,
+    /// --future or in the preview) what it is instead, since it is not published.
+    var dateLabel: String
 
-    init(item: PostFields, html: MarkdownHTML, updatedText: String? = nil, updatedISO: String? = nil, tags: [String]) {
+    init(item: PostFields, html: MarkdownHTML, updatedText: String? = nil, updatedISO: String? = nil, tags: [String],
+         dateLabel: String) {
+        self.dateLabel = dateLabel
         self.item = item
         self.html = html
         self.updatedText = updatedText
@@ -22,6 +27,7 @@ final class PostDetail: TemplateView, @unchecked Sendable {  // a class: a view 
         .optionalText("updatedText", "When it was updated, in German, if later than its date.") { $0.updatedText },
         .optionalText("updatedISO", "The same as ISO 8601.") { $0.updatedISO },
         .texts("tags", "Its tags.") { $0.tags },
+        .text("dateLabel", "What its date is: 'Veröffentlicht am', or for a draft or a post dated in the future (with --drafts, --future, in the preview) 'Entwurf, datiert auf' / 'Erscheint am'.") { $0.dateLabel },
     ])
 }
 
