@@ -14,12 +14,6 @@ struct Parser {
     static let maximumDepth = 100
 
     static func parse(_ bytes: [UInt8], template: String, firstLine: Int = 1, delimiters: Tokenizer.Delimiters = .init(),
-                      refs: @escaping (String) -> TemplateRef) throws(TemplateError) -> [Node] {
-        var warnings: [TemplateError] = []
-        return try parse(bytes, template: template, firstLine: firstLine, delimiters: delimiters, warnings: &warnings, refs: refs)
-    }
-
-    static func parse(_ bytes: [UInt8], template: String, firstLine: Int = 1, delimiters: Tokenizer.Delimiters = .init(),
                       warnings: inout [TemplateError], refs: @escaping (String) -> TemplateRef) throws(TemplateError) -> [Node] {
         var tokenizer = Tokenizer(bytes: bytes, template: template, firstLine: firstLine, delimiters: delimiters)
         var parser = Parser(bytes: bytes, template: template, refs: refs)

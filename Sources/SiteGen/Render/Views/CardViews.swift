@@ -100,22 +100,20 @@ final class CardCache: @unchecked Sendable {  // the dictionaries are guarded by
 
     init(fields: ItemFields) { self.fields = fields }
 
-    func post(_ p: Post) -> PostCard {
-        if let card = lock.locked({ posts[p.id] }) { return card }
-        let card = PostCard(fields.post(p))
-        return lock.locked { posts[p.id] ?? { posts[p.id] = card; return card }() }
-    }
+    func post(_ p: Post) -> PostCard { card(p.id, in: \.posts) { PostCard(fields.post(p)) } }
+    func event(_ e: Event) -> EventCard { card(e.id, in: \.events) { EventCard(fields.event(e)) } }
+    func project(_ p: Project) -> ProjectCard { card(p.id, in: \.projects) { ProjectCard(fields.project(p)) } }
 
-    func event(_ e: Event) -> EventCard {
-        if let card = lock.locked({ events[e.id] }) { return card }
-        let card = EventCard(fields.event(e))
-        return lock.locked { events[e.id] ?? { events[e.id] = card; return card }() }
-    }
-
-    func project(_ p: Project) -> ProjectCard {
-        if let card = lock.locked({ projects[p.id] }) { return card }
-        let card = ProjectCard(fields.project(p))
-        return lock.locked { projects[p.id] ?? { projects[p.id] = card; return card }() }
+    /// The card of `id`, made outside the lock the first time (two threads may both make it; the
+    /// first one stored wins, so every list shares one object).
+    private func card<Card>(_ id: String, in cards: ReferenceWritableKeyPath<CardCache, [String: Card]>, make: () -> Card) -> Card {
+        if let card = lock.locked({ self[keyPath: cards][id] }) { return card }
+        let made = make()
+        return lock.locked {
+            if let card = self[keyPath: cards][id] { return card }
+            self[keyPath: cards][id] = made
+            return made
+        }
     }
 
     /// Lets the cards go once the lists are rendered; a card asked for later is made again.
