@@ -30,8 +30,6 @@ struct BuildCommand: ParsableCommand {
         if output.verbose {
             for t in report.timings { Terminal.err("  \(t.stage): \(Terminal.seconds(t.seconds))") }
             Terminal.err("  \(report.pages) pages (\(report.upToDate ? 0 : report.rendered) rendered), \(report.files) files, \(report.written) written, \(report.unchanged) unchanged")
-            if report.textOnlyRebuild { Terminal.err("  only texts changed: their pages and the search index were mended in place") }
-            if let reason = report.textOnlyStepAside { Terminal.err("  the whole pipeline ran: \(reason)") }
         }
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors

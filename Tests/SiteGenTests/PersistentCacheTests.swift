@@ -24,8 +24,6 @@ import Testing
         var builder = Builder(location: SiteLocation(content: content, templates: templates, output: output),
                               options: BuildOptions(now: TestSupport.now, baseURL: "https://smartcity.example.org/"))
         builder.clean = clean
-        // This suite checks the pipeline's cache; mending texts in place has its own (`TextOnlyRebuildTests`).
-        builder.textOnlyRebuilds = false
         return builder
     }
 

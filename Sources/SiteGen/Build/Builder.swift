@@ -29,12 +29,6 @@ public struct BuildReport: Sendable {
     public var rendered = 0
     /// True when nothing changed since the last build and the output was left as it was.
     public var upToDate = false
-    /// True when only Markdown texts changed and their pages were mended in place (`TextOnlyRebuild`).
-    public var textOnlyRebuild = false
-    /// Why the pipeline ran although the last build left a text-only state (for `--verbose`).
-    public var textOnlyStepAside: String?
-    /// With the cache of `sitegen build`: what a later text-only rebuild needs (see `TextOnlyState`).
-    var textOnly: (links: TextOnlyState.Links, items: [TextOnlyState.Item])?
     /// Fingerprint of this build's inputs.
     public var fingerprint: UInt64?
     /// Where "now" may move without changing this build's output (epoch seconds).
@@ -53,10 +47,6 @@ public struct Builder: Sendable {
     public var clean = false
     /// Replace an output folder that holds other files than a site (`--force`, see `foreignOutputProblem`).
     public var force = false
-    /// Mend pages in place when only Markdown texts changed (`TextOnlyRebuild`); off in tests of the pipeline's cache.
-    var textOnlyRebuilds = true
-    /// Size of the text-only state's journal past which it is folded into the state.
-    var textJournalLimit = TextOnlyState.journalLimit
     /// Gather links to other sites for `check --external` (costs a look into every page's source).
     public var collectExternalLinks = false
     /// Kept across builds in one process (the preview server): only what changed is done again.
@@ -87,19 +77,16 @@ public struct Builder: Sendable {
         defer { cache?.endBuild() }
         // The loaded documents (their YAML trees) are let go before rendering: a closure scope ends
         // their lifetime for sure, which matters at 50,000 items.
-        let keepsTextOnlyState = cache?.keepsPages == false
-        let (siteOrNil, modelDiagnostics, contentPrint, contentShape, frontMatterHashes) = {
-            () -> (Site?, [Diagnostic], UInt64, UInt64, [String: UInt64]) in
+        let (siteOrNil, modelDiagnostics, contentPrint, contentShape) = {
+            () -> (Site?, [Diagnostic], UInt64, UInt64) in
             progress?("load")
             let loaded = loader.load()
             report.timings.append(("load", clock.lap()))
             progress?("model")
             let (site, diagnostics) = SiteBuilder.build(loaded, options: options, fileSystem: fileSystem,
                                                         contentRoot: location.content, displayRoot: displayContent)
-            let hashes = keepsTextOnlyState ? Dictionary(loaded.documents.map { ($0.source.path, $0.frontMatterHash) },
-                                                         uniquingKeysWith: { a, _ in a }) : [:]
             return (site, diagnostics, site.map { contentFingerprint(loaded, $0) } ?? 0,
-                    site.map { contentSkeleton(loaded, $0) } ?? 0, hashes)
+                    site.map { contentSkeleton(loaded, $0) } ?? 0)
         }()
         report.diagnostics = modelDiagnostics
         let language = siteOrNil?.config.language ?? "de"
@@ -138,15 +125,6 @@ public struct Builder: Sendable {
         report.timings.append(("render", clock.lap()))
         report.timings += outcome.timings.map { ("  " + $0.0, $0.1) }
         report.diagnostics = Array(Set(report.diagnostics)).sorted()
-        if var items = outcome.textOnlyItems {
-            for i in items.indices { items[i].frontMatterHash = frontMatterHashes[items[i].source.path] ?? 0 }
-            if let links = TextOnlyState.Links(
-                basePath: site.urls.basePath, baseURL: site.config.baseURL, unsafeHTML: site.config.unsafeHTML,
-                searchFolder: SearchIndex.folderPath(site.urls), pathBySource: site.pathBySource,
-                excludedSources: site.excludedSources, assets: site.assets.map(\.path), outputs: Array(outcome.outputs)) {
-                report.textOnly = (links, items)
-            }
-        }
         return (report, site)
     }
 
@@ -179,26 +157,6 @@ public struct Builder: Sendable {
             report.timings.append(("check inputs", clock.lap()))
             return report
         }
-        // Only Markdown texts changed: their pages and the search index are mended in place.
-        let textsPath = TextOnlyState.path(forOutput: location.output)
-        var textOnlyReason: String?
-        if textOnlyRebuilds, let previous, let listing, previous.validFrom <= now, now < previous.validUntil,
-           let texts = TextOnlyState.read(textsPath) {
-            let rebuild = TextOnlyRebuild(builder: self, previous: previous, state: texts, listing: listing)
-            let checked = clock.lap()
-            do {
-                let plan = try rebuild.plan()
-                let planned = clock.lap()
-                let failed = !plan.report.succeeded || (strict && !plan.report.diagnostics.isEmpty)
-                var report = failed ? plan.report : rebuild.commit(plan)
-                report.textOnlyRebuild = true
-                report.timings = [("check inputs", checked), ("texts: render, check, search index", planned),
-                                  ("write", clock.lap())]
-                return report
-            } catch {
-                textOnlyReason = error.reason
-            }
-        }
         let writer: StagingWriter
         do { writer = try StagingWriter(output: location.output, clean: clean) } catch {
             var report = BuildReport()
@@ -215,7 +173,6 @@ public struct Builder: Sendable {
         let readTime = clock.lap()
         var (report, _) = builder.run(into: writer)
         report.timings.insert(("check inputs, read cache", readTime), at: 0)
-        report.textOnlyStepAside = textOnlyReason
         _ = clock.lap()
         if report.upToDate, var previous {
             writer.abandon()
@@ -233,7 +190,6 @@ public struct Builder: Sendable {
         }
         progress?("write")
         BuildState.remove(statePath)
-        TextOnlyState.remove(textsPath)
         BuildCache.remove(cachePath)
         do { try writer.commit() } catch {
             writer.abandon()
@@ -247,18 +203,6 @@ public struct Builder: Sendable {
                        warnings: report.diagnostics.filter { $0.severity == .warning },
                        validFrom: validity.from, validUntil: validity.until).save(statePath)
             if !cache.keepsPages { cache.save(cachePath) }
-            if let texts = report.textOnly, let listing {
-                let items = texts.items.compactMap { item -> TextOnlyState.Item? in
-                    // Only pages whose body's place in the file is known can be mended in place.
-                    guard let page = cache.pageRecord(item.page), let body = page.body else { return nil }
-                    var item = item
-                    item.body = body
-                    item.pageSize = page.size
-                    return item
-                }
-                TextOnlyState(program: Self.programIdentity, options: optionsKey, inputs: listing, links: texts.links, items: items)
-                    .save(textsPath)
-            }
             report.timings.append(("save state and cache", clock.lap()))
         }
         return report

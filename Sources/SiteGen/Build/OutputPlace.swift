@@ -35,7 +35,7 @@ extension SiteLocation {
     public var foreignOutputProblem: String? {
         let disk = LocalFileSystem()
         guard disk.isDirectory(output) else { return nil }
-        let beside = [BuildState.path(forOutput: output), BuildCache.path(forOutput: output), TextOnlyState.path(forOutput: output)]
+        let beside = [BuildState.path(forOutput: output), BuildCache.path(forOutput: output)]
         if beside.contains(where: disk.fileExists) || disk.fileExists(output + "/index.html") { return nil }
         guard let entry = folderEntries(output)?.min() else { return nil }
         return "the output folder '\(output)' holds other files ('\(entry)' …) and no site built by sitegen; a build replaces its output whole. Choose a new or empty folder with --output, or pass --force to replace it"

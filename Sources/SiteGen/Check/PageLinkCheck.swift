@@ -1,6 +1,6 @@
 /// The link check of one page: every internal link and `#anchor` leads somewhere, nothing is
 /// loaded from another host. What it can point at comes as functions, so the whole-site check
-/// (`OutputChecker`) and a rebuild of one page (`TextOnlyRebuild`) share the rules.
+/// (`OutputChecker`) and its cached findings share the rules.
 struct PageLinkCheck {
     let baseURL: String
     let basePath: String

@@ -10,7 +10,7 @@ import Glibc
 /// messages, and each page's references for the link check; no HTML (a reused page is its file).
 /// It is tied to the program that wrote it: any other sitegen ignores it.
 extension BuildCache {
-    static let fileMagic = "sitegen-cache 6\n"
+    static let fileMagic = "sitegen-cache 7\n"
 
     static func path(forOutput output: String) -> String {
         BuildState.path(forOutput: output).replacingAll(".sitegen-state", with: ".sitegen-cache")
@@ -19,31 +19,7 @@ extension BuildCache {
     /// The cache saved at `path`, or nil when there is none, it is damaged or another program wrote it.
     static func read(_ path: String) -> BuildCache? {
         guard let data = try? LocalFileSystem().readFile(path), let cache = try? decode(data) else { return nil }
-        if let stale = try? LocalFileSystem().readFile(stalePath(path)) {
-            var pages: [String] = [], parts: [String] = []
-            for line in String(decoding: stale, as: UTF8.self).split(separator: "\n") {
-                let fields = line.split(separator: "\t", maxSplits: 1)
-                guard fields.count == 2 else { return nil }
-                if fields[0] == "page" { pages.append(String(fields[1])) } else if fields[0] == "part" { parts.append(String(fields[1])) } else { return nil }
-            }
-            cache.forget(pages: pages, parts: parts)
-        }
         return cache
-    }
-
-    /// Where a text-only rebuild lists what it changed in the output after the cache was written
-    /// (one `page<TAB>path` or `part<TAB>name` per line): `read` forgets those entries, whose
-    /// files are not what the cache says any more.
-    static func stalePath(_ path: String) -> String { path + ".stale" }
-
-    /// Adds pages and format parts to the stale list; false when it cannot be written.
-    static func markStale(_ path: String, pages: [String], parts: [String]) -> Bool {
-        let lines = pages.map { "page\t\($0)\n" } + parts.map { "part\t\($0)\n" }
-        let fd = open(stalePath(path), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return false }
-        defer { close(fd) }
-        let bytes = Array(lines.joined().utf8)
-        return bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) } == bytes.count
     }
 
     /// Writes the tables of the last build to `path` (through a temporary file and a rename).
@@ -114,7 +90,6 @@ extension BuildCache {
 
     static func remove(_ path: String) {
         unlink(path)
-        unlink(stalePath(path))
     }
 
     /// Parsed front matter as bytes (strings in place) and back; nil for damaged bytes.
@@ -211,8 +186,6 @@ extension BuildCache {
             w.strings(p.refs.links)
             w.strings(p.refs.resources)
             w.strings(p.refs.ids.sorted())
-            w.optionalInt(p.body?.offset)
-            if let body = p.body { w.int(body.length) }
         }
     }
 
@@ -306,8 +279,7 @@ extension BuildCache {
             let quickKey = try r.u64()
             let size = try r.int()
             let refs = HTMLReferences(links: try r.strings(), resources: try r.strings(), ids: Set(try r.strings()))
-            let body = try r.optionalInt().map { BodyRange(offset: $0, length: try r.int()) }
-            pages[path] = Page(key: key, quickKey: quickKey, html: nil, size: size, refs: refs, body: body)
+            pages[path] = Page(key: key, quickKey: quickKey, html: nil, size: size, refs: refs)
         }
         guard r.atEnd else { throw ByteReader.Damaged() }
         return pages

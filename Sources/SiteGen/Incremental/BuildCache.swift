@@ -52,8 +52,6 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
         /// Bytes of the page's file.
         var size: Int
         var refs: HTMLReferences
-        /// Where the page's own rendered Markdown stands in its file, when known.
-        var body: BodyRange? = nil
     }
 
     /// True for the in-memory cache of a long-running process (documents and HTML kept).
@@ -129,17 +127,6 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
 
     /// The record of a page after the last build.
     func pageRecord(_ path: String) -> Page? { lock.locked { pages[path] } }
-
-    /// Drops what a text-only rebuild made wrong: those pages (and their link checks) and format parts.
-    func forget(pages paths: [String], parts: [String]) {
-        lock.locked {
-            for path in paths {
-                pages[path] = nil
-                linkChecks[path] = nil
-            }
-            for part in parts { formats[part] = nil }
-        }
-    }
 
     /// The tables as they are after a build, for saving.
     var tables: (yaml: [UInt64: [UInt8]], markdown: [String: Markdown], pages: [String: Page],
@@ -259,7 +246,7 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
     /// `keep` could take its file over from the last output), else rendered.
     /// - Returns: the HTML, or nil when the file was kept.
     func page(_ path: String, key: UInt64, quickKey: UInt64, keep: (Int) -> Bool,
-              render: () -> ([UInt8], HTMLReferences, BodyRange?)) -> ([UInt8]?, HTMLReferences) {
+              render: () -> ([UInt8], HTMLReferences)) -> ([UInt8]?, HTMLReferences) {
         if var hit = lock.locked({ pages[path] }), hit.key == key, hit.html != nil || keep(hit.size) {
             hit.quickKey = quickKey
             lock.locked {
@@ -268,11 +255,10 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
             }
             return (hit.html.map { Array($0.utf8) }, hit.refs)
         }
-        let (html, refs, body) = render()
+        let (html, refs) = render()
         lock.locked {
             nextPages[path] = Page(key: key, quickKey: quickKey, html: keepsPages ? String(decoding: html, as: UTF8.self) : nil,
-                                   size: html.count, refs: refs,
-                                   body: body)
+                                   size: html.count, refs: refs)
             renderedPages += 1
         }
         return (html, refs)

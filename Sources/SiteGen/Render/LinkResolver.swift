@@ -11,16 +11,10 @@ public struct LinkResolver: Sendable {
 
     public init(site: Site) {
         let pages = site.pathBySource, excluded = site.excludedSources, assets = Set(site.assets.map(\.path))
-        self.init(page: { pages[$0] }, exclusion: { excluded[$0] }, isAsset: { assets.contains($0) }, basePath: site.urls.basePath)
-    }
-
-    /// From lookups of another kind (the tables a text-only rebuild keeps, `TextOnlyState`).
-    init(page: @escaping @Sendable (String) -> String?, exclusion: @escaping @Sendable (String) -> String?,
-         isAsset: @escaping @Sendable (String) -> Bool, basePath: String) {
-        self.page = page
-        self.exclusion = exclusion
-        self.isAsset = isAsset
-        self.basePath = basePath
+        page = { pages[$0] }
+        exclusion = { excluded[$0] }
+        isAsset = { assets.contains($0) }
+        basePath = site.urls.basePath
     }
 
     public func resolve(_ href: String, from source: SourceRef, isImage: Bool) -> LinkTarget {

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import MustacheEngine
 
 /// The HTML of a rendered Markdown body, as page views hold it.
@@ -13,7 +10,6 @@ final class MarkdownHTML: DeferredText, @unchecked Sendable {  // `made` is guar
     private var made: String?
     private var knownHash: UInt64?
     private let make: (@Sendable () -> String)?
-    private var renders = 0
 
     init(_ text: String, hash: UInt64? = nil) {
         made = text
@@ -48,52 +44,8 @@ final class MarkdownHTML: DeferredText, @unchecked Sendable {  // `made` is guar
         }
     }
 
-    /// How often a template printed the HTML: a page that printed it once can have its body
-    /// replaced in place (see `BodyRange`).
-    var timesRendered: Int { lock.locked { renders } }
-
-    /// The HTML as the template prints it (counted, see `timesRendered`).
-    var text: String {
-        lock.locked { renders += 1 }
-        return content
-    }
-}
-
-/// Where a page's rendered Markdown stands in the page's file, so a later build whose only
-/// change is that text can put the new HTML in its place without making the page again (see
-/// `TextOnlyRebuild`). Known only when the template printed the HTML exactly once and it occurs
-/// exactly once in the page: then that occurrence is the one the template printed, and
-/// everything around it does not depend on the text.
-struct BodyRange: Sendable, Equatable {
-    var offset: Int
-    var length: Int
-
-    static func locate(_ body: MarkdownHTML, in page: [UInt8]) -> BodyRange? {
-        guard body.timesRendered == 1 else { return nil }
-        var text = body.content
-        guard !text.isEmpty else { return nil }
-        return text.withUTF8 { needle in
-            page.withUnsafeBufferPointer { hay -> BodyRange? in
-                guard let first = byteOffset(of: needle, in: hay, from: 0),
-                      byteOffset(of: needle, in: hay, from: first + 1) == nil else { return nil }
-                return BodyRange(offset: first, length: needle.count)
-            }
-        }
-    }
-}
-
-/// Where `needle` occurs in `haystack` at or after `start` (memchr for its first byte, then memcmp).
-func byteOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-    guard let h = haystack.baseAddress, let n = needle.baseAddress, !needle.isEmpty else { return nil }
-    let last = haystack.count - needle.count
-    var i = start
-    while i <= last {
-        guard let hit = memchr(h + i, Int32(n[0]), last - i + 1) else { return nil }
-        i = UnsafeRawPointer(hit) - UnsafeRawPointer(h)
-        if memcmp(h + i, n, needle.count) == 0 { return i }
-        i += 1
-    }
-    return nil
+    /// The HTML as the template prints it.
+    var text: String { content }
 }
 
 /// A body's rendered Markdown as the page renderer uses it.

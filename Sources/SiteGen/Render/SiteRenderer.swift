@@ -169,12 +169,8 @@ public struct SiteRenderer: Sendable {
         let findings = checker.checkEach(cache: cache)
         for list in findings { diagnostics += list }
         timings.append(("link check", clock.lap()))
-        var outcome = RenderOutcome(pages: records.count, files: outputs.count, diagnostics: diagnostics, outputs: outputs,
-                                    externalLinks: collectExternalLinks ? checker.externalLinks() : [], timings: timings)
-        if cache?.keepsPages == false {
-            outcome.textOnlyItems = textOnlyItems(jobs: jobs, records: records, findings: findings, tokenizer: tokenizer)
-        }
-        return outcome
+        return RenderOutcome(pages: records.count, files: outputs.count, diagnostics: diagnostics, outputs: outputs,
+                             externalLinks: collectExternalLinks ? checker.externalLinks() : [], timings: timings)
     }
 
     struct Rendered {
@@ -300,11 +296,9 @@ public struct SiteRenderer: Sendable {
     /// Runs the template (or takes the page from the cache when its view and template are the
     /// same as last time) and notes what the checks need.
     func finish(_ draft: Draft, sink: OutputSink? = nil, quickKey: UInt64 = 0) -> Rendered {
-        let render = { () -> ([UInt8], HTMLReferences, BodyRange?) in
+        let render = { () -> ([UInt8], HTMLReferences) in
             let html = renderer.render(draft.template, draft.view) ?? []
-            // Only the cache keeps where the body stands (builds without one skip the search).
-            let body = cache == nil ? nil : draft.md.flatMap { BodyRange.locate($0.html, in: html) }
-            return (html, HTMLScanner.scan(html, interner: interner), body)
+            return (html, HTMLScanner.scan(html, interner: interner))
         }
         let (html, refs): ([UInt8]?, HTMLReferences)
         var checkKey: UInt64?
@@ -314,8 +308,7 @@ public struct SiteRenderer: Sendable {
             (html, refs) = cache.page(draft.path, key: key, quickKey: quickKey, keep: { sink?.keep(file, size: $0) ?? false }, render: render)
             checkKey = Self.checkKey(page: key, markdown: draft.md.map { ($0.textHash, draft.source) })
         } else {
-            let made = render()
-            (html, refs) = (made.0, made.1)
+            (html, refs) = render()
         }
         var r = PageRecord(path: draft.path, source: draft.source, refs: refs)
         r.checkKey = checkKey
@@ -364,6 +357,4 @@ public struct RenderOutcome: Sendable {
     public var externalLinks: [ExternalLink]
     /// Seconds per part of the render stage, for `--verbose`.
     public var timings: [(String, Double)] = []
-    /// With the cache of `sitegen build`: the pages a text-only rebuild may redo (see `TextOnlyState`).
-    var textOnlyItems: [TextOnlyState.Item]?
 }

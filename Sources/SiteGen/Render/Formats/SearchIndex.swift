@@ -109,21 +109,6 @@ struct SearchIndex {
         return docs
     }
 
-    /// Per indexed source: its number in the index, the texts it is found by besides its body,
-    /// and whether its excerpt is the body's start. What a text-only rebuild keeps of the index
-    /// (lighter than `documents()`, which makes every document's address, date and excerpt).
-    func searchTexts() -> [String: (number: Int, texts: [(String, Int)], excerptFromBody: Bool)] {
-        let bySource = entries(dates: false)
-        var result: [String: (number: Int, texts: [(String, Int)], excerptFromBody: Bool)] = [:]
-        var number = 0
-        for r in records {
-            guard r.search != nil, let source = r.source, let item = bySource[source.path] else { continue }
-            result[source.path] = (number, item.texts, item.summary == nil)
-            number += 1
-        }
-        return result
-    }
-
     /// Makes the index and hands each file to `emit` as soon as it is made (term shards first,
     /// the manifest last), so a big site's shards are not all held at once.
     func write(_ emit: (OutputFile) -> Void) {

@@ -3,7 +3,7 @@ extension LayoutContext {
     func postView(_ p: Post, index: Int, html: MarkdownHTML, toc: [Heading]) -> PostPage {
         let urls = site.urls
         let dateLabel = p.draft ? strings["post.draftDated"] : p.date > site.options.now ? strings["post.scheduledFor"] : strings["post.published"]
-        var post = PostDetail(item: postFields(p), html: html, tags: p.tags, dateLabel: dateLabel)
+        let post = PostDetail(item: postFields(p), html: html, tags: p.tags, dateLabel: dateLabel)
         if let u = p.updated, u > p.date {
             post.updatedText = GermanDates.date(u)
             post.updatedISO = u.iso8601

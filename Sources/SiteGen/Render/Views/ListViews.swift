@@ -63,7 +63,7 @@ extension LayoutContext {
     func fieldView(_ f: Field, html: MarkdownHTML, posts: [Post], page: Pagination) -> FieldPage {
         let urls = site.urls
         let base = urls.field(f)
-        var field = fieldCard(f)
+        let field = fieldCard(f)
         field.html = html
         let title = page.page == 1 ? f.title : "\(f.title) – \(strings.format("pagination.page", page.page))"
         var meta = Meta(title: title, description: f.summary, path: urls.paginated(base, page: page.page), section: .fields)
