@@ -90,10 +90,9 @@ import Testing
         #expect(!report.succeeded)
         #expect(report.diagnostics.errorMessages.contains { $0.contains("posts/2025/klimamessnetz-komplett.md:") && $0.contains("gibt-es-nicht.md' does not exist") })
         #expect(try snapshot(output) == before)
-        // No staging folder is left behind; the state, cache and text-only state of the old output stay beside it.
+        // No staging folder is left behind; the store of the old output stays beside it.
         let parent = (output as NSString).deletingLastPathComponent
-        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).sorted()
-                == [".public.sitegen-cache", ".public.sitegen-state", ".public.sitegen-texts", "public"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == [".public.sitegen-store", "public"])
     }
 
     @Test func unchangedFilesAreNotRewritten() throws {
@@ -161,13 +160,25 @@ import Testing
         #expect(!moved.upToDate && moved.succeeded && moved.written > 0)
     }
 
-    @Test func buildStateSurvivesTabsAndNewlinesInMessages() {
-        let state = BuildState(fingerprint: 1, stamp: 2, pages: 3, files: 4,
-                               warnings: [.warning("content/a b.md", line: 7, "tab\there\nnew line \\ backslash"), .warning("site.yml", "no line")],
-                               validFrom: -5, validUntil: .max)
-        #expect(BuildState.parse(state.text) == state)
-        #expect(BuildState.parse("sitegen-state 1\n") == nil)
-        #expect(BuildState.parse(state.text.replacingOccurrences(of: "pages\t3", with: "pages\tdrei")) == nil)
+    @Test func theStoredRecordSurvivesTabsAndNewlinesInMessages() throws {
+        let record = BuildRecord(fingerprint: 1, stamp: 2, pages: 3, files: 4,
+                                 warnings: [.warning("content/a b.md", line: 7, "tab\there\nnew line \\ backslash"), .warning("site.yml", "no line")],
+                                 validFrom: -5, validUntil: .max)
+        let fs = MemoryFileSystem()
+        try fs.makeFolder("/site")
+        let store = BuildStore(output: "/site/public", fileSystem: fs)
+        #expect(store.path == "/site/.public.sitegen-store")
+        let saved = store.save(record, tables: [1, 2, 3])
+        #expect(saved)
+        let stored = try #require(store.read())
+        #expect(stored.record == record && stored.tables == [1, 2, 3])
+        // Another version, or cut short: not read.
+        var bytes = try fs.readFile(store.path)
+        fs.write(store.path, bytes: Array(bytes.prefix(bytes.count - 5)))
+        #expect(store.read()?.tables != [1, 2, 3])
+        bytes[8] = UInt8(ascii: "X")
+        fs.write(store.path, bytes: bytes)
+        #expect(store.read() == nil)
     }
 
     func snapshot(_ root: String) throws -> [String: Data] {

@@ -13,7 +13,7 @@ import Testing
         #expect(listing.files.count == names.count)
         #expect(Set(listing.files.map(\.relativePath)) == Set(names))
         #expect(listing.files.map(\.relativePath) == listing.files.map(\.relativePath).sorted())
-        removeTree(root)
+        LocalFileSystem().removeTree(root)
         #expect(!FileManager.default.fileExists(atPath: root))
     }
 

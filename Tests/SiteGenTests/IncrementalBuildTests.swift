@@ -42,19 +42,15 @@ import Testing
     /// The preview server's rebuild reads only the Markdown files that were written since: the
     /// others are known by their stamp (modification time, inode) and size.
     @Test func aRebuildReadsOnlyTheFilesThatWereWritten() throws {
-        final class CountingFileSystem: FileSystem, @unchecked Sendable {
+        final class CountingFileSystem: ForwardingFileSystem, @unchecked Sendable {
             let disk = LocalFileSystem()
             let lock = NSLockLite()
             var markdownReads: [String] = []
-            func listFiles(under root: String) throws -> (files: [FileEntry], problems: [(path: String, message: String)]) {
-                try disk.listFiles(under: root)
-            }
+            func pick(_ path: String) -> any FileSystem { disk }
             func readFile(_ path: String) throws -> [UInt8] {
                 if path.hasSuffix(".md") { lock.locked { markdownReads.append(path) } }
                 return try disk.readFile(path)
             }
-            func isDirectory(_ path: String) -> Bool { disk.isDirectory(path) }
-            func fileExists(_ path: String) -> Bool { disk.fileExists(path) }
         }
         let fs = CountingFileSystem()
         func rebuild() -> [String: [UInt8]] {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SiteGen
 
-/// `sitegen build` keeps a cache beside its output, so the next build (a new process) renders only
+/// `sitegen build` keeps a store beside its output, so the next build (a new process) renders only
 /// the pages a change touched and takes the other files over from the last output. After every
 /// kind of change, the output must be byte for byte what a clean build makes.
 @Suite(.serialized) struct PersistentCacheTests {
@@ -18,7 +18,7 @@ import Testing
     }
 
     var output: String { root + "/public" }
-    var cacheFile: String { BuildCache.path(forOutput: output) }
+    var cacheFile: String { BuildStore.path(forOutput: output) }
 
     func builder(output: String, clean: Bool = false) -> Builder {
         var builder = Builder(location: SiteLocation(content: content, templates: templates, output: output),
@@ -144,7 +144,7 @@ import Testing
         var bytes = try #require(FileManager.default.contents(atPath: cacheFile))
         bytes.count /= 2
         try bytes.write(to: URL(fileURLWithPath: cacheFile))
-        #expect((try? BuildCache.decode(Array(bytes))) == nil)
+        #expect((try? StoredBuild(Array(bytes)))?.cache() == nil)
         try edit("posts/2025/klimamessnetz-komplett.md") { $0 + "\nNoch ein Satz.\n" }
         #expect(expectSameAsClean("damaged cache") == total)
         // Saved again: the next change renders one page.
@@ -160,20 +160,25 @@ import Testing
             var damaged = bytes
             let at = Int.random(in: 0..<damaged.count, using: &generator)
             damaged[at] ^= UInt8.random(in: 1...255, using: &generator)
-            _ = try? BuildCache.decode(damaged)  // nil or a cache; never a trap
-            _ = try? BuildCache.decode(Array(damaged.prefix(at)))
+            _ = (try? StoredBuild(damaged))?.cache()  // nil or a cache; never a trap
+            _ = (try? StoredBuild(Array(damaged.prefix(at))))?.cache()
         }
     }
 
     @Test func aSavedCacheReadsBackAsItWasWritten() throws {
         expectSameAsClean("first build")
         let bytes = try #require(FileManager.default.contents(atPath: cacheFile))
-        let cache = try #require(try BuildCache.decode(Array(bytes)))
-        #expect(cache.encoded() == Array(bytes))
-        // Written in small pieces (as for big sites, where they are 1 MB): the same bytes.
-        let streamed = root + "/streamed-cache"
-        cache.save(streamed, flushEvery: 100)
-        #expect(FileManager.default.contents(atPath: streamed) == bytes)
+        let stored = try StoredBuild(Array(bytes))
+        let cache = try #require(stored.cache())
+        let encodesTheSame = cache.encodedTables() == stored.tables
+        #expect(encodesTheSame)
+        // Saved again through a file system in memory: the same bytes.
+        let memory = MemoryFileSystem()
+        try memory.makeFolder("/x")
+        let store = BuildStore(output: "/x/public", fileSystem: memory)
+        let saved = store.save(stored.record, tables: cache.encodedTables())
+        let same = (try? memory.readFile(store.path)) == Array(bytes)
+        #expect(saved && same)
         #expect(cache.tables.pages.count > 70)
         // Front matter of every document, with lists and nested maps.
         #expect(cache.tables.yaml.count > 70)

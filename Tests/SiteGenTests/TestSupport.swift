@@ -79,20 +79,36 @@ enum TestSupport {
     }
 }
 
-/// Memory below `memoryRoot` (content), the real disk for everything else (templates).
-struct OverlayFileSystem: FileSystem {
-    let memory: MemoryFileSystem
-    var memoryRoot = "/c"
-    let disk = LocalFileSystem()
-    func pick(_ path: String) -> any FileSystem {
-        path == memoryRoot || path.hasPrefix(memoryRoot + "/") ? memory : disk
-    }
+/// A file system that hands each call to another one, chosen by path (tests override what they watch).
+protocol ForwardingFileSystem: FileSystem {
+    func pick(_ path: String) -> any FileSystem
+}
+
+extension ForwardingFileSystem {
     func listFiles(under root: String) throws -> (files: [FileEntry], problems: [(path: String, message: String)]) {
         try pick(root).listFiles(under: root)
     }
     func readFile(_ path: String) throws -> [UInt8] { try pick(path).readFile(path) }
     func isDirectory(_ path: String) -> Bool { pick(path).isDirectory(path) }
     func fileExists(_ path: String) -> Bool { pick(path).fileExists(path) }
+    func status(_ path: String) -> FileStatus? { pick(path).status(path) }
+    func entries(of folder: String) -> [String]? { pick(folder).entries(of: folder) }
+    func writeFile(_ path: String, parts: [[UInt8]]) throws { try pick(path).writeFile(path, parts: parts) }
+    func makeFolder(_ path: String) throws { try pick(path).makeFolder(path) }
+    func rename(_ from: String, to: String) throws { try pick(from).rename(from, to: to) }
+    func link(_ existing: String, to new: String) throws { try pick(existing).link(existing, to: new) }
+    func remove(_ path: String) throws { try pick(path).remove(path) }
+    func exchange(_ a: String, _ b: String) -> Bool { pick(a).exchange(a, b) }
+}
+
+/// Memory below `memoryRoot` (content), the real disk for everything else (templates).
+struct OverlayFileSystem: ForwardingFileSystem {
+    let memory: MemoryFileSystem
+    var memoryRoot = "/c"
+    let disk = LocalFileSystem()
+    func pick(_ path: String) -> any FileSystem {
+        path == memoryRoot || path.hasPrefix(memoryRoot + "/") ? memory : disk
+    }
 }
 
 extension Array where Element == Diagnostic {

@@ -1,95 +1,36 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
-/// The cache `sitegen build` keeps beside its output (`.public.sitegen-cache`), so the next build
-/// in a new process renders only the pages a change touched (see `BuildCache`).
-///
-/// It describes that output exactly: it is removed before a build changes the output and written
-/// again after the new output is in place. It holds hashes, each body's search terms, headings and
-/// messages, and each page's references for the link check; no HTML (a reused page is its file).
-/// It is tied to the program that wrote it: any other sitegen ignores it.
+/// The memo tables as the build's store keeps them (see `BuildStore`): hashes and what the checks
+/// need, each body's search terms, headings and messages, each page's references; no HTML (a
+/// reused page is its file in the output).
 extension BuildCache {
-    static let fileMagic = "sitegen-cache 7\n"
-
-    static func path(forOutput output: String) -> String {
-        BuildState.path(forOutput: output).replacingAll(".sitegen-state", with: ".sitegen-cache")
-    }
-
-    /// The cache saved at `path`, or nil when there is none, it is damaged or another program wrote it.
-    static func read(_ path: String) -> BuildCache? {
-        guard let data = try? LocalFileSystem().readFile(path), let cache = try? decode(data) else { return nil }
-        return cache
-    }
-
-    /// Writes the tables of the last build to `path` (through a temporary file and a rename).
-    /// The two parts are made on two cores, and each goes out in pieces as it grows (the pages
-    /// part into a second temporary file, appended at the end), so the bytes of the whole cache
-    /// are never in memory at once (the peak of a 50,000-item build was here).
-    /// - Parameter flushEvery: the size of the pieces (tests make them small).
-    func save(_ path: String, flushEvery: Int = 1 << 20) {
-        let temporary = path + ".tmp-\(getpid())"
-        let pagesTemporary = temporary + "-pages"
-        defer { unlink(pagesTemporary) }
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return }
-        let pagesFD = open(pagesTemporary, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard pagesFD >= 0 else {
-            close(fd)
-            unlink(temporary)
-            return
+    /// Two parts, each with its own string table, made and read on two cores: the documents
+    /// (front matter, Markdown, link checks, formats) and the pages. The documents part's length
+    /// comes first (8 bytes).
+    func encodedTables() -> [UInt8] {
+        let parts = parallelMap([0, 1]) { i -> [UInt8] in
+            var w = ByteWriter()
+            if i == 0 { encodeDocuments(&w) } else { encodePages(&w) }
+            return w.finish()
         }
-        defer { close(pagesFD) }
-        var documentsOK = writeAll(fd, Array(Self.fileMagic.utf8))
-        var firstPart = 0
-        var pagesOK = true
-        _ = parallelMap([0, 1]) { i -> Bool in
-            if i == 0 {
-                var documents = ByteWriter(flushEvery: flushEvery) { documentsOK = documentsOK && writeAll(fd, $0); firstPart += $0.count }
-                encodeDocuments(&documents)
-                let rest = documents.finish()
-                documentsOK = documentsOK && writeAll(fd, rest)
-                firstPart += rest.count
-            } else {
-                var pages = ByteWriter(flushEvery: flushEvery) { pagesOK = pagesOK && writeAll(pagesFD, $0) }
-                encodePages(&pages)
-                pagesOK = pagesOK && writeAll(pagesFD, pages.finish())
+        return littleEndianBytes(UInt64(parts[0].count)) + parts[0] + parts[1]
+    }
+
+    static func decodeTables(_ data: [UInt8]) throws -> BuildCache {
+        guard data.count >= 8 else { throw ByteReader.Damaged() }
+        let first = Int(truncatingIfNeeded: readLittleEndian(data, at: 0))
+        guard first >= 0, first <= data.count - 8 else { throw ByteReader.Damaged() }
+        enum Part { case documents(DocumentTables), pages([String: Page]) }
+        let parts = parallelMap([0, 1]) { i -> Result<Part, any Error> in
+            Result {
+                i == 0 ? .documents(try decodeDocuments(Array(data[8..<8 + first])))
+                    : .pages(try decodePages(Array(data[(8 + first)...])))
             }
-            return true
         }
-        var ok = documentsOK && pagesOK && lseek(pagesFD, 0, SEEK_SET) == 0
-        // The pages part after the documents part.
-        var buffer = [UInt8](repeating: 0, count: 1 << 20)
-        while ok {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(pagesFD, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 {
-                ok = n == 0
-                break
-            }
-            ok = writeAll(fd, Array(buffer[0..<n]))
+        guard case .documents(let documents) = try parts[0].get(), case .pages(let pages) = try parts[1].get() else {
+            throw ByteReader.Damaged()
         }
-        ok = ok && writeAll(fd, Self.trailer(firstPart))
-        close(fd)
-        if ok { rename(temporary, path) } else { unlink(temporary) }
-    }
-
-    /// The whole file's bytes (for tests; `save` writes the same).
-    func encoded() -> [UInt8] {
-        var documents = ByteWriter(), pages = ByteWriter()
-        encodeDocuments(&documents)
-        encodePages(&pages)
-        let first = documents.finish()
-        return Array(Self.fileMagic.utf8) + first + pages.finish() + Self.trailer(first.count)
-    }
-
-    /// The file ends with the length of its first part (8 bytes).
-    private static func trailer(_ firstPart: Int) -> [UInt8] {
-        (0..<8).map { UInt8(truncatingIfNeeded: UInt64(firstPart) >> (8 * UInt64($0))) }
-    }
-
-    static func remove(_ path: String) {
-        unlink(path)
+        return BuildCache(keepsPages: false, searchTokenizer: SharedSearchTokenizer(terms: documents.terms), yaml: documents.yaml,
+                          markdown: documents.markdown, pages: pages, linkChecks: documents.linkChecks,
+                          formats: documents.formats)
     }
 
     /// Parsed front matter as bytes (strings in place) and back; nil for damaged bytes.
@@ -110,12 +51,8 @@ extension BuildCache {
         return .some(value)
     }
 
-    // Two parts, each with its own string table, made and read on two cores: the documents
-    // (front matter, Markdown, link checks, formats) and the pages.
-
     private func encodeDocuments(_ w: inout ByteWriter) {
         let (yaml, markdown, _, linkChecks) = tables
-        w.string(Builder.programIdentity)
         w.int(yaml.count)
         for (key, blob) in yaml.sorted(by: { $0.key < $1.key }) {
             w.u64(key)
@@ -189,29 +126,6 @@ extension BuildCache {
         }
     }
 
-    static func decode(_ data: [UInt8]) throws -> BuildCache? {
-        let magic = Array(fileMagic.utf8)
-        guard data.count >= magic.count + 8, Array(data[0..<magic.count]) == magic else { throw ByteReader.Damaged() }
-        var first = 0
-        for i in 0..<8 { first |= Int(data[data.count - 8 + i]) << (8 * i) }
-        let start = magic.count
-        guard first >= 0, first <= data.count - 8 - start else { throw ByteReader.Damaged() }
-        enum Part { case documents(DocumentTables?), pages([String: Page]) }
-        let parts = parallelMap([0, 1]) { i -> Result<Part, any Error> in
-            Result {
-                i == 0 ? .documents(try decodeDocuments(Array(data[start..<start + first])))
-                    : .pages(try decodePages(Array(data[(start + first)..<(data.count - 8)])))
-            }
-        }
-        guard case .documents(let documents) = try parts[0].get(), case .pages(let pages) = try parts[1].get() else {
-            throw ByteReader.Damaged()
-        }
-        guard let documents else { return nil }
-        return BuildCache(keepsPages: false, searchTokenizer: SharedSearchTokenizer(terms: documents.terms), yaml: documents.yaml,
-                          markdown: documents.markdown, pages: pages, linkChecks: documents.linkChecks,
-                          formats: documents.formats)
-    }
-
     private struct DocumentTables {
         var terms: [String]
         var yaml: [UInt64: [UInt8]]
@@ -220,10 +134,8 @@ extension BuildCache {
         var formats: [String: FormatPart]
     }
 
-    /// nil when another program wrote the file.
-    private static func decodeDocuments(_ data: [UInt8]) throws -> DocumentTables? {
+    private static func decodeDocuments(_ data: [UInt8]) throws -> DocumentTables {
         var r = try ByteReader(data)
-        guard try r.string() == Builder.programIdentity else { return nil }
         var yaml: [UInt64: [UInt8]] = [:]
         for _ in try r.count() {
             let key = try r.u64()

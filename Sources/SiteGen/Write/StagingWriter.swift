@@ -1,9 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-#if os(Linux)
-import CLinuxShims
-#endif
 
 /// Stage 4: writes the new site into a staging folder beside the output, then puts it in place,
 /// so `public/` is never half-written and a failed build leaves it as it was.
@@ -17,6 +14,7 @@ import CLinuxShims
 public final class StagingWriter: OutputSink, @unchecked Sendable {
     public let output: String
     public let staging: String
+    let fileSystem: any FileSystem
     /// Up to this many written and removed files, the output is updated file by file.
     public static let inPlaceLimit = 100
     private let keepUnchanged: Bool
@@ -29,7 +27,8 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     private(set) var committedInPlace = false
 
     /// - Parameter clean: when true, nothing is taken over from the old output.
-    public init(output: String, clean: Bool = false) throws {
+    public init(output: String, clean: Bool = false, fileSystem: any FileSystem = LocalFileSystem()) throws {
+        self.fileSystem = fileSystem
         self.output = output.hasSuffix("/") ? String(output.dropLast()) : output
         let parent = self.output.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
         let name = self.output.split(separator: "/").last.map(String.init) ?? "public"
@@ -40,21 +39,18 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
             var dir = parent.hasPrefix("/") ? "" : "."
             for part in parent.split(separator: "/") {
                 dir += "/" + part
-                if !makeDirectory(dir) {
-                    guard errno == EEXIST else {
-                        throw FileSystemError(path: dir, message: "folder for the output cannot be created (\(String(cString: strerror(errno))))")
-                    }
-                    var st = stat()
-                    if stat(dir, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR {
-                        throw FileSystemError(path: dir, message: "is a file, but the output folder goes inside it; choose another --output")
-                    }
+                if fileSystem.status(dir)?.kind == .file {
+                    throw FileSystemError(path: dir, message: "is a file, but the output folder goes inside it; choose another --output")
+                }
+                do { try fileSystem.makeFolder(dir) } catch {
+                    throw FileSystemError(path: dir, message: "folder for the output cannot be created (\(error))")
                 }
             }
         }
-        removeTree(staging)
-        Self.removeAbandonedStagings(beside: self.output)
-        guard makeDirectory(staging) else {
-            throw FileSystemError(path: staging, message: "staging folder cannot be created (\(String(cString: strerror(errno))))")
+        fileSystem.removeTree(staging)
+        Self.removeAbandonedStagings(beside: self.output, fileSystem: fileSystem)
+        do { try fileSystem.makeFolder(staging) } catch {
+            throw FileSystemError(path: staging, message: "staging folder cannot be created (\(error))")
         }
     }
 
@@ -67,7 +63,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
             markKept(path)
             return
         }
-        try writeFile(try makeFolders(for: path), bytes)
+        try fileSystem.writeFile(try makeFolders(for: path), bytes)
         madeDirectories.locked {
             keptPaths.remove(path)
             writtenPaths.insert(path)
@@ -78,8 +74,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     /// knows to be unchanged).
     public func keep(_ path: String, size: Int) -> Bool {
         guard keepUnchanged, (try? validate(path)) != nil else { return false }
-        var st = stat()
-        guard lstat(output + "/" + path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == size else { return false }
+        guard let status = fileSystem.status(output + "/" + path), status.kind == .file, status.size == size else { return false }
         markKept(path)
         return true
     }
@@ -91,47 +86,47 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
             keptPaths.insert(path)
             return writtenPaths.remove(path) != nil
         }
-        if wasWritten { unlink(staging + "/" + path) }
+        if wasWritten { try? fileSystem.remove(staging + "/" + path) }
     }
 
     public func copy(from source: String, to path: String) throws {
-        let bytes = try LocalFileSystem().readFile(source)
+        let bytes = try fileSystem.readFile(source)
         try write(path, bytes)
     }
 
     /// Puts the new site in place: file by file when few files changed, else the whole folder in one step.
     public func commit() throws {
         committedInPlace = false
-        if LocalFileSystem().isDirectory(output) {
+        if fileSystem.isDirectory(output) {
             let (kept, written) = madeDirectories.locked { (keptPaths, writtenPaths) }
-            let gone = keepUnchanged ? filesBelow(output).filter { !kept.contains($0) && !written.contains($0) } : []
+            let gone = keepUnchanged ? fileSystem.filesBelow(output).filter { !kept.contains($0) && !written.contains($0) } : []
             if keepUnchanged && written.count + gone.count <= Self.inPlaceLimit && fitsInPlace(written) {
                 try updateInPlace(written: written.sorted(), gone: gone)
                 committedInPlace = true
                 return
             }
             let failed = parallelMap(Array(kept)) { path -> String? in
-                guard let target = try? prepare(path), link(output + "/" + path, target) == 0 else { return path }
+                guard let target = try? prepare(path), (try? fileSystem.link(output + "/" + path, to: target)) != nil else { return path }
                 return nil
             }.compactMap { $0 }
             if let path = failed.min() {
                 throw FileSystemError(path: path, message: "cannot be taken over from the old output")
             }
-            if exchange(staging, output) {
-                removeTree(staging)  // now holds the old site
+            if fileSystem.exchange(staging, output) {
+                fileSystem.removeTree(staging)  // now holds the old site
                 return
             }
             // Fallback without renameat2: two renames, a very short gap.
             let old = staging + ".old"
-            guard rename(output, old) == 0 else { throw FileSystemError(path: output, message: "cannot be replaced (\(String(cString: strerror(errno))))") }
-            guard rename(staging, output) == 0 else {
-                _ = rename(old, output)
-                throw FileSystemError(path: output, message: "cannot be replaced (\(String(cString: strerror(errno))))")
+            do { try fileSystem.rename(output, to: old) } catch { throw FileSystemError(path: output, message: "cannot be replaced (\(error))") }
+            do { try fileSystem.rename(staging, to: output) } catch {
+                try? fileSystem.rename(old, to: output)
+                throw FileSystemError(path: output, message: "cannot be replaced (\(error))")
             }
-            removeTree(old)
+            fileSystem.removeTree(old)
         } else {
-            guard rename(staging, output) == 0 else {
-                throw FileSystemError(path: output, message: "cannot be created (\(String(cString: strerror(errno))))")
+            do { try fileSystem.rename(staging, to: output) } catch {
+                throw FileSystemError(path: output, message: "cannot be created (\(error))")
             }
         }
     }
@@ -139,13 +134,12 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     /// True when every written file can be renamed into the output: no folder stands where it
     /// goes and no file where one of its folders goes (a page that became a folder).
     private func fitsInPlace(_ written: Set<String>) -> Bool {
-        var st = stat()
         for path in written {
-            if lstat(output + "/" + path, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG { return false }
+            if let status = fileSystem.status(output + "/" + path), status.kind != .file { return false }
             var dir = ""
             for part in path.split(separator: "/").dropLast() {
                 dir += (dir.isEmpty ? "" : "/") + part
-                if lstat(output + "/" + dir, &st) == 0 && (st.st_mode & S_IFMT) != S_IFDIR { return false }
+                if let status = fileSystem.status(output + "/" + dir), status.kind != .folder { return false }
             }
         }
         return true
@@ -158,38 +152,35 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
             var dir = ""
             for part in path.split(separator: "/").dropLast() {
                 dir += (dir.isEmpty ? "" : "/") + part
-                if !makeDirectory(output + "/" + dir) && errno != EEXIST {
-                    throw FileSystemError(path: dir, message: "folder cannot be created (\(String(cString: strerror(errno))))")
-                }
+                try fileSystem.makeFolder(output + "/" + dir)
             }
             // A folder where a file now goes (or the other way round) is left to the whole-folder swap.
-            guard rename(staging + "/" + path, output + "/" + path) == 0 else {
-                throw FileSystemError(path: path, message: "cannot be put in place (\(String(cString: strerror(errno))))")
-            }
+            try fileSystem.rename(staging + "/" + path, to: output + "/" + path)
         }
         for path in gone {
-            unlink(output + "/" + path)
+            try? fileSystem.remove(output + "/" + path)
             var parts = path.split(separator: "/").dropLast()
-            while !parts.isEmpty, rmdir(output + "/" + parts.joined(separator: "/")) == 0 { parts = parts.dropLast() }
+            // Folders left empty go too (removing one that is not empty fails, which ends the walk).
+            while !parts.isEmpty, (try? fileSystem.remove(output + "/" + parts.joined(separator: "/"))) != nil { parts = parts.dropLast() }
         }
-        removeTree(staging)
+        fileSystem.removeTree(staging)
     }
 
     /// Removes the staging folders of builds that ended without cleaning up (killed, or crashed):
     /// `.<name>.staging-<pid>` beside the output whose process is gone. Those of running builds stay.
-    static func removeAbandonedStagings(beside output: String) {
+    static func removeAbandonedStagings(beside output: String, fileSystem: any FileSystem) {
         let parts = output.split(separator: "/", omittingEmptySubsequences: false)
         let parent = parts.dropLast().joined(separator: "/")
         let folder = parent.isEmpty ? (output.hasPrefix("/") ? "/" : ".") : parent
         let prefix = ".\(parts.last.map(String.init) ?? "public").staging-"
-        for name in folderEntries(folder) ?? [] {
+        for name in fileSystem.entries(of: folder) ?? [] {
             guard name.hasPrefix(prefix), let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
-            if kill(pid, 0) != 0 && errno == ESRCH { removeTree((folder == "/" ? "" : folder) + "/" + name) }
+            if kill(pid, 0) != 0 && errno == ESRCH { fileSystem.removeTree((folder == "/" ? "" : folder) + "/" + name) }
         }
     }
 
     /// Throws the staging folder away; the old output stays as it was.
-    public func abandon() { removeTree(staging) }
+    public func abandon() { fileSystem.removeTree(staging) }
 
     private func validate(_ path: String) throws {
         guard Self.staysInside(path) else {
@@ -220,8 +211,8 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
             let d = dir
             let known = madeDirectories.locked { directories.contains(d) }
             if !known {
-                if !makeDirectory(staging + "/" + d) && errno != EEXIST {
-                    throw FileSystemError(path: d, message: "folder cannot be created (\(String(cString: strerror(errno))))")
+                do { try fileSystem.makeFolder(staging + "/" + d) } catch {
+                    throw FileSystemError(path: d, message: "folder cannot be created (\(error))")
                 }
                 madeDirectories.locked { _ = directories.insert(d) }
             }
@@ -230,57 +221,11 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     }
 }
 
-private func makeDirectory(_ path: String) -> Bool { mkdir(path, 0o755) == 0 }
-
-/// Relative paths of every file (and symlink) below `root`.
-private func filesBelow(_ root: String, prefix: String = "") -> [String] {
-    var files: [String] = []
-    for name in folderEntries(root + (prefix.isEmpty ? "" : "/" + prefix)) ?? [] {
-        let path = prefix.isEmpty ? name : prefix + "/" + name
-        var st = stat()
-        guard lstat(root + "/" + path, &st) == 0 else { continue }
-        if (st.st_mode & S_IFMT) == S_IFDIR { files += filesBelow(root, prefix: path) } else { files.append(path) }
-    }
-    return files
-}
-
-private func writeFile(_ path: String, _ bytes: [UInt8]) throws {
-    // Never write through an existing name: it may be a hard link to the live output.
-    unlink(path)
-    let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-    guard fd >= 0 else { throw FileSystemError(path: path, message: "cannot be written (\(String(cString: strerror(errno))))") }
-    defer { close(fd) }
-    guard writeAll(fd, bytes) else {
-        throw FileSystemError(path: path, message: "cannot be written (\(String(cString: strerror(errno))))")
-    }
-}
-
-/// True when the file at `path` holds exactly `bytes` (cheap size test first).
-private func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
-    var st = stat()
-    guard lstat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == bytes.count else { return false }
-    guard let old = try? LocalFileSystem().readFile(path) else { return false }
-    return old == bytes
-}
-
-/// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE).
-private func exchange(_ a: String, _ b: String) -> Bool {
-    #if os(Linux)
-    let RENAME_EXCHANGE: UInt32 = 2
-    return renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) == 0
-    #else
-    return false
-    #endif
-}
-
-/// `rm -rf`, without following symlinks.
-func removeTree(_ path: String) {
-    var st = stat()
-    guard lstat(path, &st) == 0 else { return }
-    if (st.st_mode & S_IFMT) == S_IFDIR {
-        for name in folderEntries(path) ?? [] { removeTree(path + "/" + name) }
-        rmdir(path)
-    } else {
-        unlink(path)
+extension StagingWriter {
+    /// True when the file at `path` holds exactly `bytes` (cheap size test first).
+    fileprivate func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
+        guard let status = fileSystem.status(path), status.kind == .file, status.size == bytes.count else { return false }
+        guard let old = try? fileSystem.readFile(path) else { return false }
+        return old == bytes
     }
 }

@@ -1,41 +1,3 @@
-/// Where a build reads from and writes to.
-public struct SiteLocation: Sendable {
-    /// The content folder (`content`).
-    public var content: String
-    /// The templates folder (`Templates`).
-    public var templates: String
-    /// The output folder (`public`).
-    public var output: String
-
-    public init(content: String = "content", templates: String = "Templates", output: String = "public") {
-        self.content = content
-        self.templates = templates
-        self.output = output
-    }
-}
-
-/// Times and counts of one build, for `--verbose` and the summary line.
-public struct BuildReport: Sendable {
-    public var diagnostics: [Diagnostic] = []
-    public var pages = 0
-    public var files = 0
-    public var written = 0
-    public var unchanged = 0
-    /// Seconds per stage: load, model, render, write.
-    public var timings: [(stage: String, seconds: Double)] = []
-    /// Links to other sites, for `check --external`.
-    public var externalLinks: [ExternalLink] = []
-    /// Pages whose template ran (the others were taken from the last build).
-    public var rendered = 0
-    /// True when nothing changed since the last build and the output was left as it was.
-    public var upToDate = false
-    /// Fingerprint of this build's inputs.
-    public var fingerprint: UInt64?
-    /// Where "now" may move without changing this build's output (epoch seconds).
-    public var validity: (from: Int64, until: Int64)?
-    public var succeeded: Bool { !diagnostics.contains { $0.severity == .error } }
-}
-
 /// Runs the pipeline: load → model → render → write.
 public struct Builder: Sendable {
     public var location: SiteLocation
@@ -128,69 +90,56 @@ public struct Builder: Sendable {
         return (report, site)
     }
 
-    /// Builds into the output folder: staging, then one swap. A failed build leaves the old output untouched.
+    /// Builds into the output folder: staging, then one swap. A failed build leaves the old output
+    /// untouched; the store beside the output lets the next build skip what did not change.
     public func build() -> BuildReport {
         let clock = Stopwatch()
-        if let problem = location.outputProblem ?? (force ? nil : location.foreignOutputProblem) {
-            var report = BuildReport()
-            report.diagnostics = [.error(location.output, problem)]
-            return report
+        if let problem = location.outputProblem(fileSystem) ?? (force ? nil : location.foreignOutputProblem(fileSystem)) {
+            return BuildReport(failure: .error(location.output, problem))
         }
-        let statePath = BuildState.path(forOutput: location.output)
-        let previous = clean || !fileSystem.isDirectory(location.output) ? nil : BuildState.read(statePath)
-        let now = options.now.epochSeconds
-        let listing = inputListing()
-        let stamp = listing.map(inputStamp)
-        func upToDate(_ previous: BuildState, _ report: inout BuildReport) {
-            report.upToDate = true
-            report.pages = previous.pages
-            report.files = previous.files
-            report.unchanged = previous.files
-            // The same inputs give the same warnings: show them again.
-            report.diagnostics = previous.warnings
-        }
-        // Nothing written since the last build and "now" in the same span: stop before reading
-        // (and before making a staging folder).
-        if let previous, let stamp, stamp == previous.stamp, previous.validFrom <= now, now < previous.validUntil {
-            var report = BuildReport()
-            upToDate(previous, &report)
+        let store = BuildStore(output: location.output, fileSystem: fileSystem)
+        let stamp = inputListing().map(inputStamp)
+        let stored = clean || !fileSystem.isDirectory(location.output) ? nil : store.read()
+        let plan = BuildPlan(stored: stored, stamp: stamp, now: options.now.epochSeconds)
+        if case .nothing(let record) = plan {
+            var report = BuildReport(upToDate: record)
             report.timings.append(("check inputs", clock.lap()))
             return report
         }
         let writer: StagingWriter
-        do { writer = try StagingWriter(output: location.output, clean: clean) } catch {
-            var report = BuildReport()
-            report.diagnostics = [.error(location.output, "\(error)")]
-            return report
+        do { writer = try StagingWriter(output: location.output, clean: clean, fileSystem: fileSystem) } catch {
+            return BuildReport(failure: .error(location.output, "\(error)"))
         }
         var builder = self
-        // 0: a text-only rebuild made the output without reading every input.
-        builder.knownFingerprint = previous.flatMap { $0.validFrom <= now && now < $0.validUntil && $0.fingerprint != 0 ? $0.fingerprint : nil }
-        // The cache beside the output describes that output; without a known output, start a new one.
-        let cachePath = BuildCache.path(forOutput: location.output)
-        let cache = builder.cache ?? (previous != nil ? BuildCache.read(cachePath) : nil) ?? BuildCache(keepsPages: false)
-        builder.cache = cache
+        builder.knownFingerprint = plan.knownFingerprint
+        builder.cache = cache ?? plan.cache ?? BuildCache(keepsPages: false)
         let readTime = clock.lap()
         var (report, _) = builder.run(into: writer)
-        report.timings.insert(("check inputs, read cache", readTime), at: 0)
+        report.timings.insert(("check inputs, read store", readTime), at: 0)
+        return builder.finish(report, writer: writer, store: store, plan: plan, stamp: stamp ?? 0, clock: clock)
+    }
+
+    /// Puts the output in place and saves the store, or leaves both as they were.
+    private func finish(_ report: BuildReport, writer: StagingWriter, store: BuildStore, plan: BuildPlan,
+                        stamp: UInt64, clock: Stopwatch) -> BuildReport {
+        var report = report
         _ = clock.lap()
-        if report.upToDate, var previous {
+        if report.upToDate, case .changed(let stored, _) = plan {
+            // Files were touched but their bytes are the same: only the stamp is new.
             writer.abandon()
-            upToDate(previous, &report)
-            // Files were touched but their bytes are the same: remember the new stamp.
-            previous.stamp = stamp ?? 0
-            previous.save(statePath)
+            var record = stored.record
+            record.stamp = stamp
+            store.save(record, tables: stored.tables)
+            report = BuildReport(upToDate: record)
             report.timings.append(("write", clock.lap()))
             return report
         }
-        let failed = !report.succeeded || (strict && !report.diagnostics.isEmpty)
-        if failed {
+        if !report.succeeded || (strict && !report.diagnostics.isEmpty) {
             writer.abandon()
             return report
         }
         progress?("write")
-        BuildState.remove(statePath)
-        BuildCache.remove(cachePath)
+        store.remove()
         do { try writer.commit() } catch {
             writer.abandon()
             report.diagnostics.append(.error(location.output, "\(error)"))
@@ -198,12 +147,9 @@ public struct Builder: Sendable {
         report.written = writer.written
         report.unchanged = writer.kept
         report.timings.append(("write", clock.lap()))
-        if report.succeeded, let fingerprint = report.fingerprint, let validity = report.validity {
-            BuildState(fingerprint: fingerprint, stamp: stamp ?? 0, pages: report.pages, files: report.files,
-                       warnings: report.diagnostics.filter { $0.severity == .warning },
-                       validFrom: validity.from, validUntil: validity.until).save(statePath)
-            if !cache.keepsPages { cache.save(cachePath) }
-            report.timings.append(("save state and cache", clock.lap()))
+        if let record = report.record(stamp: stamp), let cache, !cache.keepsPages {
+            store.save(record, tables: cache.encodedTables())
+            report.timings.append(("save store", clock.lap()))
         }
         return report
     }

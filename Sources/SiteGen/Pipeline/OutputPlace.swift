@@ -9,8 +9,7 @@ import Darwin
 /// files with the site; an output inside one of them would be read back as content next time.
 extension SiteLocation {
     /// Why the output cannot go where it is asked to, or nil.
-    public var outputProblem: String? {
-        let disk = LocalFileSystem()
+    public func outputProblem(_ disk: any FileSystem) -> String? {
         if disk.fileExists(self.output), !disk.isDirectory(self.output) {
             return "the output '\(self.output)' is a file, not a folder; remove it or choose another folder with --output, e.g. public"
         }
@@ -32,12 +31,11 @@ extension SiteLocation {
 
     /// Why an existing output folder is not replaced without `--force`: it holds files, and nothing
     /// says it is a site (no sitegen state beside it, no `index.html` in it), e.g. `--output Dokumente`.
-    public var foreignOutputProblem: String? {
-        let disk = LocalFileSystem()
+    public func foreignOutputProblem(_ disk: any FileSystem) -> String? {
         guard disk.isDirectory(output) else { return nil }
-        let beside = [BuildState.path(forOutput: output), BuildCache.path(forOutput: output)]
+        let beside = [BuildStore.path(forOutput: output)]
         if beside.contains(where: disk.fileExists) || disk.fileExists(output + "/index.html") { return nil }
-        guard let entry = folderEntries(output)?.min() else { return nil }
+        guard let entry = disk.entries(of: output)?.min() else { return nil }
         return "the output folder '\(output)' holds other files ('\(entry)' …) and no site built by sitegen; a build replaces its output whole. Choose a new or empty folder with --output, or pass --force to replace it"
     }
 
