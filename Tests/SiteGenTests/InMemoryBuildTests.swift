@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import SiteGen
+
+/// `Builder.build` reads and writes only through its file system: the whole incremental cycle
+/// (staging, swap, store, plan) runs in memory, and every rebuild equals a clean build.
+@Suite struct InMemoryBuildTests {
+    let fs = MemoryFileSystem()
+
+    init() throws {
+        try Self.copy(TestSupport.exampleContent, to: "/site/content", into: fs)
+        try Self.copy(TestSupport.templates, to: "/site/Templates", into: fs)
+    }
+
+    /// Every file below a folder on disk, put into memory below `target`.
+    static func copy(_ folder: String, to target: String, into fs: MemoryFileSystem) throws {
+        for entry in try LocalFileSystem().listFiles(under: folder).files {
+            fs.write(target + "/" + entry.relativePath, bytes: try LocalFileSystem().readFile(folder + "/" + entry.relativePath))
+        }
+    }
+
+    func build(_ output: String, clean: Bool = false) -> BuildReport {
+        var builder = Builder(location: SiteLocation(content: "/site/content", templates: "/site/Templates", output: output),
+                              options: BuildOptions(now: TestSupport.now, baseURL: "https://smartcity.example.org/"), fileSystem: fs)
+        builder.clean = clean
+        return builder.build()
+    }
+
+    func files(_ folder: String) -> [String: [UInt8]] {
+        Dictionary(uniqueKeysWithValues: fs.filesBelow(folder).map { ($0, (try? fs.readFile(folder + "/" + $0)) ?? []) })
+    }
+
+    /// Builds into `/site/public` with its store and into a fresh folder; both must agree.
+    @discardableResult
+    func expectSameAsClean(_ change: String, sourceLocation: SourceLocation = #_sourceLocation) -> BuildReport {
+        let incremental = build("/site/public")
+        let fresh = build("/site/fresh", clean: true)
+        defer { fs.removeTree("/site/fresh") }
+        #expect(incremental.succeeded && fresh.succeeded, "\(change)", sourceLocation: sourceLocation)
+        let a = files("/site/public"), b = files("/site/fresh")
+        let differing = Set(a.keys).union(b.keys).filter { a[$0] != b[$0] }.sorted()
+        #expect(a.count > 100 && differing.isEmpty, "\(change): \(a.count) files, differing \(differing.prefix(5))",
+                sourceLocation: sourceLocation)
+        return incremental
+    }
+
+    func edit(_ path: String, _ change: (String) -> String) throws {
+        let full = "/site/content/" + path
+        fs.write(full, change(String(decoding: try fs.readFile(full), as: UTF8.self)))
+    }
+
+    @Test func theIncrementalCycleRunsInMemory() throws {
+        let first = expectSameAsClean("first build")
+        #expect(first.written == first.files && !first.upToDate)
+        #expect(fs.fileExists("/site/.public.sitegen-store"))
+        #expect(fs.entries(of: "/site")?.contains { $0.contains("staging") } == false)
+
+        // Nothing changed: the plan says so before anything is read.
+        let same = build("/site/public")
+        #expect(same.upToDate && same.timings.map(\.stage) == ["check inputs"])
+
+        // One text: one page rendered, a handful of files written (the page, the search index).
+        try edit("projects/urbane-datenplattform.md") { $0 + "\nEin neuer Satz mit Zauberwort.\n" }
+        let text = expectSameAsClean("one text")
+        #expect(text.rendered == 1 && text.written < 8, "\(text.rendered) rendered, \(text.written) written")
+
+        // Written again with the same bytes: the stamp is new, the output the same.
+        try edit("projects/urbane-datenplattform.md") { $0 }
+        #expect(build("/site/public").upToDate)
+        #expect(build("/site/public").timings.map(\.stage) == ["check inputs"])
+
+        // A post gone: its page and every list that showed it follow.
+        try fs.remove("/site/content/posts/2025/klimamessnetz-komplett.md")
+        let gone = expectSameAsClean("post removed")
+        #expect(!fs.fileExists("/site/public/blog/2025/klimamessnetz-komplett/index.html") && gone.rendered > 1)
+
+        // A template: every page that uses it.
+        fs.write("/site/Templates/page.mustache", String(decoding: try fs.readFile("/site/Templates/page.mustache"), as: UTF8.self) + "\n")
+        expectSameAsClean("template")
+    }
+
+    @Test func aDamagedStoreMeansAFullBuild() throws {
+        expectSameAsClean("first build")
+        let bytes = try fs.readFile("/site/.public.sitegen-store")
+        fs.write("/site/.public.sitegen-store", bytes: Array(bytes.prefix(bytes.count / 3)))
+        try edit("pages/kontakt.md") { $0 + "\nNoch ein Satz.\n" }
+        let report = expectSameAsClean("damaged store")
+        #expect(report.rendered == report.pages)
+    }
+}
