@@ -86,7 +86,7 @@ public struct ContentLoader: Sendable {
                 let file = display(path)
                 do {
                     let bytes = try fileSystem.readFile(root + "/" + path)
-                    configHash = fnv1a(bytes)
+                    configHash = ContentHash.mix(ContentHash.seed, file: bytes)
                     guard let text = FrontMatter.decodeText(bytes) else {
                         diagnostics.append(.error(file, line: 1, "site.yml is not UTF-8 text; save it as UTF-8"))
                         continue
@@ -255,12 +255,4 @@ func firstInvalidUTF8Line(_ bytes: [UInt8]) -> Int {
     return line
 }
 
-/// FNV-1a 64-bit: a fast, stable hash for change detection (not for security).
-public func fnv1a<C: Collection>(_ bytes: C, seed: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 where C.Element == UInt8 {
-    var hash = seed
-    for b in bytes {
-        hash ^= UInt64(b)
-        hash = hash &* 0x100_0000_01b3
-    }
-    return hash
-}
+

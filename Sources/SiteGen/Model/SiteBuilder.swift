@@ -46,13 +46,16 @@ public enum SiteBuilder {
         // Leave out what is not to be published, but remember it to explain links to it.
         var excluded = failed
         let now = options.now
-        func keep(_ draft: Bool, _ source: SourceRef, future: Bool = false) -> Bool {
-            if draft && !options.drafts { excluded[source.path] = "is a draft"; return false }
-            if future && !options.future { excluded[source.path] = "is dated in the future"; return false }
-            return true
+        // A preview shows what it is asked for: drafts with --drafts, future posts with --future.
+        func keep(_ draft: Bool, _ source: SourceRef, date: DateTime? = nil) -> Bool {
+            let shown: [Publication.Reason] = (options.drafts ? [.draft] : []) + (options.future ? [.future] : [])
+            let reasons = [Publication.withheld(draft: draft, now: now), Publication.withheld(draft: false, date: date, now: now)]
+            guard let hidden = reasons.compactMap({ $0 }).first(where: { !shown.contains($0) }) else { return true }
+            excluded[source.path] = hidden.explanation
+            return false
         }
         fields = fields.filter { keep($0.draft, $0.body.source) }
-        posts = posts.filter { keep($0.draft, $0.source, future: $0.date > now) }
+        posts = posts.filter { keep($0.draft, $0.source, date: $0.date) }
         events = events.filter { keep($0.draft, $0.source) }
         projects = projects.filter { keep($0.draft, $0.source) }
         pages = pages.filter { keep($0.draft, $0.source) }

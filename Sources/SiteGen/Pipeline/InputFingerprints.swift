@@ -6,8 +6,8 @@ extension Builder {
     /// Everything the output depends on: every content file's bytes, the templates and theme,
     /// the options, what "now" decides (published posts, upcoming events) and this program itself.
     func fingerprint(_ content: UInt64, _ templates: TemplateSet) -> UInt64 {
-        var h = fnv1a(Array("sitegen-state-1".utf8))
-        func mix(_ s: String) { h = fnv1a(Array(s.utf8) + [0], seed: h) }
+        var h = ContentHash.of("sitegen-state-2")
+        func mix(_ s: String) { h = ContentHash.mix(h, text: s) }
         mix(String(content))
         mix(String(templates.hash))
         mix("\(options.drafts) \(options.future) \(options.preview) \(options.baseURL ?? "") \(location.content) \(location.templates)")
@@ -18,8 +18,8 @@ extension Builder {
     /// The content's part of `fingerprint`: site.yml, every document's bytes, the assets, and
     /// which posts and events "now" makes published and upcoming.
     func contentFingerprint(_ loaded: LoadedContent, _ site: Site) -> UInt64 {
-        var h = fnv1a(Array("sitegen-content-1".utf8))
-        func mix(_ s: String) { h = fnv1a(Array(s.utf8) + [0], seed: h) }
+        var h = ContentHash.of("sitegen-content-2")
+        func mix(_ s: String) { h = ContentHash.mix(h, text: s) }
         mix(String(loaded.configHash))
         for doc in loaded.documents { mix(doc.source.path); mix(String(doc.hash)) }
         for asset in site.assets {

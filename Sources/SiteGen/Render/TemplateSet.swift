@@ -43,14 +43,14 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             let path = entry.relativePath
             if path.hasPrefix("assets/") {
                 assets.append(FileEntry(relativePath: String(path.dropFirst(7)), size: entry.size))
-                if let bytes = try? fileSystem.readFile(root + "/" + path) { hash = fnv1a(bytes, seed: hash) }
+                if let bytes = try? fileSystem.readFile(root + "/" + path) { hash = ContentHash.mix(ContentHash.mix(hash, text: path), file: bytes) }
                 continue
             }
             guard let bytes = try? fileSystem.readFile(root + "/" + path) else {
                 diagnostics.append(.error(display(path), "file cannot be read"))
                 continue
             }
-            hash = fnv1a(Array(path.utf8) + bytes, seed: hash)
+            hash = ContentHash.mix(ContentHash.mix(hash, text: path), file: bytes)
             if path.hasSuffix(".mustache") {
                 guard let text = FrontMatter.decodeText(bytes) else {
                     let at = TemplateLint.firstInvalidUTF8(bytes)

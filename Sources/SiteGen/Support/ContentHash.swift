@@ -30,4 +30,14 @@ enum ContentHash {
     static func of(_ bytes: UnsafeRawBufferPointer, seed: UInt64 = seed) -> UInt64 {
         Fingerprint.of(bytes: bytes, seed: seed)
     }
+
+    /// A file's bytes (`wide`), mixed into `h`.
+    static func mix(_ h: UInt64, file bytes: [UInt8]) -> UInt64 {
+        mix(h, bytes.withUnsafeBytes { wide($0) })
+    }
+
+    /// A text, ended so that "ab"+"c" and "a"+"bc" mix differently, mixed into `h`.
+    static func mix(_ h: UInt64, text: String) -> UInt64 {
+        mix(mix(h, of(text)), UInt64(text.utf8.count))
+    }
 }

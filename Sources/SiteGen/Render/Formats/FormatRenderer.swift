@@ -102,9 +102,9 @@ struct FormatRenderer {
 
     // MARK: What is published
 
-    var posts: [Post] { site.posts.filter { !$0.draft && $0.date <= site.options.now } }
-    var events: [Event] { site.events.filter { !$0.draft } }
-    var projects: [Project] { site.projects.filter { !$0.draft } }
+    var posts: [Post] { site.publicPosts }
+    var events: [Event] { site.publicEvents }
+    var projects: [Project] { site.publicProjects }
 
     /// Feed path of the blog, the events and a field (`blog/feed.xml` …).
     static func feedPath(_ listPath: String) -> String { listPath + "feed.xml" }

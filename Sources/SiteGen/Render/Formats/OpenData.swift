@@ -13,8 +13,8 @@ struct OpenData {
     static func eventsPath(_ urls: URLScheme) -> String { "\(urls.paths.events).json" }
     static let catalogPath = "dcat.jsonld"
 
-    var projects: [Project] { site.projects.filter { !$0.draft } }
-    var events: [Event] { site.events.filter { !$0.draft } }
+    var projects: [Project] { site.publicProjects }
+    var events: [Event] { site.publicEvents }
 
     func files() -> [OutputFile] {
         [

@@ -23,11 +23,10 @@ struct SearchIndex {
     static let docsPerChunk = 200
     static let excerptLength = 220
 
-    /// Kinds of documents: code letter, and the UI string key with its German default.
-    static let kinds: [(code: String, key: String, fallback: String)] = [
-        ("p", "search.kind.post", "Blogbeitrag"), ("e", "search.kind.event", "Veranstaltung"),
-        ("j", "search.kind.project", "Projekt"), ("f", "search.kind.field", "Handlungsfeld"),
-        ("s", "search.kind.page", "Seite"), ("t", "search.kind.strategy", "Strategie"),
+    /// Kinds of documents: code letter, and the UI string of its name.
+    static let kinds: [(code: String, key: String)] = [
+        ("p", "search.kind.post"), ("e", "search.kind.event"), ("j", "search.kind.project"),
+        ("f", "search.kind.field"), ("s", "search.kind.page"), ("t", "search.kind.strategy"),
     ]
 
     struct Document {
@@ -70,25 +69,24 @@ struct SearchIndex {
 
     /// - Parameter dates: whether to make the date texts (only the document chunks show them).
     private func entries(dates: Bool) -> [String: Entry] {
-        let now = site.options.now
         func date(_ d: DateTime?) -> String? { dates ? d.map(GermanDates.date) : nil }
         var bySource: [String: Entry] = [:]
-        for p in site.posts where !p.draft && p.date <= now {
+        for p in site.publicPosts {
             bySource[p.source.path] = Entry(kind: "p", title: p.title, summary: p.summary, fields: p.fields, date: date(p.date),
                                             extra: [p.author].compactMap { $0 } + p.tags)
         }
-        for e in site.events where !e.draft {
+        for e in site.publicEvents {
             bySource[e.source.path] = Entry(kind: "e", title: e.title, summary: e.summary, fields: e.fields, date: date(e.start),
                                             extra: [e.location?.name, e.location?.address, e.format].compactMap { $0 })
         }
-        for p in site.projects where !p.draft {
+        for p in site.publicProjects {
             bySource[p.source.path] = Entry(kind: "j", title: p.title, summary: p.summary, fields: p.fields, date: nil,
                                             extra: p.cities + p.partners + [p.code].compactMap { $0 })
         }
-        for f in site.fields where !f.draft {
+        for f in site.publicFields {
             bySource[f.body.source.path] = Entry(kind: "f", title: f.title, summary: f.summary, fields: [f.slug], date: nil, extra: [])
         }
-        for p in site.pages where !p.draft && p.search {
+        for p in site.publicPages where p.search {
             bySource[p.source.path] = Entry(kind: "s", title: p.title, summary: p.summary, fields: [], date: nil, extra: [])
         }
         if let s = site.strategy {
@@ -363,25 +361,17 @@ extension SearchIndex {
 
 extension LayoutContext {
     /// What the search page needs: where the index is, the filter options and the texts the
-    /// script shows. Texts come from `search.*` in the UI strings, with German defaults for keys
-    /// the string file does not have yet.
+    /// script shows (`search.*` in the UI strings).
     func searchPageData() -> SearchData {
         let urls = site.urls
-        func text(_ key: String, _ fallback: String) -> String {
-            let s = strings[key]
-            return s == key ? fallback : s
-        }
         return SearchData(
             indexHref: urls.href(SearchIndex.folderPath(urls) + "index.json"),
             action: urls.href(urls.search),
             fieldOptions: site.fields.map { FieldOption(slug: $0.slug, title: $0.title) },
-            kinds: SearchIndex.kinds.map { KindOption(code: $0.code, label: text($0.key, $0.fallback)) },
+            kinds: SearchIndex.kinds.map { KindOption(code: $0.code, label: strings[$0.key]) },
             // The theme's badge of every field, in field order, for search.js to copy into results.
             badgeList: badgeList(site.fields.map(\.slug)),
-            texts: SearchTexts(results: text("search.results", "{1} Treffer für „{2}“."),
-                               one: text("search.resultOne", "Ein Treffer für „{2}“."),
-                               none: text("search.noResults", "Keine Treffer für „{2}“. Versuchen Sie ein anderes Wort oder entfernen Sie die Filter."),
-                               more: text("search.more", "Weitere Treffer anzeigen"),
-                               loading: text("search.loading", "Suche läuft …")))
+            texts: SearchTexts(results: strings["search.results"], one: strings["search.resultOne"],
+                               none: strings["search.noResults"], more: strings["search.more"], loading: strings["search.loading"]))
     }
 }

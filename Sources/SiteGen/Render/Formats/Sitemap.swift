@@ -10,22 +10,15 @@ struct Sitemap {
     func files() -> [OutputFile] {
         // Content dates by source path (updated, else the date), and the items left out:
         // drafts and future posts, which only preview builds render.
-        let now = site.options.now
         var lastmod: [String: DateTime] = [:]
-        var hidden = Set<String>()
-        for p in site.posts {
-            lastmod[p.source.path] = p.updated ?? p.date
-            if p.draft || p.date > now { hidden.insert(p.source.path) }
-        }
-        for p in site.projects {
-            if let d = p.updated { lastmod[p.source.path] = d }
-            if p.draft { hidden.insert(p.source.path) }
-        }
-        for e in site.events where e.draft { hidden.insert(e.source.path) }
-        for p in site.pages where p.draft { hidden.insert(p.source.path) }
-        for f in site.fields where f.draft { hidden.insert(f.body.source.path) }
+        for p in site.posts { lastmod[p.source.path] = p.updated ?? p.date }
+        for p in site.projects { if let d = p.updated { lastmod[p.source.path] = d } }
         if let s = site.strategy, let d = s.published { lastmod[s.source.path] = d }
-        let draftFields = Set(site.fields.filter(\.draft).map { site.urls.field($0) })
+        let published = Set(site.publicPosts.map(\.source.path) + site.publicProjects.map(\.source.path)
+            + site.publicEvents.map(\.source.path) + site.publicPages.map(\.source.path) + site.publicFields.map(\.body.source.path))
+        let hidden = Set(site.posts.map(\.source.path) + site.projects.map(\.source.path) + site.events.map(\.source.path)
+            + site.pages.map(\.source.path) + site.fields.map(\.body.source.path)).subtracting(published)
+        let draftFields = Set(site.fields.filter { !site.isPublic(draft: $0.draft) }.map { site.urls.field($0) })
 
         let entries = records.compactMap { r -> (String, String?)? in
             guard r.isHTMLPage, r.path != "404.html" else { return nil }

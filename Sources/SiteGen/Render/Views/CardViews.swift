@@ -40,7 +40,7 @@ struct ItemFields: Sendable {
         PostFields(title: p.title, href: urls.href(urls.post(p)), dateText: GermanDates.date(p.date), dateISO: p.date.iso8601,
                    badgeList: badgeList(p.fields), summary: p.summary, author: p.author,
                    image: p.image.flatMap { imageHref($0, from: p.source) }.map { ImageView(src: $0, alt: p.imageAlt ?? "") },
-                   labels: labels(draft: p.draft, scheduled: p.date > options.now))
+                   labels: labels(draft: p.draft, scheduled: Publication.withheld(draft: false, date: p.date, now: options.now) == .future))
     }
 
     func event(_ e: Event) -> EventFields {

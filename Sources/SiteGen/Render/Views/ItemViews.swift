@@ -2,7 +2,11 @@
 extension LayoutContext {
     func postView(_ p: Post, index: Int, html: MarkdownHTML, toc: [Heading]) -> PostPage {
         let urls = site.urls
-        let dateLabel = p.draft ? strings["post.draftDated"] : p.date > site.options.now ? strings["post.scheduledFor"] : strings["post.published"]
+        let dateLabel = switch Publication.withheld(draft: p.draft, date: p.date, now: site.options.now) {
+        case .draft: strings["post.draftDated"]
+        case .future: strings["post.scheduledFor"]
+        case nil: strings["post.published"]
+        }
         let post = PostDetail(item: postFields(p), html: html, tags: p.tags, dateLabel: dateLabel)
         if let u = p.updated, u > p.date {
             post.updatedText = GermanDates.date(u)
@@ -91,13 +95,13 @@ extension LayoutContext {
         if start.isDateOnly {
             if s.dayNumber >= e.dayNumber { return WhenView(start: part(start, GermanDates.longDate(start))) }
             let startText = s.year == e.year ? "\(GermanText.weekdays[s.weekday]), \(s.day). \(GermanText.months[s.month - 1])" : GermanDates.longDate(start)
-            return WhenView(start: part(start, startText), end: part(end, GermanDates.longDate(end), " bis "))
+            return WhenView(start: part(start, startText), end: part(end, GermanDates.longDate(end), strings["event.through"]))
         }
         if s.dayNumber == e.dayNumber {
             return WhenView(start: part(start, "\(GermanDates.longDate(start)), \(s.timeString(seconds: false))"),
                             end: part(end, GermanDates.time(end), "–"))
         }
-        return WhenView(start: part(start, GermanDates.dateTime(start)), end: part(end, GermanDates.dateTime(end), " bis "))
+        return WhenView(start: part(start, GermanDates.dateTime(start)), end: part(end, GermanDates.dateTime(end), strings["event.through"]))
     }
 
     /// The download link with format and size: "Smart-City-Strategie DOS 2030 (PDF, 4,2 MB)";

@@ -43,12 +43,14 @@ public struct UIStrings: @unchecked Sendable {
     public static let usedByCode: [String] = [
         "blog.description", "blog.title", "blog.titlePage", "breadcrumbs.home", "calendar.addEvent",
         "event.online", "event.onlineLink", "event.registration", "event.status.abgesagt", "event.status.verschoben",
-        "events.description", "events.title", "feed.blog", "feed.events", "feed.field",
+        "event.through", "events.description", "events.title", "feed.blog", "feed.events", "feed.field",
         "field.count.events.one", "field.count.events.other", "field.count.posts.one", "field.count.posts.other",
         "field.count.projects.one", "field.count.projects.other", "field.counts", "fields.description", "fields.title",
         "label.draft", "label.scheduled", "nav.blog", "nav.events", "nav.fields", "nav.projects", "nav.search", "nav.strategy",
         "notFound.title", "pagination.label", "pagination.next", "pagination.page", "pagination.prev", "pagination.status", "post.draftDated", "post.published", "post.scheduledFor",
-        "project.since", "project.status", "project.until", "projects.description", "projects.title", "search.title",
+        "project.since", "project.status", "project.until", "projects.description", "projects.title",
+        "search.kind.event", "search.kind.field", "search.kind.page", "search.kind.post", "search.kind.project", "search.kind.strategy",
+        "search.loading", "search.more", "search.noResults", "search.resultOne", "search.results", "search.title",
     ]
 
     /// Replaces `{1}`, `{2}` … with the arguments.

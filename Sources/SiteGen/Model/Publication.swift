@@ -1,0 +1,30 @@
+/// The one rule of what is public: an item that is not a draft and, for a post, not dated after
+/// the build's "now". `--drafts` and `--future` previews render the others too (marked), but
+/// feeds, calendars, the sitemap, the search index and the open data never carry them.
+enum Publication {
+    /// Why an item is withheld, or nil when it is public.
+    static func withheld(draft: Bool, date: DateTime? = nil, now: DateTime) -> Reason? {
+        if draft { return .draft }
+        if let date, date > now { return .future }
+        return nil
+    }
+
+    enum Reason {
+        case draft, future
+
+        /// For messages about links to the item ("… is a draft").
+        var explanation: String { self == .draft ? "is a draft" : "is dated in the future" }
+    }
+}
+
+extension Site {
+    func isPublic(draft: Bool, date: DateTime? = nil) -> Bool {
+        Publication.withheld(draft: draft, date: date, now: options.now) == nil
+    }
+
+    var publicPosts: [Post] { posts.filter { isPublic(draft: $0.draft, date: $0.date) } }
+    var publicEvents: [Event] { events.filter { isPublic(draft: $0.draft) } }
+    var publicProjects: [Project] { projects.filter { isPublic(draft: $0.draft) } }
+    var publicFields: [Field] { fields.filter { isPublic(draft: $0.draft) } }
+    var publicPages: [Page] { pages.filter { isPublic(draft: $0.draft) } }
+}
