@@ -25,69 +25,83 @@ public struct Builder: Sendable {
         self.fileSystem = fileSystem
     }
 
-    /// Loads, models and renders into `sink`. Returns the report; the site is complete in the
-    /// sink only when the report has no errors. Unless an in-memory `cache` keeps pages, the
+    /// Loads, models, renders and checks into `sink`. Returns the report; the site is complete in
+    /// the sink only when the report has no errors. Unless an in-memory `cache` keeps pages, the
     /// returned site's Markdown texts are empty once rendering is done (let go to save memory).
     public func run(into sink: OutputSink) -> (BuildReport, Site?) {
         var report = BuildReport()
         let clock = Stopwatch()
+        cache?.beginBuild()
+        defer { cache?.endBuild() }
+        let modelled = loadAndModel(&report, clock)
+        // Content errors do not stop here: rendering still runs so one build reports every problem
+        // (broken links too). Only a missing site.yml or broken templates stop it.
+        guard let site = modelled.site, let templates = modelled.templates else {
+            report.diagnostics = Array(Set(report.diagnostics)).sorted()
+            return (report, modelled.site)
+        }
+        report.fingerprint = fingerprint(modelled.content, templates)
+        report.validity = Self.validity(site)
+        if let known = knownFingerprint, known == report.fingerprint, report.succeeded {
+            report.upToDate = true
+            return (report, site)
+        }
+        progress?("render")
+        var renderer = SiteRenderer(site: site, templates: templates, contentRoot: location.content, cache: cache, fileSystem: fileSystem)
+        renderer.skeleton = skeleton(modelled.skeleton, templates, validity: report.validity ?? (.min, .max))
+        renderer.outputName = displayName(location.output)
+        renderer.contentName = displayName(location.content)
+        renderAndCheck(renderer, into: sink, &report, clock)
+        report.diagnostics = Array(Set(report.diagnostics)).sorted()
+        return (report, site)
+    }
+
+    /// Stages 1 and 2: the content read and given its types, the templates loaded; with the
+    /// hashes of the content (all of it, and all but the Markdown texts) for the store.
+    private func loadAndModel(_ report: inout BuildReport, _ clock: Stopwatch)
+        -> (site: Site?, templates: TemplateSet?, content: UInt64, skeleton: UInt64) {
         let displayContent = displayName(location.content)
         var loader = ContentLoader(fileSystem: fileSystem, root: location.content, displayRoot: displayContent)
         loader.cache = cache?.keepsPages == true ? cache : nil
         loader.frontMatterCache = cache?.keepsPages == false ? cache : nil
-        cache?.beginBuild()
-        defer { cache?.endBuild() }
         // The loaded documents (their YAML trees) are let go before rendering: a closure scope ends
         // their lifetime for sure, which matters at 50,000 items.
-        let (siteOrNil, modelDiagnostics, contentPrint, contentShape) = {
-            () -> (Site?, [Diagnostic], UInt64, UInt64) in
+        let (site, diagnostics, content, skeleton) = { () -> (Site?, [Diagnostic], UInt64, UInt64) in
             progress?("load")
             let loaded = loader.load()
             report.timings.append(("load", clock.lap()))
             progress?("model")
             let (site, diagnostics) = SiteBuilder.build(loaded, options: options, fileSystem: fileSystem,
                                                         contentRoot: location.content, displayRoot: displayContent)
-            return (site, diagnostics, site.map { contentFingerprint(loaded, $0) } ?? 0,
-                    site.map { contentSkeleton(loaded, $0) } ?? 0)
+            return (site, diagnostics, site.map { contentFingerprint(loaded, $0) } ?? 0, site.map { contentSkeleton(loaded, $0) } ?? 0)
         }()
-        report.diagnostics = modelDiagnostics
-        let language = siteOrNil?.config.language ?? "de"
-        let (templatesOrNil, templateDiagnostics) = TemplateSet.load(fileSystem: fileSystem, root: location.templates,
-                                                                    displayRoot: displayName(location.templates), language: language)
-        report.diagnostics += templateDiagnostics
+        let (templates, templateDiagnostics) = TemplateSet.load(fileSystem: fileSystem, root: location.templates,
+                                                               displayRoot: displayName(location.templates),
+                                                               language: site?.config.language ?? "de")
+        report.diagnostics = diagnostics + templateDiagnostics
         report.timings.append(("model", clock.lap()))
-        // Content errors do not stop here: rendering still runs so one build reports every problem
-        // (broken links too). Only a missing site.yml or broken templates stop it.
-        guard let site = siteOrNil, let templates = templatesOrNil else {
-            report.diagnostics = Array(Set(report.diagnostics)).sorted()
-            return (report, siteOrNil)
-        }
+        return (site, templates, content, skeleton)
+    }
 
-        let fingerprint = self.fingerprint(contentPrint, templates)
-        report.fingerprint = fingerprint
-        report.validity = Self.validity(site)
-        if let known = knownFingerprint, known == fingerprint, report.succeeded {
-            report.upToDate = true
-            return (report, site)
-        }
-
-        progress?("render")
-        var renderer = SiteRenderer(site: site, templates: templates, contentRoot: location.content, cache: cache,
-                                    fileSystem: fileSystem)
-        renderer.skeleton = skeleton(contentShape, templates, validity: report.validity ?? (.min, .max))
-        renderer.outputName = displayName(location.output)
-        renderer.contentName = displayContent
-        let outcome = renderer
-            .render(to: sink, collectExternalLinks: collectExternalLinks)
-        report.diagnostics += outcome.diagnostics
-        report.pages = outcome.pages
-        report.rendered = cache?.renderedPages ?? outcome.pages
-        report.files = outcome.files
-        report.externalLinks = outcome.externalLinks
-        report.timings.append(("render", clock.lap()))
-        report.timings += outcome.timings.map { ("  " + $0.0, $0.1) }
-        report.diagnostics = Array(Set(report.diagnostics)).sorted()
-        return (report, site)
+    /// Stages 3 and 4: pages, then the files made from them (feeds, search index …), the assets,
+    /// then the link check over all of it.
+    private func renderAndCheck(_ renderer: SiteRenderer, into sink: OutputSink, _ report: inout BuildReport, _ clock: Stopwatch) {
+        let rendered = renderer.renderPages(into: sink)
+        let pagesTime = clock.lap()
+        let formats = renderer.renderFormats(rendered.records, into: sink)
+        var outputs = Set(rendered.records.map { URLScheme.outputFile($0.path) }).union(formats.written).union(formats.kept)
+        let assetProblems = renderer.copyAssets(into: sink, outputs: &outputs, records: rendered.records)
+        let formatsTime = clock.lap()
+        let checked = renderer.check(rendered.records, outputs: outputs, collectExternalLinks: collectExternalLinks)
+        report.diagnostics += formats.problems + assetProblems + checked.diagnostics
+        report.pages = rendered.records.count
+        report.rendered = cache?.renderedPages ?? rendered.records.count
+        report.files = outputs.count
+        report.externalLinks = checked.external
+        let checkTime = clock.lap()
+        report.timings.append(("render", pagesTime + formatsTime))
+        report.timings += (rendered.timings + [("formats and assets", formatsTime)]).map { ("  " + $0.0, $0.1) }
+        report.timings.append(("check links", checkTime))
     }
 
     /// Builds into the output folder: staging, then one swap. A failed build leaves the old output

@@ -15,27 +15,6 @@ enum PageJob: Sendable {
     }
 }
 
-/// What rendering one page left behind for the checks, the sitemap and the feeds.
-struct PageRecord: Sendable {
-    var path: String
-    /// The Markdown file behind the page, if any (for messages).
-    var source: SourceRef?
-    var refs: HTMLReferences
-    var headings: [Heading] = []
-    var anchors: [AnchorReference] = []
-    var diagnostics: [Diagnostic] = []
-    /// Rendered Markdown of the item, kept only where a feed needs it.
-    var bodyHTML: String?
-    /// The item's text as search terms (nil for pages left out of the search).
-    var search: PageSearchText?
-    var isHTMLPage = true
-    /// With a cache: what the page's link check depends on of the page itself (its HTML, its
-    /// Markdown text and where that starts in the file).
-    var checkKey: UInt64?
-    /// With a cache: hash of the Markdown text only this page shows (0: none).
-    var textHash: UInt64 = 0
-}
-
 /// Stage 3: Markdown → HTML, view models → templates → pages, plus feeds, calendars and data files.
 public struct SiteRenderer: Sendable {
     public let site: Site
@@ -60,6 +39,8 @@ public struct SiteRenderer: Sendable {
     /// The content folder as the build was given it (`content`), for messages about its files.
     var contentName = "content"
     let interner = StringInterner()
+    /// One tokenizer for the whole build (and, with a cache, for all builds that share it), so term numbers stay valid.
+    let searchTokenizer: SharedSearchTokenizer
 
     public init(site: Site, templates: TemplateSet, contentRoot: String, cache: BuildCache? = nil,
                 fileSystem: any FileSystem = LocalFileSystem()) {
@@ -67,6 +48,7 @@ public struct SiteRenderer: Sendable {
         self.fileSystem = fileSystem
         self.contentRoot = contentRoot
         self.cache = cache
+        searchTokenizer = cache?.searchTokenizer ?? SharedSearchTokenizer()
         layout = LayoutContext(site: site, templates: templates)
         self.templates = layout.templates
         renderer = Renderer(library: templates.library, globals: layout.globals)
@@ -93,84 +75,57 @@ public struct SiteRenderer: Sendable {
         return jobs
     }
 
-    /// Renders everything into `sink`; returns what the checks need. Never throws for content
-    /// problems: they come back as diagnostics.
-    public func render(to sink: OutputSink, collectExternalLinks: Bool = false) -> RenderOutcome {
-        var diagnostics: [Diagnostic] = []
+    /// Renders every page into `sink`, lists first; returns each page's record (its links, ids,
+    /// headings, findings and search terms) for the formats and the checks. Never throws for
+    /// content problems: they come back in the records.
+    func renderPages(into sink: OutputSink) -> (records: [PageRecord], timings: [(String, Double)]) {
         let clock = Stopwatch()
-        var timings: [(String, Double)] = []
-        let tokenizer = cache?.searchTokenizer ?? SharedSearchTokenizer()
-        let releasesBodies = !(cache?.keepsPages ?? false)
         let jobs = jobs()
-        let renderOne = { (job: PageJob) -> PageRecord in
-            var record = renderPage(job, sink: sink)
-            // An item with one page needs its Markdown text no more (see `release`).
-            if releasesBodies { body(of: job)?.release() }
-            if let text = record.plainText { record.record.search = tokenizer.tokenize(text) }
-            // nil: the cache found the page's file from the last build to be still right.
-            if let html = record.html {
-                do {
-                    try sink.write(URLScheme.outputFile(record.path), html)
-                } catch {
-                    record.record.diagnostics.append(.error(record.record.source?.display ?? record.path, "page cannot be written: \(error)"))
-                }
-            }
-            return record.record
-        }
+        let renderOne = { (job: PageJob) -> PageRecord in self.renderAndWrite(job, into: sink) }
         // The lists come first and show every item's card; the items' own pages need few cards.
         // Letting the cards go in between keeps them out of the rest of the build's memory.
         let firstItemPage = jobs.firstIndex { $0.isItemPage } ?? jobs.count
         var records = parallelMap(Array(jobs[..<firstItemPage]), renderOne)
         layout.cards.removeAll()
         renderer.forgetReusedPartials()
-        timings.append(("lists (\(firstItemPage) pages)", clock.lap()))
+        let lists = clock.lap()
         records += parallelMap(Array(jobs[firstItemPage...]), renderOne)
-        timings.append(("items (\(jobs.count - firstItemPage) pages)", clock.lap()))
         // Every page is rendered: the Markdown texts are not needed any more (the link check
         // reads a file again when a message needs a line).
         if releasesBodies { site.bodies.forEach { $0.release() } }
-        // Files that are not pages: feeds, calendars, sitemap, data, search index.
-        let (formats, keptFormats, formatProblems) = FormatRenderer(site: site, layout: layout, records: records, searchTokenizer: tokenizer)
-            .render(cache: cache, skeleton: skeleton, sink: sink)
-        diagnostics += formatProblems
+        return (records, [("lists (\(firstItemPage) pages)", lists), ("items (\(jobs.count - firstItemPage) pages)", clock.lap())])
+    }
 
-        // Assets: the content's own files and the theme's.
-        var outputs = Set(records.map { URLScheme.outputFile($0.path) })
-        for path in formats { outputs.insert(path) }
-        for path in keptFormats { outputs.insert(path) }
-        // A file of the content may not take the place of a file the build makes (a page, a feed,
-        // the sitemap): it would replace it without a word.
-        for asset in site.assets {
-            if outputs.contains(asset.path) {
-                let what = records.first { URLScheme.outputFile($0.path) == asset.path }.map { "the page the build makes at /\($0.path)" }
-                    ?? "the file \(asset.path) the build makes"
-                diagnostics.append(.error(contentName + "/" + asset.path, "file has the same address as \(what); rename or move it"))
-                continue
-            }
-            outputs.insert(asset.path)
-            do { try sink.copy(from: contentRoot + "/" + asset.path, to: asset.path) } catch {
-                diagnostics.append(.error(contentName + "/" + asset.path, "cannot be copied: \(error)"))
+    /// Without an in-memory cache that keeps them, Markdown texts are let go once rendered.
+    private var releasesBodies: Bool { !(cache?.keepsPages ?? false) }
+
+    private func renderAndWrite(_ job: PageJob, into sink: OutputSink) -> PageRecord {
+        var record = renderPage(job, sink: sink)
+        // An item with one page needs its Markdown text no more (see `release`).
+        if releasesBodies { body(of: job)?.release() }
+        if let text = record.plainText { record.record.search = searchTokenizer.tokenize(text) }
+        // nil: the cache found the page's file from the last build to be still right.
+        if let html = record.html {
+            do {
+                try sink.write(URLScheme.outputFile(record.path), html)
+            } catch {
+                record.record.diagnostics.append(.error(record.record.source?.display ?? record.path, "page cannot be written: \(error)"))
             }
         }
-        for asset in templates.assets {
-            let path = "assets/" + asset.relativePath
-            if outputs.contains(path) {
-                diagnostics.append(.error(contentName + "/" + path, "file has the same address as the theme's \(path); rename it"))
-                continue
-            }
-            outputs.insert(path)
-            do { try sink.copy(from: templates.root + "/assets/" + asset.relativePath, to: path) } catch {
-                diagnostics.append(.error("Templates/assets/" + asset.relativePath, "cannot be copied: \(error)"))
-            }
-        }
-        timings.append(("formats and assets", clock.lap()))
-        for r in records { diagnostics += r.diagnostics }
+        return record.record
+    }
+
+    /// Files that are not pages: feeds, calendars, sitemap, data, search index.
+    func renderFormats(_ records: [PageRecord], into sink: OutputSink) -> (written: [String], kept: [String], problems: [Diagnostic]) {
+        FormatRenderer(site: site, layout: layout, records: records, searchTokenizer: searchTokenizer)
+            .render(cache: cache, skeleton: skeleton, sink: sink)
+    }
+
+    /// The link check of every page (reusing the cache's findings for pages that did not change).
+    func check(_ records: [PageRecord], outputs: Set<String>, collectExternalLinks: Bool) -> (diagnostics: [Diagnostic], external: [ExternalLink]) {
         let checker = OutputChecker(site: site, records: records, outputs: outputs, outputName: outputName, bodyText: bodyText)
-        let findings = checker.checkEach(cache: cache)
-        for list in findings { diagnostics += list }
-        timings.append(("link check", clock.lap()))
-        return RenderOutcome(pages: records.count, files: outputs.count, diagnostics: diagnostics, outputs: outputs,
-                             externalLinks: collectExternalLinks ? checker.externalLinks() : [], timings: timings)
+        let findings = records.flatMap(\.diagnostics) + checker.checkEach(cache: cache).flatMap { $0 }
+        return (findings, collectExternalLinks ? checker.externalLinks() : [])
     }
 
     struct Rendered {
@@ -344,17 +299,4 @@ public struct SiteRenderer: Sendable {
         guard let cache else { return PageMarkdown(markdown.render(body)) }
         return cache.markdown(body, renderer: markdown, resolver: resolver)
     }
-}
-
-/// What the render stage hands to the write stage and the CLI.
-public struct RenderOutcome: Sendable {
-    public var pages: Int
-    public var files: Int
-    public var diagnostics: [Diagnostic]
-    /// Every file path the site consists of.
-    public var outputs: Set<String>
-    /// Links to other sites, for `check --external`.
-    public var externalLinks: [ExternalLink]
-    /// Seconds per part of the render stage, for `--verbose`.
-    public var timings: [(String, Double)] = []
 }
