@@ -76,6 +76,9 @@ public struct Post: Sendable, Identifiable {
     public var body: MarkdownBody
     public var source: SourceRef { body.source }
     public var year: Int { date.local.year }
+    /// Published at `now`: no draft and not dated later. Builds leave the others out unless
+    /// `--drafts`/`--future` (or the preview) show them; feeds, sitemap, search and open data never do.
+    public func isPublished(at now: DateTime) -> Bool { !draft && date <= now }
 }
 
 public struct Location: Sendable, Hashable {

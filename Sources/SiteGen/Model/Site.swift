@@ -28,8 +28,13 @@ public struct Site: Sendable {
     /// Every post date and event end (epoch seconds), published or not: the only moments at
     /// which the passing of time changes the site.
     public var timeBoundaries: [Int64] = []
+    /// The tags of `posts`, in German order of their names.
+    public var tags: [Tag] = []
 
     public func field(_ slug: String) -> Field? { fields.first { $0.slug == slug } }
+
+    /// The posts that are published at `now` (see `Post.isPublished`), newest first.
+    public var publishedPosts: [Post] { posts.filter { $0.isPublished(at: options.now) } }
 
     /// Every Markdown body of the site (for `releaseBodies`).
     var bodies: [MarkdownBody] {

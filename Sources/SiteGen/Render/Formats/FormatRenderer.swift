@@ -102,7 +102,7 @@ struct FormatRenderer {
 
     // MARK: What is published
 
-    var posts: [Post] { site.posts.filter { !$0.draft && $0.date <= site.options.now } }
+    var posts: [Post] { site.publishedPosts }
     var events: [Event] { site.events.filter { !$0.draft } }
     var projects: [Project] { site.projects.filter { !$0.draft } }
 

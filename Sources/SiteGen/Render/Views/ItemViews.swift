@@ -3,7 +3,8 @@ extension LayoutContext {
     func postView(_ p: Post, index: Int, html: MarkdownHTML, toc: [Heading]) -> PostPage {
         let urls = site.urls
         let dateLabel = p.draft ? strings["post.draftDated"] : p.date > site.options.now ? strings["post.scheduledFor"] : strings["post.published"]
-        var post = PostDetail(item: postFields(p), html: html, tags: p.tags, dateLabel: dateLabel)
+        let tags = tagLinks(p)
+        var post = PostDetail(item: postFields(p), html: html, tags: tags, dateLabel: dateLabel)
         if let u = p.updated, u > p.date {
             post.updatedText = GermanDates.date(u)
             post.updatedISO = u.iso8601
@@ -15,7 +16,7 @@ extension LayoutContext {
         var meta = Meta(title: p.title, description: p.summary, path: urls.post(p), section: .blog)
         meta.breadcrumbs = [(strings["nav.blog"], urls.blog), (p.title, nil)]
         meta.feeds = [(strings["feed.blog"], "\(urls.blog)feed.xml")]
-        meta.jsonLD = [StructuredData.post(p, site: site, image: image)]
+        meta.jsonLD = [StructuredData.post(p, site: site, image: image, keywords: tags.map(\.name))]
         meta.ogType = "article"
         meta.image = image
         meta.lang = p.lang

@@ -49,6 +49,7 @@ public struct UIStrings: @unchecked Sendable {
         "label.draft", "label.scheduled", "nav.blog", "nav.events", "nav.fields", "nav.projects", "nav.search", "nav.strategy",
         "notFound.title", "pagination.label", "pagination.next", "pagination.page", "pagination.prev", "pagination.status", "post.draftDated", "post.published", "post.scheduledFor",
         "project.since", "project.status", "project.until", "projects.description", "projects.title", "search.title",
+        "tag.description", "tag.title", "tags.count.one", "tags.count.other", "tags.description", "tags.title",
     ]
 
     /// Replaces `{1}`, `{2}` … with the arguments.
