@@ -29,7 +29,7 @@ public struct Site: Sendable {
     /// which the passing of time changes the site.
     public var timeBoundaries: [Int64] = []
     /// The tags of `posts`, in German order of their names.
-    public var tags: [Tag] = []
+    public var tags: [PostTag] = []
 
     public func field(_ slug: String) -> Field? { fields.first { $0.slug == slug } }
 

@@ -1,5 +1,5 @@
 /// A tag of the blog (a term of Hugo's tag taxonomy): every spelling that gives one slug.
-public struct Tag: Sendable, Equatable {
+public struct PostTag: Sendable, Equatable {
     public var slug: String
     /// The spelling every page shows: the one most posts use, ties to the first in code-point
     /// order ("Open Data" before "open data"), so it does not depend on the order files are read.
@@ -32,7 +32,7 @@ enum TagIndex {
 
     /// The tags in German order of their names, and a warning for each file that spells a tag
     /// otherwise than it is shown (both spellings are one page; the editor should pick one).
-    static func collect(_ posts: [Post], urls: URLScheme) -> (tags: [Tag], diagnostics: [Diagnostic]) {
+    static func collect(_ posts: [Post], urls: URLScheme) -> (tags: [PostTag], diagnostics: [Diagnostic]) {
         var order: [String] = []
         var postsBySlug: [String: [Int]] = [:]
         /// Slug → spelling → the files that use it.
@@ -46,12 +46,12 @@ enum TagIndex {
                 spellings[slug, default: [:]][name, default: []].append(p.source)
             }
         }
-        var tags: [Tag] = []
+        var tags: [PostTag] = []
         var diagnostics: [Diagnostic] = []
         for slug in order {
             let used = spellings[slug]!
             let name = used.keys.max { a, b in used[a]!.count != used[b]!.count ? used[a]!.count < used[b]!.count : a > b }!
-            tags.append(Tag(slug: slug, name: name, posts: postsBySlug[slug]!))
+            tags.append(PostTag(slug: slug, name: name, posts: postsBySlug[slug]!))
             diagnostics += spellingWarnings(used, shown: name, address: urls.tag(slug: slug))
         }
         tags.sort { GermanText.precedes($0.name, $1.name) }

@@ -18,7 +18,7 @@ public struct URLScheme: Sendable {
     public func field(_ f: Field) -> String { field(slug: f.slug) }
     public func field(slug: String) -> String { "\(paths.fields)/\(slug)/" }
     public func page(_ p: Page) -> String { "\(p.slug)/" }
-    public func tag(_ t: Tag) -> String { tag(slug: t.slug) }
+    public func tag(_ t: PostTag) -> String { tag(slug: t.slug) }
     public func tag(slug: String) -> String { "\(paths.blog)/\(paths.tags)/\(slug)/" }
     /// The list of all tags.
     public var tags: String { "\(paths.blog)/\(paths.tags)/" }

@@ -18,7 +18,7 @@ extension OpenData {
     }
 
     /// A post's tags as `{slug, title, url}` (like its fields), each spelled as its tag page is.
-    private func tagRefs(_ names: [String], _ tagsBySlug: [String: Tag]) -> JSON {
+    private func tagRefs(_ names: [String], _ tagsBySlug: [String: PostTag]) -> JSON {
         .array(names.compactMap { tagsBySlug[Slug.make($0)] }.map { t in
             .obj([("slug", .string(t.slug)), ("title", .string(t.name)), ("url", .string(site.urls.absolute(site.urls.tag(t))))])
         })

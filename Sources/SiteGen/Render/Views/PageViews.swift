@@ -26,7 +26,8 @@ final class PostDetail: TemplateView, @unchecked Sendable {  // a class: a view 
         .html("html", "The post's text as HTML; print with {{{html}}}.") { .deferredHTML($0.html) },
         .optionalText("updatedText", "When it was updated, in German, if later than its date.") { $0.updatedText },
         .optionalText("updatedISO", "The same as ISO 8601.") { $0.updatedISO },
-        .list("tags", TagLink.fields, "Its tags, in the order its front matter gives them.") { $0.tags },
+        .texts("tags", "Its tags' names, in the order its front matter gives them, spelled as their pages are.") { $0.tags.map(\.name) },
+        .list("tagLinks", TagLink.fields, "The same as links to the tags' pages.") { $0.tags },
         .optionalObject("tagList", TagLinkList.fields, "The same as {{#items}}; absent when it has none (partials/tags).") { $0.tags.isEmpty ? nil : TagLinkList(items: $0.tags) },
         .text("dateLabel", "What its date is: 'Veröffentlicht am', or for a draft or a post dated in the future (with --drafts, --future, in the preview) 'Entwurf, datiert auf' / 'Erscheint am'.") { $0.dateLabel },
     ])

@@ -9,12 +9,12 @@ extension LayoutContext {
         return Dictionary(uniqueKeysWithValues: site.tags.map { ($0.slug, TagLink(slug: $0.slug, name: $0.name, href: urls.href(urls.tag($0)))) })
     }
 
-    func tagCount(_ tag: Tag) -> TagCount {
+    func tagCount(_ tag: PostTag) -> TagCount {
         TagCount(link: tagLinksBySlug[tag.slug]!, count: tag.posts.count, countText: strings.count("tags.count", tag.posts.count))
     }
 
     /// A tag's page: its posts as cards, newest first, `paginate` to a page.
-    func tagView(_ tag: Tag, page: Pagination) -> TagPage {
+    func tagView(_ tag: PostTag, page: Pagination) -> TagPage {
         let urls = site.urls
         let base = urls.tag(tag)
         let heading = strings.format("tag.title", tag.name)
