@@ -8,7 +8,7 @@ enum SiteValidator {
 
         // Addresses: every page path must be unique, also against the sections' own pages.
         var owner: [String: String] = [:]
-        let reserved = [urls.blog, urls.events, urls.projects, urls.fields, urls.strategy, urls.search, urls.tags, "assets/"]
+        let reserved = [urls.blog, urls.events, urls.projects, urls.fields, urls.strategy, urls.search, "assets/"]
         for r in reserved { owner[r] = "the site's own \(r) section" }
         /// Claims an address; false (and an error) when another file has it already.
         func claim(_ path: String, _ source: SourceRef) -> Bool {
@@ -28,7 +28,7 @@ enum SiteValidator {
         site.projects = site.projects.filter { claim(urls.project($0), $0.source) }
         site.pages = site.pages.filter { claim(urls.page($0), $0.source) }
         if let s = site.strategy { site.pathBySource[s.source.path] = urls.strategy }
-        d += TagIndex.assign(&site, owner: &owner)
+        d += TagIndex.assign(&site)
         // Files that would take the place of a page or another file the build makes: `SiteRenderer`.
 
         // Field slugs referenced by items.

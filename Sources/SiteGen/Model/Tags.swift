@@ -10,22 +10,11 @@ public struct PostTag: Sendable, Equatable {
 
 /// Collects the tags of the posts the site shows.
 enum TagIndex {
-    /// Sets `site.tags` from its posts. A tag page whose address is taken (`owner`: address →
-    /// who has it) is left out with an error at the first post that names the tag.
-    static func assign(_ site: inout Site, owner: inout [String: String]) -> [Diagnostic] {
-        var (tags, diagnostics) = collect(site.posts, urls: site.urls)
-        let posts = site.posts
-        tags = tags.filter { tag in
-            let path = site.urls.tag(tag)
-            let first = posts[tag.posts[0]].source
-            if let other = owner[path] {
-                diagnostics.append(.error(first.display, line: first.keyLines["tags"],
-                    "tag '\(tag.name)' would have the address /\(path), which \(other) already has; rename the tag or that file"))
-                return false
-            }
-            owner[path] = "the tag '\(tag.name)'"
-            return true
-        }
+    /// Sets `site.tags` from its posts. A tag's address cannot be an item's: `paths.tags` is no
+    /// year and not `paths.page` (`SiteConfig`), and a file of content/ at a tag page's address
+    /// is an error of the renderer's check.
+    static func assign(_ site: inout Site) -> [Diagnostic] {
+        let (tags, diagnostics) = collect(site.posts, urls: site.urls)
         site.tags = tags
         return diagnostics
     }
