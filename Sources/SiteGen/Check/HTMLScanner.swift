@@ -45,7 +45,7 @@ enum HTMLScanner {
             guard let lt = memchr(bytes.baseAddress! + i, 0x3C, n - i) else { break }
             i = bytes.baseAddress!.distance(to: lt.assumingMemoryBound(to: UInt8.self))
             guard i + 1 < n, isLetter(bytes[i + 1]) else { i += 1; continue }
-            // PostTag name.
+            // Tag name.
             var j = i + 1
             while j < n, isLetter(bytes[j]) || isDigit(bytes[j]) { j += 1 }
             let tagStart = i + 1, tagEnd = j
