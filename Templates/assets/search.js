@@ -210,7 +210,7 @@
   }
 
   function resultItem(row, terms) {
-    // row: [url, title, kind, [field numbers], excerpt, date]
+    // row: [url, title, kind, [field numbers], excerpt, date], a post with tags: [[name, url], …] as row[6]
     var li = document.createElement("li");
     var h = document.createElement("h2");
     var a = document.createElement("a");
@@ -226,6 +226,21 @@
       var p = document.createElement("p");
       highlighted(p, row[4], terms);
       li.appendChild(p);
+    }
+    // A post's tags, linked to their pages as on the post's own page.
+    if (row[6] && row[6].length) {
+      var tags = document.createElement("p");
+      tags.className = "search-tags";
+      tags.appendChild(document.createTextNode((box.getAttribute("data-text-tags") || "") + ": "));
+      row[6].forEach(function (tag, i) {
+        if (i) tags.appendChild(document.createTextNode(", "));
+        var link = document.createElement("a");
+        link.href = tag[1];
+        link.rel = "tag";
+        highlighted(link, tag[0], terms);
+        tags.appendChild(link);
+      });
+      li.appendChild(tags);
     }
     // Field badges: copies of the theme's badges, rendered into <template id="suche-badges"> in field order.
     var badges = document.getElementById("suche-badges");

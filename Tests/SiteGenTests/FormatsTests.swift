@@ -352,7 +352,7 @@ import Testing
         let catalog = try #require(formatsJSON(sink.text("dcat.jsonld")) as? [String: Any])
         #expect(catalog["@type"] as? String == "dcat:Catalog")
         let datasets = try #require(catalog["dcat:dataset"] as? [[String: Any]])
-        #expect(datasets.count == 2)
+        #expect(datasets.count == 3, "projects, events, posts")
         for d in datasets {
             #expect((d["dct:publisher"] as? [String: Any])?["foaf:name"] as? String == "Stadt Test")
             let dist = try #require((d["dcat:distribution"] as? [[String: Any]])?.first)

@@ -33,7 +33,7 @@ enum DocumentDecoder {
         let title = r.string("title", required: true)
         let date = r.date("date", required: true, example: "2026-11-26T10:00:00+01:00")
         let image = r.string("image"), alt = r.string("image_alt"), updated = r.date("updated"), author = r.string("author")
-        let fields = r.stringList("fields"), tags = r.stringList("tags"), summary = r.string("summary")
+        let fields = r.stringList("fields"), tags = r.tagList(), summary = r.string("summary")
         let lang = r.languageCode("lang"), draft = r.bool("draft") ?? false
         guard let title, let date else { return nil }
         return Post(slug: doc.fileSlug, title: title, date: date, updated: updated, author: author, fields: fields, tags: tags,

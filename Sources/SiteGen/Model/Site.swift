@@ -28,8 +28,11 @@ public struct Site: Sendable {
     /// Every post date and event end (epoch seconds), published or not: the only moments at
     /// which the passing of time changes the site.
     public var timeBoundaries: [Int64] = []
+    /// The tags of `posts`, in German order of their names.
+    public var tags: [PostTag] = []
 
     public func field(_ slug: String) -> Field? { fields.first { $0.slug == slug } }
+
 
     /// Every Markdown body of the site (for `releaseBodies`).
     var bodies: [MarkdownBody] {

@@ -12,10 +12,19 @@ public struct SiteConfig: Sendable {
         public var strategy = "strategie"
         public var search = "suche"
         public var page = "seite"
-        static let keys = ["blog", "events", "projects", "fields", "strategy", "search", "page"]
+        /// Inside the blog's address: `blog/schlagwort/<tag>/`.
+        public var tags = "schlagwort"
+        static let keys = ["blog", "events", "projects", "fields", "strategy", "search", "page", "tags"]
         /// The sections with their own address (`page` is a segment inside a list's address).
         var sections: [(key: String, path: String)] {
             [("blog", blog), ("events", events), ("projects", projects), ("fields", fields), ("strategy", strategy), ("search", search)]
+        }
+        /// Why `tags` cannot be the tag pages' segment of the blog's address, or nil: the blog's
+        /// own pages are `blog/<page>/2/` and `blog/<year>/<post>/`.
+        var tagsProblem: String? {
+            if tags == page { return "paths.tags is '\(tags)', the same as paths.page, so tag pages would take the blog's page addresses; give it its own, e.g. 'schlagwort'" }
+            if tags.allSatisfy(\.isNumber) { return "paths.tags is '\(tags)', a number, so tag pages would take the addresses of a year's posts; write a word, e.g. 'schlagwort'" }
+            return nil
         }
     }
 
@@ -112,7 +121,10 @@ public struct SiteConfig: Sendable {
                 }
             }
             read("blog", \.blog); read("events", \.events); read("projects", \.projects); read("fields", \.fields)
-            read("strategy", \.strategy); read("search", \.search); read("page", \.page)
+            read("strategy", \.strategy); read("search", \.search); read("page", \.page); read("tags", \.tags)
+        }
+        if let problem = paths.tagsProblem {
+            r.diagnostics.append(.error(file, line: pathLines["tags"] ?? r.line(of: "paths"), problem))
         }
         // Two sections at one address would write their pages over each other.
         var owners = ["assets": "the theme's assets/ folder"]

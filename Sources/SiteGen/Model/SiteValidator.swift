@@ -28,6 +28,7 @@ enum SiteValidator {
         site.projects = site.projects.filter { claim(urls.project($0), $0.source) }
         site.pages = site.pages.filter { claim(urls.page($0), $0.source) }
         if let s = site.strategy { site.pathBySource[s.source.path] = urls.strategy }
+        d += TagIndex.assign(&site)
         // Files that would take the place of a page or another file the build makes: `SiteRenderer`.
 
         // Field slugs referenced by items.

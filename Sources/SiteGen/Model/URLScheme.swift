@@ -18,6 +18,10 @@ public struct URLScheme: Sendable {
     public func field(_ f: Field) -> String { field(slug: f.slug) }
     public func field(slug: String) -> String { "\(paths.fields)/\(slug)/" }
     public func page(_ p: Page) -> String { "\(p.slug)/" }
+    public func tag(_ t: PostTag) -> String { tag(slug: t.slug) }
+    public func tag(slug: String) -> String { "\(paths.blog)/\(paths.tags)/\(slug)/" }
+    /// The list of all tags.
+    public var tags: String { "\(paths.blog)/\(paths.tags)/" }
     public var blog: String { "\(paths.blog)/" }
     public var events: String { "\(paths.events)/" }
     public var projects: String { "\(paths.projects)/" }

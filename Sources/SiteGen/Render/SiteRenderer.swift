@@ -5,6 +5,7 @@ enum PageJob: Sendable {
     case post(Int), event(Int), project(Int), page(Int), strategy
     case field(Int, Pagination), blog(Pagination)
     case home, events, projects, fields, search, notFound
+    case tag(Int, Pagination), tags
 
     /// The page of one post, event, project or page (`jobs()` puts these after all lists).
     var isItemPage: Bool {
@@ -67,6 +68,7 @@ public struct SiteRenderer: Sendable {
             let count = layout.index.posts(of: f.slug).count
             for p in Pagination.pages(count: count, size: site.config.paginate) { jobs.append(.field(i, p)) }
         }
+        jobs += tagJobs()
         if site.strategy != nil { jobs.append(.strategy) }
         jobs += site.posts.indices.map(PageJob.post)
         jobs += site.events.indices.map(PageJob.event)
@@ -204,6 +206,7 @@ public struct SiteRenderer: Sendable {
         case .fields: return urls.fields
         case .search: return urls.search
         case .notFound: return "404.html"
+        case .tag, .tags: return tagPath(job)
         }
     }
 
@@ -245,6 +248,7 @@ public struct SiteRenderer: Sendable {
         case .fields: return Draft(path: path(of: job), template: "field-list", view: layout.fieldListView())
         case .search: return Draft(path: path(of: job), template: "search", view: layout.searchView())
         case .notFound: return Draft(path: path(of: job), template: "404", view: layout.notFoundView())
+        case .tag, .tags: return tagDraft(job)
         }
     }
 

@@ -13,7 +13,8 @@ enum StructuredData {
               ("url", .str(site.config.publisher.url ?? site.config.baseURL))])
     }
 
-    static func post(_ p: Post, site: Site, image: String?) -> JSON {
+    /// - Parameter keywords: its tags, as their pages spell them.
+    static func post(_ p: Post, site: Site, image: String?, keywords: [String] = []) -> JSON {
         .obj([
             ("@context", .string("https://schema.org")), ("@type", .string("BlogPosting")),
             ("headline", .string(p.title)), ("description", .str(p.summary)),
@@ -23,6 +24,7 @@ enum StructuredData {
             ("url", .string(site.urls.absolute(site.urls.post(p)))),
             ("mainEntityOfPage", .string(site.urls.absolute(site.urls.post(p)))),
             ("inLanguage", .string(p.lang ?? site.config.language)),
+            ("keywords", keywords.isEmpty ? nil : .string(keywords.joined(separator: ", "))),
         ])
     }
 

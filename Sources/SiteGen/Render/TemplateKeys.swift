@@ -9,7 +9,7 @@ enum TemplateKeys {
         ("event", EventPage.fields), ("event-list", EventListPage.fields), ("project", ProjectPage.fields),
         ("project-list", ProjectListPage.fields), ("field", FieldPage.fields), ("field-list", FieldListPage.fields),
         ("page", ContentPage.fields), ("strategy", StrategyPage.fields), ("search", SearchPage.fields),
-        ("404", NotFoundPage.fields),
+        ("404", NotFoundPage.fields), ("tag", TagPage.fields), ("tag-list", TagListPage.fields),
     ]
 
     /// The globals as the check sees them: `t` with the keys of the UI strings file.

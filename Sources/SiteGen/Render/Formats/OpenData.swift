@@ -1,5 +1,5 @@
-/// Open data: every project and every event as plain JSON, and a DCAT-AP.de catalog that
-/// describes the two datasets. The fields are documented in `docs/open-data.md`.
+/// Open data: every project, every event and every published post as plain JSON, and a
+/// DCAT-AP.de catalog that describes the three datasets. The fields are documented in `docs/open-data.md`.
 ///
 /// Every key is always present (null when the content does not say), URLs are absolute, and
 /// nothing depends on the build time, so an unchanged site gives unchanged files.
@@ -11,31 +11,35 @@ struct OpenData {
     static func projectsPath(_ urls: URLScheme) -> String { "\(urls.paths.projects).json" }
     /// `veranstaltungen.json` (follows `paths.events`).
     static func eventsPath(_ urls: URLScheme) -> String { "\(urls.paths.events).json" }
+    /// `blog.json` (follows `paths.blog`).
+    static func postsPath(_ urls: URLScheme) -> String { "\(urls.paths.blog).json" }
     static let catalogPath = "dcat.jsonld"
 
     var projects: [Project] { site.publicProjects }
     var events: [Event] { site.publicEvents }
+    var posts: [Post] { site.publicPosts }
 
     func files() -> [OutputFile] {
         [
             OutputFile(Self.projectsPath(site.urls), projectsJSON().serialized(pretty: true) + "\n"),
             OutputFile(Self.eventsPath(site.urls), eventsJSON().serialized(pretty: true) + "\n"),
+            OutputFile(Self.postsPath(site.urls), postsJSON().serialized(pretty: true) + "\n"),
             OutputFile(Self.catalogPath, catalog().serialized(pretty: true) + "\n"),
         ]
     }
 
     // MARK: Plain JSON
 
-    private func fieldRefs(_ slugs: [String]) -> JSON {
+    func fieldRefs(_ slugs: [String]) -> JSON {
         .array(slugs.compactMap { site.field($0) }.map { f in
             .obj([("slug", .string(f.slug)), ("title", .string(f.title)), ("url", .string(site.urls.absolute(site.urls.field(f))))])
         })
     }
 
-    private func date(_ d: DateTime?) -> JSON { d.map { .string($0.iso8601) } ?? .null }
-    private func text(_ s: String?) -> JSON { s.map(JSON.string) ?? .null }
+    func date(_ d: DateTime?) -> JSON { d.map { .string($0.iso8601) } ?? .null }
+    func text(_ s: String?) -> JSON { s.map(JSON.string) ?? .null }
 
-    private func header(title: String, description: String, path: String, landing: String, count: Int) -> [(String, JSON?)] {
+    func header(title: String, description: String, path: String, landing: String, count: Int) -> [(String, JSON?)] {
         [
             ("title", .string(title)), ("description", .string(description)),
             ("url", .string(site.urls.absolute(path))), ("landingPage", .string(site.urls.absolute(landing))),
@@ -149,6 +153,7 @@ struct OpenData {
 
         let projectDates = projects.compactMap { $0.updated ?? $0.start }
         let eventDates = events.map { ICalendar.contentDate($0) }
+        let postDates = posts.map { $0.updated ?? $0.date }
         return .obj([
             ("@context", .obj([
                 ("dcat", .string("http://www.w3.org/ns/dcat#")), ("dct", .string("http://purl.org/dc/terms/")),
@@ -162,12 +167,14 @@ struct OpenData {
             ("foaf:homepage", ref(c.baseURL)),
             ("dct:language", languageRef),
             ("dct:license", license.map(ref)),
-            ("dct:modified", modified(projectDates + eventDates)),
+            ("dct:modified", modified(projectDates + eventDates + postDates)),
             ("dcat:dataset", .array([
                 dataset(id: "projekte", title: "\(strings["projects.title"]) – \(c.title)", description: strings["projects.description"],
                         path: Self.projectsPath(urls), landing: urls.projects, keywords: ["Smart City", strings["projects.title"]], dates: projectDates),
                 dataset(id: "veranstaltungen", title: "\(strings["events.title"]) – \(c.title)", description: strings["events.description"],
                         path: Self.eventsPath(urls), landing: urls.events, keywords: ["Smart City", strings["events.title"]], dates: eventDates),
+                dataset(id: "blog", title: "\(strings["blog.title"]) – \(c.title)", description: strings["blog.description"],
+                        path: Self.postsPath(urls), landing: urls.blog, keywords: ["Smart City", strings["blog.title"]], dates: postDates),
             ])),
         ])
     }

@@ -16,7 +16,8 @@
 ///   code-point order, each shard about `shardTarget` bytes. A query loads one shard per word
 ///   (more for a prefix that spans shards).
 /// - `d<n>.json`: document chunks of `docsPerChunk` documents: `[url, title, kind, [field
-///   indexes in site order], excerpt, date text]`. Only the chunks of the results shown are loaded.
+///   indexes in site order], excerpt, date text]`, and for a post with tags a seventh value, its
+///   tags as `[[name, url], …]`. Only the chunks of the results shown are loaded.
 struct SearchIndex {
     static let folder = "suchindex"
     static let shardTarget = 48 * 1024
@@ -36,6 +37,8 @@ struct SearchIndex {
         var fields: [String]
         var excerpt: String
         var date: String?
+        /// A post's tags: name and address.
+        var tags: [(name: String, href: String)] = []
         /// (text, weight per occurrence)
         var texts: [(String, Int)]
         /// The body's terms (weight 1 per occurrence).
@@ -57,11 +60,15 @@ struct SearchIndex {
         var fields: [String]
         var date: String?
         var extra: [String]
+        /// A post's tags (name and address): chosen by the editor to say what it is about, they
+        /// weigh like its summary.
+        var tags: [(name: String, href: String)] = []
 
         /// The texts it is found by besides its body, with their weights.
         var texts: [(String, Int)] {
             var texts: [(String, Int)] = [(title, 10)]
             if let s = summary { texts.append((s, 3)) }
+            if !tags.isEmpty { texts.append((tags.map(\.name).joined(separator: " "), 3)) }
             if !extra.isEmpty { texts.append((extra.joined(separator: " "), 2)) }
             return texts
         }
@@ -71,9 +78,10 @@ struct SearchIndex {
     private func entries(dates: Bool) -> [String: Entry] {
         func date(_ d: DateTime?) -> String? { dates ? d.map(GermanDates.date) : nil }
         var bySource: [String: Entry] = [:]
+        let tagsBySlug = Dictionary(uniqueKeysWithValues: site.tags.map { ($0.slug, (name: $0.name, href: site.urls.href(site.urls.tag($0)))) })
         for p in site.publicPosts {
             bySource[p.source.path] = Entry(kind: "p", title: p.title, summary: p.summary, fields: p.fields, date: date(p.date),
-                                            extra: [p.author].compactMap { $0 } + p.tags)
+                                            extra: [p.author].compactMap { $0 }, tags: p.tags.compactMap { tagsBySlug[Slug.make($0)] })
         }
         for e in site.publicEvents {
             bySource[e.source.path] = Entry(kind: "e", title: e.title, summary: e.summary, fields: e.fields, date: date(e.start),
@@ -102,7 +110,7 @@ struct SearchIndex {
         for r in records {
             guard let body = r.search, let source = r.source, let item = bySource[source.path] else { continue }
             docs.append(Document(url: urls.href(r.path), title: item.title, kind: item.kind, fields: item.fields,
-                                 excerpt: item.summary ?? body.excerpt, date: item.date, texts: item.texts, body: body))
+                                 excerpt: item.summary ?? body.excerpt, date: item.date, tags: item.tags, texts: item.texts, body: body))
         }
         return docs
     }
@@ -166,9 +174,10 @@ struct SearchIndex {
         while start < docs.count {
             let end = min(docs.count, start + Self.docsPerChunk)
             let rows: [JSON] = docs[start..<end].map { d in
-                .array([.string(d.url), .string(d.title), .string(d.kind),
-                        .array(d.fields.compactMap { fieldNumber[$0] }.map(JSON.number)),
-                        .string(d.excerpt), d.date.map(JSON.string) ?? .null])
+                let row: [JSON] = [.string(d.url), .string(d.title), .string(d.kind),
+                                   .array(d.fields.compactMap { fieldNumber[$0] }.map(JSON.number)),
+                                   .string(d.excerpt), d.date.map(JSON.string) ?? .null]
+                return .array(d.tags.isEmpty ? row : row + [.array(d.tags.map { .array([.string($0.name), .string($0.href)]) })])
             }
             var chunk = JSON.array(rows).serialized()
             chunk.withUTF8 { version.add(UnsafeRawBufferPointer($0)) }

@@ -19,11 +19,13 @@ struct Sitemap {
         let hidden = Set(site.posts.map(\.source.path) + site.projects.map(\.source.path) + site.events.map(\.source.path)
             + site.pages.map(\.source.path) + site.fields.map(\.body.source.path)).subtracting(published)
         let draftFields = Set(site.fields.filter { !site.isPublic(draft: $0.draft) }.map { site.urls.field($0) })
+        let hiddenTagPages = hiddenTagPages(hidden)
 
         let entries = records.compactMap { r -> (String, String?)? in
             guard r.isHTMLPage, r.path != "404.html" else { return nil }
             if let source = r.source, hidden.contains(source.path) { return nil }
             if draftFields.contains(where: { r.path.hasPrefix($0) }) { return nil }  // later pages of a draft field
+            if hiddenTagPages.contains(r.path) { return nil }
             return (site.urls.absolute(r.path), r.source.flatMap { lastmod[$0.path]?.rfc3339UTC })
         }
         if entries.count <= perFile {
@@ -44,6 +46,20 @@ struct Sitemap {
         index += "</sitemapindex>\n"
         files.append(OutputFile("sitemap.xml", index))
         return files
+    }
+
+    /// The pages of tags that only drafts and future posts have (in a preview build, which shows
+    /// them), and the list of all tags when every tag is such a tag.
+    private func hiddenTagPages(_ hiddenSources: Set<String>) -> Set<String> {
+        let urls = site.urls
+        var pages = Set<String>()
+        var shown = 0
+        for tag in site.tags {
+            guard tag.posts.allSatisfy({ hiddenSources.contains(site.posts[$0].source.path) }) else { shown += 1; continue }
+            for p in Pagination.pages(count: tag.posts.count, size: site.config.paginate) { pages.insert(urls.paginated(urls.tag(tag), page: p.page)) }
+        }
+        if shown == 0 { pages.insert(urls.tags) }
+        return pages
     }
 
     private func urlset(_ entries: ArraySlice<(String, String?)>) -> String {

@@ -7,7 +7,8 @@ extension LayoutContext {
         case .future: strings["post.scheduledFor"]
         case nil: strings["post.published"]
         }
-        let post = PostDetail(item: postFields(p), html: html, tags: p.tags, dateLabel: dateLabel)
+        let tags = tagLinks(p)
+        var post = PostDetail(item: postFields(p), html: html, tags: tags, dateLabel: dateLabel)
         if let u = p.updated, u > p.date {
             post.updatedText = GermanDates.date(u)
             post.updatedISO = u.iso8601
@@ -19,7 +20,7 @@ extension LayoutContext {
         var meta = Meta(title: p.title, description: p.summary, path: urls.post(p), section: .blog)
         meta.breadcrumbs = [(strings["nav.blog"], urls.blog), (p.title, nil)]
         meta.feeds = [(strings["feed.blog"], "\(urls.blog)feed.xml")]
-        meta.jsonLD = [StructuredData.post(p, site: site, image: image)]
+        meta.jsonLD = [StructuredData.post(p, site: site, image: image, keywords: tags.map(\.name))]
         meta.ogType = "article"
         meta.image = image
         meta.lang = p.lang

@@ -13,6 +13,8 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
     /// The header's access links: Leichte Sprache, Gebärdensprache, search (path, title, icon id).
     let accessLinks: [(path: String, title: String, icon: String)]
     let fieldBadges: [String: FieldBadge]
+    /// Per tag slug, its link (shared by every post page that shows the tag).
+    let tagLinksBySlug: [String: TagLink]
     let cssHref: String
     let searchScriptHref: String
     let index: SiteIndex
@@ -66,6 +68,7 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
                                         colorClass: "hf-\((i % 12) + 1)", icon: icon)
         }
         fieldBadges = badges
+        tagLinksBySlug = Self.tagLinks(site)
         index = SiteIndex(site: site)
         navigations = NavigationCache()
         itemFields = ItemFields(urls: urls, strings: strings, fieldBadges: badges, options: site.options)

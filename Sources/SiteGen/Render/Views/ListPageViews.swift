@@ -155,11 +155,13 @@ final class BlogPage: TemplateView, @unchecked Sendable {  // a class: a view sh
     var posts: [PostCard]
     var feedHref: String
     var pagination: PaginationView?
-    init(frame: PageFrame, posts: [PostCard], feedHref: String, pagination: PaginationView? = nil) {
+    var tagsHref: String?
+    init(frame: PageFrame, posts: [PostCard], feedHref: String, pagination: PaginationView? = nil, tagsHref: String? = nil) {
         self.frame = frame
         self.posts = posts
         self.feedHref = feedHref
         self.pagination = pagination
+        self.tagsHref = tagsHref
     }
 
     static let fields = Fields<BlogPage>("post-list.mustache", "A page of the blog.", PageFrame.fields { $0.frame } + [
@@ -167,6 +169,7 @@ final class BlogPage: TemplateView, @unchecked Sendable {  // a class: a view sh
         .optionalObject("postList", PostCardList.fields, "The same as {{#items}}; absent when empty.") { $0.posts.isEmpty ? nil : PostCardList(items: $0.posts) },
         .text("feedHref", "Address of the blog's feed.") { $0.feedHref },
         .optionalObject("pagination", PaginationView.fields, "Links to the other pages; absent when there is one.") { $0.pagination },
+        .optionalText("tagsHref", "Address of the list of all tags; absent when no post has a tag.") { $0.tagsHref },
     ])
 }
 

@@ -26,7 +26,8 @@ extension LayoutContext {
         meta.breadcrumbs = page.page == 1 ? [(strings["nav.blog"], nil)] : [(strings["nav.blog"], urls.blog), (strings.format("pagination.page", page.page), nil)]
         meta.feeds = [(strings["feed.blog"], "\(urls.blog)feed.xml")]
         return BlogPage(frame: frame(meta), posts: site.posts[page.range].map(postCard), feedHref: urls.href("\(urls.blog)feed.xml"),
-                        pagination: page.view(base: urls.blog, urls: urls, strings: strings))
+                        pagination: page.view(base: urls.blog, urls: urls, strings: strings),
+                        tagsHref: site.tags.isEmpty ? nil : urls.href(urls.tags))
     }
 
     func eventListView() -> EventListPage {

@@ -7,12 +7,12 @@ final class PostDetail: TemplateView, @unchecked Sendable {  // a class: a view 
     var item: PostFields
     var html: MarkdownHTML
     var updatedText, updatedISO: String?
-    var tags: [String]
+    var tags: [TagLink]
     /// "Veröffentlicht am"; for a draft or a post dated in the future (shown with --drafts,
     /// --future or in the preview) what it is instead, since it is not published.
     var dateLabel: String
 
-    init(item: PostFields, html: MarkdownHTML, updatedText: String? = nil, updatedISO: String? = nil, tags: [String],
+    init(item: PostFields, html: MarkdownHTML, updatedText: String? = nil, updatedISO: String? = nil, tags: [TagLink],
          dateLabel: String) {
         self.dateLabel = dateLabel
         self.item = item
@@ -26,7 +26,9 @@ final class PostDetail: TemplateView, @unchecked Sendable {  // a class: a view 
         .html("html", "The post's text as HTML; print with {{{html}}}.") { .deferredHTML($0.html) },
         .optionalText("updatedText", "When it was updated, in German, if later than its date.") { $0.updatedText },
         .optionalText("updatedISO", "The same as ISO 8601.") { $0.updatedISO },
-        .texts("tags", "Its tags.") { $0.tags },
+        .texts("tags", "Its tags' names, in the order its front matter gives them, spelled as their pages are.") { $0.tags.map(\.name) },
+        .list("tagLinks", TagLink.fields, "The same as links to the tags' pages.") { $0.tags },
+        .optionalObject("tagList", TagLinkList.fields, "The same as {{#items}}; absent when it has none (partials/tags).") { $0.tags.isEmpty ? nil : TagLinkList(items: $0.tags) },
         .text("dateLabel", "What its date is: 'Veröffentlicht am', or for a draft or a post dated in the future (with --drafts, --future, in the preview) 'Entwurf, datiert auf' / 'Erscheint am'.") { $0.dateLabel },
     ])
 }

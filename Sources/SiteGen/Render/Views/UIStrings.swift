@@ -51,6 +51,7 @@ public struct UIStrings: @unchecked Sendable {
         "project.since", "project.status", "project.until", "projects.description", "projects.title",
         "search.kind.event", "search.kind.field", "search.kind.page", "search.kind.post", "search.kind.project", "search.kind.strategy",
         "search.loading", "search.more", "search.noResults", "search.resultOne", "search.results", "search.title",
+        "tag.description", "tag.title", "tags.count.one", "tags.count.other", "tags.description", "tags.title",
     ]
 
     /// Replaces `{1}`, `{2}` … with the arguments.

@@ -1,0 +1,32 @@
+/// A post's `tags`: a list like any other, but each tag becomes a page whose address is the
+/// tag's slug, so a tag must give a slug, and two spellings of one slug in a post are one tag.
+extension FrontMatterReader {
+    mutating func tagList() -> [String] {
+        var tags: [String] = []
+        var slugs: [String: String] = [:]
+        for tag in stringList("tags") {
+            let slug = Slug.make(tag)
+            let line = entryLine("tags", tag)
+            if slug.isEmpty {
+                // Only punctuation (`"#"`, `"–"`) would make the address of the list of all tags.
+                diagnostics.append(.error(file, line: line, "tag '\(tag)' has no letter or digit, so its page would have no address; write the tag as a word (e.g. 'Open Data') or remove it"))
+            } else if let first = slugs[slug] {
+                diagnostics.append(.warning(file, line: line, "tags '\(first)' and '\(tag)' are one tag (spelled alike but for case or accents); remove one"))
+            } else {
+                slugs[slug] = tag
+                tags.append(tag)
+            }
+        }
+        return tags
+    }
+
+    /// The line of the entry of list `key` that reads `text` (the key's line when not found).
+    private func entryLine(_ key: String, _ text: String) -> Int {
+        if case .list(let items, _)? = map[key] {
+            for item in items {
+                if case .scalar(let s, _, _, _) = item, s.trimmingSpaces == text { return item.line }
+            }
+        }
+        return line(of: key)
+    }
+}
