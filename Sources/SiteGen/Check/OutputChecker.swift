@@ -35,21 +35,21 @@ struct OutputChecker {
         return result
     }
 
-    /// - Parameter cache: where each page's findings from the last build are kept; a page's are
+    /// - Parameter memo: where each page's findings from the last build are kept; a page's are
     ///   reused when the page (its references and text) and everything it can point at (the
     ///   site's files, every page's ids, where each source is published) are the same.
-    func check(cache: BuildCache? = nil) -> [Diagnostic] { checkEach(cache: cache).flatMap { $0 } }
+    func check(memo: any CheckMemo = NoMemo()) -> [Diagnostic] { checkEach(memo: memo).flatMap { $0 } }
 
     /// The findings of each record, in record order.
-    func checkEach(cache: BuildCache? = nil) -> [[Diagnostic]] {
+    func checkEach(memo: any CheckMemo = NoMemo()) -> [[Diagnostic]] {
         var idsByPath: [String: Set<String>] = [:]
         for r in records where r.isHTMLPage { idsByPath[URLScheme.outputFile(r.path)] = r.refs.ids }
-        let world = cache.map { _ in worldKey() }
+        let world = memo.remembers ? worldKey() : nil
         let pageCheck = self.pageCheck(idsByPath: idsByPath)
 
         // Findings of pages that did not change, from the cache; the others are checked.
         let keys = records.map { r in world.flatMap { w in r.checkKey.map { ContentHash.mix(w, $0) } } }
-        var findings: [[Diagnostic]?] = records.indices.map { i in keys[i].flatMap { cache?.linkCheck(records[i].path, key: $0) } }
+        var findings: [[Diagnostic]?] = records.indices.map { i in keys[i].flatMap { memo.linkCheck(records[i].path, key: $0) } }
         let unchecked = records.indices.filter { findings[$0] == nil }
 
         // The same addresses stand on thousands of pages (navigation, footer, cards, badges):
@@ -74,7 +74,7 @@ struct OutputChecker {
         let checked = parallelMap(unchecked) { i in pageCheck.check(records[i], destinations: destinations) }
         for (i, list) in zip(unchecked, checked) {
             findings[i] = list
-            if let key = keys[i] { cache?.storeLinkCheck(records[i].path, key: key, list) }
+            if let key = keys[i] { memo.storeLinkCheck(records[i].path, key: key, list) }
         }
         return findings.map { $0 ?? [] }
     }

@@ -13,7 +13,7 @@
 /// - the cache `sitegen build` keeps beside its output (`.public.sitegen-cache`, see
 ///   `BuildCache+File.swift`): hashes and what the checks need; a reused page's HTML is its file in
 ///   the last build's output, which the output sink takes over (`OutputSink.keep`).
-public final class BuildCache: @unchecked Sendable {  // all state is guarded by `lock`
+public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Sendable {  // all state is guarded by `lock`
     struct Document {
         var hash: UInt64
         var result: (LoadedDocument?, [Diagnostic])
@@ -22,36 +22,13 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
         var size = -1
     }
 
-    struct Markdown {
-        var textHash: UInt64
-        var unsafeHTML: Bool
-        var source: SourceRef
-        /// Every address the renderer asked about, with the answer it got.
-        var links: [(href: String, isImage: Bool, target: LinkTarget)]
-        var htmlHash: UInt64
-        /// Kept only by the in-memory cache.
-        var html: String?
-        var headings: [Heading]
-        var anchors: [AnchorReference]
-        var diagnostics: [Diagnostic]
-        var search: PageSearchText
-    }
+    typealias Markdown = RememberedMarkdown
+    typealias Page = RememberedPage
 
     struct FormatPart {
         var key: UInt64
         /// Path and size of each file; the bytes only in the in-memory cache.
         var files: [(path: String, size: Int, bytes: [UInt8]?)]
-    }
-
-    struct Page {
-        var key: UInt64
-        /// The skeleton and the page's own Markdown text when it was made (see `SiteRenderer.reuse`).
-        var quickKey: UInt64 = 0
-        /// Kept only by the in-memory cache; otherwise the page is its file in the output.
-        var html: String?
-        /// Bytes of the page's file.
-        var size: Int
-        var refs: HTMLReferences
     }
 
     /// True for the in-memory cache of a long-running process (documents and HTML kept).
@@ -153,14 +130,13 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
         return (made, kept)
     }
 
-    /// What the cache keeps of a made file: its path and size, and in memory its bytes.
-    func formatEntry(_ file: OutputFile) -> (path: String, size: Int, bytes: [UInt8]?) {
-        (file.path, file.bytes.count, keepsPages ? file.bytes : nil)
+    /// Keeps each made file's path and size, and in memory its bytes.
+    func storeFiles(_ part: String, key: UInt64, _ files: [OutputFile]) {
+        let entries = files.map { (path: $0.path, size: $0.bytes.count, bytes: keepsPages ? $0.bytes : nil) }
+        lock.locked { nextFormats[part] = FormatPart(key: key, files: entries) }
     }
 
-    func storeFiles(_ part: String, key: UInt64, _ files: [(path: String, size: Int, bytes: [UInt8]?)]) {
-        lock.locked { nextFormats[part] = FormatPart(key: key, files: files) }
-    }
+    var remembers: Bool { true }
 
     /// A page's link check findings from the last build, if its key is the same.
     func linkCheck(_ path: String, key: UInt64) -> [Diagnostic]? {
@@ -176,6 +152,8 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
     /// Front matter parsed, or taken from the cache when the same text was parsed before
     /// (failures are not kept: their messages come from parsing).
     func frontMatter(_ text: String, firstLine: Int, parse: () throws(YAMLError) -> YAMLValue?) throws(YAMLError) -> YAMLValue? {
+        // In memory, whole documents are kept (`document`); the store keeps front matter instead.
+        guard !keepsPages else { return try parse() }
         let key = ContentHash.of(text, seed: UInt64(firstLine))
         if let hit = lock.locked({ yaml[key] }), let value = Self.yamlValue(hit) {
             lock.locked { nextYAML[key] = hit }
@@ -187,7 +165,7 @@ public final class BuildCache: @unchecked Sendable {  // all state is guarded by
         return value
     }
 
-    func document(_ path: String, hash: UInt64, stamp: UInt64 = 0, size: Int = -1,
+    func document(_ path: String, hash: UInt64, stamp: UInt64, size: Int,
                   load: () -> (LoadedDocument?, [Diagnostic])) -> (LoadedDocument?, [Diagnostic]) {
         guard keepsPages else { return load() }
         if var hit = lock.locked({ documents[path] }), hit.hash == hash {

@@ -43,10 +43,8 @@ public struct ContentLoader: Sendable {
     public var root: String
     /// How the folder is named in messages (`content`).
     public var displayRoot: String
-    /// Documents parsed by earlier builds in this process, reused when their bytes are the same.
-    public var cache: BuildCache?
-    /// Front matter parsed by earlier builds (the cache `sitegen build` keeps), reused when its text is the same.
-    var frontMatterCache: BuildCache?
+    /// Documents and front matter from earlier builds, reused when their bytes are the same.
+    var memo: any LoadMemo = NoMemo()
 
     public init(fileSystem: any FileSystem, root: String, displayRoot: String) {
         self.fileSystem = fileSystem
@@ -153,7 +151,7 @@ public struct ContentLoader: Sendable {
 
     private func readDocument(_ entry: FileEntry, kind: DocumentKind) -> (LoadedDocument?, [Diagnostic]) {
         let file = display(entry.relativePath)
-        if let hit = cache?.document(entry.relativePath + "\u{0}" + file, stamp: entry.stamp, size: entry.size) { return hit }
+        if let hit = memo.document(entry.relativePath + "\u{0}" + file, stamp: entry.stamp, size: entry.size) { return hit }
         if entry.size > Self.maxMarkdownBytes {
             return (nil, [.error(file, "file is \(GermanText.fileSize(entry.size)), more than the limit of 4 MB for a Markdown file; split it or move large data into a download")])
         }
@@ -164,8 +162,7 @@ public struct ContentLoader: Sendable {
         // One hash of the bytes serves the state fingerprint and the cache key (the four-lane
         // hash: FNV-1a's byte-by-byte chain was a tenth of loading).
         let hash = bytes.withUnsafeBytes { ContentHash.wide($0) }
-        guard let cache else { return parseDocument(entry, kind: kind, bytes: bytes, hash: hash) }
-        return cache.document(entry.relativePath + "\u{0}" + file, hash: hash, stamp: entry.stamp, size: entry.size) {
+        return memo.document(entry.relativePath + "\u{0}" + file, hash: hash, stamp: entry.stamp, size: entry.size) {
             parseDocument(entry, kind: kind, bytes: bytes, hash: hash)
         }
     }
@@ -209,13 +206,8 @@ public struct ContentLoader: Sendable {
         }
         var map: YAMLMap?
         do {
-            let parsed: YAMLValue?
-            if let frontMatterCache {
-                parsed = try frontMatterCache.frontMatter(split.yaml, firstLine: split.yamlFirstLine) { () throws(YAMLError) in
-                    try YAMLReader.parse(split.yaml, firstLine: split.yamlFirstLine)
-                }
-            } else {
-                parsed = try YAMLReader.parse(split.yaml, firstLine: split.yamlFirstLine)
+            let parsed = try memo.frontMatter(split.yaml, firstLine: split.yamlFirstLine) { () throws(YAMLError) in
+                try YAMLReader.parse(split.yaml, firstLine: split.yamlFirstLine)
             }
             switch parsed {
             case .map(let m)?: map = m

@@ -47,7 +47,8 @@ public struct Builder: Sendable {
             return (report, site)
         }
         progress?("render")
-        var renderer = SiteRenderer(site: site, templates: templates, contentRoot: location.content, cache: cache, fileSystem: fileSystem)
+        var renderer = SiteRenderer(site: site, templates: templates, contentRoot: location.content, memo: cache ?? NoMemo(),
+                                    fileSystem: fileSystem)
         renderer.skeleton = skeleton(modelled.skeleton, templates, validity: report.validity ?? (.min, .max))
         renderer.outputName = displayName(location.output)
         renderer.contentName = displayName(location.content)
@@ -62,8 +63,7 @@ public struct Builder: Sendable {
         -> (site: Site?, templates: TemplateSet?, content: UInt64, skeleton: UInt64) {
         let displayContent = displayName(location.content)
         var loader = ContentLoader(fileSystem: fileSystem, root: location.content, displayRoot: displayContent)
-        loader.cache = cache?.keepsPages == true ? cache : nil
-        loader.frontMatterCache = cache?.keepsPages == false ? cache : nil
+        if let cache { loader.memo = cache }
         // The loaded documents (their YAML trees) are let go before rendering: a closure scope ends
         // their lifetime for sure, which matters at 50,000 items.
         let (site, diagnostics, content, skeleton) = { () -> (Site?, [Diagnostic], UInt64, UInt64) in
@@ -92,12 +92,14 @@ public struct Builder: Sendable {
         var outputs = Set(rendered.records.map { URLScheme.outputFile($0.path) }).union(formats.written).union(formats.kept)
         let assetProblems = renderer.copyAssets(into: sink, outputs: &outputs, records: rendered.records)
         let formatsTime = clock.lap()
-        let checked = renderer.check(rendered.records, outputs: outputs, collectExternalLinks: collectExternalLinks)
-        report.diagnostics += formats.problems + assetProblems + checked.diagnostics
+        let checker = OutputChecker(site: renderer.site, records: rendered.records, outputs: outputs, outputName: renderer.outputName,
+                                    bodyText: renderer.bodyText)
+        let findings = checker.checkEach(memo: cache ?? NoMemo()).flatMap { $0 }
+        report.diagnostics += formats.problems + assetProblems + rendered.records.flatMap(\.diagnostics) + findings
         report.pages = rendered.records.count
         report.rendered = cache?.renderedPages ?? rendered.records.count
         report.files = outputs.count
-        report.externalLinks = checked.external
+        report.externalLinks = collectExternalLinks ? checker.externalLinks() : []
         let checkTime = clock.lap()
         report.timings.append(("render", pagesTime + formatsTime))
         report.timings += (rendered.timings + [("formats and assets", formatsTime)]).map { ("  " + $0.0, $0.1) }

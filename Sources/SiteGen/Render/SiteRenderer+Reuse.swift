@@ -3,13 +3,12 @@ extension SiteRenderer {
     /// A page whose skeleton and own Markdown text are as in the last build has the same view, so
     /// nothing is made: its file (or, in memory, its HTML) and what the checks, the feeds and the
     /// search need come from the cache. nil when the cache cannot say so.
-    func reuse(_ job: PageJob, body: MarkdownBody?, textHash: UInt64, quickKey: UInt64, cache: BuildCache,
-               sink: OutputSink?) -> Rendered? {
+    func reuse(_ job: PageJob, body: MarkdownBody?, textHash: UInt64, quickKey: UInt64, sink: OutputSink?) -> Rendered? {
         let path = self.path(of: job)
-        let md = body.flatMap { cache.markdownRecord($0.source, textHash: textHash, unsafeHTML: site.config.unsafeHTML) }
+        let md = body.flatMap { memo.markdownRecord($0.source, textHash: textHash, unsafeHTML: site.config.unsafeHTML) }
         if body != nil && md == nil { return nil }
         let file = URLScheme.outputFile(path)
-        guard let page = cache.reusePage(path, quickKey: quickKey, keep: { sink?.keep(file, size: $0) ?? false }) else { return nil }
+        guard let page = memo.reusePage(path, quickKey: quickKey, keep: { sink?.keep(file, size: $0) ?? false }) else { return nil }
         let carries = carriesMarkdown(job)
         var r = PageRecord(path: path, source: carries ? body?.source : nil, refs: page.refs)
         if carries, let md {

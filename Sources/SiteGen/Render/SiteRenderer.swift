@@ -29,8 +29,8 @@ public struct SiteRenderer: Sendable {
     let contentRoot: String
     /// Reads the content again (the link check needs a body's lines for a message).
     let fileSystem: any FileSystem
-    /// Markdown and pages of earlier builds in this process, reused where nothing changed.
-    let cache: BuildCache?
+    /// Markdown, pages and files of earlier builds, reused where nothing changed (see `RenderMemo`).
+    let memo: any RenderMemo
     /// With a cache: a hash of everything every page's view depends on except the pages' own
     /// Markdown texts (`Builder.skeleton`). A page whose skeleton and text are as last time is
     /// taken over without making its view.
@@ -43,13 +43,13 @@ public struct SiteRenderer: Sendable {
     /// One tokenizer for the whole build (and, with a cache, for all builds that share it), so term numbers stay valid.
     let searchTokenizer: SharedSearchTokenizer
 
-    public init(site: Site, templates: TemplateSet, contentRoot: String, cache: BuildCache? = nil,
+    init(site: Site, templates: TemplateSet, contentRoot: String, memo: any RenderMemo = NoMemo(),
                 fileSystem: any FileSystem = LocalFileSystem()) {
         self.site = site
         self.fileSystem = fileSystem
         self.contentRoot = contentRoot
-        self.cache = cache
-        searchTokenizer = cache?.searchTokenizer ?? SharedSearchTokenizer()
+        self.memo = memo
+        searchTokenizer = memo.searchTokenizer
         layout = LayoutContext(site: site, templates: templates)
         self.templates = layout.templates
         renderer = Renderer(library: templates.library, globals: layout.globals)
@@ -99,7 +99,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Without an in-memory cache that keeps them, Markdown texts are let go once rendered.
-    private var releasesBodies: Bool { !(cache?.keepsPages ?? false) }
+    private var releasesBodies: Bool { !memo.keepsPages }
 
     private func renderAndWrite(_ job: PageJob, into sink: OutputSink) -> PageRecord {
         var record = renderPage(job, sink: sink)
@@ -120,14 +120,7 @@ public struct SiteRenderer: Sendable {
     /// Files that are not pages: feeds, calendars, sitemap, data, search index.
     func renderFormats(_ records: [PageRecord], into sink: OutputSink) -> (written: [String], kept: [String], problems: [Diagnostic]) {
         FormatRenderer(site: site, layout: layout, records: records, searchTokenizer: searchTokenizer)
-            .render(cache: cache, skeleton: skeleton, sink: sink)
-    }
-
-    /// The link check of every page (reusing the cache's findings for pages that did not change).
-    func check(_ records: [PageRecord], outputs: Set<String>, collectExternalLinks: Bool) -> (diagnostics: [Diagnostic], external: [ExternalLink]) {
-        let checker = OutputChecker(site: site, records: records, outputs: outputs, outputName: outputName, bodyText: bodyText)
-        let findings = records.flatMap(\.diagnostics) + checker.checkEach(cache: cache).flatMap { $0 }
-        return (findings, collectExternalLinks ? checker.externalLinks() : [])
+            .render(memo: memo, skeleton: skeleton, sink: sink)
     }
 
     struct Rendered {
@@ -155,7 +148,7 @@ public struct SiteRenderer: Sendable {
         let textHash = skeleton == nil ? 0 : body.map { ContentHash.of($0.text) } ?? 0
         let quickKey = skeleton.map { ContentHash.mix(ContentHash.mix($0, textHash), site.config.unsafeHTML ? 1 : 0) }
         var rendered: Rendered
-        if let cache, let quickKey, let reused = reuse(job, body: body, textHash: textHash, quickKey: quickKey, cache: cache, sink: sink) {
+        if let quickKey, let reused = reuse(job, body: body, textHash: textHash, quickKey: quickKey, sink: sink) {
             rendered = reused
             rendered.record.textHash = textHash
         } else {
@@ -261,10 +254,11 @@ public struct SiteRenderer: Sendable {
         }
         let (html, refs): ([UInt8]?, HTMLReferences)
         var checkKey: UInt64?
-        if let cache {
+        // Keys are worked out only for a memo that keeps pages.
+        if memo.remembers {
             let key = ContentHash.mix(layout.pageHash(draft.view), templates.dependencyHash(of: draft.template))
             let file = URLScheme.outputFile(draft.path)
-            (html, refs) = cache.page(draft.path, key: key, quickKey: quickKey, keep: { sink?.keep(file, size: $0) ?? false }, render: render)
+            (html, refs) = memo.page(draft.path, key: key, quickKey: quickKey, keep: { sink?.keep(file, size: $0) ?? false }, render: render)
             checkKey = Self.checkKey(page: key, markdown: draft.md.map { ($0.textHash, draft.source) })
         } else {
             (html, refs) = render()
@@ -300,7 +294,6 @@ public struct SiteRenderer: Sendable {
     }
 
     func renderMarkdown(_ body: MarkdownBody) -> PageMarkdown {
-        guard let cache else { return PageMarkdown(markdown.render(body)) }
-        return cache.markdown(body, renderer: markdown, resolver: resolver)
+        memo.markdown(body, renderer: markdown, resolver: resolver)
     }
 }

@@ -42,7 +42,7 @@ struct FormatRenderer {
     ///     come from the cache).
     /// - Returns: the paths written, the paths of the files kept as they were, and the files
     ///   that could not be written.
-    func render(cache: BuildCache?, skeleton: UInt64?, sink: OutputSink) -> (written: [String], kept: [String], problems: [Diagnostic]) {
+    func render(memo: any RenderMemo, skeleton: UInt64?, sink: OutputSink) -> (written: [String], kept: [String], problems: [Diagnostic]) {
         // Independent of each other, so they run side by side; the order of the result is fixed.
         let parts: [(name: String, key: () -> UInt64, make: ((OutputFile) -> Void) -> Void)] = [
             ("search", { searchInputsHash() }, { SearchIndex(site: site, records: records, tokenizer: searchTokenizer).write($0) }),
@@ -61,21 +61,21 @@ struct FormatRenderer {
                 written.append(file.path)
                 do { try sink.write(file.path, file.bytes) } catch { problems.append(.error(file.path, "cannot be written: \(error)")) }
             }
-            guard let cache, let skeleton else {
+            guard memo.remembers, let skeleton else {
                 part.make(write)
                 return (written, [], problems)
             }
             let key = ContentHash.mix(skeleton, part.key())
-            if let reused = cache.reuseFiles(part.name, key: key, keep: { sink.keep($0, size: $1) }) {
+            if let reused = memo.reuseFiles(part.name, key: key, keep: { sink.keep($0, size: $1) }) {
                 reused.made.forEach(write)
                 return (written, reused.kept, problems)
             }
-            var entries: [(path: String, size: Int, bytes: [UInt8]?)] = []
+            var made: [OutputFile] = []
             part.make { file in
-                entries.append(cache.formatEntry(file))
+                made.append(file)
                 write(file)
             }
-            cache.storeFiles(part.name, key: key, entries)
+            memo.storeFiles(part.name, key: key, made)
             return (written, [], problems)
         }
         return (results.flatMap(\.written), results.flatMap(\.kept), results.flatMap(\.problems))
