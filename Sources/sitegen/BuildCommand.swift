@@ -43,6 +43,7 @@ struct BuildCommand: ParsableCommand {
                 : "Built \(report.pages) pages in \(Terminal.seconds(clock.total))"
             if warnings > 0 { line += " (\(Terminal.count(warnings, "warning")))" }
             print(line)
+            Terminal.printWithheld(report.withheld, verbose: output.verbose) { print($0) }
         }
     }
 }

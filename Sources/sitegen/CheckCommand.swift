@@ -10,6 +10,7 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(help: "Exit 1 on warnings too.") var strict = false
     @Option(help: "text or json (one object per line).") var format: DiagnosticFormatter.Format = .text
     @Flag(help: "Also check links to other sites (5 s time-out, 8 requests at a time).") var external = false
+    @Flag(name: .shortAndLong, help: "List the drafts and future posts that are not published.") var verbose = false
 
     func run() async throws {
         var builder = Builder(location: SiteLocation(content: site.source, templates: site.templates), options: try site.buildOptions())
@@ -23,6 +24,7 @@ struct CheckCommand: AsyncParsableCommand {
         let warnings = report.diagnostics.count - errors
         if format == .text {
             Terminal.err("Checked \(report.pages) pages: \(Terminal.count(errors, "error")), \(Terminal.count(warnings, "warning")).")
+            Terminal.printWithheld(report.withheld, verbose: verbose) { Terminal.err($0) }
         }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
     }

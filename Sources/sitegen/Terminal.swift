@@ -49,3 +49,20 @@ func currentEpochSeconds() -> Int64 {
     clock_gettime(CLOCK_REALTIME, &ts)
     return Int64(ts.tv_sec)
 }
+
+extension Terminal {
+    /// One line saying what the build left out (drafts, future posts), and with `verbose` which.
+    /// - Parameter line: where the lines go (the summary's stream, so they stay in order).
+    static func printWithheld(_ withheld: [Withheld], verbose: Bool, line: (String) -> Void) {
+        guard !withheld.isEmpty else { return }
+        let drafts = withheld.filter { $0.reason == .draft }.count
+        let future = withheld.count - drafts
+        var parts: [String] = []
+        if drafts > 0 { parts.append(count(drafts, "draft")) }
+        if future > 0 { parts.append(future == 1 ? "1 post dated in the future" : "\(future) posts dated in the future") }
+        let flags = [drafts > 0 ? "--drafts" : nil, future > 0 ? "--future" : nil].compactMap { $0 }.joined(separator: " ")
+        line("Not published: \(parts.joined(separator: " and ")) (\(flags) includes them\(verbose ? "" : "; --verbose lists them")).")
+        guard verbose else { return }
+        for item in withheld { line("  \(item.file): \(item.reason == .draft ? "draft" : "dated in the future")") }
+    }
+}

@@ -42,6 +42,26 @@ import Testing
         #expect(r.stderr.contains("0 errors, 0 warnings"))
     }
 
+    /// Drafts and future-dated posts are never left out silently: build and check say how many,
+    /// `--verbose` which, also when the build is up to date; with --drafts/--future they are built.
+    @Test func buildAndCheckSayWhatIsNotPublished() throws {
+        let output = TestSupport.temporaryFolder("withheld") + "/public"
+        let args = ["--now", now, "--source", TestSupport.exampleContent, "--templates", templates]
+        let built = try run(["build", "--output", output] + args)
+        #expect(built.status == 0 && built.stdout.contains("Not published: 1 draft and 1 post dated in the future (--drafts --future includes them; --verbose lists them)."),
+                "\(built.stdout)")
+        let again = try run(["build", "--output", output, "--verbose"] + args)
+        #expect(again.stdout.contains("Up to date") && again.stdout.contains("Not published: 1 draft and 1 post dated in the future"))
+        #expect(again.stdout.contains("content/posts/2026/entwurf-umfrage-digitale-angebote.md: draft"))
+        #expect(again.stdout.contains("content/posts/2027/programm-fruehjahr-2027.md: dated in the future"))
+        let checked = try run(["check"] + args)
+        #expect(checked.stderr.contains("Not published: 1 draft and 1 post dated in the future"))
+        let all = try run(["build", "--output", output, "--drafts", "--future"] + args)
+        #expect(all.status == 0 && !all.stdout.contains("Not published"), "\(all.stdout)")
+        let onlyDrafts = try run(["build", "--output", output, "--drafts"] + args)
+        #expect(onlyDrafts.stdout.contains("Not published: 1 post dated in the future (--future includes them"), "\(onlyDrafts.stdout)")
+    }
+
     @Test func checkFindsBrokenLinkMissingImageAndUnknownField() throws {
         let content = TestSupport.copyOfExampleContent()
         let post = content + "/posts/2025/klimamessnetz-komplett.md"

@@ -10,6 +10,8 @@ struct BuildRecord: Equatable {
     var pages: Int
     var files: Int
     var warnings: [Diagnostic] = []
+    /// Shown again as a fresh build would show them.
+    var withheld: [Withheld] = []
     /// The output depends on "now" only through which posts are published and which events are
     /// still upcoming: it stays the same for any now in [validFrom, validUntil) (epoch seconds).
     var validFrom: Int64 = .min
@@ -27,7 +29,7 @@ struct BuildRecord: Equatable {
 /// Layout: the version line; the record part's length (8 bytes) and the record, which begins
 /// with the program's identity; the memo tables (`BuildCache.encodedTables`).
 struct BuildStore {
-    static let version = "sitegen-store 1\n"
+    static let version = "sitegen-store 2\n"
     let path: String
     let fileSystem: any FileSystem
 
@@ -90,6 +92,11 @@ struct StoredBuild {
         w.u64(UInt64(bitPattern: record.validFrom))
         w.u64(UInt64(bitPattern: record.validUntil))
         w.diagnostics(record.warnings)
+        w.int(record.withheld.count)
+        for item in record.withheld {
+            w.string(item.file)
+            w.bool(item.reason == .draft)
+        }
         return w.finish()
     }
 
@@ -100,6 +107,7 @@ struct StoredBuild {
                                  validFrom: Int64(bitPattern: try r.u64()), validUntil: Int64(bitPattern: try r.u64()))
         var withWarnings = record
         withWarnings.warnings = try r.diagnostics()
+        withWarnings.withheld = try r.count().map { _ in Withheld(file: try r.string(), reason: try r.bool() ? .draft : .future) }
         guard r.atEnd else { throw ByteReader.Damaged() }
         return withWarnings
     }

@@ -1,7 +1,7 @@
 /// The one rule of what is public: an item that is not a draft and, for a post, not dated after
 /// the build's "now". `--drafts` and `--future` previews render the others too (marked), but
 /// feeds, calendars, the sitemap, the search index and the open data never carry them.
-enum Publication {
+public enum Publication {
     /// Why an item is withheld, or nil when it is public.
     static func withheld(draft: Bool, date: DateTime? = nil, now: DateTime) -> Reason? {
         if draft { return .draft }
@@ -9,7 +9,7 @@ enum Publication {
         return nil
     }
 
-    enum Reason {
+    public enum Reason: Sendable {
         case draft, future
 
         /// For messages about links to the item ("… is a draft").
@@ -27,4 +27,10 @@ extension Site {
     var publicProjects: [Project] { projects.filter { isPublic(draft: $0.draft) } }
     var publicFields: [Field] { fields.filter { isPublic(draft: $0.draft) } }
     var publicPages: [Page] { pages.filter { isPublic(draft: $0.draft) } }
+}
+
+/// An item a build leaves out: the file as messages name it, and why.
+public struct Withheld: Sendable, Equatable {
+    public var file: String
+    public var reason: Publication.Reason
 }

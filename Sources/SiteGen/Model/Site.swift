@@ -22,8 +22,8 @@ public struct Site: Sendable {
     public var pathBySource: [String: String] = [:]
     /// Content paths of items left out (drafts, future posts), to explain broken links.
     public var excludedSources: [String: String] = [:]
-    /// Hashes of loaded documents, for incremental builds.
-    public var sourceHashes: [String: UInt64] = [:]
+    /// Drafts and future posts this build leaves out, by content path, so the build can say so.
+    public var withheld: [Withheld] = []
     public var configHash: UInt64 = 0
     /// Every post date and event end (epoch seconds), published or not: the only moments at
     /// which the passing of time changes the site.

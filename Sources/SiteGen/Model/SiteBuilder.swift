@@ -15,7 +15,6 @@ public enum SiteBuilder {
 
         var fields: [Field] = [], posts: [Post] = [], events: [Event] = []
         var projects: [Project] = [], pages: [Page] = [], strategies: [Strategy] = []
-        var hashes: [String: UInt64] = [:]
         // Files that could not be read are remembered, so links to them get a fitting message.
         var failed: [String: String] = [:]
         let prefix = displayRoot.isEmpty ? "" : displayRoot + "/"
@@ -24,7 +23,6 @@ public enum SiteBuilder {
             if ContentLoader.kind(of: path) != nil { failed[path] = "has errors of its own (see its messages)" }
         }
         for doc in content.documents {
-            hashes[doc.source.path] = doc.hash
             guard let map = doc.frontMatter else { continue }
             var r = FrontMatterReader(map, file: doc.source.display)
             r.checkKeys(known: DocumentDecoder.keys(for: doc.kind))
@@ -45,6 +43,7 @@ public enum SiteBuilder {
         let boundaries = posts.map(\.date.epochSeconds) + events.map(\.endsAt.epochSeconds)
         // Leave out what is not to be published, but remember it to explain links to it.
         var excluded = failed
+        var withheld: [Withheld] = []
         let now = options.now
         // A preview shows what it is asked for: drafts with --drafts, future posts with --future.
         func keep(_ draft: Bool, _ source: SourceRef, date: DateTime? = nil) -> Bool {
@@ -52,6 +51,7 @@ public enum SiteBuilder {
             let reasons = [Publication.withheld(draft: draft, now: now), Publication.withheld(draft: false, date: date, now: now)]
             guard let hidden = reasons.compactMap({ $0 }).first(where: { !shown.contains($0) }) else { return true }
             excluded[source.path] = hidden.explanation
+            withheld.append(Withheld(file: source.display, reason: hidden))
             return false
         }
         fields = fields.filter { keep($0.draft, $0.body.source) }
@@ -70,7 +70,7 @@ public enum SiteBuilder {
                         events: events, projects: projects, pages: pages, strategy: strategies.first,
                         assets: content.assets, strategyPDFSize: nil)
         site.excludedSources = excluded
-        site.sourceHashes = hashes
+        site.withheld = withheld.sorted { $0.file < $1.file }
         site.configHash = content.configHash
         site.timeBoundaries = boundaries
         diagnostics += SiteValidator.validate(&site, fileSystem: fileSystem, contentRoot: contentRoot, displayRoot: displayRoot)

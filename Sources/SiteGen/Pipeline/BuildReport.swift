@@ -7,6 +7,8 @@ public struct BuildReport: Sendable {
     public var unchanged = 0
     /// Seconds per stage: load, model, render, write.
     public var timings: [(stage: String, seconds: Double)] = []
+    /// Drafts and future posts left out (the command line says how many, `--verbose` which).
+    public var withheld: [Withheld] = []
     /// Links to other sites, for `check --external`.
     public var externalLinks: [ExternalLink] = []
     /// Pages whose template ran (the others were taken from the last build).
@@ -31,13 +33,14 @@ public struct BuildReport: Sendable {
         files = record.files
         unchanged = record.files
         diagnostics = record.warnings
+        withheld = record.withheld
     }
 
     /// What the store keeps of a successful build.
     func record(stamp: UInt64) -> BuildRecord? {
         guard succeeded, let fingerprint, let validity else { return nil }
         return BuildRecord(fingerprint: fingerprint, stamp: stamp, pages: pages, files: files,
-                           warnings: diagnostics.filter { $0.severity == .warning },
+                           warnings: diagnostics.filter { $0.severity == .warning }, withheld: withheld,
                            validFrom: validity.from, validUntil: validity.until)
     }
 }

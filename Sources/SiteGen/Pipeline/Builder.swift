@@ -40,6 +40,7 @@ public struct Builder: Sendable {
             report.diagnostics = Array(Set(report.diagnostics)).sorted()
             return (report, modelled.site)
         }
+        report.withheld = site.withheld
         report.fingerprint = fingerprint(modelled.content, templates)
         report.validity = Self.validity(site)
         if let known = knownFingerprint, known == report.fingerprint, report.succeeded {
