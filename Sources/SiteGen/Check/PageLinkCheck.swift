@@ -118,6 +118,10 @@ struct PageLinkCheck {
     /// For an address of this site, the path under the output root and the fragment; nil for other hosts,
     /// mail links and the like.
     private func internalPath(_ href: String, base: String) -> (path: String, fragment: String?)? {
+        Self.internalPath(href, base: base)
+    }
+
+    static func internalPath(_ href: String, base: String) -> (path: String, fragment: String?)? {
         if href.isEmpty { return nil }
         if href.hasPrefix("#") { return ("", String(href.dropFirst())) }
         if isRemote(href) || LinkResolver.scheme(of: href) != nil { return nil }

@@ -74,55 +74,22 @@ public struct ContentLoader: Sendable {
 
         var markdown: [(FileEntry, DocumentKind)] = []
         var assets: [Asset] = []
-        var config: YAMLValue?
-        var configHash: UInt64 = 0
-        var sawConfig = false
+        var config: (value: YAMLValue?, hash: UInt64)?
         for entry in listing {
             let path = entry.relativePath
-            if path == "site.yml" || path == "site.yaml" {
-                sawConfig = true
-                let file = display(path)
-                do {
-                    let bytes = try fileSystem.readFile(root + "/" + path)
-                    configHash = ContentHash.mix(ContentHash.seed, file: bytes)
-                    guard let text = FrontMatter.decodeText(bytes) else {
-                        diagnostics.append(.error(file, line: 1, "site.yml is not UTF-8 text; save it as UTF-8"))
-                        continue
-                    }
-                    config = try YAMLReader.parse(text, firstLine: 1)
-                    if let config {
-                        diagnostics += YAMLHints.cutByComment(config, yaml: text, firstLine: 1).map { .warning(file, line: $0.line, $0.message) }
-                    }
-                } catch let e as YAMLError {
-                    diagnostics.append(.error(file, line: e.line, column: e.column, e.message))
-                } catch {
-                    diagnostics.append(.error(file, "\(error)"))
-                }
-                continue
+            switch ContentFileRole.of(path) {
+            case .config: config = readConfig(path, &diagnostics)
+            case .document(let kind): markdown.append((entry, kind))
+            case .misplacedMarkdown: diagnostics.append(.warning(display(path), Self.misplacedMessage(path)))
+            case .misnamedMarkdown(let fixed):
+                // Not copied as it is: a draft would go public as raw text.
+                diagnostics.append(.error(display(path), "a page's Markdown file must end in .md (lower case); rename it to '\(fixed)'"))
+            case .junk: continue
+            case .attachment: assets.append(Asset(path: path, size: entry.size, needsLink: true))
+            case .asset: assets.append(Asset(path: path, size: entry.size))
             }
-            if path.hasSuffix(".md") || path.hasSuffix(".markdown") {
-                if let kind = Self.kind(of: path) {
-                    markdown.append((entry, kind))
-                } else {
-                    let top = path.split(separator: "/").first.map(String.init) ?? ""
-                    let name = path.split(separator: "/").last.map(String.init) ?? path
-                    diagnostics.append(.warning(display(path), ["fields", "projects", "pages"].contains(top)
-                        ? "\(top)/ takes no subfolders, so this file is ignored; move it to \(top)/\(name)"
-                        : "Markdown file outside the known folders (fields, posts, events, projects, pages) is ignored; move it to pages/ to publish it"))
-                }
-                continue
-            }
-            // Not copied as it is: a draft would go public as raw text.
-            let lower = path.lowercased()
-            if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
-                let name = path.split(separator: "/").last.map(String.init) ?? path
-                let fixed = lower.hasSuffix(".md") ? String(name.dropLast(3)) + ".md" : String(name.dropLast(9)) + ".markdown"
-                diagnostics.append(.error(display(path), "a Markdown file's extension must be written in lower case; rename it to '\(fixed)'"))
-                continue
-            }
-            assets.append(Asset(path: path, size: entry.size))
         }
-        if !sawConfig {
+        if config == nil {
             diagnostics.append(.error(display("site.yml"), "site.yml is missing; create it with at least title and base_url (see README.md, \"site.yml\")"))
         }
 
@@ -132,7 +99,39 @@ public struct ContentLoader: Sendable {
             diagnostics += result.1
             if let doc = result.0 { documents.append(doc) }
         }
-        return LoadedContent(config: config, documents: documents, assets: assets, diagnostics: diagnostics, configHash: configHash)
+        return LoadedContent(config: config?.value, documents: documents, assets: assets, diagnostics: diagnostics,
+                             configHash: config?.hash ?? 0)
+    }
+
+    /// site.yml parsed (nil on errors, which go to `diagnostics`), with the hash of its bytes.
+    private func readConfig(_ path: String, _ diagnostics: inout [Diagnostic]) -> (value: YAMLValue?, hash: UInt64) {
+        let file = display(path)
+        do {
+            let bytes = try fileSystem.readFile(root + "/" + path)
+            let hash = ContentHash.mix(ContentHash.seed, file: bytes)
+            guard let text = FrontMatter.decodeText(bytes) else {
+                diagnostics.append(.error(file, line: 1, "site.yml is not UTF-8 text; save it as UTF-8"))
+                return (nil, hash)
+            }
+            let config = try YAMLReader.parse(text, firstLine: 1)
+            if let config {
+                diagnostics += YAMLHints.cutByComment(config, yaml: text, firstLine: 1).map { .warning(file, line: $0.line, $0.message) }
+            }
+            return (config, hash)
+        } catch let e as YAMLError {
+            diagnostics.append(.error(file, line: e.line, column: e.column, e.message))
+        } catch {
+            diagnostics.append(.error(file, "\(error)"))
+        }
+        return (nil, 0)
+    }
+
+    static func misplacedMessage(_ path: String) -> String {
+        let top = path.split(separator: "/").first.map(String.init) ?? ""
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return ["fields", "projects", "pages"].contains(top)
+            ? "\(top)/ takes no subfolders, so this file is ignored; move it to \(top)/\(name)"
+            : "Markdown file outside the known folders (fields, posts, events, projects, pages) is ignored; move it to pages/ to publish it"
     }
 
     /// fields/x.md, posts/**/x.md, events/**/x.md, projects/x.md, pages/x.md, strategy.md.
@@ -176,7 +175,7 @@ public struct ContentLoader: Sendable {
             return (nil, [.error(file, line: bytes.contains(0) ? nil : firstInvalidUTF8Line(bytes), message)])
         }
         let fileName = entry.relativePath.split(separator: "/").last!
-        let stem = String(fileName.dropLast(entry.relativePath.hasSuffix(".markdown") ? 9 : 3))
+        let stem = String(fileName.dropLast(3))
         let slug = Slug.make(stem)
         var diagnostics: [Diagnostic] = []
         if slug.isEmpty {

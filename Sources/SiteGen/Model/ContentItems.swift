@@ -174,4 +174,7 @@ public struct Asset: Sendable, Hashable {
     /// Relative to the content folder; also its path in the output.
     public var path: String
     public var size: Int
+    /// A file inside a content section (an image next to its post): published only when a page
+    /// links to it (see `ContentFileRole.attachment`).
+    public var needsLink = false
 }

@@ -42,7 +42,7 @@ enum SiteValidator {
             }
             for slug in slugs where !known.contains(slug) {
                 // The field's file is there but not published (a draft, or it has errors).
-                if let reason = site.excludedSources["fields/\(slug).md"] ?? site.excludedSources["fields/\(slug).markdown"] {
+                if let reason = site.excludedSources["fields/\(slug).md"] {
                     let file = display("fields/\(slug).md")
                     d.append(.error(source.display, line: line, reason == "is a draft"
                         ? "field of action '\(slug)' is a draft (\(file)); publish it, or remove it from 'fields'"

@@ -54,7 +54,7 @@ public struct LinkResolver: Sendable {
             if decoded.hasPrefix("/") || decoded == "." || decoded.isEmpty { return .keep }
             return .broken("link target '\(trimmed)' lies outside the content folder")
         }
-        if decoded.hasSuffix(".md") || decoded.hasSuffix(".markdown") {
+        if decoded.hasSuffix(".md") {
             if let page = page(target) {
                 let check = fragment.map { (target: target, fragment: String($0)) }
                 return .rewrite(sitePath(page) + suffix, anchorCheck: check)

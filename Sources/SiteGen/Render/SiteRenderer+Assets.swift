@@ -5,7 +5,12 @@ extension SiteRenderer {
     /// - Parameter outputs: the files made so far; the copied assets are added.
     func copyAssets(into sink: OutputSink, outputs: inout Set<String>, records: [PageRecord]) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        let linked = site.assets.contains(where: \.needsLink) ? linkedFiles(records) : []
         for asset in site.assets {
+            if asset.needsLink && !linked.contains(asset.path) {
+                diagnostics.append(.warning(contentName + "/" + asset.path, Self.unlinkedMessage))
+                continue
+            }
             if outputs.contains(asset.path) {
                 let what = records.first { URLScheme.outputFile($0.path) == asset.path }.map { "the page the build makes at /\($0.path)" }
                     ?? "the file \(asset.path) the build makes"
@@ -29,5 +34,19 @@ extension SiteRenderer {
             }
         }
         return diagnostics
+    }
+
+    static let unlinkedMessage = "is not published: no page links to it. Link it from the page it belongs to, or move it: downloads belong in downloads/, images in images/"
+
+    /// Every file of the site the pages link to or load, as output paths.
+    private func linkedFiles(_ records: [PageRecord]) -> Set<String> {
+        let base = site.urls.basePath
+        var paths: Set<String> = []
+        for r in records {
+            for href in r.refs.links + r.refs.resources {
+                if let target = PageLinkCheck.internalPath(href, base: base), !target.path.isEmpty { paths.insert(target.path) }
+            }
+        }
+        return paths
     }
 }

@@ -1,0 +1,53 @@
+/// What a file under content/ is to the build, by its path alone: the one place for the rules
+/// about stray files (README, "Dateien in content/").
+enum ContentFileRole: Equatable {
+    case config
+    /// A page's Markdown (`posts/2025/x.md` …).
+    case document(DocumentKind)
+    /// Markdown where no kind of page lives (`posts` is fine at any depth, `pages/a/b.md` is not).
+    case misplacedMarkdown
+    /// `X.MD`, `x.markdown`, `x.md.txt` …: meant as a page, but not named `.md`; the fix is the name.
+    case misnamedMarkdown(rename: String)
+    /// Backups, swap files, OS thumbnails …: never published anywhere.
+    case junk
+    /// A file inside a content section (posts/, events/, projects/, pages/, fields/): published
+    /// only when a page links to it (an image next to its post), so a document dropped there by
+    /// mistake does not go public.
+    case attachment
+    /// Everything else (downloads/, images/, …): published as it is.
+    case asset
+
+    static let sections: Set<Substring> = ["fields", "posts", "events", "projects", "pages"]
+
+    /// Editor backups and swap files, office lock files, OS files (dotfiles are never listed).
+    static func isJunk(_ name: Substring) -> Bool {
+        let lower = name.lowercased()
+        if ["thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"].contains(lower) { return true }
+        if lower.hasPrefix("~$") || (lower.hasPrefix("#") && lower.hasSuffix("#")) || lower.hasSuffix("~") { return true }
+        return [".bak", ".swp", ".swo", ".tmp", ".orig", ".rej", ".crdownload", ".part"].contains { lower.hasSuffix($0) }
+    }
+
+    /// Endings of files meant as Markdown that are not `.md`.
+    static let markdownNearMisses = [".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".md.txt", ".md.html"]
+
+    static func of(_ path: String) -> ContentFileRole {
+        if path == "site.yml" || path == "site.yaml" { return .config }
+        let parts = path.split(separator: "/")
+        let name = parts.last ?? Substring(path)
+        if isJunk(name) { return .junk }
+        if path.hasSuffix(".md") {
+            return ContentLoader.kind(of: path).map(ContentFileRole.document) ?? .misplacedMarkdown
+        }
+        let inSection = parts.count > 1 && sections.contains(parts[0])
+        if inSection || parts.count == 1, let fixed = renamedMarkdown(name) { return .misnamedMarkdown(rename: fixed) }
+        return inSection ? .attachment : .asset
+    }
+
+    /// `x.MD` → `x.md`, `x.markdown` → `x.md`, `x.md.txt` → `x.md`; nil for other names.
+    private static func renamedMarkdown(_ name: Substring) -> String? {
+        let lower = name.lowercased()
+        if lower.hasSuffix(".md") { return String(name.dropLast(3)) + ".md" }
+        guard let ending = markdownNearMisses.first(where: { lower.hasSuffix($0) }) else { return nil }
+        return String(name.dropLast(ending.count)) + ".md"
+    }
+}

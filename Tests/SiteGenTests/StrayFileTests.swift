@@ -1,0 +1,74 @@
+import Testing
+@testable import SiteGen
+
+/// Files in content/ that are not meant for the public never go live without a word: editor and
+/// OS junk is never published, a file in a content section is published only when a page links
+/// to it, and a page saved under a near-miss name is an error that names the fix.
+@Suite struct StrayFileTests {
+    let post = "---\ntitle: Ein Beitrag\ndate: 2025-03-01\nfields: [daten-und-plattformen]\n---\nText mit Bild:\n\n![Ein Diagramm](diagramm.svg)\n"
+    let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"></svg>"
+
+    func build(_ extra: [String: String]) -> (BuildReport, [String: [UInt8]]) {
+        var files = TestSupport.minimalSite
+        files["posts/2025/beitrag.md"] = post
+        files["posts/2025/diagramm.svg"] = svg
+        for (k, v) in extra { files[k] = v }
+        let (report, sink) = TestSupport.buildInMemory(files)
+        return (report, sink.files)
+    }
+
+    @Test func editorAndSystemJunkIsNeverPublished() {
+        let junk = ["posts/2025/beitrag.md~", "posts/2025/#beitrag.md#", "pages/impressum.swp", "posts/~$Bericht.docx",
+                    "downloads/Thumbs.db", "images/desktop.ini", "downloads/plan.pdf.bak", "downloads/liste.tmp"]
+        let (report, files) = build(Dictionary(uniqueKeysWithValues: junk.map { ($0, "geheim") }))
+        // Not a word about them (the minimal site's own warnings are about missing pages).
+        #expect(report.succeeded && !report.diagnostics.contains { d in junk.contains { d.file.hasSuffix($0) } }, "\(report.diagnostics)")
+        for path in junk { #expect(files[path] == nil, "\(path) published") }
+        #expect(!files.values.contains { String(decoding: $0, as: UTF8.self) == "geheim" })
+    }
+
+    @Test func aFileInASectionIsPublishedOnlyWhenAPageLinksToIt() {
+        let (report, files) = build(["posts/2025/Entwurf-Stellungnahme.docx": "intern", "events/notizen.txt": "intern",
+                                     "downloads/plan.pdf": "%PDF-1.4"])
+        // The image the post shows goes out; downloads/ is published as it is.
+        #expect(files["posts/2025/diagramm.svg"] != nil && files["downloads/plan.pdf"] != nil)
+        #expect(files["posts/2025/Entwurf-Stellungnahme.docx"] == nil && files["events/notizen.txt"] == nil)
+        #expect(report.succeeded)
+        let warned = report.diagnostics.warningMessages.filter { $0.contains("not published") }
+        #expect(warned.contains("/c/posts/2025/Entwurf-Stellungnahme.docx: warning: " + SiteRenderer.unlinkedMessage), "\(warned)")
+        #expect(warned.contains("/c/events/notizen.txt: warning: " + SiteRenderer.unlinkedMessage))
+        #expect(warned.count == 2)
+    }
+
+    @Test func aDraftsAttachmentStaysUnpublished() {
+        var draft = post.replacingOccurrences(of: "title: Ein Beitrag", with: "title: Entwurf\ndraft: true")
+        draft = draft.replacingOccurrences(of: "diagramm.svg", with: "geheim.svg")
+        let (report, files) = build(["posts/2025/entwurf.md": draft, "posts/2025/geheim.svg": svg])
+        #expect(files["posts/2025/geheim.svg"] == nil)
+        #expect(report.diagnostics.warningMessages.filter { $0.contains("not published") } == ["/c/posts/2025/geheim.svg: warning: " + SiteRenderer.unlinkedMessage])
+    }
+
+    @Test func aPageSavedUnderANearMissNameIsAnErrorNamingTheFix() {
+        let (report, files) = build(["posts/2025/neu.md.txt": post, "pages/kontakt.markdown": post, "pages/Hilfe.MD": post,
+                                     "events/termin.mdown": post, "downloads/anleitung.markdown": "# Anleitung"])
+        let errors = report.diagnostics.errorMessages
+        #expect(errors.contains("/c/posts/2025/neu.md.txt: error: a page's Markdown file must end in .md (lower case); rename it to 'neu.md'"), "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("/c/pages/kontakt.markdown: error:") && $0.hasSuffix("rename it to 'kontakt.md'") })
+        #expect(errors.contains { $0.hasPrefix("/c/pages/Hilfe.MD: error:") && $0.hasSuffix("rename it to 'Hilfe.md'") })
+        #expect(errors.contains { $0.hasPrefix("/c/events/termin.mdown: error:") && $0.hasSuffix("rename it to 'termin.md'") })
+        #expect(errors.count == 4)
+        // Under downloads/ a Markdown file is a download like any other.
+        #expect(files["downloads/anleitung.markdown"] != nil && files["posts/2025/neu.md.txt"] == nil)
+    }
+
+    @Test func rolesFollowThePathAlone() {
+        #expect(ContentFileRole.of("site.yml") == .config)
+        #expect(ContentFileRole.of("posts/2025/a.md") == .document(.post))
+        #expect(ContentFileRole.of("pages/unter/a.md") == .misplacedMarkdown)
+        #expect(ContentFileRole.of("README.markdown") == .misnamedMarkdown(rename: "README.md"))
+        #expect(ContentFileRole.of("projects/logo.png") == .attachment)
+        #expect(ContentFileRole.of("images/logo.png") == .asset)
+        #expect(ContentFileRole.of("images/logo.png~") == .junk)
+        #expect(ContentFileRole.of("favicon.ico") == .asset)
+    }
+}
