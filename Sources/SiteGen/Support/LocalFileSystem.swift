@@ -90,7 +90,7 @@ public struct LocalFileSystem: FileSystem {
         defer { close(fd) }
         var st = stat()
         fstat(fd, &st)
-        // Read straight into the array (big files: the text-only state, the cache); then
+        // Read straight into the array (big files: the store beside the output); then
         // whatever was appended since the size was taken.
         let size = max(Int(st.st_size), 0)
         var result = try [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
