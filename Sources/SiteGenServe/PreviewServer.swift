@@ -201,7 +201,10 @@ public final class PreviewServer: Sendable {
         var builder = Builder(location: SiteLocation(content: configuration.source, templates: configuration.templates, output: ""),
                               options: options)
         builder.cache = cache
-        let (report, _) = builder.run(into: sink)
+        var (report, _) = builder.run(into: sink)
+        // The terminal, the overlay and the error page show them in the chosen language.
+        let language = configuration.messages ?? MessageLanguage.choose(option: nil, environment: nil, siteLanguage: report.language)
+        report.diagnostics = report.diagnostics.map { $0.translated(to: language) }
         return (report, sink, monotonicSeconds() - started)
     }
 

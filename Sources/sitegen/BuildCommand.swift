@@ -26,6 +26,7 @@ struct BuildCommand: ParsableCommand {
         }
         let report = builder.build()
         if builder.progress != nil && clock.total > 1 { Terminal.progress("") }
+        Terminal.useLanguage(site.messages, site: report.language)
         Terminal.print(report.diagnostics, quiet: output.quiet)
         if output.verbose {
             for t in report.timings { Terminal.err("  \(t.stage): \(Terminal.seconds(t.seconds))") }
@@ -34,7 +35,7 @@ struct BuildCommand: ParsableCommand {
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors
         if !report.succeeded || (strict && warnings > 0) {
-            Terminal.err("Build failed: \(Terminal.count(errors, "error")), \(Terminal.count(warnings, "warning"))\(strict && errors == 0 ? " (strict)" : ""). \(outputDir)/ was left as it was.")
+            Terminal.err(Terminal.text("Build failed: \(Terminal.count(errors, "error")), \(Terminal.count(warnings, "warning"))\(strict && errors == 0 ? " (strict)" : ""). \(outputDir)/ was left as it was."))
             throw ExitCode(1)
         }
         if !output.quiet {
@@ -42,7 +43,7 @@ struct BuildCommand: ParsableCommand {
                 ? "Up to date: \(report.pages) pages, nothing changed since the last build (\(Terminal.seconds(clock.total)))"
                 : "Built \(report.pages) pages in \(Terminal.seconds(clock.total))"
             if warnings > 0 { line += " (\(Terminal.count(warnings, "warning")))" }
-            print(line)
+            print(Terminal.text(line))
             Terminal.printWithheld(report.withheld, verbose: output.verbose) { print($0) }
         }
     }

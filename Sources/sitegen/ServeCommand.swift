@@ -21,6 +21,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Open the site in the default browser.") var open = false
     @Flag(name: .shortAndLong, help: "Print the time from a file change to the reload event, per rebuild.") var verbose = false
     @Flag(help: "Poll for changes instead of using inotify.") var poll = false
+    @Option(help: "Language of the messages: de or en (default: the site's language; SITEGEN_MESSAGES).")
+    var messages: MessageLanguage?
 
     func run() async throws {
         var config = ServeConfiguration()
@@ -32,6 +34,8 @@ struct ServeCommand: AsyncParsableCommand {
         config.future = future
         config.verbose = verbose
         config.forcePolling = poll
+        config.messages = messages ?? Terminal.environment["SITEGEN_MESSAGES"].flatMap(MessageLanguage.init(rawValue:))
+        Terminal.useLanguage(config.messages, site: nil)
         if let now {
             guard let parsed = DateTime.parse(now) else {
                 throw ValidationError("--now must be an ISO 8601 date like 2026-11-26T12:00:00+01:00, but is '\(now)'")

@@ -47,6 +47,8 @@ enum CommandHint {
 
 /// Options every command that builds shares.
 struct SiteOptions: ParsableArguments {
+    @Option(help: "Language of the messages: de or en (default: the site's language; SITEGEN_MESSAGES).")
+    var messages: MessageLanguage?
     @Option(help: "Content folder.") var source = "content"
     @Option(help: "Templates folder.") var templates = "Templates"
     @Option(help: "Base URL, overriding base_url in site.yml.") var baseURL: String?
