@@ -105,25 +105,7 @@ public final class PreviewServer: Sendable {
         }
         state.withLock { $0.watchMode = watcher.mode }
 
-        // Watching starts once the port is known (the build's base URL contains it).
-        let watching = ClosureService(name: "watcher") { [self] in
-            while state.withLock({ $0.port == nil }) {
-                try await Task.sleep(nanoseconds: 5_000_000)
-            }
-            watcher.start { [self] in initialBuild(watcher: watcher) }
-            try? await gracefulShutdown()
-            watcher.stop()
-        }
-        // Live-reload listeners end first on shutdown, so no open event stream holds the server.
-        let liveReload = ClosureService(name: "live-reload") { [self] in
-            try? await cancelWhenGracefulShutdown {
-                while true {
-                    try await Task.sleep(nanoseconds: 15_000_000_000)
-                    self.hub.broadcast(LiveEvent.ping)
-                }
-            }
-            hub.close()
-        }
+        let (watching, liveReload) = services(watcher)
         // Graceful shutdown runs from the last service to the first: live reload, watcher, HTTP.
         var groupConfig = ServiceGroupConfiguration(
             services: [
@@ -150,6 +132,30 @@ public final class PreviewServer: Sendable {
         }
         hub.close()
         watcher.stop()
+    }
+
+    /// The file watcher (started once the port is known: the build's base URL contains it) and
+    /// the live-reload pings, as services of the group.
+    private func services(_ watcher: FileWatcher) -> (watching: ClosureService, liveReload: ClosureService) {
+        let watching = ClosureService(name: "watcher") { [self] in
+            while state.withLock({ $0.port == nil }) {
+                try await Task.sleep(nanoseconds: 5_000_000)
+            }
+            watcher.start { [self] in initialBuild(watcher: watcher) }
+            try? await gracefulShutdown()
+            watcher.stop()
+        }
+        // Live-reload listeners end first on shutdown, so no open event stream holds the server.
+        let liveReload = ClosureService(name: "live-reload") { [self] in
+            try? await cancelWhenGracefulShutdown {
+                while true {
+                    try await Task.sleep(nanoseconds: 15_000_000_000)
+                    self.hub.broadcast(LiveEvent.ping)
+                }
+            }
+            hub.close()
+        }
+        return (watching, liveReload)
     }
 
     func baseURL(port: Int) -> String {
