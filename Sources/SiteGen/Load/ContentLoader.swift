@@ -1,6 +1,6 @@
 /// What kind of content a Markdown file holds, from where it lies under content/.
 public enum DocumentKind: String, Sendable, CaseIterable {
-    case field, post, event, project, page, strategy
+    case field, post, event, project, page, strategy, participation
 }
 
 /// A Markdown file read and split, its front matter parsed.
@@ -108,9 +108,9 @@ public struct ContentLoader: Sendable {
                 } else {
                     let top = path.split(separator: "/").first.map(String.init) ?? ""
                     let name = path.split(separator: "/").last.map(String.init) ?? path
-                    diagnostics.append(.warning(display(path), ["fields", "projects", "pages"].contains(top)
+                    diagnostics.append(.warning(display(path), ["fields", "projects", "pages", "participation"].contains(top)
                         ? "\(top)/ takes no subfolders, so this file is ignored; move it to \(top)/\(name)"
-                        : "Markdown file outside the known folders (fields, posts, events, projects, pages) is ignored; move it to pages/ to publish it"))
+                        : "Markdown file outside the known folders (fields, posts, events, projects, participation, pages) is ignored; move it to pages/ to publish it"))
                 }
                 continue
             }
@@ -137,7 +137,7 @@ public struct ContentLoader: Sendable {
         return LoadedContent(config: config, documents: documents, assets: assets, diagnostics: diagnostics, configHash: configHash)
     }
 
-    /// fields/x.md, posts/**/x.md, events/**/x.md, projects/x.md, pages/x.md, strategy.md.
+    /// fields/x.md, posts/**/x.md, events/**/x.md, projects/x.md, pages/x.md, participation/x.md, strategy.md.
     static func kind(of path: String) -> DocumentKind? {
         let parts = path.split(separator: "/")
         if parts.count == 1 { return parts[0] == "strategy.md" ? .strategy : nil }
@@ -147,6 +147,7 @@ public struct ContentLoader: Sendable {
         case "events": return .event
         case "projects" where parts.count == 2: return .project
         case "pages" where parts.count == 2: return .page
+        case "participation" where parts.count == 2: return .participation
         default: return nil
         }
     }
