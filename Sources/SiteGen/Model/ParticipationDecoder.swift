@@ -54,7 +54,8 @@ extension FrontMatterReader {
                 var entry = FrontMatterReader(m, file: file)
                 entry.checkKeys(known: ["label", "link"])
                 label = entry.string("label")
-                written = entry.string("link", required: true, example: "https://beteiligung.example.org/umfrage")
+                // `sitegen new` writes an empty entry to fill in: not yet a way to take part.
+                if label != nil || !Self.isBlank(entry.map["link"]) { written = entry.string("link", required: true, example: "https://beteiligung.example.org/umfrage") }
                 diagnostics += entry.diagnostics
             case .null, .list:
                 fail(item.line, "every entry of 'participate' needs a label and a link, e.g. - { label: \"Zur Umfrage\", link: https://… }")
@@ -92,6 +93,15 @@ extension FrontMatterReader {
             return nil
         }
         return ParticipationLink(label: label, target: target, written: written, line: line)
+    }
+
+    /// Missing, empty or empty text.
+    static func isBlank(_ value: YAMLValue?) -> Bool {
+        switch value {
+        case nil, .null?: return true
+        case .scalar(let s, _, _, _)?: return s.trimmingSpaces.isEmpty
+        default: return false
+        }
     }
 
     static func isMailAddress(_ s: String) -> Bool {

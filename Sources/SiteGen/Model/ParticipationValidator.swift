@@ -23,7 +23,7 @@ enum ParticipationValidator {
         }
         if p.start.isDateOnly, !end.isDateOnly {
             return [.warning(p.source.display, line: p.source.keyLines["start"],
-                "start is a date without a time, so the end's time (\(end.local.timeString(seconds: false))) is not shown; give start its time too, e.g. \(p.start.iso8601)T10:00:00\(DateTime.offsetString(end.local.offsetSeconds))")]
+                "start is a date without a time, so the end's time (\(end.local.timeString(seconds: false))) is not shown; give start its time too, e.g. \(DateTime.parse(p.start.iso8601 + "T09:00:00")?.iso8601 ?? p.start.iso8601)")]
         }
         return []
     }
