@@ -159,4 +159,21 @@ import Testing
         #expect(before[page] != after[page], "the survey's page changed with its status")
         #expect(String(decoding: after[page] ?? Data(), as: UTF8.self).contains("Diese Beteiligung ist abgeschlossen."))
     }
+
+    /// A cached build (the preview server's) after each kind of change to a format gives the bytes
+    /// of a fresh one; a change of its text renders its own page only.
+    @Test func aCachedBuildAfterAChangeToAFormatEqualsAFreshOne() throws {
+        let t = try IncrementalBuildTests()
+        let total = t.expectSameAsFresh("first build").rendered
+        let file = "participation/umfrage-digitale-angebote.md"
+        try t.edit(file) { $0 + "\nEin neuer Satz über Wasserstoffbusse.\n" }
+        #expect(t.expectSameAsFresh("text of a format").rendered == 1)
+        try t.edit(file) { $0.replacingOccurrences(of: "title: \"Online-Umfrage:", with: "title: \"Umfrage:") }
+        let title = t.expectSameAsFresh("title of a format")
+        #expect(title.rendered > 3 && title.rendered < total, "its page, the list, the home page, its fields' pages, the strategy: \(title)")
+        try t.edit(file) { $0.replacingOccurrences(of: "end: 2026-12-13", with: "end: 2026-11-20") }
+        _ = t.expectSameAsFresh("a format ended by its new end date")
+        try t.edit("events/2025/crowd-bike-klimadaten.md") { $0.replacingOccurrences(of: "participation: \"../../participation/crowd-bike-messkampagne-2025.md\"\n", with: "") }
+        _ = t.expectSameAsFresh("an event no longer names its format")
+    }
 }
