@@ -1,6 +1,6 @@
 /// What kind of content a Markdown file holds, from where it lies under content/.
 public enum DocumentKind: String, Sendable, CaseIterable {
-    case field, post, event, project, page, strategy
+    case field, post, event, project, page, strategy, participation
 }
 
 /// A Markdown file read and split, its front matter parsed.
@@ -146,12 +146,12 @@ public struct ContentLoader: Sendable {
     static func misplacedMessage(_ path: String) -> String {
         let top = path.split(separator: "/").first.map(String.init) ?? ""
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        return ["fields", "projects", "pages"].contains(top)
+        return ["fields", "projects", "pages", "participation"].contains(top)
             ? "\(top)/ takes no subfolders, so this file is ignored; move it to \(top)/\(name)"
-            : "Markdown file outside the known folders (fields, posts, events, projects, pages) is ignored; move it to pages/ to publish it"
+            : "Markdown file outside the known folders (fields, posts, events, projects, participation, pages) is ignored; move it to pages/ to publish it"
     }
 
-    /// fields/x.md, posts/**/x.md, events/**/x.md, projects/x.md, pages/x.md, strategy.md.
+    /// fields/x.md, posts/**/x.md, events/**/x.md, projects/x.md, pages/x.md, participation/x.md, strategy.md.
     static func kind(of path: String) -> DocumentKind? {
         let parts = path.split(separator: "/")
         if parts.count == 1 { return parts[0] == "strategy.md" ? .strategy : nil }
@@ -161,6 +161,7 @@ public struct ContentLoader: Sendable {
         case "events": return .event
         case "projects" where parts.count == 2: return .project
         case "pages" where parts.count == 2: return .page
+        case "participation" where parts.count == 2: return .participation
         default: return nil
         }
     }

@@ -8,7 +8,7 @@ enum SiteValidator {
 
         // Addresses: every page path must be unique, also against the sections' own pages.
         var owner: [String: String] = [:]
-        let reserved = [urls.blog, urls.events, urls.projects, urls.fields, urls.strategy, urls.search, "assets/"]
+        let reserved = [urls.blog, urls.events, urls.projects, urls.fields, urls.strategy, urls.search, urls.participationList, urls.ideas, "assets/"]
         for r in reserved { owner[r] = "the site's own \(r) section" }
         /// Claims an address; false (and an error) when another file has it already.
         func claim(_ path: String, _ source: SourceRef) -> Bool {
@@ -27,6 +27,7 @@ enum SiteValidator {
         site.events = site.events.filter { claim(urls.event($0), $0.source) }
         site.projects = site.projects.filter { claim(urls.project($0), $0.source) }
         site.pages = site.pages.filter { claim(urls.page($0), $0.source) }
+        site.participation = site.participation.filter { claim(urls.participation($0), $0.source) }
         if let s = site.strategy { site.pathBySource[s.source.path] = urls.strategy }
         d += TagIndex.assign(&site)
         // Files that would take the place of a page or another file the build makes: `SiteRenderer`.
@@ -59,6 +60,7 @@ enum SiteValidator {
         for p in site.posts { checkFields(p.fields, p.source) }
         for e in site.events { checkFields(e.fields, e.source) }
         for p in site.projects { checkFields(p.fields, p.source) }
+        for p in site.participation { checkFields(p.fields, p.source) }
 
         // Field order must be unique for a stable menu.
         var orders: [Int: String] = [:]
@@ -138,6 +140,8 @@ enum SiteValidator {
                 d.append(.error(s.source.display, line: s.source.keyLines["pdf"], "pdf '\(s.pdf)' does not exist under content/; put the file there or give an https address"))
             }
         }
+
+        d += ParticipationValidator.validate(site)
 
         // Pages a German public site must have.
         let slugs = Set(site.pages.map(\.slug))

@@ -10,6 +10,7 @@ enum TemplateKeys {
         ("project-list", ProjectListPage.fields), ("field", FieldPage.fields), ("field-list", FieldListPage.fields),
         ("page", ContentPage.fields), ("strategy", StrategyPage.fields), ("search", SearchPage.fields),
         ("404", NotFoundPage.fields), ("tag", TagPage.fields), ("tag-list", TagListPage.fields),
+        ("participation", ParticipationPage.fields), ("participation-list", ParticipationListPage.fields), ("ideas", IdeaPoolPage.fields),
     ]
 
     /// The globals as the check sees them: `t` with the keys of the UI strings file.

@@ -4,7 +4,8 @@ import MustacheEngine
 public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable after loading
     /// Page kinds and the template each needs.
     public static let required = ["home", "post", "post-list", "event", "event-list", "project", "project-list",
-                                  "field", "field-list", "page", "strategy", "search", "404", "tag", "tag-list"]
+                                  "field", "field-list", "page", "strategy", "search", "404", "tag", "tag-list",
+                                  "participation", "participation-list", "ideas"]
 
     public var library: TemplateLibrary
     /// UI strings from `i18n/<language>.yml`, nested as in the file.

@@ -1,5 +1,5 @@
-/// Open data: every project, every event and every published post as plain JSON, and a
-/// DCAT-AP.de catalog that describes the three datasets. The fields are documented in `docs/open-data.md`.
+/// Open data: every project, every event, every published post and participation format as plain
+/// JSON, and a DCAT-AP.de catalog that describes the four datasets. The fields are documented in `docs/open-data.md`.
 ///
 /// Every key is always present (null when the content does not say), URLs are absolute, and
 /// nothing depends on the build time, so an unchanged site gives unchanged files.
@@ -24,6 +24,7 @@ struct OpenData {
             OutputFile(Self.projectsPath(site.urls), projectsJSON().serialized(pretty: true) + "\n"),
             OutputFile(Self.eventsPath(site.urls), eventsJSON().serialized(pretty: true) + "\n"),
             OutputFile(Self.postsPath(site.urls), postsJSON().serialized(pretty: true) + "\n"),
+            OutputFile(Self.participationPath(site.urls), participationJSON().serialized(pretty: true) + "\n"),
             OutputFile(Self.catalogPath, catalog().serialized(pretty: true) + "\n"),
         ]
     }
@@ -167,7 +168,7 @@ struct OpenData {
             ("foaf:homepage", ref(c.baseURL)),
             ("dct:language", languageRef),
             ("dct:license", license.map(ref)),
-            ("dct:modified", modified(projectDates + eventDates + postDates)),
+            ("dct:modified", modified(projectDates + eventDates + postDates + participationDates)),
             ("dcat:dataset", .array([
                 dataset(id: "projekte", title: "\(strings["projects.title"]) – \(c.title)", description: strings["projects.description"],
                         path: Self.projectsPath(urls), landing: urls.projects, keywords: ["Smart City", strings["projects.title"]], dates: projectDates),
@@ -175,6 +176,9 @@ struct OpenData {
                         path: Self.eventsPath(urls), landing: urls.events, keywords: ["Smart City", strings["events.title"]], dates: eventDates),
                 dataset(id: "blog", title: "\(strings["blog.title"]) – \(c.title)", description: strings["blog.description"],
                         path: Self.postsPath(urls), landing: urls.blog, keywords: ["Smart City", strings["blog.title"]], dates: postDates),
+                dataset(id: "mitmachen", title: "\(strings["participation.title"]) – \(c.title)", description: strings["participation.description"],
+                        path: Self.participationPath(urls), landing: urls.participationList,
+                        keywords: ["Smart City", strings["participation.keyword"]], dates: participationDates),
             ])),
         ])
     }

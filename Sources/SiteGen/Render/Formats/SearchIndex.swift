@@ -26,7 +26,7 @@ struct SearchIndex {
 
     /// Kinds of documents: code letter, and the UI string of its name.
     static let kinds: [(code: String, key: String)] = [
-        ("p", "search.kind.post"), ("e", "search.kind.event"), ("j", "search.kind.project"),
+        ("p", "search.kind.post"), ("e", "search.kind.event"), ("m", "search.kind.participation"), ("j", "search.kind.project"),
         ("f", "search.kind.field"), ("s", "search.kind.page"), ("t", "search.kind.strategy"),
     ]
 
@@ -86,6 +86,10 @@ struct SearchIndex {
         for e in site.publicEvents {
             bySource[e.source.path] = Entry(kind: "e", title: e.title, summary: e.summary, fields: e.fields, date: date(e.start),
                                             extra: [e.location?.name, e.location?.address, e.format].compactMap { $0 })
+        }
+        for p in site.publicParticipation {
+            bySource[p.source.path] = Entry(kind: "m", title: p.title, summary: p.summary, fields: p.fields,
+                                            date: dates ? GermanDates.range(p.start, p.end) : nil, extra: [p.format].compactMap { $0 } + p.cities)
         }
         for p in site.publicProjects {
             bySource[p.source.path] = Entry(kind: "j", title: p.title, summary: p.summary, fields: p.fields, date: nil,
