@@ -8,7 +8,7 @@ extension LayoutContext {
         case nil: strings["post.published"]
         }
         let tags = tagLinks(p)
-        var post = PostDetail(item: postFields(p), html: html, tags: tags, dateLabel: dateLabel)
+        let post = PostDetail(item: postFields(p), html: html, tags: tags, dateLabel: dateLabel)
         if let u = p.updated, u > p.date {
             post.updatedText = GermanDates.date(u)
             post.updatedISO = u.iso8601
