@@ -19,7 +19,7 @@ struct CheckCommand: AsyncParsableCommand {
         if external && report.succeeded {
             report.diagnostics = (report.diagnostics + (await ExternalLinkChecker().check(report.externalLinks))).sorted()
         }
-        Terminal.useLanguage(site.messages, site: report.language)
+        site.useLanguage(of: report)
         Terminal.print(report.diagnostics, quiet: false, format: format)
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors

@@ -22,7 +22,8 @@ struct SiteGenCommand: AsyncParsableCommand {
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if let hint = CommandHint.misspelledCommand(arguments, known: configuration.subcommands.map { $0._commandName } + ["help"]) {
-            Terminal.err(hint)
+            Terminal.useLanguage(nil, site: SiteLanguage.of(content: "content"))
+            Terminal.err(Terminal.text(hint))
             Foundation.exit(64)
         }
         do {
@@ -58,14 +59,23 @@ struct SiteOptions: ParsableArguments {
     var now: String?
 
     func buildOptions(preview: Bool = false) throws -> BuildOptions {
+        // Lines printed before the build knows the site's language (this one's error, the progress line).
+        Terminal.useLanguage(messages, site: SiteLanguage.of(content: source))
         var moment = DateTime(epochSeconds: currentEpochSeconds())
         if let now {
             guard let parsed = DateTime.parse(now) else {
-                throw ValidationError("--now must be an ISO 8601 date like 2026-11-26T12:00:00+01:00, but is '\(now)'")
+                throw ValidationError(Terminal.text("--now must be an ISO 8601 date like 2026-11-26T12:00:00+01:00, but is '\(now)'"))
             }
             moment = parsed
         }
         return BuildOptions(now: moment, drafts: drafts, future: future, baseURL: baseURL, preview: preview)
+    }
+}
+
+extension SiteOptions {
+    /// The language of the messages once the build has read site.yml (unchanged when it could not).
+    func useLanguage(of report: BuildReport) {
+        if let language = report.language { Terminal.useLanguage(messages, site: language) }
     }
 }
 

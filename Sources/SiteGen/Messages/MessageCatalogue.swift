@@ -14,12 +14,21 @@ public enum MessageLanguage: String, Sendable, CaseIterable {
 /// writes English, and the English text is the key). In a key, `{}` stands for a part that varies
 /// (a file name, a value); the German text names them `{1}`, `{2}` … in the order the English has
 /// them, so it may reorder them. A varying part that is itself a message (a clause added to
-/// another) is translated too.
+/// another, a count like "3 errors") is translated too; see `match` for the one limit.
 public struct MessageCatalogue: Sendable {
     struct Entry: Sendable {
         /// The English text between the varying parts.
         let pieces: [String]
         let german: String
+        /// How much of the key is fixed text (a more specific key is tried first).
+        var fixedLength: Int { pieces.reduce(0) { $0 + $1.utf8.count } }
+    }
+
+    /// How a text was translated: the entry whose key it has, and each varying part with its own
+    /// translation (nil: the part is kept as it is, a name or a value).
+    struct Match {
+        let entry: Int
+        let parts: [(text: String, match: Match?)]
     }
 
     let entries: [Entry]
@@ -30,24 +39,43 @@ public struct MessageCatalogue: Sendable {
     init(_ pairs: [(english: String, german: String)]) {
         entries = pairs.map { Entry(pieces: $0.english.split(separator: "{}", omittingEmptySubsequences: false).map(String.init), german: $0.german) }
         var byStart: [String: [Int]] = [:]
-        for (i, e) in entries.enumerated() { byStart[e.pieces[0], default: []].append(i) }
+        // A key of varying parts only ("{}") would match every text.
+        for (i, e) in entries.enumerated() where e.fixedLength > 0 { byStart[e.pieces[0], default: []].append(i) }
+        // Of two keys with the same start, the one with more fixed text first: "Built {} pages in {} ({})"
+        // before "Built {} pages in {}", whose last part would swallow the bracket.
+        let entries = entries
+        for start in byStart.keys {
+            byStart[start]?.sort { (entries[$0].fixedLength, -$0) > (entries[$1].fixedLength, -$1) }
+        }
         self.byStart = byStart
-        startLengths = Set(entries.map { $0.pieces[0].utf8.count }).sorted(by: >)
+        startLengths = Set(byStart.keys.map(\.utf8.count)).sorted(by: >)
     }
 
     public static let german = MessageCatalogue(GermanMessages.pairs)
 
     /// The German text of an English message; nil when the catalogue has no entry for it.
     public func german(_ english: String) -> String? {
+        match(english).map(render)
+    }
+
+    /// The entry `english` has the shape of (the longest start first), its parts matched in turn.
+    /// A part is a clause or a value: a key that begins with a varying part ("{} drafts") matches a
+    /// part only when that first varying part is one word, so that a value such as the list
+    /// "title, …, lang, draft" is not taken for a count of drafts.
+    func match(_ english: String, isPart: Bool = false) -> Match? {
         for length in startLengths where length <= english.utf8.count {
             let start = String(Substring(english.utf8.prefix(length))) ?? ""
             for i in byStart[start] ?? [] {
-                if let parts = Self.match(english, entries[i].pieces) {
-                    return Self.fill(entries[i].german, parts.map { german($0) ?? $0 })
-                }
+                guard let parts = Self.match(english, entries[i].pieces) else { continue }
+                if isPart && start.isEmpty && parts[0].contains(" ") { continue }
+                return Match(entry: i, parts: parts.map { ($0, match($0, isPart: true)) })
             }
         }
         return nil
+    }
+
+    func render(_ m: Match) -> String {
+        Self.fill(entries[m.entry].german, m.parts.map { part in part.match.map(render) ?? part.text })
     }
 
     public func translate(_ english: String, to language: MessageLanguage) -> String {

@@ -103,8 +103,8 @@ public struct SiteConfig: Sendable {
         if let b = base {
             if let rule = Self.baseURLProblem(b) {
                 // A wrong --base-url is the command line's fault, not site.yml's.
-                r.diagnostics.append(overrideBaseURL != nil ? .error("--base-url", "--base-url " + rule)
-                    : .error(file, line: r.line(of: "base_url"), "base_url " + rule))
+                r.diagnostics.append(overrideBaseURL != nil ? .error("--base-url", "--base-url \(rule)")
+                    : .error(file, line: r.line(of: "base_url"), "base_url \(rule)"))
                 base = nil
             } else if !b.hasSuffix("/") {
                 base = b + "/"

@@ -48,7 +48,8 @@ enum TemplateKeys {
             }
         }
         if let via = p.includedFrom, let colon = via.firstIndex(of: ":"), via[..<colon] != p.template {
-            text += " (included from \(display(via[..<colon] + ".mustache"))\(via[colon...]))"
+            // The file and the place as two parts (a translation needs text between them).
+            text += " (included from \(display(via[..<colon] + ".mustache")):\(via[via.index(after: colon)...]))"
         }
         return text
     }
