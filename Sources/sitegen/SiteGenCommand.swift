@@ -18,11 +18,12 @@ struct SiteGenCommand: AsyncParsableCommand {
     )
 
     /// As ArgumentParser's own, with a "did you mean" for a mistyped command (`sitegen biuld` was
-    /// taken as `build` with an unexpected argument).
+    /// taken as `build` with an unexpected argument), and its errors in the messages' language.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        // Until a command knows its site: --messages as written, else the usual content folder's site.
+        Terminal.useLanguage(CommandHint.messagesOption(arguments), site: SiteLanguage.of(content: "content"))
         if let hint = CommandHint.misspelledCommand(arguments, known: configuration.subcommands.map { $0._commandName } + ["help"]) {
-            Terminal.useLanguage(nil, site: SiteLanguage.of(content: "content"))
             Terminal.err(Terminal.text(hint))
             Foundation.exit(64)
         }
@@ -30,12 +31,28 @@ struct SiteGenCommand: AsyncParsableCommand {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
         } catch {
+            // A command line ArgumentParser cannot read ("Unknown option …"); --help stays English.
+            if Terminal.language == .de, exitCode(for: error) == .validationFailure {
+                let lines = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+                Terminal.err(lines.map { $0.hasPrefix("Error: ") ? Terminal.text("error: \($0.dropFirst(7))") : Terminal.text(String($0)) }
+                    .joined(separator: "\n"))
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
             exit(withError: error)
         }
     }
 }
 
 enum CommandHint {
+    /// The value of `--messages` (or `--messages=`) among the arguments, before they are parsed.
+    static func messagesOption(_ arguments: [String]) -> MessageLanguage? {
+        for (i, argument) in arguments.enumerated() {
+            if argument.hasPrefix("--messages=") { return MessageLanguage(rawValue: String(argument.dropFirst(11))) }
+            if argument == "--messages", i + 1 < arguments.count { return MessageLanguage(rawValue: arguments[i + 1]) }
+        }
+        return nil
+    }
+
     /// "error: 'biuld' is not a command; did you mean 'build'?" for a first word that is no
     /// command and no option but close to one.
     static func misspelledCommand(_ arguments: [String], known: [String]) -> String? {

@@ -264,6 +264,12 @@ import Testing
                 "\(unquoted.stderr)")
         let mistyped = try cli.run(["biuld"], environment: unset, in: root)
         #expect(mistyped.stderr.contains("Fehler: „biuld“ ist kein Befehl von sitegen (build, check, new, serve); meinten Sie „build“?"), "\(mistyped.stderr)")
+        // ArgumentParser's errors too (its --help stays English).
+        let option = try cli.run(["build", "--ouput", "x"], environment: unset, in: root)
+        #expect(option.status == 64)
+        #expect(option.stderr.hasPrefix("Fehler: Unbekannte Option „--ouput“. Meinten Sie „--output“?\nAufruf: sitegen build"), "\(option.stderr)")
+        let english = try cli.run(["build", "--messages", "en", "--ouput", "x"], environment: unset, in: root)
+        #expect(english.stderr.hasPrefix("Error: Unknown option '--ouput'. Did you mean '--output'?"), "\(english.stderr)")
     }
 
     @Test func anEnglishSiteSpeaksEnglish() throws {

@@ -26,7 +26,7 @@ import Testing
         #expect(gone.isEmpty, "MessageSources.notMessages names texts no source has: \(gone)")
     }
 
-    /// Every entry is used by some text of the sources (or is one of libyaml's texts), so the
+    /// Every entry is used by some text of the sources (or is one of libyaml's or ArgumentParser's), so the
     /// catalogue keeps no translations of messages that are gone.
     @Test func everyEntryIsUsed() {
         var used = Set<Int>()
@@ -35,7 +35,7 @@ import Testing
                 used.formUnion(catalogue.entriesUsed(by: MessageSources.filled(text)))
             }
         }
-        let external = Set(GermanMessages.yamlParser.map(\.english))
+        let external = Set((GermanMessages.yamlParser + GermanMessages.argumentParser).map(\.english))
         let unused = GermanMessages.pairs.enumerated().filter { !used.contains($0.offset) && !external.contains($0.element.english) }.map(\.element.english)
         #expect(unused.isEmpty, "entries no text of the sources produces (remove them, or the message lost its shape):\n\(unused.joined(separator: "\n"))")
     }
@@ -47,6 +47,7 @@ import Testing
             ("clauses", GermanMessages.clauses), ("load", GermanMessages.load), ("yamlParser", GermanMessages.yamlParser),
             ("files", GermanMessages.files), ("model", GermanMessages.model), ("render", GermanMessages.render),
             ("check", GermanMessages.check), ("templates", GermanMessages.templates), ("commandLine", GermanMessages.commandLine),
+            ("argumentParser", GermanMessages.argumentParser),
         ]
         #expect(areas.map(\.1.count).reduce(0, +) == GermanMessages.pairs.count, "an area is missing from GermanMessages.pairs")
         for (name, pairs) in areas {

@@ -90,4 +90,19 @@ extension GermanMessages {
         ("{} warning", "{1} Warnung"),
         ("{} warnings", "{1} Warnungen"),
     ]
+
+    /// ArgumentParser's errors for a command line it cannot read ("Error: …", "Usage: …"), which
+    /// SiteGenCommand translates: no literal of ours, so the catalogue test knows them from here.
+    static let argumentParser: [(english: String, german: String)] = [
+        ("  See '{}' for more information.", "  Mehr dazu: {1}"),
+        (". Please provide one of {}.", ". Bitte geben Sie eines davon an: {1}."),
+        ("Help:  {}", "Hilfe:  {1}"),
+        ("Missing expected argument '{}'", "Es fehlt die Angabe „{1}“"),
+        ("Missing value for '{}'", "Für „{1}“ fehlt der Wert"),
+        ("The value '{}' is invalid for '{}'{}", "Der Wert „{1}“ ist für „{2}“ nicht zulässig{3}"),
+        ("Unexpected argument '{}'", "Unerwartetes Argument „{1}“"),
+        ("Unknown option '{}'", "Unbekannte Option „{1}“"),
+        ("Unknown option '{}'. Did you mean '{}'?", "Unbekannte Option „{1}“. Meinten Sie „{2}“?"),
+        ("Usage: {}", "Aufruf: {1}"),
+    ]
 }
