@@ -88,7 +88,7 @@ import Testing
         let found = SwiftLiterals.scan(Self.source)
         #expect(found.map(\.text) == [
             "first part second part {} here{}", "inner {}", "", "raw \\(x) \"quoted\" {}", "a help text", "Built {} in {{{{}}}}", "error",
-            "\n    multi {}\n    ", "cannot be read ({})", "some plain prose",
+            "multi {}", "cannot be read ({})", "some plain prose",
         ], "\(found.map(\.text))")
         guard found.count == 10 else { return }
         #expect(found[0].line == 4 && found[0].callNames == ["append", "warning"])

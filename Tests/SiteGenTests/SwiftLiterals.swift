@@ -125,6 +125,16 @@ struct SwiftLiterals {
             return s == end ? nil : String(decoding: bytes[s..<end], as: UTF8.self)
         }
 
+        /// A multi-line literal's text as Swift makes it: without the line breaks after the opening
+        /// and before the closing delimiter, each line without the closing delimiter's indentation.
+        static func withoutIndentation(_ text: [UInt8]) -> [UInt8] {
+            var lines = text.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
+            guard lines.count >= 2 else { return text }
+            let indentation = lines.removeLast()
+            lines.removeFirst()
+            return Array(lines.map { $0.starts(with: indentation) ? Array($0.dropFirst(indentation.count)) : $0 }.joined(separator: [0x0A]))
+        }
+
         func plusAround(_ start: Int, _ end: Int) -> (before: Bool, after: Bool) {
             var s = start
             while s > 0 && Self.isBlank(bytes[s - 1]) { s -= 1 }
@@ -178,6 +188,7 @@ struct SwiftLiterals {
                 text.append(bytes[i])
                 i += 1
             }
+            if multiLine { text = Self.withoutIndentation(text) }
             let plus = plusAround(start, i)
             found.append(Literal(line: firstLine, text: String(decoding: text, as: UTF8.self), calls: stack, label: labelBefore(start),
                                  start: start, end: i, plusBefore: plus.before, plusAfter: plus.after))
