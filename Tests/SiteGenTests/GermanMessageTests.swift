@@ -100,6 +100,17 @@ import Testing
         "posts/2025/y-blank.md": "\n",
         "posts/2025/y-space-dashes.md": " ---\ntitle: x\n---\n",
         "posts/2025/y-key.md": "---\n[a]: b\n---\nText\n",
+        // Participation formats (see ParticipationTests).
+        "participation/werkstatt.md": "---\ntitle: Werkstatt\nstart: 2026-12-05\nend: 2026-12-05T15:00:00+01:00\nstatus: laufend\n"
+            + "participate:\n  - { label: Umfrage, link: http://example.org/ }\n  - https://example.org/ohne-label\n  - mailto:keine-adresse\n"
+            + "  - ../events/2026/fehlt.md\n  - ../posts/2025/schluessel.md\n  - ftp://example.org/\n  - [a]\n"
+            + "results: ergebnisse\nprojects: [../projects/p.md, fehlt, ../projects/gibt-es-nicht.md, ../pages/werte.md, \"\"]\n---\nText\n",
+        "participation/vorbei.md": "---\ntitle: Vorbei\nstart: 2025-05-01\nend: 2025-05-02\nstatus: abgesagtt\n---\nText\n",
+        "participation/ohne.md": "---\ntitle: Ohne\nstart: 2026-12-20\nresults: \"#ergebnisse\"\n---\nText\n",
+        "participation/ergebnis.md": "---\ntitle: Ergebnis\nstart: 2025-05-01\nend: 2025-05-02\nresults: ../posts/2025/entwurf.md\n---\nText\n",
+        "participation/abschnitt.md": "---\ntitle: Abschnitt\nstart: 2025-05-01\nend: 2025-05-02\nresults: ../posts/2025/schluessel.md#fazt\n---\nText\n",
+        "participation/spaeter.md": "---\ntitle: Später\nstart: 2026-12-01T18:00:00+01:00\nend: 2026-11-01T18:00:00+01:00\n---\nText\n",
+        "events/2026/mitmachen.md": "---\ntitle: Mitmachen\nstart: 2026-12-01T18:00:00+01:00\nlocation: Rathaus\nparticipation: ../../participation/werkstat.md\n---\nText\n",
     ]
 
     @Test func editorsMistakesSpeakGerman() {
@@ -117,6 +128,8 @@ import Testing
         "title: T\nbase_url: https://example.org/\npaths:\n  tags: '2024'\n  search: assets\n",
         "title: T\nbase_url: https://example.org/\npublisher: x\nlicense:\n  url: ftp://x\n",
         "title: [kaputt\n", "title: \"kaputt\n",
+        "title: T\nbase_url: https://example.org/\nideas:\n  email: mailto:x\n  form: http://example.org/\n",
+        "title: T\nbase_url: https://example.org/\nideas: {}\n",
     ])
     func siteYmlMistakesSpeakGerman(_ yaml: String) {
         let (_, diagnostics) = TestSupport.model(TestSupport.minimalSite.merging(["site.yml": yaml]) { _, b in b })

@@ -54,6 +54,7 @@ extension GermanMessages {
         ("future posts shown", "künftige Beiträge sichtbar"),
         ("not allowed to listen on port {} on {}; ports below 1024 need privileges, try --port 8080",
          "Port {1} auf {2} darf nicht verwendet werden; Ports unter 1024 brauchen besondere Rechte, versuchen Sie --port 8080"),
+        ("participation section", "Bereich Mitmachen"),
         ("polling every {}", "Abfrage alle {1}"),
         ("port {} on {} is already in use; stop the other server or pick another port with --port",
          "Port {1} auf {2} ist schon belegt; beenden Sie den anderen Server oder wählen Sie mit --port einen anderen Port"),
