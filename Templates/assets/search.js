@@ -1,7 +1,8 @@
 // Site search without a server: reads the static index that sitegen writes to
 // <search page>/suchindex/ (see Sources/SiteGen/Render/Formats/SearchIndex.swift).
 // Query words are folded and stemmed exactly as the index was (SearchText.swift):
-// lowercase, ä→a, ö→o, ü→u, ß→ss, accents dropped, stop words removed, light German stemming.
+// lowercase, ä→a, ö→o, ü→u, ß→ss, accents dropped, stop words removed, ae/oe/ue read as
+// umlauts, Snowball's German stemmer.
 // All words must match; the last one also matches as a prefix (search while typing).
 // No inline script, no eval, no third party: works under `script-src 'self'`.
 (function () {
@@ -48,19 +49,93 @@
 
   function words(text) { return fold(text).match(WORD) || []; }
 
-  function stEnding(c) { return "bdfghklmnt".indexOf(c) >= 0; }
-  function stem(word) {
-    var s = Array.from(word);
-    function ends(x) { return s.length >= x.length && s.slice(s.length - x.length).join("") === x; }
-    if (s.length > 5 && ends("ern")) s.length -= 3;
-    else if (s.length > 4 && (ends("em") || ends("en") || ends("er") || ends("es"))) s.length -= 2;
-    else if (s.length > 3 && ends("e")) s.length -= 1;
-    else if (s.length > 3 && ends("s") && stEnding(s[s.length - 2])) s.length -= 1;
-    if (s.length > 5 && ends("est")) s.length -= 3;
-    else if (s.length > 4 && (ends("er") || ends("en"))) s.length -= 2;
-    else if (s.length > 4 && ends("st") && stEnding(s[s.length - 3])) s.length -= 2;
-    return s.join("");
+  // Snowball's German stemmer (german.sbl, Snowball 3.1), as GermanStemmer.swift: folded words.
+  function isVowel(c) { return "aeiouy".indexOf(c) >= 0; }
+  function prelude(s) {  // u, y between vowels → U, Y; ae, oe, ue → a, o, u (not after q, not a marked Ue)
+    for (var i = 0; i + 2 < s.length; i++) {
+      if (isVowel(s[i]) && (s[i + 1] === "u" || s[i + 1] === "y") && isVowel(s[i + 2])) s[i + 1] = s[i + 1].toUpperCase();
+    }
+    var out = [];
+    for (var k = 0; k < s.length;) {
+      if (s[k] === "q" && s[k + 1] === "u") { out.push("q", "u"); k += 2; }
+      else if (s[k + 1] === "e" && "aou".indexOf(s[k]) >= 0) { out.push(s[k]); k += 2; }
+      else { out.push(s[k]); k += 1; }
+    }
+    return out;
   }
+  function unmark(s) { return s.join("").replace(/U/g, "u").replace(/Y/g, "y"); }
+  function ascii(word) { return /^[\x00-\x7f]+$/.test(word); }
+  function readDigraphs(word) { return ascii(word) ? unmark(prelude(Array.from(word))) : word; }
+  function regions(s) {
+    function after(start) {
+      var i = start;
+      while (i < s.length && !isVowel(s[i])) i++;
+      while (i < s.length && isVowel(s[i])) i++;
+      return i < s.length ? i + 1 : -1;
+    }
+    if (s.length < 3) return [s.length, s.length];
+    var r1 = after(0);
+    if (r1 < 0) return [s.length, s.length];
+    var r2 = after(r1);
+    return [Math.max(r1, 3), r2 < 0 ? s.length : r2];
+  }
+  function ends(s, x, end) {
+    if (end === undefined) end = s.length;
+    return end >= x.length && s.slice(end - x.length, end).join("") === x;
+  }
+  function longest(s, list) {
+    var best = null;
+    list.forEach(function (x) { if (ends(s, x) && (!best || x.length > best.length)) best = x; });
+    return best;
+  }
+  function step1(s, p1) {
+    var x = longest(s, ["e", "em", "en", "erinnen", "erin", "ln", "ern", "er", "s", "es", "lns"]);
+    if (!x || s.length - x.length < p1) return;
+    var start = s.length - x.length;
+    if (x === "em") { if (!ends(s, "syst", start)) s.length -= 2; }
+    else if (x === "erinnen" || x === "erin" || x === "ern" || x === "er") s.length -= x.length;
+    else if (x === "e" || x === "en" || x === "es") { s.length -= x.length; if (ends(s, "niss")) s.length -= 1; }
+    else if (x === "s") { if (start > 0 && "bdfghklmnrt".indexOf(s[start - 1]) >= 0) s.length -= 1; }
+    else s.length -= x.length - 1;  // ln, lns → l
+  }
+  function step2(s, p1) {
+    var x = longest(s, ["en", "er", "et", "st", "est"]);
+    if (!x || s.length - x.length < p1) return;
+    var start = s.length - x.length;
+    if (x === "st") { if (start >= 4 && "bdfghklmnt".indexOf(s[start - 1]) >= 0) s.length -= 2; }
+    else if (x === "et") {
+      var keeps = ["tick", "plan", "geordn", "intern", "tr"].some(function (k) { return ends(s, k, start); });
+      if (start > 0 && "Udfgklmnrstza".indexOf(s[start - 1]) >= 0 && !keeps) s.length -= 2;
+    } else s.length -= x.length;
+  }
+  function step3(s, p1, p2) {
+    var x = longest(s, ["end", "ig", "ung", "lich", "isch", "ik", "heit", "keit"]);
+    if (!x || s.length - x.length < p2) return;
+    var start = s.length - x.length;
+    if (x === "end" || x === "ung") {
+      s.length -= x.length;
+      if (ends(s, "ig") && !ends(s, "eig") && s.length - 2 >= p2) s.length -= 2;
+    } else if (x === "ig" || x === "ik" || x === "isch") {
+      if (!(start > 0 && s[start - 1] === "e")) s.length -= x.length;
+    } else if (x === "lich" || x === "heit") {
+      s.length -= 4;
+      if ((ends(s, "er") || ends(s, "en")) && s.length - 2 >= p1) s.length -= 2;
+    } else {
+      s.length -= 4;
+      var more = longest(s, ["lich", "ig"]);
+      if (more && s.length - more.length >= p2) s.length -= more.length;
+    }
+  }
+  function stem(word) {
+    if (!word || !ascii(word)) return word;
+    var s = prelude(Array.from(word));
+    var p = regions(s);
+    step1(s, p[0]);
+    step2(s, p[0]);
+    step3(s, p[0], p[1]);
+    return unmark(s);
+  }
+  function isIgnored(w) { return Array.from(w).length < 2 || stop.has(w) || stop.has(readDigraphs(w)); }
 
   // Code-point order, as the index sorts its terms.
   function cmp(a, b) {
@@ -147,7 +222,7 @@
 
   // ---- searching ----
   function queryTerms(q) {
-    var ws = words(q).filter(function (w) { return Array.from(w).length >= 2 && !stop.has(w); });
+    var ws = words(q).filter(function (w) { return !isIgnored(w); });
     var endsInWord = /[\p{L}\p{N}]$/u.test(q);
     var seen = new Set();
     var terms = [];
