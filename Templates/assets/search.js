@@ -221,24 +221,53 @@
   }
 
   // ---- searching ----
+  // Query words with the words as typed (shown in "Ohne Treffer: …").
   function queryTerms(q) {
-    var ws = words(q).filter(function (w) { return !isIgnored(w); });
-    var endsInWord = /[\p{L}\p{N}]$/u.test(q);
+    var raw = q.match(/[\p{L}\p{M}\p{N}]+/gu) || [];
+    var endsInWord = /[\p{L}\p{M}\p{N}]$/u.test(q);
     var seen = new Set();
     var terms = [];
-    ws.forEach(function (w, i) {
-      var t = stem(w);
-      var prefix = endsInWord && i === ws.length - 1 && Array.from(t).length >= 3;
-      var key = t + (prefix ? "*" : "");
-      if (!seen.has(key)) { seen.add(key); terms.push({ term: t, prefix: prefix, word: w }); }
+    raw.forEach(function (typed, i) {
+      words(typed).forEach(function (w) {
+        if (isIgnored(w)) return;
+        var t = stem(w);
+        var prefix = endsInWord && i === raw.length - 1 && Array.from(t).length >= 3;
+        var key = t + (prefix ? "*" : "");
+        if (!seen.has(key)) { seen.add(key); terms.push({ term: t, prefix: prefix, word: w, typed: typed }); }
+      });
     });
     return terms;
   }
 
+  // The longest indexed term of at least 4 letters that begins `term` (Brückenprüfung → brück), or null.
+  function knownPrefix(term) {
+    var chars = Array.from(term);
+    function tryLength(n) {
+      if (n < 4) return Promise.resolve(null);
+      var p = chars.slice(0, n).join("");
+      var i = shardFor(p);
+      if (i < 0) return Promise.resolve(null);
+      return load("t" + i + ".json").then(function (shard) { return shard[p] ? p : tryLength(n - 1); });
+    }
+    return tryLength(chars.length - 1);
+  }
+
+  // A term's documents; a term found nowhere falls back to its longest indexed prefix.
+  function lookupTerm(t) {
+    return lookup(t.term, t.prefix).then(function (hits) {
+      if (hits.size) return hits;
+      return knownPrefix(t.term).then(function (p) { return p ? lookup(p, true) : hits; });
+    });
+  }
+
   function search(q, field, kind) {
     var terms = queryTerms(q);
-    if (!terms.length) return Promise.resolve({ terms: terms, ids: [] });
-    return Promise.all(terms.map(function (t) { return lookup(t.term, t.prefix); })).then(function (maps) {
+    if (!terms.length) return Promise.resolve({ terms: terms, ids: [], missing: [], unknown: [] });
+    return Promise.all(terms.map(lookupTerm)).then(function (all) {
+      // Words found nowhere leave the AND query (and are named), unless no word is found at all.
+      var maps = all.filter(function (m) { return m.size; });
+      var missing = maps.length ? terms.filter(function (_, i) { return !all[i].size; }).map(function (t) { return t.typed; }) : [];
+      if (!maps.length) maps = all;
       var scores = new Map();
       var smallest = maps.reduce(function (a, b) { return a.size <= b.size ? a : b; });
       var fieldSet = field ? docsOfField(field) : null;
@@ -254,8 +283,60 @@
         scores.set(doc, score);
       });
       var ids = Array.from(scores.keys()).sort(function (a, b) { return scores.get(b) - scores.get(a) || a - b; });
-      return { terms: terms, ids: ids };
+      var unknown = terms.filter(function (_, i) { return !all[i].size; });
+      return { terms: terms, ids: ids, missing: Array.from(new Set(missing)), unknown: unknown };
     });
+  }
+
+  // ---- "Meinten Sie …?": the closest indexed term (edit distance 1–2) in the shards of the word's first letter ----
+  function distance(a, b, limit) {
+    a = Array.from(a); b = Array.from(b);
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var prev = [], cur;
+    for (var j = 0; j <= b.length; j++) prev.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      cur = [i];
+      for (var k = 1; k <= b.length; k++) {
+        cur.push(Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (a[i - 1] === b[k - 1] ? 0 : 1)));
+      }
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  // For the longest query word found nowhere (`unknown`); null when every word is found.
+  function suggestion(terms, unknown) {
+    if (!unknown.length) return Promise.resolve(null);
+    var t = unknown.reduce(function (a, b) { return Array.from(b.term).length > Array.from(a.term).length ? b : a; });
+    var first = Array.from(t.term)[0];
+    var limit = Array.from(t.term).length > 5 ? 2 : 1;
+    var shards = [];
+    manifest.shards.forEach(function (start, i) { if (start.indexOf(first) === 0) shards.push(i); });
+    var own = shardFor(t.term);
+    if (own >= 0 && shards.indexOf(own) < 0) shards.push(own);
+    return Promise.all(shards.map(function (i) { return load("t" + i + ".json"); })).then(function (loaded) {
+      var best = null, bestScore = 0;
+      loaded.forEach(function (shard) {
+        Object.keys(shard).forEach(function (key) {
+          var d = distance(t.term, key, limit);
+          var score = d >= 1 && d <= limit ? (limit + 1 - d) * 1000 + shard[key].length : 0;
+          if (score > bestScore) { best = key; bestScore = score; }
+        });
+      });
+      // The query with that word replaced.
+      return best && terms.map(function (x) { return x === t ? best : x.typed; }).join(" ");
+    });
+  }
+
+  // "Meinten Sie „…“?" after the status text, the suggestion a link that searches it.
+  function showSuggestion(q) {
+    var parts = (box.getAttribute("data-text-suggest") || "{2}").split("{2}");
+    var a = document.createElement("a");
+    a.href = "?q=" + encodeURIComponent(q);
+    a.textContent = q;
+    status.appendChild(document.createTextNode(" " + parts[0]));
+    status.appendChild(a);
+    status.appendChild(document.createTextNode(parts.slice(1).join("")));
   }
 
   // ---- showing results ----
@@ -378,9 +459,19 @@
       more.hidden = true;
       if (!q || !result.terms.length) { status.textContent = ""; return; }
       var n = result.ids.length;
+      // While fewer than 3 letters are typed, "no results" is no news worth announcing.
+      if (n === 0 && Array.from(q.replace(/[^\p{L}\p{N}]/gu, "")).length < 3) { status.textContent = ""; return; }
       var text = n === 0 ? say(box.getAttribute("data-text-none"), n, q)
         : n === 1 ? say(box.getAttribute("data-text-one"), n, q)
         : say(box.getAttribute("data-text-results"), n.toLocaleString("de-DE"), q);
+      if (result.missing.length) text += " " + say(box.getAttribute("data-text-missing"), 0, result.missing.join(", "));
+      if (n === 0) {
+        return suggestion(result.terms, result.unknown).then(function (s) {
+          if (ticket !== pending) return;
+          status.textContent = text;
+          if (s) showSuggestion(s);
+        });
+      }
       list.setAttribute("aria-busy", "true");
       return showMore(false).then(function () {
         list.removeAttribute("aria-busy");

@@ -403,6 +403,7 @@ extension LayoutContext {
             // The theme's badge of every field, in field order, for search.js to copy into results.
             badgeList: badgeList(site.fields.map(\.slug)),
             texts: SearchTexts(results: strings["search.results"], one: strings["search.resultOne"],
-                               none: strings["search.noResults"], more: strings["search.more"], loading: strings["search.loading"]))
+                               none: strings["search.noResults"], more: strings["search.more"], loading: strings["search.loading"],
+                               missing: strings["search.missing"], suggest: strings["search.suggest"]))
     }
 }
