@@ -30,13 +30,17 @@ import Testing
         let shards = try #require(manifest["shards"] as? [String])
         var all: [String: [Int]] = [:]
         for i in shards.indices { all.merge(try #require(try json("t\(i).json") as? [String: [Int]])) { a, _ in a } }
-        let chunk = try #require(try json("d0.json") as? [[Any]])
+        let perChunk = try #require(manifest["docsPerChunk"] as? Int)
+        var rows: [[Any]] = []
+        for c in 0..<((try #require(manifest["docs"] as? Int) + perChunk - 1) / perChunk) {
+            rows += try #require(try json("d\(c).json") as? [[Any]])
+        }
         func weights(_ term: String) -> [String: Int] {
             var doc = 0, out: [String: Int] = [:]
             let list = all[term] ?? []
             for k in stride(from: 0, to: list.count, by: 2) {
                 doc += list[k]
-                out[chunk[doc][0] as? String ?? ""] = list[k + 1]
+                out[rows[doc][0] as? String ?? ""] = list[k + 1]
             }
             return out
         }

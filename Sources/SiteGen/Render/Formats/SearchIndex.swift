@@ -15,13 +15,15 @@
 /// - `t<n>.json`: term shards, `{"term":[docDelta, weight, docDelta, weight, …], …}`, terms in
 ///   code-point order, each shard about `shardTarget` bytes. A query loads one shard per word
 ///   (more for a prefix that spans shards).
-/// - `d<n>.json`: document chunks of `docsPerChunk` documents: `[url, title, kind, [field
+/// - `d<n>.json`: document chunks of `docsPerChunk` (4) documents: `[url, title, kind, [field
 ///   indexes in site order], excerpt, date text]`, and for a post with tags a seventh value, its
 ///   tags as `[[name, url], …]`. Only the chunks of the results shown are loaded.
 struct SearchIndex {
     static let folder = "suchindex"
     static let shardTarget = 48 * 1024
-    static let docsPerChunk = 200
+    /// Small: a query loads the chunk of each result it shows, and ranking scatters them
+    /// (20 results in chunks of 200 loaded about 17 chunks of 9 KB at 10,000 items).
+    static let docsPerChunk = 4
     static let excerptLength = 220
 
     /// Kinds of documents: code letter, and the UI string of its name.
