@@ -10,6 +10,7 @@ class Results(html.parser.HTMLParser):
         super().__init__()
         self.depth, self.items, self.marked, self.in_p, self.in_status = 0, 0, 0, False, False
         self.status, self.item_marked, self.links = [], False, []
+        self.options, self.in_option = [], False
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "ol" and a.get("id") == "suche-treffer": self.depth = 1
@@ -21,14 +22,17 @@ class Results(html.parser.HTMLParser):
             self.marked += 1; self.item_marked = True
         if self.depth == 1 and tag == "a": self.links.append(a.get("href"))
         if a.get("id") == "suche-status": self.in_status = True
+        if tag == "option": self.in_option = True; self.options.append("")
     def handle_endtag(self, tag):
         if self.depth and tag in ("ol", "ul"): self.depth -= 1
         if tag == "p": self.in_p = False; self.in_status = False
+        if tag == "option": self.in_option = False
     def handle_data(self, data):
         if self.in_status: self.status.append(data)
+        if self.in_option: self.options[-1] += data.strip()
 
 def run_queries(public, queries):
-    """(query, status text, result links, shown, excerpts with a mark) for each query."""
+    """(query, status text, result links, shown, excerpts with a mark, filter options) for each query."""
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args): pass
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=public))
@@ -43,11 +47,11 @@ def run_queries(public, queries):
                                       "--no-first-run", f"--user-data-dir={profile}", "--virtual-time-budget=10000",
                                       "--dump-dom", url], capture_output=True, text=True).stdout
             r = Results(); r.feed(dom)
-            yield q, "".join(r.status).strip(), r.links, r.items, r.marked
+            yield q, "".join(r.status).strip(), r.links, r.items, r.marked, r.options
     finally:
         server.shutdown()
 
 if __name__ == "__main__":
     print("| query | status | shown | excerpts with a marked word |\n|---|---|---|---|")
-    for q, status, _, shown, marked in run_queries(sys.argv[1], sys.argv[2:]):
+    for q, status, _, shown, marked, _ in run_queries(sys.argv[1], sys.argv[2:]):
         print(f"| {q} | {status or '(none)'} | {shown} | {marked} |", flush=True)

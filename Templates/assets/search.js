@@ -262,7 +262,7 @@
 
   function search(q, field, kind) {
     var terms = queryTerms(q);
-    if (!terms.length) return Promise.resolve({ terms: terms, ids: [], missing: [], unknown: [] });
+    if (!terms.length) return Promise.resolve({ terms: terms, ids: [], missing: [], unknown: [], counts: null });
     return Promise.all(terms.map(lookupTerm)).then(function (all) {
       // Words found nowhere leave the AND query (and are named), unless no word is found at all.
       var maps = all.filter(function (m) { return m.size; });
@@ -271,20 +271,29 @@
       var scores = new Map();
       var smallest = maps.reduce(function (a, b) { return a.size <= b.size ? a : b; });
       var fieldSet = field ? docsOfField(field) : null;
+      // Counts for the filters: each filter's options count under the other filter, not their own.
+      var counts = { kind: {}, field: {} };
       smallest.forEach(function (_, doc) {
-        if (kind && manifest.kinds.charAt(doc) !== kind) return;
-        if (fieldSet && !fieldSet.has(doc)) return;
         var score = 0;
         for (var i = 0; i < maps.length; i++) {
           var w = maps[i].get(doc);
           if (w === undefined) return;
           score += w * Math.log(1 + manifest.docs / maps[i].size);
         }
+        var k = manifest.kinds.charAt(doc);
+        var inField = !fieldSet || fieldSet.has(doc);
+        if (inField) counts.kind[k] = (counts.kind[k] || 0) + 1;
+        if (!kind || k === kind) {
+          manifest.fields.forEach(function (f) {
+            if (docsOfField(f.slug).has(doc)) counts.field[f.slug] = (counts.field[f.slug] || 0) + 1;
+          });
+        }
+        if ((kind && k !== kind) || !inField) return;
         scores.set(doc, score);
       });
       var ids = Array.from(scores.keys()).sort(function (a, b) { return scores.get(b) - scores.get(a) || a - b; });
       var unknown = terms.filter(function (_, i) { return !all[i].size; });
-      return { terms: terms, ids: ids, missing: Array.from(new Set(missing)), unknown: unknown };
+      return { terms: terms, ids: ids, missing: Array.from(new Set(missing)), unknown: unknown, counts: counts };
     });
   }
 
@@ -434,6 +443,19 @@
     });
   }
 
+  // "Projekte (8)" in the filters after a search; the plain names without one.
+  function showCounts(counts) {
+    [[kindSelect, "kind"], [fieldSelect, "field"]].forEach(function (pair) {
+      if (!pair[0]) return;
+      Array.from(pair[0].options).forEach(function (o) {
+        if (!o.value) return;
+        if (!o.hasAttribute("data-label")) o.setAttribute("data-label", o.textContent);
+        var n = counts ? counts[pair[1]][o.value] || 0 : null;
+        o.textContent = o.getAttribute("data-label") + (n === null ? "" : " (" + n.toLocaleString("de-DE") + ")");
+      });
+    });
+  }
+
   function say(template, n, q) {
     return (template || "").replace("{1}", String(n)).replace("{2}", q);
   }
@@ -457,6 +479,7 @@
       current = { terms: result.terms, ids: result.ids, shown: 0 };
       list.textContent = "";
       more.hidden = true;
+      showCounts(q && result.terms.length ? result.counts : null);
       if (!q || !result.terms.length) { status.textContent = ""; return; }
       var n = result.ids.length;
       // While fewer than 3 letters are typed, "no results" is no news worth announcing.
