@@ -11,6 +11,7 @@ class Results(html.parser.HTMLParser):
         self.depth, self.items, self.marked, self.in_p, self.in_status = 0, 0, 0, False, False
         self.status, self.item_marked, self.links = [], False, []
         self.options, self.in_option = [], False
+        self.marks, self.in_mark = [], False
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         if tag == "ol" and a.get("id") == "suche-treffer": self.depth = 1
@@ -23,16 +24,19 @@ class Results(html.parser.HTMLParser):
         if self.depth == 1 and tag == "a": self.links.append(a.get("href"))
         if a.get("id") == "suche-status": self.in_status = True
         if tag == "option": self.in_option = True; self.options.append("")
+        if self.depth and tag == "mark": self.in_mark = True; self.marks.append("")
     def handle_endtag(self, tag):
         if self.depth and tag in ("ol", "ul"): self.depth -= 1
         if tag == "p": self.in_p = False; self.in_status = False
         if tag == "option": self.in_option = False
+        if tag == "mark": self.in_mark = False
     def handle_data(self, data):
         if self.in_status: self.status.append(data)
         if self.in_option: self.options[-1] += data.strip()
+        if self.in_mark: self.marks[-1] += data
 
 def run_queries(public, queries):
-    """(query, status text, result links, shown, excerpts with a mark, filter options) for each query."""
+    """(query, status text, result links, shown, excerpts with a mark, (filter options, marked words)) for each query."""
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args): pass
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=public))
@@ -47,7 +51,7 @@ def run_queries(public, queries):
                                       "--no-first-run", f"--user-data-dir={profile}", "--virtual-time-budget=10000",
                                       "--dump-dom", url], capture_output=True, text=True).stdout
             r = Results(); r.feed(dom)
-            yield q, "".join(r.status).strip(), r.links, r.items, r.marked, r.options
+            yield q, "".join(r.status).strip(), r.links, r.items, r.marked, (r.options, r.marks)
     finally:
         server.shutdown()
 

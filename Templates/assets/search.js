@@ -355,7 +355,10 @@
 
   function matchesQuery(word, terms) {
     var t = stem(fold(word));
-    return terms.some(function (q) { return q.prefix ? t.indexOf(q.term) === 0 : t === q.term; });
+    // A compound ending in a query word of 4+ letters is marked too (Umweltsensoren for Sensoren).
+    return terms.some(function (q) {
+      return (q.prefix ? t.indexOf(q.term) === 0 : t === q.term) || (q.term.length >= 4 && t.endsWith(q.term));
+    });
   }
 
   // Text with the matching words in <mark>, built as DOM nodes (never as HTML).
