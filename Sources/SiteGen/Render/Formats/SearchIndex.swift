@@ -112,13 +112,22 @@ struct SearchIndex {
     func documents() -> [Document] {
         let urls = site.urls
         let bySource = entries(dates: true)
+        let fieldTitles = Dictionary(uniqueKeysWithValues: site.fields.map { ($0.slug, $0.title) })
         var docs: [Document] = []
         for r in records {
             guard let body = r.search, let source = r.source, let item = bySource[source.path] else { continue }
             docs.append(Document(url: urls.href(r.path), title: item.title, kind: item.kind, fields: item.fields,
-                                 excerpt: item.summary ?? body.excerpt, date: item.date, tags: item.tags, texts: item.texts, body: body))
+                                 excerpt: item.summary ?? body.excerpt, date: item.date, tags: item.tags,
+                                 texts: item.texts + Self.fieldTexts(item, fieldTitles), body: body))
         }
         return docs
+    }
+
+    /// The titles of an item's fields of action, at the lowest weight: "Mobilität" also finds the
+    /// projects of "Intelligente Mobilität" that do not say it. A field's own page has its title already.
+    private static func fieldTexts(_ item: Entry, _ titles: [String: String]) -> [(String, Int)] {
+        let names = item.kind == "f" ? [] : item.fields.compactMap { titles[$0] }
+        return names.isEmpty ? [] : [(names.joined(separator: " "), 1)]
     }
 
     /// Makes the index and hands each file to `emit` as soon as it is made (term shards first,
