@@ -1,7 +1,8 @@
 // Site search without a server: reads the static index that sitegen writes to
 // <search page>/suchindex/ (see Sources/SiteGen/Render/Formats/SearchIndex.swift).
 // Query words are folded and stemmed exactly as the index was (SearchText.swift):
-// lowercase, ä→a, ö→o, ü→u, ß→ss, accents dropped, stop words removed, light German stemming.
+// lowercase, ä→a, ö→o, ü→u, ß→ss, accents dropped, stop words removed, ae/oe/ue read as
+// umlauts, Snowball's German stemmer.
 // All words must match; the last one also matches as a prefix (search while typing).
 // No inline script, no eval, no third party: works under `script-src 'self'`.
 (function () {
@@ -48,19 +49,93 @@
 
   function words(text) { return fold(text).match(WORD) || []; }
 
-  function stEnding(c) { return "bdfghklmnt".indexOf(c) >= 0; }
-  function stem(word) {
-    var s = Array.from(word);
-    function ends(x) { return s.length >= x.length && s.slice(s.length - x.length).join("") === x; }
-    if (s.length > 5 && ends("ern")) s.length -= 3;
-    else if (s.length > 4 && (ends("em") || ends("en") || ends("er") || ends("es"))) s.length -= 2;
-    else if (s.length > 3 && ends("e")) s.length -= 1;
-    else if (s.length > 3 && ends("s") && stEnding(s[s.length - 2])) s.length -= 1;
-    if (s.length > 5 && ends("est")) s.length -= 3;
-    else if (s.length > 4 && (ends("er") || ends("en"))) s.length -= 2;
-    else if (s.length > 4 && ends("st") && stEnding(s[s.length - 3])) s.length -= 2;
-    return s.join("");
+  // Snowball's German stemmer (german.sbl, Snowball 3.1), as GermanStemmer.swift: folded words.
+  function isVowel(c) { return "aeiouy".indexOf(c) >= 0; }
+  function prelude(s) {  // u, y between vowels → U, Y; ae, oe, ue → a, o, u (not after q, not a marked Ue)
+    for (var i = 0; i + 2 < s.length; i++) {
+      if (isVowel(s[i]) && (s[i + 1] === "u" || s[i + 1] === "y") && isVowel(s[i + 2])) s[i + 1] = s[i + 1].toUpperCase();
+    }
+    var out = [];
+    for (var k = 0; k < s.length;) {
+      if (s[k] === "q" && s[k + 1] === "u") { out.push("q", "u"); k += 2; }
+      else if (s[k + 1] === "e" && "aou".indexOf(s[k]) >= 0) { out.push(s[k]); k += 2; }
+      else { out.push(s[k]); k += 1; }
+    }
+    return out;
   }
+  function unmark(s) { return s.join("").replace(/U/g, "u").replace(/Y/g, "y"); }
+  function ascii(word) { return /^[\x00-\x7f]+$/.test(word); }
+  function readDigraphs(word) { return ascii(word) ? unmark(prelude(Array.from(word))) : word; }
+  function regions(s) {
+    function after(start) {
+      var i = start;
+      while (i < s.length && !isVowel(s[i])) i++;
+      while (i < s.length && isVowel(s[i])) i++;
+      return i < s.length ? i + 1 : -1;
+    }
+    if (s.length < 3) return [s.length, s.length];
+    var r1 = after(0);
+    if (r1 < 0) return [s.length, s.length];
+    var r2 = after(r1);
+    return [Math.max(r1, 3), r2 < 0 ? s.length : r2];
+  }
+  function ends(s, x, end) {
+    if (end === undefined) end = s.length;
+    return end >= x.length && s.slice(end - x.length, end).join("") === x;
+  }
+  function longest(s, list) {
+    var best = null;
+    list.forEach(function (x) { if (ends(s, x) && (!best || x.length > best.length)) best = x; });
+    return best;
+  }
+  function step1(s, p1) {
+    var x = longest(s, ["e", "em", "en", "erinnen", "erin", "ln", "ern", "er", "s", "es", "lns"]);
+    if (!x || s.length - x.length < p1) return;
+    var start = s.length - x.length;
+    if (x === "em") { if (!ends(s, "syst", start)) s.length -= 2; }
+    else if (x === "erinnen" || x === "erin" || x === "ern" || x === "er") s.length -= x.length;
+    else if (x === "e" || x === "en" || x === "es") { s.length -= x.length; if (ends(s, "niss")) s.length -= 1; }
+    else if (x === "s") { if (start > 0 && "bdfghklmnrt".indexOf(s[start - 1]) >= 0) s.length -= 1; }
+    else s.length -= x.length - 1;  // ln, lns → l
+  }
+  function step2(s, p1) {
+    var x = longest(s, ["en", "er", "et", "st", "est"]);
+    if (!x || s.length - x.length < p1) return;
+    var start = s.length - x.length;
+    if (x === "st") { if (start >= 4 && "bdfghklmnt".indexOf(s[start - 1]) >= 0) s.length -= 2; }
+    else if (x === "et") {
+      var keeps = ["tick", "plan", "geordn", "intern", "tr"].some(function (k) { return ends(s, k, start); });
+      if (start > 0 && "Udfgklmnrstza".indexOf(s[start - 1]) >= 0 && !keeps) s.length -= 2;
+    } else s.length -= x.length;
+  }
+  function step3(s, p1, p2) {
+    var x = longest(s, ["end", "ig", "ung", "lich", "isch", "ik", "heit", "keit"]);
+    if (!x || s.length - x.length < p2) return;
+    var start = s.length - x.length;
+    if (x === "end" || x === "ung") {
+      s.length -= x.length;
+      if (ends(s, "ig") && !ends(s, "eig") && s.length - 2 >= p2) s.length -= 2;
+    } else if (x === "ig" || x === "ik" || x === "isch") {
+      if (!(start > 0 && s[start - 1] === "e")) s.length -= x.length;
+    } else if (x === "lich" || x === "heit") {
+      s.length -= 4;
+      if ((ends(s, "er") || ends(s, "en")) && s.length - 2 >= p1) s.length -= 2;
+    } else {
+      s.length -= 4;
+      var more = longest(s, ["lich", "ig"]);
+      if (more && s.length - more.length >= p2) s.length -= more.length;
+    }
+  }
+  function stem(word) {
+    if (!word || !ascii(word)) return word;
+    var s = prelude(Array.from(word));
+    var p = regions(s);
+    step1(s, p[0]);
+    step2(s, p[0]);
+    step3(s, p[0], p[1]);
+    return unmark(s);
+  }
+  function isIgnored(w) { return Array.from(w).length < 2 || stop.has(w) || stop.has(readDigraphs(w)); }
 
   // Code-point order, as the index sorts its terms.
   function cmp(a, b) {
@@ -146,41 +221,133 @@
   }
 
   // ---- searching ----
+  // Query words with the words as typed (shown in "Ohne Treffer: …").
   function queryTerms(q) {
-    var ws = words(q).filter(function (w) { return Array.from(w).length >= 2 && !stop.has(w); });
-    var endsInWord = /[\p{L}\p{N}]$/u.test(q);
+    var raw = q.match(/[\p{L}\p{M}\p{N}]+/gu) || [];
+    var endsInWord = /[\p{L}\p{M}\p{N}]$/u.test(q);
     var seen = new Set();
     var terms = [];
-    ws.forEach(function (w, i) {
-      var t = stem(w);
-      var prefix = endsInWord && i === ws.length - 1 && Array.from(t).length >= 3;
-      var key = t + (prefix ? "*" : "");
-      if (!seen.has(key)) { seen.add(key); terms.push({ term: t, prefix: prefix, word: w }); }
+    raw.forEach(function (typed, i) {
+      words(typed).forEach(function (w) {
+        if (isIgnored(w)) return;
+        var t = stem(w);
+        var prefix = endsInWord && i === raw.length - 1 && Array.from(t).length >= 3;
+        var key = t + (prefix ? "*" : "");
+        if (!seen.has(key)) { seen.add(key); terms.push({ term: t, prefix: prefix, word: w, typed: typed }); }
+      });
     });
     return terms;
   }
 
+  // The longest indexed term of at least 4 letters that begins `term` (Brückenprüfung → brück), or null.
+  function knownPrefix(term) {
+    var chars = Array.from(term);
+    function tryLength(n) {
+      if (n < 4) return Promise.resolve(null);
+      var p = chars.slice(0, n).join("");
+      var i = shardFor(p);
+      if (i < 0) return Promise.resolve(null);
+      return load("t" + i + ".json").then(function (shard) { return shard[p] ? p : tryLength(n - 1); });
+    }
+    return tryLength(chars.length - 1);
+  }
+
+  // A term's documents; a term found nowhere falls back to its longest indexed prefix.
+  function lookupTerm(t) {
+    return lookup(t.term, t.prefix).then(function (hits) {
+      if (hits.size) return hits;
+      return knownPrefix(t.term).then(function (p) { return p ? lookup(p, true) : hits; });
+    });
+  }
+
   function search(q, field, kind) {
     var terms = queryTerms(q);
-    if (!terms.length) return Promise.resolve({ terms: terms, ids: [] });
-    return Promise.all(terms.map(function (t) { return lookup(t.term, t.prefix); })).then(function (maps) {
+    if (!terms.length) return Promise.resolve({ terms: terms, ids: [], missing: [], unknown: [], counts: null });
+    return Promise.all(terms.map(lookupTerm)).then(function (all) {
+      // Words found nowhere leave the AND query (and are named), unless no word is found at all.
+      var maps = all.filter(function (m) { return m.size; });
+      var missing = maps.length ? terms.filter(function (_, i) { return !all[i].size; }).map(function (t) { return t.typed; }) : [];
+      if (!maps.length) maps = all;
       var scores = new Map();
       var smallest = maps.reduce(function (a, b) { return a.size <= b.size ? a : b; });
       var fieldSet = field ? docsOfField(field) : null;
+      // Counts for the filters: each filter's options count under the other filter, not their own.
+      var counts = { kind: {}, field: {} };
       smallest.forEach(function (_, doc) {
-        if (kind && manifest.kinds.charAt(doc) !== kind) return;
-        if (fieldSet && !fieldSet.has(doc)) return;
         var score = 0;
         for (var i = 0; i < maps.length; i++) {
           var w = maps[i].get(doc);
           if (w === undefined) return;
           score += w * Math.log(1 + manifest.docs / maps[i].size);
         }
+        var k = manifest.kinds.charAt(doc);
+        var inField = !fieldSet || fieldSet.has(doc);
+        if (inField) counts.kind[k] = (counts.kind[k] || 0) + 1;
+        if (!kind || k === kind) {
+          manifest.fields.forEach(function (f) {
+            if (docsOfField(f.slug).has(doc)) counts.field[f.slug] = (counts.field[f.slug] || 0) + 1;
+          });
+        }
+        if ((kind && k !== kind) || !inField) return;
         scores.set(doc, score);
       });
       var ids = Array.from(scores.keys()).sort(function (a, b) { return scores.get(b) - scores.get(a) || a - b; });
-      return { terms: terms, ids: ids };
+      var unknown = terms.filter(function (_, i) { return !all[i].size; });
+      return { terms: terms, ids: ids, missing: Array.from(new Set(missing)), unknown: unknown, counts: counts };
     });
+  }
+
+  // ---- "Meinten Sie …?": the closest indexed term (edit distance 1–2) in shards near the word's ----
+  function distance(a, b, limit) {
+    a = Array.from(a); b = Array.from(b);
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var prev = [], cur;
+    for (var j = 0; j <= b.length; j++) prev.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      cur = [i];
+      for (var k = 1; k <= b.length; k++) {
+        cur.push(Math.min(prev[k] + 1, cur[k - 1] + 1, prev[k - 1] + (a[i - 1] === b[k - 1] ? 0 : 1)));
+      }
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  // For the longest query word found nowhere (`unknown`); null when every word is found.
+  function suggestion(terms, unknown) {
+    if (!unknown.length) return Promise.resolve(null);
+    var t = unknown.reduce(function (a, b) { return Array.from(b.term).length > Array.from(a.term).length ? b : a; });
+    var first = Array.from(t.term)[0];
+    var limit = Array.from(t.term).length > 5 ? 2 : 1;
+    // The word's own shard and the nearest others of its first letter, at most 4 (a big site has
+    // dozens: all of them cost 200 KB at 10,000 items).
+    var own = Math.max(shardFor(t.term), 0);
+    var shards = manifest.shards.map(function (start, i) { return i; }).filter(function (i) {
+      return i === own || manifest.shards[i].indexOf(first) === 0;
+    }).sort(function (a, b) { return Math.abs(a - own) - Math.abs(b - own) || a - b; }).slice(0, 4);
+    return Promise.all(shards.map(function (i) { return load("t" + i + ".json"); })).then(function (loaded) {
+      var best = null, bestScore = 0;
+      loaded.forEach(function (shard) {
+        Object.keys(shard).forEach(function (key) {
+          var d = distance(t.term, key, limit);
+          var score = d >= 1 && d <= limit ? (limit + 1 - d) * 1000 + shard[key].length : 0;
+          if (score > bestScore) { best = key; bestScore = score; }
+        });
+      });
+      // The query with that word replaced.
+      return best && terms.map(function (x) { return x === t ? best : x.typed; }).join(" ");
+    });
+  }
+
+  // "Meinten Sie „…“?" after the status text, the suggestion a link that searches it.
+  function showSuggestion(q) {
+    var parts = (box.getAttribute("data-text-suggest") || "{2}").split("{2}");
+    var a = document.createElement("a");
+    a.href = "?q=" + encodeURIComponent(q);
+    a.textContent = q;
+    status.appendChild(document.createTextNode(" " + parts[0]));
+    status.appendChild(a);
+    status.appendChild(document.createTextNode(parts.slice(1).join("")));
   }
 
   // ---- showing results ----
@@ -190,7 +357,10 @@
 
   function matchesQuery(word, terms) {
     var t = stem(fold(word));
-    return terms.some(function (q) { return q.prefix ? t.indexOf(q.term) === 0 : t === q.term; });
+    // A compound ending in a query word of 4+ letters is marked too (Umweltsensoren for Sensoren).
+    return terms.some(function (q) {
+      return (q.prefix ? t.indexOf(q.term) === 0 : t === q.term) || (q.term.length >= 4 && t.endsWith(q.term));
+    });
   }
 
   // Text with the matching words in <mark>, built as DOM nodes (never as HTML).
@@ -278,6 +448,19 @@
     });
   }
 
+  // "Projekte (8)" in the filters after a search; the plain names without one.
+  function showCounts(counts) {
+    [[kindSelect, "kind"], [fieldSelect, "field"]].forEach(function (pair) {
+      if (!pair[0]) return;
+      Array.from(pair[0].options).forEach(function (o) {
+        if (!o.value) return;
+        if (!o.hasAttribute("data-label")) o.setAttribute("data-label", o.textContent);
+        var n = counts ? counts[pair[1]][o.value] || 0 : null;
+        o.textContent = o.getAttribute("data-label") + (n === null ? "" : " (" + n.toLocaleString("de-DE") + ")");
+      });
+    });
+  }
+
   function say(template, n, q) {
     return (template || "").replace("{1}", String(n)).replace("{2}", q);
   }
@@ -301,11 +484,22 @@
       current = { terms: result.terms, ids: result.ids, shown: 0 };
       list.textContent = "";
       more.hidden = true;
+      showCounts(q && result.terms.length ? result.counts : null);
       if (!q || !result.terms.length) { status.textContent = ""; return; }
       var n = result.ids.length;
+      // While fewer than 3 letters are typed, "no results" is no news worth announcing.
+      if (n === 0 && Array.from(q.replace(/[^\p{L}\p{N}]/gu, "")).length < 3) { status.textContent = ""; return; }
       var text = n === 0 ? say(box.getAttribute("data-text-none"), n, q)
         : n === 1 ? say(box.getAttribute("data-text-one"), n, q)
         : say(box.getAttribute("data-text-results"), n.toLocaleString("de-DE"), q);
+      if (result.missing.length) text += " " + say(box.getAttribute("data-text-missing"), 0, result.missing.join(", "));
+      if (n === 0) {
+        return suggestion(result.terms, result.unknown).then(function (s) {
+          if (ticket !== pending) return;
+          status.textContent = text;
+          if (s) showSuggestion(s);
+        });
+      }
       list.setAttribute("aria-busy", "true");
       return showMore(false).then(function () {
         list.removeAttribute("aria-busy");

@@ -402,6 +402,8 @@ import Testing
         #expect(try searchDocs("Quetzalcoatlus", in: sink.files) == ["/blog/2026/sensoren/"])
         #expect(try searchDocs("Messstationen", in: sink.files) == ["/blog/2026/sensoren/"])
         #expect(try searchDocs("Sensor", in: sink.files).contains("/blog/2026/sensoren/"), "stemmed title word")
+        #expect(try searchDocs("Plattformen", in: sink.files).contains("/blog/2026/sensoren/"), "its field's title, at low weight")
+        #expect(!(try searchDocs("Mobilität", in: sink.files).contains("/blog/2026/sensoren/")), "not another field's")
         #expect(try searchDocs("Geheimwort", in: sink.files).isEmpty, "search: false stays out")
         #expect(try searchDocs("Zauberwort", in: sink.files).isEmpty, "drafts stay out")
         let (_, preview) = FormatsFixture.build(options: BuildOptions(now: FormatsFixture.now, drafts: true))

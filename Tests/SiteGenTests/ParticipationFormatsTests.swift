@@ -100,7 +100,11 @@ import Testing
         let manifest = try #require(formatsJSON(try Self.text("suche/suchindex/index.json")) as? [String: Any])
         let kinds = try #require(manifest["kinds"] as? String)
         #expect(kinds.filter { $0 == "m" }.count == 5, "five published formats, no draft")
-        let rows = try #require(formatsJSON(try Self.text("suche/suchindex/d0.json")) as? [[Any]])
+        let perChunk = try #require(manifest["docsPerChunk"] as? Int)
+        var rows: [[Any]] = []
+        for c in 0..<((kinds.count + perChunk - 1) / perChunk) {
+            rows += try #require(formatsJSON(try Self.text("suche/suchindex/d\(c).json")) as? [[Any]])
+        }
         let umfrage = try #require(rows.first { $0[0] as? String == "/mitmachen/umfrage/" })
         #expect(umfrage[2] as? String == "m")
         #expect(umfrage[5] as? String == "Sonntag, 1. November, bis Dienstag, 15. Dezember 2026")

@@ -15,13 +15,16 @@
 /// - `t<n>.json`: term shards, `{"term":[docDelta, weight, docDelta, weight, …], …}`, terms in
 ///   code-point order, each shard about `shardTarget` bytes. A query loads one shard per word
 ///   (more for a prefix that spans shards).
-/// - `d<n>.json`: document chunks of `docsPerChunk` documents: `[url, title, kind, [field
+/// - `d<n>.json`: document chunks of `docsPerChunk` (4) documents: `[url, title, kind, [field
 ///   indexes in site order], excerpt, date text]`, and for a post with tags a seventh value, its
 ///   tags as `[[name, url], …]`. Only the chunks of the results shown are loaded.
 struct SearchIndex {
     static let folder = "suchindex"
-    static let shardTarget = 48 * 1024
-    static let docsPerChunk = 200
+    /// 24 KB (about 4 KB gzipped): a query loads one per word; 48 KB cost 8 KB more per word at 1,000 items.
+    static let shardTarget = 24 * 1024
+    /// Small: a query loads the chunk of each result it shows, and ranking scatters them
+    /// (20 results in chunks of 200 loaded about 17 chunks of 9 KB at 10,000 items).
+    static let docsPerChunk = 4
     static let excerptLength = 220
 
     /// Kinds of documents: code letter, and the UI string of its name.
@@ -110,13 +113,22 @@ struct SearchIndex {
     func documents() -> [Document] {
         let urls = site.urls
         let bySource = entries(dates: true)
+        let fieldTitles = Dictionary(uniqueKeysWithValues: site.fields.map { ($0.slug, $0.title) })
         var docs: [Document] = []
         for r in records {
             guard let body = r.search, let source = r.source, let item = bySource[source.path] else { continue }
             docs.append(Document(url: urls.href(r.path), title: item.title, kind: item.kind, fields: item.fields,
-                                 excerpt: item.summary ?? body.excerpt, date: item.date, tags: item.tags, texts: item.texts, body: body))
+                                 excerpt: item.summary ?? body.excerpt, date: item.date, tags: item.tags,
+                                 texts: item.texts + Self.fieldTexts(item, fieldTitles), body: body))
         }
         return docs
+    }
+
+    /// The titles of an item's fields of action, at the lowest weight: "Mobilität" also finds the
+    /// projects of "Intelligente Mobilität" that do not say it. A field's own page has its title already.
+    private static func fieldTexts(_ item: Entry, _ titles: [String: String]) -> [(String, Int)] {
+        let names = item.kind == "f" ? [] : item.fields.compactMap { titles[$0] }
+        return names.isEmpty ? [] : [(names.joined(separator: " "), 1)]
     }
 
     /// Makes the index and hands each file to `emit` as soon as it is made (term shards first,
@@ -141,23 +153,20 @@ struct SearchIndex {
     }
 
     /// Counted in a first pass, placed in a second (an array per term cost twice the memory at 50,000 items).
+    /// A pass before them finds the vocabulary that compounds are split against.
     func postings(_ docs: [Document]) -> Postings {
         var tokenizer = self.tokenizer.finished
         var sums = WeightSums()
-        var counts: [Int32] = []
-        for doc in docs {
-            Self.forEachPosting(doc, tokenizer: &tokenizer, sums: &sums) { t, _ in
-                if t >= counts.count { counts += Array(repeating: 0, count: t + 1 - counts.count) }
-                counts[t] += 1
-            }
-        }
+        let indexed = count(docs, &tokenizer, &sums, parts: []).map { $0 > 0 }
+        let parts = CompoundSplitter.parts(of: tokenizer.terms, indexed: indexed)
+        let counts = count(docs, &tokenizer, &sums, parts: parts)
         var starts = [Int](repeating: 0, count: counts.count + 1)
         for t in counts.indices { starts[t + 1] = starts[t] + Int(counts[t]) }
         var postingDocs = [Int32](repeating: 0, count: starts[counts.count])
         var postingWeights = [UInt8](repeating: 0, count: starts[counts.count])
         var filled = Array(starts.dropLast())
         for (id, doc) in docs.enumerated() {
-            Self.forEachPosting(doc, tokenizer: &tokenizer, sums: &sums) { t, weight in
+            Self.forEachPosting(doc, tokenizer: &tokenizer, sums: &sums, parts: parts) { t, weight in
                 postingDocs[filled[t]] = Int32(id)
                 postingWeights[filled[t]] = weight
                 filled[t] += 1
@@ -169,6 +178,19 @@ struct SearchIndex {
         let order = termTexts.indices.filter { $0 < counts.count && counts[$0] > 0 }
             .sorted { termTexts[$0].utf8Precedes(termTexts[$1]) }
         return Postings(terms: termTexts, starts: starts, docs: postingDocs, weights: postingWeights, order: order)
+    }
+
+    /// How many documents have each term (by number).
+    private func count(_ docs: [Document], _ tokenizer: inout SearchText.Tokenizer, _ sums: inout WeightSums,
+                       parts: [[Int32]]) -> [Int32] {
+        var counts: [Int32] = []
+        for doc in docs {
+            Self.forEachPosting(doc, tokenizer: &tokenizer, sums: &sums, parts: parts) { t, _ in
+                if t >= counts.count { counts += Array(repeating: 0, count: t + 1 - counts.count) }
+                counts[t] += 1
+            }
+        }
+        return counts
     }
 
     /// Term shards: {"term":[docDelta,weight,…],…}, written as bytes. Returns each shard's first term.
@@ -229,10 +251,12 @@ struct SearchIndex {
     /// Calls `posting` with each term of `doc` once, with its summed weight (at most 255).
     /// (Parameters, not captured variables: Swift checks those accesses at run time, which was a
     /// tenth of writing the index.)
+    /// `parts`: the compound parts of each term (`CompoundSplitter`), which get a share of its weight.
     static func forEachPosting(_ doc: Document, tokenizer: inout SearchText.Tokenizer, sums: inout WeightSums,
-                               _ posting: (Int, UInt8) -> Void) {
+                               parts: [[Int32]], _ posting: (Int, UInt8) -> Void) {
         for (t, count) in zip(doc.body.terms, doc.body.counts) { sums.add(Int(t), Int(count)) }
         for (text, weight) in doc.texts { tokenizer.forEachTerm(in: text) { sums.add(Int($0), weight) } }
+        if !parts.isEmpty { sums.addParts(parts) }
         sums.drain(posting)
     }
 
@@ -245,6 +269,17 @@ struct SearchIndex {
             if t >= weights.count { weights += Array(repeating: 0, count: max(t + 1 - weights.count, 1024)) }
             if weights[t] == 0 { touched.append(Int32(t)) }
             weights[t] = min(weights[t] + Int32(weight), 1 << 24)
+        }
+
+        /// Adds the compound parts of the terms added so far, each with a share of its term's weight.
+        mutating func addParts(_ parts: [[Int32]]) {
+            let whole = touched.count
+            for k in 0..<whole {
+                let t = Int(touched[k])
+                guard t < parts.count, !parts[t].isEmpty else { continue }
+                let share = CompoundSplitter.partWeight(Int(min(weights[t], 255)))
+                for p in parts[t] { add(Int(p), share) }
+            }
         }
 
         /// Each term added since the last drain, in the order first added, with its weight.
@@ -403,6 +438,7 @@ extension LayoutContext {
             // The theme's badge of every field, in field order, for search.js to copy into results.
             badgeList: badgeList(site.fields.map(\.slug)),
             texts: SearchTexts(results: strings["search.results"], one: strings["search.resultOne"],
-                               none: strings["search.noResults"], more: strings["search.more"], loading: strings["search.loading"]))
+                               none: strings["search.noResults"], more: strings["search.more"], loading: strings["search.loading"],
+                               missing: strings["search.missing"], suggest: strings["search.suggest"]))
     }
 }

@@ -1,5 +1,5 @@
 /// Turns German text into search terms: lowercase, fold umlauts and accents, split into words,
-/// drop stop words, stem. `Templates/assets/search.js` does exactly the same to the query
+/// drop stop words, read ae/oe/ue as umlauts and stem (Snowball's German stemmer). `Templates/assets/search.js` does exactly the same to the query
 /// (same folding table, same stemmer, stop words read from the index), so both sides meet.
 enum SearchText {
     /// Words too common to help; the list travels in the index so the browser uses the same.
@@ -70,41 +70,17 @@ enum SearchText {
     /// Index terms of a text: words of two or more characters, no stop words, stemmed.
     static func terms(_ text: String) -> [String] {
         words(text).compactMap { w in
-            guard w.unicodeScalars.count >= 2, !stopWords.contains(w) else { return nil }
-            return stem(w)
+            isIgnored(w, characters: w.unicodeScalars.count) ? nil : stem(w)
         }
     }
 
-    /// A light German stemmer (after Savoy's "light" stemmer, as in Lucene's GermanLightStemmer):
-    /// two steps that strip inflection endings. Works on folded words.
-    static func stem(_ word: String) -> String {
-        var s = Array(word.unicodeScalars)
-        func ends(_ suffix: String) -> Bool {
-            let t = Array(suffix.unicodeScalars)
-            return s.count >= t.count && Array(s[(s.count - t.count)...]) == t
-        }
-        func stEnding(_ c: Unicode.Scalar) -> Bool { "bdfghklmnt".unicodeScalars.contains(c) }
-        // Step 1
-        if s.count > 5 && ends("ern") {
-            s.removeLast(3)
-        } else if s.count > 4 && (ends("em") || ends("en") || ends("er") || ends("es")) {
-            s.removeLast(2)
-        } else if s.count > 3 && ends("e") {
-            s.removeLast(1)
-        } else if s.count > 3 && ends("s") && stEnding(s[s.count - 2]) {
-            s.removeLast(1)
-        }
-        // Step 2
-        if s.count > 5 && ends("est") {
-            s.removeLast(3)
-        } else if s.count > 4 && (ends("er") || ends("en")) {
-            s.removeLast(2)
-        } else if s.count > 4 && ends("st") && stEnding(s[s.count - 3]) {
-            s.removeLast(2)
-        }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: s)
-        return String(out)
+    /// Snowball's German stemmer on a folded word (its ae/oe/ue read as umlauts).
+    static func stem(_ word: String) -> String { GermanStemmer.stem(word) }
+
+    /// Whether a folded word is left out of the index: too short, or a stop word (also when
+    /// typed with ae/oe/ue, as "fuer").
+    static func isIgnored(_ word: String, characters: Int) -> Bool {
+        characters < 2 || stopWords.contains(word) || stopWords.contains(GermanStemmer.readDigraphs(word))
     }
 }
 
@@ -201,7 +177,7 @@ extension SearchText {
 
         /// The term number of a word met for the first time; -1 when it is no term.
         private mutating func newWord(_ w: String, characters: Int) -> Int32 {
-            guard characters >= 2, !SearchText.stopWords.contains(w) else { return -1 }
+            guard !SearchText.isIgnored(w, characters: characters) else { return -1 }
             let term = SearchText.stem(w)
             if let existing = termNumbers[term] { return existing }
             let number = Int32(terms.count)

@@ -325,13 +325,15 @@ final class KindOption: TemplateView, @unchecked Sendable {  // a class: a view 
 }
 
 final class SearchTexts: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
-    var results, one, none, more, loading: String
-    init(results: String, one: String, none: String, more: String, loading: String) {
+    var results, one, none, more, loading, missing, suggest: String
+    init(results: String, one: String, none: String, more: String, loading: String, missing: String, suggest: String) {
         self.results = results
         self.one = one
         self.none = none
         self.more = more
         self.loading = loading
+        self.missing = missing
+        self.suggest = suggest
     }
 
     static let fields = Fields<SearchTexts>("SearchTexts", "Texts search.js shows ({1}: count, {2}: query).", [
@@ -340,6 +342,8 @@ final class SearchTexts: TemplateView, @unchecked Sendable {  // a class: a view
         .text("none", "No result.") { $0.none },
         .text("more", "The button for more results.") { $0.more },
         .text("loading", "While the index loads.") { $0.loading },
+        .text("missing", "After the count: the query words found nowhere, left out of the query ({2}: the words).") { $0.missing },
+        .text("suggest", "After no result: an indexed term close to the query ({2}: the suggestion, a link).") { $0.suggest },
     ])
 }
 

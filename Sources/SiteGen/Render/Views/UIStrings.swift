@@ -50,7 +50,7 @@ public struct UIStrings: @unchecked Sendable {
         "notFound.title", "pagination.label", "pagination.next", "pagination.page", "pagination.prev", "pagination.status", "post.draftDated", "post.published", "post.scheduledFor",
         "project.since", "project.status", "project.until", "projects.description", "projects.title",
         "search.kind.event", "search.kind.field", "search.kind.page", "search.kind.post", "search.kind.project", "search.kind.strategy",
-        "search.loading", "search.more", "search.noResults", "search.resultOne", "search.results", "search.title",
+        "search.loading", "search.missing", "search.more", "search.noResults", "search.resultOne", "search.results", "search.suggest", "search.title",
         "tag.description", "tag.title", "tags.count.one", "tags.count.other", "tags.description", "tags.title",
         "feed.participation", "ideas.description", "ideas.submitIntro", "ideas.title", "ideas.withoutField", "nav.participation",
         "participation.description", "participation.from", "participation.group.abgeschlossen", "participation.group.abgesagt",

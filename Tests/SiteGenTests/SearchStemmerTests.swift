@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+@testable import SiteGen
+
+/// The German stemmer and the ae/oe/ue reading, in Swift and in search.js, against one word list
+/// made with Snowball itself (scripts/make-stem-list.py).
+@Suite struct SearchStemmerTests {
+    static let listPath = TestSupport.repoRoot + "/Tests/SiteGenTests/Fixtures/search/german-stems.tsv"
+
+    static func wordList() throws -> [(word: String, stem: String)] {
+        let text = try String(contentsOfFile: listPath, encoding: .utf8)
+        return text.split(separator: "\n").map {
+            let parts = $0.split(separator: "\t")
+            return (String(parts[0]), String(parts[1]))
+        }
+    }
+
+    @Test func swiftStemmerMatchesSnowball() throws {
+        let list = try Self.wordList()
+        #expect(list.count > 2000)
+        let wrong = list.filter { SearchText.stem(SearchText.fold($0.word)) != $0.stem }
+        #expect(wrong.isEmpty, "\(wrong.prefix(20).map { "\($0.word): \(SearchText.stem(SearchText.fold($0.word))) ≠ \($0.stem)" })")
+    }
+
+    @Test func typedDigraphsMeetUmlauts() {
+        for (typed, written) in [("Mobilitaet", "Mobilität"), ("Buerger", "Bürger"), ("Bruecke", "Brücke"),
+                                 ("Strasse", "Straße"), ("Oekologie", "Ökologie"), ("MASSNAHMEN", "Maßnahmen")] {
+            #expect(SearchText.terms(typed) == SearchText.terms(written), "\(typed)")
+        }
+        // "qu" and a u between vowels stay: Quelle is no "Qülle", Feuer no "Feür".
+        #expect(SearchText.terms("Quelle") == ["quell"])
+        #expect(GermanStemmer.readDigraphs("feuer") == "feuer")
+        #expect(GermanStemmer.readDigraphs("quelle") == "quelle")
+        #expect(GermanStemmer.readDigraphs("mobilitaet") == "mobilitat")
+        #expect(SearchText.terms("fuer und ueber") == [], "stop words typed with ue")
+        #expect(SearchText.terms("Klimasensorik") == SearchText.terms("Klimasensoren"))
+    }
+
+    /// search.js's folding, stop words and stemmer (its text section, run in Node) give the
+    /// Swift terms for every word of the list and some tricky text.
+    @Test func scriptMatchesSwift() throws {
+        guard let node = ["/usr/bin/node", "/usr/local/bin/node"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            Issue.record("node is missing (scripts/test installs it)")
+            return
+        }
+        let script = try String(contentsOfFile: TestSupport.templates + "/assets/search.js", encoding: .utf8)
+        let text = try #require(script.range(of: "  // ---- text").map { start in
+            script[start.lowerBound..<(script.range(of: "  // ---- index loading")?.lowerBound ?? start.lowerBound)]
+        })
+        let stops = SearchText.stopWords.sorted().map { "\"\($0)\"" }.joined(separator: ",")
+        let driver = """
+        var stop = new Set([\(stops)]);
+        \(text)
+        var lines = require("fs").readFileSync(0, "utf8").split("\\n").filter(Boolean);
+        console.log(JSON.stringify(lines.map(function (l) {
+          return words(l).filter(function (w) { return !isIgnored(w); }).map(stem);
+        })));
+        """
+        let samples = try Self.wordList().map(\.word) + [
+            "Die Bäume, die Straßen und der Baum – Ärger über Öl! Café naïve Mobilitaet fuer Buerger",
+            "Feuer Quelle Aequator Bauer Treue neue 2026er Ελληνικά русский ẞ Maße Massnahmen",
+        ]
+        let out = try runNode(node, driver, input: samples.joined(separator: "\n"))
+        let fromScript = try #require(try JSONSerialization.jsonObject(with: out) as? [[String]])
+        #expect(fromScript.count == samples.count)
+        for (line, terms) in zip(samples, fromScript) where terms != SearchText.terms(line) {
+            Issue.record("\(line): search.js \(terms), Swift \(SearchText.terms(line))")
+        }
+    }
+
+    private func runNode(_ node: String, _ source: String, input: String) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: node)
+        process.arguments = ["-e", source]
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let data = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return data
+    }
+}
