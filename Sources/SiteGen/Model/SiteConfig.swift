@@ -40,6 +40,8 @@ public struct SiteConfig: Sendable {
     public var paginate: Int
     public var unsafeHTML: Bool
     public var paths: Paths
+    /// `images:` (sizes, quality, originals, budget).
+    public var images = ImageSettings()
 
     /// The path part of the base URL (`/` or `/smartcity/`), which every internal link starts with.
     public var basePath: String {
@@ -80,7 +82,7 @@ public struct SiteConfig: Sendable {
     }
 
     static let knownKeys = ["title", "tagline", "description", "base_url", "language", "author", "publisher",
-                            "license", "paginate", "unsafe_html", "paths"]
+                            "license", "paginate", "unsafe_html", "paths", "images"]
 
     /// Reads site.yml; `overrideBaseURL` comes from `--base-url`.
     static func decode(_ value: YAMLValue?, file: String, overrideBaseURL: String?) -> (SiteConfig?, [Diagnostic]) {
@@ -143,7 +145,8 @@ public struct SiteConfig: Sendable {
             baseURL: base ?? "", language: r.languageCode("language") ?? "de",
             author: r.string("author") ?? title ?? "",
             publisher: publisher ?? Publisher(name: title ?? "", url: nil, email: nil),
-            license: license, paginate: max(1, paginate), unsafeHTML: r.bool("unsafe_html") ?? false, paths: paths)
+            license: license, paginate: max(1, paginate), unsafeHTML: r.bool("unsafe_html") ?? false, paths: paths,
+            images: ImageSettings.read(&r))
         let ok = title != nil && base != nil
         return (ok ? config : nil, r.diagnostics)
     }
