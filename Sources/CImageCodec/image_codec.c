@@ -87,9 +87,10 @@ static VipsImage *as_srgb(VipsImage *image) {
 void *sg_image_decode(const void *data, size_t length, int width, int height) {
     VipsImage *thumb = NULL;
     // Shrink-on-load, EXIF orientation applied, an embedded profile (or CMYK) converted to sRGB;
-    // a truncated file is an error rather than a grey band.
+    // a truncated file is an error rather than a grey band (thumbnail's own fail_on does not
+    // reach the loader in 8.14, its option string does).
     if (vips_thumbnail_buffer((void *)data, length, &thumb, width, "height", height, "size", VIPS_SIZE_DOWN,
-                              "export_profile", "srgb", "fail_on", VIPS_FAIL_ON_TRUNCATED, NULL) != 0) return NULL;
+                              "export_profile", "srgb", "option_string", "fail_on=truncated", NULL) != 0) return NULL;
     VipsImage *rgb = as_srgb(thumb);
     g_object_unref(thumb);
     if (rgb == NULL) return NULL;

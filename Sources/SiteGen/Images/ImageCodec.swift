@@ -67,7 +67,7 @@ enum ImageCodec {
             return .failure(lastError("the image cannot be written as \(variant.format.name)"))
         }
         defer { sg_buffer_free(pointer) }
-        return .success(Array(UnsafeBufferPointer(start: pointer, count: length)))
+        return .success(MetadataScrub.scrub(Array(UnsafeBufferPointer(start: pointer, count: length)), variant.format))
     }
 
     /// libvips's last message (its first line), or `fallback`.
