@@ -14,6 +14,15 @@ public struct ImageCachePlace: Sendable {
         self.prune = prune
     }
 
+    /// The place of `build`'s default output (`public` beside the content folder), for the
+    /// preview, which has no output folder of its own: it reads and fills the same files.
+    public static func besideDefaultOutput(content: String) -> ImageCachePlace {
+        let trimmed = content.hasSuffix("/") ? String(content.dropLast()) : content
+        let parent = trimmed.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let site = parent.isEmpty ? (trimmed.hasPrefix("/") ? "" : ".") : parent
+        return ImageCachePlace(folder: folder(forOutput: site + "/public"))
+    }
+
     /// `.public.sitegen-images` beside `public`.
     public static func folder(forOutput output: String) -> String {
         let trimmed = output.hasSuffix("/") ? String(output.dropLast()) : output
