@@ -42,23 +42,43 @@ struct ProcessedImageCache: Sendable {
 
     private func file(_ name: String) -> String? { place.map { $0.folder + "/" + name } }
 
+    /// False for `--clean`, which makes every file anew.
+    private var reads: Bool { place?.read ?? true }
+
     /// The size of a cached file, without reading it.
     func size(_ name: String) -> Int? {
-        if let size = memory.size(name) { return size }
-        guard place?.read == true, let path = file(name), let status = fileSystem.status(path), status.kind == .file else { return nil }
-        return status.size
+        guard reads else { return nil }
+        if let size = folderSize(name) { return size }
+        guard let bytes = memory.bytes(name) else { return nil }
+        // The folder keeps every file the output uses, for the next process.
+        if place != nil { writeToFolder(name, bytes) }
+        return bytes.count
     }
 
     func bytes(_ name: String) -> [UInt8]? {
-        if let bytes = memory.bytes(name) { return bytes }
-        guard place?.read == true, let path = file(name), let bytes = try? fileSystem.readFile(path) else { return nil }
+        guard reads else { return nil }
+        if let bytes = memory.bytes(name) {
+            if place != nil, folderSize(name) == nil { writeToFolder(name, bytes) }
+            return bytes
+        }
+        guard let path = file(name), let bytes = try? fileSystem.readFile(path) else { return nil }
         memory.store(name, bytes)
         return bytes
     }
 
-    /// Keeps a made file; a folder that cannot be written only costs the next build time.
+    /// Keeps a made file.
     func store(_ name: String, _ bytes: [UInt8]) {
         memory.store(name, bytes)
+        writeToFolder(name, bytes)
+    }
+
+    private func folderSize(_ name: String) -> Int? {
+        guard let path = file(name), let status = fileSystem.status(path), status.kind == .file else { return nil }
+        return status.size
+    }
+
+    /// A folder that cannot be written only costs the next build time.
+    private func writeToFolder(_ name: String, _ bytes: [UInt8]) {
         guard let place, let path = file(name) else { return }
         try? fileSystem.makeFolder(place.folder)
         fileSystem.writeAtomically(path, parts: [bytes])
