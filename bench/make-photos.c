@@ -29,7 +29,7 @@ int main(int argc, char **argv) {
         int portrait = rotate_every > 0 && i % rotate_every == 0;
         // A portrait photo is seen height × width, stored width × height with orientation 6.
         tp_photo p = {portrait ? height : width, portrait ? width : height, seed + (unsigned)i, portrait ? 6 : 1, personal, 0,
-                      TP_JPEG, quality, grain, !mark};
+                      TP_JPEG, quality, grain, !mark, 0};
         uint8_t *bytes = NULL;
         size_t length = 0;
         if (tp_make_photo(&p, &bytes, &length) != 0) {

@@ -93,6 +93,13 @@ int tp_make_photo(const tp_photo *p, uint8_t **bytes, size_t *length) {
     } else {
         g_object_unref(image);
     }
+    if (p->display_p3) {
+        VipsImage *wide = NULL;
+        int failed = vips_icc_transform(out, &wide, "p3", "input_profile", "srgb", NULL);
+        g_object_unref(out);
+        if (failed) return -1;
+        out = wide;
+    }
     if (p->orientation > 1) vips_image_set_int(out, "orientation", p->orientation);
     if (p->personal_data) personal_data(out);
     void *buffer = NULL;

@@ -49,6 +49,19 @@ import Testing
         #expect(!TestPhoto.isRed(TestPhoto.pixel(out, 294, 5)) && !TestPhoto.isRed(TestPhoto.pixel(out, 5, 394)))
     }
 
+    @Test func aWideGamutPhotoIsConvertedToSRGBAndLosesItsProfile() throws {
+        // The mark is sRGB (230, 20, 20), stored as Display P3 (about 211, 51, 38) with the profile.
+        let source = TestPhoto.make(width: 400, height: 300, displayP3: true)
+        let stored = try #require(TestPhoto.pixel(source, 5, 5))
+        #expect(stored.r < 220 && stored.g > 40, "the source holds P3 values: \(stored)")
+        #expect(ImageMetadata.jpegMarkers(source).contains(0xE2), "the source embeds its profile (APP2)")
+        let variant = ImageVariant(width: 400, height: 300, format: .jpeg, quality: 95, path: "a.jpg", key: 1)
+        let out = try ImageCodec.make([variant], from: source, source: (400, 300)).get()[0]
+        let shown = try #require(TestPhoto.pixel(out, 5, 5))
+        #expect(abs(shown.r - 230) <= 10 && abs(shown.g - 20) <= 10 && abs(shown.b - 20) <= 10, "sRGB again: \(shown)")
+        #expect(ImageMetadata.findings(out) == [] && !ImageMetadata.jpegMarkers(out).contains(0xE2))
+    }
+
     @Test func widthsComeFromTheSettingsAndNeverExceedThePhoto() {
         let defaults = ImageSettings().widths
         #expect(ImagePlan.widths(source: 4000, settings: defaults) == [480, 960, 1440, 1920])

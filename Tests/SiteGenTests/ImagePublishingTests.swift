@@ -175,6 +175,22 @@ import Testing
         #expect(avif.count == 2 && avif.values.allSatisfy { ImageMetadata.personalStrings($0) == [] })
     }
 
+    /// The example site's photos carry a (made-up) camera, owner and GPS position, as editors'
+    /// photos do; the site carries none of it.
+    @Test func noImageOfTheExampleSiteHoldsGPSOrCameraData() throws {
+        let source = try [UInt8](Data(contentsOf: URL(fileURLWithPath: TestSupport.exampleContent + "/images/stadtsilhouette-abend.jpg")))
+        #expect(ImageMetadata.personalStrings(source).contains("GeheimCam"))
+        let builder = Builder(location: SiteLocation(content: TestSupport.exampleContent, templates: TestSupport.templates),
+                              options: BuildOptions(now: TestSupport.now))
+        let sink = MemorySink()
+        let (report, _) = builder.run(into: sink)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let photos = sink.files.filter { ImageFormat(path: $0.key)?.isProcessed == true }
+        #expect(photos.count == 20, "\(photos.keys.sorted())")
+        for (path, bytes) in photos { #expect(ImageMetadata.findings(bytes) == [], "\(path)") }
+        #expect(sink.files["images/stadtsilhouette-abend.jpg"] == nil && sink.files["posts/2025/messmast-hochkant.jpg"] == nil)
+    }
+
     @Test func rawHTMLImagesWithoutAltAreNamed() {
         let (report, _) = build(["posts/2025/fotos.md": post("Text\n\n<p><img src=\"/images/x.svg\"></p>\n\n<img src=\"/images/x.svg\" alt=\"\">\n")],
                                 siteYML: "unsafe_html: true\n")

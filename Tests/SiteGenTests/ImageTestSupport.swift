@@ -6,7 +6,7 @@ import Foundation
 /// the top-left corner of the scene, optionally with everything a phone records about its owner.
 enum TestPhoto {
     static func make(width: Int = 400, height: Int = 300, seed: UInt32 = 1, orientation: Int = 1, personalData: Bool = false,
-                     alpha: Bool = false, format: ImageFormat = .jpeg, quality: Int = 90, grain: Double = 0) -> [UInt8] {
+                     alpha: Bool = false, format: ImageFormat = .jpeg, quality: Int = 90, grain: Double = 0, displayP3: Bool = false) -> [UInt8] {
         let code: Int32 = switch format {
         case .jpeg: Int32(TP_JPEG)
         case .png: Int32(TP_PNG)
@@ -16,7 +16,7 @@ enum TestPhoto {
         }
         var photo = tp_photo(width: Int32(width), height: Int32(height), seed: seed, orientation: Int32(orientation),
                              personal_data: personalData ? 1 : 0, alpha: alpha ? 1 : 0, format: code, quality: Int32(quality),
-                             grain: grain, no_mark: 0)
+                             grain: grain, no_mark: 0, display_p3: displayP3 ? 1 : 0)
         var pointer: UnsafeMutablePointer<UInt8>?
         var length = 0
         precondition(tp_make_photo(&photo, &pointer, &length) == 0, "test photo could not be made")

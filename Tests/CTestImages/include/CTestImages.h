@@ -27,6 +27,8 @@ typedef struct {
     double grain;
     /// Leaves the red mark out (for pictures people look at).
     int no_mark;
+    /// Stores the colours in Display P3 with that profile embedded, as recent phones do.
+    int display_p3;
 } tp_photo;
 
 /// Encodes a made-up photo; free the bytes with `tp_free`. 0 on success.
