@@ -61,14 +61,17 @@ enum ImageCodec {
         defer { sg_image_free(sized) }
         var pointer: UnsafeMutablePointer<UInt8>?
         var length = 0
-        // AVIF's encoder is slow at higher efforts; WebP's default effort (4) is a good balance.
-        let effort: Int32 = variant.format == .avif ? 2 : 4
-        guard sg_image_save(sized, variant.format.codecID, Int32(variant.quality), effort, &pointer, &length) == 0, let pointer else {
+        guard sg_image_save(sized, variant.format.codecID, Int32(variant.quality), effort, &pointer, &length) == 0,
+              let pointer else {
             return .failure(lastError("the image cannot be written as \(variant.format.name)"))
         }
         defer { sg_buffer_free(pointer) }
         return .success(MetadataScrub.scrub(Array(UnsafeBufferPointer(start: pointer, count: length)), variant.format))
     }
+
+    /// CPU effort of the encoders. WebP at 2 instead of libvips's 4: 0.29 s instead of 0.51 s for
+    /// the four sizes of a 12-megapixel photo, files 1 % larger. AVIF's encoder is slow at any effort.
+    static let effort: Int32 = 2
 
     /// libvips's last message (its first line), or `fallback`.
     private static func lastError(_ fallback: String) -> Failure {

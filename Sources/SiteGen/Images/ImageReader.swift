@@ -40,7 +40,9 @@ struct ImageReader: Sendable {
     }
 
     /// Everything besides the source that changes a variant's bytes.
-    private var settingsText: String { "\(Self.pipelineVersion) q\(settings.quality) avif\(settings.avif) vips\(ImageCodec.version)" }
+    private var settingsText: String {
+        "\(Self.pipelineVersion) q\(settings.quality) avif\(settings.avif) effort\(ImageCodec.effort) vips\(ImageCodec.version)"
+    }
 
     /// Why the bytes are not the format the name says, or nil.
     private func mismatch(_ bytes: [UInt8], named format: ImageFormat) -> String? {
