@@ -3,7 +3,7 @@
 /// `serve` alike), named by each file's source key, size, format and quality.
 public struct ImageCachePlace: Sendable {
     public var folder: String
-    /// False for `--clean`: every file is made anew (and the folder filled again).
+    /// False for `--clean`: the folder is not read, every file is written into it anew.
     public var read: Bool
     /// True for a build of the whole output: files no page uses any more are removed afterwards.
     public var prune: Bool
@@ -42,26 +42,26 @@ struct ProcessedImageCache: Sendable {
 
     private func file(_ name: String) -> String? { place.map { $0.folder + "/" + name } }
 
-    /// False for `--clean`, which makes every file anew.
-    private var reads: Bool { place?.read ?? true }
+    /// False for `--clean`: the folder is not read but written anew. (The process's memory is
+    /// still used: it holds only what this process made, and a `--clean` from the command line
+    /// starts with none.)
+    private var readsFolder: Bool { place?.read ?? true }
 
     /// The size of a cached file, without reading it.
     func size(_ name: String) -> Int? {
-        guard reads else { return nil }
-        if let size = folderSize(name) { return size }
+        if readsFolder, let size = folderSize(name) { return size }
         guard let bytes = memory.bytes(name) else { return nil }
-        // The folder keeps every file the output uses, for the next process.
-        if place != nil { writeToFolder(name, bytes) }
+        if readsFolder { writeToFolder(name, bytes) }  // the folder lacked it
         return bytes.count
     }
 
     func bytes(_ name: String) -> [UInt8]? {
-        guard reads else { return nil }
         if let bytes = memory.bytes(name) {
-            if place != nil, folderSize(name) == nil { writeToFolder(name, bytes) }
+            // The folder keeps every file the output uses, for the next process.
+            if place != nil, !readsFolder || folderSize(name) == nil { writeToFolder(name, bytes) }
             return bytes
         }
-        guard let path = file(name), let bytes = try? fileSystem.readFile(path) else { return nil }
+        guard readsFolder, let path = file(name), let bytes = try? fileSystem.readFile(path) else { return nil }
         memory.store(name, bytes)
         return bytes
     }
