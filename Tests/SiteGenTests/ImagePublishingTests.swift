@@ -66,6 +66,9 @@ import Testing
             #expect(ImageMetadata.findings(bytes) == [], "\(path)")
         }
         #expect(files["images/stadt.jpg"] == nil && files["posts/2025/turm.jpg"] == nil)
+        // Feed readers get every address absolute, srcset's too.
+        let feed = page(files, "blog/feed.xml")
+        #expect(feed.contains("srcset=&quot;https://example.org/images/stadt-480.") && !feed.contains(", /images/stadt-"))
         let published = files.filter { ImageFormat(path: $0.key)?.isProcessed == true }
         #expect(published.count == 8 + 4, "\(published.keys.sorted())")
         #expect(published.allSatisfy { ImageMetadata.findings($0.value) == [] })
