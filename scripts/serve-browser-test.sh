@@ -50,7 +50,7 @@ cp -a content "$WORK/content"
 cp -a Templates "$WORK/Templates"
 
 "$SITEGEN" serve --port 0 --source "$WORK/content" --templates "$WORK/Templates" \
-  --drafts --future --verbose >"$WORK/serve.log" 2>&1 &
+  --drafts --future --verbose --messages en >"$WORK/serve.log" 2>&1 &  # English: the URL is read from "Serving at"
 SERVER_PID=$!
 URL=""
 for _ in $(seq 1 600); do

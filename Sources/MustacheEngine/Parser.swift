@@ -76,13 +76,14 @@ struct Parser {
             case .close:
                 guard let open else { throw fail(token, "the closing tag {{/\(token.name)}} has no opening tag") }
                 guard open.name == token.name else {
-                    throw fail(token, "the closing tag {{/\(token.name)}} does not match {{\(Self.sigil(open.kind))\(open.name)}} at line \(open.location.line)")
+                    // One part for the opening tag's sigil and name: the site's message catalogue needs text between parts.
+                    throw fail(token, "the closing tag {{/\(token.name)}} does not match {{\(Self.sigil(open.kind) + open.name)}} at line \(open.location.line)")
                 }
                 flush()
                 return nodes
             }
         }
-        if let open { throw fail(open, "the section {{\(Self.sigil(open.kind))\(open.name)}} is not closed; add {{/\(open.name)}}") }
+        if let open { throw fail(open, "the section {{\(Self.sigil(open.kind) + open.name)}} is not closed; add {{/\(open.name)}}") }
         flush()
         return nodes
     }

@@ -199,33 +199,8 @@ public final class FileWatcher: @unchecked Sendable {
             if ready < 0 && errno != EINTR { break }
             if isStopped { break }
             let before = pending.count
-            if ready > 0 && fds[0].revents & Int16(POLLIN) != 0 {
-                while true {
-                    let n = read(fd, buffer, capacity)
-                    if n <= 0 { break }
-                    var offset = 0
-                    while offset + 16 <= n {
-                        let wd = buffer.loadUnaligned(fromByteOffset: offset, as: Int32.self)
-                        let mask = buffer.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
-                        let length = Int(buffer.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
-                        var name = ""
-                        if length > 0 {
-                            let start = (buffer + offset + 16).assumingMemoryBound(to: UInt8.self)
-                            let count = strnlen(UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self), length)
-                            name = String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
-                        }
-                        handle(wd: wd, mask: mask, name: name, pending: &pending)
-                        offset += 16 + length
-                    }
-                }
-            }
-            // A root folder that was deleted or replaced: watch it again once it is back.
-            for root in roots where rootWatches[root] == nil {
-                var st = stat()
-                if stat(root, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR, addWatches(root, isRoot: true, found: &pending) {
-                    pending[root] = pending[root] ?? monotonicSeconds()
-                }
-            }
+            if ready > 0 && fds[0].revents & Int16(POLLIN) != 0 { readEvents(buffer, capacity: capacity, pending: &pending) }
+            watchReturnedRoots(&pending)
             if switchToPolling { break }
             let t = monotonicSeconds()
             if pending.count > before || (before == 0 && !pending.isEmpty) {
@@ -240,15 +215,51 @@ public final class FileWatcher: @unchecked Sendable {
                 handler(batch)
             }
         }
-        if switchToPolling && !isStopped {
-            close(fd)
-            fd = -1
-            mode = .polling
-            known = scan()
-            let now = monotonicSeconds()
-            if !pending.isEmpty { handler(pending.map { FileChange(path: $0.key, time: $0.value) }.sorted { $0.path < $1.path }) }
-            handler(roots.map { FileChange(path: $0, time: now) })
+        if switchToPolling && !isStopped { fallBackToPolling(pending) }
+    }
+
+    /// Reads every inotify event waiting and notes the paths it names.
+    private func readEvents(_ buffer: UnsafeMutableRawPointer, capacity: Int, pending: inout [String: Double]) {
+        while true {
+            let n = read(fd, buffer, capacity)
+            if n <= 0 { break }
+            var offset = 0
+            while offset + 16 <= n {
+                let wd = buffer.loadUnaligned(fromByteOffset: offset, as: Int32.self)
+                let mask = buffer.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self)
+                let length = Int(buffer.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self))
+                var name = ""
+                if length > 0 {
+                    let start = (buffer + offset + 16).assumingMemoryBound(to: UInt8.self)
+                    let count = strnlen(UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self), length)
+                    name = String(decoding: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+                }
+                handle(wd: wd, mask: mask, name: name, pending: &pending)
+                offset += 16 + length
+            }
         }
+    }
+
+    /// A root folder that was deleted or replaced: watch it again once it is back.
+    private func watchReturnedRoots(_ pending: inout [String: Double]) {
+        for root in roots where rootWatches[root] == nil {
+            var st = stat()
+            if stat(root, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR, addWatches(root, isRoot: true, found: &pending) {
+                pending[root] = pending[root] ?? monotonicSeconds()
+            }
+        }
+    }
+
+    /// inotify ran out of watches: from now on the folders are scanned, and everything pending
+    /// (and the roots, as anything may have changed meanwhile) is reported.
+    private func fallBackToPolling(_ pending: [String: Double]) {
+        close(fd)
+        fd = -1
+        mode = .polling
+        known = scan()
+        let now = monotonicSeconds()
+        if !pending.isEmpty { handler(pending.map { FileChange(path: $0.key, time: $0.value) }.sorted { $0.path < $1.path }) }
+        handler(roots.map { FileChange(path: $0, time: now) })
     }
 
     private func handle(wd: Int32, mask: UInt32, name: String, pending: inout [String: Double]) {

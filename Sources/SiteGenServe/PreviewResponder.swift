@@ -151,8 +151,11 @@ extension PreviewServer {
         <ul>
 
         """
-        for d in diagnostics {
-            html += "<li><code>\(escapeHTML(d.description))</code></li>\n"
+        // "Fehler"/"Warnung" on the German page, as in the terminal (the messages are translated already).
+        var formatter = DiagnosticFormatter()
+        formatter.language = state.withLock { $0.language }
+        for line in formatter.lines(diagnostics) {
+            html += "<li><code>\(escapeHTML(line))</code></li>\n"
         }
         html += "</ul>\n</main>\n" + LiveScript.scriptTag(build: buildID(0)) + "</body>\n</html>\n"
         var headers = HTTPFields()

@@ -40,6 +40,8 @@ public final class PreviewServer: Sendable {
         var history: [RebuildRecord] = []
         var watchMode: FileWatcher.Mode?
         var lastBuildCPU = 0.0
+        /// The language of the last build's messages, for the server's own lines too.
+        var language = MessageLanguage.de
     }
 
     let state = Locked(State())
@@ -105,25 +107,7 @@ public final class PreviewServer: Sendable {
         }
         state.withLock { $0.watchMode = watcher.mode }
 
-        // Watching starts once the port is known (the build's base URL contains it).
-        let watching = ClosureService(name: "watcher") { [self] in
-            while state.withLock({ $0.port == nil }) {
-                try await Task.sleep(nanoseconds: 5_000_000)
-            }
-            watcher.start { [self] in initialBuild(watcher: watcher) }
-            try? await gracefulShutdown()
-            watcher.stop()
-        }
-        // Live-reload listeners end first on shutdown, so no open event stream holds the server.
-        let liveReload = ClosureService(name: "live-reload") { [self] in
-            try? await cancelWhenGracefulShutdown {
-                while true {
-                    try await Task.sleep(nanoseconds: 15_000_000_000)
-                    self.hub.broadcast(LiveEvent.ping)
-                }
-            }
-            hub.close()
-        }
+        let (watching, liveReload) = services(watcher)
         // Graceful shutdown runs from the last service to the first: live reload, watcher, HTTP.
         var groupConfig = ServiceGroupConfiguration(
             services: [
@@ -150,6 +134,30 @@ public final class PreviewServer: Sendable {
         }
         hub.close()
         watcher.stop()
+    }
+
+    /// The file watcher (started once the port is known: the build's base URL contains it) and
+    /// the live-reload pings, as services of the group.
+    private func services(_ watcher: FileWatcher) -> (watching: ClosureService, liveReload: ClosureService) {
+        let watching = ClosureService(name: "watcher") { [self] in
+            while state.withLock({ $0.port == nil }) {
+                try await Task.sleep(nanoseconds: 5_000_000)
+            }
+            watcher.start { [self] in initialBuild(watcher: watcher) }
+            try? await gracefulShutdown()
+            watcher.stop()
+        }
+        // Live-reload listeners end first on shutdown, so no open event stream holds the server.
+        let liveReload = ClosureService(name: "live-reload") { [self] in
+            try? await cancelWhenGracefulShutdown {
+                while true {
+                    try await Task.sleep(nanoseconds: 15_000_000_000)
+                    self.hub.broadcast(LiveEvent.ping)
+                }
+            }
+            hub.close()
+        }
+        return (watching, liveReload)
     }
 
     func baseURL(port: Int) -> String {
@@ -201,7 +209,12 @@ public final class PreviewServer: Sendable {
         var builder = Builder(location: SiteLocation(content: configuration.source, templates: configuration.templates, output: ""),
                               options: options)
         builder.cache = cache
-        let (report, _) = builder.run(into: sink)
+        var (report, _) = builder.run(into: sink)
+        // The terminal, the overlay and the error page show them in the chosen language.
+        let language = configuration.messages
+            ?? MessageLanguage.choose(option: nil, environment: nil, siteLanguage: report.language ?? SiteLanguage.of(content: configuration.source))
+        state.withLock { $0.language = language }
+        report.diagnostics = report.diagnostics.map { $0.translated(to: language) }
         return (report, sink, monotonicSeconds() - started)
     }
 
@@ -218,7 +231,9 @@ public final class PreviewServer: Sendable {
                 $0.failure = nil
                 $0.firstBuildDone = true
             }
-            output.info("Built \(report.pages) pages in \(formatDuration(seconds)) (drafts \(configuration.drafts ? "shown" : "hidden"), future posts \(configuration.future ? "shown" : "hidden")).")
+            let drafts = configuration.drafts ? "drafts shown" : "drafts hidden"
+            let future = configuration.future ? "future posts shown" : "future posts hidden"
+            tell("Built \(report.pages) pages in \(formatDuration(seconds)) (\(drafts), \(future)).")
         } else {
             record.outcome = .failed
             state.withLock {
@@ -226,14 +241,14 @@ public final class PreviewServer: Sendable {
                 $0.firstBuildDone = true
             }
             let errors = report.diagnostics.filter { $0.severity == .error }.count
-            output.info("The first build failed (\(errors) error\(errors == 1 ? "" : "s")); the browser shows them until they are fixed.")
+            tell("The first build failed (\(errors) error\(errors == 1 ? "" : "s")); the browser shows them until they are fixed.")
         }
         state.withLock { $0.history.append(record) }
         let mode = watcher.mode == .inotify ? "inotify" : "polling every \(formatDuration(configuration.pollInterval))"
         if !["127.0.0.1", "::1", "localhost"].contains(configuration.host) {
-            output.info("Note: listening on \(configuration.host), so other devices on the network can open this preview\(configuration.drafts ? " (drafts included)" : "").")
+            tell("Note: listening on \(configuration.host), so other devices on the network can open this preview\(configuration.drafts ? " (drafts included)" : "").")
         }
-        output.info("Serving at \(url)  (watching \(configuration.source)/ and \(configuration.templates)/ with \(mode); Ctrl-C stops)")
+        tell("Serving at \(url)  (watching \(configuration.source)/ and \(configuration.templates)/ with \(mode); Ctrl-C stops)")
     }
 
     /// Rebuilds after `changes`, swaps the site in and tells the browsers. Never throws: bad
@@ -254,7 +269,7 @@ public final class PreviewServer: Sendable {
             if candidate.changed.isEmpty && !wasFailing && previous != nil {
                 record.outcome = .unchanged
                 state.withLock { $0.history.append(record) }
-                output.info("\(what) changed; the site did not.")
+                tell("\(what) changed; the site did not.")
                 return
             }
             let cssOnly = !wasFailing && previous != nil && !candidate.changed.isEmpty
@@ -273,14 +288,14 @@ public final class PreviewServer: Sendable {
             record.changeToEvent = monotonicSeconds() - firstChange
             let files = "\(candidate.changed.count) output file\(candidate.changed.count == 1 ? "" : "s") changed"
             let action = cssOnly ? "stylesheet swapped" : "reload sent"
-            output.info("\(what) changed: rebuilt, \(files), \(action) (\(record.listeners) browser\(record.listeners == 1 ? "" : "s"))\(wasFailing ? "; the error is fixed" : "").")
+            tell("\(what) changed: rebuilt, \(files), \(action) (\(record.listeners) browser\(record.listeners == 1 ? "" : "s"))\(wasFailing ? "; the error is fixed" : "").")
         } else {
             record.outcome = .failed
             state.withLock { $0.failure = report.diagnostics }
             record.listeners = hub.broadcast(LiveEvent.diagnostics(report.diagnostics))
             record.changeToEvent = monotonicSeconds() - firstChange
             let errors = report.diagnostics.filter { $0.severity == .error }.count
-            output.info("\(what) changed: the build failed with \(errors) error\(errors == 1 ? "" : "s"); still serving the last good site.")
+            tell("\(what) changed: the build failed with \(errors) error\(errors == 1 ? "" : "s"); still serving the last good site.")
         }
         if configuration.verbose, let total = record.changeToEvent {
             let event = record.outcome == .failed ? "diagnostics" : record.outcome.rawValue
@@ -289,6 +304,11 @@ public final class PreviewServer: Sendable {
             output.info("  change → \(event) event: \(formatDuration(total)) (build \(formatDuration(seconds)), CPU \(formatDuration(cpu)): \(stages); \(cache.renderedPages) pages rendered, \(cache.reusedPages) reused; debounce, snapshot and send \(formatDuration(max(0, total - seconds))))")
         }
         state.withLock { $0.history.append(record) }
+    }
+
+    /// A line for the person at the terminal, in the language of the build's messages.
+    private func tell(_ english: String) {
+        output.info(MessageCatalogue.german.translate(english, to: state.withLock { $0.language }))
     }
 
     /// Errors always; warnings only when they are new, so a rebuild does not repeat them all.

@@ -18,6 +18,8 @@ public struct ServeConfiguration: Sendable {
     public var verbose = false
     /// Poll instead of using inotify (the fallback; also for tests).
     public var forcePolling = false
+    /// The language of messages (`--messages`); nil: the site's.
+    public var messages: MessageLanguage?
     /// Quiet time that ends a burst of file events.
     public var debounce = 0.05
     /// How often the polling fallback looks at every file.

@@ -21,28 +21,35 @@ struct BuildCommand: ParsableCommand {
         if !output.quiet && Terminal.stderrIsTerminal {
             // A progress line, only once a build takes longer than a second.
             builder.progress = { stage in
-                if clock.total > 1 { Terminal.progress("Building … \(stage)") }
+                if clock.total > 1 { Terminal.progress(Terminal.text("Building … \(stage)")) }
             }
         }
         let report = builder.build()
         if builder.progress != nil && clock.total > 1 { Terminal.progress("") }
+        site.useLanguage(of: report)
         Terminal.print(report.diagnostics, quiet: output.quiet)
         if output.verbose {
             for t in report.timings { Terminal.err("  \(t.stage): \(Terminal.seconds(t.seconds))") }
-            Terminal.err("  \(report.pages) pages (\(report.upToDate ? 0 : report.rendered) rendered), \(report.files) files, \(report.written) written, \(report.unchanged) unchanged")
+            Terminal.err(Terminal.text("  \(report.pages) pages (\(report.upToDate ? 0 : report.rendered) rendered), \(report.files) files, \(report.written) written, \(report.unchanged) unchanged"))
         }
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors
         if !report.succeeded || (strict && warnings > 0) {
-            Terminal.err("Build failed: \(Terminal.count(errors, "error")), \(Terminal.count(warnings, "warning"))\(strict && errors == 0 ? " (strict)" : ""). \(outputDir)/ was left as it was.")
+            let (e, w) = (Terminal.count(errors, "error"), Terminal.count(warnings, "warning"))
+            Terminal.err(Terminal.text(strict && errors == 0 ? "Build failed: \(e), \(w) (strict). \(outputDir)/ was left as it was."
+                                                           : "Build failed: \(e), \(w). \(outputDir)/ was left as it was."))
             throw ExitCode(1)
         }
         if !output.quiet {
-            var line = report.upToDate
-                ? "Up to date: \(report.pages) pages, nothing changed since the last build (\(Terminal.seconds(clock.total)))"
-                : "Built \(report.pages) pages in \(Terminal.seconds(clock.total))"
-            if warnings > 0 { line += " (\(Terminal.count(warnings, "warning")))" }
-            print(line)
+            // Each case a whole sentence, so that each has its translation.
+            let (pages, time, w) = (report.pages, Terminal.seconds(clock.total), Terminal.count(warnings, "warning"))
+            let line = switch (report.upToDate, warnings > 0) {
+            case (true, false): "Up to date: \(pages) pages, nothing changed since the last build (\(time))"
+            case (true, true): "Up to date: \(pages) pages, nothing changed since the last build (\(time)) (\(w))"
+            case (false, false): "Built \(pages) pages in \(time)"
+            case (false, true): "Built \(pages) pages in \(time) (\(w))"
+            }
+            print(Terminal.text(line))
             Terminal.printWithheld(report.withheld, verbose: output.verbose) { print($0) }
         }
     }

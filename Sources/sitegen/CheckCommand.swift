@@ -21,11 +21,12 @@ struct CheckCommand: AsyncParsableCommand {
         if external && report.succeeded {
             report.diagnostics = (report.diagnostics + (await ExternalLinkChecker().check(report.externalLinks))).sorted()
         }
+        site.useLanguage(of: report)
         Terminal.print(report.diagnostics, quiet: false, format: format)
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors
         if format == .text {
-            Terminal.err("Checked \(report.pages) pages: \(Terminal.count(errors, "error")), \(Terminal.count(warnings, "warning")).")
+            Terminal.err(Terminal.text("Checked \(report.pages) pages: \(Terminal.count(errors, "error")), \(Terminal.count(warnings, "warning"))."))
             Terminal.printWithheld(report.withheld, verbose: verbose) { Terminal.err($0) }
         }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }
@@ -33,3 +34,4 @@ struct CheckCommand: AsyncParsableCommand {
 }
 
 extension DiagnosticFormatter.Format: ExpressibleByArgument {}
+extension MessageLanguage: ExpressibleByArgument {}

@@ -4,9 +4,9 @@ import SiteGen
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Create a new post, event, project or page with its front matter filled in.")
+        abstract: "Create a new post, event, project, page or participation format with its front matter filled in.")
 
-    @Argument(help: "post, event, project or page") var kind: NewContent.Kind
+    @Argument(help: "post, event, project, page or participation") var kind: NewContent.Kind
     @Argument(help: ArgumentHelp("The title in quotes, e.g. \"Sensorik an der Lange Straße\"", valueName: "title")) var words: [String] = []
     @Option(help: "Content folder.") var source = "content"
     @Option(help: "The moment for date or start (ISO 8601); default: now.") var now: String?
@@ -14,25 +14,26 @@ struct NewCommand: ParsableCommand {
     var title: String { words.joined(separator: " ") }
 
     func validate() throws {
-        if words.isEmpty { throw ValidationError("the title is missing: sitegen new \(kind.rawValue) \"Titel des Beitrags\"") }
+        Terminal.useLanguage(nil, site: SiteLanguage.of(content: source))
+        if words.isEmpty { throw ValidationError(Terminal.text("the title is missing: sitegen new \(kind.rawValue) \"Titel des Beitrags\"")) }
         // The shell splits a title without quotes into words (and would act on & or ? in it).
         if words.count > 1 {
-            throw ValidationError("put the title in quotes, so that it is one argument: sitegen new \(kind.rawValue) \"\(title)\"")
+            throw ValidationError(Terminal.text("put the title in quotes, so that it is one argument: sitegen new \(kind.rawValue) \"\(title)\""))
         }
     }
 
     func run() throws {
         var moment = DateTime(epochSeconds: currentEpochSeconds())
         if let now {
-            guard let parsed = DateTime.parse(now) else { throw ValidationError("--now must be an ISO 8601 date, but is '\(now)'") }
+            guard let parsed = DateTime.parse(now) else { throw ValidationError(Terminal.text("--now must be an ISO 8601 date, but is '\(now)'")) }
             moment = parsed
         }
         do {
             let path = try NewContent.create(kind, title: title, contentRoot: source, now: moment)
-            print("Created \(path)")
-            print("It is a draft (draft: true): it shows in 'sitegen serve' and 'build --drafts' only. To publish it, delete that line.")
+            print(Terminal.text("Created \(path)"))
+            print(Terminal.text("It is a draft (draft: true): it shows in 'sitegen serve' and 'build --drafts' only. To publish it, delete that line."))
         } catch let error as NewContent.Failure {
-            Terminal.err("error: \(error.message)")
+            Terminal.err(Terminal.text("error: \(error.message)"))
             throw ExitCode(1)
         }
     }

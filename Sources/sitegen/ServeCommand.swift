@@ -21,6 +21,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Open the site in the default browser.") var open = false
     @Flag(name: .shortAndLong, help: "Print the time from a file change to the reload event, per rebuild.") var verbose = false
     @Flag(help: "Poll for changes instead of using inotify.") var poll = false
+    @Option(help: "Language of the messages: de or en (default: the site's language; SITEGEN_MESSAGES).")
+    var messages: MessageLanguage?
 
     func run() async throws {
         var config = ServeConfiguration()
@@ -32,13 +34,16 @@ struct ServeCommand: AsyncParsableCommand {
         config.future = future
         config.verbose = verbose
         config.forcePolling = poll
+        config.messages = messages ?? Terminal.environment["SITEGEN_MESSAGES"].flatMap(MessageLanguage.init(rawValue:))
+        // The server's own lines follow each build's language; these come before the first.
+        Terminal.useLanguage(config.messages, site: SiteLanguage.of(content: source))
         if let now {
             guard let parsed = DateTime.parse(now) else {
-                throw ValidationError("--now must be an ISO 8601 date like 2026-11-26T12:00:00+01:00, but is '\(now)'")
+                throw ValidationError(Terminal.text("--now must be an ISO 8601 date like 2026-11-26T12:00:00+01:00, but is '\(now)'"))
             }
             config.now = parsed
         }
-        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (0...65535).contains(port) else { throw ValidationError(Terminal.text("--port must be between 0 and 65535")) }
         let output = ServeOutput(
             info: { line in say(line) },
             diagnostics: { Terminal.print($0, quiet: false) })
@@ -52,10 +57,10 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await server.run()
         } catch {
-            Terminal.err("error: \(error)")
+            Terminal.err(Terminal.text("error: \(error)"))
             throw ExitCode(1)
         }
-        say("Stopped.")
+        say(Terminal.text("Stopped."))
     }
 }
 
@@ -77,6 +82,6 @@ private func openInBrowser(_ url: String) {
     var argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
     defer { for p in argv { free(p) } }
     if posix_spawnp(&pid, tool, nil, nil, &argv, environ) != 0 {
-        Terminal.err("Could not start \(tool); open \(url) yourself.")
+        Terminal.err(Terminal.text("Could not start \(tool); open \(url) yourself."))
     }
 }

@@ -18,23 +18,41 @@ struct SiteGenCommand: AsyncParsableCommand {
     )
 
     /// As ArgumentParser's own, with a "did you mean" for a mistyped command (`sitegen biuld` was
-    /// taken as `build` with an unexpected argument).
+    /// taken as `build` with an unexpected argument), and its errors in the messages' language.
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        // Until a command knows its site: --messages as written, else the usual content folder's site.
+        Terminal.useLanguage(CommandHint.messagesOption(arguments), site: SiteLanguage.of(content: "content"))
         if let hint = CommandHint.misspelledCommand(arguments, known: configuration.subcommands.map { $0._commandName } + ["help"]) {
-            Terminal.err(hint)
+            Terminal.err(Terminal.text(hint))
             Foundation.exit(64)
         }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
         } catch {
+            // A command line ArgumentParser cannot read ("Unknown option …"); --help stays English.
+            if Terminal.language == .de, exitCode(for: error) == .validationFailure {
+                let lines = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+                Terminal.err(lines.map { $0.hasPrefix("Error: ") ? Terminal.text("error: \($0.dropFirst(7))") : Terminal.text(String($0)) }
+                    .joined(separator: "\n"))
+                Foundation.exit(ExitCode.validationFailure.rawValue)
+            }
             exit(withError: error)
         }
     }
 }
 
 enum CommandHint {
+    /// The value of `--messages` (or `--messages=`) among the arguments, before they are parsed.
+    static func messagesOption(_ arguments: [String]) -> MessageLanguage? {
+        for (i, argument) in arguments.enumerated() {
+            if argument.hasPrefix("--messages=") { return MessageLanguage(rawValue: String(argument.dropFirst(11))) }
+            if argument == "--messages", i + 1 < arguments.count { return MessageLanguage(rawValue: arguments[i + 1]) }
+        }
+        return nil
+    }
+
     /// "error: 'biuld' is not a command; did you mean 'build'?" for a first word that is no
     /// command and no option but close to one.
     static func misspelledCommand(_ arguments: [String], known: [String]) -> String? {
@@ -47,6 +65,8 @@ enum CommandHint {
 
 /// Options every command that builds shares.
 struct SiteOptions: ParsableArguments {
+    @Option(help: "Language of the messages: de or en (default: the site's language; SITEGEN_MESSAGES).")
+    var messages: MessageLanguage?
     @Option(help: "Content folder.") var source = "content"
     @Option(help: "Templates folder.") var templates = "Templates"
     @Option(help: "Base URL, overriding base_url in site.yml.") var baseURL: String?
@@ -56,14 +76,23 @@ struct SiteOptions: ParsableArguments {
     var now: String?
 
     func buildOptions(preview: Bool = false) throws -> BuildOptions {
+        // Lines printed before the build knows the site's language (this one's error, the progress line).
+        Terminal.useLanguage(messages, site: SiteLanguage.of(content: source))
         var moment = DateTime(epochSeconds: currentEpochSeconds())
         if let now {
             guard let parsed = DateTime.parse(now) else {
-                throw ValidationError("--now must be an ISO 8601 date like 2026-11-26T12:00:00+01:00, but is '\(now)'")
+                throw ValidationError(Terminal.text("--now must be an ISO 8601 date like 2026-11-26T12:00:00+01:00, but is '\(now)'"))
             }
             moment = parsed
         }
         return BuildOptions(now: moment, drafts: drafts, future: future, baseURL: baseURL, preview: preview)
+    }
+}
+
+extension SiteOptions {
+    /// The language of the messages once the build has read site.yml (unchanged when it could not).
+    func useLanguage(of report: BuildReport) {
+        if let language = report.language { Terminal.useLanguage(messages, site: language) }
     }
 }
 

@@ -3,8 +3,20 @@ import SiteGen
 import Glibc
 #endif
 
+
 /// Printing for people and for CI.
 enum Terminal {
+    /// The language of what is printed, chosen once per command (`useLanguage`).
+    nonisolated(unsafe) static var language = MessageLanguage.choose(option: nil, environment: environment["SITEGEN_MESSAGES"], siteLanguage: nil)
+
+    /// `--messages`, else `SITEGEN_MESSAGES`, else the site's language.
+    static func useLanguage(_ option: MessageLanguage?, site: String?) {
+        language = MessageLanguage.choose(option: option?.rawValue, environment: environment["SITEGEN_MESSAGES"], siteLanguage: site)
+    }
+
+    /// An English line of the tool's own, in the chosen language.
+    static func text(_ english: String) -> String { MessageCatalogue.german.translate(english, to: language) }
+
     static var environment: [String: String] {
         var env: [String: String] = [:]
         var p = environ
@@ -19,8 +31,9 @@ enum Terminal {
     static var stderrIsTerminal: Bool { isatty(2) == 1 }
 
     static func print(_ diagnostics: [Diagnostic], quiet: Bool, format: DiagnosticFormatter.Format = .text) {
-        let formatter = DiagnosticFormatter.forEnvironment(environment, isTerminal: format == .json ? false : stderrIsTerminal, format: format)
-        for line in formatter.lines(diagnostics) where !(quiet && line.contains(": warning: ")) {
+        var formatter = DiagnosticFormatter.forEnvironment(environment, isTerminal: format == .json ? false : stderrIsTerminal, format: format)
+        formatter.language = language
+        for line in formatter.lines(diagnostics.filter { !(quiet && $0.severity == .warning) }) {
             if format == .json { Swift.print(line) } else { err(line) }
         }
     }
@@ -57,12 +70,17 @@ extension Terminal {
         guard !withheld.isEmpty else { return }
         let drafts = withheld.filter { $0.reason == .draft }.count
         let future = withheld.count - drafts
-        var parts: [String] = []
-        if drafts > 0 { parts.append(count(drafts, "draft")) }
-        if future > 0 { parts.append(future == 1 ? "1 post dated in the future" : "\(future) posts dated in the future") }
-        let flags = [drafts > 0 ? "--drafts" : nil, future > 0 ? "--future" : nil].compactMap { $0 }.joined(separator: " ")
-        line("Not published: \(parts.joined(separator: " and ")) (\(flags) includes them\(verbose ? "" : "; --verbose lists them")).")
+        let draftText = count(drafts, "draft")
+        let futureText = future == 1 ? "1 post dated in the future" : "\(future) posts dated in the future"
+        let list = verbose ? "" : "; --verbose lists them"
+        // Each case a whole sentence, so that each has its translation.
+        let english = drafts == 0 ? "Not published: \(futureText) (--future includes them\(list))."
+            : future == 0 ? "Not published: \(draftText) (--drafts includes them\(list))."
+            : "Not published: \(draftText) and \(futureText) (--drafts --future includes them\(list))."
+        line(text(english))
         guard verbose else { return }
-        for item in withheld { line("  \(item.file): \(item.reason == .draft ? "draft" : "dated in the future")") }
+        for item in withheld {
+            line(text(item.reason == .draft ? "  \(item.file): draft" : "  \(item.file): dated in the future"))
+        }
     }
 }

@@ -42,7 +42,7 @@ struct RobustnessTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["serve", "--port", "0", "--source", site.content, "--templates", site.templates,
-                             "--now", "2026-11-26T12:00:00+01:00", "--verbose"]
+                             "--now", "2026-11-26T12:00:00+01:00", "--verbose", "--messages", "en"]  // the lines it reads are English
         process.standardOutput = FileHandle(forWritingAtPath: log)
         process.standardError = FileHandle(forWritingAtPath: log)
         try process.run()

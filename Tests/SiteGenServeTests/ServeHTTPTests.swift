@@ -76,6 +76,26 @@ struct ServeHTTPTests {
         }
     }
 
+    /// The server's lines for the terminal follow the site's language (German for the example
+    /// site), and English when asked.
+    @Test func theServersLinesFollowTheSitesLanguage() async throws {
+        /// The log once it has a line that `matches` (the line comes right after the first build).
+        func line(_ s: RunningServer, _ matches: (String) -> Bool) async throws -> Bool {
+            let deadline = monotonicSeconds() + 10
+            while !s.log.all.contains(where: matches) && monotonicSeconds() < deadline { try await Task.sleep(nanoseconds: 20_000_000) }
+            return s.log.all.contains(where: matches)
+        }
+        try await withServer { s in
+            let serving = try await line(s) { $0.hasPrefix("Vorschau unter http://127.0.0.1:") }
+            let built = try await line(s) { $0.contains(" Seiten in ") && $0.hasSuffix(" gebaut (Entwürfe sichtbar, künftige Beiträge sichtbar).") }
+            #expect(serving && built, "\(s.log.all)")
+        }
+        try await withServer(configure: { $0.messages = .en }) { s in
+            let serving = try await line(s) { $0.hasPrefix("Serving at http://127.0.0.1:") }
+            #expect(serving, "\(s.log.all)")
+        }
+    }
+
     @Test func folderURLsRedirectsAndNotFound() async throws {
         try await withServer { s in
             let index = try await s.get("/blog/")

@@ -20,6 +20,8 @@ import Testing
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var env = ProcessInfo.processInfo.environment
         env["GITHUB_ACTIONS"] = nil
+        // The suites compare English messages; German ones are tested by passing SITEGEN_MESSAGES=de.
+        env["SITEGEN_MESSAGES"] = "en"
         for (k, v) in environment { env[k] = v }
         process.environment = env
         let out = Pipe(), err = Pipe()

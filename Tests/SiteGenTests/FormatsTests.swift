@@ -25,7 +25,7 @@ import Testing
     /// Every `.xml` feed is well-formed and has what RFC 4287 requires.
     @Test func everyFeedIsWellFormedAtom() throws {
         let feeds = sink.files.keys.filter { $0.hasSuffix("feed.xml") }.sorted()
-        #expect(feeds.count == 4)
+        #expect(feeds.count == 5, "blog, events, participation, two fields")
         for path in feeds {
             let text = try #require(sink.text(path))
             let (rootOrNil, error) = FormatsXML.parse(text)
@@ -352,7 +352,7 @@ import Testing
         let catalog = try #require(formatsJSON(sink.text("dcat.jsonld")) as? [String: Any])
         #expect(catalog["@type"] as? String == "dcat:Catalog")
         let datasets = try #require(catalog["dcat:dataset"] as? [[String: Any]])
-        #expect(datasets.count == 3, "projects, events, posts")
+        #expect(datasets.count == 4, "projects, events, posts, participation")
         for d in datasets {
             #expect((d["dct:publisher"] as? [String: Any])?["foaf:name"] as? String == "Stadt Test")
             let dist = try #require((d["dcat:distribution"] as? [[String: Any]])?.first)

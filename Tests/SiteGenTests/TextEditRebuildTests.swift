@@ -12,7 +12,7 @@ import Testing
 
     init() throws {
         content = TestSupport.copyOfExampleContent()
-        root = TestSupport.temporaryFolder("text-only")
+        root = TestSupport.temporaryFolder("text-edit")
         templates = root + "/Templates"
         try FileManager.default.copyItem(atPath: TestSupport.templates, toPath: templates)
         // A page without a summary: its search excerpt is the start of its text.

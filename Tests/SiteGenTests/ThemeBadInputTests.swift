@@ -108,7 +108,7 @@ import Testing
     /// An image without alt text in a template is read out by its address on every page of that kind.
     @Test func anImageWithoutAltInATemplateIsNamedAtItsLine() {
         let r = messages { edit("partials/card-post.mustache", &$0) { $0.replacingOccurrences(of: " alt=\"{{alt}}\"", with: "") } }
-        #expect(r.lines == ["Templates/partials/card-post.mustache:2: warning: <img> has no alt attribute, so screen readers read out its address; add alt=\"{{alt}}\" (alt=\"\" for decoration)"])
+        #expect(r.lines == ["Templates/partials/card-post.mustache:2: warning: image tag <img> has no alt attribute, so screen readers read out its address; add alt=\"{{alt}}\" (alt=\"\" for decoration)"])
     }
 
     @Test func aKeyMissingInAPartialSaysWhereThePartialIsIncluded() {

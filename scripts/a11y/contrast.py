@@ -33,6 +33,9 @@ PAIRS = [
     ("status-planung", "bg", 4.5, "project status Planung"),
     ("status-umsetzung", "bg", 4.5, "project status Umsetzung"),
     ("status-abgeschlossen", "bg", 4.5, "project status Abgeschlossen"),
+    ("status-laufend", "bg", 4.5, "participation status Läuft"),
+    ("status-geplant", "bg", 4.5, "participation status Geplant"),
+    ("status-abgesagt", "bg", 4.5, "participation status Abgesagt"),
 ] + [
     ("on-hf", f"hf-{i}", 4.5, f"field badge and icon tile {i}") for i in range(1, 13)
 ] + [

@@ -4,7 +4,7 @@ import Glibc
 
 /// `sitegen new`: a new content file in the right folder with its front matter filled in.
 public enum NewContent {
-    public enum Kind: String, Sendable, CaseIterable { case post, event, project, page }
+    public enum Kind: String, Sendable, CaseIterable { case post, event, project, page, participation }
 
     public struct Failure: Error, Sendable { public var message: String }
 
@@ -16,6 +16,7 @@ public enum NewContent {
         case .event: return "events/\(year)/\(slug).md"
         case .project: return "projects/\(slug).md"
         case .page: return "pages/\(slug).md"
+        case .participation: return "participation/\(slug).md"
         }
     }
 
@@ -40,7 +41,8 @@ public enum NewContent {
             paths = config.paths
         }
         let names = ["blog": "blog", "events": "events section", "projects": "projects section", "fields": "fields section",
-                     "strategy": "strategy page", "search": "search page"]
+                     "strategy": "strategy page", "search": "search page",
+                     "participation": "participation section"]
         var addresses = ["assets": "theme's assets folder"]
         for (key, path) in paths.sections { addresses[path] = names[key] }
         return addresses
@@ -84,6 +86,11 @@ public enum NewContent {
             lines += ["status: idee", "code: \"\"", "fields: []", "cities: [Dortmund]", "partners: []", "summary: \"\""]
         case .page:
             lines += ["summary: \"\""]
+        case .participation:
+            // A start today, an end four weeks on: a typical survey's span, to be adjusted.
+            let day = DateTime.startOfBerlinDay(minute.local.dayNumber)
+            lines += ["start: \(day.iso8601)", "end: \(DateTime.startOfBerlinDay(day.local.dayNumber + 28).iso8601)", "format: \"\"", "fields: []", "cities: [Dortmund]",
+                      "summary: \"\"", "participate:", "  - label: \"\"", "    link: \"\""]
         }
         lines += ["draft: true", "---", "", "Hier beginnt der Text.", ""]
         return lines.joined(separator: "\n")

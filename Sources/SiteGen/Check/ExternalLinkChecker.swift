@@ -14,7 +14,7 @@ public struct ExternalLink: Sendable, Hashable {
 ///
 /// The requests go through the system's libcurl, loaded when the first one is made
 /// (`CLinkCheck`): through URLSession, FoundationNetworking and libcurl's thirty libraries were
-/// loaded at the start of every command, a fifth of a text-only rebuild.
+/// loaded at the start of every command, a noticeable part of a small rebuild.
 public struct ExternalLinkChecker: Sendable {
     public var timeout: TimeInterval
     public var parallel: Int

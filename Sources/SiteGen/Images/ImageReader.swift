@@ -41,7 +41,7 @@ struct ImageReader: Sendable {
 
     /// Everything besides the source that changes a variant's bytes.
     private var settingsText: String {
-        "\(Self.pipelineVersion) q\(settings.quality) avif\(settings.avif) effort\(ImageCodec.effort) vips\(ImageCodec.version)"
+        [Self.pipelineVersion, String(settings.quality), String(settings.avif), String(ImageCodec.effort), ImageCodec.version].joined(separator: "|")
     }
 
     /// Why the bytes are not the format the name says, or nil.

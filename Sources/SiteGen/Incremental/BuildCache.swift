@@ -1,16 +1,16 @@
-/// What one build leaves for the next, so a rebuild after a small change does only the work that
-/// change needs:
+/// The memo around the stages (it implements what each stage says may be spared: `LoadMemo`,
+/// `RenderMemo`, `CheckMemo`), so a rebuild after a small change does only the work that change needs:
 /// - Markdown is not rendered again when its text and every link target it resolved are the same
 ///   (its search terms come with it);
 /// - a page is not rendered again when its view (everything its template sees) and its template
 ///   with all partials are the same; the references found in it are reused for the link check.
-/// Everything else (the model, views, feeds, search index, link checks) is computed each time, so
-/// a cached build gives byte-identical output to a fresh one (tested).
+/// Everything else (the model, views, search index) is computed each time, so a build with the memo
+/// gives byte-identical output to a fresh one (tested).
 ///
 /// Two kinds:
 /// - `BuildCache()`, kept in memory by one process (the preview server): it also keeps parsed
 ///   documents and every page's HTML;
-/// - the cache `sitegen build` keeps beside its output (`.public.sitegen-cache`, see
+/// - the tables `sitegen build` keeps in the store beside its output (`BuildStore`,
 ///   `BuildCache+File.swift`): hashes and what the checks need; a reused page's HTML is its file in
 ///   the last build's output, which the output sink takes over (`OutputSink.keep`).
 public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Sendable {  // all state is guarded by `lock`

@@ -12,6 +12,7 @@ struct BuildRecord: Equatable {
     var warnings: [Diagnostic] = []
     /// Shown again as a fresh build would show them.
     var withheld: [Withheld] = []
+    var language: String?
     /// The output depends on "now" only through which posts are published and which events are
     /// still upcoming: it stays the same for any now in [validFrom, validUntil) (epoch seconds).
     var validFrom: Int64 = .min
@@ -29,7 +30,7 @@ struct BuildRecord: Equatable {
 /// Layout: the version line; the record part's length (8 bytes) and the record, which begins
 /// with the program's identity; the memo tables (`BuildCache.encodedTables`).
 struct BuildStore {
-    static let version = "sitegen-store 2\n"
+    static let version = "sitegen-store 3\n"
     let path: String
     let fileSystem: any FileSystem
 
@@ -97,6 +98,8 @@ struct StoredBuild {
             w.string(item.file)
             w.bool(item.reason == .draft)
         }
+        w.bool(record.language != nil)
+        if let language = record.language { w.string(language) }
         return w.finish()
     }
 
@@ -108,6 +111,7 @@ struct StoredBuild {
         var withWarnings = record
         withWarnings.warnings = try r.diagnostics()
         withWarnings.withheld = try r.count().map { _ in Withheld(file: try r.string(), reason: try r.bool() ? .draft : .future) }
+        withWarnings.language = try r.bool() ? try r.string() : nil
         guard r.atEnd else { throw ByteReader.Damaged() }
         return withWarnings
     }

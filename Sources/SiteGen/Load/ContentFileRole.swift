@@ -10,14 +10,14 @@ enum ContentFileRole: Equatable {
     case misnamedMarkdown(rename: String)
     /// Backups, swap files, OS thumbnails …: never published anywhere.
     case junk
-    /// A file inside a content section (posts/, events/, projects/, pages/, fields/): published
+    /// A file inside a content section (posts/, events/, projects/, pages/, fields/, participation/): published
     /// only when a page links to it (an image next to its post), so a document dropped there by
     /// mistake does not go public.
     case attachment
     /// Everything else (downloads/, images/, …): published as it is.
     case asset
 
-    static let sections: Set<Substring> = ["fields", "posts", "events", "projects", "pages"]
+    static let sections: Set<Substring> = ["fields", "posts", "events", "projects", "pages", "participation"]
 
     /// Editor backups and swap files, office lock files, OS files (dotfiles are never listed).
     static func isJunk(_ name: Substring) -> Bool {

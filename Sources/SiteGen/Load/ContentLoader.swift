@@ -1,6 +1,6 @@
 /// What kind of content a Markdown file holds, from where it lies under content/.
 public enum DocumentKind: String, Sendable, CaseIterable {
-    case field, post, event, project, page, strategy
+    case field, post, event, project, page, strategy, participation
 }
 
 /// A Markdown file read and split, its front matter parsed.
@@ -103,6 +103,23 @@ public struct ContentLoader: Sendable {
                              configHash: config?.hash ?? 0)
     }
 
+    /// A file named `index.md` (Hugo's habit) or a name that is not a slug: the address it gets, and the fix.
+    static func fileNameWarnings(_ path: String, stem: String, slug: String, file: String) -> [Diagnostic] {
+        // Hugo names a page after its folder (`mein-beitrag/index.md`); sitegen after its file.
+        let parts = path.split(separator: "/")
+        if stem == "index" || stem == "_index" {
+            let folder = parts.count > 2 ? String(parts[parts.count - 2]) : ""
+            let named = folder.isEmpty || folder.allSatisfy(\.isNumber)
+                ? parts.dropLast().joined(separator: "/") + "/mein-beitrag.md"
+                : parts.dropLast(2).joined(separator: "/") + "/" + Slug.make(folder) + ".md"
+            return [.warning(file, "a page is named after its file, so this one is published as 'index'; name the file after its content, e.g. '\(named)'")]
+        }
+        if slug != stem {
+            return [.warning(file, "file name '\(stem)' is not a slug; it is published as '\(slug)'. Rename the file to '\(slug).md' to keep the address stable")]
+        }
+        return []
+    }
+
     /// site.yml parsed (nil on errors, which go to `diagnostics`), with the hash of its bytes.
     private func readConfig(_ path: String, _ diagnostics: inout [Diagnostic]) -> (value: YAMLValue?, hash: UInt64) {
         let file = display(path)
@@ -129,12 +146,12 @@ public struct ContentLoader: Sendable {
     static func misplacedMessage(_ path: String) -> String {
         let top = path.split(separator: "/").first.map(String.init) ?? ""
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        return ["fields", "projects", "pages"].contains(top)
+        return ["fields", "projects", "pages", "participation"].contains(top)
             ? "\(top)/ takes no subfolders, so this file is ignored; move it to \(top)/\(name)"
-            : "Markdown file outside the known folders (fields, posts, events, projects, pages) is ignored; move it to pages/ to publish it"
+            : "Markdown file outside the known folders (fields, posts, events, projects, participation, pages) is ignored; move it to pages/ to publish it"
     }
 
-    /// fields/x.md, posts/**/x.md, events/**/x.md, projects/x.md, pages/x.md, strategy.md.
+    /// fields/x.md, posts/**/x.md, events/**/x.md, projects/x.md, pages/x.md, participation/x.md, strategy.md.
     static func kind(of path: String) -> DocumentKind? {
         let parts = path.split(separator: "/")
         if parts.count == 1 { return parts[0] == "strategy.md" ? .strategy : nil }
@@ -144,6 +161,7 @@ public struct ContentLoader: Sendable {
         case "events": return .event
         case "projects" where parts.count == 2: return .project
         case "pages" where parts.count == 2: return .page
+        case "participation" where parts.count == 2: return .participation
         default: return nil
         }
     }
@@ -181,17 +199,7 @@ public struct ContentLoader: Sendable {
         if slug.isEmpty {
             return (nil, [.error(file, "file name gives no usable slug; name it with letters or digits, e.g. mein-beitrag.md")])
         }
-        // Hugo names a page after its folder (`mein-beitrag/index.md`); sitegen after its file.
-        let parts = entry.relativePath.split(separator: "/")
-        if stem == "index" || stem == "_index" {
-            let folder = parts.count > 2 ? String(parts[parts.count - 2]) : ""
-            let named = folder.isEmpty || folder.allSatisfy(\.isNumber)
-                ? parts.dropLast().joined(separator: "/") + "/mein-beitrag.md"
-                : parts.dropLast(2).joined(separator: "/") + "/" + Slug.make(folder) + ".md"
-            diagnostics.append(.warning(file, "a page is named after its file, so this one is published as 'index'; name the file after its content, e.g. '\(named)'"))
-        } else if slug != stem {
-            diagnostics.append(.warning(file, "file name '\(stem)' is not a slug; it is published as '\(slug)'. Rename the file to '\(slug).md' to keep the address stable"))
-        }
+        diagnostics += Self.fileNameWarnings(entry.relativePath, stem: stem, slug: slug, file: file)
         let split: FrontMatterSplit
         do { split = try FrontMatter.split(text) } catch {
             return (nil, diagnostics + [.error(file, line: error.line, error.message)])

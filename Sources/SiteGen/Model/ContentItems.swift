@@ -99,6 +99,9 @@ public struct Event: Sendable, Identifiable {
     public var lang: String?
     public var draft: Bool
     public var body: MarkdownBody
+    /// Content path of the participation format it belongs to (`participation/x.md`), as resolved
+    /// from its `participation` key; checked by the validator.
+    public var participation: String? = nil
     public var source: SourceRef { body.source }
     public var year: Int { start.local.year }
     /// The moment it is over (end, or the end of its day, or start + 2 h).

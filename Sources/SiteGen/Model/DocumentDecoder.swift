@@ -3,7 +3,7 @@
 enum DocumentDecoder {
     static let fieldKeys = ["title", "order", "summary", "draft"]
     static let postKeys = ["title", "date", "updated", "author", "fields", "tags", "summary", "image", "image_alt", "lang", "draft"]
-    static let eventKeys = ["title", "start", "end", "location", "online", "fields", "format", "registration", "summary", "status", "lang", "draft"]
+    static let eventKeys = ["title", "start", "end", "location", "online", "fields", "format", "registration", "summary", "status", "lang", "draft", "participation"]
     static let projectKeys = ["title", "status", "fields", "cities", "partners", "start", "end", "updated", "code", "summary", "lang", "draft"]
     static let pageKeys = ["title", "summary", "menu", "search", "lang", "draft"]
     static let strategyKeys = ["title", "pdf", "published", "pdf_size", "summary"]
@@ -16,10 +16,11 @@ enum DocumentDecoder {
         case .project: return projectKeys
         case .page: return pageKeys
         case .strategy: return strategyKeys
+        case .participation: return participationKeys
         }
     }
 
-    private static func body(_ doc: LoadedDocument) -> MarkdownBody { MarkdownBody(text: doc.body, source: doc.source) }
+    static func body(_ doc: LoadedDocument) -> MarkdownBody { MarkdownBody(text: doc.body, source: doc.source) }
 
     static func field(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Field? {
         let title = r.string("title", required: true, example: "\"Daten und Plattformen\"")
@@ -64,9 +65,11 @@ enum DocumentDecoder {
         }
         let online = r.url("online"), fields = r.stringList("fields"), format = r.string("format")
         let registration = r.url("registration"), summary = r.string("summary"), lang = r.languageCode("lang"), draft = r.bool("draft") ?? false
+        let participation = r.string("participation").map { resolveContentPath($0, from: doc.source.path) ?? $0 }
         guard let title, let start else { return nil }
         return Event(slug: doc.fileSlug, title: title, start: start, end: end, location: location, online: online, fields: fields,
-                     format: format, registration: registration, summary: summary, status: status, lang: lang, draft: draft, body: body(doc))
+                     format: format, registration: registration, summary: summary, status: status, lang: lang, draft: draft, body: body(doc),
+                     participation: participation)
     }
 
     static func project(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Project? {

@@ -27,6 +27,7 @@ extension Site {
     var publicProjects: [Project] { projects.filter { isPublic(draft: $0.draft) } }
     var publicFields: [Field] { fields.filter { isPublic(draft: $0.draft) } }
     var publicPages: [Page] { pages.filter { isPublic(draft: $0.draft) } }
+    var publicParticipation: [Participation] { participation.filter { isPublic(draft: $0.draft) } }
 }
 
 /// An item a build leaves out: the file as messages name it, and why.

@@ -30,6 +30,8 @@ public struct Site: Sendable {
     public var timeBoundaries: [Int64] = []
     /// The tags of `posts`, in German order of their names.
     public var tags: [PostTag] = []
+    /// Participation formats, by start (soonest first).
+    public var participation: [Participation] = []
 
     public func field(_ slug: String) -> Field? { fields.first { $0.slug == slug } }
 
@@ -37,7 +39,7 @@ public struct Site: Sendable {
     /// Every Markdown body of the site (for `releaseBodies`).
     var bodies: [MarkdownBody] {
         fields.map(\.body) + posts.map(\.body) + events.map(\.body) + projects.map(\.body) + pages.map(\.body)
-            + (strategy.map { [$0.body] } ?? [])
+            + participation.map(\.body) + (strategy.map { [$0.body] } ?? [])
     }
 
     /// Events not yet over at `now`, soonest first.

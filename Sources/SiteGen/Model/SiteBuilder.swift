@@ -15,6 +15,7 @@ public enum SiteBuilder {
 
         var fields: [Field] = [], posts: [Post] = [], events: [Event] = []
         var projects: [Project] = [], pages: [Page] = [], strategies: [Strategy] = []
+        var participation: [Participation] = []
         // Files that could not be read are remembered, so links to them get a fitting message.
         var failed: [String: String] = [:]
         let prefix = displayRoot.isEmpty ? "" : displayRoot + "/"
@@ -34,13 +35,14 @@ public enum SiteBuilder {
             case .project: if let x = DocumentDecoder.project(doc, &r) { projects.append(x) } else { decoded = false }
             case .page: if let x = DocumentDecoder.page(doc, &r) { pages.append(x) } else { decoded = false }
             case .strategy: if let x = DocumentDecoder.strategy(doc, &r) { strategies.append(x) } else { decoded = false }
+            case .participation: if let x = DocumentDecoder.participation(doc, &r) { participation.append(x) } else { decoded = false }
             }
             if !decoded { failed[doc.source.path] = "has errors of its own (see its messages)" }
             diagnostics += r.diagnostics
         }
         guard let config = configOrNil else { return (nil, diagnostics) }
 
-        let boundaries = posts.map(\.date.epochSeconds) + events.map(\.endsAt.epochSeconds)
+        let boundaries = posts.map(\.date.epochSeconds) + events.map(\.endsAt.epochSeconds) + participation.flatMap(\.statusBoundaries)
         // Leave out what is not to be published, but remember it to explain links to it.
         var excluded = failed
         var withheld: [Withheld] = []
@@ -59,16 +61,19 @@ public enum SiteBuilder {
         events = events.filter { keep($0.draft, $0.source) }
         projects = projects.filter { keep($0.draft, $0.source) }
         pages = pages.filter { keep($0.draft, $0.source) }
+        participation = participation.filter { keep($0.draft, $0.source) }
 
         fields.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
         posts.sort { $0.date != $1.date ? $0.date > $1.date : $0.source.path < $1.source.path }
         events.sort { $0.start != $1.start ? $0.start < $1.start : $0.source.path < $1.source.path }
         projects.sort { GermanText.precedes($0.title, $1.title) }
+        participation.sort { $0.start != $1.start ? $0.start < $1.start : $0.source.path < $1.source.path }
         pages.sort { ($0.menu ?? Int.max, GermanText.sortKey($0.title), $0.slug) < ($1.menu ?? Int.max, GermanText.sortKey($1.title), $1.slug) }
 
         var site = Site(config: config, urls: URLScheme(config: config), options: options, fields: fields, posts: posts,
                         events: events, projects: projects, pages: pages, strategy: strategies.first,
                         assets: content.assets, strategyPDFSize: nil)
+        site.participation = participation
         site.excludedSources = excluded
         site.withheld = withheld.sorted { $0.file < $1.file }
         site.configHash = content.configHash

@@ -14,10 +14,14 @@ public struct SiteConfig: Sendable {
         public var page = "seite"
         /// Inside the blog's address: `blog/schlagwort/<tag>/`.
         public var tags = "schlagwort"
-        static let keys = ["blog", "events", "projects", "fields", "strategy", "search", "page", "tags"]
+        public var participation = "mitmachen"
+        /// Inside the participation's address: `mitmachen/ideenpool/`.
+        public var ideas = "ideenpool"
+        static let keys = ["blog", "events", "projects", "fields", "strategy", "search", "page", "tags", "participation", "ideas"]
         /// The sections with their own address (`page` is a segment inside a list's address).
         var sections: [(key: String, path: String)] {
-            [("blog", blog), ("events", events), ("projects", projects), ("fields", fields), ("strategy", strategy), ("search", search)]
+            [("blog", blog), ("events", events), ("projects", projects), ("fields", fields), ("strategy", strategy), ("search", search),
+             ("participation", participation)]
         }
         /// Why `tags` cannot be the tag pages' segment of the blog's address, or nil: the blog's
         /// own pages are `blog/<page>/2/` and `blog/<year>/<post>/`.
@@ -40,6 +44,8 @@ public struct SiteConfig: Sendable {
     public var paginate: Int
     public var unsafeHTML: Bool
     public var paths: Paths
+    /// `participation:` and `ideas:` of site.yml (the intro of /mitmachen/, how to submit an idea).
+    public var participationSettings = ParticipationSettings()
     /// `images:` (sizes, quality, originals, budget).
     public var images = ImageSettings()
 
@@ -82,7 +88,7 @@ public struct SiteConfig: Sendable {
     }
 
     static let knownKeys = ["title", "tagline", "description", "base_url", "language", "author", "publisher",
-                            "license", "paginate", "unsafe_html", "paths", "images"]
+                            "license", "paginate", "unsafe_html", "paths", "participation", "ideas", "images"]
 
     /// Reads site.yml; `overrideBaseURL` comes from `--base-url`.
     static func decode(_ value: YAMLValue?, file: String, overrideBaseURL: String?) -> (SiteConfig?, [Diagnostic]) {
@@ -99,8 +105,8 @@ public struct SiteConfig: Sendable {
         if let b = base {
             if let rule = Self.baseURLProblem(b) {
                 // A wrong --base-url is the command line's fault, not site.yml's.
-                r.diagnostics.append(overrideBaseURL != nil ? .error("--base-url", "--base-url " + rule)
-                    : .error(file, line: r.line(of: "base_url"), "base_url " + rule))
+                r.diagnostics.append(overrideBaseURL != nil ? .error("--base-url", "--base-url \(rule)")
+                    : .error(file, line: r.line(of: "base_url"), "base_url \(rule)"))
                 base = nil
             } else if !b.hasSuffix("/") {
                 base = b + "/"
@@ -124,6 +130,7 @@ public struct SiteConfig: Sendable {
             }
             read("blog", \.blog); read("events", \.events); read("projects", \.projects); read("fields", \.fields)
             read("strategy", \.strategy); read("search", \.search); read("page", \.page); read("tags", \.tags)
+            read("participation", \.participation); read("ideas", \.ideas)
         }
         if let problem = paths.tagsProblem {
             r.diagnostics.append(.error(file, line: pathLines["tags"] ?? r.line(of: "paths"), problem))
@@ -140,13 +147,14 @@ public struct SiteConfig: Sendable {
         }
         let paginate = r.int("paginate") ?? 10
         if paginate < 1 { r.diagnostics.append(.error(file, line: r.line(of: "paginate"), "paginate must be 1 or more")) }
-        let config = SiteConfig(
+        var config = SiteConfig(
             title: title ?? "", tagline: r.string("tagline"), description: r.string("description"),
             baseURL: base ?? "", language: r.languageCode("language") ?? "de",
             author: r.string("author") ?? title ?? "",
             publisher: publisher ?? Publisher(name: title ?? "", url: nil, email: nil),
-            license: license, paginate: max(1, paginate), unsafeHTML: r.bool("unsafe_html") ?? false, paths: paths,
-            images: ImageSettings.read(&r))
+            license: license, paginate: max(1, paginate), unsafeHTML: r.bool("unsafe_html") ?? false, paths: paths)
+        config.participationSettings = ParticipationSettings.decode(&r)
+        config.images = ImageSettings.read(&r)
         let ok = title != nil && base != nil
         return (ok ? config : nil, r.diagnostics)
     }

@@ -1,14 +1,32 @@
 /// Checks that need the whole site: references between items, unique addresses,
 /// dates that make sense, files that must exist.
-enum SiteValidator {
+struct SiteValidator {
+    let fileSystem: any FileSystem
+    let contentRoot: String
+    let displayRoot: String
+
     static func validate(_ site: inout Site, fileSystem: any FileSystem, contentRoot: String, displayRoot: String) -> [Diagnostic] {
+        let v = SiteValidator(fileSystem: fileSystem, contentRoot: contentRoot, displayRoot: displayRoot)
+        var d = v.claimAddresses(&site)
+        d += TagIndex.assign(&site)
+        // Files that would take the place of a page or another file the build makes: `SiteRenderer`.
+        d += v.checkFieldReferences(site) + v.checkFieldOrder(site) + v.checkEvents(site) + v.checkProjects(site)
+        d += v.checkPosts(&site)
+        d += v.checkStrategy(&site)
+        d += ParticipationValidator.validate(site)
+        d += v.checkRequiredPages(site)
+        return d
+    }
+
+    func display(_ path: String) -> String { displayRoot.isEmpty ? path : displayRoot + "/" + path }
+
+    /// Every page path must be unique, also against the sections' own pages. An item that lost its
+    /// address is not rendered, so no page is written twice.
+    func claimAddresses(_ site: inout Site) -> [Diagnostic] {
         var d: [Diagnostic] = []
         let urls = site.urls
-        let display = { (path: String) in displayRoot.isEmpty ? path : displayRoot + "/" + path }
-
-        // Addresses: every page path must be unique, also against the sections' own pages.
         var owner: [String: String] = [:]
-        let reserved = [urls.blog, urls.events, urls.projects, urls.fields, urls.strategy, urls.search, "assets/"]
+        let reserved = [urls.blog, urls.events, urls.projects, urls.fields, urls.strategy, urls.search, urls.participationList, urls.ideas, "assets/"]
         for r in reserved { owner[r] = "the site's own \(r) section" }
         /// Claims an address; false (and an error) when another file has it already.
         func claim(_ path: String, _ source: SourceRef) -> Bool {
@@ -21,17 +39,19 @@ enum SiteValidator {
             site.pathBySource[source.path] = path
             return true
         }
-        // An item that lost its address is not rendered, so no page is written twice.
         site.fields = site.fields.filter { claim(urls.field($0), $0.body.source) }
         site.posts = site.posts.filter { claim(urls.post($0), $0.source) }
         site.events = site.events.filter { claim(urls.event($0), $0.source) }
         site.projects = site.projects.filter { claim(urls.project($0), $0.source) }
         site.pages = site.pages.filter { claim(urls.page($0), $0.source) }
+        site.participation = site.participation.filter { claim(urls.participation($0), $0.source) }
         if let s = site.strategy { site.pathBySource[s.source.path] = urls.strategy }
-        d += TagIndex.assign(&site)
-        // Files that would take the place of a page or another file the build makes: `SiteRenderer`.
+        return d
+    }
 
-        // Field slugs referenced by items.
+    /// Field slugs referenced by items must name published fields.
+    func checkFieldReferences(_ site: Site) -> [Diagnostic] {
+        var d: [Diagnostic] = []
         let known = site.fields.map(\.slug)
         func checkFields(_ slugs: [String], _ source: SourceRef) {
             let line = source.keyLines["fields"]
@@ -59,8 +79,13 @@ enum SiteValidator {
         for p in site.posts { checkFields(p.fields, p.source) }
         for e in site.events { checkFields(e.fields, e.source) }
         for p in site.projects { checkFields(p.fields, p.source) }
+        for p in site.participation { checkFields(p.fields, p.source) }
+        return d
+    }
 
-        // Field order must be unique for a stable menu.
+    /// Field order must be unique for a stable menu.
+    func checkFieldOrder(_ site: Site) -> [Diagnostic] {
+        var d: [Diagnostic] = []
         var orders: [Int: String] = [:]
         for f in site.fields {
             if let other = orders[f.order] {
@@ -68,7 +93,11 @@ enum SiteValidator {
             }
             orders[f.order] = f.body.source.display
         }
+        return d
+    }
 
+    func checkEvents(_ site: Site) -> [Diagnostic] {
+        var d: [Diagnostic] = []
         for e in site.events {
             if let end = e.end, end < e.start {
                 d.append(.error(e.source.display, line: e.source.keyLines["end"], endBeforeStart(start: e.start, end: end)))
@@ -84,6 +113,12 @@ enum SiteValidator {
                 d.append(.warning(e.source.display, "event has neither a location nor an online address; add 'location' or 'online'"))
             }
         }
+        return d
+    }
+
+    func checkProjects(_ site: Site) -> [Diagnostic] {
+        var d: [Diagnostic] = []
+        let known = site.fields.map(\.slug)
         for p in site.projects where p.fields.isEmpty {
             d.append(.warning(p.source.display, "project has no field of action; add e.g. fields: [\(known.first ?? "daten-und-plattformen")]"))
         }
@@ -92,6 +127,13 @@ enum SiteValidator {
                 d.append(.error(p.source.display, line: p.source.keyLines["end"], "end lies before start"))
             }
         }
+        return d
+    }
+
+    /// Posts: summary, folder year, the front matter image (a missing one is reported once here and
+    /// dropped, so the pages do not show it and the link check does not report it again).
+    func checkPosts(_ site: inout Site) -> [Diagnostic] {
+        var d: [Diagnostic] = []
         var missingImages: Set<String> = []
         for p in site.posts {
             if p.summary == nil {
@@ -122,10 +164,13 @@ enum SiteValidator {
             }
         }
 
-        // Reported once here: the pages do not show it (and the link check does not report it again).
         for i in site.posts.indices where missingImages.contains(site.posts[i].source.path) { site.posts[i].image = nil }
+        return d
+    }
 
-        // The strategy PDF: a local file must exist; its size is shown next to the link.
+    /// The strategy PDF: a local file must exist; its size is shown next to the link.
+    func checkStrategy(_ site: inout Site) -> [Diagnostic] {
+        var d: [Diagnostic] = []
         if let s = site.strategy {
             if s.pdfIsRemote {
                 site.strategyPDFSize = s.pdfSize
@@ -138,8 +183,12 @@ enum SiteValidator {
                 d.append(.error(s.source.display, line: s.source.keyLines["pdf"], "pdf '\(s.pdf)' does not exist under content/; put the file there or give an https address"))
             }
         }
+        return d
+    }
 
-        // Pages a German public site must have.
+    /// Pages a German public site must have.
+    func checkRequiredPages(_ site: Site) -> [Diagnostic] {
+        var d: [Diagnostic] = []
         let slugs = Set(site.pages.map(\.slug))
         for required in Site.requiredPages where !slugs.contains(required.slug) {
             let file = "pages/\(required.slug).md"

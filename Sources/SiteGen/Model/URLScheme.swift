@@ -22,6 +22,10 @@ public struct URLScheme: Sendable {
     public func tag(slug: String) -> String { "\(paths.blog)/\(paths.tags)/\(slug)/" }
     /// The list of all tags.
     public var tags: String { "\(paths.blog)/\(paths.tags)/" }
+    public func participation(_ p: Participation) -> String { "\(paths.participation)/\(p.slug)/" }
+    /// The list of all participation formats, and the idea pool inside it.
+    public var participationList: String { "\(paths.participation)/" }
+    public var ideas: String { "\(paths.participation)/\(paths.ideas)/" }
     public var blog: String { "\(paths.blog)/" }
     public var events: String { "\(paths.events)/" }
     public var projects: String { "\(paths.projects)/" }

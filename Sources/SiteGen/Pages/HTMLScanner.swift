@@ -51,63 +51,8 @@ enum HTMLScanner {
             let tagStart = i + 1, tagEnd = j
             let isLink = equalsLowercased(bytes, tagStart, tagEnd, "link")
             attributes.removeAll(keepingCapacity: true)
-            while j < n, bytes[j] != UInt8(ascii: ">") {
-                while j < n, bytes[j] == 32 || bytes[j] == 10 || bytes[j] == 9 || bytes[j] == UInt8(ascii: "/") { j += 1 }
-                let nameStart = j
-                while j < n, bytes[j] != UInt8(ascii: "="), bytes[j] != 32, bytes[j] != UInt8(ascii: ">"), bytes[j] != 10 { j += 1 }
-                let name = attribute(bytes, nameStart, j)
-                if j < n, bytes[j] == UInt8(ascii: "=") {
-                    j += 1
-                    if j < n, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") {
-                        let quote = bytes[j]
-                        j += 1
-                        let valueStart = j
-                        if let end = memchr(bytes.baseAddress! + j, Int32(quote), n - j) {
-                            j = bytes.baseAddress!.distance(to: end.assumingMemoryBound(to: UInt8.self))
-                        } else {
-                            j = n
-                        }
-                        if name != .other {
-                            let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<j])
-                            let raw = String(decoding: value, as: UTF8.self)
-                            attributes.append((name, value.contains(UInt8(ascii: "&")) ? decodeEntities(raw) : raw))
-                        }
-                        j += 1
-                    } else {
-                        let valueStart = j
-                        while j < n, bytes[j] != 32, bytes[j] != UInt8(ascii: ">") { j += 1 }
-                        if name != .other {
-                            attributes.append((name, String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<j]), as: UTF8.self)))
-                        }
-                    }
-                } else if j == nameStart {
-                    j += 1
-                }
-            }
-            for (name, value) in attributes {
-                switch name {
-                case .id: refs.ids.insert(value)
-                case .href:
-                    if isLink {
-                        let rel = attributes.first { $0.0 == .rel }?.1.lowercased() ?? ""
-                        if rel.contains("stylesheet") || rel.contains("icon") || rel.contains("preload") || rel.contains("manifest") {
-                            refs.resources.append(value)
-                        } else {
-                            refs.links.append(value)
-                        }
-                    } else {
-                        refs.links.append(value)
-                    }
-                case .src: refs.resources.append(value)
-                case .srcset:
-                    for candidate in value.split(separator: ",") {
-                        if let url = candidate.split(separator: " ").first { refs.resources.append(String(url)) }
-                    }
-                case .style:
-                    refs.resources += cssURLs(value)
-                case .rel, .other: break
-                }
-            }
+            j = readAttributes(bytes, from: j, into: &attributes)
+            record(attributes, isLink: isLink, into: &refs)
             i = j + 1
             // Skip the content of script and style elements (JSON-LD, inline data).
             let close: [UInt8]? = equalsLowercased(bytes, tagStart, tagEnd, "script") ? scriptClose
@@ -117,6 +62,77 @@ enum HTMLScanner {
             }
         }
         return refs
+    }
+
+    /// Reads a tag's attributes from `start` (after its name) to its `>`; keeps only the ones this
+    /// scanner needs. Returns where the `>` is.
+    @inline(__always)
+    private static func readAttributes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into attributes: inout [(Attribute, String)]) -> Int {
+        let n = bytes.count
+        var j = start
+        while j < n, bytes[j] != UInt8(ascii: ">") {
+            while j < n, bytes[j] == 32 || bytes[j] == 10 || bytes[j] == 9 || bytes[j] == UInt8(ascii: "/") { j += 1 }
+            let nameStart = j
+            while j < n, bytes[j] != UInt8(ascii: "="), bytes[j] != 32, bytes[j] != UInt8(ascii: ">"), bytes[j] != 10 { j += 1 }
+            let name = attribute(bytes, nameStart, j)
+            if j < n, bytes[j] == UInt8(ascii: "=") {
+                j += 1
+                if j < n, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") {
+                    let quote = bytes[j]
+                    j += 1
+                    let valueStart = j
+                    if let end = memchr(bytes.baseAddress! + j, Int32(quote), n - j) {
+                        j = bytes.baseAddress!.distance(to: end.assumingMemoryBound(to: UInt8.self))
+                    } else {
+                        j = n
+                    }
+                    if name != .other {
+                        let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<j])
+                        let raw = String(decoding: value, as: UTF8.self)
+                        attributes.append((name, value.contains(UInt8(ascii: "&")) ? decodeEntities(raw) : raw))
+                    }
+                    j += 1
+                } else {
+                    let valueStart = j
+                    while j < n, bytes[j] != 32, bytes[j] != UInt8(ascii: ">") { j += 1 }
+                    if name != .other {
+                        attributes.append((name, String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<j]), as: UTF8.self)))
+                    }
+                }
+            } else if j == nameStart {
+                j += 1
+            }
+        }
+        return j
+    }
+
+    /// Notes what a tag's attributes link to, load and offer as ids.
+    @inline(__always)
+    private static func record(_ attributes: [(Attribute, String)], isLink: Bool, into refs: inout HTMLReferences) {
+        for (name, value) in attributes {
+            switch name {
+            case .id: refs.ids.insert(value)
+            case .href:
+                if isLink {
+                    let rel = attributes.first { $0.0 == .rel }?.1.lowercased() ?? ""
+                    if rel.contains("stylesheet") || rel.contains("icon") || rel.contains("preload") || rel.contains("manifest") {
+                        refs.resources.append(value)
+                    } else {
+                        refs.links.append(value)
+                    }
+                } else {
+                    refs.links.append(value)
+                }
+            case .src: refs.resources.append(value)
+            case .srcset:
+                for candidate in value.split(separator: ",") {
+                    if let url = candidate.split(separator: " ").first { refs.resources.append(String(url)) }
+                }
+            case .style:
+                refs.resources += cssURLs(value)
+            case .rel, .other: break
+            }
+        }
     }
 
     private static let scriptClose = Array("</script".utf8)

@@ -7,6 +7,8 @@ public struct BuildReport: Sendable {
     public var unchanged = 0
     /// Seconds per stage: load, model, render, write.
     public var timings: [(stage: String, seconds: Double)] = []
+    /// The site's language (`language` in site.yml): the messages' language unless `--messages` says otherwise.
+    public var language: String?
     /// Drafts and future posts left out (the command line says how many, `--verbose` which).
     public var withheld: [Withheld] = []
     /// Links to other sites, for `check --external`.
@@ -34,13 +36,14 @@ public struct BuildReport: Sendable {
         unchanged = record.files
         diagnostics = record.warnings
         withheld = record.withheld
+        language = record.language
     }
 
     /// What the store keeps of a successful build.
     func record(stamp: UInt64) -> BuildRecord? {
         guard succeeded, let fingerprint, let validity else { return nil }
         return BuildRecord(fingerprint: fingerprint, stamp: stamp, pages: pages, files: files,
-                           warnings: diagnostics.filter { $0.severity == .warning }, withheld: withheld,
+                           warnings: diagnostics.filter { $0.severity == .warning }, withheld: withheld, language: language,
                            validFrom: validity.from, validUntil: validity.until)
     }
 }

@@ -41,6 +41,7 @@ public struct Builder: Sendable {
             return (report, modelled.site)
         }
         report.withheld = site.withheld
+        report.language = site.config.language
         report.fingerprint = fingerprint(modelled.content, templates)
         report.validity = Self.validity(site)
         if let known = knownFingerprint, known == report.fingerprint, report.succeeded {

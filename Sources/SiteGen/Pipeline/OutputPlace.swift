@@ -14,16 +14,17 @@ extension SiteLocation {
             return "the output '\(self.output)' is a file, not a folder; remove it or choose another folder with --output, e.g. public"
         }
         let output = Self.canonical(output)
-        for (name, folder) in [("content", content), ("templates", templates)] {
+        // The folder's kind as a whole phrase ("content folder"), so that it has its translation.
+        for (name, kind, folder) in [("content", "content folder", content), ("templates", "templates folder", templates)] {
             let other = Self.canonical(folder)
             if output == other {
-                return "the output folder is the \(name) folder '\(folder)'; a build replaces its output whole. Choose another folder with --output, e.g. public"
+                return "the output folder is the \(kind) '\(folder)'; a build replaces its output whole. Choose another folder with --output, e.g. public"
             }
             if other.hasPrefix(output == "/" ? "/" : output + "/") {
-                return "the output folder holds the \(name) folder '\(folder)'; a build replaces its output whole. Choose a folder of its own with --output, e.g. public"
+                return "the output folder holds the \(kind) '\(folder)'; a build replaces its output whole. Choose a folder of its own with --output, e.g. public"
             }
             if output.hasPrefix(other == "/" ? "/" : other + "/") {
-                return "the output folder lies inside the \(name) folder '\(folder)', so the next build would read the site as \(name). Choose a folder outside it with --output, e.g. public"
+                return "the output folder lies inside the \(kind) '\(folder)', so the next build would read the site as \(name). Choose a folder outside it with --output, e.g. public"
             }
         }
         return nil

@@ -53,7 +53,10 @@ public struct LinkResolver: Sendable {
 
         // Windows writes paths with backslashes; Markdown also reads `\.` as an escaped dot.
         if decoded.contains("\\") {
-            return .broken("\(isImage ? "image" : "link target") '\(trimmed)' contains a backslash (\\); write addresses with /, e.g. ../../projects/mein-projekt.md")
+            // Two whole sentences, so that each has its translation (see MessageCatalogue).
+            return .broken(isImage
+                ? "image '\(trimmed)' contains a backslash (\\); write addresses with /, e.g. ../../projects/mein-projekt.md"
+                : "link target '\(trimmed)' contains a backslash (\\); write addresses with /, e.g. ../../projects/mein-projekt.md")
         }
         guard let target = resolveContentPath(decoded, from: source.path) else {
             if decoded.hasPrefix("/") || decoded == "." || decoded.isEmpty { return .keep }

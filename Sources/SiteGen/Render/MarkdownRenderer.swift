@@ -169,8 +169,9 @@ private struct Walker {
         if !rawHTMLLines.isEmpty {
             let lines = rawHTMLLines.count == 1 ? "" : " (lines \(rawHTMLLines.map(String.init).joined(separator: ", ")))"
             let kept = htmlBlocks.isEmpty ? "" : "; the text inside it is kept"
+            // The two clauses as one part (a translation needs text between parts).
             diagnostics.append(.warning(body.source.display, line: rawHTMLLines[0],
-                "raw HTML is left out of the page\(lines)\(kept); write it in Markdown, or set unsafe_html: true in site.yml"))
+                "raw HTML is left out of the page\(lines + kept); write it in Markdown, or set unsafe_html: true in site.yml"))
         }
     }
 

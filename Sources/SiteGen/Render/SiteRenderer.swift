@@ -6,11 +6,12 @@ enum PageJob: Sendable {
     case field(Int, Pagination), blog(Pagination)
     case home, events, projects, fields, search, notFound
     case tag(Int, Pagination), tags
+    case participation(Int), participationList, ideas
 
     /// The page of one post, event, project or page (`jobs()` puts these after all lists).
     var isItemPage: Bool {
         switch self {
-        case .post, .event, .project, .page: true
+        case .post, .event, .project, .page, .participation: true
         default: false
         }
     }
@@ -79,12 +80,12 @@ public struct SiteRenderer: Sendable {
             let count = layout.index.posts(of: f.slug).count
             for p in Pagination.pages(count: count, size: site.config.paginate) { jobs.append(.field(i, p)) }
         }
-        jobs += tagJobs()
+        jobs += tagJobs() + participationListJobs()
         if site.strategy != nil { jobs.append(.strategy) }
         jobs += site.posts.indices.map(PageJob.post)
         jobs += site.events.indices.map(PageJob.event)
         jobs += site.projects.indices.map(PageJob.project)
-        jobs += site.pages.indices.map(PageJob.page)
+        jobs += site.pages.indices.map(PageJob.page) + participationItemJobs()
         return jobs
     }
 
@@ -187,7 +188,7 @@ public struct SiteRenderer: Sendable {
     /// an item's page does, and of a field's pages the first.
     func carriesMarkdown(_ job: PageJob) -> Bool {
         switch job {
-        case .post, .event, .project, .page, .strategy: return true
+        case .post, .event, .project, .page, .strategy, .participation: return true
         case .field(_, let p): return p.page == 1
         default: return false
         }
@@ -211,6 +212,7 @@ public struct SiteRenderer: Sendable {
         case .search: return urls.search
         case .notFound: return "404.html"
         case .tag, .tags: return tagPath(job)
+        case .participation, .participationList, .ideas: return participationPath(job)
         }
     }
 
@@ -253,6 +255,7 @@ public struct SiteRenderer: Sendable {
         case .search: return Draft(path: path(of: job), template: "search", view: layout.searchView())
         case .notFound: return Draft(path: path(of: job), template: "404", view: layout.notFoundView())
         case .tag, .tags: return tagDraft(job)
+        case .participation, .participationList, .ideas: return participationDraft(job)
         }
     }
 
@@ -293,6 +296,7 @@ public struct SiteRenderer: Sendable {
         case .project(let i): return site.projects[i].body
         case .page(let i): return site.pages[i].body
         case .strategy: return site.strategy?.body
+        case .participation(let i): return site.participation[i].body
         default: return nil
         }
     }

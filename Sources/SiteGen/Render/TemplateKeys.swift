@@ -10,6 +10,7 @@ enum TemplateKeys {
         ("project-list", ProjectListPage.fields), ("field", FieldPage.fields), ("field-list", FieldListPage.fields),
         ("page", ContentPage.fields), ("strategy", StrategyPage.fields), ("search", SearchPage.fields),
         ("404", NotFoundPage.fields), ("tag", TagPage.fields), ("tag-list", TagListPage.fields),
+        ("participation", ParticipationPage.fields), ("participation-list", ParticipationListPage.fields), ("ideas", IdeaPoolPage.fields),
     ]
 
     /// The globals as the check sees them: `t` with the keys of the UI strings file.
@@ -47,7 +48,8 @@ enum TemplateKeys {
             }
         }
         if let via = p.includedFrom, let colon = via.firstIndex(of: ":"), via[..<colon] != p.template {
-            text += " (included from \(display(via[..<colon] + ".mustache"))\(via[colon...]))"
+            // The file and the place as two parts (a translation needs text between them).
+            text += " (included from \(display(via[..<colon] + ".mustache")):\(via[via.index(after: colon)...]))"
         }
         return text
     }

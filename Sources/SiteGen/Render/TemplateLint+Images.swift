@@ -8,7 +8,7 @@ extension TemplateLint {
             while let tag = scanner.next() {
                 guard tag.name.lowercased() == "img", !tag.attributes.contains(where: { $0.name.lowercased() == "alt" }) else { continue }
                 result.append(.warning(display(name + ".mustache"), line: tag.line,
-                    "<img> has no alt attribute, so screen readers read out its address; add alt=\"{{alt}}\" (alt=\"\" for decoration)"))
+                    "image tag <img> has no alt attribute, so screen readers read out its address; add alt=\"{{alt}}\" (alt=\"\" for decoration)"))
             }
         }
         return result

@@ -4,7 +4,8 @@ import MustacheEngine
 public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable after loading
     /// Page kinds and the template each needs.
     public static let required = ["home", "post", "post-list", "event", "event-list", "project", "project-list",
-                                  "field", "field-list", "page", "strategy", "search", "404", "tag", "tag-list"]
+                                  "field", "field-list", "page", "strategy", "search", "404", "tag", "tag-list",
+                                  "participation", "participation-list", "ideas"]
 
     public var library: TemplateLibrary
     /// UI strings from `i18n/<language>.yml`, nested as in the file.
@@ -25,7 +26,6 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
 
     /// Loads and checks every template; all problems are returned together.
     public static func load(fileSystem: any FileSystem, root: String, displayRoot: String, language: String) -> (TemplateSet?, [Diagnostic]) {
-        var diagnostics: [Diagnostic] = []
         let display = { (p: String) in displayRoot.isEmpty ? p : displayRoot + "/" + p }
         if fileSystem.fileExists(root), !fileSystem.isDirectory(root) {
             return (nil, [.error(displayRoot, "'\(root)' is a file, not the templates folder; pass --templates DIR")])
@@ -34,46 +34,9 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         do { listing = try fileSystem.listFiles(under: root).files } catch {
             return (nil, [.error(displayRoot, "templates folder '\(root)' does not exist; pass --templates DIR")])
         }
-        var texts: [String: String] = [:]
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        var assets: [FileEntry] = []
-        var strings: [String: Any] = [:]
-        var stringsValue: Value = .null
-        for entry in listing {
-            let path = entry.relativePath
-            if path.hasPrefix("assets/") {
-                assets.append(FileEntry(relativePath: String(path.dropFirst(7)), size: entry.size))
-                if let bytes = try? fileSystem.readFile(root + "/" + path) { hash = ContentHash.mix(ContentHash.mix(hash, text: path), file: bytes) }
-                continue
-            }
-            guard let bytes = try? fileSystem.readFile(root + "/" + path) else {
-                diagnostics.append(.error(display(path), "file cannot be read"))
-                continue
-            }
-            hash = ContentHash.mix(ContentHash.mix(hash, text: path), file: bytes)
-            if path.hasSuffix(".mustache") {
-                guard let text = FrontMatter.decodeText(bytes) else {
-                    let at = TemplateLint.firstInvalidUTF8(bytes)
-                    diagnostics.append(.error(display(path), line: at.line, column: at.column, "the template is not UTF-8 text; save it as UTF-8"))
-                    continue
-                }
-                texts[String(path.dropLast(9))] = text
-            } else if path == "i18n/\(language).yml" {
-                guard let text = FrontMatter.decodeText(bytes) else {
-                    let at = TemplateLint.firstInvalidUTF8(bytes)
-                    diagnostics.append(.error(display(path), line: at.line, column: at.column, "the UI strings are not UTF-8 text; save the file as UTF-8"))
-                    continue
-                }
-                do {
-                    if let value = try YAMLReader.parse(text, firstLine: 1) {
-                        strings = (plain(value) as? [String: Any]) ?? [:]
-                        stringsValue = templateValue(value)
-                    }
-                } catch {
-                    diagnostics.append(.error(display(path), line: error.line, column: error.column, error.message))
-                }
-            }
-        }
+        let files = readFiles(listing, fileSystem: fileSystem, root: root, language: language, display: display)
+        var diagnostics = files.diagnostics
+        let (texts, strings, stringsValue) = (files.texts, files.strings, files.stringsValue)
         if strings.isEmpty && !listing.contains(where: { $0.relativePath == "i18n/\(language).yml" }) {
             diagnostics.append(.error(display("i18n/\(language).yml"), "UI strings for language '\(language)' are missing"))
         }
@@ -90,8 +53,74 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         for kind in required where !templates.contains(kind) && !unparsed.contains(kind) && !diagnostics.contains(where: { $0.file == display(kind + ".mustache") }) {
             diagnostics.append(.error(display(kind + ".mustache"), "template for page kind '\(kind)' is missing"))
         }
+        diagnostics += checkReferences(library, templates: templates, unparsed: unparsed, display: display)
+        guard let library, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
+        var set = TemplateSet(library: library, strings: strings, assets: files.assets, hash: files.hash, root: root)
+        set.stringsValue = stringsValue
+        diagnostics += TemplateKeys.check(library, strings: stringsValue, display: display)
+        diagnostics += TemplateLint.warnings(library, texts: texts, strings: UIStrings(tree: strings), language: language, display: display)
+        set.dependencyHashes = hashesWithDependencies(texts, references: library.references)
+        return (set, diagnostics)
+    }
+
+    /// What the templates folder holds: template texts, the UI strings of `language`, the theme's
+    /// assets, and a hash over all of it.
+    struct Files {
+        var texts: [String: String] = [:]
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var assets: [FileEntry] = []
+        var strings: [String: Any] = [:]
+        var stringsValue: Value = .null
+        var diagnostics: [Diagnostic] = []
+    }
+
+    private static func readFiles(_ listing: [FileEntry], fileSystem: any FileSystem, root: String, language: String,
+                                  display: (String) -> String) -> Files {
+        var files = Files()
+        for entry in listing {
+            let path = entry.relativePath
+            if path.hasPrefix("assets/") {
+                files.assets.append(FileEntry(relativePath: String(path.dropFirst(7)), size: entry.size))
+                if let bytes = try? fileSystem.readFile(root + "/" + path) { files.hash = ContentHash.mix(ContentHash.mix(files.hash, text: path), file: bytes) }
+                continue
+            }
+            guard let bytes = try? fileSystem.readFile(root + "/" + path) else {
+                files.diagnostics.append(.error(display(path), "file cannot be read"))
+                continue
+            }
+            files.hash = ContentHash.mix(ContentHash.mix(files.hash, text: path), file: bytes)
+            if path.hasSuffix(".mustache") {
+                guard let text = FrontMatter.decodeText(bytes) else {
+                    let at = TemplateLint.firstInvalidUTF8(bytes)
+                    files.diagnostics.append(.error(display(path), line: at.line, column: at.column, "the template is not UTF-8 text; save it as UTF-8"))
+                    continue
+                }
+                files.texts[String(path.dropLast(9))] = text
+            } else if path == "i18n/\(language).yml" {
+                guard let text = FrontMatter.decodeText(bytes) else {
+                    let at = TemplateLint.firstInvalidUTF8(bytes)
+                    files.diagnostics.append(.error(display(path), line: at.line, column: at.column, "the UI strings are not UTF-8 text; save the file as UTF-8"))
+                    continue
+                }
+                do {
+                    if let value = try YAMLReader.parse(text, firstLine: 1) {
+                        files.strings = (plain(value) as? [String: Any]) ?? [:]
+                        files.stringsValue = templateValue(value)
+                    }
+                } catch {
+                    files.diagnostics.append(.error(display(path), line: error.line, column: error.column, error.message))
+                }
+            }
+        }
+        return files
+    }
+
+    /// Partials and parents must exist (Mustache would silently render nothing), and none may
+    /// include itself, directly or through others (it would render until the stack overflows).
+    private static func checkReferences(_ library: TemplateLibrary?, templates: Set<String>, unparsed: Set<String>,
+                                        display: (String) -> String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         let references = (library?.references ?? [:]).mapValues { $0.map { ($0.name, $0.location.line) } }
-        // Partials and parents must exist: Mustache would silently render nothing.
         for (name, named) in (library?.references ?? [:]).sorted(by: { $0.key < $1.key }) {
             for (reference, at) in named where !templates.contains(reference) && !unparsed.contains(reference) {
                 // Typos only (card-psot): a partial deleted on purpose is not "meant" to be its neighbour.
@@ -100,31 +129,30 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
                                           "partial or layout '\(reference)' does not exist (looked for \(display(reference + ".mustache")))\(close)"))
             }
         }
-        // A partial that includes itself, directly or through others, would render until the
-        // stack overflows (a crash, not a message).
         for cycle in partialCycles(references.mapValues { $0.map(\.0) }) {
             let line = references[cycle[0]]?.first { $0.0 == cycle[1 % cycle.count] }?.1
             let path = (cycle + [cycle[0]]).joined(separator: " → ")
             diagnostics.append(.error(display(cycle[0] + ".mustache"), line: line,
                                       "'\(cycle[0])' includes itself (\(path)), so rendering would never end; remove one of these partial tags"))
         }
-        guard let library, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
-        var set = TemplateSet(library: library, strings: strings, assets: assets, hash: hash, root: root)
-        set.stringsValue = stringsValue
-        diagnostics += TemplateKeys.check(library, strings: stringsValue, display: display)
-        diagnostics += TemplateLint.warnings(library, texts: texts, strings: UIStrings(tree: strings), language: language, display: display)
+        return diagnostics
+    }
+
+    /// Per template, a hash of it and every template reachable from it, each once.
+    private static func hashesWithDependencies(_ texts: [String: String],
+                                               references: [String: [(name: String, location: SourceLocation)]]) -> [String: UInt64] {
+        var hashes: [String: UInt64] = [:]
         for name in texts.keys {
-            // Every template reachable from this one, each once.
             var seen: Set<String> = [name]
             var queue = [name]
             while let next = queue.popLast() {
-                for (reference, _) in references[next] ?? [] where seen.insert(reference).inserted { queue.append(reference) }
+                for reference in references[next] ?? [] where seen.insert(reference.name).inserted { queue.append(reference.name) }
             }
-            set.dependencyHashes[name] = seen.sorted().reduce(ContentHash.seed) { h, n in
+            hashes[name] = seen.sorted().reduce(ContentHash.seed) { h, n in
                 ContentHash.mix(ContentHash.of(n, seed: h), ContentHash.of(texts[n] ?? ""))
             }
         }
-        return (set, diagnostics)
+        return hashes
     }
 
     /// Each cycle of partial references (template name → the names it includes) once, starting at

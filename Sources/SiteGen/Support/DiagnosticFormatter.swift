@@ -5,6 +5,8 @@ public struct DiagnosticFormatter: Sendable {
     public var format: Format
     public var color: Bool
     public var githubAnnotations: Bool
+    /// The language of the messages (and, in text, of "error"/"warning").
+    public var language = MessageLanguage.en
 
     public init(format: Format = .text, color: Bool = false, githubAnnotations: Bool = false) {
         self.format = format
@@ -20,7 +22,7 @@ public struct DiagnosticFormatter: Sendable {
 
     public func lines(_ diagnostics: [Diagnostic]) -> [String] {
         var out: [String] = []
-        for d in diagnostics {
+        for d in diagnostics.map({ $0.translated(to: language) }) {
             switch format {
             case .text: out.append(text(d))
             case .json: out.append(json(d))
@@ -36,10 +38,11 @@ public struct DiagnosticFormatter: Sendable {
     }
 
     func text(_ d: Diagnostic) -> String {
-        guard color else { return d.description }
         var location = d.file
         if let l = d.line { location += ":\(l)"; if let c = d.column { location += ":\(c)" } }
-        let label = d.severity == .error ? "\u{1B}[1;31merror\u{1B}[0m" : "\u{1B}[1;33mwarning\u{1B}[0m"
+        let word = language == .de ? (d.severity == .error ? "Fehler" : "Warnung") : d.severity.rawValue
+        guard color else { return "\(location): \(word): \(d.message)" }
+        let label = d.severity == .error ? "\u{1B}[1;31m\(word)\u{1B}[0m" : "\u{1B}[1;33m\(word)\u{1B}[0m"
         return "\u{1B}[1m\(location):\u{1B}[0m \(label): \(d.message)"
     }
 

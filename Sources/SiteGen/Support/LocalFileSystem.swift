@@ -90,7 +90,7 @@ public struct LocalFileSystem: FileSystem {
         defer { close(fd) }
         var st = stat()
         fstat(fd, &st)
-        // Read straight into the array (big files: the text-only state, the cache); then
+        // Read straight into the array (big files: the store beside the output); then
         // whatever was appended since the size was taken.
         let size = max(Int(st.st_size), 0)
         var result = try [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
@@ -181,14 +181,14 @@ extension LocalFileSystem {
     public func writeFile(_ path: String, parts: [[UInt8]]) throws {
         unlink(path)
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw Self.failure(path, "cannot be written") }
+        guard fd >= 0 else { throw FileSystemError(path: path, message: "cannot be written (\(Self.reason))") }
         defer { close(fd) }
-        for bytes in parts where !writeAll(fd, bytes) { throw Self.failure(path, "cannot be written") }
+        for bytes in parts where !writeAll(fd, bytes) { throw FileSystemError(path: path, message: "cannot be written (\(Self.reason))") }
     }
 
     public func makeFolder(_ path: String) throws {
         guard mkdir(path, 0o755) != 0 else { return }
-        let error = Self.failure(path, "folder cannot be created")
+        let error = FileSystemError(path: path, message: "folder cannot be created (\(Self.reason))")
         var st = stat()
         guard errno == EEXIST else { throw error }
         if stat(path, &st) == 0, (st.st_mode & S_IFMT) != S_IFDIR {
@@ -197,18 +197,18 @@ extension LocalFileSystem {
     }
 
     public func rename(_ from: String, to: String) throws {
-        guard Glibc.rename(from, to) == 0 else { throw Self.failure(to, "cannot be put in place") }
+        guard Glibc.rename(from, to) == 0 else { throw FileSystemError(path: to, message: "cannot be put in place (\(Self.reason))") }
     }
 
     public func link(_ existing: String, to new: String) throws {
-        guard Glibc.link(existing, new) == 0 else { throw Self.failure(new, "cannot be linked") }
+        guard Glibc.link(existing, new) == 0 else { throw FileSystemError(path: new, message: "cannot be linked (\(Self.reason))") }
     }
 
     public func remove(_ path: String) throws {
         var st = stat()
         guard lstat(path, &st) == 0 else { return }
         let failed = (st.st_mode & S_IFMT) == S_IFDIR ? rmdir(path) != 0 : unlink(path) != 0
-        if failed && errno != ENOENT { throw Self.failure(path, "cannot be removed") }
+        if failed && errno != ENOENT { throw FileSystemError(path: path, message: "cannot be removed (\(Self.reason))") }
     }
 
     /// renameat2 with RENAME_EXCHANGE on Linux.
@@ -221,9 +221,9 @@ extension LocalFileSystem {
         #endif
     }
 
-    private static func failure(_ path: String, _ what: String) -> FileSystemError {
-        FileSystemError(path: path, message: "\(what) (\(String(cString: strerror(errno))))")
-    }
+    /// The system's words for the last error (`errno`); each message names it in brackets, whole,
+    /// so that the message has its translation.
+    private static var reason: String { String(cString: strerror(errno)) }
 }
 
 /// Writes all of `bytes` to `fd`; false on an error (a full disk), with `errno` set.

@@ -142,12 +142,14 @@ struct FormatRenderer {
         // Events: newest content date first.
         let eventEntries = events.map(eventEntry).sorted(by: Self.newestFirst).prefix(Self.listFeedSize)
         files.append(feed(strings["events.title"], subtitle: strings["events.description"], list: urls.events, entries: Array(eventEntries)))
+        files.append(feed(strings["participation.title"], subtitle: strings["participation.description"], list: urls.participationList, entries: participationEntries()))
 
         // One per field of action: its posts, events and projects.
         for f in site.fields {
             var entries = published.filter { $0.fields.contains(f.slug) }.map(postEntry)
             entries += events.filter { $0.fields.contains(f.slug) }.map(eventEntry)
             entries += projects.filter { $0.fields.contains(f.slug) }.compactMap(projectEntry)
+            entries += participation.filter { $0.fields.contains(f.slug) }.map(participationEntry)
             entries.sort(by: Self.newestFirst)
             files.append(feed(f.title, subtitle: f.summary, list: urls.field(f), entries: Array(entries.prefix(Self.listFeedSize))))
         }
@@ -202,10 +204,10 @@ struct FormatRenderer {
         let ics = ICalendar(site: site, strings: strings)
         let entries = Dictionary(uniqueKeysWithValues: site.events.map { ($0.id, ics.entry($0)) })
         let entriesOf = { (events: [Event]) in events.compactMap { entries[$0.id] } }
-        var files = [OutputFile(Self.calendarPath(urls.events), ics.calendar(name: "\(strings["events.title"]) – \(site.config.title)", entries: entriesOf(events)))]
+        var files = [OutputFile(Self.calendarPath(urls.events), ics.calendar(name: "\(strings["events.title"]) – \(site.config.title)", entries: entriesOf(events) + participationCalendarEntries()))]
         for f in site.fields {
             files.append(OutputFile(Self.calendarPath(urls.field(f)),
-                                    ics.calendar(name: "\(f.title) – \(site.config.title)", entries: entriesOf(events.filter { $0.fields.contains(f.slug) }))))
+                                    ics.calendar(name: "\(f.title) – \(site.config.title)", entries: entriesOf(events.filter { $0.fields.contains(f.slug) }) + participationCalendarEntries(field: f.slug))))
         }
         for e in site.events {
             files.append(OutputFile(Self.eventCalendarPath(urls, e), ics.calendar(name: e.title, entries: entriesOf([e]))))

@@ -1,5 +1,5 @@
-/// Open data: every project, every event and every published post as plain JSON, and a
-/// DCAT-AP.de catalog that describes the three datasets. The fields are documented in `docs/open-data.md`.
+/// Open data: every project, every event, every published post and participation format as plain
+/// JSON, and a DCAT-AP.de catalog that describes the four datasets. The fields are documented in `docs/open-data.md`.
 ///
 /// Every key is always present (null when the content does not say), URLs are absolute, and
 /// nothing depends on the build time, so an unchanged site gives unchanged files.
@@ -24,6 +24,7 @@ struct OpenData {
             OutputFile(Self.projectsPath(site.urls), projectsJSON().serialized(pretty: true) + "\n"),
             OutputFile(Self.eventsPath(site.urls), eventsJSON().serialized(pretty: true) + "\n"),
             OutputFile(Self.postsPath(site.urls), postsJSON().serialized(pretty: true) + "\n"),
+            OutputFile(Self.participationPath(site.urls), participationJSON().serialized(pretty: true) + "\n"),
             OutputFile(Self.catalogPath, catalog().serialized(pretty: true) + "\n"),
         ]
     }
@@ -109,10 +110,17 @@ struct OpenData {
     private func literal(_ s: String) -> JSON { .obj([("@value", .string(s)), ("@language", .string(site.config.language))]) }
     private func ref(_ url: String) -> JSON { .obj([("@id", .string(url))]) }
 
-    func catalog() -> JSON {
-        let urls = site.urls
+    /// What every dataset of the catalogue shares: its address, publisher, contact, licence, language.
+    struct CatalogFrame {
+        let catalogURL: String
+        let publisher: JSON
+        let contact: JSON?
+        let license: String?
+        let languageRef: JSON?
+    }
+
+    func catalogFrame() -> CatalogFrame {
         let c = site.config
-        let catalogURL = urls.absolute(Self.catalogPath)
         let publisher = JSON.obj([
             ("@id", .string(c.publisher.url ?? c.baseURL)), ("@type", .string("foaf:Organization")),
             ("foaf:name", .string(c.publisher.name)),
@@ -121,60 +129,73 @@ struct OpenData {
             .obj([("@type", .string("vcard:Organization")), ("vcard:fn", .string(c.publisher.name)),
                   ("vcard:hasEmail", ref("mailto:" + email))])
         }
-        let license = c.license.map { Self.dcatLicense($0.url) }
         let languageCodes = ["de": "DEU", "en": "ENG", "fr": "FRA", "tr": "TUR", "pl": "POL", "ar": "ARA", "uk": "UKR", "ru": "RUS"]
         let languageRef = languageCodes[String(c.language.prefix(2)).lowercased()].map { ref("http://publications.europa.eu/resource/authority/language/" + $0) }
+        return CatalogFrame(catalogURL: site.urls.absolute(Self.catalogPath), publisher: publisher, contact: contact,
+                            license: c.license.map { Self.dcatLicense($0.url) }, languageRef: languageRef)
+    }
 
-        func dataset(id: String, title: String, description: String, path: String, landing: String, keywords: [String], dates: [DateTime]) -> JSON {
-            let distribution = JSON.obj([
-                ("@id", .string(urls.absolute(path) + "#distribution")), ("@type", .string("dcat:Distribution")),
-                ("dct:title", literal("\(title) (JSON)")),
-                ("dcat:accessURL", ref(urls.absolute(path))), ("dcat:downloadURL", ref(urls.absolute(path))),
-                ("dct:format", ref("http://publications.europa.eu/resource/authority/file-type/JSON")),
-                ("dcat:mediaType", ref("https://www.iana.org/assignments/media-types/application/json")),
-                ("dct:license", license.map(ref)),
-                ("dcatde:licenseAttributionByText", license == nil ? nil : literal(c.publisher.name)),
-                ("dct:modified", modified(dates)),
-            ])
-            return .obj([
-                ("@id", .string(catalogURL + "#" + id)), ("@type", .string("dcat:Dataset")),
-                ("dct:identifier", .string(catalogURL + "#" + id)),
-                ("dct:title", literal(title)), ("dct:description", literal(description)),
-                ("dct:publisher", publisher), ("dcatde:maintainer", publisher), ("dcat:contactPoint", contact),
-                ("dcat:landingPage", ref(urls.absolute(landing))),
-                ("dcat:keyword", .array(keywords.map(literal))),
-                ("dcat:theme", ref("http://publications.europa.eu/resource/authority/data-theme/GOVE")),
-                ("dct:language", languageRef),
-                ("dct:accessRights", ref("http://publications.europa.eu/resource/authority/access-right/PUBLIC")),
-                ("dct:modified", modified(dates)),
-                ("dcat:distribution", .array([distribution])),
-            ])
-        }
+    /// One dataset (a JSON file of the open data) with its one distribution.
+    func dataset(_ f: CatalogFrame, id: String, title: String, description: String, path: String, landing: String,
+                 keywords: [String], dates: [DateTime]) -> JSON {
+        let urls = site.urls
+        let distribution = JSON.obj([
+            ("@id", .string(urls.absolute(path) + "#distribution")), ("@type", .string("dcat:Distribution")),
+            ("dct:title", literal("\(title) (JSON)")),
+            ("dcat:accessURL", ref(urls.absolute(path))), ("dcat:downloadURL", ref(urls.absolute(path))),
+            ("dct:format", ref("http://publications.europa.eu/resource/authority/file-type/JSON")),
+            ("dcat:mediaType", ref("https://www.iana.org/assignments/media-types/application/json")),
+            ("dct:license", f.license.map(ref)),
+            ("dcatde:licenseAttributionByText", f.license == nil ? nil : literal(site.config.publisher.name)),
+            ("dct:modified", modified(dates)),
+        ])
+        return .obj([
+            ("@id", .string(f.catalogURL + "#" + id)), ("@type", .string("dcat:Dataset")),
+            ("dct:identifier", .string(f.catalogURL + "#" + id)),
+            ("dct:title", literal(title)), ("dct:description", literal(description)),
+            ("dct:publisher", f.publisher), ("dcatde:maintainer", f.publisher), ("dcat:contactPoint", f.contact),
+            ("dcat:landingPage", ref(urls.absolute(landing))),
+            ("dcat:keyword", .array(keywords.map(literal))),
+            ("dcat:theme", ref("http://publications.europa.eu/resource/authority/data-theme/GOVE")),
+            ("dct:language", f.languageRef),
+            ("dct:accessRights", ref("http://publications.europa.eu/resource/authority/access-right/PUBLIC")),
+            ("dct:modified", modified(dates)),
+            ("dcat:distribution", .array([distribution])),
+        ])
+    }
 
+    func catalog() -> JSON {
+        let urls = site.urls
+        let c = site.config
+        let f = catalogFrame()
         let projectDates = projects.compactMap { $0.updated ?? $0.start }
         let eventDates = events.map { ICalendar.contentDate($0) }
         let postDates = posts.map { $0.updated ?? $0.date }
+        func named(_ key: String) -> String { "\(strings[key]) – \(c.title)" }
         return .obj([
             ("@context", .obj([
                 ("dcat", .string("http://www.w3.org/ns/dcat#")), ("dct", .string("http://purl.org/dc/terms/")),
                 ("dcatde", .string("http://dcat-ap.de/def/dcatde/")), ("foaf", .string("http://xmlns.com/foaf/0.1/")),
                 ("vcard", .string("http://www.w3.org/2006/vcard/ns#")), ("xsd", .string("http://www.w3.org/2001/XMLSchema#")),
             ])),
-            ("@id", .string(catalogURL)), ("@type", .string("dcat:Catalog")),
+            ("@id", .string(f.catalogURL)), ("@type", .string("dcat:Catalog")),
             ("dct:title", literal("Offene Daten – \(c.title)")),
             ("dct:description", literal(c.description ?? c.title)),
-            ("dct:publisher", publisher),
+            ("dct:publisher", f.publisher),
             ("foaf:homepage", ref(c.baseURL)),
-            ("dct:language", languageRef),
-            ("dct:license", license.map(ref)),
-            ("dct:modified", modified(projectDates + eventDates + postDates)),
+            ("dct:language", f.languageRef),
+            ("dct:license", f.license.map(ref)),
+            ("dct:modified", modified(projectDates + eventDates + postDates + participationDates)),
             ("dcat:dataset", .array([
-                dataset(id: "projekte", title: "\(strings["projects.title"]) – \(c.title)", description: strings["projects.description"],
+                dataset(f, id: "projekte", title: named("projects.title"), description: strings["projects.description"],
                         path: Self.projectsPath(urls), landing: urls.projects, keywords: ["Smart City", strings["projects.title"]], dates: projectDates),
-                dataset(id: "veranstaltungen", title: "\(strings["events.title"]) – \(c.title)", description: strings["events.description"],
+                dataset(f, id: "veranstaltungen", title: named("events.title"), description: strings["events.description"],
                         path: Self.eventsPath(urls), landing: urls.events, keywords: ["Smart City", strings["events.title"]], dates: eventDates),
-                dataset(id: "blog", title: "\(strings["blog.title"]) – \(c.title)", description: strings["blog.description"],
+                dataset(f, id: "blog", title: named("blog.title"), description: strings["blog.description"],
                         path: Self.postsPath(urls), landing: urls.blog, keywords: ["Smart City", strings["blog.title"]], dates: postDates),
+                dataset(f, id: "mitmachen", title: named("participation.title"), description: strings["participation.description"],
+                        path: Self.participationPath(urls), landing: urls.participationList,
+                        keywords: ["Smart City", strings["participation.keyword"]], dates: participationDates),
             ])),
         ])
     }

@@ -26,7 +26,7 @@ struct SearchIndex {
 
     /// Kinds of documents: code letter, and the UI string of its name.
     static let kinds: [(code: String, key: String)] = [
-        ("p", "search.kind.post"), ("e", "search.kind.event"), ("j", "search.kind.project"),
+        ("p", "search.kind.post"), ("e", "search.kind.event"), ("m", "search.kind.participation"), ("j", "search.kind.project"),
         ("f", "search.kind.field"), ("s", "search.kind.page"), ("t", "search.kind.strategy"),
     ]
 
@@ -87,6 +87,10 @@ struct SearchIndex {
             bySource[e.source.path] = Entry(kind: "e", title: e.title, summary: e.summary, fields: e.fields, date: date(e.start),
                                             extra: [e.location?.name, e.location?.address, e.format].compactMap { $0 })
         }
+        for p in site.publicParticipation {
+            bySource[p.source.path] = Entry(kind: "m", title: p.title, summary: p.summary, fields: p.fields,
+                                            date: dates ? GermanDates.range(p.start, p.end) : nil, extra: [p.format].compactMap { $0 } + p.cities)
+        }
         for p in site.publicProjects {
             bySource[p.source.path] = Entry(kind: "j", title: p.title, summary: p.summary, fields: p.fields, date: nil,
                                             extra: p.cities + p.partners + [p.code].compactMap { $0 })
@@ -119,10 +123,25 @@ struct SearchIndex {
     /// the manifest last), so a big site's shards are not all held at once.
     func write(_ emit: (OutputFile) -> Void) {
         let docs = documents()
-        let dir = Self.folderPath(site.urls)
+        var version = Version()
+        let shardFirsts = writeShards(postings(docs), &version, emit)
+        writeChunks(docs, &version, emit)
+        emit(OutputFile(Self.folderPath(site.urls) + "index.json", manifest(docs, version: version, shards: shardFirsts).serialized()))
+    }
 
-        // Postings of all terms in one flat table, term after term, docs ascending: counted in a
-        // first pass, placed in a second (an array per term cost twice the memory at 50,000 items).
+    /// Postings of all terms in one flat table, term after term, docs ascending.
+    struct Postings {
+        var terms: [String]
+        /// Where each term's postings start in `docs`/`weights` (one more entry than terms with postings).
+        var starts: [Int]
+        var docs: [Int32]
+        var weights: [UInt8]
+        /// The terms with postings, in byte order.
+        var order: [Int]
+    }
+
+    /// Counted in a first pass, placed in a second (an array per term cost twice the memory at 50,000 items).
+    func postings(_ docs: [Document]) -> Postings {
         var tokenizer = self.tokenizer.finished
         var sums = WeightSums()
         var counts: [Int32] = []
@@ -149,31 +168,36 @@ struct SearchIndex {
         let termTexts = tokenizer.terms
         let order = termTexts.indices.filter { $0 < counts.count && counts[$0] > 0 }
             .sorted { termTexts[$0].utf8Precedes(termTexts[$1]) }
+        return Postings(terms: termTexts, starts: starts, docs: postingDocs, weights: postingWeights, order: order)
+    }
 
-        // Term shards: {"term":[docDelta,weight,…],…}, written as bytes.
-        var version = Version()
-        let shardFirsts = withoutActuallyEscaping(emit) { emit in
+    /// Term shards: {"term":[docDelta,weight,…],…}, written as bytes. Returns each shard's first term.
+    private func writeShards(_ p: Postings, _ version: inout Version, _ emit: (OutputFile) -> Void) -> [JSON] {
+        let dir = Self.folderPath(site.urls)
+        var made = version
+        defer { version = made }
+        return withoutActuallyEscaping(emit) { emit in
             var writer = ShardWriter { number, shard in
-                shard.withUnsafeBytes { version.add($0) }
+                shard.withUnsafeBytes { made.add($0) }
                 emit(OutputFile(dir + "t\(number).json", bytes: shard))
             }
-            for t in order {
-                let term = termTexts[t]
+            for t in p.order {
+                let term = p.terms[t]
                 var key = ""
                 JSON.writeString(term, to: &key)
-                let range = starts[t]..<starts[t + 1]
-                writer.add(term: term, key: key.utf8) { out in Self.appendPostings(docs: postingDocs[range], weights: postingWeights[range], to: &out) }
+                let range = p.starts[t]..<p.starts[t + 1]
+                writer.add(term: term, key: key.utf8) { out in Self.appendPostings(docs: p.docs[range], weights: p.weights[range], to: &out) }
             }
             return writer.finish().firsts.map(JSON.string)
         }
+    }
 
-        // Document chunks.
-        var chunkNumber = 0
+    /// Document chunks: what a result shows (address, title, kind, fields, excerpt, date, tags).
+    private func writeChunks(_ docs: [Document], _ version: inout Version, _ emit: (OutputFile) -> Void) {
+        let dir = Self.folderPath(site.urls)
         let fieldNumber = Dictionary(uniqueKeysWithValues: site.fields.enumerated().map { ($1.slug, $0) })
-        var start = 0
-        while start < docs.count {
-            let end = min(docs.count, start + Self.docsPerChunk)
-            let rows: [JSON] = docs[start..<end].map { d in
+        for (chunkNumber, start) in stride(from: 0, to: docs.count, by: Self.docsPerChunk).enumerated() {
+            let rows: [JSON] = docs[start..<min(docs.count, start + Self.docsPerChunk)].map { d in
                 let row: [JSON] = [.string(d.url), .string(d.title), .string(d.kind),
                                    .array(d.fields.compactMap { fieldNumber[$0] }.map(JSON.number)),
                                    .string(d.excerpt), d.date.map(JSON.string) ?? .null]
@@ -182,11 +206,10 @@ struct SearchIndex {
             var chunk = JSON.array(rows).serialized()
             chunk.withUTF8 { version.add(UnsafeRawBufferPointer($0)) }
             emit(OutputFile(dir + "d\(chunkNumber).json", chunk))
-            chunkNumber += 1
-            start = end
         }
+    }
 
-        // Manifest.
+    private func manifest(_ docs: [Document], version: Version, shards: [JSON]) -> JSON {
         let fields: [JSON] = site.fields.map { f in
             var previous = 0
             var deltas: [JSON] = []
@@ -196,12 +219,11 @@ struct SearchIndex {
             }
             return .obj([("slug", .string(f.slug)), ("title", .string(f.title)), ("docs", .array(deltas))])
         }
-        let manifest = JSON.obj([
+        return JSON.obj([
             ("version", .number(1)), ("v", .string(version.hex)), ("docs", .number(docs.count)),
             ("docsPerChunk", .number(Self.docsPerChunk)), ("stopWords", .array(SearchText.stopWords.sorted().map(JSON.string))),
-            ("kinds", .string(docs.map(\.kind).joined())), ("fields", .array(fields)), ("shards", .array(shardFirsts)),
+            ("kinds", .string(docs.map(\.kind).joined())), ("fields", .array(fields)), ("shards", .array(shards)),
         ])
-        emit(OutputFile(dir + "index.json", manifest.serialized()))
     }
 
     /// Calls `posting` with each term of `doc` once, with its summed weight (at most 255).

@@ -15,9 +15,10 @@ struct Sitemap {
         for p in site.projects { if let d = p.updated { lastmod[p.source.path] = d } }
         if let s = site.strategy, let d = s.published { lastmod[s.source.path] = d }
         let published = Set(site.publicPosts.map(\.source.path) + site.publicProjects.map(\.source.path)
-            + site.publicEvents.map(\.source.path) + site.publicPages.map(\.source.path) + site.publicFields.map(\.body.source.path))
+            + site.publicEvents.map(\.source.path) + site.publicPages.map(\.source.path) + site.publicFields.map(\.body.source.path)
+            + site.publicParticipation.map(\.source.path))
         let hidden = Set(site.posts.map(\.source.path) + site.projects.map(\.source.path) + site.events.map(\.source.path)
-            + site.pages.map(\.source.path) + site.fields.map(\.body.source.path)).subtracting(published)
+            + site.pages.map(\.source.path) + site.fields.map(\.body.source.path) + site.participation.map(\.source.path)).subtracting(published)
         let draftFields = Set(site.fields.filter { !site.isPublic(draft: $0.draft) }.map { site.urls.field($0) })
         let hiddenTagPages = hiddenTagPages(hidden)
 

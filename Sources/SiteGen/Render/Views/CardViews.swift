@@ -73,7 +73,7 @@ struct ItemFields: Sendable {
 
     /// "Entwurf" and "Geplant" labels, wherever drafts or future posts are shown (the preview,
     /// `build --drafts`, `--future`): a published site has neither.
-    private func labels(draft: Bool, scheduled: Bool) -> [String] {
+    func labels(draft: Bool, scheduled: Bool) -> [String] {
         guard options.preview || options.drafts || options.future else { return [] }
         var labels: [String] = []
         if draft { labels.append(strings["label.draft"]) }

@@ -8,7 +8,7 @@ extension LayoutContext {
         case nil: strings["post.published"]
         }
         let tags = tagLinks(p)
-        var post = PostDetail(item: postFields(p), html: html, tags: tags, dateLabel: dateLabel)
+        let post = PostDetail(item: postFields(p), html: html, tags: tags, dateLabel: dateLabel)
         if let u = p.updated, u > p.date {
             post.updatedText = GermanDates.date(u)
             post.updatedISO = u.iso8601
@@ -36,6 +36,7 @@ extension LayoutContext {
                                 when: when(e.start, e.end), endISO: e.end?.iso8601, location: location,
                                 online: e.online, registration: e.registration,
                                 icsHref: urls.href(urls.event(e) + "termin.ics"), isPast: e.endsAt <= site.options.now)
+        event.participation = site.participation(of: e).map { LinkView(title: $0.title, href: urls.href(urls.participation($0))) }
         var meta = Meta(title: e.title, description: e.summary, path: urls.event(e), section: .events)
         meta.breadcrumbs = [(strings["nav.events"], urls.events), (e.title, nil)]
         meta.feeds = [(strings["feed.events"], "\(urls.events)feed.xml")]
@@ -69,6 +70,7 @@ extension LayoutContext {
         let strategy = StrategyDetail(title: s.title, html: html, pdf: strategyDownload(s),
                                       publishedText: s.published.map(GermanDates.date), publishedISO: s.published?.iso8601,
                                       summary: s.summary)
+        strategy.overview = fieldOverview()
         var meta = Meta(title: s.title, description: s.summary, path: urls.strategy, section: .strategy)
         meta.breadcrumbs = [(s.title, nil)]
         return StrategyPage(frame: frame(meta), strategy: strategy)

@@ -3,7 +3,7 @@ import MustacheEngine
 /// What every page shows around its content: site name, navigation, footer, strings.
 /// Built once per build; each page adds its own title, breadcrumbs and `aria-current`.
 struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
-    enum Section: String { case home, fields, projects, events, blog, strategy, page, search, none }
+    enum Section: String { case home, fields, projects, events, participation, blog, strategy, page, search, none }
 
     let site: Site
     let strings: UIStrings
@@ -26,6 +26,7 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
     let itemFields: ItemFields
     /// Cards of posts, events and projects, made once and shared by every list.
     let cards: CardCache
+    let participationCards = ParticipationCardCache()
     let templates: TemplateSet
     /// The publisher's JSON-LD, which every page carries.
     let publisherLD: String
@@ -82,7 +83,8 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
         let urls = site.urls
         var items: [(Section, String, String)] = [
             (.fields, strings["nav.fields"], urls.fields), (.projects, strings["nav.projects"], urls.projects),
-            (.events, strings["nav.events"], urls.events), (.blog, strings["nav.blog"], urls.blog),
+            (.events, strings["nav.events"], urls.events), (.participation, strings["nav.participation"], urls.participationList),
+            (.blog, strings["nav.blog"], urls.blog),
         ]
         // A site without strategy.md has no strategy page to link to.
         if site.strategy != nil { items.append((.strategy, strings["nav.strategy"], urls.strategy)) }
@@ -102,7 +104,7 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
     func navigation(_ section: Section, path: String) -> NavigationView {
         let urls = site.urls
         let sectionPaths: [Section: String] = [.fields: urls.fields, .projects: urls.projects, .events: urls.events,
-                                               .blog: urls.blog, .strategy: urls.strategy]
+                                               .blog: urls.blog, .strategy: urls.strategy, .participation: urls.participationList]
         let own = sectionPaths[section].map { $0 == path } ?? false
         let access = accessLinks.firstIndex { $0.path == path } ?? -1
         return navigations.view(key: "\(section.rawValue)|\(own)|\(access)") {

@@ -120,6 +120,9 @@ final class HomePage: TemplateView, @unchecked Sendable {  // a class: a view sh
     var projects: [ProjectCard]
     var blogHref, eventsHref, projectsHref, fieldsHref: String
     var strategy: HomeStrategy?
+    /// The running participation formats ("Jetzt mitmachen").
+    var participation: [ParticipationCard] = []
+    var participationHref = ""
 
     init(frame: PageFrame, fieldCards: [FieldCard], latestPosts: [PostCard], nextEvents: [EventCard], projects: [ProjectCard], blogHref: String, eventsHref: String, projectsHref: String, fieldsHref: String, strategy: HomeStrategy? = nil) {
         self.frame = frame
@@ -147,6 +150,8 @@ final class HomePage: TemplateView, @unchecked Sendable {  // a class: a view sh
         .text("projectsHref", "Address of the projects.") { $0.projectsHref },
         .text("fieldsHref", "Address of the fields of action.") { $0.fieldsHref },
         .optionalObject("strategy", HomeStrategy.fields, "The strategy, if the site has one.") { $0.strategy },
+        .optionalObject("participationList", ParticipationCardList.fields, "The running participation formats (up to six) as {{#items}}; absent when none runs.") { $0.participation.isEmpty ? nil : ParticipationCardList(items: $0.participation) },
+        .text("participationHref", "Address of all participation formats.") { $0.participationHref },
     ])
 }
 
@@ -253,6 +258,8 @@ final class FieldPage: TemplateView, @unchecked Sendable {  // a class: a view s
     var projects: [ProjectCard]?
     var events: [EventCard]?
     var pagination: PaginationView?
+    /// Its participation formats (first page only).
+    var participation: [ParticipationCard]?
 
     init(frame: PageFrame, field: FieldCard, posts: [PostCard], calendar: CalendarLinks, feedHref: String, isFirstPage: Bool, projects: [ProjectCard]? = nil, events: [EventCard]? = nil, pagination: PaginationView? = nil) {
         self.frame = frame
@@ -284,6 +291,10 @@ final class FieldPage: TemplateView, @unchecked Sendable {  // a class: a view s
             return EventCardList(items: events)
         },
         .optionalObject("pagination", PaginationView.fields, "Links to the other pages.") { $0.pagination },
+        .optionalObject("participationList", ParticipationCardList.fields, "Its participation formats, running first (first page only); absent when it has none.") { page -> ParticipationCardList? in
+            guard let items = page.participation, !items.isEmpty else { return nil }
+            return ParticipationCardList(items: items)
+        },
     ])
 }
 

@@ -11,12 +11,15 @@ extension LayoutContext {
         var meta = Meta(title: site.config.title, description: site.config.description, path: "", section: .home)
         meta.isHome = true
         meta.feeds = [(strings["feed.blog"], "\(urls.blog)feed.xml"), (strings["feed.events"], "\(urls.events)feed.xml")]
-        return HomePage(frame: frame(meta), fieldCards: site.fields.map(fieldCard),
-                        latestPosts: site.posts.prefix(3).map(postCard),
-                        nextEvents: index.upcomingEvents.prefix(3).map(eventCard),
-                        projects: site.projects.filter { $0.status == .umsetzung }.prefix(6).map(projectCard),
-                        blogHref: urls.href(urls.blog), eventsHref: urls.href(urls.events),
-                        projectsHref: urls.href(urls.projects), fieldsHref: urls.href(urls.fields), strategy: strategy)
+        let home = HomePage(frame: frame(meta), fieldCards: site.fields.map(fieldCard),
+                            latestPosts: site.posts.prefix(3).map(postCard),
+                            nextEvents: index.upcomingEvents.prefix(3).map(eventCard),
+                            projects: site.projects.filter { $0.status == .umsetzung }.prefix(6).map(projectCard),
+                            blogHref: urls.href(urls.blog), eventsHref: urls.href(urls.events),
+                            projectsHref: urls.href(urls.projects), fieldsHref: urls.href(urls.fields), strategy: strategy)
+        home.participation = runningParticipation().prefix(6).map(participationCard)
+        home.participationHref = urls.href(urls.participationList)
+        return home
     }
 
     func blogView(_ page: Pagination) -> BlogPage {
@@ -72,11 +75,13 @@ extension LayoutContext {
             : [(strings["nav.fields"], urls.fields), (f.title, base), (strings.format("pagination.page", page.page), nil)]
         meta.feeds = [(strings.format("feed.field", f.title), "\(base)feed.xml")]
         let first = page.page == 1
-        return FieldPage(frame: frame(meta), field: field, posts: posts[page.range].map(postCard),
+        let view = FieldPage(frame: frame(meta), field: field, posts: posts[page.range].map(postCard),
                          calendar: calendarLinks("\(base)kalender.ics"), feedHref: urls.href("\(base)feed.xml"), isFirstPage: first,
                          projects: first ? index.projects(of: f.slug).map(projectCard) : nil,
                          events: first ? index.upcomingEvents(of: f.slug).map(eventCard) : nil,
                          pagination: page.view(base: base, urls: urls, strings: strings))
+        view.participation = first ? participation(of: f.slug).map(participationCard) : nil
+        return view
     }
 
     func searchView() -> SearchPage {

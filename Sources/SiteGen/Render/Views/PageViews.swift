@@ -106,6 +106,8 @@ final class EventDetail: TemplateView, @unchecked Sendable {  // a class: a view
     var online, registration: String?
     var icsHref: String
     var isPast: Bool
+    /// The participation format it belongs to.
+    var participation: LinkView?
 
     init(item: EventFields, html: MarkdownHTML, dateRange: String, when: WhenView, endISO: String? = nil, location: LocationView? = nil, online: String? = nil, registration: String? = nil, icsHref: String, isPast: Bool) {
         self.item = item
@@ -130,6 +132,7 @@ final class EventDetail: TemplateView, @unchecked Sendable {  // a class: a view
         .optionalText("registration", "Address to register at.") { $0.registration },
         .text("icsHref", "Address of its calendar file.") { $0.icsHref },
         .flag("isPast", "True when it is over.") { $0.isPast },
+        .optionalObject("participation", LinkView.fields, "The participation format it belongs to (its 'participation').") { $0.participation },
     ])
 }
 
@@ -237,6 +240,8 @@ final class StrategyDetail: TemplateView, @unchecked Sendable {  // a class: a v
     var html: MarkdownHTML
     var pdf: DownloadView?
     var publishedText, publishedISO, summary: String?
+    /// Per field of action its projects and participation formats.
+    var overview: FieldOverview?
     init(title: String, html: MarkdownHTML, pdf: DownloadView? = nil, publishedText: String? = nil, publishedISO: String? = nil, summary: String? = nil) {
         self.title = title
         self.html = html
@@ -253,6 +258,7 @@ final class StrategyDetail: TemplateView, @unchecked Sendable {  // a class: a v
         .optionalText("publishedText", "When it was published, in German.") { $0.publishedText },
         .optionalText("publishedISO", "The same as ISO 8601.") { $0.publishedISO },
         .optionalText("summary", "Its summary.") { $0.summary },
+        .optionalObject("overview", FieldOverview.fields, "The fields of action with their projects and participation formats; absent without fields.") { $0.overview },
     ])
 }
 

@@ -52,6 +52,13 @@ public struct UIStrings: @unchecked Sendable {
         "search.kind.event", "search.kind.field", "search.kind.page", "search.kind.post", "search.kind.project", "search.kind.strategy",
         "search.loading", "search.more", "search.noResults", "search.resultOne", "search.results", "search.title",
         "tag.description", "tag.title", "tags.count.one", "tags.count.other", "tags.description", "tags.title",
+        "feed.participation", "ideas.description", "ideas.submitIntro", "ideas.title", "ideas.withoutField", "nav.participation",
+        "participation.description", "participation.from", "participation.group.abgeschlossen", "participation.group.abgesagt",
+        "participation.group.geplant", "participation.group.laufend", "participation.intro", "participation.keyword",
+        "participation.lastDay", "participation.mailTo", "participation.notice.abgeschlossen", "participation.notice.abgesagt",
+        "participation.resultsLink", "participation.resultsOf", "participation.since", "participation.status.abgeschlossen", "participation.status.abgesagt",
+        "participation.status.geplant", "participation.status.laufend", "participation.title",
+        "search.kind.participation",
     ]
 
     /// Replaces `{1}`, `{2}` … with the arguments.

@@ -1,0 +1,14 @@
+/// The German catalogue (see `MessageCatalogue`): English key, German text, one sorted array per
+/// area of the tool. `MessageCoverageTests` checks that every message in the code has an entry
+/// and every entry a message.
+enum GermanMessages {
+    static let pairs: [(english: String, german: String)] =
+        [clauses, load, yamlParser, files, model, render, check, templates, commandLine, argumentParser].flatMap { $0 }
+
+    /// Clauses that several messages add to their end (a "did you mean"), translated on their own.
+    static let clauses: [(english: String, german: String)] = [
+        (", did you mean '#{}'?", ", meinten Sie „#{1}“?"),
+        (", did you mean '{}'?", ", meinten Sie „{1}“?"),
+        ("; did you mean '{}'?{}", "; meinten Sie „{1}“?{2}"),
+    ]
+}

@@ -1,0 +1,172 @@
+import Foundation
+import Testing
+@testable import SiteGen
+
+/// Messages about participation formats: compiler style, at the line, with what to do.
+@Suite struct ParticipationValidationTests {
+    static let event = "---\ntitle: Auftakt\nstart: 2026-12-03T18:00:00+01:00\nlocation: Rathaus\n---\nText.\n"
+    static let post = "---\ntitle: Ergebnisse\ndate: 2025-01-10T10:00:00+01:00\nsummary: S.\n---\nText.\n\n## Zahlen\n\nMehr.\n"
+    static let project = "---\ntitle: App\nstatus: umsetzung\nfields: [daten-und-plattformen]\n---\nText.\n"
+
+    /// The messages of a site with `participation/p.md` (these front matter lines after the title) and extra files.
+    static func messages(_ lines: String, body: String = "Text.\n", extra: [String: String] = [:]) -> [Diagnostic] {
+        var files = TestSupport.minimalSite
+        files["participation/p.md"] = "---\ntitle: Beteiligung\n\(lines)\n---\n\(body)"
+        files["events/2026/auftakt.md"] = event
+        files["posts/2025/ergebnisse.md"] = post
+        files["projects/app.md"] = project
+        files.merge(extra) { _, b in b }
+        return TestSupport.model(files).1.filter { $0.file.contains("participation") || $0.file.contains("events/") }
+    }
+
+    static func errors(_ lines: String, body: String = "Text.\n", extra: [String: String] = [:]) -> [String] {
+        messages(lines, body: body, extra: extra).errorMessages
+    }
+
+    @Test func aCompleteFormatHasNoMessages() {
+        let lines = """
+            start: 2026-11-01
+            end: 2026-12-15
+            format: Umfrage
+            fields: [daten-und-plattformen]
+            participate:
+              - { label: "Zur Umfrage", link: "https://beteiligung.example.org/u" }
+              - link: "mailto:team@example.org"
+              - link: ../events/2026/auftakt.md
+            projects: [../projects/app.md]
+            """
+        #expect(Self.messages(lines).isEmpty, "\(Self.messages(lines))")
+    }
+
+    @Test func missingRequiredKeys() {
+        #expect(TestSupport.model(TestSupport.minimalSite.merging(["participation/p.md": "---\nformat: Umfrage\n---\nText.\n"]) { _, b in b }).1.errorMessages == [
+            "content/participation/p.md:2: error: required key 'title' is missing; add e.g. title: \"…\"",
+            "content/participation/p.md:2: error: required key 'start' is missing; add e.g. start: 2026-11-26T18:00:00+01:00",
+        ])
+    }
+
+    @Test func endBeforeStartSuggestsAnEnd() {
+        #expect(Self.errors("start: 2026-12-03T18:00:00+01:00\nend: 2026-12-02") == [
+            "content/participation/p.md:4: error: end (2026-12-02) lies before start (2026-12-03T18:00:00+01:00); write an end after the start, e.g. 2026-12-03T20:00:00+01:00",
+        ])
+    }
+
+    @Test func anUnknownKeyGetsADidYouMean() {
+        #expect(Self.messages("start: 2026-12-01\nsumary: Kurz\nparticipate: [mailto:a@example.org]").warningMessages == [
+            "content/participation/p.md:4: warning: unknown key 'sumary', did you mean 'summary'?",
+        ])
+    }
+
+    @Test func anUnknownFieldGetsADidYouMean() {
+        #expect(Self.errors("start: 2026-12-01\nfields: [daten-und-plattform]\nparticipate: [mailto:a@example.org]") == [
+            "content/participation/p.md:4: error: unknown field of action 'daten-und-plattform', did you mean 'daten-und-plattformen'?",
+        ])
+    }
+
+    @Test func linksToMissingFilesNameTheNearestOne() {
+        let lines = """
+            start: 2026-11-01
+            end: 2026-11-20
+            participate:
+              - link: ../events/2026/auftak.md
+            results: ../posts/2025/ergebniss.md
+            projects: [../projects/ap.md]
+            """
+        #expect(Self.errors(lines) == [
+            "content/participation/p.md:6: error: participate link '../events/2026/auftak.md' does not exist; did you mean '../events/2026/auftakt.md'?",
+            "content/participation/p.md:7: error: results '../posts/2025/ergebniss.md' does not exist; did you mean '../posts/2025/ergebnisse.md'?",
+            "content/participation/p.md:8: error: project '../projects/ap.md' does not exist; did you mean '../projects/app.md'?",
+        ])
+    }
+
+    @Test func aLinkToADraftOrToTheWrongKindSaysSo() {
+        var extra = ["events/2026/geheim.md": Self.event.replacingOccurrences(of: "---\nText", with: "draft: true\n---\nText")]
+        extra["pages/info.md"] = "---\ntitle: Info\n---\nText.\n"
+        let lines = "start: 2026-11-01\nparticipate:\n  - link: ../events/2026/geheim.md\n  - link: ../pages/info.md"
+        #expect(Self.errors(lines, extra: extra) == [
+            "content/participation/p.md:5: error: participate link '../events/2026/geheim.md' is a draft and is not published; publish it or remove the link",
+            "content/participation/p.md:6: error: participate link '../pages/info.md' is not an event; link an event's .md file",
+        ])
+    }
+
+    @Test func participateLinksMustBeSafeAndNamed() {
+        let lines = """
+            start: 2026-11-01
+            participate:
+              - link: "https://beteiligung.example.org/u"
+              - { label: "Umfrage", link: "http://beteiligung.example.org/u" }
+              - { label: "Mail", link: "mailto:keine-adresse" }
+              - { label: "Irgendwo", link: "beteiligung.example.org" }
+            """
+        #expect(Self.errors(lines) == [
+            "content/participation/p.md:5: error: link 'https://beteiligung.example.org/u' has no label; add one that names where it leads, e.g. label: \"Zur Online-Umfrage\"",
+            "content/participation/p.md:6: error: link 'http://beteiligung.example.org/u' is not encrypted; people enter personal data there, so write https://",
+            "content/participation/p.md:7: error: 'mailto:keine-adresse' is no e-mail address; write it like mailto:smartcity@dortmund.de",
+            "content/participation/p.md:8: error: link 'beteiligung.example.org' must be an https address, a mailto: address or the .md file of an event (e.g. ../events/2026/auftakt.md)",
+        ])
+    }
+
+    /// `results: "#heading"` is checked against the text's own headings, `.md#heading` against the target's.
+    @Test func resultsHeadingsMustExist() {
+        let own = Self.errors("start: 2026-01-01\nend: 2026-02-01\nresults: \"#ergebniss\"", body: "Text.\n\n## Ergebnisse\n\nViel.\n")
+        #expect(own == ["content/participation/p.md:5: error: results: '#ergebniss': there is no heading with the id 'ergebniss', did you mean '#ergebnisse'?"])
+        let none = Self.errors("start: 2026-01-01\nend: 2026-02-01\nresults: \"#ergebnisse\"")
+        #expect(none == ["content/participation/p.md:5: error: results: '#ergebnisse': there is no heading with the id 'ergebnisse' (the text has no headings; add e.g. ## Ergebnisse)"])
+        let other = Self.errors("start: 2026-01-01\nend: 2026-02-01\nresults: ../posts/2025/ergebnisse.md#zahl")
+        #expect(other == ["content/participation/p.md:5: error: results: '../posts/2025/ergebnisse.md#zahl': there is no heading with the id 'zahl', did you mean '#zahlen'?"])
+        #expect(Self.errors("start: 2026-01-01\nend: 2026-02-01\nresults: ../posts/2025/ergebnisse.md#zahlen").isEmpty)
+        #expect(Self.errors("start: 2026-01-01\nend: 2026-02-01\nresults: \"#ergebnisse\"", body: "## Ergebnisse\n\nViel.\n").isEmpty)
+    }
+
+    @Test func projectsAreFilesNotSlugs() {
+        #expect(Self.errors("start: 2026-01-01\nparticipate: [mailto:a@example.org]\nprojects: [app]") == [
+            "content/participation/p.md:5: error: 'app' in 'projects' is no file; link the file, e.g. ../projects/app.md",
+        ])
+    }
+
+    @Test func anEventNamingAMissingParticipationGetsADidYouMean() {
+        let extra = ["events/2026/auftakt.md": Self.event.replacingOccurrences(of: "location: Rathaus", with: "location: Rathaus\nparticipation: ../../participation/q.md")]
+        #expect(Self.errors("start: 2026-11-01\nparticipate: [mailto:a@example.org]", extra: extra) == [
+            "content/events/2026/auftakt.md:5: error: participation '../../participation/q.md' does not exist; did you mean '../../participation/p.md'?",
+        ])
+    }
+
+    /// The idea pool's address belongs to the site; a format named like it would take it.
+    @Test func aFormatCannotTakeTheIdeaPoolsAddress() {
+        let files = TestSupport.minimalSite.merging(["participation/ideenpool.md": "---\ntitle: Ideen\nstart: 2026-01-01\n---\nText.\n"]) { _, b in b }
+        #expect(TestSupport.model(files).1.errorMessages == [
+            "content/participation/ideenpool.md: error: address /mitmachen/ideenpool/ is already used by the site's own mitmachen/ideenpool/ section; rename this file",
+        ])
+    }
+
+    /// While one can take part the page needs a way to do so; once it is over, its results.
+    @Test func whatIsForgottenIsAWarningThatDependsOnTheStatus() {
+        #expect(Self.messages("start: 2026-11-01").warningMessages == [
+            "content/participation/p.md: warning: participation has no 'participate' entry, so its page cannot say how to take part; add e.g. participate: [{ label: \"Zur Umfrage\", link: https://… }]",
+        ])
+        #expect(Self.messages("start: 2026-10-01\nend: 2026-11-01").warningMessages == [
+            "content/participation/p.md: warning: participation is over, but has no 'results'; add the .md file of a post or page, an https address or '#heading' of its text, so people learn what came of it",
+        ])
+        #expect(Self.messages("start: 2026-10-01\nend: 2026-11-01\nstatus: abgesagt").isEmpty, "a cancelled format needs neither")
+    }
+
+    /// `sitegen new participation` writes a draft whose blank entry is not an error yet.
+    @Test func theSkeletonOfSitegenNewIsValid() {
+        let text = NewContent.text(for: .participation, title: "Umfrage zur App", now: TestSupport.now)
+        #expect(text.contains("start: 2026-11-26\nend: 2026-12-24\n"))
+        #expect(NewContent.path(for: .participation, slug: "umfrage-zur-app", now: TestSupport.now) == "participation/umfrage-zur-app.md")
+        let files = TestSupport.minimalSite.merging(["participation/umfrage-zur-app.md": text]) { _, b in b }
+        let (site, d) = TestSupport.model(files, options: BuildOptions(now: TestSupport.now, drafts: true))
+        #expect(d.errorMessages.isEmpty, "\(d.errorMessages)")
+        #expect(site?.participation.first?.draft == true)
+    }
+
+    @Test func siteYmlIdeasMustBeReachable() {
+        var files = TestSupport.minimalSite
+        files["site.yml"] = "title: Test\nbase_url: https://example.org/\nideas:\n  email: ideen\n  form: http://example.org/form\n"
+        #expect(TestSupport.model(files).1.errorMessages == [
+            "content/site.yml:4: error: ideas.email 'ideen' is no e-mail address; write it like ideen@dortmund.de (without mailto:)",
+            "content/site.yml:5: error: ideas.form 'http://example.org/form' is not encrypted; people enter personal data there, so write https://",
+        ])
+    }
+}
