@@ -24,6 +24,10 @@ let package = Package(
         // The mimalloc allocator (Debian libmimalloc-dev), linked into the `sitegen` command only:
         // glibc's malloc was 12 % of a large build's CPU time, mimalloc's is 5 % (bench/README.md).
         .systemLibrary(name: "CMimalloc", providers: [.apt(["libmimalloc-dev"])]),
+        // libvips from Debian (libvips-dev): photos resized, converted to sRGB, stripped of metadata.
+        .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
+        // Plain C functions around the libvips calls the image step makes (Swift cannot call variadic C).
+        .target(name: "CImageCodec", dependencies: ["CVips"]),
         // Declarations glibc hides from Swift (renameat2 for the atomic output swap).
         .systemLibrary(name: "CLinuxShims"),
         // HTTP status of an address through the system's libcurl, loaded only when
@@ -38,6 +42,7 @@ let package = Package(
                 "CMarkGFM",
                 "CLinuxShims",
                 "CLinkCheck",
+                "CImageCodec",
                 "MustacheEngine",
                 .product(name: "Yams", package: "Yams"),
             ],
@@ -63,6 +68,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Made-up photos (with the personal data phones record) for the tests, the benchmark and the example site.
+        .target(name: "CTestImages", dependencies: ["CVips"], path: "Tests/CTestImages"),
         .testTarget(name: "MustacheEngineTests", dependencies: ["MustacheEngine"]),
         .testTarget(
             name: "SiteGenServeTests",
@@ -70,7 +77,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SiteGenTests",
-            dependencies: ["SiteGen"],
+            dependencies: ["SiteGen", "CTestImages"],
             resources: [.copy("Fixtures")]
         ),
     ]

@@ -204,7 +204,7 @@ public final class PreviewServer: Sendable {
         let now = configuration.now ?? DateTime(epochSeconds: Int64(wallSeconds()))
         let options = BuildOptions(now: now, drafts: configuration.drafts, future: configuration.future,
                                    baseURL: baseURL(port: port), preview: true)
-        let sink = MemorySink(copies: copies)
+        let sink = MemorySink(copies: copies, imageCache: .besideDefaultOutput(content: configuration.source))
         defer { copies.prune() }
         var builder = Builder(location: SiteLocation(content: configuration.source, templates: configuration.templates, output: ""),
                               options: options)

@@ -13,9 +13,11 @@ struct CheckCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "List the drafts and future posts that are not published.") var verbose = false
 
     func run() async throws {
-        var builder = Builder(location: SiteLocation(content: site.source, templates: site.templates), options: try site.buildOptions())
+        let location = SiteLocation(content: site.source, templates: site.templates)
+        var builder = Builder(location: location, options: try site.buildOptions())
         builder.collectExternalLinks = external
-        var (report, _) = builder.run(into: MemorySink())
+        // Photos come from (and go into) the processed-image folder `build` keeps beside public/.
+        var (report, _) = builder.run(into: MemorySink(imageCache: ImageCachePlace(folder: ImageCachePlace.folder(forOutput: location.output))))
         if external && report.succeeded {
             report.diagnostics = (report.diagnostics + (await ExternalLinkChecker().check(report.externalLinks))).sorted()
         }

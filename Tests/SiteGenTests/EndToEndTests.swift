@@ -90,9 +90,9 @@ import Testing
         #expect(!report.succeeded)
         #expect(report.diagnostics.errorMessages.contains { $0.contains("posts/2025/klimamessnetz-komplett.md:") && $0.contains("gibt-es-nicht.md' does not exist") })
         #expect(try snapshot(output) == before)
-        // No staging folder is left behind; the store of the old output stays beside it.
+        // No staging folder is left behind; the store and the processed photos of the old output stay beside it.
         let parent = (output as NSString).deletingLastPathComponent
-        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == [".public.sitegen-store", "public"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).sorted() == [".public.sitegen-images", ".public.sitegen-store", "public"])
     }
 
     @Test func unchangedFilesAreNotRewritten() throws {

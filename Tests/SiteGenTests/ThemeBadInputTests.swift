@@ -105,6 +105,12 @@ import Testing
         #expect(strings.lines.contains("Templates/i18n/de.yml:2:12: error: the UI strings are not UTF-8 text; save the file as UTF-8"), "\(strings.lines)")
     }
 
+    /// An image without alt text in a template is read out by its address on every page of that kind.
+    @Test func anImageWithoutAltInATemplateIsNamedAtItsLine() {
+        let r = messages { edit("partials/card-post.mustache", &$0) { $0.replacingOccurrences(of: " alt=\"{{alt}}\"", with: "") } }
+        #expect(r.lines == ["Templates/partials/card-post.mustache:2: warning: image tag <img> has no alt attribute, so screen readers read out its address; add alt=\"{{alt}}\" (alt=\"\" for decoration)"])
+    }
+
     @Test func aKeyMissingInAPartialSaysWhereThePartialIsIncluded() {
         let r = messages { edit("partials/card-post.mustache", &$0) { $0.replacingOccurrences(of: "{{dateText}}", with: "{{feedHref}}") } }
         #expect(r.lines.contains { $0.hasPrefix("Templates/partials/card-post.mustache:5:55: warning: no key 'feedHref' here (included from Templates/") }, "\(r.lines)")

@@ -38,6 +38,8 @@ extension GermanMessages {
         ("dynamic names ({{>*{}}}) are not supported; name the partial",
          "Dynamische Namen ({{>*{1}}}) werden nicht unterstützt; nennen Sie das Partial beim Namen"),
         ("file cannot be read", "Die Datei kann nicht gelesen werden"),
+        ("image tag <img> has no alt attribute, so screen readers read out its address; add alt=\"{{alt}}\" (alt=\"\" for decoration)",
+         "Das Bild-Tag <img> hat kein alt-Attribut, Screenreader lesen also seine Adresse vor; ergänzen Sie alt=\"{{alt}}\" (alt=\"\" für reinen Schmuck)"),
         ("no key '{}' here{}", "Hier gibt es keinen Schlüssel „{1}“{2}"),
         ("no page kind is called '{}' and no template includes it, so it is not used{}",
          "Keine Seitenart heißt „{1}“ und kein Template bindet es ein, es wird also nicht verwendet{2}"),

@@ -46,6 +46,8 @@ public struct SiteConfig: Sendable {
     public var paths: Paths
     /// `participation:` and `ideas:` of site.yml (the intro of /mitmachen/, how to submit an idea).
     public var participationSettings = ParticipationSettings()
+    /// `images:` (sizes, quality, originals, budget).
+    public var images = ImageSettings()
 
     /// The path part of the base URL (`/` or `/smartcity/`), which every internal link starts with.
     public var basePath: String {
@@ -86,7 +88,7 @@ public struct SiteConfig: Sendable {
     }
 
     static let knownKeys = ["title", "tagline", "description", "base_url", "language", "author", "publisher",
-                            "license", "paginate", "unsafe_html", "paths", "participation", "ideas"]
+                            "license", "paginate", "unsafe_html", "paths", "participation", "ideas", "images"]
 
     /// Reads site.yml; `overrideBaseURL` comes from `--base-url`.
     static func decode(_ value: YAMLValue?, file: String, overrideBaseURL: String?) -> (SiteConfig?, [Diagnostic]) {
@@ -152,6 +154,7 @@ public struct SiteConfig: Sendable {
             publisher: publisher ?? Publisher(name: title ?? "", url: nil, email: nil),
             license: license, paginate: max(1, paginate), unsafeHTML: r.bool("unsafe_html") ?? false, paths: paths)
         config.participationSettings = ParticipationSettings.decode(&r)
+        config.images = ImageSettings.read(&r)
         let ok = title != nil && base != nil
         return (ok ? config : nil, r.diagnostics)
     }

@@ -8,13 +8,18 @@ public struct LinkResolver: Sendable {
     let isAsset: @Sendable (String) -> Bool
     /// The site's path below its host (`/` or `/smartcity/`), put before every site path.
     let basePath: String
+    /// Photos are published as files made from them (see `ImageCatalog`).
+    let images: ImageCatalog
 
-    public init(site: Site) {
+    public init(site: Site) { self.init(site: site, images: .empty) }
+
+    init(site: Site, images: ImageCatalog) {
         let pages = site.pathBySource, excluded = site.excludedSources, assets = Set(site.assets.map(\.path))
         page = { pages[$0] }
         exclusion = { excluded[$0] }
         isAsset = { assets.contains($0) }
         basePath = site.urls.basePath
+        self.images = images
     }
 
     public func resolve(_ href: String, from source: SourceRef, isImage: Bool) -> LinkTarget {
@@ -66,6 +71,11 @@ public struct LinkResolver: Sendable {
                 return .broken("link target '\(trimmed)' \(reason) and is not published; link to something else or publish it")
             }
             return .broken("link target '\(trimmed)' does not exist")
+        }
+        // A photo shows as its `<img src>` variant (whose name changes with its bytes, so a text
+        // that shows it is rendered again when the photo changes); a link leads to its largest.
+        if let image = images.rendition(target) {
+            return .rewrite(sitePath(isImage ? image.src.path : image.linkTarget.path) + suffix, anchorCheck: nil)
         }
         if isAsset(target) { return .rewrite(sitePath(target) + suffix, anchorCheck: nil) }
         // A site address such as /veranstaltungen/ is kept (with the base path) and checked in the output.

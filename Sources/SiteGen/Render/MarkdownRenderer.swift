@@ -64,6 +64,9 @@ public struct MarkdownRenderer: Sendable {
     /// Resolves a link or image address written in the document at `source`.
     public var resolve: @Sendable (_ href: String, _ source: SourceRef, _ isImage: Bool) -> LinkTarget
 
+    /// The `<picture>` of a photo, by the address its image resolved to; nil for a plain `<img>`.
+    var picture: @Sendable (String) -> PictureMarkup? = { _ in nil }
+
     public init(unsafeHTML: Bool, resolve: @escaping @Sendable (String, SourceRef, Bool) -> LinkTarget) {
         self.unsafeHTML = unsafeHTML
         self.resolve = resolve
@@ -151,7 +154,9 @@ private struct Walker {
                 link(node)
             } else if type == CMARK_NODE_IMAGE {
                 image(node)
-            } else if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) && !renderer.unsafeHTML {
+            } else if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) && renderer.unsafeHTML {
+                rawImagesWithoutAlt(node)
+            } else if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
                 let at = line(node)
                 if rawHTMLLines.last != at { rawHTMLLines.append(at) }
                 if type == CMARK_NODE_HTML_BLOCK {
@@ -197,6 +202,18 @@ private struct Walker {
         let heading = Heading(level: level, text: text, id: id, line: at)
         headings.append(heading)
         headingNodes.append((node, heading))
+    }
+
+    /// Raw HTML (kept under `unsafe_html`) with an `<img>` that has no alt attribute: screen
+    /// readers would read out its file name.
+    private mutating func rawImagesWithoutAlt(_ node: OpaquePointer) {
+        guard let literal = cmark_node_get_literal(node) else { return }
+        var scanner = XMLTagScanner(Array(String(cString: literal).utf8))
+        while let tag = scanner.next() {
+            guard tag.name.lowercased() == "img", !tag.attributes.contains(where: { $0.name.lowercased() == "alt" }) else { continue }
+            diagnostics.append(.warning(body.source.display, line: line(node) + tag.line - 1,
+                "image in raw HTML has no alt attribute, so screen readers read out its address; add alt=\"…\" (alt=\"\" for decoration)"))
+        }
     }
 
     private mutating func link(_ node: OpaquePointer) {
@@ -267,10 +284,15 @@ private struct Walker {
             cmark_node_unlink(node)
             cmark_node_free(node)
         }
-        for (node, src, alt, title) in imageNodes.reversed() {
+        // The first image is fetched at once, unless the front matter names an image: the page
+        // shows that one above the text (a post's picture), so it is the first.
+        let eagerFirst = body.source.keyLines["image"] == nil
+        for (index, (node, src, alt, title)) in imageNodes.enumerated().reversed() {
+            let lazy = index > 0 || !eagerFirst
             var tag = "<img src=\"\(escapeAttribute(src))\" alt=\"\(escapeAttribute(alt))\""
             if let title, !title.isEmpty { tag += " title=\"\(escapeAttribute(title))\"" }
-            tag += " loading=\"lazy\" decoding=\"async\">"
+            tag += (lazy ? " loading=\"lazy\"" : "") + " decoding=\"async\">"
+            if let picture = renderer.picture(src) { tag = picture.html(alt: alt, title: title, lazy: lazy) }
             guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { continue }
             cmark_node_set_on_enter(custom, tag)
             cmark_node_replace(node, custom)

@@ -4,12 +4,17 @@ extension SiteRenderer {
     /// place of a file the build makes (a page, a feed, the sitemap): it would replace it without a word.
     /// - Parameter outputs: the files made so far; the copied assets are added.
     func copyAssets(into sink: OutputSink, outputs: inout Set<String>, records: [PageRecord]) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
-        let linked = site.assets.contains(where: \.needsLink) ? linkedFiles(records) : []
+        let linked = site.assets.contains(where: { $0.needsLink || isUsageChecked($0) }) ? linkedFiles(records) : []
+        var diagnostics = publishImages(into: sink, outputs: &outputs, linked: linked)
         for asset in site.assets {
+            // Photos go out as the files made from them (above), never as they are.
+            if ImageFormat(path: asset.path)?.isProcessed == true { continue }
             if asset.needsLink && !linked.contains(asset.path) {
                 diagnostics.append(.warning(contentName + "/" + asset.path, Self.unlinkedMessage))
                 continue
+            }
+            if isUsageChecked(asset) && !linked.contains(asset.path) {
+                diagnostics.append(.warning(contentName + "/" + asset.path, Self.unusedGraphicMessage))
             }
             if outputs.contains(asset.path) {
                 let what = records.first { URLScheme.outputFile($0.path) == asset.path }.map { "the page the build makes at /\($0.path)" }

@@ -43,6 +43,8 @@ public struct SiteRenderer: Sendable {
     let interner = StringInterner()
     /// One tokenizer for the whole build (and, with a cache, for all builds that share it), so term numbers stay valid.
     let searchTokenizer: SharedSearchTokenizer
+    /// The content's images with the files made from its photos (published after the pages).
+    let images: ImageCatalog
 
     init(site: Site, templates: TemplateSet, contentRoot: String, memo: any RenderMemo = NoMemo(),
                 fileSystem: any FileSystem = LocalFileSystem()) {
@@ -51,15 +53,24 @@ public struct SiteRenderer: Sendable {
         self.contentRoot = contentRoot
         self.memo = memo
         searchTokenizer = memo.searchTokenizer
-        layout = LayoutContext(site: site, templates: templates)
+        let images = ImageCatalog.make(site: site, contentRoot: contentRoot, fileSystem: fileSystem)
+        self.images = images
+        layout = LayoutContext(site: site, templates: templates, images: images)
         self.templates = layout.templates
         renderer = Renderer(library: templates.library, globals: layout.globals)
-        let resolver = LinkResolver(site: site)
+        let resolver = LinkResolver(site: site, images: images)
         self.resolver = resolver
-        markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML) { href, source, isImage in
+        var markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML) { href, source, isImage in
             resolver.resolve(href, from: source, isImage: isImage)
         }
+        let urls = site.urls
+        markdown.picture = { src in images.rendition(src: src).map { PictureMarkup($0, sizes: images.settings.sizes, href: urls.href) } }
+        self.markdown = markdown
     }
+
+    /// The skeleton with the images: a page is taken over unrendered only when no image it may
+    /// show changed either (a photo's bytes change its file names and size in the markup).
+    var skeletonWithImages: UInt64? { skeleton.map { ContentHash.mix($0, images.fingerprint) } }
 
     /// Every page of the site, in a fixed order.
     func jobs() -> [PageJob] {
@@ -121,7 +132,7 @@ public struct SiteRenderer: Sendable {
     /// Files that are not pages: feeds, calendars, sitemap, data, search index.
     func renderFormats(_ records: [PageRecord], into sink: OutputSink) -> (written: [String], kept: [String], problems: [Diagnostic]) {
         FormatRenderer(site: site, layout: layout, records: records, searchTokenizer: searchTokenizer)
-            .render(memo: memo, skeleton: skeleton, sink: sink)
+            .render(memo: memo, skeleton: skeletonWithImages, sink: sink)
     }
 
     struct Rendered {
@@ -147,7 +158,7 @@ public struct SiteRenderer: Sendable {
         let body = markdownBody(of: job)
         // Only a cached build needs the text's hash (builds without a cache skip it).
         let textHash = skeleton == nil ? 0 : body.map { ContentHash.of($0.text) } ?? 0
-        let quickKey = skeleton.map { ContentHash.mix(ContentHash.mix($0, textHash), site.config.unsafeHTML ? 1 : 0) }
+        let quickKey = skeletonWithImages.map { ContentHash.mix(ContentHash.mix($0, textHash), site.config.unsafeHTML ? 1 : 0) }
         var rendered: Rendered
         if let quickKey, let reused = reuse(job, body: body, textHash: textHash, quickKey: quickKey, sink: sink) {
             rendered = reused

@@ -24,6 +24,7 @@ enum TemplateLint {
                 result.append(.warning(display(kind + ".mustache"), "the template has no layout ({{<base}}…{{/base}}) and no <html>, so its pages lack the site's head, header and footer"))
             }
         }
+        result += imagesWithoutAlt(texts, display: display)
         for key in UIStrings.usedByCode where strings[key] == key {
             result.append(.warning(display("i18n/\(language).yml"), "the UI string '\(key)' is missing, so pages show '\(key)' instead; add it"))
         }

@@ -11,10 +11,13 @@ public protocol OutputSink: Sendable {
     /// Takes `path` over from the last build's output as it is, if it is there with `size`
     /// bytes; false when it cannot (then the caller writes it).
     func keep(_ path: String, size: Int) -> Bool
+    /// Where the files made from photos are kept between builds (nil: only in memory).
+    var imageCache: ImageCachePlace? { get }
 }
 
 extension OutputSink {
     public func keep(_ path: String, size: Int) -> Bool { false }
+    public var imageCache: ImageCachePlace? { nil }
 }
 
 /// Keeps every file in memory.
@@ -23,11 +26,15 @@ public final class MemorySink: OutputSink, @unchecked Sendable {
     private let lock = NSLockLite()
     private let fileSystem: any FileSystem
     private let copies: CopyCache?
+    public let imageCache: ImageCachePlace?
 
-    /// - Parameter copies: files copied by earlier builds (the preview server's), read again only when changed.
-    public init(fileSystem: any FileSystem = LocalFileSystem(), copies: CopyCache? = nil) {
+    /// - Parameters:
+    ///   - copies: files copied by earlier builds (the preview server's), read again only when changed.
+    ///   - imageCache: the processed-image folder to read and fill (`check` and `serve` share `build`'s).
+    public init(fileSystem: any FileSystem = LocalFileSystem(), copies: CopyCache? = nil, imageCache: ImageCachePlace? = nil) {
         self.fileSystem = fileSystem
         self.copies = copies
+        self.imageCache = imageCache
     }
 
     public func write(_ path: String, _ bytes: [UInt8]) throws { lock.locked { storage[path] = bytes } }

@@ -55,6 +55,9 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     }
 
     public var written: Int { madeDirectories.locked { writtenPaths.count } }
+
+    /// Beside the output, like the build's store; `--clean` makes every photo's files anew.
+    public var imageCache: ImageCachePlace? { ImageCachePlace(folder: ImageCachePlace.folder(forOutput: output), read: keepUnchanged, prune: true) }
     public var kept: Int { madeDirectories.locked { keptPaths.count } }
 
     public func write(_ path: String, _ bytes: [UInt8]) throws {

@@ -132,7 +132,8 @@ struct FormatRenderer {
         let blogEntries = published.prefix(Self.blogFeedSize).map { p -> FeedEntry in
             var e = postEntry(p)
             if let html = bodies[urls.post(p)] {
-                e.contentHTML = absoluteLinks(html, basePath: urls.basePath, baseURL: c.baseURL, pageURL: e.url)
+                e.contentHTML = absoluteSrcsets(absoluteLinks(html, basePath: urls.basePath, baseURL: c.baseURL, pageURL: e.url),
+                                                basePath: urls.basePath, baseURL: c.baseURL)
             }
             return e
         }

@@ -12,9 +12,6 @@ extension LayoutContext {
     func eventFields(_ e: Event) -> EventFields { itemFields.event(e) }
     func projectFields(_ p: Project) -> ProjectFields { itemFields.project(p) }
 
-    /// Site URL of an image named in front matter.
-    func imageHref(_ image: String, from source: SourceRef) -> String? { itemFields.imageHref(image, from: source) }
-
     /// The badges of an item's fields, or nil when it has none.
     func badgeList(_ slugs: [String]) -> BadgeList? { itemFields.badgeList(slugs) }
 
@@ -35,11 +32,13 @@ struct ItemFields: Sendable {
     /// Per field slug, its badge (title, link, number, colour, icon).
     let fieldBadges: [String: FieldBadge]
     let options: BuildOptions
+    /// The photos' sizes and formats.
+    var images = ImageCatalog.empty
 
     func post(_ p: Post) -> PostFields {
-        PostFields(title: p.title, href: urls.href(urls.post(p)), dateText: GermanDates.date(p.date), dateISO: p.date.iso8601,
-                   badgeList: badgeList(p.fields), summary: p.summary, author: p.author,
-                   image: p.image.flatMap { imageHref($0, from: p.source) }.map { ImageView(src: $0, alt: p.imageAlt ?? "") },
+        let image = imageViews(p)
+        return PostFields(title: p.title, href: urls.href(urls.post(p)), dateText: GermanDates.date(p.date), dateISO: p.date.iso8601,
+                   badgeList: badgeList(p.fields), summary: p.summary, author: p.author, image: image?.page, cardImage: image?.card,
                    labels: labels(draft: p.draft, scheduled: Publication.withheld(draft: false, date: p.date, now: options.now) == .future))
     }
 
@@ -70,12 +69,6 @@ struct ItemFields: Sendable {
         if let a = e.location?.address { parts.append(a) }
         if parts.isEmpty, e.online != nil { return strings["event.online"] }
         return parts.isEmpty ? nil : parts.joined(separator: ", ")
-    }
-
-    /// Site URL of an image named in front matter.
-    func imageHref(_ image: String, from source: SourceRef) -> String? {
-        guard !isRemote(image), let path = resolveContentPath(image, from: source.path) else { return nil }
-        return urls.href(path)
     }
 
     /// "Entwurf" and "Geplant" labels, wherever drafts or future posts are shown (the preview,

@@ -1,19 +1,5 @@
 import MustacheEngine
 
-final class ImageView: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
-    var src: String
-    var alt: String
-    init(src: String, alt: String) {
-        self.src = src
-        self.alt = alt
-    }
-
-    static let fields = Fields<ImageView>("Image", "An image with its alt text.", [
-        .text("src", "The image's address.") { $0.src },
-        .text("alt", "Its alt text (empty for a decorative image).") { $0.alt },
-    ])
-}
-
 /// A field of action's badge: one object per field and build, so `partials/badge` rendered with
 /// it is reused on every card and page that shows it.
 final class FieldBadge: TemplateView, @unchecked Sendable {  // `storedFingerprint` is set in init only
@@ -65,9 +51,11 @@ final class PostFields: @unchecked Sendable {  // a class: each key's getter rea
     var badgeList: BadgeList?
     var summary, author: String?
     var image: ImageView?
+    /// The image as cards show it: its 1200×630 crop.
+    var cardImage: ImageView?
     var labels: [String]
 
-    init(title: String, href: String, dateText: String, dateISO: String, badgeList: BadgeList? = nil, summary: String? = nil, author: String? = nil, image: ImageView? = nil, labels: [String]) {
+    init(title: String, href: String, dateText: String, dateISO: String, badgeList: BadgeList? = nil, summary: String? = nil, author: String? = nil, image: ImageView? = nil, cardImage: ImageView? = nil, labels: [String]) {
         self.title = title
         self.href = href
         self.dateText = dateText
@@ -76,6 +64,7 @@ final class PostFields: @unchecked Sendable {  // a class: each key's getter rea
         self.summary = summary
         self.author = author
         self.image = image
+        self.cardImage = cardImage
         self.labels = labels
     }
 
@@ -88,7 +77,8 @@ final class PostFields: @unchecked Sendable {  // a class: each key's getter rea
             .optionalObject("badgeList", BadgeList.fields, "Its fields as badges; absent when it has none.") { get($0).badgeList },
             .optionalText("summary", "Its summary.") { get($0).summary },
             .optionalText("author", "Its author.") { get($0).author },
-            .optionalObject("image", ImageView.fields, "Its image.") { get($0).image },
+            .optionalObject("image", ImageView.fields, "Its image (front matter `image`) in its own proportions, as its page shows it.") { get($0).image },
+            .optionalObject("cardImage", ImageView.fields, "The same image cut to 1200×630, as cards show it.") { get($0).cardImage },
             .texts("labels", "'Entwurf', 'Geplant' in the preview server (partials/labels).") { get($0).labels },
         ]
     }

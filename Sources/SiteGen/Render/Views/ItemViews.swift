@@ -16,7 +16,7 @@ extension LayoutContext {
         // Newer and older neighbours in the blog.
         let newer = index > 0 ? site.posts[index - 1] : nil
         let older = index + 1 < site.posts.count ? site.posts[index + 1] : nil
-        let image = p.image.flatMap { imageHref($0, from: p.source) }.map { site.config.baseURL + $0.dropFirst(site.urls.basePath.count) }
+        let image = itemFields.shareImage(p)
         var meta = Meta(title: p.title, description: p.summary, path: urls.post(p), section: .blog)
         meta.breadcrumbs = [(strings["nav.blog"], urls.blog), (p.title, nil)]
         meta.feeds = [(strings["feed.blog"], "\(urls.blog)feed.xml")]

@@ -31,7 +31,7 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
     /// The publisher's JSON-LD, which every page carries.
     let publisherLD: String
 
-    init(site: Site, templates: TemplateSet) {
+    init(site: Site, templates: TemplateSet, images: ImageCatalog = .empty) {
         self.site = site
         self.templates = templates
         let strings = UIStrings(tree: templates.strings)
@@ -72,7 +72,7 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
         tagLinksBySlug = Self.tagLinks(site)
         index = SiteIndex(site: site)
         navigations = NavigationCache()
-        itemFields = ItemFields(urls: urls, strings: strings, fieldBadges: badges, options: site.options)
+        itemFields = ItemFields(urls: urls, strings: strings, fieldBadges: badges, options: site.options, images: images)
         cards = CardCache(fields: itemFields)
         publisherLD = StructuredData.publisher(site).serialized()
     }

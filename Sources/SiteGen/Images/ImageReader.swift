@@ -1,0 +1,80 @@
+/// Looks at one image file of the content: is it what its name says, can it be read, is it
+/// within the budget, is an SVG free of scripts; and, for a photo, its rendition.
+struct ImageReader: Sendable {
+    let settings: ImageSettings
+    let contentRoot: String
+    let fileSystem: any FileSystem
+
+    /// Bumped whenever the pipeline makes other bytes from the same source and settings.
+    static let pipelineVersion = "sitegen-image-1"
+
+    struct Result {
+        var rendition: ImageRendition?
+        var diagnostics: [Diagnostic] = []
+    }
+
+    /// - Returns: the rendition of a photo, and messages about the file (named by its content
+    ///   path; the renderer puts the content folder's name in front).
+    func look(at path: String, crops: Bool) -> Result {
+        let display = path
+        guard let format = ImageFormat(path: path) else { return Result() }
+        let bytes: [UInt8]
+        do { bytes = try fileSystem.readFile(contentRoot + "/" + path) } catch {
+            return Result(diagnostics: [.error(display, "cannot be read: \(error)")])
+        }
+        if let problem = mismatch(bytes, named: format) { return Result(diagnostics: [.error(display, problem)]) }
+        if format == .svg {
+            return Result(diagnostics: SVGSafety.problems(bytes).map { .error(display, line: $0.line, $0.message) })
+        }
+        guard format.isProcessed else { return Result() }
+        switch ImageCodec.header(bytes) {
+        case .failure(let failure):
+            return Result(diagnostics: [.error(display, "cannot be read as a \(format.name) image (\(failure)); export it again, or remove it")])
+        case .success(let header):
+            let diagnostics = budget(bytes.count, header.width * header.height, display)
+            let key = ContentHash.mix(ContentHash.mix(ContentHash.of(settingsText), file: bytes), UInt64(bytes.count))
+            let rendition = ImagePlan.rendition(source: path, format: format, key: key, size: (header.width, header.height),
+                                                crops: crops, settings: settings)
+            return Result(rendition: rendition, diagnostics: diagnostics)
+        }
+    }
+
+    /// Everything besides the source that changes a variant's bytes.
+    private var settingsText: String {
+        [Self.pipelineVersion, String(settings.quality), String(settings.avif), String(ImageCodec.effort), ImageCodec.version].joined(separator: "|")
+    }
+
+    /// Why the bytes are not the format the name says, or nil.
+    private func mismatch(_ bytes: [UInt8], named format: ImageFormat) -> String? {
+        let actual = ImageFormat.sniff(bytes)
+        if let actual, format.accepts(actual) { return nil }
+        guard let actual else {
+            return "is not a \(format.name) image (its bytes are no image format); export it again as \(format.name), or remove it"
+        }
+        return "is named as a \(format.name) image, but is a \(actual.name) image; rename it to end in .\(actual.fileExtension), or export it again as \(format.name)"
+    }
+
+    /// A warning for an original over the budget: it costs every build time, and the editor
+    /// probably meant to export a smaller copy.
+    private func budget(_ size: Int, _ pixels: Int?, _ display: String) -> [Diagnostic] {
+        if size > settings.budgetBytes {
+            return [.warning(display, "is \(megabytes(size)) MB, more than the \(settings.budgetBytes / 1_000_000) MB an original may have (images.budget_mb in site.yml); export it smaller, e.g. 4000 pixels wide")]
+        }
+        if let pixels, pixels > settings.budgetPixels {
+            return [.warning(display, "has \(megabytes(pixels)) megapixels, more than the \(settings.budgetPixels / 1_000_000) an original may have (images.budget_megapixels in site.yml); export it smaller, e.g. 4000 pixels wide")]
+        }
+        return []
+    }
+
+    /// 31.5 (one decimal, German comma).
+    private func megabytes(_ n: Int) -> String {
+        let tenths = (n + 50_000) / 100_000
+        return "\(tenths / 10),\(tenths % 10)"
+    }
+
+    /// Settings this libvips cannot follow.
+    func settingsProblems() -> [Diagnostic] {
+        guard settings.avif, ImageCodec.ready, !ImageCodec.canWrite(.avif) else { return [] }
+        return [.error("site.yml", "images.avif is true, but this libvips cannot write AVIF; set avif: false")]
+    }
+}

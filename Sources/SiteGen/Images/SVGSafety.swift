@@ -1,0 +1,157 @@
+/// SVG files are published as they are, and an SVG opened on its own runs the scripts inside it
+/// in the site's name: a `<script>`, an event handler attribute (`onload=…`) or a `javascript:`
+/// address is an error naming the file and line.
+enum SVGSafety {
+    struct Problem: Equatable {
+        var line: Int
+        var message: String
+    }
+
+    static let runs = "which would run code in a visitor's browser when the file is opened"
+
+    /// Every problem in the file (at most one per tag).
+    static func problems(_ bytes: [UInt8]) -> [Problem] {
+        var problems: [Problem] = []
+        var scanner = XMLTagScanner(bytes)
+        while let tag = scanner.next() {
+            if localName(tag.name) == "script" {
+                problems.append(Problem(line: tag.line, message: "SVG contains a <script> element, \(runs); remove it (export the graphic again without scripts)"))
+                continue
+            }
+            if let handler = tag.attributes.first(where: { localName($0.name).hasPrefix("on") }) {
+                problems.append(Problem(line: tag.line, message: "SVG has an event handler attribute '\(handler.name)', \(runs); remove the attribute"))
+            } else if let link = tag.attributes.first(where: { isScriptAddress($0.value) }) {
+                problems.append(Problem(line: tag.line, message: "SVG has a 'javascript:' address in '\(link.name)', \(runs); remove it"))
+            }
+        }
+        return problems
+    }
+
+    /// `svg:script` → `script`, lowercased.
+    private static func localName(_ name: String) -> String {
+        String(name.split(separator: ":").last ?? Substring(name)).lowercased()
+    }
+
+    /// `javascript:` however it is hidden: character references, spaces, control characters, case.
+    static func isScriptAddress(_ value: String) -> Bool {
+        let decoded = decodeReferences(value).unicodeScalars.filter { $0.value > 32 }
+        return String(String.UnicodeScalarView(decoded)).lowercased().contains("javascript:")
+    }
+
+    /// `&#106;` and `&#x6A;` as characters (named references are left: none spells a letter of `javascript`).
+    static func decodeReferences(_ s: String) -> String {
+        guard s.contains("&#") else { return s }
+        var out = ""
+        var rest = Substring(s)
+        while let amp = rest.firstRange(of: "&#") {
+            out += rest[..<amp.lowerBound]
+            let after = rest[amp.upperBound...]
+            let hex = after.first == "x" || after.first == "X"
+            let digits = (hex ? after.dropFirst() : after).prefix { $0.isHexDigit }
+            if let n = UInt32(digits, radix: hex ? 16 : 10), let scalar = Unicode.Scalar(n) {
+                out.unicodeScalars.append(scalar)
+                var end = digits.endIndex
+                if end < after.endIndex, after[end] == ";" { end = after.index(after: end) }
+                rest = after[end...]
+            } else {
+                out += "&#"
+                rest = after
+            }
+        }
+        return out + rest
+    }
+
+    /// Whether the bytes start like an SVG document (after a byte order mark, spaces, an XML
+    /// declaration or comments).
+    static func looksLikeSVG(_ bytes: [UInt8]) -> Bool {
+        let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
+        guard let svg = head.firstRange(of: "<svg") else { return false }
+        let before = head[..<svg.lowerBound].trimmingPrefix("\u{FEFF}")
+        return before.allSatisfy(\.isWhitespace) || before.hasPrefix("<?xml") || before.hasPrefix("<!--") || before.hasPrefix("<!doctype")
+    }
+}
+
+/// The start tags of an XML document with their attributes and lines: enough to find scripts,
+/// not a validating parser. Comments, CDATA sections, declarations and processing instructions
+/// are skipped.
+struct XMLTagScanner {
+    struct Tag {
+        var name: String
+        var attributes: [(name: String, value: String)]
+        var line: Int
+    }
+
+    private let b: [UInt8]
+    private var i = 0
+    private var line = 1
+
+    init(_ bytes: [UInt8]) { b = bytes }
+
+    mutating func next() -> Tag? {
+        while i < b.count {
+            if b[i] == 10 { line += 1 }
+            guard b[i] == UInt8(ascii: "<"), i + 1 < b.count else { i += 1; continue }
+            if skip("<!--", "-->") || skip("<![CDATA[", "]]>") || skip("<?", "?>") || skip("<!", ">") { continue }
+            guard isNameByte(b[i + 1]) else { i += 1; continue }
+            return tag()
+        }
+        return nil
+    }
+
+    /// Moves past a construct from `open` to `close`, counting its lines; false when none starts here.
+    private mutating func skip(_ open: String, _ close: String) -> Bool {
+        let o = Array(open.utf8), c = Array(close.utf8)
+        guard b.count >= i + o.count, Array(b[i..<i + o.count]) == o else { return false }
+        i += o.count
+        while i < b.count, !(b.count >= i + c.count && Array(b[i..<i + c.count]) == c) {
+            if b[i] == 10 { line += 1 }
+            i += 1
+        }
+        i = min(b.count, i + c.count)
+        return true
+    }
+
+    private mutating func tag() -> Tag {
+        let startLine = line
+        i += 1
+        let name = word()
+        var attributes: [(String, String)] = []
+        while i < b.count, b[i] != UInt8(ascii: ">") {
+            if b[i] == 10 { line += 1 }
+            guard isNameByte(b[i]) else { i += 1; continue }
+            let attribute = word()
+            while i < b.count, b[i] == 32 || b[i] == 9 || b[i] == 10 || b[i] == 13 { if b[i] == 10 { line += 1 }; i += 1 }
+            guard i < b.count, b[i] == UInt8(ascii: "=") else { attributes.append((attribute, "")); continue }
+            i += 1
+            while i < b.count, b[i] == 32 || b[i] == 9 || b[i] == 10 || b[i] == 13 { if b[i] == 10 { line += 1 }; i += 1 }
+            attributes.append((attribute, value()))
+        }
+        i += 1
+        return Tag(name: name, attributes: attributes, line: startLine)
+    }
+
+    private mutating func word() -> String {
+        let start = i
+        while i < b.count, isNameByte(b[i]) || b[i] == UInt8(ascii: "-") || b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ":") { i += 1 }
+        return String(decoding: b[start..<i], as: UTF8.self)
+    }
+
+    private mutating func value() -> String {
+        guard i < b.count else { return "" }
+        let quote = b[i]
+        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+            i += 1
+            let start = i
+            while i < b.count, b[i] != quote { if b[i] == 10 { line += 1 }; i += 1 }
+            defer { i += 1 }
+            return String(decoding: b[start..<min(i, b.count)], as: UTF8.self)
+        }
+        let start = i
+        while i < b.count, b[i] > 32, b[i] != UInt8(ascii: ">") { i += 1 }
+        return String(decoding: b[start..<i], as: UTF8.self)
+    }
+
+    private func isNameByte(_ c: UInt8) -> Bool {
+        (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == UInt8(ascii: "_") || c >= 0x80 || (c >= 48 && c <= 57)
+    }
+}

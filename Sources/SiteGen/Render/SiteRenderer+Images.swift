@@ -1,0 +1,67 @@
+/// The files made from the photos pages show: after the pages are rendered (they say which
+/// photos are used), each photo's sizes and formats are taken over from the last output, taken
+/// from the processed-image cache, or made, one photo per core.
+extension SiteRenderer {
+    static let unusedImageMessage = "is not shown or linked by any page, so it is not published; show it with ![…](…) in the page it belongs to, or remove it"
+    static let unusedGraphicMessage = "is not shown or linked by any page; show it with ![…](…) in the page it belongs to, or remove it"
+
+    /// Publishes the photos `linked` (the output paths pages refer to) reaches, and reports the
+    /// images no page uses and every problem found in an image.
+    /// - Parameter outputs: the files made so far; the photos' files are added.
+    func publishImages(into sink: OutputSink, outputs: inout Set<String>, linked: Set<String>) -> [Diagnostic] {
+        var diagnostics = images.diagnostics.map { d in
+            var d = d
+            d.file = contentName + "/" + d.file
+            return d
+        }
+        let needsLink = Set(site.assets.filter(\.needsLink).map(\.path))
+        var used: [ImageRendition] = []
+        for path in images.renditions.keys.sorted() {
+            let rendition = images.renditions[path]!
+            guard rendition.files.contains(where: { linked.contains($0.path) }) else {
+                diagnostics.append(.warning(contentName + "/" + path, needsLink.contains(path) ? Self.unlinkedMessage : Self.unusedImageMessage))
+                continue
+            }
+            if let clash = rendition.files.first(where: { outputs.contains($0.path) }) {
+                diagnostics.append(.error(contentName + "/" + path, "would be published as \(clash.path), which the build makes from another file; rename one of them"))
+                continue
+            }
+            outputs.formUnion(rendition.files.map(\.path))
+            used.append(rendition)
+        }
+        let cache = ProcessedImageCache(memory: .shared, place: sink.imageCache, fileSystem: fileSystem)
+        diagnostics += parallelMap(used) { publish($0, into: sink, cache: cache) }.compactMap { $0 }
+        cache.prune(keeping: Set(used.flatMap { $0.files.map(\.cacheName) }))
+        return diagnostics
+    }
+
+    /// Every file of one photo: kept from the last output or the cache where it can be, the rest
+    /// made from one decoding of the source.
+    private func publish(_ rendition: ImageRendition, into sink: OutputSink, cache: ProcessedImageCache) -> Diagnostic? {
+        let display = contentName + "/" + rendition.source
+        var missing: [ImageVariant] = []
+        do {
+            for file in rendition.files {
+                if let size = cache.size(file.cacheName), sink.keep(file.path, size: size) { continue }
+                if let bytes = cache.bytes(file.cacheName) { try sink.write(file.path, bytes) } else { missing.append(file) }
+            }
+            guard !missing.isEmpty else { return nil }
+            let source = try fileSystem.readFile(contentRoot + "/" + rendition.source)
+            switch ImageCodec.make(missing, from: source, source: (rendition.width, rendition.height)) {
+            case .failure(let failure):
+                return .error(display, "cannot be decoded as a \(rendition.format.name) image (\(failure)); export it again, or remove it")
+            case .success(let made):
+                for (file, bytes) in zip(missing, made) {
+                    cache.store(file.cacheName, bytes)
+                    try sink.write(file.path, bytes)
+                }
+            }
+        } catch {
+            return .error(display, "cannot be published: \(error)")
+        }
+        return nil
+    }
+
+    /// Whether the output path is an image of the content that pages must use to publish it.
+    func isUsageChecked(_ asset: Asset) -> Bool { images.images[asset.path] != nil }
+}

