@@ -87,6 +87,23 @@ import Testing
         #expect(after.allSatisfy { before[$0.key] != $0.value })
     }
 
+    /// The preview rebuilds on every save: a photo whose file did not change is not read again.
+    @Test func whatAPhotoToldIsKeptWhileItsFileStaysTheSame() throws {
+        let path = root + "/gemerkt.jpg"
+        try Data(photo).write(to: URL(fileURLWithPath: path))
+        let disk = LocalFileSystem()
+        let first = PhotoFactsMemo.shared.lookup(path, disk)
+        #expect(first.facts == nil && first.stamp != nil)
+        PhotoFactsMemo.shared.store(PhotoFacts(hash: 1, size: photo.count, width: 1100, height: 700), of: path, stamp: first.stamp)
+        #expect(PhotoFactsMemo.shared.lookup(path, disk).facts?.hash == 1)
+        try Data(TestPhoto.make(width: 300, height: 200)).write(to: URL(fileURLWithPath: path))
+        #expect(PhotoFactsMemo.shared.lookup(path, disk).facts == nil, "a new file is read again")
+        // A tree in memory numbers its writes; two trees may number alike, so nothing is kept for them.
+        let memory = MemoryFileSystem()
+        memory.write("/c/x.jpg", bytes: photo)
+        #expect(PhotoFactsMemo.shared.lookup("/c/x.jpg", memory).stamp == nil)
+    }
+
     @Test func theInMemoryBuildsOfServeAndCheckShareTheFolder() throws {
         let place = ImageCachePlace(folder: cacheFolder)
         let files = ["site.yml": "title: T\nbase_url: https://example.org/\n", "posts/2025/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\n![Foto](../../images/f.jpg)\n"]

@@ -16,27 +16,35 @@ struct ImageReader: Sendable {
     /// - Returns: the rendition of a photo, and messages about the file (named by its content
     ///   path; the renderer puts the content folder's name in front).
     func look(at path: String, crops: Bool) -> Result {
-        let display = path
         guard let format = ImageFormat(path: path) else { return Result() }
+        let file = contentRoot + "/" + path
+        let memo: (facts: PhotoFacts?, stamp: UInt64?) = format.isProcessed ? PhotoFactsMemo.shared.lookup(file, fileSystem) : (nil, nil)
+        if let known = memo.facts { return photo(path, format, known, crops: crops) }
         let bytes: [UInt8]
-        do { bytes = try fileSystem.readFile(contentRoot + "/" + path) } catch {
-            return Result(diagnostics: [.error(display, "cannot be read: \(error)")])
+        do { bytes = try fileSystem.readFile(file) } catch {
+            return Result(diagnostics: [.error(path, "cannot be read: \(error)")])
         }
-        if let problem = mismatch(bytes, named: format) { return Result(diagnostics: [.error(display, problem)]) }
+        if let problem = mismatch(bytes, named: format) { return Result(diagnostics: [.error(path, problem)]) }
         if format == .svg {
-            return Result(diagnostics: SVGSafety.problems(bytes).map { .error(display, line: $0.line, $0.message) })
+            return Result(diagnostics: SVGSafety.problems(bytes).map { .error(path, line: $0.line, $0.message) })
         }
         guard format.isProcessed else { return Result() }
         switch ImageCodec.header(bytes) {
         case .failure(let failure):
-            return Result(diagnostics: [.error(display, "cannot be read as a \(format.name) image (\(failure)); export it again, or remove it")])
+            return Result(diagnostics: [.error(path, "cannot be read as a \(format.name) image (\(failure)); export it again, or remove it")])
         case .success(let header):
-            let diagnostics = budget(bytes.count, header.width * header.height, display)
-            let key = ContentHash.mix(ContentHash.mix(ContentHash.of(settingsText), file: bytes), UInt64(bytes.count))
-            let rendition = ImagePlan.rendition(source: path, format: format, key: key, size: (header.width, header.height),
-                                                crops: crops, settings: settings)
-            return Result(rendition: rendition, diagnostics: diagnostics)
+            let facts = PhotoFacts(hash: ContentHash.mix(bytes.withUnsafeBytes { ContentHash.wide($0) }, UInt64(bytes.count)),
+                                   size: bytes.count, width: header.width, height: header.height)
+            PhotoFactsMemo.shared.store(facts, of: file, stamp: memo.stamp)
+            return photo(path, format, facts, crops: crops)
         }
+    }
+
+    private func photo(_ path: String, _ format: ImageFormat, _ facts: PhotoFacts, crops: Bool) -> Result {
+        let key = ContentHash.mix(ContentHash.of(settingsText), facts.hash)
+        let rendition = ImagePlan.rendition(source: path, format: format, key: key, size: (facts.width, facts.height),
+                                            crops: crops, settings: settings)
+        return Result(rendition: rendition, diagnostics: budget(facts.size, facts.width * facts.height, path))
     }
 
     /// Everything besides the source that changes a variant's bytes.
