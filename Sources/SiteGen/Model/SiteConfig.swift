@@ -91,6 +91,38 @@ public struct SiteConfig: Sendable {
                             "license", "paginate", "unsafe_html", "paths", "participation", "ideas", "images"]
 
     /// Reads site.yml; `overrideBaseURL` comes from `--base-url`.
+    /// `paths:`: each a slug, the tags' address one the blog's pages cannot take, and no two
+    /// sections at one address (they would write their pages over each other).
+    static func readPaths(_ r: inout FrontMatterReader, file: String) -> Paths {
+        var paths = Paths()
+        var pathLines: [String: Int] = [:]
+        _ = r.nested("paths", known: Paths.keys) { p in
+            func read(_ key: String, _ target: WritableKeyPath<Paths, String>) {
+                guard let v = p.string(key) else { return }
+                pathLines[key] = p.line(of: key)
+                if Slug.isValid(v) { paths[keyPath: target] = v } else {
+                    p.diagnostics.append(.error(file, line: p.line(of: key), "paths.\(key) must be a slug (lowercase letters, digits and hyphens), e.g. '\(Slug.make(v))'"))
+                }
+            }
+            read("blog", \.blog); read("events", \.events); read("projects", \.projects); read("fields", \.fields)
+            read("strategy", \.strategy); read("search", \.search); read("page", \.page); read("tags", \.tags)
+            read("participation", \.participation); read("ideas", \.ideas)
+        }
+        if let problem = paths.tagsProblem {
+            r.diagnostics.append(.error(file, line: pathLines["tags"] ?? r.line(of: "paths"), problem))
+        }
+        var owners = ["assets": "the theme's assets/ folder"]
+        for (key, value) in paths.sections {
+            if let other = owners[value] {
+                r.diagnostics.append(.error(file, line: pathLines[key] ?? r.line(of: "paths"),
+                                            "paths.\(key) is '\(value)', the address of \(other); give each section its own"))
+            } else {
+                owners[value] = "paths.\(key)"
+            }
+        }
+        return paths
+    }
+
     static func decode(_ value: YAMLValue?, file: String, overrideBaseURL: String?) -> (SiteConfig?, [Diagnostic]) {
         guard case .map(let map)? = value else {
             let message = value == nil
@@ -118,33 +150,7 @@ public struct SiteConfig: Sendable {
         let license = r.nested("license", known: ["name", "url"]) { l in
             License(name: l.string("name", required: true) ?? "", url: l.url("url") ?? "")
         }
-        var paths = Paths()
-        var pathLines: [String: Int] = [:]
-        _ = r.nested("paths", known: Paths.keys) { p in
-            func read(_ key: String, _ target: WritableKeyPath<Paths, String>) {
-                guard let v = p.string(key) else { return }
-                pathLines[key] = p.line(of: key)
-                if Slug.isValid(v) { paths[keyPath: target] = v } else {
-                    p.diagnostics.append(.error(file, line: p.line(of: key), "paths.\(key) must be a slug (lowercase letters, digits and hyphens), e.g. '\(Slug.make(v))'"))
-                }
-            }
-            read("blog", \.blog); read("events", \.events); read("projects", \.projects); read("fields", \.fields)
-            read("strategy", \.strategy); read("search", \.search); read("page", \.page); read("tags", \.tags)
-            read("participation", \.participation); read("ideas", \.ideas)
-        }
-        if let problem = paths.tagsProblem {
-            r.diagnostics.append(.error(file, line: pathLines["tags"] ?? r.line(of: "paths"), problem))
-        }
-        // Two sections at one address would write their pages over each other.
-        var owners = ["assets": "the theme's assets/ folder"]
-        for (key, value) in paths.sections {
-            if let other = owners[value] {
-                r.diagnostics.append(.error(file, line: pathLines[key] ?? r.line(of: "paths"),
-                                            "paths.\(key) is '\(value)', the address of \(other); give each section its own"))
-            } else {
-                owners[value] = "paths.\(key)"
-            }
-        }
+        let paths = readPaths(&r, file: file)
         let paginate = r.int("paginate") ?? 10
         if paginate < 1 { r.diagnostics.append(.error(file, line: r.line(of: "paginate"), "paginate must be 1 or more")) }
         var config = SiteConfig(
