@@ -47,11 +47,16 @@ extension SiteRenderer {
     /// Every file of the site the pages link to or load, as output paths.
     private func linkedFiles(_ records: [PageRecord], anyNameWithoutDot: Bool) -> Set<String> {
         let base = site.urls.basePath
-        var paths: Set<String> = []
+        // Pages share most of their addresses (header, footer, icons): each is resolved once.
+        var hrefs: Set<String> = []
         for r in records {
-            for href in r.refs.links + r.refs.resources where anyNameWithoutDot || Self.mayNameFile(href) {
-                if let target = PageLinkCheck.internalPath(href, base: base), !target.path.isEmpty { paths.insert(target.path) }
+            for list in [r.refs.links, r.refs.resources] {
+                for href in list where anyNameWithoutDot || Self.mayNameFile(href) { hrefs.insert(href) }
             }
+        }
+        var paths: Set<String> = []
+        for href in hrefs {
+            if let target = PageLinkCheck.internalPath(href, base: base), !target.path.isEmpty { paths.insert(target.path) }
         }
         return paths
     }
