@@ -55,6 +55,8 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     private var nextDocuments: [String: Document] = [:]
     private var nextMarkdown: [String: Markdown] = [:]
     private var nextPages: [String: Page] = [:]
+    /// The store's sections as read, and which buckets this build changed (see `StoreSection`).
+    private var stored: StoredSections?
 
     /// Pages taken from the cache and pages rendered in the last build (for `--verbose` and tests).
     public private(set) var reusedPages = 0
@@ -79,6 +81,8 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
 
     func beginBuild() {
         lock.locked {
+            // The sections read describe the tables before the first build only.
+            if stored?.built == true { stored = nil }
             nextYAML = [:]
             nextFormats = [:]
             nextLinkChecks = [:]
@@ -93,12 +97,36 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
 
     func endBuild() {
         lock.locked {
+            if stored != nil {
+                stored!.built = true
+                stored!.changed.yaml.formUnion(ChangedBuckets.resized(yaml, nextYAML) { StoreSection.bucket($0) })
+                stored!.changed.markdown.formUnion(ChangedBuckets.resized(markdown, nextMarkdown) { StoreSection.bucket($0) })
+                stored!.changed.linkChecks.formUnion(ChangedBuckets.resized(linkChecks, nextLinkChecks) { StoreSection.bucket($0) })
+                stored!.changed.pages.formUnion(ChangedBuckets.resized(pages, nextPages) { StoreSection.bucket($0) })
+            }
             yaml = nextYAML
             formats = nextFormats
             linkChecks = nextLinkChecks
             documents = nextDocuments
             markdown = nextMarkdown
             pages = nextPages
+        }
+    }
+
+    /// Keeps the sections a store was read from, so unchanged ones are saved as they are.
+    func keepStoredSections(_ bytes: [[UInt8]], termCount: Int) {
+        lock.locked { stored = StoredSections(bytes: bytes, termCount: termCount) }
+    }
+
+    /// A section's bytes as read, when the one build since reading left all its entries as they were.
+    func storedSection(_ index: Int, _ section: StoreSection) -> [UInt8]? {
+        lock.locked {
+            guard let stored, stored.built, index < stored.bytes.count else { return nil }
+            switch section {
+            case .terms: return searchTokenizer.finished.terms.count == stored.termCount ? stored.bytes[index] : nil
+            case .formats: return nil
+            default: return stored.changed.contains(section) ? nil : stored.bytes[index]
+            }
         }
     }
 
@@ -146,7 +174,11 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     }
 
     func storeLinkCheck(_ path: String, key: UInt64, _ diagnostics: [Diagnostic]) {
-        lock.locked { nextLinkChecks[path] = (key, diagnostics) }
+        lock.locked {
+            nextLinkChecks[path] = (key, diagnostics)
+            if let old = linkChecks[path], old.key == key, old.diagnostics == diagnostics { return }
+            stored?.changed.linkChecks.insert(StoreSection.bucket(path))
+        }
     }
 
     /// Front matter parsed, or taken from the cache when the same text was parsed before
@@ -161,7 +193,10 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
         }
         let value = try parse()
         let blob = Self.yamlBlob(value)
-        lock.locked { nextYAML[key] = blob }
+        lock.locked {
+            nextYAML[key] = blob
+            stored?.changed.yaml.insert(StoreSection.bucket(key))
+        }
         return value
     }
 
@@ -211,6 +246,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
         let html = MarkdownHTML(rendered.html)
         let search = searchTokenizer.tokenize(rendered.plainText)
         lock.locked {
+            stored?.changed.markdown.insert(StoreSection.bucket(path))
             nextMarkdown[path] = Markdown(textHash: textHash, unsafeHTML: renderer.unsafeHTML, source: body.source,
                                           links: recorder.links, htmlHash: html.hash, html: keepsPages ? rendered.html : nil,
                                           headings: rendered.headings, anchors: rendered.anchors,
@@ -226,8 +262,10 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     func page(_ path: String, key: UInt64, quickKey: UInt64, keep: (Int) -> Bool,
               render: () -> ([UInt8], HTMLReferences)) -> ([UInt8]?, HTMLReferences) {
         if var hit = lock.locked({ pages[path] }), hit.key == key, hit.html != nil || keep(hit.size) {
+            let quickKeyChanged = hit.quickKey != quickKey
             hit.quickKey = quickKey
             lock.locked {
+                if quickKeyChanged { stored?.changed.pages.insert(StoreSection.bucket(path)) }
                 nextPages[path] = hit
                 reusedPages += 1
             }
@@ -235,6 +273,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
         }
         let (html, refs) = render()
         lock.locked {
+            stored?.changed.pages.insert(StoreSection.bucket(path))
             nextPages[path] = Page(key: key, quickKey: quickKey, html: keepsPages ? String(decoding: html, as: UTF8.self) : nil,
                                    size: html.count, refs: refs)
             renderedPages += 1
