@@ -47,7 +47,7 @@ extension BuildCache {
         }
         let cache = BuildCache(keepsPages: false, searchTokenizer: SharedSearchTokenizer(terms: tables.terms), yaml: tables.yaml,
                                markdown: tables.markdown, pages: tables.pages, linkChecks: tables.linkChecks,
-                               formats: tables.formats)
+                               formats: tables.formats, remembered: tables.documents)
         cache.keepStoredSections(raw, termCount: tables.terms.count)
         return cache
     }
@@ -94,6 +94,7 @@ extension BuildCache {
     private func groupedByBucket() -> GroupedTables {
         let (yaml, markdown, pages, linkChecks) = tables
         return GroupedTables(yaml: StoreSection.group(yaml, bucket: { StoreSection.bucket($0) }, by: <),
+                             documents: StoreSection.group(rememberedTable, bucket: { StoreSection.bucket($0) }, by: { $0.utf8Precedes($1) }),
                              markdown: StoreSection.group(markdown, bucket: { StoreSection.bucket($0) }, by: { $0.utf8Precedes($1) }),
                              linkChecks: StoreSection.group(linkChecks, bucket: { StoreSection.bucket($0) }, by: { $0.utf8Precedes($1) }),
                              pages: StoreSection.group(pages, bucket: { StoreSection.bucket($0) }, by: { $0.utf8Precedes($1) }),

@@ -42,6 +42,9 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     private var yaml: [UInt64: [UInt8]] = [:]
     private var nextYAML: [UInt64: [UInt8]] = [:]
     private var documents: [String: Document] = [:]
+    /// What the store keeps of each document instead (see `RememberedDocument`).
+    private var remembered: [String: RememberedDocument] = [:]
+    private var nextRemembered: [String: RememberedDocument] = [:]
     /// Each page's link check findings, by a key over the page and the whole site (see `OutputChecker`).
     private var linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:]
     private var nextLinkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:]
@@ -69,8 +72,10 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
 
     init(keepsPages: Bool, searchTokenizer: SharedSearchTokenizer = SharedSearchTokenizer(),
          yaml: [UInt64: [UInt8]] = [:], markdown: [String: Markdown] = [:], pages: [String: Page] = [:],
-         linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:], formats: [String: FormatPart] = [:]) {
+         linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:], formats: [String: FormatPart] = [:],
+         remembered: [String: RememberedDocument] = [:]) {
         self.keepsPages = keepsPages
+        self.remembered = remembered
         self.formats = formats
         self.linkChecks = linkChecks
         self.searchTokenizer = searchTokenizer
@@ -87,6 +92,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
             nextFormats = [:]
             nextLinkChecks = [:]
             nextDocuments = [:]
+            nextRemembered = [:]
             nextMarkdown = [:]
             nextPages = [:]
             reusedPages = 0
@@ -103,7 +109,9 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
                 stored!.changed.markdown.formUnion(ChangedBuckets.resized(markdown, nextMarkdown) { StoreSection.bucket($0) })
                 stored!.changed.linkChecks.formUnion(ChangedBuckets.resized(linkChecks, nextLinkChecks) { StoreSection.bucket($0) })
                 stored!.changed.pages.formUnion(ChangedBuckets.resized(pages, nextPages) { StoreSection.bucket($0) })
+                stored!.changed.documents.formUnion(ChangedBuckets.resized(remembered, nextRemembered) { StoreSection.bucket($0) })
             }
+            remembered = nextRemembered
             yaml = nextYAML
             formats = nextFormats
             linkChecks = nextLinkChecks
@@ -132,6 +140,26 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
 
     /// The record of a page after the last build.
     func pageRecord(_ path: String) -> Page? { lock.locked { pages[path] } }
+
+    var rememberedTable: [String: RememberedDocument] { lock.locked { remembered } }
+
+    func storedDocument(_ key: String, stamp: UInt64, size: Int) -> (RememberedDocument, YAMLMap)? {
+        guard !keepsPages, stamp != 0, let hit = lock.locked({ remembered[key] }), hit.stamp == stamp, hit.size == size,
+              let blob = lock.locked({ yaml[hit.yamlKey] }), case .map(let map)?? = Self.yamlValue(blob) else { return nil }
+        lock.locked {
+            nextRemembered[key] = hit
+            nextYAML[hit.yamlKey] = blob
+        }
+        return (hit, map)
+    }
+
+    func storeDocument(_ key: String, _ document: RememberedDocument) {
+        guard !keepsPages else { return }
+        lock.locked {
+            nextRemembered[key] = document
+            if remembered[key] != document { stored?.changed.documents.insert(StoreSection.bucket(key)) }
+        }
+    }
 
     /// The tables as they are after a build, for saving.
     var tables: (yaml: [UInt64: [UInt8]], markdown: [String: Markdown], pages: [String: Page],
@@ -186,7 +214,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     func frontMatter(_ text: String, firstLine: Int, parse: () throws(YAMLError) -> YAMLValue?) throws(YAMLError) -> YAMLValue? {
         // In memory, whole documents are kept (`document`); the store keeps front matter instead.
         guard !keepsPages else { return try parse() }
-        let key = ContentHash.of(text, seed: UInt64(firstLine))
+        let key = LoadedDocument.yamlKey(text, firstLine: firstLine)
         if let hit = lock.locked({ yaml[key] }), let value = Self.yamlValue(hit) {
             lock.locked { nextYAML[key] = hit }
             return value
@@ -223,7 +251,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     }
 
     func markdown(_ body: MarkdownBody, renderer: MarkdownRenderer, resolver: LinkResolver) -> PageMarkdown {
-        let textHash = ContentHash.of(body.text)
+        let textHash = body.textHash
         let path = body.source.path
         if let hit = lock.locked({ markdown[path] }), hit.textHash == textHash, hit.unsafeHTML == renderer.unsafeHTML,
            hit.source == body.source,

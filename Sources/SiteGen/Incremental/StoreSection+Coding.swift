@@ -15,6 +15,9 @@ extension BuildCache {
         case .yaml(let b):
             w.int(tables.yaml[b].count)
             for (key, blob) in tables.yaml[b] { w.u64(key); w.bytes(blob) }
+        case .documents(let b):
+            w.int(tables.documents[b].count)
+            for (key, d) in tables.documents[b] { w.string(key); Self.encode(d, &w) }
         case .markdown(let b):
             w.int(tables.markdown[b].count)
             for (path, m) in tables.markdown[b] { Self.encode(path, m, number: terms.number, &w) }
@@ -75,6 +78,10 @@ extension BuildCache {
             var yaml: [UInt64: [UInt8]] = [:]
             for _ in try r.count() { yaml[try r.u64()] = try r.bytes() }
             decoded = .yaml(yaml)
+        case .documents:
+            var documents: [String: RememberedDocument] = [:]
+            for _ in try r.count() { documents[try r.string()] = try decodeDocument(&r) }
+            decoded = .documents(documents)
         case .markdown:
             var markdown: [String: RememberedMarkdown] = [:]
             for _ in try r.count() { markdown[try r.string()] = try decodeMarkdown(&r) }
@@ -87,6 +94,28 @@ extension BuildCache {
         }
         guard r.atEnd else { throw ByteReader.Damaged() }
         return decoded
+    }
+
+    private static func encode(_ d: RememberedDocument, _ w: inout ByteWriter) {
+        w.u64(d.stamp)
+        w.int(d.size)
+        w.u64(d.hash)
+        w.u64(d.frontMatterHash)
+        w.u64(d.yamlKey)
+        w.string(d.kind.rawValue)
+        w.source(d.source)
+        w.string(d.fileSlug)
+        w.diagnostics(d.diagnostics)
+        w.int(d.bodyOffset)
+        w.u64(d.bodyHash)
+    }
+
+    private static func decodeDocument(_ r: inout ByteReader) throws -> RememberedDocument {
+        let (stamp, size, hash, frontMatterHash, yamlKey) = (try r.u64(), try r.int(), try r.u64(), try r.u64(), try r.u64())
+        guard let kind = DocumentKind(rawValue: try r.string()) else { throw ByteReader.Damaged() }
+        return RememberedDocument(stamp: stamp, size: size, hash: hash, frontMatterHash: frontMatterHash, yamlKey: yamlKey, kind: kind,
+                                  source: try r.source(), fileSlug: try r.string(), diagnostics: try r.diagnostics(),
+                                  bodyOffset: try r.int(), bodyHash: try r.u64())
     }
 
     /// One body's entry; its term numbers are checked against the terms once all sections are read.

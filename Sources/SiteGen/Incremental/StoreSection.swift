@@ -2,11 +2,12 @@
 /// the front matter, Markdown, link check or page table (an entry's bucket comes from its key).
 enum StoreSection: Equatable {
     case terms, formats
-    case yaml(Int), markdown(Int), linkChecks(Int), pages(Int)
+    case yaml(Int), documents(Int), markdown(Int), linkChecks(Int), pages(Int)
 
     static let buckets = 16
 
     static let all: [StoreSection] = [.terms, .formats] + (0..<buckets).map(StoreSection.yaml)
+        + (0..<buckets).map(StoreSection.documents)
         + (0..<buckets).map(StoreSection.markdown) + (0..<buckets).map(StoreSection.linkChecks)
         + (0..<buckets).map(StoreSection.pages)
 
@@ -24,12 +25,13 @@ enum StoreSection: Equatable {
 
 /// Which buckets of each table a build changed: an entry stored anew, or one gone.
 struct ChangedBuckets {
-    var yaml = Set<Int>(), markdown = Set<Int>(), linkChecks = Set<Int>(), pages = Set<Int>()
+    var yaml = Set<Int>(), documents = Set<Int>(), markdown = Set<Int>(), linkChecks = Set<Int>(), pages = Set<Int>()
 
     func contains(_ section: StoreSection) -> Bool {
         switch section {
         case .terms, .formats: return true
         case .yaml(let b): return yaml.contains(b)
+        case .documents(let b): return documents.contains(b)
         case .markdown(let b): return markdown.contains(b)
         case .linkChecks(let b): return linkChecks.contains(b)
         case .pages(let b): return pages.contains(b)
@@ -56,6 +58,7 @@ struct StoredSections {
 /// The tables sorted into sections for saving.
 struct GroupedTables {
     var yaml: [[(key: UInt64, value: [UInt8])]]
+    var documents: [[(key: String, value: RememberedDocument)]]
     var markdown: [[(key: String, value: RememberedMarkdown)]]
     var linkChecks: [[(key: String, value: (key: UInt64, diagnostics: [Diagnostic]))]]
     var pages: [[(key: String, value: RememberedPage)]]
@@ -67,6 +70,7 @@ enum DecodedSection {
     case terms([String])
     case formats([String: BuildCache.FormatPart])
     case yaml([UInt64: [UInt8]])
+    case documents([String: RememberedDocument])
     case markdown([String: RememberedMarkdown])
     case linkChecks([String: (key: UInt64, diagnostics: [Diagnostic])])
     case pages([String: RememberedPage])
@@ -77,16 +81,18 @@ struct DecodedTables {
     var terms: [String] = []
     var formats: [String: BuildCache.FormatPart] = [:]
     var yaml: [UInt64: [UInt8]] = [:]
+    var documents: [String: RememberedDocument] = [:]
     var markdown: [String: RememberedMarkdown] = [:]
     var linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:]
     var pages: [String: RememberedPage] = [:]
 
     /// Room for every entry of the sections, so the tables are not rehashed as they grow.
     mutating func reserve(_ sections: [DecodedSection]) {
-        var counts = (yaml: 0, markdown: 0, checks: 0, pages: 0)
+        var counts = (yaml: 0, documents: 0, markdown: 0, checks: 0, pages: 0)
         for section in sections {
             switch section {
             case .yaml(let y): counts.yaml += y.count
+            case .documents(let d): counts.documents += d.count
             case .markdown(let m): counts.markdown += m.count
             case .linkChecks(let c): counts.checks += c.count
             case .pages(let p): counts.pages += p.count
@@ -94,6 +100,7 @@ struct DecodedTables {
             }
         }
         yaml.reserveCapacity(counts.yaml)
+        documents.reserveCapacity(counts.documents)
         markdown.reserveCapacity(counts.markdown)
         linkChecks.reserveCapacity(counts.checks)
         pages.reserveCapacity(counts.pages)
@@ -107,6 +114,7 @@ struct DecodedTables {
         case .terms(let t): terms = t
         case .formats(let f): formats = f
         case .yaml(let y): try merge(&yaml, y)
+        case .documents(let d): try merge(&documents, d)
         case .markdown(let m): try merge(&markdown, m)
         case .linkChecks(let c): try merge(&linkChecks, c)
         case .pages(let p): try merge(&pages, p)

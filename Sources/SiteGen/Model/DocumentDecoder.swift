@@ -20,7 +20,10 @@ enum DocumentDecoder {
         }
     }
 
-    static func body(_ doc: LoadedDocument) -> MarkdownBody { MarkdownBody(text: doc.body, source: doc.source) }
+    static func body(_ doc: LoadedDocument) -> MarkdownBody {
+        if let load = doc.deferredBody { return MarkdownBody(deferred: load, hash: doc.bodyHash, source: doc.source) }
+        return MarkdownBody(text: doc.body, source: doc.source)
+    }
 
     static func field(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Field? {
         let title = r.string("title", required: true, example: "\"Daten und Plattformen\"")
