@@ -11,9 +11,10 @@ extension BuildCache {
     func encodedTables(reusingStored: Bool = true) -> [[UInt8]] {
         let sections = StoreSection.all
         let terms = savedTerms()
-        let grouped = groupedByBucket()
+        let kept = sections.indices.map { reusingStored && !terms.renumbered ? storedSection($0, sections[$0]) : nil }
+        let grouped = groupedByBucket(needed: Set(sections.indices.filter { kept[$0] == nil }.map { sections[$0] }))
         let encoded = parallelMap(Array(sections.indices)) { i -> [UInt8] in
-            if reusingStored, !terms.renumbered, let raw = storedSection(i, sections[i]) { return raw }
+            if let raw = kept[i] { return raw }
             var w = ByteWriter()
             encode(sections[i], grouped, terms, &w)
             return w.finish()
@@ -90,14 +91,16 @@ extension BuildCache {
         return (kept, number, true)
     }
 
-    /// Every table's entries by section bucket, each bucket in the byte order of its keys.
-    private func groupedByBucket() -> GroupedTables {
+    /// The entries of the sections to encode by bucket, each bucket in the byte order of its keys
+    /// (the buckets of sections saved as they were stay empty).
+    private func groupedByBucket(needed: Set<StoreSection>) -> GroupedTables {
         let (yaml, markdown, pages, linkChecks) = tables
-        return GroupedTables(yaml: StoreSection.group(yaml, bucket: { StoreSection.bucket($0) }, by: <),
-                             documents: StoreSection.group(rememberedTable, bucket: { StoreSection.bucket($0) }, by: { $0.utf8Precedes($1) }),
-                             markdown: StoreSection.group(markdown, bucket: { StoreSection.bucket($0) }, by: { $0.utf8Precedes($1) }),
-                             linkChecks: StoreSection.group(linkChecks, bucket: { StoreSection.bucket($0) }, by: { $0.utf8Precedes($1) }),
-                             pages: StoreSection.group(pages, bucket: { StoreSection.bucket($0) }, by: { $0.utf8Precedes($1) }),
+        func group<Value>(_ table: [String: Value], _ section: (Int) -> StoreSection) -> [[(key: String, value: Value)]] {
+            StoreSection.group(table, bucket: { StoreSection.bucket($0) }, only: { needed.contains(section($0)) }, by: { $0.utf8Precedes($1) })
+        }
+        return GroupedTables(yaml: StoreSection.group(yaml, bucket: { StoreSection.bucket($0) }, only: { needed.contains(.yaml($0)) }, by: <),
+                             documents: group(rememberedTable, StoreSection.documents), markdown: group(markdown, StoreSection.markdown),
+                             linkChecks: group(linkChecks, StoreSection.linkChecks), pages: group(pages, StoreSection.pages),
                              formats: formatTable.sorted { $0.key.utf8Precedes($1.key) })
     }
 }

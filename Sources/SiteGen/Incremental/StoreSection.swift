@@ -1,6 +1,6 @@
 /// One section of the store's memo tables: the search terms, the format parts, or one bucket of
 /// the front matter, Markdown, link check or page table (an entry's bucket comes from its key).
-enum StoreSection: Equatable {
+enum StoreSection: Hashable {
     case terms, formats
     case yaml(Int), documents(Int), markdown(Int), linkChecks(Int), pages(Int)
 
@@ -14,11 +14,16 @@ enum StoreSection: Equatable {
     static func bucket(_ key: String) -> Int { Int(ContentHash.of(key) % UInt64(buckets)) }
     static func bucket(_ key: UInt64) -> Int { Int(key % UInt64(buckets)) }
 
-    /// A table's entries by bucket, each bucket sorted by key.
-    static func group<Key: Hashable, Value>(_ table: [Key: Value], bucket: (Key) -> Int,
+    /// A table's entries by bucket, each bucket sorted by key; only the buckets `only` names.
+    static func group<Key: Hashable, Value>(_ table: [Key: Value], bucket: (Key) -> Int, only: (Int) -> Bool,
                                             by precedes: (Key, Key) -> Bool) -> [[(key: Key, value: Value)]] {
+        let wanted = (0..<buckets).map(only)
+        guard wanted.contains(true) else { return Array(repeating: [], count: buckets) }
         var keys = [[Key]](repeating: [], count: buckets)
-        for key in table.keys { keys[bucket(key)].append(key) }
+        for key in table.keys {
+            let b = bucket(key)
+            if wanted[b] { keys[b].append(key) }
+        }
         return keys.map { $0.sorted(by: precedes).map { ($0, table[$0]!) } }
     }
 }
