@@ -61,8 +61,21 @@ struct FrontMatterReader {
         return n
     }
 
+    /// An empty value is an error, not false: `draft:` left empty must not publish a draft.
     mutating func bool(_ key: String) -> Bool? {
-        guard let text = string(key) else { return nil }
+        guard let value = map[key] else { return nil }
+        let text: String
+        switch value {
+        case .scalar(let s, _, _, _): text = s.trimmingSpaces
+        case .null: text = ""
+        default:
+            error(value.line, "'\(key)' must be true or false, but is \(value.kindName)")
+            return nil
+        }
+        if text.isEmpty {
+            error(value.line, "'\(key)' is empty; write true or false")
+            return nil
+        }
         switch text.lowercased() {
         case "true", "yes", "ja", "on": return true
         case "false", "no", "nein", "off": return false
