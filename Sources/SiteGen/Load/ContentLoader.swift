@@ -223,6 +223,10 @@ public struct ContentLoader: Sendable {
     private func parseDocument(_ entry: FileEntry, kind: DocumentKind, bytes: [UInt8], hash: UInt64) -> (LoadedDocument?, [Diagnostic]) {
         let file = display(entry.relativePath)
         guard let text = FrontMatter.decodeText(bytes) else {
+            // Windows editors save "Unicode" as UTF-16, with a byte order mark and a zero in every other byte.
+            if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+                return (nil, [.error(file, "file is saved as UTF-16 (\"Unicode\"); save it as UTF-8")])
+            }
             let message = bytes.contains(0)
                 ? "file is not text (it looks like a binary file named .md); remove it or give it its real extension"
                 : "file is not valid UTF-8 text; save it as UTF-8 (line \(firstInvalidUTF8Line(bytes)))"
