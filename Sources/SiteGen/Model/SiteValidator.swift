@@ -147,6 +147,9 @@ struct SiteValidator {
                 let line = p.source.keyLines["image"]
                 if isRemote(image) {
                     d.append(.error(p.source.display, line: line, "image '\(image)' would be loaded from another host, which the privacy rules forbid; save it under content/images/"))
+                } else if ImageFormat(path: image) == nil {
+                    d.append(.error(p.source.display, line: line, Self.notAPicture(image)))
+                    missingImages.insert(p.source.path)
                 } else if let path = resolveContentPath(image, from: p.source.path), fileSystem.fileExists(contentRoot + "/" + path) {
                     // Found.
                 } else {
@@ -166,6 +169,11 @@ struct SiteValidator {
 
         for i in site.posts.indices where missingImages.contains(site.posts[i].source.path) { site.posts[i].image = nil }
         return d
+    }
+
+    /// A PDF or other file given as a post's picture or shown with `![…](…)`: browsers show nothing.
+    static func notAPicture(_ address: String) -> String {
+        "'\(address)' is not a picture (JPEG, PNG, WebP, AVIF, GIF or SVG); show a picture, or link the file with [text](…) instead of ![text](…)"
     }
 
     /// The strategy PDF: a local file must exist; its size is shown next to the link.
