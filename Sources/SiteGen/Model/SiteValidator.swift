@@ -39,14 +39,27 @@ struct SiteValidator {
             site.pathBySource[source.path] = path
             return true
         }
-        site.fields = site.fields.filter { claim(urls.field($0), $0.body.source) }
-        site.posts = site.posts.filter { claim(urls.post($0), $0.source) }
-        site.events = site.events.filter { claim(urls.event($0), $0.source) }
-        site.projects = site.projects.filter { claim(urls.project($0), $0.source) }
-        site.pages = site.pages.filter { claim(urls.page($0), $0.source) }
-        site.participation = site.participation.filter { claim(urls.participation($0), $0.source) }
+        site.fields = Self.claimed(site.fields, { $0.body.source }) { claim(urls.field($0), $0.body.source) }
+        site.posts = Self.claimed(site.posts, \.source) { claim(urls.post($0), $0.source) }
+        site.events = Self.claimed(site.events, \.source) { claim(urls.event($0), $0.source) }
+        site.projects = Self.claimed(site.projects, \.source) { claim(urls.project($0), $0.source) }
+        site.pages = Self.claimed(site.pages, \.source) { claim(urls.page($0), $0.source) }
+        site.participation = Self.claimed(site.participation, \.source) { claim(urls.participation($0), $0.source) }
         if let s = site.strategy { site.pathBySource[s.source.path] = urls.strategy }
         return d
+    }
+
+    /// The items whose claim succeeds, in their order. Files named by their slug claim first, so
+    /// when `Kontakt.md` and `kontakt.md` want one address, the message names `Kontakt.md`.
+    static func claimed<T>(_ items: [T], _ source: (T) -> SourceRef, _ claim: (T) -> Bool) -> [T] {
+        func misnamed(_ i: Int) -> Bool {
+            let stem = String(source(items[i]).path.split(separator: "/").last?.dropLast(3) ?? "")
+            return Slug.make(stem) != stem
+        }
+        let order = items.indices.sorted { (misnamed($0) ? 1 : 0, $0) < (misnamed($1) ? 1 : 0, $1) }
+        var kept = Set<Int>()
+        for i in order where claim(items[i]) { kept.insert(i) }
+        return items.indices.filter(kept.contains).map { items[$0] }
     }
 
     /// Field slugs referenced by items must name published fields.
