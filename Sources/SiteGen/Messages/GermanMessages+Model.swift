@@ -12,6 +12,8 @@ extension GermanMessages {
          "„{1}“ ist keine E-Mail-Adresse; schreiben Sie sie wie mailto:smartcity@dortmund.de"),
         ("'{}' is not a picture (JPEG, PNG, WebP, AVIF, GIF or SVG); show a picture, or link the file with [text](…) instead of ![text](…)",
          "„{1}“ ist kein Bild (JPEG, PNG, WebP, AVIF, GIF oder SVG); zeigen Sie ein Bild, oder verlinken Sie die Datei mit [Text](…) statt ![Text](…)"),
+        ("'{}' is not encrypted ('{}'); people sign up or take part there, so write https://",
+         "„{1}“ ist nicht verschlüsselt („{2}“); dort melden sich Menschen an oder nehmen teil, schreiben Sie daher https://"),
         ("'{}' is not {}; link {}'s .md file", "„{1}“ führt nicht auf {2}; verlinken Sie die passende .md-Datei"),
         ("'{}' is the title of a field of action, but the comma splits it into {} entries; write its slug: {}",
          "„{1}“ ist der Titel eines Handlungsfelds, aber das Komma teilt ihn in {2} Einträge; schreiben Sie seinen Kurznamen: {3}"),

@@ -134,12 +134,16 @@ struct FrontMatterReader {
         }
     }
 
-    /// An http(s) URL.
-    mutating func url(_ key: String) -> String? {
+    /// An http(s) URL; with `encrypted`, https only (where people sign up or take part).
+    mutating func url(_ key: String, encrypted: Bool = false) -> String? {
         guard let text = string(key) else { return nil }
         let lower = text.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), !text.contains(" ") else {
             error(line(of: key), "'\(key)' must be a web address starting with https://, but is '\(text)'")
+            return nil
+        }
+        if encrypted, !lower.hasPrefix("https://") {
+            error(line(of: key), "'\(key)' is not encrypted ('\(text)'); people sign up or take part there, so write https://")
             return nil
         }
         return text
