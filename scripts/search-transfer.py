@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """search-transfer.py PUBLIC_DIR QUERY -- what one cold query costs: opens the search page with
 ?q=QUERY in headless Chromium (empty cache), records every file the page fetches and prints each
-with its size after gzip -9, and the sum (issue #23's transfer targets)."""
+with its size after gzip -9, and the sum (issue #23's transfer targets). A result's text is loaded
+when it comes near the window: WINDOW=width,height (default 1280,1024) sets the window."""
 import functools, gzip, http.server, os, subprocess, sys, tempfile, threading, urllib.parse
 
 def main():
@@ -17,7 +18,8 @@ def main():
     url = f"http://127.0.0.1:{server.server_address[1]}/{os.environ.get('SEARCH_PATH', 'suche/')}?q={urllib.parse.quote(query)}"
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run([os.environ.get("CHROMIUM", "chromium"), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                        f"--user-data-dir={profile}", "--virtual-time-budget=10000", "--dump-dom", url], capture_output=True)
+                        f"--user-data-dir={profile}", "--virtual-time-budget=10000",
+                        f"--window-size={os.environ.get('WINDOW', '1280,1024')}", "--dump-dom", url], capture_output=True)
     server.shutdown()
     total = 0
     for path in fetched:

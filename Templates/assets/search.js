@@ -4,6 +4,9 @@
 // lowercase, ä→a, ö→o, ü→u, ß→ss, accents dropped, stop words removed, ae/oe/ue read as
 // umlauts, Snowball's German stemmer.
 // All words must match; the last one also matches as a prefix (search while typing).
+// Each result shown loads its text (x<n>.json) when it comes near the window: an excerpt around
+// the best hit with the words marked, and a link to the heading above it. Words in quotes must
+// stand together in the text; "Neueste zuerst" sorts by the days in neueste.json.
 // No inline script, no eval, no third party: works under `script-src 'self'`.
 (function () {
   "use strict";
@@ -13,11 +16,13 @@
   var input = document.getElementById("suche-begriff");
   var fieldSelect = document.getElementById("suche-feld");
   var kindSelect = document.getElementById("suche-art");
+  var sortSelect = document.getElementById("suche-sortierung");
   var status = document.getElementById("suche-status");
   var list = document.getElementById("suche-treffer");
   var more = box.querySelector(".search-more");
   var unavailable = box.querySelector(".search-unavailable");
-  var PAGE = 20;
+  // Results a page shows: each loads its text (about 2–3 KB gzipped) for the excerpt.
+  var PAGE = 10;
 
   function unavailableNow(error) {
     if (error && window.console) console.error("Suche:", error);
@@ -257,6 +262,125 @@
     return (i < a.length ? 1 : 0) - (j < b.length ? 1 : 0);
   }
 
+  // ---- excerpts, phrases, sorting: pure functions on a document's text (x<n>.json) ----
+  var EXCERPT = 200;  // characters an excerpt shows
+  var BEFORE = 50;    // of them, before the hit
+
+  // Words of a text as typed, with where they are (combining marks stay in their word, as in fold).
+  function textWords(text) {
+    var out = [], re = /[\p{L}\p{M}\p{N}]+/gu, m;
+    while ((m = re.exec(text)) !== null) out.push({ start: m.index, end: m.index + m[0].length, word: m[0] });
+    return out;
+  }
+
+  // A word as a phrase compares it: stemmed like the index, a stop word only folded.
+  function wordKey(w) {
+    var f = fold(w);
+    return isIgnored(f) ? readDigraphs(f) : stem(f);
+  }
+
+  // The query terms a typed word matches (index into terms), or -1.
+  function matchIndex(word, terms) {
+    var t = stem(fold(word));
+    for (var i = 0; i < terms.length; i++) {
+      var q = terms[i];
+      // A compound ending in a query word of 4+ letters counts too (Umweltsensoren for Sensoren);
+      // a word found only by its longest indexed prefix (Brückenprüfung → brück) by that prefix.
+      if ((q.prefix ? t.indexOf(q.term) === 0 : t === q.term) || (q.term.length >= 4 && t.endsWith(q.term)) ||
+          (q.known && t.indexOf(q.known) === 0)) return i;
+    }
+    return -1;
+  }
+
+  // Where each phrase (a list of word keys) starts in ws: indexes of its first word.
+  function phraseStarts(ws, keys, phrase) {
+    var found = [];
+    for (var i = 0; i + phrase.length <= ws.length; i++) {
+      var k = 0;
+      while (k < phrase.length && keys[i + k] === phrase[k]) k++;
+      if (k === phrase.length) found.push(i);
+    }
+    return found;
+  }
+
+  // Whether a text holds every phrase, its words adjacent and in order.
+  function hasPhrases(text, phrases) {
+    var ws = textWords(text || "");
+    var keys = ws.map(function (w) { return wordKey(w.word); });
+    return phrases.every(function (p) { return phraseStarts(ws, keys, p).length > 0; });
+  }
+
+  // The query's hits in a text, sorted: [start, end, key]; a phrase is one hit, its words no others.
+  function hitsIn(text, query) {
+    var ws = textWords(text || ""), hits = [], taken = new Set();
+    if (query.phrases.length) {
+      var keys = ws.map(function (w) { return wordKey(w.word); });
+      query.phrases.forEach(function (p, n) {
+        phraseStarts(ws, keys, p).forEach(function (i) {
+          hits.push([ws[i].start, ws[i + p.length - 1].end, "p" + n]);
+          for (var k = 0; k < p.length; k++) taken.add(i + k);
+        });
+      });
+    }
+    ws.forEach(function (w, i) {
+      var k = taken.has(i) ? -1 : matchIndex(w.word, query.terms);
+      if (k >= 0) hits.push([w.start, w.end, "t" + k]);
+    });
+    return hits.sort(function (a, b) { return a[0] - b[0]; });
+  }
+
+  // The hit whose excerpt would show the most different query words (a phrase counts most); the first of equals.
+  function bestHit(hits) {
+    var best = 0, bestScore = -1;
+    for (var i = 0; i < hits.length; i++) {
+      var seen = new Set(), score = 0;
+      for (var j = i; j < hits.length && hits[j][1] <= hits[i][0] + EXCERPT - BEFORE; j++) {
+        if (seen.has(hits[j][2])) continue;
+        seen.add(hits[j][2]);
+        score += hits[j][2].charAt(0) === "p" ? 10 : 1;
+      }
+      if (score > bestScore) { best = i; bestScore = score; }
+    }
+    return hits[best];
+  }
+
+  // An excerpt of doc.text around the best hit: { text, marks: [[start, end]] in that text,
+  // heading: the nearest heading at or above the hit ([offset, length, id]) or null }; null without a hit.
+  function excerptOf(doc, query) {
+    var text = doc.text || "";
+    var hits = hitsIn(text, query);
+    if (!hits.length) return null;
+    var hit = bestHit(hits);
+    var from = Math.max(0, hit[0] - BEFORE);
+    if (from > 0) { var space = text.indexOf(" ", from - 1); from = space >= 0 && space < hit[0] ? space + 1 : hit[0]; }
+    var to = Math.min(text.length, from + EXCERPT);
+    if (to < text.length) { var back = text.lastIndexOf(" ", to); to = back > hit[1] ? back : Math.max(to, hit[1]); }
+    var lead = from > 0 ? "… " : "";
+    var marks = hits.filter(function (h) { return h[0] >= from && h[1] <= to; })
+      .map(function (h) { return [h[0] - from + lead.length, h[1] - from + lead.length]; });
+    var heading = null;
+    (doc.headings || []).forEach(function (h) { if (h[0] <= hit[0]) heading = h; });
+    return { text: lead + text.slice(from, to) + (to < text.length ? " …" : ""), marks: marks, heading: heading };
+  }
+
+  // Ids (best first) with the newest first: by day (dates[id], 0 = undated, last), equal days in the order given.
+  function newestFirst(ids, dates) {
+    var rank = new Map();
+    ids.forEach(function (id, i) { rank.set(id, i); });
+    return ids.slice().sort(function (a, b) { return (dates[b] || 0) - (dates[a] || 0) || rank.get(a) - rank.get(b); });
+  }
+
+  // The query's phrases: quoted parts ("…" or „…“) of two words or more, as lists of word keys.
+  function phrasesOf(q) {
+    var parts = q.split(/["„“”]/);
+    var phrases = [];
+    for (var i = 1; i < parts.length; i += 2) {
+      var keys = (parts[i].match(/[\p{L}\p{M}\p{N}]+/gu) || []).map(wordKey);
+      if (keys.length >= 2) phrases.push(keys);
+    }
+    return phrases;
+  }
+
   // ---- index loading ----
   var indexURL = new URL(box.getAttribute("data-index"), document.baseURI);
   var manifest = null;
@@ -329,19 +453,22 @@
   }
 
   // ---- searching ----
-  // Query words with the words as typed (shown in "Ohne Treffer: …").
+  // Query words with the words as typed (shown in "Ohne Treffer: …"); words in quotes are no prefixes.
   function queryTerms(q) {
-    var raw = q.match(/[\p{L}\p{M}\p{N}]+/gu) || [];
+    var raw = [];
+    q.split(/["„“”]/).forEach(function (part, n) {
+      (part.match(/[\p{L}\p{M}\p{N}]+/gu) || []).forEach(function (typed) { raw.push({ typed: typed, quoted: n % 2 === 1 }); });
+    });
     var endsInWord = /[\p{L}\p{M}\p{N}]$/u.test(q);
     var seen = new Set();
     var terms = [];
-    raw.forEach(function (typed, i) {
-      words(typed).forEach(function (w) {
+    raw.forEach(function (r, i) {
+      words(r.typed).forEach(function (w) {
         if (isIgnored(w)) return;
         var t = stem(w);
-        var prefix = endsInWord && i === raw.length - 1 && Array.from(t).length >= 3;
+        var prefix = endsInWord && !r.quoted && i === raw.length - 1 && Array.from(t).length >= 3;
         var key = t + (prefix ? "*" : "");
-        if (!seen.has(key)) { seen.add(key); terms.push({ term: t, prefix: prefix, word: w, typed: typed }); }
+        if (!seen.has(key)) { seen.add(key); terms.push({ term: t, prefix: prefix, word: w, typed: r.typed }); }
       });
     });
     return terms;
@@ -361,16 +488,23 @@
   }
 
   // A term's documents; a term found nowhere falls back to its longest indexed prefix.
+  // The prefix found is kept on the term (`known`), so excerpts mark the words it found.
   function lookupTerm(t) {
     return lookup(t.term, t.prefix).then(function (hits) {
       if (hits.size) return hits;
-      return knownPrefix(t.term).then(function (p) { return p ? lookup(p, true) : hits; });
+      return knownPrefix(t.term).then(function (p) {
+        if (!p) return hits;
+        t.known = p;
+        return lookup(p, true);
+      });
     });
   }
 
-  function search(q, field, kind) {
+  // sort: "" (best first) or "neu" (newest first, neueste.json loaded for it).
+  function search(q, field, kind, sort) {
     var terms = queryTerms(q);
-    if (!terms.length) return Promise.resolve({ terms: terms, ids: [], missing: [], unknown: [], counts: null });
+    var phrases = phrasesOf(q);
+    if (!terms.length) return Promise.resolve({ terms: terms, phrases: phrases, ids: [], missing: [], unknown: [], counts: null });
     return Promise.all(terms.map(lookupTerm)).then(function (all) {
       // Words found nowhere leave the AND query (and are named), unless no word is found at all.
       var maps = all.filter(function (m) { return m.size; });
@@ -401,7 +535,12 @@
       });
       var ids = Array.from(scores.keys()).sort(function (a, b) { return scores.get(b) - scores.get(a) || a - b; });
       var unknown = terms.filter(function (_, i) { return !all[i].size; });
-      return { terms: terms, ids: ids, missing: Array.from(new Set(missing)), unknown: unknown, counts: counts };
+      var result = { terms: terms, phrases: phrases, ids: ids, missing: Array.from(new Set(missing)), unknown: unknown, counts: counts };
+      if (sort !== "neu" || !ids.length) return result;
+      return load("neueste.json").then(function (dates) {
+        result.ids = newestFirst(ids, dates);
+        return result;
+      });
     });
   }
 
@@ -459,52 +598,46 @@
   }
 
   // ---- showing results ----
-  var current = null;  // { terms, ids, shown }
+  // { query: { terms, phrases }, ids, shown, accepted, checked, q, missing (the "Ohne Treffer" text) }
+  var current = null;
   var KIND = {};
   Array.from(kindSelect ? kindSelect.options : []).forEach(function (o) { if (o.value) KIND[o.value] = o.textContent; });
 
-  function matchesQuery(word, terms) {
-    var t = stem(fold(word));
-    // A compound ending in a query word of 4+ letters is marked too (Umweltsensoren for Sensoren).
-    return terms.some(function (q) {
-      return (q.prefix ? t.indexOf(q.term) === 0 : t === q.term) || (q.term.length >= 4 && t.endsWith(q.term));
+  // Text with marks ([start, end] ranges) as DOM nodes: text nodes and <mark>, never HTML.
+  function markedText(parent, text, marks) {
+    var last = 0;
+    marks.forEach(function (m) {
+      if (m[0] < last) return;
+      if (m[0] > last) parent.appendChild(document.createTextNode(text.slice(last, m[0])));
+      var mark = document.createElement("mark");
+      mark.textContent = text.slice(m[0], m[1]);
+      parent.appendChild(mark);
+      last = m[1];
     });
-  }
-
-  // Text with the matching words in <mark>, built as DOM nodes (never as HTML).
-  function highlighted(parent, text, terms) {
-    var last = 0, m;
-    WORD.lastIndex = 0;
-    while ((m = WORD.exec(text)) !== null) {
-      if (matchesQuery(m[0], terms)) {
-        if (m.index > last) parent.appendChild(document.createTextNode(text.slice(last, m.index)));
-        var mark = document.createElement("mark");
-        mark.textContent = m[0];
-        parent.appendChild(mark);
-        last = m.index + m[0].length;
-      }
-    }
     if (last < text.length) parent.appendChild(document.createTextNode(text.slice(last)));
   }
 
-  function resultItem(row, terms) {
+  function highlighted(parent, text, query) {
+    markedText(parent, text, hitsIn(text, query));
+  }
+
+  function resultItem(row, query) {
     // row: [url, title, kind, [field numbers], excerpt, date], a post with tags: [[name, url], …] as row[6]
     var li = document.createElement("li");
     var h = document.createElement("h2");
     var a = document.createElement("a");
     a.href = row[0];
-    highlighted(a, row[1], terms);
+    highlighted(a, row[1], query);
     h.appendChild(a);
     li.appendChild(h);
     var meta = document.createElement("p");
     meta.className = "card-meta";
     meta.textContent = [KIND[row[2]], row[5]].filter(Boolean).join(" · ");
     li.appendChild(meta);
-    if (row[4]) {
-      var p = document.createElement("p");
-      highlighted(p, row[4], terms);
-      li.appendChild(p);
-    }
+    // The description until the text is loaded (then the excerpt around the hit, see showExcerpt).
+    var p = document.createElement("p");
+    highlighted(p, row[4] || "", query);
+    li.appendChild(p);
     // A post's tags, linked to their pages as on the post's own page.
     if (row[6] && row[6].length) {
       var tags = document.createElement("p");
@@ -515,7 +648,7 @@
         var link = document.createElement("a");
         link.href = tag[1];
         link.rel = "tag";
-        highlighted(link, tag[0], terms);
+        highlighted(link, tag[0], query);
         tags.appendChild(link);
       });
       li.appendChild(tags);
@@ -535,24 +668,103 @@
     return li;
   }
 
-  function showMore(focusFirst) {
-    var state = current;
-    var ids = state.ids.slice(state.shown, state.shown + PAGE);
+  // The result's text: an excerpt around the hit in place of the description, and the title
+  // linked to the heading above the hit, named after the excerpt.
+  function showExcerpt(li, row, doc, query) {
+    var ex = excerptOf(doc, query);
+    if (!ex) return;
+    var p = li.querySelector("p:not([class])");
+    p.textContent = "";
+    markedText(p, ex.text, ex.marks);
+    if (!ex.heading) return;
+    li.querySelector("h2 a").href = row[0] + "#" + ex.heading[2];
+    var section = document.createElement("p");
+    section.className = "search-section";
+    section.textContent = say(box.getAttribute("data-text-section"), 0, doc.text.substr(ex.heading[0], ex.heading[1]));
+    p.after(section);
+  }
+
+  function loadText(id) { return load("x" + id + ".json"); }
+
+  // Runs `go` once `el` comes near the window (a text is loaded for a result about to be seen:
+  // a phone shows three or four of a page's ten); at once without IntersectionObserver.
+  var waiting = new Map();
+  var observer = window.IntersectionObserver ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      if (!e.isIntersecting || !waiting.has(e.target)) return;
+      observer.unobserve(e.target);
+      var go = waiting.get(e.target);
+      waiting.delete(e.target);
+      go();
+    });
+  }, { rootMargin: "400px 0px" }) : null;
+  function whenNear(el, go) {
+    if (!observer) return go();
+    waiting.set(el, go);
+    observer.observe(el);
+  }
+  function forgetWaiting() {
+    if (observer) waiting.forEach(function (_, el) { observer.unobserve(el); });
+    waiting.clear();
+  }
+
+  function loadRows(ids) {
     var chunks = Array.from(new Set(ids.map(function (id) { return Math.floor(id / manifest.docsPerChunk); })));
     return Promise.all(chunks.map(function (c) { return load("d" + c + ".json"); })).then(function (loaded) {
-      if (state !== current) return;
       var byChunk = new Map();
       chunks.forEach(function (c, i) { byChunk.set(c, loaded[i]); });
-      var firstNew = null;
-      ids.forEach(function (id) {
-        var row = byChunk.get(Math.floor(id / manifest.docsPerChunk))[id % manifest.docsPerChunk];
-        var li = resultItem(row, state.terms);
-        if (!firstNew) firstNew = li;
-        list.appendChild(li);
+      return ids.map(function (id) { return byChunk.get(Math.floor(id / manifest.docsPerChunk))[id % manifest.docsPerChunk]; });
+    });
+  }
+
+  // The ids of the next page. With a phrase, the candidates are checked in order, a page at a
+  // time, on their texts, title and description, until a page is full, none are left or CHECK
+  // more were checked (a phrase found nowhere would load every candidate's text: 2.5 MB at 1,000 items).
+  var CHECK = 20;
+  function nextPage(state, limit) {
+    var phrases = state.query.phrases;
+    if (!phrases.length) return Promise.resolve(state.ids.slice(state.shown, state.shown + PAGE));
+    if (limit === undefined) limit = state.checked + CHECK;
+    if (state.accepted.length >= state.shown + PAGE || state.checked >= Math.min(state.ids.length, limit)) {
+      return Promise.resolve(state.accepted.slice(state.shown, state.shown + PAGE));
+    }
+    var batch = state.ids.slice(state.checked, state.checked + PAGE);
+    return Promise.all([loadRows(batch), Promise.all(batch.map(loadText))]).then(function (loaded) {
+      batch.forEach(function (id, i) {
+        var row = loaded[0][i];
+        if (hasPhrases(loaded[1][i].text, phrases) || hasPhrases(row[1], phrases) || hasPhrases(row[4], phrases)) state.accepted.push(id);
       });
-      state.shown += ids.length;
-      more.hidden = state.shown >= state.ids.length;
-      if (focusFirst && firstNew) firstNew.querySelector("a").focus();
+      state.checked += batch.length;
+      return nextPage(state, limit);
+    });
+  }
+
+  // Results found so far, and whether that is all of them (a phrase's candidates may be unchecked).
+  function found(state) {
+    if (!state.query.phrases.length) return { n: state.ids.length, all: true };
+    return { n: state.accepted.length, all: state.checked >= state.ids.length };
+  }
+
+  function showMore(focusFirst) {
+    var state = current;
+    return nextPage(state).then(function (ids) {
+      return loadRows(ids).then(function (rows) {
+        if (state !== current) return;
+        var firstNew = null;
+        ids.forEach(function (id, i) {
+          var li = resultItem(rows[i], state.query);
+          if (!firstNew) firstNew = li;
+          list.appendChild(li);
+          whenNear(li, function () {
+            loadText(id).then(function (doc) { if (state === current) showExcerpt(li, rows[i], doc, state.query); })
+              .catch(function (error) { if (window.console) console.error("Suche:", error); });
+          });
+        });
+        state.shown += ids.length;
+        var f = found(state);
+        more.hidden = f.all && state.shown >= f.n;
+        if (focusFirst && firstNew) firstNew.querySelector("a").focus();
+      });
     });
   }
 
@@ -573,23 +785,39 @@
     return (template || "").replace("{1}", String(n)).replace("{2}", q);
   }
 
+  // The status line for n results ("at least n" while a phrase's candidates are not all checked).
+  // A phrase not found among the candidates checked so far says how many were checked.
+  function countText(f, q, checked) {
+    var n = f.n;
+    return !f.all && n === 0 ? say(box.getAttribute("data-text-phrase-none"), checked, q)
+      : !f.all ? say(box.getAttribute("data-text-at-least"), n.toLocaleString("de-DE"), q)
+      : n === 0 ? say(box.getAttribute("data-text-none"), n, q)
+      : n === 1 ? say(box.getAttribute("data-text-one"), n, q)
+      : say(box.getAttribute("data-text-results"), n.toLocaleString("de-DE"), q);
+  }
+
   var pending = 0;
   function run(updateURL) {
     var q = input.value.trim();
     var field = fieldSelect ? fieldSelect.value : "";
     var kind = kindSelect ? kindSelect.value : "";
+    var sort = sortSelect ? sortSelect.value : "";
     if (updateURL && window.history && history.replaceState) {
       var params = new URLSearchParams();
       if (q) params.set("q", q);
       if (field) params.set("feld", field);
       if (kind) params.set("art", kind);
+      if (sort) params.set("sortierung", sort);
       var s = params.toString();
       history.replaceState(null, "", location.pathname + (s ? "?" + s : "") + location.hash);
     }
     var ticket = ++pending;
-    return search(q, field, kind).then(function (result) {
+    return search(q, field, kind, sort).then(function (result) {
       if (ticket !== pending) return;
-      current = { terms: result.terms, ids: result.ids, shown: 0 };
+      var state = { query: { terms: result.terms, phrases: result.phrases }, ids: result.ids, shown: 0, accepted: [], checked: 0,
+                   q: q, missing: "" };
+      current = state;
+      forgetWaiting();
       list.textContent = "";
       more.hidden = true;
       showCounts(q && result.terms.length ? result.counts : null);
@@ -597,21 +825,20 @@
       var n = result.ids.length;
       // While fewer than 3 letters are typed, "no results" is no news worth announcing.
       if (n === 0 && Array.from(q.replace(/[^\p{L}\p{N}]/gu, "")).length < 3) { status.textContent = ""; return; }
-      var text = n === 0 ? say(box.getAttribute("data-text-none"), n, q)
-        : n === 1 ? say(box.getAttribute("data-text-one"), n, q)
-        : say(box.getAttribute("data-text-results"), n.toLocaleString("de-DE"), q);
-      if (result.missing.length) text += " " + say(box.getAttribute("data-text-missing"), 0, result.missing.join(", "));
+      var missing = result.missing.length ? " " + say(box.getAttribute("data-text-missing"), 0, result.missing.join(", ")) : "";
+      state.missing = missing;
       if (n === 0) {
         return suggestion(result.terms, result.unknown).then(function (s) {
           if (ticket !== pending) return;
-          status.textContent = text;
+          status.textContent = countText({ n: 0, all: true }, q) + missing;
           if (s) showSuggestion(s);
         });
       }
       list.setAttribute("aria-busy", "true");
       return showMore(false).then(function () {
+        if (state !== current) return;
         list.removeAttribute("aria-busy");
-        status.textContent = text;
+        status.textContent = countText(found(state), q, state.checked) + missing;
       });
     }).catch(unavailableNow);
   }
@@ -627,6 +854,7 @@
   input.value = params.get("q") || "";
   if (fieldSelect && params.get("feld")) fieldSelect.value = params.get("feld");
   if (kindSelect && params.get("art")) kindSelect.value = params.get("art");
+  if (sortSelect && params.get("sortierung")) sortSelect.value = params.get("sortierung");
   if (input.value) status.textContent = box.getAttribute("data-text-loading") || "";
 
   fetch(indexURL.href, { cache: "no-cache" }).then(function (r) {
@@ -642,9 +870,16 @@
       run(true);
     });
     input.addEventListener("input", later);
-    if (fieldSelect) fieldSelect.addEventListener("change", function () { run(true); });
-    if (kindSelect) kindSelect.addEventListener("change", function () { run(true); });
-    more.addEventListener("click", function () { showMore(true); });
+    [fieldSelect, kindSelect, sortSelect].forEach(function (select) {
+      if (select) select.addEventListener("change", function () { run(true); });
+    });
+    more.addEventListener("click", function () {
+      var state = current;
+      showMore(true).then(function () {
+        // A phrase's count grows as more candidates are checked.
+        if (state === current && state.query.phrases.length) status.textContent = countText(found(state), state.q, state.checked) + state.missing;
+      }).catch(unavailableNow);
+    });
     if (input.value) return run(false);
   }).catch(unavailableNow);
 })();

@@ -187,8 +187,8 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     }
 
     /// Keeps each made file's path and size, and in memory its bytes.
-    func storeFiles(_ part: String, key: UInt64, _ files: [OutputFile]) {
-        let entries = files.map { (path: $0.path, size: $0.bytes.count, bytes: keepsPages ? $0.bytes : nil) }
+    func storeFiles(_ part: String, key: UInt64, _ files: [(path: String, size: Int, bytes: [UInt8]?)]) {
+        let entries = files.map { (path: $0.path, size: $0.size, bytes: keepsPages ? $0.bytes : nil) }
         lock.locked { nextFormats[part] = FormatPart(key: key, files: entries) }
     }
 

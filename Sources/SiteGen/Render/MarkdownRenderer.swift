@@ -94,10 +94,13 @@ public struct MarkdownRenderer: Sendable {
         var walker = Walker(renderer: self, body: body, parser: parser, options: options)
         walker.walk(doc)
         walker.apply()
+        // Before the headings become HTML blocks, which the plain text renderer leaves out: the
+        // search finds their words and links a hit to the heading above it.
+        let plain = takeString(cmark_render_plaintext(doc, options, 0))
+        walker.applyHeadings()
 
         let extensions = cmark_parser_get_syntax_extensions(parser)
         let html = takeString(cmark_render_html(doc, options, extensions))
-        let plain = takeString(cmark_render_plaintext(doc, options, 0))
         return RenderedMarkdown(html: html, plainText: plain, headings: walker.headings, anchors: walker.anchors,
                                 images: walker.images, diagnostics: walker.diagnostics)
     }
@@ -264,9 +267,8 @@ private struct Walker {
 
     /// Applies the planned changes after the walk (changing the tree while walking is unsafe).
     /// Order matters, because replacing a node frees its children: links are unwrapped first,
-    /// then images innermost first, then headings, which may contain both.
+    /// then images innermost first, then (`applyHeadings`) headings, which may contain both.
     mutating func apply() {
-        let extensions = cmark_parser_get_syntax_extensions(parser)
         // The text of a left-out HTML block stays, as a paragraph of plain text.
         for (node, text) in htmlBlocks {
             guard let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH), let literal = cmark_node_new(CMARK_NODE_TEXT) else { continue }
@@ -298,6 +300,11 @@ private struct Walker {
             cmark_node_replace(node, custom)
             cmark_node_free(node)
         }
+    }
+
+    /// Headings as HTML blocks with their ids.
+    mutating func applyHeadings() {
+        let extensions = cmark_parser_get_syntax_extensions(parser)
         for (node, heading) in headingNodes {
             var html = takeString(cmark_render_html(node, options, extensions))
             let open = "<h\(heading.level)>"

@@ -19,7 +19,8 @@ protocol RenderMemo: Sendable {
     func reusePage(_ path: String, quickKey: UInt64, keep: (Int) -> Bool) -> RememberedPage?
     /// The files of a format part made last time with the same key (kept, or given back).
     func reuseFiles(_ part: String, key: UInt64, keep: (String, Int) -> Bool) -> (made: [OutputFile], kept: [String])?
-    func storeFiles(_ part: String, key: UInt64, _ files: [OutputFile])
+    /// Each file's path, size and (for a memo that keeps pages) bytes.
+    func storeFiles(_ part: String, key: UInt64, _ files: [(path: String, size: Int, bytes: [UInt8]?)])
 }
 
 /// A body's rendering as a memo keeps it.
@@ -64,5 +65,5 @@ extension NoMemo: RenderMemo {
     }
     func reusePage(_ path: String, quickKey: UInt64, keep: (Int) -> Bool) -> RememberedPage? { nil }
     func reuseFiles(_ part: String, key: UInt64, keep: (String, Int) -> Bool) -> (made: [OutputFile], kept: [String])? { nil }
-    func storeFiles(_ part: String, key: UInt64, _ files: [OutputFile]) {}
+    func storeFiles(_ part: String, key: UInt64, _ files: [(path: String, size: Int, bytes: [UInt8]?)]) {}
 }

@@ -70,9 +70,11 @@ struct FormatRenderer {
                 reused.made.forEach(write)
                 return (written, reused.kept, problems)
             }
-            var made: [OutputFile] = []
+            // Path and size of each file, the bytes only for a memo that keeps them: the search
+            // index's texts would otherwise be held whole (about 80 MB at 10,000 items).
+            var made: [(path: String, size: Int, bytes: [UInt8]?)] = []
             part.make { file in
-                made.append(file)
+                made.append((file.path, file.bytes.count, memo.keepsPages ? file.bytes : nil))
                 write(file)
             }
             memo.storeFiles(part.name, key: key, made)
@@ -81,13 +83,16 @@ struct FormatRenderer {
         return (results.flatMap(\.written), results.flatMap(\.kept), results.flatMap(\.problems))
     }
 
-    /// Every indexed page's terms (as words: term numbers differ between builds) and excerpt.
+    /// Every indexed page's terms (as words: term numbers differ between builds), excerpt, text
+    /// and headings (the text files).
     private func searchInputsHash() -> UInt64 {
         let termHashes = searchTokenizer.finished.terms.map { ContentHash.of($0) }
         var h: UInt64 = 0
         for r in records {
             guard let s = r.search else { continue }
             h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(r.path)), ContentHash.of(s.excerpt))
+            h = ContentHash.mix(h, ContentHash.of(s.text))
+            for heading in r.headings { h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(heading.id)), ContentHash.of(heading.text)) }
             for (t, count) in zip(s.terms, s.counts) { h = ContentHash.mix(ContentHash.mix(h, termHashes[Int(t)]), UInt64(count)) }
         }
         return h

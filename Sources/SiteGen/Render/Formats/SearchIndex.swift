@@ -18,6 +18,9 @@
 /// - `d<n>.json`: document chunks of `docsPerChunk` (4) documents: `[url, title, kind, [field
 ///   indexes in site order], excerpt, date text]`, and for a post with tags a seventh value, its
 ///   tags as `[[name, url], …]`. Only the chunks of the results shown are loaded.
+/// - `x<n>.json`: document n's plain text and its headings' places (`SearchTextFiles`), loaded
+///   for the results shown (excerpts around the hit, links to a heading, quoted phrases).
+/// - `neueste.json`: every document's day, loaded only to sort by "Neueste zuerst".
 struct SearchIndex {
     static let folder = "suchindex"
     /// 24 KB (about 4 KB gzipped): a query loads one per word; 48 KB cost 8 KB more per word at 1,000 items.
@@ -40,12 +43,16 @@ struct SearchIndex {
         var fields: [String]
         var excerpt: String
         var date: String?
+        /// The day it is dated (days since 1970-01-01, UTC), for "Neueste zuerst".
+        var day: Int?
         /// A post's tags: name and address.
         var tags: [(name: String, href: String)] = []
         /// (text, weight per occurrence)
         var texts: [(String, Int)]
-        /// The body's terms (weight 1 per occurrence).
+        /// The body's terms (weight 1 per occurrence) and text.
         var body: PageSearchText
+        /// The body's headings (for the text files).
+        var headings: [Heading] = []
     }
 
     let site: Site
@@ -62,6 +69,7 @@ struct SearchIndex {
         var summary: String?
         var fields: [String]
         var date: String?
+        var day: Int?
         var extra: [String]
         /// A post's tags (name and address): chosen by the editor to say what it is about, they
         /// weigh like its summary.
@@ -80,19 +88,20 @@ struct SearchIndex {
     /// - Parameter dates: whether to make the date texts (only the document chunks show them).
     private func entries(dates: Bool) -> [String: Entry] {
         func date(_ d: DateTime?) -> String? { dates ? d.map(GermanDates.date) : nil }
+        func day(_ d: DateTime?) -> Int? { d.map { SearchTextFiles.day($0) } }
         var bySource: [String: Entry] = [:]
         let tagsBySlug = Dictionary(uniqueKeysWithValues: site.tags.map { ($0.slug, (name: $0.name, href: site.urls.href(site.urls.tag($0)))) })
         for p in site.publicPosts {
-            bySource[p.source.path] = Entry(kind: "p", title: p.title, summary: p.summary, fields: p.fields, date: date(p.date),
+            bySource[p.source.path] = Entry(kind: "p", title: p.title, summary: p.summary, fields: p.fields, date: date(p.date), day: day(p.date),
                                             extra: [p.author].compactMap { $0 }, tags: p.tags.compactMap { tagsBySlug[Slug.make($0)] })
         }
         for e in site.publicEvents {
-            bySource[e.source.path] = Entry(kind: "e", title: e.title, summary: e.summary, fields: e.fields, date: date(e.start),
+            bySource[e.source.path] = Entry(kind: "e", title: e.title, summary: e.summary, fields: e.fields, date: date(e.start), day: day(e.start),
                                             extra: [e.location?.name, e.location?.address, e.format].compactMap { $0 })
         }
         for p in site.publicParticipation {
             bySource[p.source.path] = Entry(kind: "m", title: p.title, summary: p.summary, fields: p.fields,
-                                            date: dates ? GermanDates.range(p.start, p.end) : nil, extra: [p.format].compactMap { $0 } + p.cities)
+                                            date: dates ? GermanDates.range(p.start, p.end) : nil, day: day(p.start), extra: [p.format].compactMap { $0 } + p.cities)
         }
         for p in site.publicProjects {
             bySource[p.source.path] = Entry(kind: "j", title: p.title, summary: p.summary, fields: p.fields, date: nil,
@@ -105,7 +114,7 @@ struct SearchIndex {
             bySource[p.source.path] = Entry(kind: "s", title: p.title, summary: p.summary, fields: [], date: nil, extra: [])
         }
         if let s = site.strategy {
-            bySource[s.source.path] = Entry(kind: "t", title: s.title, summary: s.summary, fields: [], date: date(s.published), extra: [])
+            bySource[s.source.path] = Entry(kind: "t", title: s.title, summary: s.summary, fields: [], date: date(s.published), day: day(s.published), extra: [])
         }
         return bySource
     }
@@ -118,8 +127,8 @@ struct SearchIndex {
         for r in records {
             guard let body = r.search, let source = r.source, let item = bySource[source.path] else { continue }
             docs.append(Document(url: urls.href(r.path), title: item.title, kind: item.kind, fields: item.fields,
-                                 excerpt: item.summary ?? body.excerpt, date: item.date, tags: item.tags,
-                                 texts: item.texts + Self.fieldTexts(item, fieldTitles), body: body))
+                                 excerpt: item.summary ?? body.excerpt, date: item.date, day: item.day, tags: item.tags,
+                                 texts: item.texts + Self.fieldTexts(item, fieldTitles), body: body, headings: r.headings))
         }
         return docs
     }
@@ -138,6 +147,7 @@ struct SearchIndex {
         var version = Version()
         let shardFirsts = writeShards(postings(docs), &version, emit)
         writeChunks(docs, &version, emit)
+        writeTexts(docs, &version, emit)
         emit(OutputFile(Self.folderPath(site.urls) + "index.json", manifest(docs, version: version, shards: shardFirsts).serialized()))
     }
 

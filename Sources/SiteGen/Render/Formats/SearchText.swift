@@ -227,10 +227,12 @@ private struct WordBuffer {
     }
 }
 
-/// A page's text for the search index, turned into terms while the page is rendered, so the full
-/// text of every page is not kept until the end (about 500 MB at 50,000 items).
+/// A page's text for the search index, turned into terms while the page is rendered. Its text is
+/// kept (collapsed, as UTF-8) for the text files the browser cuts excerpts from.
 struct PageSearchText: Sendable {
     var excerpt: String
+    /// The whole text, white space collapsed, for the index's text files (`SearchTextFiles`).
+    var text: String
     /// Each term once (in order of first occurrence), with its occurrences (at most 255: the
     /// index caps every weight there).
     var terms: [UInt32]
@@ -261,7 +263,7 @@ final class SharedSearchTokenizer: @unchecked Sendable {  // `tokenizer` and `pa
                 counts.append(count)
             }
         }
-        return PageSearchText(excerpt: SearchIndex.excerpt(text), terms: terms, counts: counts)
+        return PageSearchText(excerpt: SearchIndex.excerpt(text), text: SearchTextFiles.collapse(text), terms: terms, counts: counts)
     }
 
     /// The tokenizer with every term numbered so far, for the index (after rendering).

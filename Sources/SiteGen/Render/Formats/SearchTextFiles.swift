@@ -1,0 +1,110 @@
+/// The text files of the search index (`x<document>.json` beside the term shards): a document's
+/// plain text and where its headings are in it. search.js loads them only for the results it
+/// shows, to cut an excerpt around the hit, link the result to the nearest heading above the hit
+/// and check quoted phrases. One file per document: results come in ranked order, so a file
+/// shared with neighbours would mostly carry texts nobody asked for.
+///
+/// A file: `{"text":"…","headings":[[offset,length,"id"],…]}`; offsets and lengths count UTF-16
+/// code units, as JavaScript's strings do.
+enum SearchTextFiles {
+    static func name(_ document: Int) -> String { "x\(document).json" }
+
+    /// A heading found in the text.
+    struct Anchor: Equatable {
+        /// Where the heading's text starts and how long it is (UTF-16 code units).
+        var offset: Int
+        var length: Int
+        var id: String
+    }
+
+    /// White space runs as one space, no space at the ends: the text is shorter and offsets do not
+    /// depend on how the Markdown was wrapped.
+    static func collapse(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var space = false
+        for b in text.utf8 {
+            if b == 32 || b == 10 || b == 9 || b == 13 {
+                space = !out.isEmpty
+            } else {
+                if space { out.append(32) }
+                space = false
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Each heading's place in `text` (collapsed), searched in order after the one before; a
+    /// heading whose text is not found (or is empty) is left out.
+    static func anchors(text: String, headings: [Heading]) -> [Anchor] {
+        let bytes = Array(text.utf8)
+        var from = 0
+        // UTF-16 units before `bytes[counted]`, carried forward so the text is walked once.
+        var counted = 0, units = 0
+        var anchors: [Anchor] = []
+        for h in headings {
+            let needle = Array(collapse(h.text).utf8)
+            guard !needle.isEmpty, let at = find(needle, in: bytes, from: from) else { continue }
+            units += utf16Count(bytes[counted..<at])
+            counted = at
+            anchors.append(Anchor(offset: units, length: utf16Count(needle[...]), id: h.id))
+            from = at + needle.count
+        }
+        return anchors
+    }
+
+    /// The file's bytes.
+    static func file(text: String, headings: [Heading]) -> [UInt8] {
+        let list: [JSON] = anchors(text: text, headings: headings).map { .array([.number($0.offset), .number($0.length), .string($0.id)]) }
+        return Array(JSON.obj([("text", .string(text)), ("headings", .array(list))]).serialized().utf8)
+    }
+
+    private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
+        guard needle.count <= bytes.count else { return nil }
+        var i = from
+        while i + needle.count <= bytes.count {
+            if bytes[i] == needle[0] && bytes[i..<i + needle.count].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    /// UTF-16 units of valid UTF-8 bytes: one per scalar, two for those of four bytes.
+    private static func utf16Count(_ bytes: ArraySlice<UInt8>) -> Int {
+        var n = 0
+        for b in bytes where b & 0xC0 != 0x80 { n += b >= 0xF0 ? 2 : 1 }
+        return n
+    }
+}
+
+extension SearchTextFiles {
+    /// `neueste.json` (not `d…`: the document chunks are `d<n>.json`): each document's day (days since 1970-01-01, UTC) in document order, 0 for an
+    /// undated one (projects, fields, pages). A file of its own: only "Neueste zuerst" needs it.
+    static let datesName = "neueste.json"
+
+    static func day(_ d: DateTime) -> Int {
+        let s = d.epochSeconds
+        return Int(s >= 0 ? s / 86_400 : (s - 86_399) / 86_400)
+    }
+}
+
+extension SearchIndex {
+    /// A text file per document and the documents' dates.
+    func writeTexts(_ docs: [Document], _ version: inout Version, _ emit: (OutputFile) -> Void) {
+        let dir = Self.folderPath(site.urls)
+        for (id, d) in docs.enumerated() {
+            let file = SearchTextFiles.file(text: d.body.text, headings: d.headings)
+            file.withUnsafeBytes { version.add($0) }
+            emit(OutputFile(dir + SearchTextFiles.name(id), bytes: file))
+        }
+        var dates: [UInt8] = [UInt8(ascii: "[")]
+        for (id, d) in docs.enumerated() {
+            if id > 0 { dates.append(UInt8(ascii: ",")) }
+            appendDecimal(max(d.day ?? 0, 0), to: &dates)
+        }
+        dates.append(UInt8(ascii: "]"))
+        dates.withUnsafeBytes { version.add($0) }
+        emit(OutputFile(dir + SearchTextFiles.datesName, bytes: dates))
+    }
+}
