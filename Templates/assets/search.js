@@ -4,7 +4,7 @@
 // lowercase, ä→a, ö→o, ü→u, ß→ss, accents dropped, stop words removed, ae/oe/ue read as
 // umlauts, Snowball's German stemmer.
 // All words must match; the last one also matches as a prefix (search while typing).
-// Each result shown loads its text (x<n>.json) when it comes near the window: an excerpt around
+// Each result shown loads its text (x<name>.json, named in its row) when it comes near the window: an excerpt around
 // the best hit with the words marked, and a link to the heading above it. Words in quotes must
 // stand together in the text; "Neueste zuerst" sorts by the days in neueste.json.
 // No inline script, no eval, no third party: works under `script-src 'self'`.
@@ -262,7 +262,7 @@
     return (i < a.length ? 1 : 0) - (j < b.length ? 1 : 0);
   }
 
-  // ---- excerpts, phrases, sorting: pure functions on a document's text (x<n>.json) ----
+  // ---- excerpts, phrases, sorting: pure functions on a document's text (x<name>.json) ----
   var EXCERPT = 200;  // characters an excerpt shows
   var BEFORE = 50;    // of them, before the hit
 
@@ -622,7 +622,7 @@
   }
 
   function resultItem(row, query) {
-    // row: [url, title, kind, [field numbers], excerpt, date], a post with tags: [[name, url], …] as row[6]
+    // row: [url, title, kind, [field numbers], excerpt, date, text file name], a post with tags: [[name, url], …] as row[7]
     var li = document.createElement("li");
     var h = document.createElement("h2");
     var a = document.createElement("a");
@@ -639,11 +639,11 @@
     highlighted(p, row[4] || "", query);
     li.appendChild(p);
     // A post's tags, linked to their pages as on the post's own page.
-    if (row[6] && row[6].length) {
+    if (row[7] && row[7].length) {
       var tags = document.createElement("p");
       tags.className = "search-tags";
       tags.appendChild(document.createTextNode((box.getAttribute("data-text-tags") || "") + ": "));
-      row[6].forEach(function (tag, i) {
+      row[7].forEach(function (tag, i) {
         if (i) tags.appendChild(document.createTextNode(", "));
         var link = document.createElement("a");
         link.href = tag[1];
@@ -684,7 +684,8 @@
     p.after(section);
   }
 
-  function loadText(id) { return load("x" + id + ".json"); }
+  // A document's text file, named in its row (by its page and bytes, so it changes with them).
+  function loadText(row) { return load("x" + row[6] + ".json"); }
 
   // Runs `go` once `el` comes near the window (a text is loaded for a result about to be seen:
   // a phone shows three or four of a page's ten); at once without IntersectionObserver.
@@ -729,7 +730,9 @@
       return Promise.resolve(state.accepted.slice(state.shown, state.shown + PAGE));
     }
     var batch = state.ids.slice(state.checked, state.checked + PAGE);
-    return Promise.all([loadRows(batch), Promise.all(batch.map(loadText))]).then(function (loaded) {
+    return loadRows(batch).then(function (rows) {
+      return Promise.all(rows.map(loadText)).then(function (texts) { return [rows, texts]; });
+    }).then(function (loaded) {
       batch.forEach(function (id, i) {
         var row = loaded[0][i];
         if (hasPhrases(loaded[1][i].text, phrases) || hasPhrases(row[1], phrases) || hasPhrases(row[4], phrases)) state.accepted.push(id);
@@ -756,7 +759,7 @@
           if (!firstNew) firstNew = li;
           list.appendChild(li);
           whenNear(li, function () {
-            loadText(id).then(function (doc) { if (state === current) showExcerpt(li, rows[i], doc, state.query); })
+            loadText(rows[i]).then(function (doc) { if (state === current) showExcerpt(li, rows[i], doc, state.query); })
               .catch(function (error) { if (window.console) console.error("Suche:", error); });
           });
         });

@@ -178,7 +178,8 @@ import Testing
         // The edit touched one bucket of the Markdown and page tables, plus the small sections.
         let (old, new) = (try sections(before.tables), try sections(after.tables))
         let same = zip(old, new).filter { $0.0 == $0.1 }.count
-        #expect(same >= StoreSection.all.count - 6, "\(same) of \(StoreSection.all.count) sections unchanged")
+        let changed = zip(old, new).enumerated().filter { $0.element.0 != $0.element.1 }.map { StoreSection.all[$0.offset] }
+        #expect(same >= StoreSection.all.count - 6, "\(same) of \(StoreSection.all.count) sections unchanged; changed: \(changed)")
         #expect(same < StoreSection.all.count)
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import SiteGen
 
-/// The search index's text files (`x<n>.json`: a document's text and its headings' places) and
+/// The search index's text files (`x<name>.json`: a document's text and its headings' places) and
 /// `neueste.json`, as the build writes them.
 @Suite struct SearchTextFilesTests {
     private func json(_ files: [String: [UInt8]], _ name: String) throws -> Any {
@@ -18,7 +18,8 @@ import Testing
         for id in 0..<docs {
             let chunk = try #require(try json(files, "d\(id / perChunk).json") as? [[Any]])
             let url = try #require(chunk[id % perChunk][0] as? String)
-            byURL[url] = try #require(try json(files, "x\(id).json") as? [String: Any])
+            let name = try #require(chunk[id % perChunk][6] as? String, "the chunk names the text file")
+            byURL[url] = try #require(try json(files, "x\(name).json") as? [String: Any])
         }
         return byURL
     }
@@ -40,7 +41,7 @@ import Testing
         #expect(headings[0][2] as? String == "details")
         #expect(String(Array(text.utf16)[offset..<offset + length].map { Character(UnicodeScalar($0)!) }) == "Details")
         // The file stays small: the text and the heading, nothing of the page around it.
-        #expect(files["suche/suchindex/x0.json"].map { $0.count < 1_000 } == true)
+        #expect(textFiles.allSatisfy { files[$0]!.count < 1_000 })
     }
 
     @Test func datesInDocumentOrderUndatedZero() throws {

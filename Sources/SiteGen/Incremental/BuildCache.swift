@@ -274,13 +274,13 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
         }
         let rendered = recording.render(body)
         let html = MarkdownHTML(rendered.html)
-        let search = searchTokenizer.tokenize(rendered.plainText)
+        let search = searchTokenizer.tokenize(rendered.plainText, headings: rendered.headings)
         lock.locked {
             stored?.changed.markdown.insert(StoreSection.bucket(path))
             nextMarkdown[path] = Markdown(textHash: textHash, unsafeHTML: renderer.unsafeHTML, source: body.source,
                                           links: recorder.links, htmlHash: html.hash, html: keepsPages ? rendered.html : nil,
                                           headings: rendered.headings, anchors: rendered.anchors,
-                                          diagnostics: rendered.diagnostics, search: search)
+                                          diagnostics: rendered.diagnostics, search: keepsPages ? search : search.withoutFile)
         }
         return PageMarkdown(html: html, headings: rendered.headings, anchors: rendered.anchors,
                             diagnostics: rendered.diagnostics, search: search, textHash: textHash)

@@ -56,8 +56,8 @@ extension BuildCache {
         for a in m.anchors { w.string(a.target); w.string(a.fragment); w.int(a.line); w.string(a.written) }
         w.diagnostics(m.diagnostics)
         w.string(m.search.excerpt)
-        // In place, not through the string table: a page's text is met once.
-        w.text(m.search.text)
+        w.u64(m.search.textKey)
+        w.int(m.search.textSize)
         w.int(m.search.terms.count)
         for t in m.search.terms { w.int(Int(number[Int(t)])) }
         w.bytes(m.search.counts)
@@ -133,14 +133,14 @@ extension BuildCache {
         }
         let diagnostics = try r.diagnostics()
         let excerpt = try r.string()
-        let text = String(decoding: try r.bytes(), as: UTF8.self)
+        let (textKey, textSize) = (try r.u64(), try r.int())
         let termNumbers = try r.count().map { _ in try r.int() }
         guard termNumbers.allSatisfy({ $0 >= 0 && $0 <= Int(UInt32.max) }) else { throw ByteReader.Damaged() }
         let counts = try r.bytes()
         guard counts.count == termNumbers.count else { throw ByteReader.Damaged() }
         return RememberedMarkdown(textHash: textHash, unsafeHTML: unsafeHTML, source: source, links: links, htmlHash: htmlHash,
                                   html: nil, headings: headings, anchors: anchors, diagnostics: diagnostics,
-                                  search: PageSearchText(excerpt: excerpt, text: text, terms: termNumbers.map(UInt32.init), counts: counts))
+                                  search: PageSearchText(excerpt: excerpt, textKey: textKey, textSize: textSize, terms: termNumbers.map(UInt32.init), counts: counts))
     }
 
     /// Strings come from the section's table, so equal links of many pages share one copy.

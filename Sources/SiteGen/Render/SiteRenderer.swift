@@ -115,9 +115,10 @@ public struct SiteRenderer: Sendable {
 
     private func renderAndWrite(_ job: PageJob, into sink: OutputSink) -> PageRecord {
         var record = renderPage(job, sink: sink)
+        if let text = record.plainText { record.record.search = searchTokenizer.tokenize(text, headings: record.record.headings) }
+        writeSearchText(&record.record, job, into: sink)
         // An item with one page needs its Markdown text no more (see `release`).
         if releasesBodies { body(of: job)?.release() }
-        if let text = record.plainText { record.record.search = searchTokenizer.tokenize(text) }
         // nil: the cache found the page's file from the last build to be still right.
         if let html = record.html {
             do {

@@ -86,14 +86,6 @@ struct ByteWriter {
         body = []
         return rest
     }
-
-    /// A long string written in place, not through the table: a page's text is met once, and
-    /// the table would hold a second copy of it.
-    mutating func text(_ s: String) {
-        int(s.utf8.count)
-        body.append(contentsOf: s.utf8)
-        if body.count >= flushSize { spill() }
-    }
 }
 
 /// Reads what `ByteWriter` wrote; every read checks its bounds and throws on damaged bytes.

@@ -91,8 +91,7 @@ struct FormatRenderer {
         for r in records {
             guard let s = r.search else { continue }
             h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(r.path)), ContentHash.of(s.excerpt))
-            h = ContentHash.mix(h, ContentHash.of(s.text))
-            for heading in r.headings { h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(heading.id)), ContentHash.of(heading.text)) }
+            h = ContentHash.mix(h, s.textKey)
             for (t, count) in zip(s.terms, s.counts) { h = ContentHash.mix(ContentHash.mix(h, termHashes[Int(t)]), UInt64(count)) }
         }
         return h

@@ -16,10 +16,11 @@
 ///   code-point order, each shard about `shardTarget` bytes. A query loads one shard per word
 ///   (more for a prefix that spans shards).
 /// - `d<n>.json`: document chunks of `docsPerChunk` (4) documents: `[url, title, kind, [field
-///   indexes in site order], excerpt, date text]`, and for a post with tags a seventh value, its
-///   tags as `[[name, url], …]`. Only the chunks of the results shown are loaded.
-/// - `x<n>.json`: document n's plain text and its headings' places (`SearchTextFiles`), loaded
-///   for the results shown (excerpts around the hit, links to a heading, quoted phrases).
+///   indexes in site order], excerpt, date text, text file name]`, and for a post with tags an
+///   eighth value, its tags as `[[name, url], …]`. Only the chunks of the results shown are loaded.
+/// - `x<name>.json`: a document's plain text and its headings' places (`SearchTextFiles`), loaded
+///   for the results shown (excerpts around the hit, links to a heading, quoted phrases); named
+///   by its page and bytes, and written with its page.
 /// - `neueste.json`: every document's day, loaded only to sort by "Neueste zuerst".
 struct SearchIndex {
     static let folder = "suchindex"
@@ -51,8 +52,8 @@ struct SearchIndex {
         var texts: [(String, Int)]
         /// The body's terms (weight 1 per occurrence) and text.
         var body: PageSearchText
-        /// The body's headings (for the text files).
-        var headings: [Heading] = []
+        /// The name of its text file (`SearchTextFiles`).
+        var textName = ""
     }
 
     let site: Site
@@ -128,7 +129,8 @@ struct SearchIndex {
             guard let body = r.search, let source = r.source, let item = bySource[source.path] else { continue }
             docs.append(Document(url: urls.href(r.path), title: item.title, kind: item.kind, fields: item.fields,
                                  excerpt: item.summary ?? body.excerpt, date: item.date, day: item.day, tags: item.tags,
-                                 texts: item.texts + Self.fieldTexts(item, fieldTitles), body: body, headings: r.headings))
+                                 texts: item.texts + Self.fieldTexts(item, fieldTitles), body: body,
+                                 textName: SearchTextFiles.name(page: r.path, key: body.textKey)))
         }
         return docs
     }
@@ -232,7 +234,7 @@ struct SearchIndex {
             let rows: [JSON] = docs[start..<min(docs.count, start + Self.docsPerChunk)].map { d in
                 let row: [JSON] = [.string(d.url), .string(d.title), .string(d.kind),
                                    .array(d.fields.compactMap { fieldNumber[$0] }.map(JSON.number)),
-                                   .string(d.excerpt), d.date.map(JSON.string) ?? .null]
+                                   .string(d.excerpt), d.date.map(JSON.string) ?? .null, .string(d.textName)]
                 return .array(d.tags.isEmpty ? row : row + [.array(d.tags.map { .array([.string($0.name), .string($0.href)]) })])
             }
             var chunk = JSON.array(rows).serialized()

@@ -231,8 +231,18 @@ private struct WordBuffer {
 /// kept (collapsed, as UTF-8) for the text files the browser cuts excerpts from.
 struct PageSearchText: Sendable {
     var excerpt: String
-    /// The whole text, white space collapsed, for the index's text files (`SearchTextFiles`).
-    var text: String
+    /// The page's text file for the index (`SearchTextFiles`): its bytes while the page is being
+    /// rendered (written with the page, then let go), and what names and checks it later.
+    var textFile: [UInt8]?
+    var textKey: UInt64
+    var textSize: Int
+
+    /// Without the text file's bytes (what a store keeps: the file stays in the output).
+    var withoutFile: PageSearchText {
+        var s = self
+        s.textFile = nil
+        return s
+    }
     /// Each term once (in order of first occurrence), with its occurrences (at most 255: the
     /// index caps every weight there).
     var terms: [UInt32]
@@ -253,7 +263,7 @@ final class SharedSearchTokenizer: @unchecked Sendable {  // `tokenizer` and `pa
     /// list of terms cost more).
     @exclusivity(unchecked) private var page = SearchIndex.WeightSums()
 
-    func tokenize(_ text: String) -> PageSearchText {
+    func tokenize(_ text: String, headings: [Heading]) -> PageSearchText {
         var terms: [UInt32] = []
         var counts: [UInt8] = []
         lock.locked {
@@ -263,7 +273,9 @@ final class SharedSearchTokenizer: @unchecked Sendable {  // `tokenizer` and `pa
                 counts.append(count)
             }
         }
-        return PageSearchText(excerpt: SearchIndex.excerpt(text), text: SearchTextFiles.collapse(text), terms: terms, counts: counts)
+        let file = SearchTextFiles.file(text: SearchTextFiles.collapse(text), headings: headings)
+        return PageSearchText(excerpt: SearchIndex.excerpt(text), textFile: file, textKey: file.withUnsafeBytes { ContentHash.of($0) },
+                              textSize: file.count, terms: terms, counts: counts)
     }
 
     /// The tokenizer with every term numbered so far, for the index (after rendering).

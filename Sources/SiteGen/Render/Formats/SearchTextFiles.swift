@@ -7,7 +7,16 @@
 /// A file: `{"text":"…","headings":[[offset,length,"id"],…]}`; offsets and lengths count UTF-16
 /// code units, as JavaScript's strings do.
 enum SearchTextFiles {
-    static func name(_ document: Int) -> String { "x\(document).json" }
+    /// A text file is named by its page and its bytes, so an unchanged page's file is kept from
+    /// the last output (the store does not keep the texts) and a changed one gets a new name.
+    static func name(page: String, key: UInt64) -> String {
+        let hex = String(ContentHash.mix(ContentHash.of(page), key), radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+
+    static func path(_ urls: URLScheme, page: String, key: UInt64) -> String {
+        SearchIndex.folderPath(urls) + "x" + name(page: page, key: key) + ".json"
+    }
 
     /// A heading found in the text.
     struct Anchor: Equatable {
@@ -90,14 +99,11 @@ extension SearchTextFiles {
 }
 
 extension SearchIndex {
-    /// A text file per document and the documents' dates.
+    /// The documents' dates. (Their text files are written with their pages, see `writeSearchText`;
+    /// the version counts them by their keys.)
     func writeTexts(_ docs: [Document], _ version: inout Version, _ emit: (OutputFile) -> Void) {
         let dir = Self.folderPath(site.urls)
-        for (id, d) in docs.enumerated() {
-            let file = SearchTextFiles.file(text: d.body.text, headings: d.headings)
-            file.withUnsafeBytes { version.add($0) }
-            emit(OutputFile(dir + SearchTextFiles.name(id), bytes: file))
-        }
+        for d in docs { withUnsafeBytes(of: d.body.textKey.littleEndian) { version.add($0) } }
         var dates: [UInt8] = [UInt8(ascii: "[")]
         for (id, d) in docs.enumerated() {
             if id > 0 { dates.append(UInt8(ascii: ",")) }
@@ -106,5 +112,31 @@ extension SearchIndex {
         dates.append(UInt8(ascii: "]"))
         dates.withUnsafeBytes { version.add($0) }
         emit(OutputFile(dir + SearchTextFiles.datesName, bytes: dates))
+    }
+}
+
+extension SiteRenderer {
+    /// The search index's text files the pages wrote or kept.
+    func searchTextPaths(_ records: [PageRecord]) -> [String] {
+        records.compactMap { r in r.search.map { SearchTextFiles.path(site.urls, page: r.path, key: $0.textKey) } }
+    }
+
+    /// Writes the page's text file for the search index while the page is rendered (so the texts
+    /// of all pages are never held at once), or keeps it from the last output when the page was
+    /// taken over; made again from the Markdown when the old file is gone.
+    func writeSearchText(_ record: inout PageRecord, _ job: PageJob, into sink: OutputSink) {
+        guard var search = record.search else { return }
+        let path = SearchTextFiles.path(site.urls, page: record.path, key: search.textKey)
+        if search.textFile == nil, !sink.keep(path, size: search.textSize), let body = markdownBody(of: job) {
+            let rendered = markdown.render(body)
+            search.textFile = SearchTextFiles.file(text: SearchTextFiles.collapse(rendered.plainText), headings: rendered.headings)
+        }
+        if let file = search.textFile {
+            do { try sink.write(path, file) } catch {
+                record.diagnostics.append(.error(record.source?.display ?? record.path, "page cannot be written: \(error)"))
+            }
+        }
+        search.textFile = nil
+        record.search = search
     }
 }
