@@ -174,10 +174,10 @@ import Testing
             .sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
             .flatMap { try #require(formatsJSON(sink.text($0)) as? [[Any]]) }
         let row = try #require(chunk.first { $0[0] as? String == "/blog/2025/a/" })
-        #expect(row.count == 7)
-        #expect(row[6] as? [[String]] == [["Zebrastreifen", "/blog/schlagwort/zebrastreifen/"], ["Open Data", "/blog/schlagwort/open-data/"]])
+        #expect(row.count == 8, "the text file's name is the seventh value, the tags the eighth")
+        #expect(row[7] as? [[String]] == [["Zebrastreifen", "/blog/schlagwort/zebrastreifen/"], ["Open Data", "/blog/schlagwort/open-data/"]])
         #expect(!chunk.contains { $0[0] as? String == "/blog/2025/entwurf/" }, "drafts stay out of the search")
-        #expect(chunk.filter { ($0[0] as? String)?.hasPrefix("/blog/") != true }.allSatisfy { $0.count == 6 }, "other rows as before")
+        #expect(chunk.filter { ($0[0] as? String)?.hasPrefix("/blog/") != true }.allSatisfy { $0.count == 7 }, "other rows without tags")
 
         let data = try #require(formatsJSON(sink.text("blog.json")) as? [String: Any])
         let posts = try #require(data["posts"] as? [[String: Any]])
