@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("{{#summary}}<p class=\"lead\">{{summary}}</p>{{/summary}}", "{{#summary}}x{{else}}y{{/summary}}",
+        ("{{#summary}}<p class=\"lead\"{{#lang}} lang=\"{{lang}}\"{{/lang}}>{{summary}}</p>{{/summary}}", "{{#summary}}x{{else}}y{{/summary}}",
          "Mustache has no {{else}}: close the section and add an inverted one for the other case ({{#x}}…{{/x}}{{^x}}…{{/x}})"),
         ("{{#post}}\n", "{{#each post}}\n", "Mustache has no {{#each …}}: a section repeats itself for each item of a list; write {{#post}}…{{/post}}"),
         ("{{#summary}}", "{{#if summary}}", "Mustache has no {{#if …}}: a section shows its content when the value is there; write {{#summary}}…{{/summary}}"),

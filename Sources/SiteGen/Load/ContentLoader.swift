@@ -114,7 +114,8 @@ public struct ContentLoader: Sendable {
                 : parts.dropLast(2).joined(separator: "/") + "/" + Slug.make(folder) + ".md"
             return [.warning(file, "a page is named after its file, so this one is published as 'index'; name the file after its content, e.g. '\(named)'")]
         }
-        if slug != stem {
+        // `foo.en.md` is the English `foo.md` (the model stage says so when no version takes it).
+        if slug != stem && !Variant.isMarked(stem: stem) {
             return [.warning(file, "file name '\(stem)' is not a slug; it is published as '\(slug)'. Rename the file to '\(slug).md' to keep the address stable")]
         }
         return []

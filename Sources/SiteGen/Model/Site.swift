@@ -32,6 +32,18 @@ public struct Site: Sendable {
     public var tags: [PostTag] = []
     /// Participation formats, by start (soonest first).
     public var participation: [Participation] = []
+    /// The other language versions (`languages:` in site.yml), each a site of its own under its
+    /// prefix (`en/`) that holds the translated items; empty for a site in one language.
+    public var versions: [Site] = []
+    /// Per page path, the versions of that page in every language (see `Alternates`); the same
+    /// table in every version. Empty for a site in one language.
+    public var alternates: [String: [Alternate]] = [:]
+    /// In a version: the original's pages (the legal pages are linked from every version, in
+    /// German where they have no translation).
+    public var originalPages: [Page] = []
+    /// In a version: how many published items of each list (`blog`, `events`, `projects`,
+    /// `participation`) have no translation, with the original list's path.
+    public var untranslated: [String: (count: Int, path: String)] = [:]
 
     public func field(_ slug: String) -> Field? { fields.first { $0.slug == slug } }
 

@@ -49,6 +49,16 @@ public struct SiteConfig: Sendable {
     /// `images:` (sizes, quality, originals, budget).
     public var images = ImageSettings()
 
+    /// The other language versions (`languages:`); empty for a site in one language.
+    public var languages: [LanguageVersion] = []
+    /// Where this version's pages live: empty for the site's own language, `en/` for English.
+    public var prefix = ""
+    /// The site's own language; for the site itself the same as `language`.
+    public var defaultLanguage: String?
+
+    /// Every language site.yml names: the site's own, then those of `languages:`.
+    public var declaredLanguages: [String] { [defaultLanguage ?? language] + languages.map(\.code) }
+
     /// The path part of the base URL (`/` or `/smartcity/`), which every internal link starts with.
     public var basePath: String {
         guard let schemeEnd = baseURL.firstRange(of: "://") else { return "/" }
@@ -88,13 +98,13 @@ public struct SiteConfig: Sendable {
     }
 
     static let knownKeys = ["title", "tagline", "description", "base_url", "language", "author", "publisher",
-                            "license", "paginate", "unsafe_html", "paths", "participation", "ideas", "images"]
+                            "license", "paginate", "unsafe_html", "paths", "participation", "ideas", "images", "languages"]
 
     /// Reads site.yml; `overrideBaseURL` comes from `--base-url`.
     /// `paths:`: each a slug, the tags' address one the blog's pages cannot take, and no two
     /// sections at one address (they would write their pages over each other).
-    static func readPaths(_ r: inout FrontMatterReader, file: String) -> Paths {
-        var paths = Paths()
+    static func readPaths(_ r: inout FrontMatterReader, file: String, defaults: Paths = Paths()) -> Paths {
+        var paths = defaults
         var pathLines: [String: Int] = [:]
         _ = r.nested("paths", known: Paths.keys) { p in
             func read(_ key: String, _ target: WritableKeyPath<Paths, String>) {
@@ -161,6 +171,7 @@ public struct SiteConfig: Sendable {
             license: license, paginate: max(1, paginate), unsafeHTML: r.bool("unsafe_html") ?? false, paths: paths)
         config.participationSettings = ParticipationSettings.decode(&r)
         config.images = ImageSettings.read(&r)
+        config.languages = readLanguages(&r, file: file, own: config.language, title: title)
         let ok = title != nil && base != nil
         return (ok ? config : nil, r.diagnostics)
     }

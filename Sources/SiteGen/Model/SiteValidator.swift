@@ -15,6 +15,7 @@ struct SiteValidator {
         d += v.checkStrategy(&site)
         d += ParticipationValidator.validate(site)
         d += v.checkRequiredPages(site)
+        d += LanguageValidator.validate(site)
         return d
     }
 
@@ -188,6 +189,8 @@ struct SiteValidator {
 
     /// Pages a German public site must have.
     func checkRequiredPages(_ site: Site) -> [Diagnostic] {
+        // A translation needs none of its own: the German ones are linked from it.
+        guard site.config.defaultLanguage == nil else { return [] }
         var d: [Diagnostic] = []
         let slugs = Set(site.pages.map(\.slug))
         for required in Site.requiredPages where !slugs.contains(required.slug) {

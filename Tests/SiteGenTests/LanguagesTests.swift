@@ -1,0 +1,104 @@
+import Testing
+@testable import SiteGen
+
+/// `languages:` in site.yml and translations by file name: `foo.en.md` beside `foo.md`.
+@Suite struct LanguagesTests {
+    static let siteYml = """
+    title: Test
+    base_url: https://example.org/
+    languages:
+      en:
+        title: Test in English
+        description: An English description.
+
+    """
+
+    static let files: [String: String] = {
+        var files = TestSupport.minimalSite
+        files["site.yml"] = siteYml
+        files["fields/daten-und-plattformen.en.md"] = "---\ntitle: Data and platforms\norder: 1\n---\nText.\n"
+        files["posts/2026/offen.md"] = "---\ntitle: Offene Daten\ndate: 2026-11-20T18:00:00+01:00\nfields: [daten-und-plattformen, energie-und-umwelt]\n---\nText mit [Link](nur-deutsch.md).\n"
+        files["posts/2026/offen.en.md"] = "---\ntitle: Open data\ndate: 2026-11-20T18:00:00+01:00\nfields: [daten-und-plattformen, energie-und-umwelt]\n---\nText with a [link](nur-deutsch.md).\n"
+        files["posts/2026/nur-deutsch.md"] = "---\ntitle: Nur auf Deutsch\ndate: 2026-11-10T10:00:00+01:00\n---\nText.\n"
+        files["events/2026/treffen.md"] = "---\ntitle: Treffen\nstart: 2026-12-03T18:00:00+01:00\nend: 2026-12-03T20:30:00+01:00\n---\nText.\n"
+        files["events/2026/treffen.en.md"] = "---\ntitle: Meeting\nstart: 2026-12-03T18:00:00+01:00\nend: 2026-12-03T20:30:00+01:00\n---\nText.\n"
+        return files
+    }()
+
+    @Test func siteYmlDeclaresTheVersions() throws {
+        let (site, diagnostics) = TestSupport.model(Self.files)
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+        let s = try #require(site)
+        #expect(s.config.declaredLanguages == ["de", "en"])
+        let en = try #require(s.versions.first)
+        #expect(en.config.language == "en")
+        #expect(en.config.title == "Test in English")
+        #expect(en.urls.post(en.posts[0]) == "en/blog/2026/offen/")
+        #expect(en.urls.event(en.events[0]) == "en/events/2026/treffen/")
+        #expect(en.urls.field(slug: "x") == "en/fields/x/")
+        #expect(en.urls.projects == "en/projects/")
+        #expect(en.posts.map(\.title) == ["Open data"])
+        // A field the version does not have is left out of its items.
+        #expect(en.posts[0].fields == ["daten-und-plattformen"])
+        // A link to an item without translation leads to the original's page.
+        #expect(en.pathBySource["posts/2026/nur-deutsch.md"] == "blog/2026/nur-deutsch/")
+        #expect(en.pathBySource["posts/2026/offen.md"] == "en/blog/2026/offen/")
+        #expect(s.pathBySource["posts/2026/offen.md"] == "blog/2026/offen/")
+    }
+
+    @Test func theEnglishSiteIsBuiltBesideTheGermanOne() throws {
+        let (report, sink) = TestSupport.buildInMemory(Self.files)
+        #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty, "\(report.diagnostics)")
+        let post = try #require(sink.text("en/blog/2026/offen/index.html"))
+        #expect(post.contains("<html lang=\"en\">"))
+        #expect(post.contains("Published on <time datetime=\"2026-11-20T18:00:00+01:00\">20 November 2026</time>"))
+        #expect(post.contains("<a href=\"/blog/2026/nur-deutsch/\">link</a>"))
+        let event = try #require(sink.text("en/events/2026/treffen/index.html"))
+        #expect(event.contains("Thursday, 3 December 2026, 6 pm"))
+        #expect(event.contains(">8:30 pm</time>"))
+        let blog = try #require(sink.text("en/blog/index.html"))
+        #expect(blog.contains("Open data"))
+        #expect(!blog.contains("Nur auf Deutsch"))
+        #expect(sink.text("en/index.html") != nil)
+        #expect(sink.text("en/fields/daten-und-plattformen/index.html") != nil)
+        #expect(sink.text("en/fields/energie-und-umwelt/index.html") == nil)
+        #expect(sink.text("en/404.html") == nil)
+        #expect(sink.text("en/blog/feed.xml") != nil)
+        #expect(sink.text("en/blog.json") != nil)
+        let german = try #require(sink.text("blog/2026/offen/index.html"))
+        #expect(german.contains("<html lang=\"de\">"))
+        #expect(german.contains("Veröffentlicht am"))
+    }
+
+    @Test func aTranslationWithoutOriginalIsAnError() {
+        var files = Self.files
+        files["posts/2026/allein.en.md"] = "---\ntitle: Alone\ndate: 2026-11-01T10:00:00+01:00\n---\nText.\n"
+        files["posts/2026/entwurf.md"] = "---\ntitle: Entwurf\ndate: 2026-11-01T10:00:00+01:00\ndraft: true\n---\nText.\n"
+        files["posts/2026/entwurf.en.md"] = "---\ntitle: Draft\ndate: 2026-11-01T10:00:00+01:00\n---\nText.\n"
+        let (_, diagnostics) = TestSupport.model(files)
+        let texts = diagnostics.map(\.description)
+        #expect(texts.contains("content/posts/2026/allein.en.md: error: this is the 'en' version of allein.md, but there is no allein.md beside it; add the original, or rename this file"))
+        #expect(texts.contains("content/posts/2026/entwurf.en.md: warning: this is the 'en' version of entwurf.md, which is a draft and is not published; publish the original too, or make this one a draft"))
+    }
+
+    @Test func withoutLanguagesAMarkedFileIsAPageOfItsOwn() throws {
+        var files = TestSupport.minimalSite
+        files["posts/2026/offen.en.md"] = "---\ntitle: Open data\ndate: 2026-11-20T18:00:00+01:00\n---\nText.\n"
+        let (site, diagnostics) = TestSupport.model(files)
+        #expect(try #require(site).posts.map(\.slug) == ["offen-en"])
+        #expect(diagnostics.map(\.description).contains(
+            "content/posts/2026/offen.en.md: warning: the file name marks it as the 'en' version of offen.md, but site.yml declares no language 'en', so it is published as a page of its own; add en under languages: in site.yml, or rename the file"))
+    }
+
+    @Test func wrongLanguageEntriesAreNamed() {
+        var files = TestSupport.minimalSite
+        files["site.yml"] = "title: Test\nbase_url: https://example.org/\nlanguages:\n  de:\n    title: X\n  ls:\n    title: Y\n  english:\n    title: Z\n  fr: text\n"
+        let (_, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.map(\.description).filter { $0.contains("languages") } == [
+            "content/site.yml:4: error: languages.de is the site's own language (language: de); list only the other ones",
+            "content/site.yml:6: error: languages.ls: 'ls' marks Leichte Sprache (foo.ls.md), which is German; remove it here",
+            "content/site.yml:8: error: languages: 'english' is no language code; write e.g. en",
+            "content/site.yml:10: error: languages.fr must be a group of keys (title, description, paths …)",
+        ])
+    }
+}
