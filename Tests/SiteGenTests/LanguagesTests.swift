@@ -21,6 +21,7 @@ import Testing
         files["posts/2026/offen.en.md"] = "---\ntitle: Open data\ndate: 2026-11-20T18:00:00+01:00\nfields: [daten-und-plattformen, energie-und-umwelt]\n---\nText with a [link](nur-deutsch.md).\n"
         files["posts/2026/nur-deutsch.md"] = "---\ntitle: Nur auf Deutsch\ndate: 2026-11-10T10:00:00+01:00\n---\nText.\n"
         files["events/2026/treffen.md"] = "---\ntitle: Treffen\nstart: 2026-12-03T18:00:00+01:00\nend: 2026-12-03T20:30:00+01:00\n---\nText.\n"
+        files["pages/impressum.md"] = "---\ntitle: Impressum\n---\nText.\n"
         files["events/2026/treffen.en.md"] = "---\ntitle: Meeting\nstart: 2026-12-03T18:00:00+01:00\nend: 2026-12-03T20:30:00+01:00\n---\nText.\n"
         return files
     }()
@@ -100,5 +101,48 @@ import Testing
             "content/site.yml:8: error: languages: 'english' is no language code; write e.g. en",
             "content/site.yml:10: error: languages.fr must be a group of keys (title, description, paths …)",
         ])
+    }
+
+    @Test func everyPageNamesItsVersionsAndTheSwitcherLeadsThere() throws {
+        let (_, sink) = TestSupport.buildInMemory(Self.files)
+        let german = try #require(sink.text("blog/2026/offen/index.html"))
+        let alternates = """
+        <link rel="alternate" hreflang="de" href="https://example.org/blog/2026/offen/">
+        <link rel="alternate" hreflang="en" href="https://example.org/en/blog/2026/offen/">
+        <link rel="alternate" hreflang="x-default" href="https://example.org/blog/2026/offen/">
+        """
+        #expect(german.contains(alternates))
+        #expect(german.contains("<a class=\"language-link\" href=\"/en/blog/2026/offen/\" hreflang=\"en\" lang=\"en\">English</a>"))
+        let english = try #require(sink.text("en/blog/2026/offen/index.html"))
+        #expect(english.contains(alternates))
+        #expect(english.contains("<a class=\"language-link\" href=\"/blog/2026/offen/\" hreflang=\"de\" lang=\"de\">Deutsch</a>"))
+        // Without a translation: the page names itself, and the switcher leads to the English home page.
+        let only = try #require(sink.text("blog/2026/nur-deutsch/index.html"))
+        #expect(only.contains("<link rel=\"alternate\" hreflang=\"de\" href=\"https://example.org/blog/2026/nur-deutsch/\">\n<link rel=\"alternate\" hreflang=\"x-default\""))
+        #expect(only.contains("<a class=\"language-link\" href=\"/en/\" hreflang=\"en\" lang=\"en\">English</a>"))
+        let home = try #require(sink.text("en/index.html"))
+        #expect(home.contains("<link rel=\"alternate\" hreflang=\"de\" href=\"https://example.org/\">"))
+        let event = try #require(sink.text("en/events/2026/treffen/index.html"))
+        #expect(event.contains("\"inLanguage\":\"en\""))
+    }
+
+    @Test func theSitemapNamesEveryVersion() throws {
+        let (_, sink) = TestSupport.buildInMemory(Self.files)
+        let sitemap = try #require(sink.text("sitemap.xml"))
+        #expect(sitemap.contains("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">"))
+        #expect(sitemap.contains("<loc>https://example.org/en/blog/2026/offen/</loc>"))
+        #expect(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/en/blog/2026/offen/\"/>"))
+        #expect(FormatsXML.parse(sitemap).error == nil)
+    }
+
+    @Test func englishListsSayWhatIsOnlyInGerman() throws {
+        let (_, sink) = TestSupport.buildInMemory(Self.files)
+        let blog = try #require(sink.text("en/blog/index.html"))
+        #expect(blog.contains("<p class=\"untranslated\">1 more post is only available in German: <a href=\"/blog/\" hreflang=\"de\" lang=\"de\">Blog</a></p>"))
+        let projects = try #require(sink.text("en/projects/index.html"))
+        #expect(!projects.contains("class=\"untranslated\""))
+        // The legal pages without translation are linked in German.
+        #expect(blog.contains("<a href=\"/impressum/\" hreflang=\"de\" lang=\"de\">Impressum</a>"))
+        #expect(!(try #require(sink.text("blog/index.html"))).contains("class=\"untranslated\""))
     }
 }
