@@ -135,6 +135,114 @@
     step3(s, p[0], p[1]);
     return unmark(s);
   }
+  // Snowball's English stemmer (english.sbl, Snowball 3.1), as EnglishStemmer.swift: folded words.
+  var EN_EXCEPTIONS = { skis: "ski", skies: "sky", idly: "idl", gently: "gentl", ugly: "ugli", early: "earli",
+    only: "onli", singly: "singl", sky: "sky", news: "news", howe: "howe", atlas: "atlas", cosmos: "cosmos",
+    bias: "bias", andes: "andes" };
+  var EN_STEP2 = { tional: "tion", enci: "ence", anci: "ance", abli: "able", entli: "ent", izer: "ize",
+    ization: "ize", ational: "ate", ation: "ate", ator: "ate", alism: "al", aliti: "al", alli: "al",
+    fulness: "ful", fulli: "ful", ousli: "ous", ousness: "ous", iveness: "ive", iviti: "ive", biliti: "ble",
+    bli: "ble", ogist: "og", lessli: "less", ogi: "og", li: "" };
+  var EN_STEP3 = { tional: "tion", ational: "ate", alize: "al", icate: "ic", iciti: "ic", ical: "ic",
+    ful: "", ness: "", ative: "" };
+  var EN_STEP4 = ["al", "ance", "ence", "er", "ic", "able", "ible", "ant", "ement", "ment", "ent", "ism", "ate",
+    "iti", "ous", "ive", "ize", "ion"];
+  function enReplace(s, length, by) { s.length -= length; Array.prototype.push.apply(s, Array.from(by)); }
+  function enRegions(s) {
+    function after(start) {
+      var i = start;
+      while (i < s.length && !isVowel(s[i])) i++;
+      if (i >= s.length) return -1;
+      while (i < s.length && isVowel(s[i])) i++;
+      return i < s.length ? i + 1 : -1;
+    }
+    var word = s.join(""), p1 = -1;
+    ["arsen", "commun", "emerg", "gener", "inter", "later", "organ", "past", "univers"].forEach(function (x) {
+      if (word.indexOf(x) === 0 && x.length > p1) p1 = x.length;
+    });
+    if (p1 < 0) p1 = after(0);
+    if (p1 < 0) return [s.length, s.length];
+    var p2 = after(p1);
+    return [p1, p2 < 0 ? s.length : p2];
+  }
+  function enShort(s, end) {  // a short syllable ends at `end`
+    if (end >= 3 && "aeiouywxY".indexOf(s[end - 1]) < 0 && isVowel(s[end - 2]) && !isVowel(s[end - 3])) return true;
+    if (end === 2 && !isVowel(s[1]) && isVowel(s[0])) return true;
+    return ends(s, "past", end);
+  }
+  function enStep1a(s) {
+    var x = longest(s, ["'", "'s'", "'s"]);
+    if (x) s.length -= x.length;
+    x = longest(s, ["ied", "s", "ies", "sses", "ss", "us"]);
+    var before = x ? s.length - x.length : 0;
+    if (x === "sses") enReplace(s, 4, "ss");
+    else if (x === "ied" || x === "ies") enReplace(s, 3, before > 1 ? "i" : "ie");
+    else if (x === "s" && before >= 1 && s.slice(0, before - 1).some(isVowel)) s.length -= 1;
+  }
+  function enStep1b(s, p1) {
+    var x = longest(s, ["ed", "eed", "ing", "edly", "eedly", "ingly"]);
+    if (!x) return;
+    var stem = s.slice(0, s.length - x.length), word = stem.join("");
+    if (x === "eed" || x === "eedly") {
+      if (stem.length >= p1 && ["succ", "proc", "exc"].indexOf(word) < 0) enReplace(s, x.length, "ee");
+      return;
+    }
+    if (x === "ing") {
+      if (stem.length === 2 && stem[1] === "y" && !isVowel(stem[0])) { s.length = 0; s.push(stem[0], "i", "e"); return; }
+      if (["even", "cann", "inn", "earr", "herr", "out"].indexOf(word) >= 0) return;
+    }
+    if (!stem.some(isVowel)) return;
+    s.length = stem.length;
+    if (longest(s, ["at", "bl", "iz"])) s.push("e");
+    else if (longest(s, ["bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"])) {
+      if (!(s.length === 3 && "aeo".indexOf(s[0]) >= 0)) s.length -= 1;
+    } else if (s.length === p1 && enShort(s, s.length)) s.push("e");
+  }
+  function enStep2(s, p1) {
+    var x = longest(s, Object.keys(EN_STEP2));
+    if (!x || s.length - x.length < p1) return;
+    var start = s.length - x.length;
+    if (x === "ogi") { if (start > 0 && s[start - 1] === "l") enReplace(s, 3, "og"); }
+    else if (x === "li") { if (start > 0 && "cdeghkmnrt".indexOf(s[start - 1]) >= 0) s.length -= 2; }
+    else enReplace(s, x.length, EN_STEP2[x]);
+  }
+  function enStep3(s, p1, p2) {
+    var x = longest(s, Object.keys(EN_STEP3));
+    if (!x) return;
+    var start = s.length - x.length;
+    if (start >= p1 && (x !== "ative" || start >= p2)) enReplace(s, x.length, EN_STEP3[x]);
+  }
+  function enStep4(s, p2) {
+    var x = longest(s, EN_STEP4);
+    if (!x) return;
+    var start = s.length - x.length;
+    if (start < p2) return;
+    if (x === "ion" && !(start > 0 && (s[start - 1] === "s" || s[start - 1] === "t"))) return;
+    s.length -= x.length;
+  }
+  function enStep5(s, p1, p2) {
+    var start = s.length - 1;
+    if (s[start] === "e") {
+      if (start >= p2 || (start >= p1 && !enShort(s, start))) s.length -= 1;
+    } else if (s[start] === "l" && start >= p2 && start > 0 && s[start - 1] === "l") s.length -= 1;
+  }
+  function stemEnglish(word) {
+    if (EN_EXCEPTIONS.hasOwnProperty(word)) return EN_EXCEPTIONS[word];
+    if (!word || word.length < 3 || !/^[a-z']+$/.test(word)) return word;
+    var s = Array.from(word), foundY = false;
+    if (s[0] === "'") s.shift();
+    if (s[0] === "y") { s[0] = "Y"; foundY = true; }
+    for (var i = 0; i + 1 < s.length; i++) if (isVowel(s[i]) && s[i + 1] === "y") { s[i + 1] = "Y"; foundY = true; }
+    var p = enRegions(s);
+    enStep1a(s);
+    enStep1b(s, p[0]);
+    if (s.length > 2 && (s[s.length - 1] === "y" || s[s.length - 1] === "Y") && !isVowel(s[s.length - 2])) s[s.length - 1] = "i";
+    enStep2(s, p[0]);
+    enStep3(s, p[0], p[1]);
+    enStep4(s, p[1]);
+    enStep5(s, p[0], p[1]);
+    return s.join("").replace(/Y/g, foundY ? "y" : "Y");
+  }
   function isIgnored(w) { return Array.from(w).length < 2 || stop.has(w) || stop.has(readDigraphs(w)); }
 
   // Code-point order, as the index sorts its terms.

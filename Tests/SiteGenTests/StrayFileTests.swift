@@ -40,6 +40,26 @@ import Testing
         #expect(warned.count == 2)
     }
 
+    @Test func linkedAttachmentsAreFoundWhateverTheirNameOrTheLinksQueryAndFragment() {
+        var linking = post.replacingOccurrences(of: "title: Ein Beitrag", with: "title: Verweise")
+        linking += "\n[Liste](liste)\n[Plan](plan.v2.pdf?download=1#seite-2)\n[Bericht](Bericht%20Juni.docx)\n"
+        let (report, files) = build(["posts/2025/verweise.md": linking, "posts/2025/liste": "a;b",
+                                     "posts/2025/plan.v2.pdf": "%PDF-1.4", "posts/2025/Bericht Juni.docx": "x"])
+        for path in ["posts/2025/liste", "posts/2025/plan.v2.pdf", "posts/2025/Bericht Juni.docx"] {
+            #expect(files[path] != nil, "\(path) not published")
+        }
+        #expect(!report.diagnostics.warningMessages.contains { $0.contains("not published") }, "\(report.diagnostics)")
+    }
+
+    @Test func onlyAddressesWhoseLastPartHasADotOrAnEscapeMayNameAFile() {
+        for href in ["/blog/beitrag/", "/blog/beitrag/#abschnitt", "../seite/?q=a.b", "#teil.2", "/"] {
+            #expect(!SiteRenderer.mayNameFile(href), "\(href)")
+        }
+        for href in ["diagramm.svg", "/downloads/plan.pdf#page=2", "a/b.c?x", "Bericht%20Juni", "/x.y/z.pdf"] {
+            #expect(SiteRenderer.mayNameFile(href), "\(href)")
+        }
+    }
+
     @Test func aDraftsAttachmentStaysUnpublished() {
         var draft = post.replacingOccurrences(of: "title: Ein Beitrag", with: "title: Entwurf\ndraft: true")
         draft = draft.replacingOccurrences(of: "diagramm.svg", with: "geheim.svg")

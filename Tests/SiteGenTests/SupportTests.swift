@@ -359,3 +359,16 @@ import MustacheEngine
         #expect(throws: (any Error).self) { try MemorySink(copies: cache).copy(from: path, to: "x") }
     }
 }
+
+@Suite struct ByteSearchTests {
+    @Test func findsAndReplacesByBytesAcrossUmlautsAndRepeats() {
+        #expect("Straße {1} über {1}".replacingAll("{1}", with: "Brücke") == "Straße Brücke über Brücke")
+        #expect("{1}{1}".replacingAll("{1}", with: "") == "")
+        #expect("ohne".replacingAll("{1}", with: "x") == "ohne")
+        #expect("aaa".replacingAll("aa", with: "b") == "ba", "left to right, without overlaps")
+        #expect("äbc".utf8Offset(of: "bc") == 2)
+        #expect("abc".utf8Offset(of: "c", from: 3) == nil)
+        #expect("abc".utf8Offset(of: "") == nil)
+        #expect("alternate stylesheet".containsBytes("stylesheet") && !"styles".containsBytes("stylesheet"))
+    }
+}

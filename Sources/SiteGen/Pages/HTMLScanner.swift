@@ -115,7 +115,7 @@ enum HTMLScanner {
             case .href:
                 if isLink {
                     let rel = attributes.first { $0.0 == .rel }?.1.lowercased() ?? ""
-                    if rel.contains("stylesheet") || rel.contains("icon") || rel.contains("preload") || rel.contains("manifest") {
+                    if ["stylesheet", "icon", "preload", "manifest"].contains(where: rel.containsBytes) {
                         refs.resources.append(value)
                     } else {
                         refs.links.append(value)

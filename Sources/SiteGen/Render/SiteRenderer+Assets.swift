@@ -4,7 +4,8 @@ extension SiteRenderer {
     /// place of a file the build makes (a page, a feed, the sitemap): it would replace it without a word.
     /// - Parameter outputs: the files made so far; the copied assets are added.
     func copyAssets(into sink: OutputSink, outputs: inout Set<String>, records: [PageRecord]) -> [Diagnostic] {
-        let linked = site.assets.contains(where: { $0.needsLink || isUsageChecked($0) }) ? linkedFiles(records) : []
+        let checked = site.assets.filter { $0.needsLink || isUsageChecked($0) }
+        let linked = checked.isEmpty ? [] : linkedFiles(records, anyNameWithoutDot: checked.contains { !$0.path.split(separator: "/").last!.contains(".") })
         var diagnostics = publishImages(into: sink, outputs: &outputs, linked: linked)
         for asset in site.assets {
             // Photos go out as the files made from them (above), never as they are.
@@ -44,14 +45,35 @@ extension SiteRenderer {
     static let unlinkedMessage = "is not published: no page links to it. Link it from the page it belongs to, or move it: downloads belong in downloads/, images in images/"
 
     /// Every file of the site the pages link to or load, as output paths.
-    private func linkedFiles(_ records: [PageRecord]) -> Set<String> {
+    private func linkedFiles(_ records: [PageRecord], anyNameWithoutDot: Bool) -> Set<String> {
         let base = site.urls.basePath
-        var paths: Set<String> = []
+        // Pages share most of their addresses (header, footer, icons): each is resolved once.
+        var hrefs: Set<String> = []
         for r in records {
-            for href in r.refs.links + r.refs.resources {
-                if let target = PageLinkCheck.internalPath(href, base: base), !target.path.isEmpty { paths.insert(target.path) }
+            for list in [r.refs.links, r.refs.resources] {
+                for href in list where anyNameWithoutDot || Self.mayNameFile(href) { hrefs.insert(href) }
             }
         }
+        var paths: Set<String> = []
+        for href in hrefs {
+            if let target = PageLinkCheck.internalPath(href, base: base), !target.path.isEmpty { paths.insert(target.path) }
+        }
         return paths
+    }
+
+    /// False for an address that cannot lead to a file of the content: one whose last part (before
+    /// `?` or `#`) has no dot and nothing percent-encoded, such as a page's `/blog/post/`. Most
+    /// links lead to pages, and resolving each of a large site's links costs more than the rest.
+    static func mayNameFile(_ href: String) -> Bool {
+        var dotInLastPart = false
+        for byte in href.utf8 {
+            switch byte {
+            case UInt8(ascii: "?"), UInt8(ascii: "#"): return dotInLastPart
+            case UInt8(ascii: "/"): dotInLastPart = false
+            case UInt8(ascii: "."), UInt8(ascii: "%"): dotInLastPart = true
+            default: break
+            }
+        }
+        return dotInLastPart
     }
 }

@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Substring search on UTF-8 bytes. `String.contains(_: String)` and `firstRange(of:)` go through
+/// the generic string-processing library, which compares characters one by one; rendering calls
+/// them for every page, where byte equality is what is meant.
+extension String {
+    /// The byte offset of the first occurrence of `needle` at or after `start`, or nil.
+    func utf8Offset(of needle: String, from start: Int = 0) -> Int? {
+        var hay = self, needle = needle
+        return hay.withUTF8 { h in
+            needle.withUTF8 { n -> Int? in
+                guard !n.isEmpty, start <= h.count - n.count, let base = h.baseAddress, let nb = n.baseAddress else { return nil }
+                // memchr to each candidate first byte, then memcmp (Glibc's memmem is not exported to Swift).
+                var i = start
+                let last = h.count - n.count
+                while i <= last {
+                    guard let p = memchr(base + i, Int32(nb[0]), last - i + 1) else { return nil }
+                    i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + i, nb, n.count) == 0 { return i }
+                    i += 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// True when the text holds `needle`, byte for byte.
+    func containsBytes(_ needle: String) -> Bool { utf8Offset(of: needle) != nil }
+
+    /// Every occurrence of `target` replaced, left to right.
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, var hit = utf8Offset(of: target) else { return self }
+        let bytes = Array(utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + replacement.utf8.count)
+        var rest = 0
+        while true {
+            out += bytes[rest..<hit]
+            out += replacement.utf8
+            rest = hit + target.utf8.count
+            guard let next = utf8Offset(of: target, from: rest) else { break }
+            hit = next
+        }
+        out += bytes[rest...]
+        return String(decoding: out, as: UTF8.self)
+    }
+}

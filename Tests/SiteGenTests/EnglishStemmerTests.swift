@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import SiteGen
+
+/// The English stemmer in Swift and in search.js, against one word list made with Snowball itself
+/// (scripts/make-english-stem-list.py): the words of the English content and words for each rule.
+@Suite struct EnglishStemmerTests {
+    static let listPath = TestSupport.repoRoot + "/Tests/SiteGenTests/Fixtures/search/english-stems.tsv"
+
+    static func wordList() throws -> [(word: String, stem: String)] {
+        try String(contentsOfFile: listPath, encoding: .utf8).split(separator: "\n").map {
+            let parts = $0.split(separator: "\t")
+            return (String(parts[0]), String(parts[1]))
+        }
+    }
+
+    @Test func swiftStemmerMatchesSnowball() throws {
+        let list = try Self.wordList()
+        #expect(list.count > 1000)
+        let wrong = list.filter { EnglishStemmer.stem($0.word) != $0.stem }
+        #expect(wrong.isEmpty, "\(wrong.prefix(30).map { "\($0.word): \(EnglishStemmer.stem($0.word)) ≠ \($0.stem)" })")
+    }
+
+    @Test func wordFormsMeet() {
+        for (a, b) in [("sensors", "sensor"), ("measuring", "measurement"), ("participation", "participating"),
+                       ("cities", "city"), ("neighbourhoods", "neighbourhood"), ("dying", "die")] {
+            #expect(EnglishStemmer.stem(a) == EnglishStemmer.stem(b), "\(a) / \(b)")
+        }
+        #expect(EnglishStemmer.stem("straße") == "straße", "words with other letters stay whole")
+        #expect(EnglishStemmer.stem("is") == "is")
+    }
+
+    @Test func scriptMatchesSwift() throws {
+        guard let node = ["/usr/bin/node", "/usr/local/bin/node"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            Issue.record("node is missing (scripts/test installs it)")
+            return
+        }
+        let script = try String(contentsOfFile: TestSupport.templates + "/assets/search.js", encoding: .utf8)
+        let text = try #require(script.range(of: "  // ---- text").map { start in
+            script[start.lowerBound..<(script.range(of: "  // ---- index loading")?.lowerBound ?? start.lowerBound)]
+        })
+        let driver = """
+        var stop = new Set([]);
+        \(text)
+        var lines = require("fs").readFileSync(0, "utf8").split("\\n").filter(Boolean);
+        console.log(JSON.stringify(lines.map(stemEnglish)));
+        """
+        let list = try Self.wordList()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: node)
+        process.arguments = ["-e", driver]
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(list.map(\.word).joined(separator: "\n").utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let stems = try #require(try JSONSerialization.jsonObject(with: out) as? [String])
+        #expect(stems.count == list.count)
+        let wrong = zip(list, stems).filter { $0.0.stem != $0.1 }
+        #expect(wrong.isEmpty, "\(wrong.prefix(30).map { "\($0.0.word): search.js \($0.1) ≠ \($0.0.stem)" })")
+    }
+}
