@@ -3,8 +3,12 @@
 /// prefix (`/en/`), and holds the items that have a translation (`foo.en.md` beside `foo.md`).
 public struct LanguageVersion: Sendable, Equatable {
     public var code: String
+    /// The mark of its files: the code (`foo.en.md`), or `ls` for Leichte Sprache.
+    public var mark: String
     /// Where its pages live, ending in `/`: `en/`.
     public var prefix: String
+    /// Where its items' pages live when its lists are the site's own (Leichte Sprache).
+    public var itemPrefix: String? = nil
     public var title: String
     public var description: String?
     public var tagline: String?
@@ -22,6 +26,12 @@ public struct LanguageVersion: Sendable, Equatable {
 
     /// The file name's mark of Leichte Sprache (`foo.ls.md`), which no language may take.
     static let easyReadMark = "ls"
+
+    /// Leichte Sprache: German, under `/leichte-sprache/` with the site's own section addresses.
+    static func easyRead(_ config: SiteConfig) -> LanguageVersion {
+        LanguageVersion(code: config.language, mark: easyReadMark, prefix: "", itemPrefix: "leichte-sprache/", title: config.title,
+                        description: config.description, tagline: config.tagline, paths: config.paths)
+    }
 }
 
 extension SiteConfig.Paths: Equatable {
@@ -71,7 +81,7 @@ extension SiteConfig {
             l.diagnostics.append(.error(file, line: l.line(of: "prefix"), "languages.\(entry.key).prefix must be a slug, e.g. '\(Slug.make(prefix))'"))
         }
         let paths = readPaths(&l, file: file, defaults: LanguageVersion.defaultPaths(entry.key))
-        let language = LanguageVersion(code: entry.key, prefix: prefix + "/", title: l.string("title") ?? title ?? "",
+        let language = LanguageVersion(code: entry.key, mark: entry.key, prefix: prefix + "/", title: l.string("title") ?? title ?? "",
                                     description: l.string("description"), tagline: l.string("tagline"), paths: paths)
         r.diagnostics += l.diagnostics
         return language
@@ -86,8 +96,11 @@ extension SiteConfig {
         c.tagline = language.tagline
         c.paths = language.paths
         c.prefix = language.prefix
+        c.itemPrefix = language.itemPrefix
+        c.declaredInSite = declaredLanguages
         c.languages = []
         c.defaultLanguage = self.language
+        c.versionMark = language.mark
         return c
     }
 }

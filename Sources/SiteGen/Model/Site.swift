@@ -44,6 +44,13 @@ public struct Site: Sendable {
     /// In a version: how many published items of each list (`blog`, `events`, `projects`,
     /// `participation`) have no translation, with the original list's path.
     public var untranslated: [String: (count: Int, path: String)] = [:]
+    /// The Leichte-Sprache version (`foo.ls.md`), when there is one: German, under `leichte-sprache/`.
+    public var easyReadVersion: [Site] = []
+    /// Standard page path ↔ its Leichte-Sprache page path, both ways (see `EasyRead`).
+    public var easyRead = EasyReadLinks()
+
+    /// Whether this is the Leichte-Sprache version.
+    public var isEasyRead: Bool { config.versionMark == LanguageVersion.easyReadMark }
 
     public func field(_ slug: String) -> Field? { fields.first { $0.slug == slug } }
 

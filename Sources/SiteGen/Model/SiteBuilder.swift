@@ -20,13 +20,15 @@ public enum SiteBuilder {
             let path = String(d.file.dropFirst(prefix.count))
             if ContentLoader.kind(of: path) != nil { failed[path] = "has errors of its own (see its messages)" }
         }
-        let versions = VersionedDocuments(content.documents, codes: Set(configOrNil?.languages.map(\.code) ?? []))
+        let marks = (configOrNil?.languages.map(\.code) ?? []) + [LanguageVersion.easyReadMark]
+        let versions = VersionedDocuments(content.documents, codes: Set(marks))
         diagnostics += versions.warnings()
         var model = Modeller(options: options, fileSystem: fileSystem, contentRoot: contentRoot, displayRoot: displayRoot,
                              content: content, failed: failed)
         let own = model.decode(versions.own)
         // Every version's files are decoded, so their messages come even without a site.yml.
         let translated = (configOrNil?.languages ?? []).map { ($0, model.decode(versions.byCode[$0.code] ?? [])) }
+        let easyRead = versions.byCode[LanguageVersion.easyReadMark].map { model.decode($0) }
         diagnostics += model.diagnostics
         guard let config = configOrNil else { return (nil, diagnostics) }
         var (site, siteDiagnostics) = model.site(own, config: config)
@@ -39,6 +41,14 @@ public enum SiteBuilder {
             site.timeBoundaries += version.timeBoundaries
             diagnostics += versionDiagnostics
         }
+        if let easyRead {
+            let (version, versionDiagnostics) = model.site(easyRead, config: config.version(.easyRead(config)), original: site)
+            site.withheld = (site.withheld + version.withheld).sorted { $0.file < $1.file }
+            site.timeBoundaries += version.timeBoundaries
+            site.easyReadVersion = [version]
+            diagnostics += versionDiagnostics
+        }
+        EasyRead.link(&site)
         site.alternates = Alternates.make(site)
         for i in site.versions.indices { site.versions[i].alternates = site.alternates }
         return (site, diagnostics)

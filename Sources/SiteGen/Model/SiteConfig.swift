@@ -53,11 +53,17 @@ public struct SiteConfig: Sendable {
     public var languages: [LanguageVersion] = []
     /// Where this version's pages live: empty for the site's own language, `en/` for English.
     public var prefix = ""
-    /// The site's own language; for the site itself the same as `language`.
+    /// Where this version's items live when not under `prefix` (Leichte Sprache: `leichte-sprache/`).
+    public var itemPrefix: String?
+    /// In a version: the site's own language (nil for the site itself).
     public var defaultLanguage: String?
+    /// In a version: its files' mark (`en` of `foo.en.md`, `ls` of Leichte Sprache).
+    public var versionMark: String?
+    /// In a version: the languages the site declares (kept from the site's settings).
+    var declaredInSite: [String]?
 
     /// Every language site.yml names: the site's own, then those of `languages:`.
-    public var declaredLanguages: [String] { [defaultLanguage ?? language] + languages.map(\.code) }
+    public var declaredLanguages: [String] { declaredInSite ?? [language] + languages.map(\.code) }
 
     /// The path part of the base URL (`/` or `/smartcity/`), which every internal link starts with.
     public var basePath: String {

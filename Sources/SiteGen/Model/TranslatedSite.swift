@@ -5,7 +5,7 @@ enum TranslatedSite {
     /// its translation (`participation/x.en.md`) when this version has one, and a field this
     /// version does not have is left out of its items (the original's pages show it).
     static func prepare(_ site: inout Site, original: Site) {
-        let code = site.config.language
+        let code = site.config.versionMark ?? site.config.language
         let own = Set(site.bodies.map(\.source.path))
         func translated(_ path: String) -> String? {
             let candidate = String(path.dropLast(3)) + ".\(code).md"
@@ -53,7 +53,7 @@ enum TranslatedSite {
     /// After validation: a link to an original that this version translates leads to the translation.
     static func link(_ site: inout Site, original: Site) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let code = site.config.language
+        let code = site.config.versionMark ?? site.config.language
         countUntranslated(&site, original: original)
         for body in site.bodies {
             guard let (originalPath, _) = Variant.of(body.source.path) else { continue }

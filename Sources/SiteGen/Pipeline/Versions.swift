@@ -12,7 +12,7 @@ extension Builder {
     func versionRenderers(_ site: Site, _ modelled: (site: Site?, templates: TemplateSet?, content: UInt64, skeleton: UInt64),
                           _ report: inout BuildReport) -> VersionRenderers {
         var result = VersionRenderers()
-        for version in site.versions {
+        for version in site.versions + site.easyReadVersion {
             let (templates, diagnostics) = TemplateSet.load(fileSystem: fileSystem, root: location.templates,
                                                             displayRoot: displayName(location.templates), language: version.config.language)
             report.diagnostics += diagnostics
@@ -28,28 +28,29 @@ extension Builder {
         return result
     }
 
-    /// Every version's pages, the site's own first.
-    func renderAll(_ renderers: [SiteRenderer], into sink: OutputSink) -> (records: [PageRecord], timings: [(String, Double)]) {
-        var records: [PageRecord] = [], timings: [(String, Double)] = []
+    /// Every version's pages, the site's own first; `counts`: how many pages each renderer made.
+    func renderAll(_ renderers: [SiteRenderer], into sink: OutputSink) -> (records: [PageRecord], timings: [(String, Double)], counts: [Int]) {
+        var records: [PageRecord] = [], timings: [(String, Double)] = [], counts: [Int] = []
         for (i, renderer) in renderers.enumerated() {
             let rendered = renderer.renderPages(into: sink)
             records += rendered.records
-            timings += rendered.timings.map { i == 0 ? $0 : ("\(renderer.site.config.language): \($0.0)", $0.1) }
+            counts.append(rendered.records.count)
+            timings += rendered.timings.map { i == 0 ? $0 : ("\(renderer.site.urls.prefix) \($0.0)", $0.1) }
         }
-        return (records, timings)
+        return (records, timings, counts)
     }
 
-    /// Every version's feeds, calendars, data and search index, each from its own pages' records.
-    func renderFormatsOfAll(_ renderers: [SiteRenderer], _ rendered: (records: [PageRecord], timings: [(String, Double)]),
+    /// Every version's feeds, calendars, data and search index, each from its own pages' records;
+    /// the site's own sitemap names every version's pages.
+    func renderFormatsOfAll(_ renderers: [SiteRenderer], _ rendered: (records: [PageRecord], timings: [(String, Double)], counts: [Int]),
                             into sink: OutputSink) -> (written: [String], kept: [String], problems: [Diagnostic]) {
         var written: [String] = [], kept: [String] = [], problems: [Diagnostic] = []
-        for renderer in renderers {
-            let prefix = renderer.site.urls.prefix
-            // A version's pages are the ones under its prefix; the site's own are all others.
-            let own = rendered.records.filter { r in
-                prefix.isEmpty ? !renderers.dropFirst().contains { r.path.hasPrefix($0.site.urls.prefix) } : r.path.hasPrefix(prefix)
-            }
-            let formats = renderer.renderFormats(own, allRecords: prefix.isEmpty && renderers.count > 1 ? rendered.records : nil, into: sink)
+        var start = 0
+        for (i, renderer) in renderers.enumerated() {
+            let own = Array(rendered.records[start..<start + rendered.counts[i]])
+            start += rendered.counts[i]
+            let all = i == 0 && renderers.count > 1 ? rendered.records : nil
+            let formats = renderer.renderFormats(own, allRecords: all, into: sink)
             written += formats.written
             kept += formats.kept
             problems += formats.problems

@@ -77,6 +77,7 @@ public struct SiteRenderer: Sendable {
 
     /// Every page of the site, in a fixed order.
     func jobs() -> [PageJob] {
+        if site.isEasyRead { return easyReadJobs() }
         var jobs: [PageJob] = [.home, .fields, .projects, .events, .search, .notFound]
         // One 404 page for the whole site: a language version has none of its own.
         if site.config.defaultLanguage != nil { jobs.removeAll { if case .notFound = $0 { true } else { false } } }

@@ -57,7 +57,8 @@ struct FormatRenderer {
             ("data", { 0 }, { OpenData(site: site, strings: strings).files().forEach($0) }),
         ]
         // The sitemap names every version's pages: only the site's own renderer writes it.
-        let parts = site.config.defaultLanguage == nil ? allParts : allParts.filter { $0.name != "sitemap" }
+        // Leichte Sprache has pages only: its items are in the standard site's feeds and search.
+        let parts = site.config.defaultLanguage == nil ? allParts : site.isEasyRead ? [] : allParts.filter { $0.name != "sitemap" }
         let results = parallelMap(parts) { part -> (written: [String], kept: [String], problems: [Diagnostic]) in
             var written: [String] = []
             var problems: [Diagnostic] = []

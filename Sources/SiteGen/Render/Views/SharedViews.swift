@@ -202,6 +202,11 @@ final class PageMeta: TemplateView, @unchecked Sendable {  // a class: a view sh
     var alternates: [AlternateLink] = []
     var languageLinks: [LanguageLink] = []
     var untranslated: UntranslatedNotice?
+    /// "Diese Seite in Leichter Sprache" on a standard page that has one, and back.
+    var easyRead: LinkView?
+    var isEasyRead = false
+    /// On a Leichte-Sprache page: the plain stylesheet (larger type, short lines, no hyphenation).
+    var easyReadCSS: String?
 
     init(title: String, documentTitle: String, canonical: String, ogType: String, ogLocale: String, description: String? = nil, image: String? = nil, lang: String? = nil, noindex: Bool, breadcrumbs: BreadcrumbList? = nil, feeds: [LinkView], jsonLD: [String]) {
         self.title = title
@@ -234,6 +239,9 @@ final class PageMeta: TemplateView, @unchecked Sendable {  // a class: a view sh
         .htmls("jsonLD", "Structured data (JSON-LD) blocks; print with {{{.}}}.") { $0.jsonLD },
         .list("alternates", AlternateLink.fields, "The page in each language and x-default, for <link rel=\"alternate\" hreflang>; empty for a site in one language.") { $0.alternates },
         .list("languageLinks", LanguageLink.fields, "The language switcher: the page (or the home page) in each other language; empty for a site in one language.") { $0.languageLinks },
+        .optionalObject("easyRead", LinkView.fields, "The page in Leichte Sprache ('Diese Seite in Leichter Sprache'), or on a Leichte-Sprache page the standard one; absent when there is none.") { $0.easyRead },
+        .flag("isEasyRead", "True on a page in Leichte Sprache (shows its mark).") { $0.isEasyRead },
+        .optionalText("easyReadCSS", "On a page in Leichte Sprache: the address of the plain stylesheet (assets/leichte-sprache.css).") { $0.easyReadCSS },
         .optionalObject("untranslated", UntranslatedNotice.fields, "On a translation's list: how many items exist only in the original language, with a link there.") { $0.untranslated },
     ])
 }

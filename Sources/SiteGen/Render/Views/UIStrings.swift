@@ -62,6 +62,7 @@ public struct UIStrings: @unchecked Sendable {
         "project.statusName.abgeschlossen", "translation.untranslated.blog.one", "translation.untranslated.blog.other",
         "translation.untranslated.events.one", "translation.untranslated.events.other", "translation.untranslated.projects.one",
         "translation.untranslated.projects.other", "translation.untranslated.participation.one", "translation.untranslated.participation.other",
+        "easyRead.link", "easyRead.back",
     ]
 
     /// Replaces `{1}`, `{2}` … with the arguments.
