@@ -49,6 +49,9 @@ public struct Site: Sendable {
     /// Standard page path ↔ its Leichte-Sprache page path, both ways (see `EasyRead`).
     public var easyRead = EasyReadLinks()
 
+    /// In a version: items whose fields it has no translation of (no "has no field" warning for them).
+    public var fieldsLeftOut: Set<String> = []
+
     /// Whether this is the Leichte-Sprache version.
     public var isEasyRead: Bool { config.versionMark == LanguageVersion.easyReadMark }
 

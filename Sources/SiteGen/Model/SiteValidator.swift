@@ -120,7 +120,7 @@ struct SiteValidator {
     func checkProjects(_ site: Site) -> [Diagnostic] {
         var d: [Diagnostic] = []
         let known = site.fields.map(\.slug)
-        for p in site.projects where p.fields.isEmpty {
+        for p in site.projects where p.fields.isEmpty && !site.fieldsLeftOut.contains(p.source.path) {
             d.append(.warning(p.source.display, "project has no field of action; add e.g. fields: [\(known.first ?? "daten-und-plattformen")]"))
         }
         for p in site.projects {

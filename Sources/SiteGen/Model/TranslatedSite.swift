@@ -12,6 +12,8 @@ enum TranslatedSite {
             return own.contains(candidate) ? candidate : nil
         }
         let fields = Set(site.fields.map(\.slug))
+        // Its original has fields: that this version has none of them is no mistake of its own.
+        for p in site.projects where !p.fields.isEmpty && !p.fields.contains(where: fields.contains) { site.fieldsLeftOut.insert(p.source.path) }
         for i in site.posts.indices { site.posts[i].fields = site.posts[i].fields.filter(fields.contains) }
         for i in site.events.indices {
             site.events[i].fields = site.events[i].fields.filter(fields.contains)
