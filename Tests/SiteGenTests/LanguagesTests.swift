@@ -65,7 +65,16 @@ import Testing
         #expect(sink.text("en/fields/energie-und-umwelt/index.html") == nil)
         #expect(sink.text("en/404.html") == nil)
         #expect(sink.text("en/blog/feed.xml") != nil)
-        #expect(sink.text("en/blog.json") != nil)
+        // Feeds, calendars and open data in English, each with the English items only.
+        let feed = try #require(sink.text("en/blog/feed.xml"))
+        #expect(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"))
+        #expect(feed.contains("<title>Blog – Test in English</title>") && feed.contains("Open data") && !feed.contains("Nur auf Deutsch"))
+        let calendar = try #require(sink.text("en/events/kalender.ics"))
+        #expect(calendar.contains("X-WR-CALNAME:Events – Test in English") && calendar.contains("SUMMARY:Meeting"))
+        let data = try #require(sink.text("en/blog.json"))
+        #expect(data.contains("\"title\": \"Blog – Test in English\"") && !data.contains("Nur auf Deutsch"))
+        #expect(sink.text("en/search/index.html") != nil)
+        #expect(sink.files.keys.contains { $0.hasPrefix("en/search/") && $0.hasSuffix(".json") })
         let german = try #require(sink.text("blog/2026/offen/index.html"))
         #expect(german.contains("<html lang=\"de\">"))
         #expect(german.contains("Veröffentlicht am"))
@@ -80,6 +89,23 @@ import Testing
         let texts = diagnostics.map(\.description)
         #expect(texts.contains("content/posts/2026/allein.en.md: error: this is the 'en' version of allein.md, but there is no allein.md beside it; add the original, or rename this file"))
         #expect(texts.contains("content/posts/2026/entwurf.en.md: warning: this is the 'en' version of entwurf.md, which is a draft and is not published; publish the original too, or make this one a draft"))
+    }
+
+    @Test func aTranslationsLinkToADraftIsAnError() {
+        var files = Self.files
+        files["posts/2026/plan.md"] = "---\ntitle: Plan\ndate: 2026-11-01T10:00:00+01:00\ndraft: true\n---\nText.\n"
+        files["posts/2026/offen.en.md"] = "---\ntitle: Open data\ndate: 2026-11-20T18:00:00+01:00\n---\nSee [the plan](plan.md).\n"
+        let (report, _) = TestSupport.buildInMemory(files)
+        let errors = report.diagnostics.filter { $0.severity == .error }.map(\.description)
+        #expect(errors.contains("/c/posts/2026/offen.en.md:5: error: link target 'plan.md' is a draft and is not published; link to something else or publish it"), "\(errors)")
+    }
+
+    @Test func aPageAtAVersionsHomeIsAnError() {
+        var files = Self.files
+        files["pages/en.md"] = "---\ntitle: English\n---\nText.\n"
+        let (_, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.map(\.description).contains(
+            "content/pages/en.md: error: address /en/ is where the 'en' version of the site begins (languages: in site.yml); rename this file"))
     }
 
     @Test func withoutLanguagesAMarkedFileIsAPageOfItsOwn() throws {

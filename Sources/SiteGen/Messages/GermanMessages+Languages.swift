@@ -3,6 +3,8 @@ extension GermanMessages {
     static let languages: [(english: String, german: String)] = [
         ("'{lang={}}' does not name a language; write a language code such as [Smart City]{lang=en}",
          "„{lang={1}}“ nennt keine Sprache; schreiben Sie ein Sprachkürzel wie [Smart City]{lang=en}"),
+        ("address /{} is where the '{}' version of the site begins (languages: in site.yml); rename this file",
+         "Unter der Adresse /{1} beginnt die Fassung „{2}“ der Website (languages: in site.yml); benennen Sie diese Datei um"),
         ("lang '{}' is not a language of site.yml ({}); add it under languages: in site.yml, or correct the code",
          "Die Sprache „{1}“ (lang) ist in site.yml nicht angegeben ({2}); ergänzen Sie sie unter languages: in site.yml oder korrigieren Sie das Kürzel"),
         ("languages.ls: 'ls' marks Leichte Sprache (foo.ls.md), which is German; remove it here",

@@ -57,6 +57,10 @@ enum TranslatedSite {
         var diagnostics: [Diagnostic] = []
         let code = site.config.versionMark ?? site.config.language
         countUntranslated(&site, original: original)
+        // A page of the original at the version's home would be written over by it.
+        for p in original.pages where !site.urls.home.isEmpty && original.urls.page(p) == site.urls.home {
+            diagnostics.append(.error(p.source.display, "address /\(site.urls.home) is where the '\(code)' version of the site begins (languages: in site.yml); rename this file"))
+        }
         for body in site.bodies {
             guard let (originalPath, _) = Variant.of(body.source.path) else { continue }
             if let path = site.pathBySource[body.source.path] { site.pathBySource[originalPath] = path }

@@ -14,8 +14,8 @@ public enum Variant {
         return (String(name) + ".md", String(code))
     }
 
-    /// Whether a file's stem (`foo.en`) is a name with a language mark: not a slug, but meant so.
-    static func isMarked(stem: String) -> Bool { of(stem + ".md").map { Slug.isValid(Slug.make(String($0.original.dropLast(3)))) } ?? false }
+    /// Whether a file's stem (`foo.en`) is a slug with a language mark: no slug itself, but meant so.
+    static func isMarked(stem: String) -> Bool { of(stem + ".md").map { Slug.isValid(String($0.original.dropLast(3))) } ?? false }
 }
 
 /// The documents of each version: the site's own, and per other language (and `ls`) its own.

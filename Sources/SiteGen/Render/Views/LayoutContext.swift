@@ -165,7 +165,7 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
         let ld = meta.jsonLD.map { $0.serialized() } + [publisherLD]
         let page = PageMeta(title: meta.title, documentTitle: meta.isHome ? c.title : "\(meta.title) – \(c.title)",
                             canonical: urls.absolute(meta.path), ogType: meta.ogType,
-                            ogLocale: c.language == "de" ? "de_DE" : c.language,
+                            ogLocale: c.language == "de" ? "de_DE" : c.language == "en" ? "en_GB" : c.language,
                             description: meta.description ?? c.description, image: meta.image,
                             lang: meta.lang.flatMap { $0 == c.language ? nil : $0 }, noindex: meta.noindex,
                             breadcrumbs: breadcrumbs,
