@@ -52,6 +52,18 @@ public struct Site: Sendable {
     /// In a version: items whose fields it has no translation of (no "has no field" warning for them).
     public var fieldsLeftOut: Set<String> = []
 
+    /// The Markdown bodies of this site and of every language version (for the checks).
+    var allBodies: [MarkdownBody] { bodies + (versions + easyReadVersion).flatMap(\.bodies) }
+
+    /// Where each source file is published, the versions' files (`foo.en.md`) included.
+    var pathOfEverySource: [String: String] {
+        var paths = pathBySource
+        for version in versions + easyReadVersion {
+            for (source, path) in version.pathBySource where Variant.of(source) != nil { paths[source] = path }
+        }
+        return paths
+    }
+
     /// Whether this is the Leichte-Sprache version.
     public var isEasyRead: Bool { config.versionMark == LanguageVersion.easyReadMark }
 
