@@ -74,7 +74,10 @@ import Testing
         let data = try #require(sink.text("en/blog.json"))
         #expect(data.contains("\"title\": \"Blog – Test in English\"") && !data.contains("Nur auf Deutsch"))
         #expect(sink.text("en/search/index.html") != nil)
-        #expect(sink.files.keys.contains { $0.hasPrefix("en/search/") && $0.hasSuffix(".json") })
+        // The English search index: the English items, with English dates.
+        let chunks = sink.files.filter { $0.key.hasPrefix("en/search/") && $0.key.hasSuffix(".json") }.map { String(decoding: $0.value, as: UTF8.self) }
+        #expect(chunks.contains { $0.contains("Open data") && $0.contains("20 November 2026") })
+        #expect(!chunks.contains { $0.contains("Nur auf Deutsch") || $0.contains("20. November") })
         let german = try #require(sink.text("blog/2026/offen/index.html"))
         #expect(german.contains("<html lang=\"de\">"))
         #expect(german.contains("Veröffentlicht am"))
