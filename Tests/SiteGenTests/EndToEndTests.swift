@@ -168,7 +168,7 @@ import Testing
         try fs.makeFolder("/site")
         let store = BuildStore(output: "/site/public", fileSystem: fs)
         #expect(store.path == "/site/.public.sitegen-store")
-        let saved = store.save(record, tables: [1, 2, 3])
+        let saved = store.save(record, tables: [[1, 2], [3]])
         #expect(saved)
         let stored = try #require(store.read())
         #expect(stored.record == record && stored.tables == [1, 2, 3])

@@ -49,6 +49,39 @@ import Testing
         fs.write(full, change(String(decoding: try fs.readFile(full), as: UTF8.self)))
     }
 
+    /// After a one-post edit, `sitegen build` reads only that file: the other documents come from
+    /// the store (known by stamp and size), their texts read only for a page rendered again.
+    @Test func aRebuildFromTheStoreReadsOnlyTheEditedDocument() throws {
+        final class CountingFileSystem: ForwardingFileSystem, @unchecked Sendable {
+            let memory: MemoryFileSystem
+            let lock = NSLockLite()
+            var markdownReads: [String] = []
+            init(_ memory: MemoryFileSystem) { self.memory = memory }
+            func pick(_ path: String) -> any FileSystem { memory }
+            func readFile(_ path: String) throws -> [UInt8] {
+                if path.hasSuffix(".md") { lock.locked { markdownReads.append(path) } }
+                return try memory.readFile(path)
+            }
+        }
+        expectSameAsClean("first build")
+        try edit("posts/2025/klimamessnetz-komplett.md") { $0 + "\nNoch ein Satz.\n" }
+        let counting = CountingFileSystem(fs)
+        var builder = Builder(location: SiteLocation(content: "/site/content", templates: "/site/Templates", output: "/site/public"),
+                              options: BuildOptions(now: TestSupport.now, baseURL: "https://smartcity.example.org/"), fileSystem: counting)
+        builder.clean = false
+        let report = builder.build()
+        #expect(report.succeeded && report.rendered == 1, "\(report.rendered) pages rendered")
+        // The edited file, and the newest posts whose full text the blog feed carries (their HTML
+        // is not kept in the store).
+        let read = Set(counting.lock.locked { counting.markdownReads })
+        #expect(read.contains("/site/content/posts/2025/klimamessnetz-komplett.md"))
+        #expect(read.count <= 1 + FormatRenderer.blogFeedSize, "\(read)")
+        #expect(!read.contains { $0.contains("/pages/") || $0.contains("/projects/") || $0.contains("/events/") }, "\(read)")
+        // A text change to a page another page links to: the stored texts are read when needed.
+        try edit("pages/kontakt.md") { $0 + "\n## Neue Überschrift\n" }
+        expectSameAsClean("a heading added, documents from the store")
+    }
+
     @Test func theIncrementalCycleRunsInMemory() throws {
         let first = expectSameAsClean("first build")
         #expect(first.written == first.files && !first.upToDate)

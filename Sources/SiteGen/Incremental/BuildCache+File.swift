@@ -1,36 +1,56 @@
 /// The memo tables as the build's store keeps them (see `BuildStore`): hashes and what the checks
 /// need, each body's search terms, headings and messages, each page's references; no HTML (a
 /// reused page is its file in the output).
+///
+/// The tables are cut into sections (see `StoreSection`), each with its own string table, made and
+/// read side by side. A section none of whose entries changed in a build is saved as the bytes it
+/// was read from: after an edit to one post, only the sections holding that post's entries are
+/// encoded again.
 extension BuildCache {
-    /// Two parts, each with its own string table, made and read on two cores: the documents
-    /// (front matter, Markdown, link checks, formats) and the pages. The documents part's length
-    /// comes first (8 bytes).
-    func encodedTables() -> [UInt8] {
-        let parts = parallelMap([0, 1]) { i -> [UInt8] in
+    /// The sections' count, their lengths (8 bytes each), then the sections in `StoreSection.all` order.
+    func encodedTables(reusingStored: Bool = true) -> [[UInt8]] {
+        let sections = StoreSection.all
+        let terms = savedTerms()
+        let kept = sections.indices.map { reusingStored && !terms.renumbered ? storedSection($0, sections[$0]) : nil }
+        let grouped = groupedByBucket(needed: Set(sections.indices.filter { kept[$0] == nil }.map { sections[$0] }))
+        let encoded = parallelMap(Array(sections.indices)) { i -> [UInt8] in
+            if let raw = kept[i] { return raw }
             var w = ByteWriter()
-            if i == 0 { encodeDocuments(&w) } else { encodePages(&w) }
+            encode(sections[i], grouped, terms, &w)
             return w.finish()
         }
-        return littleEndianBytes(UInt64(parts[0].count)) + parts[0] + parts[1]
+        var head = littleEndianBytes(UInt64(sections.count))
+        for part in encoded { head += littleEndianBytes(UInt64(part.count)) }
+        return [head] + encoded
     }
 
     static func decodeTables(_ data: [UInt8]) throws -> BuildCache {
-        guard data.count >= 8 else { throw ByteReader.Damaged() }
-        let first = Int(truncatingIfNeeded: readLittleEndian(data, at: 0))
-        guard first >= 0, first <= data.count - 8 else { throw ByteReader.Damaged() }
-        enum Part { case documents(DocumentTables), pages([String: Page]) }
-        let parts = parallelMap([0, 1]) { i -> Result<Part, any Error> in
-            Result {
-                i == 0 ? .documents(try decodeDocuments(Array(data[8..<8 + first])))
-                    : .pages(try decodePages(Array(data[(8 + first)...])))
-            }
+        let sections = StoreSection.all
+        guard data.count >= 8, Int(truncatingIfNeeded: readLittleEndian(data, at: 0)) == sections.count,
+              data.count >= 8 * (sections.count + 1) else { throw ByteReader.Damaged() }
+        var ranges: [Range<Int>] = []
+        var start = 8 * (sections.count + 1)
+        for i in sections.indices {
+            let length = readLittleEndian(data, at: 8 * (i + 1))
+            guard length <= UInt64(data.count - start) else { throw ByteReader.Damaged() }
+            ranges.append(start..<start + Int(length))
+            start += Int(length)
         }
-        guard case .documents(let documents) = try parts[0].get(), case .pages(let pages) = try parts[1].get() else {
+        guard start == data.count else { throw ByteReader.Damaged() }
+        let raw = ranges.map { Array(data[$0]) }
+        let parts = parallelMap(Array(sections.indices)) { i in Result { try decode(sections[i], raw[i]) } }
+        var tables = DecodedTables()
+        let decoded = try parts.map { try $0.get() }
+        tables.reserve(decoded)
+        for part in decoded { try tables.add(part) }
+        guard tables.markdown.values.allSatisfy({ $0.search.terms.allSatisfy { Int($0) < tables.terms.count } }) else {
             throw ByteReader.Damaged()
         }
-        return BuildCache(keepsPages: false, searchTokenizer: SharedSearchTokenizer(terms: documents.terms), yaml: documents.yaml,
-                          markdown: documents.markdown, pages: pages, linkChecks: documents.linkChecks,
-                          formats: documents.formats)
+        let cache = BuildCache(keepsPages: false, searchTokenizer: SharedSearchTokenizer(terms: tables.terms), yaml: tables.yaml,
+                               markdown: tables.markdown, pages: tables.pages, linkChecks: tables.linkChecks,
+                               formats: tables.formats, remembered: tables.documents)
+        cache.keepStoredSections(raw, termCount: tables.terms.count)
+        return cache
     }
 
     /// Parsed front matter as bytes (strings in place) and back; nil for damaged bytes.
@@ -51,150 +71,37 @@ extension BuildCache {
         return .some(value)
     }
 
-    private func encodeDocuments(_ w: inout ByteWriter) {
-        let (yaml, markdown, _, linkChecks) = tables
-        w.int(yaml.count)
-        for (key, blob) in yaml.sorted(by: { $0.key < $1.key }) {
-            w.u64(key)
-            w.bytes(blob)
-        }
-        // Only terms the saved bodies use, renumbered in their old order (so each body's
-        // terms stay sorted); the rest of the tokenizer's words are forgotten.
+    /// The terms to save and the number each term of a body gets. Term numbers stay as they are
+    /// from build to build, so unchanged sections stay valid; words no body uses any more are
+    /// forgotten (and every body renumbered) only when they have become many.
+    private func savedTerms() -> (list: [String], number: [UInt32], renumbered: Bool) {
         let allTerms = searchTokenizer.finished.terms
         var used = [Bool](repeating: false, count: allTerms.count)
-        for m in markdown.values { for t in m.search.terms { used[Int(t)] = true } }
-        var renumbered = [UInt32](repeating: 0, count: allTerms.count)
+        for m in tables.markdown.values { for t in m.search.terms { used[Int(t)] = true } }
+        let unused = used.count { !$0 }
+        guard unused > 4096 && unused > allTerms.count / 2 else {
+            return (allTerms, (0..<allTerms.count).map(UInt32.init), false)
+        }
+        var number = [UInt32](repeating: 0, count: allTerms.count)
         var kept: [String] = []
         for (i, isUsed) in used.enumerated() where isUsed {
-            renumbered[i] = UInt32(kept.count)
+            number[i] = UInt32(kept.count)
             kept.append(allTerms[i])
         }
-        w.strings(kept)
-
-        w.int(markdown.count)
-        for (path, m) in sortedByKey(markdown) {
-            w.string(path)
-            w.u64(m.textHash)
-            w.bool(m.unsafeHTML)
-            w.source(m.source)
-            w.int(m.links.count)
-            for link in m.links {
-                w.string(link.href)
-                w.bool(link.isImage)
-                w.linkTarget(link.target)
-            }
-            w.u64(m.htmlHash)
-            w.int(m.headings.count)
-            for h in m.headings { w.int(h.level); w.string(h.text); w.string(h.id); w.int(h.line) }
-            w.int(m.anchors.count)
-            for a in m.anchors { w.string(a.target); w.string(a.fragment); w.int(a.line); w.string(a.written) }
-            w.diagnostics(m.diagnostics)
-            w.string(m.search.excerpt)
-            w.int(m.search.terms.count)
-            for t in m.search.terms { w.int(Int(renumbered[Int(t)])) }
-            w.bytes(m.search.counts)
-        }
-
-        w.int(linkChecks.count)
-        for (path, check) in sortedByKey(linkChecks) {
-            w.string(path)
-            w.u64(check.key)
-            w.diagnostics(check.diagnostics)
-        }
-
-        let formats = formatTable
-        w.int(formats.count)
-        for (name, part) in formats.sorted(by: { $0.key < $1.key }) {
-            w.string(name)
-            w.u64(part.key)
-            w.int(part.files.count)
-            for file in part.files { w.string(file.path); w.int(file.size) }
-        }
+        return (kept, number, true)
     }
 
-    private func encodePages(_ w: inout ByteWriter) {
-        let pages = tables.pages
-        w.int(pages.count)
-        for (path, p) in sortedByKey(pages) {
-            w.string(path)
-            w.u64(p.key)
-            w.u64(p.quickKey)
-            w.int(p.size)
-            w.strings(p.refs.links)
-            w.strings(p.refs.resources)
-            w.strings(p.refs.ids.sorted())
+    /// The entries of the sections to encode by bucket, each bucket in the byte order of its keys
+    /// (the buckets of sections saved as they were stay empty).
+    private func groupedByBucket(needed: Set<StoreSection>) -> GroupedTables {
+        let (yaml, markdown, pages, linkChecks) = tables
+        func group<Value>(_ table: [String: Value], _ section: (Int) -> StoreSection) -> [[(key: String, value: Value)]] {
+            StoreSection.group(table, bucket: { StoreSection.bucket($0) }, only: { needed.contains(section($0)) }, by: { $0.utf8Precedes($1) })
         }
-    }
-
-    private struct DocumentTables {
-        var terms: [String]
-        var yaml: [UInt64: [UInt8]]
-        var markdown: [String: Markdown]
-        var linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])]
-        var formats: [String: FormatPart]
-    }
-
-    private static func decodeDocuments(_ data: [UInt8]) throws -> DocumentTables {
-        var r = try ByteReader(data)
-        var yaml: [UInt64: [UInt8]] = [:]
-        for _ in try r.count() {
-            let key = try r.u64()
-            yaml[key] = try r.bytes()
-        }
-        let terms = try r.strings()
-
-        var markdown: [String: Markdown] = [:]
-        for _ in try r.count() {
-            let path = try r.string()
-            let textHash = try r.u64()
-            let unsafeHTML = try r.bool()
-            let source = try r.source()
-            let links = try r.count().map { _ in (href: try r.string(), isImage: try r.bool(), target: try r.linkTarget()) }
-            let htmlHash = try r.u64()
-            let headings = try r.count().map { _ in Heading(level: try r.int(), text: try r.string(), id: try r.string(), line: try r.int()) }
-            let anchors = try r.count().map { _ in
-                AnchorReference(target: try r.string(), fragment: try r.string(), line: try r.int(), written: try r.string())
-            }
-            let diagnostics = try r.diagnostics()
-            let excerpt = try r.string()
-            let termNumbers = try r.count().map { _ in try r.int() }
-            guard termNumbers.allSatisfy({ $0 >= 0 && $0 < terms.count }) else { throw ByteReader.Damaged() }
-            let counts = try r.bytes()
-            guard counts.count == termNumbers.count else { throw ByteReader.Damaged() }
-            markdown[path] = Markdown(textHash: textHash, unsafeHTML: unsafeHTML, source: source, links: links, htmlHash: htmlHash,
-                                      html: nil, headings: headings, anchors: anchors, diagnostics: diagnostics,
-                                      search: PageSearchText(excerpt: excerpt, terms: termNumbers.map(UInt32.init), counts: counts))
-        }
-
-        var linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:]
-        for _ in try r.count() {
-            let path = try r.string()
-            linkChecks[path] = (try r.u64(), try r.diagnostics())
-        }
-        var formats: [String: FormatPart] = [:]
-        for _ in try r.count() {
-            let name = try r.string()
-            let key = try r.u64()
-            formats[name] = FormatPart(key: key, files: try r.count().map { _ in (path: try r.string(), size: try r.int(), bytes: nil) })
-        }
-        guard r.atEnd else { throw ByteReader.Damaged() }
-        return DocumentTables(terms: terms, yaml: yaml, markdown: markdown, linkChecks: linkChecks, formats: formats)
-    }
-
-    /// Strings come from the part's table, so equal links of many pages share one copy.
-    private static func decodePages(_ data: [UInt8]) throws -> [String: Page] {
-        var r = try ByteReader(data)
-        var pages: [String: Page] = [:]
-        for _ in try r.count() {
-            let path = try r.string()
-            let key = try r.u64()
-            let quickKey = try r.u64()
-            let size = try r.int()
-            let refs = HTMLReferences(links: try r.strings(), resources: try r.strings(), ids: Set(try r.strings()))
-            pages[path] = Page(key: key, quickKey: quickKey, html: nil, size: size, refs: refs)
-        }
-        guard r.atEnd else { throw ByteReader.Damaged() }
-        return pages
+        return GroupedTables(yaml: StoreSection.group(yaml, bucket: { StoreSection.bucket($0) }, only: { needed.contains(.yaml($0)) }, by: <),
+                             documents: group(rememberedTable, StoreSection.documents), markdown: group(markdown, StoreSection.markdown),
+                             linkChecks: group(linkChecks, StoreSection.linkChecks), pages: group(pages, StoreSection.pages),
+                             formats: formatTable.sorted { $0.key.utf8Precedes($1.key) })
     }
 }
 
@@ -203,4 +110,3 @@ extension BuildCache {
 func sortedByKey<Value>(_ table: [String: Value]) -> [(key: String, value: Value)] {
     table.keys.sorted { $0.utf8Precedes($1) }.map { ($0, table[$0]!) }
 }
-

@@ -42,6 +42,9 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     private var yaml: [UInt64: [UInt8]] = [:]
     private var nextYAML: [UInt64: [UInt8]] = [:]
     private var documents: [String: Document] = [:]
+    /// What the store keeps of each document instead (see `RememberedDocument`).
+    private var remembered: [String: RememberedDocument] = [:]
+    private var nextRemembered: [String: RememberedDocument] = [:]
     /// Each page's link check findings, by a key over the page and the whole site (see `OutputChecker`).
     private var linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:]
     private var nextLinkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:]
@@ -55,6 +58,8 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     private var nextDocuments: [String: Document] = [:]
     private var nextMarkdown: [String: Markdown] = [:]
     private var nextPages: [String: Page] = [:]
+    /// The store's sections as read, and which buckets this build changed (see `StoreSection`).
+    private var stored: StoredSections?
 
     /// Pages taken from the cache and pages rendered in the last build (for `--verbose` and tests).
     public private(set) var reusedPages = 0
@@ -67,8 +72,10 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
 
     init(keepsPages: Bool, searchTokenizer: SharedSearchTokenizer = SharedSearchTokenizer(),
          yaml: [UInt64: [UInt8]] = [:], markdown: [String: Markdown] = [:], pages: [String: Page] = [:],
-         linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:], formats: [String: FormatPart] = [:]) {
+         linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:], formats: [String: FormatPart] = [:],
+         remembered: [String: RememberedDocument] = [:]) {
         self.keepsPages = keepsPages
+        self.remembered = remembered
         self.formats = formats
         self.linkChecks = linkChecks
         self.searchTokenizer = searchTokenizer
@@ -79,10 +86,13 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
 
     func beginBuild() {
         lock.locked {
+            // The sections read describe the tables before the first build only.
+            if stored?.built == true { stored = nil }
             nextYAML = [:]
             nextFormats = [:]
             nextLinkChecks = [:]
             nextDocuments = [:]
+            nextRemembered = [:]
             nextMarkdown = [:]
             nextPages = [:]
             reusedPages = 0
@@ -93,6 +103,15 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
 
     func endBuild() {
         lock.locked {
+            if stored != nil {
+                stored!.built = true
+                stored!.changed.yaml.formUnion(ChangedBuckets.resized(yaml, nextYAML) { StoreSection.bucket($0) })
+                stored!.changed.markdown.formUnion(ChangedBuckets.resized(markdown, nextMarkdown) { StoreSection.bucket($0) })
+                stored!.changed.linkChecks.formUnion(ChangedBuckets.resized(linkChecks, nextLinkChecks) { StoreSection.bucket($0) })
+                stored!.changed.pages.formUnion(ChangedBuckets.resized(pages, nextPages) { StoreSection.bucket($0) })
+                stored!.changed.documents.formUnion(ChangedBuckets.resized(remembered, nextRemembered) { StoreSection.bucket($0) })
+            }
+            remembered = nextRemembered
             yaml = nextYAML
             formats = nextFormats
             linkChecks = nextLinkChecks
@@ -102,8 +121,45 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
         }
     }
 
+    /// Keeps the sections a store was read from, so unchanged ones are saved as they are.
+    func keepStoredSections(_ bytes: [[UInt8]], termCount: Int) {
+        lock.locked { stored = StoredSections(bytes: bytes, termCount: termCount) }
+    }
+
+    /// A section's bytes as read, when the one build since reading left all its entries as they were.
+    func storedSection(_ index: Int, _ section: StoreSection) -> [UInt8]? {
+        lock.locked {
+            guard let stored, stored.built, index < stored.bytes.count else { return nil }
+            switch section {
+            case .terms: return searchTokenizer.finished.terms.count == stored.termCount ? stored.bytes[index] : nil
+            case .formats: return nil
+            default: return stored.changed.contains(section) ? nil : stored.bytes[index]
+            }
+        }
+    }
+
     /// The record of a page after the last build.
     func pageRecord(_ path: String) -> Page? { lock.locked { pages[path] } }
+
+    var rememberedTable: [String: RememberedDocument] { lock.locked { remembered } }
+
+    func storedDocument(_ key: String, stamp: UInt64, size: Int) -> (RememberedDocument, YAMLMap)? {
+        guard !keepsPages, stamp != 0, let hit = lock.locked({ remembered[key] }), hit.stamp == stamp, hit.size == size,
+              let blob = lock.locked({ yaml[hit.yamlKey] }), case .map(let map)?? = Self.yamlValue(blob) else { return nil }
+        lock.locked {
+            nextRemembered[key] = hit
+            nextYAML[hit.yamlKey] = blob
+        }
+        return (hit, map)
+    }
+
+    func storeDocument(_ key: String, _ document: RememberedDocument) {
+        guard !keepsPages else { return }
+        lock.locked {
+            nextRemembered[key] = document
+            if remembered[key] != document { stored?.changed.documents.insert(StoreSection.bucket(key)) }
+        }
+    }
 
     /// The tables as they are after a build, for saving.
     var tables: (yaml: [UInt64: [UInt8]], markdown: [String: Markdown], pages: [String: Page],
@@ -146,7 +202,11 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     }
 
     func storeLinkCheck(_ path: String, key: UInt64, _ diagnostics: [Diagnostic]) {
-        lock.locked { nextLinkChecks[path] = (key, diagnostics) }
+        lock.locked {
+            nextLinkChecks[path] = (key, diagnostics)
+            if let old = linkChecks[path], old.key == key, old.diagnostics == diagnostics { return }
+            stored?.changed.linkChecks.insert(StoreSection.bucket(path))
+        }
     }
 
     /// Front matter parsed, or taken from the cache when the same text was parsed before
@@ -154,14 +214,17 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     func frontMatter(_ text: String, firstLine: Int, parse: () throws(YAMLError) -> YAMLValue?) throws(YAMLError) -> YAMLValue? {
         // In memory, whole documents are kept (`document`); the store keeps front matter instead.
         guard !keepsPages else { return try parse() }
-        let key = ContentHash.of(text, seed: UInt64(firstLine))
+        let key = LoadedDocument.yamlKey(text, firstLine: firstLine)
         if let hit = lock.locked({ yaml[key] }), let value = Self.yamlValue(hit) {
             lock.locked { nextYAML[key] = hit }
             return value
         }
         let value = try parse()
         let blob = Self.yamlBlob(value)
-        lock.locked { nextYAML[key] = blob }
+        lock.locked {
+            nextYAML[key] = blob
+            stored?.changed.yaml.insert(StoreSection.bucket(key))
+        }
         return value
     }
 
@@ -188,7 +251,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     }
 
     func markdown(_ body: MarkdownBody, renderer: MarkdownRenderer, resolver: LinkResolver) -> PageMarkdown {
-        let textHash = ContentHash.of(body.text)
+        let textHash = body.textHash
         let path = body.source.path
         if let hit = lock.locked({ markdown[path] }), hit.textHash == textHash, hit.unsafeHTML == renderer.unsafeHTML,
            hit.source == body.source,
@@ -211,6 +274,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
         let html = MarkdownHTML(rendered.html)
         let search = searchTokenizer.tokenize(rendered.plainText)
         lock.locked {
+            stored?.changed.markdown.insert(StoreSection.bucket(path))
             nextMarkdown[path] = Markdown(textHash: textHash, unsafeHTML: renderer.unsafeHTML, source: body.source,
                                           links: recorder.links, htmlHash: html.hash, html: keepsPages ? rendered.html : nil,
                                           headings: rendered.headings, anchors: rendered.anchors,
@@ -226,8 +290,10 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     func page(_ path: String, key: UInt64, quickKey: UInt64, keep: (Int) -> Bool,
               render: () -> ([UInt8], HTMLReferences)) -> ([UInt8]?, HTMLReferences) {
         if var hit = lock.locked({ pages[path] }), hit.key == key, hit.html != nil || keep(hit.size) {
+            let quickKeyChanged = hit.quickKey != quickKey
             hit.quickKey = quickKey
             lock.locked {
+                if quickKeyChanged { stored?.changed.pages.insert(StoreSection.bucket(path)) }
                 nextPages[path] = hit
                 reusedPages += 1
             }
@@ -235,6 +301,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
         }
         let (html, refs) = render()
         lock.locked {
+            stored?.changed.pages.insert(StoreSection.bucket(path))
             nextPages[path] = Page(key: key, quickKey: quickKey, html: keepsPages ? String(decoding: html, as: UTF8.self) : nil,
                                    size: html.count, refs: refs)
             renderedPages += 1

@@ -30,7 +30,7 @@ struct BuildRecord: Equatable {
 /// Layout: the version line; the record part's length (8 bytes) and the record, which begins
 /// with the program's identity; the memo tables (`BuildCache.encodedTables`).
 struct BuildStore {
-    static let version = "sitegen-store 4\n"
+    static let version = "sitegen-store 5\n"
     let path: String
     let fileSystem: any FileSystem
 
@@ -55,9 +55,9 @@ struct BuildStore {
 
     /// Saves a build's record with its memo tables; false when the file cannot be written.
     @discardableResult
-    func save(_ record: BuildRecord, tables: [UInt8]) -> Bool {
+    func save(_ record: BuildRecord, tables: [[UInt8]]) -> Bool {
         let head = StoredBuild.encode(record)
-        return fileSystem.writeAtomically(path, parts: [Array(Self.version.utf8) + littleEndianBytes(UInt64(head.count)) + head, tables])
+        return fileSystem.writeAtomically(path, parts: [Array(Self.version.utf8) + littleEndianBytes(UInt64(head.count)) + head] + tables)
     }
 
     func remove() { try? fileSystem.remove(path) }

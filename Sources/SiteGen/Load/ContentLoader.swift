@@ -17,10 +17,21 @@ public struct LoadedDocument: Sendable {
     /// Hash of the front matter and where the body starts: everything but the body's text, which
     /// is all that other pages can see of a document (see `Builder.skeleton`).
     public var frontMatterHash: UInt64 = 0
+    /// Set instead of `body` when the text is read only when a page needs it (a rebuild that knows
+    /// the file has not changed), with `ContentHash.of` that text.
+    var deferredBody: (@Sendable () -> String)?
+    var bodyHash: UInt64 = 0
+    /// How the parsed front matter is found again (`yamlKey`), and where the body begins in the
+    /// file's text (UTF-8 bytes), for `RememberedDocument`.
+    var yamlKey: UInt64 = 0
+    var bodyOffset = 0
 
     static func frontMatterHash(_ split: FrontMatterSplit) -> UInt64 {
-        ContentHash.mix(ContentHash.of(split.yaml, seed: UInt64(split.yamlFirstLine)), UInt64(split.bodyFirstLine))
+        ContentHash.mix(yamlKey(split.yaml, firstLine: split.yamlFirstLine), UInt64(split.bodyFirstLine))
     }
+
+    /// The front matter's text and where it starts: how parsed front matter is found again.
+    static func yamlKey(_ yaml: String, firstLine: Int) -> UInt64 { ContentHash.of(yaml, seed: UInt64(firstLine)) }
 }
 
 /// Everything read from the content folder, before it is given meaning.
@@ -169,7 +180,11 @@ public struct ContentLoader: Sendable {
 
     private func readDocument(_ entry: FileEntry, kind: DocumentKind) -> (LoadedDocument?, [Diagnostic]) {
         let file = display(entry.relativePath)
-        if let hit = memo.document(entry.relativePath + "\u{0}" + file, stamp: entry.stamp, size: entry.size) { return hit }
+        let key = entry.relativePath + "\u{0}" + file
+        if let hit = memo.document(key, stamp: entry.stamp, size: entry.size) { return hit }
+        if let (stored, frontMatter) = memo.storedDocument(key, stamp: entry.stamp, size: entry.size) {
+            return (deferred(stored, frontMatter, entry), stored.diagnostics)
+        }
         if entry.size > Self.maxMarkdownBytes {
             return (nil, [.error(file, "file is \(GermanText.fileSize(entry.size)), more than the limit of 4 MB for a Markdown file; split it or move large data into a download")])
         }
@@ -180,14 +195,39 @@ public struct ContentLoader: Sendable {
         // One hash of the bytes serves the state fingerprint and the cache key (the four-lane
         // hash: FNV-1a's byte-by-byte chain was a tenth of loading).
         let hash = bytes.withUnsafeBytes { ContentHash.wide($0) }
-        return memo.document(entry.relativePath + "\u{0}" + file, hash: hash, stamp: entry.stamp, size: entry.size) {
+        let result = memo.document(key, hash: hash, stamp: entry.stamp, size: entry.size) {
             parseDocument(entry, kind: kind, bytes: bytes, hash: hash)
         }
+        if let doc = result.0 { memo.storeDocument(key, remembered(doc, entry, result.1)) }
+        return result
+    }
+
+    private func remembered(_ doc: LoadedDocument, _ entry: FileEntry, _ diagnostics: [Diagnostic]) -> RememberedDocument {
+        RememberedDocument(stamp: entry.stamp, size: entry.size, hash: doc.hash, frontMatterHash: doc.frontMatterHash,
+                                  yamlKey: doc.yamlKey, kind: doc.kind, source: doc.source, fileSlug: doc.fileSlug, diagnostics: diagnostics,
+                                  bodyOffset: doc.bodyOffset, bodyHash: ContentHash.of(doc.body))
+    }
+
+    /// A document the last build read, its body read from the file when first needed.
+    private func deferred(_ stored: RememberedDocument, _ frontMatter: YAMLMap, _ entry: FileEntry) -> LoadedDocument {
+        let (fileSystem, path, offset) = (self.fileSystem, root + "/" + entry.relativePath, stored.bodyOffset)
+        var doc = LoadedDocument(kind: stored.kind, source: stored.source, fileSlug: stored.fileSlug, frontMatter: frontMatter,
+                                 body: "", hash: stored.hash, frontMatterHash: stored.frontMatterHash)
+        doc.bodyHash = stored.bodyHash
+        doc.deferredBody = {
+            guard let bytes = try? fileSystem.readFile(path), let text = FrontMatter.decodeText(bytes), offset <= text.utf8.count else { return "" }
+            return String(text[text.utf8.index(text.utf8.startIndex, offsetBy: offset)...])
+        }
+        return doc
     }
 
     private func parseDocument(_ entry: FileEntry, kind: DocumentKind, bytes: [UInt8], hash: UInt64) -> (LoadedDocument?, [Diagnostic]) {
         let file = display(entry.relativePath)
         guard let text = FrontMatter.decodeText(bytes) else {
+            // Windows editors save "Unicode" as UTF-16, with a byte order mark and a zero in every other byte.
+            if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+                return (nil, [.error(file, "file is saved as UTF-16 (\"Unicode\"); save it as UTF-8")])
+            }
             let message = bytes.contains(0)
                 ? "file is not text (it looks like a binary file named .md); remove it or give it its real extension"
                 : "file is not valid UTF-8 text; save it as UTF-8 (line \(firstInvalidUTF8Line(bytes)))"
@@ -233,8 +273,10 @@ public struct ContentLoader: Sendable {
             .map { .warning(file, line: $0.line, $0.message) }
         var located = source
         for entry in map.entries { located.keyLines[entry.key] = entry.keyLine }
-        let doc = LoadedDocument(kind: kind, source: located, fileSlug: slug, frontMatter: map, body: split.body, hash: hash,
+        var doc = LoadedDocument(kind: kind, source: located, fileSlug: slug, frontMatter: map, body: split.body, hash: hash,
                                  frontMatterHash: LoadedDocument.frontMatterHash(split))
+        doc.yamlKey = LoadedDocument.yamlKey(split.yaml, firstLine: split.yamlFirstLine)
+        doc.bodyOffset = text.utf8.count - split.body.utf8.count
         return (doc, diagnostics)
     }
 }

@@ -36,6 +36,8 @@ extension GermanMessages {
          "Die Datei ist kein Text (sie sieht aus wie eine Binärdatei mit der Endung .md); entfernen Sie sie oder geben Sie ihr ihre richtige Endung"),
         ("file is not valid UTF-8 text; save it as UTF-8 (line {})",
          "Die Datei ist kein gültiger UTF-8-Text; speichern Sie sie als UTF-8 (Zeile {1})"),
+        ("file is saved as UTF-16 (\"Unicode\"); save it as UTF-8",
+         "Die Datei ist als UTF-16 („Unicode“) gespeichert; speichern Sie sie als UTF-8"),
         ("file is {}, more than the limit of 4 MB for a Markdown file; split it or move large data into a download",
          "Die Datei ist {1} groß, mehr als die Grenze von 4 MB für eine Markdown-Datei; teilen Sie sie auf oder legen Sie große Daten in einen Download"),
         ("file name '{}' is not a slug; it is published as '{}'. Rename the file to '{}.md' to keep the address stable",

@@ -2,6 +2,8 @@ extension GermanMessages {
     /// Markdown, links and images in it, copied files, written pages (Render/).
     static let render: [(english: String, german: String)] = [
         (" (lines {}){}", " (Zeilen {1}){2}"),
+        ("'{}' is a path on a computer (drive {}:); copy the file into content/downloads/ and link it from there, e.g. ../../downloads/plan.pdf",
+         "„{1}“ ist ein Pfad auf einem Computer (Laufwerk {2}:); kopieren Sie die Datei nach content/downloads/ und verlinken Sie sie von dort, z. B. ../../downloads/plan.pdf"),
         ("; the text inside it is kept", "; der Text darin bleibt erhalten"),
         ("SVG contains a <script> element, {}; remove it (export the graphic again without scripts)",
          "Die SVG-Datei enthält ein <script>-Element, {1}; entfernen Sie es (exportieren Sie die Grafik ohne Skripte neu)"),
@@ -59,6 +61,8 @@ extension GermanMessages {
          "libvips konnte nicht gestartet werden, daher kann kein Foto verarbeitet werden; installieren Sie es mit scripts/install-system-deps.sh"),
         ("link '{}' runs code and is removed; link to a web address instead",
          "Der Link „{1}“ führt Code aus und wird entfernt; verlinken Sie stattdessen eine Webadresse"),
+        ("link has no address; write where it leads, e.g. [Kontakt](../../pages/kontakt.md)",
+         "Der Link hat keine Adresse; schreiben Sie, wohin er führt, z. B. [Kontakt](../../pages/kontakt.md)"),
         ("link target '{}' contains a backslash (\\); write addresses with /, e.g. ../../projects/mein-projekt.md",
          "Das Linkziel „{1}“ enthält einen Backslash (\\); schreiben Sie Adressen mit /, z. B. ../../projects/mein-projekt.md"),
         ("link target '{}' does not exist", "Das Linkziel „{1}“ gibt es nicht"),

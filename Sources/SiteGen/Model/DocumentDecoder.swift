@@ -20,7 +20,10 @@ enum DocumentDecoder {
         }
     }
 
-    static func body(_ doc: LoadedDocument) -> MarkdownBody { MarkdownBody(text: doc.body, source: doc.source) }
+    static func body(_ doc: LoadedDocument) -> MarkdownBody {
+        if let load = doc.deferredBody { return MarkdownBody(deferred: load, hash: doc.bodyHash, source: doc.source) }
+        return MarkdownBody(text: doc.body, source: doc.source)
+    }
 
     static func field(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Field? {
         let title = r.string("title", required: true, example: "\"Daten und Plattformen\"")
@@ -63,8 +66,8 @@ enum DocumentDecoder {
                                             "status must be one of \(EventStatus.allCases.map(\.rawValue).joined(separator: ", ")), but is '\(s)'"))
             }
         }
-        let online = r.url("online"), fields = r.stringList("fields"), format = r.string("format")
-        let registration = r.url("registration"), summary = r.string("summary"), lang = r.languageCode("lang"), draft = r.bool("draft") ?? false
+        let online = r.url("online", encrypted: true), fields = r.stringList("fields"), format = r.string("format")
+        let registration = r.url("registration", encrypted: true), summary = r.string("summary"), lang = r.languageCode("lang"), draft = r.bool("draft") ?? false
         let participation = r.string("participation").map { resolveContentPath($0, from: doc.source.path) ?? $0 }
         guard let title, let start else { return nil }
         return Event(slug: doc.fileSlug, title: title, start: start, end: end, location: location, online: online, fields: fields,

@@ -61,8 +61,21 @@ struct FrontMatterReader {
         return n
     }
 
+    /// An empty value is an error, not false: `draft:` left empty must not publish a draft.
     mutating func bool(_ key: String) -> Bool? {
-        guard let text = string(key) else { return nil }
+        guard let value = map[key] else { return nil }
+        let text: String
+        switch value {
+        case .scalar(let s, _, _, _): text = s.trimmingSpaces
+        case .null: text = ""
+        default:
+            error(value.line, "'\(key)' must be true or false, but is \(value.kindName)")
+            return nil
+        }
+        if text.isEmpty {
+            error(value.line, "'\(key)' is empty; write true or false")
+            return nil
+        }
         switch text.lowercased() {
         case "true", "yes", "ja", "on": return true
         case "false", "no", "nein", "off": return false
@@ -121,12 +134,16 @@ struct FrontMatterReader {
         }
     }
 
-    /// An http(s) URL.
-    mutating func url(_ key: String) -> String? {
+    /// An http(s) URL; with `encrypted`, https only (where people sign up or take part).
+    mutating func url(_ key: String, encrypted: Bool = false) -> String? {
         guard let text = string(key) else { return nil }
         let lower = text.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), !text.contains(" ") else {
             error(line(of: key), "'\(key)' must be a web address starting with https://, but is '\(text)'")
+            return nil
+        }
+        if encrypted, !lower.hasPrefix("https://") {
+            error(line(of: key), "'\(key)' is not encrypted ('\(text)'); people sign up or take part there, so write https://")
             return nil
         }
         return text

@@ -40,14 +40,27 @@ struct SiteValidator {
             site.pathBySource[source.path] = path
             return true
         }
-        site.fields = site.fields.filter { claim(urls.field($0), $0.body.source) }
-        site.posts = site.posts.filter { claim(urls.post($0), $0.source) }
-        site.events = site.events.filter { claim(urls.event($0), $0.source) }
-        site.projects = site.projects.filter { claim(urls.project($0), $0.source) }
-        site.pages = site.pages.filter { claim(urls.page($0), $0.source) }
-        site.participation = site.participation.filter { claim(urls.participation($0), $0.source) }
+        site.fields = Self.claimed(site.fields, { $0.body.source }) { claim(urls.field($0), $0.body.source) }
+        site.posts = Self.claimed(site.posts, \.source) { claim(urls.post($0), $0.source) }
+        site.events = Self.claimed(site.events, \.source) { claim(urls.event($0), $0.source) }
+        site.projects = Self.claimed(site.projects, \.source) { claim(urls.project($0), $0.source) }
+        site.pages = Self.claimed(site.pages, \.source) { claim(urls.page($0), $0.source) }
+        site.participation = Self.claimed(site.participation, \.source) { claim(urls.participation($0), $0.source) }
         if let s = site.strategy { site.pathBySource[s.source.path] = urls.strategy }
         return d
+    }
+
+    /// The items whose claim succeeds, in their order. Files named by their slug claim first, so
+    /// when `Kontakt.md` and `kontakt.md` want one address, the message names `Kontakt.md`.
+    static func claimed<T>(_ items: [T], _ source: (T) -> SourceRef, _ claim: (T) -> Bool) -> [T] {
+        func misnamed(_ i: Int) -> Bool {
+            let stem = String(source(items[i]).path.split(separator: "/").last?.dropLast(3) ?? "")
+            return Slug.make(stem) != stem
+        }
+        let order = items.indices.sorted { (misnamed($0) ? 1 : 0, $0) < (misnamed($1) ? 1 : 0, $1) }
+        var kept = Set<Int>()
+        for i in order where claim(items[i]) { kept.insert(i) }
+        return items.indices.filter(kept.contains).map { items[$0] }
     }
 
     /// Field slugs referenced by items must name published fields.
@@ -148,6 +161,9 @@ struct SiteValidator {
                 let line = p.source.keyLines["image"]
                 if isRemote(image) {
                     d.append(.error(p.source.display, line: line, "image '\(image)' would be loaded from another host, which the privacy rules forbid; save it under content/images/"))
+                } else if ImageFormat(path: image) == nil {
+                    d.append(.error(p.source.display, line: line, Self.notAPicture(image)))
+                    missingImages.insert(p.source.path)
                 } else if let path = resolveContentPath(image, from: p.source.path), fileSystem.fileExists(contentRoot + "/" + path) {
                     // Found.
                 } else {
@@ -167,6 +183,11 @@ struct SiteValidator {
 
         for i in site.posts.indices where missingImages.contains(site.posts[i].source.path) { site.posts[i].image = nil }
         return d
+    }
+
+    /// A PDF or other file given as a post's picture or shown with `![…](…)`: browsers show nothing.
+    static func notAPicture(_ address: String) -> String {
+        "'\(address)' is not a picture (JPEG, PNG, WebP, AVIF, GIF or SVG); show a picture, or link the file with [text](…) instead of ![text](…)"
     }
 
     /// The strategy PDF: a local file must exist; its size is shown next to the link.

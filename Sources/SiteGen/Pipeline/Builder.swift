@@ -150,7 +150,7 @@ public struct Builder: Sendable {
             writer.abandon()
             var record = stored.record
             record.stamp = stamp
-            store.save(record, tables: stored.tables)
+            store.save(record, tables: [stored.tables])
             report = BuildReport(upToDate: record)
             report.timings.append(("write", clock.lap()))
             return report

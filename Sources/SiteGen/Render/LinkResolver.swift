@@ -24,17 +24,10 @@ public struct LinkResolver: Sendable {
 
     public func resolve(_ href: String, from source: SourceRef, isImage: Bool) -> LinkTarget {
         let trimmed = href.trimmingSpaces
-        if trimmed.isEmpty { return isImage ? .broken("image has no address") : .keep }
-        if let scheme = Self.scheme(of: trimmed) {
-            switch scheme {
-            case "javascript", "vbscript", "data", "file": return .dangerous
-            case "http", "https":
-                return isImage
-                    ? .broken("image '\(trimmed)' would be loaded from another host, which the privacy rules forbid; save it under content/images/ and link it from there")
-                    : .keep
-            default: return isImage ? .broken("image address '\(trimmed)' is not supported") : .keep
-            }
+        if trimmed.isEmpty {
+            return .broken(isImage ? "image has no address" : "link has no address; write where it leads, e.g. [Kontakt](../../pages/kontakt.md)")
         }
+        if let scheme = Self.scheme(of: trimmed) { return Self.resolve(scheme: scheme, trimmed, isImage: isImage) }
         if trimmed.hasPrefix("//") {
             return isImage ? .broken("image '\(trimmed)' would be loaded from another host; save it under content/images/") : .keep
         }
@@ -77,6 +70,7 @@ public struct LinkResolver: Sendable {
         if let image = images.rendition(target) {
             return .rewrite(sitePath(isImage ? image.src.path : image.linkTarget.path) + suffix, anchorCheck: nil)
         }
+        if isImage, ImageFormat(path: target) == nil, isAsset(target) { return .broken(SiteValidator.notAPicture(trimmed)) }
         if isAsset(target) { return .rewrite(sitePath(target) + suffix, anchorCheck: nil) }
         // A site address such as /veranstaltungen/ is kept (with the base path) and checked in the output.
         if decoded.hasPrefix("/") { return .rewrite(sitePath(String(decoded.dropFirst())) + suffix, anchorCheck: nil) }
@@ -87,6 +81,21 @@ public struct LinkResolver: Sendable {
     private func sitePath(_ path: String) -> String { basePath + path }
 
     /// `https` for `https://…`; nil for relative paths.
+    /// An address with a scheme: kept, or why it cannot be.
+    private static func resolve(scheme: String, _ trimmed: String, isImage: Bool) -> LinkTarget {
+        switch scheme {
+        case "javascript", "vbscript", "data", "file": return .dangerous
+        case "http", "https":
+            return isImage
+                ? .broken("image '\(trimmed)' would be loaded from another host, which the privacy rules forbid; save it under content/images/ and link it from there")
+                : .keep
+        // One letter is a Windows drive (C:\…, Z:/…): a path on the editor's computer, which no visitor can open.
+        case _ where scheme.count == 1:
+            return .broken("'\(trimmed)' is a path on a computer (drive \(scheme.uppercased()):); copy the file into content/downloads/ and link it from there, e.g. ../../downloads/plan.pdf")
+        default: return isImage ? .broken("image address '\(trimmed)' is not supported") : .keep
+        }
+    }
+
     static func scheme(of s: String) -> String? {
         guard let colon = s.firstIndex(of: ":") else { return nil }
         let scheme = s[..<colon]
