@@ -48,6 +48,7 @@ import Testing
         let list = try #require(sink.text("leichte-sprache/index.html"))
         #expect(!list.contains("easy-read"))
         #expect(!(try #require(sink.text("projekte/sensoren/index.html"))).contains("easy-read"))
+        #expect(sink.text("assets/leichte-sprache.css") == nil)
     }
 
     @Test func anEasyReadPageWithoutOriginalIsAnError() {

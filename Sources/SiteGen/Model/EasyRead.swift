@@ -36,4 +36,6 @@ enum EasyRead {
 
     /// The slug of the page that lists every Leichte-Sprache page (one of the required pages).
     static let listPage = "leichte-sprache"
+    /// The theme's plain stylesheet for pages in Leichte Sprache (under `Templates/assets/`).
+    static let stylesheet = "leichte-sprache.css"
 }

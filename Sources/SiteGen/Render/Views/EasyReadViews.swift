@@ -8,7 +8,7 @@ extension LayoutContext {
             page.easyRead = LinkView(title: strings["easyRead.back"], href: site.urls.href(standard))
         }
         page.isEasyRead = site.isEasyRead
-        if site.isEasyRead { page.easyReadCSS = site.urls.href("assets/leichte-sprache.css") }
+        if site.isEasyRead { page.easyReadCSS = site.urls.href("assets/" + EasyRead.stylesheet) }
     }
 }
 
