@@ -8,7 +8,7 @@ import Testing
         var files = TestSupport.minimalSite
         files["pages/leichte-sprache.md"] = "---\ntitle: Leichte Sprache\n---\nHier finden Sie Seiten in Leichter Sprache.\n"
         files["projects/sensoren.md"] = "---\ntitle: Umweltsensorik im Stadtgebiet\nstatus: umsetzung\n---\nText.\n"
-        files["projects/sensoren.ls.md"] = "---\ntitle: Sensoren messen die Luft\nstatus: umsetzung\n---\nSensoren sind kleine Geräte.\n"
+        files["projects/sensoren.ls.md"] = "---\ntitle: Sensoren messen die Luft\nstatus: umsetzung\nfields: [energie-und-umwelt]\n---\nSensoren sind kleine Geräte.\n"
         files["projects/ohne.md"] = "---\ntitle: Ohne Leichte Sprache\nstatus: idee\n---\nText.\n"
         return files
     }()
@@ -22,6 +22,8 @@ import Testing
         #expect(easy.contains("<p class=\"easy-read-mark\">Leichte Sprache</p>"))
         #expect(easy.contains("<p class=\"easy-read-link\"><a href=\"/projekte/sensoren/\">Diese Seite in Alltagssprache</a></p>"))
         #expect(easy.contains("Sensoren sind kleine Geräte."))
+        // Its field is the standard site's (Leichte Sprache has no field pages of its own here).
+        #expect(easy.contains("href=\"/handlungsfelder/energie-und-umwelt/\""))
         let standard = try #require(sink.text("projekte/sensoren/index.html"))
         #expect(standard.contains("<p class=\"easy-read-link\"><a href=\"/leichte-sprache/projekte/sensoren/\">Diese Seite in Leichter Sprache</a></p>"))
         #expect(!standard.contains("leichte-sprache.css"))

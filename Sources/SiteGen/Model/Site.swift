@@ -49,6 +49,9 @@ public struct Site: Sendable {
     /// Standard page path ↔ its Leichte-Sprache page path, both ways (see `EasyRead`).
     public var easyRead = EasyReadLinks()
 
+    /// In the Leichte-Sprache version: the standard site's fields, which its items' badges show
+    /// (linked to their Leichte-Sprache page where there is one, else to the standard one).
+    public var originalFields: [Field] = []
     /// In a version: items whose fields it has no translation of (no "has no field" warning for them).
     public var fieldsLeftOut: Set<String> = []
 

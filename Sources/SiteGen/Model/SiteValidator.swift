@@ -66,7 +66,8 @@ struct SiteValidator {
     /// Field slugs referenced by items must name published fields.
     func checkFieldReferences(_ site: Site) -> [Diagnostic] {
         var d: [Diagnostic] = []
-        let known = site.fields.map(\.slug)
+        // Leichte Sprache names the standard site's fields (`Site.originalFields`).
+        let known = site.fields.map(\.slug) + site.originalFields.map(\.slug)
         func checkFields(_ slugs: [String], _ source: SourceRef) {
             let line = source.keyLines["fields"]
             // `[Bildung, Kultur und Freizeit]` is two entries to YAML: a title with a comma, split.

@@ -11,7 +11,9 @@ enum TranslatedSite {
             let candidate = String(path.dropLast(3)) + ".\(code).md"
             return own.contains(candidate) ? candidate : nil
         }
-        let fields = Set(site.fields.map(\.slug))
+        // Leichte Sprache is German: its items keep the standard site's fields.
+        if site.isEasyRead { site.originalFields = original.fields }
+        let fields = Set(site.fields.map(\.slug) + site.originalFields.map(\.slug))
         // Its original has fields: that this version has none of them is no mistake of its own.
         for p in site.projects where !p.fields.isEmpty && !p.fields.contains(where: fields.contains) { site.fieldsLeftOut.insert(p.source.path) }
         for i in site.posts.indices { site.posts[i].fields = site.posts[i].fields.filter(fields.contains) }

@@ -72,9 +72,11 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
         // A field's icon is `Templates/assets/icons/<slug>.svg` (an element with id="icon"), when the theme has one.
         let icons = Set(templates.assets.map(\.relativePath))
         var badges: [String: FieldBadge] = [:]
-        for (i, f) in site.fields.enumerated() {
+        // Leichte Sprache shows the standard site's fields, its own version of one where it has it.
+        let badgeFields = site.originalFields.isEmpty ? site.fields : site.originalFields.map { o in site.fields.first { $0.slug == o.slug } ?? o }
+        for (i, f) in badgeFields.enumerated() {
             let icon = icons.contains("icons/\(f.slug).svg") ? urls.href("assets/icons/\(f.slug).svg") + "#icon" : nil
-            badges[f.slug] = FieldBadge(slug: f.slug, title: f.title, href: urls.href(urls.field(f)), number: i + 1,
+            badges[f.slug] = FieldBadge(slug: f.slug, title: f.title, href: urls.href(site.pathBySource[f.body.source.path] ?? urls.field(f)), number: i + 1,
                                         colorClass: "hf-\((i % 12) + 1)", icon: icon)
         }
         fieldBadges = badges
