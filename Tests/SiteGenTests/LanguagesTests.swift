@@ -104,6 +104,29 @@ import Testing
         #expect(errors == ["/c/posts/2026/offen.en.md:5: error: link target 'plan.md' is a draft and is not published; link to something else or publish it"])
     }
 
+    /// Every kind of item pairs by file name, and takes the English addresses.
+    @Test func everyKindPairsByFileName() throws {
+        var files = Self.files
+        files["strategy.md"] = "---\ntitle: Strategie\npdf: https://example.org/strategie.pdf\npdf_size: 1000\n---\nDie Strategie.\n"
+        files["strategy.en.md"] = "---\ntitle: Strategy\npdf: https://example.org/strategy.pdf\npdf_size: 1000\n---\nThe strategy.\n"
+        files["pages/kontakt.en.md"] = "---\ntitle: Contact\n---\nText.\n"
+        files["pages/kontakt.md"] = "---\ntitle: Kontakt\n---\nText.\n"
+        files["projects/app.md"] = "---\ntitle: App\nstatus: umsetzung\nfields: [daten-und-plattformen]\n---\nText.\n"
+        files["projects/app.en.md"] = "---\ntitle: The app\nstatus: umsetzung\nfields: [daten-und-plattformen]\n---\nText.\n"
+        files["participation/umfrage.md"] = "---\ntitle: Umfrage\nstart: 2026-11-01\nend: 2026-12-13\nprojects: [../projects/app.md]\nparticipate:\n  - link: \"mailto:a@example.org\"\n---\nText.\n"
+        files["participation/umfrage.en.md"] = "---\ntitle: Survey\nstart: 2026-11-01\nend: 2026-12-13\nprojects: [../projects/app.md]\nparticipate:\n  - link: \"mailto:a@example.org\"\n---\nText.\n"
+        let (site, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+        let en = try #require(site?.versions.first)
+        #expect(en.strategy?.title == "Strategy" && en.urls.strategy == "en/strategy/")
+        #expect(en.pages.map { en.urls.page($0) } == ["en/kontakt/"])
+        #expect(en.projects.map { en.urls.project($0) } == ["en/projects/app/"])
+        #expect(en.participation.map { en.urls.participation($0) } == ["en/participate/umfrage/"])
+        // A reference to the original leads to the translation in the English site.
+        #expect(en.participation.first?.projects.map(\.path) == ["projects/app.en.md"])
+        #expect(site?.alternates["projekte/app/"] == [Alternate(language: "de", path: "projekte/app/"), Alternate(language: "en", path: "en/projects/app/")])
+    }
+
     @Test func aPageAtAVersionsHomeIsAnError() {
         var files = Self.files
         files["pages/en.md"] = "---\ntitle: English\n---\nText.\n"
