@@ -41,6 +41,10 @@ enum MessageSources {
         "  change → {} event: {} (build {}, CPU {}: {}; {} pages rendered, {} reused; debounce, snapshot and send {})":
             "serve --verbose's latency measurement, for developers",
         "Hier beginnt der Text.": "the German text `sitegen new` writes into the new file",
+        "expected alphabetic or numeric character": "part of a libyaml problem text, matched to add a hint",
+        "undefined alias": "part of a libyaml problem text, matched to add a hint",
+        "expected comment or line break": "part of a libyaml problem text, matched to add a hint",
+        "mapping keys are not allowed": "part of a libyaml problem text, matched to add a hint",
     ]
 
     struct Found: CustomStringConvertible {

@@ -70,13 +70,15 @@ import Testing
 
     @Test func aPageSavedUnderANearMissNameIsAnErrorNamingTheFix() {
         let (report, files) = build(["posts/2025/neu.md.txt": post, "pages/kontakt.markdown": post, "pages/Hilfe.MD": post,
-                                     "events/termin.mdown": post, "downloads/anleitung.markdown": "# Anleitung"])
+                                     "events/termin.mdown": post, "downloads/anleitung.markdown": "# Anleitung",
+                                     "posts/2025/Mit Leerzeichen.md ": post])
         let errors = report.diagnostics.errorMessages
         #expect(errors.contains("/c/posts/2025/neu.md.txt: error: a page's Markdown file must end in .md (lower case); rename it to 'neu.md'"), "\(errors)")
         #expect(errors.contains { $0.hasPrefix("/c/pages/kontakt.markdown: error:") && $0.hasSuffix("rename it to 'kontakt.md'") })
-        #expect(errors.contains { $0.hasPrefix("/c/pages/Hilfe.MD: error:") && $0.hasSuffix("rename it to 'Hilfe.md'") })
+        #expect(errors.contains { $0.hasPrefix("/c/pages/Hilfe.MD: error:") && $0.hasSuffix("rename it to 'hilfe.md'") })
         #expect(errors.contains { $0.hasPrefix("/c/events/termin.mdown: error:") && $0.hasSuffix("rename it to 'termin.md'") })
-        #expect(errors.count == 4)
+        #expect(errors.contains { $0.hasPrefix("/c/posts/2025/Mit Leerzeichen.md : error:") && $0.hasSuffix("rename it to 'mit-leerzeichen.md'") })
+        #expect(errors.count == 5)
         // Under downloads/ a Markdown file is a download like any other.
         #expect(files["downloads/anleitung.markdown"] != nil && files["posts/2025/neu.md.txt"] == nil)
     }
@@ -85,7 +87,7 @@ import Testing
         #expect(ContentFileRole.of("site.yml") == .config)
         #expect(ContentFileRole.of("posts/2025/a.md") == .document(.post))
         #expect(ContentFileRole.of("pages/unter/a.md") == .misplacedMarkdown)
-        #expect(ContentFileRole.of("README.markdown") == .misnamedMarkdown(rename: "README.md"))
+        #expect(ContentFileRole.of("README.markdown") == .misnamedMarkdown(rename: "readme.md"))
         #expect(ContentFileRole.of("projects/logo.png") == .attachment)
         #expect(ContentFileRole.of("images/logo.png") == .asset)
         #expect(ContentFileRole.of("images/logo.png~") == .junk)

@@ -11,6 +11,11 @@ import MustacheEngine
         ("Café Résumé", "cafe-resume"),
         ("Trends, Forschung und Entwicklung", "trends-forschung-und-entwicklung"),
         ("2027: Ausblick", "2027-ausblick"),
+        // Decomposed (NFD), as macOS writes file names and Mac apps copy text.
+        ("Mobilita\u{308}t", "mobilitaet"),
+        ("U\u{308}ber uns", "ueber-uns"),
+        ("Gro\u{308}sse Cafe\u{301}", "groesse-cafe"),
+        ("\u{308}a", "a"),
     ])
     func germanSlugs(input: String, expected: String) {
         #expect(Slug.make(input) == expected)

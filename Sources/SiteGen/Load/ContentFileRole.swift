@@ -45,9 +45,13 @@ enum ContentFileRole: Equatable {
 
     /// `x.MD` → `x.md`, `x.markdown` → `x.md`, `x.md.txt` → `x.md`; nil for other names.
     private static func renamedMarkdown(_ name: Substring) -> String? {
+        // A space after the ending ("neu.md ") is invisible in most file dialogs.
+        let name = Substring(String(name).trimmingSpaces)
         let lower = name.lowercased()
-        if lower.hasSuffix(".md") { return String(name.dropLast(3)) + ".md" }
+        // The name to rename to is the slug, so the renamed file draws no second message.
+        func fixed(_ stem: Substring) -> String { (Slug.make(String(stem)).isEmpty ? String(stem) : Slug.make(String(stem))) + ".md" }
+        if lower.hasSuffix(".md") { return fixed(name.dropLast(3)) }
         guard let ending = markdownNearMisses.first(where: { lower.hasSuffix($0) }) else { return nil }
-        return String(name.dropLast(ending.count)) + ".md"
+        return fixed(name.dropLast(ending.count))
     }
 }

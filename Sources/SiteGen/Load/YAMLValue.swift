@@ -147,6 +147,11 @@ public enum YAMLReader {
         if problem.contains("tab") {
             return "; indent with spaces, not tabs"
         }
+        // *, &, !, ?, > and | at the start of a value mean something to YAML.
+        if ["expected alphabetic or numeric character", "undefined alias", "expected comment or line break",
+            "mapping keys are not allowed"].contains(where: problem.contains) {
+            return "; a value that starts with * & ! ? > or | must be in quotes, e.g. title: \"* Stern\""
+        }
         return ""
     }
 }

@@ -7,6 +7,12 @@ public enum Slug {
         out.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
         for scalar in text.lowercased().unicodeScalars {
+            // Decomposed text (macOS, text copied from Mac apps) writes ä as a and U+0308: the
+            // slug must be the one of the composed letter.
+            if (0x300...0x36F).contains(scalar.value) {
+                if scalar.value == 0x308, !pendingHyphen, let last = out.last, "aou".contains(last) { out += "e" }
+                continue
+            }
             let piece: String?
             switch scalar {
             case "ä": piece = "ae"
