@@ -258,8 +258,10 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
            hit.links.allSatisfy({ resolver.resolve($0.href, from: body.source, isImage: $0.isImage) == $0.target }) {
             lock.locked { nextMarkdown[path] = hit }
             // Without the HTML, it is made again only if a page that shows it is rendered.
+            // Its own copy of the text: the feed may make the HTML after the bodies are let go.
+            let kept = body.detached()
             let html = hit.html.map { MarkdownHTML($0, hash: hit.htmlHash) }
-                ?? MarkdownHTML(hash: hit.htmlHash) { renderer.render(body).html }
+                ?? MarkdownHTML(hash: hit.htmlHash) { renderer.render(kept).html }
             return PageMarkdown(html: html, headings: hit.headings, anchors: hit.anchors, diagnostics: hit.diagnostics,
                                 search: hit.search, textHash: textHash)
         }

@@ -49,6 +49,14 @@ public struct MarkdownBody: Sendable, Hashable {
         }
 
         func release() { lock.locked { (loaded, load) = ("", nil) } }
+
+        /// A box of its own with the same text (or the same way to read it).
+        func detached() -> Storage {
+            lock.locked {
+                if let loaded { return Storage(loaded) }
+                return load.map { Storage(hash: knownHash ?? 0, load: $0) } ?? Storage("")
+            }
+        }
     }
     private var storage: Storage
     public var source: SourceRef
@@ -75,6 +83,14 @@ public struct MarkdownBody: Sendable, Hashable {
     /// Empties the text of this body and of every copy of it; only for the render stage, after
     /// the last page that needs it.
     func release() { storage.release() }
+
+    /// A copy whose text stays when this body is released (for what is made after rendering, as
+    /// the blog feed's full texts).
+    func detached() -> MarkdownBody {
+        var copy = self
+        copy.storage = storage.detached()
+        return copy
+    }
 
     public static func == (a: MarkdownBody, b: MarkdownBody) -> Bool { a.text == b.text && a.source == b.source }
     public func hash(into hasher: inout Hasher) {

@@ -11,7 +11,7 @@ struct PageRecord: Sendable {
     var anchors: [AnchorReference] = []
     var diagnostics: [Diagnostic] = []
     /// Rendered Markdown of the item, kept only where a feed needs it.
-    var bodyHTML: String?
+    var bodyHTML: MarkdownHTML?
     /// The item's text as search terms (nil for pages left out of the search).
     var search: PageSearchText?
     var isHTMLPage = true

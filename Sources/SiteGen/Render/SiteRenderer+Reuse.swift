@@ -19,7 +19,10 @@ extension SiteRenderer {
         }
         r.checkKey = Self.checkKey(page: page.key, markdown: carries ? md.map { ($0.textHash, body?.source) } : nil)
         if case .post(let i) = job, i < FormatRenderer.blogFeedSize, let body {
-            r.bodyHTML = md?.html ?? markdown.render(body).html
+            // Made only if the feed changed: its key needs the hash alone.
+            let (renderer, kept) = (markdown, body.detached())
+            r.bodyHTML = md.map { hit in hit.html.map { MarkdownHTML($0, hash: hit.htmlHash) } ?? MarkdownHTML(hash: hit.htmlHash) { renderer.render(kept).html } }
+                ?? MarkdownHTML(markdown.render(body).html)
         }
         return Rendered(record: r, html: page.html.map { Array($0.utf8) }, plainText: nil)
     }

@@ -175,7 +175,7 @@ public struct SiteRenderer: Sendable {
             rendered = finish(draft, sink: sink, quickKey: quickKey ?? 0)
             rendered.record.textHash = textHash
             // Only the first blog posts' HTML goes into the feed.
-            if case .post(let i) = job, i < FormatRenderer.blogFeedSize { rendered.record.bodyHTML = draft.md?.html.content }
+            if case .post(let i) = job, i < FormatRenderer.blogFeedSize { rendered.record.bodyHTML = draft.md?.html }
         }
         // Only searchable pages give text.
         if case .page(let i) = job, !site.pages[i].search {

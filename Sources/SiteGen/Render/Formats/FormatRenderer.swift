@@ -101,7 +101,7 @@ struct FormatRenderer {
     /// The HTML of the posts whose full text is in the blog feed.
     private func feedInputsHash() -> UInt64 {
         var h: UInt64 = 0
-        for r in records { if let html = r.bodyHTML { h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(r.path)), ContentHash.of(html)) } }
+        for r in records { if let html = r.bodyHTML { h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(r.path)), html.hash) } }
         return h
     }
 
@@ -136,7 +136,7 @@ struct FormatRenderer {
         let bodies = Dictionary(records.compactMap { r in r.bodyHTML.map { (r.path, $0) } }, uniquingKeysWith: { a, _ in a })
         let blogEntries = published.prefix(Self.blogFeedSize).map { p -> FeedEntry in
             var e = postEntry(p)
-            if let html = bodies[urls.post(p)] {
+            if let html = bodies[urls.post(p)]?.content {
                 e.contentHTML = absoluteSrcsets(absoluteLinks(html, basePath: urls.basePath, baseURL: c.baseURL, pageURL: e.url),
                                                 basePath: urls.basePath, baseURL: c.baseURL)
             }
