@@ -144,6 +144,14 @@ import Testing
             "content/posts/2026/offen.en.md: warning: the file name marks it as the 'en' version of offen.md, but site.yml declares no language 'en', so it is published as a page of its own; add en under languages: in site.yml, or rename the file"))
     }
 
+    @Test func aVersionMayNotTakeASectionsAddress() {
+        var files = TestSupport.minimalSite
+        files["site.yml"] = "title: Test\nbase_url: https://example.org/\nlanguages:\n  en:\n    prefix: blog\n"
+        let (_, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.map(\.description).contains(
+            "content/site.yml:3: error: languages.en is at /blog/, the address of paths.blog; give it a prefix of its own, e.g. prefix: en-site"))
+    }
+
     @Test func wrongLanguageEntriesAreNamed() {
         var files = TestSupport.minimalSite
         files["site.yml"] = "title: Test\nbase_url: https://example.org/\nlanguages:\n  de:\n    title: X\n  ls:\n    title: Y\n  english:\n    title: Z\n  fr: text\n"

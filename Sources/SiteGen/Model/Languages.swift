@@ -58,6 +58,22 @@ extension SiteConfig {
         return result
     }
 
+    /// A version's folder may not be an address the site's own pages use (`blog`, `assets` …), nor another version's.
+    static func checkPrefixes(_ languages: [LanguageVersion], paths: Paths, file: String, line: Int) -> [Diagnostic] {
+        var owners = ["assets": "the theme's assets/ folder", "leichte-sprache": "the Leichte-Sprache pages"]
+        for (key, path) in paths.sections { owners[path] = "paths.\(key)" }
+        var diagnostics: [Diagnostic] = []
+        for language in languages {
+            let folder = String(language.prefix.dropLast())
+            if let other = owners[folder] {
+                diagnostics.append(.error(file, line: line, "languages.\(language.code) is at /\(folder)/, the address of \(other); give it a prefix of its own, e.g. prefix: \(language.code)-site"))
+            } else {
+                owners[folder] = "languages.\(language.code)"
+            }
+        }
+        return diagnostics
+    }
+
     /// Why `code` cannot name another language version, or nil.
     static func languageCodeProblem(_ code: String, own: String) -> String? {
         if code == LanguageVersion.easyReadMark {

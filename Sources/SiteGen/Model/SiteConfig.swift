@@ -178,6 +178,7 @@ public struct SiteConfig: Sendable {
         config.participationSettings = ParticipationSettings.decode(&r)
         config.images = ImageSettings.read(&r)
         config.languages = readLanguages(&r, file: file, own: config.language, title: title)
+        r.diagnostics += checkPrefixes(config.languages, paths: paths, file: file, line: r.line(of: "languages"))
         let ok = title != nil && base != nil
         return (ok ? config : nil, r.diagnostics)
     }
