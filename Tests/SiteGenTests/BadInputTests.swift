@@ -179,7 +179,7 @@ import Testing
         let root = try goodSite()
         let post = root + "/Templates/post.mustache"
         var text = try String(contentsOfFile: post, encoding: .utf8)
-        text = text.replacingOccurrences(of: "<h1>{{>partials/labels}}{{title}}</h1>", with: "<h1>{{>partials/labels}}{{titel}}</h1>")
+        text = text.replacingOccurrences(of: "{{^lang}}{{title}}{{/lang}}</h1>", with: "{{^lang}}{{titel}}{{/lang}}</h1>")
         text = text.replacingOccurrences(of: "{{{html}}}", with: "{{html}}")
         try text.write(toFile: post, atomically: true, encoding: .utf8)
         let lines = text.components(separatedBy: "\n")

@@ -152,13 +152,13 @@ import Testing
     /// A designer's mistakes (see ThemeBadInputTests, BadInputTests): (file, text to find, replacement).
     static let themeMistakes: [(String, String, String)] = [
         ("post.mustache", "{{/post}}", "{{/pots}}"),
-        ("post.mustache", "<h1>{{>partials/labels}}{{title}}</h1>", "<h1>{{titel}}{{post.titel}}{{t.nav.blgo}}{{t.nav.zzzzzz}}{{tags}}</h1>"),
+        ("post.mustache", "{{^lang}}{{title}}{{/lang}}</h1>", "{{^lang}}{{titel}}{{post.titel}}{{t.nav.blgo}}{{t.nav.zzzzzz}}{{tags}}{{/lang}}</h1>"),
         ("post.mustache", "{{{html}}}", "{{html}}"),
         ("post.mustache", "{{#post}}\n", "{{#post}}{{#tags}}{{{.}}}{{/tags}}{{t.nav}}\n"),
         ("post.mustache", "{{#summary}}", "{{#if summary}}"),
         ("post.mustache", "{{#post}}\n", "{{#each post}}\n"),
         ("post.mustache", "{{#summary}}", "{{#unless summary}}"),
-        ("post.mustache", "{{#summary}}<p class=\"lead\">{{summary}}</p>{{/summary}}", "{{#summary}}x{{else}}y{{/summary}}"),
+        ("post.mustache", "{{#summary}}<p class=\"lead\"{{#lang}} lang=\"{{lang}}\"{{/lang}}>{{summary}}</p>{{/summary}}", "{{#summary}}x{{else}}y{{/summary}}"),
         ("post.mustache", "{{title}}", "{{.title}}"),
         ("post.mustache", "{{title}}", "{{ti tle}}"),
         ("post.mustache", "{{title}}", "{{}}"),

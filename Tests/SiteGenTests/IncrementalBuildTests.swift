@@ -140,7 +140,8 @@ import Testing
         #expect(expectSameAsFresh("new post").rendered > 1)
         try FileManager.default.removeItem(atPath: content + "/pages/kontakt.md")
         _ = expectSameAsFresh("deleted page")
-        try edit("site.yml") { $0.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"X ") }
+        // The site's title and the English version's (languages:), so every page shows a new one.
+        try edit("site.yml") { $0.replacingOccurrences(of: "title: \"", with: "title: \"X ") }
         #expect(expectSameAsFresh("site.yml").reused == 0)
         try edit(templates + "/i18n/de.yml") { $0.replacingOccurrences(of: "Startseite", with: "Start") }
         _ = expectSameAsFresh("UI strings")

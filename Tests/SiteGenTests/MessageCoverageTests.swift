@@ -45,7 +45,7 @@ import Testing
     @Test func theCatalogueIsSortedAndItsTextsFitTheirKeys() {
         let areas: [(String, [(english: String, german: String)])] = [
             ("clauses", GermanMessages.clauses), ("load", GermanMessages.load), ("yamlParser", GermanMessages.yamlParser),
-            ("files", GermanMessages.files), ("model", GermanMessages.model), ("render", GermanMessages.render),
+            ("files", GermanMessages.files), ("model", GermanMessages.model), ("languages", GermanMessages.languages), ("render", GermanMessages.render),
             ("check", GermanMessages.check), ("templates", GermanMessages.templates), ("commandLine", GermanMessages.commandLine),
             ("argumentParser", GermanMessages.argumentParser),
         ]

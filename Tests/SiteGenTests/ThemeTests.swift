@@ -22,6 +22,9 @@ import Testing
 
     static var pages: [(path: String, html: String)] { parsed.map { ($0.path, $0.html) } }
 
+    /// The language of a page of the example site: its English version is under en/.
+    static func isEnglish(_ path: String) -> Bool { path.hasPrefix("en/") }
+
     @Test func theExampleSiteHasPagesOfEveryKind() {
         let paths = Set(Self.site.keys)
         for p in ["index.html", "404.html", "handlungsfelder/index.html", "projekte/index.html", "veranstaltungen/index.html",
@@ -31,10 +34,12 @@ import Testing
         #expect(Self.pages.count > 60)
     }
 
-    @Test func everyPageIsGerman() {
+    @Test func everyPageIsGermanOrUnderEnEnglish() {
         for (path, html) in Self.pages {
-            #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"de\">"), "\(path): no <html lang=\"de\">")
+            let lang = Self.isEnglish(path) ? "en" : "de"
+            #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"\(lang)\">"), "\(path): no <html lang=\"\(lang)\">")
         }
+        #expect(Self.pages.filter { Self.isEnglish($0.path) }.count > 20)
     }
 
     @Test func everyPageHasExactlyOneH1() {
@@ -89,7 +94,7 @@ import Testing
                 }
             }
             #expect(Set(labels).count == labels.count, "\(path): two navigations share a label: \(labels)")
-            #expect(labels.contains("Hauptnavigation"), "\(path): no main navigation")
+            #expect(labels.contains(Self.isEnglish(path) ? "Main navigation" : "Hauptnavigation"), "\(path): no main navigation")
         }
     }
 
@@ -122,11 +127,13 @@ import Testing
     @Test func everyPageLinksTheRequiredPages() {
         for (path, html) in Self.pages {
             let footer = Self.section(of: html, from: "<footer", to: "</footer>")
-            for page in ["/impressum/", "/datenschutz/", "/barrierefreiheit/"] {
+            // The English pages link the English versions of the legal pages, the German ones of the access pages.
+            let en = Self.isEnglish(path) ? "/en" : ""
+            for page in ["\(en)/impressum/", "\(en)/datenschutz/", "\(en)/barrierefreiheit/"] {
                 #expect(footer.contains("href=\"\(page)\""), "\(path): footer does not link \(page)")
             }
             let header = Self.section(of: html, from: "<header class=\"site-header\"", to: "</header>")
-            for page in ["/leichte-sprache/", "/gebaerdensprache/", "/suche/"] {
+            for page in ["/leichte-sprache/", "/gebaerdensprache/", en.isEmpty ? "/suche/" : "/en/search/"] {
                 #expect(header.contains("href=\"\(page)\""), "\(path): header does not link \(page)")
             }
         }
@@ -153,10 +160,11 @@ import Testing
         for (path, html, tags) in Self.parsed {
             for tag in tags where tag.name == "nav" && !tag.isClosing {
                 let cls = tag.attributes["class"] ?? ""
-                if cls.contains("breadcrumbs") { #expect(tag.attributes["aria-label"] == "Sie sind hier", "\(path)") }
-                if cls.contains("pagination") { #expect(tag.attributes["aria-label"] == "Seitennavigation", "\(path)") }
+                let en = Self.isEnglish(path)
+                if cls.contains("breadcrumbs") { #expect(tag.attributes["aria-label"] == (en ? "You are here" : "Sie sind hier"), "\(path)") }
+                if cls.contains("pagination") { #expect(tag.attributes["aria-label"] == (en ? "Pages" : "Seitennavigation"), "\(path)") }
             }
-            if html.contains("class=\"breadcrumbs") { #expect(html.contains("<span aria-current=\"page\">"), "\(path): breadcrumb without current page") }
+            if html.contains("class=\"breadcrumbs") { #expect(html.contains("<span aria-current=\"page\""), "\(path): breadcrumb without current page") }
         }
         #expect(Self.site["blog/index.html"]?.contains("class=\"pagination\"") == true)
         #expect(Self.site["blog/index.html"]?.contains("rel=\"next\" href=\"/blog/seite/2/\">Weiter zu Seite 2</a>") == true)

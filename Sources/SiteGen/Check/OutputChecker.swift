@@ -10,6 +10,8 @@ struct OutputChecker {
     private let bodyText: (SourceRef) -> String?
     /// Sources that have a Markdown body (the others are not searched).
     private let sources: Set<String>
+    /// Where each source is published, the language versions' files too (`Site.pathOfEverySource`).
+    private let pathOfSource: [String: String]
 
     init(site: Site, records: [PageRecord], outputs: Set<String>, outputName: String = "public",
          bodyText: @escaping (SourceRef) -> String?) {
@@ -18,7 +20,8 @@ struct OutputChecker {
         self.records = records
         self.outputs = outputs
         self.bodyText = bodyText
-        sources = Set(site.bodies.map(\.source.path))
+        sources = Set(site.allBodies.map(\.source.path))
+        pathOfSource = site.pathOfEverySource
     }
 
     /// Links to other sites found on the pages, for `check --external`.
@@ -82,7 +85,7 @@ struct OutputChecker {
     private func pageCheck(idsByPath: [String: Set<String>] = [:]) -> PageLinkCheck {
         PageLinkCheck(baseURL: site.config.baseURL, basePath: site.urls.basePath, hasFile: { outputs.contains($0) },
                       ids: { idsByPath[$0] }, headings: { path in records.first { $0.path == path }?.headings.map(\.id) ?? [] },
-                      pageOfSource: { site.pathBySource[$0] }, hasBody: { sources.contains($0) }, bodyText: bodyText,
+                      pageOfSource: { [pathOfSource] in pathOfSource[$0] }, hasBody: { sources.contains($0) }, bodyText: bodyText,
                       outputName: outputName)
     }
 
@@ -99,7 +102,7 @@ struct OutputChecker {
             h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(r.path)), ids)
             for heading in r.headings { h = ContentHash.mix(h, ContentHash.of(heading.id, seed: 12)) }
         }
-        for (source, path) in site.pathBySource.sorted(by: { $0.key < $1.key }) {
+        for (source, path) in pathOfSource.sorted(by: { $0.key < $1.key }) {
             h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(source)), ContentHash.of(path))
         }
         return h

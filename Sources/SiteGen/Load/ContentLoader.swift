@@ -125,7 +125,8 @@ public struct ContentLoader: Sendable {
                 : parts.dropLast(2).joined(separator: "/") + "/" + Slug.make(folder) + ".md"
             return [.warning(file, "a page is named after its file, so this one is published as 'index'; name the file after its content, e.g. '\(named)'")]
         }
-        if slug != stem {
+        // `foo.en.md` is the English `foo.md` (the model stage says so when no version takes it).
+        if slug != stem && !Variant.isMarked(stem: stem) {
             return [.warning(file, "file name '\(stem)' is not a slug; it is published as '\(slug)'. Rename the file to '\(slug).md' to keep the address stable")]
         }
         return []
@@ -165,7 +166,7 @@ public struct ContentLoader: Sendable {
     /// fields/x.md, posts/**/x.md, events/**/x.md, projects/x.md, pages/x.md, participation/x.md, strategy.md.
     static func kind(of path: String) -> DocumentKind? {
         let parts = path.split(separator: "/")
-        if parts.count == 1 { return parts[0] == "strategy.md" ? .strategy : nil }
+        if parts.count == 1 { return parts[0] == "strategy.md" || Variant.of(String(parts[0]))?.original == "strategy.md" ? .strategy : nil }
         switch parts[0] {
         case "fields" where parts.count == 2: return .field
         case "posts": return .post

@@ -32,6 +32,43 @@ public struct Site: Sendable {
     public var tags: [PostTag] = []
     /// Participation formats, by start (soonest first).
     public var participation: [Participation] = []
+    /// The other language versions (`languages:` in site.yml), each a site of its own under its
+    /// prefix (`en/`) that holds the translated items; empty for a site in one language.
+    public var versions: [Site] = []
+    /// Per page path, the versions of that page in every language (see `Alternates`); the same
+    /// table in every version. Empty for a site in one language.
+    public var alternates: [String: [Alternate]] = [:]
+    /// In a version: the original's pages (the legal pages are linked from every version, in
+    /// German where they have no translation).
+    public var originalPages: [Page] = []
+    /// In a version: how many published items of each list (`blog`, `events`, `projects`,
+    /// `participation`) have no translation, with the original list's path.
+    public var untranslated: [String: (count: Int, path: String)] = [:]
+    /// The Leichte-Sprache version (`foo.ls.md`), when there is one: German, under `leichte-sprache/`.
+    public var easyReadVersion: [Site] = []
+    /// Standard page path ↔ its Leichte-Sprache page path, both ways (see `EasyRead`).
+    public var easyRead = EasyReadLinks()
+
+    /// In the Leichte-Sprache version: the standard site's fields, which its items' badges show
+    /// (linked to their Leichte-Sprache page where there is one, else to the standard one).
+    public var originalFields: [Field] = []
+    /// In a version: items whose fields it has no translation of (no "has no field" warning for them).
+    public var fieldsLeftOut: Set<String> = []
+
+    /// The Markdown bodies of this site and of every language version (for the checks).
+    var allBodies: [MarkdownBody] { bodies + (versions + easyReadVersion).flatMap(\.bodies) }
+
+    /// Where each source file is published, the versions' files (`foo.en.md`) included.
+    var pathOfEverySource: [String: String] {
+        var paths = pathBySource
+        for version in versions + easyReadVersion {
+            for (source, path) in version.pathBySource where Variant.of(source) != nil { paths[source] = path }
+        }
+        return paths
+    }
+
+    /// Whether this is the Leichte-Sprache version.
+    public var isEasyRead: Bool { config.versionMark == LanguageVersion.easyReadMark }
 
     public func field(_ slug: String) -> Field? { fields.first { $0.slug == slug } }
 

@@ -13,9 +13,6 @@ public enum SiteBuilder {
             : SiteConfig.decode(content.config, file: configFile, overrideBaseURL: options.baseURL)
         diagnostics += configDiagnostics
 
-        var fields: [Field] = [], posts: [Post] = [], events: [Event] = []
-        var projects: [Project] = [], pages: [Page] = [], strategies: [Strategy] = []
-        var participation: [Participation] = []
         // Files that could not be read are remembered, so links to them get a fitting message.
         var failed: [String: String] = [:]
         let prefix = displayRoot.isEmpty ? "" : displayRoot + "/"
@@ -23,62 +20,37 @@ public enum SiteBuilder {
             let path = String(d.file.dropFirst(prefix.count))
             if ContentLoader.kind(of: path) != nil { failed[path] = "has errors of its own (see its messages)" }
         }
-        for doc in content.documents {
-            guard let map = doc.frontMatter else { continue }
-            var r = FrontMatterReader(map, file: doc.source.display)
-            r.checkKeys(known: DocumentDecoder.keys(for: doc.kind))
-            var decoded = true
-            switch doc.kind {
-            case .field: if let x = DocumentDecoder.field(doc, &r) { fields.append(x) } else { decoded = false }
-            case .post: if let x = DocumentDecoder.post(doc, &r) { posts.append(x) } else { decoded = false }
-            case .event: if let x = DocumentDecoder.event(doc, &r) { events.append(x) } else { decoded = false }
-            case .project: if let x = DocumentDecoder.project(doc, &r) { projects.append(x) } else { decoded = false }
-            case .page: if let x = DocumentDecoder.page(doc, &r) { pages.append(x) } else { decoded = false }
-            case .strategy: if let x = DocumentDecoder.strategy(doc, &r) { strategies.append(x) } else { decoded = false }
-            case .participation: if let x = DocumentDecoder.participation(doc, &r) { participation.append(x) } else { decoded = false }
-            }
-            if !decoded { failed[doc.source.path] = "has errors of its own (see its messages)" }
-            diagnostics += r.diagnostics
-        }
+        let marks = (configOrNil?.languages.map(\.code) ?? []) + [LanguageVersion.easyReadMark]
+        let versions = VersionedDocuments(content.documents, codes: Set(marks))
+        diagnostics += versions.warnings()
+        var model = Modeller(options: options, fileSystem: fileSystem, contentRoot: contentRoot, displayRoot: displayRoot,
+                             content: content, failed: failed)
+        let own = model.decode(versions.own)
+        // Every version's files are decoded, so their messages come even without a site.yml.
+        let translated = (configOrNil?.languages ?? []).map { ($0, model.decode(versions.byCode[$0.code] ?? [])) }
+        let easyRead = versions.byCode[LanguageVersion.easyReadMark].map { model.decode($0) }
+        diagnostics += model.diagnostics
         guard let config = configOrNil else { return (nil, diagnostics) }
-
-        let boundaries = posts.map(\.date.epochSeconds) + events.map(\.endsAt.epochSeconds) + participation.flatMap(\.statusBoundaries)
-        // Leave out what is not to be published, but remember it to explain links to it.
-        var excluded = failed
-        var withheld: [Withheld] = []
-        let now = options.now
-        // A preview shows what it is asked for: drafts with --drafts, future posts with --future.
-        func keep(_ draft: Bool, _ source: SourceRef, date: DateTime? = nil) -> Bool {
-            let shown: [Publication.Reason] = (options.drafts ? [.draft] : []) + (options.future ? [.future] : [])
-            let reasons = [Publication.withheld(draft: draft, now: now), Publication.withheld(draft: false, date: date, now: now)]
-            guard let hidden = reasons.compactMap({ $0 }).first(where: { !shown.contains($0) }) else { return true }
-            excluded[source.path] = hidden.explanation
-            withheld.append(Withheld(file: source.display, reason: hidden))
-            return false
+        var (site, siteDiagnostics) = model.site(own, config: config)
+        diagnostics += siteDiagnostics
+        for (language, items) in translated {
+            let (version, versionDiagnostics) = model.site(items, config: config.version(language), original: site)
+            site.versions.append(version)
+            // The build reports every version's withheld files, and "now" passing their dates changes the site.
+            site.withheld = (site.withheld + version.withheld).sorted { $0.file < $1.file }
+            site.timeBoundaries += version.timeBoundaries
+            diagnostics += versionDiagnostics
         }
-        fields = fields.filter { keep($0.draft, $0.body.source) }
-        posts = posts.filter { keep($0.draft, $0.source, date: $0.date) }
-        events = events.filter { keep($0.draft, $0.source) }
-        projects = projects.filter { keep($0.draft, $0.source) }
-        pages = pages.filter { keep($0.draft, $0.source) }
-        participation = participation.filter { keep($0.draft, $0.source) }
-
-        fields.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
-        posts.sort { $0.date != $1.date ? $0.date > $1.date : $0.source.path < $1.source.path }
-        events.sort { $0.start != $1.start ? $0.start < $1.start : $0.source.path < $1.source.path }
-        projects.sort { GermanText.precedes($0.title, $1.title) }
-        participation.sort { $0.start != $1.start ? $0.start < $1.start : $0.source.path < $1.source.path }
-        pages.sort { ($0.menu ?? Int.max, GermanText.sortKey($0.title), $0.slug) < ($1.menu ?? Int.max, GermanText.sortKey($1.title), $1.slug) }
-
-        var site = Site(config: config, urls: URLScheme(config: config), options: options, fields: fields, posts: posts,
-                        events: events, projects: projects, pages: pages, strategy: strategies.first,
-                        assets: content.assets, strategyPDFSize: nil)
-        site.participation = participation
-        site.excludedSources = excluded
-        site.withheld = withheld.sorted { $0.file < $1.file }
-        site.configHash = content.configHash
-        site.timeBoundaries = boundaries
-        diagnostics += SiteValidator.validate(&site, fileSystem: fileSystem, contentRoot: contentRoot, displayRoot: displayRoot)
+        if let easyRead {
+            let (version, versionDiagnostics) = model.site(easyRead, config: config.version(.easyRead(config)), original: site)
+            site.withheld = (site.withheld + version.withheld).sorted { $0.file < $1.file }
+            site.timeBoundaries += version.timeBoundaries
+            site.easyReadVersion = [version]
+            diagnostics += versionDiagnostics
+        }
+        EasyRead.link(&site)
+        site.alternates = Alternates.make(site)
+        for i in site.versions.indices { site.versions[i].alternates = site.alternates }
         return (site, diagnostics)
     }
 }

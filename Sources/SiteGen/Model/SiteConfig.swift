@@ -49,6 +49,22 @@ public struct SiteConfig: Sendable {
     /// `images:` (sizes, quality, originals, budget).
     public var images = ImageSettings()
 
+    /// The other language versions (`languages:`); empty for a site in one language.
+    public var languages: [LanguageVersion] = []
+    /// Where this version's pages live: empty for the site's own language, `en/` for English.
+    public var prefix = ""
+    /// Where this version's items live when not under `prefix` (Leichte Sprache: `leichte-sprache/`).
+    public var itemPrefix: String?
+    /// In a version: the site's own language (nil for the site itself).
+    public var defaultLanguage: String?
+    /// In a version: its files' mark (`en` of `foo.en.md`, `ls` of Leichte Sprache).
+    public var versionMark: String?
+    /// In a version: the languages the site declares (kept from the site's settings).
+    var declaredInSite: [String]?
+
+    /// Every language site.yml names: the site's own, then those of `languages:`.
+    public var declaredLanguages: [String] { declaredInSite ?? [language] + languages.map(\.code) }
+
     /// The path part of the base URL (`/` or `/smartcity/`), which every internal link starts with.
     public var basePath: String {
         guard let schemeEnd = baseURL.firstRange(of: "://") else { return "/" }
@@ -88,13 +104,13 @@ public struct SiteConfig: Sendable {
     }
 
     static let knownKeys = ["title", "tagline", "description", "base_url", "language", "author", "publisher",
-                            "license", "paginate", "unsafe_html", "paths", "participation", "ideas", "images"]
+                            "license", "paginate", "unsafe_html", "paths", "participation", "ideas", "images", "languages"]
 
     /// Reads site.yml; `overrideBaseURL` comes from `--base-url`.
     /// `paths:`: each a slug, the tags' address one the blog's pages cannot take, and no two
     /// sections at one address (they would write their pages over each other).
-    static func readPaths(_ r: inout FrontMatterReader, file: String) -> Paths {
-        var paths = Paths()
+    static func readPaths(_ r: inout FrontMatterReader, file: String, defaults: Paths = Paths()) -> Paths {
+        var paths = defaults
         var pathLines: [String: Int] = [:]
         _ = r.nested("paths", known: Paths.keys) { p in
             func read(_ key: String, _ target: WritableKeyPath<Paths, String>) {
@@ -161,6 +177,8 @@ public struct SiteConfig: Sendable {
             license: license, paginate: max(1, paginate), unsafeHTML: r.bool("unsafe_html") ?? false, paths: paths)
         config.participationSettings = ParticipationSettings.decode(&r)
         config.images = ImageSettings.read(&r)
+        config.languages = readLanguages(&r, file: file, own: config.language, title: title)
+        r.diagnostics += checkPrefixes(config.languages, paths: paths, file: file, line: r.line(of: "languages"))
         let ok = title != nil && base != nil
         return (ok ? config : nil, r.diagnostics)
     }

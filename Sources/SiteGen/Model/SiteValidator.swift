@@ -15,6 +15,7 @@ struct SiteValidator {
         d += v.checkStrategy(&site)
         d += ParticipationValidator.validate(site)
         d += v.checkRequiredPages(site)
+        d += LanguageValidator.validate(site)
         return d
     }
 
@@ -65,7 +66,8 @@ struct SiteValidator {
     /// Field slugs referenced by items must name published fields.
     func checkFieldReferences(_ site: Site) -> [Diagnostic] {
         var d: [Diagnostic] = []
-        let known = site.fields.map(\.slug)
+        // Leichte Sprache names the standard site's fields (`Site.originalFields`).
+        let known = site.fields.map(\.slug) + site.originalFields.map(\.slug)
         func checkFields(_ slugs: [String], _ source: SourceRef) {
             let line = source.keyLines["fields"]
             // `[Bildung, Kultur und Freizeit]` is two entries to YAML: a title with a comma, split.
@@ -132,7 +134,7 @@ struct SiteValidator {
     func checkProjects(_ site: Site) -> [Diagnostic] {
         var d: [Diagnostic] = []
         let known = site.fields.map(\.slug)
-        for p in site.projects where p.fields.isEmpty {
+        for p in site.projects where p.fields.isEmpty && !site.fieldsLeftOut.contains(p.source.path) {
             d.append(.warning(p.source.display, "project has no field of action; add e.g. fields: [\(known.first ?? "daten-und-plattformen")]"))
         }
         for p in site.projects {
@@ -209,6 +211,8 @@ struct SiteValidator {
 
     /// Pages a German public site must have.
     func checkRequiredPages(_ site: Site) -> [Diagnostic] {
+        // A translation needs none of its own: the German ones are linked from it.
+        guard site.config.defaultLanguage == nil else { return [] }
         var d: [Diagnostic] = []
         let slugs = Set(site.pages.map(\.slug))
         for required in Site.requiredPages where !slugs.contains(required.slug) {

@@ -42,7 +42,8 @@ public struct Builder: Sendable {
         }
         report.withheld = site.withheld
         report.language = site.config.language
-        report.fingerprint = fingerprint(modelled.content, templates)
+        let versions = versionRenderers(site, modelled, &report)
+        report.fingerprint = ContentHash.mix(fingerprint(modelled.content, templates), versions.templatesHash)
         report.validity = Self.validity(site)
         if let known = knownFingerprint, known == report.fingerprint, report.succeeded {
             report.upToDate = true
@@ -54,7 +55,7 @@ public struct Builder: Sendable {
         renderer.skeleton = skeleton(modelled.skeleton, templates, validity: report.validity ?? (.min, .max))
         renderer.outputName = displayName(location.output)
         renderer.contentName = displayName(location.content)
-        renderAndCheck(renderer, into: sink, &report, clock)
+        renderAndCheck([renderer] + versions.renderers, into: sink, &report, clock)
         report.diagnostics = Array(Set(report.diagnostics)).sorted()
         return (report, site)
     }
@@ -87,10 +88,12 @@ public struct Builder: Sendable {
 
     /// Stages 3 and 4: pages, then the files made from them (feeds, search index …), the assets,
     /// then the link check over all of it.
-    private func renderAndCheck(_ renderer: SiteRenderer, into sink: OutputSink, _ report: inout BuildReport, _ clock: Stopwatch) {
-        let rendered = renderer.renderPages(into: sink)
+    /// `renderers`: the site's own first, then one per language version (see `versionRenderers`).
+    private func renderAndCheck(_ renderers: [SiteRenderer], into sink: OutputSink, _ report: inout BuildReport, _ clock: Stopwatch) {
+        let renderer = renderers[0]
+        let rendered = renderAll(renderers, into: sink)
         let pagesTime = clock.lap()
-        let formats = renderer.renderFormats(rendered.records, into: sink)
+        let formats = renderFormatsOfAll(renderers, rendered, into: sink)
         var outputs = Set(rendered.records.map { URLScheme.outputFile($0.path) }).union(formats.written).union(formats.kept)
         // Only search.js loads them; left out of the link check's world, whose key would change with every text edit.
         let searchTexts = renderer.searchTextPaths(rendered.records)

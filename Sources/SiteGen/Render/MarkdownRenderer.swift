@@ -92,6 +92,7 @@ public struct MarkdownRenderer: Sendable {
         defer { cmark_node_free(doc) }
 
         var walker = Walker(renderer: self, body: body, parser: parser, options: options)
+        if body.text.contains("]{lang=") { walker.diagnostics = LangSpans.apply(doc, file: body.source.display, line: body.line) }
         walker.walk(doc)
         walker.apply()
         // Before the headings become HTML blocks, which the plain text renderer leaves out: the

@@ -28,7 +28,8 @@ extension SiteRenderer {
                 diagnostics.append(.error(contentName + "/" + asset.path, "cannot be copied: \(error)"))
             }
         }
-        for asset in templates.assets {
+        // The Leichte-Sprache stylesheet only for a site with pages in Leichte Sprache.
+        for asset in templates.assets where site.easyReadVersion.isEmpty ? asset.relativePath != EasyRead.stylesheet : true {
             let path = "assets/" + asset.relativePath
             if outputs.contains(path) {
                 diagnostics.append(.error(contentName + "/" + path, "file has the same address as the theme's \(path); rename it"))

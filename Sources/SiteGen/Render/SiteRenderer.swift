@@ -46,8 +46,9 @@ public struct SiteRenderer: Sendable {
     /// The content's images with the files made from its photos (published after the pages).
     let images: ImageCatalog
 
+    /// - Parameter originalStrings: for a language version, the UI strings of the site's own language.
     init(site: Site, templates: TemplateSet, contentRoot: String, memo: any RenderMemo = NoMemo(),
-                fileSystem: any FileSystem = LocalFileSystem()) {
+                fileSystem: any FileSystem = LocalFileSystem(), originalStrings: UIStrings? = nil) {
         self.site = site
         self.fileSystem = fileSystem
         self.contentRoot = contentRoot
@@ -55,7 +56,9 @@ public struct SiteRenderer: Sendable {
         searchTokenizer = memo.searchTokenizer
         let images = ImageCatalog.make(site: site, contentRoot: contentRoot, fileSystem: fileSystem)
         self.images = images
-        layout = LayoutContext(site: site, templates: templates, images: images)
+        var layout = LayoutContext(site: site, templates: templates, images: images)
+        layout.originalStrings = originalStrings
+        self.layout = layout
         self.templates = layout.templates
         renderer = Renderer(library: templates.library, globals: layout.globals)
         let resolver = LinkResolver(site: site, images: images)
@@ -74,7 +77,10 @@ public struct SiteRenderer: Sendable {
 
     /// Every page of the site, in a fixed order.
     func jobs() -> [PageJob] {
+        if site.isEasyRead { return easyReadJobs() }
         var jobs: [PageJob] = [.home, .fields, .projects, .events, .search, .notFound]
+        // One 404 page for the whole site: a language version has none of its own.
+        if site.config.defaultLanguage != nil { jobs.removeAll { if case .notFound = $0 { true } else { false } } }
         for p in Pagination.pages(count: site.posts.count, size: site.config.paginate) { jobs.append(.blog(p)) }
         for (i, f) in site.fields.enumerated() {
             let count = layout.index.posts(of: f.slug).count
@@ -131,8 +137,9 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Files that are not pages: feeds, calendars, sitemap, data, search index.
-    func renderFormats(_ records: [PageRecord], into sink: OutputSink) -> (written: [String], kept: [String], problems: [Diagnostic]) {
-        FormatRenderer(site: site, layout: layout, records: records, searchTokenizer: searchTokenizer)
+    /// - Parameter allRecords: every language version's pages, for the sitemap (nil: `records`).
+    func renderFormats(_ records: [PageRecord], allRecords: [PageRecord]? = nil, into sink: OutputSink) -> (written: [String], kept: [String], problems: [Diagnostic]) {
+        FormatRenderer(site: site, layout: layout, records: records, searchTokenizer: searchTokenizer, sitemapRecords: allRecords)
             .render(memo: memo, skeleton: skeletonWithImages, sink: sink)
     }
 
@@ -206,7 +213,7 @@ public struct SiteRenderer: Sendable {
         case .strategy: return urls.strategy
         case .field(let i, let page): return urls.paginated(urls.field(site.fields[i]), page: page.page)
         case .blog(let page): return urls.paginated(urls.blog, page: page.page)
-        case .home: return ""
+        case .home: return site.urls.home
         case .events: return urls.events
         case .projects: return urls.projects
         case .fields: return urls.fields

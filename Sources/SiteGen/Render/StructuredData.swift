@@ -54,6 +54,8 @@ enum StructuredData {
             ("location", locations.isEmpty ? nil : locations.count == 1 ? locations[0] : .array(locations)),
             ("organizer", publisherRef(site)),
             ("url", .string(site.urls.absolute(site.urls.event(e)))),
+            // Only a site with language versions says it (the output of others stays as it was).
+            ("inLanguage", site.alternates.isEmpty ? nil : .string(e.lang ?? site.config.language)),
         ])
     }
 

@@ -30,6 +30,8 @@ struct FormatRenderer {
     let layout: LayoutContext
     let records: [PageRecord]
     let searchTokenizer: SharedSearchTokenizer
+    /// The pages of every language version, which the one sitemap names (nil: `records`).
+    var sitemapRecords: [PageRecord]? = nil
 
     var strings: UIStrings { layout.strings }
 
@@ -44,16 +46,19 @@ struct FormatRenderer {
     ///   that could not be written.
     func render(memo: any RenderMemo, skeleton: UInt64?, sink: OutputSink) -> (written: [String], kept: [String], problems: [Diagnostic]) {
         // Independent of each other, so they run side by side; the order of the result is fixed.
-        let parts: [(name: String, key: () -> UInt64, make: ((OutputFile) -> Void) -> Void)] = [
+        let allParts: [(name: String, key: () -> UInt64, make: ((OutputFile) -> Void) -> Void)] = [
             ("search", { searchInputsHash() }, { SearchIndex(site: site, records: records, tokenizer: searchTokenizer).write($0) }),
             ("sitemap", { 0 }, { emit in
-                Sitemap(site: site, records: records).files().forEach(emit)
+                Sitemap(site: site, records: sitemapRecords ?? records).files().forEach(emit)
                 emit(OutputFile("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(site.urls.absolute("sitemap.xml"))\n"))
             }),
             ("feeds", { feedInputsHash() }, { feeds().forEach($0) }),
             ("calendars", { 0 }, { calendars().forEach($0) }),
             ("data", { 0 }, { OpenData(site: site, strings: strings).files().forEach($0) }),
         ]
+        // The sitemap names every version's pages: only the site's own renderer writes it.
+        // Leichte Sprache has pages only: its items are in the standard site's feeds and search.
+        let parts = site.config.defaultLanguage == nil ? allParts : site.isEasyRead ? [] : allParts.filter { $0.name != "sitemap" }
         let results = parallelMap(parts) { part -> (written: [String], kept: [String], problems: [Diagnostic]) in
             var written: [String] = []
             var problems: [Diagnostic] = []
@@ -66,7 +71,7 @@ struct FormatRenderer {
                 return (written, [], problems)
             }
             let key = ContentHash.mix(skeleton, part.key())
-            if let reused = memo.reuseFiles(part.name, key: key, keep: { sink.keep($0, size: $1) }) {
+            if let reused = memo.reuseFiles(site.urls.prefix + part.name, key: key, keep: { sink.keep($0, size: $1) }) {
                 reused.made.forEach(write)
                 return (written, reused.kept, problems)
             }
@@ -77,7 +82,7 @@ struct FormatRenderer {
                 made.append((file.path, file.bytes.count, memo.keepsPages ? file.bytes : nil))
                 write(file)
             }
-            memo.storeFiles(part.name, key: key, made)
+            memo.storeFiles(site.urls.prefix + part.name, key: key, made)
             return (written, [], problems)
         }
         return (results.flatMap(\.written), results.flatMap(\.kept), results.flatMap(\.problems))
@@ -179,7 +184,7 @@ struct FormatRenderer {
     func eventEntry(_ e: Event) -> FeedEntry {
         let urls = site.urls
         let url = urls.absolute(urls.event(e))
-        var html = "<p><strong>\(xmlText(GermanDates.range(e.start, e.end)))</strong>"
+        var html = "<p><strong>\(xmlText(LocalDates(language: site.config.language).range(e.start, e.end)))</strong>"
         if let place = ICalendar.place(e) { html += "<br>\(xmlText(place))" }
         if let online = e.online { html += "<br><a href=\"\(xmlText(online))\">\(xmlText(strings["event.onlineLink"]))</a>" }
         html += "</p>"
@@ -195,7 +200,7 @@ struct FormatRenderer {
     func projectEntry(_ p: Project) -> FeedEntry? {
         guard let date = projectDate(p) else { return nil }  // no date, no place in a feed
         let urls = site.urls
-        var html = "<p><strong>\(xmlText(strings["project.status"])): \(xmlText(p.status.label))</strong></p>"
+        var html = "<p><strong>\(xmlText(strings["project.status"])): \(xmlText(strings["project.statusName.\(p.status.rawValue)"]))</strong></p>"
         if let s = p.summary { html += "<p>\(xmlText(s))</p>" }
         return FeedEntry(url: urls.absolute(urls.project(p)), title: p.title, updated: date, published: nil, author: nil,
                          categories: categories(p.fields), summary: p.summary, contentHTML: html)

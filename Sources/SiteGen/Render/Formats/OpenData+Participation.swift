@@ -2,7 +2,7 @@
 /// (`docs/open-data.md`).
 extension OpenData {
     /// `mitmachen.json` (follows `paths.participation`).
-    static func participationPath(_ urls: URLScheme) -> String { "\(urls.paths.participation).json" }
+    static func participationPath(_ urls: URLScheme) -> String { "\(urls.prefix)\(urls.paths.participation).json" }
 
     var participation: [Participation] { site.publicParticipation }
 

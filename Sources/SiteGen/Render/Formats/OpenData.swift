@@ -8,11 +8,11 @@ struct OpenData {
     let strings: UIStrings
 
     /// `projekte.json` (follows `paths.projects`).
-    static func projectsPath(_ urls: URLScheme) -> String { "\(urls.paths.projects).json" }
+    static func projectsPath(_ urls: URLScheme) -> String { "\(urls.prefix)\(urls.paths.projects).json" }
     /// `veranstaltungen.json` (follows `paths.events`).
-    static func eventsPath(_ urls: URLScheme) -> String { "\(urls.paths.events).json" }
+    static func eventsPath(_ urls: URLScheme) -> String { "\(urls.prefix)\(urls.paths.events).json" }
     /// `blog.json` (follows `paths.blog`).
-    static func postsPath(_ urls: URLScheme) -> String { "\(urls.paths.blog).json" }
+    static func postsPath(_ urls: URLScheme) -> String { "\(urls.prefix)\(urls.paths.blog).json" }
     static let catalogPath = "dcat.jsonld"
 
     var projects: [Project] { site.publicProjects }
@@ -25,7 +25,7 @@ struct OpenData {
             OutputFile(Self.eventsPath(site.urls), eventsJSON().serialized(pretty: true) + "\n"),
             OutputFile(Self.postsPath(site.urls), postsJSON().serialized(pretty: true) + "\n"),
             OutputFile(Self.participationPath(site.urls), participationJSON().serialized(pretty: true) + "\n"),
-            OutputFile(Self.catalogPath, catalog().serialized(pretty: true) + "\n"),
+            OutputFile(site.urls.prefix + Self.catalogPath, catalog().serialized(pretty: true) + "\n"),
         ]
     }
 
@@ -55,7 +55,7 @@ struct OpenData {
         let items: [JSON] = projects.map { p in
             .obj([
                 ("id", .string(p.slug)), ("title", .string(p.title)), ("url", .string(urls.absolute(urls.project(p)))),
-                ("status", .string(p.status.rawValue)), ("statusLabel", .string(p.status.label)),
+                ("status", .string(p.status.rawValue)), ("statusLabel", .string(strings["project.statusName.\(p.status.rawValue)"])),
                 ("summary", text(p.summary)), ("code", text(p.code)),
                 ("fields", fieldRefs(p.fields)), ("cities", .array(p.cities.map(JSON.string))),
                 ("partners", .array(p.partners.map(JSON.string))),
@@ -131,7 +131,7 @@ struct OpenData {
         }
         let languageCodes = ["de": "DEU", "en": "ENG", "fr": "FRA", "tr": "TUR", "pl": "POL", "ar": "ARA", "uk": "UKR", "ru": "RUS"]
         let languageRef = languageCodes[String(c.language.prefix(2)).lowercased()].map { ref("http://publications.europa.eu/resource/authority/language/" + $0) }
-        return CatalogFrame(catalogURL: site.urls.absolute(Self.catalogPath), publisher: publisher, contact: contact,
+        return CatalogFrame(catalogURL: site.urls.absolute(site.urls.prefix + Self.catalogPath), publisher: publisher, contact: contact,
                             license: c.license.map { Self.dcatLicense($0.url) }, languageRef: languageRef)
     }
 

@@ -19,7 +19,7 @@ extension FormatRenderer {
         let now = site.options.now
         let status = p.status(at: now)
         let statusLabel = strings["participation.status.\(status.rawValue)"]
-        var html = "<p><strong>\(xmlText(statusLabel)): \(xmlText(GermanDates.range(p.start, p.end)))</strong></p>"
+        var html = "<p><strong>\(xmlText(statusLabel)): \(xmlText(LocalDates(language: site.config.language).range(p.start, p.end)))</strong></p>"
         if let f = p.format { html += "<p>\(xmlText(f))</p>" }
         if let s = p.summary { html += "<p>\(xmlText(s))</p>" }
         let title = status == .abgesagt ? "\(statusLabel): \(p.title)" : p.title

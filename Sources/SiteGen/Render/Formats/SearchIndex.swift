@@ -88,7 +88,8 @@ struct SearchIndex {
 
     /// - Parameter dates: whether to make the date texts (only the document chunks show them).
     private func entries(dates: Bool) -> [String: Entry] {
-        func date(_ d: DateTime?) -> String? { dates ? d.map(GermanDates.date) : nil }
+        let local = LocalDates(language: site.config.language)
+        func date(_ d: DateTime?) -> String? { dates ? d.map(local.date) : nil }
         func day(_ d: DateTime?) -> Int? { d.map { SearchTextFiles.day($0) } }
         var bySource: [String: Entry] = [:]
         let tagsBySlug = Dictionary(uniqueKeysWithValues: site.tags.map { ($0.slug, (name: $0.name, href: site.urls.href(site.urls.tag($0)))) })
@@ -102,7 +103,7 @@ struct SearchIndex {
         }
         for p in site.publicParticipation {
             bySource[p.source.path] = Entry(kind: "m", title: p.title, summary: p.summary, fields: p.fields,
-                                            date: dates ? GermanDates.range(p.start, p.end) : nil, day: day(p.start), extra: [p.format].compactMap { $0 } + p.cities)
+                                            date: dates ? local.range(p.start, p.end) : nil, day: day(p.start), extra: [p.format].compactMap { $0 } + p.cities)
         }
         for p in site.publicProjects {
             bySource[p.source.path] = Entry(kind: "j", title: p.title, summary: p.summary, fields: p.fields, date: nil,

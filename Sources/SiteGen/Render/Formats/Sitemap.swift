@@ -22,12 +22,12 @@ struct Sitemap {
         let draftFields = Set(site.fields.filter { !site.isPublic(draft: $0.draft) }.map { site.urls.field($0) })
         let hiddenTagPages = hiddenTagPages(hidden)
 
-        let entries = records.compactMap { r -> (String, String?)? in
+        let entries = records.compactMap { r -> (String, String?, [Alternate])? in
             guard r.isHTMLPage, r.path != "404.html" else { return nil }
             if let source = r.source, hidden.contains(source.path) { return nil }
             if draftFields.contains(where: { r.path.hasPrefix($0) }) { return nil }  // later pages of a draft field
             if hiddenTagPages.contains(r.path) { return nil }
-            return (site.urls.absolute(r.path), r.source.flatMap { lastmod[$0.path]?.rfc3339UTC })
+            return (site.urls.absolute(r.path), r.source.flatMap { lastmod[$0.path]?.rfc3339UTC }, site.alternates[r.path] ?? [])
         }
         if entries.count <= perFile {
             return [OutputFile("sitemap.xml", urlset(entries[...]))]
@@ -63,11 +63,14 @@ struct Sitemap {
         return pages
     }
 
-    private func urlset(_ entries: ArraySlice<(String, String?)>) -> String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for (loc, lastmod) in entries {
+    private func urlset(_ entries: ArraySlice<(String, String?, [Alternate])>) -> String {
+        // The xhtml namespace only where there are language versions to name (`SitemapAlternates`).
+        let namespace = site.alternates.isEmpty ? "" : " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"\(namespace)>\n"
+        for (loc, lastmod, alternates) in entries {
             xml += "  <url><loc>\(xmlText(loc))</loc>"
             if let lastmod { xml += "<lastmod>\(lastmod)</lastmod>" }
+            xml += SitemapAlternates.links(alternates, urls: site.urls)
             xml += "</url>\n"
         }
         return xml + "</urlset>\n"

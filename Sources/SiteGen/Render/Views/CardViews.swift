@@ -29,6 +29,10 @@ extension LayoutContext {
 struct ItemFields: Sendable {
     let urls: URLScheme
     let strings: UIStrings
+    /// The language of the pages these views are on: an item in another one is marked.
+    var language = "de" { didSet { dates = LocalDates(language: language) } }
+    /// Dates, lists and sizes in `language`.
+    private(set) var dates = LocalDates(language: "de")
     /// Per field slug, its badge (title, link, number, colour, icon).
     let fieldBadges: [String: FieldBadge]
     let options: BuildOptions
@@ -37,24 +41,33 @@ struct ItemFields: Sendable {
 
     func post(_ p: Post) -> PostFields {
         let image = imageViews(p)
-        return PostFields(title: p.title, href: urls.href(urls.post(p)), dateText: GermanDates.date(p.date), dateISO: p.date.iso8601,
+        let fields = PostFields(title: p.title, href: urls.href(urls.post(p)), dateText: dates.date(p.date), dateISO: p.date.iso8601,
                    badgeList: badgeList(p.fields), summary: p.summary, author: p.author, image: image?.page, cardImage: image?.card,
                    labels: labels(draft: p.draft, scheduled: Publication.withheld(draft: false, date: p.date, now: options.now) == .future))
+        fields.lang = partLanguage(p.lang)
+        return fields
     }
 
     func event(_ e: Event) -> EventFields {
-        EventFields(title: e.title, href: urls.href(urls.event(e)), dateText: GermanDates.range(e.start, e.end),
-                    startISO: e.start.iso8601, day: GermanDates.dayNumber(e.start), month: GermanDates.monthShort(e.start),
+        let fields = EventFields(title: e.title, href: urls.href(urls.event(e)), dateText: dates.range(e.start, e.end),
+                    startISO: e.start.iso8601, day: dates.dayNumber(e.start), month: dates.monthShort(e.start),
                     year: String(e.start.local.year), badgeList: badgeList(e.fields), summary: e.summary, format: e.format,
                     place: placeText(e), statusLabel: e.status != .geplant ? strings["event.status.\(e.status.rawValue)"] : nil,
                     labels: labels(draft: e.draft, scheduled: false))
+        fields.lang = partLanguage(e.lang)
+        return fields
     }
 
     func project(_ p: Project) -> ProjectFields {
-        ProjectFields(title: p.title, href: urls.href(urls.project(p)), statusLabel: p.status.label, status: p.status.rawValue,
+        let fields = ProjectFields(title: p.title, href: urls.href(urls.project(p)), statusLabel: strings["project.statusName.\(p.status.rawValue)"], status: p.status.rawValue,
                       badgeList: badgeList(p.fields), code: p.code, summary: p.summary,
-                      cities: p.cities.isEmpty ? nil : GermanText.list(p.cities), labels: labels(draft: p.draft, scheduled: false))
+                      cities: p.cities.isEmpty ? nil : dates.list(p.cities), labels: labels(draft: p.draft, scheduled: false))
+        fields.lang = partLanguage(p.lang)
+        return fields
     }
+
+    /// An item's `lang` when its words are in another language than the page around them.
+    func partLanguage(_ lang: String?) -> String? { lang == language ? nil : lang }
 
     /// The badges of an item's fields, or nil when it has none.
     func badgeList(_ slugs: [String]) -> BadgeList? {

@@ -54,6 +54,8 @@ final class PostFields: @unchecked Sendable {  // a class: each key's getter rea
     /// The image as cards show it: its 1200×630 crop.
     var cardImage: ImageView?
     var labels: [String]
+    /// Front matter `lang` when it is not the page's language.
+    var lang: String?
 
     init(title: String, href: String, dateText: String, dateISO: String, badgeList: BadgeList? = nil, summary: String? = nil, author: String? = nil, image: ImageView? = nil, cardImage: ImageView? = nil, labels: [String]) {
         self.title = title
@@ -80,6 +82,7 @@ final class PostFields: @unchecked Sendable {  // a class: each key's getter rea
             .optionalObject("image", ImageView.fields, "Its image (front matter `image`) in its own proportions, as its page shows it.") { get($0).image },
             .optionalObject("cardImage", ImageView.fields, "The same image cut to 1200×630, as cards show it.") { get($0).cardImage },
             .texts("labels", "'Entwurf', 'Geplant' in the preview server (partials/labels).") { get($0).labels },
+            .optionalText("lang", "The language of its title, summary and text when it is not the page's (front matter `lang`); absent otherwise. Templates put it on exactly those elements (WCAG 3.1.2), never around the UI.") { get($0).lang },
         ]
     }
 }
@@ -89,6 +92,8 @@ final class EventFields: @unchecked Sendable {  // a class: each key's getter re
     var badgeList: BadgeList?
     var summary, format, place, statusLabel: String?
     var labels: [String]
+    /// Front matter `lang` when it is not the page's language.
+    var lang: String?
 
     init(title: String, href: String, dateText: String, startISO: String, day: String, month: String, year: String, badgeList: BadgeList? = nil, summary: String? = nil, format: String? = nil, place: String? = nil, statusLabel: String? = nil, labels: [String]) {
         self.title = title
@@ -121,6 +126,7 @@ final class EventFields: @unchecked Sendable {  // a class: each key's getter re
             .optionalText("place", "Where: name and address, or 'Online'.") { get($0).place },
             .optionalText("statusLabel", "'Abgesagt' or 'Verschoben'; absent for a planned event.") { get($0).statusLabel },
             .texts("labels", "'Entwurf' in the preview server (partials/labels).") { get($0).labels },
+            .optionalText("lang", "The language of its title, summary and text when it is not the page's (front matter `lang`); absent otherwise. Templates put it on exactly those elements (WCAG 3.1.2), never around the UI.") { get($0).lang },
         ]
     }
 }
@@ -130,6 +136,8 @@ final class ProjectFields: @unchecked Sendable {  // a class: each key's getter 
     var badgeList: BadgeList?
     var code, summary, cities: String?
     var labels: [String]
+    /// Front matter `lang` when it is not the page's language.
+    var lang: String?
 
     init(title: String, href: String, statusLabel: String, status: String, badgeList: BadgeList? = nil, code: String? = nil, summary: String? = nil, cities: String? = nil, labels: [String]) {
         self.title = title
@@ -154,6 +162,7 @@ final class ProjectFields: @unchecked Sendable {  // a class: each key's getter 
             .optionalText("summary", "Its summary.") { get($0).summary },
             .optionalText("cities", "Its cities (Dortmund und Schwerte).") { get($0).cities },
             .texts("labels", "'Entwurf' in the preview server (partials/labels).") { get($0).labels },
+            .optionalText("lang", "The language of its title, summary and text when it is not the page's (front matter `lang`); absent otherwise. Templates put it on exactly those elements (WCAG 3.1.2), never around the UI.") { get($0).lang },
         ]
     }
 }

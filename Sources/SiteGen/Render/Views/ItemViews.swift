@@ -10,7 +10,7 @@ extension LayoutContext {
         let tags = tagLinks(p)
         let post = PostDetail(item: postFields(p), html: html, tags: tags, dateLabel: dateLabel)
         if let u = p.updated, u > p.date {
-            post.updatedText = GermanDates.date(u)
+            post.updatedText = dates.date(u)
             post.updatedISO = u.iso8601
         }
         // Newer and older neighbours in the blog.
@@ -24,15 +24,18 @@ extension LayoutContext {
         meta.ogType = "article"
         meta.image = image
         meta.lang = p.lang
-        return PostPage(frame: frame(meta), post: post,
-                        newer: newer.map { LinkView(title: $0.title, href: urls.href(urls.post($0))) },
-                        older: older.map { LinkView(title: $0.title, href: urls.href(urls.post($0))) })
+        let link = { (n: Post) -> LinkView in
+            let view = LinkView(title: n.title, href: urls.href(urls.post(n)))
+            view.lang = self.itemFields.partLanguage(n.lang)
+            return view
+        }
+        return PostPage(frame: frame(meta), post: post, newer: newer.map(link), older: older.map(link))
     }
 
     func eventView(_ e: Event, html: MarkdownHTML) -> EventPage {
         let urls = site.urls
         let location = e.location.map { LocationView(name: $0.name, address: $0.address) }
-        let event = EventDetail(item: eventFields(e), html: html, dateRange: GermanDates.range(e.start, e.end),
+        let event = EventDetail(item: eventFields(e), html: html, dateRange: dates.range(e.start, e.end),
                                 when: when(e.start, e.end), endISO: e.end?.iso8601, location: location,
                                 online: e.online, registration: e.registration,
                                 icsHref: urls.href(urls.event(e) + "termin.ics"), isPast: e.endsAt <= site.options.now)
@@ -47,7 +50,7 @@ extension LayoutContext {
 
     func projectView(_ p: Project, html: MarkdownHTML) -> ProjectPage {
         let urls = site.urls
-        let start = p.start.map(GermanDates.monthYear), end = p.end.map(GermanDates.monthYear)
+        let start = p.start.map(dates.monthYear), end = p.end.map(dates.monthYear)
         let project = ProjectDetail(item: projectFields(p), html: html,
                                     partnersText: p.partners.isEmpty ? nil : p.partners.joined(separator: ", "),
                                     startText: start, endText: end, periodText: periodText(start: start, end: end))
@@ -62,13 +65,18 @@ extension LayoutContext {
         var meta = Meta(title: p.title, description: p.summary, path: site.urls.page(p), section: .page)
         meta.breadcrumbs = [(p.title, nil)]
         meta.lang = p.lang
-        return ContentPage(frame: frame(meta), content: ContentView(title: p.title, html: html))
+        let content = ContentView(title: p.title, html: html)
+        content.lang = itemFields.partLanguage(p.lang)
+        if p.slug == EasyRead.listPage && !site.isEasyRead && !site.easyRead.pages.isEmpty {
+            content.easyReadList = LinkList(items: site.easyRead.pages.map { LinkView(title: $0.title, href: site.urls.href($0.path)) })
+        }
+        return ContentPage(frame: frame(meta), content: content)
     }
 
     func strategyView(_ s: Strategy, html: MarkdownHTML) -> StrategyPage {
         let urls = site.urls
         let strategy = StrategyDetail(title: s.title, html: html, pdf: strategyDownload(s),
-                                      publishedText: s.published.map(GermanDates.date), publishedISO: s.published?.iso8601,
+                                      publishedText: s.published.map(dates.date), publishedISO: s.published?.iso8601,
                                       summary: s.summary)
         strategy.overview = fieldOverview()
         var meta = Meta(title: s.title, description: s.summary, path: urls.strategy, section: .strategy)
@@ -93,18 +101,18 @@ extension LayoutContext {
         func part(_ d: DateTime, _ text: String, _ separator: String? = nil) -> TimePoint {
             TimePoint(iso: d.iso8601, text: text, separator: separator)
         }
-        guard let end, end != start else { return WhenView(start: part(start, GermanDates.dateTime(start))) }
+        guard let end, end != start else { return WhenView(start: part(start, dates.dateTime(start))) }
         let s = start.local, e = end.local
         if start.isDateOnly {
-            if s.dayNumber >= e.dayNumber { return WhenView(start: part(start, GermanDates.longDate(start))) }
-            let startText = s.year == e.year ? "\(GermanText.weekdays[s.weekday]), \(s.day). \(GermanText.months[s.month - 1])" : GermanDates.longDate(start)
-            return WhenView(start: part(start, startText), end: part(end, GermanDates.longDate(end), strings["event.through"]))
+            if s.dayNumber >= e.dayNumber { return WhenView(start: part(start, dates.longDate(start))) }
+            let startText = s.year == e.year ? dates.dayMonth(start) : dates.longDate(start)
+            return WhenView(start: part(start, startText), end: part(end, dates.longDate(end), strings["event.through"]))
         }
         if s.dayNumber == e.dayNumber {
-            return WhenView(start: part(start, "\(GermanDates.longDate(start)), \(s.timeString(seconds: false))"),
-                            end: part(end, GermanDates.time(end), "–"))
+            return WhenView(start: part(start, "\(dates.longDate(start)), \(dates.startTime(start))"),
+                            end: part(end, dates.time(end), "–"))
         }
-        return WhenView(start: part(start, GermanDates.dateTime(start)), end: part(end, GermanDates.dateTime(end), strings["event.through"]))
+        return WhenView(start: part(start, dates.dateTime(start)), end: part(end, dates.dateTime(end), strings["event.through"]))
     }
 
     /// The download link with format and size: "Smart-City-Strategie DOS 2030 (PDF, 4,2 MB)";
@@ -113,7 +121,7 @@ extension LayoutContext {
         guard s.pdfIsRemote || site.strategyPDFSize != nil else { return nil }
         let href = s.pdfIsRemote ? s.pdf : site.urls.href(resolveContentPath(s.pdf, from: s.source.path) ?? s.pdf)
         var info = "PDF"
-        if let size = site.strategyPDFSize { info += ", " + GermanText.fileSize(size) }
+        if let size = site.strategyPDFSize { info += ", " + dates.fileSize(size) }
         return DownloadView(href: href, title: s.title, info: info, label: "\(s.title) (\(info))")
     }
 }

@@ -30,6 +30,8 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
     let templates: TemplateSet
     /// The publisher's JSON-LD, which every page carries.
     let publisherLD: String
+    /// In a language version: the UI strings of the site's own language (links to its lists).
+    var originalStrings: UIStrings?
 
     init(site: Site, templates: TemplateSet, images: ImageCatalog = .empty) {
         self.site = site
@@ -38,7 +40,7 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
         self.strings = strings
         let urls = site.urls
         let c = site.config
-        let siteView = SiteView(title: c.title, home: urls.href(""), lang: c.language, baseURL: c.baseURL,
+        let siteView = SiteView(title: c.title, home: urls.href(urls.home), lang: c.language, baseURL: c.baseURL,
                                 publisher: c.publisher.name, searchHref: urls.href(urls.search),
                                 uiIcons: urls.href("assets/ui-icons.svg"), logo: urls.href("assets/logo.svg"),
                                 favicon: urls.href("assets/favicon.svg"), tagline: c.tagline, description: c.description)
@@ -50,29 +52,40 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
         // Footer: the pages the law asks for are always there, menu number or not; then every other page with one.
         let legal = ["impressum", "datenschutz", "barrierefreiheit"]
         let access = ["leichte-sprache", "gebaerdensprache"]
-        let pages = legal.compactMap { slug in site.pages.first { $0.slug == slug } }
-            + site.pages.filter { $0.menu != nil && !legal.contains($0.slug) && !access.contains($0.slug) }
-        footerNav = pages.map { LinkView(title: $0.title, href: urls.href(urls.page($0))) }
-        let accessPages = access.compactMap { slug in site.pages.first { $0.slug == slug } }
-        metaNav = accessPages.map { LinkView(title: $0.title, href: urls.href(urls.page($0))) }
+        // A translation links the original's legal and access pages where it has none of its own.
+        func page(_ slug: String) -> Page? { site.pages.first { $0.slug == slug } ?? site.originalPages.first { $0.slug == slug } }
+        let original = Set(site.originalPages.map(\.source.path))
+        func link(_ p: Page) -> LinkView {
+            let view = LinkView(title: p.title, href: urls.href(site.pathBySource[p.source.path] ?? urls.page(p)))
+            if original.contains(p.source.path) { view.lang = site.config.defaultLanguage }
+            return view
+        }
+        let pages = legal.compactMap(page) + site.pages.filter { $0.menu != nil && !legal.contains($0.slug) && !access.contains($0.slug) }
+        footerNav = pages.map(link)
+        let accessPages = access.compactMap(page)
+        metaNav = accessPages.map(link)
         // Short names from the UI strings ("Gebärdensprache"), the page title when there is none.
         accessLinks = accessPages.map { page -> (String, String, String) in
             let key = "nav.access.\(page.slug)"
-            return (urls.page(page), strings[key] == key ? page.title : strings[key], page.slug)
+            return (site.pathBySource[page.source.path] ?? urls.page(page), strings[key] == key ? page.title : strings[key], page.slug)
         } + [(urls.search, strings["nav.search"], "suche")]
         // A field's icon is `Templates/assets/icons/<slug>.svg` (an element with id="icon"), when the theme has one.
         let icons = Set(templates.assets.map(\.relativePath))
         var badges: [String: FieldBadge] = [:]
-        for (i, f) in site.fields.enumerated() {
+        // Leichte Sprache shows the standard site's fields, its own version of one where it has it.
+        let badgeFields = site.originalFields.isEmpty ? site.fields : site.originalFields.map { o in site.fields.first { $0.slug == o.slug } ?? o }
+        for (i, f) in badgeFields.enumerated() {
             let icon = icons.contains("icons/\(f.slug).svg") ? urls.href("assets/icons/\(f.slug).svg") + "#icon" : nil
-            badges[f.slug] = FieldBadge(slug: f.slug, title: f.title, href: urls.href(urls.field(f)), number: i + 1,
+            badges[f.slug] = FieldBadge(slug: f.slug, title: f.title, href: urls.href(site.pathBySource[f.body.source.path] ?? urls.field(f)), number: i + 1,
                                         colorClass: "hf-\((i % 12) + 1)", icon: icon)
         }
         fieldBadges = badges
         tagLinksBySlug = Self.tagLinks(site)
         index = SiteIndex(site: site)
         navigations = NavigationCache()
-        itemFields = ItemFields(urls: urls, strings: strings, fieldBadges: badges, options: site.options, images: images)
+        var itemFields = ItemFields(urls: urls, strings: strings, fieldBadges: badges, options: site.options, images: images)
+        itemFields.language = c.language
+        self.itemFields = itemFields
         cards = CardCache(fields: itemFields)
         publisherLD = StructuredData.publisher(site).serialized()
     }
@@ -128,6 +141,9 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
         var isHome = false
     }
 
+    /// Dates, lists and sizes in the site's language.
+    var dates: LocalDates { itemFields.dates }
+
     /// A page view's key for the build cache: its view and the globals.
     func pageHash(_ view: any TemplateObject) -> UInt64 {
         ContentHash.mix(Fingerprint.of(view), sharedHash)
@@ -139,21 +155,26 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
         let c = site.config
         var breadcrumbs: BreadcrumbList?
         if !meta.breadcrumbs.isEmpty {
-            let trail: [(String, String?)] = [(strings["breadcrumbs.home"], "")] + meta.breadcrumbs
+            let trail: [(String, String?)] = [(strings["breadcrumbs.home"], urls.home)] + meta.breadcrumbs
             breadcrumbs = BreadcrumbList(items: trail.enumerated().map { i, item in
                 let last = i == trail.count - 1
-                return BreadcrumbItem(title: item.0, href: last ? nil : item.1.map(urls.href), current: last)
+                let step = BreadcrumbItem(title: item.0, href: last ? nil : item.1.map(urls.href), current: last)
+                // The last step is the page's own title, in the page's language.
+                if last { step.lang = itemFields.partLanguage(meta.lang) }
+                return step
             })
         }
         let ld = meta.jsonLD.map { $0.serialized() } + [publisherLD]
         let page = PageMeta(title: meta.title, documentTitle: meta.isHome ? c.title : "\(meta.title) – \(c.title)",
                             canonical: urls.absolute(meta.path), ogType: meta.ogType,
-                            ogLocale: c.language == "de" ? "de_DE" : c.language,
+                            ogLocale: c.language == "de" ? "de_DE" : c.language == "en" ? "en_GB" : c.language,
                             description: meta.description ?? c.description, image: meta.image,
                             lang: meta.lang.flatMap { $0 == c.language ? nil : $0 }, noindex: meta.noindex,
                             breadcrumbs: breadcrumbs,
                             feeds: meta.feeds.map { LinkView(title: $0.title, href: urls.href($0.path)) },
                             jsonLD: ld)
+        if !site.alternates.isEmpty && !site.isEasyRead { addLanguages(page, meta.path) }
+        if !site.easyRead.pages.isEmpty { addEasyRead(page, meta.path) }
         return PageFrame(page: page, navigation: navigation(meta.section, path: meta.path), preview: site.options.preview)
     }
 }

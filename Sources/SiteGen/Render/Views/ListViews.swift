@@ -8,7 +8,7 @@ extension LayoutContext {
         if let s = site.strategy {
             strategy = HomeStrategy(title: s.title, href: urls.href(urls.strategy), pdf: strategyDownload(s), summary: s.summary)
         }
-        var meta = Meta(title: site.config.title, description: site.config.description, path: "", section: .home)
+        var meta = Meta(title: site.config.title, description: site.config.description, path: site.urls.home, section: .home)
         meta.isHome = true
         meta.feeds = [(strings["feed.blog"], "\(urls.blog)feed.xml"), (strings["feed.events"], "\(urls.events)feed.xml")]
         let home = HomePage(frame: frame(meta), fieldCards: site.fields.map(fieldCard),
@@ -49,7 +49,7 @@ extension LayoutContext {
         let groups = order.compactMap { status -> ProjectGroup? in
             let items = site.projects.filter { $0.status == status }
             guard !items.isEmpty else { return nil }
-            return ProjectGroup(status: status.rawValue, label: status.label, projects: items.map(projectCard))
+            return ProjectGroup(status: status.rawValue, label: strings["project.statusName.\(status.rawValue)"], projects: items.map(projectCard))
         }
         var meta = Meta(title: strings["projects.title"], description: strings["projects.description"], path: urls.projects, section: .projects)
         meta.breadcrumbs = [(strings["nav.projects"], nil)]

@@ -194,6 +194,10 @@ final class ProjectPage: TemplateView, @unchecked Sendable {  // a class: a view
 final class ContentView: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var title: String
     var html: MarkdownHTML
+    /// Front matter `lang` when it is not the site's language.
+    var lang: String?
+    /// On `pages/leichte-sprache.md`: every page in Leichte Sprache.
+    var easyReadList: LinkList?
     init(title: String, html: MarkdownHTML) {
         self.title = title
         self.html = html
@@ -202,6 +206,8 @@ final class ContentView: TemplateView, @unchecked Sendable {  // a class: a view
     static let fields = Fields<ContentView>("Content", "A page's title and text.", [
         .text("title", "The page's title.") { $0.title },
         .html("html", "Its text as HTML; print with {{{html}}}.") { .deferredHTML($0.html) },
+        .optionalObject("easyReadList", LinkList.fields, "On the page leichte-sprache: every page that has a Leichte-Sprache version (foo.ls.md); absent elsewhere.") { $0.easyReadList },
+        .optionalText("lang", "The language of its title, summary and text when it is not the page's (front matter `lang`); absent otherwise. Templates put it on exactly those elements (WCAG 3.1.2), never around the UI.") { $0.lang },
     ])
 }
 

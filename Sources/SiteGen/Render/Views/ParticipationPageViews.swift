@@ -10,15 +10,17 @@ extension LayoutContext {
         let status = p.status(at: now)
         var deadline: TimePoint?
         if status == .laufend, let end = p.end {
-            deadline = TimePoint(iso: end.iso8601, text: end.isDateOnly ? GermanDates.date(end) : "\(GermanDates.date(end)), \(GermanDates.time(end))")
+            deadline = TimePoint(iso: end.iso8601, text: dates.dateWithTime(end))
         }
         // Without an end, a lone date would read as a one-day format.
         let prefix = p.end != nil ? nil : strings[status == .geplant ? "participation.from" : "participation.since"]
-        return ParticipationFields(title: p.title, href: site.urls.href(site.urls.participation(p)), status: status,
+        let fields = ParticipationFields(title: p.title, href: site.urls.href(site.urls.participation(p)), status: status,
                                    statusLabel: strings["participation.status.\(status.rawValue)"], when: when(p.start, p.end),
                                    periodPrefix: prefix, deadline: deadline, badgeList: badgeList(p.fields), summary: p.summary,
-                                   format: p.format, cities: p.cities.isEmpty ? nil : GermanText.list(p.cities),
+                                   format: p.format, cities: p.cities.isEmpty ? nil : dates.list(p.cities),
                                    results: resultsLink(p), labels: itemFields.labels(draft: p.draft, scheduled: false))
+        fields.lang = itemFields.partLanguage(p.lang)
+        return fields
     }
 
     /// Where a format's results are: a post or page (named by its title), another site, or a
@@ -66,7 +68,7 @@ extension LayoutContext {
             case .event(let path):
                 guard let e = site.events.first(where: { $0.source.path == path }) else { return nil }
                 return ParticipateLinkView(label: link.label ?? e.title, href: site.urls.href(site.urls.event(e)), kind: "event",
-                                           note: GermanDates.range(e.start, e.end))
+                                           note: dates.range(e.start, e.end))
             }
         }
     }

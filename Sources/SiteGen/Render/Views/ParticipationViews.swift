@@ -30,6 +30,8 @@ final class ParticipationFields: @unchecked Sendable {  // a class: each key's g
     let summary, format, cities: String?
     let results: ResultsLinkView?
     let labels: [String]
+    /// Front matter `lang` when it is not the page's language.
+    var lang: String?
 
     init(title: String, href: String, status: ParticipationStatus, statusLabel: String, when: WhenView, periodPrefix: String?,
          deadline: TimePoint?, badgeList: BadgeList?, summary: String?, format: String?, cities: String?,
@@ -64,6 +66,7 @@ final class ParticipationFields: @unchecked Sendable {  // a class: each key's g
             .optionalText("cities", "Its cities (Dortmund und Schwerte).") { get($0).cities },
             .optionalObject("results", ResultsLinkView.fields, "Where its results are told; absent when it has none.") { get($0).results },
             .texts("labels", "'Entwurf' in the preview server (partials/labels).") { get($0).labels },
+            .optionalText("lang", "The language of its title, summary and text when it is not the page's (front matter `lang`); absent otherwise. Templates put it on exactly those elements (WCAG 3.1.2), never around the UI.") { get($0).lang },
         ]
     }
 }

@@ -56,6 +56,8 @@ final class SiteView: TemplateView, @unchecked Sendable {  // a class: a view sh
 final class LinkView: TemplateView, @unchecked Sendable {  // a class: a view shown as a value is then a reference, not a copy
     var title: String
     var href: String
+    /// The title's language when it is not the page's (a link to an English post).
+    var lang: String?
 
     init(title: String, href: String) {
         self.title = title
@@ -65,6 +67,7 @@ final class LinkView: TemplateView, @unchecked Sendable {  // a class: a view sh
     static let fields = Fields<LinkView>("Link", "A link.", [
         .text("title", "The link's text.") { $0.title },
         .text("href", "The address.") { $0.href },
+        .optionalText("lang", "The title's language when it is not the page's; absent otherwise.") { $0.lang },
     ])
 }
 
@@ -153,6 +156,8 @@ final class BreadcrumbItem: TemplateView, @unchecked Sendable {  // a class: a v
     var title: String
     var href: String?
     var current: Bool
+    /// The title's language when it is not the page's (the last step of an English post).
+    var lang: String?
 
     init(title: String, href: String? = nil, current: Bool) {
         self.title = title
@@ -164,6 +169,7 @@ final class BreadcrumbItem: TemplateView, @unchecked Sendable {  // a class: a v
         .text("title", "The step's title.") { $0.title },
         .optionalText("href", "Its address (absent for the current page).") { $0.href },
         .flag("current", "True for the last step, the page itself.") { $0.current },
+        .optionalText("lang", "The step's language when it is not the page's (front matter `lang` of the page itself).") { $0.lang },
     ])
 }
 
@@ -192,6 +198,15 @@ final class PageMeta: TemplateView, @unchecked Sendable {  // a class: a view sh
     var breadcrumbs: BreadcrumbList?
     var feeds: [LinkView]
     var jsonLD: [String]
+    /// The page in every language (`languages:` in site.yml); empty for a site in one language.
+    var alternates: [AlternateLink] = []
+    var languageLinks: [LanguageLink] = []
+    var untranslated: UntranslatedNotice?
+    /// "Diese Seite in Leichter Sprache" on a standard page that has one, and back.
+    var easyRead: LinkView?
+    var isEasyRead = false
+    /// On a Leichte-Sprache page: the plain stylesheet (larger type, short lines, no hyphenation).
+    var easyReadCSS: String?
 
     init(title: String, documentTitle: String, canonical: String, ogType: String, ogLocale: String, description: String? = nil, image: String? = nil, lang: String? = nil, noindex: Bool, breadcrumbs: BreadcrumbList? = nil, feeds: [LinkView], jsonLD: [String]) {
         self.title = title
@@ -216,12 +231,18 @@ final class PageMeta: TemplateView, @unchecked Sendable {  // a class: a view sh
         .text("ogLocale", "OpenGraph locale (de_DE).") { $0.ogLocale },
         .optionalText("description", "The page's description, else the site's.") { $0.description },
         .optionalText("image", "Absolute address of the page's image.") { $0.image },
-        .optionalText("lang", "The content's language when it is not the site's (for <main lang>).") { $0.lang },
+        .optionalText("lang", "The content's language when it is not the site's (front matter `lang`). The content templates put `lang` on its own elements (title, summary, text), so <main> and the UI keep the site's language.") { $0.lang },
         .flag("noindex", "True when search engines should not index the page.") { $0.noindex },
         .optionalObject("breadcrumbs", BreadcrumbList.fields, "The breadcrumb trail; absent on the home page.") { $0.breadcrumbs },
         .list("feeds", LinkView.fields, "The Atom feeds for this page.") { $0.feeds },
         .optionalObject("feedList", LinkList.fields, "The same feeds as {{#items}}, absent when there are none.") { $0.feeds.isEmpty ? nil : LinkList(items: $0.feeds) },
         .htmls("jsonLD", "Structured data (JSON-LD) blocks; print with {{{.}}}.") { $0.jsonLD },
+        .list("alternates", AlternateLink.fields, "The page in each language and x-default, for <link rel=\"alternate\" hreflang>; empty for a site in one language.") { $0.alternates },
+        .list("languageLinks", LanguageLink.fields, "The language switcher: the page (or the home page) in each other language; empty for a site in one language.") { $0.languageLinks },
+        .optionalObject("easyRead", LinkView.fields, "The page in Leichte Sprache ('Diese Seite in Leichter Sprache'), or on a Leichte-Sprache page the standard one; absent when there is none.") { $0.easyRead },
+        .flag("isEasyRead", "True on a page in Leichte Sprache (shows its mark).") { $0.isEasyRead },
+        .optionalText("easyReadCSS", "On a page in Leichte Sprache: the address of the plain stylesheet (assets/leichte-sprache.css).") { $0.easyReadCSS },
+        .optionalObject("untranslated", UntranslatedNotice.fields, "On a translation's list: how many items exist only in the original language, with a link there.") { $0.untranslated },
     ])
 }
 

@@ -58,7 +58,11 @@ public struct UIStrings: @unchecked Sendable {
         "participation.lastDay", "participation.mailTo", "participation.notice.abgeschlossen", "participation.notice.abgesagt",
         "participation.resultsLink", "participation.resultsOf", "participation.since", "participation.status.abgeschlossen", "participation.status.abgesagt",
         "participation.status.geplant", "participation.status.laufend", "participation.title",
-        "search.kind.participation",
+        "search.kind.participation", "project.statusName.idee", "project.statusName.planung", "project.statusName.umsetzung",
+        "project.statusName.abgeschlossen", "translation.untranslated.blog.one", "translation.untranslated.blog.other",
+        "translation.untranslated.events.one", "translation.untranslated.events.other", "translation.untranslated.projects.one",
+        "translation.untranslated.projects.other", "translation.untranslated.participation.one", "translation.untranslated.participation.other",
+        "easyRead.link", "easyRead.back",
     ]
 
     /// Replaces `{1}`, `{2}` … with the arguments.

@@ -1,0 +1,88 @@
+/// The typed items of one version of the site (its own language, or a translation).
+struct DecodedItems {
+    var fields: [Field] = [], posts: [Post] = [], events: [Event] = []
+    var projects: [Project] = [], pages: [Page] = [], strategies: [Strategy] = []
+    var participation: [Participation] = []
+}
+
+/// Stage 2 for each version: documents → typed items → a validated `Site`.
+struct Modeller {
+    let options: BuildOptions
+    let fileSystem: any FileSystem
+    let contentRoot: String
+    let displayRoot: String
+    let content: LoadedContent
+    /// Files that could not be read or decoded, so links to them get a fitting message.
+    var failed: [String: String]
+    var diagnostics: [Diagnostic] = []
+
+    /// Gives each document its type; front matter problems go to `diagnostics`.
+    mutating func decode(_ documents: [LoadedDocument]) -> DecodedItems {
+        var items = DecodedItems()
+        for doc in documents {
+            guard let map = doc.frontMatter else { continue }
+            var r = FrontMatterReader(map, file: doc.source.display)
+            r.checkKeys(known: DocumentDecoder.keys(for: doc.kind))
+            var decoded = true
+            switch doc.kind {
+            case .field: if let x = DocumentDecoder.field(doc, &r) { items.fields.append(x) } else { decoded = false }
+            case .post: if let x = DocumentDecoder.post(doc, &r) { items.posts.append(x) } else { decoded = false }
+            case .event: if let x = DocumentDecoder.event(doc, &r) { items.events.append(x) } else { decoded = false }
+            case .project: if let x = DocumentDecoder.project(doc, &r) { items.projects.append(x) } else { decoded = false }
+            case .page: if let x = DocumentDecoder.page(doc, &r) { items.pages.append(x) } else { decoded = false }
+            case .strategy: if let x = DocumentDecoder.strategy(doc, &r) { items.strategies.append(x) } else { decoded = false }
+            case .participation: if let x = DocumentDecoder.participation(doc, &r) { items.participation.append(x) } else { decoded = false }
+            }
+            if !decoded { failed[doc.source.path] = "has errors of its own (see its messages)" }
+            diagnostics += r.diagnostics
+        }
+        return items
+    }
+
+    /// Leaves out what is not to be published (remembering it to explain links to it), sorts, and
+    /// validates. `original`: the site in its own language, when this is a translation.
+    func site(_ decoded: DecodedItems, config: SiteConfig, original: Site? = nil) -> (Site, [Diagnostic]) {
+        var i = decoded
+        let boundaries = i.posts.map(\.date.epochSeconds) + i.events.map(\.endsAt.epochSeconds) + i.participation.flatMap(\.statusBoundaries)
+        var excluded = failed
+        var withheld: [Withheld] = []
+        let now = options.now
+        // A preview shows what it is asked for: drafts with --drafts, future posts with --future.
+        func keep(_ draft: Bool, _ source: SourceRef, date: DateTime? = nil) -> Bool {
+            let shown: [Publication.Reason] = (options.drafts ? [.draft] : []) + (options.future ? [.future] : [])
+            let reasons = [Publication.withheld(draft: draft, now: now), Publication.withheld(draft: false, date: date, now: now)]
+            guard let hidden = reasons.compactMap({ $0 }).first(where: { !shown.contains($0) }) else { return true }
+            excluded[source.path] = hidden.explanation
+            withheld.append(Withheld(file: source.display, reason: hidden))
+            return false
+        }
+        i.fields = i.fields.filter { keep($0.draft, $0.body.source) }
+        i.posts = i.posts.filter { keep($0.draft, $0.source, date: $0.date) }
+        i.events = i.events.filter { keep($0.draft, $0.source) }
+        i.projects = i.projects.filter { keep($0.draft, $0.source) }
+        i.pages = i.pages.filter { keep($0.draft, $0.source) }
+        i.participation = i.participation.filter { keep($0.draft, $0.source) }
+        Self.sort(&i)
+        var site = Site(config: config, urls: URLScheme(config: config), options: options, fields: i.fields, posts: i.posts,
+                        events: i.events, projects: i.projects, pages: i.pages, strategy: i.strategies.first,
+                        assets: content.assets, strategyPDFSize: nil)
+        site.participation = i.participation
+        site.excludedSources = excluded
+        site.withheld = withheld.sorted { $0.file < $1.file }
+        site.configHash = content.configHash
+        site.timeBoundaries = boundaries
+        if let original { TranslatedSite.prepare(&site, original: original) }
+        var diagnostics = SiteValidator.validate(&site, fileSystem: fileSystem, contentRoot: contentRoot, displayRoot: displayRoot)
+        if let original { diagnostics += TranslatedSite.link(&site, original: original) }
+        return (site, diagnostics)
+    }
+
+    static func sort(_ i: inout DecodedItems) {
+        i.fields.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
+        i.posts.sort { $0.date != $1.date ? $0.date > $1.date : $0.source.path < $1.source.path }
+        i.events.sort { $0.start != $1.start ? $0.start < $1.start : $0.source.path < $1.source.path }
+        i.projects.sort { GermanText.precedes($0.title, $1.title) }
+        i.participation.sort { $0.start != $1.start ? $0.start < $1.start : $0.source.path < $1.source.path }
+        i.pages.sort { ($0.menu ?? Int.max, GermanText.sortKey($0.title), $0.slug) < ($1.menu ?? Int.max, GermanText.sortKey($1.title), $1.slug) }
+    }
+}

@@ -1,0 +1,79 @@
+/// What makes a translation's items fit together with the original site: references between
+/// items lead to the translation where there is one, else to the original's page.
+enum TranslatedSite {
+    /// Before validation: references that name an original (`participation/x.md`) are turned to
+    /// its translation (`participation/x.en.md`) when this version has one, and a field this
+    /// version does not have is left out of its items (the original's pages show it).
+    static func prepare(_ site: inout Site, original: Site) {
+        let code = site.config.versionMark ?? site.config.language
+        let own = Set(site.bodies.map(\.source.path))
+        func translated(_ path: String) -> String? {
+            let candidate = String(path.dropLast(3)) + ".\(code).md"
+            return own.contains(candidate) ? candidate : nil
+        }
+        // Leichte Sprache is German: its items keep the standard site's fields.
+        if site.isEasyRead { site.originalFields = original.fields }
+        let fields = Set(site.fields.map(\.slug) + site.originalFields.map(\.slug))
+        // Its original has fields: that this version has none of them is no mistake of its own.
+        for p in site.projects where !p.fields.isEmpty && !p.fields.contains(where: fields.contains) { site.fieldsLeftOut.insert(p.source.path) }
+        for i in site.posts.indices { site.posts[i].fields = site.posts[i].fields.filter(fields.contains) }
+        for i in site.events.indices {
+            site.events[i].fields = site.events[i].fields.filter(fields.contains)
+            site.events[i].participation = site.events[i].participation.flatMap(translated)
+        }
+        for i in site.projects.indices { site.projects[i].fields = site.projects[i].fields.filter(fields.contains) }
+        for i in site.participation.indices {
+            var p = site.participation[i]
+            p.fields = p.fields.filter(fields.contains)
+            p.projects = p.projects.map { ref in translated(ref.path).map { ContentRef(path: $0, written: ref.written, line: ref.line) } ?? ref }
+            if case .content(let path, let fragment)? = p.results?.target, let t = translated(path) { p.results?.target = .content(path: t, fragment: fragment) }
+            p.participate = p.participate.map { link in
+                guard case .event(let path) = link.target, let t = translated(path) else { return link }
+                var l = link
+                l.target = .event(t)
+                return l
+            }
+            site.participation[i] = p
+        }
+        // Links to what has no translation lead to the original's page; to a draft, the reason.
+        site.pathBySource = original.pathBySource
+        site.excludedSources.merge(original.excludedSources) { mine, _ in mine }
+        site.originalPages = original.pages
+    }
+
+    /// How many items of each of the original's lists this version does not have.
+    static func countUntranslated(_ site: inout Site, original: Site) {
+        let translated = Set(site.bodies.compactMap { Variant.of($0.source.path)?.original })
+        func missing(_ sources: [SourceRef]) -> Int { sources.filter { !translated.contains($0.path) }.count }
+        let urls = original.urls
+        site.untranslated = [
+            "blog": (missing(original.posts.map(\.source)), urls.blog),
+            "events": (missing(original.upcomingEvents.map(\.source)), urls.events),
+            "projects": (missing(original.projects.map(\.source)), urls.projects),
+            "participation": (missing(original.participation.map(\.source)), urls.participationList),
+        ]
+    }
+
+    /// After validation: a link to an original that this version translates leads to the translation.
+    static func link(_ site: inout Site, original: Site) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        let code = site.config.versionMark ?? site.config.language
+        countUntranslated(&site, original: original)
+        // A page of the original at the version's home would be written over by it.
+        for p in original.pages where !site.urls.home.isEmpty && original.urls.page(p) == site.urls.home {
+            diagnostics.append(.error(p.source.display, "address /\(site.urls.home) is where the '\(code)' version of the site begins (languages: in site.yml); rename this file"))
+        }
+        for body in site.bodies {
+            guard let (originalPath, _) = Variant.of(body.source.path) else { continue }
+            if let path = site.pathBySource[body.source.path] { site.pathBySource[originalPath] = path }
+            if original.pathBySource[originalPath] == nil {
+                let reason = original.excludedSources[originalPath]
+                let name = String(originalPath.split(separator: "/").last!)
+                diagnostics.append(reason.map {
+                    .warning(body.source.display, "this is the '\(code)' version of \(name), which \($0) and is not published; publish the original too, or make this one a draft")
+                } ?? .error(body.source.display, "this is the '\(code)' version of \(name), but there is no \(name) beside it; add the original, or rename this file"))
+            }
+        }
+        return diagnostics
+    }
+}

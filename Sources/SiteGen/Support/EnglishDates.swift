@@ -1,0 +1,96 @@
+/// English date texts for people, British conventions: "Thursday, 26 November 2026, 6 pm".
+public enum EnglishDates {
+    public static let months = ["January", "February", "March", "April", "May", "June", "July",
+                                "August", "September", "October", "November", "December"]
+    /// Index 0 is Monday (ISO weekday 1).
+    public static let weekdays = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+    /// "26 November 2026"
+    public static func date(_ d: DateTime) -> String {
+        let f = d.local
+        return "\(f.day) \(months[f.month - 1]) \(f.year)"
+    }
+
+    /// "Thursday, 26 November 2026"
+    public static func longDate(_ d: DateTime) -> String { "\(weekdays[d.local.weekday]), \(date(d))" }
+
+    /// "Saturday, 20 March" (the year follows elsewhere).
+    public static func dayMonth(_ d: DateTime) -> String {
+        let f = d.local
+        return "\(weekdays[f.weekday]), \(f.day) \(months[f.month - 1])"
+    }
+
+    /// "6 pm", "6:30 pm", "12 pm" (noon), "12 am" (midnight).
+    public static func time(_ d: DateTime) -> String {
+        let f = d.local
+        let hour = f.hour % 12 == 0 ? 12 : f.hour % 12
+        return (f.minute == 0 ? "\(hour)" : "\(hour):\(pad2(f.minute))") + (f.hour < 12 ? " am" : " pm")
+    }
+
+    /// "Thursday, 26 November 2026, 6 pm" (or without the time for a date).
+    public static func dateTime(_ d: DateTime) -> String { d.isDateOnly ? longDate(d) : "\(longDate(d)), \(time(d))" }
+
+    /// "November 2026"
+    public static func monthYear(_ d: DateTime) -> String { "\(months[d.local.month - 1]) \(d.local.year)" }
+
+    /// same day: "Thursday, 26 November 2026, 6–8 pm" ("11 am – 1 pm" across noon);
+    /// several days: "Friday, 20 March 2027, 10 am to Saturday, 21 March 2027, 4 pm";
+    /// all day: "Saturday, 20 March 2027" or "Saturday, 20 March to Sunday, 21 March 2027".
+    public static func range(_ start: DateTime, _ end: DateTime?) -> String {
+        guard let end, end != start else { return dateTime(start) }
+        let s = start.local, e = end.local
+        if start.isDateOnly {
+            if s.dayNumber >= e.dayNumber { return longDate(start) }
+            return s.year == e.year ? "\(dayMonth(start)) to \(longDate(end))" : "\(longDate(start)) to \(longDate(end))"
+        }
+        if s.dayNumber == e.dayNumber { return "\(longDate(start)), \(timeSpan(start, end))" }
+        return "\(dateTime(start)) to \(dateTime(end))"
+    }
+
+    /// "6–8 pm" when both are in the same half of the day, else "11 am – 1 pm".
+    static func timeSpan(_ start: DateTime, _ end: DateTime) -> String {
+        let a = time(start), b = time(end)
+        if (start.local.hour < 12) == (end.local.hour < 12) { return "\(a.dropLast(3))–\(b)" }
+        return "\(a) – \(b)"
+    }
+
+    public static func monthShort(_ d: DateTime) -> String {
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][d.local.month - 1]
+    }
+
+    /// "4.2 MB", "812 KB", "512 bytes".
+    public static func fileSize(_ bytes: Int) -> String {
+        GermanText.fileSize(bytes).replacingAll(",", with: ".").replacingAll("Bytes", with: "bytes")
+    }
+
+    /// "A, B and C".
+    public static func list(_ items: [String]) -> String {
+        items.count < 2 ? items.first ?? "" : items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+}
+
+/// Dates, lists and sizes in the language of the pages they are on (German unless it is English).
+public struct LocalDates: Sendable {
+    public let english: Bool
+
+    public init(language: String) { english = language.lowercased().hasPrefix("en") }
+
+    public func date(_ d: DateTime) -> String { english ? EnglishDates.date(d) : GermanDates.date(d) }
+    public func longDate(_ d: DateTime) -> String { english ? EnglishDates.longDate(d) : GermanDates.longDate(d) }
+    public func time(_ d: DateTime) -> String { english ? EnglishDates.time(d) : GermanDates.time(d) }
+    public func dateTime(_ d: DateTime) -> String { english ? EnglishDates.dateTime(d) : GermanDates.dateTime(d) }
+    public func monthYear(_ d: DateTime) -> String { english ? EnglishDates.monthYear(d) : GermanDates.monthYear(d) }
+    public func range(_ s: DateTime, _ e: DateTime?) -> String { english ? EnglishDates.range(s, e) : GermanDates.range(s, e) }
+    public func dayNumber(_ d: DateTime) -> String { GermanDates.dayNumber(d) }
+    public func monthShort(_ d: DateTime) -> String { english ? EnglishDates.monthShort(d) : GermanDates.monthShort(d) }
+    /// "Samstag, 20. März" / "Saturday, 20 March".
+    public func dayMonth(_ d: DateTime) -> String {
+        english ? EnglishDates.dayMonth(d) : "\(GermanText.weekdays[d.local.weekday]), \(d.local.day). \(GermanText.months[d.local.month - 1])"
+    }
+    /// The start of a time span on one day: "18:00" (before "–20:00 Uhr") / "6 pm".
+    public func startTime(_ d: DateTime) -> String { english ? EnglishDates.time(d) : d.local.timeString(seconds: false) }
+    /// A date with its time: "26. November 2026, 18:00 Uhr" / "26 November 2026, 6 pm".
+    public func dateWithTime(_ d: DateTime) -> String { d.isDateOnly ? date(d) : "\(date(d)), \(time(d))" }
+    public func list(_ items: [String]) -> String { english ? EnglishDates.list(items) : GermanText.list(items) }
+    public func fileSize(_ bytes: Int) -> String { english ? EnglishDates.fileSize(bytes) : GermanText.fileSize(bytes) }
+}

@@ -1,0 +1,63 @@
+import Testing
+@testable import SiteGen
+
+/// Leichte Sprache: `foo.ls.md` beside `foo.md` is its Leichte-Sprache page, German, under
+/// `/leichte-sprache/<section>/<slug>/`; the two link each other, `pages/leichte-sprache.md` lists all.
+@Suite struct EasyReadTests {
+    static let files: [String: String] = {
+        var files = TestSupport.minimalSite
+        files["pages/leichte-sprache.md"] = "---\ntitle: Leichte Sprache\n---\nHier finden Sie Seiten in Leichter Sprache.\n"
+        files["projects/sensoren.md"] = "---\ntitle: Umweltsensorik im Stadtgebiet\nstatus: umsetzung\n---\nText.\n"
+        files["projects/sensoren.ls.md"] = "---\ntitle: Sensoren messen die Luft\nstatus: umsetzung\nfields: [energie-und-umwelt]\n---\nSensoren sind kleine Geräte.\n"
+        files["projects/ohne.md"] = "---\ntitle: Ohne Leichte Sprache\nstatus: idee\n---\nText.\n"
+        return files
+    }()
+
+    @Test func theEasyReadPageAndTheStandardPageLinkEachOther() throws {
+        let (report, sink) = TestSupport.buildInMemory(Self.files)
+        #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty, "\(report.diagnostics)")
+        let easy = try #require(sink.text("leichte-sprache/projekte/sensoren/index.html"))
+        #expect(easy.contains("<html lang=\"de\">"))
+        #expect(easy.contains("<link rel=\"stylesheet\" href=\"/assets/leichte-sprache.css\">"))
+        #expect(easy.contains("<p class=\"easy-read-mark\">Leichte Sprache</p>"))
+        #expect(easy.contains("<p class=\"easy-read-link\"><a href=\"/projekte/sensoren/\">Diese Seite in Alltagssprache</a></p>"))
+        #expect(easy.contains("Sensoren sind kleine Geräte."))
+        // Its field is the standard site's (Leichte Sprache has no field pages of its own here).
+        #expect(easy.contains("href=\"/handlungsfelder/energie-und-umwelt/\""))
+        let standard = try #require(sink.text("projekte/sensoren/index.html"))
+        #expect(standard.contains("<p class=\"easy-read-link\"><a href=\"/leichte-sprache/projekte/sensoren/\">Diese Seite in Leichter Sprache</a></p>"))
+        #expect(!standard.contains("leichte-sprache.css"))
+        #expect(!(try #require(sink.text("projekte/ohne/index.html"))).contains("easy-read-link"))
+        #expect(sink.text("assets/leichte-sprache.css") != nil)
+    }
+
+    @Test func theListPageNamesEveryEasyReadPage() throws {
+        let (_, sink) = TestSupport.buildInMemory(Self.files)
+        let list = try #require(sink.text("leichte-sprache/index.html"))
+        #expect(list.contains("<li><a href=\"/leichte-sprache/projekte/sensoren/\">Sensoren messen die Luft</a></li>"))
+        // Leichte Sprache has pages only: its lists, feeds and search stay with the standard site.
+        #expect(sink.text("leichte-sprache/projekte/index.html") == nil)
+        #expect(sink.text("leichte-sprache/blog/feed.xml") == nil)
+        let sitemap = try #require(sink.text("sitemap.xml"))
+        #expect(sitemap.contains("<loc>https://example.org/leichte-sprache/projekte/sensoren/</loc>"))
+        #expect(!sitemap.contains("xhtml:link"))
+    }
+
+    @Test func withoutEasyReadPagesNothingChanges() throws {
+        var files = Self.files
+        files["projects/sensoren.ls.md"] = nil
+        let (_, sink) = TestSupport.buildInMemory(files)
+        let list = try #require(sink.text("leichte-sprache/index.html"))
+        #expect(!list.contains("easy-read"))
+        #expect(!(try #require(sink.text("projekte/sensoren/index.html"))).contains("easy-read"))
+        #expect(sink.text("assets/leichte-sprache.css") == nil)
+    }
+
+    @Test func anEasyReadPageWithoutOriginalIsAnError() {
+        var files = Self.files
+        files["projects/allein.ls.md"] = "---\ntitle: Allein\nstatus: idee\n---\nText.\n"
+        let (_, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.map(\.description).contains(
+            "content/projects/allein.ls.md: error: this is the 'ls' version of allein.md, but there is no allein.md beside it; add the original, or rename this file"))
+    }
+}

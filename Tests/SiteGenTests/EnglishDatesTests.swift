@@ -1,0 +1,36 @@
+import Testing
+@testable import SiteGen
+
+/// English dates follow British conventions; German ones stay as they were.
+@Suite struct EnglishDatesTests {
+    func d(_ s: String) -> DateTime { DateTime.parse(s)! }
+
+    @Test func singleDatesAndTimes() {
+        #expect(EnglishDates.dateTime(d("2026-11-26T18:00:00+01:00")) == "Thursday, 26 November 2026, 6 pm")
+        #expect(EnglishDates.dateTime(d("2026-11-26T09:30:00+01:00")) == "Thursday, 26 November 2026, 9:30 am")
+        #expect(EnglishDates.time(d("2026-11-26T12:00:00+01:00")) == "12 pm")
+        #expect(EnglishDates.time(d("2026-11-26T00:15:00+01:00")) == "12:15 am")
+        #expect(EnglishDates.dateTime(d("2027-03-20")) == "Saturday, 20 March 2027")
+        #expect(EnglishDates.monthYear(d("2027-03-20")) == "March 2027")
+        #expect(EnglishDates.monthShort(d("2026-09-01")) == "Sep")
+    }
+
+    @Test func ranges() {
+        #expect(EnglishDates.range(d("2026-11-26T18:00:00+01:00"), d("2026-11-26T20:00:00+01:00")) == "Thursday, 26 November 2026, 6–8 pm")
+        #expect(EnglishDates.range(d("2026-11-26T11:00:00+01:00"), d("2026-11-26T13:30:00+01:00")) == "Thursday, 26 November 2026, 11 am – 1:30 pm")
+        #expect(EnglishDates.range(d("2027-03-20T10:00:00+01:00"), d("2027-03-21T16:00:00+01:00"))
+            == "Saturday, 20 March 2027, 10 am to Sunday, 21 March 2027, 4 pm")
+        #expect(EnglishDates.range(d("2027-03-20"), d("2027-03-21")) == "Saturday, 20 March to Sunday, 21 March 2027")
+        #expect(EnglishDates.range(d("2026-12-31"), d("2027-01-01")) == "Thursday, 31 December 2026 to Friday, 1 January 2027")
+    }
+
+    @Test func listsAndSizesFollowTheLanguage() {
+        let en = LocalDates(language: "en"), de = LocalDates(language: "de")
+        #expect(en.list(["Dortmund", "Schwerte"]) == "Dortmund and Schwerte")
+        #expect(de.list(["Dortmund", "Schwerte"]) == "Dortmund und Schwerte")
+        #expect(en.fileSize(4_200_000) == "4.2 MB")
+        #expect(de.fileSize(4_200_000) == "4,2 MB")
+        #expect(de.dayMonth(d("2027-03-20")) == "Samstag, 20. März")
+        #expect(en.dateWithTime(d("2026-12-13T23:59:00+01:00")) == "13 December 2026, 11:59 pm")
+    }
+}

@@ -1,0 +1,65 @@
+import Testing
+@testable import SiteGen
+
+/// A post in English on the German site: `lang="en"` on its title, summary, text and links to it,
+/// never on `<main>`, so the German UI around it is read with a German voice (WCAG 3.1.2).
+@Suite struct LanguageOfPartsTests {
+    static let files: [String: String] = {
+        var files = TestSupport.minimalSite
+        files["posts/2026/english.md"] = """
+        ---
+        title: "Open Data in Dortmund"
+        date: 2026-11-20T10:00:00+01:00
+        summary: "A short summary."
+        lang: en
+        ---
+        The text.
+        """
+        files["posts/2026/deutsch.md"] = """
+        ---
+        title: "Offene Daten"
+        date: 2026-11-10T10:00:00+01:00
+        ---
+        Der Text mit [Smart City]{lang=en}.
+        """
+        return files
+    }()
+
+    @Test func anEnglishPostMarksItsOwnPartsOnly() throws {
+        let (report, sink) = TestSupport.buildInMemory(Self.files)
+        #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty)
+        let page = try #require(sink.text("blog/2026/english/index.html"))
+        #expect(page.contains("<html lang=\"de\">"))
+        #expect(page.contains("<main id=\"inhalt\" tabindex=\"-1\">"))
+        // The title inside <h1> (which also holds the German "Entwurf" label in a preview).
+        #expect(page.contains("<h1>\n<span lang=\"en\">Open Data in Dortmund</span></h1>"))
+        #expect(page.contains("<p class=\"lead\" lang=\"en\">A short summary.</p>"))
+        #expect(page.contains("<div class=\"prose\" lang=\"en\">"))
+        #expect(page.contains("<span aria-current=\"page\" lang=\"en\">Open Data in Dortmund</span>"))
+        // The UI stays German and unmarked.
+        #expect(page.contains("<p class=\"article-meta\">Veröffentlicht am <time"))
+        #expect(page.contains("rel=\"prev\">Offene Daten</a>"))
+    }
+
+    @Test func germanPagesMarkLinksToTheEnglishPostAndPassages() throws {
+        let (_, sink) = TestSupport.buildInMemory(Self.files)
+        let german = try #require(sink.text("blog/2026/deutsch/index.html"))
+        #expect(german.contains("rel=\"next\" lang=\"en\">Open Data in Dortmund</a>"))
+        #expect(german.contains("Der Text mit <span lang=\"en\">Smart City</span>."))
+        #expect(german.contains("<h1>\nOffene Daten</h1>"))
+        let blog = try #require(sink.text("blog/index.html"))
+        #expect(blog.contains("<a href=\"/blog/2026/english/\" lang=\"en\">Open Data in Dortmund</a>"))
+        #expect(blog.contains("<p class=\"card-summary\" lang=\"en\">A short summary.</p>"))
+        #expect(blog.contains("<a href=\"/blog/2026/deutsch/\">Offene Daten</a>"))
+    }
+
+    @Test func aLanguageSiteYmlDoesNotNameIsReported() {
+        var files = Self.files
+        files["posts/2026/french.md"] = "---\ntitle: Bonjour\ndate: 2026-11-01T10:00:00+01:00\nlang: fr\n---\nTexte.\n"
+        let (_, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.map(\.description).filter { $0.contains("lang '") } == [
+            "content/posts/2026/french.md:4: warning: lang 'fr' is not a language of site.yml (de); add it under languages: in site.yml, or correct the code",
+            "content/posts/2026/english.md:5: warning: lang 'en' is not a language of site.yml (de); add it under languages: in site.yml, or correct the code",
+        ].sorted())
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+@testable import SiteGen
+
+/// The language versions in cached builds: a change to a translation, to `en.yml` or to the
+/// pairing of files gives the bytes of a build from nothing, also on disk (the store's fingerprint).
+@Suite(.serialized) struct LanguagesIncrementalTests {
+    let content: String
+    let templates: String
+    let cache = BuildCache()
+
+    init() throws {
+        content = TestSupport.copyOfExampleContent()
+        templates = TestSupport.temporaryFolder("templates-copy") + "/Templates"
+        try FileManager.default.copyItem(atPath: TestSupport.templates, toPath: templates)
+    }
+
+    func build(cached: Bool) -> (BuildReport, [String: [UInt8]]) {
+        var builder = Builder(location: SiteLocation(content: content, templates: templates, output: "/unused"),
+                              options: BuildOptions(now: TestSupport.now, baseURL: "https://smartcity.example.org/"))
+        if cached { builder.cache = cache }
+        let sink = MemorySink()
+        let (report, _) = builder.run(into: sink)
+        return (report, sink.files)
+    }
+
+    func expectSameAsFresh(_ change: String, sourceLocation: SourceLocation = #_sourceLocation) -> (rendered: Int, files: [String: [UInt8]]) {
+        let (incremental, incrementalFiles) = build(cached: true)
+        let (fresh, freshFiles) = build(cached: false)
+        let differing = Set(incrementalFiles.keys).union(freshFiles.keys).filter { incrementalFiles[$0] != freshFiles[$0] }.sorted()
+        #expect(differing.isEmpty, "\(change): differs from a fresh build in \(differing.prefix(5))", sourceLocation: sourceLocation)
+        #expect(incremental.diagnostics == fresh.diagnostics, "\(change)", sourceLocation: sourceLocation)
+        return (cache.renderedPages, incrementalFiles)
+    }
+
+    func edit(_ path: String, _ change: (String) -> String) throws {
+        try change(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    @Test func changesToTranslationsGiveTheBytesOfAFreshBuild() throws {
+        let first = expectSameAsFresh("first build")
+        #expect(first.files["en/index.html"] != nil && first.files["leichte-sprache/strategie/index.html"] != nil)
+        // The text of a translation: its own page.
+        try edit(content + "/projects/urbane-datenplattform.en.md") { $0 + "\nOne more sentence.\n" }
+        #expect(expectSameAsFresh("English text").rendered == 1)
+        // An English UI string: the English pages, none of the German ones.
+        try edit(templates + "/i18n/en.yml") { $0.replacingOccurrences(of: "published: \"Published on\"", with: "published: \"First published on\"") }
+        let ui = expectSameAsFresh("en.yml")
+        let post = String(decoding: ui.files["en/blog/2026/ausblick-2027/index.html"] ?? [], as: UTF8.self)
+        #expect(post.contains("First published on"))
+        // A translation removed: its page goes, the original's switcher leads to the English home.
+        try FileManager.default.removeItem(atPath: content + "/projects/urbane-datenplattform.en.md")
+        let removed = expectSameAsFresh("translation removed")
+        #expect(removed.files["en/projects/urbane-datenplattform/index.html"] == nil)
+        let german = String(decoding: removed.files["projekte/urbane-datenplattform/index.html"] ?? [], as: UTF8.self)
+        #expect(german.contains("<a class=\"language-link\" href=\"/en/\" hreflang=\"en\" lang=\"en\">English</a>"))
+    }
+
+    @Test func anEditOfEnYmlIsSeenByABuildOnDisk() throws {
+        let output = TestSupport.temporaryFolder("lang-out") + "/public"
+        let builder = Builder(location: SiteLocation(content: content, templates: templates, output: output),
+                              options: BuildOptions(now: TestSupport.now, baseURL: "https://smartcity.example.org/"))
+        #expect(builder.build().succeeded)
+        try edit(templates + "/i18n/en.yml") { $0.replacingOccurrences(of: "published: \"Published on\"", with: "published: \"Out since\"") }
+        let second = builder.build()
+        #expect(second.succeeded && !second.upToDate)
+        let page = try String(contentsOfFile: output + "/en/blog/2026/ausblick-2027/index.html", encoding: .utf8)
+        #expect(page.contains("Out since"))
+    }
+}

@@ -1,0 +1,209 @@
+import Testing
+@testable import SiteGen
+
+/// `languages:` in site.yml and translations by file name: `foo.en.md` beside `foo.md`.
+@Suite struct LanguagesTests {
+    static let siteYml = """
+    title: Test
+    base_url: https://example.org/
+    languages:
+      en:
+        title: Test in English
+        description: An English description.
+
+    """
+
+    static let files: [String: String] = {
+        var files = TestSupport.minimalSite
+        files["site.yml"] = siteYml
+        files["fields/daten-und-plattformen.en.md"] = "---\ntitle: Data and platforms\norder: 1\n---\nText.\n"
+        files["posts/2026/offen.md"] = "---\ntitle: Offene Daten\ndate: 2026-11-20T18:00:00+01:00\nfields: [daten-und-plattformen, energie-und-umwelt]\n---\nText mit [Link](nur-deutsch.md).\n"
+        files["posts/2026/offen.en.md"] = "---\ntitle: Open data\ndate: 2026-11-20T18:00:00+01:00\nfields: [daten-und-plattformen, energie-und-umwelt]\n---\nText with a [link](nur-deutsch.md).\n"
+        files["posts/2026/nur-deutsch.md"] = "---\ntitle: Nur auf Deutsch\ndate: 2026-11-10T10:00:00+01:00\n---\nText.\n"
+        files["events/2026/treffen.md"] = "---\ntitle: Treffen\nstart: 2026-12-03T18:00:00+01:00\nend: 2026-12-03T20:30:00+01:00\n---\nText.\n"
+        files["pages/impressum.md"] = "---\ntitle: Impressum\n---\nText.\n"
+        files["events/2026/treffen.en.md"] = "---\ntitle: Meeting\nstart: 2026-12-03T18:00:00+01:00\nend: 2026-12-03T20:30:00+01:00\n---\nText.\n"
+        return files
+    }()
+
+    @Test func siteYmlDeclaresTheVersions() throws {
+        let (site, diagnostics) = TestSupport.model(Self.files)
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+        let s = try #require(site)
+        #expect(s.config.declaredLanguages == ["de", "en"])
+        let en = try #require(s.versions.first)
+        #expect(en.config.language == "en")
+        #expect(en.config.title == "Test in English")
+        #expect(en.urls.post(en.posts[0]) == "en/blog/2026/offen/")
+        #expect(en.urls.event(en.events[0]) == "en/events/2026/treffen/")
+        #expect(en.urls.field(slug: "x") == "en/fields/x/")
+        #expect(en.urls.projects == "en/projects/")
+        #expect(en.posts.map(\.title) == ["Open data"])
+        // A field the version does not have is left out of its items.
+        #expect(en.posts[0].fields == ["daten-und-plattformen"])
+        // A link to an item without translation leads to the original's page.
+        #expect(en.pathBySource["posts/2026/nur-deutsch.md"] == "blog/2026/nur-deutsch/")
+        #expect(en.pathBySource["posts/2026/offen.md"] == "en/blog/2026/offen/")
+        #expect(s.pathBySource["posts/2026/offen.md"] == "blog/2026/offen/")
+    }
+
+    @Test func theEnglishSiteIsBuiltBesideTheGermanOne() throws {
+        let (report, sink) = TestSupport.buildInMemory(Self.files)
+        #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty, "\(report.diagnostics)")
+        let post = try #require(sink.text("en/blog/2026/offen/index.html"))
+        #expect(post.contains("<html lang=\"en\">"))
+        #expect(post.contains("Published on <time datetime=\"2026-11-20T18:00:00+01:00\">20 November 2026</time>"))
+        #expect(post.contains("<a href=\"/blog/2026/nur-deutsch/\">link</a>"))
+        let event = try #require(sink.text("en/events/2026/treffen/index.html"))
+        #expect(event.contains("Thursday, 3 December 2026, 6 pm"))
+        #expect(event.contains(">8:30 pm</time>"))
+        let blog = try #require(sink.text("en/blog/index.html"))
+        #expect(blog.contains("Open data"))
+        #expect(!blog.contains("Nur auf Deutsch"))
+        #expect(sink.text("en/index.html") != nil)
+        #expect(sink.text("en/fields/daten-und-plattformen/index.html") != nil)
+        #expect(sink.text("en/fields/energie-und-umwelt/index.html") == nil)
+        #expect(sink.text("en/404.html") == nil)
+        #expect(sink.text("en/blog/feed.xml") != nil)
+        // Feeds, calendars and open data in English, each with the English items only.
+        let feed = try #require(sink.text("en/blog/feed.xml"))
+        #expect(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"))
+        #expect(feed.contains("<title>Blog – Test in English</title>") && feed.contains("Open data") && !feed.contains("Nur auf Deutsch"))
+        let calendar = try #require(sink.text("en/events/kalender.ics"))
+        #expect(calendar.contains("X-WR-CALNAME:Events – Test in English") && calendar.contains("SUMMARY:Meeting"))
+        let data = try #require(sink.text("en/blog.json"))
+        #expect(data.contains("\"title\": \"Blog – Test in English\"") && !data.contains("Nur auf Deutsch"))
+        #expect(sink.text("en/search/index.html") != nil)
+        // The English search index: the English items, with English dates.
+        let chunks = sink.files.filter { $0.key.hasPrefix("en/search/") && $0.key.hasSuffix(".json") }.map { String(decoding: $0.value, as: UTF8.self) }
+        #expect(chunks.contains { $0.contains("Open data") && $0.contains("20 November 2026") })
+        #expect(!chunks.contains { $0.contains("Nur auf Deutsch") || $0.contains("20. November") })
+        let german = try #require(sink.text("blog/2026/offen/index.html"))
+        #expect(german.contains("<html lang=\"de\">"))
+        #expect(german.contains("Veröffentlicht am"))
+    }
+
+    @Test func aTranslationWithoutOriginalIsAnError() {
+        var files = Self.files
+        files["posts/2026/allein.en.md"] = "---\ntitle: Alone\ndate: 2026-11-01T10:00:00+01:00\n---\nText.\n"
+        files["posts/2026/entwurf.md"] = "---\ntitle: Entwurf\ndate: 2026-11-01T10:00:00+01:00\ndraft: true\n---\nText.\n"
+        files["posts/2026/entwurf.en.md"] = "---\ntitle: Draft\ndate: 2026-11-01T10:00:00+01:00\n---\nText.\n"
+        let (_, diagnostics) = TestSupport.model(files)
+        let texts = diagnostics.map(\.description)
+        #expect(texts.contains("content/posts/2026/allein.en.md: error: this is the 'en' version of allein.md, but there is no allein.md beside it; add the original, or rename this file"))
+        #expect(texts.contains("content/posts/2026/entwurf.en.md: warning: this is the 'en' version of entwurf.md, which is a draft and is not published; publish the original too, or make this one a draft"))
+    }
+
+    @Test func aTranslationsLinkToADraftIsAnError() {
+        var files = Self.files
+        files["posts/2026/plan.md"] = "---\ntitle: Plan\ndate: 2026-11-01T10:00:00+01:00\ndraft: true\n---\nText.\n"
+        files["posts/2026/offen.en.md"] = "---\ntitle: Open data\ndate: 2026-11-20T18:00:00+01:00\n---\nSee [the plan](plan.md).\n"
+        let (report, _) = TestSupport.buildInMemory(files)
+        let errors = report.diagnostics.filter { $0.severity == .error }.map(\.description)
+        // Once, at the line of the Markdown (not again as a link of the templates).
+        #expect(errors == ["/c/posts/2026/offen.en.md:5: error: link target 'plan.md' is a draft and is not published; link to something else or publish it"])
+    }
+
+    /// Every kind of item pairs by file name, and takes the English addresses.
+    @Test func everyKindPairsByFileName() throws {
+        var files = Self.files
+        files["strategy.md"] = "---\ntitle: Strategie\npdf: https://example.org/strategie.pdf\npdf_size: 1000\n---\nDie Strategie.\n"
+        files["strategy.en.md"] = "---\ntitle: Strategy\npdf: https://example.org/strategy.pdf\npdf_size: 1000\n---\nThe strategy.\n"
+        files["pages/kontakt.en.md"] = "---\ntitle: Contact\n---\nText.\n"
+        files["pages/kontakt.md"] = "---\ntitle: Kontakt\n---\nText.\n"
+        files["projects/app.md"] = "---\ntitle: App\nstatus: umsetzung\nfields: [daten-und-plattformen]\n---\nText.\n"
+        files["projects/app.en.md"] = "---\ntitle: The app\nstatus: umsetzung\nfields: [daten-und-plattformen]\n---\nText.\n"
+        files["participation/umfrage.md"] = "---\ntitle: Umfrage\nstart: 2026-11-01\nend: 2026-12-13\nprojects: [../projects/app.md]\nparticipate:\n  - link: \"mailto:a@example.org\"\n---\nText.\n"
+        files["participation/umfrage.en.md"] = "---\ntitle: Survey\nstart: 2026-11-01\nend: 2026-12-13\nprojects: [../projects/app.md]\nparticipate:\n  - link: \"mailto:a@example.org\"\n---\nText.\n"
+        let (site, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+        let en = try #require(site?.versions.first)
+        #expect(en.strategy?.title == "Strategy" && en.urls.strategy == "en/strategy/")
+        #expect(en.pages.map { en.urls.page($0) } == ["en/kontakt/"])
+        #expect(en.projects.map { en.urls.project($0) } == ["en/projects/app/"])
+        #expect(en.participation.map { en.urls.participation($0) } == ["en/participate/umfrage/"])
+        // A reference to the original leads to the translation in the English site.
+        #expect(en.participation.first?.projects.map(\.path) == ["projects/app.en.md"])
+        #expect(site?.alternates["projekte/app/"] == [Alternate(language: "de", path: "projekte/app/"), Alternate(language: "en", path: "en/projects/app/")])
+    }
+
+    @Test func aPageAtAVersionsHomeIsAnError() {
+        var files = Self.files
+        files["pages/en.md"] = "---\ntitle: English\n---\nText.\n"
+        let (_, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.map(\.description).contains(
+            "content/pages/en.md: error: address /en/ is where the 'en' version of the site begins (languages: in site.yml); rename this file"))
+    }
+
+    @Test func withoutLanguagesAMarkedFileIsAPageOfItsOwn() throws {
+        var files = TestSupport.minimalSite
+        files["posts/2026/offen.en.md"] = "---\ntitle: Open data\ndate: 2026-11-20T18:00:00+01:00\n---\nText.\n"
+        let (site, diagnostics) = TestSupport.model(files)
+        #expect(try #require(site).posts.map(\.slug) == ["offen-en"])
+        #expect(diagnostics.map(\.description).contains(
+            "content/posts/2026/offen.en.md: warning: the file name marks it as the 'en' version of offen.md, but site.yml declares no language 'en', so it is published as a page of its own; add en under languages: in site.yml, or rename the file"))
+    }
+
+    @Test func aVersionMayNotTakeASectionsAddress() {
+        var files = TestSupport.minimalSite
+        files["site.yml"] = "title: Test\nbase_url: https://example.org/\nlanguages:\n  en:\n    prefix: blog\n"
+        let (_, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.map(\.description).contains(
+            "content/site.yml:3: error: languages.en is at /blog/, the address of paths.blog; give it a prefix of its own, e.g. prefix: en-site"))
+    }
+
+    @Test func wrongLanguageEntriesAreNamed() {
+        var files = TestSupport.minimalSite
+        files["site.yml"] = "title: Test\nbase_url: https://example.org/\nlanguages:\n  de:\n    title: X\n  ls:\n    title: Y\n  english:\n    title: Z\n  fr: text\n"
+        let (_, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.map(\.description).filter { $0.contains("languages") } == [
+            "content/site.yml:4: error: languages.de is the site's own language (language: de); list only the other ones",
+            "content/site.yml:6: error: languages.ls: 'ls' marks Leichte Sprache (foo.ls.md), which is German; remove it here",
+            "content/site.yml:8: error: languages: 'english' is no language code; write e.g. en",
+            "content/site.yml:10: error: languages.fr must be a group of keys (title, description, paths …)",
+        ])
+    }
+
+    @Test func everyPageNamesItsVersionsAndTheSwitcherLeadsThere() throws {
+        let (_, sink) = TestSupport.buildInMemory(Self.files)
+        let german = try #require(sink.text("blog/2026/offen/index.html"))
+        let alternates = """
+        <link rel="alternate" hreflang="de" href="https://example.org/blog/2026/offen/">
+        <link rel="alternate" hreflang="en" href="https://example.org/en/blog/2026/offen/">
+        <link rel="alternate" hreflang="x-default" href="https://example.org/blog/2026/offen/">
+        """
+        #expect(german.contains(alternates))
+        #expect(german.contains("<a class=\"language-link\" href=\"/en/blog/2026/offen/\" hreflang=\"en\" lang=\"en\">English</a>"))
+        let english = try #require(sink.text("en/blog/2026/offen/index.html"))
+        #expect(english.contains(alternates))
+        #expect(english.contains("<a class=\"language-link\" href=\"/blog/2026/offen/\" hreflang=\"de\" lang=\"de\">Deutsch</a>"))
+        // Without a translation: the page names itself, and the switcher leads to the English home page.
+        let only = try #require(sink.text("blog/2026/nur-deutsch/index.html"))
+        #expect(only.contains("<link rel=\"alternate\" hreflang=\"de\" href=\"https://example.org/blog/2026/nur-deutsch/\">\n<link rel=\"alternate\" hreflang=\"x-default\""))
+        #expect(only.contains("<a class=\"language-link\" href=\"/en/\" hreflang=\"en\" lang=\"en\">English</a>"))
+        let home = try #require(sink.text("en/index.html"))
+        #expect(home.contains("<link rel=\"alternate\" hreflang=\"de\" href=\"https://example.org/\">"))
+        let event = try #require(sink.text("en/events/2026/treffen/index.html"))
+        #expect(event.contains("\"inLanguage\":\"en\""))
+    }
+
+    @Test func theSitemapNamesEveryVersion() throws {
+        let (_, sink) = TestSupport.buildInMemory(Self.files)
+        let sitemap = try #require(sink.text("sitemap.xml"))
+        #expect(sitemap.contains("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">"))
+        #expect(sitemap.contains("<loc>https://example.org/en/blog/2026/offen/</loc>"))
+        #expect(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/en/blog/2026/offen/\"/>"))
+        #expect(FormatsXML.parse(sitemap).error == nil)
+    }
+
+    @Test func englishListsSayWhatIsOnlyInGerman() throws {
+        let (_, sink) = TestSupport.buildInMemory(Self.files)
+        let blog = try #require(sink.text("en/blog/index.html"))
+        #expect(blog.contains("<p class=\"untranslated\">1 more post is only available in German: <a href=\"/blog/\" hreflang=\"de\" lang=\"de\">Blog</a></p>"))
+        let projects = try #require(sink.text("en/projects/index.html"))
+        #expect(!projects.contains("class=\"untranslated\""))
+        // The legal pages without translation are linked in German.
+        #expect(blog.contains("<a href=\"/impressum/\" hreflang=\"de\" lang=\"de\">Impressum</a>"))
+        #expect(!(try #require(sink.text("blog/index.html"))).contains("class=\"untranslated\""))
+    }
+}
