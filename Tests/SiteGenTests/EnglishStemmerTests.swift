@@ -31,14 +31,11 @@ import Testing
     }
 
     @Test func scriptMatchesSwift() throws {
-        guard let node = ["/usr/bin/node", "/usr/local/bin/node"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+        guard let node = SearchScript.node else {
             Issue.record("node is missing (scripts/test installs it)")
             return
         }
-        let script = try String(contentsOfFile: TestSupport.templates + "/assets/search.js", encoding: .utf8)
-        let text = try #require(script.range(of: "  // ---- text").map { start in
-            script[start.lowerBound..<(script.range(of: "  // ---- index loading")?.lowerBound ?? start.lowerBound)]
-        })
+        let text = try SearchScript.textSection()
         let driver = """
         var stop = new Set([]);
         \(text)
@@ -46,17 +43,7 @@ import Testing
         console.log(JSON.stringify(lines.map(stemEnglish)));
         """
         let list = try Self.wordList()
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: node)
-        process.arguments = ["-e", driver]
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(list.map(\.word).joined(separator: "\n").utf8))
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let out = try SearchScript.run(node, driver, input: list.map(\.word).joined(separator: "\n"))
         let stems = try #require(try JSONSerialization.jsonObject(with: out) as? [String])
         #expect(stems.count == list.count)
         let wrong = zip(list, stems).filter { $0.0.stem != $0.1 }

@@ -39,14 +39,11 @@ import Testing
     /// search.js's folding, stop words and stemmer (its text section, run in Node) give the
     /// Swift terms for every word of the list and some tricky text.
     @Test func scriptMatchesSwift() throws {
-        guard let node = ["/usr/bin/node", "/usr/local/bin/node"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+        guard let node = SearchScript.node else {
             Issue.record("node is missing (scripts/test installs it)")
             return
         }
-        let script = try String(contentsOfFile: TestSupport.templates + "/assets/search.js", encoding: .utf8)
-        let text = try #require(script.range(of: "  // ---- text").map { start in
-            script[start.lowerBound..<(script.range(of: "  // ---- index loading")?.lowerBound ?? start.lowerBound)]
-        })
+        let text = try SearchScript.textSection()
         let stops = SearchText.stopWords.sorted().map { "\"\($0)\"" }.joined(separator: ",")
         let driver = """
         var stop = new Set([\(stops)]);
@@ -60,26 +57,11 @@ import Testing
             "Die Bäume, die Straßen und der Baum – Ärger über Öl! Café naïve Mobilitaet fuer Buerger",
             "Feuer Quelle Aequator Bauer Treue neue 2026er Ελληνικά русский ẞ Maße Massnahmen",
         ]
-        let out = try runNode(node, driver, input: samples.joined(separator: "\n"))
+        let out = try SearchScript.run(node, driver, input: samples.joined(separator: "\n"))
         let fromScript = try #require(try JSONSerialization.jsonObject(with: out) as? [[String]])
         #expect(fromScript.count == samples.count)
         for (line, terms) in zip(samples, fromScript) where terms != SearchText.terms(line) {
             Issue.record("\(line): search.js \(terms), Swift \(SearchText.terms(line))")
         }
-    }
-
-    private func runNode(_ node: String, _ source: String, input: String) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: node)
-        process.arguments = ["-e", source]
-        let stdin = Pipe(), stdout = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let data = stdout.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return data
     }
 }
