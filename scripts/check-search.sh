@@ -22,7 +22,7 @@ command -v "$CHROMIUM" >/dev/null || { echo "check-search: $CHROMIUM not found (
 if [[ $# -eq 3 ]]; then
   WORD="$2"; EXPECTED="$3"
 else
-  read -r WORD EXPECTED < <(python3 - "$PUBLIC" <<'PY'
+  read -r WORD EXPECTED < <(python3 - "$PUBLIC" "$SEARCH_PATH" <<'PY'
 import html.parser, pathlib, re, sys
 root = pathlib.Path(sys.argv[1])
 
@@ -47,12 +47,17 @@ def words(path):
     p.feed(path.read_text(encoding="utf-8"))
     return set(w for w in re.findall(r"[^\W\d_]{9,}", " ".join(p.text)))
 
-# Post pages are the pages with BlogPosting JSON-LD; newest first.
+# Post pages are the pages with BlogPosting JSON-LD; newest first. Only those in the search
+# page's language (an English version has a search page of its own) and not in Leichte Sprache.
+def lang(text):
+    m = re.search(r'<html[^>]*\slang="([^"]+)"', text)
+    return m.group(1) if m else ""
+search_lang = lang((root / sys.argv[2] / "index.html").read_text(encoding="utf-8"))
 posts = []
 for page in root.rglob("index.html"):
     text = page.read_text(encoding="utf-8")
     m = re.search(r'"@type":"BlogPosting".*?"datePublished":"([^"]+)"', text)
-    if m:
+    if m and lang(text) == search_lang and not str(page.relative_to(root)).startswith("leichte-sprache/"):
         posts.append((m.group(1), page))
 posts = [p for _, p in sorted(posts, key=lambda x: (x[0], str(x[1])), reverse=True)]
 if not posts:

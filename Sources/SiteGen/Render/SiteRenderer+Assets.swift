@@ -36,7 +36,14 @@ extension SiteRenderer {
                 continue
             }
             outputs.insert(path)
-            do { try sink.copy(from: templates.root + "/assets/" + asset.relativePath, to: path) } catch {
+            do {
+                let source = templates.root + "/assets/" + asset.relativePath
+                if path.hasSuffix(".js") {
+                    try sink.write(path, ScriptMinifier.minified(try fileSystem.readFile(source)))
+                } else {
+                    try sink.copy(from: source, to: path)
+                }
+            } catch {
                 diagnostics.append(.error("Templates/assets/" + asset.relativePath, "cannot be copied: \(error)"))
             }
         }
