@@ -377,3 +377,15 @@ import MustacheEngine
         #expect("alternate stylesheet".containsBytes("stylesheet") && !"styles".containsBytes("stylesheet"))
     }
 }
+
+@Suite struct JSONBytesTests {
+    @Test func theByteWriterEscapesAsTheStringWriter() {
+        for text in ["Ein \"Zitat\" \\ und Über <b>&</b>", "Zeile\nzwei\r\tdrei\u{1}\u{1F}", "\u{2028}\u{2029}\u{E2}x", "€ ✓ 🙂", ""] {
+            var string = ""
+            JSON.writeString(text, to: &string)
+            var bytes: [UInt8] = []
+            JSON.writeString(utf8: Array(text.utf8)[...], to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == string, "\(text)")
+        }
+    }
+}

@@ -273,7 +273,7 @@ final class SharedSearchTokenizer: @unchecked Sendable {  // `tokenizer` and `pa
                 counts.append(count)
             }
         }
-        let file = SearchTextFiles.file(text: SearchTextFiles.collapse(text), headings: headings)
+        let file = SearchTextFiles.file(collapsed: SearchTextFiles.collapsedBytes(text), headings: headings)
         return PageSearchText(excerpt: SearchIndex.excerpt(text), textFile: file, textKey: file.withUnsafeBytes { ContentHash.of($0) },
                               textSize: file.count, terms: terms, counts: counts)
     }

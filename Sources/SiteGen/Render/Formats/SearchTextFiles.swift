@@ -28,7 +28,9 @@ enum SearchTextFiles {
 
     /// White space runs as one space, no space at the ends: the text is shorter and offsets do not
     /// depend on how the Markdown was wrapped.
-    static func collapse(_ text: String) -> String {
+    static func collapse(_ text: String) -> String { String(decoding: collapsedBytes(text), as: UTF8.self) }
+
+    static func collapsedBytes(_ text: String) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var space = false
@@ -41,13 +43,14 @@ enum SearchTextFiles {
                 out.append(b)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Each heading's place in `text` (collapsed), searched in order after the one before; a
     /// heading whose text is not found (or is empty) is left out.
-    static func anchors(text: String, headings: [Heading]) -> [Anchor] {
-        let bytes = Array(text.utf8)
+    static func anchors(text: String, headings: [Heading]) -> [Anchor] { anchors(Array(text.utf8), headings: headings) }
+
+    static func anchors(_ bytes: [UInt8], headings: [Heading]) -> [Anchor] {
         var from = 0
         // UTF-16 units before `bytes[counted]`, carried forward so the text is walked once.
         var counted = 0, units = 0
@@ -63,10 +66,22 @@ enum SearchTextFiles {
         return anchors
     }
 
-    /// The file's bytes.
-    static func file(text: String, headings: [Heading]) -> [UInt8] {
-        let list: [JSON] = anchors(text: text, headings: headings).map { .array([.number($0.offset), .number($0.length), .string($0.id)]) }
-        return Array(JSON.obj([("text", .string(text)), ("headings", .array(list))]).serialized().utf8)
+    /// The file's bytes, for a collapsed text.
+    static func file(text: String, headings: [Heading]) -> [UInt8] { file(collapsed: Array(text.utf8), headings: headings) }
+
+    /// Written as bytes in one pass: every page's text goes through here.
+    static func file(collapsed text: [UInt8], headings: [Heading]) -> [UInt8] {
+        var out = Array(#"{"text":"#.utf8)
+        out.reserveCapacity(text.count + 64)
+        JSON.writeString(utf8: text[...], to: &out)
+        out += Array(#","headings":["#.utf8)
+        for (i, a) in anchors(text, headings: headings).enumerated() {
+            out += Array(((i > 0 ? "," : "") + "[\(a.offset),\(a.length),").utf8)
+            JSON.writeString(utf8: Array(a.id.utf8)[...], to: &out)
+            out.append(UInt8(ascii: "]"))
+        }
+        out += Array("]}".utf8)
+        return out
     }
 
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
@@ -129,7 +144,7 @@ extension SiteRenderer {
         let path = SearchTextFiles.path(site.urls, page: record.path, key: search.textKey)
         if search.textFile == nil, !sink.keep(path, size: search.textSize), let body = markdownBody(of: job) {
             let rendered = markdown.render(body)
-            search.textFile = SearchTextFiles.file(text: SearchTextFiles.collapse(rendered.plainText), headings: rendered.headings)
+            search.textFile = SearchTextFiles.file(collapsed: SearchTextFiles.collapsedBytes(rendered.plainText), headings: rendered.headings)
         }
         if let file = search.textFile {
             do { try sink.write(path, file) } catch {
