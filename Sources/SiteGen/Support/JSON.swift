@@ -59,26 +59,38 @@ public indirect enum JSON: Sendable, Equatable {
     /// search index's text files hold every page's text).
     static func writeString(utf8 bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
         out.append(0x22)
+        // Runs of bytes that need no escape are copied whole (most text is such a run).
+        var run = bytes.startIndex
         var i = bytes.startIndex
         while i < bytes.endIndex {
             let b = bytes[i]
+            let escape: String?
+            var width = 1
             switch b {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, UInt8(ascii: "n")]
-            case 0x0D: out += [0x5C, UInt8(ascii: "r")]
-            case 0x09: out += [0x5C, UInt8(ascii: "t")]
-            case 0x3C, 0x3E, 0x26: out += Array("\\u00\(String(b, radix: 16))".utf8)
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0x3C, 0x3E, 0x26: escape = "\\u00" + String(b, radix: 16)
             case 0xE2 where i + 2 < bytes.endIndex && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                out += Array((bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                i += 2
+                escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                width = 3
             case ..<0x20:
                 let hex = String(b, radix: 16)
-                out += Array(("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-            default: out.append(b)
+                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: escape = nil
             }
-            i += 1
+            if let escape {
+                out.append(contentsOf: bytes[run..<i])
+                out.append(contentsOf: escape.utf8)
+                i += width
+                run = i
+            } else {
+                i += 1
+            }
         }
+        out.append(contentsOf: bytes[run..<i])
         out.append(0x22)
     }
 
