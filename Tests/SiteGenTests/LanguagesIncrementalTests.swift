@@ -5,24 +5,15 @@ import Testing
 /// The language versions in cached builds: a change to a translation, to `en.yml` or to the
 /// pairing of files gives the bytes of a build from nothing, also on disk (the store's fingerprint).
 @Suite(.serialized) struct LanguagesIncrementalTests {
-    let content: String
-    let templates: String
-    let cache = BuildCache()
+    /// A copy of the example site and a cache of its own, as the incremental suite makes them.
+    let base: IncrementalBuildTests
+    var content: String { base.content }
+    var templates: String { base.templates }
+    var cache: BuildCache { base.cache }
 
-    init() throws {
-        content = TestSupport.copyOfExampleContent()
-        templates = TestSupport.temporaryFolder("templates-copy") + "/Templates"
-        try FileManager.default.copyItem(atPath: TestSupport.templates, toPath: templates)
-    }
+    init() throws { base = try IncrementalBuildTests() }
 
-    func build(cached: Bool) -> (BuildReport, [String: [UInt8]]) {
-        var builder = Builder(location: SiteLocation(content: content, templates: templates, output: "/unused"),
-                              options: BuildOptions(now: TestSupport.now, baseURL: "https://smartcity.example.org/"))
-        if cached { builder.cache = cache }
-        let sink = MemorySink()
-        let (report, _) = builder.run(into: sink)
-        return (report, sink.files)
-    }
+    func build(cached: Bool) -> (BuildReport, [String: [UInt8]]) { base.build(cached: cached) }
 
     func expectSameAsFresh(_ change: String, sourceLocation: SourceLocation = #_sourceLocation) -> (rendered: Int, files: [String: [UInt8]]) {
         let (incremental, incrementalFiles) = build(cached: true)

@@ -55,40 +55,19 @@ public indirect enum JSON: Sendable, Equatable {
         }
     }
 
-    /// `writeString` for UTF-8 bytes, into bytes: the same escapes, without making strings (the
-    /// search index's text files hold every page's text).
+    /// `writeString` for UTF-8 bytes, into bytes, without making strings (the search index's
+    /// text files hold every page's text).
     static func writeString(utf8 bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
         out.append(0x22)
         // Runs of bytes that need no escape are copied whole (most text is such a run).
         var run = bytes.startIndex
         var i = bytes.startIndex
         while i < bytes.endIndex {
-            let b = bytes[i]
-            let escape: String?
-            var width = 1
-            switch b {
-            case 0x22: escape = "\\\""
-            case 0x5C: escape = "\\\\"
-            case 0x0A: escape = "\\n"
-            case 0x0D: escape = "\\r"
-            case 0x09: escape = "\\t"
-            case 0x3C, 0x3E, 0x26: escape = "\\u00" + String(b, radix: 16)
-            case 0xE2 where i + 2 < bytes.endIndex && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                escape = bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
-                width = 3
-            case ..<0x20:
-                let hex = String(b, radix: 16)
-                escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: escape = nil
-            }
-            if let escape {
-                out.append(contentsOf: bytes[run..<i])
-                out.append(contentsOf: escape.utf8)
-                i += width
-                run = i
-            } else {
-                i += 1
-            }
+            guard let (escape, width) = escape(bytes, at: i) else { i += 1; continue }
+            out.append(contentsOf: bytes[run..<i])
+            out.append(contentsOf: escape.utf8)
+            i += width
+            run = i
         }
         out.append(contentsOf: bytes[run..<i])
         out.append(0x22)
@@ -96,51 +75,42 @@ public indirect enum JSON: Sendable, Equatable {
 
     static func writeString(_ s: String, to out: inout String) {
         out += "\""
-        // Runs of bytes that need no escape are copied whole (most text is such a run).
         let utf8 = s.utf8
         var run = utf8.startIndex
         var i = utf8.startIndex
         while i != utf8.endIndex {
-            let b = utf8[i]
-            var width = 1
-            let escape: String?
-            switch b {
-            case 0x22: escape = "\\\""
-            case 0x5C: escape = "\\\\"
-            case 0x0A: escape = "\\n"
-            case 0x0D: escape = "\\r"
-            case 0x09: escape = "\\t"
-            case 0x3C: escape = "\\u003c"
-            case 0x3E: escape = "\\u003e"
-            case 0x26: escape = "\\u0026"
-            case 0xE2:
-                // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-                let next = utf8.index(after: i)
-                let third = next == utf8.endIndex ? next : utf8.index(after: next)
-                if next != utf8.endIndex, third != utf8.endIndex, utf8[next] == 0x80, utf8[third] == 0xA8 || utf8[third] == 0xA9 {
-                    escape = utf8[third] == 0xA8 ? "\\u2028" : "\\u2029"
-                    width = 3
-                } else {
-                    escape = nil
-                }
-            default:
-                if b < 0x20 {
-                    let hex = String(b, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    escape = nil
-                }
-            }
-            if let escape {
-                if run != i { out += String(decoding: utf8[run..<i], as: UTF8.self) }
-                out += escape
-                i = utf8.index(i, offsetBy: width)
-                run = i
-            } else {
-                i = utf8.index(after: i)
-            }
+            guard let (escape, width) = escape(utf8, at: i) else { i = utf8.index(after: i); continue }
+            if run != i { out += String(decoding: utf8[run..<i], as: UTF8.self) }
+            out += escape
+            i = utf8.index(i, offsetBy: width)
+            run = i
         }
         if run != i { out += String(decoding: utf8[run..<i], as: UTF8.self) }
         out += "\""
+    }
+
+    /// What the byte at `i` is written as, and how many bytes that covers; nil when it stands as
+    /// it is. `<`, `>` and `&` are escaped so JSON can stand inside a `<script>` element.
+    private static func escape<C: Collection<UInt8>>(_ utf8: C, at i: C.Index) -> (String, Int)? {
+        switch utf8[i] {
+        case 0x22: return ("\\\"", 1)
+        case 0x5C: return ("\\\\", 1)
+        case 0x0A: return ("\\n", 1)
+        case 0x0D: return ("\\r", 1)
+        case 0x09: return ("\\t", 1)
+        case 0x3C: return ("\\u003c", 1)
+        case 0x3E: return ("\\u003e", 1)
+        case 0x26: return ("\\u0026", 1)
+        case 0xE2:
+            // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+            let next = utf8.index(after: i)
+            let third = next == utf8.endIndex ? next : utf8.index(after: next)
+            guard next != utf8.endIndex, third != utf8.endIndex, utf8[next] == 0x80, utf8[third] == 0xA8 || utf8[third] == 0xA9 else { return nil }
+            return (utf8[third] == 0xA8 ? "\\u2028" : "\\u2029", 3)
+        case let b where b < 0x20:
+            let hex = String(b, radix: 16)
+            return ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, 1)
+        default: return nil
+        }
     }
 }
