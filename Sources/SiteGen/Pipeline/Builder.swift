@@ -95,8 +95,8 @@ public struct Builder: Sendable {
         let pagesTime = clock.lap()
         let formats = renderFormatsOfAll(renderers, rendered, into: sink)
         var outputs = Set(rendered.records.map { URLScheme.outputFile($0.path) }).union(formats.written).union(formats.kept)
-        // Only search.js loads them; left out of the link check's world, whose key would change with every text edit.
-        let searchTexts = renderer.searchTextPaths(rendered.records)
+        // A text file per searchable page, for search.js only: left out of the link check's world, whose key would change with every text edit.
+        let searchTexts = rendered.records.count { $0.search != nil }
         let assetProblems = renderer.copyAssets(into: sink, outputs: &outputs, records: rendered.records)
         let formatsTime = clock.lap()
         let checker = OutputChecker(site: renderer.site, records: rendered.records, outputs: outputs, outputName: renderer.outputName,
@@ -105,7 +105,7 @@ public struct Builder: Sendable {
         report.diagnostics += formats.problems + assetProblems + rendered.records.flatMap(\.diagnostics) + findings
         report.pages = rendered.records.count
         report.rendered = cache?.renderedPages ?? rendered.records.count
-        report.files = outputs.count + searchTexts.count
+        report.files = outputs.count + searchTexts
         report.externalLinks = collectExternalLinks ? checker.externalLinks() : []
         let checkTime = clock.lap()
         report.timings.append(("render", pagesTime + formatsTime))

@@ -131,11 +131,6 @@ extension SearchIndex {
 }
 
 extension SiteRenderer {
-    /// The search index's text files the pages wrote or kept.
-    func searchTextPaths(_ records: [PageRecord]) -> [String] {
-        records.compactMap { r in r.search.map { SearchTextFiles.path(site.urls, page: r.path, key: $0.textKey) } }
-    }
-
     /// Writes the page's text file for the search index while the page is rendered (so the texts
     /// of all pages are never held at once), or keeps it from the last output when the page was
     /// taken over; made again from the Markdown when the old file is gone.
