@@ -17,6 +17,7 @@ struct BuildCommand: ParsableCommand {
         builder.strict = strict
         builder.clean = clean
         builder.force = force
+        builder.freesStoreAfterBuild = false
         let clock = Stopwatch()
         if !output.quiet && Terminal.stderrIsTerminal {
             // A progress line, only once a build takes longer than a second.

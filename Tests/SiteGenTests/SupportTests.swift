@@ -22,6 +22,17 @@ import MustacheEngine
     }
 
     @Test func slugOfPunctuationIsEmpty() { #expect(Slug.make("?!…") == "") }
+
+    /// ASCII text is slugged byte by byte; with one non-ASCII letter appended it takes the general
+    /// path, and the two must agree on every ASCII character.
+    @Test func asciiTextGetsTheSlugOfTheGeneralPath() {
+        for code in 0..<128 {
+            let text = "-A\(Character(Unicode.Scalar(UInt8(code))))b-\(Character(Unicode.Scalar(UInt8(code))))Z9_"
+            #expect(Slug.make(text) + "-ae" == Slug.make(text + " ä"), "\(code)")
+        }
+        #expect(Slug.make("Kontakt_Seite--2") == "kontakt-seite-2")
+        #expect(Slug.make("") == "")
+    }
 }
 
 @Suite struct GermanDateTests {

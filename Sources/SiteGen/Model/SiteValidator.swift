@@ -53,11 +53,12 @@ struct SiteValidator {
     /// The items whose claim succeeds, in their order. Files named by their slug claim first, so
     /// when `Kontakt.md` and `kontakt.md` want one address, the message names `Kontakt.md`.
     static func claimed<T>(_ items: [T], _ source: (T) -> SourceRef, _ claim: (T) -> Bool) -> [T] {
-        func misnamed(_ i: Int) -> Bool {
-            let stem = String(source(items[i]).path.split(separator: "/").last?.dropLast(3) ?? "")
+        func misnamed(_ item: T) -> Bool {
+            let stem = String(source(item).path.split(separator: "/").last?.dropLast(3) ?? "")
             return Slug.make(stem) != stem
         }
-        let order = items.indices.sorted { (misnamed($0) ? 1 : 0, $0) < (misnamed($1) ? 1 : 0, $1) }
+        let late = items.map(misnamed)
+        let order = items.indices.filter { !late[$0] } + items.indices.filter { late[$0] }
         var kept = Set<Int>()
         for i in order where claim(items[i]) { kept.insert(i) }
         return items.indices.filter(kept.contains).map { items[$0] }

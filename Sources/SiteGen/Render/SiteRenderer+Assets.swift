@@ -73,15 +73,18 @@ extension SiteRenderer {
     /// `?` or `#`) has no dot and nothing percent-encoded, such as a page's `/blog/post/`. Most
     /// links lead to pages, and resolving each of a large site's links costs more than the rest.
     static func mayNameFile(_ href: String) -> Bool {
-        var dotInLastPart = false
-        for byte in href.utf8 {
-            switch byte {
-            case UInt8(ascii: "?"), UInt8(ascii: "#"): return dotInLastPart
-            case UInt8(ascii: "/"): dotInLastPart = false
-            case UInt8(ascii: "."), UInt8(ascii: "%"): dotInLastPart = true
-            default: break
+        var href = href
+        return href.withUTF8 { bytes in
+            var dotInLastPart = false
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "?"), UInt8(ascii: "#"): return dotInLastPart
+                case UInt8(ascii: "/"): dotInLastPart = false
+                case UInt8(ascii: "."), UInt8(ascii: "%"): dotInLastPart = true
+                default: break
+                }
             }
+            return dotInLastPart
         }
-        return dotInLastPart
     }
 }

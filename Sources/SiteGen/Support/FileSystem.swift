@@ -39,6 +39,9 @@ public protocol FileSystem: Sendable {
     func status(_ path: String) -> FileStatus?
     /// The names in a folder, dotfiles included, unsorted; nil when it is no folder.
     func entries(of folder: String) -> [String]?
+    /// As `entries(of:)`, each with what stands there when the listing says so without a
+    /// `status` per name (nil: ask `status`).
+    func kindedEntries(of folder: String) -> [(name: String, kind: FileStatus.Kind?)]?
     /// Creates the file at `path`, or replaces it by a new file (never writing through the old
     /// name, which may be a hard link into a live output), from `parts` in order.
     func writeFile(_ path: String, parts: [[UInt8]]) throws
@@ -54,6 +57,10 @@ public protocol FileSystem: Sendable {
 }
 
 extension FileSystem {
+    public func kindedEntries(of folder: String) -> [(name: String, kind: FileStatus.Kind?)]? {
+        entries(of: folder)?.map { ($0, nil) }
+    }
+
     public func writeFile(_ path: String, _ bytes: [UInt8]) throws { try writeFile(path, parts: [bytes]) }
 
     /// Writes through a temporary file beside `path` and a rename, so a reader sees the old bytes
@@ -83,10 +90,10 @@ extension FileSystem {
     /// Relative paths of every file (and symbolic link) below `root`, dotfiles included.
     func filesBelow(_ root: String, prefix: String = "") -> [String] {
         var files: [String] = []
-        for name in entries(of: root + (prefix.isEmpty ? "" : "/" + prefix)) ?? [] {
+        for (name, listedKind) in kindedEntries(of: root + (prefix.isEmpty ? "" : "/" + prefix)) ?? [] {
             let path = prefix.isEmpty ? name : prefix + "/" + name
-            guard let status = status(root + "/" + path) else { continue }
-            if status.kind == .folder { files += filesBelow(root, prefix: path) } else { files.append(path) }
+            guard let kind = listedKind ?? status(root + "/" + path)?.kind else { continue }
+            if kind == .folder { files += filesBelow(root, prefix: path) } else { files.append(path) }
         }
         return files
     }

@@ -178,6 +178,26 @@ extension LocalFileSystem {
 
     public func entries(of folder: String) -> [String]? { folderEntries(folder) }
 
+    /// The kinds from `readdir`'s `d_type`: listing the output (28,000 files at 10,000 items)
+    /// without a `stat` per file.
+    public func kindedEntries(of folder: String) -> [(name: String, kind: FileStatus.Kind?)]? {
+        guard let dir = opendir(folder) else { return nil }
+        defer { closedir(dir) }
+        var named: [(name: String, kind: FileStatus.Kind?)] = []
+        while let entry = readdir(dir) {
+            let name = direntName(entry)
+            guard name != "." && name != ".." else { continue }
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): named.append((name, .file))
+            case Int32(DT_DIR): named.append((name, .folder))
+            case Int32(DT_LNK): named.append((name, .link))
+            case Int32(DT_UNKNOWN): named.append((name, nil))
+            default: named.append((name, .other))
+            }
+        }
+        return named
+    }
+
     public func writeFile(_ path: String, parts: [[UInt8]]) throws {
         unlink(path)
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)

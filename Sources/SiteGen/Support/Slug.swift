@@ -3,6 +3,7 @@
 /// every run of other characters becomes one hyphen.
 public enum Slug {
     public static func make(_ text: String) -> String {
+        if let ascii = asciiSlug(text) { return ascii }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
@@ -31,6 +32,32 @@ public enum Slug {
             }
         }
         return out
+    }
+
+    /// The same slug for text of ASCII only (file names, addresses, tags: most of what is slugged),
+    /// made byte by byte; nil for other text.
+    private static func asciiSlug(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingHyphen = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                let piece: UInt8
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): piece = byte
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): piece = byte + 32
+                default:
+                    pendingHyphen = true
+                    continue
+                }
+                if pendingHyphen && !out.isEmpty { out.append(UInt8(ascii: "-")) }
+                pendingHyphen = false
+                out.append(piece)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// Latin letters with accents other than the German umlauts lose the accent (é→e).
