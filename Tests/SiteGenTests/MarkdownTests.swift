@@ -43,6 +43,24 @@ import Testing
         ])
     }
 
+    /// A space ends a link's address, so `[Flyer](downloads/Flyer Sommerfest.pdf)` shows as text;
+    /// the editor is told where, and how to write it. Code, real links and prose in brackets are left alone.
+    @Test func aLinkWithASpaceInItsAddressIsWarnedAbout() {
+        let text = """
+        Hier der [Flyer](../../downloads/Flyer Sommerfest.pdf) zum Fest.
+
+        Und `[a](b c)` im Code, ein [Link](../2024/b.md) und (runde Klammern) mit [eckigen] daneben.
+
+        Zwei: [A](x y.pdf) und [B](<../../downloads/Flyer Sommerfest.pdf>).
+        """
+        let warnings = render(text).diagnostics.filter { $0.message.contains("has a space") }.map(\.description)
+        #expect(warnings == [
+            "content/posts/2025/a.md:5: warning: '[Flyer](../../downloads/Flyer Sommerfest.pdf)' is shown as text, not as a link: its address has a space; write %20 for each space in the address, or put the address in < >",
+            "content/posts/2025/a.md:9: warning: '[A](x y.pdf)' is shown as text, not as a link: its address has a space; write %20 for each space in the address, or put the address in < >",
+        ])
+        #expect(MarkdownRenderer.linksWithSpaces(in: "[x](a b) [y](c) [z](d e f)") == ["[x](a b)", "[z](d e f)"])
+    }
+
     @Test func rawHTMLIsDroppedByDefault() {
         let r = render("Hallo <script>alert(1)</script> Welt\n\n<div onclick=\"x()\">Block</div>\n")
         #expect(!r.html.contains("<script"))
@@ -54,6 +72,17 @@ import Testing
         let r = render("<span lang=\"en\">Smart City</span>\n\n<script>alert(1)</script>\n", unsafe: true)
         #expect(r.html.contains("<span lang=\"en\">Smart City</span>"))
         #expect(!r.html.contains("<script>"))  // tagfilter
+    }
+
+    /// Under unsafe_html, GFM's tag filter still escapes <iframe>, <script> and the like, which
+    /// would show their code as text on the page: an error that says so, at the tag's line.
+    @Test func filteredTagsInRawHTMLAreErrors() {
+        let r = render("Text\n\n<div>\n<iframe src=\"https://video.example.org/x\"></iframe>\n</div>\n\nund <SCRIPT>x()</SCRIPT> hier\n", unsafe: true)
+        #expect(r.diagnostics.filter { $0.severity == .error }.map(\.description) == [
+            "content/posts/2025/a.md:8: error: <iframe> is not allowed in a page and would show as text; remove it (a video or map from another site: link to it instead)",
+            "content/posts/2025/a.md:11: error: <script> is not allowed in a page and would show as text; remove it (a video or map from another site: link to it instead)",
+        ])
+        #expect(render("<span lang=\"en\">Smart City</span> <em>x</em>\n", unsafe: true).diagnostics.isEmpty)
     }
 
     @Test func javascriptLinksAreRemoved() {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SiteGen
 
@@ -22,6 +23,16 @@ import Testing
                 == "„bildung“ ist kein Handlungsfeld; meinten Sie „bildung-und-kultur“?")
         #expect(catalogue.german("'x' is not a field of action") == "„x“ ist kein Handlungsfeld")
         #expect(catalogue.german("Build failed: 3 errors.") == "Build fehlgeschlagen: 3 Fehler.")
+    }
+
+    /// The German text names the key's varying parts by number ({1}, {2} …; a part may be left
+    /// out, as the English plural "s"): a bare {} or a number the key has not would be shown as it is.
+    @Test func everyGermanTextNamesVaryingPartsByNumber() {
+        for (english, german) in GermanMessages.pairs {
+            let parts = english.components(separatedBy: "{}").count - 1
+            #expect(!german.contains("{}"), "\(german)")
+            #expect(!german.contains("{\(parts + 1)}"), "\(english) → \(german)")
+        }
     }
 
     @Test func anUnknownMessageStaysEnglish() {

@@ -81,8 +81,8 @@ struct Modeller {
         i.fields.sort { ($0.order, $0.slug) < ($1.order, $1.slug) }
         i.posts.sort { $0.date != $1.date ? $0.date > $1.date : $0.source.path < $1.source.path }
         i.events.sort { $0.start != $1.start ? $0.start < $1.start : $0.source.path < $1.source.path }
-        i.projects.sort { GermanText.precedes($0.title, $1.title) }
+        i.projects = i.projects.sorted(byKey: { (GermanText.sortKey($0.title), $0.title) }, using: <)
         i.participation.sort { $0.start != $1.start ? $0.start < $1.start : $0.source.path < $1.source.path }
-        i.pages.sort { ($0.menu ?? Int.max, GermanText.sortKey($0.title), $0.slug) < ($1.menu ?? Int.max, GermanText.sortKey($1.title), $1.slug) }
+        i.pages = i.pages.sorted(byKey: { ($0.menu ?? Int.max, GermanText.sortKey($0.title), $0.slug) }, using: <)
     }
 }

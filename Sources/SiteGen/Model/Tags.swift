@@ -43,7 +43,7 @@ enum TagIndex {
             tags.append(PostTag(slug: slug, name: name, posts: postsBySlug[slug]!))
             diagnostics += spellingWarnings(used, shown: name, address: urls.tag(slug: slug))
         }
-        tags.sort { GermanText.precedes($0.name, $1.name) }
+        tags = tags.sorted(byKey: { (GermanText.sortKey($0.name), $0.name) }, using: <)
         return (tags, diagnostics)
     }
 

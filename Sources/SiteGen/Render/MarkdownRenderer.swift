@@ -158,8 +158,10 @@ private struct Walker {
                 link(node)
             } else if type == CMARK_NODE_IMAGE {
                 image(node)
+            } else if type == CMARK_NODE_TEXT {
+                linksWithSpaces(node)
             } else if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) && renderer.unsafeHTML {
-                rawImagesWithoutAlt(node)
+                checkRawHTML(node)
             } else if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
                 let at = line(node)
                 if rawHTMLLines.last != at { rawHTMLLines.append(at) }
@@ -208,17 +210,25 @@ private struct Walker {
         headingNodes.append((node, heading))
     }
 
-    /// Raw HTML (kept under `unsafe_html`) with an `<img>` that has no alt attribute: screen
-    /// readers would read out its file name.
-    private mutating func rawImagesWithoutAlt(_ node: OpaquePointer) {
+    /// Raw HTML kept under `unsafe_html`: an `<img>` without alt attribute (screen readers would
+    /// read out its file name), and the tags GFM's tag filter turns into visible text.
+    private mutating func checkRawHTML(_ node: OpaquePointer) {
         guard let literal = cmark_node_get_literal(node) else { return }
         var scanner = XMLTagScanner(Array(String(cString: literal).utf8))
         while let tag = scanner.next() {
-            guard tag.name.lowercased() == "img", !tag.attributes.contains(where: { $0.name.lowercased() == "alt" }) else { continue }
+            let name = tag.name.lowercased()
+            if Self.filteredTags.contains(name) {
+                diagnostics.append(.error(body.source.display, line: line(node) + tag.line - 1,
+                    "<\(name)> is not allowed in a page and would show as text; remove it (a video or map from another site: link to it instead)"))
+            }
+            guard name == "img", !tag.attributes.contains(where: { $0.name.lowercased() == "alt" }) else { continue }
             diagnostics.append(.warning(body.source.display, line: line(node) + tag.line - 1,
                 "image in raw HTML has no alt attribute, so screen readers read out its address; add alt=\"…\" (alt=\"\" for decoration)"))
         }
     }
+
+    /// GFM's tag filter (`tagfilter` extension): these open tags are escaped even under `unsafe_html`.
+    static let filteredTags: Set<String> = ["title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext"]
 
     private mutating func link(_ node: OpaquePointer) {
         let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
@@ -239,6 +249,24 @@ private struct Walker {
                 diagnostics.append(.warning(body.source.display, line: line(node), "link '\(url)' runs code and is removed; link to a web address instead"))
                 unwrapNodes.append(node)
             }
+        }
+    }
+
+    /// `[Flyer](downloads/Flyer Sommerfest.pdf)`: a space ends a link's address, so Markdown
+    /// shows the whole of it as text and the page has no link; said instead of left to a reader.
+    private mutating func linksWithSpaces(_ node: OpaquePointer) {
+        if let previous = cmark_node_previous(node), cmark_node_get_type(previous) == CMARK_NODE_TEXT { return }
+        var text = ""
+        var next: OpaquePointer? = node
+        while let n = next, cmark_node_get_type(n) == CMARK_NODE_TEXT {
+            if let literal = cmark_node_get_literal(n) { text += String(cString: literal) }
+            next = cmark_node_next(n)
+        }
+        guard text.contains("](") else { return }
+        let at = cmark_node_get_start_line(node) > 0 ? line(node) : cmark_node_parent(node).map { self.line($0) } ?? body.source.bodyFirstLine
+        for written in MarkdownRenderer.linksWithSpaces(in: text) {
+            diagnostics.append(.warning(body.source.display, line: at,
+                "'\(written)' is shown as text, not as a link: its address has a space; write %20 for each space in the address, or put the address in < >"))
         }
     }
 
@@ -421,5 +449,26 @@ enum RawHTMLText {
             i += 1
         }
         return nil
+    }
+}
+
+extension MarkdownRenderer {
+    /// The `[text](address with space)` spans of a text, as written.
+    static func linksWithSpaces(in text: String) -> [String] {
+        let b = Array(text.utf8)
+        let (space, open, close) = (UInt8(ascii: " "), UInt8(ascii: "["), UInt8(ascii: ")"))
+        var found: [String] = []
+        var (i, from) = (0, 0)
+        while i + 1 < b.count {
+            guard b[i] == UInt8(ascii: "]"), b[i + 1] == UInt8(ascii: "(") else { i += 1; continue }
+            guard let end = b[(i + 2)...].firstIndex(of: close) else { break }
+            let address = b[(i + 2)..<end]
+            if let start = b[from..<i].lastIndex(of: open), address.contains(space), address.contains(where: { $0 != space }),
+               !address.contains(UInt8(ascii: "(")), !address.contains(UInt8(ascii: "\n")) {
+                found.append(String(decoding: b[start...end], as: UTF8.self))
+            }
+            (i, from) = (end + 1, end + 1)
+        }
+        return found
     }
 }

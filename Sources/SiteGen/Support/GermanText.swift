@@ -9,6 +9,7 @@ public enum GermanText {
     /// DIN 5007-1 sort key: ä as a, ö as o, ü as u, ß as ss, case and other accents ignored.
     /// Ties are broken by the original text so the order is total and stable.
     public static func sortKey(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
         var key = ""
         key.reserveCapacity(text.utf8.count)
         for scalar in text.lowercased().unicodeScalars {
