@@ -193,6 +193,28 @@ import Testing
     }
 }
 
+@Suite struct ScheduledPostTests {
+    /// A post dated next month is not published, but its problems are reported today: otherwise
+    /// the build would first fail on its publication day, when nobody changed anything. Links
+    /// between scheduled posts resolve as on that day; drafts stay unchecked work in progress.
+    @Test func aScheduledPostIsCheckedButNotPublished() throws {
+        let files = TestSupport.minimalSite.merging([
+            "posts/2027/spaeter.md": "---\ntitle: Später\ndate: 2027-03-01T10:00:00+01:00\nfields: [energie-und-umweld]\n---\nSiehe [alt](../2025/weg.md) und [bald](noch-spaeter.md).\n",
+            "posts/2027/noch-spaeter.md": "---\ntitle: Noch später\ndate: 2027-04-01T10:00:00+01:00\n---\nText\n",
+            "posts/2026/entwurf.md": "---\ntitle: Entwurf\ndate: 2026-03-01T10:00:00+01:00\ndraft: true\n---\n[kaputt](nirgends.md)\n",
+        ]) { _, b in b }
+        let (report, sink) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.errorMessages == [
+            "/c/posts/2027/spaeter.md:4: error: unknown field of action 'energie-und-umweld', did you mean 'energie-und-umwelt'?",
+            "/c/posts/2027/spaeter.md:6: error: link target '../2025/weg.md' does not exist",
+        ], "\(report.diagnostics.errorMessages)")
+        #expect(sink.files["blog/2027/spaeter/index.html"] == nil)
+        // With --future the post is built like any other, and reported once.
+        let (preview, _) = TestSupport.buildInMemory(files, options: BuildOptions(now: TestSupport.now, future: true))
+        #expect(preview.diagnostics.errorMessages.count { $0.contains("weg.md") } == 1)
+    }
+}
+
 @Suite struct DraftMarkingTests {
     /// `build --drafts --future` showed drafts and future posts unmarked, saying "Veröffentlicht am".
     @Test func draftsAndFuturePostsAreMarkedAndNotCalledPublished() throws {
@@ -212,5 +234,19 @@ import Testing
         let (_, published) = TestSupport.buildInMemory(files)
         #expect(published.files["blog/2026/entwurf/index.html"] == nil && published.files["blog/2027/spaeter/index.html"] == nil)
         #expect(!String(decoding: published.files["blog/index.html"] ?? [], as: UTF8.self).contains("class=\"label\""))
+    }
+
+    /// Pages and fields are drafts too: in the preview their headings and cards say so, as posts' do.
+    @Test func draftPagesAndFieldsAreMarkedInThePreview() throws {
+        let files = TestSupport.minimalSite.merging([
+            "pages/neu.md": "---\ntitle: Neue Seite\ndraft: true\n---\nText\n",
+            "fields/bildung.md": "---\ntitle: Bildung\norder: 3\ndraft: true\n---\nText\n",
+        ]) { _, b in b }
+        let (_, sink) = TestSupport.buildInMemory(files, options: BuildOptions(now: TestSupport.now, drafts: true))
+        func page(_ path: String) throws -> String { String(decoding: try #require(sink.files[path], "\(path)"), as: UTF8.self) }
+        #expect(try page("neu/index.html").contains("<h1><span class=\"label\">Entwurf</span> \nNeue Seite</h1>"))
+        #expect(try page("handlungsfelder/bildung/index.html").contains("<h1><span class=\"label\">Entwurf</span> \nBildung</h1>"))
+        #expect(try page("handlungsfelder/index.html").contains("<span class=\"label\">Entwurf</span> \n<a href=\"/handlungsfelder/bildung/\">"))
+        #expect(try !page("handlungsfelder/index.html").contains("<span class=\"label\">Entwurf</span> \n<a href=\"/handlungsfelder/energie-und-umwelt/\">"))
     }
 }

@@ -57,6 +57,7 @@ struct Modeller {
             return false
         }
         i.fields = i.fields.filter { keep($0.draft, $0.body.source) }
+        let scheduled = i.posts.filter { !$0.draft && Publication.withheld(draft: false, date: $0.date, now: now) == .future && !options.future }
         i.posts = i.posts.filter { keep($0.draft, $0.source, date: $0.date) }
         i.events = i.events.filter { keep($0.draft, $0.source) }
         i.projects = i.projects.filter { keep($0.draft, $0.source) }
@@ -67,6 +68,7 @@ struct Modeller {
                         events: i.events, projects: i.projects, pages: i.pages, strategy: i.strategies.first,
                         assets: content.assets, strategyPDFSize: nil)
         site.participation = i.participation
+        site.scheduledPosts = scheduled
         site.excludedSources = excluded
         site.withheld = withheld.sorted { $0.file < $1.file }
         site.configHash = content.configHash

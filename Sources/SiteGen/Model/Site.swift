@@ -24,6 +24,9 @@ public struct Site: Sendable {
     public var excludedSources: [String: String] = [:]
     /// Drafts and future posts this build leaves out, by content path, so the build can say so.
     public var withheld: [Withheld] = []
+    /// Posts left out only because their date has not come (not drafts): checked now, so that
+    /// their problems do not first appear, and fail the build, on the day they are published.
+    public var scheduledPosts: [Post] = []
     public var configHash: UInt64 = 0
     /// Every post date and event end (epoch seconds), published or not: the only moments at
     /// which the passing of time changes the site.

@@ -92,7 +92,7 @@ struct SiteValidator {
                 d.append(.error(source.display, line: line, message))
             }
         }
-        for p in site.posts { checkFields(p.fields, p.source) }
+        for p in site.posts + site.scheduledPosts { checkFields(p.fields, p.source) }
         for e in site.events { checkFields(e.fields, e.source) }
         for p in site.projects { checkFields(p.fields, p.source) }
         for p in site.participation { checkFields(p.fields, p.source) }
@@ -151,7 +151,7 @@ struct SiteValidator {
     func checkPosts(_ site: inout Site) -> [Diagnostic] {
         var d: [Diagnostic] = []
         var missingImages: Set<String> = []
-        for p in site.posts {
+        for p in site.posts + site.scheduledPosts {
             if p.summary == nil {
                 d.append(.warning(p.source.display, "post has no summary; add 'summary: …' (it is shown in lists, feeds and search results)"))
             }

@@ -105,7 +105,8 @@ public struct Builder: Sendable {
         let checker = OutputChecker(site: renderer.site, records: rendered.records, outputs: outputs, outputName: renderer.outputName,
                                     bodyText: renderer.bodyText)
         let findings = checker.checkEach(memo: cache ?? NoMemo()).flatMap { $0 }
-        report.diagnostics += formats.problems + assetProblems + rendered.records.flatMap(\.diagnostics) + findings
+        let scheduled = renderers.flatMap { $0.scheduledPostFindings() }
+        report.diagnostics += formats.problems + assetProblems + rendered.records.flatMap(\.diagnostics) + findings + scheduled
         report.pages = rendered.records.count
         report.rendered = cache?.renderedPages ?? rendered.records.count
         report.files = outputs.count + searchTexts

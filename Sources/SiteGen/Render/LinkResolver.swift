@@ -45,7 +45,7 @@ public struct LinkResolver: Sendable {
         let suffix = fragment.map { "#" + $0 } ?? ""
 
         // Windows writes paths with backslashes; Markdown also reads `\.` as an escaped dot.
-        if decoded.contains("\\") {
+        if decoded.utf8.contains(UInt8(ascii: "\\")) {
             // Two whole sentences, so that each has its translation (see MessageCatalogue).
             return .broken(isImage
                 ? "image '\(trimmed)' contains a backslash (\\); write addresses with /, e.g. ../../projects/mein-projekt.md"

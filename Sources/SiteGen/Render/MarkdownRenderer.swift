@@ -92,7 +92,7 @@ public struct MarkdownRenderer: Sendable {
         defer { cmark_node_free(doc) }
 
         var walker = Walker(renderer: self, body: body, parser: parser, options: options)
-        if body.text.contains("]{lang=") { walker.diagnostics = LangSpans.apply(doc, file: body.source.display, line: body.line) }
+        if body.text.containsBytes("]{lang=") { walker.diagnostics = LangSpans.apply(doc, file: body.source.display, line: body.line) }
         walker.walk(doc)
         walker.apply()
         // Before the headings become HTML blocks, which the plain text renderer leaves out: the
@@ -256,13 +256,20 @@ private struct Walker {
     /// shows the whole of it as text and the page has no link; said instead of left to a reader.
     private mutating func linksWithSpaces(_ node: OpaquePointer) {
         if let previous = cmark_node_previous(node), cmark_node_get_type(previous) == CMARK_NODE_TEXT { return }
-        var text = ""
-        var next: OpaquePointer? = node
-        while let n = next, cmark_node_get_type(n) == CMARK_NODE_TEXT {
-            if let literal = cmark_node_get_literal(n) { text += String(cString: literal) }
-            next = cmark_node_next(n)
+        func forEachText(_ body: (UnsafePointer<CChar>) -> Void) {
+            var next: OpaquePointer? = node
+            while let n = next, cmark_node_get_type(n) == CMARK_NODE_TEXT {
+                if let literal = cmark_node_get_literal(n) { body(literal) }
+                next = cmark_node_next(n)
+            }
         }
-        guard text.contains("](") else { return }
+        // Most text has no "]": looked for in place before any text is copied.
+        var bracket = false
+        forEachText { if strchr($0, 93) != nil { bracket = true } }
+        guard bracket else { return }
+        var text = ""
+        forEachText { text += String(cString: $0) }
+        guard text.containsBytes("](") else { return }
         let at = cmark_node_get_start_line(node) > 0 ? line(node) : cmark_node_parent(node).map { self.line($0) } ?? body.source.bodyFirstLine
         for written in MarkdownRenderer.linksWithSpaces(in: text) {
             diagnostics.append(.warning(body.source.display, line: at,

@@ -21,7 +21,9 @@ extension LayoutContext {
         let events = index.upcomingEvents(of: f.slug).count
         let counts = strings.format("field.counts", strings.count("field.count.projects", projects),
                                     strings.count("field.count.posts", posts), strings.count("field.count.events", events))
-        return FieldCard(badge: fieldBadges[f.slug]!, summary: f.summary, counts: counts, projectCount: projects, postCount: posts)
+        let card = FieldCard(badge: fieldBadges[f.slug]!, summary: f.summary, counts: counts, projectCount: projects, postCount: posts)
+        card.labels = itemFields.labels(draft: f.draft, scheduled: false)
+        return card
     }
 }
 

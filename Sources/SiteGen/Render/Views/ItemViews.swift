@@ -67,6 +67,7 @@ extension LayoutContext {
         meta.lang = p.lang
         let content = ContentView(title: p.title, html: html)
         content.lang = itemFields.partLanguage(p.lang)
+        content.labels = itemFields.labels(draft: p.draft, scheduled: false)
         if p.slug == EasyRead.listPage && !site.isEasyRead && !site.easyRead.pages.isEmpty {
             content.easyReadList = LinkList(items: site.easyRead.pages.map { LinkView(title: $0.title, href: site.urls.href($0.path)) })
         }

@@ -20,6 +20,8 @@ final class FieldCard: TemplateView, @unchecked Sendable {  // a class: a view s
     var counts: String
     var projectCount, postCount: Int
     var html: MarkdownHTML?
+    /// "Entwurf" where drafts are shown (`ItemFields.labels`).
+    var labels: [String] = []
 
     init(badge: FieldBadge, summary: String? = nil, counts: String, projectCount: Int, postCount: Int, html: MarkdownHTML? = nil) {
         self.badge = badge
@@ -35,6 +37,7 @@ final class FieldCard: TemplateView, @unchecked Sendable {  // a class: a view s
         .text("counts", "How many projects, posts and upcoming events it has, in words.") { $0.counts },
         .number("projectCount", "Number of its projects.") { $0.projectCount },
         .number("postCount", "Number of its posts.") { $0.postCount },
+        .texts("labels", "'Entwurf' in the preview server (partials/labels).") { $0.labels },
         ViewKey("html", .html, optional: true, "Its text as HTML, on its own page only; print with {{{html}}}.") { $0.html.map { .deferredHTML($0) } ?? .null },
     ])
 }

@@ -198,6 +198,8 @@ final class ContentView: TemplateView, @unchecked Sendable {  // a class: a view
     var lang: String?
     /// On `pages/leichte-sprache.md`: every page in Leichte Sprache.
     var easyReadList: LinkList?
+    /// "Entwurf" where drafts are shown (`ItemFields.labels`).
+    var labels: [String] = []
     init(title: String, html: MarkdownHTML) {
         self.title = title
         self.html = html
@@ -208,6 +210,7 @@ final class ContentView: TemplateView, @unchecked Sendable {  // a class: a view
         .html("html", "Its text as HTML; print with {{{html}}}.") { .deferredHTML($0.html) },
         .optionalObject("easyReadList", LinkList.fields, "On the page leichte-sprache: every page that has a Leichte-Sprache version (foo.ls.md); absent elsewhere.") { $0.easyReadList },
         .optionalText("lang", "The language of its title, summary and text when it is not the page's (front matter `lang`); absent otherwise. Templates put it on exactly those elements (WCAG 3.1.2), never around the UI.") { $0.lang },
+        .texts("labels", "'Entwurf' in the preview server (partials/labels).") { $0.labels },
     ])
 }
 
