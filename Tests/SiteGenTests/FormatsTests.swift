@@ -492,7 +492,7 @@ extension FormatsFixture {
             "Bäume Sensoren", "", "und die der",
         ]
         for text in pages {
-            let page = tokenizer.tokenize(text, headings: [])
+            let page = tokenizer.tokenize(text, headings: [], language: .german)
             var expected: [String: Int] = [:]
             for term in SearchText.terms(text) { expected[term, default: 0] += 1 }
             let terms = tokenizer.finished.terms

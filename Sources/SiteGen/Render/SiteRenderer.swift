@@ -43,6 +43,8 @@ public struct SiteRenderer: Sendable {
     let interner = StringInterner()
     /// One tokenizer for the whole build (and, with a cache, for all builds that share it), so term numbers stay valid.
     let searchTokenizer: SharedSearchTokenizer
+    /// The rules its pages' words become search terms by: its version's language.
+    var searchLanguage: SearchLanguage { SearchLanguage(code: site.config.language) }
     /// The content's images with the files made from its photos (published after the pages).
     let images: ImageCatalog
 
@@ -121,7 +123,9 @@ public struct SiteRenderer: Sendable {
 
     private func renderAndWrite(_ job: PageJob, into sink: OutputSink) -> PageRecord {
         var record = renderPage(job, sink: sink)
-        if let text = record.plainText { record.record.search = searchTokenizer.tokenize(text, headings: record.record.headings) }
+        if let text = record.plainText {
+            record.record.search = searchTokenizer.tokenize(text, headings: record.record.headings, language: searchLanguage)
+        }
         writeSearchText(&record.record, job, into: sink)
         // An item with one page needs its Markdown text no more (see `release`).
         if releasesBodies { body(of: job)?.release() }
@@ -317,6 +321,6 @@ public struct SiteRenderer: Sendable {
     }
 
     func renderMarkdown(_ body: MarkdownBody) -> PageMarkdown {
-        memo.markdown(body, renderer: markdown, resolver: resolver)
+        memo.markdown(body, renderer: markdown, resolver: resolver, language: searchLanguage)
     }
 }
