@@ -80,9 +80,8 @@ public struct SiteRenderer: Sendable {
     /// Every page of the site, in a fixed order.
     func jobs() -> [PageJob] {
         if site.isEasyRead { return easyReadJobs() }
+        // Each language version has its 404 page in its folder (`en/404.html`), for the server to show there.
         var jobs: [PageJob] = [.home, .fields, .projects, .events, .search, .notFound]
-        // One 404 page for the whole site: a language version has none of its own.
-        if site.config.defaultLanguage != nil { jobs.removeAll { if case .notFound = $0 { true } else { false } } }
         for p in Pagination.pages(count: site.posts.count, size: site.config.paginate) { jobs.append(.blog(p)) }
         for (i, f) in site.fields.enumerated() {
             let count = layout.index.posts(of: f.slug).count
@@ -222,7 +221,7 @@ public struct SiteRenderer: Sendable {
         case .projects: return urls.projects
         case .fields: return urls.fields
         case .search: return urls.search
-        case .notFound: return "404.html"
+        case .notFound: return URLScheme.notFound(home: urls.home)
         case .tag, .tags: return tagPath(job)
         case .participation, .participationList, .ideas: return participationPath(job)
         }
