@@ -60,4 +60,29 @@ import Testing
         #expect(diagnostics.map(\.description).contains(
             "content/projects/allein.ls.md: error: this is the 'ls' version of allein.md, but there is no allein.md beside it; add the original, or rename this file"))
     }
+
+    /// With an English version: a Leichte-Sprache page names the English version of its standard
+    /// page (hreflang="en") and the standard page as x-default, never a hreflang="de" of its own,
+    /// and its switcher leads to the English version, else to the English home.
+    @Test func easyReadPagesHaveTheOtherLanguages() throws {
+        var files = Self.files
+        files["site.yml"] = LanguagesTests.siteYml
+        files["projects/sensoren.en.md"] = "---\ntitle: Environmental sensors\nstatus: umsetzung\n---\nText.\n"
+        files["projects/ohne.ls.md"] = "---\ntitle: Ohne Englisch\nstatus: idee\n---\nText.\n"
+        let (report, sink) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty, "\(report.diagnostics)")
+        let easy = try #require(sink.text("leichte-sprache/projekte/sensoren/index.html"))
+        #expect(easy.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/en/projects/sensoren/\">"))
+        #expect(easy.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/projekte/sensoren/\">"))
+        #expect(!easy.contains("hreflang=\"de\" href"), "no second German version")
+        #expect(easy.contains("<a class=\"language-link\" href=\"/en/projects/sensoren/\" hreflang=\"en\" lang=\"en\">English</a>"))
+        let untranslated = try #require(sink.text("leichte-sprache/projekte/ohne/index.html"))
+        #expect(!untranslated.contains("hreflang=\"en\" href"))
+        #expect(untranslated.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/projekte/ohne/\">"))
+        #expect(untranslated.contains("<a class=\"language-link\" href=\"/en/\" hreflang=\"en\" lang=\"en\">English</a>"))
+        // The standard page's group is as it was: German and English, x-default German.
+        let standard = try #require(sink.text("projekte/sensoren/index.html"))
+        #expect(standard.contains("hreflang=\"de\" href=\"https://example.org/projekte/sensoren/\">"))
+        #expect(!standard.contains("hreflang=\"de\" href=\"https://example.org/leichte-sprache/"))
+    }
 }

@@ -173,7 +173,7 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
                             breadcrumbs: breadcrumbs,
                             feeds: meta.feeds.map { LinkView(title: $0.title, href: urls.href($0.path)) },
                             jsonLD: ld)
-        if !site.alternates.isEmpty && !site.isEasyRead { addLanguages(page, meta.path) }
+        if !site.alternates.isEmpty { addLanguages(page, meta.path) }
         if !site.easyRead.pages.isEmpty { addEasyRead(page, meta.path) }
         return PageFrame(page: page, navigation: navigation(meta.section, path: meta.path), preview: site.options.preview)
     }
