@@ -219,4 +219,37 @@ import Testing
         #expect(blog.contains("<a href=\"/impressum/\" hreflang=\"de\" lang=\"de\">Impressum</a>"))
         #expect(!(try #require(sink.text("blog/index.html"))).contains("class=\"untranslated\""))
     }
+
+    /// The footer's links (legal pages, then the menu), as title and `lang` in order.
+    static func footerLinks(_ html: String) -> [String] {
+        guard let start = html.range(of: "aria-labelledby=\"fuss-service\""),
+              let end = html[start.upperBound...].range(of: "</nav>") else { return [] }
+        return html[start.upperBound..<end.lowerBound].components(separatedBy: "<li><a ").dropFirst().map { item in
+            let title = item.split(separator: ">", maxSplits: 1)[1].prefix { $0 != "<" }
+            return item.contains("lang=\"de\"") ? "\(title) (de)" : String(title)
+        }
+    }
+
+    /// The English menu: each translated page in its place (its own `menu:`, else its original's),
+    /// and the original's menu pages without translation in German, marked so.
+    @Test func theEnglishMenuIsOrderedByTheEnglishPagesAndComplete() throws {
+        var files = Self.files
+        files["pages/team.md"] = "---\ntitle: Team\nmenu: 2\n---\nText.\n"
+        files["pages/team.en.md"] = "---\ntitle: Our team\nmenu: 9\n---\nText.\n"
+        files["pages/kontakt.md"] = "---\ntitle: Kontakt\nmenu: 6\n---\nText.\n"
+        files["pages/kontakt.en.md"] = "---\ntitle: Contact\n---\nText.\n"
+        files["pages/anfahrt.md"] = "---\ntitle: Anfahrt\nmenu: 7\n---\nText.\n"
+        files["pages/presse.md"] = "---\ntitle: Presse\nmenu: 8\n---\nText.\n"
+        files["pages/presse.en.md"] = "---\ntitle: Press\nmenu: 8\n---\nText.\n"
+        files["pages/ohne-menue.md"] = "---\ntitle: Ohne Menü\n---\nText.\n"
+        let (report, sink) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty, "\(report.diagnostics)")
+        let english = Self.footerLinks(try #require(sink.text("en/index.html")))
+        #expect(english == ["Impressum (de)", "Contact", "Anfahrt (de)", "Press", "Our team"], "\(english)")
+        let german = Self.footerLinks(try #require(sink.text("index.html")))
+        #expect(german == ["Impressum", "Team", "Kontakt", "Anfahrt", "Presse"], "\(german)")
+        #expect(try #require(sink.text("en/index.html")).contains("<a href=\"/anfahrt/\" hreflang=\"de\" lang=\"de\">Anfahrt</a>"))
+        // The header's main navigation is the English UI strings'.
+        #expect(try #require(sink.text("en/index.html")).contains(">Fields of action</a>"))
+    }
 }

@@ -83,6 +83,11 @@ struct Modeller {
         i.events.sort { $0.start != $1.start ? $0.start < $1.start : $0.source.path < $1.source.path }
         i.projects.sort { GermanText.precedes($0.title, $1.title) }
         i.participation.sort { $0.start != $1.start ? $0.start < $1.start : $0.source.path < $1.source.path }
-        i.pages.sort { ($0.menu ?? Int.max, GermanText.sortKey($0.title), $0.slug) < ($1.menu ?? Int.max, GermanText.sortKey($1.title), $1.slug) }
+        i.pages.sort(by: pagePrecedes)
+    }
+
+    /// Pages by `menu:` number (those without one last), then title and slug.
+    static func pagePrecedes(_ a: Page, _ b: Page) -> Bool {
+        (a.menu ?? Int.max, GermanText.sortKey(a.title), a.slug) < (b.menu ?? Int.max, GermanText.sortKey(b.title), b.slug)
     }
 }

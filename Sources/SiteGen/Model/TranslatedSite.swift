@@ -35,10 +35,20 @@ enum TranslatedSite {
             }
             site.participation[i] = p
         }
+        inheritMenu(&site, original: original)
         // Links to what has no translation lead to the original's page; to a draft, the reason.
         site.pathBySource = original.pathBySource
         site.excludedSources.merge(original.excludedSources) { mine, _ in mine }
         site.originalPages = original.pages
+    }
+
+    /// A translated page without `menu:` takes its original's place in the menu; with one, its own.
+    static func inheritMenu(_ site: inout Site, original: Site) {
+        let menus = Dictionary(uniqueKeysWithValues: original.pages.compactMap { p in p.menu.map { (p.source.path, $0) } })
+        for i in site.pages.indices where site.pages[i].menu == nil {
+            if let (path, _) = Variant.of(site.pages[i].source.path) { site.pages[i].menu = menus[path] }
+        }
+        site.pages.sort(by: Modeller.pagePrecedes)
     }
 
     /// How many items of each of the original's lists this version does not have.
