@@ -70,6 +70,7 @@ struct Modeller {
         site.excludedSources = excluded
         site.withheld = withheld.sorted { $0.file < $1.file }
         site.configHash = content.configHash
+        site.hasEasyReadHome = content.documents.contains { $0.source.path == EasyRead.homeFile }
         site.timeBoundaries = boundaries
         if let original { TranslatedSite.prepare(&site, original: original) }
         var diagnostics = SiteValidator.validate(&site, fileSystem: fileSystem, contentRoot: contentRoot, displayRoot: displayRoot)

@@ -24,7 +24,7 @@ public struct URLScheme: Sendable {
     public func project(_ p: Project) -> String { "\(itemPrefix)\(paths.projects)/\(p.slug)/" }
     public func field(_ f: Field) -> String { field(slug: f.slug) }
     public func field(slug: String) -> String { "\(itemPrefix)\(paths.fields)/\(slug)/" }
-    public func page(_ p: Page) -> String { "\(itemPrefix)\(p.slug)/" }
+    public func page(_ p: Page) -> String { p.isHome ? itemPrefix : "\(itemPrefix)\(p.slug)/" }
     public func tag(_ t: PostTag) -> String { tag(slug: t.slug) }
     public func tag(slug: String) -> String { "\(prefix)\(paths.blog)/\(paths.tags)/\(slug)/" }
     /// The list of all tags.

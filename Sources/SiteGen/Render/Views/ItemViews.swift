@@ -67,7 +67,9 @@ extension LayoutContext {
         meta.lang = p.lang
         let content = ContentView(title: p.title, html: html)
         content.lang = itemFields.partLanguage(p.lang)
-        if p.slug == EasyRead.listPage && !site.isEasyRead && !site.easyRead.pages.isEmpty {
+        // The home page in Leichte Sprache lists the other pages; without one, the standard page leichte-sprache does.
+        let lists = p.isHome || (p.slug == EasyRead.listPage && !site.isEasyRead && site.easyRead.home == nil)
+        if lists && !site.easyRead.pages.isEmpty {
             content.easyReadList = LinkList(items: site.easyRead.pages.map { LinkView(title: $0.title, href: site.urls.href($0.path)) })
         }
         return ContentPage(frame: frame(meta), content: content)

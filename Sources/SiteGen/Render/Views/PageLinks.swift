@@ -23,12 +23,19 @@ struct PageLinks {
         }
         // The pages the law asks for are always there, menu number or not; then every other page with one.
         footer = (Self.legal.compactMap(page) + Self.menuPages(site)).map(link)
-        let accessPages = Self.access.compactMap(page)
-        meta = accessPages.map(link)
         // Short names from the UI strings ("Gebärdensprache"), the page title when there is none.
-        access = accessPages.map { page -> (String, String, String) in
-            let key = "nav.access.\(page.slug)"
-            return (site.pathBySource[page.source.path] ?? urls.page(page), strings[key] == key ? page.title : strings[key], page.slug)
+        func short(_ slug: String, _ title: String) -> String { strings["nav.access.\(slug)"] == "nav.access.\(slug)" ? title : strings["nav.access.\(slug)"] }
+        for slug in Self.access {
+            if let p = page(slug) {
+                meta.append(link(p))
+                access.append((site.pathBySource[p.source.path] ?? urls.page(p), short(slug, p.title), slug))
+            } else if slug == EasyRead.listPage, let home = site.easyRead.home {
+                // Leichte Sprache begins at its home page (`home.ls.md`) when there is no page of this name.
+                let view = LinkView(title: home.title, href: urls.href(home.path))
+                view.lang = otherLanguage
+                meta.append(view)
+                access.append((home.path, short(slug, home.title), slug))
+            }
         }
     }
 
