@@ -261,13 +261,16 @@ struct SearchIndex {
             }
             return .obj([("slug", .string(f.slug)), ("title", .string(f.title)), ("docs", .array(deltas))])
         }
+        var entries: [(String, JSON?)] = [
+            ("version", .number(1)), ("v", .string(version.hex)), ("docs", .number(docs.count)), ("docsPerChunk", .number(Self.docsPerChunk)),
+        ]
         // The language only when it is not German, which search.js assumes without it.
-        let language: [(String, JSON)] = self.language.manifestCode.map { [("language", .string($0))] } ?? []
-        return JSON.obj([
-            ("version", .number(1)), ("v", .string(version.hex)), ("docs", .number(docs.count)),
-            ("docsPerChunk", .number(Self.docsPerChunk))] + language + [("stopWords", .array(self.language.stopWords.sorted().map(JSON.string))),
+        if let code = language.manifestCode { entries.append(("language", .string(code))) }
+        entries += [
+            ("stopWords", .array(language.stopWords.sorted().map(JSON.string))),
             ("kinds", .string(docs.map(\.kind).joined())), ("fields", .array(fields)), ("shards", .array(shards)),
-        ])
+        ]
+        return JSON.obj(entries)
     }
 
     /// Calls `posting` with each term of `doc` once, with its summed weight (at most 255).

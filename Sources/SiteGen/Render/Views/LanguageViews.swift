@@ -73,7 +73,8 @@ extension LayoutContext {
     private func easyReadAlternateLinks(_ path: String, homes: [Alternate]) -> [AlternateLink] {
         let standard = site.easyRead.standardOf[path] ?? path
         let group = site.alternates[standard] ?? []
-        // Leichte Sprache is German too: a hreflang="de" of its own would compete with the standard page as the German version, so it names only the other languages.
+        // Leichte Sprache is German too: a hreflang="de" of its own would compete with the standard
+        // page as the German version, so it names only the other languages.
         let others = group.filter { $0.language != site.config.language }.map { AlternateLink(lang: $0.language, href: site.urls.absolute($0.path)) }
         let fallback = group.first { $0.language == homes[0].language }?.path ?? standard
         return others + [AlternateLink(lang: "x-default", href: site.urls.absolute(fallback))]
