@@ -63,7 +63,7 @@ extension PreviewServer {
             headers[.location] = RequestPath.encode(parsed.path + "/") + (parsed.query.map { "?" + $0 } ?? "")
             return plain(.movedPermanently, "Moved to \(parsed.path)/\n", headers: headers, head: isHead)
         }
-        return notFound(snapshot, build: build, head: isHead)
+        return notFound(snapshot, path: parsed.path, build: build, head: isHead)
     }
 
     // MARK: files
@@ -127,11 +127,13 @@ extension PreviewServer {
         return out
     }
 
-    private func notFound(_ snapshot: SiteSnapshot, build: String, head: Bool) -> Response {
+    /// The 404 page of the language version the address is in (`en/404.html` under `en/`), else the site's.
+    private func notFound(_ snapshot: SiteSnapshot, path: String, build: String, head: Bool) -> Response {
         var headers = HTTPFields()
         headers[.cacheControl] = "no-cache"
         headers[.xContentTypeOptionsHeader] = "nosniff"
-        guard let page = snapshot.files["404.html"] else {
+        let folder = path.split(separator: "/", maxSplits: 1).first.map { String($0) + "/404.html" }
+        guard let page = folder.flatMap({ snapshot.files[$0] }) ?? snapshot.files["404.html"] else {
             return plain(.notFound, "Not found.\n", headers: headers, head: head)
         }
         headers[.contentType] = page.contentType

@@ -1,8 +1,9 @@
 // Site search without a server: reads the static index that sitegen writes to
 // <search page>/suchindex/ (see Sources/SiteGen/Render/Formats/SearchIndex.swift).
 // Query words are folded and stemmed exactly as the index was (SearchText.swift):
-// lowercase, ä→a, ö→o, ü→u, ß→ss, accents dropped, stop words removed, ae/oe/ue read as
-// umlauts, Snowball's German stemmer.
+// lowercase, ä→a, ö→o, ü→u, ß→ss, accents dropped, stop words removed, then by the index's
+// language (its manifest says "language": "en"; without it German): ae/oe/ue read as umlauts and
+// Snowball's German stemmer, or Snowball's English stemmer.
 // All words must match; the last one also matches as a prefix (search while typing).
 // Each result shown loads its text (x<name>.json, named in its row) when it comes near the window: an excerpt around
 // the best hit with the words marked, and a link to the heading above it. Words in quotes must
@@ -248,7 +249,11 @@
     enStep5(s, p[0], p[1]);
     return s.join("").replace(/Y/g, foundY ? "y" : "Y");
   }
-  function isIgnored(w) { return Array.from(w).length < 2 || stop.has(w) || stop.has(readDigraphs(w)); }
+  // The index's language decides the stemmer; German reads typed ae/oe/ue as umlauts, English does not.
+  var language = "de";
+  function stemOf(w) { return language === "en" ? stemEnglish(w) : stem(w); }
+  function plain(w) { return language === "en" ? w : readDigraphs(w); }
+  function isIgnored(w) { return Array.from(w).length < 2 || stop.has(w) || stop.has(plain(w)); }
 
   // Code-point order, as the index sorts its terms.
   function cmp(a, b) {
@@ -276,12 +281,12 @@
   // A word as a phrase compares it: stemmed like the index, a stop word only folded.
   function wordKey(w) {
     var f = fold(w);
-    return isIgnored(f) ? readDigraphs(f) : stem(f);
+    return isIgnored(f) ? plain(f) : stemOf(f);
   }
 
   // The query terms a typed word matches (index into terms), or -1.
   function matchIndex(word, terms) {
-    var t = stem(fold(word));
+    var t = stemOf(fold(word));
     for (var i = 0; i < terms.length; i++) {
       var q = terms[i];
       // A compound ending in a query word of 4+ letters counts too (Umweltsensoren for Sensoren);
@@ -465,7 +470,7 @@
     raw.forEach(function (r, i) {
       words(r.typed).forEach(function (w) {
         if (isIgnored(w)) return;
-        var t = stem(w);
+        var t = stemOf(w);
         var prefix = endsInWord && !r.quoted && i === raw.length - 1 && Array.from(t).length >= 3;
         var key = t + (prefix ? "*" : "");
         if (!seen.has(key)) { seen.add(key); terms.push({ term: t, prefix: prefix, word: w, typed: r.typed }); }
@@ -866,6 +871,7 @@
     return r.json();
   }).then(function (m) {
     manifest = m;
+    language = m.language || "de";
     m.stopWords.forEach(function (w) { stop.add(w); });
     box.setAttribute("data-ready", "true");
     form.addEventListener("submit", function (event) {

@@ -112,6 +112,10 @@ struct ServeHTTPTests {
             let titleLine = try #require(notFoundPage.range(of: "<title>").map { notFoundPage[$0.upperBound...].prefix { $0 != "<" } })
             #expect(missing.text.contains(String(titleLine)), "the site's own 404 page")
             #expect(missing.text.contains("/_sitegen/live.js"))
+            // Under a language version's folder, its own 404 page.
+            let missingEnglish = try await s.get("/en/does-not-exist/")
+            #expect(missingEnglish.status == 404)
+            #expect(missingEnglish.text.contains("<html lang=\"en\">") && missingEnglish.text.contains("Page not found"))
             let missingFile = try await s.get("/assets/nope.css")
             #expect(missingFile.status == 404)
             let head = try await s.get("/blog/", method: "HEAD")

@@ -2,7 +2,8 @@ import Testing
 @testable import SiteGen
 
 /// Leichte Sprache: `foo.ls.md` beside `foo.md` is its Leichte-Sprache page, German, under
-/// `/leichte-sprache/<section>/<slug>/`; the two link each other, `pages/leichte-sprache.md` lists all.
+/// `/leichte-sprache/<section>/<slug>/`; the two link each other; `home.ls.md` (the home page in Leichte
+/// Sprache, at `/leichte-sprache/`) or else `pages/leichte-sprache.md` lists all.
 @Suite struct EasyReadTests {
     static let files: [String: String] = {
         var files = TestSupport.minimalSite
@@ -59,5 +60,64 @@ import Testing
         let (_, diagnostics) = TestSupport.model(files)
         #expect(diagnostics.map(\.description).contains(
             "content/projects/allein.ls.md: error: this is the 'ls' version of allein.md, but there is no allein.md beside it; add the original, or rename this file"))
+    }
+
+    /// With an English version: a Leichte-Sprache page names the English version of its standard
+    /// page (hreflang="en") and the standard page as x-default, never a hreflang="de" of its own,
+    /// and its switcher leads to the English version, else to the English home.
+    @Test func easyReadPagesHaveTheOtherLanguages() throws {
+        var files = Self.files
+        files["site.yml"] = LanguagesTests.siteYml
+        files["projects/sensoren.en.md"] = "---\ntitle: Environmental sensors\nstatus: umsetzung\n---\nText.\n"
+        files["projects/ohne.ls.md"] = "---\ntitle: Ohne Englisch\nstatus: idee\n---\nText.\n"
+        let (report, sink) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty, "\(report.diagnostics)")
+        let easy = try #require(sink.text("leichte-sprache/projekte/sensoren/index.html"))
+        #expect(easy.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://example.org/en/projects/sensoren/\">"))
+        #expect(easy.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/projekte/sensoren/\">"))
+        #expect(!easy.contains("hreflang=\"de\" href"), "no second German version")
+        #expect(easy.contains("<a class=\"language-link\" href=\"/en/projects/sensoren/\" hreflang=\"en\" lang=\"en\">English</a>"))
+        let untranslated = try #require(sink.text("leichte-sprache/projekte/ohne/index.html"))
+        #expect(!untranslated.contains("hreflang=\"en\" href"))
+        #expect(untranslated.contains("<link rel=\"alternate\" hreflang=\"x-default\" href=\"https://example.org/projekte/ohne/\">"))
+        #expect(untranslated.contains("<a class=\"language-link\" href=\"/en/\" hreflang=\"en\" lang=\"en\">English</a>"))
+        // The standard page's group is as it was: German and English, x-default German.
+        let standard = try #require(sink.text("projekte/sensoren/index.html"))
+        #expect(standard.contains("hreflang=\"de\" href=\"https://example.org/projekte/sensoren/\">"))
+        #expect(!standard.contains("hreflang=\"de\" href=\"https://example.org/leichte-sprache/"))
+    }
+
+    /// `home.ls.md` is the home page in Leichte Sprache: at /leichte-sprache/, linked from the home
+    /// page and back, with the list of the other Leichte-Sprache pages; it is the required page.
+    @Test func theHomePageHasItsLeichteSpracheVersion() throws {
+        var files = Self.files
+        files["pages/leichte-sprache.md"] = nil
+        files["home.ls.md"] = "---\ntitle: Leichte Sprache\n---\nDas ist die Start-Seite in Leichter Sprache.\n"
+        files["pages/kontakt.md"] = "---\ntitle: Kontakt\n---\nAuch in [Leichter Sprache](../home.ls.md).\n"
+        let (report, sink) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty, "\(report.diagnostics)")
+        #expect(!report.diagnostics.contains { $0.message.contains("Leichte Sprache") }, "\(report.diagnostics)")
+        let home = try #require(sink.text("index.html"))
+        #expect(home.contains("<p class=\"easy-read-link\"><a href=\"/leichte-sprache/\">Diese Seite in Leichter Sprache</a></p>"))
+        #expect(home.contains("href=\"/leichte-sprache/\""), "the header's access link")
+        let easy = try #require(sink.text("leichte-sprache/index.html"))
+        #expect(easy.contains("<p class=\"easy-read-mark\">Leichte Sprache</p>") && easy.contains("/assets/leichte-sprache.css"))
+        #expect(easy.contains("<p class=\"easy-read-link\"><a href=\"/\">Diese Seite in Alltagssprache</a></p>"))
+        #expect(easy.contains("Das ist die Start-Seite in Leichter Sprache."))
+        #expect(easy.contains("<li><a href=\"/leichte-sprache/projekte/sensoren/\">Sensoren messen die Luft</a></li>"))
+        let list = try #require(easy.range(of: "<ul class=\"easy-read-list\">").map { easy[$0.upperBound...] })
+        let listed = list[..<(list.range(of: "</ul>")?.lowerBound ?? list.endIndex)]
+        #expect(listed.contains("sensoren") && !listed.contains("href=\"/leichte-sprache/\""), "it does not list itself")
+        #expect(try #require(sink.text("kontakt/index.html")).contains("<a href=\"/leichte-sprache/\">Leichter Sprache</a>"))
+        #expect(sink.text("leichte-sprache/home/index.html") == nil)
+    }
+
+    @Test func aStandardPageAtTheEasyReadHomeIsAnError() {
+        var files = Self.files
+        files["home.ls.md"] = "---\ntitle: Leichte Sprache\n---\nText.\n"
+        let (_, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.map(\.description).contains(
+            "content/pages/leichte-sprache.md: error: address /leichte-sprache/ is the home page in Leichte Sprache (content/home.ls.md); move this page's text there and delete this file"),
+            "\(diagnostics)")
     }
 }

@@ -117,6 +117,14 @@ import Testing
         #expect(other.files["termine/2026/workshop/termin.ics"] != nil)
         #expect(other.files["termine.json"] != nil)
         #expect(other.files["blog/feed.xml"] == nil)
+        // The calendars' file names are settings too; the pages and open data link the new names.
+        yml += "  calendar: alle-termine\n  event_calendar: eintrag\n"
+        let (_, renamed) = FormatsFixture.build(["site.yml": yml])
+        #expect(renamed.files["termine/alle-termine.ics"] != nil && renamed.files["themen/daten/alle-termine.ics"] != nil)
+        #expect(renamed.files["termine/2026/workshop/eintrag.ics"] != nil && renamed.files["termine/kalender.ics"] == nil)
+        #expect(renamed.text("termine/index.html")?.contains("href=\"/termine/alle-termine.ics\"") == true)
+        #expect(renamed.text("termine/2026/workshop/index.html")?.contains("href=\"/termine/2026/workshop/eintrag.ics\"") == true)
+        #expect(renamed.text("termine.json")?.contains("https://example.org/termine/2026/workshop/eintrag.ics") == true)
         #expect(other.text("aktuelles/feed.xml")?.contains("https://example.org/aktuelles/2026/sensoren/") == true)
     }
 
@@ -492,7 +500,7 @@ extension FormatsFixture {
             "Bäume Sensoren", "", "und die der",
         ]
         for text in pages {
-            let page = tokenizer.tokenize(text, headings: [])
+            let page = tokenizer.tokenize(text, headings: [], language: .german)
             var expected: [String: Int] = [:]
             for term in SearchText.terms(text) { expected[term, default: 0] += 1 }
             let terms = tokenizer.finished.terms

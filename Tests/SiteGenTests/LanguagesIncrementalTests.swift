@@ -58,4 +58,22 @@ import Testing
         let page = try String(contentsOfFile: output + "/en/blog/2026/ausblick-2027/index.html", encoding: .utf8)
         #expect(page.contains("Out since"))
     }
+
+    /// The store keeps each body's terms with their language: an English edit rebuilt from the
+    /// store gives the English index of a clean build, made by the English stemmer.
+    @Test func anEnglishSearchRebuiltFromTheStoreIsAsClean() throws {
+        let disk = try PersistentCacheTests()
+        disk.expectSameAsClean("first build")
+        let file = disk.content + "/projects/urbane-datenplattform.en.md"
+        try edit(file) { $0 + "\nCities go zebrafishing.\n" }
+        #expect(disk.expectSameAsClean("English text") >= 1)
+        let folder = disk.output + "/en/search/suchindex/"
+        let shards = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("t") }
+        let terms = try shards.flatMap { name -> [String] in
+            let data = try Data(contentsOf: URL(fileURLWithPath: folder + name))
+            return Array((try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]).keys)
+        }
+        #expect(EnglishStemmer.stem("zebrafishing") == "zebrafish")
+        #expect(terms.contains("zebrafish") && !terms.contains("zebrafishing"), "English stems from the store")
+    }
 }

@@ -63,13 +63,26 @@ import Testing
         #expect(sink.text("en/index.html") != nil)
         #expect(sink.text("en/fields/daten-und-plattformen/index.html") != nil)
         #expect(sink.text("en/fields/energie-und-umwelt/index.html") == nil)
-        #expect(sink.text("en/404.html") == nil)
+        // Its own 404 page: English, with links into the English site, not in the sitemap.
+        let notFound = try #require(sink.text("en/404.html"))
+        #expect(notFound.contains("<html lang=\"en\">") && notFound.contains("<h1>Page not found</h1>"))
+        #expect(notFound.contains("<a href=\"/en/\">To the home page</a>") && notFound.contains("<a href=\"/en/fields/\">"))
+        #expect(notFound.contains("noindex"))
+        #expect(sink.text("404.html")?.contains("<html lang=\"de\">") == true)
+        #expect(!(sink.text("sitemap.xml") ?? "").contains("404.html"))
         #expect(sink.text("en/blog/feed.xml") != nil)
         // Feeds, calendars and open data in English, each with the English items only.
         let feed = try #require(sink.text("en/blog/feed.xml"))
         #expect(feed.contains("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\">"))
         #expect(feed.contains("<title>Blog – Test in English</title>") && feed.contains("Open data") && !feed.contains("Nur auf Deutsch"))
-        let calendar = try #require(sink.text("en/events/kalender.ics"))
+        // The calendars have English file names (paths.calendar, paths.event_calendar), and the pages link them.
+        #expect(sink.files.keys.filter { $0.hasPrefix("en/") && ($0.hasSuffix("kalender.ics") || $0.hasSuffix("termin.ics")) }.isEmpty)
+        #expect(sink.text("en/events/index.html")?.contains("href=\"/en/events/calendar.ics\"") == true)
+        #expect(sink.text("en/events/2026/treffen/event.ics")?.contains("SUMMARY:Meeting") == true)
+        #expect(event.contains("href=\"/en/events/2026/treffen/event.ics\""))
+        #expect(sink.text("en/events.json")?.contains("https://example.org/en/events/2026/treffen/event.ics") == true)
+        #expect(sink.text("veranstaltungen/kalender.ics") != nil && sink.text("veranstaltungen/2026/treffen/termin.ics") != nil)
+        let calendar = try #require(sink.text("en/events/calendar.ics"))
         #expect(calendar.contains("X-WR-CALNAME:Events – Test in English") && calendar.contains("SUMMARY:Meeting"))
         let data = try #require(sink.text("en/blog.json"))
         #expect(data.contains("\"title\": \"Blog – Test in English\"") && !data.contains("Nur auf Deutsch"))
@@ -205,5 +218,38 @@ import Testing
         // The legal pages without translation are linked in German.
         #expect(blog.contains("<a href=\"/impressum/\" hreflang=\"de\" lang=\"de\">Impressum</a>"))
         #expect(!(try #require(sink.text("blog/index.html"))).contains("class=\"untranslated\""))
+    }
+
+    /// The footer's links (legal pages, then the menu), as title and `lang` in order.
+    static func footerLinks(_ html: String) -> [String] {
+        guard let start = html.range(of: "aria-labelledby=\"fuss-service\""),
+              let end = html[start.upperBound...].range(of: "</nav>") else { return [] }
+        return html[start.upperBound..<end.lowerBound].components(separatedBy: "<li><a ").dropFirst().map { item in
+            let title = item.split(separator: ">", maxSplits: 1)[1].prefix { $0 != "<" }
+            return item.contains("lang=\"de\"") ? "\(title) (de)" : String(title)
+        }
+    }
+
+    /// The English menu: each translated page in its place (its own `menu:`, else its original's),
+    /// and the original's menu pages without translation in German, marked so.
+    @Test func theEnglishMenuIsOrderedByTheEnglishPagesAndComplete() throws {
+        var files = Self.files
+        files["pages/team.md"] = "---\ntitle: Team\nmenu: 2\n---\nText.\n"
+        files["pages/team.en.md"] = "---\ntitle: Our team\nmenu: 9\n---\nText.\n"
+        files["pages/kontakt.md"] = "---\ntitle: Kontakt\nmenu: 6\n---\nText.\n"
+        files["pages/kontakt.en.md"] = "---\ntitle: Contact\n---\nText.\n"
+        files["pages/anfahrt.md"] = "---\ntitle: Anfahrt\nmenu: 7\n---\nText.\n"
+        files["pages/presse.md"] = "---\ntitle: Presse\nmenu: 8\n---\nText.\n"
+        files["pages/presse.en.md"] = "---\ntitle: Press\nmenu: 8\n---\nText.\n"
+        files["pages/ohne-menue.md"] = "---\ntitle: Ohne Menü\n---\nText.\n"
+        let (report, sink) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty, "\(report.diagnostics)")
+        let english = Self.footerLinks(try #require(sink.text("en/index.html")))
+        #expect(english == ["Impressum (de)", "Contact", "Anfahrt (de)", "Press", "Our team"], "\(english)")
+        let german = Self.footerLinks(try #require(sink.text("index.html")))
+        #expect(german == ["Impressum", "Team", "Kontakt", "Anfahrt", "Presse"], "\(german)")
+        #expect(try #require(sink.text("en/index.html")).contains("<a href=\"/anfahrt/\" hreflang=\"de\" lang=\"de\">Anfahrt</a>"))
+        // The header's main navigation is the English UI strings'.
+        #expect(try #require(sink.text("en/index.html")).contains(">Fields of action</a>"))
     }
 }

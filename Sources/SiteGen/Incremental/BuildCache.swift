@@ -250,11 +250,11 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
         return hit.result
     }
 
-    func markdown(_ body: MarkdownBody, renderer: MarkdownRenderer, resolver: LinkResolver) -> PageMarkdown {
+    func markdown(_ body: MarkdownBody, renderer: MarkdownRenderer, resolver: LinkResolver, language: SearchLanguage) -> PageMarkdown {
         let textHash = body.textHash
         let path = body.source.path
         if let hit = lock.locked({ markdown[path] }), hit.textHash == textHash, hit.unsafeHTML == renderer.unsafeHTML,
-           hit.source == body.source,
+           hit.source == body.source, hit.search.language == language,
            hit.links.allSatisfy({ resolver.resolve($0.href, from: body.source, isImage: $0.isImage) == $0.target }) {
             lock.locked { nextMarkdown[path] = hit }
             // Without the HTML, it is made again only if a page that shows it is rendered.
@@ -274,7 +274,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
         }
         let rendered = recording.render(body)
         let html = MarkdownHTML(rendered.html)
-        let search = searchTokenizer.tokenize(rendered.plainText, headings: rendered.headings)
+        let search = searchTokenizer.tokenize(rendered.plainText, headings: rendered.headings, language: language)
         lock.locked {
             stored?.changed.markdown.insert(StoreSection.bucket(path))
             nextMarkdown[path] = Markdown(textHash: textHash, unsafeHTML: renderer.unsafeHTML, source: body.source,
@@ -324,9 +324,9 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
 
     /// What rendering a body gave last time, when its text, source and raw-HTML setting are the
     /// same. Its link answers are not asked again: the caller knows the skeleton is the same.
-    func markdownRecord(_ source: SourceRef, textHash: UInt64, unsafeHTML: Bool) -> Markdown? {
+    func markdownRecord(_ source: SourceRef, textHash: UInt64, unsafeHTML: Bool, language: SearchLanguage) -> Markdown? {
         guard let hit = lock.locked({ markdown[source.path] }), hit.textHash == textHash, hit.unsafeHTML == unsafeHTML,
-              hit.source == source else { return nil }
+              hit.source == source, hit.search.language == language else { return nil }
         lock.locked { nextMarkdown[source.path] = hit }
         return hit
     }

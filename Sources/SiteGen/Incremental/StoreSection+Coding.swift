@@ -61,6 +61,7 @@ extension BuildCache {
         w.int(m.search.terms.count)
         for t in m.search.terms { w.int(Int(number[Int(t)])) }
         w.bytes(m.search.counts)
+        w.int(Int(m.search.language.rawValue))
     }
 
     static func decode(_ section: StoreSection, _ data: [UInt8]) throws -> DecodedSection {
@@ -137,10 +138,13 @@ extension BuildCache {
         let termNumbers = try r.count().map { _ in try r.int() }
         guard termNumbers.allSatisfy({ $0 >= 0 && $0 <= Int(UInt32.max) }) else { throw ByteReader.Damaged() }
         let counts = try r.bytes()
-        guard counts.count == termNumbers.count else { throw ByteReader.Damaged() }
+        let languageNumber = try r.int()
+        guard counts.count == termNumbers.count, let language = SearchLanguage(rawValue: UInt8(clamping: languageNumber)) else {
+            throw ByteReader.Damaged()
+        }
         return RememberedMarkdown(textHash: textHash, unsafeHTML: unsafeHTML, source: source, links: links, htmlHash: htmlHash,
                                   html: nil, headings: headings, anchors: anchors, diagnostics: diagnostics,
-                                  search: PageSearchText(excerpt: excerpt, textKey: textKey, textSize: textSize, terms: termNumbers.map(UInt32.init), counts: counts))
+                                  search: PageSearchText(excerpt: excerpt, textKey: textKey, textSize: textSize, terms: termNumbers.map(UInt32.init), counts: counts, language: language))
     }
 
     /// Strings come from the section's table, so equal links of many pages share one copy.

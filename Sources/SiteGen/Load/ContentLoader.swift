@@ -166,7 +166,10 @@ public struct ContentLoader: Sendable {
     /// fields/x.md, posts/**/x.md, events/**/x.md, projects/x.md, pages/x.md, participation/x.md, strategy.md.
     static func kind(of path: String) -> DocumentKind? {
         let parts = path.split(separator: "/")
-        if parts.count == 1 { return parts[0] == "strategy.md" || Variant.of(String(parts[0]))?.original == "strategy.md" ? .strategy : nil }
+        if parts.count == 1 {
+            if parts[0] == EasyRead.homeFile { return .page }
+            return parts[0] == "strategy.md" || Variant.of(String(parts[0]))?.original == "strategy.md" ? .strategy : nil
+        }
         switch parts[0] {
         case "fields" where parts.count == 2: return .field
         case "posts": return .post

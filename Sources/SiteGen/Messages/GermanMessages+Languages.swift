@@ -3,6 +3,8 @@ extension GermanMessages {
     static let languages: [(english: String, german: String)] = [
         ("'{lang={}}' does not name a language; write a language code such as [Smart City]{lang=en}",
          "„{lang={1}}“ nennt keine Sprache; schreiben Sie ein Sprachkürzel wie [Smart City]{lang=en}"),
+        ("address /{} is the home page in Leichte Sprache ({}); move this page's text there and delete this file",
+         "Die Adresse /{1} gehört der Startseite in Leichter Sprache ({2}); übernehmen Sie den Text dieser Seite dorthin und löschen Sie diese Datei"),
         ("address /{} is where the '{}' version of the site begins (languages: in site.yml); rename this file",
          "Unter der Adresse /{1} beginnt die Fassung „{2}“ der Website (languages: in site.yml); benennen Sie diese Datei um"),
         ("lang '{}' is not a language of site.yml ({}); add it under languages: in site.yml, or correct the code",

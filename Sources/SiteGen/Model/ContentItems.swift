@@ -208,6 +208,8 @@ public struct Page: Sendable, Identifiable {
     public var draft: Bool
     public var body: MarkdownBody
     public var source: SourceRef { body.source }
+    /// The home page of its version (`home.ls.md`: the Leichte-Sprache home at `/leichte-sprache/`).
+    public var isHome = false
 }
 
 public struct Strategy: Sendable {

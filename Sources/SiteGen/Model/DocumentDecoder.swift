@@ -101,7 +101,8 @@ enum DocumentDecoder {
     static func page(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Page? {
         guard let title = r.string("title", required: true) else { return nil }
         return Page(slug: doc.fileSlug, title: title, summary: r.string("summary"), menu: r.int("menu"),
-                    search: r.bool("search") ?? true, lang: r.languageCode("lang"), draft: r.bool("draft") ?? false, body: body(doc))
+                    search: r.bool("search") ?? true, lang: r.languageCode("lang"), draft: r.bool("draft") ?? false, body: body(doc),
+                    isHome: doc.source.path == EasyRead.homeFile)
     }
 
     static func strategy(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Strategy? {

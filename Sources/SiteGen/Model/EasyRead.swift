@@ -1,5 +1,6 @@
 /// Leichte Sprache (`foo.ls.md` beside `foo.md`): which standard page has a Leichte-Sprache page,
-/// and back. Each page links the other; `pages/leichte-sprache.md` lists them all.
+/// and back. Each page links the other; the home page in Leichte Sprache (`home.ls.md`, else the
+/// standard page `pages/leichte-sprache.md`) lists them all.
 public struct EasyReadLinks: Sendable {
     /// Standard page path → its Leichte-Sprache page path.
     public var easyOf: [String: String] = [:]
@@ -7,6 +8,8 @@ public struct EasyReadLinks: Sendable {
     public var standardOf: [String: String] = [:]
     /// Every Leichte-Sprache page: its title and path, in the order of the standard site's items.
     public var pages: [(title: String, path: String)] = []
+    /// The home page in Leichte Sprache (`home.ls.md`), which lists the others.
+    public var home: (title: String, path: String)?
 }
 
 enum EasyRead {
@@ -23,19 +26,32 @@ enum EasyRead {
         for f in version.fields { titles[f.body.source.path] = f.title }
         if let s = version.strategy { titles[s.source.path] = s.title }
         for body in version.bodies {
-            guard let (original, _) = Variant.of(body.source.path), let standard = site.pathBySource[original],
+            // The home page has no file of its own: `home.ls.md` pairs with it by this name.
+            guard let (original, _) = Variant.of(body.source.path),
+                  let standard = original == homeOriginal ? site.urls.home : site.pathBySource[original],
                   let easy = version.pathBySource[body.source.path], standard != easy else { continue }
             links.easyOf[standard] = easy
             links.standardOf[easy] = standard
-            links.pages.append((titles[body.source.path] ?? easy, easy))
+            let entry = (title: titles[body.source.path] ?? easy, path: easy)
+            if original == homeOriginal { links.home = entry } else { links.pages.append(entry) }
         }
         site.easyRead = links
         site.easyReadVersion[0].easyRead = links
         for i in site.versions.indices { site.versions[i].easyRead = links }
+        // A link to `foo.ls.md` (or `home.ls.md`) from any version leads to the Leichte-Sprache page.
+        for body in version.bodies {
+            guard let easy = version.pathBySource[body.source.path] else { continue }
+            site.pathBySource[body.source.path] = easy
+            for i in site.versions.indices { site.versions[i].pathBySource[body.source.path] = easy }
+        }
     }
 
-    /// The slug of the page that lists every Leichte-Sprache page (one of the required pages).
+    /// The slug of the page that lists every Leichte-Sprache page (one of the required pages),
+    /// when there is no home page in Leichte Sprache (`home.ls.md`), which does it then.
     static let listPage = "leichte-sprache"
+    /// The home page in Leichte Sprache, at `/leichte-sprache/`, and the name it pairs by.
+    static let homeFile = "home.ls.md"
+    static let homeOriginal = "home.md"
     /// The theme's plain stylesheet for pages in Leichte Sprache (under `Templates/assets/`).
     static let stylesheet = "leichte-sprache.css"
 }

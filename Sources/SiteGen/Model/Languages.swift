@@ -19,6 +19,7 @@ public struct LanguageVersion: Sendable, Equatable {
         var p = SiteConfig.Paths()
         p.events = "events"; p.projects = "projects"; p.fields = "fields"; p.strategy = "strategy"; p.search = "search"
         p.page = "page"; p.tags = "tag"; p.participation = "participate"; p.ideas = "ideas"
+        p.calendar = "calendar"; p.eventCalendar = "event"
         return p
     }
 
@@ -37,6 +38,7 @@ public struct LanguageVersion: Sendable, Equatable {
 extension SiteConfig.Paths: Equatable {
     public static func == (a: Self, b: Self) -> Bool {
         a.sections.map(\.path) == b.sections.map(\.path) && a.page == b.page && a.tags == b.tags && a.ideas == b.ideas
+            && a.calendar == b.calendar && a.eventCalendar == b.eventCalendar
     }
 }
 

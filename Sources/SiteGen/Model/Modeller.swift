@@ -72,6 +72,7 @@ struct Modeller {
         site.excludedSources = excluded
         site.withheld = withheld.sorted { $0.file < $1.file }
         site.configHash = content.configHash
+        site.hasEasyReadHome = content.documents.contains { $0.source.path == EasyRead.homeFile }
         site.timeBoundaries = boundaries
         if let original { TranslatedSite.prepare(&site, original: original) }
         var diagnostics = SiteValidator.validate(&site, fileSystem: fileSystem, contentRoot: contentRoot, displayRoot: displayRoot)
@@ -85,6 +86,9 @@ struct Modeller {
         i.events.sort { $0.start != $1.start ? $0.start < $1.start : $0.source.path < $1.source.path }
         i.projects = i.projects.sorted(byKey: { (GermanText.sortKey($0.title), $0.title) }, using: <)
         i.participation.sort { $0.start != $1.start ? $0.start < $1.start : $0.source.path < $1.source.path }
-        i.pages = i.pages.sorted(byKey: { ($0.menu ?? Int.max, GermanText.sortKey($0.title), $0.slug) }, using: <)
+        i.pages = i.pages.sorted(byKey: pageOrder, using: <)
     }
+
+    /// Pages by `menu:` number (those without one last), then title and slug.
+    static func pageOrder(_ p: Page) -> (Int, String, String) { (p.menu ?? Int.max, GermanText.sortKey(p.title), p.slug) }
 }

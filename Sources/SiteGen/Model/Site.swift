@@ -51,6 +51,9 @@ public struct Site: Sendable {
     public var easyReadVersion: [Site] = []
     /// Standard page path ↔ its Leichte-Sprache page path, both ways (see `EasyRead`).
     public var easyRead = EasyReadLinks()
+    /// Whether the content has a home page in Leichte Sprache (`home.ls.md`): the required page
+    /// "Leichte Sprache" then.
+    var hasEasyReadHome = false
 
     /// In the Leichte-Sprache version: the standard site's fields, which its items' badges show
     /// (linked to their Leichte-Sprache page where there is one, else to the standard one).

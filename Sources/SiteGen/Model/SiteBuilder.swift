@@ -51,6 +51,7 @@ public enum SiteBuilder {
         EasyRead.link(&site)
         site.alternates = Alternates.make(site)
         for i in site.versions.indices { site.versions[i].alternates = site.alternates }
+        for i in site.easyReadVersion.indices { site.easyReadVersion[i].alternates = site.alternates }
         return (site, diagnostics)
     }
 }

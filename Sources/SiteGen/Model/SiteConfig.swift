@@ -17,7 +17,12 @@ public struct SiteConfig: Sendable {
         public var participation = "mitmachen"
         /// Inside the participation's address: `mitmachen/ideenpool/`.
         public var ideas = "ideenpool"
-        static let keys = ["blog", "events", "projects", "fields", "strategy", "search", "page", "tags", "participation", "ideas"]
+        /// File names (without `.ics`) of a list's calendar (`veranstaltungen/kalender.ics`) and
+        /// of an event's own (`veranstaltungen/2026/x/termin.ics`).
+        public var calendar = "kalender"
+        public var eventCalendar = "termin"
+        static let keys = ["blog", "events", "projects", "fields", "strategy", "search", "page", "tags", "participation", "ideas",
+                           "calendar", "event_calendar"]
         /// The sections with their own address (`page` is a segment inside a list's address).
         var sections: [(key: String, path: String)] {
             [("blog", blog), ("events", events), ("projects", projects), ("fields", fields), ("strategy", strategy), ("search", search),
@@ -123,6 +128,7 @@ public struct SiteConfig: Sendable {
             read("blog", \.blog); read("events", \.events); read("projects", \.projects); read("fields", \.fields)
             read("strategy", \.strategy); read("search", \.search); read("page", \.page); read("tags", \.tags)
             read("participation", \.participation); read("ideas", \.ideas)
+            read("calendar", \.calendar); read("event_calendar", \.eventCalendar)
         }
         if let problem = paths.tagsProblem {
             r.diagnostics.append(.error(file, line: pathLines["tags"] ?? r.line(of: "paths"), problem))

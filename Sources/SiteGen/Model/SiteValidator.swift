@@ -215,7 +215,7 @@ struct SiteValidator {
         // A translation needs none of its own: the German ones are linked from it.
         guard site.config.defaultLanguage == nil else { return [] }
         var d: [Diagnostic] = []
-        let slugs = Set(site.pages.map(\.slug))
+        let slugs = Set(site.pages.map(\.slug) + (site.hasEasyReadHome ? [EasyRead.listPage] : []))
         for required in Site.requiredPages where !slugs.contains(required.slug) {
             let file = "pages/\(required.slug).md"
             if let reason = site.excludedSources[file] {

@@ -35,10 +35,28 @@ enum TranslatedSite {
             }
             site.participation[i] = p
         }
+        inheritMenu(&site, original: original)
         // Links to what has no translation lead to the original's page; to a draft, the reason.
         site.pathBySource = original.pathBySource
         site.excludedSources.merge(original.excludedSources) { mine, _ in mine }
         site.originalPages = original.pages
+    }
+
+    /// A standard page at the address of the home page in Leichte Sprache would be written over by it.
+    static func easyReadHomeConflicts(_ site: Site, original: Site) -> [Diagnostic] {
+        guard let home = site.pages.first(where: \.isHome) else { return [] }
+        return original.pages.filter { original.urls.page($0) == site.urls.page(home) }.map {
+            .error($0.source.display, "address /\(site.urls.page(home)) is the home page in Leichte Sprache (\(home.source.display)); move this page's text there and delete this file")
+        }
+    }
+
+    /// A translated page without `menu:` takes its original's place in the menu; with one, its own.
+    static func inheritMenu(_ site: inout Site, original: Site) {
+        let menus = Dictionary(uniqueKeysWithValues: original.pages.compactMap { p in p.menu.map { (p.source.path, $0) } })
+        for i in site.pages.indices where site.pages[i].menu == nil {
+            if let (path, _) = Variant.of(site.pages[i].source.path) { site.pages[i].menu = menus[path] }
+        }
+        site.pages = site.pages.sorted(byKey: Modeller.pageOrder, using: <)
     }
 
     /// How many items of each of the original's lists this version does not have.
@@ -63,8 +81,10 @@ enum TranslatedSite {
         for p in original.pages where !site.urls.home.isEmpty && original.urls.page(p) == site.urls.home {
             diagnostics.append(.error(p.source.display, "address /\(site.urls.home) is where the '\(code)' version of the site begins (languages: in site.yml); rename this file"))
         }
+        diagnostics += easyReadHomeConflicts(site, original: original)
         for body in site.bodies {
-            guard let (originalPath, _) = Variant.of(body.source.path) else { continue }
+            // The Leichte-Sprache home page pairs with the home page, which has no file.
+            guard let (originalPath, _) = Variant.of(body.source.path), body.source.path != EasyRead.homeFile else { continue }
             if let path = site.pathBySource[body.source.path] { site.pathBySource[originalPath] = path }
             if original.pathBySource[originalPath] == nil {
                 let reason = original.excludedSources[originalPath]

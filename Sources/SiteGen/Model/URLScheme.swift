@@ -24,7 +24,7 @@ public struct URLScheme: Sendable {
     public func project(_ p: Project) -> String { "\(itemPrefix)\(paths.projects)/\(p.slug)/" }
     public func field(_ f: Field) -> String { field(slug: f.slug) }
     public func field(slug: String) -> String { "\(itemPrefix)\(paths.fields)/\(slug)/" }
-    public func page(_ p: Page) -> String { "\(itemPrefix)\(p.slug)/" }
+    public func page(_ p: Page) -> String { p.isHome ? itemPrefix : "\(itemPrefix)\(p.slug)/" }
     public func tag(_ t: PostTag) -> String { tag(slug: t.slug) }
     public func tag(slug: String) -> String { "\(prefix)\(paths.blog)/\(paths.tags)/\(slug)/" }
     /// The list of all tags.
@@ -40,8 +40,16 @@ public struct URLScheme: Sendable {
     public var strategy: String { "\(itemPrefix)\(paths.strategy)/" }
     public var search: String { "\(prefix)\(paths.search)/" }
 
+    /// The calendar of a list (`veranstaltungen/kalender.ics`, `en/events/calendar.ics`) and of one event.
+    public func calendar(_ listPath: String) -> String { "\(listPath)\(paths.calendar).ics" }
+    public func eventCalendar(_ e: Event) -> String { "\(event(e))\(paths.eventCalendar).ics" }
+
     /// Page `n` (1-based) of a paginated list at `base`: `blog/`, `blog/seite/2/`, ….
     public func paginated(_ base: String, page n: Int) -> String { n <= 1 ? base : "\(base)\(paths.page)/\(n)/" }
+
+    /// The page for addresses that do not exist, in a version's folder: `404.html`, `en/404.html`.
+    public static func notFound(home: String) -> String { home + "404.html" }
+    public static func isNotFound(_ path: String) -> Bool { path == "404.html" || path.hasSuffix("/404.html") }
 
     public func href(_ path: String) -> String { basePath + path }
     public func absolute(_ path: String) -> String { baseURL + path }

@@ -8,9 +8,11 @@ protocol RenderMemo: Sendable {
     var keepsPages: Bool { get }
     /// One tokenizer for all builds that share the memo, so remembered term numbers stay valid.
     var searchTokenizer: SharedSearchTokenizer { get }
-    func markdown(_ body: MarkdownBody, renderer: MarkdownRenderer, resolver: LinkResolver) -> PageMarkdown
-    /// What rendering a body gave last time, when its text, source and raw-HTML setting are the same.
-    func markdownRecord(_ source: SourceRef, textHash: UInt64, unsafeHTML: Bool) -> RememberedMarkdown?
+    /// - Parameter language: the rules its search terms are made by (its version's language).
+    func markdown(_ body: MarkdownBody, renderer: MarkdownRenderer, resolver: LinkResolver, language: SearchLanguage) -> PageMarkdown
+    /// What rendering a body gave last time, when its text, source, raw-HTML setting and search
+    /// language are the same.
+    func markdownRecord(_ source: SourceRef, textHash: UInt64, unsafeHTML: Bool, language: SearchLanguage) -> RememberedMarkdown?
     /// The page made last time with the same key (its file kept by `keep`), else `render()`'s.
     /// - Returns: the HTML, or nil when the file was kept.
     func page(_ path: String, key: UInt64, quickKey: UInt64, keep: (Int) -> Bool,
@@ -54,10 +56,10 @@ struct RememberedPage {
 extension NoMemo: RenderMemo {
     var keepsPages: Bool { false }
     var searchTokenizer: SharedSearchTokenizer { SharedSearchTokenizer() }
-    func markdown(_ body: MarkdownBody, renderer: MarkdownRenderer, resolver: LinkResolver) -> PageMarkdown {
+    func markdown(_ body: MarkdownBody, renderer: MarkdownRenderer, resolver: LinkResolver, language: SearchLanguage) -> PageMarkdown {
         PageMarkdown(renderer.render(body))
     }
-    func markdownRecord(_ source: SourceRef, textHash: UInt64, unsafeHTML: Bool) -> RememberedMarkdown? { nil }
+    func markdownRecord(_ source: SourceRef, textHash: UInt64, unsafeHTML: Bool, language: SearchLanguage) -> RememberedMarkdown? { nil }
     func page(_ path: String, key: UInt64, quickKey: UInt64, keep: (Int) -> Bool,
               render: () -> ([UInt8], HTMLReferences)) -> ([UInt8]?, HTMLReferences) {
         let (html, refs) = render()

@@ -5,7 +5,7 @@ extension SiteRenderer {
     /// search need come from the cache. nil when the cache cannot say so.
     func reuse(_ job: PageJob, body: MarkdownBody?, textHash: UInt64, quickKey: UInt64, sink: OutputSink?) -> Rendered? {
         let path = self.path(of: job)
-        let md = body.flatMap { memo.markdownRecord($0.source, textHash: textHash, unsafeHTML: site.config.unsafeHTML) }
+        let md = body.flatMap { memo.markdownRecord($0.source, textHash: textHash, unsafeHTML: site.config.unsafeHTML, language: searchLanguage) }
         if body != nil && md == nil { return nil }
         let file = URLScheme.outputFile(path)
         guard let page = memo.reusePage(path, quickKey: quickKey, keep: { sink?.keep(file, size: $0) ?? false }) else { return nil }

@@ -43,6 +43,8 @@ public struct SiteRenderer: Sendable {
     let interner = StringInterner()
     /// One tokenizer for the whole build (and, with a cache, for all builds that share it), so term numbers stay valid.
     let searchTokenizer: SharedSearchTokenizer
+    /// The rules its pages' words become search terms by: its version's language.
+    var searchLanguage: SearchLanguage { SearchLanguage(code: site.config.language) }
     /// The content's images with the files made from its photos (published after the pages).
     let images: ImageCatalog
 
@@ -78,9 +80,8 @@ public struct SiteRenderer: Sendable {
     /// Every page of the site, in a fixed order.
     func jobs() -> [PageJob] {
         if site.isEasyRead { return easyReadJobs() }
+        // Each language version has its 404 page in its folder (`en/404.html`), for the server to show there.
         var jobs: [PageJob] = [.home, .fields, .projects, .events, .search, .notFound]
-        // One 404 page for the whole site: a language version has none of its own.
-        if site.config.defaultLanguage != nil { jobs.removeAll { if case .notFound = $0 { true } else { false } } }
         for p in Pagination.pages(count: site.posts.count, size: site.config.paginate) { jobs.append(.blog(p)) }
         for (i, f) in site.fields.enumerated() {
             let count = layout.index.posts(of: f.slug).count
@@ -121,7 +122,9 @@ public struct SiteRenderer: Sendable {
 
     private func renderAndWrite(_ job: PageJob, into sink: OutputSink) -> PageRecord {
         var record = renderPage(job, sink: sink)
-        if let text = record.plainText { record.record.search = searchTokenizer.tokenize(text, headings: record.record.headings) }
+        if let text = record.plainText {
+            record.record.search = searchTokenizer.tokenize(text, headings: record.record.headings, language: searchLanguage)
+        }
         writeSearchText(&record.record, job, into: sink)
         // An item with one page needs its Markdown text no more (see `release`).
         if releasesBodies { body(of: job)?.release() }
@@ -218,7 +221,7 @@ public struct SiteRenderer: Sendable {
         case .projects: return urls.projects
         case .fields: return urls.fields
         case .search: return urls.search
-        case .notFound: return "404.html"
+        case .notFound: return URLScheme.notFound(home: urls.home)
         case .tag, .tags: return tagPath(job)
         case .participation, .participationList, .ideas: return participationPath(job)
         }
@@ -317,6 +320,6 @@ public struct SiteRenderer: Sendable {
     }
 
     func renderMarkdown(_ body: MarkdownBody) -> PageMarkdown {
-        memo.markdown(body, renderer: markdown, resolver: resolver)
+        memo.markdown(body, renderer: markdown, resolver: resolver, language: searchLanguage)
     }
 }

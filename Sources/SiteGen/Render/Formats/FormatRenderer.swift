@@ -20,7 +20,7 @@ struct OutputFile: Sendable {
 ///
 /// Drafts and future posts (present only in `--drafts`/`--future` preview builds) stay out of
 /// every list: feeds, calendars, sitemap, open data, search. Files a page links to (a field's
-/// feed and calendar, an event's `termin.ics`) exist for every page, drafts included.
+/// feed and calendar, an event's `termin.ics`, named by `paths`) exist for every page, drafts included.
 struct FormatRenderer {
     static let blogFeedSize = 20
     /// Entries of the events feed and of each field's feed.
@@ -117,8 +117,6 @@ struct FormatRenderer {
 
     /// Feed path of the blog, the events and a field (`blog/feed.xml` …).
     static func feedPath(_ listPath: String) -> String { listPath + "feed.xml" }
-    static func calendarPath(_ listPath: String) -> String { listPath + "kalender.ics" }
-    static func eventCalendarPath(_ urls: URLScheme, _ e: Event) -> String { urls.event(e) + "termin.ics" }
 
     // MARK: Atom
 
@@ -190,7 +188,7 @@ struct FormatRenderer {
         html += "</p>"
         if e.status != .geplant { html += "<p><strong>\(xmlText(strings["event.status.\(e.status.rawValue)"]))</strong></p>" }
         if let s = e.summary { html += "<p>\(xmlText(s))</p>" }
-        html += "<p><a href=\"\(xmlText(urls.absolute(Self.eventCalendarPath(urls, e))))\">\(xmlText(strings["calendar.addEvent"]))</a></p>"
+        html += "<p><a href=\"\(xmlText(urls.absolute(urls.eventCalendar(e))))\">\(xmlText(strings["calendar.addEvent"]))</a></p>"
         var title = e.title
         if e.status != .geplant { title = "\(strings["event.status.\(e.status.rawValue)"]): \(title)" }
         return FeedEntry(url: url, title: title, updated: ICalendar.contentDate(e), published: nil, author: nil,
@@ -213,13 +211,13 @@ struct FormatRenderer {
         let ics = ICalendar(site: site, strings: strings)
         let entries = Dictionary(uniqueKeysWithValues: site.events.map { ($0.id, ics.entry($0)) })
         let entriesOf = { (events: [Event]) in events.compactMap { entries[$0.id] } }
-        var files = [OutputFile(Self.calendarPath(urls.events), ics.calendar(name: "\(strings["events.title"]) – \(site.config.title)", entries: entriesOf(events) + participationCalendarEntries()))]
+        var files = [OutputFile(urls.calendar(urls.events), ics.calendar(name: "\(strings["events.title"]) – \(site.config.title)", entries: entriesOf(events) + participationCalendarEntries()))]
         for f in site.fields {
-            files.append(OutputFile(Self.calendarPath(urls.field(f)),
+            files.append(OutputFile(urls.calendar(urls.field(f)),
                                     ics.calendar(name: "\(f.title) – \(site.config.title)", entries: entriesOf(events.filter { $0.fields.contains(f.slug) }) + participationCalendarEntries(field: f.slug))))
         }
         for e in site.events {
-            files.append(OutputFile(Self.eventCalendarPath(urls, e), ics.calendar(name: e.title, entries: entriesOf([e]))))
+            files.append(OutputFile(urls.eventCalendar(e), ics.calendar(name: e.title, entries: entriesOf([e]))))
         }
         return files
     }

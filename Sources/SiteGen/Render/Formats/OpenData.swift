@@ -79,7 +79,7 @@ struct OpenData {
                 ("attendance", .string(e.online != nil && e.location != nil ? "hybrid" : e.online != nil ? "online" : "presence")),
                 ("location", location), ("online", text(e.online)), ("registration", text(e.registration)),
                 ("format", text(e.format)), ("summary", text(e.summary)), ("fields", fieldRefs(e.fields)),
-                ("ics", .string(urls.absolute(urls.event(e) + "termin.ics"))),
+                ("ics", .string(urls.absolute(urls.eventCalendar(e)))),
                 ("language", .string(e.lang ?? site.config.language)),
             ])
         }

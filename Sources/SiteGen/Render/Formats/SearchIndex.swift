@@ -59,6 +59,8 @@ struct SearchIndex {
     let site: Site
     let records: [PageRecord]
     let tokenizer: SharedSearchTokenizer
+    /// Its version's language: how titles and summaries become terms, and what the manifest says.
+    var language: SearchLanguage { SearchLanguage(code: site.config.language) }
 
     /// Site path of the folder (`suche/suchindex/`).
     static func folderPath(_ urls: URLScheme) -> String { urls.search + folder + "/" }
@@ -166,20 +168,25 @@ struct SearchIndex {
     }
 
     /// Counted in a first pass, placed in a second (an array per term cost twice the memory at 50,000 items).
-    /// A pass before them finds the vocabulary that compounds are split against.
+    /// A pass before them finds the vocabulary that compounds are split against (German only:
+    /// English writes its compounds as separate words).
     func postings(_ docs: [Document]) -> Postings {
         var tokenizer = self.tokenizer.finished
         var sums = WeightSums()
-        let indexed = count(docs, &tokenizer, &sums, parts: []).map { $0 > 0 }
-        let parts = CompoundSplitter.parts(of: tokenizer.terms, indexed: indexed)
-        let counts = count(docs, &tokenizer, &sums, parts: parts)
+        let language = self.language
+        var counts = count(docs, &tokenizer, &sums, parts: [])
+        var parts: [[Int32]] = []
+        if language == .german {
+            parts = CompoundSplitter.parts(of: tokenizer.terms, indexed: counts.map { $0 > 0 })
+            counts = count(docs, &tokenizer, &sums, parts: parts)
+        }
         var starts = [Int](repeating: 0, count: counts.count + 1)
         for t in counts.indices { starts[t + 1] = starts[t] + Int(counts[t]) }
         var postingDocs = [Int32](repeating: 0, count: starts[counts.count])
         var postingWeights = [UInt8](repeating: 0, count: starts[counts.count])
         var filled = Array(starts.dropLast())
         for (id, doc) in docs.enumerated() {
-            Self.forEachPosting(doc, tokenizer: &tokenizer, sums: &sums, parts: parts) { t, weight in
+            Self.forEachPosting(doc, tokenizer: &tokenizer, sums: &sums, parts: parts, language: language) { t, weight in
                 postingDocs[filled[t]] = Int32(id)
                 postingWeights[filled[t]] = weight
                 filled[t] += 1
@@ -198,7 +205,7 @@ struct SearchIndex {
                        parts: [[Int32]]) -> [Int32] {
         var counts: [Int32] = []
         for doc in docs {
-            Self.forEachPosting(doc, tokenizer: &tokenizer, sums: &sums, parts: parts) { t, _ in
+            Self.forEachPosting(doc, tokenizer: &tokenizer, sums: &sums, parts: parts, language: language) { t, _ in
                 if t >= counts.count { counts += Array(repeating: 0, count: t + 1 - counts.count) }
                 counts[t] += 1
             }
@@ -254,11 +261,16 @@ struct SearchIndex {
             }
             return .obj([("slug", .string(f.slug)), ("title", .string(f.title)), ("docs", .array(deltas))])
         }
-        return JSON.obj([
-            ("version", .number(1)), ("v", .string(version.hex)), ("docs", .number(docs.count)),
-            ("docsPerChunk", .number(Self.docsPerChunk)), ("stopWords", .array(SearchText.stopWords.sorted().map(JSON.string))),
+        var entries: [(String, JSON?)] = [
+            ("version", .number(1)), ("v", .string(version.hex)), ("docs", .number(docs.count)), ("docsPerChunk", .number(Self.docsPerChunk)),
+        ]
+        // The language only when it is not German, which search.js assumes without it.
+        if let code = language.manifestCode { entries.append(("language", .string(code))) }
+        entries += [
+            ("stopWords", .array(language.stopWords.sorted().map(JSON.string))),
             ("kinds", .string(docs.map(\.kind).joined())), ("fields", .array(fields)), ("shards", .array(shards)),
-        ])
+        ]
+        return JSON.obj(entries)
     }
 
     /// Calls `posting` with each term of `doc` once, with its summed weight (at most 255).
@@ -266,9 +278,9 @@ struct SearchIndex {
     /// tenth of writing the index.)
     /// `parts`: the compound parts of each term (`CompoundSplitter`), which get a share of its weight.
     static func forEachPosting(_ doc: Document, tokenizer: inout SearchText.Tokenizer, sums: inout WeightSums,
-                               parts: [[Int32]], _ posting: (Int, UInt8) -> Void) {
+                               parts: [[Int32]], language: SearchLanguage = .german, _ posting: (Int, UInt8) -> Void) {
         for (t, count) in zip(doc.body.terms, doc.body.counts) { sums.add(Int(t), Int(count)) }
-        for (text, weight) in doc.texts { tokenizer.forEachTerm(in: text) { sums.add(Int($0), weight) } }
+        for (text, weight) in doc.texts { tokenizer.forEachTerm(in: text, language: language) { sums.add(Int($0), weight) } }
         if !parts.isEmpty { sums.addParts(parts) }
         sums.drain(posting)
     }

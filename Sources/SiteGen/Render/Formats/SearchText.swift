@@ -1,6 +1,8 @@
-/// Turns German text into search terms: lowercase, fold umlauts and accents, split into words,
-/// drop stop words, read ae/oe/ue as umlauts and stem (Snowball's German stemmer). `Templates/assets/search.js` does exactly the same to the query
-/// (same folding table, same stemmer, stop words read from the index), so both sides meet.
+/// Turns text into search terms: lowercase, fold umlauts and accents, split into words, drop stop
+/// words and stem, by the rules of the index's language (`SearchLanguage`: German reads ae/oe/ue as
+/// umlauts and uses Snowball's German stemmer, English Snowball's English one).
+/// `Templates/assets/search.js` does exactly the same to the query (same folding table, same
+/// stemmers, stop words and language read from the index), so both sides meet.
 enum SearchText {
     /// Words too common to help; the list travels in the index so the browser uses the same.
     static let stopWords: Set<String> = [
@@ -68,20 +70,18 @@ enum SearchText {
     }
 
     /// Index terms of a text: words of two or more characters, no stop words, stemmed.
-    static func terms(_ text: String) -> [String] {
+    static func terms(_ text: String, language: SearchLanguage = .german) -> [String] {
         words(text).compactMap { w in
-            isIgnored(w, characters: w.unicodeScalars.count) ? nil : stem(w)
+            language.isIgnored(w, characters: w.unicodeScalars.count) ? nil : language.stem(w)
         }
     }
 
     /// Snowball's German stemmer on a folded word (its ae/oe/ue read as umlauts).
     static func stem(_ word: String) -> String { GermanStemmer.stem(word) }
 
-    /// Whether a folded word is left out of the index: too short, or a stop word (also when
+    /// Whether a folded word is left out of a German index: too short, or a stop word (also when
     /// typed with ae/oe/ue, as "fuer").
-    static func isIgnored(_ word: String, characters: Int) -> Bool {
-        characters < 2 || stopWords.contains(word) || stopWords.contains(GermanStemmer.readDigraphs(word))
-    }
+    static func isIgnored(_ word: String, characters: Int) -> Bool { SearchLanguage.german.isIgnored(word, characters: characters) }
 }
 
 extension SearchText {
@@ -89,8 +89,10 @@ extension SearchText {
     /// each non-ASCII character folds to and what each word stems to, and numbers the terms.
     /// Gives the same terms as `terms(_:)` (a test checks both on tricky text).
     struct Tokenizer {
-        /// Term number of every word seen; -1 for stop words and one-character words.
+        /// Term number of every word seen; -1 for stop words and one-character words. A table per
+        /// language: a word's term depends on its language's stemmer (the terms are shared).
         private var wordTerms = WordTable()
+        private var englishWordTerms = WordTable()
         private var termNumbers: [String: Int32] = [:]
         /// The terms, by number.
         private(set) var terms: [String] = []
@@ -107,7 +109,7 @@ extension SearchText {
         }
 
         /// Calls `body` with the term number of every term of `text`, in order.
-        mutating func forEachTerm(in text: String, _ body: (Int32) -> Void) {
+        mutating func forEachTerm(in text: String, language: SearchLanguage = .german, _ body: (Int32) -> Void) {
             // The current word's folded bytes, in a buffer of this call's own: every byte of every
             // page passes here, and an array's append checks uniqueness and capacity each time.
             var word = WordBuffer()
@@ -124,7 +126,7 @@ extension SearchText {
                         } else if b >= 0x41 && b <= 0x5A {
                             word.append(b + 32)
                         } else {
-                            flush(&word, body)
+                            flush(&word, language, body)
                         }
                         i += 1
                         continue
@@ -144,12 +146,12 @@ extension SearchText {
                         if piece.isWord {
                             word.append(piece.bytes)
                         } else {
-                            flush(&word, body)
+                            flush(&word, language, body)
                         }
                     }
                 }
             }
-            flush(&word, body)
+            flush(&word, language, body)
         }
 
         private mutating func pieces(for value: UInt32) -> [(bytes: [UInt8], isWord: Bool)] {
@@ -160,25 +162,26 @@ extension SearchText {
             return result
         }
 
-        private mutating func flush(_ word: inout WordBuffer, _ body: (Int32) -> Void) {
+        private mutating func flush(_ word: inout WordBuffer, _ language: SearchLanguage, _ body: (Int32) -> Void) {
             guard word.count > 0 else { return }
             defer { word.clear() }
             let bytes = word.bytes
             let hash = WordTable.hash(bytes)
+            let known = language == .german ? wordTerms.value(of: bytes, hash: hash) : englishWordTerms.value(of: bytes, hash: hash)
             let number: Int32
-            if let known = wordTerms.value(of: bytes, hash: hash) {
+            if let known {
                 number = known
             } else {
-                number = newWord(String(decoding: bytes, as: UTF8.self), characters: word.characters)
-                wordTerms.insert(bytes, hash: hash, value: number)
+                number = newWord(String(decoding: bytes, as: UTF8.self), characters: word.characters, language)
+                if language == .german { wordTerms.insert(bytes, hash: hash, value: number) } else { englishWordTerms.insert(bytes, hash: hash, value: number) }
             }
             if number >= 0 { body(number) }
         }
 
         /// The term number of a word met for the first time; -1 when it is no term.
-        private mutating func newWord(_ w: String, characters: Int) -> Int32 {
-            guard !SearchText.isIgnored(w, characters: characters) else { return -1 }
-            let term = SearchText.stem(w)
+        private mutating func newWord(_ w: String, characters: Int, _ language: SearchLanguage) -> Int32 {
+            guard !language.isIgnored(w, characters: characters) else { return -1 }
+            let term = language.stem(w)
             if let existing = termNumbers[term] { return existing }
             let number = Int32(terms.count)
             terms.append(term)
@@ -247,6 +250,8 @@ struct PageSearchText: Sendable {
     /// index caps every weight there).
     var terms: [UInt32]
     var counts: [UInt8]
+    /// Whose rules made the terms: a store's terms are reused only for a body of the same language.
+    var language = SearchLanguage.german
 }
 
 /// One tokenizer for the whole build, shared by the render workers behind a lock (tokenizing is a
@@ -263,11 +268,11 @@ final class SharedSearchTokenizer: @unchecked Sendable {  // `tokenizer` and `pa
     /// list of terms cost more).
     @exclusivity(unchecked) private var page = SearchIndex.WeightSums()
 
-    func tokenize(_ text: String, headings: [Heading]) -> PageSearchText {
+    func tokenize(_ text: String, headings: [Heading], language: SearchLanguage) -> PageSearchText {
         var terms: [UInt32] = []
         var counts: [UInt8] = []
         lock.locked {
-            tokenizer.forEachTerm(in: text) { page.add(Int($0), 1) }
+            tokenizer.forEachTerm(in: text, language: language) { page.add(Int($0), 1) }
             page.drain { t, count in
                 terms.append(UInt32(t))
                 counts.append(count)
@@ -275,7 +280,7 @@ final class SharedSearchTokenizer: @unchecked Sendable {  // `tokenizer` and `pa
         }
         let file = SearchTextFiles.file(collapsed: SearchTextFiles.collapsedBytes(text), headings: headings)
         return PageSearchText(excerpt: SearchIndex.excerpt(text), textFile: file, textKey: file.withUnsafeBytes { ContentHash.of($0) },
-                              textSize: file.count, terms: terms, counts: counts)
+                              textSize: file.count, terms: terms, counts: counts, language: language)
     }
 
     /// The tokenizer with every term numbered so far, for the index (after rendering).

@@ -23,7 +23,7 @@ struct Sitemap {
         let hiddenTagPages = hiddenTagPages(hidden)
 
         let entries = records.compactMap { r -> (String, String?, [Alternate])? in
-            guard r.isHTMLPage, r.path != "404.html" else { return nil }
+            guard r.isHTMLPage, !URLScheme.isNotFound(r.path) else { return nil }
             if let source = r.source, hidden.contains(source.path) { return nil }
             if draftFields.contains(where: { r.path.hasPrefix($0) }) { return nil }  // later pages of a draft field
             if hiddenTagPages.contains(r.path) { return nil }

@@ -38,7 +38,7 @@ extension LayoutContext {
         let event = EventDetail(item: eventFields(e), html: html, dateRange: dates.range(e.start, e.end),
                                 when: when(e.start, e.end), endISO: e.end?.iso8601, location: location,
                                 online: e.online, registration: e.registration,
-                                icsHref: urls.href(urls.event(e) + "termin.ics"), isPast: e.endsAt <= site.options.now)
+                                icsHref: urls.href(urls.eventCalendar(e)), isPast: e.endsAt <= site.options.now)
         event.participation = site.participation(of: e).map { LinkView(title: $0.title, href: urls.href(urls.participation($0))) }
         var meta = Meta(title: e.title, description: e.summary, path: urls.event(e), section: .events)
         meta.breadcrumbs = [(strings["nav.events"], urls.events), (e.title, nil)]
@@ -68,7 +68,9 @@ extension LayoutContext {
         let content = ContentView(title: p.title, html: html)
         content.lang = itemFields.partLanguage(p.lang)
         content.labels = itemFields.labels(draft: p.draft, scheduled: false)
-        if p.slug == EasyRead.listPage && !site.isEasyRead && !site.easyRead.pages.isEmpty {
+        // The home page in Leichte Sprache lists the other pages; without one, the standard page leichte-sprache does.
+        let lists = p.isHome || (p.slug == EasyRead.listPage && !site.isEasyRead && site.easyRead.home == nil)
+        if lists && !site.easyRead.pages.isEmpty {
             content.easyReadList = LinkList(items: site.easyRead.pages.map { LinkView(title: $0.title, href: site.urls.href($0.path)) })
         }
         return ContentPage(frame: frame(meta), content: content)

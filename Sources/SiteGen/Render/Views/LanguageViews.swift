@@ -61,16 +61,30 @@ extension LayoutContext {
     /// own language); none for a site in one language.
     func alternateLinks(_ path: String) -> [AlternateLink] {
         guard let homes = site.alternates[site.urls.home] else { return [] }
+        if site.isEasyRead { return easyReadAlternateLinks(path, homes: homes) }
         let group = site.alternates[path] ?? [Alternate(language: site.config.language, path: path)]
         let links = group.map { AlternateLink(lang: $0.language, href: site.urls.absolute($0.path)) }
         let fallback = group.first { $0.language == homes[0].language }?.path ?? homes[0].path
         return links + [AlternateLink(lang: "x-default", href: site.urls.absolute(fallback))]
     }
 
+    /// A Leichte-Sprache page: the other languages' versions of its standard page, and x-default
+    /// (the standard page).
+    private func easyReadAlternateLinks(_ path: String, homes: [Alternate]) -> [AlternateLink] {
+        let standard = site.easyRead.standardOf[path] ?? path
+        let group = site.alternates[standard] ?? []
+        // Leichte Sprache is German too: a hreflang="de" of its own would compete with the standard
+        // page as the German version, so it names only the other languages.
+        let others = group.filter { $0.language != site.config.language }.map { AlternateLink(lang: $0.language, href: site.urls.absolute($0.path)) }
+        let fallback = group.first { $0.language == homes[0].language }?.path ?? standard
+        return others + [AlternateLink(lang: "x-default", href: site.urls.absolute(fallback))]
+    }
+
     /// The switcher: each other language, with this page's translation or that language's home.
+    /// A Leichte-Sprache page leads to the translations of its standard page.
     func languageLinks(_ path: String) -> [LanguageLink] {
         guard let homes = site.alternates[site.urls.home] else { return [] }
-        let group = site.alternates[path] ?? []
+        let group = site.alternates[site.isEasyRead ? site.easyRead.standardOf[path] ?? path : path] ?? []
         return homes.filter { $0.language != site.config.language }.map { home in
             let target = group.first { $0.language == home.language }?.path ?? home.path
             return LanguageLink(title: LanguageNames.of(home.language), href: site.urls.href(target), lang: home.language)

@@ -49,26 +49,10 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
         globals = GlobalsView(strings: templates.stringsValue, site: siteView, cssHref: cssHref)
         sharedHash = Fingerprint.of(globals)
 
-        // Footer: the pages the law asks for are always there, menu number or not; then every other page with one.
-        let legal = ["impressum", "datenschutz", "barrierefreiheit"]
-        let access = ["leichte-sprache", "gebaerdensprache"]
-        // A translation links the original's legal and access pages where it has none of its own.
-        func page(_ slug: String) -> Page? { site.pages.first { $0.slug == slug } ?? site.originalPages.first { $0.slug == slug } }
-        let original = Set(site.originalPages.map(\.source.path))
-        func link(_ p: Page) -> LinkView {
-            let view = LinkView(title: p.title, href: urls.href(site.pathBySource[p.source.path] ?? urls.page(p)))
-            if original.contains(p.source.path) { view.lang = site.config.defaultLanguage }
-            return view
-        }
-        let pages = legal.compactMap(page) + site.pages.filter { $0.menu != nil && !legal.contains($0.slug) && !access.contains($0.slug) }
-        footerNav = pages.map(link)
-        let accessPages = access.compactMap(page)
-        metaNav = accessPages.map(link)
-        // Short names from the UI strings ("Gebärdensprache"), the page title when there is none.
-        accessLinks = accessPages.map { page -> (String, String, String) in
-            let key = "nav.access.\(page.slug)"
-            return (site.pathBySource[page.source.path] ?? urls.page(page), strings[key] == key ? page.title : strings[key], page.slug)
-        } + [(urls.search, strings["nav.search"], "suche")]
+        let pageLinks = PageLinks(site: site, strings: strings)
+        footerNav = pageLinks.footer
+        metaNav = pageLinks.meta
+        accessLinks = pageLinks.access + [(urls.search, strings["nav.search"], "suche")]
         // A field's icon is `Templates/assets/icons/<slug>.svg` (an element with id="icon"), when the theme has one.
         let icons = Set(templates.assets.map(\.relativePath))
         var badges: [String: FieldBadge] = [:]
@@ -173,7 +157,7 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
                             breadcrumbs: breadcrumbs,
                             feeds: meta.feeds.map { LinkView(title: $0.title, href: urls.href($0.path)) },
                             jsonLD: ld)
-        if !site.alternates.isEmpty && !site.isEasyRead { addLanguages(page, meta.path) }
+        if !site.alternates.isEmpty { addLanguages(page, meta.path) }
         if !site.easyRead.pages.isEmpty { addEasyRead(page, meta.path) }
         return PageFrame(page: page, navigation: navigation(meta.section, path: meta.path), preview: site.options.preview)
     }

@@ -39,7 +39,7 @@ extension LayoutContext {
         meta.breadcrumbs = [(strings["nav.events"], nil)]
         meta.feeds = [(strings["feed.events"], "\(urls.events)feed.xml")]
         return EventListPage(frame: frame(meta), upcoming: index.upcomingEvents.map(eventCard), past: index.pastEvents.map(eventCard),
-                             calendar: calendarLinks("\(urls.events)kalender.ics"), feedHref: urls.href("\(urls.events)feed.xml"))
+                             calendar: calendarLinks(urls.calendar(urls.events)), feedHref: urls.href("\(urls.events)feed.xml"))
     }
 
     func projectListView() -> ProjectListPage {
@@ -76,7 +76,7 @@ extension LayoutContext {
         meta.feeds = [(strings.format("feed.field", f.title), "\(base)feed.xml")]
         let first = page.page == 1
         let view = FieldPage(frame: frame(meta), field: field, posts: posts[page.range].map(postCard),
-                         calendar: calendarLinks("\(base)kalender.ics"), feedHref: urls.href("\(base)feed.xml"), isFirstPage: first,
+                         calendar: calendarLinks(urls.calendar(base)), feedHref: urls.href("\(base)feed.xml"), isFirstPage: first,
                          projects: first ? index.projects(of: f.slug).map(projectCard) : nil,
                          events: first ? index.upcomingEvents(of: f.slug).map(eventCard) : nil,
                          pagination: page.view(base: base, urls: urls, strings: strings))
@@ -91,7 +91,7 @@ extension LayoutContext {
     }
 
     func notFoundView() -> NotFoundPage {
-        var meta = Meta(title: strings["notFound.title"], description: nil, path: "404.html", section: .none)
+        var meta = Meta(title: strings["notFound.title"], description: nil, path: URLScheme.notFound(home: site.urls.home), section: .none)
         meta.noindex = true
         return NotFoundPage(frame: frame(meta), fieldsHref: site.urls.href(site.urls.fields))
     }

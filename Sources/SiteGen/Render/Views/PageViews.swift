@@ -196,7 +196,7 @@ final class ContentView: TemplateView, @unchecked Sendable {  // a class: a view
     var html: MarkdownHTML
     /// Front matter `lang` when it is not the site's language.
     var lang: String?
-    /// On `pages/leichte-sprache.md`: every page in Leichte Sprache.
+    /// On the home page in Leichte Sprache (else `pages/leichte-sprache.md`): every other page in Leichte Sprache.
     var easyReadList: LinkList?
     /// "Entwurf" where drafts are shown (`ItemFields.labels`).
     var labels: [String] = []
@@ -208,7 +208,7 @@ final class ContentView: TemplateView, @unchecked Sendable {  // a class: a view
     static let fields = Fields<ContentView>("Content", "A page's title and text.", [
         .text("title", "The page's title.") { $0.title },
         .html("html", "Its text as HTML; print with {{{html}}}.") { .deferredHTML($0.html) },
-        .optionalObject("easyReadList", LinkList.fields, "On the page leichte-sprache: every page that has a Leichte-Sprache version (foo.ls.md); absent elsewhere.") { $0.easyReadList },
+        .optionalObject("easyReadList", LinkList.fields, "On the home page in Leichte Sprache (home.ls.md; without it, the page leichte-sprache): every other page that has a Leichte-Sprache version (foo.ls.md); absent elsewhere.") { $0.easyReadList },
         .optionalText("lang", "The language of its title, summary and text when it is not the page's (front matter `lang`); absent otherwise. Templates put it on exactly those elements (WCAG 3.1.2), never around the UI.") { $0.lang },
         .texts("labels", "'Entwurf' in the preview server (partials/labels).") { $0.labels },
     ])

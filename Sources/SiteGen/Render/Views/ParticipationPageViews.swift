@@ -85,7 +85,7 @@ extension LayoutContext {
         return ParticipationListPage(frame: frame(meta), intro: site.config.participationSettings.intro ?? strings["participation.intro"],
                                      groups: groups, ideasHref: urls.href(urls.ideas), feedHref: urls.href(FormatRenderer.feedPath(list)),
                                      dataHref: urls.href(OpenData.participationPath(urls)),
-                                     calendar: calendarLinks(FormatRenderer.calendarPath(urls.events)))
+                                     calendar: calendarLinks(urls.calendar(urls.events)))
     }
 
     /// The formats by status, running first (ending soonest first), then planned (starting soonest
