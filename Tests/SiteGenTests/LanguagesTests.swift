@@ -200,6 +200,19 @@ import Testing
         #expect(event.contains("\"inLanguage\":\"en\""))
     }
 
+    /// The German posts have tags and the English ones none: the German list of tags has no English
+    /// version, so its switcher leads to the English home (it named /en/blog/tag/, a page never built).
+    @Test func aListOnlyOneVersionHasLeadsToTheOthersHome() throws {
+        var files = Self.files
+        files["posts/2026/nur-deutsch.md"] = "---\ntitle: Nur auf Deutsch\ndate: 2026-11-10T10:00:00+01:00\ntags: [Sensoren]\n---\nText.\n"
+        let (report, sink) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.errorMessages.isEmpty, "\(report.diagnostics.errorMessages)")
+        #expect(sink.text("en/blog/tag/index.html") == nil)
+        let tags = try #require(sink.text("blog/schlagwort/index.html"))
+        #expect(tags.contains("<a class=\"language-link\" href=\"/en/\" hreflang=\"en\" lang=\"en\">English</a>"))
+        #expect(!tags.contains("/en/blog/tag/"))
+    }
+
     @Test func theSitemapNamesEveryVersion() throws {
         let (_, sink) = TestSupport.buildInMemory(Self.files)
         let sitemap = try #require(sink.text("sitemap.xml"))

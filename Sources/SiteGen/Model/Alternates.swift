@@ -24,7 +24,8 @@ enum Alternates {
         list { $0.urls.fields }
         list { $0.urls.participationList }
         list { $0.urls.ideas }
-        list { $0.urls.tags }
+        // A version without tagged posts has no list of tags.
+        list { $0.tags.isEmpty ? nil : $0.urls.tags }
         list { $0.urls.search }
         // Items: by the original's content path.
         var byOriginal: [String: [Alternate]] = [:]
