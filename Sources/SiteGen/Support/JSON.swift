@@ -59,17 +59,25 @@ public indirect enum JSON: Sendable, Equatable {
     /// text files hold every page's text).
     static func writeString(utf8 bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
         out.append(0x22)
-        // Runs of bytes that need no escape are copied whole (most text is such a run).
-        var run = bytes.startIndex
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            guard let (escape, width) = escape(bytes, at: i) else { i += 1; continue }
-            out.append(contentsOf: bytes[run..<i])
-            out.append(contentsOf: escape.utf8)
-            i += width
-            run = i
+        bytes.withUnsafeBufferPointer { b in
+            // Runs of bytes that need no escape are copied whole (most text is such a run).
+            var run = 0
+            var i = 0
+            while i < b.count {
+                let byte = b[i]
+                // The bytes `escape` may change: a cheap test first, as nearly every byte passes.
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26 && byte != 0xE2 {
+                    i += 1
+                    continue
+                }
+                guard let (escape, width) = escape(b, at: i) else { i += 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                out.append(contentsOf: escape.utf8)
+                i += width
+                run = i
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
         }
-        out.append(contentsOf: bytes[run..<i])
         out.append(0x22)
     }
 

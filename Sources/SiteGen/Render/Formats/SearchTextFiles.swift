@@ -31,19 +31,27 @@ enum SearchTextFiles {
     static func collapse(_ text: String) -> String { String(decoding: collapsedBytes(text), as: UTF8.self) }
 
     static func collapsedBytes(_ text: String) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var space = false
-        for b in text.utf8 {
-            if b == 32 || b == 10 || b == 9 || b == 13 {
-                space = !out.isEmpty
-            } else {
-                if space { out.append(32) }
-                space = false
-                out.append(b)
+        var text = text
+        return text.withUTF8 { bytes in
+            [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+                var n = 0
+                var space = false
+                for b in bytes {
+                    if b == 32 || b == 10 || b == 9 || b == 13 {
+                        space = n > 0
+                    } else {
+                        if space {
+                            out[n] = 32
+                            n += 1
+                        }
+                        space = false
+                        out[n] = b
+                        n += 1
+                    }
+                }
+                count = n
             }
         }
-        return out
     }
 
     /// Each heading's place in `text` (collapsed), searched in order after the one before; a
