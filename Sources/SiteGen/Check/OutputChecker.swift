@@ -94,17 +94,18 @@ struct OutputChecker {
     /// messages give the output folder.
     private func worldKey() -> UInt64 {
         var h = ContentHash.of(site.config.baseURL + "\n" + site.urls.basePath + "\n" + outputName)
-        for path in outputs.sorted() { h = ContentHash.mix(h, ContentHash.of(path)) }
-        for r in records {
-            // Sets have no order: an order-free sum of their members' hashes.
+        // Sets have no order: an order-free sum of their members' hashes (sorting 28,000 paths cost more).
+        var files: UInt64 = 0
+        for path in outputs { files &+= ContentHash.of(path, seed: 13) }
+        h = ContentHash.mix(h, files)
+        for i in records.indices {
             var ids: UInt64 = 0
-            for id in r.refs.ids { ids &+= ContentHash.of(id, seed: 11) }
-            h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(r.path)), ids)
-            for heading in r.headings { h = ContentHash.mix(h, ContentHash.of(heading.id, seed: 12)) }
+            for id in records[i].refs.ids { ids &+= ContentHash.of(id, seed: 11) }
+            h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(records[i].path)), ids)
+            for heading in records[i].headings { h = ContentHash.mix(h, ContentHash.of(heading.id, seed: 12)) }
         }
-        for (source, path) in pathOfSource.sorted(by: { $0.key < $1.key }) {
-            h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(source)), ContentHash.of(path))
-        }
-        return h
+        var sources: UInt64 = 0
+        for (source, path) in pathOfSource { sources &+= ContentHash.mix(ContentHash.of(source), ContentHash.of(path)) }
+        return ContentHash.mix(h, sources)
     }
 }

@@ -54,14 +54,16 @@ struct SiteValidator {
     /// when `Kontakt.md` and `kontakt.md` want one address, the message names `Kontakt.md`.
     static func claimed<T>(_ items: [T], _ source: (T) -> SourceRef, _ claim: (T) -> Bool) -> [T] {
         func misnamed(_ item: T) -> Bool {
-            let stem = String(source(item).path.split(separator: "/").last?.dropLast(3) ?? "")
+            let path = source(item).path
+            let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.utf8.index(after: $0)...] } ?? path[...]
+            let stem = String(name.dropLast(3))
             return Slug.make(stem) != stem
         }
         let late = items.map(misnamed)
         let order = items.indices.filter { !late[$0] } + items.indices.filter { late[$0] }
-        var kept = Set<Int>()
-        for i in order where claim(items[i]) { kept.insert(i) }
-        return items.indices.filter(kept.contains).map { items[$0] }
+        var kept = [Bool](repeating: false, count: items.count)
+        for i in order where claim(items[i]) { kept[i] = true }
+        return items.indices.filter { kept[$0] }.map { items[$0] }
     }
 
     /// Field slugs referenced by items must name published fields.

@@ -57,10 +57,10 @@ extension SiteRenderer {
         let base = site.urls.basePath
         // Pages share most of their addresses (header, footer, icons): each is resolved once.
         var hrefs: Set<String> = []
-        for r in records {
-            for list in [r.refs.links, r.refs.resources] {
-                for href in list where anyNameWithoutDot || Self.mayNameFile(href) { hrefs.insert(href) }
-            }
+        // By index: `for r in records` copies each record, retaining all its parts.
+        for i in records.indices {
+            for href in records[i].refs.links where anyNameWithoutDot || Self.mayNameFile(href) { hrefs.insert(href) }
+            for href in records[i].refs.resources where anyNameWithoutDot || Self.mayNameFile(href) { hrefs.insert(href) }
         }
         var paths: Set<String> = []
         for href in hrefs {
