@@ -61,6 +61,22 @@ import Testing
         #expect(MarkdownRenderer.linksWithSpaces(in: "[x](a b) [y](c) [z](d e f)") == ["[x](a b)", "[z](d e f)"])
     }
 
+    /// Footnotes render as libcmark-gfm writes them, in the page's language: a named section,
+    /// references described by its name, and a German way back. One without its text is a warning.
+    @Test func footnotesSpeakThePagesLanguage() {
+        var markdown = renderer()
+        markdown.footnoteTexts = FootnoteTexts(label: "Fußnoten", back: "Zurück zum Text")
+        let r = markdown.render(MarkdownBody(text: "Gefördert[^kfw] und belegt[^fehlt].\n\n[^kfw]: Programm 436 der KfW.\n", source: source))
+        #expect(r.html.contains(##"<sup class="footnote-ref"><a href="#fn-kfw" id="fnref-kfw" data-footnote-ref aria-describedby="fussnoten_titel">1</a></sup>"##))
+        #expect(r.html.contains(#"<section class="footnotes" data-footnotes aria-labelledby="fussnoten_titel">"# + "\n" + #"<h2 id="fussnoten_titel" class="visually-hidden">Fußnoten</h2>"#))
+        #expect(r.html.contains(##"<a href="#fnref-kfw" class="footnote-backref" data-footnote-backref aria-label="Zurück zum Text">↩</a>"##))
+        #expect(!r.html.contains("Back to content"))
+        #expect(r.diagnostics.map(\.description) == [
+            "content/posts/2025/a.md:5: warning: footnote '[^fehlt]' has no text, so it shows as written; add a line '[^fehlt]: …' below the paragraph, or remove it",
+        ])
+        #expect(MarkdownRenderer.footnoteReferences(in: "a[^1] b [^x y] c[^] d[^q]") == ["[^1]", "[^q]"])
+    }
+
     @Test func rawHTMLIsDroppedByDefault() {
         let r = render("Hallo <script>alert(1)</script> Welt\n\n<div onclick=\"x()\">Block</div>\n")
         #expect(!r.html.contains("<script"))

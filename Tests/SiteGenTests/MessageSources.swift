@@ -32,6 +32,9 @@ enum MessageSources {
 
     /// The allow-list: prose in the sources that is no message, and why.
     static let notMessages: [String: String] = [
+        // libcmark-gfm's footnote markup, which `FootnoteTexts` gives the page's language.
+        #"data-footnote-ref aria-describedby="{}">"#: "HTML markup",
+        #"aria-label="Back to content""#: "libcmark-gfm's HTML, replaced",
         // Stage names of --verbose's timings, a developer's measurement (the progress line names no stage in German).
         "formats and assets": "a stage's name in --verbose timings",
         "check links": "a stage's name in --verbose timings",

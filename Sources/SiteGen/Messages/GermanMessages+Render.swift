@@ -27,6 +27,8 @@ extension GermanMessages {
          "Die Datei hat dieselbe Adresse wie {1} des Themes; benennen Sie sie um"),
         ("file has the same address as {}; rename or move it",
          "Die Datei hat dieselbe Adresse wie {1}; benennen Sie sie um oder verschieben Sie sie"),
+        ("footnote '{}' has no text, so it shows as written; add a line '{}: …' below the paragraph, or remove it",
+         "Die Fußnote „{1}“ hat keinen Text und erscheint so, wie sie geschrieben ist; fügen Sie unter dem Absatz eine Zeile „{2}: …“ hinzu oder entfernen Sie sie"),
         ("has {} megapixels, more than the {} an original may have (images.budget_megapixels in site.yml); export it smaller, e.g. 4000 pixels wide",
          "Das Foto hat {1} Megapixel, mehr als die {2}, die ein Original haben darf (images.budget_megapixels in site.yml); exportieren Sie es kleiner, z. B. 4000 Pixel breit"),
         ("heading has no text; write it after the #, or remove the line",

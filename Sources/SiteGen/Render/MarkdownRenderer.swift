@@ -66,6 +66,9 @@ public struct MarkdownRenderer: Sendable {
 
     /// The `<picture>` of a photo, by the address its image resolved to; nil for a plain `<img>`.
     var picture: @Sendable (String) -> PictureMarkup? = { _ in nil }
+    /// The page language's names for the footnotes' section and their way back to the text
+    /// (libcmark-gfm writes an English "Back to content"); nil leaves its markup as it is.
+    var footnoteTexts: FootnoteTexts?
 
     public init(unsafeHTML: Bool, resolve: @escaping @Sendable (String, SourceRef, Bool) -> LinkTarget) {
         self.unsafeHTML = unsafeHTML
@@ -81,7 +84,7 @@ public struct MarkdownRenderer: Sendable {
 
     public func render(_ body: MarkdownBody) -> RenderedMarkdown {
         _ = Self.extensionsRegistered
-        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | (unsafeHTML ? CMARK_OPT_UNSAFE : 0)
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES | (unsafeHTML ? CMARK_OPT_UNSAFE : 0)
         guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed") }
         defer { cmark_parser_free(parser) }
         for name in Self.extensionNames {
@@ -101,7 +104,8 @@ public struct MarkdownRenderer: Sendable {
         walker.applyHeadings()
 
         let extensions = cmark_parser_get_syntax_extensions(parser)
-        let html = takeString(cmark_render_html(doc, options, extensions))
+        var html = takeString(cmark_render_html(doc, options, extensions))
+        if let footnoteTexts, html.containsBytes(FootnoteTexts.section) { html = footnoteTexts.apply(to: html) }
         return RenderedMarkdown(html: html, plainText: plain, headings: walker.headings, anchors: walker.anchors,
                                 images: walker.images, diagnostics: walker.diagnostics)
     }
@@ -269,8 +273,13 @@ private struct Walker {
         guard bracket else { return }
         var text = ""
         forEachText { text += String(cString: $0) }
-        guard text.containsBytes("](") else { return }
         let at = cmark_node_get_start_line(node) > 0 ? line(node) : cmark_node_parent(node).map { self.line($0) } ?? body.source.bodyFirstLine
+        // A reference whose footnote is not written stays text, "[^1]", on the page.
+        for reference in MarkdownRenderer.footnoteReferences(in: text) {
+            diagnostics.append(.warning(body.source.display, line: at,
+                "footnote '\(reference)' has no text, so it shows as written; add a line '\(reference): …' below the paragraph, or remove it"))
+        }
+        guard text.containsBytes("](") else { return }
         for written in MarkdownRenderer.linksWithSpaces(in: text) {
             diagnostics.append(.warning(body.source.display, line: at,
                 "'\(written)' is shown as text, not as a link: its address has a space; write %20 for each space in the address, or put the address in < >"))
@@ -475,6 +484,22 @@ extension MarkdownRenderer {
                 found.append(String(decoding: b[start...end], as: UTF8.self))
             }
             (i, from) = (end + 1, end + 1)
+        }
+        return found
+    }
+
+    /// The `[^label]` spans of a text (footnote references libcmark-gfm left as text), as written.
+    static func footnoteReferences(in text: String) -> [String] {
+        guard text.containsBytes("[^") else { return [] }
+        let b = Array(text.utf8)
+        var found: [String] = []
+        var i = 0
+        while i + 2 < b.count {
+            guard b[i] == UInt8(ascii: "["), b[i + 1] == UInt8(ascii: "^") else { i += 1; continue }
+            guard let end = b[(i + 2)...].firstIndex(where: { $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "[") }),
+                  b[end] == UInt8(ascii: "]"), end > i + 2 else { i += 2; continue }
+            found.append(String(decoding: b[i...end], as: UTF8.self))
+            i = end + 1
         }
         return found
     }

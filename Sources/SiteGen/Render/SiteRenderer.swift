@@ -69,6 +69,7 @@ public struct SiteRenderer: Sendable {
             resolver.resolve(href, from: source, isImage: isImage)
         }
         let urls = site.urls
+        markdown.footnoteTexts = FootnoteTexts(label: layout.strings["footnotes.label"], back: layout.strings["footnotes.back"])
         markdown.picture = { src in images.rendition(src: src).map { PictureMarkup($0, sizes: images.settings.sizes, href: urls.href) } }
         self.markdown = markdown
     }

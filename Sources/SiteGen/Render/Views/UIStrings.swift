@@ -46,6 +46,7 @@ public struct UIStrings: @unchecked Sendable {
         "event.through", "events.description", "events.title", "feed.blog", "feed.events", "feed.field",
         "field.count.events.one", "field.count.events.other", "field.count.posts.one", "field.count.posts.other",
         "field.count.projects.one", "field.count.projects.other", "field.counts", "fields.description", "fields.title",
+        "footnotes.back", "footnotes.label",
         "label.draft", "label.scheduled", "nav.blog", "nav.events", "nav.fields", "nav.projects", "nav.search", "nav.strategy",
         "notFound.title", "pagination.label", "pagination.next", "pagination.page", "pagination.prev", "pagination.status", "post.draftDated", "post.published", "post.scheduledFor",
         "project.since", "project.status", "project.until", "projects.description", "projects.title",

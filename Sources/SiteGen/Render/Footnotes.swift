@@ -1,0 +1,21 @@
+/// Footnotes (`Text[^1]` and a line `[^1]: Anmerkung.`), as libcmark-gfm writes them, made to
+/// speak the page's language: the section is named by a heading screen readers find (hidden on
+/// screen, where the list shows what it is), each reference is described by it, and the way back
+/// says "Zurück zum Text" instead of libcmark-gfm's English "Back to content".
+struct FootnoteTexts: Sendable {
+    /// The section's name ("Fußnoten").
+    var label: String
+    /// The accessible name of the link from a footnote back to its reference ("Zurück zum Text").
+    var back: String
+
+    static let section = #"<section class="footnotes" data-footnotes>"#
+    /// With an underscore, which no heading's id (a slug) has.
+    static let labelID = "fussnoten_titel"
+
+    func apply(to html: String) -> String {
+        html.replacingAll(Self.section, with: String(Self.section.dropLast()) + #" aria-labelledby="\#(Self.labelID)">"#
+                          + "\n" + #"<h2 id="\#(Self.labelID)" class="visually-hidden">"# + escapeHTML(label) + "</h2>")
+            .replacingAll("data-footnote-ref>", with: #"data-footnote-ref aria-describedby="\#(Self.labelID)">"#)
+            .replacingAll(#"aria-label="Back to content""#, with: #"aria-label=""# + escapeAttribute(back) + #"""#)
+    }
+}
