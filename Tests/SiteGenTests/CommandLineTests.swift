@@ -180,6 +180,11 @@ import Testing
             #expect(r.stderr.contains("the title '\(title)' gives the address \(what); choose another title"), "\(r.stderr)")
         }
         #expect(try run(["new", "post", "Blog", "--source", content, "--now", "2026-11-26T18:30:00+01:00"]).status == 0)
+        // A participation format may not take the idea pool's address among them.
+        let pool = try run(["new", "participation", "Ideenpool", "--source", content])
+        #expect(pool.status == 1 && pool.stderr.contains("the title 'Ideenpool' gives the address /mitmachen/ideenpool/, which is the idea pool's page; choose another title"), "\(pool.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: content + "/participation/ideenpool.md"))
+        #expect(try run(["new", "participation", "Ideenpool Sommer", "--source", content]).status == 0)
         let long = String(repeating: "Ein sehr langer Titel über die Stadt ", count: 10)
         let r = try run(["new", "post", long, "--source", content, "--now", "2026-11-26T18:30:00+01:00"])
         #expect(r.status == 0, "\(r.stderr)")

@@ -35,17 +35,22 @@ public enum NewContent {
 
     /// The sections' own addresses (from site.yml's `paths`, else the defaults), which a page may not take.
     static func sectionAddresses(contentRoot: String) -> [String: String] {
-        var paths = SiteConfig.Paths()
-        if let bytes = try? LocalFileSystem().readFile(contentRoot + "/site.yml"), let text = FrontMatter.decodeText(bytes),
-           let value = try? YAMLReader.parse(text, firstLine: 1), let config = SiteConfig.decode(value, file: "site.yml", overrideBaseURL: nil).0 {
-            paths = config.paths
-        }
+        let paths = sitePaths(contentRoot: contentRoot)
         let names = ["blog": "blog", "events": "events section", "projects": "projects section", "fields": "fields section",
                      "strategy": "strategy page", "search": "search page",
                      "participation": "participation section"]
         var addresses = ["assets": "theme's assets folder"]
         for (key, path) in paths.sections { addresses[path] = names[key] }
         return addresses
+    }
+
+    /// site.yml's `paths`, else the defaults.
+    static func sitePaths(contentRoot: String) -> SiteConfig.Paths {
+        if let bytes = try? LocalFileSystem().readFile(contentRoot + "/site.yml"), let text = FrontMatter.decodeText(bytes),
+           let value = try? YAMLReader.parse(text, firstLine: 1), let config = SiteConfig.decode(value, file: "site.yml", overrideBaseURL: nil).0 {
+            return config.paths
+        }
+        return SiteConfig.Paths()
     }
 
     /// The file's text: the required keys, the usual optional ones, `draft: true`.
@@ -102,6 +107,10 @@ public enum NewContent {
         guard !slug.isEmpty else { throw Failure(message: "the title '\(title)' gives no usable file name; use letters or digits") }
         if kind == .page, let section = sectionAddresses(contentRoot: contentRoot)[slug] {
             throw Failure(message: "the title '\(title)' gives the address /\(slug)/, which is the \(section); choose another title")
+        }
+        // The idea pool's page lies among the formats' pages (/mitmachen/ideenpool/).
+        if kind == .participation, case let paths = sitePaths(contentRoot: contentRoot), slug == paths.ideas {
+            throw Failure(message: "the title '\(title)' gives the address /\(paths.participation)/\(slug)/, which is the idea pool's page; choose another title")
         }
         let relative = path(for: kind, slug: slug, now: now)
         let full = contentRoot + "/" + relative

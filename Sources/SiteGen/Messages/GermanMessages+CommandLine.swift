@@ -71,6 +71,8 @@ extension GermanMessages {
          "Aus dem Titel „{1}“ lässt sich kein Dateiname bilden; verwenden Sie Buchstaben oder Ziffern"),
         ("the title '{}' gives the address /{}/, which is the {}; choose another title",
          "Der Titel „{1}“ ergibt die Adresse /{2}/, die schon vergeben ist ({3}); wählen Sie einen anderen Titel"),
+        ("the title '{}' gives the address /{}/{}/, which is the idea pool's page; choose another title",
+         "Der Titel „{1}“ ergibt die Adresse /{2}/{3}/, die Seite des Ideenpools; wählen Sie einen anderen Titel"),
         ("the title is missing: sitegen new {} \"Titel des Beitrags\"", "Der Titel fehlt: sitegen new {1} \"Titel des Beitrags\""),
         ("theme's assets folder", "Ordner assets/ des Themes"),
         ("{} already exists; choose another title or edit that file",
