@@ -65,6 +65,20 @@ import Testing
     /// With an English version: a Leichte-Sprache page names the English version of its standard
     /// page (hreflang="en") and the standard page as x-default, never a hreflang="de" of its own,
     /// and its switcher leads to the English version, else to the English home.
+    /// Leichte Sprache has no search index of its own: its pages write no text files into the
+    /// search folder, where nothing would read them. Every text file there is named by the index.
+    @Test func everySearchTextFileIsOneTheIndexNames() throws {
+        let (_, sink) = TestSupport.buildInMemory(Self.files)
+        let written = Set(sink.files.keys.filter { $0.hasPrefix("suche/suchindex/x") })
+        let chunks = sink.files.filter { $0.key.hasPrefix("suche/suchindex/d") }.values.map { String(decoding: $0, as: UTF8.self) }
+        let named = Set(written.filter { path in
+            let name = String(path.dropFirst("suche/suchindex/x".count).dropLast(".json".count))
+            return chunks.contains { $0.contains("\"" + name + "\"") }
+        })
+        #expect(!written.isEmpty)
+        #expect(written == named, "\(written.subtracting(named))")
+    }
+
     @Test func easyReadPagesHaveTheOtherLanguages() throws {
         var files = Self.files
         files["site.yml"] = LanguagesTests.siteYml

@@ -182,8 +182,10 @@ public struct SiteRenderer: Sendable {
             // Only the first blog posts' HTML goes into the feed.
             if case .post(let i) = job, i < FormatRenderer.blogFeedSize { rendered.record.bodyHTML = draft.md?.html }
         }
-        // Only searchable pages give text.
-        if case .page(let i) = job, !site.pages[i].search {
+        // Only searchable pages give text; Leichte Sprache has no search index of its own (its
+        // text files would lie in the search folder unread).
+        let searchable = if case .page(let i) = job { site.pages[i].search } else { true }
+        if site.isEasyRead || !searchable {
             rendered.plainText = nil
             rendered.record.search = nil
         }
