@@ -145,15 +145,29 @@ struct SearchIndex {
         return names.isEmpty ? [] : [(names.joined(separator: " "), 1)]
     }
 
-    /// Makes the index and hands each file to `emit` as soon as it is made (term shards first,
-    /// the manifest last), so a big site's shards are not all held at once.
+    /// Makes the index and hands its files to `emit`: term shards, document chunks, dates, and
+    /// the manifest last (whose version covers all of them).
     func write(_ emit: (OutputFile) -> Void) {
         let docs = documents()
+        // The term shards and the document chunks are made side by side (the index is what a
+        // rebuild after a text edit waits for), each part with a version of its own.
+        let parts = parallelMap([true, false]) { terms -> (files: [OutputFile], version: Version, firsts: [JSON]) in
+            var files: [OutputFile] = []
+            var version = Version()
+            guard terms else {
+                writeChunks(docs, &version) { files.append($0) }
+                writeTexts(docs, &version) { files.append($0) }
+                return (files, version, [])
+            }
+            let firsts = writeShards(postings(docs), &version) { files.append($0) }
+            return (files, version, firsts)
+        }
         var version = Version()
-        let shardFirsts = writeShards(postings(docs), &version, emit)
-        writeChunks(docs, &version, emit)
-        writeTexts(docs, &version, emit)
-        emit(OutputFile(Self.folderPath(site.urls) + "index.json", manifest(docs, version: version, shards: shardFirsts).serialized()))
+        for part in parts {
+            version.add(part.version)
+            part.files.forEach(emit)
+        }
+        emit(OutputFile(Self.folderPath(site.urls) + "index.json", manifest(docs, version: version, shards: parts[0].firsts).serialized()))
     }
 
     /// Postings of all terms in one flat table, term after term, docs ascending.
@@ -443,6 +457,7 @@ extension SearchIndex {
     struct Version {
         private var h = ContentHash.of("sitegen-search-version-2")
         mutating func add(_ file: UnsafeRawBufferPointer) { h = ContentHash.mix(h, ContentHash.wide(file)) }
+        mutating func add(_ part: Version) { h = ContentHash.mix(h, part.h) }
         var hex: String {
             let hex = String(h, radix: 16)
             return String(repeating: "0", count: 16 - hex.count) + hex
