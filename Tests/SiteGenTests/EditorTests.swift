@@ -193,6 +193,20 @@ import Testing
     }
 }
 
+@Suite struct FollowUpErrorTests {
+    /// A post whose date cannot be read is not published, and its error fails the build. The
+    /// posts that link it said so once each, in file order before the cause: now the cause stands alone.
+    @Test func linksToAFileWithErrorsAddNoMessagesOfTheirOwn() {
+        var files = TestSupport.minimalSite
+        files["posts/2026/kaputt.md"] = "---\ntitle: Kaputt\ndate: morgen\n---\nText\n"
+        for i in 1...3 { files["posts/2026/b\(i).md"] = "---\ntitle: B\(i)\ndate: 2026-03-0\(i)T10:00:00+01:00\n---\nSiehe [kaputt](kaputt.md).\n" }
+        let (report, _) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.errorMessages == [
+            "/c/posts/2026/kaputt.md:3: error: 'date' must be a date like 2026-11-26T10:00:00+01:00, but is 'morgen'",
+        ], "\(report.diagnostics.errorMessages)")
+    }
+}
+
 @Suite struct ScheduledPostTests {
     /// A post dated next month is not published, but its problems are reported today: otherwise
     /// the build would first fail on its publication day, when nobody changed anything. Links

@@ -33,7 +33,7 @@ struct Modeller {
             case .strategy: if let x = DocumentDecoder.strategy(doc, &r) { items.strategies.append(x) } else { decoded = false }
             case .participation: if let x = DocumentDecoder.participation(doc, &r) { items.participation.append(x) } else { decoded = false }
             }
-            if !decoded { failed[doc.source.path] = "has errors of its own (see its messages)" }
+            if !decoded { failed[doc.source.path] = Publication.ownErrors }
             diagnostics += r.diagnostics
         }
         return items

@@ -9,6 +9,11 @@ public enum Publication {
         return nil
     }
 
+    /// Why a file that could not be read or decoded is not published. Its own error message fails
+    /// the build; a link or a `fields` entry naming it gets no message of its own (one per such
+    /// place would bury the one that says what to fix).
+    static let ownErrors = "has errors of its own (see its messages)"
+
     public enum Reason: Sendable {
         case draft, future
 

@@ -18,7 +18,7 @@ public enum SiteBuilder {
         let prefix = displayRoot.isEmpty ? "" : displayRoot + "/"
         for d in content.diagnostics where d.severity == .error && d.file.hasPrefix(prefix) {
             let path = String(d.file.dropFirst(prefix.count))
-            if ContentLoader.kind(of: path) != nil { failed[path] = "has errors of its own (see its messages)" }
+            if ContentLoader.kind(of: path) != nil { failed[path] = Publication.ownErrors }
         }
         let marks = (configOrNil?.languages.map(\.code) ?? []) + [LanguageVersion.easyReadMark]
         let versions = VersionedDocuments(content.documents, codes: Set(marks))

@@ -81,6 +81,7 @@ struct SiteValidator {
             for slug in slugs where !known.contains(slug) {
                 // The field's file is there but not published (a draft, or it has errors).
                 if let reason = site.excludedSources["fields/\(slug).md"] {
+                    guard reason != Publication.ownErrors else { continue }
                     let file = display("fields/\(slug).md")
                     d.append(.error(source.display, line: line, reason == "is a draft"
                         ? "field of action '\(slug)' is a draft (\(file)); publish it, or remove it from 'fields'"

@@ -61,6 +61,8 @@ public struct LinkResolver: Sendable {
                 return .rewrite(sitePath(page) + suffix, anchorCheck: check)
             }
             if let reason = exclusion(target) {
+                // Its own error fails the build; the link is left as written until it is fixed.
+                if reason == Publication.ownErrors { return .keep }
                 return .broken("link target '\(trimmed)' \(reason) and is not published; link to something else or publish it")
             }
             return .broken("link target '\(trimmed)' does not exist")
