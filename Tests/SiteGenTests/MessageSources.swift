@@ -32,6 +32,11 @@ enum MessageSources {
 
     /// The allow-list: prose in the sources that is no message, and why.
     static let notMessages: [String: String] = [
+        // Decoders' words for a file that ends too early (`ImageCodec.isCutOff`), looked for, never shown.
+        "premature end": "a decoder's words, looked for",
+        "unexpected end": "a decoder's words, looked for",
+        "not enough data": "a decoder's words, looked for",
+        "bad seek": "a decoder's words, looked for",
         // libcmark-gfm's footnote markup, which `FootnoteTexts` gives the page's language.
         #"data-footnote-ref aria-describedby="{}">"#: "HTML markup",
         #"aria-label="Back to content""#: "libcmark-gfm's HTML, replaced",

@@ -73,6 +73,14 @@ enum ImageCodec {
     /// the four sizes of a 12-megapixel photo, files 1 % larger. AVIF's encoder is slow at any effort.
     static let effort: Int32 = 2
 
+    /// True when the decoder's message says the file ends too early (libjpeg's "Premature end",
+    /// libpng's "truncated", libvips's "unexpected end" or "bad seek" past the end): a file cut
+    /// off in an upload or copy.
+    static func isCutOff(_ failure: Failure) -> Bool {
+        let text = failure.description.lowercased()
+        return ["premature end", "truncated", "unexpected end", "not enough data", "bad seek"].contains { text.containsBytes($0) }
+    }
+
     /// libvips's last message (its first line), or `fallback`.
     private static func lastError(_ fallback: String) -> Failure {
         guard let message = sg_codec_error() else { return Failure(description: fallback) }
