@@ -57,7 +57,7 @@ struct Modeller {
             return false
         }
         i.fields = i.fields.filter { keep($0.draft, $0.body.source) }
-        let scheduled = i.posts.filter { !$0.draft && Publication.withheld(draft: false, date: $0.date, now: now) == .future && !options.future }
+        let scheduled = options.future ? [] : i.posts.filter { !$0.draft && Publication.withheld(draft: false, date: $0.date, now: now) == .future }
         i.posts = i.posts.filter { keep($0.draft, $0.source, date: $0.date) }
         i.events = i.events.filter { keep($0.draft, $0.source) }
         i.projects = i.projects.filter { keep($0.draft, $0.source) }

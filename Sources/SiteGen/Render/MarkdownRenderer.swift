@@ -75,6 +75,11 @@ public struct MarkdownRenderer: Sendable {
         self.resolve = resolve
     }
 
+    /// Links and images resolved by the site's `LinkResolver`.
+    init(unsafeHTML: Bool, resolver: LinkResolver) {
+        self.init(unsafeHTML: unsafeHTML) { href, source, isImage in resolver.resolve(href, from: source, isImage: isImage) }
+    }
+
     static let extensionsRegistered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
         return true

@@ -10,10 +10,7 @@ extension SiteRenderer {
             ahead.pathBySource[p.source.path] = site.urls.post(p)
             ahead.excludedSources[p.source.path] = nil
         }
-        let resolver = LinkResolver(site: ahead, images: images)
-        let markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML) { href, source, isImage in
-            resolver.resolve(href, from: source, isImage: isImage)
-        }
+        let markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, resolver: LinkResolver(site: ahead, images: images))
         return site.scheduledPosts.flatMap { markdown.render($0.body).diagnostics }
     }
 }

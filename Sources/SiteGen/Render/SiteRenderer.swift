@@ -65,9 +65,7 @@ public struct SiteRenderer: Sendable {
         renderer = Renderer(library: templates.library, globals: layout.globals)
         let resolver = LinkResolver(site: site, images: images)
         self.resolver = resolver
-        var markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML) { href, source, isImage in
-            resolver.resolve(href, from: source, isImage: isImage)
-        }
+        var markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, resolver: resolver)
         let urls = site.urls
         markdown.footnoteTexts = FootnoteTexts(label: layout.strings["footnotes.label"], back: layout.strings["footnotes.back"])
         markdown.picture = { src in images.rendition(src: src).map { PictureMarkup($0, sizes: images.settings.sizes, href: urls.href) } }

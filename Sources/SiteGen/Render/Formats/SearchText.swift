@@ -91,8 +91,7 @@ extension SearchText {
     struct Tokenizer {
         /// Term number of every word seen; -1 for stop words and one-character words. A table per
         /// language: a word's term depends on its language's stemmer (the terms are shared).
-        private var wordTerms = WordTable()
-        private var englishWordTerms = WordTable()
+        private var wordTerms = [WordTable(), WordTable()]  // by `SearchLanguage.rawValue`
         private var termNumbers: [String: Int32] = [:]
         /// The terms, by number.
         private(set) var terms: [String] = []
@@ -167,13 +166,13 @@ extension SearchText {
             defer { word.clear() }
             let bytes = word.bytes
             let hash = WordTable.hash(bytes)
-            let known = language == .german ? wordTerms.value(of: bytes, hash: hash) : englishWordTerms.value(of: bytes, hash: hash)
+            let table = Int(language.rawValue)
             let number: Int32
-            if let known {
+            if let known = wordTerms[table].value(of: bytes, hash: hash) {
                 number = known
             } else {
                 number = newWord(String(decoding: bytes, as: UTF8.self), characters: word.characters, language)
-                if language == .german { wordTerms.insert(bytes, hash: hash, value: number) } else { englishWordTerms.insert(bytes, hash: hash, value: number) }
+                wordTerms[table].insert(bytes, hash: hash, value: number)
             }
             if number >= 0 { body(number) }
         }

@@ -61,30 +61,24 @@ extension LayoutContext {
     /// own language); none for a site in one language.
     func alternateLinks(_ path: String) -> [AlternateLink] {
         guard let homes = site.alternates[site.urls.home] else { return [] }
-        if site.isEasyRead { return easyReadAlternateLinks(path, homes: homes) }
-        let group = site.alternates[path] ?? [Alternate(language: site.config.language, path: path)]
-        let links = group.map { AlternateLink(lang: $0.language, href: site.urls.absolute($0.path)) }
-        let fallback = group.first { $0.language == homes[0].language }?.path ?? homes[0].path
-        return links + [AlternateLink(lang: "x-default", href: site.urls.absolute(fallback))]
+        let own = versionsPath(path)
+        let group = site.alternates[own] ?? (site.isEasyRead ? [] : [Alternate(language: site.config.language, path: path)])
+        // Leichte Sprache is German too: a hreflang="de" of its own would compete with the standard
+        // page as the German version, so it names only the other languages (x-default: the standard page).
+        let named = site.isEasyRead ? group.filter { $0.language != site.config.language } : group
+        let fallback = group.first { $0.language == homes[0].language }?.path ?? (site.isEasyRead ? own : homes[0].path)
+        return named.map { AlternateLink(lang: $0.language, href: site.urls.absolute($0.path)) }
+            + [AlternateLink(lang: "x-default", href: site.urls.absolute(fallback))]
     }
 
-    /// A Leichte-Sprache page: the other languages' versions of its standard page, and x-default
-    /// (the standard page).
-    private func easyReadAlternateLinks(_ path: String, homes: [Alternate]) -> [AlternateLink] {
-        let standard = site.easyRead.standardOf[path] ?? path
-        let group = site.alternates[standard] ?? []
-        // Leichte Sprache is German too: a hreflang="de" of its own would compete with the standard
-        // page as the German version, so it names only the other languages.
-        let others = group.filter { $0.language != site.config.language }.map { AlternateLink(lang: $0.language, href: site.urls.absolute($0.path)) }
-        let fallback = group.first { $0.language == homes[0].language }?.path ?? standard
-        return others + [AlternateLink(lang: "x-default", href: site.urls.absolute(fallback))]
-    }
+    /// The path whose versions a page has: a Leichte-Sprache page's are those of its standard page.
+    private func versionsPath(_ path: String) -> String { site.isEasyRead ? site.easyRead.standardOf[path] ?? path : path }
 
     /// The switcher: each other language, with this page's translation or that language's home.
     /// A Leichte-Sprache page leads to the translations of its standard page.
     func languageLinks(_ path: String) -> [LanguageLink] {
         guard let homes = site.alternates[site.urls.home] else { return [] }
-        let group = site.alternates[site.isEasyRead ? site.easyRead.standardOf[path] ?? path : path] ?? []
+        let group = site.alternates[versionsPath(path)] ?? []
         return homes.filter { $0.language != site.config.language }.map { home in
             let target = group.first { $0.language == home.language }?.path ?? home.path
             return LanguageLink(title: LanguageNames.of(home.language), href: site.urls.href(target), lang: home.language)
