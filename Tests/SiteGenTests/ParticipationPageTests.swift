@@ -191,7 +191,7 @@ import Testing
         let (report, sink) = TestSupport.buildInMemory(Self.files, options: BuildOptions(now: TestSupport.now, drafts: true))
         #expect(report.diagnostics.errorMessages.isEmpty)
         let list = try #require(sink.text("mitmachen/index.html"))
-        #expect(list.contains("<span class=\"label\">Entwurf</span> \n<a href=\"/mitmachen/geheim/\">Geheime Beteiligung</a>")
+        #expect(list.contains("<span class=\"label\">Entwurf</span> <a href=\"/mitmachen/geheim/\">Geheime Beteiligung</a>")
                 || list.contains("<span class=\"label\">Entwurf</span> <a href=\"/mitmachen/geheim/\">Geheime Beteiligung</a>"))
         #expect(sink.text("mitmachen/geheim/index.html") != nil)
         #expect(Self.built.1.text("mitmachen/geheim/index.html") == nil, "the published site has no page for it")
