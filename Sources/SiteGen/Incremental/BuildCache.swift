@@ -37,21 +37,24 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     let searchTokenizer: SharedSearchTokenizer
 
     private let lock = NSLockLite()
+    // The last build's tables (`yaml`, `documents`, `remembered`, `linkChecks`, `markdown`, `pages`,
+    // `formats`) are replaced only in `endBuild`, when no stage runs: the stages' many lookups in
+    // them take no lock. Only what this build makes (`next…`) is written under the lock.
     /// Parsed front matter by hash of its text and first line (parsing YAML is most of loading),
     /// as compact bytes: the trees of 50,000 documents would cost more memory than they save time.
-    private var yaml: [UInt64: [UInt8]] = [:]
+    @exclusivity(unchecked) private var yaml: [UInt64: [UInt8]] = [:]
     private var nextYAML: [UInt64: [UInt8]] = [:]
-    private var documents: [String: Document] = [:]
+    @exclusivity(unchecked) private var documents: [String: Document] = [:]
     /// What the store keeps of each document instead (see `RememberedDocument`).
-    private var remembered: [String: RememberedDocument] = [:]
+    @exclusivity(unchecked) private var remembered: [String: RememberedDocument] = [:]
     private var nextRemembered: [String: RememberedDocument] = [:]
     /// Each page's link check findings, by a key over the page and the whole site (see `OutputChecker`).
-    private var linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:]
+    @exclusivity(unchecked) private var linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:]
     private var nextLinkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:]
-    private var markdown: [String: Markdown] = [:]
-    private var pages: [String: Page] = [:]
+    @exclusivity(unchecked) private var markdown: [String: Markdown] = [:]
+    @exclusivity(unchecked) private var pages: [String: Page] = [:]
     /// The files of each part of the formats (feeds, calendars, search index …), by a key over its inputs.
-    private var formats: [String: FormatPart] = [:]
+    @exclusivity(unchecked) private var formats: [String: FormatPart] = [:]
     private var nextFormats: [String: FormatPart] = [:]
     /// What this build used or made; replaces the old tables when it ends, so entries of deleted
     /// files and pages do not pile up during a long preview session.
@@ -139,13 +142,13 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     }
 
     /// The record of a page after the last build.
-    func pageRecord(_ path: String) -> Page? { lock.locked { pages[path] } }
+    func pageRecord(_ path: String) -> Page? { pages[path] }
 
     var rememberedTable: [String: RememberedDocument] { lock.locked { remembered } }
 
     func storedDocument(_ key: String, stamp: UInt64, size: Int) -> (RememberedDocument, YAMLMap)? {
-        guard !keepsPages, stamp != 0, let hit = lock.locked({ remembered[key] }), hit.stamp == stamp, hit.size == size,
-              let blob = lock.locked({ yaml[hit.yamlKey] }), case .map(let map)?? = Self.yamlValue(blob) else { return nil }
+        guard !keepsPages, stamp != 0, let hit = remembered[key], hit.stamp == stamp, hit.size == size,
+              let blob = yaml[hit.yamlKey], case .map(let map)?? = Self.yamlValue(blob) else { return nil }
         lock.locked {
             nextRemembered[key] = hit
             nextYAML[hit.yamlKey] = blob
@@ -172,7 +175,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     /// The files of a format part made last time with the same key, kept (or, in memory, given
     /// back); nil when the key differs or a file cannot be kept.
     func reuseFiles(_ part: String, key: UInt64, keep: (String, Int) -> Bool) -> (made: [OutputFile], kept: [String])? {
-        guard let hit = lock.locked({ formats[part] }), hit.key == key else { return nil }
+        guard let hit = formats[part], hit.key == key else { return nil }
         var made: [OutputFile] = []
         var kept: [String] = []
         for file in hit.files {
@@ -196,7 +199,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
 
     /// A page's link check findings from the last build, if its key is the same.
     func linkCheck(_ path: String, key: UInt64) -> [Diagnostic]? {
-        guard let hit = lock.locked({ linkChecks[path] }), hit.key == key else { return nil }
+        guard let hit = linkChecks[path], hit.key == key else { return nil }
         lock.locked { nextLinkChecks[path] = hit }
         return hit.diagnostics
     }
@@ -215,7 +218,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
         // In memory, whole documents are kept (`document`); the store keeps front matter instead.
         guard !keepsPages else { return try parse() }
         let key = LoadedDocument.yamlKey(text, firstLine: firstLine)
-        if let hit = lock.locked({ yaml[key] }), let value = Self.yamlValue(hit) {
+        if let hit = yaml[key], let value = Self.yamlValue(hit) {
             lock.locked { nextYAML[key] = hit }
             return value
         }
@@ -231,7 +234,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     func document(_ path: String, hash: UInt64, stamp: UInt64, size: Int,
                   load: () -> (LoadedDocument?, [Diagnostic])) -> (LoadedDocument?, [Diagnostic]) {
         guard keepsPages else { return load() }
-        if var hit = lock.locked({ documents[path] }), hit.hash == hash {
+        if var hit = documents[path], hit.hash == hash {
             (hit.stamp, hit.size) = (stamp, size)
             lock.locked { nextDocuments[path] = hit }
             return hit.result
@@ -245,7 +248,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     /// and inode, or a write counter in memory) and size are as they were. The preview server's
     /// rebuilds then read only the files that were written.
     func document(_ path: String, stamp: UInt64, size: Int) -> (LoadedDocument?, [Diagnostic])? {
-        guard keepsPages, stamp != 0, let hit = lock.locked({ documents[path] }), hit.stamp == stamp, hit.size == size else { return nil }
+        guard keepsPages, stamp != 0, let hit = documents[path], hit.stamp == stamp, hit.size == size else { return nil }
         lock.locked { nextDocuments[path] = hit }
         return hit.result
     }
@@ -253,7 +256,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     func markdown(_ body: MarkdownBody, renderer: MarkdownRenderer, resolver: LinkResolver, language: SearchLanguage) -> PageMarkdown {
         let textHash = body.textHash
         let path = body.source.path
-        if let hit = lock.locked({ markdown[path] }), hit.textHash == textHash, hit.unsafeHTML == renderer.unsafeHTML,
+        if let hit = markdown[path], hit.textHash == textHash, hit.unsafeHTML == renderer.unsafeHTML,
            hit.source == body.source, hit.search.language == language,
            hit.links.allSatisfy({ resolver.resolve($0.href, from: body.source, isImage: $0.isImage) == $0.target }) {
             lock.locked { nextMarkdown[path] = hit }
@@ -291,7 +294,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     /// - Returns: the HTML, or nil when the file was kept.
     func page(_ path: String, key: UInt64, quickKey: UInt64, keep: (Int) -> Bool,
               render: () -> ([UInt8], HTMLReferences)) -> ([UInt8]?, HTMLReferences) {
-        if var hit = lock.locked({ pages[path] }), hit.key == key, hit.html != nil || keep(hit.size) {
+        if var hit = pages[path], hit.key == key, hit.html != nil || keep(hit.size) {
             let quickKeyChanged = hit.quickKey != quickKey
             hit.quickKey = quickKey
             lock.locked {
@@ -313,7 +316,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
 
     /// The page at `path` when its quick key is the one it was made with (and its file can be kept).
     func reusePage(_ path: String, quickKey: UInt64, keep: (Int) -> Bool) -> Page? {
-        guard let hit = lock.locked({ pages[path] }), hit.quickKey == quickKey, hit.html != nil || keep(hit.size) else { return nil }
+        guard let hit = pages[path], hit.quickKey == quickKey, hit.html != nil || keep(hit.size) else { return nil }
         lock.locked {
             nextPages[path] = hit
             reusedPages += 1
@@ -325,7 +328,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     /// What rendering a body gave last time, when its text, source and raw-HTML setting are the
     /// same. Its link answers are not asked again: the caller knows the skeleton is the same.
     func markdownRecord(_ source: SourceRef, textHash: UInt64, unsafeHTML: Bool, language: SearchLanguage) -> Markdown? {
-        guard let hit = lock.locked({ markdown[source.path] }), hit.textHash == textHash, hit.unsafeHTML == unsafeHTML,
+        guard let hit = markdown[source.path], hit.textHash == textHash, hit.unsafeHTML == unsafeHTML,
               hit.source == source, hit.search.language == language else { return nil }
         lock.locked { nextMarkdown[source.path] = hit }
         return hit

@@ -16,27 +16,48 @@ struct Modeller {
     var failed: [String: String]
     var diagnostics: [Diagnostic] = []
 
-    /// Gives each document its type; front matter problems go to `diagnostics`.
+    /// Gives each document its type; front matter problems go to `diagnostics`. Each document is
+    /// decoded on its own (side by side); the items keep the documents' order.
     mutating func decode(_ documents: [LoadedDocument]) -> DecodedItems {
+        let results = parallelMap(documents) { Self.decodeOne($0) }
         var items = DecodedItems()
-        for doc in documents {
-            guard let map = doc.frontMatter else { continue }
-            var r = FrontMatterReader(map, file: doc.source.display)
-            r.checkKeys(known: DocumentDecoder.keys(for: doc.kind))
-            var decoded = true
-            switch doc.kind {
-            case .field: if let x = DocumentDecoder.field(doc, &r) { items.fields.append(x) } else { decoded = false }
-            case .post: if let x = DocumentDecoder.post(doc, &r) { items.posts.append(x) } else { decoded = false }
-            case .event: if let x = DocumentDecoder.event(doc, &r) { items.events.append(x) } else { decoded = false }
-            case .project: if let x = DocumentDecoder.project(doc, &r) { items.projects.append(x) } else { decoded = false }
-            case .page: if let x = DocumentDecoder.page(doc, &r) { items.pages.append(x) } else { decoded = false }
-            case .strategy: if let x = DocumentDecoder.strategy(doc, &r) { items.strategies.append(x) } else { decoded = false }
-            case .participation: if let x = DocumentDecoder.participation(doc, &r) { items.participation.append(x) } else { decoded = false }
+        for (doc, result) in zip(documents, results) {
+            guard let (item, problems) = result else { continue }
+            switch item {
+            case .field(let x): items.fields.append(x)
+            case .post(let x): items.posts.append(x)
+            case .event(let x): items.events.append(x)
+            case .project(let x): items.projects.append(x)
+            case .page(let x): items.pages.append(x)
+            case .strategy(let x): items.strategies.append(x)
+            case .participation(let x): items.participation.append(x)
+            case nil: failed[doc.source.path] = Publication.ownErrors
             }
-            if !decoded { failed[doc.source.path] = Publication.ownErrors }
-            diagnostics += r.diagnostics
+            diagnostics += problems
         }
         return items
+    }
+
+    private enum DecodedItem {
+        case field(Field), post(Post), event(Event), project(Project), page(Page), strategy(Strategy), participation(Participation)
+    }
+
+    /// One document as its type (nil when it cannot be), with its problems; nil without front matter.
+    private static func decodeOne(_ doc: LoadedDocument) -> (DecodedItem?, [Diagnostic])? {
+        guard let map = doc.frontMatter else { return nil }
+        var r = FrontMatterReader(map, file: doc.source.display)
+        r.checkKeys(known: DocumentDecoder.keys(for: doc.kind))
+        let item: DecodedItem?
+        switch doc.kind {
+        case .field: item = DocumentDecoder.field(doc, &r).map(DecodedItem.field)
+        case .post: item = DocumentDecoder.post(doc, &r).map(DecodedItem.post)
+        case .event: item = DocumentDecoder.event(doc, &r).map(DecodedItem.event)
+        case .project: item = DocumentDecoder.project(doc, &r).map(DecodedItem.project)
+        case .page: item = DocumentDecoder.page(doc, &r).map(DecodedItem.page)
+        case .strategy: item = DocumentDecoder.strategy(doc, &r).map(DecodedItem.strategy)
+        case .participation: item = DocumentDecoder.participation(doc, &r).map(DecodedItem.participation)
+        }
+        return (item, r.diagnostics)
     }
 
     /// Leaves out what is not to be published (remembering it to explain links to it), sorts, and

@@ -170,63 +170,6 @@ struct SearchIndex {
         emit(OutputFile(Self.folderPath(site.urls) + "index.json", manifest(docs, version: version, shards: parts[0].firsts).serialized()))
     }
 
-    /// Postings of all terms in one flat table, term after term, docs ascending.
-    struct Postings {
-        var terms: [String]
-        /// Where each term's postings start in `docs`/`weights` (one more entry than terms with postings).
-        var starts: [Int]
-        var docs: [Int32]
-        var weights: [UInt8]
-        /// The terms with postings, in byte order.
-        var order: [Int]
-    }
-
-    /// Counted in a first pass, placed in a second (an array per term cost twice the memory at 50,000 items).
-    /// A pass before them finds the vocabulary that compounds are split against (German only:
-    /// English writes its compounds as separate words).
-    func postings(_ docs: [Document]) -> Postings {
-        var tokenizer = self.tokenizer.finished
-        var sums = WeightSums()
-        let language = self.language
-        var counts = count(docs, &tokenizer, &sums, parts: [])
-        var parts: [[Int32]] = []
-        if language == .german {
-            parts = CompoundSplitter.parts(of: tokenizer.terms, indexed: counts.map { $0 > 0 })
-            counts = count(docs, &tokenizer, &sums, parts: parts)
-        }
-        var starts = [Int](repeating: 0, count: counts.count + 1)
-        for t in counts.indices { starts[t + 1] = starts[t] + Int(counts[t]) }
-        var postingDocs = [Int32](repeating: 0, count: starts[counts.count])
-        var postingWeights = [UInt8](repeating: 0, count: starts[counts.count])
-        var filled = Array(starts.dropLast())
-        for (id, doc) in docs.enumerated() {
-            Self.forEachPosting(doc, tokenizer: &tokenizer, sums: &sums, parts: parts, language: language) { t, weight in
-                postingDocs[filled[t]] = Int32(id)
-                postingWeights[filled[t]] = weight
-                filled[t] += 1
-            }
-        }
-        // The tokenizer also numbered the words of pages that are not indexed (drafts and future
-        // posts in a preview): only terms with postings go into the index.
-        let termTexts = tokenizer.terms
-        let order = termTexts.indices.filter { $0 < counts.count && counts[$0] > 0 }
-            .sorted { termTexts[$0].utf8Precedes(termTexts[$1]) }
-        return Postings(terms: termTexts, starts: starts, docs: postingDocs, weights: postingWeights, order: order)
-    }
-
-    /// How many documents have each term (by number).
-    private func count(_ docs: [Document], _ tokenizer: inout SearchText.Tokenizer, _ sums: inout WeightSums,
-                       parts: [[Int32]]) -> [Int32] {
-        var counts: [Int32] = []
-        for doc in docs {
-            Self.forEachPosting(doc, tokenizer: &tokenizer, sums: &sums, parts: parts, language: language) { t, _ in
-                if t >= counts.count { counts += Array(repeating: 0, count: t + 1 - counts.count) }
-                counts[t] += 1
-            }
-        }
-        return counts
-    }
-
     /// Term shards: {"term":[docDelta,weight,…],…}, written as bytes. Returns each shard's first term.
     private func writeShards(_ p: Postings, _ version: inout Version, _ emit: (OutputFile) -> Void) -> [JSON] {
         let dir = Self.folderPath(site.urls)
@@ -285,50 +228,6 @@ struct SearchIndex {
             ("kinds", .string(docs.map(\.kind).joined())), ("fields", .array(fields)), ("shards", .array(shards)),
         ]
         return JSON.obj(entries)
-    }
-
-    /// Calls `posting` with each term of `doc` once, with its summed weight (at most 255).
-    /// (Parameters, not captured variables: Swift checks those accesses at run time, which was a
-    /// tenth of writing the index.)
-    /// `parts`: the compound parts of each term (`CompoundSplitter`), which get a share of its weight.
-    static func forEachPosting(_ doc: Document, tokenizer: inout SearchText.Tokenizer, sums: inout WeightSums,
-                               parts: [[Int32]], language: SearchLanguage = .german, _ posting: (Int, UInt8) -> Void) {
-        for (t, count) in zip(doc.body.terms, doc.body.counts) { sums.add(Int(t), Int(count)) }
-        for (text, weight) in doc.texts { tokenizer.forEachTerm(in: text, language: language) { sums.add(Int($0), weight) } }
-        if !parts.isEmpty { sums.addParts(parts) }
-        sums.drain(posting)
-    }
-
-    /// One document's weight per term, summed as its terms come (also a page's term counts).
-    struct WeightSums {
-        private var weights: [Int32] = []
-        private var touched: [Int32] = []
-
-        mutating func add(_ t: Int, _ weight: Int) {
-            if t >= weights.count { weights += Array(repeating: 0, count: max(t + 1 - weights.count, 1024)) }
-            if weights[t] == 0 { touched.append(Int32(t)) }
-            weights[t] = min(weights[t] + Int32(weight), 1 << 24)
-        }
-
-        /// Adds the compound parts of the terms added so far, each with a share of its term's weight.
-        mutating func addParts(_ parts: [[Int32]]) {
-            let whole = touched.count
-            for k in 0..<whole {
-                let t = Int(touched[k])
-                guard t < parts.count, !parts[t].isEmpty else { continue }
-                let share = CompoundSplitter.partWeight(Int(min(weights[t], 255)))
-                for p in parts[t] { add(Int(p), share) }
-            }
-        }
-
-        /// Each term added since the last drain, in the order first added, with its weight.
-        mutating func drain(_ posting: (Int, UInt8) -> Void) {
-            for t in touched {
-                posting(Int(t), UInt8(min(weights[Int(t)], 255)))
-                weights[Int(t)] = 0
-            }
-            touched.removeAll(keepingCapacity: true)
-        }
     }
 
     /// The start of a text, cut at a word end, with "…" when cut.
