@@ -18,6 +18,8 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     /// Up to this many written and removed files, the output is updated file by file.
     public static let inPlaceLimit = 100
     private let keepUnchanged: Bool
+    /// False when there is no old output to compare with (a first build): no look for each file.
+    private let hasOldOutput: Bool
     private let madeDirectories = NSLockLite()
     private var directories: Set<String> = [""]
     /// Paths taken over from the old output as they are, and paths written into the staging folder.
@@ -34,6 +36,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
         let name = self.output.split(separator: "/").last.map(String.init) ?? "public"
         staging = (parent.isEmpty ? (self.output.hasPrefix("/") ? "" : ".") : parent) + "/.\(name).staging-\(getpid())"
         keepUnchanged = !clean
+        hasOldOutput = !clean && fileSystem.isDirectory(self.output)
         // `--output build/site` where build/ does not exist yet: made, as Hugo and Zola do.
         if !parent.isEmpty {
             var dir = parent.hasPrefix("/") ? "" : "."
@@ -62,7 +65,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
 
     public func write(_ path: String, _ bytes: [UInt8]) throws {
         try validate(path)
-        if keepUnchanged, sameBytes(output + "/" + path, bytes) {
+        if hasOldOutput, sameBytes(output + "/" + path, bytes) {
             markKept(path)
             return
         }
@@ -76,7 +79,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     /// Hard-links the old output's file when it is there with `size` bytes (a page the cache
     /// knows to be unchanged).
     public func keep(_ path: String, size: Int) -> Bool {
-        guard keepUnchanged, (try? validate(path)) != nil else { return false }
+        guard hasOldOutput, (try? validate(path)) != nil else { return false }
         guard let status = fileSystem.status(output + "/" + path), status.kind == .file, status.size == size else { return false }
         markKept(path)
         return true
