@@ -93,11 +93,20 @@ struct FormatRenderer {
     private func searchInputsHash() -> UInt64 {
         let termHashes = searchTokenizer.finished.terms.map { ContentHash.of($0) }
         var h: UInt64 = 0
-        for r in records {
-            guard let s = r.search else { continue }
-            h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(r.path)), ContentHash.of(s.excerpt))
+        // By index and through buffers: this runs over every term of every page at each rebuild.
+        for i in records.indices {
+            guard let s = records[i].search else { continue }
+            h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(records[i].path)), ContentHash.of(s.excerpt))
             h = ContentHash.mix(h, s.textKey)
-            for (t, count) in zip(s.terms, s.counts) { h = ContentHash.mix(ContentHash.mix(h, termHashes[Int(t)]), UInt64(count)) }
+            termHashes.withUnsafeBufferPointer { termHashes in
+                s.terms.withUnsafeBufferPointer { terms in
+                    s.counts.withUnsafeBufferPointer { counts in
+                        for k in 0..<min(terms.count, counts.count) {
+                            h = ContentHash.mix(ContentHash.mix(h, termHashes[Int(terms[k])]), UInt64(counts[k]))
+                        }
+                    }
+                }
+            }
         }
         return h
     }

@@ -340,6 +340,16 @@ struct ShardWriter {
 
 /// Appends a non-negative integer as ASCII digits.
 func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+    // Most numbers of the index (document gaps, weights) have one or two digits.
+    if value < 10 {
+        out.append(UInt8(48 + value))
+        return
+    }
+    if value < 100 {
+        out.append(UInt8(48 + value / 10))
+        out.append(UInt8(48 + value % 10))
+        return
+    }
     var divisor = 1
     while divisor <= value / 10 { divisor *= 10 }
     var n = value

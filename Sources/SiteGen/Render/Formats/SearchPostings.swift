@@ -15,82 +15,173 @@ extension SearchIndex {
     /// compound parts: flat, document after document.
     struct DocumentTerms {
         var terms: [Int32] = []
-        var weights: [Int32] = []
+        /// Summed, and held at 255: the index caps every weight there, and a compound's parts get
+        /// a share of its capped weight, so a larger sum would change nothing.
+        var weights: [UInt8] = []
         /// Where each document's terms start (one more entry than documents).
         var starts: [Int] = [0]
     }
 
-    /// The documents' own terms (their titles and summaries tokenized once), then the compound
+    /// The documents' own terms (their titles and summaries tokenized once), with the compound
     /// parts found against them (German only: English writes its compounds as separate words),
-    /// then two passes over the flat table: count, place (an array per term cost twice the memory
-    /// at 50,000 items).
+    /// turned around: documents per term (a table per term cost twice the memory at 50,000 items).
     func postings(_ docs: [Document]) -> Postings {
         var tokenizer = self.tokenizer.finished
-        let own = documentTerms(docs, &tokenizer)
+        var own = documentTerms(docs, &tokenizer)
         let termTexts = tokenizer.terms
-        var parts: [[Int32]] = []
-        if language == .german {
-            var indexed = [Bool](repeating: false, count: termTexts.count)
-            for t in own.terms { indexed[Int(t)] = true }
-            parts = CompoundSplitter.parts(of: termTexts, indexed: indexed)
-        }
-        var sums = WeightSums()
-        var counts = [Int32](repeating: 0, count: termTexts.count)
-        Self.forEachPosting(own, parts: parts, sums: &sums) { _, t, _ in counts[t] += 1 }
-        var starts = [Int](repeating: 0, count: counts.count + 1)
-        for t in counts.indices { starts[t + 1] = starts[t] + Int(counts[t]) }
-        var postingDocs = [Int32](repeating: 0, count: starts[counts.count])
-        var postingWeights = [UInt8](repeating: 0, count: starts[counts.count])
-        var filled = Array(starts.dropLast())
-        Self.forEachPosting(own, parts: parts, sums: &sums) { doc, t, weight in
-            postingDocs[filled[t]] = Int32(doc)
-            postingWeights[filled[t]] = weight
-            filled[t] += 1
-        }
+        if language == .german { Self.addCompoundParts(&own, terms: termTexts) }
+        let (starts, postingDocs, postingWeights) = Self.invert(own, termCount: termTexts.count)
         // The tokenizer also numbered the words of pages that are not indexed (drafts and future
         // posts in a preview): only terms with postings go into the index.
-        let order = termTexts.indices.filter { counts[$0] > 0 }.sorted { termTexts[$0].utf8Precedes(termTexts[$1]) }
+        let order = termTexts.indices.filter { starts[$0 + 1] > starts[$0] }.sorted { termTexts[$0].utf8Precedes(termTexts[$1]) }
         return Postings(terms: termTexts, starts: starts, docs: postingDocs, weights: postingWeights, order: order)
     }
 
     /// Every document's own terms: its body's (counted while its page was rendered) and those of
     /// the texts it is found by besides (`Document.texts`, each occurrence at the text's weight).
     func documentTerms(_ docs: [Document], _ tokenizer: inout SearchText.Tokenizer) -> DocumentTerms {
-        var own = DocumentTerms()
         // About the body's terms and a few more for the title and summary: growing the flat
         // table while it fills copied it again and again.
-        let expected = docs.reduce(0) { $0 + $1.body.terms.count + 48 }
-        own.terms.reserveCapacity(expected)
-        own.weights.reserveCapacity(expected)
-        own.starts.reserveCapacity(docs.count + 1)
-        var sums = WeightSums()
+        var table = DocumentTermsTable(expected: docs.reduce(0) { $0 + $1.body.terms.count + 48 }, documents: docs.count)
         let language = self.language
         for i in docs.indices {
-            Self.addOwnTerms(docs[i], tokenizer: &tokenizer, sums: &sums, language: language)
-            sums.drainSums { t, weight in
-                own.terms.append(Int32(t))
-                own.weights.append(weight)
-            }
-            own.starts.append(own.terms.count)
+            Self.addOwnTerms(docs[i], tokenizer: &tokenizer, table: &table, language: language)
+            table.endDocument()
         }
-        return own
+        return table.own
     }
 
     /// (Parameters, not captured variables: Swift checks those accesses at run time, which was a
     /// tenth of writing the index.)
-    static func addOwnTerms(_ doc: Document, tokenizer: inout SearchText.Tokenizer, sums: inout WeightSums, language: SearchLanguage) {
-        for (t, count) in zip(doc.body.terms, doc.body.counts) { sums.add(Int(t), Int(count)) }
-        for (text, weight) in doc.texts { tokenizer.forEachTerm(in: text, language: language) { sums.add(Int($0), weight) } }
+    private static func addOwnTerms(_ doc: Document, tokenizer: inout SearchText.Tokenizer, table: inout DocumentTermsTable,
+                                    language: SearchLanguage) {
+        table.addFirst(doc.body.terms, doc.body.counts)
+        for (text, weight) in doc.texts { tokenizer.forEachTerm(in: text, language: language) { table.add(Int($0), Int32(weight)) } }
     }
 
-    /// Calls `posting` with each document's number and each of its terms once, with its summed
-    /// weight (at most 255). `parts`: the compound parts of each term (`CompoundSplitter`), which
-    /// get a share of its weight.
-    static func forEachPosting(_ own: DocumentTerms, parts: [[Int32]], sums: inout WeightSums, _ posting: (Int, Int, UInt8) -> Void) {
+    /// Adds to each document the compound parts of its terms (`CompoundSplitter`), each with a
+    /// share of its term's weight. Documents without a compound stay as they are.
+    static func addCompoundParts(_ own: inout DocumentTerms, terms: [String]) {
+        var indexed = [Bool](repeating: false, count: terms.count)
+        for t in own.terms { indexed[Int(t)] = true }
+        let parts = CompoundSplitter.parts(of: terms, indexed: indexed)
+        let hasParts = parts.map { !$0.isEmpty }
+        guard hasParts.contains(true) else { return }
+        var table = DocumentTermsTable(expected: own.terms.count + own.terms.count / 4, documents: own.starts.count - 1)
         for doc in 0..<own.starts.count - 1 {
-            for k in own.starts[doc]..<own.starts[doc + 1] { sums.add(Int(own.terms[k]), Int(own.weights[k])) }
-            if !parts.isEmpty { sums.addParts(parts) }
-            sums.drain { t, weight in posting(doc, t, weight) }
+            let range = own.starts[doc]..<own.starts[doc + 1]
+            table.addFirst(own.terms[range], own.weights[range])
+            // In the order of the terms, each share from its term's weight as it is by then (a
+            // part can itself be a term with parts).
+            for k in range where hasParts[Int(own.terms[k])] {
+                let t = Int(own.terms[k])
+                let share = Int32(CompoundSplitter.partWeight(Int(table.weight(of: t))))
+                for p in parts[t] { table.add(Int(p), share) }
+            }
+            table.endDocument()
+        }
+        own = table.own
+    }
+
+    /// Documents per term from terms per document: counted, then placed (documents ascending, as
+    /// they come), each weight as summed (at most 255). Returns where each term's postings start (one
+    /// entry more than terms), the documents and the weights.
+    static func invert(_ own: DocumentTerms, termCount: Int) -> (starts: [Int], docs: [Int32], weights: [UInt8]) {
+        var starts = [Int](repeating: 0, count: termCount + 1)
+        starts.withUnsafeMutableBufferPointer { starts in
+            for t in own.terms { starts[Int(t) + 1] += 1 }
+            for t in 0..<termCount { starts[t + 1] += starts[t] }
+        }
+        var docs = [Int32](repeating: 0, count: own.terms.count)
+        var weights = [UInt8](repeating: 0, count: own.terms.count)
+        var filled = Array(starts.dropLast())
+        let ownStarts = own.starts
+        own.terms.withUnsafeBufferPointer { terms in
+            own.weights.withUnsafeBufferPointer { ownWeights in
+                docs.withUnsafeMutableBufferPointer { docs in
+                    weights.withUnsafeMutableBufferPointer { weights in
+                        filled.withUnsafeMutableBufferPointer { filled in
+                            for doc in 0..<ownStarts.count - 1 {
+                                for k in ownStarts[doc]..<ownStarts[doc + 1] {
+                                    let t = Int(terms[k])
+                                    docs[filled[t]] = Int32(doc)
+                                    weights[filled[t]] = ownWeights[k]
+                                    filled[t] += 1
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (starts, docs, weights)
+    }
+
+    /// Builds `DocumentTerms` as a document's terms come: a term met again in the same document
+    /// adds to its weight.
+    struct DocumentTermsTable {
+        private(set) var own = DocumentTerms()
+        /// Per term: the number of the document it was last added for, plus one (0: none yet).
+        private var seenIn: [Int32] = []
+        /// Per term: its place in `own` in that document.
+        private var at: [Int32] = []
+        private var document: Int32 = 1
+
+        init(expected: Int, documents: Int) {
+            own.terms.reserveCapacity(expected)
+            own.weights.reserveCapacity(expected)
+            own.starts.reserveCapacity(documents + 1)
+        }
+
+        /// Adds a document's first terms, each listed once (a body's terms, counted while its page
+        /// was rendered): none can be there yet, so they are placed without a look.
+        mutating func addFirst<Terms: Collection<T>, Weights: Collection<W>, T: BinaryInteger, W: BinaryInteger>(
+            _ terms: Terms, _ weights: Weights
+        ) {
+            guard let top = terms.max() else { return }
+            grow(to: Int(top))
+            let base = own.terms.count
+            let document = self.document
+            seenIn.withUnsafeMutableBufferPointer { seen in
+                at.withUnsafeMutableBufferPointer { at in
+                    for (k, t) in terms.enumerated() {
+                        seen[Int(t)] = document
+                        at[Int(t)] = Int32(base + k)
+                    }
+                }
+            }
+            own.terms.append(contentsOf: terms.lazy.map { Int32($0) })
+            own.weights.append(contentsOf: weights.lazy.map { UInt8(min($0, 255)) })
+        }
+
+        /// The weight a term has in the current document so far (0: none).
+        func weight(of t: Int) -> UInt8 {
+            t < seenIn.count && seenIn[t] == document ? own.weights[Int(at[t])] : 0
+        }
+
+        private mutating func grow(to t: Int) {
+            guard t >= seenIn.count else { return }
+            let more = max(t + 1 - seenIn.count, 1024)
+            seenIn += Array(repeating: 0, count: more)
+            at += Array(repeating: 0, count: more)
+        }
+
+        @inline(__always) mutating func add(_ t: Int, _ weight: Int32) {
+            grow(to: t)
+            if seenIn[t] == document {
+                let k = Int(at[t])
+                own.weights[k] = UInt8(min(Int32(own.weights[k]) + weight, 255))
+            } else {
+                seenIn[t] = document
+                at[t] = Int32(own.terms.count)
+                own.terms.append(Int32(t))
+                own.weights.append(UInt8(min(weight, 255)))
+            }
+        }
+
+        mutating func endDocument() {
+            own.starts.append(own.terms.count)
+            document += 1
         }
     }
 
@@ -105,26 +196,10 @@ extension SearchIndex {
             weights[t] = min(weights[t] + Int32(weight), 1 << 24)
         }
 
-        /// Adds the compound parts of the terms added so far, each with a share of its term's weight.
-        mutating func addParts(_ parts: [[Int32]]) {
-            let whole = touched.count
-            for k in 0..<whole {
-                let t = Int(touched[k])
-                guard t < parts.count, !parts[t].isEmpty else { continue }
-                let share = CompoundSplitter.partWeight(Int(min(weights[t], 255)))
-                for p in parts[t] { add(Int(p), share) }
-            }
-        }
-
         /// Each term added since the last drain, in the order first added, with its weight (at most 255).
         mutating func drain(_ posting: (Int, UInt8) -> Void) {
-            drainSums { t, weight in posting(t, UInt8(min(weight, 255))) }
-        }
-
-        /// Each term added since the last drain, in the order first added, with its whole sum.
-        mutating func drainSums(_ posting: (Int, Int32) -> Void) {
             for t in touched {
-                posting(Int(t), weights[Int(t)])
+                posting(Int(t), UInt8(min(weights[Int(t)], 255)))
                 weights[Int(t)] = 0
             }
             touched.removeAll(keepingCapacity: true)
