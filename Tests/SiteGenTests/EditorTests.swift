@@ -177,6 +177,37 @@ import Testing
             "/c/posts/2025/a.md:5: error: link to '#auch-nicht': the page has no anchor '#auch-nicht'",
         ], "\(errors)")
     }
+
+    /// An anchor written with an umlaut (`b.md#lösung`) was reported twice: at its line, and again
+    /// against the built page as "written by the templates", because the HTML holds it
+    /// percent-encoded (`#l%C3%B6sung`). A link to a heading of the same page showed the encoding
+    /// and named no heading.
+    @Test func anAnchorWithAnUmlautIsOneMessageInTheEditorsSpelling() {
+        let files = TestSupport.minimalSite.merging([
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\n---\nSiehe [B](b.md#lösung) und [C](#über-uns).\n\n## Über uns\n",
+            "posts/2025/b.md": "---\ntitle: B\ndate: 2025-03-02T10:00:00+01:00\n---\n## Lösung\n",
+        ]) { _, b in b }
+        let (report, _) = TestSupport.buildInMemory(files)
+        let errors = report.diagnostics.errorMessages
+        #expect(errors == [
+            "/c/posts/2025/a.md:5: error: link target 'b.md#lösung': there is no heading with the id 'lösung', did you mean '#loesung'?",
+            "/c/posts/2025/a.md:5: error: link to '#über-uns': the page has no anchor '#über-uns', did you mean '#ueber-uns'?",
+        ], "\(errors)")
+    }
+
+    /// Project pages end with "## Aktueller Stand (Mai 2025)", whose date changes with each
+    /// update; a link to `#aktueller-stand` got no suggestion.
+    @Test func anAnchorWithoutTheHeadingsDateGetsTheWholeId() {
+        let files = TestSupport.minimalSite.merging([
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\n---\nSiehe [Stand](b.md#aktueller-stand) und [Ziel](b.md#Ziel).\n",
+            "posts/2025/b.md": "---\ntitle: B\ndate: 2025-03-02T10:00:00+01:00\n---\n## Ziel\n\n## Aktueller Stand (Mai 2025)\n",
+        ]) { _, b in b }
+        let (report, _) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.errorMessages == [
+            "/c/posts/2025/a.md:5: error: link target 'b.md#Ziel': there is no heading with the id 'Ziel', did you mean '#ziel'?",
+            "/c/posts/2025/a.md:5: error: link target 'b.md#aktueller-stand': there is no heading with the id 'aktueller-stand', did you mean '#aktueller-stand-mai-2025'?",
+        ], "\(report.diagnostics.errorMessages)")
+    }
 }
 
 @Suite struct YAMLMessageTests {
