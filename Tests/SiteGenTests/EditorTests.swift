@@ -222,6 +222,25 @@ import Testing
         let (_, d) = TestSupport.model(TestSupport.minimalSite.merging(["posts/2025/a.md": "---\n" + yaml + "---\nText\n"]) { _, b in b })
         #expect(d.errorMessages.contains(message), "\(d.errorMessages)")
     }
+
+    /// A quotation mark inside a quoted title ended the text, and the message spoke of a new key
+    /// and the indentation. It names the key and gives the line that works, which reads back as meant.
+    @Test(arguments: [
+        ("title: \"Das \"neue\" Portal\"", "content/posts/2025/a.md:2: error: the quotation mark \" inside the text of 'title' ends the text early; put the text in single quotes, title: 'Das \"neue\" Portal', or write „…“ inside it"),
+        ("title: 'Dortmund's Portal'", "content/posts/2025/a.md:2: error: the apostrophe ' inside the text of 'title' ends the text early; write title: \"Dortmund's Portal\""),
+        ("title: 'Ein \"Smart\" City's Tag'", "content/posts/2025/a.md:2: error: the apostrophe ' inside the text of 'title' ends the text early; write title: 'Ein \"Smart\" City''s Tag'"),
+    ])
+    func aQuoteInsideAQuotedValueSaysSo(_ line: String, _ message: String) throws {
+        func post(_ title: String) -> [String: String] {
+            TestSupport.minimalSite.merging(["posts/2025/a.md": "---\n\(title)\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\nText\n"]) { _, b in b }
+        }
+        let (_, d) = TestSupport.model(post(line))
+        #expect(d.errorMessages == [message], "\(d.errorMessages)")
+        let fixed = try #require(message.components(separatedBy: "title: ").last?.components(separatedBy: ", or write").first)
+        let (site, again) = TestSupport.model(post("title: " + fixed))
+        #expect(again.errorMessages.isEmpty, "the suggestion is itself wrong: \(again.errorMessages)")
+        #expect(site?.posts.first?.title == String(fixed.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'"))
+    }
 }
 
 @Suite struct FollowUpErrorTests {
