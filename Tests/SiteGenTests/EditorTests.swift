@@ -317,3 +317,31 @@ import Testing
         #expect(String(decoding: published.files["handlungsfelder/energie-und-umwelt/index.html"] ?? [], as: UTF8.self).contains("<h1>Energie und Umwelt</h1>"))
     }
 }
+
+@Suite struct GermanKeyTests {
+    /// `Datum:` and `Schlagwörter:` got "unknown key" with the list of every key, and `Titel:` too
+    /// (too far from `title` for the spelling suggestion): the key they mean is named.
+    @Test(arguments: [
+        ("posts/2025/a.md", "Datum: 2025-03-01T10:00:00+01:00", "date"),
+        ("posts/2025/a.md", "Titel: Neu", "title"),
+        ("posts/2025/a.md", "Schlagwörter: [Klima]", "tags"),
+        ("posts/2025/a.md", "Zusammenfassung: Kurz", "summary"),
+        ("posts/2025/a.md", "Handlungsfelder: [energie-und-umwelt]", "fields"),
+        ("events/2025/a.md", "Ort: Rathaus", "location"),
+        ("events/2025/a.md", "Ende: 2025-03-01T12:00:00+01:00", "end"),
+    ])
+    func aKeyWrittenInGermanGetsTheKeyItMeans(_ path: String, _ line: String, _ english: String) {
+        let start = path.hasPrefix("events") ? "start" : "date"
+        let file = "---\ntitle: A\n\(start): 2025-03-01T10:00:00+01:00\n\(line)\n---\nText\n"
+        let (_, d) = TestSupport.model(TestSupport.minimalSite.merging([path: file]) { _, b in b })
+        let key = String(line.prefix { $0 != ":" })
+        let warnings = d.map(\.description).filter { $0.contains("unknown key") }
+        #expect(warnings == ["content/\(path):4: warning: unknown key '\(key)', did you mean '\(english)'?"], "\(warnings)")
+    }
+
+    /// A German word for a key this kind does not have still lists the known keys.
+    @Test func aGermanKeyTheKindLacksListsTheKnownKeys() {
+        let (_, d) = TestSupport.model(TestSupport.minimalSite.merging(["pages/a.md": "---\ntitle: A\nDatum: 2025-03-01\n---\nText\n"]) { _, b in b })
+        #expect(d.map(\.description).contains { $0.hasPrefix("content/pages/a.md:3: warning: unknown key 'Datum'; known keys are: ") }, "\(d)")
+    }
+}
