@@ -62,6 +62,30 @@ import Testing
     }
 }
 
+@Suite struct DateSpellingTests {
+    /// `12.03.2026` (the German way) or `2026-3-5` got "must be a date like
+    /// 2026-11-26T10:00:00+01:00", which left open whether 12.03. is March or December and
+    /// whether a time is needed: the message gives the date as it must be written.
+    @Test(arguments: [
+        ("12.03.2026", "2026-03-12"),
+        ("5.3.2026", "2026-03-05"),
+        ("12.03.2026 18:00", "2026-03-12T18:00:00+01:00"),
+        ("12.07.2026, 18:30 Uhr", "2026-07-12T18:30:00+02:00"),
+        ("12. März 2026", "2026-03-12"),
+        ("2026-3-5", "2026-03-05"),
+        ("2026/03/05 9:15", "2026-03-05T09:15:00+01:00"),
+    ])
+    func aDateWrittenAnotherWayGetsItsISOForm(_ written: String, _ iso: String) {
+        func post(_ date: String) -> [String: String] {
+            TestSupport.minimalSite.merging(["posts/2025/a.md": "---\ntitle: A\ndate: \(date)\nsummary: x\n---\nText\n"]) { _, b in b }
+        }
+        let (_, d) = TestSupport.model(post(written))
+        #expect(d.errorMessages == ["content/posts/2025/a.md:3: error: 'date' is written '\(written)', but dates are written as year-month-day with two-digit month and day; write date: \(iso)"], "\(d.errorMessages)")
+        let (_, fixed) = TestSupport.model(post(iso))
+        #expect(fixed.errorMessages.isEmpty, "the suggestion is itself wrong: \(fixed.errorMessages)")
+    }
+}
+
 @Suite struct ImpossibleDateTests {
     /// A date that does not exist got the message for text that is no date at all.
     @Test(arguments: [
@@ -71,6 +95,7 @@ import Testing
         ("2026-04-31", "'date' is 2026-04-31, but April 2026 has 30 days; write a date that exists"),
         ("2026-11-26T24:00:00+01:00", "'date' is 2026-11-26T24:00:00+01:00, but there is no hour 24 (hours run from 00 to 23; midnight at the end of a day is 00:00 of the next); write a date that exists"),
         ("morgen", "'date' must be a date like 2026-11-26T10:00:00+01:00, but is 'morgen'"),
+        ("12.13.2026", "'date' must be a date like 2026-11-26T10:00:00+01:00, but is '12.13.2026'"),
     ])
     func aDateThatDoesNotExistSaysWhy(_ written: String, _ message: String) {
         let (_, d) = TestSupport.model(TestSupport.minimalSite.merging(["posts/2025/a.md": "---\ntitle: A\ndate: \(written)\n---\nText\n"]) { _, b in b })
