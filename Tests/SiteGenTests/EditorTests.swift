@@ -370,3 +370,19 @@ import Testing
         #expect(d.map(\.description).contains { $0.hasPrefix("content/pages/a.md:3: warning: unknown key 'Datum'; known keys are: ") }, "\(d)")
     }
 }
+
+@Suite struct WarningLineTests {
+    /// `sitegen new` writes `summary: ""` and `fields: []`; the warnings about them named the file
+    /// only, as did the one about a post in another year's folder, though each has its line.
+    @Test func warningsAboutAWrittenKeyNameItsLine() {
+        let files = TestSupport.minimalSite.merging([
+            "posts/2024/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: \"\"\n---\nText\n",
+            "projects/p.md": "---\ntitle: P\nstatus: idee\nsummary: x\nfields: []\n---\nText\n",
+        ]) { _, b in b }
+        let (_, d) = TestSupport.model(files)
+        let warnings = d.map(\.description).filter { $0.contains("warning") }
+        #expect(warnings.contains("content/posts/2024/a.md:4: warning: post has no summary; add 'summary: …' (it is shown in lists, feeds and search results)"), "\(warnings)")
+        #expect(warnings.contains("content/posts/2024/a.md:3: warning: post is dated 2025 but lies in the folder 2024; its address uses 2025"), "\(warnings)")
+        #expect(warnings.contains("content/projects/p.md:5: warning: project has no field of action; add e.g. fields: [daten-und-plattformen]"), "\(warnings)")
+    }
+}
