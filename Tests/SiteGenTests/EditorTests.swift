@@ -386,3 +386,22 @@ import Testing
         #expect(warnings.contains("content/projects/p.md:5: warning: project has no field of action; add e.g. fields: [daten-und-plattformen]"), "\(warnings)")
     }
 }
+
+@Suite struct LinkSuggestionTests {
+    /// A link to a file that does not exist said only that: the German folder name (`projekte/`
+    /// for `projects/`), a missing `.md` or a typo in the name got no hint at the file meant.
+    @Test(arguments: [
+        ("../../projekte/messnetz.md", ", did you mean '../../projects/messnetz.md'?"),
+        ("../../projects/messnetz", ", did you mean '../../projects/messnetz.md'?"),
+        ("../../projects/mesnetz.md#ziel", ", did you mean '../../projects/messnetz.md#ziel'?"),
+        ("../2024/gibt-es-nicht.md", ""),
+    ])
+    func aLinkToAMissingFileSuggestsTheFileMeant(_ written: String, _ clause: String) {
+        let files = TestSupport.minimalSite.merging([
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\nSiehe [das Projekt](\(written)).\n",
+            "projects/messnetz.md": "---\ntitle: Messnetz\nstatus: umsetzung\nfields: [energie-und-umwelt]\nsummary: x\n---\n## Ziel\n",
+        ]) { _, b in b }
+        let (report, _) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.errorMessages == ["/c/posts/2025/a.md:6: error: link target '\(written)' does not exist\(clause)"], "\(report.diagnostics.errorMessages)")
+    }
+}
