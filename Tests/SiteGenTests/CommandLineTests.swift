@@ -169,6 +169,26 @@ import Testing
         }
     }
 
+    /// `sitegen new page "EN"` and `sitegen new page "Leichte Sprache"` (beside home.ls.md) made
+    /// files that the next build refused: /en/ is where the English version begins, and
+    /// /leichte-sprache/ belongs to the home page in Leichte Sprache.
+    @Test func newRefusesTheAddressesOfTheOtherVersions() throws {
+        let content = TestSupport.temporaryFolder() + "/content"
+        TestSupport.write(["site.yml": "title: T\nbase_url: https://example.org/\nlanguages:\n  en:\n    title: T\n",
+                           "home.ls.md": "---\ntitle: Leichte Sprache\n---\nText\n"], under: content)
+        for (title, what) in [("EN", "/en/, which is the start of another language version"),
+                              ("Leichte Sprache", "/leichte-sprache/, which is the home page in Leichte Sprache (home.ls.md)")] {
+            let r = try run(["new", "page", title, "--source", content])
+            #expect(r.status == 1)
+            #expect(r.stderr.contains("the title '\(title)' gives the address \(what); choose another title"), "\(r.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: content + "/pages/en.md"))
+        #expect(!FileManager.default.fileExists(atPath: content + "/pages/leichte-sprache.md"))
+        // Without home.ls.md, pages/leichte-sprache.md is the page that lists the Leichte-Sprache pages.
+        try FileManager.default.removeItem(atPath: content + "/home.ls.md")
+        #expect(try run(["new", "page", "Leichte Sprache", "--source", content]).status == 0)
+    }
+
     /// A page may not take a section's address, and a long title gives a file name the file system takes.
     @Test func newRefusesSectionAddressesAndShortensLongTitles() throws {
         let content = TestSupport.temporaryFolder() + "/content"

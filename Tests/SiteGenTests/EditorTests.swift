@@ -62,6 +62,30 @@ import Testing
     }
 }
 
+@Suite struct DateSpellingTests {
+    /// `12.03.2026` (the German way) or `2026-3-5` got "must be a date like
+    /// 2026-11-26T10:00:00+01:00", which left open whether 12.03. is March or December and
+    /// whether a time is needed: the message gives the date as it must be written.
+    @Test(arguments: [
+        ("12.03.2026", "2026-03-12"),
+        ("5.3.2026", "2026-03-05"),
+        ("12.03.2026 18:00", "2026-03-12T18:00:00+01:00"),
+        ("12.07.2026, 18:30 Uhr", "2026-07-12T18:30:00+02:00"),
+        ("12. März 2026", "2026-03-12"),
+        ("2026-3-5", "2026-03-05"),
+        ("2026/03/05 9:15", "2026-03-05T09:15:00+01:00"),
+    ])
+    func aDateWrittenAnotherWayGetsItsISOForm(_ written: String, _ iso: String) {
+        func post(_ date: String) -> [String: String] {
+            TestSupport.minimalSite.merging(["posts/2025/a.md": "---\ntitle: A\ndate: \(date)\nsummary: x\n---\nText\n"]) { _, b in b }
+        }
+        let (_, d) = TestSupport.model(post(written))
+        #expect(d.errorMessages == ["content/posts/2025/a.md:3: error: 'date' is written '\(written)', but dates are written as year-month-day with two-digit month and day; write date: \(iso)"], "\(d.errorMessages)")
+        let (_, fixed) = TestSupport.model(post(iso))
+        #expect(fixed.errorMessages.isEmpty, "the suggestion is itself wrong: \(fixed.errorMessages)")
+    }
+}
+
 @Suite struct ImpossibleDateTests {
     /// A date that does not exist got the message for text that is no date at all.
     @Test(arguments: [
@@ -71,6 +95,7 @@ import Testing
         ("2026-04-31", "'date' is 2026-04-31, but April 2026 has 30 days; write a date that exists"),
         ("2026-11-26T24:00:00+01:00", "'date' is 2026-11-26T24:00:00+01:00, but there is no hour 24 (hours run from 00 to 23; midnight at the end of a day is 00:00 of the next); write a date that exists"),
         ("morgen", "'date' must be a date like 2026-11-26T10:00:00+01:00, but is 'morgen'"),
+        ("12.13.2026", "'date' must be a date like 2026-11-26T10:00:00+01:00, but is '12.13.2026'"),
     ])
     func aDateThatDoesNotExistSaysWhy(_ written: String, _ message: String) {
         let (_, d) = TestSupport.model(TestSupport.minimalSite.merging(["posts/2025/a.md": "---\ntitle: A\ndate: \(written)\n---\nText\n"]) { _, b in b })
@@ -177,6 +202,37 @@ import Testing
             "/c/posts/2025/a.md:5: error: link to '#auch-nicht': the page has no anchor '#auch-nicht'",
         ], "\(errors)")
     }
+
+    /// An anchor written with an umlaut (`b.md#lösung`) was reported twice: at its line, and again
+    /// against the built page as "written by the templates", because the HTML holds it
+    /// percent-encoded (`#l%C3%B6sung`). A link to a heading of the same page showed the encoding
+    /// and named no heading.
+    @Test func anAnchorWithAnUmlautIsOneMessageInTheEditorsSpelling() {
+        let files = TestSupport.minimalSite.merging([
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\n---\nSiehe [B](b.md#lösung) und [C](#über-uns).\n\n## Über uns\n",
+            "posts/2025/b.md": "---\ntitle: B\ndate: 2025-03-02T10:00:00+01:00\n---\n## Lösung\n",
+        ]) { _, b in b }
+        let (report, _) = TestSupport.buildInMemory(files)
+        let errors = report.diagnostics.errorMessages
+        #expect(errors == [
+            "/c/posts/2025/a.md:5: error: link target 'b.md#lösung': there is no heading with the id 'lösung', did you mean '#loesung'?",
+            "/c/posts/2025/a.md:5: error: link to '#über-uns': the page has no anchor '#über-uns', did you mean '#ueber-uns'?",
+        ], "\(errors)")
+    }
+
+    /// Project pages end with "## Aktueller Stand (Mai 2025)", whose date changes with each
+    /// update; a link to `#aktueller-stand` got no suggestion.
+    @Test func anAnchorWithoutTheHeadingsDateGetsTheWholeId() {
+        let files = TestSupport.minimalSite.merging([
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\n---\nSiehe [Stand](b.md#aktueller-stand) und [Ziel](b.md#Ziel).\n",
+            "posts/2025/b.md": "---\ntitle: B\ndate: 2025-03-02T10:00:00+01:00\n---\n## Ziel\n\n## Aktueller Stand (Mai 2025)\n",
+        ]) { _, b in b }
+        let (report, _) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.errorMessages == [
+            "/c/posts/2025/a.md:5: error: link target 'b.md#Ziel': there is no heading with the id 'Ziel', did you mean '#ziel'?",
+            "/c/posts/2025/a.md:5: error: link target 'b.md#aktueller-stand': there is no heading with the id 'aktueller-stand', did you mean '#aktueller-stand-mai-2025'?",
+        ], "\(report.diagnostics.errorMessages)")
+    }
 }
 
 @Suite struct YAMLMessageTests {
@@ -190,6 +246,25 @@ import Testing
     func anUnclosedQuoteOrListNamesWhereItOpens(_ yaml: String, _ message: String) {
         let (_, d) = TestSupport.model(TestSupport.minimalSite.merging(["posts/2025/a.md": "---\n" + yaml + "---\nText\n"]) { _, b in b })
         #expect(d.errorMessages.contains(message), "\(d.errorMessages)")
+    }
+
+    /// A quotation mark inside a quoted title ended the text, and the message spoke of a new key
+    /// and the indentation. It names the key and gives the line that works, which reads back as meant.
+    @Test(arguments: [
+        ("title: \"Das \"neue\" Portal\"", "content/posts/2025/a.md:2: error: the quotation mark \" inside the text of 'title' ends the text early; put the text in single quotes, title: 'Das \"neue\" Portal', or write „…“ inside it"),
+        ("title: 'Dortmund's Portal'", "content/posts/2025/a.md:2: error: the apostrophe ' inside the text of 'title' ends the text early; write title: \"Dortmund's Portal\""),
+        ("title: 'Ein \"Smart\" City's Tag'", "content/posts/2025/a.md:2: error: the apostrophe ' inside the text of 'title' ends the text early; write title: 'Ein \"Smart\" City''s Tag'"),
+    ])
+    func aQuoteInsideAQuotedValueSaysSo(_ line: String, _ message: String) throws {
+        func post(_ title: String) -> [String: String] {
+            TestSupport.minimalSite.merging(["posts/2025/a.md": "---\n\(title)\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\nText\n"]) { _, b in b }
+        }
+        let (_, d) = TestSupport.model(post(line))
+        #expect(d.errorMessages == [message], "\(d.errorMessages)")
+        let fixed = try #require(message.components(separatedBy: "title: ").last?.components(separatedBy: ", or write").first)
+        let (site, again) = TestSupport.model(post("title: " + fixed))
+        #expect(again.errorMessages.isEmpty, "the suggestion is itself wrong: \(again.errorMessages)")
+        #expect(site?.posts.first?.title == String(fixed.dropFirst().dropLast()).replacingOccurrences(of: "''", with: "'"))
     }
 }
 
@@ -265,5 +340,68 @@ import Testing
         // Without labels the heading is as it was (the partial adds no line break).
         let (_, published) = TestSupport.buildInMemory(files)
         #expect(String(decoding: published.files["handlungsfelder/energie-und-umwelt/index.html"] ?? [], as: UTF8.self).contains("<h1>Energie und Umwelt</h1>"))
+    }
+}
+
+@Suite struct GermanKeyTests {
+    /// `Datum:` and `Schlagwörter:` got "unknown key" with the list of every key, and `Titel:` too
+    /// (too far from `title` for the spelling suggestion): the key they mean is named.
+    @Test(arguments: [
+        ("posts/2025/a.md", "Datum: 2025-03-01T10:00:00+01:00", "date"),
+        ("posts/2025/a.md", "Titel: Neu", "title"),
+        ("posts/2025/a.md", "Schlagwörter: [Klima]", "tags"),
+        ("posts/2025/a.md", "Zusammenfassung: Kurz", "summary"),
+        ("posts/2025/a.md", "Handlungsfelder: [energie-und-umwelt]", "fields"),
+        ("events/2025/a.md", "Ort: Rathaus", "location"),
+        ("events/2025/a.md", "Ende: 2025-03-01T12:00:00+01:00", "end"),
+    ])
+    func aKeyWrittenInGermanGetsTheKeyItMeans(_ path: String, _ line: String, _ english: String) {
+        let start = path.hasPrefix("events") ? "start" : "date"
+        let file = "---\ntitle: A\n\(start): 2025-03-01T10:00:00+01:00\n\(line)\n---\nText\n"
+        let (_, d) = TestSupport.model(TestSupport.minimalSite.merging([path: file]) { _, b in b })
+        let key = String(line.prefix { $0 != ":" })
+        let warnings = d.map(\.description).filter { $0.contains("unknown key") }
+        #expect(warnings == ["content/\(path):4: warning: unknown key '\(key)', did you mean '\(english)'?"], "\(warnings)")
+    }
+
+    /// A German word for a key this kind does not have still lists the known keys.
+    @Test func aGermanKeyTheKindLacksListsTheKnownKeys() {
+        let (_, d) = TestSupport.model(TestSupport.minimalSite.merging(["pages/a.md": "---\ntitle: A\nDatum: 2025-03-01\n---\nText\n"]) { _, b in b })
+        #expect(d.map(\.description).contains { $0.hasPrefix("content/pages/a.md:3: warning: unknown key 'Datum'; known keys are: ") }, "\(d)")
+    }
+}
+
+@Suite struct WarningLineTests {
+    /// `sitegen new` writes `summary: ""` and `fields: []`; the warnings about them named the file
+    /// only, as did the one about a post in another year's folder, though each has its line.
+    @Test func warningsAboutAWrittenKeyNameItsLine() {
+        let files = TestSupport.minimalSite.merging([
+            "posts/2024/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: \"\"\n---\nText\n",
+            "projects/p.md": "---\ntitle: P\nstatus: idee\nsummary: x\nfields: []\n---\nText\n",
+        ]) { _, b in b }
+        let (_, d) = TestSupport.model(files)
+        let warnings = d.map(\.description).filter { $0.contains("warning") }
+        #expect(warnings.contains("content/posts/2024/a.md:4: warning: post has no summary; add 'summary: …' (it is shown in lists, feeds and search results)"), "\(warnings)")
+        #expect(warnings.contains("content/posts/2024/a.md:3: warning: post is dated 2025 but lies in the folder 2024; its address uses 2025"), "\(warnings)")
+        #expect(warnings.contains("content/projects/p.md:5: warning: project has no field of action; add e.g. fields: [daten-und-plattformen]"), "\(warnings)")
+    }
+}
+
+@Suite struct LinkSuggestionTests {
+    /// A link to a file that does not exist said only that: the German folder name (`projekte/`
+    /// for `projects/`), a missing `.md` or a typo in the name got no hint at the file meant.
+    @Test(arguments: [
+        ("../../projekte/messnetz.md", ", did you mean '../../projects/messnetz.md'?"),
+        ("../../projects/messnetz", ", did you mean '../../projects/messnetz.md'?"),
+        ("../../projects/mesnetz.md#ziel", ", did you mean '../../projects/messnetz.md#ziel'?"),
+        ("../2024/gibt-es-nicht.md", ""),
+    ])
+    func aLinkToAMissingFileSuggestsTheFileMeant(_ written: String, _ clause: String) {
+        let files = TestSupport.minimalSite.merging([
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\nSiehe [das Projekt](\(written)).\n",
+            "projects/messnetz.md": "---\ntitle: Messnetz\nstatus: umsetzung\nfields: [energie-und-umwelt]\nsummary: x\n---\n## Ziel\n",
+        ]) { _, b in b }
+        let (report, _) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.errorMessages == ["/c/posts/2025/a.md:6: error: link target '\(written)' does not exist\(clause)"], "\(report.diagnostics.errorMessages)")
     }
 }

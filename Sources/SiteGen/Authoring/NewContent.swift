@@ -33,24 +33,35 @@ public enum NewContent {
     }
     static let maxSlug = 80
 
-    /// The sections' own addresses (from site.yml's `paths`, else the defaults), which a page may not take.
+    /// The sections' own addresses (from site.yml's `paths`, else the defaults), which a page may not
+    /// take, and where the other versions begin: a language's prefix (`/en/`), and `/leichte-sprache/`
+    /// when `home.ls.md` is the home page in Leichte Sprache.
     static func sectionAddresses(contentRoot: String) -> [String: String] {
-        let paths = sitePaths(contentRoot: contentRoot)
+        let config = siteConfig(contentRoot: contentRoot)
         let names = ["blog": "blog", "events": "events section", "projects": "projects section", "fields": "fields section",
                      "strategy": "strategy page", "search": "search page",
                      "participation": "participation section"]
         var addresses = ["assets": "theme's assets folder"]
-        for (key, path) in paths.sections { addresses[path] = names[key] }
+        for (key, path) in (config?.paths ?? SiteConfig.Paths()).sections { addresses[path] = names[key] }
+        for language in config?.languages ?? [] where !language.prefix.isEmpty {
+            addresses[String(language.prefix.dropLast())] = "start of another language version"
+        }
+        if LocalFileSystem().fileExists(contentRoot + "/" + EasyRead.homeFile) {
+            addresses[EasyRead.listPage] = "home page in Leichte Sprache (home.ls.md)"
+        }
         return addresses
     }
 
     /// site.yml's `paths`, else the defaults.
     static func sitePaths(contentRoot: String) -> SiteConfig.Paths {
-        if let bytes = try? LocalFileSystem().readFile(contentRoot + "/site.yml"), let text = FrontMatter.decodeText(bytes),
-           let value = try? YAMLReader.parse(text, firstLine: 1), let config = SiteConfig.decode(value, file: "site.yml", overrideBaseURL: nil).0 {
-            return config.paths
-        }
-        return SiteConfig.Paths()
+        siteConfig(contentRoot: contentRoot)?.paths ?? SiteConfig.Paths()
+    }
+
+    /// site.yml as the build reads it; nil when it is missing or cannot be read.
+    static func siteConfig(contentRoot: String) -> SiteConfig? {
+        guard let bytes = try? LocalFileSystem().readFile(contentRoot + "/site.yml"), let text = FrontMatter.decodeText(bytes),
+              let value = try? YAMLReader.parse(text, firstLine: 1) else { return nil }
+        return SiteConfig.decode(value, file: "site.yml", overrideBaseURL: nil).0
     }
 
     /// The file's text: the required keys, the usual optional ones, `draft: true`.

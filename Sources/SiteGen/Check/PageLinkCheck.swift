@@ -87,7 +87,10 @@ struct PageLinkCheck {
             if let fragment = target.fragment, !fragment.isEmpty, resolved.hasSuffix(".html"),
                let ids = ids(resolved), !ids.contains(fragment), !markdownAnchors.contains(resolved + "#" + fragment) {
                 let (file, line, origin) = place(href)
-                diagnostics.append(.error(file, line: line, "link to '\(href)': the page has no anchor '#\(fragment)'\(origin)"))
+                // Shown as written (cmark percent-encodes `#über-uns`); a heading of this page is suggested.
+                var message = "link to '\(percentDecoded(href))': the page has no anchor '#\(fragment)'\(origin)"
+                if target.path.isEmpty, let guess = Self.suggestedAnchor(fragment, in: r.headings.map(\.id)) { message += ", did you mean '#\(guess)'?" }
+                diagnostics.append(.error(file, line: line, message))
             }
         }
         for anchor in r.anchors {
@@ -96,13 +99,24 @@ struct PageLinkCheck {
             if !ids.contains(anchor.fragment) {
                 let known = headings(targetPage)
                 var message = "link target '\(anchor.written)': there is no heading with the id '\(anchor.fragment)'"
-                if let guess = nearest(anchor.fragment, in: known) { message += ", did you mean '#\(guess)'?" }
+                if let guess = Self.suggestedAnchor(anchor.fragment, in: known) { message += ", did you mean '#\(guess)'?" }
                 diagnostics.append(.error(r.source?.display ?? page, line: anchor.line, message))
             }
         }
         return diagnostics
     }
 
+
+    /// The heading id an editor meant: the fragment made like an id (`#Über-uns` → `ueber-uns`), a
+    /// near spelling, or the one id that continues it (`#aktueller-stand` for the heading
+    /// "Aktueller Stand (September 2026)", whose date changes with each update).
+    static func suggestedAnchor(_ fragment: String, in ids: [String]) -> String? {
+        let slug = Slug.make(fragment)
+        if slug != fragment, ids.contains(slug) { return slug }
+        if let near = nearest(fragment, in: ids) { return near }
+        let longer = ids.filter { !slug.isEmpty && $0.hasPrefix(slug + "-") }
+        return longer.count == 1 ? longer[0] : nil
+    }
 
     /// The output file a path means: `blog/` → `blog/index.html`, `blog` → `blog/index.html`.
     private func resolve(_ path: String) -> String? {
@@ -123,11 +137,12 @@ struct PageLinkCheck {
 
     static func internalPath(_ href: String, base: String) -> (path: String, fragment: String?)? {
         if href.isEmpty { return nil }
-        if href.hasPrefix("#") { return ("", String(href.dropFirst())) }
+        // A fragment is compared decoded, as browsers do (`#l%C3%B6sung` is the id `lösung`).
+        if href.hasPrefix("#") { return ("", percentDecoded(String(href.dropFirst()))) }
         if isRemote(href) || LinkResolver.scheme(of: href) != nil { return nil }
         var rest = Substring(href)
         var fragment: String?
-        if let h = rest.firstIndex(of: "#") { fragment = String(rest[rest.index(after: h)...]); rest = rest[..<h] }
+        if let h = rest.firstIndex(of: "#") { fragment = percentDecoded(String(rest[rest.index(after: h)...])); rest = rest[..<h] }
         if let q = rest.firstIndex(of: "?") { rest = rest[..<q] }
         guard rest.hasPrefix(base) else { return (String(rest), fragment) }
         return (percentDecoded(String(rest.dropFirst(base.count))), fragment)

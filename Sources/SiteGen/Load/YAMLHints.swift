@@ -104,6 +104,31 @@ enum YAMLHints {
         return "'" + text.replacingAll("'", with: "''") + "'"
     }
 
+    /// `title: "Das "neue" Portal"` or `title: 'Dortmund's Portal'`: the inner quotation mark ends
+    /// the text, and the parser says it expected a key (as if the indentation were wrong). The line
+    /// of the error is checked: a value that starts with a quote, closes before the line's end and
+    /// goes on with more text; the fix is the value in the other kind of quotes.
+    static func quoteInsideQuotes(_ lines: [Substring], at index: Int) -> String? {
+        guard lines.indices.contains(index) else { return nil }
+        var line = lines[index].drop { $0 == " " }
+        if line.hasPrefix("- ") { line = line.dropFirst(2).drop { $0 == " " } }
+        guard let colon = line.indices.first(where: { line[$0] == ":" && line[line.index(after: $0)...].first == " " }) else { return nil }
+        let key = line[..<colon]
+        let value = line[line.index(after: colon)...].drop { $0 == " " }.trimmingTrailingSpaces
+        guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
+              let quote = value.first, quote == "\"" || quote == "'", value.count >= 2, value.last == quote else { return nil }
+        let text = String(value.dropFirst().dropLast())
+        // Only when the value's own quote closes early, with text after it.
+        guard let inner = text.firstIndex(of: quote),
+              !(quote == "'" && text[text.index(after: inner)...].first == "'"),
+              !(quote == "\"" && inner > text.startIndex && text[text.index(before: inner)] == "\\") else { return nil }
+        if quote == "\"" {
+            return "the quotation mark \" inside the text of '\(key)' ends the text early; put the text in single quotes, \(key + ": '" + text.replacingAll("'", with: "''") + "'"), or write „…“ inside it"
+        }
+        let fixed = text.contains("\"") || text.contains("\\") ? "'\(text.replacingAll("'", with: "''"))'" : "\"\(text)\""
+        return "the apostrophe ' inside the text of '\(key)' ends the text early; write \(key + ": " + fixed)"
+    }
+
     /// For the parser's "end of stream while scanning a quoted scalar" and "did not find expected
     /// ',' or ']'": the line where the quote or the list opens (the parser names the end of the
     /// front matter), and what to write.

@@ -117,6 +117,9 @@ public enum YAMLReader {
             if let (index, message) = YAMLHints.unclosed(problem: problem, context: context?.text ?? "", lines: YAMLHints.lines(yaml), firstLine: firstLine) {
                 return YAMLError(line: index + firstLine, column: nil, message: message)
             }
+            if problem.contains("expected key"), let message = YAMLHints.quoteInsideQuotes(YAMLHints.lines(yaml), at: mark.line - 1) {
+                return YAMLError(line: mark.line + firstLine - 1, column: nil, message: message)
+            }
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text))" }
             message += hint(for: problem)

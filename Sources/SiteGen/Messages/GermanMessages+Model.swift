@@ -17,6 +17,8 @@ extension GermanMessages {
         ("'{}' is not {}; link {}'s .md file", "„{1}“ führt nicht auf {2}; verlinken Sie die passende .md-Datei"),
         ("'{}' is the title of a field of action, but the comma splits it into {} entries; write its slug: {}",
          "„{1}“ ist der Titel eines Handlungsfelds, aber das Komma teilt ihn in {2} Einträge; schreiben Sie seinen Kurznamen: {3}"),
+        ("'{}' is written '{}', but dates are written as year-month-day with two-digit month and day; write {}",
+         "„{1}“ ist als „{2}“ geschrieben, Daten stehen hier aber als Jahr-Monat-Tag mit zweistelligem Monat und Tag; schreiben Sie {3}"),
         ("'{}' is written with the offset {}, but Berlin time on {} has {}, so it is shown as {}; write {} if {} is meant",
          "„{1}“ ist mit dem Zeitversatz {2} geschrieben, aber die Berliner Zeit hat am {3} den Versatz {4}, deshalb wird {5} angezeigt; schreiben Sie {6}, wenn {7} gemeint ist"),
         ("'{}' is {}, but {}; write a date that exists", "„{1}“ ist {2}, aber {3}; schreiben Sie ein Datum, das es gibt"),

@@ -73,7 +73,7 @@ extension GermanMessages {
          "Der Link hat keine Adresse; schreiben Sie, wohin er führt, z. B. [Kontakt](../../pages/kontakt.md)"),
         ("link target '{}' contains a backslash (\\); write addresses with /, e.g. ../../projects/mein-projekt.md",
          "Das Linkziel „{1}“ enthält einen Backslash (\\); schreiben Sie Adressen mit /, z. B. ../../projects/mein-projekt.md"),
-        ("link target '{}' does not exist", "Das Linkziel „{1}“ gibt es nicht"),
+        ("link target '{}' does not exist{}", "Das Linkziel „{1}“ gibt es nicht{2}"),
         ("link target '{}' lies outside the content folder", "Das Linkziel „{1}“ liegt außerhalb des Inhaltsordners"),
         ("link target '{}' {} and is not published; link to something else or publish it",
          "Das Linkziel „{1}“ {2} und wird nicht veröffentlicht; verlinken Sie etwas anderes oder veröffentlichen Sie es"),

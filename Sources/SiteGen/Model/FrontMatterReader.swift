@@ -22,7 +22,7 @@ struct FrontMatterReader {
     mutating func checkKeys(known: [String]) {
         for entry in map.entries where !known.contains(entry.key) {
             var message = "unknown key '\(entry.key)'"
-            if let suggestion = nearest(entry.key, in: known) {
+            if let suggestion = nearest(entry.key, in: known) ?? Self.englishKey(entry.key, in: known) {
                 message += ", did you mean '\(suggestion)'?"
             } else {
                 message += "; known keys are: \(known.joined(separator: ", "))"
@@ -30,6 +30,29 @@ struct FrontMatterReader {
             diagnostics.append(.warning(file, line: entry.keyLine, message))
         }
     }
+
+    /// Keys written in German (`Datum:`, `Schlagwörter:`): the key they mean, when `known` has it.
+    static func englishKey(_ key: String, in known: [String]) -> String? {
+        let english = germanKeys.first { $0.german.contains(Slug.make(key)) }?.english
+        return english.flatMap { known.contains($0) ? $0 : nil }
+    }
+
+    /// German words for each key, as slugs (ä → ae, lower case).
+    static let germanKeys: [(english: String, german: [String])] = [
+        ("title", ["titel", "ueberschrift", "name"]), ("date", ["datum", "veroeffentlicht", "erscheinungsdatum"]),
+        ("updated", ["aktualisiert", "geaendert", "aenderung"]), ("author", ["autor", "autorin", "verfasser", "verfasserin"]),
+        ("fields", ["handlungsfeld", "handlungsfelder", "felder", "feld"]),
+        ("tags", ["schlagwort", "schlagwoerter", "schlagworte", "stichwoerter", "stichworte"]),
+        ("summary", ["zusammenfassung", "kurztext", "teaser", "beschreibung", "anreisser"]),
+        ("image", ["bild", "foto", "titelbild", "beitragsbild"]), ("image_alt", ["bildbeschreibung", "alttext", "alternativtext"]),
+        ("lang", ["sprache"]), ("draft", ["entwurf"]), ("start", ["beginn", "anfang", "von"]), ("end", ["ende", "bis", "schluss"]),
+        ("location", ["ort", "veranstaltungsort"]), ("address", ["adresse", "anschrift"]), ("registration", ["anmeldung"]),
+        ("cities", ["staedte", "stadt"]), ("partners", ["partnerinnen"]), ("code", ["kuerzel", "projektcode"]),
+        ("order", ["reihenfolge", "nummer", "position"]), ("menu", ["menue"]), ("results", ["ergebnisse", "ergebnis"]),
+        ("projects", ["projekte", "projekt"]), ("participate", ["mitmachen", "teilnahme", "teilnehmen"]),
+        ("participation", ["beteiligung", "beteiligungsangebot"]), ("label", ["beschriftung", "linktext"]),
+        ("status", ["zustand", "stand"]), ("format", ["art", "veranstaltungsart", "form"]),
+    ]
 
     func line(of key: String) -> Int { map.entry(key)?.keyLine ?? map.line }
 
@@ -90,6 +113,7 @@ struct FrontMatterReader {
         guard let text = string(key, required: required, example: example) else { return nil }
         guard let date = DateTime.parse(text) else {
             error(line(of: key), DateTime.impossibility(text).map { "'\(key)' is \(text), but \($0); write a date that exists" }
+                ?? DateTime.isoSpelling(of: text).map { "'\(key)' is written '\(text)', but dates are written as year-month-day with two-digit month and day; write \(key + ": " + $0)" }
                 ?? "'\(key)' must be a date like \(example), but is '\(text)'")
             return nil
         }

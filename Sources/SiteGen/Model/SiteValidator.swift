@@ -139,7 +139,7 @@ struct SiteValidator {
         var d: [Diagnostic] = []
         let known = site.fields.map(\.slug)
         for p in site.projects where p.fields.isEmpty && !site.fieldsLeftOut.contains(p.source.path) {
-            d.append(.warning(p.source.display, "project has no field of action; add e.g. fields: [\(known.first ?? "daten-und-plattformen")]"))
+            d.append(.warning(p.source.display, line: p.source.keyLines["fields"], "project has no field of action; add e.g. fields: [\(known.first ?? "daten-und-plattformen")]"))
         }
         for p in site.projects {
             if let s = p.start, let e = p.end, e < s {
@@ -156,11 +156,12 @@ struct SiteValidator {
         var missingImages: Set<String> = []
         for p in site.posts + site.scheduledPosts {
             if p.summary == nil {
-                d.append(.warning(p.source.display, "post has no summary; add 'summary: …' (it is shown in lists, feeds and search results)"))
+                // At `summary: ""` when it is written empty (as `sitegen new` leaves it).
+                d.append(.warning(p.source.display, line: p.source.keyLines["summary"], "post has no summary; add 'summary: …' (it is shown in lists, feeds and search results)"))
             }
             let parts = p.source.path.split(separator: "/")
             if parts.count == 3, let folderYear = Int(parts[1]), folderYear != p.year {
-                d.append(.warning(p.source.display, "post is dated \(p.year) but lies in the folder \(folderYear); its address uses \(p.year)"))
+                d.append(.warning(p.source.display, line: p.source.keyLines["date"], "post is dated \(p.year) but lies in the folder \(folderYear); its address uses \(p.year)"))
             }
             if let image = p.image {
                 let line = p.source.keyLines["image"]

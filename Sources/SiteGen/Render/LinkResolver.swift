@@ -6,6 +6,8 @@ public struct LinkResolver: Sendable {
     /// Why a source is not published (a draft, a future post …).
     let exclusion: @Sendable (String) -> String?
     let isAsset: @Sendable (String) -> Bool
+    /// Every published source path (asked only for the "did you mean" of a link that leads nowhere).
+    let sources: @Sendable () -> [String]
     /// The site's path below its host (`/` or `/smartcity/`), put before every site path.
     let basePath: String
     /// Photos are published as files made from them (see `ImageCatalog`).
@@ -18,6 +20,7 @@ public struct LinkResolver: Sendable {
         page = { pages[$0] }
         exclusion = { excluded[$0] }
         isAsset = { assets.contains($0) }
+        sources = { pages.keys.sorted() }
         basePath = site.urls.basePath
         self.images = images
     }
@@ -65,7 +68,7 @@ public struct LinkResolver: Sendable {
                 if reason == Publication.ownErrors { return .keep }
                 return .broken("link target '\(trimmed)' \(reason) and is not published; link to something else or publish it")
             }
-            return .broken("link target '\(trimmed)' does not exist")
+            return missing(trimmed, target: target, from: source)
         }
         // A photo shows as its `<img src>` variant (whose name changes with its bytes, so a text
         // that shows it is rendered again when the photo changes); a link leads to its largest.
@@ -77,7 +80,26 @@ public struct LinkResolver: Sendable {
         // A site address such as /veranstaltungen/ is kept (with the base path) and checked in the output.
         if decoded.hasPrefix("/") { return .rewrite(sitePath(String(decoded.dropFirst())) + suffix, anchorCheck: nil) }
         if isImage { return .broken("image '\(trimmed)' does not exist under content/") }
-        return .broken("link target '\(trimmed)' does not exist")
+        return missing(trimmed, target: target, from: source)
+    }
+
+    /// A link that leads nowhere, with the file the editor probably meant: the same address with
+    /// `.md`, the only page file of that name (in another folder: `projekte/` for `projects/`), or
+    /// a near spelling of the whole path.
+    private func missing(_ written: String, target: String, from source: SourceRef) -> LinkTarget {
+        let hash = written.firstIndex(of: "#") ?? written.endIndex
+        let (path, fragment) = (String(written[..<hash]), String(written[hash...]))
+        var guess: String?
+        if !target.hasSuffix(".md"), page(target + ".md") != nil {
+            guess = path + ".md"
+        } else if target.hasSuffix(".md") {
+            let all = sources().filter { exclusion($0) == nil }
+            let name = target.split(separator: "/").last.map(String.init) ?? target
+            let sameName = all.filter { $0 == name || $0.hasSuffix("/" + name) }
+            let relative = (sameName.count == 1 ? sameName : all).map { ParticipationValidator.relativeLink(from: source.path, to: $0) }
+            guess = sameName.count == 1 ? relative.first : nearest(path, in: relative)
+        }
+        return .broken("link target '\(written)' does not exist" + (guess.map { ", did you mean '\($0 + fragment)'?" } ?? ""))
     }
 
     private func sitePath(_ path: String) -> String { basePath + path }

@@ -1,0 +1,40 @@
+/// Dates as editors write them elsewhere: `12.03.2026`, `12.3.2026, 18:00 Uhr`, `12. März 2026`,
+/// `2026-3-5`, `2026/03/05`. Front matter needs ISO 8601; the message names the date so written.
+extension DateTime {
+    /// The same date (and time, with Berlin's offset) in ISO 8601; nil when the text is no date
+    /// written in one of these ways, or names a day that does not exist.
+    static func isoSpelling(of text: String) -> String? {
+        let t = text.trimmingSpaces
+        guard let (year, month, day, rest) = dayMonthYear(t) ?? yearMonthDay(t) else { return nil }
+        var time: (hour: Int, minute: Int)?
+        let after = rest.trimmingSpaces
+        if !after.isEmpty {
+            guard let m = after.wholeMatch(of: /(?:,|T)?\s*(?:um\s+)?(\d{1,2})[:.](\d{2})(?:\s*Uhr)?/),
+                  let hour = Int(m.1), let minute = Int(m.2) else { return nil }
+            time = (hour, minute)
+        }
+        let date = "\(pad4(year))-\(pad2(month))-\(pad2(day))"
+        let iso = time.map { date + "T\(pad2($0.hour)):\(pad2($0.minute)):00" } ?? date
+        guard iso != t, let parsed = DateTime.parse(iso) else { return nil }
+        return parsed.iso8601
+    }
+
+    /// `12.03.2026`, `12.3.2026`, `12. März 2026` and what follows them.
+    private static func dayMonthYear(_ t: String) -> (Int, Int, Int, String)? {
+        if let m = t.wholeMatch(of: /(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(.*)/), let d = Int(m.1), let mo = Int(m.2), let y = Int(m.3) {
+            return (y, mo, d, String(m.4))
+        }
+        if let m = t.wholeMatch(of: /(\d{1,2})\.?\s+(\p{L}+)\.?\s+(\d{4})(.*)/), let d = Int(m.1), let y = Int(m.3),
+           let month = GermanText.months.firstIndex(where: { $0.lowercased() == m.2.lowercased() || $0.prefix(3).lowercased() == m.2.lowercased() }) {
+            return (y, month + 1, d, String(m.4))
+        }
+        return nil
+    }
+
+    /// `2026-3-5`, `2026/03/05` and what follows them.
+    private static func yearMonthDay(_ t: String) -> (Int, Int, Int, String)? {
+        guard let m = t.wholeMatch(of: /(\d{4})[-\/](\d{1,2})[-\/](\d{1,2})(.*)/),
+              let y = Int(m.1), let mo = Int(m.2), let d = Int(m.3) else { return nil }
+        return (y, mo, d, String(m.4))
+    }
+}
