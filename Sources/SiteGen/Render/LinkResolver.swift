@@ -130,7 +130,7 @@ public struct LinkResolver: Sendable {
 
 /// Decodes %XX escapes (e.g. %20 in file names); invalid escapes stay as written.
 func percentDecoded(_ s: String) -> String {
-    guard s.contains("%") else { return s }
+    guard s.utf8.contains(UInt8(ascii: "%")) else { return s }
     var bytes: [UInt8] = []
     let utf8 = Array(s.utf8)
     var i = 0

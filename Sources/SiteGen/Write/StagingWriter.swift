@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
 
 /// Stage 4: writes the new site into a staging folder beside the output, then puts it in place,
 /// so `public/` is never half-written and a failed build leaves it as it was.
@@ -20,6 +21,9 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     private let keepUnchanged: Bool
     /// False when there is no old output to compare with (a first build): no look for each file.
     private let hasOldOutput: Bool
+    /// The old output's files, listed while the site is made (nothing writes there before the
+    /// commit): the commit removes those that went away.
+    private let oldFiles: PendingList?
     private let madeDirectories = NSLockLite()
     private var directories: Set<String> = [""]
     /// Paths taken over from the old output as they are, and paths written into the staging folder.
@@ -37,6 +41,8 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
         staging = (parent.isEmpty ? (self.output.hasPrefix("/") ? "" : ".") : parent) + "/.\(name).staging-\(getpid())"
         keepUnchanged = !clean
         hasOldOutput = !clean && fileSystem.isDirectory(self.output)
+        let listed = self.output
+        oldFiles = hasOldOutput ? PendingList { fileSystem.filesBelow(listed) } : nil
         // `--output build/site` where build/ does not exist yet: made, as Hugo and Zola do.
         if !parent.isEmpty {
             var dir = parent.hasPrefix("/") ? "" : "."
@@ -105,7 +111,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
         committedInPlace = false
         if fileSystem.isDirectory(output) {
             let (kept, written) = madeDirectories.locked { (keptPaths, writtenPaths) }
-            let gone = keepUnchanged ? fileSystem.filesBelow(output).filter { !kept.contains($0) && !written.contains($0) } : []
+            let gone = keepUnchanged ? (oldFiles?.value ?? fileSystem.filesBelow(output)).filter { !kept.contains($0) && !written.contains($0) } : []
             if keepUnchanged && written.count + gone.count <= Self.inPlaceLimit && fitsInPlace(written) {
                 try updateInPlace(written: written.sorted(), gone: gone)
                 committedInPlace = true
@@ -234,4 +240,23 @@ extension StagingWriter {
         guard let old = try? fileSystem.readFile(path) else { return false }
         return old == bytes
     }
+}
+
+/// A list made on another thread; `value` waits for it.
+final class PendingList: @unchecked Sendable {  // `list` is written before `done` is signalled and read after
+    private let done = DispatchSemaphore(value: 0)
+    private var list: [String] = []
+
+    init(_ make: @escaping @Sendable () -> [String]) {
+        DispatchQueue.global().async {
+            self.list = make()
+            self.done.signal()
+        }
+    }
+
+    /// The list (waits until it is made; then at once).
+    lazy var value: [String] = {
+        done.wait()
+        return list
+    }()
 }
