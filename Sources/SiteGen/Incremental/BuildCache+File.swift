@@ -9,6 +9,7 @@
 extension BuildCache {
     /// The sections' count, their lengths (8 bytes each), then the sections in `StoreSection.all` order.
     func encodedTables(reusingStored: Bool = true) -> [[UInt8]] {
+        awaitStoredTables()
         let sections = StoreSection.all
         let terms = savedTerms()
         let kept = sections.indices.map { reusingStored && !terms.renumbered ? storedSection($0, sections[$0]) : nil }
@@ -24,33 +25,55 @@ extension BuildCache {
         return [head] + encoded
     }
 
-    static func decodeTables(_ data: [UInt8]) throws -> BuildCache {
+    /// The tables loading needs (terms, front matter, documents) are decoded at once; the others
+    /// (Markdown, pages, link checks, formats) on another thread while the content is loaded and
+    /// modelled (`awaitStoredTables`). Damage found there only costs their memo.
+    static func decodeTables(_ data: ArraySlice<UInt8>) throws -> BuildCache {
+        let raw = try sectionBytes(data)
         let sections = StoreSection.all
-        guard data.count >= 8, Int(truncatingIfNeeded: readLittleEndian(data, at: 0)) == sections.count,
-              data.count >= 8 * (sections.count + 1) else { throw ByteReader.Damaged() }
+        let now = sections.indices.filter { sections[$0].neededForLoading }
+        let later = sections.indices.filter { !sections[$0].neededForLoading }
+        let tables = try decode(now.map { (sections[$0], raw[$0]) })
+        let cache = BuildCache(keepsPages: false, searchTokenizer: SharedSearchTokenizer(terms: tables.terms), yaml: tables.yaml,
+                               remembered: tables.documents)
+        cache.keepStoredSections(raw, termCount: tables.terms.count)
+        let termCount = tables.terms.count
+        let parts = later.map { (sections[$0], raw[$0]) }
+        cache.decodeLater { () -> DecodedTables? in
+            guard let tables = try? decode(parts),
+                  tables.markdown.values.allSatisfy({ $0.search.terms.allSatisfy { Int($0) < termCount } }) else { return nil }
+            return tables
+        }
+        return cache
+    }
+
+    /// Each section's bytes, after checking that the lengths add up.
+    private static func sectionBytes(_ tables: ArraySlice<UInt8>) throws -> [[UInt8]] {
+        let count = StoreSection.all.count
+        let base = tables.startIndex
+        guard tables.count >= 8 * (count + 1), Int(truncatingIfNeeded: readLittleEndian(tables, at: base)) == count else {
+            throw ByteReader.Damaged()
+        }
+        let data = tables
         var ranges: [Range<Int>] = []
-        var start = 8 * (sections.count + 1)
-        for i in sections.indices {
-            let length = readLittleEndian(data, at: 8 * (i + 1))
-            guard length <= UInt64(data.count - start) else { throw ByteReader.Damaged() }
+        var start = base + 8 * (count + 1)
+        for i in 0..<count {
+            let length = readLittleEndian(data, at: base + 8 * (i + 1))
+            guard length <= UInt64(data.endIndex - start) else { throw ByteReader.Damaged() }
             ranges.append(start..<start + Int(length))
             start += Int(length)
         }
-        guard start == data.count else { throw ByteReader.Damaged() }
-        let raw = ranges.map { Array(data[$0]) }
-        let parts = parallelMap(Array(sections.indices)) { i in Result { try decode(sections[i], raw[i]) } }
+        guard start == data.endIndex else { throw ByteReader.Damaged() }
+        return ranges.map { Array(data[$0]) }
+    }
+
+    /// Some sections decoded side by side, gathered into tables.
+    private static func decode(_ parts: [(StoreSection, [UInt8])]) throws -> DecodedTables {
+        let decoded = try parallelMap(parts) { part in Result { try decode(part.0, part.1) } }.map { try $0.get() }
         var tables = DecodedTables()
-        let decoded = try parts.map { try $0.get() }
         tables.reserve(decoded)
         for part in decoded { try tables.add(part) }
-        guard tables.markdown.values.allSatisfy({ $0.search.terms.allSatisfy { Int($0) < tables.terms.count } }) else {
-            throw ByteReader.Damaged()
-        }
-        let cache = BuildCache(keepsPages: false, searchTokenizer: SharedSearchTokenizer(terms: tables.terms), yaml: tables.yaml,
-                               markdown: tables.markdown, pages: tables.pages, linkChecks: tables.linkChecks,
-                               formats: tables.formats, remembered: tables.documents)
-        cache.keepStoredSections(raw, termCount: tables.terms.count)
-        return cache
+        return tables
     }
 
     /// Parsed front matter as bytes (strings in place) and back; nil for damaged bytes.

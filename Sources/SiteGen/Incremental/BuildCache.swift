@@ -63,6 +63,8 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     private var nextPages: [String: Page] = [:]
     /// The store's sections as read, and which buckets this build changed (see `StoreSection`).
     private var stored: StoredSections?
+    /// The stored tables rendering needs, being decoded (see `decodeTables`); nil once taken.
+    private var pendingTables: Pending<DecodedTables?>?
 
     /// Pages taken from the cache and pages rendered in the last build (for `--verbose` and tests).
     public private(set) var reusedPages = 0
@@ -104,7 +106,30 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
         }
     }
 
+    /// Starts decoding the stored tables rendering needs.
+    func decodeLater(_ decode: @escaping @Sendable () -> DecodedTables?) {
+        lock.locked { pendingTables = Pending(decode) }
+    }
+
+    /// Takes the tables `decodeLater` decoded (waiting for them), before any stage reads them;
+    /// damaged ones are dropped with the sections they came from. Called when no stage runs.
+    func awaitStoredTables() {
+        lock.locked {
+            guard let pending = pendingTables else { return }
+            pendingTables = nil
+            guard let tables = pending.value else {
+                stored = nil
+                return
+            }
+            markdown = tables.markdown
+            pages = tables.pages
+            linkChecks = tables.linkChecks
+            formats = tables.formats
+        }
+    }
+
     func endBuild() {
+        awaitStoredTables()
         lock.locked {
             if stored != nil {
                 stored!.built = true
@@ -167,10 +192,14 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     /// The tables as they are after a build, for saving.
     var tables: (yaml: [UInt64: [UInt8]], markdown: [String: Markdown], pages: [String: Page],
                  linkChecks: [String: (key: UInt64, diagnostics: [Diagnostic])]) {
-        lock.locked { (yaml, markdown, pages, linkChecks) }
+        awaitStoredTables()
+        return lock.locked { (yaml, markdown, pages, linkChecks) }
     }
 
-    var formatTable: [String: FormatPart] { lock.locked { formats } }
+    var formatTable: [String: FormatPart] {
+        awaitStoredTables()
+        return lock.locked { formats }
+    }
 
     /// The files of a format part made last time with the same key, kept (or, in memory, given
     /// back); nil when the key differs or a file cannot be kept.

@@ -67,8 +67,9 @@ struct BuildStore {
 struct StoredBuild {
     var record: BuildRecord
     /// The memo tables' bytes, decoded by `cache()`, or kept as they are by a build that only
-    /// changes the record.
-    let tables: [UInt8]
+    /// changes the record (in place in the bytes read: the store is large).
+    let tableBytes: ArraySlice<UInt8>
+    var tables: [UInt8] { Array(tableBytes) }
 
     init(_ data: [UInt8]) throws {
         let magic = Array(BuildStore.version.utf8)
@@ -77,11 +78,11 @@ struct StoredBuild {
         let start = magic.count + 8
         guard length >= 0, length <= data.count - start else { throw ByteReader.Damaged() }
         record = try Self.decode(Array(data[start..<start + length]))
-        tables = Array(data[(start + length)...])
+        tableBytes = data[(start + length)...]
     }
 
     /// The memo tables; nil when they are damaged.
-    func cache() -> BuildCache? { try? BuildCache.decodeTables(tables) }
+    func cache() -> BuildCache? { try? BuildCache.decodeTables(tableBytes) }
 
     static func encode(_ record: BuildRecord) -> [UInt8] {
         var w = ByteWriter()
@@ -122,6 +123,6 @@ func littleEndianBytes(_ value: UInt64) -> [UInt8] {
 }
 
 /// The 8 bytes at `offset` as a little-endian number (the caller checked the bounds).
-func readLittleEndian(_ data: [UInt8], at offset: Int) -> UInt64 {
+func readLittleEndian<Bytes: RandomAccessCollection<UInt8>>(_ data: Bytes, at offset: Bytes.Index) -> UInt64 where Bytes.Index == Int {
     (0..<8).reduce(0) { $0 | UInt64(data[offset + $1]) << (8 * UInt64($1)) }
 }

@@ -11,6 +11,14 @@ enum StoreSection: Hashable {
         + (0..<buckets).map(StoreSection.markdown) + (0..<buckets).map(StoreSection.linkChecks)
         + (0..<buckets).map(StoreSection.pages)
 
+    /// Read before the content is loaded (the rest is decoded meanwhile).
+    var neededForLoading: Bool {
+        switch self {
+        case .terms, .yaml, .documents: true
+        case .formats, .markdown, .linkChecks, .pages: false
+        }
+    }
+
     static func bucket(_ key: String) -> Int { Int(ContentHash.of(key) % UInt64(buckets)) }
     static func bucket(_ key: UInt64) -> Int { Int(key % UInt64(buckets)) }
 

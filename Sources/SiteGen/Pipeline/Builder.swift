@@ -37,6 +37,8 @@ public struct Builder: Sendable {
         cache?.beginBuild()
         defer { cache?.endBuild() }
         let modelled = loadAndModel(&report, clock)
+        // The stored tables rendering reads were decoded while the content was loaded.
+        cache?.awaitStoredTables()
         // Content errors do not stop here: rendering still runs so one build reports every problem
         // (broken links too). Only a missing site.yml or broken templates stop it.
         guard let site = modelled.site, let templates = modelled.templates else {

@@ -1,7 +1,6 @@
 #if canImport(Glibc)
 import Glibc
 #endif
-import Dispatch
 
 /// Stage 4: writes the new site into a staging folder beside the output, then puts it in place,
 /// so `public/` is never half-written and a failed build leaves it as it was.
@@ -23,7 +22,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     private let hasOldOutput: Bool
     /// The old output's files, listed while the site is made (nothing writes there before the
     /// commit): the commit removes those that went away.
-    private let oldFiles: PendingList?
+    private let oldFiles: Pending<[String]>?
     private let madeDirectories = NSLockLite()
     private var directories: Set<String> = [""]
     /// Paths taken over from the old output as they are, and paths written into the staging folder.
@@ -42,7 +41,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
         keepUnchanged = !clean
         hasOldOutput = !clean && fileSystem.isDirectory(self.output)
         let listed = self.output
-        oldFiles = hasOldOutput ? PendingList { fileSystem.filesBelow(listed) } : nil
+        oldFiles = hasOldOutput ? Pending { fileSystem.filesBelow(listed) } : nil
         // `--output build/site` where build/ does not exist yet: made, as Hugo and Zola do.
         if !parent.isEmpty {
             var dir = parent.hasPrefix("/") ? "" : "."
@@ -242,21 +241,3 @@ extension StagingWriter {
     }
 }
 
-/// A list made on another thread; `value` waits for it.
-final class PendingList: @unchecked Sendable {  // `list` is written before `done` is signalled and read after
-    private let done = DispatchSemaphore(value: 0)
-    private var list: [String] = []
-
-    init(_ make: @escaping @Sendable () -> [String]) {
-        DispatchQueue.global().async {
-            self.list = make()
-            self.done.signal()
-        }
-    }
-
-    /// The list (waits until it is made; then at once).
-    lazy var value: [String] = {
-        done.wait()
-        return list
-    }()
-}
