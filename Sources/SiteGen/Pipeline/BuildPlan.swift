@@ -28,6 +28,11 @@ enum BuildPlan {
         return known
     }
 
+    /// True when the stored build is the start (most of the output will stay as it is).
+    var isRebuild: Bool {
+        if case .changed = self { true } else { false }
+    }
+
     /// The stored memo tables (nil when damaged: the build then starts a new memo).
     var cache: BuildCache? {
         guard case .changed(let stored, _) = self else { return nil }

@@ -98,11 +98,15 @@ public struct Builder: Sendable {
         let renderer = renderers[0]
         let rendered = renderAll(renderers, into: sink)
         let pagesTime = clock.lap()
+        // The pages' links to files are gathered while the formats are made (the search index
+        // leaves a core free at times).
+        let records = rendered.records
+        let linked = Pending { renderer.linkedAssets(records) }
         let formats = renderFormatsOfAll(renderers, rendered, into: sink)
         var outputs = Set(rendered.records.map { URLScheme.outputFile($0.path) }).union(formats.written).union(formats.kept)
         // A text file per searchable page, for search.js only: left out of the link check's world, whose key would change with every text edit.
         let searchTexts = rendered.records.count { $0.search != nil }
-        let assetProblems = renderer.copyAssets(into: sink, outputs: &outputs, records: rendered.records)
+        let assetProblems = renderer.copyAssets(into: sink, outputs: &outputs, records: rendered.records, linked: linked.value)
         let formatsTime = clock.lap()
         let checker = OutputChecker(site: renderer.site, records: rendered.records, outputs: outputs, outputName: renderer.outputName,
                                     bodyText: renderer.bodyText)
@@ -136,7 +140,9 @@ public struct Builder: Sendable {
             return report
         }
         let writer: StagingWriter
-        do { writer = try StagingWriter(output: location.output, clean: clean, fileSystem: fileSystem) } catch {
+        do {
+            writer = try StagingWriter(output: location.output, clean: clean, fileSystem: fileSystem, listsOldOutputEarly: plan.isRebuild)
+        } catch {
             return BuildReport(failure: .error(location.output, "\(error)"))
         }
         var builder = self

@@ -3,9 +3,8 @@ extension SiteRenderer {
     /// Copies every asset whose address no made file has; a file of the content may not take the
     /// place of a file the build makes (a page, a feed, the sitemap): it would replace it without a word.
     /// - Parameter outputs: the files made so far; the copied assets are added.
-    func copyAssets(into sink: OutputSink, outputs: inout Set<String>, records: [PageRecord]) -> [Diagnostic] {
-        let checked = site.assets.filter { $0.needsLink || isUsageChecked($0) }
-        let linked = checked.isEmpty ? [] : linkedFiles(records, anyNameWithoutDot: checked.contains { !$0.path.split(separator: "/").last!.contains(".") })
+    /// - Parameter linked: `linkedAssets(records)`, which the caller may make while other work runs.
+    func copyAssets(into sink: OutputSink, outputs: inout Set<String>, records: [PageRecord], linked: Set<String>) -> [Diagnostic] {
         var diagnostics = publishImages(into: sink, outputs: &outputs, linked: linked)
         for asset in site.assets {
             // Photos go out as the files made from them (above), never as they are.
@@ -51,6 +50,14 @@ extension SiteRenderer {
     }
 
     static let unlinkedMessage = "is not published: no page links to it. Link it from the page it belongs to, or move it: downloads belong in downloads/, images in images/"
+
+    /// The files of the content whose publishing depends on a page linking them, that the pages link
+    /// to or load (as output paths).
+    func linkedAssets(_ records: [PageRecord]) -> Set<String> {
+        let checked = site.assets.filter { $0.needsLink || isUsageChecked($0) }
+        guard !checked.isEmpty else { return [] }
+        return linkedFiles(records, anyNameWithoutDot: checked.contains { !$0.path.split(separator: "/").last!.contains(".") })
+    }
 
     /// Every file of the site the pages link to or load, as output paths.
     private func linkedFiles(_ records: [PageRecord], anyNameWithoutDot: Bool) -> Set<String> {

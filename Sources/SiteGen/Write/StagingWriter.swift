@@ -21,7 +21,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     /// False when there is no old output to compare with (a first build): no look for each file.
     private let hasOldOutput: Bool
     /// The old output's files, listed while the site is made (nothing writes there before the
-    /// commit): the commit removes those that went away.
+    /// commit) when asked to: the commit removes those that went away.
     private let oldFiles: Pending<[String]>?
     private let madeDirectories = NSLockLite()
     private var directories: Set<String> = [""]
@@ -31,8 +31,11 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     /// How the last commit put the site in place (for tests).
     private(set) var committedInPlace = false
 
-    /// - Parameter clean: when true, nothing is taken over from the old output.
-    public init(output: String, clean: Bool = false, fileSystem: any FileSystem = LocalFileSystem()) throws {
+    /// - Parameters:
+    ///   - clean: when true, nothing is taken over from the old output.
+    ///   - listsOldOutputEarly: list the old output on another thread while the site is made (a
+    ///     rebuild after a small change, where the list is most of the commit; it costs memory).
+    public init(output: String, clean: Bool = false, fileSystem: any FileSystem = LocalFileSystem(), listsOldOutputEarly: Bool = false) throws {
         self.fileSystem = fileSystem
         self.output = output.hasSuffix("/") ? String(output.dropLast()) : output
         let parent = self.output.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
@@ -41,7 +44,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
         keepUnchanged = !clean
         hasOldOutput = !clean && fileSystem.isDirectory(self.output)
         let listed = self.output
-        oldFiles = hasOldOutput ? Pending { fileSystem.filesBelow(listed) } : nil
+        oldFiles = hasOldOutput && listsOldOutputEarly ? Pending { fileSystem.filesBelow(listed) } : nil
         // `--output build/site` where build/ does not exist yet: made, as Hugo and Zola do.
         if !parent.isEmpty {
             var dir = parent.hasPrefix("/") ? "" : "."
