@@ -205,9 +205,19 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     /// True for a relative path without "." or ".." parts. Split at the bytes "/" are, as the
     /// file system splits it (and without the cost of splitting into Characters).
     static func staysInside(_ path: String) -> Bool {
-        let bytes = path.utf8
-        guard let first = bytes.first, first != UInt8(ascii: "/") else { return false }
-        return !bytes.split(separator: UInt8(ascii: "/")).contains { $0.elementsEqual(".".utf8) || $0.elementsEqual("..".utf8) }
+        var path = path
+        return path.withUTF8 { bytes in
+            guard let first = bytes.first, first != UInt8(ascii: "/") else { return false }
+            // Each part between slashes, without making them (every page's path passes here).
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: "/") {
+                let dot = UInt8(ascii: ".")
+                let length = i - start
+                if length == 1 && bytes[start] == dot || length == 2 && bytes[start] == dot && bytes[start + 1] == dot { return false }
+                start = i + 1
+            }
+            return true
+        }
     }
 
     /// Checks `path` and makes its folders in the staging folder; returns its place there.
@@ -218,6 +228,13 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
 
     /// Makes the folders of a checked `path` in the staging folder; returns its place there.
     private func makeFolders(for path: String) throws -> String {
+        // Most files go into a folder made for an earlier one: one look, no splitting.
+        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            let parent = String(path[..<slash])
+            if madeDirectories.locked({ directories.contains(parent) }) { return staging + "/" + path }
+        } else {
+            return staging + "/" + path
+        }
         let parts = path.utf8.split(separator: UInt8(ascii: "/"))
         var dir = ""
         for part in parts.dropLast() {

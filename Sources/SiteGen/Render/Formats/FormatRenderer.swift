@@ -35,8 +35,7 @@ struct FormatRenderer {
 
     var strings: UIStrings { layout.strings }
 
-    /// Makes every file and writes each into `sink` as soon as it is made (a big site's search
-    /// index is not held whole).
+    /// Makes every file and writes them into `sink`, each part's side by side once it is made.
     /// - Parameters:
     ///   - cache, skeleton: with both, a part whose inputs are as in the last build (the skeleton
     ///     decides the model; the search index also depends on every page's terms and the blog
@@ -60,32 +59,30 @@ struct FormatRenderer {
         // Leichte Sprache has pages only: its items are in the standard site's feeds and search.
         let parts = site.config.defaultLanguage == nil ? allParts : site.isEasyRead ? [] : allParts.filter { $0.name != "sitemap" }
         let results = parallelMap(parts) { part -> (written: [String], kept: [String], problems: [Diagnostic]) in
-            var written: [String] = []
-            var problems: [Diagnostic] = []
-            func write(_ file: OutputFile) {
-                written.append(file.path)
-                do { try sink.write(file.path, file.bytes) } catch { problems.append(.error(file.path, "cannot be written: \(error)")) }
-            }
             guard memo.remembers, let skeleton else {
-                part.make(write)
-                return (written, [], problems)
+                var files: [OutputFile] = []
+                part.make { files.append($0) }
+                return (files.map(\.path), [], write(files, into: sink))
             }
             let key = ContentHash.mix(skeleton, part.key())
             if let reused = memo.reuseFiles(site.urls.prefix + part.name, key: key, keep: { sink.keep($0, size: $1) }) {
-                reused.made.forEach(write)
-                return (written, reused.kept, problems)
+                return (reused.made.map(\.path), reused.kept, write(reused.made, into: sink))
             }
-            // Path and size of each file, the bytes only for a memo that keeps them: the search
-            // index's texts would otherwise be held whole (about 80 MB at 10,000 items).
-            var made: [(path: String, size: Int, bytes: [UInt8]?)] = []
-            part.make { file in
-                made.append((file.path, file.bytes.count, memo.keepsPages ? file.bytes : nil))
-                write(file)
-            }
-            memo.storeFiles(site.urls.prefix + part.name, key: key, made)
-            return (written, [], problems)
+            var files: [OutputFile] = []
+            part.make { files.append($0) }
+            // Path and size of each file, the bytes only for a memo that keeps them.
+            memo.storeFiles(site.urls.prefix + part.name, key: key, files.map { ($0.path, $0.bytes.count, memo.keepsPages ? $0.bytes : nil) })
+            return (files.map(\.path), [], write(files, into: sink))
         }
         return (results.flatMap(\.written), results.flatMap(\.kept), results.flatMap(\.problems))
+    }
+
+    /// Writes a part's files side by side (the search index has thousands); returns the failures.
+    private func write(_ files: [OutputFile], into sink: OutputSink) -> [Diagnostic] {
+        parallelMap(files) { file -> Diagnostic? in
+            do { try sink.write(file.path, file.bytes) } catch { return .error(file.path, "cannot be written: \(error)") }
+            return nil
+        }.compactMap { $0 }
     }
 
     /// Every indexed page's terms (as words: term numbers differ between builds), excerpt, text
