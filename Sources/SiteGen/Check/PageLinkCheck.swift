@@ -93,17 +93,18 @@ struct PageLinkCheck {
                 diagnostics.append(.error(file, line: line, message))
             }
         }
-        for anchor in r.anchors {
-            guard let targetPage = pageOfSource(anchor.target),
-                  let ids = ids(URLScheme.outputFile(targetPage)) else { continue }
-            if !ids.contains(anchor.fragment) {
-                let known = headings(targetPage)
-                var message = "link target '\(anchor.written)': there is no heading with the id '\(anchor.fragment)'"
-                if let guess = Self.suggestedAnchor(anchor.fragment, in: known) { message += ", did you mean '#\(guess)'?" }
-                diagnostics.append(.error(r.source?.display ?? page, line: anchor.line, message))
-            }
+        return diagnostics + checkAnchors(r, page: page)
+    }
+
+    /// The anchors the page's Markdown links to (`b.md#ziel`), at their lines.
+    private func checkAnchors(_ r: PageRecord, page: String) -> [Diagnostic] {
+        r.anchors.compactMap { anchor in
+            guard let targetPage = pageOfSource(anchor.target), let ids = ids(URLScheme.outputFile(targetPage)),
+                  !ids.contains(anchor.fragment) else { return nil }
+            var message = "link target '\(anchor.written)': there is no heading with the id '\(anchor.fragment)'"
+            if let guess = Self.suggestedAnchor(anchor.fragment, in: headings(targetPage)) { message += ", did you mean '#\(guess)'?" }
+            return .error(r.source?.display ?? page, line: anchor.line, message)
         }
-        return diagnostics
     }
 
 
