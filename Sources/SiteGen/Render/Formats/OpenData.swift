@@ -21,11 +21,11 @@ struct OpenData {
 
     func files() -> [OutputFile] {
         [
-            OutputFile(Self.projectsPath(site.urls), projectsJSON().serialized(pretty: true) + "\n"),
-            OutputFile(Self.eventsPath(site.urls), eventsJSON().serialized(pretty: true) + "\n"),
-            OutputFile(Self.postsPath(site.urls), postsJSON().serialized(pretty: true) + "\n"),
-            OutputFile(Self.participationPath(site.urls), participationJSON().serialized(pretty: true) + "\n"),
-            OutputFile(site.urls.prefix + Self.catalogPath, catalog().serialized(pretty: true) + "\n"),
+            OutputFile(Self.projectsPath(site.urls), bytes: projectsJSON().serializedBytes(pretty: true) + [0x0A]),
+            OutputFile(Self.eventsPath(site.urls), bytes: eventsJSON().serializedBytes(pretty: true) + [0x0A]),
+            OutputFile(Self.postsPath(site.urls), bytes: postsJSON().serializedBytes(pretty: true) + [0x0A]),
+            OutputFile(Self.participationPath(site.urls), bytes: participationJSON().serializedBytes(pretty: true) + [0x0A]),
+            OutputFile(site.urls.prefix + Self.catalogPath, bytes: catalog().serializedBytes(pretty: true) + [0x0A]),
         ]
     }
 

@@ -167,7 +167,7 @@ struct SearchIndex {
             version.add(part.version)
             part.files.forEach(emit)
         }
-        emit(OutputFile(Self.folderPath(site.urls) + "index.json", manifest(docs, version: version, shards: parts[0].firsts).serialized()))
+        emit(OutputFile(Self.folderPath(site.urls) + "index.json", bytes: manifest(docs, version: version, shards: parts[0].firsts).serializedBytes()))
     }
 
     /// Term shards: {"term":[docDelta,weight,…],…}, written as bytes. Returns each shard's first term.
@@ -202,9 +202,9 @@ struct SearchIndex {
                                    .string(d.excerpt), d.date.map(JSON.string) ?? .null, .string(d.textName)]
                 return .array(d.tags.isEmpty ? row : row + [.array(d.tags.map { .array([.string($0.name), .string($0.href)]) })])
             }
-            var chunk = JSON.array(rows).serialized()
-            chunk.withUTF8 { version.add(UnsafeRawBufferPointer($0)) }
-            emit(OutputFile(dir + "d\(chunkNumber).json", chunk))
+            let chunk = JSON.array(rows).serializedBytes()
+            chunk.withUnsafeBytes { version.add($0) }
+            emit(OutputFile(dir + "d\(chunkNumber).json", bytes: chunk))
         }
     }
 
