@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Splits a Markdown source into its YAML front matter and its body.
 /// Accepts a UTF-8 byte order mark and CRLF line ends (both are normalised away).
 public struct FrontMatterSplit: Sendable, Equatable {
@@ -23,9 +27,13 @@ public enum FrontMatter {
     public static func decodeText(_ bytes: [UInt8]) -> String? {
         var slice = bytes[...]
         if slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
-        if slice.contains(0) { return nil }  // NUL bytes: a binary file
+        // Searched with memchr: every byte of every file passes here.
+        func has(_ byte: UInt8) -> Bool {
+            slice.withUnsafeBytes { raw in raw.baseAddress.map { memchr($0, Int32(byte), raw.count) != nil } ?? false }
+        }
+        if has(0) { return nil }  // NUL bytes: a binary file
         guard let text = String(validating: slice, as: UTF8.self) else { return nil }
-        if slice.contains(13) {
+        if has(13) {
             return text.replacingCRLF()
         }
         return text
