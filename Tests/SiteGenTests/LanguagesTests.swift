@@ -104,7 +104,27 @@ import Testing
         let (_, diagnostics) = TestSupport.model(files)
         let texts = diagnostics.map(\.description)
         #expect(texts.contains("content/posts/2026/allein.en.md: error: this is the 'en' version of allein.md, but there is no allein.md beside it; add the original, or rename this file"))
-        #expect(texts.contains("content/posts/2026/entwurf.en.md: warning: this is the 'en' version of entwurf.md, which is a draft and is not published; publish the original too, or make this one a draft"))
+    }
+
+    /// The translation of a draft (or of a post dated later) is not published before its original:
+    /// it is withheld with it, and shown with it in a preview.
+    @Test func aTranslationIsWithheldWithItsOriginal() throws {
+        var files = Self.files
+        files["posts/2026/entwurf.md"] = "---\ntitle: Entwurf\ndate: 2026-11-01T10:00:00+01:00\ndraft: true\n---\nText.\n"
+        files["posts/2026/entwurf.en.md"] = "---\ntitle: Draft\ndate: 2026-11-01T10:00:00+01:00\n---\nThe English text.\n"
+        files["posts/2026/spaeter.md"] = "---\ntitle: Später\ndate: 2026-12-24T10:00:00+01:00\nsummary: Bald.\n---\nText.\n"
+        files["posts/2026/spaeter.en.md"] = "---\ntitle: Later\ndate: 2026-11-02T10:00:00+01:00\n---\nThe English text.\n"
+        let (report, sink) = TestSupport.buildInMemory(files)
+        let mentions = report.diagnostics.filter { $0.file.contains("entwurf") || $0.file.contains("spaeter") }
+        #expect(report.succeeded && mentions.isEmpty, "\(mentions)")
+        let withheld = report.withheld.map { "\($0.file) \($0.reason)" }
+        #expect(withheld.contains("/c/posts/2026/entwurf.en.md draft") && withheld.contains("/c/posts/2026/spaeter.en.md future"), "\(withheld)")
+        let english = sink.files.keys.filter { $0.hasPrefix("en/") }
+        #expect(!english.contains { $0.contains("entwurf") || $0.contains("spaeter") })
+        #expect(!sink.files.values.contains { String(decoding: $0, as: UTF8.self).contains("The English text.") })
+        // The preview shows both versions.
+        let (_, preview) = TestSupport.buildInMemory(files, options: BuildOptions(now: TestSupport.now, drafts: true, future: true))
+        #expect(preview.files.values.contains { String(decoding: $0, as: UTF8.self).contains("The English text.") })
     }
 
     @Test func aTranslationsLinkToADraftIsAnError() {

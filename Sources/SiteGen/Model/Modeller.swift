@@ -68,10 +68,13 @@ struct Modeller {
         var excluded = failed
         var withheld: [Withheld] = []
         let now = options.now
+        // A translation is withheld with its original: the English text of a draft is no less unpublished.
+        let originals = Dictionary((original?.withheld ?? []).map { ($0.file, $0.reason) }) { first, _ in first }
         // A preview shows what it is asked for: drafts with --drafts, future posts with --future.
         func keep(_ draft: Bool, _ source: SourceRef, date: DateTime? = nil) -> Bool {
             let shown: [Publication.Reason] = (options.drafts ? [.draft] : []) + (options.future ? [.future] : [])
-            let reasons = [Publication.withheld(draft: draft, now: now), Publication.withheld(draft: false, date: date, now: now)]
+            let reasons = [Publication.withheld(draft: draft, now: now), Publication.withheld(draft: false, date: date, now: now),
+                           Variant.of(source.display).flatMap { originals[$0.original] }]
             guard let hidden = reasons.compactMap({ $0 }).first(where: { !shown.contains($0) }) else { return true }
             excluded[source.path] = hidden.explanation
             withheld.append(Withheld(file: source.display, reason: hidden))
