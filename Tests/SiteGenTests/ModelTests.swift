@@ -29,6 +29,12 @@ import Testing
     @Test func unknownFieldSlugSuggestsOne() {
         let (_, d) = model(["posts/2025/a.md": "---\ntitle: A\ndate: 2025-01-01T10:00:00+01:00\nfields: [energie-und-umweld]\n---\n"])
         #expect(d.errorMessages.contains { $0.contains("unknown field of action 'energie-und-umweld', did you mean 'energie-und-umwelt'?") })
+        // One word of a field's address (an editor's shorthand) names the one field that has it.
+        let (_, short) = model(["posts/2025/a.md": "---\ntitle: A\ndate: 2025-01-01T10:00:00+01:00\nfields: [energie, Umwelt, und]\n---\n"])
+        #expect(short.errorMessages.contains { $0.contains("unknown field of action 'energie', did you mean 'energie-und-umwelt'?") })
+        #expect(short.errorMessages.contains { $0.contains("unknown field of action 'Umwelt', did you mean 'energie-und-umwelt'?") })
+        // A word many fields share names none of them.
+        #expect(short.errorMessages.contains { $0.contains("unknown field of action 'und'; known fields are in content/fields/") })
     }
 
     @Test func draftsAndFuturePostsAreLeftOutUnlessAsked() throws {

@@ -89,7 +89,7 @@ struct SiteValidator {
                     continue
                 }
                 var message = "unknown field of action '\(slug)'"
-                if let guess = nearest(slug, in: known) { message += ", did you mean '\(guess)'?" } else {
+                if let guess = nearest(slug, in: known) ?? Self.fieldNamingPart(slug, in: known) { message += ", did you mean '\(guess)'?" } else {
                     message += "; known fields are in content/fields/"
                 }
                 d.append(.error(source.display, line: line, message))
@@ -100,6 +100,14 @@ struct SiteValidator {
         for p in site.projects { checkFields(p.fields, p.source) }
         for p in site.participation { checkFields(p.fields, p.source) }
         return d
+    }
+
+    /// The one field whose address has `word` as one of its parts (`energie` → `energie-und-umwelt`).
+    static func fieldNamingPart(_ word: String, in known: [String]) -> String? {
+        let part = Slug.make(word)
+        guard part.count >= 3 else { return nil }
+        let matches = known.filter { $0.split(separator: "-").contains { $0 == part } }
+        return matches.count == 1 ? matches[0] : nil
     }
 
     /// Field order must be unique for a stable menu.
