@@ -84,6 +84,13 @@ import Testing
         let (_, fixed) = TestSupport.model(post(iso))
         #expect(fixed.errorMessages.isEmpty, "the suggestion is itself wrong: \(fixed.errorMessages)")
     }
+
+    /// A space before the offset (as some programs print dates) got only "must be a date like …".
+    @Test func aSpaceBeforeTheOffsetIsNamed() {
+        let files = TestSupport.minimalSite.merging(["posts/2025/a.md": "---\ntitle: A\ndate: 2025-11-26T10:00:00 +01:00\nsummary: x\n---\nText\n"]) { _, b in b }
+        let (_, d) = TestSupport.model(files)
+        #expect(d.errorMessages == ["content/posts/2025/a.md:3: error: 'date' is written '2025-11-26T10:00:00 +01:00', with a space before the offset; write date: 2025-11-26T10:00:00+01:00"], "\(d.errorMessages)")
+    }
 }
 
 @Suite struct ImpossibleDateTests {

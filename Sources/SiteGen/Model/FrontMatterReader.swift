@@ -113,6 +113,7 @@ struct FrontMatterReader {
         guard let text = string(key, required: required, example: example) else { return nil }
         guard let date = DateTime.parse(text) else {
             error(line(of: key), DateTime.impossibility(text).map { "'\(key)' is \(text), but \($0); write a date that exists" }
+                ?? DateTime.withoutSpaceBeforeOffset(text).map { "'\(key)' is written '\(text)', with a space before the offset; write \(key + ": " + $0)" }
                 ?? DateTime.isoSpelling(of: text).map { "'\(key)' is written '\(text)', but dates are written as year-month-day with two-digit month and day; write \(key + ": " + $0)" }
                 ?? "'\(key)' must be a date like \(example), but is '\(text)'")
             return nil

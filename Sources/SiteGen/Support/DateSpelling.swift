@@ -19,6 +19,14 @@ extension DateTime {
         return parsed.iso8601
     }
 
+    /// An ISO 8601 date-time with a space before its offset (`2026-11-26T10:00:00 +01:00`), as
+    /// it must be written; nil for anything else.
+    static func withoutSpaceBeforeOffset(_ text: String) -> String? {
+        guard let m = text.trimmingSpaces.wholeMatch(of: /(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)\s+(Z|[+-]\d{2}:\d{2})/) else { return nil }
+        let joined = String(m.1) + String(m.2)
+        return DateTime.parse(joined) != nil ? joined : nil
+    }
+
     /// `12.03.2026`, `12.3.2026`, `12. März 2026` and what follows them.
     private static func dayMonthYear(_ t: String) -> (Int, Int, Int, String)? {
         if let m = t.wholeMatch(of: /(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(.*)/), let d = Int(m.1), let mo = Int(m.2), let y = Int(m.3) {
