@@ -48,13 +48,12 @@ extension BuildCache {
     }
 
     /// Each section's bytes, after checking that the lengths add up.
-    private static func sectionBytes(_ tables: ArraySlice<UInt8>) throws -> [[UInt8]] {
+    private static func sectionBytes(_ data: ArraySlice<UInt8>) throws -> [[UInt8]] {
         let count = StoreSection.all.count
-        let base = tables.startIndex
-        guard tables.count >= 8 * (count + 1), Int(truncatingIfNeeded: readLittleEndian(tables, at: base)) == count else {
+        let base = data.startIndex
+        guard data.count >= 8 * (count + 1), Int(truncatingIfNeeded: readLittleEndian(data, at: base)) == count else {
             throw ByteReader.Damaged()
         }
-        let data = tables
         var ranges: [Range<Int>] = []
         var start = base + 8 * (count + 1)
         for i in 0..<count {

@@ -74,7 +74,7 @@ struct Modeller {
         func keep(_ draft: Bool, _ source: SourceRef, date: DateTime? = nil) -> Bool {
             let shown: [Publication.Reason] = (options.drafts ? [.draft] : []) + (options.future ? [.future] : [])
             let reasons = [Publication.withheld(draft: draft, now: now), Publication.withheld(draft: false, date: date, now: now),
-                           Variant.of(source.display).flatMap { originals[$0.original] }]
+                           originals.isEmpty ? nil : Variant.of(source.display).flatMap { originals[$0.original] }]
             guard let hidden = reasons.compactMap({ $0 }).first(where: { !shown.contains($0) }) else { return true }
             excluded[source.path] = hidden.explanation
             withheld.append(Withheld(file: source.display, reason: hidden))

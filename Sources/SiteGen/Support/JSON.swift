@@ -78,6 +78,13 @@ public indirect enum JSON: Sendable, Equatable {
         s.withUTF8 { writeString(utf8: $0, to: &out) }
     }
 
+    /// The same, appended to a string.
+    static func writeString(_ s: String, to out: inout String) {
+        var bytes: [UInt8] = []
+        writeString(s, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
     /// `writeString` for UTF-8 bytes, into bytes, without making strings (the search index's
     /// text files hold every page's text).
     static func writeString(utf8 bytes: ArraySlice<UInt8>, to out: inout [UInt8]) {
@@ -104,22 +111,6 @@ public indirect enum JSON: Sendable, Equatable {
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
         out.append(0x22)
-    }
-
-    static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        let utf8 = s.utf8
-        var run = utf8.startIndex
-        var i = utf8.startIndex
-        while i != utf8.endIndex {
-            guard let (escape, width) = escape(utf8, at: i) else { i = utf8.index(after: i); continue }
-            if run != i { out += String(decoding: utf8[run..<i], as: UTF8.self) }
-            out += escape
-            i = utf8.index(i, offsetBy: width)
-            run = i
-        }
-        if run != i { out += String(decoding: utf8[run..<i], as: UTF8.self) }
-        out += "\""
     }
 
     /// What the byte at `i` is written as, and how many bytes that covers; nil when it stands as

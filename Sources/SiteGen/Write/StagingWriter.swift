@@ -260,4 +260,3 @@ extension StagingWriter {
         return old == bytes
     }
 }
-

@@ -59,17 +59,20 @@ struct FormatRenderer {
         // Leichte Sprache has pages only: its items are in the standard site's feeds and search.
         let parts = site.config.defaultLanguage == nil ? allParts : site.isEasyRead ? [] : allParts.filter { $0.name != "sitemap" }
         let results = parallelMap(parts) { part -> (written: [String], kept: [String], problems: [Diagnostic]) in
-            guard memo.remembers, let skeleton else {
+            func made() -> [OutputFile] {
                 var files: [OutputFile] = []
                 part.make { files.append($0) }
+                return files
+            }
+            guard memo.remembers, let skeleton else {
+                let files = made()
                 return (files.map(\.path), [], write(files, into: sink))
             }
             let key = ContentHash.mix(skeleton, part.key())
             if let reused = memo.reuseFiles(site.urls.prefix + part.name, key: key, keep: { sink.keep($0, size: $1) }) {
                 return (reused.made.map(\.path), reused.kept, write(reused.made, into: sink))
             }
-            var files: [OutputFile] = []
-            part.make { files.append($0) }
+            let files = made()
             // Path and size of each file, the bytes only for a memo that keeps them.
             memo.storeFiles(site.urls.prefix + part.name, key: key, files.map { ($0.path, $0.bytes.count, memo.keepsPages ? $0.bytes : nil) })
             return (files.map(\.path), [], write(files, into: sink))
@@ -91,18 +94,12 @@ struct FormatRenderer {
         let termHashes = searchTokenizer.finished.terms.map { ContentHash.of($0) }
         var h: UInt64 = 0
         // By index and through buffers: this runs over every term of every page at each rebuild.
-        for i in records.indices {
-            guard let s = records[i].search else { continue }
-            h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(records[i].path)), ContentHash.of(s.excerpt))
-            h = ContentHash.mix(h, s.textKey)
-            termHashes.withUnsafeBufferPointer { termHashes in
-                s.terms.withUnsafeBufferPointer { terms in
-                    s.counts.withUnsafeBufferPointer { counts in
-                        for k in 0..<min(terms.count, counts.count) {
-                            h = ContentHash.mix(ContentHash.mix(h, termHashes[Int(terms[k])]), UInt64(counts[k]))
-                        }
-                    }
-                }
+        termHashes.withUnsafeBufferPointer { termHashes in
+            for i in records.indices {
+                guard let s = records[i].search else { continue }
+                h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(records[i].path)), ContentHash.of(s.excerpt))
+                h = ContentHash.mix(h, s.textKey)
+                for (t, count) in zip(s.terms, s.counts) { h = ContentHash.mix(ContentHash.mix(h, termHashes[Int(t)]), UInt64(count)) }
             }
         }
         return h

@@ -182,10 +182,10 @@ struct SearchIndex {
             }
             for t in p.order {
                 let term = p.terms[t]
-                var key = ""
+                var key: [UInt8] = []
                 JSON.writeString(term, to: &key)
                 let range = p.starts[t]..<p.starts[t + 1]
-                writer.add(term: term, key: key.utf8) { out in Self.appendPostings(docs: p.docs[range], weights: p.weights[range], to: &out) }
+                writer.add(term: term, key: key) { out in Self.appendPostings(docs: p.docs[range], weights: p.weights[range], to: &out) }
             }
             return writer.finish().firsts.map(JSON.string)
         }

@@ -88,30 +88,17 @@ extension SearchIndex {
     /// entry more than terms), the documents and the weights.
     static func invert(_ own: DocumentTerms, termCount: Int) -> (starts: [Int], docs: [Int32], weights: [UInt8]) {
         var starts = [Int](repeating: 0, count: termCount + 1)
-        starts.withUnsafeMutableBufferPointer { starts in
-            for t in own.terms { starts[Int(t) + 1] += 1 }
-            for t in 0..<termCount { starts[t + 1] += starts[t] }
-        }
+        for t in own.terms { starts[Int(t) + 1] += 1 }
+        for t in 0..<termCount { starts[t + 1] += starts[t] }
         var docs = [Int32](repeating: 0, count: own.terms.count)
         var weights = [UInt8](repeating: 0, count: own.terms.count)
         var filled = Array(starts.dropLast())
-        let ownStarts = own.starts
-        own.terms.withUnsafeBufferPointer { terms in
-            own.weights.withUnsafeBufferPointer { ownWeights in
-                docs.withUnsafeMutableBufferPointer { docs in
-                    weights.withUnsafeMutableBufferPointer { weights in
-                        filled.withUnsafeMutableBufferPointer { filled in
-                            for doc in 0..<ownStarts.count - 1 {
-                                for k in ownStarts[doc]..<ownStarts[doc + 1] {
-                                    let t = Int(terms[k])
-                                    docs[filled[t]] = Int32(doc)
-                                    weights[filled[t]] = ownWeights[k]
-                                    filled[t] += 1
-                                }
-                            }
-                        }
-                    }
-                }
+        for doc in 0..<own.starts.count - 1 {
+            for k in own.starts[doc]..<own.starts[doc + 1] {
+                let t = Int(own.terms[k])
+                docs[filled[t]] = Int32(doc)
+                weights[filled[t]] = own.weights[k]
+                filled[t] += 1
             }
         }
         return (starts, docs, weights)

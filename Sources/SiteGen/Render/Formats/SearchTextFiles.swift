@@ -85,7 +85,7 @@ enum SearchTextFiles {
         out += Array(#","headings":["#.utf8)
         for (i, a) in anchors(text, headings: headings).enumerated() {
             out += Array(((i > 0 ? "," : "") + "[\(a.offset),\(a.length),").utf8)
-            JSON.writeString(utf8: Array(a.id.utf8)[...], to: &out)
+            JSON.writeString(a.id, to: &out)
             out.append(UInt8(ascii: "]"))
         }
         out += Array("]}".utf8)
