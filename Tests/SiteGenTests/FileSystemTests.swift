@@ -17,6 +17,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: root))
     }
 
+    /// A file written where one is already, hard-linked to the last output, replaces it: the
+    /// other name keeps its bytes.
+    @Test func writingOverAHardLinkLeavesTheOtherNameAlone() throws {
+        let root = TestSupport.temporaryFolder("write-over-link")
+        let fs = LocalFileSystem()
+        try fs.writeFile(root + "/alt.html", Array("alt".utf8))
+        try fs.link(root + "/alt.html", to: root + "/neu.html")
+        try fs.writeFile(root + "/neu.html", Array("neu".utf8))
+        #expect(try fs.readFile(root + "/alt.html") == Array("alt".utf8))
+        #expect(try fs.readFile(root + "/neu.html") == Array("neu".utf8))
+        try fs.writeFile(root + "/frisch.html", Array("x".utf8))
+        #expect(try fs.readFile(root + "/frisch.html") == Array("x".utf8))
+        fs.removeTree(root)
+    }
+
     @Test func skipsDotfilesAndReportsBrokenLinks() throws {
         let root = TestSupport.temporaryFolder("dotfiles")
         TestSupport.write([".versteckt.md": "x", "sichtbar.md": "x", ".git/config": "x"], under: root)

@@ -202,6 +202,9 @@ import MustacheEngine
         let texts = [
             FormatsFixture.longGerman, "  vorne und hinten  ",
             "a \u{301}b Zeile\r\nnächste\tTab", "Familie 👨‍👩‍👧 und 🇩🇪 Flagge " + String(repeating: "Straße ", count: 60),
+            // A combining mark after the space where the excerpt is cut, and after the last word.
+            String(repeating: "Füllstände ", count: 20) + "\u{301}x " + String(repeating: "y ", count: 10),
+            String(repeating: "Füllstände ", count: 21) + "\u{301}", "Grüße\u{308} ", "ǅ ʰ ˀ",
         ]
         for text in texts { #expect(SearchIndex.excerpt(text) == expected(text), "\(text.prefix(40))") }
     }

@@ -28,6 +28,8 @@ public struct MarkdownBody: Sendable, Hashable {
         private var loaded: String?
         private var load: (@Sendable () -> String)?
         let knownHash: UInt64?
+        /// The text's hash once asked for (a page's render asks twice, the memo once more).
+        private var madeHash: UInt64?
 
         init(_ text: String) {
             loaded = text
@@ -48,7 +50,15 @@ public struct MarkdownBody: Sendable, Hashable {
             }
         }
 
-        func release() { lock.locked { (loaded, load) = ("", nil) } }
+        var hash: UInt64 {
+            if let knownHash { return knownHash }
+            if let made = lock.locked({ madeHash }) { return made }
+            let made = ContentHash.of(text)
+            lock.locked { madeHash = made }
+            return made
+        }
+
+        func release() { lock.locked { (loaded, load, madeHash) = ("", nil, nil) } }
 
         /// A box of its own with the same text (or the same way to read it).
         func detached() -> Storage {
@@ -67,7 +77,7 @@ public struct MarkdownBody: Sendable, Hashable {
     }
 
     /// `ContentHash.of(text)`, without reading a deferred text.
-    var textHash: UInt64 { storage.knownHash ?? ContentHash.of(text) }
+    var textHash: UInt64 { storage.hash }
 
     public init(text: String, source: SourceRef) {
         storage = Storage(text)

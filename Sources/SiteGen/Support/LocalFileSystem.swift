@@ -199,8 +199,13 @@ extension LocalFileSystem {
     }
 
     public func writeFile(_ path: String, parts: [[UInt8]]) throws {
-        unlink(path)
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        // A new file, never one written through: a file already there may be a hard link to the
+        // last output. Unlinked only when there is one (most writes go to new places).
+        var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == EEXIST {
+            unlink(path)
+            fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
         guard fd >= 0 else { throw FileSystemError(path: path, message: "cannot be written (\(Self.reason))") }
         defer { close(fd) }
         for bytes in parts where !writeAll(fd, bytes) { throw FileSystemError(path: path, message: "cannot be written (\(Self.reason))") }

@@ -232,6 +232,49 @@ struct SearchIndex {
 
     /// The start of a text, cut at a word end, with "…" when cut.
     static func excerpt(_ text: String) -> String {
+        var bytes = text
+        return bytes.withUTF8(simpleExcerpt) ?? characterExcerpt(text)
+    }
+
+    /// The excerpt of a text whose part it walks has only scalars below U+0300 and no CR: there
+    /// each scalar is one character, so bytes are counted, not grapheme clusters. Nil otherwise.
+    private static func simpleExcerpt(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var words: [Range<Int>] = []
+        var length = 0, characters = 0
+        var start: Int?
+        let n = bytes.count
+        for i in 0...n {
+            let b = i < n ? bytes[i] : 32
+            // 0xCC leads the first scalar that may join the one before (U+0300, combining marks).
+            if b >= 0xCC || b == 13 { return nil }
+            if b == 32 || b == 10 || b == 9 {
+                guard let s = start else { continue }
+                if length + characters + 1 > excerptLength {
+                    // A combining mark after this space would have made it part of a word.
+                    if i + 1 < n, bytes[i + 1] >= 0xCC { return nil }
+                    return joined(words, bytes) + " …"
+                }
+                words.append(s..<i)
+                length += characters + 1
+                start = nil
+            } else {
+                if start == nil { start = i; characters = 0 }
+                if b & 0xC0 != 0x80 { characters += 1 }
+            }
+        }
+        return joined(words, bytes)
+    }
+
+    private static func joined(_ words: [Range<Int>], _ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var out: [UInt8] = []
+        for (k, w) in words.enumerated() {
+            if k > 0 { out.append(32) }
+            out += bytes[w]
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func characterExcerpt(_ text: String) -> String {
         var words: [Substring] = []
         var length = 0
         // Walks only as far as the excerpt reaches (a page's text may be long), each character

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// The text files of the search index (`x<document>.json` beside the term shards): a document's
 /// plain text and where its headings are in it. search.js loads them only for the results it
 /// shows, to cut an excerpt around the hit, link the result to the nearest heading above the hit
@@ -92,14 +96,23 @@ enum SearchTextFiles {
         return out
     }
 
+    /// Where `needle` first is in `bytes` at or after `from`: memchr for its first byte, memcmp for the rest.
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from: Int) -> Int? {
-        guard needle.count <= bytes.count else { return nil }
-        var i = from
-        while i + needle.count <= bytes.count {
-            if bytes[i] == needle[0] && bytes[i..<i + needle.count].elementsEqual(needle) { return i }
-            i += 1
+        let m = needle.count
+        guard m > 0, from + m <= bytes.count else { return nil }
+        return bytes.withUnsafeBufferPointer { hay in
+            needle.withUnsafeBufferPointer { needle in
+                let base = hay.baseAddress!
+                var i = from
+                while i + m <= hay.count {
+                    guard let hit = memchr(base + i, Int32(needle[0]), hay.count - m + 1 - i) else { return nil }
+                    i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if memcmp(base + i, needle.baseAddress!, m) == 0 { return i }
+                    i += 1
+                }
+                return nil
+            }
         }
-        return nil
     }
 
     /// UTF-16 units of valid UTF-8 bytes: one per scalar, two for those of four bytes.
