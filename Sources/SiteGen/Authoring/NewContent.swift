@@ -129,7 +129,7 @@ public enum NewContent {
         guard fs.isDirectory(contentRoot) else { throw Failure(message: "content folder '\(contentRoot)' does not exist; run sitegen in the site's folder or pass --source") }
         if fs.fileExists(full) { throw Failure(message: "\(full) already exists; choose another title or edit that file") }
         var dir = contentRoot
-        for part in relative.split(separator: "/").dropLast() {
+        for part in relative.pathParts.dropLast() {
             dir += "/" + part
             if !fs.isDirectory(dir) && mkdir(dir, 0o755) != 0 { throw Failure(message: "cannot create folder \(dir)") }
         }

@@ -143,8 +143,11 @@ struct PageLinkCheck {
         if isRemote(href) || LinkResolver.scheme(of: href) != nil { return nil }
         var rest = Substring(href)
         var fragment: String?
-        if let h = rest.firstIndex(of: "#") { fragment = percentDecoded(String(rest[rest.index(after: h)...])); rest = rest[..<h] }
-        if let q = rest.firstIndex(of: "?") { rest = rest[..<q] }
+        if let h = rest.firstIndex(ofASCII: UInt8(ascii: "#")) {
+            fragment = percentDecoded(String(rest[rest.utf8.index(after: h)...]))
+            rest = rest[..<h]
+        }
+        if let q = rest.firstIndex(ofASCII: UInt8(ascii: "?")) { rest = rest[..<q] }
         guard rest.hasPrefix(base) else { return (String(rest), fragment) }
         return (percentDecoded(String(rest.dropFirst(base.count))), fragment)
     }

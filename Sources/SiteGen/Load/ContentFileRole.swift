@@ -32,7 +32,7 @@ enum ContentFileRole: Equatable {
 
     static func of(_ path: String) -> ContentFileRole {
         if path == "site.yml" || path == "site.yaml" { return .config }
-        let parts = path.split(separator: "/")
+        let parts = path.pathParts
         let name = parts.last ?? Substring(path)
         if isJunk(name) { return .junk }
         if path.hasSuffix(".md") {

@@ -117,7 +117,7 @@ public struct ContentLoader: Sendable {
     /// A file named `index.md` (Hugo's habit) or a name that is not a slug: the address it gets, and the fix.
     static func fileNameWarnings(_ path: String, stem: String, slug: String, file: String) -> [Diagnostic] {
         // Hugo names a page after its folder (`mein-beitrag/index.md`); sitegen after its file.
-        let parts = path.split(separator: "/")
+        let parts = path.pathParts
         if stem == "index" || stem == "_index" {
             let folder = parts.count > 2 ? String(parts[parts.count - 2]) : ""
             let named = folder.isEmpty || folder.allSatisfy(\.isNumber)
@@ -156,8 +156,8 @@ public struct ContentLoader: Sendable {
     }
 
     static func misplacedMessage(_ path: String) -> String {
-        let top = path.split(separator: "/").first.map(String.init) ?? ""
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let top = path.pathParts.first.map(String.init) ?? ""
+        let name = path.pathParts.last.map(String.init) ?? path
         return ["fields", "projects", "pages", "participation"].contains(top)
             ? "\(top)/ takes no subfolders, so this file is ignored; move it to \(top)/\(name)"
             : "Markdown file outside the known folders (fields, posts, events, projects, participation, pages) is ignored; move it to pages/ to publish it"
@@ -165,7 +165,7 @@ public struct ContentLoader: Sendable {
 
     /// fields/x.md, posts/**/x.md, events/**/x.md, projects/x.md, pages/x.md, participation/x.md, strategy.md.
     static func kind(of path: String) -> DocumentKind? {
-        let parts = path.split(separator: "/")
+        let parts = path.pathParts
         if parts.count == 1 {
             if parts[0] == EasyRead.homeFile { return .page }
             return parts[0] == "strategy.md" || Variant.of(String(parts[0]))?.original == "strategy.md" ? .strategy : nil
@@ -236,7 +236,7 @@ public struct ContentLoader: Sendable {
                 : "file is not valid UTF-8 text; save it as UTF-8 (line \(firstInvalidUTF8Line(bytes)))"
             return (nil, [.error(file, line: bytes.contains(0) ? nil : firstInvalidUTF8Line(bytes), message)])
         }
-        let fileName = entry.relativePath.split(separator: "/").last!
+        let fileName = entry.relativePath.pathParts.last!
         let stem = String(fileName.dropLast(3))
         let slug = Slug.make(stem)
         var diagnostics: [Diagnostic] = []

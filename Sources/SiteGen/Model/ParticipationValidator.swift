@@ -114,6 +114,6 @@ enum ParticipationValidator {
 
     /// The relative link from the file at `from` to `to` (both relative to content/).
     static func relativeLink(from: String, to: String) -> String {
-        String(repeating: "../", count: from.split(separator: "/").count - 1) + to
+        String(repeating: "../", count: from.pathParts.count - 1) + to
     }
 }

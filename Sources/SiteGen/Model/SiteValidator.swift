@@ -132,7 +132,7 @@ struct SiteValidator {
                 d.append(.warning(e.source.display, line: e.source.keyLines["start"],
                     "start is a date without a time, so the end's time (\(end.local.timeString(seconds: false))) is not shown; give start its time too, e.g. \(e.start.iso8601)T10:00:00\(DateTime.offsetString(end.local.offsetSeconds))"))
             }
-            let parts = e.source.path.split(separator: "/")
+            let parts = e.source.path.pathParts
             if parts.count == 3, let folderYear = Int(parts[1]), folderYear != e.year {
                 d.append(.warning(e.source.display, line: e.source.keyLines["start"], "event starts in \(e.year) but lies in the folder \(folderYear); its address uses \(e.year)"))
             }
@@ -167,7 +167,7 @@ struct SiteValidator {
                 // At `summary: ""` when it is written empty (as `sitegen new` leaves it).
                 d.append(.warning(p.source.display, line: p.source.keyLines["summary"], "post has no summary; add 'summary: …' (it is shown in lists, feeds and search results)"))
             }
-            let parts = p.source.path.split(separator: "/")
+            let parts = p.source.path.pathParts
             if parts.count == 3, let folderYear = Int(parts[1]), folderYear != p.year {
                 d.append(.warning(p.source.display, line: p.source.keyLines["date"], "post is dated \(p.year) but lies in the folder \(folderYear); its address uses \(p.year)"))
             }
@@ -183,7 +183,7 @@ struct SiteValidator {
                 } else {
                     // Like a link, the path starts at the post's folder; editors often write it from content/.
                     let fromRoot = image.hasPrefix("/") ? nil : resolveContentPath("/" + image, from: p.source.path)
-                    let folder = display(p.source.path.split(separator: "/").dropLast().joined(separator: "/")) + "/"
+                    let folder = display(p.source.path.pathParts.dropLast().joined(separator: "/")) + "/"
                     d.append(.error(p.source.display, line: line, fromRoot.map { fileSystem.fileExists(contentRoot + "/" + $0) } == true
                         ? "image '\(image)' does not exist in \(folder), where the path starts; write image: /\(image) to start from \(display(""))"
                         : "image '\(image)' does not exist (looked for \(display(resolveContentPath(image, from: p.source.path) ?? image)))"))

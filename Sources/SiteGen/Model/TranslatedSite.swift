@@ -88,7 +88,7 @@ enum TranslatedSite {
             if let path = site.pathBySource[body.source.path] { site.pathBySource[originalPath] = path }
             if original.pathBySource[originalPath] == nil {
                 let reason = original.excludedSources[originalPath]
-                let name = String(originalPath.split(separator: "/").last!)
+                let name = String(originalPath.pathParts.last!)
                 diagnostics.append(reason.map {
                     .warning(body.source.display, "this is the '\(code)' version of \(name), which \($0) and is not published; publish the original too, or make this one a draft")
                 } ?? .error(body.source.display, "this is the '\(code)' version of \(name), but there is no \(name) beside it; add the original, or rename this file"))

@@ -31,7 +31,7 @@ struct VersionedDocuments {
             guard let (original, code) = Variant.of(doc.source.path) else { own.append(doc); continue }
             guard codes.contains(code) else { unknown.append(doc); own.append(doc); continue }
             var translated = doc
-            translated.fileSlug = Slug.make(String(original.split(separator: "/").last!.dropLast(3)))
+            translated.fileSlug = Slug.make(String(original.pathParts.last!.dropLast(3)))
             byCode[code, default: []].append(translated)
         }
     }
@@ -40,7 +40,7 @@ struct VersionedDocuments {
     func warnings() -> [Diagnostic] {
         unknown.compactMap { doc in
             guard let (original, code) = Variant.of(doc.source.path) else { return nil }
-            let name = String(original.split(separator: "/").last!)
+            let name = String(original.pathParts.last!)
             return .warning(doc.source.display, "the file name marks it as the '\(code)' version of \(name), but site.yml declares no language '\(code)', so it is published as a page of its own; add \(code) under languages: in site.yml, or rename the file")
         }
     }

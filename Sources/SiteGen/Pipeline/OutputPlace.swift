@@ -49,7 +49,7 @@ extension SiteLocation {
             absolute = cwd + "/" + path
         }
         var parts: [Substring] = []
-        for part in absolute.split(separator: "/") where part != "." {
+        for part in absolute.pathParts where part != "." {
             if part == ".." { _ = parts.popLast() } else { parts.append(part) }
         }
         // Resolve symbolic links in the longest part that exists; the rest is appended as written.

@@ -39,11 +39,11 @@ public struct LinkResolver: Sendable {
         // Split off #fragment and ?query.
         var path = Substring(trimmed)
         var fragment: Substring?
-        if let hash = path.firstIndex(of: "#") {
-            fragment = path[path.index(after: hash)...]
+        if let hash = path.firstIndex(ofASCII: UInt8(ascii: "#")) {
+            fragment = path[path.utf8.index(after: hash)...]
             path = path[..<hash]
         }
-        if let q = path.firstIndex(of: "?") { path = path[..<q] }
+        if let q = path.firstIndex(ofASCII: UInt8(ascii: "?")) { path = path[..<q] }
         let decoded = percentDecoded(String(path))
         let suffix = fragment.map { "#" + $0 } ?? ""
 
@@ -94,7 +94,7 @@ public struct LinkResolver: Sendable {
             guess = path + ".md"
         } else if target.hasSuffix(".md") {
             let all = sources().filter { exclusion($0) == nil }
-            let name = target.split(separator: "/").last.map(String.init) ?? target
+            let name = target.pathParts.last.map(String.init) ?? target
             let sameName = all.filter { $0 == name || $0.hasSuffix("/" + name) }
             let relative = (sameName.count == 1 ? sameName : all).map { ParticipationValidator.relativeLink(from: source.path, to: $0) }
             guess = sameName.count == 1 ? relative.first : nearest(path, in: relative)
@@ -121,7 +121,8 @@ public struct LinkResolver: Sendable {
     }
 
     static func scheme(of s: String) -> String? {
-        guard let colon = s.firstIndex(of: ":") else { return nil }
+        // Without a colon byte there is no colon character (most links are relative).
+        guard s.utf8.contains(UInt8(ascii: ":")), let colon = s.firstIndex(of: ":") else { return nil }
         let scheme = s[..<colon]
         guard let first = scheme.first, first.isLetter, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
         return scheme.lowercased().filter { !$0.isWhitespace }

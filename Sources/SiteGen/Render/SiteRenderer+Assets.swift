@@ -56,7 +56,7 @@ extension SiteRenderer {
     func linkedAssets(_ records: [PageRecord]) -> Set<String> {
         let checked = site.assets.filter { $0.needsLink || isUsageChecked($0) }
         guard !checked.isEmpty else { return [] }
-        return linkedFiles(records, anyNameWithoutDot: checked.contains { !$0.path.split(separator: "/").last!.contains(".") })
+        return linkedFiles(records, anyNameWithoutDot: checked.contains { !$0.path.pathParts.last!.contains(".") })
     }
 
     /// Every file of the site the pages link to or load, as output paths.

@@ -49,3 +49,28 @@ extension String {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+/// ASCII delimiters found by byte: paths and addresses are split at `/`, `#`, `?` and `:`, and a
+/// search by `Character` walked every character of every link of every page.
+extension StringProtocol {
+    /// The index of the first `ascii` byte, or nil.
+    func firstIndex(ofASCII ascii: UInt8) -> Index? {
+        utf8.firstIndex(of: ascii)
+    }
+
+    /// The parts between `/` (empty parts left out, as `split(separator: "/")` does).
+    var pathParts: [SubSequence] {
+        var parts: [SubSequence] = []
+        var start = startIndex
+        var i = utf8.startIndex
+        while i != utf8.endIndex {
+            if utf8[i] == UInt8(ascii: "/") {
+                if start != i { parts.append(self[start..<i]) }
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        if start != endIndex { parts.append(self[start..<endIndex]) }
+        return parts
+    }
+}

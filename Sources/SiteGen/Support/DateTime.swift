@@ -243,6 +243,8 @@ func pad4(_ n: Int) -> String { n < 10 ? "000\(n)" : n < 100 ? "00\(n)" : n < 10
 
 extension String {
     var trimmingSpaces: String {
+        // Most values have none: an ASCII letter, digit or sign at both ends is no space.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         var s = Substring(self)
         while let c = s.first, c.isWhitespace { s.removeFirst() }
         while let c = s.last, c.isWhitespace { s.removeLast() }

@@ -27,7 +27,7 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {  // all s
         guard !found.isEmpty || isDirectory(root) else { throw FileSystemError(path: root, message: "folder does not exist") }
         let entries = found.compactMap { key, value -> FileEntry? in
             let rel = String(key.dropFirst(prefix.count))
-            if rel.split(separator: "/").contains(where: { $0.hasPrefix(".") }) { return nil }
+            if rel.pathParts.contains(where: { $0.hasPrefix(".") }) { return nil }
             return FileEntry(relativePath: rel, size: value.count, stamp: writes[key] ?? 0)
         }
         return (entries.sorted { $0.relativePath < $1.relativePath }, [])
@@ -55,7 +55,7 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {  // all s
             let prefix = folder.hasSuffix("/") ? folder : folder + "/"
             var names: Set<String> = []
             for path in Array(files.keys) + Array(folders) where path.hasPrefix(prefix) {
-                if let name = path.dropFirst(prefix.count).split(separator: "/").first { names.insert(String(name)) }
+                if let name = path.dropFirst(prefix.count).pathParts.first { names.insert(String(name)) }
             }
             return Array(names)
         }

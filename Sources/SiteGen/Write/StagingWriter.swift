@@ -39,7 +39,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
         self.fileSystem = fileSystem
         self.output = output.hasSuffix("/") ? String(output.dropLast()) : output
         let parent = self.output.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
-        let name = self.output.split(separator: "/").last.map(String.init) ?? "public"
+        let name = self.output.pathParts.last.map(String.init) ?? "public"
         staging = (parent.isEmpty ? (self.output.hasPrefix("/") ? "" : ".") : parent) + "/.\(name).staging-\(getpid())"
         keepUnchanged = !clean
         hasOldOutput = !clean && fileSystem.isDirectory(self.output)
@@ -48,7 +48,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
         // `--output build/site` where build/ does not exist yet: made, as Hugo and Zola do.
         if !parent.isEmpty {
             var dir = parent.hasPrefix("/") ? "" : "."
-            for part in parent.split(separator: "/") {
+            for part in parent.pathParts {
                 dir += "/" + part
                 if fileSystem.status(dir)?.kind == .file {
                     throw FileSystemError(path: dir, message: "is a file, but the output folder goes inside it; choose another --output")
@@ -151,7 +151,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
         for path in written {
             if let status = fileSystem.status(output + "/" + path), status.kind != .file { return false }
             var dir = ""
-            for part in path.split(separator: "/").dropLast() {
+            for part in path.pathParts.dropLast() {
                 dir += (dir.isEmpty ? "" : "/") + part
                 if let status = fileSystem.status(output + "/" + dir), status.kind != .folder { return false }
             }
@@ -164,7 +164,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     private func updateInPlace(written: [String], gone: [String]) throws {
         for path in written {
             var dir = ""
-            for part in path.split(separator: "/").dropLast() {
+            for part in path.pathParts.dropLast() {
                 dir += (dir.isEmpty ? "" : "/") + part
                 try fileSystem.makeFolder(output + "/" + dir)
             }
@@ -173,7 +173,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
         }
         for path in gone {
             try? fileSystem.remove(output + "/" + path)
-            var parts = path.split(separator: "/").dropLast()
+            var parts = path.pathParts.dropLast()
             // Folders left empty go too (removing one that is not empty fails, which ends the walk).
             while !parts.isEmpty, (try? fileSystem.remove(output + "/" + parts.joined(separator: "/"))) != nil { parts = parts.dropLast() }
         }
