@@ -245,6 +245,15 @@ import Testing
         #expect(ICalendar.escape("a\\b;c,d\ne\r\nf") == "a\\\\b\\;c\\,d\\ne\\nf")
     }
 
+    /// XML text: the five entities, control characters other than tab and line ends left out,
+    /// and the non-characters U+FFFE and U+FFFF too; everything else as it is.
+    @Test func xmlTextEscaping() {
+        #expect(xmlText("Straße & Bürger <b> \"Zitat\" 'x'") == "Straße &amp; Bürger &lt;b&gt; &quot;Zitat&quot; &apos;x&apos;")
+        #expect(xmlText("a\u{1}b\tc\nd\re\u{1F}") == "ab\tc\nd\re")
+        #expect(xmlText("x\u{FFFE}y\u{FFFF}z\u{FFFD}\u{FEFF}😀") == "xyz\u{FFFD}\u{FEFF}😀")
+        #expect(xmlText("") == "" && xmlText("ohne") == "ohne")
+    }
+
     // MARK: Sitemap and robots.txt
 
     @Test func sitemapHasAbsoluteURLsLastmodAndNoDrafts() throws {

@@ -68,24 +68,35 @@ struct AtomFeed {
 /// Escapes text for XML and drops the characters XML 1.0 does not allow (most C0 controls,
 /// U+FFFE/U+FFFF), so no content can make a feed ill-formed.
 func xmlText(_ s: String) -> String {
-    let needsWork = s.utf8.contains { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 || $0 == 39 || ($0 < 0x20 && $0 != 9 && $0 != 10 && $0 != 13) || $0 == 0xEF }
-    guard needsWork else { return s }
-    var out = ""
-    out.reserveCapacity(s.utf8.count + 16)
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&apos;"
-        default:
-            let v = scalar.value
-            if (v < 0x20 && v != 9 && v != 10 && v != 13) || v == 0xFFFE || v == 0xFFFF { continue }
-            out.unicodeScalars.append(scalar)
+    var text = s
+    return text.withUTF8 { bytes in
+        // Runs of bytes that stay as they are are copied whole; feeds and the sitemap escape every
+        // title, summary and text.
+        var out: [UInt8] = []
+        var run = 0, i = 0
+        func replace(_ width: Int, with text: StaticString) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+            out.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+            i += width
+            run = i
         }
+        while i < bytes.count {
+            switch bytes[i] {
+            case 38: replace(1, with: "&amp;")
+            case 60: replace(1, with: "&lt;")
+            case 62: replace(1, with: "&gt;")
+            case 34: replace(1, with: "&quot;")
+            case 39: replace(1, with: "&apos;")
+            // Not allowed in XML: control characters but tab and line ends, U+FFFE and U+FFFF (EF BF BE/BF).
+            case let b where b < 0x20 && b != 9 && b != 10 && b != 13: replace(1, with: "")
+            case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && bytes[i + 2] >= 0xBE: replace(3, with: "")
+            default: i += 1
+            }
+        }
+        if run == 0 { return String(s) }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+        return String(decoding: out, as: UTF8.self)
     }
-    return out
 }
 
 /// Makes the links of rendered HTML absolute, for feed readers that ignore the page's URL:

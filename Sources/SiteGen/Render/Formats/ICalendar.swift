@@ -126,23 +126,24 @@ struct ICalendar {
 
     /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline.
     static func escape(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count)
-        var previousWasCR = false
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case ";": out += "\\;"
-            case ",": out += "\\,"
-            case "\r": out += "\\n"
-            case "\n": if !previousWasCR { out += "\\n" }
-            default:
-                // Other control characters are not allowed in TEXT.
-                if scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F { out += " " } else { out.unicodeScalars.append(scalar) }
+        var previous: UInt8 = 0
+        // By byte: the characters it changes are ASCII, and no byte of a longer character is one.
+        for b in s.utf8 {
+            switch b {
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x3B: out += [0x5C, 0x3B]
+            case 0x2C: out += [0x5C, 0x2C]
+            case 0x0D: out += [0x5C, 0x6E]
+            case 0x0A: if previous != 0x0D { out += [0x5C, 0x6E] }
+            // Other control characters are not allowed in TEXT.
+            case let c where c < 0x20 && c != 0x09 || c == 0x7F: out.append(0x20)
+            default: out.append(b)
             }
-            previousWasCR = scalar == "\r"
+            previous = b
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A parameter value: quoted when it holds `:`, `;` or `,`; double quotes cannot appear at all.
@@ -190,20 +191,25 @@ struct ContentLines {
     /// One content line, folded, with its CRLF.
     static func fold(_ line: String) -> String {
         guard line.utf8.count > maxOctets else { return line + "\r\n" }
-        var out = ""
+        var out: [UInt8] = []
         var used = 0
         var limit = maxOctets
-        for scalar in line.unicodeScalars {
-            let size = UTF8.width(scalar)
+        let bytes = Array(line.utf8)
+        var i = 0
+        // A line is cut before a character that would not fit, never inside one.
+        while i < bytes.count {
+            let lead = bytes[i]
+            let size = min(lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2, bytes.count - i)
             if used + size > limit {
-                out += "\r\n "
+                out += [0x0D, 0x0A, 0x20]
                 used = 0
                 limit = maxOctets - 1
             }
-            out.unicodeScalars.append(scalar)
+            out += bytes[i..<i + size]
+            i += size
             used += size
         }
-        return out + "\r\n"
+        return String(decoding: out, as: UTF8.self) + "\r\n"
     }
 
     /// Undoes folding: CRLF followed by a space or tab disappears.
