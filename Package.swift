@@ -27,7 +27,9 @@ let package = Package(
         // libvips from Debian (libvips-dev): photos resized, converted to sRGB, stripped of metadata.
         .systemLibrary(name: "CVips", pkgConfig: "vips", providers: [.apt(["libvips-dev"])]),
         // Plain C functions around the libvips calls the image step makes (Swift cannot call variadic C).
-        .target(name: "CImageCodec", dependencies: ["CVips"]),
+        // GLib's headers only (libvips's need them): libvips itself is opened when an image needs it.
+        .systemLibrary(name: "CGLibHeaders", pkgConfig: "glib-2.0", providers: [.apt(["libglib2.0-dev"])]),
+        .target(name: "CImageCodec", dependencies: ["CGLibHeaders"], linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         // Declarations glibc hides from Swift (renameat2 for the atomic output swap).
         .systemLibrary(name: "CLinuxShims"),
         // HTTP status of an address through the system's libcurl, loaded only when

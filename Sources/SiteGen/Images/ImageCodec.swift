@@ -20,7 +20,7 @@ enum ImageCodec {
     static let ready: Bool = sg_codec_start() == 0
 
     /// The libvips version (part of every variant's key: another version may make other bytes).
-    static let version: String = ready ? String(cString: sg_codec_version()) : "none"
+    static let version: String = String(cString: sg_codec_version())
 
     static func canWrite(_ format: ImageFormat) -> Bool { ready && sg_codec_can_save(format.codecID) != 0 }
 
