@@ -306,7 +306,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
         }
         let rendered = recording.render(body)
         let html = MarkdownHTML(rendered.html)
-        let search = searchTokenizer.tokenize(rendered.plainText, headings: rendered.headings, language: language)
+        let search = searchTokenizer.tokenize(rendered.plainTextBytes, headings: rendered.headings, language: language)
         lock.locked {
             stored?.changed.markdown.insert(StoreSection.bucket(path))
             nextMarkdown[path] = Markdown(textHash: textHash, unsafeHTML: renderer.unsafeHTML, source: body.source,

@@ -198,7 +198,7 @@ enum HTMLScanner {
     private static func lower(_ b: UInt8) -> UInt8 { b >= 65 && b <= 90 ? b + 32 : b }
 
     static func decodeEntities(_ s: String) -> String {
-        guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
+        guard s.containsByte(UInt8(ascii: "&")) else { return s }
         return s.replacingAll("&amp;", with: "&").replacingAll("&quot;", with: "\"").replacingAll("&#39;", with: "'")
             .replacingAll("&lt;", with: "<").replacingAll("&gt;", with: ">")
     }

@@ -48,7 +48,7 @@ public struct LinkResolver: Sendable {
         let suffix = fragment.map { "#" + $0 } ?? ""
 
         // Windows writes paths with backslashes; Markdown also reads `\.` as an escaped dot.
-        if decoded.utf8.contains(UInt8(ascii: "\\")) {
+        if decoded.containsByte(UInt8(ascii: "\\")) {
             // Two whole sentences, so that each has its translation (see MessageCatalogue).
             return .broken(isImage
                 ? "image '\(trimmed)' contains a backslash (\\); write addresses with /, e.g. ../../projects/mein-projekt.md"
@@ -122,7 +122,7 @@ public struct LinkResolver: Sendable {
 
     static func scheme(of s: String) -> String? {
         // Without a colon byte there is no colon character (most links are relative).
-        guard s.utf8.contains(UInt8(ascii: ":")), let colon = s.firstIndex(of: ":") else { return nil }
+        guard s.containsByte(UInt8(ascii: ":")), let colon = s.firstIndex(of: ":") else { return nil }
         let scheme = s[..<colon]
         guard let first = scheme.first, first.isLetter, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
         return scheme.lowercased().filter { !$0.isWhitespace }
@@ -131,7 +131,7 @@ public struct LinkResolver: Sendable {
 
 /// Decodes %XX escapes (e.g. %20 in file names); invalid escapes stay as written.
 func percentDecoded(_ s: String) -> String {
-    guard s.utf8.contains(UInt8(ascii: "%")) else { return s }
+    guard s.containsByte(UInt8(ascii: "%")) else { return s }
     var bytes: [UInt8] = []
     let utf8 = Array(s.utf8)
     var i = 0

@@ -56,7 +56,7 @@ struct PageMarkdown: Sendable {
     var diagnostics: [Diagnostic]
     /// The text for the search index, either as text (the renderer makes terms of it) or, when
     /// the cache had it, as terms already.
-    var plainText: String?
+    var plainText: [UInt8]?
     var search: PageSearchText?
     /// Hash of the Markdown text (set by the cache).
     var textHash: UInt64 = 0
@@ -66,7 +66,7 @@ struct PageMarkdown: Sendable {
         headings = rendered.headings
         anchors = rendered.anchors
         diagnostics = rendered.diagnostics
-        plainText = rendered.plainText
+        plainText = rendered.plainTextBytes
     }
 
     init(html: MarkdownHTML, headings: [Heading], anchors: [AnchorReference], diagnostics: [Diagnostic], search: PageSearchText?,

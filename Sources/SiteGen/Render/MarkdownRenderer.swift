@@ -30,7 +30,10 @@ public struct ImageReference: Sendable, Hashable {
 /// The result of rendering one Markdown body.
 public struct RenderedMarkdown: Sendable {
     public var html: String
-    public var plainText: String
+    /// The text for search, as cmark wrote it (valid UTF-8: the input was, and cmark checks it),
+    /// kept as bytes: everything that reads it reads bytes.
+    public var plainTextBytes: [UInt8]
+    public var plainText: String { String(decoding: plainTextBytes, as: UTF8.self) }
     public var headings: [Heading]
     public var anchors: [AnchorReference]
     public var images: [ImageReference]
@@ -105,15 +108,21 @@ public struct MarkdownRenderer: Sendable {
         walker.apply()
         // Before the headings become HTML blocks, which the plain text renderer leaves out: the
         // search finds their words and links a hit to the heading above it.
-        let plain = takeString(cmark_render_plaintext(doc, options, 0))
+        let plain = takeBytes(cmark_render_plaintext(doc, options, 0))
         walker.applyHeadings()
 
         let extensions = cmark_parser_get_syntax_extensions(parser)
         var html = takeString(cmark_render_html(doc, options, extensions))
         if let footnoteTexts, html.containsBytes(FootnoteTexts.section) { html = footnoteTexts.apply(to: html) }
-        return RenderedMarkdown(html: html, plainText: plain, headings: walker.headings, anchors: walker.anchors,
+        return RenderedMarkdown(html: html, plainTextBytes: plain, headings: walker.headings, anchors: walker.anchors,
                                 images: walker.images, diagnostics: walker.diagnostics)
     }
+}
+
+private func takeBytes(_ pointer: UnsafeMutablePointer<CChar>?) -> [UInt8] {
+    guard let pointer else { return [] }
+    defer { free(pointer) }
+    return Array(UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)).bindMemory(to: UInt8.self))
 }
 
 private func takeString(_ pointer: UnsafeMutablePointer<CChar>?) -> String {

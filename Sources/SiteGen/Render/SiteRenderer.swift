@@ -150,7 +150,7 @@ public struct SiteRenderer: Sendable {
         /// nil when the page's file is kept from the last build.
         var html: [UInt8]?
         /// The item's text, for the search index (turned into terms, then dropped).
-        var plainText: String?
+        var plainText: [UInt8]?
         var path: String { record.path }
     }
 

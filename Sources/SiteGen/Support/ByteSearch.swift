@@ -52,10 +52,23 @@ extension String {
 
 /// ASCII delimiters found by byte: paths and addresses are split at `/`, `#`, `?` and `:`, and a
 /// search by `Character` walked every character of every link of every page.
+extension String {
+    /// Whether the text has the byte `ascii` (memchr: a `utf8.contains` loop is generic code).
+    func containsByte(_ ascii: UInt8) -> Bool {
+        var s = self
+        return s.withUTF8 { $0.count > 0 && memchr($0.baseAddress!, Int32(ascii), $0.count) != nil }
+    }
+}
+
 extension StringProtocol {
     /// The index of the first `ascii` byte, or nil.
     func firstIndex(ofASCII ascii: UInt8) -> Index? {
-        utf8.firstIndex(of: ascii)
+        var s = Substring(self)
+        guard let offset = s.withUTF8({ b -> Int? in
+            guard b.count > 0, let hit = memchr(b.baseAddress!, Int32(ascii), b.count) else { return nil }
+            return b.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }) else { return nil }
+        return utf8.index(startIndex, offsetBy: offset)
     }
 
     /// The parts between `/` (empty parts left out, as `split(separator: "/")` does).

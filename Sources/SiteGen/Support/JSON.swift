@@ -96,21 +96,28 @@ public indirect enum JSON: Sendable, Equatable {
         // Runs of bytes that need no escape are copied whole (most text is such a run).
         var run = 0
         var i = 0
-        while i < b.count {
-            let byte = b[i]
-            // The bytes `escape` may change: a cheap test first, as nearly every byte passes.
-            if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x3C && byte != 0x3E && byte != 0x26 && byte != 0xE2 {
-                i += 1
-                continue
+        mayEscape.withUnsafeBufferPointer { mayEscape in
+            while i < b.count {
+                // The bytes `escape` may change, looked up in a table: nearly every byte passes.
+                if !mayEscape[Int(b[i])] {
+                    i += 1
+                    continue
+                }
+                guard let (escape, width) = escape(b, at: i) else { i += 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
+                out.append(contentsOf: escape.utf8)
+                i += width
+                run = i
             }
-            guard let (escape, width) = escape(b, at: i) else { i += 1; continue }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
-            out.append(contentsOf: escape.utf8)
-            i += width
-            run = i
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<i]))
         out.append(0x22)
+    }
+
+    /// The bytes `escape` looks at: control characters, `"`, `\`, `<`, `>`, `&`, and 0xE2 (which
+    /// starts U+2028 and U+2029).
+    private static let mayEscape: [Bool] = (0...255).map { b in
+        b < 0x20 || b == 0x22 || b == 0x5C || b == 0x3C || b == 0x3E || b == 0x26 || b == 0xE2
     }
 
     /// What the byte at `i` is written as, and how many bytes that covers; nil when it stands as

@@ -236,6 +236,11 @@ struct SearchIndex {
         return bytes.withUTF8(simpleExcerpt) ?? characterExcerpt(text)
     }
 
+    /// The excerpt of valid UTF-8 text.
+    static func excerpt(utf8 text: [UInt8]) -> String {
+        text.withUnsafeBufferPointer(simpleExcerpt) ?? characterExcerpt(String(decoding: text, as: UTF8.self))
+    }
+
     /// The excerpt of a text whose part it walks has only scalars below U+0300 and no CR: there
     /// each scalar is one character, so bytes are counted, not grapheme clusters. Nil otherwise.
     private static func simpleExcerpt(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {

@@ -109,44 +109,47 @@ extension SearchText {
 
         /// Calls `body` with the term number of every term of `text`, in order.
         mutating func forEachTerm(in text: String, language: SearchLanguage = .german, _ body: (Int32) -> Void) {
+            var text = text
+            text.withUTF8 { forEachTerm(utf8: $0, language: language, body) }
+        }
+
+        /// - Parameter bytes: valid UTF-8.
+        mutating func forEachTerm(utf8 bytes: UnsafeBufferPointer<UInt8>, language: SearchLanguage, _ body: (Int32) -> Void) {
             // The current word's folded bytes, in a buffer of this call's own: every byte of every
             // page passes here, and an array's append checks uniqueness and capacity each time.
             var word = WordBuffer()
             defer { word.free() }
-            var text = text
-            text.withUTF8 { bytes in
-                var i = 0
-                let n = bytes.count
-                while i < n {
-                    let b = bytes[i]
-                    if b < 0x80 {
-                        if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 {
-                            word.append(b)
-                        } else if b >= 0x41 && b <= 0x5A {
-                            word.append(b + 32)
-                        } else {
-                            flush(&word, language, body)
-                        }
-                        i += 1
-                        continue
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 {
+                        word.append(b)
+                    } else if b >= 0x41 && b <= 0x5A {
+                        word.append(b + 32)
+                    } else {
+                        flush(&word, language, body)
                     }
-                    // Decode one multi-byte sequence (the String is valid UTF-8).
-                    var value: UInt32
-                    var size: Int
-                    if b >= 0xF0 { value = UInt32(b & 0x07); size = 4 } else if b >= 0xE0 { value = UInt32(b & 0x0F); size = 3 } else { value = UInt32(b & 0x1F); size = 2 }
-                    var k = 1
-                    while k < size && i + k < n {
-                        value = value << 6 | UInt32(bytes[i + k] & 0x3F)
-                        k += 1
-                    }
-                    i += size
-                    let pieces = scalarPieces[value] ?? pieces(for: value)
-                    for piece in pieces {
-                        if piece.isWord {
-                            word.append(piece.bytes)
-                        } else {
-                            flush(&word, language, body)
-                        }
+                    i += 1
+                    continue
+                }
+                // Decode one multi-byte sequence (the String is valid UTF-8).
+                var value: UInt32
+                var size: Int
+                if b >= 0xF0 { value = UInt32(b & 0x07); size = 4 } else if b >= 0xE0 { value = UInt32(b & 0x0F); size = 3 } else { value = UInt32(b & 0x1F); size = 2 }
+                var k = 1
+                while k < size && i + k < n {
+                    value = value << 6 | UInt32(bytes[i + k] & 0x3F)
+                    k += 1
+                }
+                i += size
+                let pieces = scalarPieces[value] ?? pieces(for: value)
+                for piece in pieces {
+                    if piece.isWord {
+                        word.append(piece.bytes)
+                    } else {
+                        flush(&word, language, body)
                     }
                 }
             }
@@ -268,17 +271,22 @@ final class SharedSearchTokenizer: @unchecked Sendable {  // `tokenizer` and `pa
     @exclusivity(unchecked) private var page = SearchIndex.WeightSums()
 
     func tokenize(_ text: String, headings: [Heading], language: SearchLanguage) -> PageSearchText {
+        tokenize(Array(text.utf8), headings: headings, language: language)
+    }
+
+    /// - Parameter text: valid UTF-8.
+    func tokenize(_ text: [UInt8], headings: [Heading], language: SearchLanguage) -> PageSearchText {
         var terms: [UInt32] = []
         var counts: [UInt8] = []
         lock.locked {
-            tokenizer.forEachTerm(in: text, language: language) { page.add(Int($0), 1) }
+            text.withUnsafeBufferPointer { bytes in tokenizer.forEachTerm(utf8: bytes, language: language) { page.add(Int($0), 1) } }
             page.drain { t, count in
                 terms.append(UInt32(t))
                 counts.append(count)
             }
         }
         let file = SearchTextFiles.file(collapsed: SearchTextFiles.collapsedBytes(text), headings: headings)
-        return PageSearchText(excerpt: SearchIndex.excerpt(text), textFile: file, textKey: file.withUnsafeBytes { ContentHash.of($0) },
+        return PageSearchText(excerpt: SearchIndex.excerpt(utf8: text), textFile: file, textKey: file.withUnsafeBytes { ContentHash.of($0) },
                               textSize: file.count, terms: terms, counts: counts, language: language)
     }
 

@@ -36,25 +36,29 @@ enum SearchTextFiles {
 
     static func collapsedBytes(_ text: String) -> [UInt8] {
         var text = text
-        return text.withUTF8 { bytes in
-            [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
-                var n = 0
-                var space = false
-                for b in bytes {
-                    if b == 32 || b == 10 || b == 9 || b == 13 {
-                        space = n > 0
-                    } else {
-                        if space {
-                            out[n] = 32
-                            n += 1
-                        }
-                        space = false
-                        out[n] = b
+        return text.withUTF8(collapsedBytes)
+    }
+
+    static func collapsedBytes(_ text: [UInt8]) -> [UInt8] { text.withUnsafeBufferPointer(collapsedBytes) }
+
+    static func collapsedBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: bytes.count) { out, count in
+            var n = 0
+            var space = false
+            for b in bytes {
+                if b == 32 || b == 10 || b == 9 || b == 13 {
+                    space = n > 0
+                } else {
+                    if space {
+                        out[n] = 32
                         n += 1
                     }
+                    space = false
+                    out[n] = b
+                    n += 1
                 }
-                count = n
             }
+            count = n
         }
     }
 
@@ -160,7 +164,7 @@ extension SiteRenderer {
         let path = SearchTextFiles.path(site.urls, page: record.path, key: search.textKey)
         if search.textFile == nil, !sink.keep(path, size: search.textSize), let body = markdownBody(of: job) {
             let rendered = markdown.render(body)
-            search.textFile = SearchTextFiles.file(collapsed: SearchTextFiles.collapsedBytes(rendered.plainText), headings: rendered.headings)
+            search.textFile = SearchTextFiles.file(collapsed: SearchTextFiles.collapsedBytes(rendered.plainTextBytes), headings: rendered.headings)
         }
         if let file = search.textFile {
             do { try sink.write(path, file) } catch {
