@@ -56,7 +56,8 @@ final class ImageCatalog: Sendable {
             images[path] = ImageFormat(path: path)
             if let r = result.rendition { renditions[path] = r }
         }
-        if !ImageCodec.ready, let photo = paths.first(where: { ImageFormat(path: $0)?.isProcessed == true }) {
+        // Asked only when there is a photo: starting libvips takes longer than a small build.
+        if let photo = paths.first(where: { ImageFormat(path: $0)?.isProcessed == true }), !ImageCodec.ready {
             diagnostics.append(.error(photo, "libvips could not be started, so no photo can be processed; install it with scripts/install-system-deps.sh"))
         }
         return ImageCatalog(settings: settings, renditions: renditions, images: images, diagnostics: diagnostics, basePath: site.urls.basePath)
