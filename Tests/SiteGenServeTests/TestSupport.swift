@@ -114,7 +114,9 @@ final class RunningServer: @unchecked Sendable {
         server = PreviewServer(configuration: config, output: log.output)
         let server = self.server
         task = Task { try await server.run() }
-        try await server.waitUntilReady(timeout: 120)
+        // Long: in the whole suite, the engine's tests run builds on Swift's cooperative threads
+        // (one per core) for minutes, and the server's start waits for one of them to be free.
+        try await server.waitUntilReady(timeout: 600)
     }
 
     /// Stops the server and returns how long that took.
