@@ -90,6 +90,22 @@ public struct MarkdownRenderer: Sendable {
 
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
+    /// A Markdown text's plain text as `PlainText` makes it (nil where it leaves it to cmark) and
+    /// as cmark's renderer does, for tests that compare them.
+    static func plainTexts(_ markdown: String) -> (ours: [UInt8]?, cmark: [UInt8]) {
+        _ = Self.extensionsRegistered
+        let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES
+        guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed") }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        guard let doc = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
+        defer { cmark_node_free(doc) }
+        return (PlainText.of(doc), takeBytes(cmark_render_plaintext(doc, options, 0)))
+    }
+
     public func render(_ body: MarkdownBody) -> RenderedMarkdown {
         _ = Self.extensionsRegistered
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_FOOTNOTES | (unsafeHTML ? CMARK_OPT_UNSAFE : 0)
@@ -108,7 +124,7 @@ public struct MarkdownRenderer: Sendable {
         walker.apply()
         // Before the headings become HTML blocks, which the plain text renderer leaves out: the
         // search finds their words and links a hit to the heading above it.
-        let plain = takeBytes(cmark_render_plaintext(doc, options, 0))
+        let plain = PlainText.of(doc) ?? takeBytes(cmark_render_plaintext(doc, options, 0))
         walker.applyHeadings()
 
         let extensions = cmark_parser_get_syntax_extensions(parser)
