@@ -34,29 +34,49 @@ public enum Slug {
         return out
     }
 
-    /// The same slug for text of ASCII only (file names, addresses, tags: most of what is slugged),
-    /// made byte by byte; nil for other text.
+    /// The same slug for text of ASCII and German letters only (file names, addresses, tags,
+    /// headings: most of what is slugged), made byte by byte; nil for other text.
     private static func asciiSlug(_ text: String) -> String? {
         var text = text
         return text.withUTF8 { bytes -> String? in
             var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
+            out.reserveCapacity(bytes.count + 8)
             var pendingHyphen = false
-            for byte in bytes {
-                guard byte < 0x80 else { return nil }
-                let piece: UInt8
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                i += 1
+                let pieces: (UInt8, UInt8?)
                 switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): piece = byte
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): piece = byte + 32
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): pieces = (byte, nil)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): pieces = (byte + 32, nil)
+                case 0xC3:
+                    // ä Ä ö Ö ü Ü ß as UTF-8 (C3 A4 …); a combining mark after one would change it.
+                    guard i < bytes.count, i + 1 >= bytes.count || bytes[i + 1] < 0xCC, let german = germanLetter(bytes[i]) else { return nil }
+                    i += 1
+                    pieces = german
+                case 0x80...: return nil
                 default:
                     pendingHyphen = true
                     continue
                 }
                 if pendingHyphen && !out.isEmpty { out.append(UInt8(ascii: "-")) }
                 pendingHyphen = false
-                out.append(piece)
+                out.append(pieces.0)
+                if let second = pieces.1 { out.append(second) }
             }
             return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// The letters of an umlaut or ß for the second byte of its UTF-8 form (after C3).
+    private static func germanLetter(_ second: UInt8) -> (UInt8, UInt8?)? {
+        switch second {
+        case 0xA4, 0x84: return (UInt8(ascii: "a"), UInt8(ascii: "e"))
+        case 0xB6, 0x96: return (UInt8(ascii: "o"), UInt8(ascii: "e"))
+        case 0xBC, 0x9C: return (UInt8(ascii: "u"), UInt8(ascii: "e"))
+        case 0x9F: return (UInt8(ascii: "s"), UInt8(ascii: "s"))
+        default: return nil
         }
     }
 
