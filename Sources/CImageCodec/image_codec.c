@@ -84,13 +84,20 @@ static VipsImage *as_srgb(VipsImage *image) {
     return failed ? NULL : cast;
 }
 
+/// The loader's options: a truncated file is an error rather than a grey band (thumbnail's own
+/// fail_on does not reach the loader in 8.14, its option string does). libjpeg reports damaged
+/// data inside a JPEG (a scrambled stretch: "Corrupt JPEG data") only as a warning and paints
+/// the rest of the picture grey, so for a JPEG a warning fails too.
+static const char *load_options(const void *data, size_t length) {
+    const unsigned char *bytes = data;
+    return length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xD8 ? "fail_on=warning" : "fail_on=truncated";
+}
+
 void *sg_image_decode(const void *data, size_t length, int width, int height) {
     VipsImage *thumb = NULL;
-    // Shrink-on-load, EXIF orientation applied, an embedded profile (or CMYK) converted to sRGB;
-    // a truncated file is an error rather than a grey band (thumbnail's own fail_on does not
-    // reach the loader in 8.14, its option string does).
+    // Shrink-on-load, EXIF orientation applied, an embedded profile (or CMYK) converted to sRGB.
     if (vips_thumbnail_buffer((void *)data, length, &thumb, width, "height", height, "size", VIPS_SIZE_DOWN,
-                              "export_profile", "srgb", "option_string", "fail_on=truncated", NULL) != 0) return NULL;
+                              "export_profile", "srgb", "option_string", load_options(data, length), NULL) != 0) return NULL;
     VipsImage *rgb = as_srgb(thumb);
     g_object_unref(thumb);
     if (rgb == NULL) return NULL;

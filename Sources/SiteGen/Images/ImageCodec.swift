@@ -78,7 +78,14 @@ enum ImageCodec {
     /// off in an upload or copy.
     static func isCutOff(_ failure: Failure) -> Bool {
         let text = failure.description.lowercased()
-        return ["premature end", "truncated", "unexpected end", "not enough data", "bad seek"].contains { text.containsBytes($0) }
+        return !isDamaged(failure) && ["premature end", "truncated", "unexpected end", "not enough data", "bad seek"].contains { text.containsBytes($0) }
+    }
+
+    /// True when libjpeg says the picture data is damaged inside the file ("Corrupt JPEG data:
+    /// premature end of data segment", "… bad Huffman code"): a stretch of scrambled bytes,
+    /// which it would paint as grey bands.
+    static func isDamaged(_ failure: Failure) -> Bool {
+        failure.description.lowercased().containsBytes("corrupt jpeg data")
     }
 
     /// libvips's last message (its first line), or `fallback`.

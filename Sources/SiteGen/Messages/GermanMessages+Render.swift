@@ -52,6 +52,8 @@ extension GermanMessages {
          "Ein Bild im HTML hat kein alt-Attribut, Screenreader lesen also seine Adresse vor; ergänzen Sie alt=\"…\" (alt=\"\" für reinen Schmuck)"),
         ("is cut off: the file ends before the {} picture does; copy or export it again",
          "Die Datei ist abgeschnitten: Sie endet, bevor das {1}-Bild zu Ende ist; kopieren oder exportieren Sie sie noch einmal"),
+        ("is damaged: part of the {} picture cannot be read and would show as grey bands; copy or export it again",
+         "Die Datei ist beschädigt: Ein Teil des {1}-Bildes lässt sich nicht lesen und erschiene als graue Streifen; kopieren oder exportieren Sie sie noch einmal"),
         ("is named as a {} image, but is a {} image; rename it to end in .{}, or export it again as {}",
          "Die Datei ist als {1}-Bild benannt, ist aber ein {2}-Bild; benennen Sie sie auf .{3} um, oder exportieren Sie sie neu als {4}"),
         ("is not a {} image (its bytes are no image format); export it again as {}, or remove it",
