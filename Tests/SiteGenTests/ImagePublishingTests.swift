@@ -150,6 +150,19 @@ import Testing
         #expect(errors.contains { $0.hasPrefix("/c/images/skript.svg:2: error: SVG contains a <script> element") })
     }
 
+    /// A photo that is no image has its own error; the post that shows it (in its text or as its
+    /// `image`) got another at its line, and every list showing its card one blamed on the templates.
+    @Test func aPhotoThatCannotBeReadIsNamedOnceNotAtEveryPageShowingIt() {
+        let text = post("![Die Stadt](../../images/text.jpg) [groß](../../images/falsch.jpg)\n", frontMatter: "image: /images/falsch.jpg\nimage_alt: Stadt\n")
+        let (report, files) = build(["posts/2025/fotos.md": text, "images/text.jpg": "<html>Fehler 404</html>"],
+                                    photos: ["images/falsch.jpg": TestPhoto.make(format: .png)])
+        #expect(report.diagnostics.errorMessages == [
+            "/c/images/falsch.jpg: error: is named as a JPEG image, but is a PNG image; rename it to end in .png, or export it again as JPEG",
+            "/c/images/text.jpg: error: is not a JPEG image (its bytes are no image format); export it again as JPEG, or remove it",
+        ], "\(report.diagnostics.errorMessages)")
+        #expect(!page(files, "blog/index.html").contains("falsch.jpg"), "the card is shown without the picture")
+    }
+
     /// A stretch of scrambled bytes inside a JPEG (a bad sector, a broken transfer) is only a
     /// warning to libjpeg, which paints the rest grey: it was published so, without a word.
     @Test func aPhotoDamagedInsideIsAnErrorNotGreyBands() {

@@ -75,6 +75,8 @@ public struct LinkResolver: Sendable {
         if let image = images.rendition(target) {
             return .rewrite(sitePath(isImage ? image.src.path : image.linkTarget.path) + suffix, anchorCheck: nil)
         }
+        // A photo with an error of its own: left as written until it is fixed (one message, the photo's).
+        if images.isRejected(target) { return .keep }
         if isImage, ImageFormat(path: target) == nil, isAsset(target) { return .broken(SiteValidator.notAPicture(trimmed)) }
         if isAsset(target) { return .rewrite(sitePath(target) + suffix, anchorCheck: nil) }
         // A site address such as /veranstaltungen/ is kept (with the base path) and checked in the output.
