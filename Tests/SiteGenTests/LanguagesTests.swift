@@ -177,6 +177,17 @@ import Testing
             "content/posts/2026/offen.en.md: warning: the file name marks it as the 'en' version of offen.md, but site.yml declares no language 'en', so it is published as a page of its own; add en under languages: in site.yml, or rename the file"))
     }
 
+    /// A site.yml that cannot be read says nothing about its languages: every translation got a
+    /// warning that site.yml declares no language 'en' (30 on the example site), burying the error.
+    @Test func aBrokenSiteYmlGivesNoWarningsAboutTranslations() {
+        var files = Self.files
+        files["site.yml"] = Self.siteYml.replacingOccurrences(of: "base_url: https://example.org/\n", with: "")
+        let (site, diagnostics) = TestSupport.model(files)
+        #expect(site == nil)
+        #expect(diagnostics.map(\.description) == ["content/site.yml:1: error: required key 'base_url' is missing; add e.g. base_url: https://smartcity.example.org/"],
+                "\(diagnostics)")
+    }
+
     @Test func aVersionMayNotTakeASectionsAddress() {
         var files = TestSupport.minimalSite
         files["site.yml"] = "title: Test\nbase_url: https://example.org/\nlanguages:\n  en:\n    prefix: blog\n"

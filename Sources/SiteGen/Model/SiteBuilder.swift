@@ -22,7 +22,8 @@ public enum SiteBuilder {
         }
         let marks = (configOrNil?.languages.map(\.code) ?? []) + [LanguageVersion.easyReadMark]
         let versions = VersionedDocuments(content.documents, codes: Set(marks))
-        diagnostics += versions.warnings()
+        // Without a site.yml, which languages it declares is unknown: no warning about marks.
+        if configOrNil != nil { diagnostics += versions.warnings() }
         var model = Modeller(options: options, fileSystem: fileSystem, contentRoot: contentRoot, displayRoot: displayRoot,
                              content: content, failed: failed)
         let own = model.decode(versions.own)
