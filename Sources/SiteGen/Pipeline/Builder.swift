@@ -40,7 +40,7 @@ public struct Builder: Sendable {
         // The stored tables rendering reads were decoded while the content was loaded.
         cache?.awaitStoredTables()
         // Content errors do not stop here: rendering still runs so one build reports every problem
-        // (broken links too). Only a missing site.yml or broken templates stop it.
+        // (broken links too). Only a missing site.yml or broken templates (or UI strings) stop it.
         guard let site = modelled.site, let templates = modelled.templates else {
             report.diagnostics = Array(Set(report.diagnostics)).sorted()
             return (report, modelled.site)
@@ -48,6 +48,11 @@ public struct Builder: Sendable {
         report.withheld = site.withheld
         report.language = site.config.language
         let versions = versionRenderers(site, modelled, &report)
+        // Without a version's pages, every link to them would be reported as leading nowhere.
+        guard versions.complete else {
+            report.diagnostics = Array(Set(report.diagnostics)).sorted()
+            return (report, site)
+        }
         report.fingerprint = ContentHash.mix(fingerprint(modelled.content, templates), versions.templatesHash)
         report.validity = Self.validity(site)
         if let known = knownFingerprint, known == report.fingerprint, report.succeeded {
