@@ -36,6 +36,23 @@ import Testing
         files[name] = Array(changed.utf8)
     }
 
+    /// A string that de.yml has and en.yml lacks was reported at the template using it, with a
+    /// "did you mean" for another key (following it would break the German pages); the English
+    /// pages show nothing there (an empty aria-label), and en.yml is the file to change.
+    @Test func aStringOnlyATranslationLacksIsNamedInItsFile() {
+        var files = Self.theme
+        edit("i18n/en.yml", &files) { $0.replacingOccurrences(of: "\n  mainLabel: \"Main navigation\"", with: "") }
+        let fs = MemoryFileSystem()
+        for (path, bytes) in files { fs.write("/t/" + path, bytes: bytes) }
+        let (german, _) = TemplateSet.load(fileSystem: fs, root: "/t", displayRoot: "Templates", language: "de")
+        let (set, diagnostics) = TemplateSet.load(fileSystem: fs, root: "/t", displayRoot: "Templates", language: "en",
+                                                  original: ("de", german?.strings ?? [:]))
+        #expect(set != nil)
+        #expect(diagnostics.map { "\($0)" } == [
+            "Templates/i18n/en.yml: warning: the UI string 'nav.mainLabel' is missing (Templates/i18n/de.yml has it), so the pages of this language show nothing in its place; add it",
+        ])
+    }
+
     @Test func theRealThemeLoadsWithoutAWord() {
         let r = messages { _ in }
         #expect(r.loaded)

@@ -50,6 +50,8 @@ extension GermanMessages {
         ("template syntax error: {}", "Falsche Template-Syntax: {1}"),
         ("templates folder '{}' does not exist; pass --templates DIR",
          "Den Template-Ordner „{1}“ gibt es nicht; geben Sie --templates ORDNER an"),
+        ("the UI string '{}' is missing ({} has it), so the pages of this language show nothing in its place; add it",
+         "Der Oberflächentext „{1}“ fehlt ({2} hat ihn), die Seiten dieser Sprache zeigen an seiner Stelle nichts; ergänzen Sie ihn"),
         ("the UI string '{}' is missing, so pages show '{}' instead; add it",
          "Der Oberflächentext „{1}“ fehlt, die Seiten zeigen stattdessen „{2}“; ergänzen Sie ihn"),
         ("the UI string '{}' is not in Templates/i18n/; add it there{}",

@@ -17,7 +17,8 @@ extension Builder {
         var result = VersionRenderers()
         for version in site.versions + site.easyReadVersion {
             let (templates, diagnostics) = TemplateSet.load(fileSystem: fileSystem, root: location.templates,
-                                                            displayRoot: displayName(location.templates), language: version.config.language)
+                                                            displayRoot: displayName(location.templates), language: version.config.language,
+                                                            original: modelled.templates.map { (site.config.language, $0.strings) })
             report.diagnostics += diagnostics
             guard let templates else { result.complete = false; continue }
             result.templatesHash = ContentHash.mix(ContentHash.mix(result.templatesHash, text: version.config.language), templates.hash)

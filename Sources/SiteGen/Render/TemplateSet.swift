@@ -25,7 +25,10 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
     func dependencyHash(of template: String) -> UInt64 { dependencyHashes[template] ?? hash }
 
     /// Loads and checks every template; all problems are returned together.
-    public static func load(fileSystem: any FileSystem, root: String, displayRoot: String, language: String) -> (TemplateSet?, [Diagnostic]) {
+    /// - Parameter original: for a language version, the site's own language and UI strings (a
+    ///   string only this language's file lacks is named in that file, not at the templates).
+    public static func load(fileSystem: any FileSystem, root: String, displayRoot: String, language: String,
+                            original: (language: String, strings: [String: Any])? = nil) -> (TemplateSet?, [Diagnostic]) {
         let display = { (p: String) in displayRoot.isEmpty ? p : displayRoot + "/" + p }
         if fileSystem.fileExists(root), !fileSystem.isDirectory(root) {
             return (nil, [.error(displayRoot, "'\(root)' is a file, not the templates folder; pass --templates DIR")])
@@ -57,7 +60,9 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         guard let library, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         var set = TemplateSet(library: library, strings: strings, assets: files.assets, hash: files.hash, root: root)
         set.stringsValue = stringsValue
-        diagnostics += TemplateKeys.check(library, strings: stringsValue, display: display)
+        diagnostics += TemplateKeys.check(library, strings: stringsValue, display: display,
+                                          original: original.map { (UIStrings(tree: $0.strings), "i18n/\($0.language).yml") },
+                                          file: "i18n/\(language).yml")
         diagnostics += TemplateLint.warnings(library, texts: texts, strings: UIStrings(tree: strings), language: language, display: display)
         set.dependencyHashes = hashesWithDependencies(texts, references: library.references)
         return (set, diagnostics)
