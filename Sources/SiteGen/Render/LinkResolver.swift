@@ -73,12 +73,12 @@ public struct LinkResolver: Sendable {
         // A photo shows as its `<img src>` variant (whose name changes with its bytes, so a text
         // that shows it is rendered again when the photo changes); a link leads to its largest.
         if let image = images.rendition(target) {
-            return .rewrite(sitePath(isImage ? image.src.path : image.linkTarget.path) + suffix, anchorCheck: nil)
+            return .rewrite(sitePath(percentEncodedPath(isImage ? image.src.path : image.linkTarget.path)) + suffix, anchorCheck: nil)
         }
         // A photo with an error of its own: left as written until it is fixed (one message, the photo's).
         if images.isRejected(target) { return .keep }
         if isImage, ImageFormat(path: target) == nil, isAsset(target) { return .broken(SiteValidator.notAPicture(trimmed)) }
-        if isAsset(target) { return .rewrite(sitePath(target) + suffix, anchorCheck: nil) }
+        if isAsset(target) { return .rewrite(sitePath(percentEncodedPath(target)) + suffix, anchorCheck: nil) }
         // A site address such as /veranstaltungen/ is kept (with the base path) and checked in the output.
         if decoded.hasPrefix("/") { return .rewrite(sitePath(String(decoded.dropFirst())) + suffix, anchorCheck: nil) }
         if isImage { return .broken("image '\(trimmed)' does not exist under content/") }
@@ -128,6 +128,21 @@ public struct LinkResolver: Sendable {
         guard let first = scheme.first, first.isLetter, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
         return scheme.lowercased().filter { !$0.isWhitespace }
     }
+}
+
+/// A file's path as it may stand in an address: spaces and the other ASCII characters an
+/// address may not hold (`"`, `#`, `%`, `<`, `>`, `?` …) as %XX (`Flyer Sommer.pdf` →
+/// `Flyer%20Sommer.pdf`); letters beyond ASCII stay, as browsers read them.
+func percentEncodedPath(_ path: String) -> String {
+    let reserved = Set(Array("\"#%<>?[\\]^`{|}".utf8))
+    func needsEscape(_ c: UInt8) -> Bool { c <= 32 || c == 127 || reserved.contains(c) }
+    guard path.utf8.contains(where: needsEscape) else { return path }
+    let hex = Array("0123456789ABCDEF".utf8)
+    var bytes: [UInt8] = []
+    for c in path.utf8 {
+        if needsEscape(c) { bytes += [UInt8(ascii: "%"), hex[Int(c >> 4)], hex[Int(c & 15)]] } else { bytes.append(c) }
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// Decodes %XX escapes (e.g. %20 in file names); invalid escapes stay as written.

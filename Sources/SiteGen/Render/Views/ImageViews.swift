@@ -68,7 +68,8 @@ extension ItemFields {
         // A photo that cannot be read has an error of its own; the post is shown without it.
         if images.isRejected(path) { return nil }
         guard let rendition = images.rendition(path) else {
-            return (ImageView(src: urls.href(path), alt: alt), ImageView(src: urls.href(path), alt: alt))
+            let src = urls.href(percentEncodedPath(path))
+            return (ImageView(src: src, alt: alt), ImageView(src: src, alt: alt))
         }
         let page = ImageView(PictureMarkup(rendition, sizes: images.settings.sizes, href: urls.href), alt: alt)
         let card = PictureMarkup(crops: rendition, sizes: Self.cardSizes, href: urls.href).map { ImageView($0, alt: alt) } ?? page
@@ -79,6 +80,6 @@ extension ItemFields {
     func shareImage(_ p: Post) -> String? {
         guard let image = p.image, !isRemote(image), let path = resolveContentPath(image, from: p.source.path),
               !images.isRejected(path) else { return nil }
-        return urls.absolute(images.rendition(path)?.card?.path ?? path)
+        return urls.absolute(percentEncodedPath(images.rendition(path)?.card?.path ?? path))
     }
 }
