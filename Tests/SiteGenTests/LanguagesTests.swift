@@ -178,6 +178,23 @@ import Testing
             "content/posts/2026/offen.en.md: warning: the file name marks it as the 'en' version of offen.md, but site.yml declares no language 'en', so it is published as a page of its own; add en under languages: in site.yml, or rename the file"))
     }
 
+    /// An event moved in the German file but not in its translation stood in the English
+    /// calendar on the old day, and a post under another date, without a word.
+    @Test func aTranslationWhoseDatesDifferFromItsOriginalsIsWarnedAbout() {
+        let (_, same) = TestSupport.model(Self.files)
+        #expect(!same.contains { $0.message.contains("is not the same as in") }, "\(same)")
+        var files = Self.files
+        files["posts/2026/offen.en.md"] = files["posts/2026/offen.en.md"]!.replacingOccurrences(of: "2026-11-20T18:00", with: "2026-11-21T18:00")
+        files["events/2026/treffen.md"] = files["events/2026/treffen.md"]!.replacingOccurrences(of: "2026-12-03", with: "2026-12-10")
+        let (_, diagnostics) = TestSupport.model(files)
+        let clause = "a translation keeps its original's dates (its page and calendars would show another day or time): copy the line from there"
+        #expect(diagnostics.map(\.description).filter { $0.contains("is not the same as in") }.sorted() == [
+            "content/events/2026/treffen.en.md:3: warning: 'start' is not the same as in content/events/2026/treffen.md:3; " + clause,
+            "content/events/2026/treffen.en.md:4: warning: 'end' is not the same as in content/events/2026/treffen.md:4; " + clause,
+            "content/posts/2026/offen.en.md:3: warning: 'date' is not the same as in content/posts/2026/offen.md:3; " + clause,
+        ], "\(diagnostics)")
+    }
+
     /// A site.yml that cannot be read says nothing about its languages: every translation got a
     /// warning that site.yml declares no language 'en' (30 on the example site), burying the error.
     @Test func aBrokenSiteYmlGivesNoWarningsAboutTranslations() {

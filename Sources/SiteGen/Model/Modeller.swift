@@ -100,7 +100,7 @@ struct Modeller {
         site.timeBoundaries = boundaries
         if let original { TranslatedSite.prepare(&site, original: original) }
         var diagnostics = SiteValidator.validate(&site, fileSystem: fileSystem, contentRoot: contentRoot, displayRoot: displayRoot)
-        if let original { diagnostics += TranslatedSite.link(&site, original: original) }
+        if let original { diagnostics += TranslatedSite.link(&site, original: original) + TranslationDates.check(site, original: original) }
         return (site, diagnostics)
     }
 
