@@ -58,6 +58,8 @@ extension GermanMessages {
         ("an entry of '{}' is empty; remove it or write a value",
          "Ein Eintrag in „{1}“ ist leer; löschen Sie ihn oder schreiben Sie einen Wert"),
         ("an event", "eine Veranstaltung"),
+        ("base_url starts with http://, so the canonical addresses, feeds, calendars, the sitemap and link previews name the site unencrypted; write https://{}",
+         "base_url beginnt mit http://, damit nennen die kanonischen Adressen, Feeds, Kalender, die Sitemap und Linkvorschauen die Website unverschlüsselt; schreiben Sie https://{1}"),
         ("base_url {}", "base_url {1}"),
         ("e.g. https://smartcity.example.org/", "z. B. https://smartcity.example.org/"),
         ("end ({}) is a date without a time, so it lies before start ({}); write end with its time, e.g. {}",

@@ -108,6 +108,15 @@ public struct SiteConfig: Sendable {
         return nil
     }
 
+    /// A public site's address with `http://` (not a test on this machine): every canonical
+    /// address, feed, calendar, sitemap entry and link preview would name the unencrypted site.
+    static func unencrypted(_ b: String) -> String? {
+        guard b.lowercased().hasPrefix("http://") else { return nil }
+        let host = (authority(of: b) ?? "").lowercased()
+        if ["localhost", "127.0.0.1", "[::1]"].contains(where: { host == $0 || host.hasPrefix($0 + ":") }) { return nil }
+        return "base_url starts with http://, so the canonical addresses, feeds, calendars, the sitemap and link previews name the site unencrypted; write https://\(b.dropFirst(7))"
+    }
+
     static let knownKeys = ["title", "tagline", "description", "base_url", "language", "author", "publisher",
                             "license", "paginate", "unsafe_html", "paths", "participation", "ideas", "images", "languages"]
 
@@ -165,6 +174,7 @@ public struct SiteConfig: Sendable {
             } else if !b.hasSuffix("/") {
                 base = b + "/"
             }
+            if overrideBaseURL == nil, let problem = Self.unencrypted(b) { r.diagnostics.append(.warning(file, line: r.line(of: "base_url"), problem)) }
         }
         let publisher = r.nested("publisher", known: ["name", "url", "email"]) { p in
             Publisher(name: p.string("name", required: true) ?? "", url: p.url("url"), email: p.string("email"))
