@@ -75,6 +75,19 @@ import Testing
         #expect(d.errorMessages.contains { $0.hasPrefix("content/pages/blog.md: error: address /blog/ is already used by the site's own blog/ section") })
     }
 
+    /// A copy in a subfolder (`posts/2025/archiv/`) takes the address of the post in its own
+    /// folder; the message told the editor to rename the well-placed file, not the copy.
+    @Test func theCopyInASubfolderIsTheOneToRename() {
+        let post = "---\ntitle: Z\ndate: 2025-01-01T10:00:00+01:00\n---\n"
+        let event = "---\ntitle: E\nstart: 2025-12-01T18:00:00+01:00\nonline: https://x.org/\n---\n"
+        let (_, d) = model(["posts/2025/archiv/zukunft.md": post, "posts/2025/zukunft.md": post,
+                            "events/alt/treffen.md": event, "events/2025/treffen.md": event])
+        #expect(d.errorMessages.filter { $0.contains("is already used by") }.sorted() == [
+            "content/events/alt/treffen.md: error: address /veranstaltungen/2025/treffen/ is already used by content/events/2025/treffen.md; rename this file",
+            "content/posts/2025/archiv/zukunft.md: error: address /blog/2025/zukunft/ is already used by content/posts/2025/zukunft.md; rename this file",
+        ], "\(d.errorMessages)")
+    }
+
     @Test func projectsSortInGermanOrder() throws {
         let site = try #require(model([
             "projects/z.md": "---\ntitle: Zukunft\nstatus: idee\nfields: [daten-und-plattformen]\n---\n",

@@ -50,20 +50,29 @@ struct SiteValidator {
         return d
     }
 
-    /// The items whose claim succeeds, in their order. Files named by their slug claim first, so
-    /// when `Kontakt.md` and `kontakt.md` want one address, the message names `Kontakt.md`.
+    /// The items whose claim succeeds, in their order. Files named by their slug, in their kind's
+    /// own folder, claim first, so when `Kontakt.md` and `kontakt.md` (or `posts/2025/alt/a.md`
+    /// and `posts/2025/a.md`) want one address, the message names the first of them.
     static func claimed<T>(_ items: [T], _ source: (T) -> SourceRef, _ claim: (T) -> Bool) -> [T] {
         func misnamed(_ item: T) -> Bool {
             let path = source(item).path
             let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.utf8.index(after: $0)...] } ?? path[...]
             let stem = String(name.dropLast(3))
-            return Slug.make(stem) != stem
+            return Slug.make(stem) != stem || misplaced(path)
         }
         let late = items.map(misnamed)
         let order = items.indices.filter { !late[$0] } + items.indices.filter { late[$0] }
         var kept = [Bool](repeating: false, count: items.count)
         for i in order where claim(items[i]) { kept[i] = true }
         return items.indices.filter { kept[$0] }.map { items[$0] }
+    }
+
+    /// Whether a file lies outside its kind's own folder: `posts/<yyyy>/` and `events/<yyyy>/`,
+    /// else the kind's folder itself (`projects/`, `pages/` …).
+    static func misplaced(_ path: String) -> Bool {
+        let parts = path.split(separator: "/")
+        guard parts.first == "posts" || parts.first == "events" else { return parts.count != 2 }
+        return parts.count != 3 || parts[1].count != 4 || !parts[1].allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// Field slugs referenced by items must name published fields.
