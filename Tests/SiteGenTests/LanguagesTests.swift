@@ -221,6 +221,23 @@ import Testing
         #expect(report.pages == 0)
     }
 
+    /// Without `en:` in site.yml, strategy.en.md sorted before strategy.md and became the German
+    /// site's strategy page; the German one was left out, and links to it broke.
+    @Test func withoutLanguagesTheStrategyStaysTheGermanOne() throws {
+        var files = TestSupport.minimalSite
+        files["downloads/s.pdf"] = "%PDF-1.4\n"
+        files["strategy.md"] = "---\ntitle: Strategie\npdf: downloads/s.pdf\n---\nText.\n"
+        files["strategy.en.md"] = "---\ntitle: Strategy\npdf: downloads/s.pdf\n---\nText.\n"
+        files["posts/2026/offen.md"] = "---\ntitle: Offen\ndate: 2026-11-20T18:00:00+01:00\n---\nDie [Strategie](../../strategy.md).\n"
+        let (site, diagnostics) = TestSupport.model(files)
+        #expect(try #require(site).strategy?.title == "Strategie")
+        #expect(diagnostics.map(\.description).filter { $0.contains("strategy") } == [
+            "content/strategy.en.md: warning: the file name marks it as the 'en' version of strategy.md, but site.yml declares no language 'en', and the site has one strategy page, so it is not published; add en under languages: in site.yml, or remove the file",
+        ], "\(diagnostics)")
+        let (report, _) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.errorMessages.isEmpty, "\(report.diagnostics.errorMessages)")
+    }
+
     @Test func aVersionMayNotTakeASectionsAddress() {
         var files = TestSupport.minimalSite
         files["site.yml"] = "title: Test\nbase_url: https://example.org/\nlanguages:\n  en:\n    prefix: blog\n"

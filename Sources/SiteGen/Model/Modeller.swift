@@ -89,7 +89,7 @@ struct Modeller {
         i.participation = i.participation.filter { keep($0.draft, $0.source) }
         Self.sort(&i)
         var site = Site(config: config, urls: URLScheme(config: config), options: options, fields: i.fields, posts: i.posts,
-                        events: i.events, projects: i.projects, pages: i.pages, strategy: i.strategies.first,
+                        events: i.events, projects: i.projects, pages: i.pages, strategy: Self.strategy(i.strategies),
                         assets: content.assets, strategyPDFSize: nil)
         site.participation = i.participation
         site.scheduledPosts = scheduled
@@ -102,6 +102,12 @@ struct Modeller {
         var diagnostics = SiteValidator.validate(&site, fileSystem: fileSystem, contentRoot: contentRoot, displayRoot: displayRoot)
         if let original { diagnostics += TranslatedSite.link(&site, original: original) + TranslationDates.check(site, original: original) }
         return (site, diagnostics)
+    }
+
+    /// The site has one strategy page: `strategy.md` when there is one. A marked file of no
+    /// version (`strategy.en.md` without `en:` in site.yml) came first and took its place.
+    static func strategy(_ strategies: [Strategy]) -> Strategy? {
+        strategies.first { $0.source.path == "strategy.md" } ?? strategies.first
     }
 
     static func sort(_ i: inout DecodedItems) {
