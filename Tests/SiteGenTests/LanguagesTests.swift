@@ -204,6 +204,11 @@ import Testing
         #expect(site == nil)
         #expect(diagnostics.map(\.description) == ["content/site.yml:1: error: required key 'base_url' is missing; add e.g. base_url: https://smartcity.example.org/"],
                 "\(diagnostics)")
+        // So does a languages: that is no group of keys.
+        files["site.yml"] = "title: Test\nbase_url: https://example.org/\nlanguages: [en]\n"
+        let (_, listed) = TestSupport.model(files)
+        #expect(!listed.contains { $0.message.contains("declares no language") }, "\(listed)")
+        #expect(listed.contains { $0.description.hasPrefix("content/site.yml:3: error: 'languages' must be a group of keys") }, "\(listed)")
     }
 
     /// A version's UI strings that are missing (or cannot be read) stop the build, as the site's

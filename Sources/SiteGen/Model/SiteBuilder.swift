@@ -22,8 +22,13 @@ public enum SiteBuilder {
         }
         let marks = (configOrNil?.languages.map(\.code) ?? []) + [LanguageVersion.easyReadMark]
         let versions = VersionedDocuments(content.documents, codes: Set(marks))
-        // Without a site.yml, which languages it declares is unknown: no warning about marks.
-        if configOrNil != nil { diagnostics += versions.warnings() }
+        // Without a site.yml, or with a `languages:` it could not read, which languages it
+        // declares is unknown: no warning about marks (site.yml's error says what to fix).
+        var languagesUnread = false
+        if case .map(let map)? = content.config, let entry = map.entry("languages"), configOrNil?.languages.isEmpty == true {
+            languagesUnread = configDiagnostics.contains { $0.severity == .error && $0.line == entry.keyLine }
+        }
+        if configOrNil != nil && !languagesUnread { diagnostics += versions.warnings() }
         var model = Modeller(options: options, fileSystem: fileSystem, contentRoot: contentRoot, displayRoot: displayRoot,
                              content: content, failed: failed)
         let own = model.decode(versions.own)
