@@ -142,6 +142,8 @@ extension GermanMessages {
          "Das Projekt hat kein Handlungsfeld; ergänzen Sie z. B. fields: [{1}]"),
         ("project {}", "Das Projekt {1}"),
         ("publish it (remove 'draft: true')", "veröffentlichen Sie sie (löschen Sie „draft: true“)"),
+        ("publisher.email '{}' is no e-mail address; write it like smartcity@dortmund.de (without mailto:)",
+         "publisher.email „{1}“ ist keine E-Mail-Adresse; schreiben Sie sie wie smartcity@dortmund.de (ohne mailto:)"),
         ("required key '{}' is missing; add e.g. {}: {}", "Die Pflichtangabe „{1}“ fehlt; ergänzen Sie z. B. {2}: {3}"),
         ("required page '{}' is missing; create {}", "Die Pflichtseite „{1}“ fehlt; legen Sie {2} an"),
         ("required page '{}' {}, so the site has none; {}", "Die Pflichtseite „{1}“ {2}, die Website hat also keine; {3}"),

@@ -117,6 +117,17 @@ public struct SiteConfig: Sendable {
         return "base_url starts with http://, so the canonical addresses, feeds, calendars, the sitemap and link previews name the site unencrypted; write https://\(b.dropFirst(7))"
     }
 
+    /// `publisher.email`, which the idea pool's mailto: link, the open data's contact and the
+    /// JSON-LD name; nil (and an error) when it is no e-mail address.
+    static func publisherEmail(_ p: inout FrontMatterReader) -> String? {
+        guard let email = p.string("email") else { return nil }
+        guard FrontMatterReader.isMailAddress(email) else {
+            p.diagnostics.append(.error(p.file, line: p.line(of: "email"), "publisher.email '\(email)' is no e-mail address; write it like smartcity@dortmund.de (without mailto:)"))
+            return nil
+        }
+        return email
+    }
+
     static let knownKeys = ["title", "tagline", "description", "base_url", "language", "author", "publisher",
                             "license", "paginate", "unsafe_html", "paths", "participation", "ideas", "images", "languages"]
 
@@ -177,7 +188,7 @@ public struct SiteConfig: Sendable {
             if overrideBaseURL == nil, let problem = Self.unencrypted(b) { r.diagnostics.append(.warning(file, line: r.line(of: "base_url"), problem)) }
         }
         let publisher = r.nested("publisher", known: ["name", "url", "email"]) { p in
-            Publisher(name: p.string("name", required: true) ?? "", url: p.url("url"), email: p.string("email"))
+            Publisher(name: p.string("name", required: true) ?? "", url: p.url("url"), email: publisherEmail(&p))
         }
         let license = r.nested("license", known: ["name", "url"]) { l in
             License(name: l.string("name", required: true) ?? "", url: l.url("url") ?? "")
