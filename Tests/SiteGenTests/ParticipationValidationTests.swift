@@ -170,6 +170,14 @@ import Testing
         ])
     }
 
+    /// A license without its address gave the open data `"dct:license": {"@id": ""}` and
+    /// `"url": ""` without a word.
+    @Test func theLicenseNeedsItsAddress() {
+        var files = TestSupport.minimalSite
+        files["site.yml"] = "title: Test\nbase_url: https://example.org/\nlicense:\n  name: Datenlizenz Deutschland – Namensnennung – Version 2.0\n"
+        #expect(TestSupport.model(files).1.errorMessages == ["content/site.yml:4: error: required key 'url' is missing; add e.g. url: https://www.govdata.de/dl-de/by-2-0"])
+    }
+
     /// Without ideas:, the idea pool sends ideas to the publisher's address: 'smartcity(at)example.org'
     /// went into its mailto: link (and the open data's contact) without a word.
     @Test func thePublishersEmailMustBeAnEmailAddress() {

@@ -191,7 +191,9 @@ public struct SiteConfig: Sendable {
             Publisher(name: p.string("name", required: true) ?? "", url: p.url("url"), email: publisherEmail(&p))
         }
         let license = r.nested("license", known: ["name", "url"]) { l in
-            License(name: l.string("name", required: true) ?? "", url: l.url("url") ?? "")
+            // The open data name the license by its address (DCAT's dct:license): without one, "@id": "".
+            if l.map.entry("url") == nil { _ = l.string("url", required: true, example: "https://www.govdata.de/dl-de/by-2-0") }
+            return License(name: l.string("name", required: true) ?? "", url: l.url("url") ?? "")
         }
         let paths = readPaths(&r, file: file)
         let paginate = r.int("paginate") ?? 10
