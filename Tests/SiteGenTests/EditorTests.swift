@@ -428,4 +428,20 @@ import Testing
         let (report, _) = TestSupport.buildInMemory(files)
         #expect(report.diagnostics.errorMessages == ["/c/posts/2025/a.md:6: error: link target '\(written)' does not exist\(clause)"], "\(report.diagnostics.errorMessages)")
     }
+
+    /// A download or picture with a typo in its name (`flyr.pdf`, `Rathaus.JPG` for `rathaus.svg`)
+    /// got no hint at the file meant, as pages did.
+    @Test func aLinkOrImageOfAMissingFileSuggestsTheFileMeant() {
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2\" height=\"2\"></svg>"
+        let files = TestSupport.minimalSite.merging([
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\n[Flyer](../../downloads/flyr.pdf) ![Karte](../../images/krate.svg) [Plan](../../downloads/ganz-anders.pdf)\n",
+            "downloads/flyer.pdf": "%PDF-1.4\n", "images/karte.svg": svg, "images/krate.png.txt": "x",
+        ]) { _, b in b }
+        let (report, _) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.errorMessages == [
+            "/c/posts/2025/a.md:6: error: image '../../images/krate.svg' does not exist under content/, did you mean '../../images/karte.svg'?",
+            "/c/posts/2025/a.md:6: error: link target '../../downloads/flyr.pdf' does not exist, did you mean '../../downloads/flyer.pdf'?",
+            "/c/posts/2025/a.md:6: error: link target '../../downloads/ganz-anders.pdf' does not exist",
+        ], "\(report.diagnostics.errorMessages)")
+    }
 }

@@ -42,7 +42,7 @@ extension GermanMessages {
         ("heading skips a level ({} to {}); use {}", "Die Überschrift überspringt eine Ebene ({1} auf {2}); verwenden Sie {3}"),
         ("image '{}' contains a backslash (\\); write addresses with /, e.g. ../../projects/mein-projekt.md",
          "Die Bildadresse „{1}“ enthält einen Backslash (\\); schreiben Sie Adressen mit /, z. B. ../../projects/mein-projekt.md"),
-        ("image '{}' does not exist under content/", "Das Bild „{1}“ gibt es unter content/ nicht"),
+        ("image '{}' does not exist under content/{}", "Das Bild „{1}“ gibt es unter content/ nicht{2}"),
         ("image '{}' has no alt text; describe it in ![…]({}), or mark decoration with ![]({} \"dekorativ\")",
          "Das Bild „{1}“ hat keinen Alternativtext; beschreiben Sie es in ![…]({2}), oder kennzeichnen Sie reinen Schmuck mit ![]({3} \"dekorativ\")"),
         ("image '{}' would be loaded from another host, which the privacy rules forbid; save it under content/images/ and link it from there",

@@ -8,6 +8,8 @@ public struct LinkResolver: Sendable {
     let isAsset: @Sendable (String) -> Bool
     /// Every published source path (asked only for the "did you mean" of a link that leads nowhere).
     let sources: @Sendable () -> [String]
+    /// Every other file of the content (asked only for the "did you mean" of a missing file).
+    let assetPaths: @Sendable () -> [String]
     /// The site's path below its host (`/` or `/smartcity/`), put before every site path.
     let basePath: String
     /// Photos are published as files made from them (see `ImageCatalog`).
@@ -21,6 +23,8 @@ public struct LinkResolver: Sendable {
         exclusion = { excluded[$0] }
         isAsset = { assets.contains($0) }
         sources = { pages.keys.sorted() }
+        let assetList = site.assets.map(\.path)
+        assetPaths = { assetList }
         basePath = site.urls.basePath
         self.images = images
     }
@@ -81,7 +85,10 @@ public struct LinkResolver: Sendable {
         if isAsset(target) { return .rewrite(sitePath(percentEncodedPath(target)) + suffix, anchorCheck: nil) }
         // A site address such as /veranstaltungen/ is kept (with the base path) and checked in the output.
         if decoded.hasPrefix("/") { return .rewrite(sitePath(String(decoded.dropFirst())) + suffix, anchorCheck: nil) }
-        if isImage { return .broken("image '\(trimmed)' does not exist under content/") }
+        if isImage {
+            let guess = nearestFile(target, from: source)
+            return .broken("image '\(trimmed)' does not exist under content/" + (guess.map { ", did you mean '\($0 + suffix)'?" } ?? ""))
+        }
         return missing(trimmed, target: target, from: source)
     }
 
@@ -100,8 +107,23 @@ public struct LinkResolver: Sendable {
             let sameName = all.filter { $0 == name || $0.hasSuffix("/" + name) }
             let relative = (sameName.count == 1 ? sameName : all).map { ParticipationValidator.relativeLink(from: source.path, to: $0) }
             guess = sameName.count == 1 ? relative.first : nearest(path, in: relative)
+        } else {
+            guess = nearestFile(target, from: source)
         }
         return .broken("link target '\(written)' does not exist" + (guess.map { ", did you mean '\($0 + fragment)'?" } ?? ""))
+    }
+
+    /// A file of the content (not a page) with the same ending, named nearly so (in the folder
+    /// written, if it is there): `../../downloads/flyr.pdf` → `../../downloads/flyer.pdf`.
+    private func nearestFile(_ target: String, from source: SourceRef) -> String? {
+        func name(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+        guard let dot = target.lastIndex(of: "."), !target[dot...].contains("/") else { return nil }
+        let ending = target[dot...].lowercased()
+        let byName = Dictionary(grouping: assetPaths().filter { $0.lowercased().hasSuffix(ending) }, by: name)
+        guard let near = nearest(name(target), in: byName.keys.sorted()), let files = byName[near] else { return nil }
+        let folder = target.dropLast(name(target).count)
+        let file = files.first { $0.hasPrefix(folder) && $0.dropFirst(folder.count) == near } ?? files.sorted()[0]
+        return ParticipationValidator.relativeLink(from: source.path, to: file)
     }
 
     private func sitePath(_ path: String) -> String { basePath + path }
