@@ -88,6 +88,14 @@ import Testing
         ], "\(d.errorMessages)")
     }
 
+    /// The strategy's PDF with a typo in its name said only that it is not there.
+    @Test func aMisspelledStrategyPDFSuggestsTheFileMeant() {
+        let (_, d) = model(["strategy.md": "---\ntitle: Strategie\npdf: downloads/strategie-2023.pdf\n---\nText.\n",
+                            "downloads/Strategie_2023.pdf": "%PDF-1.4\n", "downloads/flyer.pdf": "%PDF-1.4\n"])
+        #expect(d.errorMessages == ["content/strategy.md:3: error: pdf 'downloads/strategie-2023.pdf' does not exist under content/; did you mean 'downloads/Strategie_2023.pdf'?"],
+                "\(d.errorMessages)")
+    }
+
     @Test func projectsSortInGermanOrder() throws {
         let site = try #require(model([
             "projects/z.md": "---\ntitle: Zukunft\nstatus: idee\nfields: [daten-und-plattformen]\n---\n",

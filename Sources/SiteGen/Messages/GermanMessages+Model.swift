@@ -130,6 +130,8 @@ extension GermanMessages {
          "paths.{1} ist „{2}“, dieselbe Adresse wie {3}; geben Sie jedem Bereich eine eigene"),
         ("paths.{} must be a slug (lowercase letters, digits and hyphens), e.g. '{}'",
          "paths.{1} muss ein Adressteil aus Kleinbuchstaben, Ziffern und Bindestrichen sein, z. B. „{2}“"),
+        ("pdf '{}' does not exist under content/; did you mean '{}'?",
+         "Die PDF „{1}“ gibt es unter content/ nicht; meinten Sie „{2}“?"),
         ("pdf '{}' does not exist under content/; put the file there or give an https address",
          "Die PDF „{1}“ gibt es unter content/ nicht; legen Sie die Datei dort ab oder geben Sie eine https-Adresse an"),
         ("pdf is remote, so its size is unknown; add pdf_size (bytes) so the link can state it",

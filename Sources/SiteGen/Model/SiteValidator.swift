@@ -224,6 +224,8 @@ struct SiteValidator {
                 }
             } else if let path = resolveContentPath(s.pdf, from: s.source.path), let asset = site.assets.first(where: { $0.path == path }) {
                 site.strategyPDFSize = asset.size
+            } else if let near = nearest(s.pdf, in: site.assets.map(\.path).filter { $0.lowercased().hasSuffix(".pdf") }) {
+                d.append(.error(s.source.display, line: s.source.keyLines["pdf"], "pdf '\(s.pdf)' does not exist under content/; did you mean '\(near)'?"))
             } else {
                 d.append(.error(s.source.display, line: s.source.keyLines["pdf"], "pdf '\(s.pdf)' does not exist under content/; put the file there or give an https address"))
             }
