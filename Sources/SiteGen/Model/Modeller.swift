@@ -96,7 +96,12 @@ struct Modeller {
         site.excludedSources = excluded
         site.withheld = withheld.sorted { $0.file < $1.file }
         site.configHash = content.configHash
-        site.hasEasyReadHome = content.documents.contains { $0.source.path == EasyRead.homeFile }
+        if let home = content.documents.first(where: { $0.source.path == EasyRead.homeFile }), let map = home.frontMatter {
+            // A draft is no page of the published site (the required-page check names it).
+            var reader = FrontMatterReader(map, file: home.source.display)
+            site.easyReadHomeIsDraft = !options.drafts && reader.bool("draft") == true
+            site.hasEasyReadHome = !site.easyReadHomeIsDraft
+        }
         site.timeBoundaries = boundaries
         if let original { TranslatedSite.prepare(&site, original: original) }
         var diagnostics = SiteValidator.validate(&site, fileSystem: fileSystem, contentRoot: contentRoot, displayRoot: displayRoot)

@@ -240,8 +240,10 @@ struct SiteValidator {
         var d: [Diagnostic] = []
         let slugs = Set(site.pages.map(\.slug) + (site.hasEasyReadHome ? [EasyRead.listPage] : []))
         for required in Site.requiredPages where !slugs.contains(required.slug) {
-            let file = "pages/\(required.slug).md"
-            if let reason = site.excludedSources[file] {
+            // The Leichte-Sprache page may be the home page in Leichte Sprache, content/home.ls.md.
+            let easyReadHome = required.slug == EasyRead.listPage && site.easyReadHomeIsDraft
+            let file = easyReadHome ? EasyRead.homeFile : "pages/\(required.slug).md"
+            if let reason = easyReadHome ? "is a draft" : site.excludedSources[file] {
                 d.append(.warning(display(file), "required page '\(required.title)' \(reason), so the site has none; \(reason == "is a draft" ? "publish it (remove 'draft: true')" : "fix it")"))
             } else {
                 d.append(.warning(display(file), "required page '\(required.title)' is missing; create \(display(file))"))
