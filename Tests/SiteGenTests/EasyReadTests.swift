@@ -140,6 +140,17 @@ import Testing
         #expect(!preview.contains { $0.message.contains("Leichte Sprache") }, "the preview shows the draft: \(preview)")
     }
 
+    /// A link from a standard page to a draft Leichte-Sprache page said the file does not exist.
+    @Test func aLinkToADraftEasyReadPageSaysItIsADraft() {
+        var files = Self.files
+        files["projects/sensoren.ls.md"] = files["projects/sensoren.ls.md"]!.replacingOccurrences(of: "status: umsetzung\n", with: "status: umsetzung\ndraft: true\n")
+        files["pages/kontakt.md"] = "---\ntitle: Kontakt\n---\nAuch in [Leichter Sprache](../projects/sensoren.ls.md).\n"
+        let (report, _) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.errorMessages == [
+            "/c/pages/kontakt.md:4: error: link target '../projects/sensoren.ls.md' is a draft and is not published; link to something else or publish it",
+        ], "\(report.diagnostics.errorMessages)")
+    }
+
     @Test func aStandardPageAtTheEasyReadHomeIsAnError() {
         var files = Self.files
         files["home.ls.md"] = "---\ntitle: Leichte Sprache\n---\nText.\n"

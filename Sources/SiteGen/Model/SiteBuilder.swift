@@ -54,10 +54,24 @@ public enum SiteBuilder {
             site.easyReadVersion = [version]
             diagnostics += versionDiagnostics
         }
+        Self.shareWithheldVersions(&site)
         EasyRead.link(&site)
         site.alternates = Alternates.make(site)
         for i in site.versions.indices { site.versions[i].alternates = site.alternates }
         for i in site.easyReadVersion.indices { site.easyReadVersion[i].alternates = site.alternates }
         return (site, diagnostics)
+    }
+
+    /// A link from any version's page to a withheld file of another (a draft `foo.en.md` or
+    /// `home.ls.md`) says why it is not published, not that the file does not exist.
+    static func shareWithheldVersions(_ site: inout Site) {
+        var withheld: [String: String] = [:]
+        for version in site.versions + site.easyReadVersion {
+            withheld.merge(version.excludedSources.filter { Variant.of($0.key) != nil }) { mine, _ in mine }
+        }
+        guard !withheld.isEmpty else { return }
+        site.excludedSources.merge(withheld) { mine, _ in mine }
+        for i in site.versions.indices { site.versions[i].excludedSources.merge(withheld) { mine, _ in mine } }
+        for i in site.easyReadVersion.indices { site.easyReadVersion[i].excludedSources.merge(withheld) { mine, _ in mine } }
     }
 }
