@@ -88,6 +88,22 @@ import Testing
         ], "\(d.errorMessages)")
     }
 
+    /// `updated` before `date` (a typo in the year, a copied file) gave JSON-LD a dateModified
+    /// before datePublished and feeds a change before the post appeared, without a word.
+    @Test func updatedBeforeDateIsWarnedAbout() {
+        func warnings(_ date: String, _ updated: String) -> [String] {
+            model(["posts/2025/a.md": "---\ntitle: A\ndate: \(date)\nupdated: \(updated)\nsummary: x\n---\n"]).1
+                .map(\.description).filter { $0.contains("updated") }
+        }
+        #expect(warnings("2025-05-20T10:00:00+02:00", "2024-05-21") == [
+            "content/posts/2025/a.md:4: warning: updated (2024-05-21) lies before date (2025-05-20T10:00:00+02:00); write the day of the last change, or remove the line",
+        ])
+        #expect(warnings("2025-05-20T10:00:00+02:00", "2025-05-20").isEmpty, "the same day")
+        #expect(warnings("2025-05-20", "2025-05-20T09:00:00+02:00").isEmpty)
+        #expect(warnings("2025-05-20T10:00:00+02:00", "2025-05-20T10:00:00+02:00").isEmpty)
+        #expect(warnings("2025-05-20T10:00:00+02:00", "2025-05-20T09:59:00+02:00").count == 1)
+    }
+
     /// The strategy's PDF with a typo in its name said only that it is not there.
     @Test func aMisspelledStrategyPDFSuggestsTheFileMeant() {
         let (_, d) = model(["strategy.md": "---\ntitle: Strategie\npdf: downloads/strategie-2023.pdf\n---\nText.\n",

@@ -180,6 +180,8 @@ extension GermanMessages {
         ("there is no month {} (months run from 01 to 12)", "einen Monat {1} gibt es nicht (die Monate gehen von 01 bis 12)"),
         ("unknown field of action '{}'{}", "Unbekanntes Handlungsfeld „{1}“{2}"),
         ("unknown key '{}'{}", "Unbekannte Angabe „{1}“{2}"),
+        ("updated ({}) lies before date ({}); write the day of the last change, or remove the line",
+         "updated ({1}) liegt vor date ({2}); schreiben Sie den Tag der letzten Änderung, oder löschen Sie die Zeile"),
         ("{} {} has {} days", "{1} {2} hat {3} Tage"),
     ]
 }

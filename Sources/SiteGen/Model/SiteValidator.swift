@@ -180,6 +180,11 @@ struct SiteValidator {
             if parts.count == 3, let folderYear = Int(parts[1]), folderYear != p.year {
                 d.append(.warning(p.source.display, line: p.source.keyLines["date"], "post is dated \(p.year) but lies in the folder \(folderYear); its address uses \(p.year)"))
             }
+            // Feeds would sort the post by a change before it appeared, and search engines reject the JSON-LD.
+            if let updated = p.updated, updated.epochSeconds + (updated.isDateOnly ? 86_400 : 1) <= p.date.epochSeconds {
+                d.append(.warning(p.source.display, line: p.source.keyLines["updated"],
+                    "updated (\(updated.iso8601)) lies before date (\(p.date.iso8601)); write the day of the last change, or remove the line"))
+            }
             if let image = p.image {
                 let line = p.source.keyLines["image"]
                 if isRemote(image) {
