@@ -88,6 +88,19 @@ import Testing
         ], "\(d.errorMessages)")
     }
 
+    /// Signing up by e-mail is common for a city's events; `registration: mailto:…` was refused as
+    /// "must be a web address starting with https://" (participate links take mailto:).
+    @Test func anEventsRegistrationMayBeAnEmailAddress() throws {
+        func event(_ registration: String) -> (Site?, [Diagnostic]) {
+            model(["events/2026/e.md": "---\ntitle: E\nstart: 2026-12-01T18:00:00+01:00\nonline: https://x.org/\nregistration: \"\(registration)\"\n---\n"])
+        }
+        let (site, d) = event("mailto:anmeldung@dortmund.de")
+        #expect(d.errorMessages.isEmpty, "\(d.errorMessages)")
+        #expect(try #require(site).events.first?.registration == "mailto:anmeldung@dortmund.de")
+        #expect(event("mailto:anmeldung(at)dortmund.de").1.errorMessages == ["content/events/2026/e.md:5: error: 'mailto:anmeldung(at)dortmund.de' is no e-mail address; write it like mailto:smartcity@dortmund.de"])
+        #expect(event("http://x.org/anmeldung").1.errorMessages.count == 1, "http stays refused")
+    }
+
     /// `updated` before `date` (a typo in the year, a copied file) gave JSON-LD a dateModified
     /// before datePublished and feeds a change before the post appeared, without a word.
     @Test func updatedBeforeDateIsWarnedAbout() {
