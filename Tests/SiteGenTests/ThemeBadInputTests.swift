@@ -36,6 +36,20 @@ import Testing
         files[name] = Array(changed.utf8)
     }
 
+    /// Google Fonts by @import in the theme's style sheet (the case of LG München I, 3 O 17493/20)
+    /// made every page load from Google, and the build said nothing: the pages' check reads HTML only.
+    @Test func aStyleSheetLoadingFromAnotherHostIsAnErrorAtItsLine() {
+        let r = messages {
+            $0["assets/site.css"] = Array("@import url(\"https://fonts.googleapis.com/css2?family=Roboto\");\nbody { margin: 0; }\n.x { background: url('/assets/bild.png') }\n.y { background: URL( //cdn.example.com/a.png ) }\n".utf8)
+        }
+        let clause = "would be loaded from another host by every page using this style sheet; the privacy rules allow only files of this site (store the file under Templates/assets/ and refer to it there)"
+        #expect(!r.loaded)
+        #expect(r.lines == [
+            "Templates/assets/site.css:1: error: 'https://fonts.googleapis.com/css2?family=Roboto' " + clause,
+            "Templates/assets/site.css:4: error: '//cdn.example.com/a.png' " + clause,
+        ], "\(r.lines)")
+    }
+
     /// A string that de.yml has and en.yml lacks was reported at the template using it, with a
     /// "did you mean" for another key (following it would break the German pages); the English
     /// pages show nothing there (an empty aria-label), and en.yml is the file to change.

@@ -19,6 +19,8 @@ extension GermanMessages {
          "„{1}“ ist eine Liste und gibt nichts aus; zeigen Sie ihre Einträge mit {{#{2}}}…{{/{3}}}{4}"),
         ("'{}' is text: {{{{}}}} prints it unescaped; write {{{}}}{}",
          "„{1}“ ist Text: {{{{2}}}} gibt es unmaskiert aus; schreiben Sie {{{3}}}{4}"),
+        ("'{}' would be loaded from another host by every page using this style sheet; the privacy rules allow only files of this site (store the file under Templates/assets/ and refer to it there)",
+         "„{1}“ würde von jeder Seite, die dieses Stylesheet nutzt, von einem anderen Server geladen; die Datenschutzregeln erlauben nur Dateien dieser Website (legen Sie die Datei unter Templates/assets/ ab und verweisen Sie dort auf sie)"),
         ("Mustache has no {{#if …}}: a section shows its content when the value is there; write {{#{}}}…{{/{}}}",
          "Mustache kennt kein {{#if …}}: Ein Abschnitt zeigt seinen Inhalt, wenn der Wert vorhanden ist; schreiben Sie {{#{1}}}…{{/{2}}}"),
         ("Mustache has no {{#unless …}}: write {{^{}}}…{{/{}}}", "Mustache kennt kein {{#unless …}}: Schreiben Sie {{^{1}}}…{{/{2}}}"),

@@ -86,7 +86,10 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             let path = entry.relativePath
             if path.hasPrefix("assets/") {
                 files.assets.append(FileEntry(relativePath: String(path.dropFirst(7)), size: entry.size))
-                if let bytes = try? fileSystem.readFile(root + "/" + path) { files.hash = ContentHash.mix(ContentHash.mix(files.hash, text: path), file: bytes) }
+                if let bytes = try? fileSystem.readFile(root + "/" + path) {
+                    files.hash = ContentHash.mix(ContentHash.mix(files.hash, text: path), file: bytes)
+                    if path.hasSuffix(".css") { files.diagnostics += remoteLoads(bytes, display: display(path)) }
+                }
                 continue
             }
             guard let bytes = try? fileSystem.readFile(root + "/" + path) else {
@@ -118,6 +121,14 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             }
         }
         return files
+    }
+
+    /// A font or picture a style sheet of the theme loads from another host (Google Fonts by
+    /// `@import`): every page would make that request, which the privacy rules forbid.
+    static func remoteLoads(_ bytes: [UInt8], display: String) -> [Diagnostic] {
+        RemoteStyleReferences.find(bytes).map {
+            .error(display, line: $0.line, "'\($0.address)' would be loaded from another host by every page using this style sheet; the privacy rules allow only files of this site (store the file under Templates/assets/ and refer to it there)")
+        }
     }
 
     /// Partials and parents must exist (Mustache would silently render nothing), and none may
