@@ -192,3 +192,29 @@ enum SiteRendererTestHook {
         for status in EventStatus.allCases where status != .geplant { #expect(UIStrings.usedByCode.contains("event.status.\(status.rawValue)")) }
     }
 }
+
+/// A problem the templates write onto every page (a script from another host in base.mustache)
+/// was one error per page, none naming the template; where a template holds the address as
+/// written, it is one message at that template's line.
+@Suite struct TemplateFindingsTests {
+    let base = (name: "Templates/base.mustache", text: "<html>\n<head>\n<script src=\"https://cdn.example.com/x.js\"></script>\n</head>\n")
+
+    @Test func aProblemOnEveryPageIsOneMessageAtTheTemplate() {
+        let remote = "'https://cdn.example.com/x.js' would be loaded from another host (written by the templates); the privacy rules allow only files of this site (store it under content/ or Templates/assets/)"
+        let other = "'/gibt-es-nicht/' does not exist in the built site (written by the templates)"
+        let findings = ["public/index.html", "public/blog/index.html", "public/kontakt/index.html"].flatMap { [Diagnostic.error($0, remote), .error($0, other)] }
+            + [.error("content/posts/a.md", line: 3, "link target 'b.md' does not exist")]
+        let collapsed = TemplateFindings.collapse(findings) { [base] }
+        let atTemplate = "Templates/base.mustache:3: error: 'https://cdn.example.com/x.js' would be loaded from another host (on 3 pages); the privacy rules allow only files of this site (store it under content/ or Templates/assets/)"
+        // An address the templates make ({{site.home}}gibt-es-nicht/) stays at each page.
+        #expect(Set(collapsed.map(\.description)) == [
+            "content/posts/a.md:3: error: link target 'b.md' does not exist", atTemplate,
+            "public/index.html: error: " + other, "public/blog/index.html: error: " + other, "public/kontakt/index.html: error: " + other,
+        ], "\(collapsed)")
+        var formatter = DiagnosticFormatter()
+        formatter.language = .de
+        #expect(formatter.lines(collapsed.filter { $0.file.hasPrefix("Templates/") }) == [
+            "Templates/base.mustache:3: Fehler: „https://cdn.example.com/x.js“ würde von einem anderen Server geladen (auf 3 Seiten); die Datenschutzregeln erlauben nur Dateien dieser Website (legen Sie die Datei unter content/ oder Templates/assets/ ab)",
+        ])
+    }
+}

@@ -115,7 +115,9 @@ public struct Builder: Sendable {
         let formatsTime = clock.lap()
         let checker = OutputChecker(site: renderer.site, records: rendered.records, outputs: outputs, outputName: renderer.outputName,
                                     bodyText: renderer.bodyText)
-        let findings = checker.checkEach(memo: cache ?? NoMemo()).flatMap { $0 }
+        let findings = TemplateFindings.collapse(checker.checkEach(memo: cache ?? NoMemo()).flatMap { $0 }) {
+            TemplateFindings.texts(fileSystem: fileSystem, root: location.templates, display: displayName(location.templates))
+        }
         let scheduled = renderers.flatMap { $0.scheduledPostFindings() }
         report.diagnostics += formats.problems + assetProblems + rendered.records.flatMap(\.diagnostics) + findings + scheduled
         report.pages = rendered.records.count
