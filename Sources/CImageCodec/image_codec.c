@@ -187,13 +187,22 @@ static VipsImage *as_srgb(VipsImage *image) {
     return failed ? NULL : cast;
 }
 
-void *sg_image_decode(const void *data, size_t length, int width, int height) {
+/// The loader's options (thumbnail's own fail_on does not reach the loader in 8.14, its option
+/// string does). `level` 2: a truncated file is an error rather than a grey band, and so, for a
+/// JPEG, is a warning: libjpeg reports damaged data inside a JPEG (a scrambled stretch, "Corrupt
+/// JPEG data") only as one and paints the rest grey. 1: truncation only; 0: nothing (only used
+/// to tell why a file failed, see ImageCodec.make).
+static const char *load_options(const void *data, size_t length, int level) {
+    const unsigned char *bytes = data;
+    int jpeg = length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xD8;
+    return level >= 2 && jpeg ? "fail_on=warning" : level >= 1 ? "fail_on=truncated" : "fail_on=none";
+}
+
+void *sg_image_decode(const void *data, size_t length, int width, int height, int level) {
     VipsImage *thumb = NULL;
-    // Shrink-on-load, EXIF orientation applied, an embedded profile (or CMYK) converted to sRGB;
-    // a truncated file is an error rather than a grey band (thumbnail's own fail_on does not
-    // reach the loader in 8.14, its option string does).
+    // Shrink-on-load, EXIF orientation applied, an embedded profile (or CMYK) converted to sRGB.
     if (vips_thumbnail_buffer((void *)data, length, &thumb, width, "height", height, "size", VIPS_SIZE_DOWN,
-                              "export_profile", "srgb", "option_string", "fail_on=truncated", NULL) != 0) return NULL;
+                              "export_profile", "srgb", "option_string", load_options(data, length, level), NULL) != 0) return NULL;
     VipsImage *rgb = as_srgb(thumb);
     g_object_unref(thumb);
     if (rgb == NULL) return NULL;

@@ -126,6 +126,31 @@ import Testing
         #expect(sink.text("leichte-sprache/home/index.html") == nil)
     }
 
+    /// A draft home.ls.md counted as the required Leichte-Sprache page: the site was published
+    /// without one, and without the warning a draft Impressum gets.
+    @Test func aDraftEasyReadHomeIsNamedAsTheMissingRequiredPage() {
+        var files = Self.files
+        files["pages/leichte-sprache.md"] = nil
+        files["home.ls.md"] = "---\ntitle: Leichte Sprache\ndraft: true\n---\nDas ist die Start-Seite in Leichter Sprache.\n"
+        let (_, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.map(\.description).filter { $0.contains("Leichte Sprache") } == [
+            "content/home.ls.md: warning: required page 'Leichte Sprache' is a draft, so the site has none; publish it (remove 'draft: true')",
+        ], "\(diagnostics)")
+        let (_, preview) = TestSupport.model(files, options: BuildOptions(now: TestSupport.now, drafts: true))
+        #expect(!preview.contains { $0.message.contains("Leichte Sprache") }, "the preview shows the draft: \(preview)")
+    }
+
+    /// A link from a standard page to a draft Leichte-Sprache page said the file does not exist.
+    @Test func aLinkToADraftEasyReadPageSaysItIsADraft() {
+        var files = Self.files
+        files["projects/sensoren.ls.md"] = files["projects/sensoren.ls.md"]!.replacingOccurrences(of: "status: umsetzung\n", with: "status: umsetzung\ndraft: true\n")
+        files["pages/kontakt.md"] = "---\ntitle: Kontakt\n---\nAuch in [Leichter Sprache](../projects/sensoren.ls.md).\n"
+        let (report, _) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.errorMessages == [
+            "/c/pages/kontakt.md:4: error: link target '../projects/sensoren.ls.md' is a draft and is not published; link to something else or publish it",
+        ], "\(report.diagnostics.errorMessages)")
+    }
+
     @Test func aStandardPageAtTheEasyReadHomeIsAnError() {
         var files = Self.files
         files["home.ls.md"] = "---\ntitle: Leichte Sprache\n---\nText.\n"

@@ -14,6 +14,23 @@ import Testing
         ["projects/messnetz.md": "---\ntitle: Messnetz\nstatus: umsetzung\n\(dates)---\nText.\n"]
     }
 
+    /// Files named with spaces (as Windows and Office name them) were put into the pages' src and
+    /// href as they are: `href="/downloads/Smart City Strategie.pdf"` is no valid address (the
+    /// HTML checker rejects it, and a srcset would split at the space).
+    @Test func aFileWithSpacesInItsNameIsLinkedWithAValidAddress() throws {
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2\" height=\"2\"></svg>"
+        let files = ["images/Deko Welle.svg": svg, "downloads/Smart City Strategie.pdf": "%PDF-1.4\n",
+                     "strategy.md": "---\ntitle: Strategie\npdf: downloads/Smart City Strategie.pdf\n---\nText.\n",
+                     "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01\nsummary: Kurz.\nimage: \"/images/Deko Welle.svg\"\nimage_alt: Welle\n---\n"
+                        + "![Welle](<../../images/Deko Welle.svg>) [Strategie](<../../downloads/Smart City Strategie.pdf>)\n"]
+        let post = try page(files, "blog/2025/a/index.html")
+        #expect(post.contains("src=\"/images/Deko%20Welle.svg\" alt=\"Welle\" loading") && post.contains("class=\"article-image\" src=\"/images/Deko%20Welle.svg\""), "\(post)")
+        #expect(post.contains("href=\"/downloads/Smart%20City%20Strategie.pdf\""))
+        #expect(post.contains("content=\"https://example.org/images/Deko%20Welle.svg\""))
+        #expect(!post.contains("Deko Welle.svg"))
+        #expect(try page(files, "strategie/index.html").contains("href=\"/downloads/Smart%20City%20Strategie.pdf\""))
+    }
+
     /// A project with only a start date read as lasting one month ("Zeitraum: September 2026").
     @Test func aProjectsPeriodSaysSinceOrUntilWhenOneEndIsOpen() throws {
         let fact = { (html: String) in html.components(separatedBy: "<dt>Zeitraum</dt><dd>").dropFirst().first?.components(separatedBy: "</dd>").first }
@@ -410,5 +427,21 @@ import Testing
         ]) { _, b in b }
         let (report, _) = TestSupport.buildInMemory(files)
         #expect(report.diagnostics.errorMessages == ["/c/posts/2025/a.md:6: error: link target '\(written)' does not exist\(clause)"], "\(report.diagnostics.errorMessages)")
+    }
+
+    /// A download or picture with a typo in its name (`flyr.pdf`, `Rathaus.JPG` for `rathaus.svg`)
+    /// got no hint at the file meant, as pages did.
+    @Test func aLinkOrImageOfAMissingFileSuggestsTheFileMeant() {
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2\" height=\"2\"></svg>"
+        let files = TestSupport.minimalSite.merging([
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\n[Flyer](../../downloads/flyr.pdf) ![Karte](../../images/krate.svg) [Plan](../../downloads/ganz-anders.pdf)\n",
+            "downloads/flyer.pdf": "%PDF-1.4\n", "images/karte.svg": svg, "images/krate.png.txt": "x",
+        ]) { _, b in b }
+        let (report, _) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.errorMessages == [
+            "/c/posts/2025/a.md:6: error: image '../../images/krate.svg' does not exist under content/, did you mean '../../images/karte.svg'?",
+            "/c/posts/2025/a.md:6: error: link target '../../downloads/flyr.pdf' does not exist, did you mean '../../downloads/flyer.pdf'?",
+            "/c/posts/2025/a.md:6: error: link target '../../downloads/ganz-anders.pdf' does not exist",
+        ], "\(report.diagnostics.errorMessages)")
     }
 }

@@ -138,6 +138,23 @@ import Testing
         #expect(problems(head + "<a xlink:href=\"&#106;ava&#x73;cript:alert(1)\"><rect/></a></svg>").count == 1)
         #expect(problems(head + "<set attributeName=\"href\" to=\"java\nscript:alert(1)\"/></svg>").count == 1)
     }
+
+    /// Opened on its own, an SVG loads what it refers to: another host's picture, font or page
+    /// would learn who looks at it (the privacy rules allow only the site's own files).
+    @Test func anSVGThatLoadsFromAnotherHostIsFoundAtItsLine() {
+        func problems(_ text: String) -> [String] { SVGSafety.problems(Array(text.utf8)).map { "\($0.line): \($0.message)" } }
+        let head = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">\n"
+        // Links, the namespaces, local references and embedded data load nothing.
+        #expect(problems(head + "<a href=\"https://www.dortmund.de/\"><use href=\"#welle\"/></a>\n<image href=\"data:image/png;base64,AAAA\"/>\n"
+                         + "<rect fill=\"url(#verlauf)\"/>\n<text>Mehr unter https://www.dortmund.de/</text>\n</svg>") == [])
+        #expect(problems(head + "<image\n  href=\"https://tracker.example.com/pixel.png\"/>\n</svg>")
+                == ["2: SVG loads 'https://tracker.example.com/pixel.png' from another host (in 'href'), \(SVGSafety.loads); embed it in the graphic, or remove it"])
+        #expect(problems(head + "<use xlink:href=\"//cdn.example.com/icons.svg#a\"/></svg>").first?.hasPrefix("2: SVG loads '//cdn.example.com/icons.svg#a'") == true)
+        #expect(problems(head + "<foreignObject><iframe xmlns=\"http://www.w3.org/1999/xhtml\" src=\"HTTPS://evil.example.com/\"/></foreignObject></svg>").count == 1)
+        #expect(problems(head + "<style>\n@import url(\"https://fonts.googleapis.com/css?family=Roboto\");\n</style></svg>")
+                == ["3: SVG loads 'https://fonts.googleapis.com/css?family=Roboto' from another host (in a style), \(SVGSafety.loads); embed it in the graphic, or remove it"])
+        #expect(problems(head + "<style>@import 'https://example.com/a.css';</style>\n<rect style=\"fill: URL( 'https://example.com/p.svg#m' )\"/></svg>").count == 2)
+    }
 }
 
 /// Results gathered from several threads.

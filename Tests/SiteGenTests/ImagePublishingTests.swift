@@ -150,6 +150,33 @@ import Testing
         #expect(errors.contains { $0.hasPrefix("/c/images/skript.svg:2: error: SVG contains a <script> element") })
     }
 
+    /// A photo that is no image has its own error; the post that shows it (in its text or as its
+    /// `image`) got another at its line, and every list showing its card one blamed on the templates.
+    @Test func aPhotoThatCannotBeReadIsNamedOnceNotAtEveryPageShowingIt() {
+        let text = post("![Die Stadt](../../images/text.jpg) [groß](../../images/falsch.jpg)\n", frontMatter: "image: /images/falsch.jpg\nimage_alt: Stadt\n")
+        let (report, files) = build(["posts/2025/fotos.md": text, "images/text.jpg": "<html>Fehler 404</html>"],
+                                    photos: ["images/falsch.jpg": TestPhoto.make(format: .png)])
+        #expect(report.diagnostics.errorMessages == [
+            "/c/images/falsch.jpg: error: is named as a JPEG image, but is a PNG image; rename it to end in .png, or export it again as JPEG",
+            "/c/images/text.jpg: error: is not a JPEG image (its bytes are no image format); export it again as JPEG, or remove it",
+        ], "\(report.diagnostics.errorMessages)")
+        #expect(!page(files, "blog/index.html").contains("falsch.jpg"), "the card is shown without the picture")
+    }
+
+    /// A stretch of scrambled bytes inside a JPEG (a bad sector, a broken transfer) is only a
+    /// warning to libjpeg, which paints the rest grey: it was published so, without a word.
+    @Test func aPhotoDamagedInsideIsAnErrorNotGreyBands() {
+        var photo = TestPhoto.make(width: 800, height: 600)
+        for i in photo.count / 2..<(photo.count / 2 + 2000) { photo[i] = photo[i] &* 31 &+ 7 }
+        let (report, files) = build(["posts/2025/fotos.md": post("![Die Stadt](../../images/kaputt.jpg)\n")], photos: ["images/kaputt.jpg": photo])
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.errorMessages == ["/c/images/kaputt.jpg: error: is damaged: part of the JPEG picture cannot be read and would show as grey bands; copy or export it again"],
+                "\(report.diagnostics)")
+        #expect(!files.keys.contains { $0.hasPrefix("images/kaputt-") })
+        #expect(ImageCodec.isDamaged(ImageCodec.Failure(description: "VipsJpeg: Corrupt JPEG data: premature end of data segment")))
+        #expect(!ImageCodec.isCutOff(ImageCodec.Failure(description: "VipsJpeg: Corrupt JPEG data: premature end of data segment")))
+    }
+
     @Test func anOriginalOverTheBudgetIsAWarning() {
         let text = post("![a](../../images/stadt.jpg)\n")
         let (report, files) = build(["posts/2025/fotos.md": text], photos: ["images/stadt.jpg": Self.stadt],

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import SiteGen
 
@@ -175,6 +176,71 @@ import Testing
         #expect(try #require(site).posts.map(\.slug) == ["offen-en"])
         #expect(diagnostics.map(\.description).contains(
             "content/posts/2026/offen.en.md: warning: the file name marks it as the 'en' version of offen.md, but site.yml declares no language 'en', so it is published as a page of its own; add en under languages: in site.yml, or rename the file"))
+    }
+
+    /// An event moved in the German file but not in its translation stood in the English
+    /// calendar on the old day, and a post under another date, without a word.
+    @Test func aTranslationWhoseDatesDifferFromItsOriginalsIsWarnedAbout() {
+        let (_, same) = TestSupport.model(Self.files)
+        #expect(!same.contains { $0.message.contains("is not the same as in") }, "\(same)")
+        var files = Self.files
+        files["posts/2026/offen.en.md"] = files["posts/2026/offen.en.md"]!.replacingOccurrences(of: "2026-11-20T18:00", with: "2026-11-21T18:00")
+        files["events/2026/treffen.md"] = files["events/2026/treffen.md"]!.replacingOccurrences(of: "2026-12-03", with: "2026-12-10")
+        let (_, diagnostics) = TestSupport.model(files)
+        let clause = "a translation keeps its original's dates (its page and calendars would show another day or time): copy the line from there"
+        #expect(diagnostics.map(\.description).filter { $0.contains("is not the same as in") }.sorted() == [
+            "content/events/2026/treffen.en.md:3: warning: 'start' is not the same as in content/events/2026/treffen.md:3; " + clause,
+            "content/events/2026/treffen.en.md:4: warning: 'end' is not the same as in content/events/2026/treffen.md:4; " + clause,
+            "content/posts/2026/offen.en.md:3: warning: 'date' is not the same as in content/posts/2026/offen.md:3; " + clause,
+        ], "\(diagnostics)")
+    }
+
+    /// A site.yml that cannot be read says nothing about its languages: every translation got a
+    /// warning that site.yml declares no language 'en' (30 on the example site), burying the error.
+    @Test func aBrokenSiteYmlGivesNoWarningsAboutTranslations() {
+        var files = Self.files
+        files["site.yml"] = Self.siteYml.replacingOccurrences(of: "base_url: https://example.org/\n", with: "")
+        let (site, diagnostics) = TestSupport.model(files)
+        #expect(site == nil)
+        #expect(diagnostics.map(\.description) == ["content/site.yml:1: error: required key 'base_url' is missing; add e.g. base_url: https://smartcity.example.org/"],
+                "\(diagnostics)")
+        // So does a languages: that is no group of keys.
+        files["site.yml"] = "title: Test\nbase_url: https://example.org/\nlanguages: [en]\n"
+        let (_, listed) = TestSupport.model(files)
+        #expect(!listed.contains { $0.message.contains("declares no language") }, "\(listed)")
+        #expect(listed.contains { $0.description.hasPrefix("content/site.yml:3: error: 'languages' must be a group of keys") }, "\(listed)")
+    }
+
+    /// A version's UI strings that are missing (or cannot be read) stop the build, as the site's
+    /// own do: its pages were left out and every link to them reported as leading nowhere
+    /// (108 errors and 44 warnings "written by the templates" on the example site).
+    @Test func aVersionsMissingUIStringsStopTheBuildWithOneMessage() throws {
+        let theme = TestSupport.temporaryFolder("theme") + "/Templates"
+        try FileManager.default.copyItem(atPath: TestSupport.templates, toPath: theme)
+        try FileManager.default.removeItem(atPath: theme + "/i18n/en.yml")
+        let fs = OverlayFileSystem(memory: MemoryFileSystem(Dictionary(uniqueKeysWithValues: Self.files.map { ("/c/" + $0.key, $0.value) })))
+        let builder = Builder(location: SiteLocation(content: "/c", templates: theme, output: "/out"), options: BuildOptions(now: TestSupport.now), fileSystem: fs)
+        let (report, _) = builder.run(into: MemorySink(fileSystem: fs))
+        #expect(report.diagnostics.filter { $0.severity == .error }.map(\.description) == [theme + "/i18n/en.yml: error: UI strings for language 'en' are missing"],
+                "\(report.diagnostics)")
+        #expect(report.pages == 0)
+    }
+
+    /// Without `en:` in site.yml, strategy.en.md sorted before strategy.md and became the German
+    /// site's strategy page; the German one was left out, and links to it broke.
+    @Test func withoutLanguagesTheStrategyStaysTheGermanOne() throws {
+        var files = TestSupport.minimalSite
+        files["downloads/s.pdf"] = "%PDF-1.4\n"
+        files["strategy.md"] = "---\ntitle: Strategie\npdf: downloads/s.pdf\n---\nText.\n"
+        files["strategy.en.md"] = "---\ntitle: Strategy\npdf: downloads/s.pdf\n---\nText.\n"
+        files["posts/2026/offen.md"] = "---\ntitle: Offen\ndate: 2026-11-20T18:00:00+01:00\n---\nDie [Strategie](../../strategy.md).\n"
+        let (site, diagnostics) = TestSupport.model(files)
+        #expect(try #require(site).strategy?.title == "Strategie")
+        #expect(diagnostics.map(\.description).filter { $0.contains("strategy") } == [
+            "content/strategy.en.md: warning: the file name marks it as the 'en' version of strategy.md, but site.yml declares no language 'en', and the site has one strategy page, so it is not published; add en under languages: in site.yml, or remove the file",
+        ], "\(diagnostics)")
+        let (report, _) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.errorMessages.isEmpty, "\(report.diagnostics.errorMessages)")
     }
 
     @Test func aVersionMayNotTakeASectionsAddress() {

@@ -37,6 +37,7 @@ enum MessageSources {
         "unexpected end": "a decoder's words, looked for",
         "not enough data": "a decoder's words, looked for",
         "bad seek": "a decoder's words, looked for",
+        "corrupt jpeg data": "a decoder's words, looked for",
         // libcmark-gfm's footnote markup, which `FootnoteTexts` gives the page's language.
         #"data-footnote-ref aria-describedby="{}">"#: "HTML markup",
         #"aria-label="Back to content""#: "libcmark-gfm's HTML, replaced",

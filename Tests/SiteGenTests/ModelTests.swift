@@ -75,6 +75,56 @@ import Testing
         #expect(d.errorMessages.contains { $0.hasPrefix("content/pages/blog.md: error: address /blog/ is already used by the site's own blog/ section") })
     }
 
+    /// A copy in a subfolder (`posts/2025/archiv/`) takes the address of the post in its own
+    /// folder; the message told the editor to rename the well-placed file, not the copy.
+    @Test func theCopyInASubfolderIsTheOneToRename() {
+        let post = "---\ntitle: Z\ndate: 2025-01-01T10:00:00+01:00\n---\n"
+        let event = "---\ntitle: E\nstart: 2025-12-01T18:00:00+01:00\nonline: https://x.org/\n---\n"
+        let (_, d) = model(["posts/2025/archiv/zukunft.md": post, "posts/2025/zukunft.md": post,
+                            "events/alt/treffen.md": event, "events/2025/treffen.md": event])
+        #expect(d.errorMessages.filter { $0.contains("is already used by") }.sorted() == [
+            "content/events/alt/treffen.md: error: address /veranstaltungen/2025/treffen/ is already used by content/events/2025/treffen.md; rename this file",
+            "content/posts/2025/archiv/zukunft.md: error: address /blog/2025/zukunft/ is already used by content/posts/2025/zukunft.md; rename this file",
+        ], "\(d.errorMessages)")
+    }
+
+    /// Signing up by e-mail is common for a city's events; `registration: mailto:…` was refused as
+    /// "must be a web address starting with https://" (participate links take mailto:).
+    @Test func anEventsRegistrationMayBeAnEmailAddress() throws {
+        func event(_ registration: String) -> (Site?, [Diagnostic]) {
+            model(["events/2026/e.md": "---\ntitle: E\nstart: 2026-12-01T18:00:00+01:00\nonline: https://x.org/\nregistration: \"\(registration)\"\n---\n"])
+        }
+        let (site, d) = event("mailto:anmeldung@dortmund.de")
+        #expect(d.errorMessages.isEmpty, "\(d.errorMessages)")
+        #expect(try #require(site).events.first?.registration == "mailto:anmeldung@dortmund.de")
+        #expect(event("mailto:anmeldung(at)dortmund.de").1.errorMessages == ["content/events/2026/e.md:5: error: 'mailto:anmeldung(at)dortmund.de' is no e-mail address; write it like mailto:smartcity@dortmund.de"])
+        #expect(event("http://x.org/anmeldung").1.errorMessages.count == 1, "http stays refused")
+    }
+
+    /// `updated` before `date` (a typo in the year, a copied file) gave JSON-LD a dateModified
+    /// before datePublished and feeds a change before the post appeared, without a word.
+    @Test func updatedBeforeDateIsWarnedAbout() {
+        func warnings(_ date: String, _ updated: String) -> [String] {
+            model(["posts/2025/a.md": "---\ntitle: A\ndate: \(date)\nupdated: \(updated)\nsummary: x\n---\n"]).1
+                .map(\.description).filter { $0.contains("updated") }
+        }
+        #expect(warnings("2025-05-20T10:00:00+02:00", "2024-05-21") == [
+            "content/posts/2025/a.md:4: warning: updated (2024-05-21) lies before date (2025-05-20T10:00:00+02:00); write the day of the last change, or remove the line",
+        ])
+        #expect(warnings("2025-05-20T10:00:00+02:00", "2025-05-20").isEmpty, "the same day")
+        #expect(warnings("2025-05-20", "2025-05-20T09:00:00+02:00").isEmpty)
+        #expect(warnings("2025-05-20T10:00:00+02:00", "2025-05-20T10:00:00+02:00").isEmpty)
+        #expect(warnings("2025-05-20T10:00:00+02:00", "2025-05-20T09:59:00+02:00").count == 1)
+    }
+
+    /// The strategy's PDF with a typo in its name said only that it is not there.
+    @Test func aMisspelledStrategyPDFSuggestsTheFileMeant() {
+        let (_, d) = model(["strategy.md": "---\ntitle: Strategie\npdf: downloads/strategie-2023.pdf\n---\nText.\n",
+                            "downloads/Strategie_2023.pdf": "%PDF-1.4\n", "downloads/flyer.pdf": "%PDF-1.4\n"])
+        #expect(d.errorMessages == ["content/strategy.md:3: error: pdf 'downloads/strategie-2023.pdf' does not exist under content/; did you mean 'downloads/Strategie_2023.pdf'?"],
+                "\(d.errorMessages)")
+    }
+
     @Test func projectsSortInGermanOrder() throws {
         let site = try #require(model([
             "projects/z.md": "---\ntitle: Zukunft\nstatus: idee\nfields: [daten-und-plattformen]\n---\n",

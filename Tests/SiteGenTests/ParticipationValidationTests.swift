@@ -169,4 +169,22 @@ import Testing
             "content/site.yml:5: error: ideas.form 'http://example.org/form' is not encrypted; people enter personal data there, so write https://",
         ])
     }
+
+    /// A license without its address gave the open data `"dct:license": {"@id": ""}` and
+    /// `"url": ""` without a word.
+    @Test func theLicenseNeedsItsAddress() {
+        var files = TestSupport.minimalSite
+        files["site.yml"] = "title: Test\nbase_url: https://example.org/\nlicense:\n  name: Datenlizenz Deutschland – Namensnennung – Version 2.0\n"
+        #expect(TestSupport.model(files).1.errorMessages == ["content/site.yml:4: error: required key 'url' is missing; add e.g. url: https://www.govdata.de/dl-de/by-2-0"])
+    }
+
+    /// Without ideas:, the idea pool sends ideas to the publisher's address: 'smartcity(at)example.org'
+    /// went into its mailto: link (and the open data's contact) without a word.
+    @Test func thePublishersEmailMustBeAnEmailAddress() {
+        var files = TestSupport.minimalSite
+        files["site.yml"] = "title: Test\nbase_url: https://example.org/\npublisher:\n  name: Stadt\n  email: smartcity(at)example.org\n"
+        let (site, d) = TestSupport.model(files)
+        #expect(d.errorMessages == ["content/site.yml:5: error: publisher.email 'smartcity(at)example.org' is no e-mail address; write it like smartcity@dortmund.de (without mailto:)"])
+        #expect(site?.config.publisher.email == nil)
+    }
 }

@@ -157,6 +157,24 @@ import MustacheEngine
         #expect(decode(override: "https://").1.map(\.description) == ["--base-url: error: --base-url has no host name (is 'https://'); write the site's full address, e.g. https://smartcity.example.org/"])
     }
 
+    /// A city's site at http:// put the unencrypted address into every canonical link, feed,
+    /// calendar and link preview without a word; a test site on this machine may use it.
+    @Test func aPublicBaseURLWithHTTPIsWarnedAbout() {
+        var files = TestSupport.minimalSite
+        files["site.yml"] = "title: Test\nbase_url: http://smartcity.example.org/\n"
+        func siteYml(_ d: [Diagnostic]) -> [String] { d.filter { $0.file == "content/site.yml" }.map(\.description) }
+        #expect(siteYml(TestSupport.model(files).1) == [
+            "content/site.yml:2: warning: base_url starts with http://, so the canonical addresses, feeds, calendars, the sitemap and link previews name the site unencrypted; write https://smartcity.example.org/",
+        ])
+        for quiet in ["https://smartcity.example.org/", "http://localhost:8080/", "http://127.0.0.1/"] {
+            files["site.yml"] = "title: Test\nbase_url: \(quiet)\n"
+            #expect(siteYml(TestSupport.model(files).1).isEmpty, "\(quiet)")
+        }
+        // The preview server's own address (--base-url) is no mistake of the site.
+        files["site.yml"] = "title: Test\nbase_url: http://smartcity.example.org/\n"
+        #expect(siteYml(TestSupport.model(files, options: BuildOptions(now: TestSupport.now, baseURL: "http://192.168.1.20:8080/")).1).isEmpty)
+    }
+
     @Test func twoSectionsCannotShareAnAddress() {
         var files = TestSupport.minimalSite
         files["site.yml"] = "title: Test\nbase_url: https://example.org/\npaths:\n  blog: aktuelles\n  events: aktuelles\n  search: assets\n"

@@ -36,6 +36,37 @@ import Testing
         files[name] = Array(changed.utf8)
     }
 
+    /// Google Fonts by @import in the theme's style sheet (the case of LG München I, 3 O 17493/20)
+    /// made every page load from Google, and the build said nothing: the pages' check reads HTML only.
+    @Test func aStyleSheetLoadingFromAnotherHostIsAnErrorAtItsLine() {
+        let r = messages {
+            $0["assets/site.css"] = Array("@import url(\"https://fonts.googleapis.com/css2?family=Roboto\");\nbody { margin: 0; }\n.x { background: url('/assets/bild.png') }\n.y { background: URL( //cdn.example.com/a.png ) }\n".utf8)
+        }
+        let clause = "would be loaded from another host by every page using this style sheet; the privacy rules allow only files of this site (store the file under Templates/assets/ and refer to it there)"
+        #expect(!r.loaded)
+        #expect(r.lines == [
+            "Templates/assets/site.css:1: error: 'https://fonts.googleapis.com/css2?family=Roboto' " + clause,
+            "Templates/assets/site.css:4: error: '//cdn.example.com/a.png' " + clause,
+        ], "\(r.lines)")
+    }
+
+    /// A string that de.yml has and en.yml lacks was reported at the template using it, with a
+    /// "did you mean" for another key (following it would break the German pages); the English
+    /// pages show nothing there (an empty aria-label), and en.yml is the file to change.
+    @Test func aStringOnlyATranslationLacksIsNamedInItsFile() {
+        var files = Self.theme
+        edit("i18n/en.yml", &files) { $0.replacingOccurrences(of: "\n  mainLabel: \"Main navigation\"", with: "") }
+        let fs = MemoryFileSystem()
+        for (path, bytes) in files { fs.write("/t/" + path, bytes: bytes) }
+        let (german, _) = TemplateSet.load(fileSystem: fs, root: "/t", displayRoot: "Templates", language: "de")
+        let (set, diagnostics) = TemplateSet.load(fileSystem: fs, root: "/t", displayRoot: "Templates", language: "en",
+                                                  original: ("de", german?.strings ?? [:]))
+        #expect(set != nil)
+        #expect(diagnostics.map { "\($0)" } == [
+            "Templates/i18n/en.yml: warning: the UI string 'nav.mainLabel' is missing (Templates/i18n/de.yml has it), so the pages of this language show nothing in its place; add it",
+        ])
+    }
+
     @Test func theRealThemeLoadsWithoutAWord() {
         let r = messages { _ in }
         #expect(r.loaded)
@@ -159,5 +190,31 @@ enum SiteRendererTestHook {
         #expect(keys.count > 30)
         #expect(keys.subtracting(UIStrings.usedByCode).isEmpty, "add to UIStrings.usedByCode: \(keys.subtracting(UIStrings.usedByCode).sorted())")
         for status in EventStatus.allCases where status != .geplant { #expect(UIStrings.usedByCode.contains("event.status.\(status.rawValue)")) }
+    }
+}
+
+/// A problem the templates write onto every page (a script from another host in base.mustache)
+/// was one error per page, none naming the template; where a template holds the address as
+/// written, it is one message at that template's line.
+@Suite struct TemplateFindingsTests {
+    let base = (name: "Templates/base.mustache", text: "<html>\n<head>\n<script src=\"https://cdn.example.com/x.js\"></script>\n</head>\n")
+
+    @Test func aProblemOnEveryPageIsOneMessageAtTheTemplate() {
+        let remote = "'https://cdn.example.com/x.js' would be loaded from another host (written by the templates); the privacy rules allow only files of this site (store it under content/ or Templates/assets/)"
+        let other = "'/gibt-es-nicht/' does not exist in the built site (written by the templates)"
+        let findings = ["public/index.html", "public/blog/index.html", "public/kontakt/index.html"].flatMap { [Diagnostic.error($0, remote), .error($0, other)] }
+            + [.error("content/posts/a.md", line: 3, "link target 'b.md' does not exist")]
+        let collapsed = TemplateFindings.collapse(findings) { [base] }
+        let atTemplate = "Templates/base.mustache:3: error: 'https://cdn.example.com/x.js' would be loaded from another host (on 3 pages); the privacy rules allow only files of this site (store it under content/ or Templates/assets/)"
+        // An address the templates make ({{site.home}}gibt-es-nicht/) stays at each page.
+        #expect(Set(collapsed.map(\.description)) == [
+            "content/posts/a.md:3: error: link target 'b.md' does not exist", atTemplate,
+            "public/index.html: error: " + other, "public/blog/index.html: error: " + other, "public/kontakt/index.html: error: " + other,
+        ], "\(collapsed)")
+        var formatter = DiagnosticFormatter()
+        formatter.language = .de
+        #expect(formatter.lines(collapsed.filter { $0.file.hasPrefix("Templates/") }) == [
+            "Templates/base.mustache:3: Fehler: „https://cdn.example.com/x.js“ würde von einem anderen Server geladen (auf 3 Seiten); die Datenschutzregeln erlauben nur Dateien dieser Website (legen Sie die Datei unter content/ oder Templates/assets/ ab)",
+        ])
     }
 }

@@ -32,8 +32,9 @@ int sg_codec_can_save(int format);
 int sg_image_probe(const void *data, size_t length, sg_image_info *info);
 
 /// Decodes at most `width`×`height` (kept in proportion, never enlarged), upright, in sRGB, with
-/// all metadata removed, into memory. NULL when it cannot be decoded (also when truncated).
-void *sg_image_decode(const void *data, size_t length, int width, int height);
+/// all metadata removed, into memory. NULL when it cannot be decoded (also when truncated; for
+/// `level` see image_codec.c's load_options).
+void *sg_image_decode(const void *data, size_t length, int width, int height, int level);
 /// `image` scaled to cover exactly `width`×`height`, the overlap cut off evenly (centre).
 void *sg_image_fill(void *image, int width, int height);
 void sg_image_size(void *image, int *width, int *height);

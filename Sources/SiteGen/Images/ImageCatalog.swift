@@ -38,6 +38,10 @@ final class ImageCatalog: Sendable {
 
     func rendition(_ path: String) -> ImageRendition? { renditions[path] }
 
+    /// Whether the photo at a content path could not be read (not the image its name says, or
+    /// not decodable): its own error names it, so a page that shows or links it gets none.
+    func isRejected(_ path: String) -> Bool { renditions[path] == nil && images[path]?.isProcessed == true }
+
     /// The rendition whose `<img src>` is the site URL `src`.
     func rendition(src: String) -> ImageRendition? { sourceOfSrc[src].flatMap { renditions[$0] } }
 

@@ -14,6 +14,10 @@ enum ImageCodec {
 
     struct Failure: Error, CustomStringConvertible {
         var description: String
+        /// Why, when a less strict decoding told it (libvips's messages are shared by all threads).
+        var cause: Cause? = nil
+
+        enum Cause { case damaged, cutOff }
     }
 
     /// Whether libvips started; it starts on first use.
@@ -41,8 +45,9 @@ enum ImageCodec {
         guard !variants.isEmpty else { return .success([]) }
         // Wide enough to cover every variant's box, so none is made from fewer pixels than it shows.
         let base = variants.map { max($0.width, Int((Double($0.height) * Double(source.width) / Double(source.height)).rounded(.up))) }.max()!
-        let decoded = bytes.withUnsafeBytes { sg_image_decode($0.baseAddress, $0.count, Int32(min(base, source.width)), 10_000_000) }
-        guard let decoded else { return .failure(lastError("the file cannot be decoded")) }
+        let width = Int32(min(base, source.width))
+        let decoded = bytes.withUnsafeBytes { sg_image_decode($0.baseAddress, $0.count, width, 10_000_000, 2) }
+        guard let decoded else { return .failure(failure(bytes, width: width)) }
         defer { sg_image_free(decoded) }
         var made: [[UInt8]] = []
         for variant in variants {
@@ -77,8 +82,32 @@ enum ImageCodec {
     /// libpng's "truncated", libvips's "unexpected end" or "bad seek" past the end): a file cut
     /// off in an upload or copy.
     static func isCutOff(_ failure: Failure) -> Bool {
+        if let cause = failure.cause { return cause == .cutOff }
         let text = failure.description.lowercased()
-        return ["premature end", "truncated", "unexpected end", "not enough data", "bad seek"].contains { text.containsBytes($0) }
+        return !isDamaged(failure) && ["premature end", "truncated", "unexpected end", "not enough data", "bad seek"].contains { text.containsBytes($0) }
+    }
+
+    /// True when the picture data is damaged inside the file (libjpeg: "Corrupt JPEG data:
+    /// premature end of data segment", "… bad Huffman code"): a stretch of scrambled bytes,
+    /// which it would paint as grey bands.
+    static func isDamaged(_ failure: Failure) -> Bool {
+        if let cause = failure.cause { return cause == .damaged }
+        return failure.description.lowercased().containsBytes("corrupt jpeg data")
+    }
+
+    /// Why a source failed: told by decoding it again less strictly, not by libvips's message
+    /// alone, which another thread's failure may have taken or mixed in. Decodes without
+    /// complaint when only warnings are left out: damaged inside; when only truncation is: cut off.
+    private static func failure(_ bytes: [UInt8], width: Int32) -> Failure {
+        var failure = lastError("the file cannot be decoded")
+        for (level, cause) in [(Int32(1), Failure.Cause.damaged), (0, .cutOff)] {
+            guard let image = bytes.withUnsafeBytes({ sg_image_decode($0.baseAddress, $0.count, width, 10_000_000, level) }) else { continue }
+            sg_image_free(image)
+            failure.cause = cause
+            break
+        }
+        _ = lastError("")
+        return failure
     }
 
     /// libvips's last message (its first line), or `fallback`.

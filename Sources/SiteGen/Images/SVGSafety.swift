@@ -1,6 +1,7 @@
 /// SVG files are published as they are, and an SVG opened on its own runs the scripts inside it
 /// in the site's name: a `<script>`, an event handler attribute (`onload=…`) or a `javascript:`
-/// address is an error naming the file and line.
+/// address is an error naming the file and line; so is a file it would load from another host
+/// (`SVGSafety+Remote.swift`).
 enum SVGSafety {
     struct Problem: Equatable {
         var line: Int
@@ -22,13 +23,15 @@ enum SVGSafety {
                 problems.append(Problem(line: tag.line, message: "SVG has an event handler attribute '\(handler.name)', \(runs); remove the attribute"))
             } else if let link = tag.attributes.first(where: { isScriptAddress($0.value) }) {
                 problems.append(Problem(line: tag.line, message: "SVG has a 'javascript:' address in '\(link.name)', \(runs); remove it"))
+            } else if let load = remoteLoad(tag) {
+                problems.append(Problem(line: tag.line, message: "SVG loads '\(load.address)' from another host (in '\(load.attribute)'), \(loads); embed it in the graphic, or remove it"))
             }
         }
-        return problems
+        return (problems + remoteStyleLoads(bytes)).sorted { $0.line < $1.line }
     }
 
     /// `svg:script` → `script`, lowercased.
-    private static func localName(_ name: String) -> String {
+    static func localName(_ name: String) -> String {
         String(name.split(separator: ":").last ?? Substring(name)).lowercased()
     }
 

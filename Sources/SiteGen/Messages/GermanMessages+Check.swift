@@ -1,6 +1,8 @@
 extension GermanMessages {
     /// The link check of the built pages and of links to other sites (Check/).
     static let check: [(english: String, german: String)] = [
+        (" (on 1 page)", " (auf 1 Seite)"),
+        (" (on {} pages)", " (auf {1} Seiten)"),
         (" (written by the templates)", " (aus den Templates)"),
         ("'{}' does not exist in the built site{}", "„{1}“ gibt es in der gebauten Website nicht{2}"),
         ("'{}' would be loaded from another host{}; the privacy rules allow only files of this site (store it under content/ or Templates/assets/)",

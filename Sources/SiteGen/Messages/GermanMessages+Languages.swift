@@ -3,6 +3,8 @@ extension GermanMessages {
     static let languages: [(english: String, german: String)] = [
         ("'{lang={}}' does not name a language; write a language code such as [Smart City]{lang=en}",
          "„{lang={1}}“ nennt keine Sprache; schreiben Sie ein Sprachkürzel wie [Smart City]{lang=en}"),
+        ("'{}' is not the same as in {}; a translation keeps its original's dates (its page and calendars would show another day or time): copy the line from there",
+         "„{1}“ ist nicht dasselbe wie in {2}; eine Übersetzung behält die Daten ihres Originals (ihre Seite und die Kalender zeigten sonst einen anderen Tag oder eine andere Uhrzeit): Übernehmen Sie die Zeile von dort"),
         ("address /{} is the home page in Leichte Sprache ({}); move this page's text there and delete this file",
          "Die Adresse /{1} gehört der Startseite in Leichter Sprache ({2}); übernehmen Sie den Text dieser Seite dorthin und löschen Sie diese Datei"),
         ("address /{} is where the '{}' version of the site begins (languages: in site.yml); rename this file",
@@ -23,6 +25,8 @@ extension GermanMessages {
          "languages: „{1}“ ist kein Sprachkürzel; schreiben Sie z. B. en"),
         ("the Leichte-Sprache pages",
          "die Seiten in Leichter Sprache"),
+        ("the file name marks it as the '{}' version of strategy.md, but site.yml declares no language '{}', and the site has one strategy page, so it is not published; add {} under languages: in site.yml, or remove the file",
+         "Der Dateiname kennzeichnet sie als Fassung „{1}“ von strategy.md, aber site.yml nennt keine Sprache „{2}“, und die Website hat nur eine Strategieseite, deshalb wird sie nicht veröffentlicht; ergänzen Sie {3} unter languages: in site.yml oder entfernen Sie die Datei"),
         ("the file name marks it as the '{}' version of {}, but site.yml declares no language '{}', so it is published as a page of its own; add {} under languages: in site.yml, or rename the file",
          "Der Dateiname kennzeichnet sie als Fassung „{1}“ von {2}, aber site.yml nennt keine Sprache „{3}“, deshalb wird sie als eigene Seite veröffentlicht; ergänzen Sie {4} unter languages: in site.yml oder benennen Sie die Datei um"),
         ("this is the '{}' version of {}, but there is no {} beside it; add the original, or rename this file",

@@ -67,7 +67,7 @@ enum DocumentDecoder {
             }
         }
         let online = r.url("online", encrypted: true), fields = r.stringList("fields"), format = r.string("format")
-        let registration = r.url("registration", encrypted: true), summary = r.string("summary"), lang = r.languageCode("lang"), draft = r.bool("draft") ?? false
+        let registration = r.signUpAddress("registration"), summary = r.string("summary"), lang = r.languageCode("lang"), draft = r.bool("draft") ?? false
         let participation = r.string("participation").map { resolveContentPath($0, from: doc.source.path) ?? $0 }
         guard let title, let start else { return nil }
         return Event(slug: doc.fileSlug, title: title, start: start, end: end, location: location, online: online, fields: fields,

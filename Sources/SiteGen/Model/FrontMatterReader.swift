@@ -174,6 +174,20 @@ struct FrontMatterReader {
         return text
     }
 
+    /// Where people sign up for an event: an https address, or an e-mail address written
+    /// `mailto:anmeldung@dortmund.de` (as `participate` takes it).
+    mutating func signUpAddress(_ key: String) -> String? {
+        guard case .scalar(let raw, _, _, _)? = map[key], raw.trimmingSpaces.lowercased().hasPrefix("mailto:") else {
+            return url(key, encrypted: true)
+        }
+        let text = raw.trimmingSpaces
+        guard Self.isMailAddress(String(text.dropFirst(7))) else {
+            error(line(of: key), "'\(text)' is no e-mail address; write it like mailto:smartcity@dortmund.de")
+            return nil
+        }
+        return text
+    }
+
     /// A language code for `lang` attributes (`en`, `de-DE`, `tr`): screen readers pick their
     /// voice by it, and a made-up one (`english`) leaves them guessing.
     mutating func languageCode(_ key: String) -> String? {

@@ -89,19 +89,30 @@ struct Modeller {
         i.participation = i.participation.filter { keep($0.draft, $0.source) }
         Self.sort(&i)
         var site = Site(config: config, urls: URLScheme(config: config), options: options, fields: i.fields, posts: i.posts,
-                        events: i.events, projects: i.projects, pages: i.pages, strategy: i.strategies.first,
+                        events: i.events, projects: i.projects, pages: i.pages, strategy: Self.strategy(i.strategies),
                         assets: content.assets, strategyPDFSize: nil)
         site.participation = i.participation
         site.scheduledPosts = scheduled
         site.excludedSources = excluded
         site.withheld = withheld.sorted { $0.file < $1.file }
         site.configHash = content.configHash
-        site.hasEasyReadHome = content.documents.contains { $0.source.path == EasyRead.homeFile }
+        if let home = content.documents.first(where: { $0.source.path == EasyRead.homeFile }), let map = home.frontMatter {
+            // A draft is no page of the published site (the required-page check names it).
+            var reader = FrontMatterReader(map, file: home.source.display)
+            site.easyReadHomeIsDraft = !options.drafts && reader.bool("draft") == true
+            site.hasEasyReadHome = !site.easyReadHomeIsDraft
+        }
         site.timeBoundaries = boundaries
         if let original { TranslatedSite.prepare(&site, original: original) }
         var diagnostics = SiteValidator.validate(&site, fileSystem: fileSystem, contentRoot: contentRoot, displayRoot: displayRoot)
-        if let original { diagnostics += TranslatedSite.link(&site, original: original) }
+        if let original { diagnostics += TranslatedSite.link(&site, original: original) + TranslationDates.check(site, original: original) }
         return (site, diagnostics)
+    }
+
+    /// The site has one strategy page: `strategy.md` when there is one. A marked file of no
+    /// version (`strategy.en.md` without `en:` in site.yml) came first and took its place.
+    static func strategy(_ strategies: [Strategy]) -> Strategy? {
+        strategies.first { $0.source.path == "strategy.md" } ?? strategies.first
     }
 
     static func sort(_ i: inout DecodedItems) {

@@ -54,6 +54,8 @@ public struct Site: Sendable {
     /// Whether the content has a home page in Leichte Sprache (`home.ls.md`): the required page
     /// "Leichte Sprache" then.
     var hasEasyReadHome = false
+    /// `content/home.ls.md` is a draft (and drafts are not shown).
+    var easyReadHomeIsDraft = false
 
     /// In the Leichte-Sprache version: the standard site's fields, which its items' badges show
     /// (linked to their Leichte-Sprache page where there is one, else to the standard one).

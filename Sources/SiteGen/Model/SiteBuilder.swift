@@ -22,7 +22,13 @@ public enum SiteBuilder {
         }
         let marks = (configOrNil?.languages.map(\.code) ?? []) + [LanguageVersion.easyReadMark]
         let versions = VersionedDocuments(content.documents, codes: Set(marks))
-        diagnostics += versions.warnings()
+        // Without a site.yml, or with a `languages:` it could not read, which languages it
+        // declares is unknown: no warning about marks (site.yml's error says what to fix).
+        var languagesUnread = false
+        if case .map(let map)? = content.config, let entry = map.entry("languages"), configOrNil?.languages.isEmpty == true {
+            languagesUnread = configDiagnostics.contains { $0.severity == .error && $0.line == entry.keyLine }
+        }
+        if configOrNil != nil && !languagesUnread { diagnostics += versions.warnings() }
         var model = Modeller(options: options, fileSystem: fileSystem, contentRoot: contentRoot, displayRoot: displayRoot,
                              content: content, failed: failed)
         let own = model.decode(versions.own)
@@ -48,10 +54,24 @@ public enum SiteBuilder {
             site.easyReadVersion = [version]
             diagnostics += versionDiagnostics
         }
+        Self.shareWithheldVersions(&site)
         EasyRead.link(&site)
         site.alternates = Alternates.make(site)
         for i in site.versions.indices { site.versions[i].alternates = site.alternates }
         for i in site.easyReadVersion.indices { site.easyReadVersion[i].alternates = site.alternates }
         return (site, diagnostics)
+    }
+
+    /// A link from any version's page to a withheld file of another (a draft `foo.en.md` or
+    /// `home.ls.md`) says why it is not published, not that the file does not exist.
+    static func shareWithheldVersions(_ site: inout Site) {
+        var withheld: [String: String] = [:]
+        for version in site.versions + site.easyReadVersion {
+            withheld.merge(version.excludedSources.filter { Variant.of($0.key) != nil }) { mine, _ in mine }
+        }
+        guard !withheld.isEmpty else { return }
+        site.excludedSources.merge(withheld) { mine, _ in mine }
+        for i in site.versions.indices { site.versions[i].excludedSources.merge(withheld) { mine, _ in mine } }
+        for i in site.easyReadVersion.indices { site.easyReadVersion[i].excludedSources.merge(withheld) { mine, _ in mine } }
     }
 }

@@ -108,6 +108,26 @@ public struct SiteConfig: Sendable {
         return nil
     }
 
+    /// A public site's address with `http://` (not a test on this machine): every canonical
+    /// address, feed, calendar, sitemap entry and link preview would name the unencrypted site.
+    static func unencrypted(_ b: String) -> String? {
+        guard b.lowercased().hasPrefix("http://") else { return nil }
+        let host = (authority(of: b) ?? "").lowercased()
+        if ["localhost", "127.0.0.1", "[::1]"].contains(where: { host == $0 || host.hasPrefix($0 + ":") }) { return nil }
+        return "base_url starts with http://, so the canonical addresses, feeds, calendars, the sitemap and link previews name the site unencrypted; write https://\(b.dropFirst(7))"
+    }
+
+    /// `publisher.email`, which the idea pool's mailto: link, the open data's contact and the
+    /// JSON-LD name; nil (and an error) when it is no e-mail address.
+    static func publisherEmail(_ p: inout FrontMatterReader) -> String? {
+        guard let email = p.string("email") else { return nil }
+        guard FrontMatterReader.isMailAddress(email) else {
+            p.diagnostics.append(.error(p.file, line: p.line(of: "email"), "publisher.email '\(email)' is no e-mail address; write it like smartcity@dortmund.de (without mailto:)"))
+            return nil
+        }
+        return email
+    }
+
     static let knownKeys = ["title", "tagline", "description", "base_url", "language", "author", "publisher",
                             "license", "paginate", "unsafe_html", "paths", "participation", "ideas", "images", "languages"]
 
@@ -165,12 +185,15 @@ public struct SiteConfig: Sendable {
             } else if !b.hasSuffix("/") {
                 base = b + "/"
             }
+            if overrideBaseURL == nil, let problem = Self.unencrypted(b) { r.diagnostics.append(.warning(file, line: r.line(of: "base_url"), problem)) }
         }
         let publisher = r.nested("publisher", known: ["name", "url", "email"]) { p in
-            Publisher(name: p.string("name", required: true) ?? "", url: p.url("url"), email: p.string("email"))
+            Publisher(name: p.string("name", required: true) ?? "", url: p.url("url"), email: publisherEmail(&p))
         }
         let license = r.nested("license", known: ["name", "url"]) { l in
-            License(name: l.string("name", required: true) ?? "", url: l.url("url") ?? "")
+            // The open data name the license by its address (DCAT's dct:license): without one, "@id": "".
+            if l.map.entry("url") == nil { _ = l.string("url", required: true, example: "https://www.govdata.de/dl-de/by-2-0") }
+            return License(name: l.string("name", required: true) ?? "", url: l.url("url") ?? "")
         }
         let paths = readPaths(&r, file: file)
         let paginate = r.int("paginate") ?? 10

@@ -50,20 +50,29 @@ struct SiteValidator {
         return d
     }
 
-    /// The items whose claim succeeds, in their order. Files named by their slug claim first, so
-    /// when `Kontakt.md` and `kontakt.md` want one address, the message names `Kontakt.md`.
+    /// The items whose claim succeeds, in their order. Files named by their slug, in their kind's
+    /// own folder, claim first, so when `Kontakt.md` and `kontakt.md` (or `posts/2025/alt/a.md`
+    /// and `posts/2025/a.md`) want one address, the message names the first of them.
     static func claimed<T>(_ items: [T], _ source: (T) -> SourceRef, _ claim: (T) -> Bool) -> [T] {
         func misnamed(_ item: T) -> Bool {
             let path = source(item).path
             let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.utf8.index(after: $0)...] } ?? path[...]
             let stem = String(name.dropLast(3))
-            return Slug.make(stem) != stem
+            return Slug.make(stem) != stem || misplaced(path)
         }
         let late = items.map(misnamed)
         let order = items.indices.filter { !late[$0] } + items.indices.filter { late[$0] }
         var kept = [Bool](repeating: false, count: items.count)
         for i in order where claim(items[i]) { kept[i] = true }
         return items.indices.filter { kept[$0] }.map { items[$0] }
+    }
+
+    /// Whether a file lies outside its kind's own folder: `posts/<yyyy>/` and `events/<yyyy>/`,
+    /// else the kind's folder itself (`projects/`, `pages/` …).
+    static func misplaced(_ path: String) -> Bool {
+        let parts = path.pathParts
+        guard parts.first == "posts" || parts.first == "events" else { return parts.count != 2 }
+        return parts.count != 3 || parts[1].count != 4 || !parts[1].allSatisfy { $0.isASCII && $0.isNumber }
     }
 
     /// Field slugs referenced by items must name published fields.
@@ -171,6 +180,11 @@ struct SiteValidator {
             if parts.count == 3, let folderYear = Int(parts[1]), folderYear != p.year {
                 d.append(.warning(p.source.display, line: p.source.keyLines["date"], "post is dated \(p.year) but lies in the folder \(folderYear); its address uses \(p.year)"))
             }
+            // Feeds would sort the post by a change before it appeared, and search engines reject the JSON-LD.
+            if let updated = p.updated, updated.epochSeconds + (updated.isDateOnly ? 86_400 : 1) <= p.date.epochSeconds {
+                d.append(.warning(p.source.display, line: p.source.keyLines["updated"],
+                    "updated (\(updated.iso8601)) lies before date (\(p.date.iso8601)); write the day of the last change, or remove the line"))
+            }
             if let image = p.image {
                 let line = p.source.keyLines["image"]
                 if isRemote(image) {
@@ -215,6 +229,8 @@ struct SiteValidator {
                 }
             } else if let path = resolveContentPath(s.pdf, from: s.source.path), let asset = site.assets.first(where: { $0.path == path }) {
                 site.strategyPDFSize = asset.size
+            } else if let near = nearest(s.pdf, in: site.assets.map(\.path).filter { $0.lowercased().hasSuffix(".pdf") }) {
+                d.append(.error(s.source.display, line: s.source.keyLines["pdf"], "pdf '\(s.pdf)' does not exist under content/; did you mean '\(near)'?"))
             } else {
                 d.append(.error(s.source.display, line: s.source.keyLines["pdf"], "pdf '\(s.pdf)' does not exist under content/; put the file there or give an https address"))
             }
@@ -229,8 +245,10 @@ struct SiteValidator {
         var d: [Diagnostic] = []
         let slugs = Set(site.pages.map(\.slug) + (site.hasEasyReadHome ? [EasyRead.listPage] : []))
         for required in Site.requiredPages where !slugs.contains(required.slug) {
-            let file = "pages/\(required.slug).md"
-            if let reason = site.excludedSources[file] {
+            // The Leichte-Sprache page may be the home page in Leichte Sprache, content/home.ls.md.
+            let easyReadHome = required.slug == EasyRead.listPage && site.easyReadHomeIsDraft
+            let file = easyReadHome ? EasyRead.homeFile : "pages/\(required.slug).md"
+            if let reason = easyReadHome ? "is a draft" : site.excludedSources[file] {
                 d.append(.warning(display(file), "required page '\(required.title)' \(reason), so the site has none; \(reason == "is a draft" ? "publish it (remove 'draft: true')" : "fix it")"))
             } else {
                 d.append(.warning(display(file), "required page '\(required.title)' is missing; create \(display(file))"))

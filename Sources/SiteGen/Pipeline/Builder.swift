@@ -40,7 +40,7 @@ public struct Builder: Sendable {
         // The stored tables rendering reads were decoded while the content was loaded.
         cache?.awaitStoredTables()
         // Content errors do not stop here: rendering still runs so one build reports every problem
-        // (broken links too). Only a missing site.yml or broken templates stop it.
+        // (broken links too). Only a missing site.yml or broken templates (or UI strings) stop it.
         guard let site = modelled.site, let templates = modelled.templates else {
             report.diagnostics = Array(Set(report.diagnostics)).sorted()
             return (report, modelled.site)
@@ -48,6 +48,11 @@ public struct Builder: Sendable {
         report.withheld = site.withheld
         report.language = site.config.language
         let versions = versionRenderers(site, modelled, &report)
+        // Without a version's pages, every link to them would be reported as leading nowhere.
+        guard versions.complete else {
+            report.diagnostics = Array(Set(report.diagnostics)).sorted()
+            return (report, site)
+        }
         report.fingerprint = ContentHash.mix(fingerprint(modelled.content, templates), versions.templatesHash)
         report.validity = Self.validity(site)
         if let known = knownFingerprint, known == report.fingerprint, report.succeeded {
@@ -110,7 +115,9 @@ public struct Builder: Sendable {
         let formatsTime = clock.lap()
         let checker = OutputChecker(site: renderer.site, records: rendered.records, outputs: outputs, outputName: renderer.outputName,
                                     bodyText: renderer.bodyText)
-        let findings = checker.checkEach(memo: cache ?? NoMemo()).flatMap { $0 }
+        let findings = TemplateFindings.collapse(checker.checkEach(memo: cache ?? NoMemo()).flatMap { $0 }) {
+            TemplateFindings.texts(fileSystem: fileSystem, root: location.templates, display: displayName(location.templates))
+        }
         let scheduled = renderers.flatMap { $0.scheduledPostFindings() }
         report.diagnostics += formats.problems + assetProblems + rendered.records.flatMap(\.diagnostics) + findings + scheduled
         report.pages = rendered.records.count

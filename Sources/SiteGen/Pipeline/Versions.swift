@@ -6,6 +6,9 @@ extension Builder {
         var renderers: [SiteRenderer] = []
         /// The versions' templates (their UI strings differ), for the build's fingerprint.
         var templatesHash: UInt64 = 0
+        /// False when a version's templates could not be loaded (its UI strings file is missing
+        /// or broken): the build stops there, as for the site's own templates.
+        var complete = true
     }
 
     /// One renderer per version, with `Templates/i18n/<code>.yml`; a missing one is an error.
@@ -14,9 +17,10 @@ extension Builder {
         var result = VersionRenderers()
         for version in site.versions + site.easyReadVersion {
             let (templates, diagnostics) = TemplateSet.load(fileSystem: fileSystem, root: location.templates,
-                                                            displayRoot: displayName(location.templates), language: version.config.language)
+                                                            displayRoot: displayName(location.templates), language: version.config.language,
+                                                            original: modelled.templates.map { (site.config.language, $0.strings) })
             report.diagnostics += diagnostics
-            guard let templates else { continue }
+            guard let templates else { result.complete = false; continue }
             result.templatesHash = ContentHash.mix(ContentHash.mix(result.templatesHash, text: version.config.language), templates.hash)
             var renderer = SiteRenderer(site: version, templates: templates, contentRoot: location.content, memo: cache ?? NoMemo(),
                                         fileSystem: fileSystem, originalStrings: modelled.templates.map { UIStrings(tree: $0.strings) })

@@ -8,6 +8,8 @@ public struct LinkResolver: Sendable {
     let isAsset: @Sendable (String) -> Bool
     /// Every published source path (asked only for the "did you mean" of a link that leads nowhere).
     let sources: @Sendable () -> [String]
+    /// Every other file of the content (asked only for the "did you mean" of a missing file).
+    let assetPaths: @Sendable () -> [String]
     /// The site's path below its host (`/` or `/smartcity/`), put before every site path.
     let basePath: String
     /// Photos are published as files made from them (see `ImageCatalog`).
@@ -21,6 +23,8 @@ public struct LinkResolver: Sendable {
         exclusion = { excluded[$0] }
         isAsset = { assets.contains($0) }
         sources = { pages.keys.sorted() }
+        let assetList = site.assets.map(\.path)
+        assetPaths = { assetList }
         basePath = site.urls.basePath
         self.images = images
     }
@@ -73,13 +77,18 @@ public struct LinkResolver: Sendable {
         // A photo shows as its `<img src>` variant (whose name changes with its bytes, so a text
         // that shows it is rendered again when the photo changes); a link leads to its largest.
         if let image = images.rendition(target) {
-            return .rewrite(sitePath(isImage ? image.src.path : image.linkTarget.path) + suffix, anchorCheck: nil)
+            return .rewrite(sitePath(percentEncodedPath(isImage ? image.src.path : image.linkTarget.path)) + suffix, anchorCheck: nil)
         }
+        // A photo with an error of its own: left as written until it is fixed (one message, the photo's).
+        if images.isRejected(target) { return .keep }
         if isImage, ImageFormat(path: target) == nil, isAsset(target) { return .broken(SiteValidator.notAPicture(trimmed)) }
-        if isAsset(target) { return .rewrite(sitePath(target) + suffix, anchorCheck: nil) }
+        if isAsset(target) { return .rewrite(sitePath(percentEncodedPath(target)) + suffix, anchorCheck: nil) }
         // A site address such as /veranstaltungen/ is kept (with the base path) and checked in the output.
         if decoded.hasPrefix("/") { return .rewrite(sitePath(String(decoded.dropFirst())) + suffix, anchorCheck: nil) }
-        if isImage { return .broken("image '\(trimmed)' does not exist under content/") }
+        if isImage {
+            let guess = nearestFile(target, from: source)
+            return .broken("image '\(trimmed)' does not exist under content/" + (guess.map { ", did you mean '\($0 + suffix)'?" } ?? ""))
+        }
         return missing(trimmed, target: target, from: source)
     }
 
@@ -98,8 +107,23 @@ public struct LinkResolver: Sendable {
             let sameName = all.filter { $0 == name || $0.hasSuffix("/" + name) }
             let relative = (sameName.count == 1 ? sameName : all).map { ParticipationValidator.relativeLink(from: source.path, to: $0) }
             guess = sameName.count == 1 ? relative.first : nearest(path, in: relative)
+        } else {
+            guess = nearestFile(target, from: source)
         }
         return .broken("link target '\(written)' does not exist" + (guess.map { ", did you mean '\($0 + fragment)'?" } ?? ""))
+    }
+
+    /// A file of the content (not a page) with the same ending, named nearly so (in the folder
+    /// written, if it is there): `../../downloads/flyr.pdf` → `../../downloads/flyer.pdf`.
+    private func nearestFile(_ target: String, from source: SourceRef) -> String? {
+        func name(_ path: String) -> String { path.pathParts.last.map(String.init) ?? path }
+        guard let dot = target.lastIndex(of: "."), !target[dot...].contains("/") else { return nil }
+        let ending = target[dot...].lowercased()
+        let byName = Dictionary(grouping: assetPaths().filter { $0.lowercased().hasSuffix(ending) }, by: name)
+        guard let near = nearest(name(target), in: byName.keys.sorted()), let files = byName[near] else { return nil }
+        let folder = target.dropLast(name(target).count)
+        let file = files.first { $0.hasPrefix(folder) && $0.dropFirst(folder.count) == near } ?? files.sorted()[0]
+        return ParticipationValidator.relativeLink(from: source.path, to: file)
     }
 
     private func sitePath(_ path: String) -> String { basePath + path }
@@ -127,6 +151,21 @@ public struct LinkResolver: Sendable {
         guard let first = scheme.first, first.isLetter, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
         return scheme.lowercased().filter { !$0.isWhitespace }
     }
+}
+
+/// A file's path as it may stand in an address: spaces and the other ASCII characters an
+/// address may not hold (`"`, `#`, `%`, `<`, `>`, `?` …) as %XX (`Flyer Sommer.pdf` →
+/// `Flyer%20Sommer.pdf`); letters beyond ASCII stay, as browsers read them.
+func percentEncodedPath(_ path: String) -> String {
+    let reserved = Set(Array("\"#%<>?[\\]^`{|}".utf8))
+    func needsEscape(_ c: UInt8) -> Bool { c <= 32 || c == 127 || reserved.contains(c) }
+    guard path.utf8.contains(where: needsEscape) else { return path }
+    let hex = Array("0123456789ABCDEF".utf8)
+    var bytes: [UInt8] = []
+    for c in path.utf8 {
+        if needsEscape(c) { bytes += [UInt8(ascii: "%"), hex[Int(c >> 4)], hex[Int(c & 15)]] } else { bytes.append(c) }
+    }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// Decodes %XX escapes (e.g. %20 in file names); invalid escapes stay as written.

@@ -48,6 +48,8 @@ extension SiteRenderer {
             guard !missing.isEmpty else { return nil }
             let source = try fileSystem.readFile(contentRoot + "/" + rendition.source)
             switch ImageCodec.make(missing, from: source, source: (rendition.width, rendition.height)) {
+            case .failure(let failure) where ImageCodec.isDamaged(failure):
+                return .error(display, "is damaged: part of the \(rendition.format.name) picture cannot be read and would show as grey bands; copy or export it again")
             case .failure(let failure) where ImageCodec.isCutOff(failure):
                 // The usual case (an upload or copy that stopped early), said without libjpeg's English.
                 return .error(display, "is cut off: the file ends before the \(rendition.format.name) picture does; copy or export it again")

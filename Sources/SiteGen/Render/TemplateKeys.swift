@@ -23,17 +23,32 @@ enum TemplateKeys {
     }
 
     /// Every problem of every page template, as warnings (errors under `--strict`).
-    static func check(_ library: TemplateLibrary, strings: Value, display: (String) -> String) -> [Diagnostic] {
+    /// - Parameter original: for a language version, the site's own UI strings and their file: a
+    ///   string only this version's file lacks is that file's mistake, named there once.
+    static func check(_ library: TemplateLibrary, strings: Value, display: (String) -> String,
+                      original: (strings: UIStrings, file: String)? = nil, file: String = "") -> [Diagnostic] {
         let globals = globals(strings: strings)
         var diagnostics: [Diagnostic] = []
         var seen: Set<String> = []
         for (template, shape) in roots where library.contains(template) {
             for p in library.checkKeys(template: template, stack: [globals, shape])
             where seen.insert("\(p.template):\(p.location.line):\(p.location.column)").inserted {
+                if let original, let key = missingUIString(p), original.strings[key] != key {
+                    guard seen.insert("t." + key).inserted else { continue }
+                    diagnostics.append(.warning(display(file), "the UI string '\(key)' is missing (\(display(original.file)) has it), so the pages of this language show nothing in its place; add it"))
+                    continue
+                }
                 diagnostics.append(.warning(display(p.template + ".mustache"), line: p.location.line, column: p.location.column, message(p, display: display)))
             }
         }
         return diagnostics
+    }
+
+    /// The dotted key of a UI string a tag names that the strings do not have (`t.nav.blogg` → `nav.blogg`).
+    static func missingUIString(_ p: KeyProblem) -> String? {
+        let parts = p.path.split(separator: ".").map(String.init)
+        guard p.kind == .unknownKey, parts.count > 1, parts[0] == "t", let missing = p.missing, parts.dropFirst().contains(missing) else { return nil }
+        return parts.dropFirst().joined(separator: ".")
     }
 
     /// The check's message, with a missing UI string named as such and where a partial is included.

@@ -25,7 +25,10 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
     func dependencyHash(of template: String) -> UInt64 { dependencyHashes[template] ?? hash }
 
     /// Loads and checks every template; all problems are returned together.
-    public static func load(fileSystem: any FileSystem, root: String, displayRoot: String, language: String) -> (TemplateSet?, [Diagnostic]) {
+    /// - Parameter original: for a language version, the site's own language and UI strings (a
+    ///   string only this language's file lacks is named in that file, not at the templates).
+    public static func load(fileSystem: any FileSystem, root: String, displayRoot: String, language: String,
+                            original: (language: String, strings: [String: Any])? = nil) -> (TemplateSet?, [Diagnostic]) {
         let display = { (p: String) in displayRoot.isEmpty ? p : displayRoot + "/" + p }
         if fileSystem.fileExists(root), !fileSystem.isDirectory(root) {
             return (nil, [.error(displayRoot, "'\(root)' is a file, not the templates folder; pass --templates DIR")])
@@ -57,7 +60,9 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         guard let library, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         var set = TemplateSet(library: library, strings: strings, assets: files.assets, hash: files.hash, root: root)
         set.stringsValue = stringsValue
-        diagnostics += TemplateKeys.check(library, strings: stringsValue, display: display)
+        diagnostics += TemplateKeys.check(library, strings: stringsValue, display: display,
+                                          original: original.map { (UIStrings(tree: $0.strings), "i18n/\($0.language).yml") },
+                                          file: "i18n/\(language).yml")
         diagnostics += TemplateLint.warnings(library, texts: texts, strings: UIStrings(tree: strings), language: language, display: display)
         set.dependencyHashes = hashesWithDependencies(texts, references: library.references)
         return (set, diagnostics)
@@ -81,7 +86,10 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             let path = entry.relativePath
             if path.hasPrefix("assets/") {
                 files.assets.append(FileEntry(relativePath: String(path.dropFirst(7)), size: entry.size))
-                if let bytes = try? fileSystem.readFile(root + "/" + path) { files.hash = ContentHash.mix(ContentHash.mix(files.hash, text: path), file: bytes) }
+                if let bytes = try? fileSystem.readFile(root + "/" + path) {
+                    files.hash = ContentHash.mix(ContentHash.mix(files.hash, text: path), file: bytes)
+                    if path.hasSuffix(".css") { files.diagnostics += remoteLoads(bytes, display: display(path)) }
+                }
                 continue
             }
             guard let bytes = try? fileSystem.readFile(root + "/" + path) else {
@@ -113,6 +121,14 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             }
         }
         return files
+    }
+
+    /// A font or picture a style sheet of the theme loads from another host (Google Fonts by
+    /// `@import`): every page would make that request, which the privacy rules forbid.
+    static func remoteLoads(_ bytes: [UInt8], display: String) -> [Diagnostic] {
+        RemoteStyleReferences.find(bytes).map {
+            .error(display, line: $0.line, "'\($0.address)' would be loaded from another host by every page using this style sheet; the privacy rules allow only files of this site (store the file under Templates/assets/ and refer to it there)")
+        }
     }
 
     /// Partials and parents must exist (Mustache would silently render nothing), and none may

@@ -65,8 +65,11 @@ extension ItemFields {
     func imageViews(_ p: Post) -> (page: ImageView, card: ImageView)? {
         guard let image = p.image, !isRemote(image), let path = resolveContentPath(image, from: p.source.path) else { return nil }
         let alt = p.imageAlt ?? ""
+        // A photo that cannot be read has an error of its own; the post is shown without it.
+        if images.isRejected(path) { return nil }
         guard let rendition = images.rendition(path) else {
-            return (ImageView(src: urls.href(path), alt: alt), ImageView(src: urls.href(path), alt: alt))
+            let src = urls.href(percentEncodedPath(path))
+            return (ImageView(src: src, alt: alt), ImageView(src: src, alt: alt))
         }
         let page = ImageView(PictureMarkup(rendition, sizes: images.settings.sizes, href: urls.href), alt: alt)
         let card = PictureMarkup(crops: rendition, sizes: Self.cardSizes, href: urls.href).map { ImageView($0, alt: alt) } ?? page
@@ -75,7 +78,8 @@ extension ItemFields {
 
     /// Absolute address of the image link previews and JSON-LD show: the photo's 1200×630 crop.
     func shareImage(_ p: Post) -> String? {
-        guard let image = p.image, !isRemote(image), let path = resolveContentPath(image, from: p.source.path) else { return nil }
-        return urls.absolute(images.rendition(path)?.card?.path ?? path)
+        guard let image = p.image, !isRemote(image), let path = resolveContentPath(image, from: p.source.path),
+              !images.isRejected(path) else { return nil }
+        return urls.absolute(percentEncodedPath(images.rendition(path)?.card?.path ?? path))
     }
 }

@@ -122,7 +122,7 @@ extension LayoutContext {
     /// nil when the PDF is not there (the build reports that once, at strategy.md's `pdf`).
     func strategyDownload(_ s: Strategy) -> DownloadView? {
         guard s.pdfIsRemote || site.strategyPDFSize != nil else { return nil }
-        let href = s.pdfIsRemote ? s.pdf : site.urls.href(resolveContentPath(s.pdf, from: s.source.path) ?? s.pdf)
+        let href = s.pdfIsRemote ? s.pdf : site.urls.href(percentEncodedPath(resolveContentPath(s.pdf, from: s.source.path) ?? s.pdf))
         var info = "PDF"
         if let size = site.strategyPDFSize { info += ", " + dates.fileSize(size) }
         return DownloadView(href: href, title: s.title, info: info, label: "\(s.title) (\(info))")

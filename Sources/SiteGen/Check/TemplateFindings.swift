@@ -1,0 +1,59 @@
+/// A page's problem that the templates wrote (`(written by the templates)`) is found on every
+/// page they make: a script from another host in base.mustache gave one error per page, none
+/// naming the template. When a template file holds the address as written, the problem is one
+/// message at that file and line, saying on how many pages it is.
+enum TemplateFindings {
+    static let origin = " (written by the templates)"
+
+    /// - Parameter templates: the templates' files (name as messages show it, text), read only when needed.
+    static func collapse(_ findings: [Diagnostic], templates readTemplates: () -> [(name: String, text: String)]) -> [Diagnostic] {
+        guard findings.contains(where: { $0.message.contains(origin) }) else { return findings }
+        let templates = readTemplates()
+        var kept: [Diagnostic] = []
+        var groups: [String: (first: Diagnostic, pages: Int)] = [:]
+        var order: [String] = []
+        for d in findings {
+            guard d.message.contains(origin), let address = quotedAddress(d.message), !address.isEmpty else { kept.append(d); continue }
+            let key = "\(d.severity)\u{0}\(d.message)"
+            if groups[key] == nil { order.append(key); groups[key] = (d, 0) }
+            groups[key]!.pages += 1
+        }
+        for key in order {
+            let (d, pages) = groups[key]!
+            guard let address = quotedAddress(d.message), let place = find(address, in: templates) else {
+                kept += findings.filter { "\($0.severity)\u{0}\($0.message)" == key }
+                continue
+            }
+            var message = d.message
+            if let at = message.firstRange(of: origin) { message.replaceSubrange(at, with: pages == 1 ? " (on 1 page)" : " (on \(pages) pages)") }
+            kept.append(Diagnostic(d.severity, file: place.file, line: place.line, message))
+        }
+        return kept
+    }
+
+    /// The address a link check message names first: `'https://cdn…/x.js' would be loaded …`.
+    static func quotedAddress(_ message: String) -> String? {
+        guard let open = message.firstIndex(of: "'") else { return nil }
+        let rest = message[message.index(after: open)...]
+        guard let close = rest.firstRange(of: "' ") ?? rest.firstRange(of: "':") else { return nil }
+        return String(rest[..<close.lowerBound])
+    }
+
+    /// The `.mustache` files under `root`, named as `display/…`.
+    static func texts(fileSystem: any FileSystem, root: String, display: String) -> [(name: String, text: String)] {
+        guard let files = try? fileSystem.listFiles(under: root).files else { return [] }
+        return files.filter { $0.relativePath.hasSuffix(".mustache") }.compactMap { f in
+            (try? fileSystem.readFile(root + "/" + f.relativePath)).map { (display + "/" + f.relativePath, String(decoding: $0, as: UTF8.self)) }
+        }
+    }
+
+    /// The first template line that holds `address` as written.
+    static func find(_ address: String, in templates: [(name: String, text: String)]) -> (file: String, line: Int)? {
+        for t in templates.sorted(by: { $0.name < $1.name }) where t.text.contains(address) {
+            for (i, line) in t.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains(address) {
+                return (t.name, i + 1)
+            }
+        }
+        return nil
+    }
+}
