@@ -7,25 +7,29 @@ enum TemplateFindings {
 
     /// - Parameter templates: the templates' files (name as messages show it, text), read only when needed.
     static func collapse(_ findings: [Diagnostic], templates readTemplates: () -> [(name: String, text: String)]) -> [Diagnostic] {
-        guard findings.contains(where: { $0.message.contains(origin) }) else { return findings }
+        // Byte searches and one pass over the findings: a large site has thousands of such
+        // findings (an address made from each event's values), and comparing every group with
+        // every finding took half a second.
+        guard findings.contains(where: { $0.message.containsBytes(origin) }) else { return findings }
         let templates = readTemplates()
         var kept: [Diagnostic] = []
-        var groups: [String: (first: Diagnostic, pages: Int)] = [:]
+        var groups: [String: [Diagnostic]] = [:]
         var order: [String] = []
         for d in findings {
-            guard d.message.contains(origin), let address = quotedAddress(d.message), !address.isEmpty else { kept.append(d); continue }
+            guard d.message.containsBytes(origin), let address = quotedAddress(d.message), !address.isEmpty else { kept.append(d); continue }
             let key = "\(d.severity)\u{0}\(d.message)"
-            if groups[key] == nil { order.append(key); groups[key] = (d, 0) }
-            groups[key]!.pages += 1
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(d)
         }
         for key in order {
-            let (d, pages) = groups[key]!
+            let same = groups[key]!
+            let d = same[0]
             guard let address = quotedAddress(d.message), let place = find(address, in: templates) else {
-                kept += findings.filter { "\($0.severity)\u{0}\($0.message)" == key }
+                kept += same
                 continue
             }
             var message = d.message
-            if let at = message.firstRange(of: origin) { message.replaceSubrange(at, with: pages == 1 ? " (on 1 page)" : " (on \(pages) pages)") }
+            if let at = message.firstRange(of: origin) { message.replaceSubrange(at, with: same.count == 1 ? " (on 1 page)" : " (on \(same.count) pages)") }
             kept.append(Diagnostic(d.severity, file: place.file, line: place.line, message))
         }
         return kept
@@ -33,10 +37,19 @@ enum TemplateFindings {
 
     /// The address a link check message names first: `'https://cdn…/x.js' would be loaded …`.
     static func quotedAddress(_ message: String) -> String? {
-        guard let open = message.firstIndex(of: "'") else { return nil }
-        let rest = message[message.index(after: open)...]
-        guard let close = rest.firstRange(of: "' ") ?? rest.firstRange(of: "':") else { return nil }
-        return String(rest[..<close.lowerBound])
+        let bytes = Array(message.utf8)
+        guard let open = bytes.firstIndex(of: UInt8(ascii: "'")) else { return nil }
+        // The first `' ` after it, else the first `':`.
+        func end(before next: UInt8) -> Int? {
+            var i = open + 1
+            while i + 1 < bytes.count {
+                if bytes[i] == UInt8(ascii: "'") && bytes[i + 1] == next { return i }
+                i += 1
+            }
+            return nil
+        }
+        guard let close = end(before: UInt8(ascii: " ")) ?? end(before: UInt8(ascii: ":")) else { return nil }
+        return String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
     }
 
     /// The `.mustache` files under `root`, named as `display/…`.
@@ -49,8 +62,8 @@ enum TemplateFindings {
 
     /// The first template line that holds `address` as written.
     static func find(_ address: String, in templates: [(name: String, text: String)]) -> (file: String, line: Int)? {
-        for t in templates.sorted(by: { $0.name < $1.name }) where t.text.contains(address) {
-            for (i, line) in t.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.contains(address) {
+        for t in templates.sorted(by: { $0.name < $1.name }) where t.text.containsBytes(address) {
+            for (i, line) in t.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where String(line).containsBytes(address) {
                 return (t.name, i + 1)
             }
         }
