@@ -1,4 +1,5 @@
 #include "CTestImages.h"
+#include "CImageCodec.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -69,7 +70,7 @@ static int save(VipsImage *image, const tp_photo *p, void **buffer, size_t *size
 }
 
 int tp_make_photo(const tp_photo *p, uint8_t **bytes, size_t *length) {
-    if (VIPS_INIT("sitegen-tests")) return -1;
+    if (sg_codec_start() != 0) return -1;
     VipsImage *image = sky(p->width, p->height, p->seed, p->grain);
     if (image == NULL) return -1;
     draw(image, p->width, p->height, p->seed, !p->no_mark);
@@ -113,7 +114,7 @@ int tp_make_photo(const tp_photo *p, uint8_t **bytes, size_t *length) {
 }
 
 int tp_pixel(const void *data, size_t length, int x, int y, uint8_t rgb[3]) {
-    if (VIPS_INIT("sitegen-tests")) return -1;
+    if (sg_codec_start() != 0) return -1;
     VipsImage *image = vips_image_new_from_buffer(data, length, "", NULL);
     if (image == NULL) return -1;
     double *values = NULL;
