@@ -90,35 +90,35 @@ public struct MarkdownRenderer: Sendable {
 
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
+    /// Parses `text` with the site's extensions and hands the parser and document to `body`
+    /// (both freed after it).
+    private static func parse<T>(_ text: String, options: Int32, _ body: (OpaquePointer, OpaquePointer) -> T) -> T {
+        _ = Self.extensionsRegistered
+        guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed") }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        text.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
+        guard let doc = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
+        defer { cmark_node_free(doc) }
+        return body(parser, doc)
+    }
+
     /// A Markdown text's plain text as `PlainText` makes it (nil where it leaves it to cmark) and
     /// as cmark's renderer does, for tests that compare them.
     static func plainTexts(_ markdown: String) -> (ours: [UInt8]?, cmark: [UInt8]) {
-        _ = Self.extensionsRegistered
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed") }
-        defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
-            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
-        }
-        markdown.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-        guard let doc = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
-        defer { cmark_node_free(doc) }
-        return (PlainText.of(doc), takeBytes(cmark_render_plaintext(doc, options, 0)))
+        return parse(markdown, options: options) { _, doc in (PlainText.of(doc), takeBytes(cmark_render_plaintext(doc, options, 0))) }
     }
 
     public func render(_ body: MarkdownBody) -> RenderedMarkdown {
-        _ = Self.extensionsRegistered
         // No CMARK_OPT_VALIDATE_UTF8: a Swift string is valid UTF-8 (checking it again was 1 % of a build).
         let options = CMARK_OPT_DEFAULT | CMARK_OPT_FOOTNOTES | (unsafeHTML ? CMARK_OPT_UNSAFE : 0)
-        guard let parser = cmark_parser_new(options) else { fatalError("cmark_parser_new failed") }
-        defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
-            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
-        }
-        body.text.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-        guard let doc = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
-        defer { cmark_node_free(doc) }
+        return Self.parse(body.text, options: options) { parser, doc in render(body, parser: parser, doc: doc, options: options) }
+    }
 
+    private func render(_ body: MarkdownBody, parser: OpaquePointer, doc: OpaquePointer, options: Int32) -> RenderedMarkdown {
         var walker = Walker(renderer: self, body: body, parser: parser, options: options)
         if body.text.containsBytes("]{lang=") { walker.diagnostics = LangSpans.apply(doc, file: body.source.display, line: body.line) }
         walker.walk(doc)
