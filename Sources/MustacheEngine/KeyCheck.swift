@@ -62,7 +62,7 @@ struct KeyChecker {
     mutating func check(_ nodes: [Node], in template: String, stack: [Frame], overrides: [Override]) {
         for node in nodes {
             switch node {
-            case .text, .span: break
+            case .text: break
             case .variable(let path, let escaped, let location):
                 checkPrint(path, escaped: escaped, stack: stack, template: template, location: location)
             case .section(let path, let children, let inverted, let location):

@@ -15,8 +15,8 @@ public enum ContentType: Sendable {
 /// once. Immutable once made; render with a `Renderer`.
 public final class TemplateLibrary: Sendable {
     let templates: [String: CompiledTemplate]
-    /// The text of every template, which text nodes point into.
-    let textBuffer: [UInt8]
+    /// What rendering walks.
+    let code: ProgramCode
     /// Every partial and parent tag of each template: the name it uses and where.
     public let references: [String: [(name: String, location: SourceLocation)]]
     /// Problems that do not stop a template from rendering: content a parent tag ignores, a block
@@ -55,37 +55,14 @@ public final class TemplateLibrary: Sendable {
         }
         if !errors.isEmpty { throw TemplateErrors(errors: errors) }
         for (name, ref) in refs { ref.target = compiled[name] }
-        var buffer: [UInt8] = []
-        for name in compiled.keys.sorted() { compiled[name]!.nodes = Self.spans(compiled[name]!.nodes, into: &buffer) }
-        textBuffer = buffer
         templates = compiled
         self.warnings = warnings + Self.unknownBlocks(compiled)
         self.references = references.mapValues { $0.map { (name: $0.0, location: $0.1) } }
         Self.markBlocks(compiled)
+        code = ProgramCode(Program(compiled))
     }
 
     public var names: [String] { templates.keys.sorted() }
-
-    /// `nodes` with their text moved into `buffer`.
-    static func spans(_ nodes: [Node], into buffer: inout [UInt8]) -> [Node] {
-        nodes.map { node in
-            switch node {
-            case .text(let bytes):
-                let start = Int32(buffer.count)
-                buffer += bytes
-                return .span(start: start, count: Int32(bytes.count))
-            case .section(let path, let children, let inverted, let loc):
-                return .section(path, spans(children, into: &buffer), inverted: inverted, loc)
-            case .parent(let ref, let arguments, let indent, let loc):
-                let moved = arguments.map { BlockArgument(symbol: $0.symbol, name: $0.name, nodes: spans($0.nodes, into: &buffer)) }
-                return .parent(ref, moved, indent: indent, loc)
-            case .block(let symbol, let name, let children, let indent, let loc):
-                return .block(symbol, name: name, spans(children, into: &buffer), indent: indent, loc)
-            default:
-                return node
-            }
-        }
-    }
 
     public func contains(_ name: String) -> Bool { templates[name] != nil }
 

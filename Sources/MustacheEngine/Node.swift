@@ -50,14 +50,9 @@ struct BlockArgument: Sendable {
     let nodes: [Node]
 }
 
-/// Not `indirect`: the nodes of a template lie side by side in one array, and text is a span of the
-/// library's one text buffer, so rendering follows few pointers (profiles showed the loop waiting
-/// on cache misses for each text node's own allocation).
+/// A template as parsed: checked by the key check, compiled into a `Program` to render.
 enum Node: Sendable {
-    /// Text as parsed; the library turns it into a `span`.
     case text([UInt8])
-    /// Text at `start` in the library's text buffer.
-    case span(start: Int32, count: Int32)
     case variable(Path, escaped: Bool, SourceLocation)
     case section(Path, [Node], inverted: Bool, SourceLocation)
     /// `indent` is nil for a partial inside a line, the line's leading whitespace for a standalone one.

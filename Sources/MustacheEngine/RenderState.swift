@@ -1,19 +1,16 @@
 /// One render in progress: the output, the context stack, indentation and block overrides.
 struct RenderState {
     let renderer: Renderer
-    /// The library's text buffer (see `Node.span`).
-    let text: UnsafeBufferPointer<UInt8>
+    let code: ProgramCode
     var out: [UInt8] = []
-    var stack: [Value] = []
-    /// Per frame: its keys (nil for a value without keys), read without opening the value.
-    var frameShapes: [Shape?] = []
-    /// Per frame: a hash of the shapes of it and the frames below it.
-    var shapes: [UInt64] = []
+    /// The context stack: its values, and beside them what a name lookup reads of each.
+    var values: [Value] = []
+    var frames: [Frame] = []
     var escapes: Bool
     /// Written at the start of each template line (standalone partials, parents and blocks).
     var indent: [UInt8] = []
     var atLineStart = false
-    var overrides: [BlockArgument] = []
+    var overrides: [Argument] = []
     /// The lowest frame above the globals that a name was found in (see `partial`).
     var lowestRead = Int.max
     /// Partials and parents being expanded inside each other. A partial that includes itself is
@@ -26,9 +23,20 @@ struct RenderState {
     var truncated = false
     static let maximumTotalExpansions = 100_000
 
-    init(renderer: Renderer, text: UnsafeBufferPointer<UInt8>, escapes: Bool) {
+    /// What a name lookup reads of a value on the context stack: plain numbers, so that looking
+    /// through the stack copies and retains nothing.
+    struct Frame {
+        /// Its keys (nil for a value without keys), read without opening the value. Unretained:
+        /// the value holds its shape. (Not `unowned(unsafe)`: with it, this compiler's debug
+        /// build removed two frames from the array at once.)
+        let shape: Unmanaged<Shape>?
+        /// A hash of the shapes of this frame and the frames below it.
+        let shapes: UInt64
+    }
+
+    init(renderer: Renderer, escapes: Bool) {
         self.renderer = renderer
-        self.text = text
+        code = renderer.library.code
         self.escapes = escapes
         out.reserveCapacity(16_384)
     }
@@ -37,45 +45,62 @@ struct RenderState {
         var shape: Shape?
         if case .object(let o) = value { shape = o.shape }
         let id = shape.map { UInt64(UInt(bitPattern: ObjectIdentifier($0))) } ?? 1
-        shapes.append(mix(shapes.last ?? 0x9E37_79B9, id))
-        frameShapes.append(shape)
-        stack.append(value)
+        frames.append(Frame(shape: shape.map { Unmanaged.passUnretained($0) }, shapes: mix(frames.last?.shapes ?? 0x9E37_79B9, id)))
+        values.append(value)
     }
 
     mutating func pop() {
-        stack.removeLast()
-        frameShapes.removeLast()
-        shapes.removeLast()
+        frames.removeLast()
+        values.removeLast()
     }
 
-    mutating func render(_ nodes: [Node]) {
-        for node in nodes {
-            switch node {
-            case .span(let start, let count): write(text: UnsafeBufferPointer(rebasing: text[Int(start)..<Int(start + count)]))
-            case .text(let bytes): bytes.withUnsafeBufferPointer { write(text: $0) }
-            case .variable(let path, let escaped, _): write(lookup(path), escaped: escaped && escapes)
-            case .section(let path, let children, let inverted, _): section(lookup(path), children, inverted: inverted)
-            case .partial(let ref, let indent, _): partial(ref, indent: indent)
-            case .parent(let ref, let arguments, let indent, _): parent(ref, arguments, indent: indent)
-            case .block(let symbol, _, let children, let indent, _): block(symbol, children, indent: indent)
+    /// Runs the instructions `start..<end`.
+    mutating func run(_ start: Int32, _ end: Int32) {
+        let ops = code.ops
+        var i = Int(start)
+        let end = Int(end)
+        while i < end {
+            let op = ops[i]
+            switch op.code {
+            case .text:
+                write(text: UnsafeBufferPointer(rebasing: code.text[Int(op.a)..<Int(op.a + op.b)]))
+                i += 1
+            case .variable:
+                write(lookup(op), escaped: op.escaped && escapes)
+                i += 1
+            case .section:
+                section(lookup(op), Int32(i + 1), op.d)
+                i = Int(op.d)
+            case .invertedSection:
+                if !lookup(op).isTruthy { run(Int32(i + 1), op.d) }
+                i = Int(op.d)
+            case .partial:
+                partial(op)
+                i += 1
+            case .parent:
+                parent(op)
+                i = Int(op.d)
+            case .block:
+                block(op, Int32(i + 1))
+                i = Int(op.b)
             }
         }
     }
 
-    mutating func lookup(_ path: Path) -> Value {
-        let first = path.first
-        guard first >= 0 else { return stack[stack.count - 1] }
-        var i = stack.count - 1
+    /// The value a variable or section names: the first frame from the top that has the first
+    /// name, then each further name inside it.
+    mutating func lookup(_ op: Op) -> Value {
+        let first = Int(op.a)
+        guard first >= 0 else { return values[values.count - 1] }
+        var i = frames.count - 1
         while i >= 0 {
-            if let shape = frameShapes[i], case let slot = shape.slot(first), slot >= 0, case .object(let o) = stack[i] {
+            if let shape = frames[i].shape, case let slot = shape._withUnsafeGuaranteedRef({ $0.slot(first) }), slot >= 0, case .object(let o) = values[i] {
                 if i > 0 && i < lowestRead { lowestRead = i }
                 var value = o.value(at: slot)
-                guard path.symbols.count > 1 else { return value }
-                let symbols = path.symbols
                 var k = 1
-                while k < symbols.count {
+                while k < Int(op.c) {
                     guard case .object(let inner) = value else { return .null }
-                    let s = inner.shape.slot(symbols[k])
+                    let s = inner.shape.slot(Int(code.symbols[Int(op.b) + k]))
                     guard s >= 0 else { return .null }
                     value = inner.value(at: s)
                     k += 1
@@ -87,23 +112,20 @@ struct RenderState {
         return .null
     }
 
-    mutating func section(_ value: Value, _ children: [Node], inverted: Bool) {
-        if inverted {
-            if !value.isTruthy { render(children) }
-            return
-        }
+    /// A section over `value` with the content `start..<end`.
+    mutating func section(_ value: Value, _ start: Int32, _ end: Int32) {
         switch value {
         case .null: return
-        case .bool(let b): if b { render(children) }
+        case .bool(let b): if b { run(start, end) }
         case .list(let list):
             for i in 0..<list.count {
                 push(list.value(at: i))
-                render(children)
+                run(start, end)
                 pop()
             }
         default:
             push(value)
-            render(children)
+            run(start, end)
             pop()
         }
     }

@@ -21,14 +21,13 @@ public final class Renderer: Sendable {
     /// expanded more than 100,000 times in one render (a partial including itself without data
     /// that ends it).
     public func renderReporting(_ template: String, _ view: Value) -> (output: [UInt8], truncated: Bool)? {
-        guard let compiled = library.templates[template] else { return nil }
-        return library.textBuffer.withUnsafeBufferPointer { text in
-            var state = RenderState(renderer: self, text: text, escapes: compiled.escapes)
-            state.push(globals)
-            state.push(view)
-            state.render(compiled.nodes)
-            return (state.out, state.truncated)
-        }
+        guard let number = library.code.index[template] else { return nil }
+        let compiled = library.code.templates[number]
+        var state = RenderState(renderer: self, escapes: compiled.escapes)
+        state.push(globals)
+        state.push(view)
+        state.run(compiled.start, compiled.end)
+        return (state.out, state.truncated)
     }
 
     public func render(_ template: String, _ view: any TemplateObject) -> [UInt8]? { render(template, .object(view)) }
@@ -45,7 +44,8 @@ public final class Renderer: Sendable {
 }
 
 struct MemoKey: Hashable {
-    let template: ObjectIdentifier
+    /// The template's number in the library's program.
+    let template: Int
     let escapes: Bool
     /// The shapes of the frames between the globals and the view (they decide where names resolve).
     let stack: UInt64

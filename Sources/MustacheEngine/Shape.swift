@@ -140,7 +140,7 @@ public struct ViewKey<T>: Sendable {
         ViewKey(name, .list(.object(shape)), optional: true, doc) { .list(ObjectList(get($0))) }
     }
     @inlinable public static func htmls(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> [String]) -> ViewKey {
-        ViewKey(name, .list(.html), optional: true, doc) { .list(get($0).map(Value.html)) }
+        ViewKey(name, .list(.html), optional: true, doc) { .list(ValueArray(get($0).map(Value.html))) }
     }
     @inlinable public static func texts(_ name: String, _ doc: String, _ get: @escaping @Sendable (T) -> [String]) -> ViewKey {
         ViewKey(name, .list(.text), optional: true, doc) { .list(TextList(get($0))) }
@@ -160,7 +160,7 @@ extension TemplateView {
 }
 
 /// An object made at run time from names and values (UI strings from YAML, test data).
-public struct DictionaryObject: TemplateObject {
+public final class DictionaryObject: TemplateObject {
     public let shape: Shape
     let values: [Value]
 

@@ -28,25 +28,33 @@ public enum Value: Sendable {
     }
 }
 
+// The protocols below are for classes: a value holding one is then a reference and a witness
+// table, copied with one retain (an open existential is copied through its type's value witnesses,
+// which profiles showed as a third of every name lookup).
+
 /// Text that is expensive to make and is often not needed (a page taken over from the last build).
-public protocol DeferredText: Sendable {
+public protocol DeferredText: AnyObject, Sendable {
     var text: String { get }
     /// Equal fingerprints mean equal texts.
     var fingerprint: UInt64 { get }
 }
 
 /// A list of values, read by index (an array, or a view's own collection without copying it).
-public protocol ValueList: Sendable {
+public protocol ValueList: AnyObject, Sendable {
     var count: Int { get }
     func value(at index: Int) -> Value
 }
 
-extension Array: ValueList where Element == Value {
-    public func value(at index: Int) -> Value { self[index] }
+/// Values shown as a list.
+public final class ValueArray: ValueList {
+    public let items: [Value]
+    @inlinable public init(_ items: [Value]) { self.items = items }
+    @inlinable public var count: Int { items.count }
+    @inlinable public func value(at index: Int) -> Value { items[index] }
 }
 
 /// A list of objects of one type, shown as `.object` values without building an array of values.
-public struct ObjectList<Element: TemplateObject>: ValueList {
+public final class ObjectList<Element: TemplateObject>: ValueList {
     public let items: [Element]
     @inlinable public init(_ items: [Element]) { self.items = items }
     @inlinable public var count: Int { items.count }
@@ -54,7 +62,7 @@ public struct ObjectList<Element: TemplateObject>: ValueList {
 }
 
 /// Texts shown as a list (`{{#tags}}{{.}}{{/tags}}`).
-public struct TextList: ValueList {
+public final class TextList: ValueList {
     public let items: [String]
     @inlinable public init(_ items: [String]) { self.items = items }
     @inlinable public var count: Int { items.count }
@@ -63,7 +71,7 @@ public struct TextList: ValueList {
 
 /// Something with named values: a view. Its keys are fixed by its `shape`, so a name compiled
 /// into a template is found by an array index, not by hashing the name.
-public protocol TemplateObject: Sendable {
+public protocol TemplateObject: AnyObject, Sendable {
     var shape: Shape { get }
     /// The value of the key at `slot` of `shape`.
     func value(at slot: Int) -> Value

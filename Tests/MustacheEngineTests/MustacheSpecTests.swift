@@ -93,7 +93,7 @@ enum JSONValue: Decodable {
         case .int(let i): .int(i)
         case .double(let d): .double(d)
         case .string(let s): .text(s)
-        case .array(let a): .list(a.map(\.value))
+        case .array(let a): .list(ValueArray(a.map(\.value)))
         case .object(let entries): .object(DictionaryObject(entries.map { ($0.0, $0.1.value) }))
         }
     }

@@ -201,7 +201,7 @@ func templateValue(_ value: YAMLValue) -> Value {
     switch value {
     case .null: return .text("")
     case .scalar(let s, _, _, _): return .text(s)
-    case .list(let items, _): return .list(items.map(templateValue))
+    case .list(let items, _): return .list(ValueArray(items.map(templateValue)))
     case .map(let m): return .object(DictionaryObject(m.entries.map { ($0.key, templateValue($0.value)) }, name: "UIStrings"))
     }
 }
