@@ -274,6 +274,8 @@ public struct SiteRenderer: Sendable {
     /// Runs the template (or takes the page from the cache when its view and template are the
     /// same as last time) and notes what the checks need.
     func finish(_ draft: Draft, sink: OutputSink? = nil, quickKey: UInt64 = 0) -> Rendered {
+        // Captures what it uses, not `self`: copying this struct into a closure retains every field.
+        let (renderer, interner) = (renderer, interner)
         let render = { () -> ([UInt8], HTMLReferences) in
             let html = renderer.render(draft.template, draft.view) ?? []
             return (html, HTMLScanner.scan(html, interner: interner))
