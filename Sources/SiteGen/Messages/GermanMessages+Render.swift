@@ -85,6 +85,8 @@ extension GermanMessages {
          "Das Linkziel „{1}“ {2} und wird nicht veröffentlicht; verlinken Sie etwas anderes oder veröffentlichen Sie es"),
         ("link to '{}' has no text, so screen readers read out only its address; write what it leads to in [ ]",
          "Der Link auf „{1}“ hat keinen Text, Screenreader lesen also nur seine Adresse vor; schreiben Sie in [ ], wohin er führt"),
+        ("link text '{}' does not say where the link leads, and screen readers read links out on their own; write its target as the text, e.g. [Programm der Digitalen Woche](…)",
+         "Der Linktext „{1}“ sagt nicht, wohin der Link führt, und Screenreader lesen Links auch einzeln vor; schreiben Sie das Ziel als Linktext, z. B. [Programm der Digitalen Woche](…)"),
         ("no image format libvips reads", "kein Bildformat, das libvips liest"),
         ("page cannot be written: {}", "Die Seite kann nicht geschrieben werden: {1}"),
         ("raw HTML is left out of the page{}; write it in Markdown, or set unsafe_html: true in site.yml",

@@ -271,6 +271,9 @@ private struct Walker {
         if !hasText(node) {
             diagnostics.append(.warning(body.source.display, line: line(node),
                 "link to '\(url)' has no text, so screen readers read out only its address; write what it leads to in [ ]"))
+        } else if let vague = shortText(of: node).flatMap(LinkPurpose.vagueText) {
+            diagnostics.append(.warning(body.source.display, line: line(node),
+                "link text '\(vague)' does not say where the link leads, and screen readers read links out on their own; write its target as the text, e.g. [Programm der Digitalen Woche](…)"))
         }
         switch renderer.resolve(url, body.source, false) {
         case .keep: break
@@ -417,6 +420,14 @@ private struct Walker {
                 }
             }
         }
+    }
+
+    /// The text of a node whose only child is a short run of text (a link's "hier"); else nil,
+    /// without copying anything.
+    private func shortText(of node: OpaquePointer) -> String? {
+        guard let child = cmark_node_first_child(node), cmark_node_next(child) == nil, cmark_node_get_type(child) == CMARK_NODE_TEXT,
+              let literal = cmark_node_get_literal(child), strnlen(literal, 41) <= 40 else { return nil }
+        return String(cString: literal)
     }
 
     private func plainText(of node: OpaquePointer) -> String {
