@@ -31,6 +31,21 @@ import Testing
         #expect(try page(files, "strategie/index.html").contains("href=\"/downloads/Smart%20City%20Strategie.pdf\""))
     }
 
+    /// Download links state format and size (FACTS): the build adds them to the link's text, unless
+    /// the text names the format already; links to pages, photos and other files stay as written.
+    @Test func downloadLinksStateFormatAndSize() throws {
+        let files = ["downloads/Haushalt 2026.xlsx": String(repeating: "x", count: 48_200), "downloads/flyer.pdf": "%PDF-1.4\n",
+                     "downloads/daten.json": "{}", "downloads/plan.PDF": String(repeating: "y", count: 1_250_000),
+                     "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01\nsummary: Kurz.\n---\n"
+                        + "[Der Haushalt](<../../downloads/Haushalt 2026.xlsx>), [Flyer (PDF, 1 KB)](../../downloads/flyer.pdf), "
+                        + "[**Plan**](../../downloads/plan.PDF#seite=2), [Daten](../../downloads/daten.json)\n"]
+        let post = try page(files, "blog/2025/a/index.html")
+        #expect(post.contains("<a href=\"/downloads/Haushalt%202026.xlsx\">Der Haushalt (Excel, 48 KB)</a>"), "\(post)")
+        #expect(post.contains("<a href=\"/downloads/flyer.pdf\">Flyer (PDF, 1 KB)</a>"), "the editor's own statement is kept")
+        #expect(post.contains("<a href=\"/downloads/plan.PDF#seite=2\"><strong>Plan</strong> (PDF, 1,3 MB)</a>"))
+        #expect(post.contains("<a href=\"/downloads/daten.json\">Daten</a>"))
+    }
+
     /// A project with only a start date read as lasting one month ("Zeitraum: September 2026").
     @Test func aProjectsPeriodSaysSinceOrUntilWhenOneEndIsOpen() throws {
         let fact = { (html: String) in html.components(separatedBy: "<dt>Zeitraum</dt><dd>").dropFirst().first?.components(separatedBy: "</dd>").first }

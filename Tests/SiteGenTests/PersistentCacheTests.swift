@@ -119,6 +119,16 @@ import Testing
         try edit("projects/urbane-datenplattform.md") { $0.replacingOccurrences(of: "## Die Lösung", with: "## Lösung") }
         _ = expectSameAsClean("anchor target back")
 
+        // A download's format and size are in the text of the links to it: a bigger file, new text.
+        try edit("posts/2025/klimamessnetz-komplett.md") { $0 + "\nDie [Strategie](../../downloads/smart-city-strategie-dos-2030.pdf) zum Nachlesen.\n" }
+        expectSameAsClean("download linked")
+        let postPage = output + "/blog/2025/klimamessnetz-komplett/index.html"
+        #expect(try String(contentsOfFile: postPage, encoding: .utf8).contains(">Strategie (PDF, 13 KB)</a>"))
+        let pdf = URL(fileURLWithPath: content + "/downloads/smart-city-strategie-dos-2030.pdf")
+        try (try Data(contentsOf: pdf) + Data(repeating: 10, count: 2_500_000)).write(to: pdf)
+        #expect(expectSameAsClean("download replaced") >= 2, "the post and the strategy page show the new size")
+        #expect(try String(contentsOfFile: postPage, encoding: .utf8).contains(">Strategie (PDF, 2,5 MB)</a>"))
+
         // A deleted page other pages link to: the build fails and the output stays; then it comes back.
         let kontakt = try String(contentsOfFile: content + "/pages/kontakt.md", encoding: .utf8)
         try FileManager.default.removeItem(atPath: content + "/pages/kontakt.md")

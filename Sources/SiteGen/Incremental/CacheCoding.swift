@@ -31,6 +31,7 @@ extension ByteWriter {
             if let check { string(check.target); string(check.fragment) }
         case .broken(let message): int(2); string(message)
         case .dangerous: int(3)
+        case .download(let url, let format, let size): int(4); string(url); string(format); int(size)
         }
     }
 
@@ -78,6 +79,7 @@ extension ByteReader {
             return .rewrite(url, anchorCheck: try bool() ? (target: try string(), fragment: try string()) : nil)
         case 2: return .broken(try string())
         case 3: return .dangerous
+        case 4: return .download(try string(), format: try string(), size: try int())
         default: throw Damaged()
         }
     }

@@ -6,6 +6,8 @@ public struct LinkResolver: Sendable {
     /// Why a source is not published (a draft, a future post …).
     let exclusion: @Sendable (String) -> String?
     let isAsset: @Sendable (String) -> Bool
+    /// The size of a file of the content that is not a page, or nil.
+    let assetSize: @Sendable (String) -> Int?
     /// Every published source path (asked only for the "did you mean" of a link that leads nowhere).
     let sources: @Sendable () -> [String]
     /// Every other file of the content (asked only for the "did you mean" of a missing file).
@@ -18,10 +20,12 @@ public struct LinkResolver: Sendable {
     public init(site: Site) { self.init(site: site, images: .empty) }
 
     init(site: Site, images: ImageCatalog) {
-        let pages = site.pathBySource, excluded = site.excludedSources, assets = Set(site.assets.map(\.path))
+        let pages = site.pathBySource, excluded = site.excludedSources
+        let sizes = Dictionary(site.assets.map { ($0.path, $0.size) }, uniquingKeysWith: { a, _ in a })
         page = { pages[$0] }
         exclusion = { excluded[$0] }
-        isAsset = { assets.contains($0) }
+        isAsset = { sizes[$0] != nil }
+        assetSize = { sizes[$0] }
         sources = { pages.keys.sorted() }
         let assetList = site.assets.map(\.path)
         assetPaths = { assetList }
@@ -82,7 +86,11 @@ public struct LinkResolver: Sendable {
         // A photo with an error of its own: left as written until it is fixed (one message, the photo's).
         if images.isRejected(target) { return .keep }
         if isImage, ImageFormat(path: target) == nil, isAsset(target) { return .broken(SiteValidator.notAPicture(trimmed)) }
-        if isAsset(target) { return .rewrite(sitePath(percentEncodedPath(target)) + suffix, anchorCheck: nil) }
+        if let size = assetSize(target) {
+            let href = sitePath(percentEncodedPath(target)) + suffix
+            if !isImage, let format = DownloadLinks.format(of: target) { return .download(href, format: format, size: size) }
+            return .rewrite(href, anchorCheck: nil)
+        }
         // A site address such as /veranstaltungen/ is kept (with the base path) and checked in the output.
         if decoded.hasPrefix("/") { return .rewrite(sitePath(String(decoded.dropFirst())) + suffix, anchorCheck: nil) }
         if isImage {

@@ -46,6 +46,8 @@ public enum LinkTarget: Sendable, Equatable {
     case keep
     /// Rewrite to this URL; when `anchorCheck` is set, the fragment is checked against that document.
     case rewrite(String, anchorCheck: (target: String, fragment: String)?)
+    /// A file to download: rewritten to this URL; its link text gets format and size (see `DownloadLinks`).
+    case download(String, format: String, size: Int)
     /// The link is broken; the message says why.
     case broken(String)
     /// The link is dangerous (`javascript:` …) and is removed.
@@ -55,6 +57,7 @@ public enum LinkTarget: Sendable, Equatable {
         switch (a, b) {
         case (.keep, .keep), (.dangerous, .dangerous): return true
         case let (.rewrite(x, c1), .rewrite(y, c2)): return x == y && c1?.target == c2?.target && c1?.fragment == c2?.fragment
+        case let (.download(x, f1, s1), .download(y, f2, s2)): return x == y && f1 == f2 && s1 == s2
         case let (.broken(x), .broken(y)): return x == y
         default: return false
         }
@@ -72,6 +75,8 @@ public struct MarkdownRenderer: Sendable {
     /// The page language's names for the footnotes' section and their way back to the text
     /// (libcmark-gfm writes an English "Back to content"); nil leaves its markup as it is.
     var footnoteTexts: FootnoteTexts?
+    /// A file size in the page's language ("4,2 MB"), for the text of download links.
+    var fileSize: @Sendable (Int) -> String = GermanText.fileSize
 
     public init(unsafeHTML: Bool, resolve: @escaping @Sendable (String, SourceRef, Bool) -> LinkTarget) {
         self.unsafeHTML = unsafeHTML
@@ -280,6 +285,11 @@ private struct Walker {
         case .rewrite(let href, let check):
             cmark_node_set_url(node, href)
             if let check { anchors.append(AnchorReference(target: check.target, fragment: check.fragment, line: line(node), written: url)) }
+        case .download(let href, let format, let size):
+            cmark_node_set_url(node, href)
+            if let addition = DownloadLinks.addition(text: plainText(of: node), format: format, size: renderer.fileSize(size)) {
+                appendText(addition, to: node)
+            }
         case .broken(let message):
             diagnostics.append(.error(body.source.display, line: line(node), message))
         case .dangerous:
@@ -334,7 +344,7 @@ private struct Walker {
         var src = url
         switch renderer.resolve(url, body.source, true) {
         case .keep: break
-        case .rewrite(let href, _): src = href
+        case .rewrite(let href, _), .download(let href, _, _): src = href
         case .broken(let message):
             diagnostics.append(.error(body.source.display, line: at, message))
         case .dangerous:
@@ -420,6 +430,13 @@ private struct Walker {
                 }
             }
         }
+    }
+
+    /// `text` as a new last child of `node` (a link's text).
+    private func appendText(_ text: String, to node: OpaquePointer) {
+        guard let child = cmark_node_new(CMARK_NODE_TEXT) else { return }
+        cmark_node_set_literal(child, text)
+        cmark_node_append_child(node, child)
     }
 
     /// The text of a node whose only child is a short run of text (a link's "hier"); else nil,

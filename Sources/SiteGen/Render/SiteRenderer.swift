@@ -68,6 +68,8 @@ public struct SiteRenderer: Sendable {
         var markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, resolver: resolver)
         let urls = site.urls
         markdown.footnoteTexts = FootnoteTexts(label: layout.strings["footnotes.label"], back: layout.strings["footnotes.back"])
+        let dates = layout.dates
+        markdown.fileSize = { dates.fileSize($0) }
         markdown.picture = { src in images.rendition(src: src).map { PictureMarkup($0, sizes: images.settings.sizes, href: urls.href) } }
         self.markdown = markdown
     }

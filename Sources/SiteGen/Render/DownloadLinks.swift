@@ -1,0 +1,25 @@
+/// Links to files to download (a PDF, a spreadsheet) state format and size, as FACTS' accessibility
+/// rules ask ("Smart-City-Strategie (PDF, 4,2 MB)"): a visitor on a phone sees what they are about
+/// to load, and a screen reader says it with the link. The build knows both, so it adds them to
+/// the link text; an editor cannot keep a size right when the file is replaced.
+enum DownloadLinks {
+    /// The name a visitor knows a file's format by, for each ending that counts as a download.
+    static let formats: [String: String] = [
+        "pdf": "PDF", "doc": "Word", "docx": "Word", "odt": "ODT", "rtf": "RTF",
+        "xls": "Excel", "xlsx": "Excel", "ods": "ODS", "csv": "CSV",
+        "ppt": "PowerPoint", "pptx": "PowerPoint", "odp": "ODP",
+        "zip": "ZIP", "epub": "EPUB", "mp3": "MP3", "mp4": "MP4", "gpx": "GPX", "kml": "KML",
+    ]
+
+    /// The format name of a file to download at `path`, or nil for any other file.
+    static func format(of path: String) -> String? {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        return formats[path[path.index(after: dot)...].lowercased()]
+    }
+
+    /// What is added to a link's text: " (PDF, 4,2 MB)"; nil when the text names the format
+    /// already (the editor wrote "(PDF, 4 MB)" or "die Excel-Tabelle").
+    static func addition(text: String, format: String, size: String) -> String? {
+        text.lowercased().contains(format.lowercased()) ? nil : " (\(format), \(size))"
+    }
+}
