@@ -9,8 +9,10 @@ enum MessageSources {
     /// The catalogue itself.
     static let catalogue = "Sources/SiteGen/Messages/"
     /// Files that make the site or speak HTTP: their prose is page text (German), template docs,
-    /// markup or protocol. Only what they pass to a message call (below) counts there.
+    /// markup or protocol; or words of a page that are looked for (`LinkPurpose`'s "hier klicken").
+    /// Only what they pass to a message call (below) counts there.
     static let siteOutput = [
+        "Sources/SiteGen/Render/LinkPurpose.swift",
         "Sources/SiteGen/Render/Views/", "Sources/SiteGen/Render/Formats/", "Sources/SiteGen/Render/StructuredData.swift",
         "Sources/SiteGen/Render/TemplateDocs.swift", "Sources/SiteGen/Model/ContentItems.swift", "Sources/SiteGen/Model/Site.swift",
         "Sources/SiteGenServe/MediaTypes.swift", "Sources/SiteGenServe/LiveReload.swift",

@@ -24,9 +24,11 @@ extension LayoutContext {
         meta.ogType = "article"
         meta.image = image
         meta.lang = p.lang
+        // Captures the item fields, not `self`: a closure holding this struct copies all of it.
+        let itemFields = itemFields
         let link = { (n: Post) -> LinkView in
             let view = LinkView(title: n.title, href: urls.href(urls.post(n)))
-            view.lang = self.itemFields.partLanguage(n.lang)
+            view.lang = itemFields.partLanguage(n.lang)
             return view
         }
         return PostPage(frame: frame(meta), post: post, newer: newer.map(link), older: older.map(link))

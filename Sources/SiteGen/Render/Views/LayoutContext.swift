@@ -99,13 +99,23 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
     /// The navigation object for a page at `path` in `section`: one per state, which is which
     /// section is current (and whether this is its own page) and which access page is open.
     func navigation(_ section: Section, path: String) -> NavigationView {
-        let urls = site.urls
-        let sectionPaths: [Section: String] = [.fields: urls.fields, .projects: urls.projects, .events: urls.events,
-                                               .blog: urls.blog, .strategy: urls.strategy, .participation: urls.participationList]
-        let own = sectionPaths[section].map { $0 == path } ?? false
+        let own = sectionPath(section) == path
         let access = accessLinks.firstIndex { $0.path == path } ?? -1
-        return navigations.view(key: "\(section.rawValue)|\(own)|\(access)") {
+        return navigations.view(key: NavigationCache.Key(section: section, own: own, access: access)) {
             NavigationView(nav: nav(section, path: path), accessNav: accessNav(path: path), footerNav: footerNav, metaNav: metaNav)
+        }
+    }
+
+    /// The page of a section the main navigation links to, or nil.
+    private func sectionPath(_ section: Section) -> String? {
+        switch section {
+        case .fields: return site.urls.fields
+        case .projects: return site.urls.projects
+        case .events: return site.urls.events
+        case .blog: return site.urls.blog
+        case .strategy: return site.urls.strategy
+        case .participation: return site.urls.participationList
+        default: return nil
         }
     }
 
@@ -166,9 +176,16 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
 /// One navigation object per state for a whole build.
 final class NavigationCache: @unchecked Sendable {  // `views` is guarded by `lock`
     private let lock = NSLockLite()
-    private var views: [String: NavigationView] = [:]
+    private var views: [Key: NavigationView] = [:]
 
-    func view(key: String, make: () -> NavigationView) -> NavigationView {
+    /// Which section is current, whether the page is its own, which access page is open.
+    struct Key: Hashable {
+        let section: LayoutContext.Section
+        let own: Bool
+        let access: Int
+    }
+
+    func view(key: Key, make: () -> NavigationView) -> NavigationView {
         lock.locked {
             if let view = views[key] { return view }
             let view = make()
