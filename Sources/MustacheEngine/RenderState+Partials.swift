@@ -1,30 +1,62 @@
 /// Partials, parents and blocks.
 extension RenderState {
+    /// A partial rendered with a view that has a `memoIdentity` on top of the stack is kept and
+    /// reused while that view lives. What it read from frames below the view (other than the
+    /// globals) is kept with it, by instruction and fingerprint: it is reused only where those
+    /// names give the same values again (a page's header reads the page's language links, which
+    /// most pages do not have).
     mutating func partial(_ op: Op) {
         guard op.a >= 0 else { return }
         let number = Int(op.a)
         let template = code.templates[number]
         let extra = indentation(op)
         let base = frames.count - 1
-        if indent.isEmpty, extra?.isEmpty ?? true, !template.usesBlocks, base > 0,
-           case .object(let top) = values[base], let identity = top.memoIdentity {
-            let key = MemoKey(template: number, escapes: escapes, stack: frames[base - 1].shapes, view: ObjectIdentifier(identity))
-            if let output = renderer.reused(key) {
-                out.append(contentsOf: output)
-                return
-            }
-            // Reusable when every name came from the view (or what it holds) or the globals.
-            let outerLowest = lowestRead, outerTruncated = truncated
-            lowestRead = Int.max
-            truncated = false
-            let start = out.count
+        guard indent.isEmpty, extra?.isEmpty ?? true, !template.usesBlocks, base > 0,
+              case .object(let top) = values[base], let identity = top.memoIdentity else {
             expand(template, indent: extra)
-            if lowestRead >= base && !truncated { renderer.keep(key, identity, out[start...]) }
-            lowestRead = min(outerLowest, lowestRead)
-            truncated = truncated || outerTruncated
             return
         }
+        let key = MemoKey(template: number, escapes: escapes, stack: frames[base - 1].shapes, view: ObjectIdentifier(identity))
+        if let kept = renderer.reused(key), readsAgree(kept.reads) {
+            out.append(contentsOf: kept.output)
+            return
+        }
+        let outerTruncated = truncated
+        truncated = false
+        recordings.append(Recording(base: base))
+        let start = out.count
         expand(template, indent: extra)
+        let recording = recordings.removeLast()
+        if !truncated && recording.reusable && recording.reads.count <= Recording.maximumReads {
+            renderer.keep(key, identity, out[start...], reads: recording.reads)
+        }
+        truncated = truncated || outerTruncated
+    }
+
+    /// Whether the names a kept partial read from below its view give the same values here. Each
+    /// is looked up again, so a partial being recorded around this one records them too.
+    mutating func readsAgree(_ reads: [Recording.Read]) -> Bool {
+        for read in reads {
+            let index = Int(read.op)
+            guard Recording.fingerprint(lookup(code.ops[index], at: index)) == read.fingerprint else { return false }
+        }
+        return true
+    }
+
+    /// Notes a value found in frame `frame` for every partial being recorded whose view is above it.
+    mutating func record(_ index: Int, _ value: Value, frame: Int) {
+        let fingerprint = Recording.fingerprint(value)
+        for r in recordings.indices.reversed() {
+            guard frame < recordings[r].base else { break }
+            guard let fingerprint else {
+                recordings[r].reusable = false
+                continue
+            }
+            // Frames below a partial's view do not change while it renders: one read per name.
+            if !recordings[r].reads.contains(where: { $0.op == Int32(index) }) {
+                recordings[r].reads.append(Recording.Read(op: Int32(index), fingerprint: fingerprint))
+            }
+        }
     }
 
     /// The indentation a partial, parent or block tag gives: nil inside a line, the line's
@@ -77,5 +109,30 @@ extension RenderState {
         atLineStart = true
         run(from, to)
         indent = savedIndent
+    }
+}
+
+/// What a partial being rendered for reuse read from below its view.
+struct Recording {
+    struct Read {
+        let op: Int32
+        let fingerprint: UInt64
+    }
+    /// The frame of the partial's view.
+    let base: Int
+    var reads: [Read] = []
+    /// False once it read a value too costly to compare (see `fingerprint`).
+    var reusable = true
+    /// More reads than this cost more to check than rendering saves: not kept.
+    static let maximumReads = 16
+
+    /// A value's fingerprint when it is cheap to make: not for a list with items, or an object
+    /// that does not keep its fingerprint (whose values would all be visited on every reuse).
+    static func fingerprint(_ value: Value) -> UInt64? {
+        switch value {
+        case .list(let list) where list.count > 0: nil
+        case .object(let object): object.storedFingerprint
+        default: Fingerprint.of(value)
+        }
     }
 }

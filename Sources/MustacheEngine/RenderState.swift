@@ -11,8 +11,8 @@ struct RenderState {
     var indent: [UInt8] = []
     var atLineStart = false
     var overrides: [Argument] = []
-    /// The lowest frame above the globals that a name was found in (see `partial`).
-    var lowestRead = Int.max
+    /// The partials being rendered for reuse, innermost last (see `partial`).
+    var recordings: [Recording] = []
     /// Partials and parents being expanded inside each other. A partial that includes itself is
     /// fine while its data ends the recursion; one that does not would overflow the stack.
     var expansions = 0
@@ -66,13 +66,13 @@ struct RenderState {
                 write(text: UnsafeBufferPointer(rebasing: code.text[Int(op.a)..<Int(op.a + op.b)]))
                 i += 1
             case .variable:
-                write(lookup(op), escaped: op.escaped && escapes)
+                write(lookup(op, at: i), escaped: op.escaped && escapes)
                 i += 1
             case .section:
-                section(lookup(op), Int32(i + 1), op.d)
+                section(lookup(op, at: i), Int32(i + 1), op.d)
                 i = Int(op.d)
             case .invertedSection:
-                if !lookup(op).isTruthy { run(Int32(i + 1), op.d) }
+                if !lookup(op, at: i).isTruthy { run(Int32(i + 1), op.d) }
                 i = Int(op.d)
             case .partial:
                 partial(op)
@@ -88,23 +88,25 @@ struct RenderState {
     }
 
     /// The value a variable or section names: the first frame from the top that has the first
-    /// name, then each further name inside it.
-    mutating func lookup(_ op: Op) -> Value {
+    /// name, then each further name inside it. `index` is the instruction's place in the program.
+    mutating func lookup(_ op: Op, at index: Int) -> Value {
         let first = Int(op.a)
         guard first >= 0 else { return values[values.count - 1] }
         var i = frames.count - 1
         while i >= 0 {
             if let shape = frames[i].shape, case let slot = shape._withUnsafeGuaranteedRef({ $0.slot(first) }), slot >= 0, case .object(let o) = values[i] {
-                if i > 0 && i < lowestRead { lowestRead = i }
                 var value = o.value(at: slot)
                 var k = 1
                 while k < Int(op.c) {
-                    guard case .object(let inner) = value else { return .null }
+                    guard case .object(let inner) = value else {
+                        value = .null
+                        break
+                    }
                     let s = inner.shape.slot(Int(code.symbols[Int(op.b) + k]))
-                    guard s >= 0 else { return .null }
-                    value = inner.value(at: s)
+                    value = s >= 0 ? inner.value(at: s) : .null
                     k += 1
                 }
+                if i > 0, let innermost = recordings.last, i < innermost.base { record(index, value, frame: i) }
                 return value
             }
             i -= 1

@@ -35,10 +35,10 @@ public final class Renderer: Sendable {
     /// Forgets the reused partials (and lets the views they were kept for go).
     public func forgetReusedPartials() { memo.withLock { $0 = [:] } }
 
-    func reused(_ key: MemoKey) -> [UInt8]? { memo.withLock { $0[key]?.output } }
+    func reused(_ key: MemoKey) -> MemoEntry? { memo.withLock { $0[key] } }
 
-    func keep(_ key: MemoKey, _ identity: AnyObject, _ output: ArraySlice<UInt8>) {
-        let entry = MemoEntry(identity: identity, output: Array(output))
+    func keep(_ key: MemoKey, _ identity: AnyObject, _ output: ArraySlice<UInt8>, reads: [Recording.Read]) {
+        let entry = MemoEntry(identity: identity, output: Array(output), reads: reads)
         memo.withLock { $0[key] = entry }
     }
 }
@@ -56,4 +56,6 @@ struct MemoKey: Hashable {
 struct MemoEntry: @unchecked Sendable {
     let identity: AnyObject
     let output: [UInt8]
+    /// What the output depends on below the view (see `RenderState.partial`).
+    let reads: [Recording.Read]
 }

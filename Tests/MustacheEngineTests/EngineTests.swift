@@ -1,4 +1,5 @@
 import MustacheEngine
+import Synchronization
 import Testing
 
 /// A card-like view that may be reused for a whole render pass.
@@ -19,6 +20,34 @@ final class ListPage: TemplateView {
     static let fields = Fields<ListPage>("ListPage", "A list.", [
         .text("heading", "The list's heading.") { $0.heading },
         .list("cards", Card.fields, "The cards.") { $0.cards },
+    ])
+}
+
+/// A card that counts how often its values are read.
+final class CountingCard: TemplateObject {
+    let title: String
+    let reads = Mutex(0)
+    init(_ title: String) { self.title = title }
+    let shape = Shape(name: "CountingCard", doc: "", keys: [KeyInfo(name: "title", type: .text, optional: false, doc: "")])
+    func value(at slot: Int) -> Value {
+        reads.withLock { $0 += 1 }
+        return .text(title)
+    }
+    var memoIdentity: AnyObject? { self }
+}
+
+final class TaggedPage: TemplateView {
+    let heading: String
+    let tags: [String]
+    let cards: [CountingCard]
+    init(heading: String = "", tags: [String] = [], cards: [CountingCard]) {
+        self.heading = heading
+        self.tags = tags
+        self.cards = cards
+    }
+    static let fields = Fields<TaggedPage>("TaggedPage", "", [
+        .text("heading", "") { $0.heading }, .texts("tags", "") { $0.tags },
+        .list("cards", Shape(name: "CountingCard", doc: "", keys: []), "") { $0.cards },
     ])
 }
 
@@ -48,6 +77,24 @@ final class ListPage: TemplateView {
             ])
         }
         #expect(text(r, "page", Shadow(cards: [a])) == "[A@eigen|A in ]")
+    }
+
+    /// A partial that reads a name from below its view (a header reading the page's language links)
+    /// is reused where that name gives the same value, and rendered again where it does not.
+    @Test func aPartialReadingBelowItsViewIsReusedOnlyWhereThoseValuesAgree() throws {
+        let r = try renderer(["page": "{{#cards}}[{{>card-heading}}]{{/cards}}", "card-heading": "{{title}} in {{heading}}"])
+        let card = CountingCard("A")
+        #expect(text(r, "page", TaggedPage(heading: "Eins", cards: [card])) == "[A in Eins]")
+        let reads = card.reads.withLock { $0 }
+        #expect(text(r, "page", TaggedPage(heading: "Eins", cards: [card])) == "[A in Eins]")
+        #expect(card.reads.withLock { $0 } == reads, "same heading: the kept output, the card not read again")
+        #expect(text(r, "page", TaggedPage(heading: "Zwei", cards: [card])) == "[A in Zwei]")
+        #expect(card.reads.withLock { $0 } > reads, "another heading: rendered again")
+        // A list read from below is not compared item by item: rendered each time, and right.
+        let lists = try renderer(["page": "{{#cards}}[{{>card-tags}}]{{/cards}}", "card-tags": "{{title}}:{{#tags}}{{.}},{{/tags}}"])
+        #expect(text(lists, "page", TaggedPage(tags: ["x"], cards: [card])) == "[A:x,]")
+        #expect(text(lists, "page", TaggedPage(tags: ["y", "z"], cards: [card])) == "[A:y,z,]")
+        #expect(text(lists, "page", TaggedPage(tags: [], cards: [card])) == "[A:]")
     }
 
     @Test func escapingFollowsTheTemplatesContentType() throws {
