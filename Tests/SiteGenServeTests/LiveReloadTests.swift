@@ -141,6 +141,8 @@ struct LiveReloadTests {
             let css = try await onThread { try events.waitFor("css", timeout: 30) }
             #expect(css.json["files"] as? [String] == ["assets/site.css"])
             #expect(try await s.get("/assets/site.css").text.contains("/* live */"))
+            // The server notes the rebuild after it has sent the event: wait for the note.
+            for _ in 0..<100 where s.server.history.last?.outcome != .css { try await Task.sleep(for: .milliseconds(50)) }
             #expect(s.server.history.last?.outcome == .css)
         }
     }
