@@ -40,6 +40,7 @@ struct LiveReloadTests {
             #expect(try await s.get("/handlungsfelder/sicherheit-und-vertrauen/").text.contains("Brückensensoren melden sich live"))
             let changed = reload.json["changed"] as? [String] ?? []
             #expect(changed.contains { $0.hasPrefix("blog/") && $0 != "blog/2025/brueckensensoren-in-betrieb/index.html" && $0.hasSuffix("index.html") })
+            for _ in 0..<100 where s.server.history.last?.outcome != .reload { try await Task.sleep(for: .milliseconds(50)) }
             let record = try #require(s.server.history.last)
             print("edit → reload event: client saw \(ms(seen)); server measured \(ms(record.changeToEvent ?? .nan)), build \(ms(record.buildSeconds))")
             #expect(s.log.all.contains { $0.contains("change → reload event") }, "verbose prints the latency")

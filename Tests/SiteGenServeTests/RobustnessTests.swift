@@ -111,6 +111,8 @@ struct RobustnessTests {
             let all = listeners
             let got = try await onThread { try all.map { try $0.waitFor("reload", timeout: 30).name } }
             #expect(got.count == 50)
+            // The server notes the rebuild after it has sent the events: wait for the note.
+            for _ in 0..<100 where s.server.history.last?.outcome != .reload { try await Task.sleep(for: .milliseconds(50)) }
             #expect(s.server.history.last?.listeners == 50)
         }
     }
