@@ -22,7 +22,7 @@ extension RenderState {
         switch value {
         case .null: return
         case .text(let s), .html(let s): write(string: s, escaped: escaped)
-        case .deferredHTML(let d): write(string: d.text, escaped: escaped)
+        case .deferredHTML(let d): d.withUTF8 { write(bytes: $0, escaped: escaped) }
         case .int(let n): write(string: String(n), escaped: false)
         case .double(let d): write(string: d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d), escaped: false)
         case .bool(let b): write(string: b ? "true" : "false", escaped: false)
@@ -32,12 +32,14 @@ extension RenderState {
 
     mutating func write(string: String, escaped: Bool) {
         var s = string
-        s.withUTF8 { bytes in
-            guard !bytes.isEmpty else { return }
-            if atLineStart && !indent.isEmpty { out.append(contentsOf: indent) }
-            atLineStart = false
-            if escaped { HTMLEscaping.append(bytes, to: &out) } else { out.append(contentsOf: bytes) }
-        }
+        s.withUTF8 { write(bytes: $0, escaped: escaped) }
+    }
+
+    mutating func write(bytes: UnsafeBufferPointer<UInt8>, escaped: Bool) {
+        guard !bytes.isEmpty else { return }
+        if atLineStart && !indent.isEmpty { out.append(contentsOf: indent) }
+        atLineStart = false
+        if escaped { HTMLEscaping.append(bytes, to: &out) } else { out.append(contentsOf: bytes) }
     }
 }
 

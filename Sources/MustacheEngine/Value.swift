@@ -35,8 +35,17 @@ public enum Value: Sendable {
 /// Text that is expensive to make and is often not needed (a page taken over from the last build).
 public protocol DeferredText: AnyObject, Sendable {
     var text: String { get }
+    /// The text's UTF-8, for text kept as bytes (no String made to print it).
+    func withUTF8(_ body: (UnsafeBufferPointer<UInt8>) -> Void)
     /// Equal fingerprints mean equal texts.
     var fingerprint: UInt64 { get }
+}
+
+extension DeferredText {
+    public func withUTF8(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var s = text
+        s.withUTF8(body)
+    }
 }
 
 /// A list of values, read by index (an array, or a view's own collection without copying it).

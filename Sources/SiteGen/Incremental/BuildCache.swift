@@ -293,7 +293,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
             // Its own copy of the text: the feed may make the HTML after the bodies are let go.
             let kept = body.detached()
             let html = hit.html.map { MarkdownHTML($0, hash: hit.htmlHash) }
-                ?? MarkdownHTML(hash: hit.htmlHash) { renderer.render(kept).html }
+                ?? MarkdownHTML(hash: hit.htmlHash) { renderer.render(kept).htmlBytes }
             return PageMarkdown(html: html, headings: hit.headings, anchors: hit.anchors, diagnostics: hit.diagnostics,
                                 search: hit.search, textHash: textHash)
         }
@@ -305,12 +305,12 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
             return target
         }
         let rendered = recording.render(body)
-        let html = MarkdownHTML(rendered.html)
+        let html = MarkdownHTML(rendered.htmlBytes)
         let search = searchTokenizer.tokenize(rendered.plainTextBytes, headings: rendered.headings, language: language)
         lock.locked {
             stored?.changed.markdown.insert(StoreSection.bucket(path))
             nextMarkdown[path] = Markdown(textHash: textHash, unsafeHTML: renderer.unsafeHTML, source: body.source,
-                                          links: recorder.links, htmlHash: html.hash, html: keepsPages ? rendered.html : nil,
+                                          links: recorder.links, htmlHash: html.hash, html: keepsPages ? rendered.htmlBytes : nil,
                                           headings: rendered.headings, anchors: rendered.anchors,
                                           diagnostics: rendered.diagnostics, search: keepsPages ? search : search.withoutFile)
         }

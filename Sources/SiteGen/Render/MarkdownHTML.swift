@@ -7,17 +7,20 @@ import MustacheEngine
 /// again. The text is made on first use (`make`), while the page that needs it is rendered.
 final class MarkdownHTML: DeferredText, @unchecked Sendable {  // `made` is guarded by `lock`
     private let lock = NSLockLite()
-    private var made: String?
+    /// UTF-8, as cmark wrote it (valid: its input was).
+    private var made: [UInt8]?
     private var knownHash: UInt64?
-    private let make: (@Sendable () -> String)?
+    private let make: (@Sendable () -> [UInt8])?
 
-    init(_ text: String, hash: UInt64? = nil) {
-        made = text
+    init(_ bytes: [UInt8], hash: UInt64? = nil) {
+        made = bytes
         knownHash = hash
         make = nil
     }
 
-    init(hash: UInt64, make: @escaping @Sendable () -> String) {
+    convenience init(_ text: String, hash: UInt64? = nil) { self.init(Array(text.utf8), hash: hash) }
+
+    init(hash: UInt64, make: @escaping @Sendable () -> [UInt8]) {
         knownHash = hash
         self.make = make
     }
@@ -27,25 +30,32 @@ final class MarkdownHTML: DeferredText, @unchecked Sendable {  // `made` is guar
     var hash: UInt64 {
         lock.locked {
             if let knownHash { return knownHash }
-            let h = ContentHash.of(made ?? "")
+            let h = (made ?? []).withUnsafeBytes { ContentHash.of($0) }
             knownHash = h
             return h
         }
     }
 
-    /// The HTML, for other uses than the template (a feed's entry).
-    var content: String {
+    /// The HTML's bytes, made on first use.
+    var bytes: [UInt8] {
         lock.locked {
             if let made { return made }
-            let text = make?() ?? ""
-            assert(ContentHash.of(text) == knownHash, "cached Markdown rendered to different HTML")
-            made = text
-            return text
+            let bytes = make?() ?? []
+            assert(bytes.withUnsafeBytes { ContentHash.of($0) } == knownHash, "cached Markdown rendered to different HTML")
+            made = bytes
+            return bytes
         }
     }
 
+    /// The HTML, for other uses than the template (a feed's entry).
+    var content: String { String(decoding: bytes, as: UTF8.self) }
+
     /// The HTML as the template prints it.
     var text: String { content }
+
+    func withUTF8(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        bytes.withUnsafeBufferPointer(body)
+    }
 }
 
 /// A body's rendered Markdown as the page renderer uses it.
@@ -62,7 +72,7 @@ struct PageMarkdown: Sendable {
     var textHash: UInt64 = 0
 
     init(_ rendered: RenderedMarkdown) {
-        html = MarkdownHTML(rendered.html)
+        html = MarkdownHTML(rendered.htmlBytes)
         headings = rendered.headings
         anchors = rendered.anchors
         diagnostics = rendered.diagnostics

@@ -34,7 +34,7 @@ struct RememberedMarkdown {
     var links: [(href: String, isImage: Bool, target: LinkTarget)]
     var htmlHash: UInt64
     /// Kept only in memory.
-    var html: String?
+    var html: [UInt8]?
     var headings: [Heading]
     var anchors: [AnchorReference]
     var diagnostics: [Diagnostic]

@@ -21,8 +21,8 @@ extension SiteRenderer {
         if case .post(let i) = job, i < FormatRenderer.blogFeedSize, let body {
             // Made only if the feed changed: its key needs the hash alone.
             let (renderer, kept) = (markdown, body.detached())
-            r.bodyHTML = md.map { hit in hit.html.map { MarkdownHTML($0, hash: hit.htmlHash) } ?? MarkdownHTML(hash: hit.htmlHash) { renderer.render(kept).html } }
-                ?? MarkdownHTML(markdown.render(body).html)
+            r.bodyHTML = md.map { hit in hit.html.map { MarkdownHTML($0, hash: hit.htmlHash) } ?? MarkdownHTML(hash: hit.htmlHash) { renderer.render(kept).htmlBytes } }
+                ?? MarkdownHTML(markdown.render(body).htmlBytes)
         }
         return Rendered(record: r, html: page.html.map { Array($0.utf8) }, plainText: nil)
     }

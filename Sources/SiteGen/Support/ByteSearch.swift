@@ -10,22 +10,8 @@ import Darwin
 extension String {
     /// The byte offset of the first occurrence of `needle` at or after `start`, or nil.
     func utf8Offset(of needle: String, from start: Int = 0) -> Int? {
-        var hay = self, needle = needle
-        return hay.withUTF8 { h in
-            needle.withUTF8 { n -> Int? in
-                guard !n.isEmpty, start <= h.count - n.count, let base = h.baseAddress, let nb = n.baseAddress else { return nil }
-                // memchr to each candidate first byte, then memcmp (Glibc's memmem is not exported to Swift).
-                var i = start
-                let last = h.count - n.count
-                while i <= last {
-                    guard let p = memchr(base + i, Int32(nb[0]), last - i + 1) else { return nil }
-                    i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
-                    if memcmp(base + i, nb, n.count) == 0 { return i }
-                    i += 1
-                }
-                return nil
-            }
-        }
+        var hay = self
+        return hay.withUTF8 { byteOffset(of: needle, in: $0, from: start) }
     }
 
     /// True when the text holds `needle`, byte for byte.
@@ -85,5 +71,30 @@ extension StringProtocol {
         }
         if start != endIndex { parts.append(self[start..<endIndex]) }
         return parts
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether the bytes contain `needle`'s UTF-8.
+    func containsBytes(_ needle: String) -> Bool {
+        withUnsafeBufferPointer { byteOffset(of: needle, in: $0) != nil }
+    }
+}
+
+/// The offset of the first occurrence of `needle`'s UTF-8 in `h` at or after `start`, or nil.
+private func byteOffset(of needle: String, in h: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+    var needle = needle
+    return needle.withUTF8 { n -> Int? in
+        guard !n.isEmpty, start <= h.count - n.count, let base = h.baseAddress, let nb = n.baseAddress else { return nil }
+        // memchr to each candidate first byte, then memcmp (Glibc's memmem is not exported to Swift).
+        var i = start
+        let last = h.count - n.count
+        while i <= last {
+            guard let p = memchr(base + i, Int32(nb[0]), last - i + 1) else { return nil }
+            i = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            if memcmp(base + i, nb, n.count) == 0 { return i }
+            i += 1
+        }
+        return nil
     }
 }
