@@ -46,6 +46,21 @@ import Testing
         #expect(post.contains("<a href=\"/downloads/daten.json\">Daten</a>"))
     }
 
+    /// A size written by hand that the file no longer has (the PDF was replaced) is a warning with
+    /// the real size; a rounded one is not.
+    @Test func aStatedDownloadSizeThatIsOutOfDateIsWarnedAbout() {
+        let files = ["downloads/plan.pdf": String(repeating: "y", count: 3_400_000), "downloads/flyer.pdf": String(repeating: "z", count: 1_300_000),
+                     "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01\nsummary: Kurz.\n---\n"
+                        + "[Plan (PDF, 1,2 MB)](../../downloads/plan.pdf) und [Flyer (PDF, 1 MB)](../../downloads/flyer.pdf)\n"]
+        let (report, _) = TestSupport.buildInMemory(TestSupport.minimalSite.merging(files) { _, b in b })
+        #expect(report.diagnostics.filter { $0.message.contains("no longer has") }.map(\.description) == [
+            "/c/posts/2025/a.md:6: warning: link text 'Plan (PDF, 1,2 MB)' gives a size the file '../../downloads/plan.pdf' no longer has: it is 3,4 MB; write that, or leave format and size out and the build adds them",
+        ])
+        #expect(DownloadLinks.statedSize(in: "Bericht (PDF, 812 KB)") == 812_000)
+        #expect(DownloadLinks.statedSize(in: "Report (PDF, 1.5 MB)") == 1_500_000)
+        #expect(DownloadLinks.statedSize(in: "die Excel-Tabelle") == nil)
+    }
+
     /// A project with only a start date read as lasting one month ("Zeitraum: September 2026").
     @Test func aProjectsPeriodSaysSinceOrUntilWhenOneEndIsOpen() throws {
         let fact = { (html: String) in html.components(separatedBy: "<dt>Zeitraum</dt><dd>").dropFirst().first?.components(separatedBy: "</dd>").first }

@@ -85,6 +85,8 @@ extension GermanMessages {
          "Das Linkziel „{1}“ {2} und wird nicht veröffentlicht; verlinken Sie etwas anderes oder veröffentlichen Sie es"),
         ("link text '{}' does not say where the link leads, and screen readers read links out on their own; write its target as the text, e.g. [Programm der Digitalen Woche](…)",
          "Der Linktext „{1}“ sagt nicht, wohin der Link führt, und Screenreader lesen Links auch einzeln vor; schreiben Sie das Ziel als Linktext, z. B. [Programm der Digitalen Woche](…)"),
+        ("link text '{}' gives a size the file '{}' no longer has: it is {}; write that, or leave format and size out and the build adds them",
+         "Der Linktext „{1}“ nennt eine Größe, die die Datei „{2}“ nicht mehr hat: Sie ist {3} groß; schreiben Sie das, oder lassen Sie Format und Größe weg, dann ergänzt der Build sie"),
         ("link to '{}' has no text, so screen readers read out only its address; write what it leads to in [ ]",
          "Der Link auf „{1}“ hat keinen Text, Screenreader lesen also nur seine Adresse vor; schreiben Sie in [ ], wohin er führt"),
         ("no image format libvips reads", "kein Bildformat, das libvips liest"),

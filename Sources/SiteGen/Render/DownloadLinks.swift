@@ -22,4 +22,28 @@ enum DownloadLinks {
     static func addition(text: String, format: String, size: String) -> String? {
         text.lowercased().contains(format.lowercased()) ? nil : " (\(format), \(size))"
     }
+
+    /// The size a link's text states ("4,2 MB", "812 KB", "1.5 MB"), in bytes, or nil.
+    static func statedSize(in text: String) -> Int? {
+        guard let match = text.matches(of: sizePattern).last,
+              let number = Double(String(match.output.1.map { $0 == "," ? "." : $0 })) else { return nil }
+        let unit: Double = switch match.output.2.lowercased() {
+        case "kb", "kib": 1_000
+        case "mb", "mib": 1_000_000
+        case "gb", "gib": 1_000_000_000
+        default: 1
+        }
+        return Int(number * unit)
+    }
+
+    /// Whether a stated size is far enough from the file's to be out of date, not just rounded
+    /// ("1 MB" for 1.3 MB is a rounding; "1,2 MB" for 3.4 MB is an older file).
+    static func isStale(stated: Int, actual: Int) -> Bool {
+        guard actual > 0 else { return stated > 0 }
+        let ratio = Double(stated) / Double(actual)
+        return ratio < 2.0 / 3 || ratio > 1.5
+    }
+
+    private nonisolated(unsafe) static let sizePattern = #/(\d+(?:[.,]\d+)?)\s*(KB|kB|KiB|MB|MiB|GB|GiB|Bytes|Byte)\b/#
 }
+

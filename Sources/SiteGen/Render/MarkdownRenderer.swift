@@ -292,8 +292,12 @@ private struct Walker {
             if let check { anchors.append(AnchorReference(target: check.target, fragment: check.fragment, line: line(node), written: url)) }
         case .download(let href, let format, let size):
             cmark_node_set_url(node, href)
-            if let addition = DownloadLinks.addition(text: plainText(of: node), format: format, size: renderer.fileSize(size)) {
+            let text = plainText(of: node)
+            if let addition = DownloadLinks.addition(text: text, format: format, size: renderer.fileSize(size)) {
                 appendText(addition, to: node)
+            } else if let stated = DownloadLinks.statedSize(in: text), DownloadLinks.isStale(stated: stated, actual: size) {
+                diagnostics.append(.warning(body.source.display, line: line(node),
+                    "link text '\(text)' gives a size the file '\(url)' no longer has: it is \(renderer.fileSize(size)); write that, or leave format and size out and the build adds them"))
             }
         case .broken(let message):
             diagnostics.append(.error(body.source.display, line: line(node), message))
