@@ -451,8 +451,14 @@ private struct Walker {
     /// The text of a node whose only child is a short run of text (a link's "hier"); else nil,
     /// without copying anything.
     private func shortText(of node: OpaquePointer) -> String? {
-        guard let child = cmark_node_first_child(node), cmark_node_next(child) == nil, cmark_node_get_type(child) == CMARK_NODE_TEXT,
-              let literal = cmark_node_get_literal(child), strnlen(literal, 41) <= 40 else { return nil }
+        guard var child = cmark_node_first_child(node), cmark_node_next(child) == nil else { return nil }
+        // `[**hier**](…)`: the text inside one emphasis counts as the link's text.
+        let type = cmark_node_get_type(child)
+        if type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG {
+            guard let inner = cmark_node_first_child(child), cmark_node_next(inner) == nil else { return nil }
+            child = inner
+        }
+        guard cmark_node_get_type(child) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(child), strnlen(literal, 41) <= 40 else { return nil }
         return String(cString: literal)
     }
 
