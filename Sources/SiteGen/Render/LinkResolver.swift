@@ -5,8 +5,7 @@ public struct LinkResolver: Sendable {
     let page: @Sendable (String) -> String?
     /// Why a source is not published (a draft, a future post …).
     let exclusion: @Sendable (String) -> String?
-    let isAsset: @Sendable (String) -> Bool
-    /// The size of a file of the content that is not a page, or nil.
+    /// The size of a file of the content that is not a page, or nil when there is no such file.
     let assetSize: @Sendable (String) -> Int?
     /// Every published source path (asked only for the "did you mean" of a link that leads nowhere).
     let sources: @Sendable () -> [String]
@@ -24,7 +23,6 @@ public struct LinkResolver: Sendable {
         let sizes = Dictionary(site.assets.map { ($0.path, $0.size) }, uniquingKeysWith: { a, _ in a })
         page = { pages[$0] }
         exclusion = { excluded[$0] }
-        isAsset = { sizes[$0] != nil }
         assetSize = { sizes[$0] }
         sources = { pages.keys.sorted() }
         let assetList = site.assets.map(\.path)
@@ -85,7 +83,7 @@ public struct LinkResolver: Sendable {
         }
         // A photo with an error of its own: left as written until it is fixed (one message, the photo's).
         if images.isRejected(target) { return .keep }
-        if isImage, ImageFormat(path: target) == nil, isAsset(target) { return .broken(SiteValidator.notAPicture(trimmed)) }
+        if isImage, ImageFormat(path: target) == nil, assetSize(target) != nil { return .broken(SiteValidator.notAPicture(trimmed)) }
         if let size = assetSize(target) {
             let href = sitePath(percentEncodedPath(target)) + suffix
             if !isImage, let format = DownloadLinks.format(of: target) { return .download(href, format: format, size: size) }
