@@ -27,6 +27,17 @@ import Testing
         return files
     }()
 
+    /// Which file names mark a translation: two lower-case letters before `.md`, after a name.
+    @Test func aLanguageMarkIsTwoLowerCaseLettersBeforeMd() {
+        #expect(Variant.of("posts/2025/foo.en.md")! == ("posts/2025/foo.md", "en"))
+        #expect(Variant.of("foo.ls.md")! == ("foo.md", "ls"))
+        #expect(Variant.of("posts/über-uns.fr.md")! == ("posts/über-uns.md", "fr"))
+        for unmarked in ["foo.md", "bericht.pdf.md", "foo.EN.md", "foo.é.md", "foo.eng.md", "posts/.en.md", ".en.md",
+                         "a/b.cd/foo.md", "foo.en.MD", "foo.en", "en.md", ".md", "x.e\u{301}.md"] {
+            #expect(Variant.of(unmarked) == nil, "\(unmarked)")
+        }
+    }
+
     @Test func siteYmlDeclaresTheVersions() throws {
         let (site, diagnostics) = TestSupport.model(Self.files)
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")

@@ -56,6 +56,8 @@ public struct ContentLoader: Sendable {
     public var displayRoot: String
     /// Documents and front matter from earlier builds, reused when their bytes are the same.
     var memo: any LoadMemo = NoMemo()
+    /// The folder's files when the caller listed them already (the build's input stamp): not listed twice.
+    var listed: [FileEntry]?
 
     public init(fileSystem: any FileSystem, root: String, displayRoot: String) {
         self.fileSystem = fileSystem
@@ -74,9 +76,13 @@ public struct ContentLoader: Sendable {
         }
         let listing: [FileEntry]
         do {
-            let result = try fileSystem.listFiles(under: root)
-            listing = result.files
-            diagnostics += result.problems.map { .error(display($0.path), $0.message) }
+            if let listed {
+                listing = listed
+            } else {
+                let result = try fileSystem.listFiles(under: root)
+                listing = result.files
+                diagnostics += result.problems.map { .error(display($0.path), $0.message) }
+            }
         } catch {
             return LoadedContent(config: nil, documents: [], assets: [], diagnostics: [
                 .error(displayRoot, "content folder '\(root)' does not exist; run sitegen in the site's folder or pass --source DIR"),

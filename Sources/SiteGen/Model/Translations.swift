@@ -3,15 +3,17 @@
 public enum Variant {
     /// `posts/2025/foo.en.md` → (`posts/2025/foo.md`, `en`); nil for a file without a mark.
     public static func of(_ path: String) -> (original: String, code: String)? {
-        guard path.hasSuffix(".md") else { return nil }
-        let stem = path.dropLast(3)
-        guard let dot = stem.lastIndex(of: "."), !stem[..<dot].hasSuffix("/") else { return nil }
-        let code = stem[stem.index(after: dot)...]
+        // In bytes: every file's path comes here, and a search by Characters from the end is slow.
+        let utf8 = path.utf8
+        guard utf8.count > 3, utf8.suffix(3).elementsEqual(".md".utf8) else { return nil }
+        let stemEnd = utf8.index(utf8.endIndex, offsetBy: -3)
+        guard let dot = utf8[..<stemEnd].lastIndex(of: UInt8(ascii: ".")) else { return nil }
+        let codeStart = utf8.index(after: dot)
         // Two letters, as ISO 639-1 codes (and `ls`) have: `bericht.pdf.md` is no translation.
-        guard code.count == 2, code.allSatisfy({ $0.isASCII && $0.isLowercase }) else { return nil }
-        let name = stem[..<dot]
-        guard !name.isEmpty, !name.hasSuffix("/") else { return nil }
-        return (String(name) + ".md", String(code))
+        guard utf8.distance(from: codeStart, to: stemEnd) == 2,
+              utf8[codeStart..<stemEnd].allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return nil }
+        guard dot > utf8.startIndex, utf8[utf8.index(before: dot)] != UInt8(ascii: "/") else { return nil }
+        return (String(path[..<dot]) + ".md", String(path[codeStart..<stemEnd]))
     }
 
     /// Whether a file's stem (`foo.en`) is a slug with a language mark: no slug itself, but meant so.

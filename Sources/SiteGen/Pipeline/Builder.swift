@@ -21,6 +21,8 @@ public struct Builder: Sendable {
     /// The fingerprint of the inputs of the output that exists already; when the new inputs have
     /// the same one, rendering is skipped (`BuildReport.upToDate`).
     var knownFingerprint: UInt64?
+    /// The content folder's files as the input stamp listed them (a listing without problems).
+    var contentListing: [FileEntry]?
 
     public init(location: SiteLocation, options: BuildOptions, fileSystem: any FileSystem = LocalFileSystem()) {
         self.location = location
@@ -77,6 +79,7 @@ public struct Builder: Sendable {
         let displayContent = displayName(location.content)
         var loader = ContentLoader(fileSystem: fileSystem, root: location.content, displayRoot: displayContent)
         if let cache { loader.memo = cache }
+        loader.listed = contentListing
         // The loaded documents (their YAML trees) are let go before rendering: a closure scope ends
         // their lifetime for sure, which matters at 50,000 items.
         let (site, diagnostics, content, skeleton) = { () -> (Site?, [Diagnostic], UInt64, UInt64) in
@@ -138,7 +141,8 @@ public struct Builder: Sendable {
             return BuildReport(failure: .error(location.output, problem))
         }
         let store = BuildStore(output: location.output, fileSystem: fileSystem)
-        let stamp = inputListing().map(inputStamp)
+        let listing = inputListing()
+        let stamp = listing.map(inputStamp)
         let stored = clean || !fileSystem.isDirectory(location.output) ? nil : store.read()
         let plan = BuildPlan(stored: stored, stamp: stamp, now: options.now.epochSeconds)
         if case .nothing(let record) = plan {
@@ -154,6 +158,7 @@ public struct Builder: Sendable {
         }
         var builder = self
         builder.knownFingerprint = plan.knownFingerprint
+        builder.contentListing = listing?.first?.files
         builder.cache = cache ?? plan.cache ?? BuildCache(keepsPages: false)
         let readTime = clock.lap()
         var (report, _) = builder.run(into: writer)
