@@ -426,3 +426,34 @@ import MustacheEngine
         }
     }
 }
+
+/// The store's numbers read back as written, and a damaged list of term numbers is an error.
+@Suite struct ByteCodingTests {
+    private func reader(_ numbers: [Int], count: Int? = nil) throws -> ByteReader {
+        var w = ByteWriter()
+        w.int(count ?? numbers.count)
+        for n in numbers { w.int(n) }
+        w.int(7)
+        return try ByteReader(w.finish())
+    }
+
+    @Test func termNumbersReadBackAsWritten() throws {
+        let numbers = [0, 1, 127, 128, 300, 16_383, 16_384, 1 << 20, Int(UInt32.max)]
+        var r = try reader(numbers)
+        #expect(try r.uint32s() == numbers.map(UInt32.init))
+        #expect(try r.int() == 7)
+        #expect(r.atEnd)
+        var empty = try reader([])
+        #expect(try empty.uint32s().isEmpty)
+    }
+
+    @Test func termNumbersOutOfRangeOrCutShortAreDamage() throws {
+        for bad in [[-1], [Int(UInt32.max) + 1], [5, -3]] {
+            var r = try reader(bad)
+            #expect(throws: ByteReader.Damaged.self) { try r.uint32s() }
+        }
+        // More numbers announced than there are.
+        var short = try reader([1, 2], count: 4)
+        #expect(throws: ByteReader.Damaged.self) { try short.uint32s() }
+    }
+}

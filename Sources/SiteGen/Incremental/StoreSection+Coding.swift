@@ -135,8 +135,7 @@ extension BuildCache {
         let diagnostics = try r.diagnostics()
         let excerpt = try r.string()
         let (textKey, textSize) = (try r.u64(), try r.int())
-        let termNumbers = try r.count().map { _ in try r.int() }
-        guard termNumbers.allSatisfy({ $0 >= 0 && $0 <= Int(UInt32.max) }) else { throw ByteReader.Damaged() }
+        let termNumbers = try r.uint32s()
         let counts = try r.bytes()
         let languageNumber = try r.int()
         guard counts.count == termNumbers.count, let language = SearchLanguage(rawValue: UInt8(clamping: languageNumber)) else {
@@ -144,7 +143,7 @@ extension BuildCache {
         }
         return RememberedMarkdown(textHash: textHash, unsafeHTML: unsafeHTML, source: source, links: links, htmlHash: htmlHash,
                                   html: nil, headings: headings, anchors: anchors, diagnostics: diagnostics,
-                                  search: PageSearchText(excerpt: excerpt, textKey: textKey, textSize: textSize, terms: termNumbers.map(UInt32.init), counts: counts, language: language))
+                                  search: PageSearchText(excerpt: excerpt, textKey: textKey, textSize: textSize, terms: termNumbers, counts: counts, language: language))
     }
 
     /// Strings come from the section's table, so equal links of many pages share one copy.

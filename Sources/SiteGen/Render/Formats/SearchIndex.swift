@@ -128,12 +128,14 @@ struct SearchIndex {
         let bySource = entries(dates: true)
         let fieldTitles = Dictionary(uniqueKeysWithValues: site.fields.map { ($0.slug, $0.title) })
         var docs: [Document] = []
-        for r in records {
-            guard let body = r.search, let source = r.source, let item = bySource[source.path] else { continue }
-            docs.append(Document(url: urls.href(r.path), title: item.title, kind: item.kind, fields: item.fields,
+        // By index: `for r in records` copies each record, retaining all its parts.
+        for i in records.indices {
+            guard let body = records[i].search, let source = records[i].source, let item = bySource[source.path] else { continue }
+            let path = records[i].path
+            docs.append(Document(url: urls.href(path), title: item.title, kind: item.kind, fields: item.fields,
                                  excerpt: item.summary ?? body.excerpt, date: item.date, day: item.day, tags: item.tags,
                                  texts: item.texts + Self.fieldTexts(item, fieldTitles), body: body,
-                                 textName: SearchTextFiles.name(page: r.path, key: body.textKey)))
+                                 textName: SearchTextFiles.name(page: path, key: body.textKey)))
         }
         return docs
     }
