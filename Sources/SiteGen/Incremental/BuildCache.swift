@@ -93,13 +93,15 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
         lock.locked {
             // The sections read describe the tables before the first build only.
             if stored?.built == true { stored = nil }
-            nextYAML = [:]
+            // Room for as many entries as the last build had: growing a table of 10,000 entries
+            // step by step hashes every key again at each step.
+            nextYAML = .init(minimumCapacity: yaml.count)
             nextFormats = [:]
-            nextLinkChecks = [:]
-            nextDocuments = [:]
-            nextRemembered = [:]
-            nextMarkdown = [:]
-            nextPages = [:]
+            nextLinkChecks = .init(minimumCapacity: linkChecks.count)
+            nextDocuments = .init(minimumCapacity: documents.count)
+            nextRemembered = .init(minimumCapacity: remembered.count)
+            nextMarkdown = .init(minimumCapacity: markdown.count)
+            nextPages = .init(minimumCapacity: pages.count)
             reusedPages = 0
             renderedPages = 0
             reusedWithoutView = 0
@@ -125,6 +127,9 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
             pages = tables.pages
             linkChecks = tables.linkChecks
             formats = tables.formats
+            nextMarkdown.reserveCapacity(markdown.count)
+            nextPages.reserveCapacity(pages.count)
+            nextLinkChecks.reserveCapacity(linkChecks.count)
         }
     }
 
