@@ -131,7 +131,11 @@ struct Tokenizer {
 
     /// Names Mustache cannot use, with what to write instead (Handlebars habits among them).
     static func checkName(_ name: String, kind: Kind, fail: (String) -> TemplateError) throws(TemplateError) {
-        let words = name.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
+        // Most names are ASCII without spaces (page.title): checked on their bytes, which gives the
+        // same answers as splitting into Characters (ten thousand instructions per tag).
+        var bytes = name
+        let plainHasEmptyPart = bytes.withUTF8 { Self.plainNameHasEmptyPart($0) }
+        let words = plainHasEmptyPart != nil ? [] : name.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" })
         if words.count > 1 {
             let rest = words.dropFirst().joined(separator: " ")
             switch (kind, String(words[0])) {
@@ -148,9 +152,20 @@ struct Tokenizer {
         if kind == .variable, name == "else" {
             throw fail("Mustache has no {{else}}: close the section and add an inverted one for the other case ({{#x}}…{{/x}}{{^x}}…{{/x}})")
         }
-        if name != ".", name.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty) {
+        if plainHasEmptyPart ?? (name != "." && name.split(separator: ".", omittingEmptySubsequences: false).contains(where: \.isEmpty)) {
             throw fail("the tag name '\(name)' has an empty part; write names like page.title, or . for the current value")
         }
+    }
+
+    /// For a name of ASCII letters, digits and punctuation without spaces: whether a part between
+    /// its dots is empty ("." alone is the current value). Nil for other names.
+    static func plainNameHasEmptyPart(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard !bytes.isEmpty, bytes.allSatisfy({ $0 < 0x80 && !isSpace($0) }) else { return nil }
+        let dot = UInt8(ascii: ".")
+        if bytes.count == 1 { return false }
+        if bytes[0] == dot || bytes[bytes.count - 1] == dot { return true }
+        for i in 1..<bytes.count where bytes[i] == dot && bytes[i - 1] == dot { return true }
+        return false
     }
 
     private func trimmed(_ start: Int, _ end: Int) -> String {

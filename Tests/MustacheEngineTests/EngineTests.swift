@@ -117,6 +117,23 @@ final class TaggedPage: TemplateView {
         }
     }
 
+    /// Names with an empty part or a space are errors, ASCII or not; dotted paths and "." are fine.
+    @Test func aNameWithAnEmptyPartOrASpaceIsAnError() throws {
+        for good in ["{{.}}", "{{page.title}}", "{{#t.field.x}}{{/t.field.x}}", "{{größe.wert}}", "{{a-b_c}}"] {
+            _ = try TemplateLibrary(sources: ["a": good])
+        }
+        let bad = ["{{a..b}}": "empty part", "{{a.}}": "empty part", "{{..}}": "empty part", "{{größe..wert}}": "empty part",
+                   "{{.größe}}": "empty part", "{{a b}}": "space", "{{#if größe}}{{/if größe}}": "{{#if"]
+        for (source, problem) in bad {
+            do {
+                _ = try TemplateLibrary(sources: ["a": source])
+                Issue.record("\(source) was accepted")
+            } catch {
+                #expect(error.errors.count == 1 && error.errors[0].description.contains(problem), "\(source): \(error.errors)")
+            }
+        }
+    }
+
     @Test func keysAreCheckedAgainstTheViewWithSuggestions() throws {
         let library = try TemplateLibrary(sources: [
             "page": "{{heding}}{{#cards}}{{>card}}{{/cards}}{{#heading}}{{title.x}}{{/heading}}{{^cards}}{{titel}}{{/cards}}",
