@@ -130,18 +130,25 @@ struct ByteReader {
     var atEnd: Bool { at == end }
 
     mutating func int() throws -> Int {
+        let u = try Self.varint(data, &at, end: end)
+        let v = Int64(bitPattern: u)
+        return Int((v >> 1) ^ -(v & 1))
+    }
+
+    /// The unsigned number written 7 bits a byte, low bits first, starting at `pos`.
+    @inline(__always)
+    private static func varint<Bytes: RandomAccessCollection<UInt8>>(_ data: Bytes, _ pos: inout Int, end: Int) throws -> UInt64
+        where Bytes.Index == Int {
         var u: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard at < end, shift < 64 else { throw Damaged() }
-            let b = data[at]
-            at += 1
+            guard pos < end, shift < 64 else { throw Damaged() }
+            let b = data[pos]
+            pos += 1
             u |= UInt64(b & 0x7F) << shift
-            if b < 0x80 { break }
+            if b < 0x80 { return u }
             shift += 7
         }
-        let v = Int64(bitPattern: u)
-        return Int((v >> 1) ^ -(v & 1))
     }
 
     mutating func optionalInt() throws -> Int? { try bool() ? try int() : nil }
@@ -197,16 +204,7 @@ struct ByteReader {
         try data.withUnsafeBufferPointer { data in
             try numbers.withUnsafeMutableBufferPointer { numbers in
                 for k in 0..<n {
-                    var u: UInt64 = 0
-                    var shift: UInt64 = 0
-                    while true {
-                        guard pos < end, shift < 64 else { throw Damaged() }
-                        let b = data[pos]
-                        pos += 1
-                        u |= UInt64(b & 0x7F) << shift
-                        if b < 0x80 { break }
-                        shift += 7
-                    }
+                    let u = try Self.varint(data, &pos, end: end)
                     // Zig-zag as in `int`: even values are the non-negative numbers.
                     guard u & 1 == 0, u >> 1 <= UInt64(UInt32.max) else { throw Damaged() }
                     numbers[k] = UInt32(u >> 1)
