@@ -9,7 +9,7 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("output"), help: "Output folder.") var outputDir = "public"
     @Flag(help: "Fail on warnings too, and run every check.") var strict = false
     @Flag(help: "Rebuild from nothing instead of keeping unchanged files.") var clean = false
-    @Flag(help: "Replace an output folder that holds other files than a site.") var force = false
+    @Flag(help: "Replace an output folder that no earlier build made (no store beside it).") var force = false
 
     func run() throws {
         let options = try site.buildOptions()

@@ -22,6 +22,27 @@ import Testing
         do { _ = try FrontMatter.split("---\ntitle: A\n") } catch { #expect(error.line == 1); #expect(error.message.contains("not closed")) }
     }
 
+    /// A whole post pasted below the front matter `sitegen new` made: its front matter would be
+    /// published as a rule and a heading. Markdown that only looks a little like it stays Markdown.
+    @Test func aSecondFrontMatterBlockIsAnErrorAtItsLine() throws {
+        let pasted = "---\ntitle: \"A\"\ndate: 2026-11-01\n---\n\n---\ntitle: \"A\"\ndate: 2026-11-01\nfields:\n  - mobilitaet\ntags: [a, b]\n---\nText\n"
+        do {
+            _ = try FrontMatter.split(pasted)
+            Issue.record("a second front matter block was accepted")
+        } catch {
+            #expect(error.line == 6)
+            #expect(error.message.contains("second front matter block"))
+        }
+        for markdown in [
+            "---\ntitle: A\n---\nText\n\n---\ntitle: B\n---\n",          // not at the start of the body
+            "---\ntitle: A\n---\n---\nHinweis: bitte anmelden\n---\n",     // a rule and a heading, no title
+            "---\ntitle: A\n---\n---\ntitle: B\nund dann ein Satz.\n---\n", // a line that is not YAML
+            "---\ntitle: A\n---\n---\n\nText\n",                            // a rule only
+        ] {
+            #expect(try FrontMatter.split(markdown).hasFrontMatter, "\(markdown)")
+        }
+    }
+
     @Test func byteOrderMarkAndCRLFAreAccepted() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("---\r\ntitle: Grüße\r\n---\r\nText\r\n".utf8)
         let text = try #require(FrontMatter.decodeText(bytes))

@@ -196,21 +196,27 @@ import Testing
         #expect(FileManager.default.createFile(atPath: documents + "/brief.docx", contents: Data("Brief".utf8)))
         let refused = build(content, templates, output: documents)
         #expect(refused.diagnostics.map(\.description) == [
-            "\(documents): error: the output folder '\(documents)' holds other files ('brief.docx' …) and no site built by sitegen; a build replaces its output whole. Choose a new or empty folder with --output, or pass --force to replace it",
+            "\(documents): error: the output folder '\(documents)' holds files ('brief.docx' …), but nothing shows that sitegen built it (the file '.Dokumente.sitegen-store' beside it is missing); a build replaces its output whole. Choose a new or empty folder with --output, or pass --force to replace it",
         ])
         #expect(read(documents + "/brief.docx") == "Brief")
         #expect(!FileManager.default.fileExists(atPath: documents + "/index.html"))
 
-        // An empty folder, a site sitegen built (its state beside it) and a site (index.html) are fine.
+        // An index.html does not make a folder of documents a site sitegen may replace.
+        let withIndex = root + "/Ablage"
+        try FileManager.default.createDirectory(atPath: withIndex + "/Vertraege", withIntermediateDirectories: true)
+        #expect(FileManager.default.createFile(atPath: withIndex + "/index.html", contents: Data("<p>alt</p>".utf8)))
+        #expect(FileManager.default.createFile(atPath: withIndex + "/Vertraege/vertrag.docx", contents: Data("V".utf8)))
+        let kept = build(content, templates, output: withIndex)
+        #expect(!kept.succeeded && kept.diagnostics.first?.message.contains("nothing shows that sitegen built it") == true)
+        #expect(read(withIndex + "/Vertraege/vertrag.docx") == "V")
+        #expect(read(withIndex + "/index.html") == "<p>alt</p>")
+
+        // An empty folder and a site sitegen built (its store beside it) are fine.
         let empty = root + "/leer"
         try FileManager.default.createDirectory(atPath: empty, withIntermediateDirectories: true)
         #expect(build(content, templates, output: empty).succeeded)
         #expect(FileManager.default.createFile(atPath: empty + "/extra.txt", contents: Data("x".utf8)))
         #expect(build(content, templates, output: empty).succeeded)
-        let otherSite = root + "/alt"
-        try FileManager.default.createDirectory(atPath: otherSite, withIntermediateDirectories: true)
-        #expect(FileManager.default.createFile(atPath: otherSite + "/index.html", contents: Data("<p>alt</p>".utf8)))
-        #expect(build(content, templates, output: otherSite).succeeded)
 
         var forced = Builder(location: SiteLocation(content: content, templates: templates, output: documents),
                              options: BuildOptions(now: TestSupport.now))

@@ -59,6 +59,9 @@ public enum FrontMatter {
                 let trimmed = line.trimmingTrailingSpaces
                 if trimmed == "---" || trimmed == "..." {
                     let yaml = String(text[yamlStart!..<index])
+                    if let line = secondBlock(text[next...], firstLine: lineNumber + 1) {
+                        throw FrontMatterError(line: line, message: "a second front matter block starts here (---, then title: …); a file has one, at its top: delete this one, or move what it says into the first")
+                    }
                     return FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: String(text[next...]),
                                             bodyFirstLine: lineNumber + 1, hasFrontMatter: true)
                 }
@@ -67,6 +70,37 @@ public enum FrontMatter {
             index = next
         }
         throw FrontMatterError(line: 1, message: "front matter is not closed: add a line with three dashes (---) after the last key")
+    }
+
+    /// The line where the body starts with another front matter block (a whole file pasted below
+    /// the front matter `sitegen new` made): a `---` line after empty lines at most, then lines of
+    /// YAML (`key: value`, list items, indented lines) with a `title:`, then `---`. Markdown would
+    /// print it as a rule and a heading.
+    static func secondBlock(_ body: Substring, firstLine: Int) -> Int? {
+        var lines = body.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+        var number = firstLine
+        while let line = lines.next() {
+            let content = line.trimmingTrailingSpaces
+            if content.isEmpty { number += 1; continue }
+            guard content == "---" else { return nil }
+            var hasTitle = false
+            while let inner = lines.next() {
+                let entry = inner.trimmingTrailingSpaces
+                if entry == "---" || entry == "..." { return hasTitle ? number : nil }
+                if entry.hasPrefix("title:") { hasTitle = true }
+                guard entry.isEmpty || entry.first == " " || entry.first == "\t" || entry.hasPrefix("- ") || isYAMLKeyLine(entry) else { return nil }
+            }
+            return nil
+        }
+        return nil
+    }
+
+    /// `name: …` or `name:` with a name of letters, digits, `_` and `-`.
+    private static func isYAMLKeyLine(_ line: Substring) -> Bool {
+        guard let colon = line.firstIndex(of: ":"), colon > line.startIndex else { return false }
+        let after = line.index(after: colon)
+        guard after == line.endIndex || line[after] == " " else { return false }
+        return line[..<colon].allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
     }
 
     /// Empty lines or spaces before the opening `---` would make the front matter plain text;

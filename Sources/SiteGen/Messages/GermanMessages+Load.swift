@@ -27,6 +27,8 @@ extension GermanMessages {
          "Eine Seite heißt wie ihre Datei, diese wird also als „index“ veröffentlicht; benennen Sie die Datei nach ihrem Inhalt, z. B. „{1}“"),
         ("a page's Markdown file must end in .md (lower case); rename it to '{}'",
          "Die Markdown-Datei einer Seite muss auf .md enden (klein geschrieben); benennen Sie sie in „{1}“ um"),
+        ("a second front matter block starts here (---, then title: …); a file has one, at its top: delete this one, or move what it says into the first",
+         "Hier beginnt ein zweiter Kopfbereich (---, dann title: …); eine Datei hat nur einen, ganz oben: löschen Sie diesen, oder übernehmen Sie seine Angaben in den ersten"),
         ("a single value", "ein einzelner Wert"),
         ("aliases (*name) are not supported in front matter", "Aliase (*name) sind im Kopfbereich nicht erlaubt"),
         ("content folder '{}' does not exist; run sitegen in the site's folder or pass --source DIR",

@@ -7,7 +7,7 @@ public struct Builder: Sendable {
     public var strict = false
     /// Start from an empty output (`--clean`).
     public var clean = false
-    /// Replace an output folder that holds other files than a site (`--force`, see `foreignOutputProblem`).
+    /// Replace an output folder that no earlier build made (`--force`, see `foreignOutputProblem`).
     public var force = false
     /// Gather links to other sites for `check --external` (costs a look into every page's source).
     public var collectExternalLinks = false

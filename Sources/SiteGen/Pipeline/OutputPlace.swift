@@ -30,14 +30,16 @@ extension SiteLocation {
         return nil
     }
 
-    /// Why an existing output folder is not replaced without `--force`: it holds files, and nothing
-    /// says it is a site (no sitegen state beside it, no `index.html` in it), e.g. `--output Dokumente`.
+    /// Why an existing output folder is not replaced without `--force`: it holds files, and no
+    /// store of an earlier build lies beside it. An `index.html` in it says nothing: it may be any
+    /// site, or a folder of documents that has one (`--output Dokumente`).
     public func foreignOutputProblem(_ disk: any FileSystem) -> String? {
         guard disk.isDirectory(output) else { return nil }
-        let beside = [BuildStore.path(forOutput: output)]
-        if beside.contains(where: disk.fileExists) || disk.fileExists(output + "/index.html") { return nil }
+        let store = BuildStore.path(forOutput: output)
+        if disk.fileExists(store) { return nil }
         guard let entry = disk.entries(of: output)?.min() else { return nil }
-        return "the output folder '\(output)' holds other files ('\(entry)' …) and no site built by sitegen; a build replaces its output whole. Choose a new or empty folder with --output, or pass --force to replace it"
+        let storeName = store.pathParts.last.map(String.init) ?? store
+        return "the output folder '\(output)' holds files ('\(entry)' …), but nothing shows that sitegen built it (the file '\(storeName)' beside it is missing); a build replaces its output whole. Choose a new or empty folder with --output, or pass --force to replace it"
     }
 
     /// The absolute path without `.`, `..` or symbolic links, also when its last parts do not exist yet.
