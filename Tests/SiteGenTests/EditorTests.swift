@@ -449,6 +449,9 @@ import Testing
         ("../../projects/messnetz", ", did you mean '../../projects/messnetz.md'?"),
         ("../../projects/mesnetz.md#ziel", ", did you mean '../../projects/messnetz.md#ziel'?"),
         ("../2024/gibt-es-nicht.md", ""),
+        // An address without https:// reads as a file beside the page.
+        ("www.dortmund.de", ", did you mean 'https://www.dortmund.de'?"),
+        ("WWW.Schwerte.de/rathaus#kontakt", ", did you mean 'https://WWW.Schwerte.de/rathaus#kontakt'?"),
     ])
     func aLinkToAMissingFileSuggestsTheFileMeant(_ written: String, _ clause: String) {
         let files = TestSupport.minimalSite.merging([

@@ -189,6 +189,18 @@ import Testing
             "content/posts/2026/offen.en.md: warning: the file name marks it as the 'en' version of offen.md, but site.yml declares no language 'en', so it is published as a page of its own; add en under languages: in site.yml, or rename the file"))
     }
 
+    /// `neu.de.md` on a German site: the advice was to add de under languages:, which site.yml
+    /// then refuses as the site's own language.
+    @Test func aMarkOfTheSitesOwnLanguageSaysToDropIt() throws {
+        var files = TestSupport.minimalSite
+        files["posts/2026/neu.de.md"] = "---\ntitle: Neu\ndate: 2026-11-20T18:00:00+01:00\n---\nText.\n"
+        let (site, diagnostics) = TestSupport.model(files)
+        #expect(try #require(site).posts.map(\.slug) == ["neu-de"])
+        #expect(diagnostics.map(\.description).filter { $0.contains("neu.de.md") && $0.contains("version") } == [
+            "content/posts/2026/neu.de.md: warning: the file name marks it as the 'de' version of neu.md, but 'de' is the site's own language, whose files have no mark, so it is published as a page of its own; rename the file to 'neu.md'",
+        ])
+    }
+
     /// An event moved in the German file but not in its translation stood in the English
     /// calendar on the old day, and a post under another date, without a word.
     @Test func aTranslationWhoseDatesDifferFromItsOriginalsIsWarnedAbout() {

@@ -27,6 +27,8 @@ extension GermanMessages {
          "die Seiten in Leichter Sprache"),
         ("the file name marks it as the '{}' version of strategy.md, but site.yml declares no language '{}', and the site has one strategy page, so it is not published; add {} under languages: in site.yml, or remove the file",
          "Der Dateiname kennzeichnet sie als Fassung „{1}“ von strategy.md, aber site.yml nennt keine Sprache „{2}“, und die Website hat nur eine Strategieseite, deshalb wird sie nicht veröffentlicht; ergänzen Sie {3} unter languages: in site.yml oder entfernen Sie die Datei"),
+        ("the file name marks it as the '{}' version of {}, but '{}' is the site's own language, whose files have no mark, so it is published as a page of its own; rename the file to '{}'",
+         "Der Dateiname kennzeichnet sie als Fassung „{1}“ von {2}, aber „{3}“ ist die eigene Sprache der Website, deren Dateien keine Kennzeichnung haben, deshalb wird sie als eigene Seite veröffentlicht; benennen Sie die Datei in „{4}“ um"),
         ("the file name marks it as the '{}' version of {}, but site.yml declares no language '{}', so it is published as a page of its own; add {} under languages: in site.yml, or rename the file",
          "Der Dateiname kennzeichnet sie als Fassung „{1}“ von {2}, aber site.yml nennt keine Sprache „{3}“, deshalb wird sie als eigene Seite veröffentlicht; ergänzen Sie {4} unter languages: in site.yml oder benennen Sie die Datei um"),
         ("this is the '{}' version of {}, but there is no {} beside it; add the original, or rename this file",

@@ -40,13 +40,17 @@ struct VersionedDocuments {
 
     /// Warnings for marked files of no version: published as they are (`foo-fr`), as before;
     /// but the site has one strategy page, which `strategy.md` keeps (`Modeller.strategy`).
-    func warnings() -> [Diagnostic] {
+    /// - Parameter ownLanguage: the site's own language, whose files have no mark.
+    func warnings(ownLanguage: String?) -> [Diagnostic] {
         let hasStrategy = own.contains { $0.source.path == "strategy.md" }
         return unknown.compactMap { doc in
             guard let (original, code) = Variant.of(doc.source.path) else { return nil }
             let name = String(original.pathParts.last!)
             if original == "strategy.md", hasStrategy {
                 return .warning(doc.source.display, "the file name marks it as the '\(code)' version of strategy.md, but site.yml declares no language '\(code)', and the site has one strategy page, so it is not published; add \(code) under languages: in site.yml, or remove the file")
+            }
+            if code == ownLanguage {
+                return .warning(doc.source.display, "the file name marks it as the '\(code)' version of \(name), but '\(code)' is the site's own language, whose files have no mark, so it is published as a page of its own; rename the file to '\(name)'")
             }
             return .warning(doc.source.display, "the file name marks it as the '\(code)' version of \(name), but site.yml declares no language '\(code)', so it is published as a page of its own; add \(code) under languages: in site.yml, or rename the file")
         }

@@ -98,14 +98,16 @@ public struct LinkResolver: Sendable {
         return missing(trimmed, target: target, from: source)
     }
 
-    /// A link that leads nowhere, with the file the editor probably meant: the same address with
-    /// `.md`, the only page file of that name (in another folder: `projekte/` for `projects/`), or
+    /// A link that leads nowhere, with what the editor probably meant: a web address without
+    /// `https://`, the same address with `.md`, the only page file of that name (in another folder: `projekte/` for `projects/`), or
     /// a near spelling of the whole path.
     private func missing(_ written: String, target: String, from source: SourceRef) -> LinkTarget {
         let hash = written.firstIndex(of: "#") ?? written.endIndex
         let (path, fragment) = (String(written[..<hash]), String(written[hash...]))
         var guess: String?
-        if !target.hasSuffix(".md"), page(target + ".md") != nil {
+        if path.lowercased().hasPrefix("www.") {
+            guess = "https://" + path
+        } else if !target.hasSuffix(".md"), page(target + ".md") != nil {
             guess = path + ".md"
         } else if target.hasSuffix(".md") {
             let all = sources().filter { exclusion($0) == nil }
