@@ -189,6 +189,17 @@ import Testing
         #expect(SiteLocation.canonical(root + "/x/../public/./") == SiteLocation.canonical(root + "/public"))
     }
 
+    /// A killed build's staging folder stayed through every build with nothing to write.
+    @Test func aBuildWithNothingToWriteRemovesAKilledBuildsStagingFolder() throws {
+        let (root, content, templates) = site()
+        #expect(build(content, templates, output: root + "/public").succeeded)
+        let leftOver = root + "/.public.staging-2147483646"
+        try FileManager.default.createDirectory(atPath: leftOver + "/blog", withIntermediateDirectories: true)
+        let report = build(content, templates, output: root + "/public")
+        #expect(report.upToDate)
+        #expect(!FileManager.default.fileExists(atPath: leftOver))
+    }
+
     @Test func aFolderOfOtherFilesIsReplacedOnlyWithForce() throws {
         let (root, content, templates) = site()
         let documents = root + "/Dokumente"

@@ -146,6 +146,9 @@ public struct Builder: Sendable {
         let stored = clean || !fileSystem.isDirectory(location.output) ? nil : store.read()
         let plan = BuildPlan(stored: stored, stamp: stamp, now: options.now.epochSeconds)
         if case .nothing(let record) = plan {
+            // A build that was killed left its staging folder; the next one that writes removes
+            // it, and one that has nothing to write does too (it can be as big as the site).
+            StagingWriter.removeAbandonedStagings(beside: location.output, fileSystem: fileSystem)
             var report = BuildReport(upToDate: record)
             report.timings.append(("check inputs", clock.lap()))
             return report
