@@ -117,6 +117,24 @@ import Testing
         #expect(render("<span lang=\"en\">Smart City</span> <em>x</em>\n", unsafe: true).diagnostics.isEmpty)
     }
 
+    /// HTML comments are editors' notes: under unsafe_html they went into the page's source and
+    /// its feed entry (with a name and telephone number in them); in the default mode a comment
+    /// alone got the warning that raw HTML is left out.
+    @Test func htmlCommentsAreNeverPublished() {
+        let text = "Text <!-- Zahlen von Herrn Meier (Tel. 0231-555) prüfen --> weiter\n\n<!-- Notiz:\nnoch offen -->\n\n<div class=\"box\"><!-- innen -->Kasten</div>\n"
+        let unsafe = render(text, unsafe: true)
+        #expect(!unsafe.html.contains("<!--") && !unsafe.html.contains("Meier") && !unsafe.html.contains("Notiz"), "\(unsafe.html)")
+        #expect(unsafe.html.contains("Text  weiter") && unsafe.html.contains("<div class=\"box\">Kasten</div>"), "\(unsafe.html)")
+        #expect(unsafe.diagnostics.isEmpty)
+        let safe = render("Text <!-- Notiz --> weiter\n\n<!-- noch offen -->\n")
+        #expect(!safe.html.contains("Notiz") && !safe.html.contains("offen"))
+        #expect(safe.diagnostics.isEmpty, "\(safe.diagnostics)")
+        // Other raw HTML beside a comment is still named.
+        #expect(render("<b>fett</b> <!-- x -->\n").diagnostics.count == 1)
+        #expect(HTMLComments.removed(from: "a<!-- offen") == "a")
+        #expect(HTMLComments.removed(from: "ohne") == nil)
+    }
+
     @Test func javascriptLinksAreRemoved() {
         let r = render("[Klick](javascript:alert(1)) und [Vb](JavaScript:x)\n")
         #expect(!r.html.lowercased().contains("javascript:"))

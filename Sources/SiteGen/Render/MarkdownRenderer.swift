@@ -207,7 +207,12 @@ private struct Walker {
                 linksWithSpaces(node)
             } else if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) && renderer.unsafeHTML {
                 checkRawHTML(node)
+                if let literal = cmark_node_get_literal(node), let kept = HTMLComments.removed(from: String(cString: literal)) {
+                    cmark_node_set_literal(node, kept)
+                }
             } else if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
+                // A comment alone is left out without a word: nothing a reader would see is lost.
+                if let literal = cmark_node_get_literal(node), HTMLComments.isOnlyComments(String(cString: literal)) { continue }
                 let at = line(node)
                 if rawHTMLLines.last != at { rawHTMLLines.append(at) }
                 if type == CMARK_NODE_HTML_BLOCK {
