@@ -87,7 +87,7 @@ import Testing
         ("Not published: 1 draft and 2 posts dated in the future (--drafts --future includes them; --verbose lists them).",
          "Nicht veröffentlicht: 1 Entwurf und 2 Beiträge mit einem Datum in der Zukunft (mit --drafts --future werden sie gebaut; --verbose zählt sie auf)."),
         ("public/.public.staging-7/a.html: cannot be written (No space left on device)",
-         "public/.public.staging-7/a.html: kann nicht geschrieben werden (No space left on device)"),
+         "public/.public.staging-7/a.html: kann nicht geschrieben werden (kein Speicherplatz frei)"),
     ])
     func theCatalogueTranslatesAMessageOfEachClass(_ english: String, _ german: String) {
         #expect(MessageCatalogue.german.german(english) == german)

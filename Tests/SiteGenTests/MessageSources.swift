@@ -34,6 +34,10 @@ enum MessageSources {
 
     /// The allow-list: prose in the sources that is no message, and why.
     static let notMessages: [String: String] = [
+        // The system's words for a full disk, and the start of a read error, looked for in messages.
+        "(No space left on device)": "strerror's words, looked for",
+        "(Disk quota exceeded)": "strerror's words, looked for",
+        "cannot be read (": "the start of a message, looked for",
         // Decoders' words for a file that ends too early (`ImageCodec.isCutOff`), looked for, never shown.
         "premature end": "a decoder's words, looked for",
         "unexpected end": "a decoder's words, looked for",

@@ -457,3 +457,31 @@ import MustacheEngine
         #expect(throws: ByteReader.Damaged.self) { try short.uint32s() }
     }
 }
+
+/// File errors as editors read them: once, in German, with the system's reason translated.
+@Suite struct FileErrorMessageTests {
+    /// A full disk failed every file written after it: a hundred errors blamed on pages and pictures.
+    @Test func aFullDiskIsOneMessage() {
+        let diagnostics: [Diagnostic] = [
+            .error("content/images/a.svg", "cannot be copied: public/.public.staging-7/images/a.svg: cannot be written (No space left on device)"),
+            .error("content/posts/2025/b.md", "page cannot be written: public/.public.staging-7/blog/b/index.html: cannot be written (No space left on device)"),
+            .error("suche/suchindex/t1.json", "cannot be written: public/.public.staging-7/suche/suchindex/t1.json: cannot be written (Disk quota exceeded)"),
+            .warning("content/posts/2025/b.md", line: 3, "heading has no text; write it after the #, or remove the line"),
+        ]
+        let collapsed = FullDisk.collapse(diagnostics, output: "public")
+        #expect(collapsed.map(\.description) == [
+            "public: error: there is no space left on the disk of the output folder (3 files could not be written); free some space, or choose a folder on another disk with --output",
+            "content/posts/2025/b.md:3: warning: heading has no text; write it after the #, or remove the line",
+        ])
+        #expect(MessageCatalogue.german.german(collapsed[0].message)?.hasPrefix("Auf dem Datenträger des Ausgabeordners ist kein Platz mehr frei (3 Dateien") == true)
+        #expect(FullDisk.collapse(Array(diagnostics.suffix(1)), output: "public") == Array(diagnostics.suffix(1)))
+    }
+
+    @Test func anUnreadableFileSaysWhyOnceInGerman() {
+        let error = FileSystemError.unreadable("/c/posts/a.md", "Permission denied")
+        #expect(error.readProblem == "Permission denied")
+        #expect(FileSystemError(path: "x", message: "does not exist").readProblem == "does not exist")
+        #expect(MessageCatalogue.german.german("file cannot be read (\(error.readProblem))")
+            == "Die Datei kann nicht gelesen werden (keine Berechtigung; prüfen Sie die Rechte der Datei oder des Ordners)")
+    }
+}

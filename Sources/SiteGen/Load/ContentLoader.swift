@@ -199,7 +199,9 @@ public struct ContentLoader: Sendable {
         }
         let bytes: [UInt8]
         do { bytes = try fileSystem.readFile(root + "/" + entry.relativePath) } catch {
-            return (nil, [.error(file, "file cannot be read: \(error)")])
+            // The message names the file already; the error's own path would say it twice.
+            let reason = (error as? FileSystemError)?.readProblem ?? "\(error)"
+            return (nil, [.error(file, "file cannot be read (\(reason))")])
         }
         // One hash of the bytes serves the state fingerprint and the cache key (the four-lane
         // hash: FNV-1a's byte-by-byte chain was a tenth of loading).

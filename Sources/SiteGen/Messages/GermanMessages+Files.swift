@@ -3,6 +3,8 @@ extension GermanMessages {
     /// writer, where the output may go (Support/, Write/, Pipeline/OutputPlace).
     static let files: [(english: String, german: String)] = [
         ("content folder", "Inhaltsordner"),
+        ("file cannot be read ({})",
+         "Die Datei kann nicht gelesen werden ({1})"),
         ("file name contains a line break; rename it", "Der Dateiname enthält einen Zeilenumbruch; benennen Sie die Datei um"),
         ("file name is not UTF-8 text (saved on another system?); rename it",
          "Der Dateiname ist kein UTF-8-Text (auf einem anderen System gespeichert?); benennen Sie die Datei um"),
@@ -22,6 +24,8 @@ extension GermanMessages {
          "Der Ausgabeordner ist der {1} „{2}“; ein Build ersetzt seine Ausgabe vollständig. Wählen Sie mit --output einen anderen Ordner, z. B. public"),
         ("the output folder lies inside the {} '{}', so the next build would read the site as {}. Choose a folder outside it with --output, e.g. public",
          "Der Ausgabeordner liegt im {1} „{2}“, der nächste Build würde die gebaute Website also mit einlesen. Wählen Sie mit --output einen Ordner außerhalb, z. B. public"),
+        ("there is no space left on the disk of the output folder ({} files could not be written); free some space, or choose a folder on another disk with --output",
+         "Auf dem Datenträger des Ausgabeordners ist kein Platz mehr frei ({1} Dateien konnten nicht geschrieben werden); schaffen Sie Platz, oder wählen Sie mit --output einen Ordner auf einem anderen Datenträger"),
         ("{}: cannot be created ({})", "{1}: kann nicht angelegt werden ({2})"),
         ("{}: cannot be linked ({})", "{1}: kann nicht verknüpft werden ({2})"),
         ("{}: cannot be put in place ({})", "{1}: kann nicht an ihren Platz gelegt werden ({2})"),
@@ -43,5 +47,20 @@ extension GermanMessages {
         ("{}: is a folder", "{1}: ist ein Ordner"),
         ("{}: staging folder cannot be created ({})", "{1}: Der Zwischenordner des Builds kann nicht angelegt werden ({2})"),
         ("{}: would be written outside the output folder", "{1}: würde außerhalb des Ausgabeordners geschrieben"),
+    ]
+
+    /// The system's words for why a file could not be read or written (glibc's strerror), which
+    /// file errors carry in brackets: "(Permission denied)".
+    static let systemErrors: [(english: String, german: String)] = [
+        ("Disk quota exceeded", "das Speicherkontingent ist erschöpft"),
+        ("File name too long", "der Dateiname ist zu lang"),
+        ("Input/output error", "Fehler beim Lesen oder Schreiben des Datenträgers"),
+        ("Is a directory", "ist ein Ordner"),
+        ("No space left on device", "kein Speicherplatz frei"),
+        ("No such file or directory", "gibt es nicht"),
+        ("Not a directory", "ist kein Ordner"),
+        ("Permission denied", "keine Berechtigung; prüfen Sie die Rechte der Datei oder des Ordners"),
+        ("Read-only file system", "das Dateisystem ist schreibgeschützt"),
+        ("Too many open files", "zu viele offene Dateien"),
     ]
 }

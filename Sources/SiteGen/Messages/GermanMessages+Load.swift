@@ -33,7 +33,6 @@ extension GermanMessages {
         ("aliases (*name) are not supported in front matter", "Aliase (*name) sind im Kopfbereich nicht erlaubt"),
         ("content folder '{}' does not exist; run sitegen in the site's folder or pass --source DIR",
          "Den Inhaltsordner „{1}“ gibt es nicht; starten Sie sitegen im Ordner der Website oder geben Sie --source ORDNER an"),
-        ("file cannot be read: {}", "Die Datei kann nicht gelesen werden: {1}"),
         ("file is empty; it needs front matter between two --- lines with at least a title",
          "Die Datei ist leer; sie braucht einen Kopfbereich (Front Matter) zwischen zwei Zeilen --- mit mindestens einem Titel"),
         ("file is not text (it looks like a binary file named .md); remove it or give it its real extension",

@@ -3,7 +3,7 @@
 /// and every entry a message.
 enum GermanMessages {
     static let pairs: [(english: String, german: String)] =
-        [clauses, load, yamlParser, files, model, languages, render, check, templates, commandLine, argumentParser].flatMap { $0 }
+        [clauses, load, yamlParser, files, systemErrors, model, languages, render, check, templates, commandLine, argumentParser].flatMap { $0 }
 
     /// Clauses that several messages add to their end (a "did you mean"), translated on their own.
     static let clauses: [(english: String, german: String)] = [

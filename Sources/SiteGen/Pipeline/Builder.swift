@@ -68,7 +68,7 @@ public struct Builder: Sendable {
         renderer.outputName = displayName(location.output)
         renderer.contentName = displayName(location.content)
         renderAndCheck([renderer] + versions.renderers, into: sink, &report, clock)
-        report.diagnostics = Array(Set(report.diagnostics)).sorted()
+        report.diagnostics = FullDisk.collapse(Array(Set(report.diagnostics)).sorted(), output: displayName(location.output))
         return (report, site)
     }
 

@@ -103,6 +103,20 @@ public struct FileSystemError: Error, Sendable, CustomStringConvertible {
     public var path: String
     public var message: String
     public var description: String { "\(path): \(message)" }
+    /// Why a file cannot be read, in the system's words ("Permission denied"), for a message that
+    /// names the file itself.
+    public var readProblem: String { message.hasPrefix(Self.unreadable) ? String(message.dropFirst(Self.unreadable.count).dropLast()) : message }
+
+    public init(path: String, message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    static let unreadable = "cannot be read ("
+
+    static func unreadable(_ path: String, _ reason: String) -> FileSystemError {
+        FileSystemError(path: path, message: "cannot be read (\(reason))")
+    }
 }
 
 /// A tiny mutex without Foundation.

@@ -86,7 +86,7 @@ public struct LocalFileSystem: FileSystem {
 
     public func readFile(_ path: String) throws -> [UInt8] {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileSystemError(path: path, message: "cannot be read (\(String(cString: strerror(errno))))") }
+        guard fd >= 0 else { throw FileSystemError.unreadable(path, String(cString: strerror(errno))) }
         defer { close(fd) }
         var st = stat()
         fstat(fd, &st)
@@ -98,7 +98,7 @@ public struct LocalFileSystem: FileSystem {
                 let n = read(fd, buffer.baseAddress! + count, size - count)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw FileSystemError(path: path, message: "cannot be read (\(String(cString: strerror(errno))))")
+                    throw FileSystemError.unreadable(path, String(cString: strerror(errno)))
                 }
                 if n == 0 { break }
                 count += n
@@ -111,7 +111,7 @@ public struct LocalFileSystem: FileSystem {
                 let n = read(fd, buffer.baseAddress, buffer.count)
                 if n < 0 {
                     if errno == EINTR { continue }
-                    throw FileSystemError(path: path, message: "cannot be read (\(String(cString: strerror(errno))))")
+                    throw FileSystemError.unreadable(path, String(cString: strerror(errno)))
                 }
                 if n == 0 { break }
                 result.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<n]))
