@@ -26,7 +26,11 @@ struct CheckCommand: AsyncParsableCommand {
         let errors = report.diagnostics.filter { $0.severity == .error }.count
         let warnings = report.diagnostics.count - errors
         if format == .text {
-            Terminal.err(Terminal.text("Checked \(report.pages) pages: \(Terminal.count(errors, "error")), \(Terminal.count(warnings, "warning"))."))
+            let (e, w) = (Terminal.count(errors, "error"), Terminal.count(warnings, "warning"))
+            // Exit 1 with no error counted: say that --strict made the warnings fail it.
+            Terminal.err(Terminal.text(strict && errors == 0 && warnings > 0
+                ? "Checked \(report.pages) pages: \(e), \(w) (strict: the warnings fail the check)."
+                : "Checked \(report.pages) pages: \(e), \(w)."))
             Terminal.printWithheld(report.withheld, verbose: verbose) { Terminal.err($0) }
         }
         if errors > 0 || (strict && warnings > 0) { throw ExitCode(1) }

@@ -104,6 +104,8 @@ import Testing
         #expect(r.status == 0)  // a warning without --strict
         let strict = try run(["check", "--strict", "--now", now, "--source", content, "--templates", templates])
         #expect(strict.status == 1)
+        // Exit 1 with "0 errors" said nothing about why.
+        #expect(strict.stderr.contains("pages: 0 errors, 1 warning (strict: the warnings fail the check)."), "\(strict.stderr)")
     }
 
     @Test func strictBuildFailsOnWarningsAndKeepsOutput() throws {

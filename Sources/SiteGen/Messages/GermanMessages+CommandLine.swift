@@ -21,6 +21,7 @@ extension GermanMessages {
         ("Built {} pages in {}", "{1} Seiten in {2} gebaut"),
         ("Built {} pages in {} ({})", "{1} Seiten in {2} gebaut ({3})"),
         ("Built {} pages in {} ({}, {}).", "{1} Seiten in {2} gebaut ({3}, {4})."),
+        ("Checked {} pages: {}, {} (strict: the warnings fail the check).", "{1} Seiten geprüft: {2}, {3} (--strict: die Warnungen lassen die Prüfung scheitern)."),
         ("Checked {} pages: {}, {}.", "{1} Seiten geprüft: {2}, {3}."),
         ("Could not start {}; open {} yourself.", "{1} ließ sich nicht starten; öffnen Sie {2} selbst."),
         ("Created {}", "Angelegt: {1}"),
