@@ -275,6 +275,18 @@ import Testing
         ], "\(errors)")
     }
 
+    /// An event's `registration:` or `online:` on the site's own host that the build has no page
+    /// for was a warning against the built page, "written by the templates".
+    @Test func anAddressOfTheFrontMatterIsReportedAtItsKey() {
+        let event = "---\ntitle: Treffen\nstart: 2026-12-03T18:00:00+01:00\nlocation: Rathaus\nregistration: https://example.org/anmeldung\nonline: https://example.org/stream\n---\nText.\n"
+        let (report, _) = TestSupport.buildInMemory(TestSupport.minimalSite.merging(["events/2026/treffen.md": event]) { _, b in b })
+        let warnings = report.diagnostics.map(\.description).filter { $0.contains("points at this site") }
+        #expect(warnings == [
+            "/c/events/2026/treffen.md:5: warning: link to 'https://example.org/anmeldung' points at this site, but the build has no such page",
+            "/c/events/2026/treffen.md:6: warning: link to 'https://example.org/stream' points at this site, but the build has no such page",
+        ], "\(warnings)")
+    }
+
     /// Project pages end with "## Aktueller Stand (Mai 2025)", whose date changes with each
     /// update; a link to `#aktueller-stand` got no suggestion.
     @Test func anAnchorWithoutTheHeadingsDateGetsTheWholeId() {

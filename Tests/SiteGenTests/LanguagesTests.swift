@@ -180,6 +180,21 @@ import Testing
             "content/pages/en.md: error: address /en/ is where the 'en' version of the site begins (languages: in site.yml); rename this file"))
     }
 
+    /// `[EN](offen.en.md)` in a German post was "does not exist, did you mean 'offen.ls.md'?"
+    /// although the translation is there: it leads to the English page. A link to a translation
+    /// that is not there is offered the original, never another version.
+    @Test func aLinkToATranslationLeadsToItsPage() throws {
+        var files = Self.files
+        files["posts/2026/offen.ls.md"] = "---\ntitle: Offene Daten\ndate: 2026-11-20T18:00:00+01:00\n---\nText.\n"
+        files["posts/2026/hinweis.md"] = "---\ntitle: Hinweis\ndate: 2026-11-21T10:00:00+01:00\n---\n[EN](offen.en.md), [LS](offen.ls.md), [Fehlt](nur-deutsch.en.md).\n"
+        let (report, sink) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.errorMessages == [
+            "/c/posts/2026/hinweis.md:5: error: link target 'nur-deutsch.en.md' does not exist (nur-deutsch.md has no 'en' version), did you mean 'nur-deutsch.md'?",
+        ], "\(report.diagnostics.errorMessages)")
+        let html = String(decoding: try #require(sink.files["blog/2026/hinweis/index.html"]), as: UTF8.self)
+        #expect(html.contains("<a href=\"/en/blog/2026/offen/\">EN</a>") && html.contains("<a href=\"/leichte-sprache/blog/2026/offen/\">LS</a>"), "\(html)")
+    }
+
     @Test func withoutLanguagesAMarkedFileIsAPageOfItsOwn() throws {
         var files = TestSupport.minimalSite
         files["posts/2026/offen.en.md"] = "---\ntitle: Open data\ndate: 2026-11-20T18:00:00+01:00\n---\nText.\n"

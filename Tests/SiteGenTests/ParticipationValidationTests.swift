@@ -118,6 +118,18 @@ import Testing
         #expect(Self.errors("start: 2026-01-01\nend: 2026-02-01\nresults: \"#ergebnisse\"", body: "## Ergebnisse\n\nViel.\n").isEmpty)
     }
 
+    /// `results: "#ergebnisse"` for the heading "Ergebnisse der Umfrage" gave no suggestion, and
+    /// every page showing the results link (the list, the format's page) its own error against
+    /// the built file, as the templates'.
+    @Test func aBrokenResultsAnchorIsOneErrorAtItsLineWithTheHeadingMeant() {
+        var files = TestSupport.minimalSite
+        files["participation/p.md"] = "---\ntitle: Beteiligung\nstart: 2026-10-01\nend: 2026-11-01\nresults: \"#ergebnisse\"\n---\nText.\n\n## Ergebnisse der Umfrage\n\nViele.\n"
+        let (report, _) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.errorMessages == [
+            "/c/participation/p.md:5: error: results: '#ergebnisse': there is no heading with the id 'ergebnisse', did you mean '#ergebnisse-der-umfrage'?",
+        ], "\(report.diagnostics.errorMessages)")
+    }
+
     @Test func projectsAreFilesNotSlugs() {
         #expect(Self.errors("start: 2026-01-01\nparticipate: [mailto:a@example.org]\nprojects: [app]") == [
             "content/participation/p.md:5: error: 'app' in 'projects' is no file; link the file, e.g. ../projects/app.md",

@@ -12,6 +12,7 @@ struct OutputChecker {
     private let sources: Set<String>
     /// Where each source is published, the language versions' files too (`Site.pathOfEverySource`).
     private let pathOfSource: [String: String]
+    private let frontMatter: FrontMatterLinks
 
     init(site: Site, records: [PageRecord], outputs: Set<String>, outputName: String = "public",
          bodyText: @escaping (SourceRef) -> String?) {
@@ -22,17 +23,18 @@ struct OutputChecker {
         self.bodyText = bodyText
         sources = Set(site.allBodies.map(\.source.path))
         pathOfSource = site.pathOfEverySource
+        frontMatter = FrontMatterLinks(site)
     }
 
     /// Links to other sites found on the pages, for `check --external`.
     func externalLinks() -> [ExternalLink] {
         var result: [ExternalLink] = []
-        let base = site.urls.basePath
+        let pageCheck = pageCheck()
         for r in records {
             for href in r.refs.links where href.lowercased().hasPrefix("http://") || href.lowercased().hasPrefix("https://") {
                 if href.hasPrefix(site.config.baseURL) { continue }
-                let line = r.source.flatMap { pageCheck().lineOf(href, in: $0, base: base) }
-                result.append(ExternalLink(url: href, file: line != nil ? r.source!.display : outputName + "/" + URLScheme.outputFile(r.path), line: line))
+                let (file, line, _) = pageCheck.place(href, on: r)
+                result.append(ExternalLink(url: href, file: file, line: line))
             }
         }
         return result
@@ -86,7 +88,7 @@ struct OutputChecker {
         PageLinkCheck(baseURL: site.config.baseURL, basePath: site.urls.basePath, hasFile: { outputs.contains($0) },
                       ids: { idsByPath[$0] }, headings: { path in records.first { $0.path == path }?.headings.map(\.id) ?? [] },
                       pageOfSource: { [pathOfSource] in pathOfSource[$0] }, hasBody: { sources.contains($0) }, bodyText: bodyText,
-                      outputName: outputName)
+                      outputName: outputName, frontMatter: frontMatter)
     }
 
     /// Everything a page's findings depend on besides the page: the files of the site, the ids
@@ -106,6 +108,6 @@ struct OutputChecker {
         }
         var sources: UInt64 = 0
         for (source, path) in pathOfSource { sources &+= ContentHash.mix(ContentHash.of(source), ContentHash.of(path)) }
-        return ContentHash.mix(h, sources)
+        return ContentHash.mix(ContentHash.mix(h, sources), frontMatter.hash)
     }
 }

@@ -18,6 +18,8 @@ struct PageLinkCheck {
     let bodyText: (SourceRef) -> String?
     /// The output folder as messages name it ("public"): a template's link is reported against the page.
     var outputName = "public"
+    /// Addresses written in front matter, reported at their key's line.
+    var frontMatter: FrontMatterLinks
 
     /// Where an address leads, as far as that does not depend on the page it stands on.
     struct Destination {
@@ -45,15 +47,10 @@ struct PageLinkCheck {
     /// - Parameter destinations: where addresses lead, worked out before (the others are worked out here).
     func check(_ r: PageRecord, destinations: [String: Destination] = [:]) -> [Diagnostic] {
         func destination(_ href: String) -> Destination { destinations[href] ?? self.destination(href) }
-        let base = basePath
         var diagnostics: [Diagnostic] = []
         let own = URLScheme.outputFile(r.path)
         let page = outputName + "/" + own
-        // A reference written in the Markdown is reported there; one from the templates against the page.
-        func place(_ href: String) -> (String, Int?, String) {
-            if let source = r.source, let line = lineOf(href, in: source, base: base) { return (source.display, line, "") }
-            return (page, nil, " (written by the templates)")
-        }
+        func place(_ href: String) -> (String, Int?, String) { self.place(href, on: r) }
 
         for href in r.refs.resources {
             let d = destination(href)
@@ -87,6 +84,8 @@ struct PageLinkCheck {
             if let fragment = target.fragment, !fragment.isEmpty, resolved.hasSuffix(".html"),
                let ids = ids(resolved), !ids.contains(fragment), !markdownAnchors.contains(resolved + "#" + fragment) {
                 let (file, line, origin) = place(href)
+                // `results: "#…"` shown by the templates: reported once, at that line (`ParticipationValidator`).
+                if !origin.isEmpty, frontMatter.checkedAnchors.contains(resolved + "#" + fragment) { continue }
                 // Shown as written (cmark percent-encodes `#über-uns`); a heading of this page is suggested.
                 var message = "link to '\(percentDecoded(href))': the page has no anchor '#\(fragment)'\(origin)"
                 if target.path.isEmpty, let guess = Self.suggestedAnchor(fragment, in: r.headings.map(\.id)) { message += ", did you mean '#\(guess)'?" }
@@ -94,6 +93,14 @@ struct PageLinkCheck {
             }
         }
         return diagnostics + checkAnchors(r, page: page)
+    }
+
+    /// Where a problem with an address on a page is reported: at its line in the page's Markdown, at
+    /// the front matter key that gives it (`registration:`), else against the page, as the templates'.
+    func place(_ href: String, on r: PageRecord) -> (file: String, line: Int?, origin: String) {
+        if let source = r.source, let line = lineOf(href, in: source, base: basePath) { return (source.display, line, "") }
+        if let written = frontMatter.place(of: href, onPageOf: r.source?.path) { return (written.file, written.line, "") }
+        return (outputName + "/" + URLScheme.outputFile(r.path), nil, " (written by the templates)")
     }
 
     /// The anchors the page's Markdown links to (`b.md#ziel`), at their lines.

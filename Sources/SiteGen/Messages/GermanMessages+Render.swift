@@ -2,6 +2,7 @@ extension GermanMessages {
     /// Markdown, links and images in it, copied files, written pages (Render/).
     static let render: [(english: String, german: String)] = [
         (" (lines {}){}", " (Zeilen {1}){2}"),
+        (" ({} has no '{}' version){}", " ({1} hat keine Fassung „{2}“){3}"),
         ("'{}' is a path on a computer (drive {}:); copy the file into content/downloads/ and link it from there, e.g. ../../downloads/plan.pdf",
          "„{1}“ ist ein Pfad auf einem Computer (Laufwerk {2}:); kopieren Sie die Datei nach content/downloads/ und verlinken Sie sie von dort, z. B. ../../downloads/plan.pdf"),
         ("'{}' is shown as text, not as a link: its address has a space; write %20 for each space in the address, or put the address in < >",

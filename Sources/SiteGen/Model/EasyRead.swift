@@ -38,12 +38,6 @@ enum EasyRead {
         site.easyRead = links
         site.easyReadVersion[0].easyRead = links
         for i in site.versions.indices { site.versions[i].easyRead = links }
-        // A link to `foo.ls.md` (or `home.ls.md`) from any version leads to the Leichte-Sprache page.
-        for body in version.bodies {
-            guard let easy = version.pathBySource[body.source.path] else { continue }
-            site.pathBySource[body.source.path] = easy
-            for i in site.versions.indices { site.versions[i].pathBySource[body.source.path] = easy }
-        }
     }
 
     /// The slug of the page that lists every Leichte-Sprache page (one of the required pages),

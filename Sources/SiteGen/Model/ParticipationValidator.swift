@@ -107,7 +107,7 @@ enum ParticipationValidator {
         let ids = renderer.render(body).headings.map(\.id)
         if ids.contains(id) { return nil }
         var message = "'\(written)': there is no heading with the id '\(id)'"
-        if let guess = nearest(id, in: ids) { message += ", did you mean '#\(guess)'?" }
+        if let guess = PageLinkCheck.suggestedAnchor(id, in: ids) { message += ", did you mean '#\(guess)'?" }
         else if ids.isEmpty { message += " (the text has no headings; add e.g. ## Ergebnisse)" }
         return message
     }

@@ -56,10 +56,22 @@ public enum SiteBuilder {
         }
         Self.shareWithheldVersions(&site)
         EasyRead.link(&site)
+        shareVersionPages(&site)
         site.alternates = Alternates.make(site)
         for i in site.versions.indices { site.versions[i].alternates = site.alternates }
         for i in site.easyReadVersion.indices { site.easyReadVersion[i].alternates = site.alternates }
         return (site, diagnostics)
+    }
+
+    /// A link from any version's page to another version's file (`foo.ls.md`, `home.ls.md`,
+    /// `foo.en.md`) leads to that version's page: the file is there, so the editor means that
+    /// version (`[English](foo.en.md)`), and was told before that it does not exist.
+    static func shareVersionPages(_ site: inout Site) {
+        let marked = site.pathOfEverySource.filter { Variant.of($0.key) != nil }
+        guard !marked.isEmpty else { return }
+        site.pathBySource.merge(marked) { mine, _ in mine }
+        for i in site.versions.indices { site.versions[i].pathBySource.merge(marked) { mine, _ in mine } }
+        for i in site.easyReadVersion.indices { site.easyReadVersion[i].pathBySource.merge(marked) { mine, _ in mine } }
     }
 
     /// A link from any version's page to a withheld file of another (a draft `foo.en.md` or

@@ -100,17 +100,23 @@ public struct LinkResolver: Sendable {
 
     /// A link that leads nowhere, with what the editor probably meant: a web address without
     /// `https://`, the same address with `.md`, the only page file of that name (in another folder: `projekte/` for `projects/`), or
-    /// a near spelling of the whole path.
+    /// a near spelling of the whole path, of the same language version.
     private func missing(_ written: String, target: String, from source: SourceRef) -> LinkTarget {
         let hash = written.firstIndex(of: "#") ?? written.endIndex
         let (path, fragment) = (String(written[..<hash]), String(written[hash...]))
-        var guess: String?
+        var guess: String?, clause = ""
         if path.lowercased().hasPrefix("www.") {
             guess = "https://" + path
+        } else if let (original, code) = Variant.of(target), page(original) != nil, path.hasSuffix(".\(code).md") {
+            // A version not written (yet): the original is the page there is, never another version.
+            clause = " (\(original.pathParts.last.map(String.init) ?? original) has no '\(code)' version)"
+            guess = String(path.dropLast(code.count + 4)) + ".md"
         } else if !target.hasSuffix(".md"), page(target + ".md") != nil {
             guess = path + ".md"
         } else if target.hasSuffix(".md") {
-            let all = sources().filter { exclusion($0) == nil }
+            // Only files of the language version written (`foo.en.md` was offered `foo.ls.md`).
+            let mark = Variant.of(target)?.code
+            let all = sources().filter { exclusion($0) == nil && Variant.of($0)?.code == mark }
             let name = target.pathParts.last.map(String.init) ?? target
             let sameName = all.filter { $0 == name || $0.hasSuffix("/" + name) }
             let relative = (sameName.count == 1 ? sameName : all).map { ParticipationValidator.relativeLink(from: source.path, to: $0) }
@@ -118,7 +124,7 @@ public struct LinkResolver: Sendable {
         } else {
             guess = nearestFile(target, from: source)
         }
-        return .broken("link target '\(written)' does not exist" + (guess.map { ", did you mean '\($0 + fragment)'?" } ?? ""))
+        return .broken("link target '\(written)' does not exist" + clause + (guess.map { ", did you mean '\($0 + fragment)'?" } ?? ""))
     }
 
     /// A file of the content (not a page) with the same ending, named nearly so (in the folder
