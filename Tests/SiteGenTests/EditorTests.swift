@@ -315,6 +315,41 @@ import Testing
         #expect(d.errorMessages.contains(message), "\(d.errorMessages)")
     }
 
+    /// Mistakes from a probe that the parser named a later line for (often the closing `---`): a
+    /// hashtag in a list, which YAML reads as a comment that takes the `]`; a list item without its
+    /// space; a quote left open, which the next key's quote closes; front matter without its closing
+    /// `---`, which runs on to a rule in the text. Each is one error at its line, and the fix works.
+    @Test(arguments: [
+        ("tags: [#SmartCity]\n---\nText\n", "tags: [\"#SmartCity\"]\n---\nText\n",
+         "content/posts/2026/a.md:5: error: the list 'tags' ends at '#' because YAML reads '#…' as a comment; put each item with # in quotes: tags: [\"#SmartCity\"]"),
+        ("tags: [Klima, 'Open Data', #SmartCity, Daten #offen]\n---\nText\n", "tags: [Klima, 'Open Data', \"#SmartCity\", \"Daten #offen\"]\n---\nText\n",
+         "content/posts/2026/a.md:5: error: the list 'tags' ends at '#' because YAML reads '#…' as a comment; put each item with # in quotes: tags: [Klima, 'Open Data', \"#SmartCity\", \"Daten #offen\"]"),
+        ("tags:\n-Klima\n- Sensorik\n---\nText\n", "tags:\n- Klima\n- Sensorik\n---\nText\n",
+         "content/posts/2026/a.md:6: error: write a space after the dash: - Klima"),
+        ("tags:\n- Klima\n-Sensorik\n---\nText\n", "tags:\n- Klima\n- Sensorik\n---\nText\n",
+         "content/posts/2026/a.md:7: error: write a space after the dash: - Sensorik"),
+        ("\n# Messstationen\n\nIn Dortmund stehen 80 Stationen.\n\n---\n\nMehr Text.\n", "\n---\n# Messstationen\n\nIn Dortmund stehen 80 Stationen.\n\n---\n\nMehr Text.\n",
+         "content/posts/2026/a.md:6: error: front matter is not closed before the text: add a line with three dashes (---) above line 6"),
+        ("\nIn Dortmund stehen 80 Stationen.\n\n---\n\nMehr Text.\n", "\n---\nIn Dortmund stehen 80 Stationen.\n\n---\n\nMehr Text.\n",
+         "content/posts/2026/a.md:6: error: front matter is not closed before the text: add a line with three dashes (---) above line 6"),
+    ])
+    func aMistakeTheParserPlacesLaterIsNamedAtItsLine(_ rest: String, _ fixed: String, _ message: String) throws {
+        func post(_ rest: String) -> [String: String] {
+            TestSupport.minimalSite.merging(["posts/2026/a.md": "---\ntitle: \"A\"\ndate: 2026-11-01\nsummary: \"s\"\n" + rest]) { _, b in b }
+        }
+        let (_, d) = TestSupport.model(post(rest))
+        #expect(d.errorMessages == [message], "\(d.errorMessages)")
+        let (site, again) = TestSupport.model(post(fixed))
+        #expect(again.errorMessages.isEmpty, "the fix is itself wrong: \(again.errorMessages)")
+        if rest.hasPrefix("tags") { #expect(site?.posts.first?.tags.contains { $0 == "#SmartCity" || $0 == "Sensorik" } == true, "\(site?.posts.first?.tags ?? [])") }
+    }
+
+    /// A quote left open that the next key's quote closes: the parser spoke of the indentation of line 4.
+    @Test func aQuoteClosedByTheNextKeysQuoteNamesWhereItOpens() {
+        let (_, d) = TestSupport.model(TestSupport.minimalSite.merging(["posts/2026/a.md": "---\ntitle: \"A\ndate: 2026-11-01\nsummary: \"s\"\n---\nText\n"]) { _, b in b })
+        #expect(d.errorMessages == ["content/posts/2026/a.md:2: error: the quote opened in line 2 is never closed; end the value with \" on the same line"], "\(d.errorMessages)")
+    }
+
     /// A quotation mark inside a quoted title ended the text, and the message spoke of a new key
     /// and the indentation. It names the key and gives the line that works, which reads back as meant.
     @Test(arguments: [

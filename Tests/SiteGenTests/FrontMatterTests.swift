@@ -117,6 +117,20 @@ import Testing
         #expect(failure("summary: Stadt: Wandel\n") == "2:15: YAML syntax error: mapping values are not allowed in this context; put text that contains a colon in quotes, e.g. title: \"Stadt: Wandel\"")
     }
 
+    /// The hints for a hashtag in a list, a dash without its space and a quote closed by the next
+    /// key's quote stay away from what YAML reads as meant, and from other mistakes.
+    @Test func hintsForLaterNamedMistakesKeepToTheirCases() {
+        #expect(failure("tags: [a#b, \"#c\", 'd #e']  # Schlagworte\nfields:\n  - x\n") == "no error")
+        #expect(failure("tags: [a, b] #x]\nsummary: Stadt: Wandel\n") == "3:15: YAML syntax error: mapping values are not allowed in this context; put text that contains a colon in quotes, e.g. title: \"Stadt: Wandel\"")
+        #expect(failure("fields: [a] #Feld\nsummary: Stadt: Wandel\n") == "3:15: YAML syntax error: mapping values are not allowed in this context; put text that contains a colon in quotes, e.g. title: \"Stadt: Wandel\"")
+        // Text in quotes over two lines on purpose; the list below is the mistake.
+        #expect(failure("summary: \"Ein\n  Text\"\ntags: [a\n") == "4: the list opened with [ in line 4 is not closed; end it with ] on the same line, e.g. fields: [a, b]")
+        #expect(failure("summary: Ein\n  -Text\n") == "no error")
+        // A value's second line without indentation is no text below unclosed front matter.
+        let next = messages("posts/2025/k.md", "---\ntitle: A\ndate: 2025-01-01T10:00:00+01:00\nsummary: Ein langer\nText über etwas\n---\nText\n")
+        #expect(next.count == 1 && !next[0].contains("not closed"), "\(next)")
+    }
+
     /// The second place of a key, with the first, in file lines (not Yams's dump of the whole text).
     @Test func duplicateKeyNamesBothLines() {
         #expect(failure("title: A\ndate: 2025-01-01\ntitle: B\n") == "4: 'title' appears twice (first at line 2); keep one")

@@ -275,6 +275,10 @@ public struct ContentLoader: Sendable {
                 return (nil, diagnostics + [.error(file, line: other.line, "front matter must be keys with values (like 'title: …'), but is \(other.kindName)")])
             }
         } catch {
+            // A parser's error at or after the text means the closing `---` is missing above it.
+            if let start = FrontMatter.textStart(inYAML: split.yaml, firstLine: split.yamlFirstLine), let line = error.line, line >= start {
+                return (nil, diagnostics + [.error(file, line: start, "front matter is not closed before the text: add a line with three dashes (---) above line \(start)")])
+            }
             return (nil, diagnostics + [.error(file, line: error.line, column: error.column, error.message)])
         }
         guard let map else {

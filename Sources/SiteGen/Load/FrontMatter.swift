@@ -95,6 +95,33 @@ public enum FrontMatter {
         return nil
     }
 
+    /// When the closing `---` is missing, the YAML runs on into the text, up to a `---` rule in it,
+    /// and fails there. The line where the text seems to begin: the first line of the YAML that is
+    /// text (not indented, no `key:` or `key:value`, no list item or comment), or the heading (`# …`)
+    /// right above it. Called only for YAML that cannot be read; nil when all lines look like YAML.
+    static func textStart(inYAML yaml: String, firstLine: Int) -> Int? {
+        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        guard var start = lines.firstIndex(where: isText) else { return nil }
+        // A heading above the sentence reads as a YAML comment; the text starts there.
+        var i = start
+        while i > 0, lines[i - 1].trimmingTrailingSpaces.isEmpty || lines[i - 1].hasPrefix("#") {
+            i -= 1
+            if lines[i].hasPrefix("#") { start = i }
+        }
+        // A sentence right below a value is more likely that value's next line written without
+        // indentation (`summary: Ein langer` / `Text`): text starts after an empty line or with a heading.
+        guard lines[start].hasPrefix("#") || (start > 0 && lines[start - 1].trimmingTrailingSpaces.isEmpty) else { return nil }
+        return start + firstLine
+    }
+
+    /// A line no editor writes in front matter: a sentence. A colon only counts after a key's name
+    /// (`title:Kurz` is a key without its space), not in `Um 10:00 Uhr`.
+    private static func isText(_ line: Substring) -> Bool {
+        guard let first = line.first, first.isLetter || first.isNumber else { return false }
+        guard let colon = line.firstIndex(of: ":") else { return true }
+        return !line[..<colon].allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+    }
+
     /// `name: …` or `name:` with a name of letters, digits, `_` and `-`.
     private static func isYAMLKeyLine(_ line: Substring) -> Bool {
         guard let colon = line.firstIndex(of: ":"), colon > line.startIndex else { return false }

@@ -16,8 +16,27 @@ enum YAMLHints {
                 return (i, "YAML does not allow tabs for indentation; use spaces")
             }
             if let fix = spaceAfterColon(line) { return (i, "write a space after the colon: \(fix)") }
+            if let fix = spaceAfterDash(lines, at: i) { return (i, "write a space after the dash: \(fix)") }
+            if let message = hashtagInList(line) { return (i, message) }
         }
         return nil
+    }
+
+    /// `-Klima` under `tags:` is read as a key without its colon, and the parser names a later line.
+    /// Only a line that stands where a list item belongs: after `key:` without a value, or beside a `- ` item.
+    static func spaceAfterDash(_ lines: [Substring], at index: Int) -> String? {
+        let content = lines[index].drop { $0 == " " }
+        guard content.hasPrefix("-"), let second = content.dropFirst().first, second != " ", second != "\t", second != "-" else { return nil }
+        let indent = lines[index].count - content.count
+        func neighbour(_ range: some Sequence<Int>) -> Substring? {
+            range.lazy.map { lines[$0] }.first { !$0.trimmingTrailingSpaces.isEmpty && !$0.drop { $0 == " " }.hasPrefix("#") }
+        }
+        let isItem = { (line: Substring) in line.dropFirst(indent).hasPrefix("- ") && line.prefix(indent).allSatisfy { $0 == " " } }
+        let before = neighbour(stride(from: index - 1, through: 0, by: -1))
+        let after = neighbour(index + 1..<lines.count)
+        let afterEmptyKey = before.map { $0.trimmingTrailingSpaces.hasSuffix(":") && $0.prefix { $0 == " " }.count <= indent } ?? false
+        guard afterEmptyKey || before.map(isItem) == true || after.map(isItem) == true else { return nil }
+        return "- " + content.dropFirst().trimmingTrailingSpaces
     }
 
     /// `summary:Kurz` → `summary: Kurz`; nil unless the line starts with a key (letters, digits,
@@ -79,18 +98,82 @@ enum YAMLHints {
 
     /// The whole text from the value's start to the line's end, when a ` #` comment follows the value.
     private static func commentedValue(_ line: Substring, column: Int, text: String) -> String? {
-        let value = line.unicodeScalars.dropFirst(column - 1)  // libyaml counts columns in code points
-        var previous: Unicode.Scalar = "x"
-        for i in value.indices {
-            let next = value.index(after: i) < value.endIndex ? value[value.index(after: i)] : " "
-            if value[i] == "#", previous == " " || previous == "\t", next != " ", next != "\t" {
-                // A plain value cannot hold ' #', so this is where it ends; check it is our value.
-                guard String(value[..<i]).trimmingSpaces == text else { return nil }
-                return String(Substring(value).trimmingTrailingSpaces)
+        let value = Substring(line.unicodeScalars.dropFirst(column - 1))  // libyaml counts columns in code points
+        // A plain value cannot hold ' #', so this is where it ends; check it is our value.
+        guard let hash = hashtagComment(value, inList: false), String(value[..<hash]).trimmingSpaces == text else { return nil }
+        return String(value.trimmingTrailingSpaces)
+    }
+
+    /// The one rule for a '#' that YAML reads as a comment though it is written as a hashtag (text
+    /// right after it): after a space or tab, and in a list `[…]` also where an item starts (after
+    /// `[`, `,` or at `text`'s start), as libyaml does; quoted items are skipped, and the list's `]`
+    /// ends the search. `language: de  # Deutsch` stays a comment.
+    static func hashtagComment(_ text: Substring, inList: Bool) -> Substring.Index? {
+        var itemStart = inList, afterSpace = false
+        var i = text.startIndex
+        while i < text.endIndex {
+            let c = text[i]
+            var next = text.index(after: i)
+            if inList, c == "]" { return nil }
+            if inList, itemStart, c == "\"" || c == "'" {
+                next = closingQuote(text, from: i).map(text.index(after:)) ?? text.endIndex
+            } else if c == "#", itemStart || afterSpace, next < text.endIndex, text[next] != " ", text[next] != "\t" {
+                return i
             }
-            previous = value[i]
+            afterSpace = c == " " || c == "\t"
+            itemStart = inList && (c == "[" || c == "," || (itemStart && afterSpace))
+            i = next
         }
         return nil
+    }
+
+    /// The quote that closes the one opened at `open` (`\"` in double quotes, `''` in single ones do not).
+    private static func closingQuote(_ text: Substring, from open: Substring.Index) -> Substring.Index? {
+        let quote = text[open]
+        var i = text.index(after: open)
+        while i < text.endIndex {
+            let next = text.index(after: i)
+            if quote == "\"", text[i] == "\\" { i = next < text.endIndex ? text.index(after: next) : next; continue }
+            if text[i] == quote {
+                guard quote == "'", next < text.endIndex, text[next] == "'" else { return i }
+                i = text.index(after: next); continue
+            }
+            i = next
+        }
+        return nil
+    }
+
+    /// `tags: [#SmartCity]`: the comment takes the list's `]`, and the parser names a later line.
+    /// The fix puts each item that the rule cuts in quotes.
+    static func hashtagInList(_ line: Substring) -> String? {
+        let text = line.drop { $0 == " " }
+        guard let colon = text.firstIndex(of: ":"), let open = text.firstIndex(of: "["), colon < open,
+              text[text.index(after: colon)..<open].allSatisfy({ $0 == " " }),
+              let hash = hashtagComment(text[open...], inList: true),
+              let close = text.lastIndex(of: "]"), hash < close else { return nil }  // the comment took the `]`
+        let key = text[..<colon]
+        guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
+        let items = listItems(text[text.index(after: open)..<close]).map { item in
+            item.first != "\"" && item.first != "'" && hashtagComment(item, inList: true) != nil ? quoted(String(item)) : String(item)
+        }
+        return "the list '\(key)' ends at '#' because YAML reads '#…' as a comment; put each item with # in quotes: \(key): [\(items.joined(separator: ", "))]"
+    }
+
+    /// The items of a one-line list's inside, split at commas outside quotes, without spaces around.
+    private static func listItems(_ inside: Substring) -> [Substring] {
+        var items: [Substring] = []
+        var start = inside.startIndex, i = inside.startIndex
+        while i < inside.endIndex {
+            let c = inside[i]
+            if (c == "\"" || c == "'"), inside[start..<i].allSatisfy({ $0 == " " }), let end = closingQuote(inside, from: i) {
+                i = inside.index(after: end); continue
+            }
+            if c == "," { items.append(inside[start..<i].drop { $0 == " " }.trimmingTrailingSpaces); start = inside.index(after: i) }
+            i = inside.index(after: i)
+        }
+        let last = inside[start...].drop { $0 == " " }.trimmingTrailingSpaces
+        if !last.isEmpty || !items.isEmpty { items.append(last) }
+        return items
     }
 
     private static func looksTyped(_ text: String) -> Bool {
@@ -131,25 +214,37 @@ enum YAMLHints {
 
     /// For the parser's "end of stream while scanning a quoted scalar" and "did not find expected
     /// ',' or ']'": the line where the quote or the list opens (the parser names the end of the
-    /// front matter), and what to write.
-    static func unclosed(problem: String, context: String, lines: [Substring], firstLine: Int) -> (Int, String)? {
-        if context.contains("quoted scalar") {
-            for (i, line) in lines.enumerated() {
-                guard let colon = line.firstIndex(of: ":") else { continue }
-                let value = line[line.index(after: colon)...].drop { $0 == " " }
-                guard let quote = value.first, quote == "\"" || quote == "'" else { continue }
-                let rest = value.dropFirst()
-                let closed = quote == "\"" ? rest.enumerated().contains { k, c in c == "\"" && (k == 0 || Array(rest)[k - 1] != "\\") }
-                    : rest.filter { $0 == "'" }.count % 2 == 1
-                if !closed {
-                    return (i, "the quote opened in line \(i + firstLine) is never closed; end the value with \(quote) on the same line")
-                }
-            }
+    /// front matter), and what to write. A quote left open can also close at the next key's quote
+    /// (`summary: "s"`), and the parser fails there, on line `errorLine`, speaking of the indentation.
+    static func unclosed(problem: String, context: String, lines: [Substring], errorLine: Int, firstLine: Int) -> (Int, String)? {
+        if let (i, quote) = openQuote(lines, closingOn: context.contains("quoted scalar") ? nil : errorLine) {
+            return (i, "the quote opened in line \(i + firstLine) is never closed; end the value with \(quote) on the same line")
         }
         if problem.contains("expected ',' or ']'") || context.contains("flow sequence") {
             for (i, line) in lines.enumerated() where line.contains("[") && !line.contains("]") {
                 return (i, "the list opened with [ in line \(i + firstLine) is not closed; end it with ] on the same line, e.g. fields: [a, b]")
             }
+        }
+        return nil
+    }
+
+    /// The first line whose value opens a quote that the line does not close, when the quoted text
+    /// ends on line `closing` (nil: it never ends). Text quoted over lines on purpose ends elsewhere.
+    private static func openQuote(_ lines: [Substring], closingOn closing: Int?) -> (Int, Character)? {
+        var i = 0
+        while i < lines.count {
+            defer { i += 1 }
+            guard let colon = lines[i].firstIndex(of: ":") else { continue }
+            let value = lines[i][lines[i].index(after: colon)...].drop { $0 == " " }
+            guard let quote = value.first, quote == "\"" || quote == "'", closingQuote(value, from: value.startIndex) == nil else { continue }
+            guard let closing else { return (i, quote) }
+            // The quoted text goes on until a line holds the closing quote; the search goes on after it.
+            guard let end = (i + 1..<lines.count).first(where: { j in
+                let rest = Substring(String(quote) + lines[j])
+                return closingQuote(rest, from: rest.startIndex) != nil
+            }) else { return nil }
+            if end == closing { return (i, quote) }
+            i = end
         }
         return nil
     }

@@ -114,7 +114,8 @@ public enum YAMLReader {
             if let (index, message) = YAMLHints.explainSyntaxError(YAMLHints.lines(yaml), upTo: mark.line - 1) {
                 return YAMLError(line: index + firstLine, column: nil, message: message)
             }
-            if let (index, message) = YAMLHints.unclosed(problem: problem, context: context?.text ?? "", lines: YAMLHints.lines(yaml), firstLine: firstLine) {
+            if let (index, message) = YAMLHints.unclosed(problem: problem, context: context?.text ?? "",
+                                                         lines: YAMLHints.lines(yaml), errorLine: mark.line - 1, firstLine: firstLine) {
                 return YAMLError(line: index + firstLine, column: nil, message: message)
             }
             if problem.contains("expected key"), let message = YAMLHints.quoteInsideQuotes(YAMLHints.lines(yaml), at: mark.line - 1) {
