@@ -234,16 +234,7 @@ public struct ContentLoader: Sendable {
 
     private func parseDocument(_ entry: FileEntry, kind: DocumentKind, bytes: [UInt8], hash: UInt64) -> (LoadedDocument?, [Diagnostic]) {
         let file = display(entry.relativePath)
-        guard let text = FrontMatter.decodeText(bytes) else {
-            // Windows editors save "Unicode" as UTF-16, with a byte order mark and a zero in every other byte.
-            if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-                return (nil, [.error(file, "file is saved as UTF-16 (\"Unicode\"); save it as UTF-8")])
-            }
-            let message = bytes.contains(0)
-                ? "file is not text (it looks like a binary file named .md); remove it or give it its real extension"
-                : "file is not valid UTF-8 text; save it as UTF-8 (line \(firstInvalidUTF8Line(bytes)))"
-            return (nil, [.error(file, line: bytes.contains(0) ? nil : firstInvalidUTF8Line(bytes), message)])
-        }
+        guard let text = FrontMatter.decodeText(bytes) else { return (nil, [Self.notText(bytes, file: file)]) }
         let fileName = entry.relativePath.pathParts.last!
         let stem = String(fileName.dropLast(3))
         let slug = Slug.make(stem)
@@ -263,26 +254,10 @@ public struct ContentLoader: Sendable {
                 : "front matter is missing; start the file with a line '---', the keys (e.g. title: …), and another '---'"
             return (nil, diagnostics + [.error(file, line: 1, message)])
         }
-        var map: YAMLMap?
-        do {
-            let parsed = try memo.frontMatter(split.yaml, firstLine: split.yamlFirstLine) { () throws(YAMLError) in
-                try YAMLReader.parse(split.yaml, firstLine: split.yamlFirstLine)
-            }
-            switch parsed {
-            case .map(let m)?: map = m
-            case nil, .null?: map = nil
-            case let other?:
-                return (nil, diagnostics + [.error(file, line: other.line, "front matter must be keys with values (like 'title: …'), but is \(other.kindName)")])
-            }
-        } catch {
-            // A parser's error at or after the text means the closing `---` is missing above it.
-            if let start = FrontMatter.textStart(inYAML: split.yaml, firstLine: split.yamlFirstLine), let line = error.line, line >= start {
-                return (nil, diagnostics + [.error(file, line: start, "front matter is not closed before the text: add a line with three dashes (---) above line \(start)")])
-            }
-            return (nil, diagnostics + [.error(file, line: error.line, column: error.column, error.message)])
-        }
-        guard let map else {
-            return (nil, diagnostics + [.error(file, line: 1, "front matter is empty; add at least 'title: …'")])
+        let map: YAMLMap
+        switch frontMatterMap(split, file: file) {
+        case .success(let m): map = m
+        case .failure(let problem): return (nil, diagnostics + [problem.diagnostic])
         }
         diagnostics += YAMLHints.cutByComment(.map(map), yaml: split.yaml, firstLine: split.yamlFirstLine)
             .map { .warning(file, line: $0.line, $0.message) }
@@ -293,6 +268,47 @@ public struct ContentLoader: Sendable {
         doc.yamlKey = LoadedDocument.yamlKey(split.yaml, firstLine: split.yamlFirstLine)
         doc.bodyOffset = text.utf8.count - split.body.utf8.count
         return (doc, diagnostics)
+    }
+}
+
+extension ContentLoader {
+    /// Why a Markdown file's bytes are not text.
+    static func notText(_ bytes: [UInt8], file: String) -> Diagnostic {
+        // Windows editors save "Unicode" as UTF-16, with a byte order mark and a zero in every other byte.
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return .error(file, "file is saved as UTF-16 (\"Unicode\"); save it as UTF-8")
+        }
+        let message = bytes.contains(0)
+            ? "file is not text (it looks like a binary file named .md); remove it or give it its real extension"
+            : "file is not valid UTF-8 text; save it as UTF-8 (line \(firstInvalidUTF8Line(bytes)))"
+        return .error(file, line: bytes.contains(0) ? nil : firstInvalidUTF8Line(bytes), message)
+    }
+
+    struct FrontMatterProblem: Error {
+        let diagnostic: Diagnostic
+    }
+
+    /// The front matter's keys, parsed (or found again in the memo), or the error that says why not.
+    func frontMatterMap(_ split: FrontMatterSplit, file: String) -> Result<YAMLMap, FrontMatterProblem> {
+        func failure(_ line: Int?, column: Int? = nil, _ message: String) -> Result<YAMLMap, FrontMatterProblem> {
+            .failure(FrontMatterProblem(diagnostic: .error(file, line: line, column: column, message)))
+        }
+        do {
+            let parsed = try memo.frontMatter(split.yaml, firstLine: split.yamlFirstLine) { () throws(YAMLError) in
+                try YAMLReader.parse(split.yaml, firstLine: split.yamlFirstLine)
+            }
+            switch parsed {
+            case .map(let m)?: return .success(m)
+            case nil, .null?: return failure(1, "front matter is empty; add at least 'title: …'")
+            case let other?: return failure(other.line, "front matter must be keys with values (like 'title: …'), but is \(other.kindName)")
+            }
+        } catch {
+            // A parser's error at or after the text means the closing `---` is missing above it.
+            if let start = FrontMatter.textStart(inYAML: split.yaml, firstLine: split.yamlFirstLine), let line = error.line, line >= start {
+                return failure(start, "front matter is not closed before the text: add a line with three dashes (---) above line \(start)")
+            }
+            return failure(error.line, column: error.column, error.message)
+        }
     }
 }
 

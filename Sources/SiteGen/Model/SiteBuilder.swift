@@ -13,13 +13,7 @@ public enum SiteBuilder {
             : SiteConfig.decode(content.config, file: configFile, overrideBaseURL: options.baseURL)
         diagnostics += configDiagnostics
 
-        // Files that could not be read are remembered, so links to them get a fitting message.
-        var failed: [String: String] = [:]
-        let prefix = displayRoot.isEmpty ? "" : displayRoot + "/"
-        for d in content.diagnostics where d.severity == .error && d.file.hasPrefix(prefix) {
-            let path = String(d.file.dropFirst(prefix.count))
-            if ContentLoader.kind(of: path) != nil { failed[path] = Publication.ownErrors }
-        }
+        let failed = unreadDocuments(content.diagnostics, displayRoot: displayRoot)
         let marks = (configOrNil?.languages.map(\.code) ?? []) + [LanguageVersion.easyReadMark]
         let versions = VersionedDocuments(content.documents, codes: Set(marks))
         // Without a site.yml, or with a `languages:` it could not read, which languages it
@@ -61,6 +55,17 @@ public enum SiteBuilder {
         for i in site.versions.indices { site.versions[i].alternates = site.alternates }
         for i in site.easyReadVersion.indices { site.easyReadVersion[i].alternates = site.alternates }
         return (site, diagnostics)
+    }
+
+    /// Files that could not be read are remembered, so links to them get a fitting message.
+    static func unreadDocuments(_ diagnostics: [Diagnostic], displayRoot: String) -> [String: String] {
+        var failed: [String: String] = [:]
+        let prefix = displayRoot.isEmpty ? "" : displayRoot + "/"
+        for d in diagnostics where d.severity == .error && d.file.hasPrefix(prefix) {
+            let path = String(d.file.dropFirst(prefix.count))
+            if ContentLoader.kind(of: path) != nil { failed[path] = Publication.ownErrors }
+        }
+        return failed
     }
 
     /// A link from any version's page to another version's file (`foo.ls.md`, `home.ls.md`,

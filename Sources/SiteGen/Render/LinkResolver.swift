@@ -31,6 +31,18 @@ public struct LinkResolver: Sendable {
         self.images = images
     }
 
+    /// The address's path, percent-decoded, without its ?query; and its #fragment, as written.
+    static func pathAndFragment(_ href: String) -> (path: String, fragment: Substring?) {
+        var path = Substring(href)
+        var fragment: Substring?
+        if let hash = path.firstIndex(ofASCII: UInt8(ascii: "#")) {
+            fragment = path[path.utf8.index(after: hash)...]
+            path = path[..<hash]
+        }
+        if let q = path.firstIndex(ofASCII: UInt8(ascii: "?")) { path = path[..<q] }
+        return (percentDecoded(String(path)), fragment)
+    }
+
     public func resolve(_ href: String, from source: SourceRef, isImage: Bool) -> LinkTarget {
         let trimmed = href.trimmingSpaces
         if trimmed.isEmpty {
@@ -42,15 +54,7 @@ public struct LinkResolver: Sendable {
         }
         if trimmed.hasPrefix("#") { return .keep }
 
-        // Split off #fragment and ?query.
-        var path = Substring(trimmed)
-        var fragment: Substring?
-        if let hash = path.firstIndex(ofASCII: UInt8(ascii: "#")) {
-            fragment = path[path.utf8.index(after: hash)...]
-            path = path[..<hash]
-        }
-        if let q = path.firstIndex(ofASCII: UInt8(ascii: "?")) { path = path[..<q] }
-        let decoded = percentDecoded(String(path))
+        let (decoded, fragment) = Self.pathAndFragment(trimmed)
         let suffix = fragment.map { "#" + $0 } ?? ""
 
         // Windows writes paths with backslashes; Markdown also reads `\.` as an escaped dot.
