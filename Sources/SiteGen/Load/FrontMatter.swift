@@ -77,15 +77,21 @@ public enum FrontMatter {
     /// YAML (`key: value`, list items, indented lines) with a `title:`, then `---`. Markdown would
     /// print it as a rule and a heading.
     static func secondBlock(_ body: Substring, firstLine: Int) -> Int? {
-        var lines = body.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+        // Line by line from the start, stopping at the first line that rules it out: this runs for
+        // every file, and splitting a whole text into lines cost more than loading it.
+        var rest = body
+        func nextLine() -> Substring? {
+            guard !rest.isEmpty else { return nil }
+            let end = rest.utf8.firstIndex(of: 10) ?? rest.endIndex
+            defer { rest = end < rest.endIndex ? rest[rest.utf8.index(after: end)...] : rest[rest.endIndex...] }
+            return rest[..<end].trimmingTrailingSpaces
+        }
         var number = firstLine
-        while let line = lines.next() {
-            let content = line.trimmingTrailingSpaces
-            if content.isEmpty { number += 1; continue }
-            guard content == "---" else { return nil }
+        while let line = nextLine() {
+            if line.isEmpty { number += 1; continue }
+            guard line == "---" else { return nil }
             var hasTitle = false
-            while let inner = lines.next() {
-                let entry = inner.trimmingTrailingSpaces
+            while let entry = nextLine() {
                 if entry == "---" || entry == "..." { return hasTitle ? number : nil }
                 if entry.hasPrefix("title:") { hasTitle = true }
                 guard entry.isEmpty || entry.first == " " || entry.first == "\t" || entry.hasPrefix("- ") || isYAMLKeyLine(entry) else { return nil }
