@@ -485,3 +485,13 @@ import MustacheEngine
             == "Die Datei kann nicht gelesen werden (keine Berechtigung; prüfen Sie die Rechte der Datei oder des Ordners)")
     }
 }
+
+@Suite struct SuggestionTests {
+    /// An event's `end:` in a post was answered with "did you mean 'menu'?".
+    @Test func aShortWordIsSuggestedOnlyAWordOneEditAway() {
+        #expect(nearest("end", in: ["menu", "date", "summary"]) == nil)
+        #expect(nearest("emd", in: ["end", "menu"]) == "end")
+        #expect(nearest("titel", in: ["title", "tags"]) == "title")
+        #expect(nearest("summray", in: ["summary"]) == "summary")
+    }
+}

@@ -54,7 +54,8 @@ public enum GermanText {
 /// Edit distance for "did you mean" suggestions (see `NameDistance`).
 public func editDistance(_ a: String, _ b: String) -> Int { NameDistance.between(a, b) }
 
-/// The closest candidate within a small distance, or nil.
+/// The closest candidate within a small distance, or nil. A word of three letters or fewer may be
+/// one edit off: two edits turn `end` into `menu`.
 public func nearest(_ word: String, in candidates: [String]) -> String? {
-    NameDistance.closest(word, in: candidates, limit: max(2, word.count / 3))
+    NameDistance.closest(word, in: candidates, limit: word.count <= 3 ? 1 : max(2, word.count / 3))
 }
