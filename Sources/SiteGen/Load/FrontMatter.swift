@@ -125,7 +125,7 @@ public enum FrontMatter {
     private static func isText(_ line: Substring) -> Bool {
         guard let first = line.first, first.isLetter || first.isNumber else { return false }
         guard let colon = line.firstIndex(of: ":") else { return true }
-        return !line[..<colon].allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+        return !line[..<colon].isYAMLKeyName
     }
 
     /// `name: …` or `name:` with a name of letters, digits, `_` and `-`.
@@ -133,7 +133,7 @@ public enum FrontMatter {
         guard let colon = line.firstIndex(of: ":"), colon > line.startIndex else { return false }
         let after = line.index(after: colon)
         guard after == line.endIndex || line[after] == " " else { return false }
-        return line[..<colon].allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+        return line[..<colon].isYAMLKeyName
     }
 
     /// Empty lines or spaces before the opening `---` would make the front matter plain text;
@@ -152,6 +152,9 @@ public enum FrontMatter {
 }
 
 extension Substring {
+    /// Made of what a front matter key's name is made of (letters, digits, `_`, `-`); true when empty.
+    var isYAMLKeyName: Bool { allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" } }
+
     var trimmingTrailingSpaces: Substring {
         var s = self
         while let c = s.last, c == " " || c == "\t" { s.removeLast() }

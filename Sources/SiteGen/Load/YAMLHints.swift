@@ -45,7 +45,7 @@ enum YAMLHints {
         let text = line.drop { $0 == " " }
         guard let colon = text.firstIndex(of: ":"), colon > text.startIndex else { return nil }
         let key = text[..<colon]
-        guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
+        guard key.isYAMLKeyName else { return nil }
         let rest = text[text.index(after: colon)...]
         guard let first = rest.first, first != " ", first != "\t", !rest.hasPrefix("//") else { return nil }
         return "\(key): \(rest.trimmingTrailingSpaces)"
@@ -152,7 +152,7 @@ enum YAMLHints {
               let hash = hashtagComment(text[open...], inList: true),
               let close = text.lastIndex(of: "]"), hash < close else { return nil }  // the comment took the `]`
         let key = text[..<colon]
-        guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else { return nil }
+        guard !key.isEmpty, key.isYAMLKeyName else { return nil }
         let items = listItems(text[text.index(after: open)..<close]).map { item in
             item.first != "\"" && item.first != "'" && hashtagComment(item, inList: true) != nil ? quoted(String(item)) : String(item)
         }
@@ -198,7 +198,7 @@ enum YAMLHints {
         guard let colon = line.indices.first(where: { line[$0] == ":" && line[line.index(after: $0)...].first == " " }) else { return nil }
         let key = line[..<colon]
         let value = line[line.index(after: colon)...].drop { $0 == " " }.trimmingTrailingSpaces
-        guard !key.isEmpty, key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
+        guard !key.isEmpty, key.isYAMLKeyName,
               let quote = value.first, quote == "\"" || quote == "'", value.count >= 2, value.last == quote else { return nil }
         let text = String(value.dropFirst().dropLast())
         // Only when the value's own quote closes early, with text after it.

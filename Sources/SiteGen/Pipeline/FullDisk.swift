@@ -5,9 +5,10 @@ enum FullDisk {
     static let reasons = ["(No space left on device)", "(Disk quota exceeded)"]
 
     static func collapse(_ diagnostics: [Diagnostic], output: String) -> [Diagnostic] {
-        let full = diagnostics.filter { d in d.severity == .error && reasons.contains { d.message.hasSuffix($0) } }
+        func isFull(_ d: Diagnostic) -> Bool { d.severity == .error && reasons.contains { d.message.hasSuffix($0) } }
+        let full = diagnostics.filter(isFull)
         guard !full.isEmpty else { return diagnostics }
-        let rest = diagnostics.filter { d in !(d.severity == .error && reasons.contains { d.message.hasSuffix($0) }) }
+        let rest = diagnostics.filter { !isFull($0) }
         return [.error(output, "there is no space left on the disk of the output folder (\(full.count) files could not be written); free some space, or choose a folder on another disk with --output")] + rest
     }
 }
