@@ -151,25 +151,28 @@ struct SearchIndex {
     /// the manifest last (whose version covers all of them).
     func write(_ emit: (OutputFile) -> Void) {
         let docs = documents()
-        // The term shards and the document chunks are made side by side (the index is what a
-        // rebuild after a text edit waits for), each part with a version of its own.
-        let parts = parallelMap([true, false]) { terms -> (files: [OutputFile], version: Version, firsts: [JSON]) in
+        // The document chunks on another thread while the term shards are made here (the index is
+        // what a rebuild after a text edit waits for). Not `parallelMap`: the index is made inside
+        // one already, and a nested one runs its items one after the other.
+        let shared = UncheckedBox((self, docs))
+        let chunks = Pending { () -> (files: [OutputFile], version: Version) in
+            let (index, docs) = shared.value
             var files: [OutputFile] = []
             var version = Version()
-            guard terms else {
-                writeChunks(docs, &version) { files.append($0) }
-                writeTexts(docs, &version) { files.append($0) }
-                return (files, version, [])
-            }
-            let firsts = writeShards(postings(docs), &version) { files.append($0) }
-            return (files, version, firsts)
+            index.writeChunks(docs, &version) { files.append($0) }
+            index.writeTexts(docs, &version) { files.append($0) }
+            return (files, version)
         }
+        var shards: [OutputFile] = []
+        var shardsVersion = Version()
+        let firsts = writeShards(postings(docs), &shardsVersion) { shards.append($0) }
+        let made = chunks.value
         var version = Version()
-        for part in parts {
-            version.add(part.version)
-            part.files.forEach(emit)
-        }
-        emit(OutputFile(Self.folderPath(site.urls) + "index.json", bytes: manifest(docs, version: version, shards: parts[0].firsts).serializedBytes()))
+        version.add(shardsVersion)
+        version.add(made.version)
+        shards.forEach(emit)
+        made.files.forEach(emit)
+        emit(OutputFile(Self.folderPath(site.urls) + "index.json", bytes: manifest(docs, version: version, shards: firsts).serializedBytes()))
     }
 
     /// Term shards: {"term":[docDelta,weight,…],…}, written as bytes. Returns each shard's first term.
