@@ -149,6 +149,25 @@ import Testing
         #expect(expectSameAsClean("output files damaged") == 3)
     }
 
+    /// A same-sized older version put back with its modification time (`cp -p`, `rsync -t`,
+    /// `touch -r`) is noticed: the status change time moves with every write.
+    @Test func anEditWithItsModificationTimeSetBackIsNoticed() throws {
+        expectSameAsClean("first build")
+        let file = content + "/posts/2025/klimamessnetz-komplett.md"
+        var before = stat()
+        #expect(stat(file, &before) == 0)
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        let changed = text.replacingOccurrences(of: "Klima", with: "KLIMA")
+        #expect(changed != text && changed.utf8.count == text.utf8.count)
+        usleep(20_000)
+        try changed.write(toFile: file, atomically: false, encoding: .utf8)
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, file, &times, 0) == 0)
+        #expect(expectSameAsClean("same size, modification time set back") > 0)
+        let page = try String(contentsOfFile: output + "/blog/2025/klimamessnetz-komplett/index.html", encoding: .utf8)
+        #expect(page.contains("KLIMA"))
+    }
+
     @Test func aDamagedCacheIsIgnored() throws {
         let total = expectSameAsClean("first build")
         var bytes = try #require(FileManager.default.contents(atPath: cacheFile))

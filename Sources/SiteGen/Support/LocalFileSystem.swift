@@ -138,9 +138,13 @@ public func direntName(_ entry: UnsafeMutablePointer<dirent>) -> String {
     return String(cString: (UnsafeRawPointer(entry) + offset).assumingMemoryBound(to: CChar.self))
 }
 
-/// `FileEntry.stamp` of a file on disk: its modification time and inode.
+/// `FileEntry.stamp` of a file on disk: its modification time, inode and status change time.
+/// The last because a modification time can be set back (`touch -r`, `cp -p`, `rsync -t`
+/// restoring a same-sized older version); the status change time cannot, and every write moves it.
 func fileStamp(_ st: stat) -> UInt64 {
-    UInt64(bitPattern: Int64(st.st_mtim.tv_sec)) &* 1_000_000_007 &+ UInt64(st.st_mtim.tv_nsec) &+ UInt64(st.st_ino) &* 0x9E37_79B9_7F4A_7C15
+    let modified = UInt64(bitPattern: Int64(st.st_mtim.tv_sec)) &* 1_000_000_007 &+ UInt64(st.st_mtim.tv_nsec)
+    let changed = UInt64(bitPattern: Int64(st.st_ctim.tv_sec)) &* 0xC2B2_AE3D_27D4_EB4F &+ UInt64(st.st_ctim.tv_nsec) &* 0x1656_67B1
+    return (modified &+ UInt64(st.st_ino) &* 0x9E37_79B9_7F4A_7C15) ^ changed
 }
 
 /// The names in a folder other than `.` and `..` (unsorted); nil when it cannot be opened.

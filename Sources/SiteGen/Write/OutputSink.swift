@@ -59,6 +59,8 @@ public final class CopyCache: @unchecked Sendable {
     }
     private var entries: [String: Entry] = [:]
     private let lock = NSLockLite()
+    /// Files read from disk so far (the rest came from memory).
+    private(set) var reads = 0
 
     public init() {}
 
@@ -74,7 +76,10 @@ public final class CopyCache: @unchecked Sendable {
             return hit
         }
         let bytes = try LocalFileSystem().readFile(path)
-        lock.locked { entries[path] = Entry(stamp: stamp, size: size, bytes: bytes) }
+        lock.locked {
+            entries[path] = Entry(stamp: stamp, size: size, bytes: bytes)
+            reads += 1
+        }
         return bytes
     }
 
