@@ -223,6 +223,20 @@ import Testing
         #expect(DateTime.writtenOffset("2026-12-05T10:00Z") == nil && DateTime.writtenOffset("2026-12-05") == nil)
     }
 
+    /// `online: true` (meant as "it is online") gets one message that says what to write, not
+    /// also a warning that the event has no online address.
+    @Test func onlineAsYesOrNoGetsOneMessageWithTheFix() throws {
+        var files = TestSupport.minimalSite
+        files["events/2026/sprechstunde.md"] = "---\ntitle: Sprechstunde\nstart: 2026-12-01T10:00:00+01:00\nonline: true\n---\n"
+        files["events/2026/vortrag.md"] = "---\ntitle: Vortrag\nstart: 2026-12-02T10:00:00+01:00\nonline: dortmund.de/live\n---\n"
+        let (_, diagnostics) = TestSupport.model(files)
+        let messages = diagnostics.map(\.description).filter { $0.contains("sprechstunde") || $0.contains("vortrag") }
+        #expect(messages == [
+            "content/events/2026/sprechstunde.md:4: error: 'online' is the web address itself, not yes or no, but is 'true'; write the address, e.g. https://dortmund.de/…",
+            "content/events/2026/vortrag.md:4: error: 'online' must be a web address starting with https://, but is 'dortmund.de/live'",
+        ], "\(messages)")
+    }
+
     @Test func smallerMistakesGetFittingMessages() throws {
         var files = TestSupport.minimalSite
         files["pages/impressum.md"] = "---\ntitle: Impressum\ndraft: true\n---\nText\n"

@@ -17,6 +17,8 @@ extension GermanMessages {
         ("'{}' is not {}; link {}'s .md file", "„{1}“ führt nicht auf {2}; verlinken Sie die passende .md-Datei"),
         ("'{}' is the title of a field of action, but the comma splits it into {} entries; write its slug: {}",
          "„{1}“ ist der Titel eines Handlungsfelds, aber das Komma teilt ihn in {2} Einträge; schreiben Sie seinen Kurznamen: {3}"),
+        ("'{}' is the web address itself, not yes or no, but is '{}'; write the address, e.g. https://dortmund.de/…",
+         "„{1}“ ist die Webadresse selbst, nicht ja oder nein, ist aber „{2}“; schreiben Sie die Adresse, z. B. https://dortmund.de/…"),
         ("'{}' is written '{}', but dates are written as year-month-day with two-digit month and day; write {}",
          "„{1}“ ist als „{2}“ geschrieben, Daten stehen hier aber als Jahr-Monat-Tag mit zweistelligem Monat und Tag; schreiben Sie {3}"),
         ("'{}' is written '{}', with a space before the offset; write {}",

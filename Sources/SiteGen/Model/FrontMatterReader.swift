@@ -164,6 +164,10 @@ struct FrontMatterReader {
         guard let text = string(key) else { return nil }
         let lower = text.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), !text.contains(" ") else {
+            if ["true", "false", "yes", "no", "ja", "nein"].contains(lower) {
+                error(line(of: key), "'\(key)' is the web address itself, not yes or no, but is '\(text)'; write the address, e.g. https://dortmund.de/…")
+                return nil
+            }
             error(line(of: key), "'\(key)' must be a web address starting with https://, but is '\(text)'")
             return nil
         }

@@ -145,7 +145,9 @@ struct SiteValidator {
             if parts.count == 3, let folderYear = Int(parts[1]), folderYear != e.year {
                 d.append(.warning(e.source.display, line: e.source.keyLines["start"], "event starts in \(e.year) but lies in the folder \(folderYear); its address uses \(e.year)"))
             }
-            if e.location == nil && e.online == nil {
+            // A written but unusable `online` has its own message already (the empty location
+            // `sitegen new` writes has none, so it gets this one).
+            if e.location == nil && e.online == nil && e.source.keyLines["online"] == nil {
                 d.append(.warning(e.source.display, "event has neither a location nor an online address; add 'location' or 'online'"))
             }
         }
