@@ -237,6 +237,25 @@ import Testing
         ], "\(messages)")
     }
 
+    /// An event copied into posts/ (or a post into events/) gets one error that says where it
+    /// belongs, not a warning for every key and an error for the missing date.
+    @Test func aFileInTheFolderOfAnotherKindIsToldWhereItBelongs() throws {
+        var files = TestSupport.minimalSite
+        files["posts/2025/walk.md"] = "---\ntitle: Walk\nstart: 2027-05-15T10:00:00+02:00\nend: 2027-05-15T12:30:00+02:00\nlocation:\n  name: Nordmarkt\nformat: Rundgang\n---\nText\n"
+        files["events/2026/bericht.md"] = "---\ntitle: Bericht\ndate: 2026-03-01T10:00:00+01:00\ntags: [Klima]\nauthor: Team\n---\nText\n"
+        files["pages/treffen.md"] = "---\ntitle: Treffen\nstart: 2026-12-01T10:00:00+01:00\nonline: https://dortmund.de/live\n---\n"
+        // One unknown key, or keys no other kind knows: the usual messages.
+        files["posts/2025/tippfehler.md"] = "---\ntitle: T\ndate: 2025-03-01T10:00:00+01:00\nsummary: S\nstart: 2025-03-01T10:00:00+01:00\n---\n"
+        let (site, diagnostics) = TestSupport.model(files)
+        let messages = diagnostics.map(\.description)
+        #expect(messages.contains("content/posts/2025/walk.md:2: error: this file looks like an event (it has start, end, location, format), but lies in posts/; move it to events/2027/"), "\(messages)")
+        #expect(messages.contains("content/events/2026/bericht.md:2: error: this file looks like a post (it has date, tags, author), but lies in events/; move it to posts/2026/"), "\(messages)")
+        #expect(messages.contains("content/pages/treffen.md:2: error: this file looks like an event (it has start, online), but lies in pages/; move it to events/2026/"), "\(messages)")
+        #expect(messages.filter { $0.contains("walk.md") || $0.contains("bericht.md") || $0.contains("treffen.md") }.count == 3, "\(messages)")
+        #expect(messages.contains("content/posts/2025/tippfehler.md:5: warning: unknown key 'start'; known keys are: title, date, updated, author, fields, tags, summary, image, image_alt, lang, draft"), "\(messages)")
+        #expect(try #require(site).posts.contains { $0.slug == "tippfehler" })
+    }
+
     @Test func smallerMistakesGetFittingMessages() throws {
         var files = TestSupport.minimalSite
         files["pages/impressum.md"] = "---\ntitle: Impressum\ndraft: true\n---\nText\n"

@@ -187,6 +187,19 @@ public struct ContentLoader: Sendable {
         }
     }
 
+    /// The folder under content/ that holds documents of `kind` (`kind(of:)` the other way round).
+    static func folder(of kind: DocumentKind) -> String {
+        switch kind {
+        case .field: "fields"
+        case .post: "posts"
+        case .event: "events"
+        case .project: "projects"
+        case .page: "pages"
+        case .participation: "participation"
+        case .strategy: ""
+        }
+    }
+
     private func readDocument(_ entry: FileEntry, kind: DocumentKind) -> (LoadedDocument?, [Diagnostic]) {
         let file = display(entry.relativePath)
         let key = entry.relativePath + "\u{0}" + file

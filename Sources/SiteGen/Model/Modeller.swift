@@ -45,6 +45,7 @@ struct Modeller {
     /// One document as its type (nil when it cannot be), with its problems; nil without front matter.
     private static func decodeOne(_ doc: LoadedDocument) -> (DecodedItem?, [Diagnostic])? {
         guard let map = doc.frontMatter else { return nil }
+        if let problem = KindMismatch.problem(doc, map) { return (nil, [problem]) }
         var r = FrontMatterReader(map, file: doc.source.display)
         r.checkKeys(known: DocumentDecoder.keys(for: doc.kind))
         let item: DecodedItem?
