@@ -18,6 +18,7 @@ struct BuildCommand: ParsableCommand {
         builder.clean = clean
         builder.force = force
         builder.freesStoreAfterBuild = false
+        Terminal.stopOnSignals(output: outputDir)
         let clock = Stopwatch()
         if !output.quiet && Terminal.stderrIsTerminal {
             // A progress line, only once a build takes longer than a second.

@@ -1,7 +1,11 @@
+import Dispatch
 import SiteGen
 #if canImport(Glibc)
 import Glibc
 #endif
+
+/// The signal sources of `Terminal.stopOnSignals`, kept for the life of the process.
+nonisolated(unsafe) private var signalSources: [any DispatchSourceSignal] = []
 
 
 /// Printing for people and for CI.
@@ -55,6 +59,30 @@ enum Terminal {
     }
 
     static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
+    /// Ctrl-C or SIGTERM during a build: says what became of the output and exits with 130, as a
+    /// shell reports a stop by Ctrl-C. Putting the new output in place is finished first
+    /// (`Interruption`), so the output is the old site or the new one, never a mix.
+    static func stopOnSignals(output: String?) {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                Interruption.shared.stop { afterOutput in
+                    if stderrIsTerminal { progress("") }
+                    err(text(stoppedLine(output: output, afterOutput: afterOutput)))
+                    exit(130)
+                }
+            }
+            source.resume()
+            signalSources.append(source)
+        }
+    }
+
+    static func stoppedLine(output: String?, afterOutput: Bool) -> String {
+        guard let output else { return "Stopped." }
+        return afterOutput ? "Stopped once the new site was in \(output)/." : "Stopped. \(output)/ was left as it was."
+    }
 }
 
 func currentEpochSeconds() -> Int64 {

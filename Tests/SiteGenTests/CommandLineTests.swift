@@ -46,6 +46,49 @@ import Testing
 
     /// Drafts and future-dated posts are never left out silently: build and check say how many,
     /// `--verbose` which, also when the build is up to date; with --drafts/--future they are built.
+    /// Ctrl-C while the site is made: exit status 130, a line that says the output is as it was,
+    /// the output untouched and no staging folder left.
+    @Test func ctrlCDuringABuildLeavesTheOutputAsItWas() throws {
+        let root = TestSupport.temporaryFolder("ctrl-c")
+        let content = TestSupport.copyOfExampleContent()
+        for i in 0..<200 {
+            try "---\ntitle: \"Beitrag \(i)\"\ndate: 2025-01-01T10:00:00+01:00\nsummary: S\n---\nText \(i).\n"
+                .write(toFile: content + "/posts/2025/beitrag-\(i).md", atomically: true, encoding: .utf8)
+        }
+        let arguments = ["build", "--source", content, "--templates", templates, "--output", root + "/out", "--now", now, "--quiet"]
+        #expect(try run(arguments).status == 0)
+        let before = TestSupport.files(root + "/out")
+        // A change every page shows, so the next build renders them all.
+        let siteFile = content + "/site.yml"
+        try (try String(contentsOfFile: siteFile, encoding: .utf8)).replacingOccurrences(of: "title: \"", with: "title: \"Neu: ")
+            .write(toFile: siteFile, atomically: true, encoding: .utf8)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.binary)
+        process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(["SITEGEN_MESSAGES": "en"]) { $1 }
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        let staging = root + "/.out.staging-\(process.processIdentifier)"
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: staging) && process.isRunning && Date() < deadline { usleep(1_000) }
+        try #require(process.isRunning, "the build ended before it could be stopped")
+        process.interrupt()
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        let left = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.contains("staging") }
+        #expect(left.isEmpty, "\(left)")
+        #expect(FileManager.default.fileExists(atPath: root + "/.out.sitegen-store"))
+        if stderr.contains("Stopped once the new site was in") {
+            // The signal came while the new site was put in place: it was finished first.
+            #expect(try String(contentsOfFile: root + "/out/index.html", encoding: .utf8).contains("Neu: "))
+        } else {
+            #expect(stderr.contains("Stopped. \(root)/out/ was left as it was."), "\(stderr)")
+            #expect(TestSupport.files(root + "/out") == before)
+        }
+    }
+
     @Test func buildAndCheckSayWhatIsNotPublished() throws {
         let output = TestSupport.temporaryFolder("withheld") + "/public"
         let args = ["--now", now, "--source", TestSupport.exampleContent, "--templates", templates]

@@ -34,6 +34,8 @@ enum MessageSources {
 
     /// The allow-list: prose in the sources that is no message, and why.
     static let notMessages: [String: String] = [
+        // The text of a store marked while the output is replaced (`BuildStore.markChanging`), read by no one.
+        "sitegen-store: the output is being replaced\n": "file contents, never shown",
         // The system's words for a full disk, and the start of a read error, looked for in messages.
         "(No space left on device)": "strerror's words, looked for",
         "(Disk quota exceeded)": "strerror's words, looked for",

@@ -23,8 +23,8 @@ struct BuildRecord: Equatable {
 
 /// The one file a build keeps beside its output (`.public.sitegen-store`): the record of the
 /// build that made the output, and the memo tables that let the next build skip the work a change
-/// does not touch (`BuildCache`). It describes that output exactly: it is removed before a build
-/// changes the output and written after the new output is in place. It is tied to the program
+/// does not touch (`BuildCache`). It describes that output exactly: it is marked before a build
+/// changes the output (`markChanging`) and written after the new output is in place. It is tied to the program
 /// that wrote it; any other sitegen ignores it.
 ///
 /// Layout: the version line; the record part's length (8 bytes) and the record, which begins
@@ -60,7 +60,11 @@ struct BuildStore {
         return fileSystem.writeAtomically(path, parts: [Array(Self.version.utf8) + littleEndianBytes(UInt64(head.count)) + head] + tables)
     }
 
-    func remove() { try? fileSystem.remove(path) }
+    /// Before the output changes: the store no longer describes it, so the next build reads
+    /// nothing from it (it has no version line), but it still shows that sitegen made the output
+    /// (`SiteLocation.foreignOutputProblem`), also when the build stops before it is saved again.
+    func markChanging() { _ = fileSystem.writeAtomically(path, parts: [Array(Self.changing.utf8)]) }
+    static let changing = "sitegen-store: the output is being replaced\n"
 }
 
 /// A store as read: the record decoded, the memo tables when asked for.

@@ -190,17 +190,20 @@ public struct Builder: Sendable {
             return report
         }
         progress?("write")
-        store.remove()
-        do { try writer.commit() } catch {
-            writer.abandon()
-            report.diagnostics.append(.error(location.output, "\(error)"))
-        }
-        report.written = writer.written
-        report.unchanged = writer.kept
-        report.timings.append(("write", clock.lap()))
-        if let record = report.record(stamp: stamp), let cache, !cache.keepsPages {
-            store.save(record, tables: cache.encodedTables())
-            report.timings.append(("save store", clock.lap()))
+        // A stop (Ctrl-C) waits until the output and its store are in place.
+        Interruption.shared.uninterrupted {
+            store.markChanging()
+            do { try writer.commit() } catch {
+                writer.abandon()
+                report.diagnostics.append(.error(location.output, "\(error)"))
+            }
+            report.written = writer.written
+            report.unchanged = writer.kept
+            report.timings.append(("write", clock.lap()))
+            if let record = report.record(stamp: stamp), let cache, !cache.keepsPages {
+                store.save(record, tables: cache.encodedTables())
+                report.timings.append(("save store", clock.lap()))
+            }
         }
         return report
     }

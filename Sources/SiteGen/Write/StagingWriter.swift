@@ -60,7 +60,9 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
         }
         fileSystem.removeTree(staging)
         Self.removeAbandonedStagings(beside: self.output, fileSystem: fileSystem)
+        Interruption.shared.began(staging: staging, on: fileSystem)
         do { try fileSystem.makeFolder(staging) } catch {
+            Interruption.shared.ended(staging: staging)
             throw FileSystemError(path: staging, message: "staging folder cannot be created (\(error))")
         }
     }
@@ -110,6 +112,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
 
     /// Puts the new site in place: file by file when few files changed, else the whole folder in one step.
     public func commit() throws {
+        defer { Interruption.shared.ended(staging: staging) }
         committedInPlace = false
         if fileSystem.isDirectory(output) {
             let (kept, written) = madeDirectories.locked { (keptPaths, writtenPaths) }
@@ -194,7 +197,10 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     }
 
     /// Throws the staging folder away; the old output stays as it was.
-    public func abandon() { fileSystem.removeTree(staging) }
+    public func abandon() {
+        fileSystem.removeTree(staging)
+        Interruption.shared.ended(staging: staging)
+    }
 
     private func validate(_ path: String) throws {
         guard Self.staysInside(path) else {
