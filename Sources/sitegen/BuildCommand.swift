@@ -2,14 +2,14 @@ import ArgumentParser
 import SiteGen
 
 struct BuildCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build the site into the output folder.")
+    static let configuration = CommandConfiguration(commandName: "build", abstract: Terminal.text("Build the site into the output folder."))
 
     @OptionGroup var site: SiteOptions
     @OptionGroup var output: OutputOptions
-    @Option(name: .customLong("output"), help: "Output folder.") var outputDir = "public"
-    @Flag(help: "Fail on warnings too, and run every check.") var strict = false
-    @Flag(help: "Rebuild from nothing instead of keeping unchanged files.") var clean = false
-    @Flag(help: "Replace an output folder that no earlier build made (no store beside it).") var force = false
+    @Option(name: .customLong("output"), help: helpText("Output folder.")) var outputDir = "public"
+    @Flag(help: helpText("Fail on warnings too, and run every check.")) var strict = false
+    @Flag(help: helpText("Rebuild from nothing instead of keeping unchanged files.")) var clean = false
+    @Flag(help: helpText("Replace an output folder that no earlier build made (no store beside it).")) var force = false
 
     func run() throws {
         let options = try site.buildOptions()

@@ -4,13 +4,13 @@ import SiteGen
 struct CheckCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Build in memory and report broken links, missing files, accessibility and privacy problems.")
+        abstract: Terminal.text("Build in memory and report broken links, missing files, accessibility and privacy problems."))
 
     @OptionGroup var site: SiteOptions
-    @Flag(help: "Exit 1 on warnings too.") var strict = false
-    @Option(help: "text or json (one object per line).") var format: DiagnosticFormatter.Format = .text
-    @Flag(help: "Also check links to other sites (5 s time-out, 8 requests at a time).") var external = false
-    @Flag(name: .shortAndLong, help: "List the drafts and future posts that are not published.") var verbose = false
+    @Flag(help: helpText("Exit 1 on warnings too.")) var strict = false
+    @Option(help: helpText("text or json (one object per line).")) var format: DiagnosticFormatter.Format = .text
+    @Flag(help: helpText("Also check links to other sites (5 s time-out, 8 requests at a time).")) var external = false
+    @Flag(name: .shortAndLong, help: helpText("List the drafts and future posts that are not published.")) var verbose = false
 
     func run() async throws {
         let location = SiteLocation(content: site.source, templates: site.templates)

@@ -4,12 +4,12 @@ import SiteGen
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Create a new post, event, project, page or participation format with its front matter filled in.")
+        abstract: Terminal.text("Create a new post, event, project, page or participation format with its front matter filled in."))
 
-    @Argument(help: "post, event, project, page or participation") var kind: NewContent.Kind
-    @Argument(help: ArgumentHelp("The title in quotes, e.g. \"Sensorik an der Lange Straße\"", valueName: "title")) var words: [String] = []
-    @Option(help: "Content folder.") var source = "content"
-    @Option(help: "The moment for date or start (ISO 8601); default: now.") var now: String?
+    @Argument(help: helpText("post, event, project, page or participation")) var kind: NewContent.Kind
+    @Argument(help: helpText("The title in quotes, e.g. \"Sensorik an der Lange Straße\"", valueName: "title")) var words: [String] = []
+    @Option(help: helpText("Content folder.")) var source = "content"
+    @Option(help: helpText("The moment for date or start (ISO 8601); default: now.")) var now: String?
 
     var title: String { words.joined(separator: " ") }
 

@@ -8,20 +8,20 @@ import Glibc
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Build the site into memory, serve it on 127.0.0.1 and reload the browser when a file changes.")
+        abstract: Terminal.text("Build the site into memory, serve it on 127.0.0.1 and reload the browser when a file changes."))
 
-    @Option(help: "Content folder.") var source = "content"
-    @Option(help: "Templates folder.") var templates = "Templates"
-    @Option(help: "Port (0 picks a free one).") var port = 8080
-    @Option(help: "Address to listen on. Anything but 127.0.0.1 or ::1 shows the preview to your network.") var host = "127.0.0.1"
+    @Option(help: helpText("Content folder.")) var source = "content"
+    @Option(help: helpText("Templates folder.")) var templates = "Templates"
+    @Option(help: helpText("Port (0 picks a free one).")) var port = 8080
+    @Option(help: helpText("Address to listen on. Anything but 127.0.0.1 or ::1 shows the preview to your network.")) var host = "127.0.0.1"
     // A preview is for reviewing what is not published yet: both are shown unless turned off.
-    @Flag(inversion: .prefixedNo, help: "Show drafts, marked \"Entwurf\".") var drafts = true
-    @Flag(inversion: .prefixedNo, help: "Show posts dated after now, marked \"Geplant\".") var future = true
-    @Option(help: "The builds' \"now\" (ISO 8601); default: the clock at each rebuild.") var now: String?
-    @Flag(help: "Open the site in the default browser.") var open = false
-    @Flag(name: .shortAndLong, help: "Print the time from a file change to the reload event, per rebuild.") var verbose = false
-    @Flag(help: "Poll for changes instead of using inotify.") var poll = false
-    @Option(help: "Language of the messages: de or en (default: the site's language; SITEGEN_MESSAGES).")
+    @Flag(inversion: .prefixedNo, help: helpText("Show drafts, marked \"Entwurf\".")) var drafts = true
+    @Flag(inversion: .prefixedNo, help: helpText("Show posts dated after now, marked \"Geplant\".")) var future = true
+    @Option(help: helpText("The builds' \"now\" (ISO 8601); default: the clock at each rebuild.")) var now: String?
+    @Flag(help: helpText("Open the site in the default browser.")) var open = false
+    @Flag(name: .shortAndLong, help: helpText("Print the time from a file change to the reload event, per rebuild.")) var verbose = false
+    @Flag(help: helpText("Poll for changes instead of using inotify.")) var poll = false
+    @Option(help: helpText("Language of the messages: de or en (default: the site's language; SITEGEN_MESSAGES)."))
     var messages: MessageLanguage?
 
     func run() async throws {

@@ -11,7 +11,7 @@ struct SiteGenCommand: AsyncParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "sitegen",
-        abstract: "Builds the Smart City website from content/ and Templates/ into public/.",
+        abstract: Terminal.text("Builds the Smart City website from content/ and Templates/ into public/."),
         version: "0.1.0",
         subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self],
         defaultSubcommand: BuildCommand.self
@@ -27,20 +27,46 @@ struct SiteGenCommand: AsyncParsableCommand {
             Terminal.err(Terminal.text(hint))
             Foundation.exit(64)
         }
+        var command: any ParsableCommand
+        do { command = try parseAsRoot() } catch { exit(for: error, as: SiteGenCommand.self) }
         do {
-            var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand { try await asyncCommand.run() } else { try command.run() }
         } catch {
-            // A command line ArgumentParser cannot read ("Unknown option …"); --help stays English.
-            if Terminal.language == .de, exitCode(for: error) == .validationFailure {
-                let lines = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
-                Terminal.err(lines.map { $0.hasPrefix("Error: ") ? Terminal.text("error: \($0.dropFirst(7))") : Terminal.text(String($0)) }
-                    .joined(separator: "\n"))
-                Foundation.exit(ExitCode.validationFailure.rawValue)
-            }
-            exit(withError: error)
+            let kind = type(of: command)
+            // --help is a command of ArgumentParser's whose run throws the help text.
+            if kind.exitCode(for: error) == .success { exit(for: error, as: SiteGenCommand.self) }
+            guard kind.exitCode(for: error) == .validationFailure else { kind.exit(withError: error) }
+            // An error of the command's run (`--now morgen`): where that command's help is, not the root's usage.
+            let name = kind.configuration.commandName ?? "build"
+            Terminal.err(Terminal.text("error: \(kind.message(for: error))"))
+            Terminal.err(Terminal.text("  See 'sitegen \(name) --help' for more information."))
+            Foundation.exit(ExitCode.validationFailure.rawValue)
         }
     }
+
+    /// Prints what ArgumentParser says about `error` (help, or a command line it cannot read), in the
+    /// messages' language, and exits.
+    static func exit(for error: any Error, as command: any ParsableCommand.Type) -> Never {
+        guard Terminal.language == .de else { command.exit(withError: error) }
+        let code = command.exitCode(for: error)
+        let message = command.fullMessage(for: error)
+        if code == .success {
+            // --help and `sitegen help …`: the texts are German already, ArgumentParser's headings not yet.
+            if !message.isEmpty { print(MessageCatalogue.help(message, in: Terminal.language)) }
+            Foundation.exit(0)
+        }
+        guard code == .validationFailure else { command.exit(withError: error) }
+        let lines = message.split(separator: "\n", omittingEmptySubsequences: false)
+        let german = lines.map { $0.hasPrefix("Error: ") ? Terminal.text("error: \($0.dropFirst(7))") : Terminal.text(String($0)) }
+        Terminal.err(MessageCatalogue.help(german.joined(separator: "\n"), in: Terminal.language))
+        Foundation.exit(ExitCode.validationFailure.rawValue)
+    }
+}
+
+/// A --help text in the messages' language (chosen before the command line is parsed, which is
+/// when ArgumentParser asks for it).
+func helpText(_ english: String, valueName: String? = nil) -> ArgumentHelp {
+    ArgumentHelp(Terminal.text(english), valueName: valueName)
 }
 
 enum CommandHint {
@@ -65,14 +91,14 @@ enum CommandHint {
 
 /// Options every command that builds shares.
 struct SiteOptions: ParsableArguments {
-    @Option(help: "Language of the messages: de or en (default: the site's language; SITEGEN_MESSAGES).")
+    @Option(help: helpText("Language of the messages: de or en (default: the site's language; SITEGEN_MESSAGES)."))
     var messages: MessageLanguage?
-    @Option(help: "Content folder.") var source = "content"
-    @Option(help: "Templates folder.") var templates = "Templates"
-    @Option(help: "Base URL, overriding base_url in site.yml.") var baseURL: String?
-    @Flag(help: "Include drafts.") var drafts = false
-    @Flag(help: "Include posts dated after now.") var future = false
-    @Option(help: "The build's \"now\" (ISO 8601, e.g. 2026-11-26T12:00:00+01:00); default: the current time.")
+    @Option(help: helpText("Content folder.")) var source = "content"
+    @Option(help: helpText("Templates folder.")) var templates = "Templates"
+    @Option(help: helpText("Base URL, overriding base_url in site.yml.")) var baseURL: String?
+    @Flag(help: helpText("Include drafts.")) var drafts = false
+    @Flag(help: helpText("Include posts dated after now.")) var future = false
+    @Option(help: helpText("The build's \"now\" (ISO 8601, e.g. 2026-11-26T12:00:00+01:00); default: the current time."))
     var now: String?
 
     func buildOptions(preview: Bool = false) throws -> BuildOptions {
@@ -98,6 +124,6 @@ extension SiteOptions {
 
 /// How much the build says.
 struct OutputOptions: ParsableArguments {
-    @Flag(name: .shortAndLong, help: "Print only errors (no warnings, no summary).") var quiet = false
-    @Flag(name: .shortAndLong, help: "Print the time of each stage and the counts.") var verbose = false
+    @Flag(name: .shortAndLong, help: helpText("Print only errors (no warnings, no summary).")) var quiet = false
+    @Flag(name: .shortAndLong, help: helpText("Print the time of each stage and the counts.")) var verbose = false
 }

@@ -112,3 +112,4 @@ extension Terminal {
         }
     }
 }
+

@@ -18,6 +18,32 @@ import Testing
 
     static let brokenLink = ["posts/2025/links.md": "---\ntitle: Links\ndate: 2025-03-01T10:00:00+01:00\nsummary: s\n---\n[fehlt](../2024/fehlt.md)\n"]
 
+    /// --help, the lists of allowed values and an error of a command's own are German for a German
+    /// site, with ArgumentParser's headings; English when asked.
+    @Test func helpAndCommandLineErrorsAreGerman() throws {
+        let root = site()
+        let help = try cli.run(["build", "--help"], environment: unset, in: root)
+        #expect(help.status == 0)
+        for text in ["ÜBERSICHT: Baut die Website in den Ausgabeordner.", "AUFRUF: sitegen build <Optionen>", "OPTIONEN:",
+                     "Ausgabeordner. (Vorgabe: public)", "Zeigt diese Hilfe."] {
+            #expect(help.stdout.contains(text), "\(text) in \(help.stdout)")
+        }
+        #expect(!help.stdout.contains("USAGE") && !help.stdout.contains("Output folder"), "\(help.stdout)")
+        let overview = try cli.run(["--help"], environment: unset, in: root)
+        #expect(overview.stdout.contains("BEFEHLE:") && overview.stdout.contains("build (Vorgabe)"), "\(overview.stdout)")
+        let format = try cli.run(["check", "--format", "xml"], environment: unset, in: root)
+        #expect(format.status == 64)
+        #expect(format.stderr.contains("Bitte geben Sie eines davon an: „text“ oder „json“."), "\(format.stderr)")
+        let kind = try cli.run(["new", "artikel", "Titel"], environment: unset, in: root)
+        #expect(kind.stderr.contains("„post“, „event“, „project“, „page“ oder „participation“."), "\(kind.stderr)")
+        let now = try cli.run(["build", "--now", "morgen"], environment: unset, in: root)
+        #expect(now.status == 64)
+        #expect(now.stderr == "Fehler: --now muss ein Zeitpunkt nach ISO 8601 wie 2026-11-26T12:00:00+01:00 sein, ist aber „morgen“\n  Mehr dazu: sitegen build --help\n",
+                "\(now.stderr)")
+        let english = try cli.run(["build", "--help", "--messages", "en"], environment: unset, in: root)
+        #expect(english.stdout.contains("USAGE: sitegen build <options>") && english.stdout.contains("Output folder."), "\(english.stdout)")
+    }
+
     @Test func aGermanSitesBuildSpeaksGermanAndEnglishWhenAsked() throws {
         let root = site(Self.brokenLink)
         let args = ["build", "--templates", TestSupport.templates, "--now", now]

@@ -22,12 +22,12 @@ enum MessageSources {
     /// command line's and the preview server's lines.
     static let messageCalls: Set<String> = [
         "error", "warning", "Diagnostic", "broken", "fail", "report", "TemplateError", "YAMLError", "FrontMatterError",
-        "FileSystemError", "Failure", "ValidationError", "ServeError", "tell", "err", "info", "say", "progress",
+        "FileSystemError", "Failure", "ValidationError", "ServeError", "tell", "err", "info", "say", "progress", "helpText",
     ]
-    /// Calls whose text arguments are no messages: crashes for developers, comparisons, --help.
+    /// Calls whose text arguments are no messages: crashes for developers, comparisons.
     static let otherCalls: Set<String> = [
         "fatalError", "precondition", "preconditionFailure", "assert", "assertionFailure",
-        "contains", "hasPrefix", "hasSuffix", "ArgumentHelp", "CommandConfiguration",
+        "contains", "hasPrefix", "hasSuffix",
     ]
     /// Argument labels of texts that are no messages (--help, examples put into a message as values).
     static let otherLabels: Set<String> = ["help", "abstract", "discussion", "example", "doc", "valueName", "commandName"]

@@ -1,3 +1,5 @@
+import Foundation
+
 extension GermanMessages {
     /// The command line's own lines (Sources/sitegen), `sitegen new` (Authoring/) and the preview
     /// server's (Sources/SiteGenServe).
@@ -14,32 +16,77 @@ extension GermanMessages {
         ("1 post dated in the future", "1 Beitrag mit einem Datum in der Zukunft"),
         ("; --verbose lists them", "; --verbose zählt sie auf"),
         ("; the error is fixed", "; der Fehler ist behoben"),
+        ("Address to listen on. Anything but 127.0.0.1 or ::1 shows the preview to your network.",
+         "Adresse, unter der der Server lauscht. Alles außer 127.0.0.1 oder ::1 zeigt die Vorschau im ganzen Netzwerk."),
+        ("Also check links to other sites (5 s time-out, 8 requests at a time).",
+         "Auch Links auf andere Websites prüfen (5 s Zeitlimit, 8 Anfragen gleichzeitig)."),
+        ("Base URL, overriding base_url in site.yml.", "Basisadresse, ersetzt base_url aus site.yml."),
         ("Build failed: {}, {} (strict). {}/ was left as it was.",
          "Build fehlgeschlagen: {1}, {2} (--strict). {3}/ bleibt, wie es war."),
         ("Build failed: {}, {}. {}/ was left as it was.", "Build fehlgeschlagen: {1}, {2}. {3}/ bleibt, wie es war."),
+        ("Build in memory and report broken links, missing files, accessibility and privacy problems.",
+         "Baut im Speicher und meldet kaputte Links, fehlende Dateien sowie Probleme mit Barrierefreiheit und Datenschutz."),
+        ("Build the site into memory, serve it on 127.0.0.1 and reload the browser when a file changes.",
+         "Baut die Website im Speicher, zeigt sie unter 127.0.0.1 und lädt den Browser neu, wenn sich eine Datei ändert."),
+        ("Build the site into the output folder.", "Baut die Website in den Ausgabeordner."),
         ("Building … {}", "Die Website wird gebaut …"),
+        ("Builds the Smart City website from content/ and Templates/ into public/.",
+         "Baut die Smart-City-Website aus content/ und Templates/ nach public/."),
         ("Built {} pages in {}", "{1} Seiten in {2} gebaut"),
         ("Built {} pages in {} ({})", "{1} Seiten in {2} gebaut ({3})"),
         ("Built {} pages in {} ({}, {}).", "{1} Seiten in {2} gebaut ({3}, {4})."),
         ("Checked {} pages: {}, {} (strict: the warnings fail the check).", "{1} Seiten geprüft: {2}, {3} (--strict: die Warnungen lassen die Prüfung scheitern)."),
         ("Checked {} pages: {}, {}.", "{1} Seiten geprüft: {2}, {3}."),
+        ("Content folder.", "Inhaltsordner."),
         ("Could not start {}; open {} yourself.", "{1} ließ sich nicht starten; öffnen Sie {2} selbst."),
+        ("Create a new post, event, project, page or participation format with its front matter filled in.",
+         "Legt einen Beitrag, eine Veranstaltung, ein Projekt, eine Seite oder ein Beteiligungsformat mit ausgefüllten Angaben an."),
         ("Created {}", "Angelegt: {1}"),
+        ("Exit 1 on warnings too.", "Auch bei Warnungen mit 1 enden."),
+        ("Fail on warnings too, and run every check.", "Auch bei Warnungen scheitern und alle Prüfungen ausführen."),
+        ("Include drafts.", "Entwürfe mitbauen."),
+        ("Include posts dated after now.", "Beiträge mit künftigem Datum mitbauen."),
         ("It is a draft (draft: true): it shows in 'sitegen serve' and 'build --drafts' only. To publish it, delete that line.",
          "Die Datei ist ein Entwurf (draft: true): Sie erscheint nur in „sitegen serve“ und „build --drafts“. Um sie zu veröffentlichen, löschen Sie diese Zeile."),
+        ("Language of the messages: de or en (default: the site's language; SITEGEN_MESSAGES).",
+         "Sprache der Meldungen: de oder en (ohne Angabe: die Sprache der Website; SITEGEN_MESSAGES)."),
+        ("List the drafts and future posts that are not published.",
+         "Die nicht veröffentlichten Entwürfe und künftigen Beiträge auflisten."),
         ("Not published: {} (--drafts includes them{}).", "Nicht veröffentlicht: {1} (mit --drafts werden sie gebaut{2})."),
         ("Not published: {} (--future includes them{}).", "Nicht veröffentlicht: {1} (mit --future werden sie gebaut{2})."),
         ("Not published: {} and {} (--drafts --future includes them{}).",
          "Nicht veröffentlicht: {1} und {2} (mit --drafts --future werden sie gebaut{3})."),
         ("Note: listening on {}, so other devices on the network can open this preview{}.",
          "Hinweis: Der Server ist unter {1} erreichbar, andere Geräte im Netzwerk können diese Vorschau also öffnen{2}."),
+        ("Open the site in the default browser.", "Die Website im Standardbrowser öffnen."),
+        ("Output folder.", "Ausgabeordner."),
+        ("Poll for changes instead of using inotify.", "Regelmäßig nach Änderungen sehen, statt inotify zu nutzen."),
+        ("Port (0 picks a free one).", "Port (0 wählt einen freien)."),
+        ("Print only errors (no warnings, no summary).", "Nur Fehler ausgeben (keine Warnungen, keine Zusammenfassung)."),
+        ("Print the time from a file change to the reload event, per rebuild.",
+         "Je Build die Zeit von der Dateiänderung bis zum Neuladen ausgeben."),
+        ("Print the time of each stage and the counts.", "Die Zeit jedes Schritts und die Zahlen ausgeben."),
+        ("Rebuild from nothing instead of keeping unchanged files.", "Alles neu bauen, statt unveränderte Dateien zu behalten."),
+        ("Replace an output folder that no earlier build made (no store beside it).",
+         "Einen Ausgabeordner ersetzen, den kein früherer Build angelegt hat (ohne Speicherdatei daneben)."),
         ("Serving at {}  (watching {}/ and {}/ with {}; Ctrl-C stops)",
          "Vorschau unter {1}  (beobachtet {2}/ und {3}/ über {4}; Strg-C beendet)"),
+        ("Show drafts, marked \"Entwurf\".", "Entwürfe zeigen, markiert mit \"Entwurf\"."),
+        ("Show posts dated after now, marked \"Geplant\".", "Beiträge mit künftigem Datum zeigen, markiert mit \"Geplant\"."),
         ("Stopped once the new site was in {}/.", "Abgebrochen, nachdem die neue Website in {1}/ stand."),
         ("Stopped.", "Beendet."),
         ("Stopped. {}/ was left as it was.", "Abgebrochen. {1}/ bleibt, wie es war."),
+        ("Templates folder.", "Vorlagenordner."),
+        ("The build's \"now\" (ISO 8601, e.g. 2026-11-26T12:00:00+01:00); default: the current time.",
+         "Das \"Jetzt\" des Builds (ISO 8601, z. B. 2026-11-26T12:00:00+01:00); ohne Angabe: die aktuelle Uhrzeit."),
+        ("The builds' \"now\" (ISO 8601); default: the clock at each rebuild.",
+         "Das \"Jetzt\" der Builds (ISO 8601); ohne Angabe: die Uhrzeit jedes neuen Builds."),
         ("The first build failed ({} error{}); the browser shows them until they are fixed.",
          "Der erste Build ist fehlgeschlagen ({1} Fehler); der Browser zeigt die Fehler an, bis sie behoben sind."),
+        ("The moment for date or start (ISO 8601); default: now.",
+         "Der Zeitpunkt für date oder start (ISO 8601); ohne Angabe: jetzt."),
+        ("The title in quotes, e.g. \"Sensorik an der Lange Straße\"",
+         "Der Titel in Anführungszeichen, z. B. \"Sensorik an der Lange Straße\""),
         ("Up to date: {} pages, nothing changed since the last build ({})",
          "Aktuell: {1} Seiten, seit dem letzten Build hat sich nichts geändert ({2})"),
         ("Up to date: {} pages, nothing changed since the last build ({}) ({})",
@@ -62,6 +109,8 @@ extension GermanMessages {
         ("polling every {}", "Abfrage alle {1}"),
         ("port {} on {} is already in use; stop the other server or pick another port with --port",
          "Port {1} auf {2} ist schon belegt; beenden Sie den anderen Server oder wählen Sie mit --port einen anderen Port"),
+        ("post, event, project, page or participation",
+         "post (Beitrag), event (Veranstaltung), project (Projekt), page (Seite) oder participation (Beteiligung)"),
         ("projects section", "Bereich Projekte"),
         ("put the title in quotes, so that it is one argument: sitegen new {} \"{}\"",
          "Setzen Sie den Titel in Anführungszeichen, damit er ein einziges Argument ist: sitegen new {1} \"{2}\""),
@@ -70,6 +119,7 @@ extension GermanMessages {
         ("start of another language version", "Beginn einer anderen Sprachfassung der Website"),
         ("strategy page", "Seite der Strategie"),
         ("stylesheet swapped", "Stylesheet ausgetauscht"),
+        ("text or json (one object per line).", "text oder json (ein Objekt je Zeile)."),
         ("the server did not become ready within {} s", "Der Server war nach {1} s nicht bereit"),
         ("the server stopped: {}", "Der Server wurde beendet: {1}"),
         ("the title '{}' gives no usable file name; use letters or digits",
@@ -103,6 +153,10 @@ extension GermanMessages {
     /// SiteGenCommand translates: no literal of ours, so the catalogue test knows them from here.
     static let argumentParser: [(english: String, german: String)] = [
         ("  See '{}' for more information.", "  Mehr dazu: {1}"),
+        ("'{}' and '{}'", "„{1}“ oder „{2}“"),
+        ("'{}', '{}' or '{}'", "„{1}“, „{2}“ oder „{3}“"),
+        ("'{}', '{}', '{}' or '{}'", "„{1}“, „{2}“, „{3}“ oder „{4}“"),
+        ("'{}', '{}', '{}', '{}' or '{}'", "„{1}“, „{2}“, „{3}“, „{4}“ oder „{5}“"),
         (". Please provide one of {}.", ". Bitte geben Sie eines davon an: {1}."),
         ("Help:  {}", "Hilfe:  {1}"),
         ("Missing expected argument '{}'", "Es fehlt die Angabe „{1}“"),
@@ -113,4 +167,22 @@ extension GermanMessages {
         ("Unknown option '{}'. Did you mean '{}'?", "Unbekannte Option „{1}“. Meinten Sie „{2}“?"),
         ("Usage: {}", "Aufruf: {1}"),
     ]
+
+    /// ArgumentParser's words in a --help text, replaced where they stand (the texts between them
+    /// are the commands' own, translated like every message).
+    static let argumentParserHelp: [(english: String, german: String)] = [
+        ("OVERVIEW: ", "ÜBERSICHT: "), ("USAGE: ", "AUFRUF: "), ("ARGUMENTS:", "ARGUMENTE:"), ("OPTIONS:", "OPTIONEN:"),
+        ("SUBCOMMANDS:", "BEFEHLE:"), ("Show help information.", "Zeigt diese Hilfe."), ("Show the version.", "Zeigt die Version."),
+        ("See 'sitegen help <subcommand>' for detailed help.", "Mehr zu einem Befehl: sitegen help <Befehl>"),
+        ("(default: ", "(Vorgabe: "), (" (default)", " (Vorgabe)"), ("(values: ", "(Werte: "), ("<subcommand>", "<Befehl>"),
+        ("<options>", "<Optionen>"),
+    ]
+}
+
+extension MessageCatalogue {
+    /// A --help text (or usage line) of ArgumentParser's with its headings and fixed phrases in `language`.
+    public static func help(_ text: String, in language: MessageLanguage) -> String {
+        guard language == .de else { return text }
+        return GermanMessages.argumentParserHelp.reduce(text) { $0.replacingOccurrences(of: $1.english, with: $1.german) }
+    }
 }
