@@ -243,6 +243,26 @@ import Testing
     }
 }
 
+@Suite struct RawHTMLAddressTests {
+    /// With unsafe_html, `<img src="../../images/a.svg">` and `<a href="../b.md">` are published as
+    /// written, so they lead nowhere: the message says why and what to write instead.
+    @Test func anAddressInHTMLThatLeadsNowhereSaysHowToWriteIt() {
+        let post = "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\n---\n<img src=\"../../images/a.svg\" alt=\"Bild\">\n\n<a href=\"b.md\">B</a>\n\n<a href=\"plan.pdf\">Plan</a>\n\n[Richtig](b.md)\n"
+        var files = TestSupport.minimalSite.merging([
+            "posts/2025/a.md": post,
+            "posts/2025/b.md": "---\ntitle: B\ndate: 2025-03-02T10:00:00+01:00\n---\nText\n",
+        ]) { _, b in b }
+        files["site.yml"] = (files["site.yml"] ?? "") + "unsafe_html: true\n"
+        let (report, _) = TestSupport.buildInMemory(files)
+        let errors = report.diagnostics.errorMessages.filter { $0.contains("a.md") }
+        #expect(errors == [
+            "/c/posts/2025/a.md:5: error: '../../images/a.svg' does not exist in the built site; addresses in HTML are published as written: show the picture in Markdown, ![description](../../images/a.svg)",
+            "/c/posts/2025/a.md:7: error: link to 'b.md' leads nowhere in the built site; addresses in HTML are published as written: link in Markdown, [text](b.md), or write the page's address, /blog/2025/b/",
+            "/c/posts/2025/a.md:9: error: link to 'plan.pdf' leads nowhere in the built site; addresses in HTML are published as written: link in Markdown, [text](plan.pdf)",
+        ], "\(errors)")
+    }
+}
+
 @Suite struct ReportedOnceTests {
     /// A broken anchor in a Markdown link was reported at its line and again against the built page.
     @Test func aBrokenAnchorIsOneMessageAtTheSourceLine() {

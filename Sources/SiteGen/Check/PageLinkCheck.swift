@@ -59,7 +59,7 @@ struct PageLinkCheck {
                 diagnostics.append(.error(file, line: line, "'\(href)' would be loaded from another host\(origin); the privacy rules allow only files of this site (store it under content/ or Templates/assets/)"))
             } else if let target = d.target, (target.path.isEmpty ? resolve("") : d.resolved) == nil, !reportedByMarkdown(href, r) {
                 let (file, line, origin) = place(href)
-                diagnostics.append(.error(file, line: line, "'\(href)' does not exist in the built site\(origin)"))
+                diagnostics.append(.error(file, line: line, "'\(href)' does not exist in the built site\(origin)\(htmlHint(href, on: r, picture: true))"))
             }
         }
         // Anchors the page's Markdown links to (`b.md#ziel`) are checked, and reported at their
@@ -78,7 +78,7 @@ struct PageLinkCheck {
             guard let resolved = target.path.isEmpty ? resolve(own) : d.resolved else {
                 if reportedByMarkdown(href, r) { continue }
                 let (file, line, origin) = place(href)
-                diagnostics.append(.error(file, line: line, "link to '\(href)' leads nowhere in the built site\(origin)"))
+                diagnostics.append(.error(file, line: line, "link to '\(href)' leads nowhere in the built site\(origin)\(htmlHint(href, on: r, picture: false))"))
                 continue
             }
             if let fragment = target.fragment, !fragment.isEmpty, resolved.hasSuffix(".html"),
@@ -165,6 +165,8 @@ struct PageLinkCheck {
     func reportedByMarkdown(_ href: String, _ r: PageRecord) -> Bool {
         guard let first = href.first, first != "/", first != "#", !isRemote(href), LinkResolver.scheme(of: href) == nil,
               let source = r.source, hasBody(source.path), let body = bodyText(source) else { return false }
+        // Written in HTML as well (`<a href="b.md">`, published as written): that one leads nowhere.
+        if Self.isHTMLAttribute(href, in: body) { return false }
         // cmark writes some characters of an address percent-encoded (a backslash as %5C), and
         // reads a backslash before punctuation as an escape (`..\..` is `...`).
         let texts = [body, Self.withoutBackslashEscapes(body)]
