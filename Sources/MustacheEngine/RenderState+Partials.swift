@@ -1,10 +1,12 @@
 /// Partials, parents and blocks.
 extension RenderState {
     /// A partial rendered with a view that has a `memoIdentity` on top of the stack is kept and
-    /// reused while that view lives. What it read from frames below the view (other than the
-    /// globals) is kept with it, by instruction and fingerprint: it is reused only where those
-    /// names give the same values again (a page's header reads the page's language links, which
-    /// most pages do not have).
+    /// reused while that view lives, under any stack. What it read below the view is kept with it,
+    /// by instruction: from frames between the globals and the view with the value's fingerprint,
+    /// else where the name was found (the globals, which do not change in a render pass, or
+    /// nowhere). It is reused only where those names give the same values again (a page's header
+    /// reads the page's language links, which most pages do not have) and are found in the same
+    /// place (a card shown by a list whose view has a name the card took from the globals).
     mutating func partial(_ op: Op) {
         guard op.a >= 0 else { return }
         let number = Int(op.a)
@@ -16,7 +18,7 @@ extension RenderState {
             expand(template, indent: extra)
             return
         }
-        let key = MemoKey(template: number, escapes: escapes, stack: frames[base - 1].shapes, view: ObjectIdentifier(identity))
+        let key = MemoKey(template: number, escapes: escapes, view: ObjectIdentifier(identity))
         if let kept = renderer.reused(key), readsAgree(kept.reads) {
             out.append(contentsOf: kept.output)
             return
@@ -38,7 +40,14 @@ extension RenderState {
     mutating func readsAgree(_ reads: [Recording.Read]) -> Bool {
         for read in reads {
             let index = Int(read.op)
-            guard Recording.fingerprint(lookup(code.ops[index], at: index)) == read.fingerprint else { return false }
+            let op = code.ops[index]
+            let value = lookup(op, at: index)
+            if read.place == Recording.inFrame {
+                guard Recording.fingerprint(value) == read.fingerprint else { return false }
+            } else {
+                let frame = frameOf(op)
+                guard frame <= 0 && read.place == (frame == 0 ? Recording.atGlobals : Recording.nowhere) else { return false }
+            }
         }
         return true
     }
@@ -54,7 +63,18 @@ extension RenderState {
             }
             // Frames below a partial's view do not change while it renders: one read per name.
             if !recordings[r].reads.contains(where: { $0.op == Int32(index) }) {
-                recordings[r].reads.append(Recording.Read(op: Int32(index), fingerprint: fingerprint))
+                recordings[r].reads.append(Recording.Read(op: Int32(index), place: Recording.inFrame, fingerprint: fingerprint))
+            }
+        }
+    }
+
+    /// Notes that a name was found in the globals or nowhere, for every partial being recorded
+    /// whose view is above `frame`.
+    mutating func record(_ index: Int, place: Int8, frame: Int) {
+        for r in recordings.indices.reversed() {
+            guard frame < recordings[r].base else { break }
+            if !recordings[r].reads.contains(where: { $0.op == Int32(index) }) {
+                recordings[r].reads.append(Recording.Read(op: Int32(index), place: place, fingerprint: 0))
             }
         }
     }
@@ -116,8 +136,12 @@ extension RenderState {
 struct Recording {
     struct Read {
         let op: Int32
+        /// `inFrame`, `atGlobals` or `nowhere`.
+        let place: Int8
+        /// The value's, for a read `inFrame`.
         let fingerprint: UInt64
     }
+    static let inFrame: Int8 = 0, atGlobals: Int8 = 1, nowhere: Int8 = 2
     /// The frame of the partial's view.
     let base: Int
     var reads: [Read] = []

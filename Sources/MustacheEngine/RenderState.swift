@@ -30,8 +30,6 @@ struct RenderState {
         /// the value holds its shape. (Not `unowned(unsafe)`: with it, this compiler's debug
         /// build removed two frames from the array at once.)
         let shape: Unmanaged<Shape>?
-        /// A hash of the shapes of this frame and the frames below it.
-        let shapes: UInt64
     }
 
     init(renderer: Renderer, escapes: Bool) {
@@ -44,8 +42,7 @@ struct RenderState {
     mutating func push(_ value: Value) {
         var shape: Shape?
         if case .object(let o) = value { shape = o.shape }
-        let id = shape.map { UInt64(UInt(bitPattern: ObjectIdentifier($0))) } ?? 1
-        frames.append(Frame(shape: shape.map { Unmanaged.passUnretained($0) }, shapes: mix(frames.last?.shapes ?? 0x9E37_79B9, id)))
+        frames.append(Frame(shape: shape.map { Unmanaged.passUnretained($0) }))
         values.append(value)
     }
 
@@ -94,7 +91,7 @@ struct RenderState {
         guard first >= 0 else { return values[values.count - 1] }
         var i = frames.count - 1
         while i >= 0 {
-            if let shape = frames[i].shape, case let slot = shape._withUnsafeGuaranteedRef({ $0.slot(first) }), slot >= 0, case .object(let o) = values[i] {
+            if let (o, slot) = found(first, in: i) {
                 var value = o.value(at: slot)
                 var k = 1
                 while k < Int(op.c) {
@@ -106,12 +103,31 @@ struct RenderState {
                     value = s >= 0 ? inner.value(at: s) : .null
                     k += 1
                 }
-                if i > 0, let innermost = recordings.last, i < innermost.base { record(index, value, frame: i) }
+                if let innermost = recordings.last, i < innermost.base {
+                    if i > 0 { record(index, value, frame: i) } else { record(index, place: Recording.atGlobals, frame: 0) }
+                }
                 return value
             }
             i -= 1
         }
+        if !recordings.isEmpty { record(index, place: Recording.nowhere, frame: -1) }
         return .null
+    }
+
+    /// The object in frame `i` and the slot of the name `symbol` in it, when it has that name.
+    @inline(__always) func found(_ symbol: Int, in i: Int) -> (any TemplateObject, Int)? {
+        guard let shape = frames[i].shape, case let slot = shape._withUnsafeGuaranteedRef({ $0.slot(symbol) }), slot >= 0,
+              case .object(let o) = values[i] else { return nil }
+        return (o, slot)
+    }
+
+    /// The frame a name's first part is found in, counted from the bottom (-1: none).
+    func frameOf(_ op: Op) -> Int {
+        let first = Int(op.a)
+        guard first >= 0 else { return values.count - 1 }
+        var i = frames.count - 1
+        while i >= 0, found(first, in: i) == nil { i -= 1 }
+        return i
     }
 
     /// A section over `value` with the content `start..<end`.

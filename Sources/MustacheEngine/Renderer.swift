@@ -2,7 +2,7 @@ import Synchronization
 
 /// Renders a library's templates for one pass (a build). Thread-safe: pages may be rendered in
 /// parallel. A partial rendered with a view that has a `memoIdentity` on top of the stack is kept
-/// and reused while that view lives, when everything it read came from that view or the globals.
+/// and reused while that view lives, where what it read below that view is as it was (`RenderState.partial`).
 public final class Renderer: Sendable {
     public let library: TemplateLibrary
     let globals: Value
@@ -47,8 +47,6 @@ struct MemoKey: Hashable {
     /// The template's number in the library's program.
     let template: Int
     let escapes: Bool
-    /// The shapes of the frames between the globals and the view (they decide where names resolve).
-    let stack: UInt64
     let view: ObjectIdentifier
 }
 

@@ -97,6 +97,33 @@ final class TaggedPage: TemplateView {
         #expect(text(lists, "page", TaggedPage(tags: [], cards: [card])) == "[A:]")
     }
 
+    /// A card is kept once for every list that shows it, whatever the list's view: its names are
+    /// found in the card, in the globals or nowhere in each, so the second list takes it over. A
+    /// name found nowhere in one list and in the view of another is rendered again there.
+    @Test func aKeptPartialIsReusedUnderAnotherStackWhereItsNamesResolveAlike() throws {
+        final class OtherPage: TemplateView {
+            let cards: [CountingCard]
+            init(cards: [CountingCard]) { self.cards = cards }
+            static let fields = Fields<OtherPage>("OtherPage", "", [.list("cards", Shape(name: "CountingCard", doc: "", keys: []), "") { $0.cards }])
+        }
+        final class ThirdPage: TemplateView {
+            let cards: [CountingCard]
+            init(cards: [CountingCard]) { self.cards = cards }
+            static let fields = Fields<ThirdPage>("ThirdPage", "", [
+                .text("kind", "") { _ in "dritte" }, .list("cards", Shape(name: "CountingCard", doc: "", keys: []), "") { $0.cards },
+            ])
+        }
+        let globals = DictionaryObject([("site", .text("DOS"))])
+        let r = try renderer(["page": "{{#cards}}[{{>card}}]{{/cards}}", "card": "{{title}}@{{site}}{{heading}}"], globals: globals)
+        let card = CountingCard("A")
+        #expect(text(r, "page", OtherPage(cards: [card])) == "[A@DOS]")
+        let reads = card.reads.withLock { $0 }
+        #expect(text(r, "page", ThirdPage(cards: [card])) == "[A@DOS]")
+        #expect(card.reads.withLock { $0 } == reads, "another list's view, names resolving alike: the kept output")
+        #expect(text(r, "page", TaggedPage(heading: "Eins", cards: [card])) == "[A@DOSEins]")
+        #expect(card.reads.withLock { $0 } > reads, "`heading` found in this list's view: rendered again")
+    }
+
     @Test func escapingFollowsTheTemplatesContentType() throws {
         let r = try renderer(["a.html": "{{x}}|{{{x}}}", "b.ics": "{{x}}"])
         let view = DictionaryObject([("x", .text("<a href=\"x\">&'</a>"))])
