@@ -35,6 +35,14 @@ import Testing
         }
     }
 
+    /// A key is split into its fixed texts on the bytes, as a split by Characters would.
+    @Test func aKeysFixedTextsAreThoseBetweenItsPlaceholders() {
+        let keys = GermanMessages.pairs.map(\.english) + ["{}", "{}{}", "a{}", "{}}", "{{}", "ä{}ö{}", ""]
+        for key in keys {
+            #expect(MessageCatalogue.pieces(key) == key.split(separator: "{}", omittingEmptySubsequences: false).map(String.init), "\(key)")
+        }
+    }
+
     @Test func anUnknownMessageStaysEnglish() {
         #expect(catalogue.german("something new") == nil)
         #expect(catalogue.translate("something new", to: .de) == "something new")

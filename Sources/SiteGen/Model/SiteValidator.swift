@@ -64,15 +64,17 @@ struct SiteValidator {
         let order = items.indices.filter { !late[$0] } + items.indices.filter { late[$0] }
         var kept = [Bool](repeating: false, count: items.count)
         for i in order where claim(items[i]) { kept[i] = true }
+        // Usually every item keeps its address: the array as it is, not a copy of each item.
+        if !kept.contains(false) { return items }
         return items.indices.filter { kept[$0] }.map { items[$0] }
     }
 
     /// Whether a file lies outside its kind's own folder: `posts/<yyyy>/` and `events/<yyyy>/`,
     /// else the kind's folder itself (`projects/`, `pages/` …).
     static func misplaced(_ path: String) -> Bool {
-        let parts = path.pathParts
-        guard parts.first == "posts" || parts.first == "events" else { return parts.count != 2 }
-        return parts.count != 3 || parts[1].count != 4 || !parts[1].allSatisfy { $0.isASCII && $0.isNumber }
+        let parts = path.utf8.split(separator: UInt8(ascii: "/"))
+        guard parts.first.map({ $0.elementsEqual("posts".utf8) || $0.elementsEqual("events".utf8) }) == true else { return parts.count != 2 }
+        return parts.count != 3 || parts[1].count != 4 || !parts[1].allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
     }
 
     /// Field slugs referenced by items must name published fields.
