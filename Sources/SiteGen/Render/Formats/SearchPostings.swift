@@ -122,23 +122,34 @@ extension SearchIndex {
 
         /// Adds a document's first terms, each listed once (a body's terms, counted while its page
         /// was rendered): none can be there yet, so they are placed without a look.
-        mutating func addFirst<Terms: Collection<T>, Weights: Collection<W>, T: BinaryInteger, W: BinaryInteger>(
-            _ terms: Terms, _ weights: Weights
-        ) {
+        mutating func addFirst(_ terms: [UInt32], _ weights: [UInt8]) {
+            terms.withUnsafeBufferPointer { t in
+                t.withMemoryRebound(to: Int32.self) { t in weights.withUnsafeBufferPointer { addFirst(t, $0) } }
+            }
+        }
+
+        mutating func addFirst(_ terms: ArraySlice<Int32>, _ weights: ArraySlice<UInt8>) {
+            terms.withUnsafeBufferPointer { t in weights.withUnsafeBufferPointer { addFirst(t, $0) } }
+        }
+
+        /// Term numbers are below 2^31 (a page's are stored as UInt32 of the same bits). The
+        /// weights are a byte already, at most 255 as the index caps them.
+        private mutating func addFirst(_ terms: UnsafeBufferPointer<Int32>, _ weights: UnsafeBufferPointer<UInt8>) {
             guard let top = terms.max() else { return }
             grow(to: Int(top))
-            let base = own.terms.count
+            let base = Int32(own.terms.count)
             let document = self.document
             seenIn.withUnsafeMutableBufferPointer { seen in
                 at.withUnsafeMutableBufferPointer { at in
-                    for (k, t) in terms.enumerated() {
-                        seen[Int(t)] = document
-                        at[Int(t)] = Int32(base + k)
+                    for k in 0..<terms.count {
+                        let t = Int(terms[k])
+                        seen[t] = document
+                        at[t] = base + Int32(k)
                     }
                 }
             }
-            own.terms.append(contentsOf: terms.lazy.map { Int32($0) })
-            own.weights.append(contentsOf: weights.lazy.map { UInt8(min($0, 255)) })
+            own.terms.append(contentsOf: terms)
+            own.weights.append(contentsOf: weights)
         }
 
         /// The weight a term has in the current document so far (0: none).
