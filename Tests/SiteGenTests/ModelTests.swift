@@ -256,6 +256,20 @@ import Testing
         #expect(try #require(site).posts.contains { $0.slug == "tippfehler" })
     }
 
+    /// Which files claim their address late (see `SiteValidator.claimed`): outside their kind's
+    /// folder (posts and events in a year's folder) or named unlike their slug.
+    @Test func aFileOutsideItsKindsFolderOrNamedUnlikeItsSlugIsFound() {
+        for path in ["posts/2025/a.md", "events/2026/b.md", "projects/c.md", "pages/d.md", "participation/e.md"] {
+            #expect(!SiteValidator.misplaced(path), "\(path)")
+        }
+        for path in ["posts/a.md", "posts/25/a.md", "posts/2025/x/a.md", "posts/20a5/a.md", "events/a.md", "projects/x/c.md"] {
+            #expect(SiteValidator.misplaced(path), "\(path)")
+        }
+        #expect(SiteValidator.misplaced("posts//2025/a.md") == false, "an empty part is no part")
+        #expect(SiteValidator.fileStem("posts/2025/über-uns.md") == "über-uns")
+        #expect(SiteValidator.fileStem("pages/Kontakt.md") == "Kontakt" && SiteValidator.fileStem("a.md") == "a")
+    }
+
     @Test func smallerMistakesGetFittingMessages() throws {
         var files = TestSupport.minimalSite
         files["pages/impressum.md"] = "---\ntitle: Impressum\ndraft: true\n---\nText\n"

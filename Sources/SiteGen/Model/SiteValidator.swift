@@ -56,8 +56,7 @@ struct SiteValidator {
     static func claimed<T>(_ items: [T], _ source: (T) -> SourceRef, _ claim: (T) -> Bool) -> [T] {
         func misnamed(_ item: T) -> Bool {
             let path = source(item).path
-            let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.utf8.index(after: $0)...] } ?? path[...]
-            let stem = String(name.dropLast(3))
+            let stem = fileStem(path)
             return Slug.make(stem) != stem || misplaced(path)
         }
         let late = items.map(misnamed)
@@ -69,12 +68,35 @@ struct SiteValidator {
         return items.indices.filter { kept[$0] }.map { items[$0] }
     }
 
+    /// The file name of `path` without its extension `.md`, cut on the bytes.
+    static func fileStem(_ path: String) -> String {
+        var path = path
+        return path.withUTF8 { bytes in
+            let slash = bytes.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
+            return String(decoding: bytes[slash..<max(slash, bytes.count - 3)], as: UTF8.self)
+        }
+    }
+
     /// Whether a file lies outside its kind's own folder: `posts/<yyyy>/` and `events/<yyyy>/`,
     /// else the kind's folder itself (`projects/`, `pages/` …).
     static func misplaced(_ path: String) -> Bool {
-        let parts = path.utf8.split(separator: UInt8(ascii: "/"))
-        guard parts.first.map({ $0.elementsEqual("posts".utf8) || $0.elementsEqual("events".utf8) }) == true else { return parts.count != 2 }
-        return parts.count != 3 || parts[1].count != 4 || !parts[1].allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        var path = path
+        return path.withUTF8 { bytes in
+            // The parts between slashes (empty ones left out): how many, and the first two.
+            var count = 0
+            var first = 0..<0, second = 0..<0
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: "/") {
+                if i > start {
+                    if count == 0 { first = start..<i } else if count == 1 { second = start..<i }
+                    count += 1
+                }
+                start = i + 1
+            }
+            let folder = UnsafeBufferPointer(rebasing: bytes[first])
+            guard folder.elementsEqual("posts".utf8) || folder.elementsEqual("events".utf8) else { return count != 2 }
+            return count != 3 || second.count != 4 || !bytes[second].allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        }
     }
 
     /// Field slugs referenced by items must name published fields.
