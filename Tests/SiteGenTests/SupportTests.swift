@@ -178,11 +178,29 @@ import MustacheEngine
     @Test func twoSectionsCannotShareAnAddress() {
         var files = TestSupport.minimalSite
         files["site.yml"] = "title: Test\nbase_url: https://example.org/\npaths:\n  blog: aktuelles\n  events: aktuelles\n  search: assets\n"
-        let (_, diagnostics) = TestSupport.model(files)
+        let (site, diagnostics) = TestSupport.model(files)
         #expect(diagnostics.errorMessages == [
             "content/site.yml:5: error: paths.events is 'aktuelles', the address of paths.blog; give each section its own",
             "content/site.yml:6: error: paths.search is 'assets', the address of the theme's assets/ folder; give each section its own",
         ])
+        // The build stops at site.yml: rendering sections at one address crashed (`blog: veranstaltungen`).
+        #expect(site == nil)
+        files["site.yml"] = "title: Test\nbase_url: https://example.org/\npaths:\n  blog: veranstaltungen\n"
+        let (report, _) = TestSupport.buildInMemory(files)
+        #expect(!report.succeeded && report.diagnostics.errorMessages == [
+            "/c/site.yml:4: error: paths.blog is 'veranstaltungen', the address of paths.events; give each section its own",
+        ], "\(report.diagnostics)")
+        // The Leichte-Sprache pages' folder is taken too: the strategy page vanished behind it.
+        files["site.yml"] = "title: Test\nbase_url: https://example.org/\npaths:\n  strategy: leichte-sprache\n"
+        #expect(TestSupport.model(files).1.errorMessages == [
+            "content/site.yml:4: error: paths.strategy is 'leichte-sprache', the address of the Leichte-Sprache pages; give each section its own",
+        ])
+        // In a language version's paths as well.
+        files["site.yml"] = "title: Test\nbase_url: https://example.org/\nlanguages:\n  en:\n    paths:\n      blog: events\n"
+        let (english, _) = TestSupport.buildInMemory(files)
+        #expect(english.diagnostics.errorMessages == [
+            "/c/site.yml:6: error: paths.blog is 'events', the address of paths.events; give each section its own",
+        ], "\(english.diagnostics)")
     }
 }
 

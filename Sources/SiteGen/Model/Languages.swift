@@ -62,7 +62,7 @@ extension SiteConfig {
 
     /// A version's folder may not be an address the site's own pages use (`blog`, `assets` …), nor another version's.
     static func checkPrefixes(_ languages: [LanguageVersion], paths: Paths, file: String, line: Int) -> [Diagnostic] {
-        var owners = ["assets": "the theme's assets/ folder", "leichte-sprache": "the Leichte-Sprache pages"]
+        var owners = Paths.reservedFolders
         for (key, path) in paths.sections { owners[path] = "paths.\(key)" }
         var diagnostics: [Diagnostic] = []
         for language in languages {
@@ -98,7 +98,10 @@ extension SiteConfig {
         if !Slug.isValid(prefix) {
             l.diagnostics.append(.error(file, line: l.line(of: "prefix"), "languages.\(entry.key).prefix must be a slug, e.g. '\(Slug.make(prefix))'"))
         }
-        let paths = readPaths(&l, file: file, defaults: LanguageVersion.defaultPaths(entry.key))
+        guard let paths = readPaths(&l, file: file, defaults: LanguageVersion.defaultPaths(entry.key), reserved: [:]) else {
+            r.diagnostics += l.diagnostics
+            return nil
+        }
         let language = LanguageVersion(code: entry.key, mark: entry.key, prefix: prefix + "/", title: l.string("title") ?? title ?? "",
                                     description: l.string("description"), tagline: l.string("tagline"), paths: paths)
         r.diagnostics += l.diagnostics

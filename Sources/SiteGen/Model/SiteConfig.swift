@@ -24,6 +24,9 @@ public struct SiteConfig: Sendable {
         static let keys = ["blog", "events", "projects", "fields", "strategy", "search", "page", "tags", "participation", "ideas",
                            "calendar", "event_calendar"]
         /// The sections with their own address (`page` is a segment inside a list's address).
+        /// Folders at the site's root that are not sections', with what they hold.
+        static let reservedFolders = ["assets": "the theme's assets/ folder", EasyRead.listPage: "the Leichte-Sprache pages"]
+
         var sections: [(key: String, path: String)] {
             [("blog", blog), ("events", events), ("projects", projects), ("fields", fields), ("strategy", strategy), ("search", search),
              ("participation", participation)]
@@ -133,8 +136,9 @@ public struct SiteConfig: Sendable {
 
     /// Reads site.yml; `overrideBaseURL` comes from `--base-url`.
     /// `paths:`: each a slug, the tags' address one the blog's pages cannot take, and no two
-    /// sections at one address (they would write their pages over each other).
-    static func readPaths(_ r: inout FrontMatterReader, file: String, defaults: Paths = Paths()) -> Paths {
+    /// sections at one address (they would write their pages over each other); nil then, the
+    /// error reported. `reserved`: other folders at the same level, with what they hold.
+    static func readPaths(_ r: inout FrontMatterReader, file: String, defaults: Paths = Paths(), reserved: [String: String]) -> Paths? {
         var paths = defaults
         var pathLines: [String: Int] = [:]
         _ = r.nested("paths", known: Paths.keys) { p in
@@ -153,16 +157,23 @@ public struct SiteConfig: Sendable {
         if let problem = paths.tagsProblem {
             r.diagnostics.append(.error(file, line: pathLines["tags"] ?? r.line(of: "paths"), problem))
         }
-        var owners = ["assets": "the theme's assets/ folder"]
+        var owners = reserved
+        var ownerKeys: [String: String] = [:]
+        var shared = false
         for (key, value) in paths.sections {
             if let other = owners[value] {
-                r.diagnostics.append(.error(file, line: pathLines[key] ?? r.line(of: "paths"),
-                                            "paths.\(key) is '\(value)', the address of \(other); give each section its own"))
+                // Named by the key written in site.yml, when the other one keeps its default.
+                var (named, taken) = (key, other)
+                if pathLines[key] == nil, let otherKey = ownerKeys[value], pathLines[otherKey] != nil { (named, taken) = (otherKey, "paths.\(key)") }
+                r.diagnostics.append(.error(file, line: pathLines[named] ?? r.line(of: "paths"),
+                                            "paths.\(named) is '\(value)', the address of \(taken); give each section its own"))
+                shared = true
             } else {
                 owners[value] = "paths.\(key)"
+                ownerKeys[value] = key
             }
         }
-        return paths
+        return shared ? nil : paths
     }
 
     static func decode(_ value: YAMLValue?, file: String, overrideBaseURL: String?) -> (SiteConfig?, [Diagnostic]) {
@@ -195,7 +206,8 @@ public struct SiteConfig: Sendable {
             if l.map.entry("url") == nil { _ = l.string("url", required: true, example: "https://www.govdata.de/dl-de/by-2-0") }
             return License(name: l.string("name", required: true) ?? "", url: l.url("url") ?? "")
         }
-        let paths = readPaths(&r, file: file)
+        // Sections sharing an address stop the build here: their pages would be written over each other.
+        let paths = readPaths(&r, file: file, reserved: Paths.reservedFolders)
         let paginate = r.int("paginate") ?? 10
         if paginate < 1 { r.diagnostics.append(.error(file, line: r.line(of: "paginate"), "paginate must be 1 or more")) }
         var config = SiteConfig(
@@ -203,12 +215,12 @@ public struct SiteConfig: Sendable {
             baseURL: base ?? "", language: r.languageCode("language") ?? "de",
             author: r.string("author") ?? title ?? "",
             publisher: publisher ?? Publisher(name: title ?? "", url: nil, email: nil),
-            license: license, paginate: max(1, paginate), unsafeHTML: r.bool("unsafe_html") ?? false, paths: paths)
+            license: license, paginate: max(1, paginate), unsafeHTML: r.bool("unsafe_html") ?? false, paths: paths ?? Paths())
         config.participationSettings = ParticipationSettings.decode(&r)
         config.images = ImageSettings.read(&r)
         config.languages = readLanguages(&r, file: file, own: config.language, title: title)
-        r.diagnostics += checkPrefixes(config.languages, paths: paths, file: file, line: r.line(of: "languages"))
-        let ok = title != nil && base != nil
+        r.diagnostics += checkPrefixes(config.languages, paths: config.paths, file: file, line: r.line(of: "languages"))
+        let ok = title != nil && base != nil && paths != nil
         return (ok ? config : nil, r.diagnostics)
     }
 }
