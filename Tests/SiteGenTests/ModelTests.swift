@@ -270,6 +270,22 @@ import Testing
         #expect(SiteValidator.fileStem("pages/Kontakt.md") == "Kontakt" && SiteValidator.fileStem("a.md") == "a")
     }
 
+    /// `Draft: true`, `darft: true` or `entwurf: true` would publish the post: an error, not a warning.
+    @Test func aMistypedDraftKeyIsAnError() throws {
+        var files = TestSupport.minimalSite
+        for (i, key) in ["Draft", "darft", "entwurf"].enumerated() {
+            files["posts/2025/p\(i).md"] = "---\ntitle: P\ndate: 2025-03-01T10:00:00+01:00\nsummary: S\n\(key): true\n---\nText\n"
+        }
+        let (_, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.errorMessages.filter { $0.contains("/posts/") } == [
+            "content/posts/2025/p0.md:5: error: unknown key 'Draft', did you mean 'draft'? As written, the page would be published",
+            "content/posts/2025/p1.md:5: error: unknown key 'darft', did you mean 'draft'? As written, the page would be published",
+            "content/posts/2025/p2.md:5: error: unknown key 'entwurf', did you mean 'draft'? As written, the page would be published",
+        ], "\(diagnostics)")
+        let german = MessageCatalogue.german.translate("unknown key 'Draft', did you mean 'draft'? As written, the page would be published", to: .de)
+        #expect(german == "Unbekannte Angabe „Draft“, meinten Sie „draft“? So geschrieben würde die Seite veröffentlicht", "\(german)")
+    }
+
     @Test func smallerMistakesGetFittingMessages() throws {
         var files = TestSupport.minimalSite
         files["pages/impressum.md"] = "---\ntitle: Impressum\ndraft: true\n---\nText\n"

@@ -184,6 +184,8 @@ extension GermanMessages {
         ("this file looks like {} (it has {}), but lies in {}; move it to {}",
          "Diese Datei sieht aus wie {1} (sie hat {2}), liegt aber in {3}; verschieben Sie sie nach {4}"),
         ("unknown field of action '{}'{}", "Unbekanntes Handlungsfeld „{1}“{2}"),
+        ("unknown key '{}', did you mean 'draft'? As written, the page would be published",
+         "Unbekannte Angabe „{1}“, meinten Sie „draft“? So geschrieben würde die Seite veröffentlicht"),
         ("unknown key '{}'{}", "Unbekannte Angabe „{1}“{2}"),
         ("updated ({}) lies before date ({}); write the day of the last change, or remove the line",
          "updated ({1}) liegt vor date ({2}); schreiben Sie den Tag der letzten Änderung, oder löschen Sie die Zeile"),

@@ -22,12 +22,18 @@ struct FrontMatterReader {
     mutating func checkKeys(known: [String]) {
         for entry in map.entries where !known.contains(entry.key) {
             var message = "unknown key '\(entry.key)'"
-            if let suggestion = nearest(entry.key, in: known) ?? Self.englishKey(entry.key, in: known) {
+            let suggestion = nearest(entry.key, in: known) ?? Self.englishKey(entry.key, in: known)
+            if let suggestion {
                 message += ", did you mean '\(suggestion)'?"
             } else {
                 message += "; known keys are: \(known.joined(separator: ", "))"
             }
-            diagnostics.append(.warning(file, line: entry.keyLine, message))
+            // A mistyped `draft` (`Draft:`, `darft:`, `entwurf:`) would publish what is meant to wait.
+            if suggestion == "draft" {
+                diagnostics.append(.error(file, line: entry.keyLine, "unknown key '\(entry.key)', did you mean 'draft'? As written, the page would be published"))
+            } else {
+                diagnostics.append(.warning(file, line: entry.keyLine, message))
+            }
         }
     }
 
