@@ -38,6 +38,19 @@ import Testing
         }
     }
 
+    /// A field slug no version has (`energy`, a typo) is reported in a translation as in the
+    /// original; only the original's fields this version has not are left out quietly.
+    @Test func anUnknownFieldInATranslationIsReported() throws {
+        var files = Self.files
+        files["posts/2026/offen.en.md"] = "---\ntitle: Open data\ndate: 2026-11-20T18:00:00+01:00\nfields: [daten-und-plattformen, energie-und-umwelt, energy, enrgie-und-umwelt]\n---\nText.\n"
+        let (site, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.errorMessages.filter { $0.contains("offen.en.md") } == [
+            "content/posts/2026/offen.en.md:4: error: unknown field of action 'energy'; known fields are in content/fields/",
+            "content/posts/2026/offen.en.md:4: error: unknown field of action 'enrgie-und-umwelt'; known fields are in content/fields/",
+        ], "\(diagnostics)")
+        #expect(try #require(site?.versions.first).posts[0].fields.contains("daten-und-plattformen"))
+    }
+
     @Test func siteYmlDeclaresTheVersions() throws {
         let (site, diagnostics) = TestSupport.model(Self.files)
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")

@@ -13,18 +13,22 @@ enum TranslatedSite {
         }
         // Leichte Sprache is German: its items keep the standard site's fields.
         if site.isEasyRead { site.originalFields = original.fields }
-        let fields = Set(site.fields.map(\.slug) + site.originalFields.map(\.slug))
+        let ownFields = Set(site.fields.map(\.slug) + site.originalFields.map(\.slug))
+        let originalFields = Set(original.fields.map(\.slug))
+        // Left out: the original's fields this version has not. A slug no version has stays, for
+        // the check to report (`energy` for `energie-und-umwelt` vanished without a word).
+        func fields(_ slug: String) -> Bool { ownFields.contains(slug) || !originalFields.contains(slug) }
         // Its original has fields: that this version has none of them is no mistake of its own.
-        for p in site.projects where !p.fields.isEmpty && !p.fields.contains(where: fields.contains) { site.fieldsLeftOut.insert(p.source.path) }
-        for i in site.posts.indices { site.posts[i].fields = site.posts[i].fields.filter(fields.contains) }
+        for p in site.projects where !p.fields.isEmpty && !p.fields.contains(where: ownFields.contains) { site.fieldsLeftOut.insert(p.source.path) }
+        for i in site.posts.indices { site.posts[i].fields = site.posts[i].fields.filter(fields) }
         for i in site.events.indices {
-            site.events[i].fields = site.events[i].fields.filter(fields.contains)
+            site.events[i].fields = site.events[i].fields.filter(fields)
             site.events[i].participation = site.events[i].participation.flatMap(translated)
         }
-        for i in site.projects.indices { site.projects[i].fields = site.projects[i].fields.filter(fields.contains) }
+        for i in site.projects.indices { site.projects[i].fields = site.projects[i].fields.filter(fields) }
         for i in site.participation.indices {
             var p = site.participation[i]
-            p.fields = p.fields.filter(fields.contains)
+            p.fields = p.fields.filter(fields)
             p.projects = p.projects.map { ref in translated(ref.path).map { ContentRef(path: $0, written: ref.written, line: ref.line) } ?? ref }
             if case .content(let path, let fragment)? = p.results?.target, let t = translated(path) { p.results?.target = .content(path: t, fragment: fragment) }
             p.participate = p.participate.map { link in
