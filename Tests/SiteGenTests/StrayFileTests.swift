@@ -83,6 +83,18 @@ import Testing
         #expect(files["downloads/anleitung.markdown"] != nil && files["posts/2025/neu.md.txt"] == nil)
     }
 
+    /// `x.EN.md` was published as a German page with a hint to rename it `x-en.md`; `x.en.MD`
+    /// got the same advice. Both are told the translation's name. A page saved as `.txt` is
+    /// told to rename it to `.md`.
+    @Test func aLanguageMarkInCapitalsAndAPageSavedAsTextAreToldTheirNames() {
+        let (report, files) = build(["posts/2025/bericht.EN.md": post, "posts/2025/neu.en.MD": post, "posts/2025/notiz.txt": post])
+        let messages = report.diagnostics.map(\.description)
+        #expect(messages.contains("/c/posts/2025/bericht.EN.md: error: file name 'bericht.EN' has a language mark in capitals, so it would be published as a page of the site's own language; a translation is named 'posts/2025/bericht.en.md'"), "\(messages)")
+        #expect(messages.contains { $0.hasPrefix("/c/posts/2025/neu.en.MD: error:") && $0.hasSuffix("rename it to 'neu.en.md'") }, "\(messages)")
+        #expect(messages.contains("/c/posts/2025/notiz.txt: warning: is not published: no page links to it. If it is meant as a page, rename it to 'notiz.md'; else link it from the page it belongs to, or move it to downloads/"), "\(messages)")
+        #expect(!report.succeeded && files["posts/2025/notiz.txt"] == nil)
+    }
+
     @Test func rolesFollowThePathAlone() {
         #expect(ContentFileRole.of("site.yml") == .config)
         #expect(ContentFileRole.of("posts/2025/a.md") == .document(.post))

@@ -49,9 +49,21 @@ enum ContentFileRole: Equatable {
         let name = Substring(String(name).trimmingSpaces)
         let lower = name.lowercased()
         // The name to rename to is the slug, so the renamed file draws no second message.
-        func fixed(_ stem: Substring) -> String { (Slug.make(String(stem)).isEmpty ? String(stem) : Slug.make(String(stem))) + ".md" }
+        func fixed(_ stem: Substring) -> String {
+            // A translation's mark stays a mark: `x.en.MD` → `x.en.md`, not `x-en.md`.
+            if let (base, mark) = languageMark(stem) { return fixed(base).dropLast(3) + "." + mark + ".md" }
+            return (Slug.make(String(stem)).isEmpty ? String(stem) : Slug.make(String(stem))) + ".md"
+        }
         if lower.hasSuffix(".md") { return fixed(name.dropLast(3)) }
         guard let ending = markdownNearMisses.first(where: { lower.hasSuffix($0) }) else { return nil }
         return fixed(name.dropLast(ending.count))
+    }
+
+    /// `x.EN` → (`x`, `en`): a stem ending in a dot and two letters in any case, the letters in
+    /// small (a translation is marked `x.en.md`); nil for other stems.
+    static func languageMark(_ stem: Substring) -> (base: Substring, mark: String)? {
+        let letters = stem.suffix(2)
+        guard stem.count > 3, stem.dropLast(2).last == ".", letters.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+        return (stem.dropLast(3), letters.lowercased())
     }
 }

@@ -131,6 +131,11 @@ public struct ContentLoader: Sendable {
                 : parts.dropLast(2).joined(separator: "/") + "/" + Slug.make(folder) + ".md"
             return [.warning(file, "a page is named after its file, so this one is published as 'index'; name the file after its content, e.g. '\(named)'")]
         }
+        // `foo.EN.md`: meant as the English `foo.md`, but published as a German page of its own.
+        if !Variant.isMarked(stem: stem), let (base, mark) = ContentFileRole.languageMark(Substring(stem)), mark != String(stem.suffix(2)) {
+            let name = parts.dropLast().map { $0 + "/" }.joined() + base + "." + mark + ".md"
+            return [.error(file, "file name '\(stem)' has a language mark in capitals, so it would be published as a page of the site's own language; a translation is named '\(name)'")]
+        }
         // `foo.en.md` is the English `foo.md` (the model stage says so when no version takes it).
         if slug != stem && !Variant.isMarked(stem: stem) {
             return [.warning(file, "file name '\(stem)' is not a slug; it is published as '\(slug)'. Rename the file to '\(slug).md' to keep the address stable")]

@@ -43,6 +43,8 @@ extension GermanMessages {
          "Die Datei ist als UTF-16 („Unicode“) gespeichert; speichern Sie sie als UTF-8"),
         ("file is {}, more than the limit of 4 MB for a Markdown file; split it or move large data into a download",
          "Die Datei ist {1} groß, mehr als die Grenze von 4 MB für eine Markdown-Datei; teilen Sie sie auf oder legen Sie große Daten in einen Download"),
+        ("file name '{}' has a language mark in capitals, so it would be published as a page of the site's own language; a translation is named '{}'",
+         "Der Dateiname „{1}“ hat ein Sprachkürzel in Großbuchstaben, die Seite würde also in der Sprache der Website veröffentlicht; eine Übersetzung heißt „{2}“"),
         ("file name '{}' is not a slug; it is published as '{}'. Rename the file to '{}.md' to keep the address stable",
          "Der Dateiname „{1}“ taugt nicht als Adresse; die Seite wird als „{2}“ veröffentlicht. Benennen Sie die Datei in „{3}.md“ um, damit die Adresse so bleibt"),
         ("file name gives no usable slug; name it with letters or digits, e.g. mein-beitrag.md",

@@ -63,6 +63,8 @@ extension GermanMessages {
          "Die Datei ist als {1}-Bild benannt, ist aber ein {2}-Bild; benennen Sie sie auf .{3} um, oder exportieren Sie sie neu als {4}"),
         ("is not a {} image (its bytes are no image format); export it again as {}, or remove it",
          "Die Datei ist kein {1}-Bild (ihr Inhalt ist kein Bildformat); exportieren Sie sie neu als {2}, oder entfernen Sie sie"),
+        ("is not published: no page links to it. If it is meant as a page, rename it to '{}.md'; else link it from the page it belongs to, or move it to downloads/",
+         "Die Datei wird nicht veröffentlicht: keine Seite verlinkt sie. Ist sie als Seite gemeint, benennen Sie sie in „{1}.md“ um; sonst verlinken Sie sie auf der Seite, zu der sie gehört, oder verschieben Sie sie nach downloads/"),
         ("is not published: no page links to it. Link it from the page it belongs to, or move it: downloads belong in downloads/, images in images/",
          "Die Datei wird nicht veröffentlicht: keine Seite verlinkt sie. Verlinken Sie sie auf der Seite, zu der sie gehört, oder verschieben Sie sie: Downloads gehören nach downloads/, Bilder nach images/"),
         ("is not shown or linked by any page, so it is not published; show it with ![…](…) in the page it belongs to, or remove it",

@@ -10,7 +10,7 @@ extension SiteRenderer {
             // Photos go out as the files made from them (above), never as they are.
             if ImageFormat(path: asset.path)?.isProcessed == true { continue }
             if asset.needsLink && !linked.contains(asset.path) {
-                diagnostics.append(.warning(contentName + "/" + asset.path, Self.unlinkedMessage))
+                diagnostics.append(.warning(contentName + "/" + asset.path, unlinkedMessage(asset.path)))
                 continue
             }
             if isUsageChecked(asset) && !linked.contains(asset.path) {
@@ -50,6 +50,13 @@ extension SiteRenderer {
     }
 
     static let unlinkedMessage = "is not published: no page links to it. Link it from the page it belongs to, or move it: downloads belong in downloads/, images in images/"
+
+    /// For a text file in a section that begins like a page (`---`): a page saved by an editor that adds `.txt`.
+    func unlinkedMessage(_ path: String) -> String {
+        guard path.lowercased().hasSuffix(".txt"), let name = path.pathParts.last,
+              let bytes = try? fileSystem.readFile(contentRoot + "/" + path), bytes.starts(with: Array("---".utf8)) else { return Self.unlinkedMessage }
+        return "is not published: no page links to it. If it is meant as a page, rename it to '\(Slug.make(String(name.dropLast(4)))).md'; else link it from the page it belongs to, or move it to downloads/"
+    }
 
     /// The files of the content whose publishing depends on a page linking them, that the pages link
     /// to or load (as output paths).
