@@ -95,6 +95,21 @@ import Testing
         #expect(!report.succeeded && files["posts/2025/notiz.txt"] == nil)
     }
 
+    /// An HTML file is published as it is, on the site's address: one with a script or a picture
+    /// from another host is refused; a plain one (a verification file) goes out.
+    @Test func anHTMLFileWithAScriptOrARemotePictureIsRefused() {
+        let (report, files) = build([
+            "downloads/seite.html": "<html><body><SCRIPT>alert(document.cookie)</SCRIPT></body></html>",
+            "downloads/zaehler.htm": "<p>Hallo</p><img src=\"https://tracker.example.org/p.gif\" alt=\"\">",
+            "google1234.html": "google-site-verification: google1234.html",
+        ])
+        #expect(report.diagnostics.errorMessages == [
+            "/c/downloads/seite.html: error: is an HTML file with a script, which would run on the site's own address; remove the script, or publish the document as PDF",
+            "/c/downloads/zaehler.htm: error: is an HTML file that loads 'https://tracker.example.org/p.gif' from another host, which the privacy rules forbid; remove it, or publish the document as PDF",
+        ], "\(report.diagnostics)")
+        #expect(files["downloads/seite.html"] == nil && files["downloads/zaehler.htm"] == nil && files["google1234.html"] != nil)
+    }
+
     @Test func rolesFollowThePathAlone() {
         #expect(ContentFileRole.of("site.yml") == .config)
         #expect(ContentFileRole.of("posts/2025/a.md") == .document(.post))

@@ -22,6 +22,11 @@ extension SiteRenderer {
                 diagnostics.append(.error(contentName + "/" + asset.path, "file has the same address as \(what); rename or move it"))
                 continue
             }
+            if HTMLFileSafety.isHTML(asset.path), let bytes = try? fileSystem.readFile(contentRoot + "/" + asset.path) {
+                let problems = HTMLFileSafety.problems(bytes)
+                diagnostics += problems.map { .error(contentName + "/" + asset.path, $0) }
+                if !problems.isEmpty { continue }
+            }
             outputs.insert(asset.path)
             do { try sink.copy(from: contentRoot + "/" + asset.path, to: asset.path) } catch {
                 diagnostics.append(.error(contentName + "/" + asset.path, "cannot be copied: \(error)"))
