@@ -45,16 +45,6 @@ func wallSeconds() -> Double {
     return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
 }
 
-/// `12.3 ms` / `1.24 s`
-func formatDuration(_ seconds: Double) -> String {
-    if seconds < 1 {
-        let tenths = Int((seconds * 10_000).rounded())
-        return "\(tenths / 10).\(tenths % 10) ms"
-    }
-    let hundredths = Int((seconds * 100).rounded())
-    return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100) s"
-}
-
 /// CPU seconds this process has used (user + system, all threads).
 func processCPUSeconds() -> Double {
     var ts = timespec()

@@ -233,7 +233,7 @@ public final class PreviewServer: Sendable {
             }
             let drafts = configuration.drafts ? "drafts shown" : "drafts hidden"
             let future = configuration.future ? "future posts shown" : "future posts hidden"
-            tell("Built \(report.pages) pages in \(formatDuration(seconds)) (\(drafts), \(future)).")
+            tell("Built \(report.pages) pages in \(duration(seconds)) (\(drafts), \(future)).")
         } else {
             record.outcome = .failed
             state.withLock {
@@ -244,7 +244,7 @@ public final class PreviewServer: Sendable {
             tell("The first build failed (\(errors) error\(errors == 1 ? "" : "s")); the browser shows them until they are fixed.")
         }
         state.withLock { $0.history.append(record) }
-        let mode = watcher.mode == .inotify ? "inotify" : "polling every \(formatDuration(configuration.pollInterval))"
+        let mode = watcher.mode == .inotify ? "inotify" : "polling every \(duration(configuration.pollInterval))"
         if !["127.0.0.1", "::1", "localhost"].contains(configuration.host) {
             tell("Note: listening on \(configuration.host), so other devices on the network can open this preview\(configuration.drafts ? " (drafts included)" : "").")
         }
@@ -299,12 +299,15 @@ public final class PreviewServer: Sendable {
         }
         if configuration.verbose, let total = record.changeToEvent {
             let event = record.outcome == .failed ? "diagnostics" : record.outcome.rawValue
-            let stages = report.timings.map { "\($0.stage) \(formatDuration($0.seconds))" }.joined(separator: ", ")
+            let stages = report.timings.map { "\($0.stage) \(duration($0.seconds))" }.joined(separator: ", ")
             let cpu = state.withLock { $0.lastBuildCPU }
-            output.info("  change → \(event) event: \(formatDuration(total)) (build \(formatDuration(seconds)), CPU \(formatDuration(cpu)): \(stages); \(cache.renderedPages) pages rendered, \(cache.reusedPages) reused; debounce, snapshot and send \(formatDuration(max(0, total - seconds))))")
+            output.info("  change → \(event) event: \(duration(total)) (build \(duration(seconds)), CPU \(duration(cpu)): \(stages); \(cache.renderedPages) pages rendered, \(cache.reusedPages) reused; debounce, snapshot and send \(duration(max(0, total - seconds))))")
         }
         state.withLock { $0.history.append(record) }
     }
+
+    /// A duration in the language of the build's messages (`0,57 s` in German).
+    private func duration(_ seconds: Double) -> String { DurationText.of(seconds, in: state.withLock { $0.language }) }
 
     /// A line for the person at the terminal, in the language of the build's messages.
     private func tell(_ english: String) {

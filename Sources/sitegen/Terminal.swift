@@ -53,10 +53,7 @@ enum Terminal {
         _ = line.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     }
 
-    static func seconds(_ s: Double) -> String {
-        let hundredths = Int((s * 100).rounded())
-        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100) s"
-    }
+    static func seconds(_ s: Double) -> String { DurationText.seconds(s, in: language) }
 
     static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 

@@ -71,6 +71,8 @@ import Testing
         let built = try cli.run(["build", "--templates", TestSupport.templates, "--now", now], environment: unset, in: root)
         #expect(built.status == 0, "\(built.stderr)")
         #expect(built.stdout.contains(" Seiten in ") && built.stdout.contains(" gebaut (") && built.stdout.contains(" Warnungen)"), "\(built.stdout)")
+        // German numbers have a decimal comma.
+        #expect(built.stdout.contains(/\ Seiten in \d+,\d\d s gebaut/), "\(built.stdout)")
         let again = try cli.run(["build", "--templates", TestSupport.templates, "--now", now], environment: unset, in: root)
         #expect(again.stdout.hasPrefix("Aktuell: "), "\(again.stdout)")
         let checked = try cli.run(["check", "--templates", TestSupport.templates, "--now", now], environment: unset, in: root)

@@ -43,6 +43,12 @@ import Testing
         }
     }
 
+    @Test func durationsHaveTheLanguagesDecimalMark() {
+        #expect(DurationText.of(0.0123, in: .en) == "12.3 ms" && DurationText.of(0.0123, in: .de) == "12,3 ms")
+        #expect(DurationText.of(1.2449, in: .en) == "1.24 s" && DurationText.of(1.05, in: .de) == "1,05 s")
+        #expect(DurationText.seconds(0.57, in: .de) == "0,57 s" && DurationText.seconds(0.57, in: .en) == "0.57 s")
+    }
+
     @Test func anUnknownMessageStaysEnglish() {
         #expect(catalogue.german("something new") == nil)
         #expect(catalogue.translate("something new", to: .de) == "something new")
