@@ -44,6 +44,11 @@ struct ServeCommand: AsyncParsableCommand {
             config.now = parsed
         }
         guard (0...65535).contains(port) else { throw ValidationError(Terminal.text("--port must be between 0 and 65535")) }
+        // Outside a site's folder there is nothing to watch: stop, as build and new do.
+        guard LocalFileSystem().isDirectory(source) else {
+            Terminal.print([.error(source, ContentLoader.missingFolderMessage(source))], quiet: false)
+            throw ExitCode(1)
+        }
         let output = ServeOutput(
             info: { line in say(line) },
             diagnostics: { Terminal.print($0, quiet: false) })

@@ -89,6 +89,15 @@ import Testing
         }
     }
 
+    /// `sitegen serve` in a folder without content/ stops as build and new do, instead of
+    /// watching folders that are not there.
+    @Test func serveOutsideASiteFolderStops() throws {
+        let empty = TestSupport.temporaryFolder("no-site")
+        let result = try run(["serve", "--port", "0", "--templates", templates], in: empty)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("content: error: content folder 'content' does not exist; run sitegen in the site's folder or pass --source DIR"), "\(result.stderr)")
+    }
+
     @Test func buildAndCheckSayWhatIsNotPublished() throws {
         let output = TestSupport.temporaryFolder("withheld") + "/public"
         let args = ["--now", now, "--source", TestSupport.exampleContent, "--templates", templates]

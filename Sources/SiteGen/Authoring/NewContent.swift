@@ -126,7 +126,7 @@ public enum NewContent {
         let relative = path(for: kind, slug: slug, now: now)
         let full = contentRoot + "/" + relative
         let fs = LocalFileSystem()
-        guard fs.isDirectory(contentRoot) else { throw Failure(message: "content folder '\(contentRoot)' does not exist; run sitegen in the site's folder or pass --source") }
+        guard fs.isDirectory(contentRoot) else { throw Failure(message: ContentLoader.missingFolderMessage(contentRoot)) }
         if fs.fileExists(full) { throw Failure(message: "\(full) already exists; choose another title or edit that file") }
         var dir = contentRoot
         for part in relative.pathParts.dropLast() {

@@ -85,7 +85,7 @@ public struct ContentLoader: Sendable {
             }
         } catch {
             return LoadedContent(config: nil, documents: [], assets: [], diagnostics: [
-                .error(displayRoot, "content folder '\(root)' does not exist; run sitegen in the site's folder or pass --source DIR"),
+                .error(displayRoot, Self.missingFolderMessage(root)),
             ], configHash: 0)
         }
 
@@ -190,6 +190,11 @@ public struct ContentLoader: Sendable {
         case "participation" where parts.count == 2: return .participation
         default: return nil
         }
+    }
+
+    /// What every command says when there is no content folder (`build`, `new`, `serve`).
+    public static func missingFolderMessage(_ root: String) -> String {
+        "content folder '\(root)' does not exist; run sitegen in the site's folder or pass --source DIR"
     }
 
     /// The folder under content/ that holds documents of `kind` (`kind(of:)` the other way round).

@@ -92,8 +92,6 @@ extension GermanMessages {
         ("Up to date: {} pages, nothing changed since the last build ({}) ({})",
          "Aktuell: {1} Seiten, seit dem letzten Build hat sich nichts geändert ({2}) ({3})"),
         ("cannot create folder {}", "Der Ordner {1} kann nicht angelegt werden"),
-        ("content folder '{}' does not exist; run sitegen in the site's folder or pass --source",
-         "Den Inhaltsordner „{1}“ gibt es nicht; starten Sie sitegen im Ordner der Website oder geben Sie --source an"),
         ("drafts hidden", "Entwürfe ausgeblendet"),
         ("drafts shown", "Entwürfe sichtbar"),
         ("error: '{}' is not a command of sitegen ({}){}", "Fehler: „{1}“ ist kein Befehl von sitegen ({2}){3}"),
