@@ -7,7 +7,7 @@ struct NewCommand: ParsableCommand {
         abstract: Terminal.text("Create a new post, event, project, page or participation format with its front matter filled in."))
 
     @Argument(help: helpText("post, event, project, page or participation")) var kind: NewContent.Kind
-    @Argument(help: helpText("The title in quotes, e.g. \"Sensorik an der Lange Straße\"", valueName: "title")) var words: [String] = []
+    @Argument(parsing: .allUnrecognized, help: helpText("The title in quotes, e.g. \"Sensorik an der Lange Straße\"", valueName: "title")) var words: [String] = []
     @Option(help: helpText("Content folder.")) var source = "content"
     @Option(help: helpText("The moment for date or start (ISO 8601); default: now.")) var now: String?
 
@@ -15,6 +15,11 @@ struct NewCommand: ParsableCommand {
 
     func validate() throws {
         Terminal.useLanguage(nil, site: SiteLanguage.of(content: source))
+        // Words are taken as they come, so that a title may begin with a dash ("-5 Grad im Winter");
+        // an option this command does not know is still one.
+        if let option = words.first(where: { $0.hasPrefix("--") && !$0.contains(" ") }) {
+            throw ValidationError(Terminal.text("Unknown option '\(option)'"))
+        }
         if words.isEmpty { throw ValidationError(Terminal.text("the title is missing: sitegen new \(kind.rawValue) \"Titel des Beitrags\"")) }
         // The shell splits a title without quotes into words (and would act on & or ? in it).
         if words.count > 1 {

@@ -98,6 +98,17 @@ import Testing
         #expect(result.stderr.contains("content: error: content folder 'content' does not exist; run sitegen in the site's folder or pass --source DIR"), "\(result.stderr)")
     }
 
+    /// A title may begin with a dash; an option `new` does not know is still reported as one.
+    @Test func newTakesATitleBeginningWithADash() throws {
+        let content = TestSupport.copyOfExampleContent()
+        let made = try run(["new", "post", "-5 Grad im Winter", "--source", content, "--now", "2026-11-26T18:30:00+01:00"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let text = try String(contentsOfFile: content + "/posts/2026/5-grad-im-winter.md", encoding: .utf8)
+        #expect(text.contains("title: \"-5 Grad im Winter\""), "\(text)")
+        let typo = try run(["new", "post", "--drafs", "Titel", "--source", content])
+        #expect(typo.status == 64 && typo.stderr.hasPrefix("Error: Unknown option '--drafs'"), "\(typo.stderr)")
+    }
+
     @Test func buildAndCheckSayWhatIsNotPublished() throws {
         let output = TestSupport.temporaryFolder("withheld") + "/public"
         let args = ["--now", now, "--source", TestSupport.exampleContent, "--templates", templates]

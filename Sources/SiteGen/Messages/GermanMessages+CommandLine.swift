@@ -157,6 +157,7 @@ extension GermanMessages {
         ("'{}', '{}', '{}', '{}' or '{}'", "„{1}“, „{2}“, „{3}“, „{4}“ oder „{5}“"),
         (". Please provide one of {}.", ". Bitte geben Sie eines davon an: {1}."),
         ("Help:  {}", "Hilfe:  {1}"),
+        ("Invalid option: {}", "Ungültige Option: {1}"),
         ("Missing expected argument '{}'", "Es fehlt die Angabe „{1}“"),
         ("Missing value for '{}'", "Für „{1}“ fehlt der Wert"),
         ("The value '{}' is invalid for '{}'{}", "Der Wert „{1}“ ist für „{2}“ nicht zulässig{3}"),
