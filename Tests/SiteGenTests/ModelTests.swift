@@ -303,8 +303,14 @@ import Testing
 
         let (_, loading) = TestSupport.model(TestSupport.minimalSite.merging([
             "projects/sub/x.md": "---\ntitle: X\n---\n", "pages/robots.txt.md": "---\ntitle: R\n---\n",
+            "Posts/2026/neu.md": "---\ntitle: N\n---\n", "veranstaltungen/2026/treffen.md": "---\ntitle: T\n---\n",
+            "sonstiges/notiz.md": "---\ntitle: S\n---\n",
         ]) { _, b in b })
         let loaded = loading.map(\.description)
+        // A known folder in capitals, or named like its address: the folder to rename it to.
+        #expect(loaded.contains("content/Posts/2026/neu.md: warning: the folder Posts/ is no known folder, so this file is ignored; rename the folder to posts/"), "\(loaded)")
+        #expect(loaded.contains("content/veranstaltungen/2026/treffen.md: warning: the folder veranstaltungen/ is no known folder, so this file is ignored; rename the folder to events/"))
+        #expect(loaded.contains("content/sonstiges/notiz.md: warning: Markdown file outside the known folders (fields, posts, events, projects, participation, pages) is ignored; move it to pages/ to publish it"))
         #expect(loaded.contains("content/projects/sub/x.md: warning: projects/ takes no subfolders, so this file is ignored; move it to projects/x.md"))
         #expect(loaded.contains("content/pages/robots.txt.md: warning: file name 'robots.txt' is not a slug; it is published as 'robots-txt'. Rename the file to 'robots-txt.md' to keep the address stable"))
     }

@@ -169,9 +169,26 @@ public struct ContentLoader: Sendable {
     static func misplacedMessage(_ path: String) -> String {
         let top = path.pathParts.first.map(String.init) ?? ""
         let name = path.pathParts.last.map(String.init) ?? path
-        return ["fields", "projects", "pages", "participation"].contains(top)
-            ? "\(top)/ takes no subfolders, so this file is ignored; move it to \(top)/\(name)"
-            : "Markdown file outside the known folders (fields, posts, events, projects, participation, pages) is ignored; move it to pages/ to publish it"
+        if ["fields", "projects", "pages", "participation"].contains(top) {
+            return "\(top)/ takes no subfolders, so this file is ignored; move it to \(top)/\(name)"
+        }
+        // `Posts/`, `Veranstaltungen/`: a known folder in capitals, or named like its address.
+        if path.pathParts.count > 1, let meant = folderMeant(Slug.make(top)) {
+            return "the folder \(top)/ is no known folder, so this file is ignored; rename the folder to \(meant)/"
+        }
+        return "Markdown file outside the known folders (fields, posts, events, projects, participation, pages) is ignored; move it to pages/ to publish it"
+    }
+
+    /// The content folder a folder name means, written otherwise (`Posts`, `beitraege`, `veranstaltungen`).
+    static func folderMeant(_ slug: String) -> String? {
+        let names: [String: [String]] = [
+            "posts": ["posts", "post", "blog", "beitraege", "beitrag", "artikel", "news", "aktuelles"],
+            "events": ["events", "event", "veranstaltungen", "veranstaltung", "termine", "termin"],
+            "projects": ["projects", "project", "projekte", "projekt"], "pages": ["pages", "page", "seiten", "seite"],
+            "fields": ["fields", "field", "handlungsfelder", "handlungsfeld"],
+            "participation": ["participation", "mitmachen", "beteiligung", "beteiligungen"],
+        ]
+        return names.first { $0.value.contains(slug) }?.key
     }
 
     /// fields/x.md, posts/**/x.md, events/**/x.md, projects/x.md, pages/x.md, participation/x.md, strategy.md.

@@ -69,6 +69,8 @@ extension GermanMessages {
          "Die Datei muss in der ersten Zeile mit „---“ beginnen, es steht aber in Zeile {1}; löschen Sie die leeren Zeilen darüber"),
         ("the first line must be exactly '---', without spaces before or after it",
          "Die erste Zeile muss genau „---“ lauten, ohne Leerzeichen davor oder dahinter"),
+        ("the folder {}/ is no known folder, so this file is ignored; rename the folder to {}/",
+         "Der Ordner {1}/ ist kein bekannter Ordner, die Datei wird daher nicht veröffentlicht; benennen Sie den Ordner in {2}/ um"),
         ("the list '{}' ends at '#' because YAML reads '#…' as a comment; put each item with # in quotes: {}: [{}]",
          "Die Liste „{1}“ endet beim „#“, weil YAML „#…“ als Kommentar liest; setzen Sie jeden Eintrag mit # in Anführungszeichen: {2}: [{3}]"),
         ("the list opened with [ in line {} is not closed; end it with ] on the same line, e.g. fields: [a, b]",
