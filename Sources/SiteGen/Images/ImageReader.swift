@@ -66,6 +66,10 @@ struct ImageReader: Sendable {
     /// probably meant to export a smaller copy.
     private func budget(_ size: Int, _ pixels: Int?, _ display: String) -> [Diagnostic] {
         if size > settings.budgetBytes {
+            // Few pixels in many bytes (a PNG of a photo, a JPEG at quality 100): smaller is no help.
+            if let pixels, pixels <= 16_000_000 {
+                return [.warning(display, "is \(megabytes(size)) MB, more than the \(settings.budgetBytes / 1_000_000) MB an original may have (images.budget_mb in site.yml); export it again as JPEG with quality 85, which keeps a photo in a fraction of the space")]
+            }
             return [.warning(display, "is \(megabytes(size)) MB, more than the \(settings.budgetBytes / 1_000_000) MB an original may have (images.budget_mb in site.yml); export it smaller, e.g. 4000 pixels wide")]
         }
         if let pixels, pixels > settings.budgetPixels {

@@ -75,6 +75,8 @@ extension GermanMessages {
          "Keine Seite zeigt oder verlinkt das Foto, daher wird es nicht veröffentlicht; zeigen Sie es mit ![…](…) auf der Seite, zu der es gehört, oder entfernen Sie es"),
         ("is not shown or linked by any page; show it with ![…](…) in the page it belongs to, or remove it",
          "Keine Seite zeigt oder verlinkt die Grafik; zeigen Sie sie mit ![…](…) auf der Seite, zu der sie gehört, oder entfernen Sie sie"),
+        ("is {} MB, more than the {} MB an original may have (images.budget_mb in site.yml); export it again as JPEG with quality 85, which keeps a photo in a fraction of the space",
+         "Das Foto ist {1} MB groß, mehr als die {2} MB, die ein Original haben darf (images.budget_mb in site.yml); exportieren Sie es noch einmal als JPEG mit Qualität 85, das braucht für ein Foto nur einen Bruchteil des Platzes"),
         ("is {} MB, more than the {} MB an original may have (images.budget_mb in site.yml); export it smaller, e.g. 4000 pixels wide",
          "Das Foto ist {1} MB groß, mehr als die {2} MB, die ein Original haben darf (images.budget_mb in site.yml); exportieren Sie es kleiner, z. B. 4000 Pixel breit"),
         ("libvips could not be started", "libvips konnte nicht gestartet werden"),
