@@ -51,6 +51,17 @@ import Testing
         #expect(try #require(site?.versions.first).posts[0].fields.contains("daten-und-plattformen"))
     }
 
+    /// `languages: en` (a value, not a group) is one error; the English files are no pages of the
+    /// site's own meanwhile (each English field was a second field with its original's number).
+    @Test func anUnreadableLanguagesKeyIsOneError() {
+        var files = Self.files
+        files["site.yml"] = "title: Test\nbase_url: https://example.org/\nlanguages: en\n"
+        let (_, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.map(\.description).filter { $0.contains("site.yml") || $0.contains(".en.md") || $0.contains("order") } == [
+            "content/site.yml:3: error: 'languages' must be a group of keys (indented lines below it), but is a single value",
+        ], "\(diagnostics)")
+    }
+
     @Test func siteYmlDeclaresTheVersions() throws {
         let (site, diagnostics) = TestSupport.model(Self.files)
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")

@@ -15,13 +15,15 @@ public enum SiteBuilder {
 
         let failed = unreadDocuments(content.diagnostics, displayRoot: displayRoot)
         let marks = (configOrNil?.languages.map(\.code) ?? []) + [LanguageVersion.easyReadMark]
-        let versions = VersionedDocuments(content.documents, codes: Set(marks))
         // Without a site.yml, or with a `languages:` it could not read, which languages it
-        // declares is unknown: no warning about marks (site.yml's error says what to fix).
+        // declares is unknown: no warning about marks (site.yml's error says what to fix), and
+        // the marked files are no pages of the site's own (`languages: en` made every
+        // `fields/x.en.md` a second field with x's number).
         var languagesUnread = false
         if case .map(let map)? = content.config, let entry = map.entry("languages"), configOrNil?.languages.isEmpty == true {
             languagesUnread = configDiagnostics.contains { $0.severity == .error && $0.line == entry.keyLine }
         }
+        let versions = VersionedDocuments(content.documents, codes: Set(marks), keepsUnknown: !languagesUnread)
         if configOrNil != nil && !languagesUnread { diagnostics += versions.warnings(ownLanguage: configOrNil?.language) }
         var model = Modeller(options: options, fileSystem: fileSystem, contentRoot: contentRoot, displayRoot: displayRoot,
                              content: content, failed: failed)

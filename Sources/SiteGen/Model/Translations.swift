@@ -28,10 +28,16 @@ struct VersionedDocuments {
     var unknown: [LoadedDocument] = []
 
     /// `codes`: the marks that make a version (the declared languages but the site's own, and `ls`).
-    init(_ documents: [LoadedDocument], codes: Set<String>) {
+    /// `keepsUnknown`: whether a file with another mark is a page of its own (false while the
+    /// declared languages are unknown).
+    init(_ documents: [LoadedDocument], codes: Set<String>, keepsUnknown: Bool = true) {
         for doc in documents {
             guard let (original, code) = Variant.of(doc.source.path) else { own.append(doc); continue }
-            guard codes.contains(code) else { unknown.append(doc); own.append(doc); continue }
+            guard codes.contains(code) else {
+                unknown.append(doc)
+                if keepsUnknown { own.append(doc) }
+                continue
+            }
             var translated = doc
             translated.fileSlug = Slug.make(String(original.pathParts.last!.dropLast(3)))
             byCode[code, default: []].append(translated)
