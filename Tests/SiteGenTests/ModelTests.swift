@@ -323,11 +323,16 @@ import Testing
         files["posts/2025/a.md"] = post("images/karte.svg")
         files["posts/2025/b.md"] = post("../../images/fehlt.svg")
         files["posts/2025/c.md"] = post("../../images/karte.svg")
+        // A typo gets a "did you mean" in the form it was written.
+        files["posts/2025/d.md"] = post("/images/krate.svg")
+        files["posts/2025/e.md"] = post("../../images/krate.svg")
         let (site, diagnostics) = TestSupport.model(files)
         #expect(diagnostics.errorMessages.sorted() == [
             "content/posts/2025/a.md:5: error: image 'images/karte.svg' does not exist in content/posts/2025/, where the path starts; write image: /images/karte.svg to start from content/",
             "content/posts/2025/b.md:5: error: image '../../images/fehlt.svg' does not exist (looked for content/images/fehlt.svg)",
-        ])
+            "content/posts/2025/d.md:5: error: image '/images/krate.svg' does not exist (looked for content/images/krate.svg), did you mean '/images/karte.svg'?",
+            "content/posts/2025/e.md:5: error: image '../../images/krate.svg' does not exist (looked for content/images/krate.svg), did you mean '../../images/karte.svg'?",
+        ], "\(diagnostics.errorMessages)")
         // Reported once: the pages do not show a missing image.
         let posts = try #require(site).posts
         #expect(posts.filter { $0.image != nil }.map(\.slug) == ["c"])

@@ -92,7 +92,7 @@ extension GermanMessages {
          "ideas.email „{1}“ ist keine E-Mail-Adresse; schreiben Sie sie wie ideen@dortmund.de (ohne mailto:)"),
         ("ideas.form '{}' is not encrypted; people enter personal data there, so write https://",
          "ideas.form „{1}“ ist nicht verschlüsselt; dort geben Menschen persönliche Daten ein, schreiben Sie also https://"),
-        ("image '{}' does not exist (looked for {})", "Das Bild „{1}“ gibt es nicht (gesucht: {2})"),
+        ("image '{}' does not exist (looked for {}){}", "Das Bild „{1}“ gibt es nicht (gesucht: {2}){3}"),
         ("image '{}' does not exist in {}, where the path starts; write image: /{} to start from {}",
          "Das Bild „{1}“ gibt es in {2}, wo der Pfad beginnt, nicht; schreiben Sie image: /{3}, damit der Pfad in {4} beginnt"),
         ("image '{}' would be loaded from another host, which the privacy rules forbid; save it under content/images/",

@@ -68,6 +68,17 @@ struct SiteValidator {
         return items.indices.filter { kept[$0] }.map { items[$0] }
     }
 
+    /// The content's picture named nearly as `written` (`stadtsilhouete.jpg`), with the same
+    /// ending, in the form it was written: from content/ (`/images/…`) or from the page's folder.
+    static func nearestImage(_ written: String, among assets: [String], from source: String) -> String? {
+        func name(_ path: String) -> String { path.pathParts.last.map(String.init) ?? path }
+        guard let dot = written.lastIndex(of: "."), !written[dot...].contains("/") else { return nil }
+        let ending = written[dot...].lowercased()
+        let byName = Dictionary(grouping: assets.filter { $0.lowercased().hasSuffix(ending) }, by: name)
+        guard let near = nearest(name(written), in: byName.keys.sorted()), let file = byName[near]?.sorted().first else { return nil }
+        return written.hasPrefix("/") ? "/" + file : ParticipationValidator.relativeLink(from: source, to: file)
+    }
+
     /// The file name of `path` without its extension `.md`, cut on the bytes.
     static func fileStem(_ path: String) -> String {
         var path = path
@@ -226,7 +237,8 @@ struct SiteValidator {
                     let folder = display(p.source.path.pathParts.dropLast().joined(separator: "/")) + "/"
                     d.append(.error(p.source.display, line: line, fromRoot.map { fileSystem.fileExists(contentRoot + "/" + $0) } == true
                         ? "image '\(image)' does not exist in \(folder), where the path starts; write image: /\(image) to start from \(display(""))"
-                        : "image '\(image)' does not exist (looked for \(display(resolveContentPath(image, from: p.source.path) ?? image)))"))
+                        : "image '\(image)' does not exist (looked for \(display(resolveContentPath(image, from: p.source.path) ?? image)))"
+                            + (Self.nearestImage(image, among: site.assets.map(\.path), from: p.source.path).map { ", did you mean '\($0)'?" } ?? "")))
                     missingImages.insert(p.source.path)
                 }
                 if p.imageAlt == nil {
