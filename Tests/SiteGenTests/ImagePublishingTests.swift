@@ -120,6 +120,15 @@ import Testing
         #expect(page(with, "blog/2025/fotos/index.html").contains("<a href=\"/images/stadt.jpg\">"))
     }
 
+    /// A photo only a draft shows is held back with it, without the advice to remove it.
+    @Test func aPhotoOnlyADraftShowsIsHeldBackWithoutAWord() {
+        let draft = post("![Geheim](../../images/geheim.jpg)\n").replacingOccurrences(of: "---\ntitle:", with: "---\ndraft: true\ntitle:")
+        let (report, files) = build(["posts/2025/entwurf.md": draft, "posts/2025/fotos.md": post("Kein Bild.\n")],
+                                    photos: ["images/geheim.jpg": Self.stadt])
+        #expect(report.succeeded && report.diagnostics.warningMessages.filter { $0.contains("geheim") }.isEmpty, "\(report.diagnostics)")
+        #expect(!files.keys.contains { $0.contains("geheim") })
+    }
+
     @Test func imagesNoPageUsesAreNamedAndPhotosAmongThemNotPublished() {
         let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"></svg>"
         let (report, files) = build(["posts/2025/fotos.md": post("Kein Bild.\n"), "images/grafik.svg": svg],

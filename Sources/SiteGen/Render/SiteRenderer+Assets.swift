@@ -6,11 +6,13 @@ extension SiteRenderer {
     /// - Parameter linked: `linkedAssets(records)`, which the caller may make while other work runs.
     func copyAssets(into sink: OutputSink, outputs: inout Set<String>, records: [PageRecord], linked: Set<String>) -> [Diagnostic] {
         var diagnostics = publishImages(into: sink, outputs: &outputs, linked: linked)
+        var waiting = WithheldTexts(site: site, contentRoot: contentRoot, fileSystem: fileSystem)
         for asset in site.assets {
             // Photos go out as the files made from them (above), never as they are.
             if ImageFormat(path: asset.path)?.isProcessed == true { continue }
             if asset.needsLink && !linked.contains(asset.path) {
-                diagnostics.append(.warning(contentName + "/" + asset.path, unlinkedMessage(asset.path)))
+                // Held back with the draft that links it, without a word; else the editor is told.
+                if !waiting.mention(asset.path) { diagnostics.append(.warning(contentName + "/" + asset.path, unlinkedMessage(asset.path))) }
                 continue
             }
             if isUsageChecked(asset) && !linked.contains(asset.path) {

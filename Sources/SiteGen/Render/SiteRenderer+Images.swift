@@ -16,9 +16,12 @@ extension SiteRenderer {
         }
         let needsLink = Set(site.assets.filter(\.needsLink).map(\.path))
         var used: [ImageRendition] = []
+        var waiting = WithheldTexts(site: site, contentRoot: contentRoot, fileSystem: fileSystem)
         for path in images.renditions.keys.sorted() {
             let rendition = images.renditions[path]!
             guard rendition.files.contains(where: { linked.contains($0.path) }) else {
+                // Held back with the draft (or future post) that shows it: right, and no advice to remove it.
+                if waiting.mention(path) { continue }
                 diagnostics.append(.warning(contentName + "/" + path, needsLink.contains(path) ? Self.unlinkedMessage : Self.unusedImageMessage))
                 continue
             }
@@ -69,4 +72,29 @@ extension SiteRenderer {
 
     /// Whether the output path is an image of the content that pages must use to publish it.
     func isUsageChecked(_ asset: Asset) -> Bool { images.images[asset.path] != nil }
+}
+
+/// The texts of the pages not published yet (drafts, future posts), read only when a photo no
+/// published page shows is met: whether one of them names it.
+struct WithheldTexts {
+    let site: Site
+    let contentRoot: String
+    let fileSystem: any FileSystem
+    private var texts: [String]?
+
+    init(site: Site, contentRoot: String, fileSystem: any FileSystem) {
+        self.site = site
+        self.contentRoot = contentRoot
+        self.fileSystem = fileSystem
+    }
+
+    /// Whether a withheld page names the file at `path` (by its file name, as links and pictures do).
+    mutating func mention(_ path: String) -> Bool {
+        guard let name = path.pathParts.last, !site.excludedSources.isEmpty else { return false }
+        if texts == nil {
+            let withheld = site.excludedSources.filter { $0.value == Publication.Reason.draft.explanation || $0.value == Publication.Reason.future.explanation }
+            texts = withheld.keys.sorted().compactMap { (try? fileSystem.readFile(contentRoot + "/" + $0)).map { String(decoding: $0, as: UTF8.self) } }
+        }
+        return texts!.contains { $0.contains(name) }
+    }
 }
