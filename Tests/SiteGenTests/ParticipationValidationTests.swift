@@ -160,6 +160,9 @@ import Testing
             "content/participation/p.md: warning: participation is over, but has no 'results'; add the .md file of a post or page, an https address or '#heading' of its text, so people learn what came of it",
         ])
         #expect(Self.messages("start: 2026-10-01\nend: 2026-11-01\nstatus: abgesagt").isEmpty, "a cancelled format needs neither")
+        // Entries that are all unusable have their own errors: not also "has no entry".
+        let broken = Self.messages("start: 2026-11-01\nparticipate: [tel:0231-123, ftp://x.example.org]")
+        #expect(!broken.warningMessages.contains { $0.contains("has no 'participate' entry") } && !broken.errorMessages.isEmpty, "\(broken)")
     }
 
     /// `sitegen new participation` writes a draft whose blank entry is not an error yet.

@@ -24,7 +24,7 @@ extension GermanMessages {
         ("a key must be plain text", "Der Name einer Angabe (vor dem Doppelpunkt) muss einfacher Text sein"),
         ("a list", "eine Liste"),
         ("a page is named after its file, so this one is published as 'index'; name the file after its content, e.g. '{}'",
-         "Eine Seite heißt wie ihre Datei, diese wird also als „index“ veröffentlicht; benennen Sie die Datei nach ihrem Inhalt, z. B. „{1}“"),
+         "Eine Seite bekommt ihre Adresse vom Dateinamen, diese würde also als „index“ veröffentlicht; benennen Sie die Datei nach ihrem Inhalt, z. B. „{1}“"),
         ("a page's Markdown file must end in .md (lower case); rename it to '{}'",
          "Die Markdown-Datei einer Seite muss auf .md enden (klein geschrieben); benennen Sie sie in „{1}“ um"),
         ("a second front matter block starts here (---, then title: …); a file has one, at its top: delete this one, or move what it says into the first",

@@ -119,7 +119,7 @@ extension GermanMessages {
         ("order {} is also used by {}; give each field its own number",
          "order {1} hat auch {2}; geben Sie jedem Handlungsfeld eine eigene Zahl"),
         ("paginate must be 1 or more", "paginate muss 1 oder mehr sein"),
-        ("participate link {}", "Der Link unter participate: {1}"),
+        ("participate link {}", "Unter participate: {1}"),
         ("participation has no 'participate' entry, so its page cannot say how to take part; add e.g. participate: [{ label: \"Zur Umfrage\", link: https://… }]",
          "Das Beteiligungsformat hat keinen Eintrag unter „participate“, seine Seite kann also nicht sagen, wie man mitmacht; ergänzen Sie z. B. participate: [{ label: \"Zur Umfrage\", link: https://… }]"),
         ("participation is over, but has no 'results'; add the .md file of a post or page, an https address or '#heading' of its text, so people learn what came of it",

@@ -66,7 +66,8 @@ enum ParticipationValidator {
     /// What editors easily forget: how to take part while one still can, and what came of it.
     static func completeness(_ p: Participation, now: DateTime) -> [Diagnostic] {
         let status = p.status(at: now)
-        if status == .geplant || status == .laufend, p.participate.isEmpty {
+        // Written, but no entry usable: each has its own error already.
+        if status == .geplant || status == .laufend, p.participate.isEmpty, p.source.keyLines["participate"] == nil {
             return [.warning(p.source.display, "participation has no 'participate' entry, so its page cannot say how to take part; add e.g. participate: [{ label: \"Zur Umfrage\", link: https://… }]")]
         }
         if status == .abgeschlossen, p.results == nil {
