@@ -62,6 +62,20 @@ import Testing
         ], "\(diagnostics)")
     }
 
+    /// A translation that leaves its date out takes its original's (it keeps them anyway); the
+    /// "required key" error's example date gave it another day and address.
+    @Test func aTranslationWithoutADateTakesItsOriginals() throws {
+        var files = Self.files
+        files["posts/2026/offen.en.md"] = "---\ntitle: Open data\nfields: [daten-und-plattformen]\n---\nText.\n"
+        files["events/2026/treffen.en.md"] = "---\ntitle: Meeting\n---\nText.\n"
+        let (site, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.filter { $0.file.contains(".en.md") && $0.severity == .error }.isEmpty, "\(diagnostics)")
+        let en = try #require(site?.versions.first)
+        #expect(en.posts.first?.date.iso8601 == "2026-11-20T18:00:00+01:00")
+        #expect(en.urls.post(en.posts[0]) == "en/blog/2026/offen/")
+        #expect(en.events.first?.start.iso8601 == "2026-12-03T18:00:00+01:00" && en.events.first?.end?.iso8601 == "2026-12-03T20:30:00+01:00")
+    }
+
     @Test func siteYmlDeclaresTheVersions() throws {
         let (site, diagnostics) = TestSupport.model(Self.files)
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")

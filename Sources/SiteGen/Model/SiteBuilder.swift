@@ -23,7 +23,7 @@ public enum SiteBuilder {
         if case .map(let map)? = content.config, let entry = map.entry("languages"), configOrNil?.languages.isEmpty == true {
             languagesUnread = configDiagnostics.contains { $0.severity == .error && $0.line == entry.keyLine }
         }
-        let versions = VersionedDocuments(content.documents, codes: Set(marks), keepsUnknown: !languagesUnread)
+        let versions = VersionedDocuments(content.documents, codes: Set(marks), keepsUnknown: !languagesUnread).inheritingDates()
         if configOrNil != nil && !languagesUnread { diagnostics += versions.warnings(ownLanguage: configOrNil?.language) }
         var model = Modeller(options: options, fileSystem: fileSystem, contentRoot: contentRoot, displayRoot: displayRoot,
                              content: content, failed: failed)

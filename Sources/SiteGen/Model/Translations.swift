@@ -44,6 +44,27 @@ struct VersionedDocuments {
         }
     }
 
+    /// A translation keeps its original's dates: one that leaves `date`, `start` or `end` out takes
+    /// the original's (written where the translation's front matter begins). Copying the example
+    /// date of a "required key is missing" gave a translation another address and day.
+    func inheritingDates() -> VersionedDocuments {
+        let originals = Dictionary(own.compactMap { doc in doc.frontMatter.map { (doc.source.path, $0) } }) { a, _ in a }
+        var copy = self
+        for (code, docs) in byCode {
+            copy.byCode[code] = docs.map { doc in
+                guard var map = doc.frontMatter, let (path, _) = Variant.of(doc.source.path), let original = originals[path] else { return doc }
+                for key in ["date", "start", "end"] where map.entry(key) == nil {
+                    guard let entry = original.entry(key) else { continue }
+                    map.entries.append(YAMLMap.Entry(key: key, keyLine: map.line, value: entry.value))
+                }
+                var inherited = doc
+                inherited.frontMatter = map
+                return inherited
+            }
+        }
+        return copy
+    }
+
     /// Warnings for marked files of no version: published as they are (`foo-fr`), as before;
     /// but the site has one strategy page, which `strategy.md` keeps (`Modeller.strategy`).
     /// - Parameter ownLanguage: the site's own language, whose files have no mark.
