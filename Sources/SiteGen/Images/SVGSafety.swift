@@ -20,9 +20,9 @@ enum SVGSafety {
                 continue
             }
             if let handler = tag.attributes.first(where: { localName($0.name).hasPrefix("on") }) {
-                problems.append(Problem(line: tag.line, message: "SVG has an event handler attribute '\(handler.name)', \(runs); remove the attribute"))
+                problems.append(Problem(line: handler.line, message: "SVG has an event handler attribute '\(handler.name)', \(runs); remove the attribute"))
             } else if let link = tag.attributes.first(where: { isScriptAddress($0.value) }) {
-                problems.append(Problem(line: tag.line, message: "SVG has a 'javascript:' address in '\(link.name)', \(runs); remove it"))
+                problems.append(Problem(line: link.line, message: "SVG has a 'javascript:' address in '\(link.name)', \(runs); remove it"))
             } else if let load = remoteLoad(tag) {
                 problems.append(Problem(line: tag.line, message: "SVG loads '\(load.address)' from another host (in '\(load.attribute)'), \(loads); embed it in the graphic, or remove it"))
             }
@@ -80,7 +80,8 @@ enum SVGSafety {
 struct XMLTagScanner {
     struct Tag {
         var name: String
-        var attributes: [(name: String, value: String)]
+        /// Each with the line it begins on (a tag may span lines).
+        var attributes: [(name: String, value: String, line: Int)]
         var line: Int
     }
 
@@ -118,16 +119,17 @@ struct XMLTagScanner {
         let startLine = line
         i += 1
         let name = word()
-        var attributes: [(String, String)] = []
+        var attributes: [(String, String, Int)] = []
         while i < b.count, b[i] != UInt8(ascii: ">") {
             if b[i] == 10 { line += 1 }
             guard isNameByte(b[i]) else { i += 1; continue }
+            let attributeLine = line
             let attribute = word()
             while i < b.count, b[i] == 32 || b[i] == 9 || b[i] == 10 || b[i] == 13 { if b[i] == 10 { line += 1 }; i += 1 }
-            guard i < b.count, b[i] == UInt8(ascii: "=") else { attributes.append((attribute, "")); continue }
+            guard i < b.count, b[i] == UInt8(ascii: "=") else { attributes.append((attribute, "", attributeLine)); continue }
             i += 1
             while i < b.count, b[i] == 32 || b[i] == 9 || b[i] == 10 || b[i] == 13 { if b[i] == 10 { line += 1 }; i += 1 }
-            attributes.append((attribute, value()))
+            attributes.append((attribute, value(), attributeLine))
         }
         i += 1
         return Tag(name: name, attributes: attributes, line: startLine)
