@@ -258,7 +258,7 @@ import Testing
     @Test func newRefusesSectionAddressesAndShortensLongTitles() throws {
         let content = TestSupport.temporaryFolder() + "/content"
         TestSupport.write(["site.yml": "title: T\nbase_url: https://example.org/\npaths:\n  blog: aktuelles\n"], under: content)
-        for (title, what) in [("Aktuelles", "/aktuelles/, which is the blog"), ("Suche", "/suche/, which is the search page"),
+        for (title, what) in [("Aktuelles", "/aktuelles/, which is the blog section"), ("Suche", "/suche/, which is the search page"),
                               ("Veranstaltungen", "/veranstaltungen/, which is the events section")] {
             let r = try run(["new", "page", title, "--source", content])
             #expect(r.status == 1)

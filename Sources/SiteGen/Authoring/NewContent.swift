@@ -38,7 +38,7 @@ public enum NewContent {
     /// when `home.ls.md` is the home page in Leichte Sprache.
     static func sectionAddresses(contentRoot: String) -> [String: String] {
         let config = siteConfig(contentRoot: contentRoot)
-        let names = ["blog": "blog", "events": "events section", "projects": "projects section", "fields": "fields section",
+        let names = ["blog": "blog section", "events": "events section", "projects": "projects section", "fields": "fields section",
                      "strategy": "strategy page", "search": "search page",
                      "participation": "participation section"]
         var addresses = ["assets": "theme's assets folder"]

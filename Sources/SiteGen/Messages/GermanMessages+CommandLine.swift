@@ -91,6 +91,7 @@ extension GermanMessages {
          "Aktuell: {1} Seiten, seit dem letzten Build hat sich nichts geändert ({2})"),
         ("Up to date: {} pages, nothing changed since the last build ({}) ({})",
          "Aktuell: {1} Seiten, seit dem letzten Build hat sich nichts geändert ({2}) ({3})"),
+        ("blog section", "Bereich Blog"),
         ("cannot create folder {}", "Der Ordner {1} kann nicht angelegt werden"),
         ("drafts hidden", "Entwürfe ausgeblendet"),
         ("drafts shown", "Entwürfe sichtbar"),
