@@ -59,7 +59,7 @@ import Testing
         files["projects/allein.ls.md"] = "---\ntitle: Allein\nstatus: idee\n---\nText.\n"
         let (_, diagnostics) = TestSupport.model(files)
         #expect(diagnostics.map(\.description).contains(
-            "content/projects/allein.ls.md: error: this is the 'ls' version of allein.md, but there is no allein.md beside it; add the original, or rename this file"))
+            "content/projects/allein.ls.md: error: this is the 'Leichte Sprache' version of allein.md, but there is no allein.md beside it; add the original, or rename this file"))
     }
 
     /// With an English version: a Leichte-Sprache page names the English version of its standard

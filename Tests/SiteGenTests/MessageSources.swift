@@ -34,6 +34,8 @@ enum MessageSources {
 
     /// The allow-list: prose in the sources that is no message, and why.
     static let notMessages: [String: String] = [
+        // The name of the version in messages about it, the same in every language.
+        "Leichte Sprache": "a name, put into messages as a value",
         // The text of a store marked while the output is replaced (`BuildStore.markChanging`), read by no one.
         "sitegen-store: the output is being replaced\n": "file contents, never shown",
         // The system's words for a full disk, and the start of a read error, looked for in messages.

@@ -79,7 +79,9 @@ enum TranslatedSite {
     /// After validation: a link to an original that this version translates leads to the translation.
     static func link(_ site: inout Site, original: Site) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let code = site.config.versionMark ?? site.config.language
+        // As editors call it: the 'en' version, the 'Leichte Sprache' version (not 'ls').
+        let mark = site.config.versionMark ?? site.config.language
+        let code = mark == LanguageVersion.easyReadMark ? "Leichte Sprache" : mark
         countUntranslated(&site, original: original)
         // A page of the original at the version's home would be written over by it.
         for p in original.pages where !site.urls.home.isEmpty && original.urls.page(p) == site.urls.home {
