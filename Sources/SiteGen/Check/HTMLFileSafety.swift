@@ -12,7 +12,7 @@ enum HTMLFileSafety {
     static func problems(_ bytes: [UInt8]) -> [String] {
         var problems: [String] = []
         let lower = bytes.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }
-        if firstOffset(of: Array("<script".utf8), in: lower) != nil {
+        if lower.containsBytes("<script") {
             problems.append("is an HTML file with a script, which would run on the site's own address; remove the script, or publish the document as PDF")
         }
         if let remote = HTMLScanner.scan(bytes).resources.first(where: isRemote) {
@@ -22,7 +22,3 @@ enum HTMLFileSafety {
     }
 }
 
-/// Where `needle` first occurs in `haystack` (byte offset).
-private func firstOffset(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
-    haystack.withUnsafeBufferPointer { firstOffset(of: needle, in: $0) }
-}

@@ -17,6 +17,6 @@ extension PageLinkCheck {
 
     /// Whether `text` has `href` as an attribute's value (`src="…"`, `href='…'`).
     static func isHTMLAttribute(_ href: String, in text: String) -> Bool {
-        text.contains("=\"\(href)\"") || text.contains("='\(href)'")
+        text.containsBytes("=\"\(href)\"") || text.containsBytes("='\(href)'")
     }
 }

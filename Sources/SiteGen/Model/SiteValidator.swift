@@ -68,14 +68,10 @@ struct SiteValidator {
         return items.indices.filter { kept[$0] }.map { items[$0] }
     }
 
-    /// The content's picture named nearly as `written` (`stadtsilhouete.jpg`), with the same
-    /// ending, in the form it was written: from content/ (`/images/…`) or from the page's folder.
+    /// The content's picture named nearly as `written` (`stadtsilhouete.jpg`), in the form it was
+    /// written: from content/ (`/images/…`) or from the page's folder.
     static func nearestImage(_ written: String, among assets: [String], from source: String) -> String? {
-        func name(_ path: String) -> String { path.pathParts.last.map(String.init) ?? path }
-        guard let dot = written.lastIndex(of: "."), !written[dot...].contains("/") else { return nil }
-        let ending = written[dot...].lowercased()
-        let byName = Dictionary(grouping: assets.filter { $0.lowercased().hasSuffix(ending) }, by: name)
-        guard let near = nearest(name(written), in: byName.keys.sorted()), let file = byName[near]?.sorted().first else { return nil }
+        guard let target = resolveContentPath(written, from: source), let file = nearestContentFile(target, among: assets) else { return nil }
         return written.hasPrefix("/") ? "/" + file : ParticipationValidator.relativeLink(from: source, to: file)
     }
 

@@ -48,6 +48,7 @@ struct VersionedDocuments {
     /// the original's (written where the translation's front matter begins). Copying the example
     /// date of a "required key is missing" gave a translation another address and day.
     func inheritingDates() -> VersionedDocuments {
+        guard !byCode.isEmpty else { return self }
         let originals = Dictionary(own.compactMap { doc in doc.frontMatter.map { (doc.source.path, $0) } }) { a, _ in a }
         var copy = self
         for (code, docs) in byCode {

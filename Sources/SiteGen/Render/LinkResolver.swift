@@ -131,17 +131,9 @@ public struct LinkResolver: Sendable {
         return .broken("link target '\(written)' does not exist" + clause + (guess.map { ", did you mean '\($0 + fragment)'?" } ?? ""))
     }
 
-    /// A file of the content (not a page) with the same ending, named nearly so (in the folder
-    /// written, if it is there): `../../downloads/flyr.pdf` → `../../downloads/flyer.pdf`.
+    /// A file of the content named nearly as `target`, as a link from the page: `../../downloads/flyr.pdf` → `../../downloads/flyer.pdf`.
     private func nearestFile(_ target: String, from source: SourceRef) -> String? {
-        func name(_ path: String) -> String { path.pathParts.last.map(String.init) ?? path }
-        guard let dot = target.lastIndex(of: "."), !target[dot...].contains("/") else { return nil }
-        let ending = target[dot...].lowercased()
-        let byName = Dictionary(grouping: assetPaths().filter { $0.lowercased().hasSuffix(ending) }, by: name)
-        guard let near = nearest(name(target), in: byName.keys.sorted()), let files = byName[near] else { return nil }
-        let folder = target.dropLast(name(target).count)
-        let file = files.first { $0.hasPrefix(folder) && $0.dropFirst(folder.count) == near } ?? files.sorted()[0]
-        return ParticipationValidator.relativeLink(from: source.path, to: file)
+        nearestContentFile(target, among: assetPaths()).map { ParticipationValidator.relativeLink(from: source.path, to: $0) }
     }
 
     private func sitePath(_ path: String) -> String { basePath + path }

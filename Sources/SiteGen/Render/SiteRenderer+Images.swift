@@ -95,6 +95,6 @@ struct WithheldTexts {
             let withheld = site.excludedSources.filter { $0.value == Publication.Reason.draft.explanation || $0.value == Publication.Reason.future.explanation }
             texts = withheld.keys.sorted().compactMap { (try? fileSystem.readFile(contentRoot + "/" + $0)).map { String(decoding: $0, as: UTF8.self) } }
         }
-        return texts!.contains { $0.contains(name) }
+        return texts!.contains { $0.containsBytes(String(name)) }
     }
 }

@@ -59,3 +59,15 @@ public func editDistance(_ a: String, _ b: String) -> Int { NameDistance.between
 public func nearest(_ word: String, in candidates: [String]) -> String? {
     NameDistance.closest(word, in: candidates, limit: word.count <= 3 ? 1 : max(2, word.count / 3))
 }
+
+/// The file among `files` (content paths) with `target`'s ending and a name nearly `target`'s,
+/// the one in `target`'s folder if there is one there: `downloads/flyr.pdf` → `downloads/flyer.pdf`.
+func nearestContentFile(_ target: String, among files: [String]) -> String? {
+    func name(_ path: String) -> String { path.pathParts.last.map(String.init) ?? path }
+    guard let dot = target.lastIndex(of: "."), !target[dot...].contains("/") else { return nil }
+    let ending = target[dot...].lowercased()
+    let byName = Dictionary(grouping: files.filter { $0.lowercased().hasSuffix(ending) }, by: name)
+    guard let near = nearest(name(target), in: byName.keys.sorted()), let candidates = byName[near] else { return nil }
+    let folder = target.dropLast(name(target).count)
+    return candidates.first { $0.hasPrefix(folder) && $0.dropFirst(folder.count) == near } ?? candidates.sorted()[0]
+}

@@ -335,40 +335,15 @@ extension SearchIndex {
                     buffer[n] = UInt8(ascii: ",")
                     n += 1
                 }
-                n = writeDecimal(UInt32(doc - previous), into: buffer, at: n)
+                n = writeDecimal(UInt64(doc - previous), into: buffer, at: n)
                 buffer[n] = UInt8(ascii: ",")
-                n = writeDecimal(UInt32(weights[w]), into: buffer, at: n + 1)
+                n = writeDecimal(UInt64(weights[w]), into: buffer, at: n + 1)
                 previous = doc
                 w += 1
             }
             buffer[n] = UInt8(ascii: "]")
             out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<(n + 1)]))
         }
-    }
-
-    /// Writes `value`'s digits at `at`; returns the place after them.
-    @inline(__always) private static func writeDecimal(_ value: UInt32, into buffer: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
-        if value < 10 {
-            buffer[at] = UInt8(truncatingIfNeeded: 48 + value)
-            return at + 1
-        }
-        if value < 100 {
-            buffer[at] = UInt8(truncatingIfNeeded: 48 + value / 10)
-            buffer[at + 1] = UInt8(truncatingIfNeeded: 48 + value % 10)
-            return at + 2
-        }
-        var digits = 0
-        var rest = value
-        while rest > 0 {
-            digits += 1
-            rest /= 10
-        }
-        rest = value
-        for k in stride(from: at + digits - 1, through: at, by: -1) {
-            buffer[k] = UInt8(truncatingIfNeeded: 48 + rest % 10)
-            rest /= 10
-        }
-        return at + digits
     }
 }
 
@@ -420,24 +395,35 @@ struct ShardWriter {
 
 /// Appends a non-negative integer as ASCII digits.
 func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[..<writeDecimal(UInt64(value), into: buffer, at: 0)]))
+    }
+}
+
+/// Writes `value`'s digits at `at`; returns the place after them.
+@inline(__always) func writeDecimal(_ value: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>, at: Int) -> Int {
     // Most numbers of the index (document gaps, weights) have one or two digits.
     if value < 10 {
-        out.append(UInt8(48 + value))
-        return
+        buffer[at] = UInt8(truncatingIfNeeded: 48 + value)
+        return at + 1
     }
     if value < 100 {
-        out.append(UInt8(48 + value / 10))
-        out.append(UInt8(48 + value % 10))
-        return
+        buffer[at] = UInt8(truncatingIfNeeded: 48 + value / 10)
+        buffer[at + 1] = UInt8(truncatingIfNeeded: 48 + value % 10)
+        return at + 2
     }
-    var divisor = 1
-    while divisor <= value / 10 { divisor *= 10 }
-    var n = value
-    while divisor > 0 {
-        out.append(UInt8(48 + n / divisor))
-        n %= divisor
-        divisor /= 10
+    var digits = 0
+    var rest = value
+    while rest > 0 {
+        digits += 1
+        rest /= 10
     }
+    rest = value
+    for k in stride(from: at + digits - 1, through: at, by: -1) {
+        buffer[k] = UInt8(truncatingIfNeeded: 48 + rest % 10)
+        rest /= 10
+    }
+    return at + digits
 }
 
 extension SearchIndex {
