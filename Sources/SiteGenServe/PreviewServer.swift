@@ -224,11 +224,14 @@ public final class PreviewServer: Sendable {
         var record = RebuildRecord(outcome: .initial, changedSources: [], changedOutputs: [], changeToEvent: nil,
                                    buildSeconds: seconds, listeners: 0, diagnostics: report.diagnostics)
         showDiagnostics(report.diagnostics, failed: !report.succeeded)
+        // Recorded in the same step that makes the server ready: whoever waits for it sees the
+        // first build in the history (a line printed in between left a gap tests could fall into).
         if report.succeeded {
             let snapshot = SiteSnapshot(output: sink.files, previous: nil, generation: 1)
             state.withLock {
                 $0.snapshot = snapshot
                 $0.failure = nil
+                $0.history.append(record)
                 $0.firstBuildDone = true
             }
             let drafts = configuration.drafts ? "drafts shown" : "drafts hidden"
@@ -238,12 +241,12 @@ public final class PreviewServer: Sendable {
             record.outcome = .failed
             state.withLock {
                 $0.failure = report.diagnostics
+                $0.history.append(record)
                 $0.firstBuildDone = true
             }
             let errors = report.diagnostics.filter { $0.severity == .error }.count
             tell("The first build failed (\(errors) error\(errors == 1 ? "" : "s")); the browser shows them until they are fixed.")
         }
-        state.withLock { $0.history.append(record) }
         let mode = watcher.mode == .inotify ? "inotify" : "polling every \(duration(configuration.pollInterval))"
         if !["127.0.0.1", "::1", "localhost"].contains(configuration.host) {
             tell("Note: listening on \(configuration.host), so other devices on the network can open this preview\(configuration.drafts ? " (drafts included)" : "").")
