@@ -42,8 +42,15 @@ struct KeyChecker {
 
     typealias Override = (symbol: Int, nodes: [Node], template: String)
 
+    /// A template with the shapes of the stack it is checked with and the blocks overridden.
+    private struct Signature: Hashable {
+        var template: ObjectIdentifier
+        var frames: [ObjectIdentifier?]
+        var overrides: [Int]
+    }
+
     var problems: [KeyProblem] = []
-    private var seen: Set<String> = []
+    private var seen: Set<Signature> = []
     private var reported: Set<String> = []
     /// The partial or parent tag the current template was reached through.
     private var includedFrom: String?
@@ -53,8 +60,8 @@ struct KeyChecker {
 
     mutating func check(_ template: CompiledTemplate, stack: [Frame], overrides: [Override]) {
         // A partial is checked once per stack it is used with (and recursion ends there).
-        let frames = stack.map { $0.shape.map { String(UInt(bitPattern: ObjectIdentifier($0))) } ?? "-" }
-        let signature = template.name + "|" + frames.joined(separator: ",") + "|" + overrides.map { String($0.symbol) }.joined(separator: ",")
+        let signature = Signature(template: ObjectIdentifier(template), frames: stack.map { $0.shape.map(ObjectIdentifier.init) },
+                                  overrides: overrides.map(\.symbol))
         guard seen.insert(signature).inserted else { return }
         check(template.nodes, in: template.name, stack: stack, overrides: overrides)
     }
@@ -124,36 +131,41 @@ struct KeyChecker {
 
     static let open = Shape(name: "any", doc: "", keys: [], isOpen: true)
 
-    /// The type a name resolves to; nil when it is not known (reported, or dynamic data).
+    /// The type a name resolves to; nil when it is not known (reported, or dynamic data). Found by
+    /// the names' symbols, as rendering finds them; the text is split only to report a problem.
     private mutating func resolve(_ path: Path, stack: [Frame], template: String, location: SourceLocation) -> ValueType? {
-        let parts = path.text == "." ? [] : path.text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard let first = parts.first else { return stack.last?.type }
+        guard path.first >= 0 else { return stack.last?.type }
         var type: ValueType?
         for frame in stack.reversed() {
             guard let shape = frame.shape else { continue }
             if shape.isOpen { return nil }
-            if let key = shape.key(named: first) {
-                type = key.type
+            let slot = shape.slot(path.first)
+            if slot >= 0 {
+                type = shape.keys[slot].type
                 break
             }
         }
+        let parts = { path.text.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
         guard var current = type else {
+            let first = parts()[0]
             let suggestion = Self.closest(first, stack.compactMap(\.shape).flatMap(\.names))
             report(template, location, .unknownKey, path.text, "no key '\(first)' here" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
                    missing: first, suggestion: suggestion)
             return nil
         }
-        for (i, part) in parts.enumerated().dropFirst() {
+        for i in path.symbols.indices.dropFirst() {
             guard case .object(let shape) = current else { return nil }
             if shape.isOpen { return nil }
-            guard let key = shape.key(named: part) else {
-                let before = parts[..<i].joined(separator: ".")
+            let slot = shape.slot(path.symbols[i])
+            guard slot >= 0 else {
+                let names = parts()
+                let (before, part) = (names[..<i].joined(separator: "."), names[i])
                 let suggestion = Self.closest(part, shape.names)
                 report(template, location, .unknownKey, path.text, "'\(before)' has no key '\(part)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ""),
                        missing: part, suggestion: suggestion)
                 return nil
             }
-            current = key.type
+            current = shape.keys[slot].type
         }
         return current
     }

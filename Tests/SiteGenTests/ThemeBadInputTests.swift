@@ -58,13 +58,36 @@ import Testing
         edit("i18n/en.yml", &files) { $0.replacingOccurrences(of: "\n  mainLabel: \"Main navigation\"", with: "") }
         let fs = MemoryFileSystem()
         for (path, bytes) in files { fs.write("/t/" + path, bytes: bytes) }
-        let (german, _) = TemplateSet.load(fileSystem: fs, root: "/t", displayRoot: "Templates", language: "de")
-        let (set, diagnostics) = TemplateSet.load(fileSystem: fs, root: "/t", displayRoot: "Templates", language: "en",
-                                                  original: ("de", german?.strings ?? [:]))
+        let (loaded, _) = TemplateSet.load(fileSystem: fs, root: "/t", displayRoot: "Templates", language: "de")
+        guard let german = loaded else { Issue.record("the German templates do not load"); return }
+        let (set, diagnostics) = TemplateSet.version(of: german, fileSystem: fs, displayRoot: "Templates", language: "en",
+                                                     original: ("de", german.strings))
         #expect(set != nil)
         #expect(diagnostics.map { "\($0)" } == [
             "Templates/i18n/en.yml: warning: the UI string 'nav.mainLabel' is missing (Templates/i18n/de.yml has it), so the pages of this language show nothing in its place; add it",
         ])
+    }
+
+    /// A language version takes the templates as they were read, parsed and linted for the site's
+    /// own language: a template's problem is named by the site's own load, and the version adds
+    /// only what its UI strings change (here a missing file, which stops it).
+    @Test func aVersionReusesTheTemplatesAndChecksOnlyItsStrings() {
+        var files = Self.theme
+        edit("post.mustache", &files) { $0.replacingOccurrences(of: "{{$main}}", with: "{{$mian}}").replacingOccurrences(of: "{{/main}}", with: "{{/mian}}") }
+        let fs = MemoryFileSystem()
+        for (path, bytes) in files { fs.write("/t/" + path, bytes: bytes) }
+        let (loaded, own) = TemplateSet.load(fileSystem: fs, root: "/t", displayRoot: "Templates", language: "de")
+        guard let german = loaded else { Issue.record("the German templates do not load"); return }
+        #expect(own.contains { $0.file == "Templates/post.mustache" })
+        let (english, diagnostics) = TemplateSet.version(of: german, fileSystem: fs, displayRoot: "Templates", language: "en",
+                                                         original: ("de", german.strings))
+        #expect(english?.library === german.library)
+        #expect(english?.strings["nav"] != nil)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let (french, missing) = TemplateSet.version(of: german, fileSystem: fs, displayRoot: "Templates", language: "fr",
+                                                    original: ("de", german.strings))
+        #expect(french == nil)
+        #expect(missing.map { "\($0)" } == ["Templates/i18n/fr.yml: error: UI strings for language 'fr' are missing"])
     }
 
     @Test func theRealThemeLoadsWithoutAWord() {

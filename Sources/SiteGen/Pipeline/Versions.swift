@@ -15,15 +15,15 @@ extension Builder {
     func versionRenderers(_ site: Site, _ modelled: (site: Site?, templates: TemplateSet?, content: UInt64, skeleton: UInt64),
                           _ report: inout BuildReport) -> VersionRenderers {
         var result = VersionRenderers()
+        guard let base = modelled.templates else { return result }
         for version in site.versions + site.easyReadVersion {
-            let (templates, diagnostics) = TemplateSet.load(fileSystem: fileSystem, root: location.templates,
-                                                            displayRoot: displayName(location.templates), language: version.config.language,
-                                                            original: modelled.templates.map { (site.config.language, $0.strings) })
+            let (templates, diagnostics) = TemplateSet.version(of: base, fileSystem: fileSystem, displayRoot: displayName(location.templates),
+                                                               language: version.config.language, original: (site.config.language, base.strings))
             report.diagnostics += diagnostics
             guard let templates else { result.complete = false; continue }
             result.templatesHash = ContentHash.mix(ContentHash.mix(result.templatesHash, text: version.config.language), templates.hash)
             var renderer = SiteRenderer(site: version, templates: templates, contentRoot: location.content, memo: cache ?? NoMemo(),
-                                        fileSystem: fileSystem, originalStrings: modelled.templates.map { UIStrings(tree: $0.strings) })
+                                        fileSystem: fileSystem, originalStrings: UIStrings(tree: base.strings))
             renderer.skeleton = skeleton(modelled.skeleton, templates, validity: Self.validity(site))
             renderer.outputName = displayName(location.output)
             renderer.contentName = displayName(location.content)

@@ -24,11 +24,14 @@ enum TemplateLint {
                 result.append(.warning(display(kind + ".mustache"), "the template has no layout ({{<base}}…{{/base}}) and no <html>, so its pages lack the site's head, header and footer"))
             }
         }
-        result += imagesWithoutAlt(texts, display: display)
-        for key in UIStrings.usedByCode where strings[key] == key {
-            result.append(.warning(display("i18n/\(language).yml"), "the UI string '\(key)' is missing, so pages show '\(key)' instead; add it"))
+        return result + imagesWithoutAlt(texts, display: display) + missingStrings(strings, language: language, display: display)
+    }
+
+    /// The UI strings the code shows that the language's file lacks.
+    static func missingStrings(_ strings: UIStrings, language: String, display: (String) -> String) -> [Diagnostic] {
+        UIStrings.usedByCode.filter { strings[$0] == $0 }.map {
+            .warning(display("i18n/\(language).yml"), "the UI string '\($0)' is missing, so pages show '\($0)' instead; add it")
         }
-        return result
     }
 
     /// Line and column (in characters) of the first byte that is not UTF-8.

@@ -25,10 +25,7 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
     func dependencyHash(of template: String) -> UInt64 { dependencyHashes[template] ?? hash }
 
     /// Loads and checks every template; all problems are returned together.
-    /// - Parameter original: for a language version, the site's own language and UI strings (a
-    ///   string only this language's file lacks is named in that file, not at the templates).
-    public static func load(fileSystem: any FileSystem, root: String, displayRoot: String, language: String,
-                            original: (language: String, strings: [String: Any])? = nil) -> (TemplateSet?, [Diagnostic]) {
+    public static func load(fileSystem: any FileSystem, root: String, displayRoot: String, language: String) -> (TemplateSet?, [Diagnostic]) {
         let display = { (p: String) in displayRoot.isEmpty ? p : displayRoot + "/" + p }
         if fileSystem.fileExists(root), !fileSystem.isDirectory(root) {
             return (nil, [.error(displayRoot, "'\(root)' is a file, not the templates folder; pass --templates DIR")])
@@ -60,9 +57,7 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         guard let library, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         var set = TemplateSet(library: library, strings: strings, assets: files.assets, hash: files.hash, root: root)
         set.stringsValue = stringsValue
-        diagnostics += TemplateKeys.check(library, strings: stringsValue, display: display,
-                                          original: original.map { (UIStrings(tree: $0.strings), "i18n/\($0.language).yml") },
-                                          file: "i18n/\(language).yml")
+        diagnostics += TemplateKeys.check(library, strings: stringsValue, display: display, file: "i18n/\(language).yml")
         diagnostics += TemplateLint.warnings(library, texts: texts, strings: UIStrings(tree: strings), language: language, display: display)
         set.dependencyHashes = hashesWithDependencies(texts, references: library.references)
         return (set, diagnostics)
@@ -105,22 +100,52 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
                 }
                 files.texts[String(path.dropLast(9))] = text
             } else if path == "i18n/\(language).yml" {
-                guard let text = FrontMatter.decodeText(bytes) else {
-                    let at = TemplateLint.firstInvalidUTF8(bytes)
-                    files.diagnostics.append(.error(display(path), line: at.line, column: at.column, "the UI strings are not UTF-8 text; save the file as UTF-8"))
-                    continue
-                }
-                do {
-                    if let value = try YAMLReader.parse(text, firstLine: 1) {
-                        files.strings = (plain(value) as? [String: Any]) ?? [:]
-                        files.stringsValue = templateValue(value)
-                    }
-                } catch {
-                    files.diagnostics.append(.error(display(path), line: error.line, column: error.column, error.message))
-                }
+                readStrings(bytes, into: &files, display: display(path))
             }
         }
         return files
+    }
+
+    /// The UI strings of one language from the bytes of its file.
+    private static func readStrings(_ bytes: [UInt8], into files: inout Files, display: String) {
+        guard let text = FrontMatter.decodeText(bytes) else {
+            let at = TemplateLint.firstInvalidUTF8(bytes)
+            files.diagnostics.append(.error(display, line: at.line, column: at.column, "the UI strings are not UTF-8 text; save the file as UTF-8"))
+            return
+        }
+        do {
+            if let value = try YAMLReader.parse(text, firstLine: 1) {
+                files.strings = (plain(value) as? [String: Any]) ?? [:]
+                files.stringsValue = templateValue(value)
+            }
+        } catch {
+            files.diagnostics.append(.error(display, line: error.line, column: error.column, error.message))
+        }
+    }
+
+    /// The templates for a language version: `base`'s templates (read, parsed and linted once)
+    /// with that language's UI strings, and the checks that depend on the strings (the key check
+    /// looks at `t.…` with them; its other findings are the site's own again, and merge with them). `original`: the site's own language and UI strings (a string only
+    /// this language's file lacks is named in that file, not at the templates).
+    static func version(of base: TemplateSet, fileSystem: any FileSystem, displayRoot: String, language: String,
+                        original: (language: String, strings: [String: Any])) -> (TemplateSet?, [Diagnostic]) {
+        let display = { (p: String) in displayRoot.isEmpty ? p : displayRoot + "/" + p }
+        let file = "i18n/\(language).yml"
+        var files = Files()
+        if let bytes = try? fileSystem.readFile(base.root + "/" + file) {
+            readStrings(bytes, into: &files, display: display(file))
+        } else {
+            files.diagnostics.append(.error(display(file), "UI strings for language '\(language)' are missing"))
+        }
+        guard !files.diagnostics.contains(where: { $0.severity == .error }) else { return (nil, files.diagnostics) }
+        var set = base
+        set.strings = files.strings
+        set.stringsValue = files.stringsValue
+        let diagnostics = files.diagnostics
+            + TemplateKeys.check(base.library, strings: files.stringsValue, display: display,
+                                 original: (UIStrings(tree: original.strings), "i18n/\(original.language).yml"), file: file)
+            + TemplateLint.missingStrings(UIStrings(tree: files.strings), language: language, display: display)
+        return (set, diagnostics)
     }
 
     /// A font or picture a style sheet of the theme loads from another host (Google Fonts by
