@@ -53,10 +53,10 @@ import Testing
 
     @Test func onlyAddressesWhoseLastPartHasADotOrAnEscapeMayNameAFile() {
         for href in ["/blog/beitrag/", "/blog/beitrag/#abschnitt", "../seite/?q=a.b", "#teil.2", "/"] {
-            #expect(!SiteRenderer.mayNameFile(href), "\(href)")
+            #expect(!HTMLReferences.mayNameFile(href), "\(href)")
         }
         for href in ["diagramm.svg", "/downloads/plan.pdf#page=2", "a/b.c?x", "Bericht%20Juni", "/x.y/z.pdf"] {
-            #expect(SiteRenderer.mayNameFile(href), "\(href)")
+            #expect(HTMLReferences.mayNameFile(href), "\(href)")
         }
     }
 

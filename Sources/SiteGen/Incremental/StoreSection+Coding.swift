@@ -34,6 +34,7 @@ extension BuildCache {
                 w.strings(p.refs.links)
                 w.strings(p.refs.resources)
                 w.strings(p.refs.ids.sorted())
+                w.strings(p.refs.fileLinks)
             }
         }
     }
@@ -154,7 +155,7 @@ extension BuildCache {
             let key = try r.u64()
             let quickKey = try r.u64()
             let size = try r.int()
-            let refs = HTMLReferences(links: try r.strings(), resources: try r.strings(), ids: Set(try r.strings()))
+            let refs = HTMLReferences(links: try r.strings(), resources: try r.strings(), ids: Set(try r.strings()), fileLinks: try r.strings())
             pages[path] = RememberedPage(key: key, quickKey: quickKey, html: nil, size: size, refs: refs)
         }
         return pages

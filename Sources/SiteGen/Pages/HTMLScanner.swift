@@ -10,6 +10,35 @@ struct HTMLReferences: Sendable {
     /// `src`, `srcset`, `poster`, `<link rel=stylesheet|icon|preload href>`, `url(...)`: things a browser loads.
     var resources: [String] = []
     var ids: Set<String> = []
+    /// The links and resources that may name a file rather than a page (`mayNameFile`), each once:
+    /// what the check for unlinked downloads and photos looks at, without going through every
+    /// page's hundred links to other pages again on each build.
+    var fileLinks: [String] = []
+
+    /// Notes the file-like addresses among `links` and `resources`.
+    mutating func findFileLinks() {
+        var seen: Set<String> = []
+        fileLinks = (links + resources).filter { Self.mayNameFile($0) && seen.insert($0).inserted }
+    }
+
+    /// False for an address that cannot lead to a file of the content: one whose last part (before
+    /// `?` or `#`) has no dot and nothing percent-encoded, such as a page's `/blog/post/`. Most
+    /// links lead to pages, and resolving each of a large site's links costs more than the rest.
+    static func mayNameFile(_ href: String) -> Bool {
+        var href = href
+        return href.withUTF8 { bytes in
+            var dotInLastPart = false
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "?"), UInt8(ascii: "#"): return dotInLastPart
+                case UInt8(ascii: "/"): dotInLastPart = false
+                case UInt8(ascii: "."), UInt8(ascii: "%"): dotInLastPart = true
+                default: break
+                }
+            }
+            return dotInLastPart
+        }
+    }
 }
 
 enum HTMLScanner {
@@ -29,6 +58,7 @@ enum HTMLScanner {
             refs.links = refs.links.map(interner.intern)
             refs.resources = refs.resources.map(interner.intern)
         }
+        refs.findFileLinks()
         return refs
     }
 

@@ -82,8 +82,12 @@ extension SiteRenderer {
             var hrefs: Set<String> = []
             // By index: `for r in records` copies each record, retaining all its parts.
             for i in start..<min(records.count, start + 512) {
-                for href in records[i].refs.links where anyNameWithoutDot || Self.mayNameFile(href) { hrefs.insert(href) }
-                for href in records[i].refs.resources where anyNameWithoutDot || Self.mayNameFile(href) { hrefs.insert(href) }
+                if anyNameWithoutDot {
+                    hrefs.formUnion(records[i].refs.links)
+                    hrefs.formUnion(records[i].refs.resources)
+                } else {
+                    hrefs.formUnion(records[i].refs.fileLinks)
+                }
             }
             return hrefs
         }
@@ -93,24 +97,5 @@ extension SiteRenderer {
             if let target = PageLinkCheck.internalPath(href, base: base), !target.path.isEmpty { paths.insert(target.path) }
         }
         return paths
-    }
-
-    /// False for an address that cannot lead to a file of the content: one whose last part (before
-    /// `?` or `#`) has no dot and nothing percent-encoded, such as a page's `/blog/post/`. Most
-    /// links lead to pages, and resolving each of a large site's links costs more than the rest.
-    static func mayNameFile(_ href: String) -> Bool {
-        var href = href
-        return href.withUTF8 { bytes in
-            var dotInLastPart = false
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "?"), UInt8(ascii: "#"): return dotInLastPart
-                case UInt8(ascii: "/"): dotInLastPart = false
-                case UInt8(ascii: "."), UInt8(ascii: "%"): dotInLastPart = true
-                default: break
-                }
-            }
-            return dotInLastPart
-        }
     }
 }
