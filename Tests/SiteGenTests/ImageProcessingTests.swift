@@ -138,6 +138,9 @@ import Testing
         #expect(problems(head + "<a href=\" JavaScript:alert(1)\"><rect/></a></svg>").count == 1)
         #expect(problems(head + "<a xlink:href=\"&#106;ava&#x73;cript:alert(1)\"><rect/></a></svg>").count == 1)
         #expect(problems(head + "<set attributeName=\"href\" to=\"java\nscript:alert(1)\"/></svg>").count == 1)
+        // The colon itself as a character reference, and a mark after it.
+        #expect(problems(head + "<a href=\"javascript&#58;alert(1)\"><rect/></a></svg>").count == 1)
+        #expect(problems(head + "<a href=\"javascript:\u{301}alert(1)\"><rect/></a></svg>").count == 1)
     }
 
     /// Opened on its own, an SVG loads what it refers to: another host's picture, font or page

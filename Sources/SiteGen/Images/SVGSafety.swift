@@ -37,8 +37,11 @@ enum SVGSafety {
 
     /// `javascript:` however it is hidden: character references, spaces, control characters, case.
     static func isScriptAddress(_ value: String) -> Bool {
+        // Without a colon, written or as a character reference, there is no address scheme at all.
+        guard value.utf8.contains(UInt8(ascii: ":")) || value.utf8.contains(UInt8(ascii: "&")) else { return false }
         let decoded = decodeReferences(value).unicodeScalars.filter { $0.value > 32 }
-        return String(String.UnicodeScalarView(decoded)).lowercased().contains("javascript:")
+        // By bytes: a mark after the colon does not hide the scheme from a browser.
+        return String(String.UnicodeScalarView(decoded)).lowercased().containsBytes("javascript:")
     }
 
     /// `&#106;` and `&#x6A;` as characters (named references are left: none spells a letter of `javascript`).
