@@ -349,6 +349,16 @@ import MustacheEngine
         #expect(strings["nav.missing"] == "nav.missing")
     }
 
+    /// Placeholders are filled in one pass: an argument goes in as written (a tag named "{2}"
+    /// stays "{2}"), a number beyond the arguments and a brace that is no placeholder stay.
+    @Test func aStringsPlaceholdersAreFilledOnce() {
+        let strings = UIStrings(tree: ["p": "Seite {1} von {2}", "t": "Schlagwort „{1}“ {3} {x} {", "n": "{10}{1}"])
+        #expect(strings.format("p", 3, 12) == "Seite 3 von 12")
+        #expect(strings.format("t", "{2}", "zwei") == "Schlagwort „{2}“ {3} {x} {")
+        #expect(strings.format("n", 7) == "{10}7")
+        #expect(strings.format("fehlt", 1) == "fehlt")
+    }
+
     @Test func theThemesStringsGiveWhatTheTreeWalkGives() throws {
         let (set, diagnostics) = TemplateSet.load(fileSystem: LocalFileSystem(), root: TestSupport.templates, displayRoot: "Templates",
                                                   language: "de")

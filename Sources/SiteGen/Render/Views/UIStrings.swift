@@ -67,9 +67,40 @@ public struct UIStrings: @unchecked Sendable {
     ]
 
     /// Replaces `{1}`, `{2}` … with the arguments.
-    public func format(_ key: String, _ args: Any...) -> String {
-        var s = self[key]
-        for (i, a) in args.enumerated() { s = s.replacingAll("{\(i + 1)}", with: "\(a)") }
-        return s
+    public func format(_ key: String, _ args: String...) -> String { Self.fill(self[key], args) }
+
+    /// Replaces `{1}`, `{2}` … with the numbers (a pagination makes thousands of these).
+    public func format(_ key: String, _ numbers: Int...) -> String { Self.fill(self[key], numbers.map { String($0) }) }
+
+    /// `{n}` for n from 1 to the number of arguments replaced by the n-th, in one pass over the
+    /// text: an argument is put in as it is, even when it has a `{2}` of its own.
+    static func fill(_ text: String, _ args: [String]) -> String {
+        guard !args.isEmpty, text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "{"), let (n, end) = placeholder(bytes, at: i), n >= 1, n <= args.count {
+                out += args[n - 1].utf8
+                i = end
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The number of a `{digits}` at `start`, and where it ends.
+    private static func placeholder(_ bytes: [UInt8], at start: Int) -> (Int, Int)? {
+        var i = start + 1
+        var n = 0
+        while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57, n < 1_000 {
+            n = n * 10 + Int(bytes[i] - 48)
+            i += 1
+        }
+        guard i > start + 1, i < bytes.count, bytes[i] == UInt8(ascii: "}") else { return nil }
+        return (n, i + 1)
     }
 }
