@@ -3,7 +3,7 @@
 /// The place is where one takes part: the online address of its first https link, else the
 /// place of the first event it links to; without either the JSON-LD names none.
 extension StructuredData {
-    static func participation(_ p: Participation, site: Site) -> JSON {
+    static func participation(_ p: Participation, site: Site) -> String {
         let online = p.participate.lazy.compactMap { link -> String? in
             if case .web(let url) = link.target { return url } else { return nil }
         }.first
@@ -11,24 +11,24 @@ extension StructuredData {
             guard case .event(let path) = link.target else { return nil }
             return site.events.first { $0.source.path == path && $0.location != nil }
         }.first
-        var locations: [JSON] = []
-        if let l = event?.location {
-            locations.append(.obj([("@type", .string("Place")), ("name", .str(l.name ?? l.address)), ("address", l.address.map(postalAddress))]))
-        }
-        if let online { locations.append(.obj([("@type", .string("VirtualLocation")), ("url", .string(online))])) }
+        var locations: [JSONObjectWriter] = []
+        if let l = event?.location { locations.append(place(l)) }
+        if let online { locations.append(virtualLocation(online)) }
         let mode = online != nil && event != nil ? "MixedEventAttendanceMode"
             : online != nil ? "OnlineEventAttendanceMode" : "OfflineEventAttendanceMode"
-        let url = site.urls.absolute(site.urls.participation(p))
-        return .obj([
-            ("@context", .string("https://schema.org")), ("@type", .string("Event")),
-            ("name", .string(p.title)), ("description", .str(p.summary)),
-            ("startDate", .string(p.start.iso8601)), ("endDate", .str(p.end?.iso8601)),
-            ("eventStatus", .string("https://schema.org/\(p.cancelled ? "EventCancelled" : "EventScheduled")")),
-            ("eventAttendanceMode", locations.isEmpty ? nil : .string("https://schema.org/\(mode)")),
-            ("location", locations.isEmpty ? nil : locations.count == 1 ? locations[0] : .array(locations)),
-            ("organizer", publisherRef(site)),
-            ("url", .string(url)),
-            ("inLanguage", .string(p.lang ?? site.config.language)),
-        ])
+        var w = JSONObjectWriter()
+        w.add("@context", "https://schema.org")
+        w.add("@type", "Event")
+        w.add("name", p.title)
+        w.add("description", p.summary)
+        w.add("startDate", p.start.iso8601)
+        w.add("endDate", p.end?.iso8601)
+        w.add("eventStatus", "https://schema.org/\(p.cancelled ? "EventCancelled" : "EventScheduled")")
+        w.add("eventAttendanceMode", locations.isEmpty ? nil : "https://schema.org/\(mode)")
+        w.add("location", oneOrMore: locations)
+        w.add("organizer") { publisherRef(site, &$0) }
+        w.add("url", site.urls.absolute(site.urls.participation(p)))
+        w.add("inLanguage", p.lang ?? site.config.language)
+        return w.text
     }
 }

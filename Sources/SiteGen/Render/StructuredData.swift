@@ -8,35 +8,39 @@ enum StructuredData {
         ])
     }
 
-    static func publisherRef(_ site: Site) -> JSON {
-        .obj([("@type", .string("GovernmentOrganization")), ("name", .string(site.config.publisher.name)),
-              ("url", .str(site.config.publisher.url ?? site.config.baseURL))])
+    static func publisherRef(_ site: Site, _ w: inout JSONObjectWriter) {
+        w.add("@type", "GovernmentOrganization")
+        w.add("name", site.config.publisher.name)
+        w.add("url", site.config.publisher.url ?? site.config.baseURL)
     }
 
     /// - Parameter keywords: its tags, as their pages spell them.
-    static func post(_ p: Post, site: Site, image: String?, keywords: [String] = []) -> JSON {
-        .obj([
-            ("@context", .string("https://schema.org")), ("@type", .string("BlogPosting")),
-            ("headline", .string(p.title)), ("description", .str(p.summary)),
-            ("datePublished", .string(p.date.iso8601)), ("dateModified", .string((p.updated ?? p.date).iso8601)),
-            ("author", .obj([("@type", .string("Person")), ("name", .string(p.author ?? site.config.author))])),
-            ("publisher", publisherRef(site)), ("image", .str(image)),
-            ("url", .string(site.urls.absolute(site.urls.post(p)))),
-            ("mainEntityOfPage", .string(site.urls.absolute(site.urls.post(p)))),
-            ("inLanguage", .string(p.lang ?? site.config.language)),
-            ("keywords", keywords.isEmpty ? nil : .string(keywords.joined(separator: ", "))),
-        ])
+    static func post(_ p: Post, site: Site, image: String?, keywords: [String] = []) -> String {
+        let url = site.urls.absolute(site.urls.post(p))
+        var w = JSONObjectWriter()
+        w.add("@context", "https://schema.org")
+        w.add("@type", "BlogPosting")
+        w.add("headline", p.title)
+        w.add("description", p.summary)
+        w.add("datePublished", p.date.iso8601)
+        w.add("dateModified", (p.updated ?? p.date).iso8601)
+        w.add("author") { author in
+            author.add("@type", "Person")
+            author.add("name", p.author ?? site.config.author)
+        }
+        w.add("publisher") { publisherRef(site, &$0) }
+        w.add("image", image)
+        w.add("url", url)
+        w.add("mainEntityOfPage", url)
+        w.add("inLanguage", p.lang ?? site.config.language)
+        w.add("keywords", keywords.isEmpty ? nil : keywords.joined(separator: ", "))
+        return w.text
     }
 
-    static func event(_ e: Event, site: Site) -> JSON {
-        var locations: [JSON] = []
-        if let l = e.location {
-            locations.append(.obj([
-                ("@type", .string("Place")), ("name", .str(l.name ?? l.address)),
-                ("address", l.address.map(postalAddress)),
-            ]))
-        }
-        if let online = e.online { locations.append(.obj([("@type", .string("VirtualLocation")), ("url", .string(online))])) }
+    static func event(_ e: Event, site: Site) -> String {
+        var locations: [JSONObjectWriter] = []
+        if let l = e.location { locations.append(place(l)) }
+        if let online = e.online { locations.append(virtualLocation(online)) }
         let mode = e.online != nil && e.location != nil ? "MixedEventAttendanceMode"
             : e.online != nil ? "OnlineEventAttendanceMode" : "OfflineEventAttendanceMode"
         let status: String
@@ -45,33 +49,55 @@ enum StructuredData {
         case .abgesagt: status = "EventCancelled"
         case .verschoben: status = "EventPostponed"
         }
-        return .obj([
-            ("@context", .string("https://schema.org")), ("@type", .string("Event")),
-            ("name", .string(e.title)), ("description", .str(e.summary)),
-            ("startDate", .string(e.start.iso8601)), ("endDate", .str(e.end?.iso8601)),
-            ("eventStatus", .string("https://schema.org/\(status)")),
-            ("eventAttendanceMode", .string("https://schema.org/\(mode)")),
-            ("location", locations.isEmpty ? nil : locations.count == 1 ? locations[0] : .array(locations)),
-            ("organizer", publisherRef(site)),
-            ("url", .string(site.urls.absolute(site.urls.event(e)))),
-            // Only a site with language versions says it (the output of others stays as it was).
-            ("inLanguage", site.alternates.isEmpty ? nil : .string(e.lang ?? site.config.language)),
-        ])
+        var w = JSONObjectWriter()
+        w.add("@context", "https://schema.org")
+        w.add("@type", "Event")
+        w.add("name", e.title)
+        w.add("description", e.summary)
+        w.add("startDate", e.start.iso8601)
+        w.add("endDate", e.end?.iso8601)
+        w.add("eventStatus", "https://schema.org/\(status)")
+        w.add("eventAttendanceMode", "https://schema.org/\(mode)")
+        w.add("location", oneOrMore: locations)
+        w.add("organizer") { publisherRef(site, &$0) }
+        w.add("url", site.urls.absolute(site.urls.event(e)))
+        // Only a site with language versions says it (the output of others stays as it was).
+        w.add("inLanguage", site.alternates.isEmpty ? nil : e.lang ?? site.config.language)
+        return w.text
+    }
+
+    /// Where an event takes place: its name (or address) and its address.
+    static func place(_ l: Location) -> JSONObjectWriter {
+        var w = JSONObjectWriter()
+        w.add("@type", "Place")
+        w.add("name", l.name ?? l.address)
+        if let address = l.address { w.add("address") { postalAddress(address, &$0) } }
+        return w
+    }
+
+    static func virtualLocation(_ url: String) -> JSONObjectWriter {
+        var w = JSONObjectWriter()
+        w.add("@type", "VirtualLocation")
+        w.add("url", url)
+        return w
     }
 
     /// "Kleppingstraße 28, 44135 Dortmund" → street, postal code and town; anything else as street.
-    static func postalAddress(_ address: String) -> JSON {
+    static func postalAddress(_ address: String, _ w: inout JSONObjectWriter) {
+        w.add("@type", "PostalAddress")
         let parts = address.split(separator: ",").map { String($0).trimmingSpaces }
         if parts.count >= 2, let last = parts.last {
             let digits = last.prefix { $0.isASCII && $0.isNumber }
             let town = String(last.dropFirst(digits.count)).trimmingSpaces
             if digits.count == 5, !town.isEmpty {
-                return .obj([
-                    ("@type", .string("PostalAddress")), ("streetAddress", .string(parts.dropLast().joined(separator: ", "))),
-                    ("postalCode", .string(String(digits))), ("addressLocality", .string(town)), ("addressCountry", .string("DE")),
-                ])
+                w.add("streetAddress", parts.dropLast().joined(separator: ", "))
+                w.add("postalCode", String(digits))
+                w.add("addressLocality", town)
+                w.add("addressCountry", "DE")
+                return
             }
         }
-        return .obj([("@type", .string("PostalAddress")), ("streetAddress", .string(address)), ("addressCountry", .string("DE"))])
+        w.add("streetAddress", address)
+        w.add("addressCountry", "DE")
     }
 }

@@ -127,7 +127,8 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
         var section: Section
         var breadcrumbs: [(String, String?)] = []
         var feeds: [(title: String, path: String)] = []
-        var jsonLD: [JSON] = []
+        /// Structured data blocks, as JSON text.
+        var jsonLD: [String] = []
         var ogType = "website"
         var image: String?
         var lang: String?
@@ -158,7 +159,7 @@ struct LayoutContext: @unchecked Sendable {  // the caches inside are locked
                 return step
             })
         }
-        let ld = meta.jsonLD.map { $0.serialized() } + [publisherLD]
+        let ld = meta.jsonLD + [publisherLD]
         let page = PageMeta(title: meta.title, documentTitle: meta.isHome ? c.title : "\(meta.title) – \(c.title)",
                             canonical: urls.absolute(meta.path), ogType: meta.ogType,
                             ogLocale: c.language == "de" ? "de_DE" : c.language == "en" ? "en_GB" : c.language,
