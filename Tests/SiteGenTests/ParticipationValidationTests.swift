@@ -38,6 +38,42 @@ import Testing
         #expect(Self.messages(lines).isEmpty, "\(Self.messages(lines))")
     }
 
+    /// A phone number is how many people take part (a consultation hour, a hotline); `tel:` was
+    /// refused as "must be an https address, a mailto: address or the .md file of an event".
+    @Test func aPhoneNumberIsAWayToTakePart() throws {
+        let lines = """
+            start: 2026-11-01
+            participate:
+              - tel:+49 (0)231 50-12345
+              - { label: "Bürgertelefon", link: "tel:0231 / 50 12 345" }
+            """
+        #expect(Self.messages(lines).isEmpty, "\(Self.messages(lines))")
+        var files = TestSupport.minimalSite
+        files["participation/p.md"] = "---\ntitle: B\n\(lines)\n---\nText.\n"
+        let p = try #require(TestSupport.model(files).0?.participation.first)
+        #expect(p.participate.map(\.target) == [.phone("+49 (0)231 50-12345"), .phone("0231 / 50 12 345")])
+        #expect(p.participate.map(\.label) == [nil, "Bürgertelefon"])
+    }
+
+    @Test func aPhoneNumberMustBeOne() {
+        #expect(Self.errors("start: 2026-11-01\nparticipate: [\"tel:0231 ZENTRALE\"]") == [
+            "content/participation/p.md:4: error: 'tel:0231 ZENTRALE' is no phone number; write it like tel:+49 231 50-12345",
+        ])
+        #expect(Self.errors("start: 2026-11-01\nparticipate: [\"0231 50-12345\"]") == [
+            "content/participation/p.md:4: error: '0231 50-12345' looks like a phone number; write it as tel:0231 50-12345",
+        ])
+    }
+
+    /// The address keeps the digits (and a leading +): spaces and slashes may not stand in one,
+    /// and the "(0)" of a German number is not dialled from abroad.
+    @Test func aPhoneNumbersAddressHoldsItsDigits() {
+        #expect(PhoneNumber.href("+49 (0)231 50-12345") == "tel:+492315012345")
+        #expect(PhoneNumber.href("0231 / 50 12 345") == "tel:02315012345")
+        #expect(PhoneNumber.href("(0231) 5012345") == nil, "a number starts with a digit or +")
+        #expect(PhoneNumber.href("115") == "tel:115", "the public service number")
+        #expect(PhoneNumber.href("12") == nil && PhoneNumber.href("+49 231 +5") == nil && PhoneNumber.href("0800-SMART") == nil)
+    }
+
     @Test func missingRequiredKeys() {
         #expect(TestSupport.model(TestSupport.minimalSite.merging(["participation/p.md": "---\nformat: Umfrage\n---\nText.\n"]) { _, b in b }).1.errorMessages == [
             "content/participation/p.md:2: error: required key 'title' is missing; add e.g. title: \"…\"",
@@ -102,7 +138,7 @@ import Testing
             "content/participation/p.md:5: error: link 'https://beteiligung.example.org/u' has no label; add one that names where it leads, e.g. label: \"Zur Online-Umfrage\"",
             "content/participation/p.md:6: error: link 'http://beteiligung.example.org/u' is not encrypted; people enter personal data there, so write https://",
             "content/participation/p.md:7: error: 'mailto:keine-adresse' is no e-mail address; write it like mailto:smartcity@dortmund.de",
-            "content/participation/p.md:8: error: link 'beteiligung.example.org' must be an https address, a mailto: address or the .md file of an event (e.g. ../events/2026/auftakt.md)",
+            "content/participation/p.md:8: error: link 'beteiligung.example.org' must be an https address, a mailto: or tel: address or the .md file of an event (e.g. ../events/2026/auftakt.md)",
         ])
     }
 
@@ -161,7 +197,7 @@ import Testing
         ])
         #expect(Self.messages("start: 2026-10-01\nend: 2026-11-01\nstatus: abgesagt").isEmpty, "a cancelled format needs neither")
         // Entries that are all unusable have their own errors: not also "has no entry".
-        let broken = Self.messages("start: 2026-11-01\nparticipate: [tel:0231-123, ftp://x.example.org]")
+        let broken = Self.messages("start: 2026-11-01\nparticipate: [tel:Zentrale, ftp://x.example.org]")
         #expect(!broken.warningMessages.contains { $0.contains("has no 'participate' entry") } && !broken.errorMessages.isEmpty, "\(broken)")
     }
 

@@ -41,6 +41,7 @@ extension LayoutContext {
                                 when: when(e.start, e.end), endISO: e.end?.iso8601, location: location,
                                 online: e.online, registration: e.registration,
                                 icsHref: urls.href(urls.eventCalendar(e)), isPast: e.endsAt <= site.options.now)
+        event.registrationPhone = e.registrationPhone
         event.participation = site.participation(of: e).map { LinkView(title: $0.title, href: urls.href(urls.participation($0))) }
         var meta = Meta(title: e.title, description: e.summary, path: urls.event(e), section: .events)
         meta.breadcrumbs = [(strings["nav.events"], urls.events), (e.title, nil)]
