@@ -154,6 +154,43 @@ import Testing
         #expect(Self.errors("start: 2026-01-01\nend: 2026-02-01\nresults: \"#ergebnisse\"", body: "## Ergebnisse\n\nViel.\n").isEmpty)
     }
 
+    /// Results in a post planned for after the build's "now" were an error ("is dated in the
+    /// future and is not published"), which failed the build for a plan. They are no error; a
+    /// format that is over is told that its page shows no results until the post appears.
+    @Test func resultsInAPostPlannedForLaterAreAPlan() {
+        let later = ["posts/2027/ergebnisse.md": "---\ntitle: Was die Umfrage ergab\ndate: 2027-01-15T10:00:00+01:00\nsummary: S.\n---\n## Zahlen\n\nViele.\n"]
+        let running = Self.messages("start: 2026-11-01\nend: 2026-12-15\nparticipate: [mailto:a@example.org]\nresults: ../posts/2027/ergebnisse.md", extra: later)
+        #expect(running.isEmpty, "\(running)")
+        let over = Self.messages("start: 2026-10-01\nend: 2026-11-01\nresults: ../posts/2027/ergebnisse.md#zahlen", extra: later)
+        #expect(over.map(\.description) == [
+            "content/participation/p.md:5: warning: results '../posts/2027/ergebnisse.md#zahlen' is dated 2027-01-15T10:00:00+01:00 and not published yet; until then the page of this finished participation links no results",
+        ])
+        // Its heading is checked all the same, today, not on the day it appears.
+        #expect(Self.errors("start: 2026-10-01\nend: 2026-11-01\nresults: ../posts/2027/ergebnisse.md#zahl", extra: later) == [
+            "content/participation/p.md:5: error: results: '../posts/2027/ergebnisse.md#zahl': there is no heading with the id 'zahl', did you mean '#zahlen'?",
+        ])
+        // A draft is no plan: nobody has said when it appears.
+        let draft = ["posts/2027/ergebnisse.md": later["posts/2027/ergebnisse.md"]!.replacingOccurrences(of: "summary: S.", with: "summary: S.\ndraft: true")]
+        #expect(Self.errors("start: 2026-10-01\nend: 2026-11-01\nresults: ../posts/2027/ergebnisse.md", extra: draft) == [
+            "content/participation/p.md:5: error: results '../posts/2027/ergebnisse.md' is a draft and is not published; publish it or remove the link",
+        ])
+    }
+
+    /// Until the post appears no page links it (the link would lead nowhere); from its day on, all do.
+    @Test func resultsPlannedForLaterAreLinkedFromTheirDay() throws {
+        var files = TestSupport.minimalSite
+        files["participation/p.md"] = "---\ntitle: Beteiligung\nstart: 2026-10-01\nend: 2026-11-01\nresults: ../posts/2027/ergebnisse.md\n---\nText.\n"
+        files["posts/2027/ergebnisse.md"] = "---\ntitle: Was die Umfrage ergab\ndate: 2027-01-15T10:00:00+01:00\nsummary: S.\n---\nViele.\n"
+        let (report, sink) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.errorMessages.isEmpty, "\(report.diagnostics.errorMessages)")
+        for page in ["mitmachen/p/index.html", "mitmachen/index.html", "mitmachen.json"] {
+            #expect(try #require(sink.text(page)).contains("2027/ergebnisse") == false, "\(page)")
+        }
+        let (after, published) = TestSupport.buildInMemory(files, options: BuildOptions(now: DateTime.parse("2027-01-16T12:00:00+01:00")!))
+        #expect(after.diagnostics.filter { $0.file.contains("participation") }.isEmpty, "\(after.diagnostics)")
+        #expect(try #require(published.text("mitmachen/p/index.html")).contains("<a href=\"/blog/2027/ergebnisse/\">Ergebnisse: Was die Umfrage ergab</a>"))
+    }
+
     /// `results: "#ergebnisse"` for the heading "Ergebnisse der Umfrage" gave no suggestion, and
     /// every page showing the results link (the list, the format's page) its own error against
     /// the built file, as the templates'.
