@@ -105,8 +105,8 @@ import Testing
         #expect(post.contains("Published on <time datetime=\"2026-11-20T18:00:00+01:00\">20 November 2026</time>"))
         #expect(post.contains("<a href=\"/blog/2026/nur-deutsch/\">link</a>"))
         let event = try #require(sink.text("en/events/2026/treffen/index.html"))
-        #expect(event.contains("Thursday, 3 December 2026, 6 pm"))
-        #expect(event.contains(">8:30 pm</time>"))
+        // The page's two <time> elements read as the card does: "6–8:30 pm", not "6 pm–8:30 pm".
+        #expect(event.contains(">Thursday, 3 December 2026, 6</time>–<time datetime=\"2026-12-03T20:30:00+01:00\">8:30 pm</time>"))
         let blog = try #require(sink.text("en/blog/index.html"))
         #expect(blog.contains("Open data"))
         #expect(!blog.contains("Nur auf Deutsch"))

@@ -43,7 +43,7 @@ public struct UIStrings: @unchecked Sendable {
     public static let usedByCode: [String] = [
         "blog.description", "blog.title", "blog.titlePage", "breadcrumbs.home", "calendar.addEvent",
         "event.online", "event.onlineLink", "event.registration", "event.registrationPhone", "event.status.abgesagt", "event.status.verschoben",
-        "event.through", "events.description", "events.title", "feed.blog", "feed.events", "feed.field",
+        "events.description", "events.title", "feed.blog", "feed.events", "feed.field",
         "field.count.events.one", "field.count.events.other", "field.count.posts.one", "field.count.posts.other",
         "field.count.projects.one", "field.count.projects.other", "field.counts", "fields.description", "fields.title",
         "footnotes.back", "footnotes.label",
