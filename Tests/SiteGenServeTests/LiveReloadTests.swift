@@ -181,6 +181,14 @@ struct LiveReloadTests {
             #expect(try await s.get("/blog/2028/zukunft/").status == 404)
             #expect(try await s.get("/blog/2028/umgezogen/").status == 200)
 
+            // Deleted file: the terminal says so ("gelöscht", not "geändert").
+            let builds = s.rebuilds
+            try s.site.remove("content/posts/2028/noch-einer.md")
+            _ = try await onThread { try events.waitFor("reload", timeout: 30) }
+            try await s.waitForRebuilds(builds + 1)  // the line is printed after the reload is sent
+            #expect(try await s.get("/blog/2028/noch-einer/").status == 404)
+            #expect(s.log.all.contains { $0.hasPrefix(s.site.path("content/posts/2028/noch-einer.md") + " gelöscht: neu gebaut") }, "\(s.log.all)")
+
             // Deleted folder.
             try s.site.remove("content/posts/2028")
             _ = try await onThread { try events.waitFor("reload", timeout: 30) }
