@@ -62,7 +62,7 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         set.stringsValue = stringsValue
         diagnostics += TemplateKeys.check(library, strings: stringsValue, display: display,
                                           original: original.map { (UIStrings(tree: $0.strings), "i18n/\($0.language).yml") },
-                                          file: "i18n/\(language).yml")
+                                          file: "i18n/\(language).yml", lines: files.stringLines)
         diagnostics += TemplateLint.warnings(library, texts: texts, strings: UIStrings(tree: strings), language: language, display: display)
         set.dependencyHashes = hashesWithDependencies(texts, references: library.references)
         return (set, diagnostics)
@@ -76,6 +76,8 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         var assets: [FileEntry] = []
         var strings: [String: Any] = [:]
         var stringsValue: Value = .null
+        /// The line of each key of the UI strings, by its dotted name (`event.registration`).
+        var stringLines: [String: Int] = [:]
         var diagnostics: [Diagnostic] = []
     }
 
@@ -114,6 +116,7 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
                     if let value = try YAMLReader.parse(text, firstLine: 1) {
                         files.strings = (plain(value) as? [String: Any]) ?? [:]
                         files.stringsValue = templateValue(value)
+                        files.stringLines = keyLines(value)
                     }
                 } catch {
                     files.diagnostics.append(.error(display(path), line: error.line, column: error.column, error.message))
@@ -204,6 +207,17 @@ func templateValue(_ value: YAMLValue) -> Value {
     case .list(let items, _): return .list(ValueArray(items.map(templateValue)))
     case .map(let m): return .object(DictionaryObject(m.entries.map { ($0.key, templateValue($0.value)) }, name: "UIStrings"))
     }
+}
+
+/// The line of every key of a YAML map, by its dotted name (`event.registration`).
+func keyLines(_ value: YAMLValue, prefix: String = "") -> [String: Int] {
+    guard case .map(let m) = value else { return [:] }
+    var lines: [String: Int] = [:]
+    for e in m.entries {
+        lines[prefix + e.key] = e.keyLine
+        lines.merge(keyLines(e.value, prefix: prefix + e.key + ".")) { first, _ in first }
+    }
+    return lines
 }
 
 /// YAML → plain dictionaries and strings for Swift code.

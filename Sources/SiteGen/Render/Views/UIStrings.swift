@@ -20,6 +20,9 @@ public struct UIStrings: @unchecked Sendable {
         self.byKey = byKey
     }
 
+    /// Every string's dotted key (`pagination.next`).
+    public var keys: Dictionary<String, String>.Keys { byKey.keys }
+
     /// "pagination.next" → the string, or the key itself so a missing string is visible.
     public subscript(key: String) -> String {
         if let string = byKey[key] { return string }
