@@ -264,7 +264,7 @@ public final class PreviewServer: Sendable {
         var record = RebuildRecord(outcome: .reload, changedSources: sources, changedOutputs: [], changeToEvent: nil,
                                    buildSeconds: seconds, listeners: 0, diagnostics: report.diagnostics)
         showDiagnostics(report.diagnostics, failed: !report.succeeded)
-        let what = sources.count == 1 ? sources[0] : "\(sources.count) files"
+        let what = Self.changeSubject(sources)
         if report.succeeded {
             let (previous, wasFailing) = state.withLock { ($0.snapshot, $0.failure != nil) }
             let candidate = SiteSnapshot(output: sink.files, previous: previous, generation: (previous?.generation ?? 0) + 1)
@@ -272,7 +272,7 @@ public final class PreviewServer: Sendable {
             if candidate.changed.isEmpty && !wasFailing && previous != nil {
                 record.outcome = .unchanged
                 state.withLock { $0.history.append(record) }
-                tell("\(what) changed; the site did not.")
+                tell("\(what); the site stays the same.")
                 return
             }
             let cssOnly = !wasFailing && previous != nil && !candidate.changed.isEmpty
@@ -291,14 +291,14 @@ public final class PreviewServer: Sendable {
             record.changeToEvent = monotonicSeconds() - firstChange
             let files = "\(candidate.changed.count) output file\(candidate.changed.count == 1 ? "" : "s") changed"
             let action = cssOnly ? "stylesheet swapped" : "reload sent"
-            tell("\(what) changed: rebuilt, \(files), \(action) (\(record.listeners) browser\(record.listeners == 1 ? "" : "s"))\(wasFailing ? "; the error is fixed" : "").")
+            tell("\(what): rebuilt, \(files), \(action) (\(record.listeners) browser\(record.listeners == 1 ? "" : "s"))\(wasFailing ? "; the error is fixed" : "").")
         } else {
             record.outcome = .failed
             state.withLock { $0.failure = report.diagnostics }
             record.listeners = hub.broadcast(LiveEvent.diagnostics(report.diagnostics))
             record.changeToEvent = monotonicSeconds() - firstChange
             let errors = report.diagnostics.filter { $0.severity == .error }.count
-            tell("\(what) changed: the build failed with \(errors) error\(errors == 1 ? "" : "s"); still serving the last good site.")
+            tell("\(what): the build failed with \(errors) error\(errors == 1 ? "" : "s"); still serving the last good site.")
         }
         if configuration.verbose, let total = record.changeToEvent {
             let event = record.outcome == .failed ? "diagnostics" : record.outcome.rawValue
@@ -307,6 +307,20 @@ public final class PreviewServer: Sendable {
             output.info("  change → \(event) event: \(duration(total)) (build \(duration(seconds)), CPU \(duration(cpu)): \(stages); \(cache.renderedPages) pages rendered, \(cache.reusedPages) reused; debounce, snapshot and send \(duration(max(0, total - seconds))))")
         }
         state.withLock { $0.history.append(record) }
+    }
+
+    /// What a rebuild answers, as the log names it: "content/x.md changed", "content/x.md removed"
+    /// (gone when the rebuild read the content: deleted, or moved away), "3 files changed".
+    static func changeSubject(_ paths: [String], exists: (String) -> Bool = PreviewServer.exists) -> String {
+        let gone = paths.filter { !exists($0) }.count
+        if paths.count == 1 { return gone == 0 ? "\(paths[0]) changed" : "\(paths[0]) removed" }
+        return gone == paths.count ? "\(paths.count) files removed" : "\(paths.count) files changed"
+    }
+
+    /// Whether a file or folder is there (a symbolic link counts, even a broken one).
+    static func exists(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0
     }
 
     /// A duration in the language of the build's messages (`0,57 s` in German).

@@ -181,6 +181,14 @@ struct LiveReloadTests {
             #expect(try await s.get("/blog/2028/zukunft/").status == 404)
             #expect(try await s.get("/blog/2028/umgezogen/").status == 200)
 
+            // Deleted file: the terminal says so ("gelöscht", not "geändert").
+            let builds = s.rebuilds
+            try s.site.remove("content/posts/2028/noch-einer.md")
+            _ = try await onThread { try events.waitFor("reload", timeout: 30) }
+            try await s.waitForRebuilds(builds + 1)  // the line is printed after the reload is sent
+            #expect(try await s.get("/blog/2028/noch-einer/").status == 404)
+            #expect(s.log.all.contains { $0.hasPrefix(s.site.path("content/posts/2028/noch-einer.md") + " gelöscht: neu gebaut") }, "\(s.log.all)")
+
             // Deleted folder.
             try s.site.remove("content/posts/2028")
             _ = try await onThread { try events.waitFor("reload", timeout: 30) }
@@ -215,10 +223,11 @@ struct LiveReloadTests {
 
     /// A file being written (a big download copied in) is built once it is closed, not half-way.
     @Test func aFileIsBuiltOnceItIsWritten() async throws {
-        try await withServer { s in
+        // In a folder published as it is: a file of downloads/ would wait for a page's link.
+        try await withServer(prepare: { try FileManager.default.createDirectory(atPath: $0.path("content/dateien"), withIntermediateDirectories: true) }) { s in
             try await Task.sleep(nanoseconds: 200_000_000)
             let count = s.rebuilds
-            let fd = open(s.site.path("content/downloads/gross.bin"), O_WRONLY | O_CREAT | O_EXCL, 0o644)
+            let fd = open(s.site.path("content/dateien/gross.bin"), O_WRONLY | O_CREAT | O_EXCL, 0o644)
             #expect(fd >= 0)
             let half = [UInt8](repeating: 65, count: 100_000)
             #expect(write(fd, half, half.count) == half.count)
@@ -227,7 +236,7 @@ struct LiveReloadTests {
             #expect(write(fd, half, half.count) == half.count)
             close(fd)
             try await s.waitForRebuilds(count + 1)
-            #expect(try await s.get("/downloads/gross.bin").body.count == 200_000)
+            #expect(try await s.get("/dateien/gross.bin").body.count == 200_000)
         }
     }
 

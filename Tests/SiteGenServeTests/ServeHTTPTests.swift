@@ -205,14 +205,16 @@ struct ServeHTTPTests {
             // A secret next to the content folder, and a symlink inside it pointing there.
             let secret = "TOP-SECRET-\(UInt32.random(in: 0...UInt32.max))"
             try secret.write(toFile: s.site.path("secret.txt"), atomically: true, encoding: .utf8)
-            symlink(s.site.path("secret.txt"), s.site.path("content/downloads/leak.txt"))
-            symlink("/etc", s.site.path("content/downloads/etc"))
+            // In a folder published as it is (a file of downloads/ would be held back for want of a link anyway).
+            try FileManager.default.createDirectory(atPath: s.site.path("content/dateien"), withIntermediateDirectories: true)
+            symlink(s.site.path("secret.txt"), s.site.path("content/dateien/leak.txt"))
+            symlink("/etc", s.site.path("content/dateien/etc"))
             try await Task.sleep(nanoseconds: 400_000_000)  // let the rebuild these trigger happen
             let attempts = [
                 "/../secret.txt", "/../../../../etc/passwd", "/..%2fsecret.txt", "/%2e%2e/secret.txt", "/%2E%2E/%2E%2E/etc/passwd",
                 "/.%2e/secret.txt", "/%2e%2e%2fsecret.txt", "/blog/..%2F..%2Fsecret.txt", "/..%5csecret.txt", "/..\\secret.txt",
                 "/%252e%252e/secret.txt", "/blog/%2e%2e/%2e%2e/secret.txt", "/index.html%00.txt", "/%00", "//etc/passwd",
-                "/downloads/leak.txt", "/downloads/etc/passwd", "/etc/passwd", "/proc/self/environ", "/./secret.txt",
+                "/dateien/leak.txt", "/dateien/etc/passwd", "/etc/passwd", "/proc/self/environ", "/./secret.txt",
                 "/content/site.yml", "/site.yml", "/Templates/base.mustache", "/base.mustache", "/%c0%ae%c0%ae/secret.txt",
                 "http://127.0.0.1/../secret.txt", "/%2e%2e;/secret.txt", "/.../secret.txt", "/...%2f/secret.txt",
             ]

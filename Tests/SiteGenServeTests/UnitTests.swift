@@ -1,4 +1,5 @@
 import Testing
+import SiteGen
 @testable import SiteGenServe
 
 @Suite("Request paths, ranges, names")
@@ -61,6 +62,22 @@ struct UnitTests {
         for name in ["post.md", "site.yml", "site.css", "base.mustache", "4914", "sedan.md", "bild.png"] {
             #expect(!FileWatcher.isIgnored(name), "\(name)")
         }
+    }
+
+    /// A deleted file was logged as "geändert" (changed); it is "gelöscht" (removed).
+    @Test func theLogSaysWhetherAFileChangedOrWasRemoved() {
+        let there: Set = ["content/a.md", "content/b.md"]
+        let subject = { (paths: [String]) in PreviewServer.changeSubject(paths) { there.contains($0) } }
+        #expect(subject(["content/a.md"]) == "content/a.md changed")
+        #expect(subject(["content/weg.md"]) == "content/weg.md removed")
+        #expect(subject(["content/a.md", "content/weg.md"]) == "2 files changed", "a rename: one gone, one new")
+        #expect(subject(["content/weg.md", "content/auch-weg.md"]) == "2 files removed")
+        let german = MessageCatalogue.german
+        #expect(german.translate("content/weg.md removed: rebuilt, 3 output files changed, reload sent (1 browser).", to: .de)
+                == "content/weg.md gelöscht: neu gebaut, Ausgabedateien geändert: 3, Neuladen ausgelöst (1 Browser).")
+        #expect(german.translate("2 files removed; the site stays the same.", to: .de) == "2 Dateien gelöscht; die Website bleibt gleich.")
+        #expect(german.translate("content/a.md changed: the build failed with 1 error; still serving the last good site.", to: .de)
+                == "content/a.md geändert: Der Build ist fehlgeschlagen (1 Fehler); die Vorschau zeigt weiter die letzte fehlerfreie Fassung.")
     }
 
     @Test func contentTypes() {

@@ -95,4 +95,24 @@ private final class LockedList: @unchecked Sendable {
     func add(_ card: ObjectIdentifier, _ text: String) { lock.lock(); seenCards.insert(card); seenTexts.insert(text); lock.unlock() }
     var cards: Set<ObjectIdentifier> { lock.lock(); defer { lock.unlock() }; return seenCards }
     var texts: Set<String> { lock.lock(); defer { lock.unlock() }; return seenTexts }
+    /// Cards, feeds and the search wrote "Samstag, 20. März, bis Sonntag, 21. März 2027" while the
+    /// event's own page wrote "Samstag, 20. März bis Sonntag, 21. März 2027" (and English pages
+    /// "6 pm–8 pm" beside the cards' "6–8 pm"): two definitions of one style. Now the card's
+    /// text and the page's <time> elements are made from one (`DateRangeText`).
+    @Test func aRangeReadsTheSameOnItsCardAndOnItsPage() throws {
+        var files = TestSupport.minimalSite
+        let events = [("fest", "start: 2027-03-20\nend: 2027-03-21", "Samstag, 20. März bis Sonntag, 21. März 2027"),
+                      ("abend", "start: 2027-03-03T18:00:00+01:00\nend: 2027-03-03T20:30:00+01:00", "Mittwoch, 3. März 2027, 18:00–20:30 Uhr"),
+                      ("tagung", "start: 2027-03-20T10:00:00+01:00\nend: 2027-03-21T16:00:00+01:00",
+                       "Samstag, 20. März 2027, 10:00 Uhr bis Sonntag, 21. März 2027, 16:00 Uhr")]
+        for (slug, dates, _) in events { files["events/2027/\(slug).md"] = "---\ntitle: \(slug)\n\(dates)\nlocation: Rathaus\n---\nText.\n" }
+        let (_, sink) = TestSupport.buildInMemory(files)
+        let list = try #require(sink.text("veranstaltungen/index.html"))
+        for (slug, _, text) in events {
+            #expect(list.contains(">\(text)</time>"), "card of \(slug)")
+            let page = try #require(sink.text("veranstaltungen/2027/\(slug)/index.html"))
+            let facts = try #require(page.firstMatch(of: /<dd>(<time datetime[^\n]*?)<\/dd>/)).output.1
+            #expect(facts.replacing(/<[^>]+>/, with: "") == text, "page of \(slug)")
+        }
+    }
 }

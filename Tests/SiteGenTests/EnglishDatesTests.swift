@@ -30,7 +30,9 @@ import Testing
         #expect(de.list(["Dortmund", "Schwerte"]) == "Dortmund und Schwerte")
         #expect(en.fileSize(4_200_000) == "4.2 MB")
         #expect(de.fileSize(4_200_000) == "4,2 MB")
-        #expect(de.dayMonth(d("2027-03-20")) == "Samstag, 20. März")
+        #expect(de.rangeParts(d("2027-03-20"), d("2027-03-21")) == DateRangeText(start: "Samstag, 20. März", separator: " bis ", end: "Sonntag, 21. März 2027"))
+        #expect(en.rangeParts(d("2026-11-26T11:00:00+01:00"), d("2026-11-26T13:30:00+01:00"))
+                == DateRangeText(start: "Thursday, 26 November 2026, 11 am", separator: " – ", end: "1:30 pm"))
         #expect(en.dateWithTime(d("2026-12-13T23:59:00+01:00")) == "13 December 2026, 11:59 pm")
     }
 }

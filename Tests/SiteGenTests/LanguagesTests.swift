@@ -39,16 +39,28 @@ import Testing
     }
 
     /// A field slug no version has (`energy`, a typo) is reported in a translation as in the
-    /// original; only the original's fields this version has not are left out quietly.
+    /// original; only the original's fields this version has not are left out quietly. A typo of
+    /// a field the version does not translate got no "did you mean" (the original's file does):
+    /// it is compared with the original's fields too.
     @Test func anUnknownFieldInATranslationIsReported() throws {
         var files = Self.files
         files["posts/2026/offen.en.md"] = "---\ntitle: Open data\ndate: 2026-11-20T18:00:00+01:00\nfields: [daten-und-plattformen, energie-und-umwelt, energy, enrgie-und-umwelt]\n---\nText.\n"
         let (site, diagnostics) = TestSupport.model(files)
         #expect(diagnostics.errorMessages.filter { $0.contains("offen.en.md") } == [
             "content/posts/2026/offen.en.md:4: error: unknown field of action 'energy'; known fields are in content/fields/",
-            "content/posts/2026/offen.en.md:4: error: unknown field of action 'enrgie-und-umwelt'; known fields are in content/fields/",
+            "content/posts/2026/offen.en.md:4: error: unknown field of action 'enrgie-und-umwelt', did you mean 'energie-und-umwelt'?",
         ], "\(diagnostics)")
         #expect(try #require(site?.versions.first).posts[0].fields.contains("daten-und-plattformen"))
+    }
+
+    /// A mistyped key in a translation gets the "did you mean" of the original's keys (the same
+    /// reader checks both; this pins it).
+    @Test func aMistypedKeyInATranslationGetsADidYouMean() {
+        var files = Self.files
+        files["posts/2026/offen.en.md"] = "---\ntitel: Open data\ndate: 2026-11-20T18:00:00+01:00\nSchlagwörter: [Daten]\n---\nText.\n"
+        let messages = TestSupport.model(files).1.map(\.description).filter { $0.contains("offen.en.md") }
+        #expect(messages.contains("content/posts/2026/offen.en.md:2: warning: unknown key 'titel', did you mean 'title'?"), "\(messages)")
+        #expect(messages.contains("content/posts/2026/offen.en.md:4: warning: unknown key 'Schlagwörter', did you mean 'tags'?"), "\(messages)")
     }
 
     /// `languages: en` (a value, not a group) is one error; the English files are no pages of the
@@ -105,8 +117,8 @@ import Testing
         #expect(post.contains("Published on <time datetime=\"2026-11-20T18:00:00+01:00\">20 November 2026</time>"))
         #expect(post.contains("<a href=\"/blog/2026/nur-deutsch/\">link</a>"))
         let event = try #require(sink.text("en/events/2026/treffen/index.html"))
-        #expect(event.contains("Thursday, 3 December 2026, 6 pm"))
-        #expect(event.contains(">8:30 pm</time>"))
+        // The page's two <time> elements read as the card does: "6–8:30 pm", not "6 pm–8:30 pm".
+        #expect(event.contains(">Thursday, 3 December 2026, 6</time>–<time datetime=\"2026-12-03T20:30:00+01:00\">8:30 pm</time>"))
         let blog = try #require(sink.text("en/blog/index.html"))
         #expect(blog.contains("Open data"))
         #expect(!blog.contains("Nur auf Deutsch"))

@@ -101,6 +101,19 @@ import Testing
         #expect(event("http://x.org/anmeldung").1.errorMessages.count == 1, "http stays refused")
     }
 
+    /// Signing up by phone is as common: `registration: tel:…` was refused as "must be a web address".
+    @Test func anEventsRegistrationMayBeAPhoneNumber() throws {
+        func event(_ registration: String) -> (Site?, [Diagnostic]) {
+            model(["events/2026/e.md": "---\ntitle: E\nstart: 2026-12-01T18:00:00+01:00\nlocation: Rathaus\nregistration: \"\(registration)\"\n---\n"])
+        }
+        let (site, d) = event("tel:0231 50-12345")
+        #expect(d.errorMessages.isEmpty, "\(d.errorMessages)")
+        let e = try #require(site?.events.first)
+        #expect(e.registration == "tel:02315012345" && e.registrationPhone == "0231 50-12345")
+        #expect(event("0231 50-12345").1.errorMessages == ["content/events/2026/e.md:5: error: '0231 50-12345' looks like a phone number; write it as tel:0231 50-12345"])
+        #expect(event("tel:Zentrale").1.errorMessages == ["content/events/2026/e.md:5: error: 'tel:Zentrale' is no phone number; write it like tel:+49 231 50-12345"])
+    }
+
     /// `updated` before `date` (a typo in the year, a copied file) gave JSON-LD a dateModified
     /// before datePublished and feeds a change before the post appeared, without a word.
     @Test func updatedBeforeDateIsWarnedAbout() {

@@ -100,6 +100,30 @@ import Testing
         #expect(html.contains("<a href=\"/mitmachen/\" aria-current=\"page\">Mitmachen</a>"), "the main navigation marks the page")
     }
 
+    /// A phone number shows as itself with a phone icon and dials its digits; the open data
+    /// carry its tel: address; an event's registration by phone shows the number.
+    @Test func aPhoneNumberIsShownAndDialled() throws {
+        var files = TestSupport.minimalSite
+        files["participation/sprechstunde.md"] = "---\ntitle: Sprechstunde\nstart: 2026-11-01\nparticipate:\n  - tel:+49 231 50-12345\n  - { label: Hotline, link: \"tel:0800 123 456\" }\n---\nText.\n"
+        files["events/2026/treffen.md"] = "---\ntitle: Treffen\nstart: 2026-12-03T18:00:00+01:00\nlocation: Rathaus\nregistration: tel:0231 50-12345\n---\nText.\n"
+        let (report, sink) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.errorMessages.isEmpty, "\(report.diagnostics.errorMessages)")
+        let page = try #require(sink.text("mitmachen/sprechstunde/index.html"))
+        #expect(page.contains("<a class=\"button\" href=\"tel:+492315012345\"><svg class=\"icon\" width=\"20\" height=\"20\" aria-hidden=\"true\" focusable=\"false\"><use href=\"/assets/ui-icons.svg#phone\"></use></svg>Telefon: +49 231 50-12345</a>"))
+        #expect(page.contains("href=\"tel:0800123456\"") && page.contains("</svg>Hotline</a>"))
+        let json = try #require(sink.text("mitmachen.json"))
+        let data = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let format = try #require((data["participation"] as? [[String: Any]])?.first)
+        let ways = try #require(format["participate"] as? [[String: String]])
+        #expect(ways == [["label": "+49 231 50-12345", "url": "tel:+492315012345", "kind": "phone"],
+                         ["label": "Hotline", "url": "tel:0800123456", "kind": "phone"]])
+        let icons = try #require(sink.text("assets/ui-icons.svg"))
+        #expect(icons.contains("<symbol id=\"phone\""), "the icon the page names")
+        let event = try #require(sink.text("veranstaltungen/2026/treffen/index.html"))
+        #expect(event.contains("<a href=\"tel:02315012345\">Telefon 0231 50-12345</a>"))
+        #expect(try #require(sink.text("veranstaltungen/2026/treffen/termin.ics")).contains("Anmeldung: Telefon 0231 50-12345"))
+    }
+
     @Test func aRunningFormatsPageSaysHowToTakePart() throws {
         let html = try Self.page("mitmachen/umfrage/index.html")
         #expect(html.contains("<title>Umfrage zu Daten – Test</title>"))

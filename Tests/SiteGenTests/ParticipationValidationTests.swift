@@ -38,6 +38,42 @@ import Testing
         #expect(Self.messages(lines).isEmpty, "\(Self.messages(lines))")
     }
 
+    /// A phone number is how many people take part (a consultation hour, a hotline); `tel:` was
+    /// refused as "must be an https address, a mailto: address or the .md file of an event".
+    @Test func aPhoneNumberIsAWayToTakePart() throws {
+        let lines = """
+            start: 2026-11-01
+            participate:
+              - tel:+49 (0)231 50-12345
+              - { label: "Bürgertelefon", link: "tel:0231 / 50 12 345" }
+            """
+        #expect(Self.messages(lines).isEmpty, "\(Self.messages(lines))")
+        var files = TestSupport.minimalSite
+        files["participation/p.md"] = "---\ntitle: B\n\(lines)\n---\nText.\n"
+        let p = try #require(TestSupport.model(files).0?.participation.first)
+        #expect(p.participate.map(\.target) == [.phone("+49 (0)231 50-12345"), .phone("0231 / 50 12 345")])
+        #expect(p.participate.map(\.label) == [nil, "Bürgertelefon"])
+    }
+
+    @Test func aPhoneNumberMustBeOne() {
+        #expect(Self.errors("start: 2026-11-01\nparticipate: [\"tel:0231 ZENTRALE\"]") == [
+            "content/participation/p.md:4: error: 'tel:0231 ZENTRALE' is no phone number; write it like tel:+49 231 50-12345",
+        ])
+        #expect(Self.errors("start: 2026-11-01\nparticipate: [\"0231 50-12345\"]") == [
+            "content/participation/p.md:4: error: '0231 50-12345' looks like a phone number; write it as tel:0231 50-12345",
+        ])
+    }
+
+    /// The address keeps the digits (and a leading +): spaces and slashes may not stand in one,
+    /// and the "(0)" of a German number is not dialled from abroad.
+    @Test func aPhoneNumbersAddressHoldsItsDigits() {
+        #expect(PhoneNumber.href("+49 (0)231 50-12345") == "tel:+492315012345")
+        #expect(PhoneNumber.href("0231 / 50 12 345") == "tel:02315012345")
+        #expect(PhoneNumber.href("(0231) 5012345") == nil, "a number starts with a digit or +")
+        #expect(PhoneNumber.href("115") == "tel:115", "the public service number")
+        #expect(PhoneNumber.href("12") == nil && PhoneNumber.href("+49 231 +5") == nil && PhoneNumber.href("0800-SMART") == nil)
+    }
+
     @Test func missingRequiredKeys() {
         #expect(TestSupport.model(TestSupport.minimalSite.merging(["participation/p.md": "---\nformat: Umfrage\n---\nText.\n"]) { _, b in b }).1.errorMessages == [
             "content/participation/p.md:2: error: required key 'title' is missing; add e.g. title: \"…\"",
@@ -102,7 +138,7 @@ import Testing
             "content/participation/p.md:5: error: link 'https://beteiligung.example.org/u' has no label; add one that names where it leads, e.g. label: \"Zur Online-Umfrage\"",
             "content/participation/p.md:6: error: link 'http://beteiligung.example.org/u' is not encrypted; people enter personal data there, so write https://",
             "content/participation/p.md:7: error: 'mailto:keine-adresse' is no e-mail address; write it like mailto:smartcity@dortmund.de",
-            "content/participation/p.md:8: error: link 'beteiligung.example.org' must be an https address, a mailto: address or the .md file of an event (e.g. ../events/2026/auftakt.md)",
+            "content/participation/p.md:8: error: link 'beteiligung.example.org' must be an https address, a mailto: or tel: address or the .md file of an event (e.g. ../events/2026/auftakt.md)",
         ])
     }
 
@@ -116,6 +152,43 @@ import Testing
         #expect(other == ["content/participation/p.md:5: error: results: '../posts/2025/ergebnisse.md#zahl': there is no heading with the id 'zahl', did you mean '#zahlen'?"])
         #expect(Self.errors("start: 2026-01-01\nend: 2026-02-01\nresults: ../posts/2025/ergebnisse.md#zahlen").isEmpty)
         #expect(Self.errors("start: 2026-01-01\nend: 2026-02-01\nresults: \"#ergebnisse\"", body: "## Ergebnisse\n\nViel.\n").isEmpty)
+    }
+
+    /// Results in a post planned for after the build's "now" were an error ("is dated in the
+    /// future and is not published"), which failed the build for a plan. They are no error; a
+    /// format that is over is told that its page shows no results until the post appears.
+    @Test func resultsInAPostPlannedForLaterAreAPlan() {
+        let later = ["posts/2027/ergebnisse.md": "---\ntitle: Was die Umfrage ergab\ndate: 2027-01-15T10:00:00+01:00\nsummary: S.\n---\n## Zahlen\n\nViele.\n"]
+        let running = Self.messages("start: 2026-11-01\nend: 2026-12-15\nparticipate: [mailto:a@example.org]\nresults: ../posts/2027/ergebnisse.md", extra: later)
+        #expect(running.isEmpty, "\(running)")
+        let over = Self.messages("start: 2026-10-01\nend: 2026-11-01\nresults: ../posts/2027/ergebnisse.md#zahlen", extra: later)
+        #expect(over.map(\.description) == [
+            "content/participation/p.md:5: warning: results '../posts/2027/ergebnisse.md#zahlen' is dated 2027-01-15T10:00:00+01:00 and not published yet; until then the page of this finished participation links no results",
+        ])
+        // Its heading is checked all the same, today, not on the day it appears.
+        #expect(Self.errors("start: 2026-10-01\nend: 2026-11-01\nresults: ../posts/2027/ergebnisse.md#zahl", extra: later) == [
+            "content/participation/p.md:5: error: results: '../posts/2027/ergebnisse.md#zahl': there is no heading with the id 'zahl', did you mean '#zahlen'?",
+        ])
+        // A draft is no plan: nobody has said when it appears.
+        let draft = ["posts/2027/ergebnisse.md": later["posts/2027/ergebnisse.md"]!.replacingOccurrences(of: "summary: S.", with: "summary: S.\ndraft: true")]
+        #expect(Self.errors("start: 2026-10-01\nend: 2026-11-01\nresults: ../posts/2027/ergebnisse.md", extra: draft) == [
+            "content/participation/p.md:5: error: results '../posts/2027/ergebnisse.md' is a draft and is not published; publish it or remove the link",
+        ])
+    }
+
+    /// Until the post appears no page links it (the link would lead nowhere); from its day on, all do.
+    @Test func resultsPlannedForLaterAreLinkedFromTheirDay() throws {
+        var files = TestSupport.minimalSite
+        files["participation/p.md"] = "---\ntitle: Beteiligung\nstart: 2026-10-01\nend: 2026-11-01\nresults: ../posts/2027/ergebnisse.md\n---\nText.\n"
+        files["posts/2027/ergebnisse.md"] = "---\ntitle: Was die Umfrage ergab\ndate: 2027-01-15T10:00:00+01:00\nsummary: S.\n---\nViele.\n"
+        let (report, sink) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.errorMessages.isEmpty, "\(report.diagnostics.errorMessages)")
+        for page in ["mitmachen/p/index.html", "mitmachen/index.html", "mitmachen.json"] {
+            #expect(try #require(sink.text(page)).contains("2027/ergebnisse") == false, "\(page)")
+        }
+        let (after, published) = TestSupport.buildInMemory(files, options: BuildOptions(now: DateTime.parse("2027-01-16T12:00:00+01:00")!))
+        #expect(after.diagnostics.filter { $0.file.contains("participation") }.isEmpty, "\(after.diagnostics)")
+        #expect(try #require(published.text("mitmachen/p/index.html")).contains("<a href=\"/blog/2027/ergebnisse/\">Ergebnisse: Was die Umfrage ergab</a>"))
     }
 
     /// `results: "#ergebnisse"` for the heading "Ergebnisse der Umfrage" gave no suggestion, and
@@ -161,7 +234,7 @@ import Testing
         ])
         #expect(Self.messages("start: 2026-10-01\nend: 2026-11-01\nstatus: abgesagt").isEmpty, "a cancelled format needs neither")
         // Entries that are all unusable have their own errors: not also "has no entry".
-        let broken = Self.messages("start: 2026-11-01\nparticipate: [tel:0231-123, ftp://x.example.org]")
+        let broken = Self.messages("start: 2026-11-01\nparticipate: [tel:Zentrale, ftp://x.example.org]")
         #expect(!broken.warningMessages.contains { $0.contains("has no 'participate' entry") } && !broken.errorMessages.isEmpty, "\(broken)")
     }
 

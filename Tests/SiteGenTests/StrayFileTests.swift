@@ -28,16 +28,38 @@ import Testing
     }
 
     @Test func aFileInASectionIsPublishedOnlyWhenAPageLinksToIt() {
-        let (report, files) = build(["posts/2025/Entwurf-Stellungnahme.docx": "intern", "events/notizen.txt": "intern",
-                                     "downloads/plan.pdf": "%PDF-1.4"])
-        // The image the post shows goes out; downloads/ is published as it is.
-        #expect(files["posts/2025/diagramm.svg"] != nil && files["downloads/plan.pdf"] != nil)
+        let (report, files) = build(["posts/2025/Entwurf-Stellungnahme.docx": "intern", "events/notizen.txt": "intern"])
+        // The image the post shows goes out.
+        #expect(files["posts/2025/diagramm.svg"] != nil)
         #expect(files["posts/2025/Entwurf-Stellungnahme.docx"] == nil && files["events/notizen.txt"] == nil)
         #expect(report.succeeded)
         let warned = report.diagnostics.warningMessages.filter { $0.contains("not published") }
         #expect(warned.contains("/c/posts/2025/Entwurf-Stellungnahme.docx: warning: " + SiteRenderer.unlinkedMessage), "\(warned)")
         #expect(warned.contains("/c/events/notizen.txt: warning: " + SiteRenderer.unlinkedMessage))
         #expect(warned.count == 2)
+    }
+
+    /// Every file of downloads/ went out, also one no page linked any more and one only a draft
+    /// linked (a paper meant for the day the post appears), without a word. They follow the
+    /// rule of the sections' files: out when a page links them, held back with their draft
+    /// without a word, else held back with a warning that names them.
+    @Test func aDownloadIsPublishedOnlyWhenAPageLinksToIt() {
+        let linking = post + "\n[Plan](../../downloads/plan.pdf) und [Daten](<../../downloads/2025/Daten Juni.csv>)\n"
+        let draft = "---\ntitle: Entwurf\ndate: 2025-03-02\ndraft: true\n---\n[Stellungnahme](../../downloads/stellungnahme.pdf)\n"
+        let (report, files) = build(["posts/2025/beitrag.md": linking, "posts/2025/entwurf.md": draft,
+                                     "downloads/plan.pdf": "%PDF-1.4", "downloads/2025/Daten Juni.csv": "a;b",
+                                     "downloads/stellungnahme.pdf": "%PDF-1.4 intern", "downloads/alt/plan-2019.pdf": "%PDF-1.4 alt"])
+        #expect(report.succeeded)
+        #expect(files["downloads/plan.pdf"] != nil && files["downloads/2025/Daten Juni.csv"] != nil)
+        #expect(files["downloads/stellungnahme.pdf"] == nil && files["downloads/alt/plan-2019.pdf"] == nil)
+        #expect(report.diagnostics.warningMessages.filter { $0.contains("not published") }
+                == ["/c/downloads/alt/plan-2019.pdf: warning: " + SiteRenderer.unlinkedMessage], "\(report.diagnostics)")
+        // The preview of drafts shows the draft with its download.
+        var all = TestSupport.minimalSite
+        all["posts/2025/entwurf.md"] = draft
+        all["downloads/stellungnahme.pdf"] = "%PDF-1.4 intern"
+        #expect(TestSupport.buildInMemory(all, options: BuildOptions(now: TestSupport.now, drafts: true)).1.files["downloads/stellungnahme.pdf"] != nil)
+        #expect(ContentFileRole.of("downloads/plan.pdf") == .download && ContentFileRole.of("downloads/2025/a.csv") == .download)
     }
 
     @Test func linkedAttachmentsAreFoundWhateverTheirNameOrTheLinksQueryAndFragment() {
@@ -81,8 +103,9 @@ import Testing
         #expect(errors.contains { $0.hasPrefix("/c/events/termin.mdown: error:") && $0.hasSuffix("rename it to 'termin.md'") })
         #expect(errors.contains { $0.hasPrefix("/c/posts/2025/Mit Leerzeichen.md : error:") && $0.hasSuffix("rename it to 'mit-leerzeichen.md'") })
         #expect(errors.count == 5)
-        // Under downloads/ a Markdown file is a download like any other.
-        #expect(files["downloads/anleitung.markdown"] != nil && files["posts/2025/neu.md.txt"] == nil)
+        // Under downloads/ a Markdown file is a download like any other (no page links this one).
+        #expect(ContentFileRole.of("downloads/anleitung.markdown") == .download)
+        #expect(files["downloads/anleitung.markdown"] == nil && files["posts/2025/neu.md.txt"] == nil)
     }
 
     /// `x.EN.md` was published as a German page with a hint to rename it `x-en.md`; `x.en.MD`
@@ -93,19 +116,22 @@ import Testing
         let messages = report.diagnostics.map(\.description)
         #expect(messages.contains("/c/posts/2025/bericht.EN.md: error: file name 'bericht.EN' has a language mark in capitals, so it would be published as a page of the site's own language; a translation is named 'posts/2025/bericht.en.md'"), "\(messages)")
         #expect(messages.contains { $0.hasPrefix("/c/posts/2025/neu.en.MD: error:") && $0.hasSuffix("rename it to 'neu.en.md'") }, "\(messages)")
-        #expect(messages.contains("/c/posts/2025/notiz.txt: warning: is not published: no page links to it. If it is meant as a page, rename it to 'notiz.md'; else link it from the page it belongs to, or move it to downloads/"), "\(messages)")
+        #expect(messages.contains("/c/posts/2025/notiz.txt: warning: is not published: no page links to it. If it is meant as a page, rename it to 'notiz.md'; else link it from the page it belongs to, or remove it"), "\(messages)")
         #expect(!report.succeeded && files["posts/2025/notiz.txt"] == nil)
     }
 
     /// An HTML file is published as it is, on the site's address: one with a script or a picture
-    /// from another host is refused; a plain one (a verification file) goes out.
+    /// from another host is refused (here linked, as a download needs); a plain one (a
+    /// verification file at the top, which needs no link) goes out.
     @Test func anHTMLFileWithAScriptOrARemotePictureIsRefused() {
         let (report, files) = build([
+            "posts/2025/beitrag.md": post + "\n[Seite](../../downloads/seite.html), [Zähler](../../downloads/zaehler.htm)\n",
             "downloads/seite.html": "<html><body><SCRIPT>alert(document.cookie)</SCRIPT></body></html>",
             "downloads/zaehler.htm": "<p>Hallo</p><img src=\"https://tracker.example.org/p.gif\" alt=\"\">",
             "google1234.html": "google-site-verification: google1234.html",
         ])
-        #expect(report.diagnostics.errorMessages == [
+        // The post that links them is told too: its links lead nowhere while the files are refused.
+        #expect(report.diagnostics.errorMessages.filter { !$0.hasPrefix("/c/posts/") } == [
             "/c/downloads/seite.html: error: is an HTML file with a script, which would run on the site's own address; remove the script, or publish the document as PDF",
             "/c/downloads/zaehler.htm: error: is an HTML file that loads 'https://tracker.example.org/p.gif' from another host, which the privacy rules forbid; remove it, or publish the document as PDF",
         ], "\(report.diagnostics)")

@@ -70,7 +70,7 @@ import MustacheEngine
         let d1 = try #require(DateTime.parse("2027-03-20"))
         let d2 = try #require(DateTime.parse("2027-03-21"))
         #expect(d1.isDateOnly)
-        #expect(GermanDates.range(d1, d2) == "Samstag, 20. März, bis Sonntag, 21. März 2027")
+        #expect(GermanDates.range(d1, d2) == "Samstag, 20. März bis Sonntag, 21. März 2027")
         #expect(GermanDates.range(d1, nil) == "Samstag, 20. März 2027")
     }
 

@@ -90,6 +90,30 @@ import Testing
         #expect(missing.map { "\($0)" } == ["Templates/i18n/fr.yml: error: UI strings for language 'fr' are missing"])
     }
 
+    /// A key mistyped in a language's file (`registrationLnk:` in en.yml) was reported as the
+    /// string missing, without its line or a "did you mean", which the same typo in the
+    /// original's file and in front matter get. Now it is named as written, at its line.
+    @Test func aStringMistypedInATranslationGetsADidYouMean() {
+        var files = Self.theme
+        edit("i18n/en.yml", &files) {
+            $0.replacingOccurrences(of: "\n  registrationLink: ", with: "\n  registrationLnk: ")
+                .replacingOccurrences(of: "\n  place: \"Venue\"", with: "")
+        }
+        let fs = MemoryFileSystem()
+        for (path, bytes) in files { fs.write("/t/" + path, bytes: bytes) }
+        let (loaded, _) = TemplateSet.load(fileSystem: fs, root: "/t", displayRoot: "Templates", language: "de")
+        guard let german = loaded else { Issue.record("the German templates do not load"); return }
+        let (_, diagnostics) = TemplateSet.version(of: german, fileSystem: fs, displayRoot: "Templates", language: "en",
+                                                   original: ("de", german.strings))
+        let line = String(decoding: files["i18n/en.yml"]!, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            .firstIndex { $0.hasPrefix("  registrationLnk:") }.map { $0 + 1 }
+        #expect(diagnostics.map { "\($0)" } == [
+            // No key of the file is close to 'place': the string is missing.
+            "Templates/i18n/en.yml: warning: the UI string 'event.place' is missing (Templates/i18n/de.yml has it), so the pages of this language show nothing in its place; add it",
+            "Templates/i18n/en.yml:\(line ?? 0): warning: unknown UI string 'event.registrationLnk', did you mean 'event.registrationLink'? As written, the pages of this language show nothing in its place",
+        ])
+    }
+
     @Test func theRealThemeLoadsWithoutAWord() {
         let r = messages { _ in }
         #expect(r.loaded)

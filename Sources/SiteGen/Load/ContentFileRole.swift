@@ -14,7 +14,11 @@ enum ContentFileRole: Equatable {
     /// only when a page links to it (an image next to its post), so a document dropped there by
     /// mistake does not go public.
     case attachment
-    /// Everything else (downloads/, images/, …): published as it is.
+    /// A file of `downloads/`: published, as it is, only when a page links to it, as an attachment
+    /// is; so a file left behind after its page changed, or one waiting for a draft, does not go
+    /// public unseen.
+    case download
+    /// Everything else (images/, favicon.ico, …): published as it is.
     case asset
 
     static let sections: Set<Substring> = ["fields", "posts", "events", "projects", "pages", "participation"]
@@ -40,7 +44,8 @@ enum ContentFileRole: Equatable {
         }
         let inSection = parts.count > 1 && sections.contains(parts[0])
         if inSection || parts.count == 1, let fixed = renamedMarkdown(name) { return .misnamedMarkdown(rename: fixed) }
-        return inSection ? .attachment : .asset
+        if inSection { return .attachment }
+        return parts.count > 1 && parts[0] == "downloads" ? .download : .asset
     }
 
     /// `x.MD` → `x.md`, `x.markdown` → `x.md`, `x.md.txt` → `x.md`; nil for other names.

@@ -102,7 +102,7 @@ public struct ContentLoader: Sendable {
                 // Not copied as it is: a draft would go public as raw text.
                 diagnostics.append(.error(display(path), "a page's Markdown file must end in .md (lower case); rename it to '\(fixed)'"))
             case .junk: continue
-            case .attachment: assets.append(Asset(path: path, size: entry.size, needsLink: true))
+            case .attachment, .download: assets.append(Asset(path: path, size: entry.size, needsLink: true))
             case .asset: assets.append(Asset(path: path, size: entry.size))
             }
         }

@@ -74,5 +74,7 @@ extension GermanMessages {
         ("the template is not UTF-8 text; save it as UTF-8", "Das Template ist kein UTF-8-Text; speichern Sie es als UTF-8"),
         ("this comment holds '{}', but a comment ends at the first '{}': close the comment before it (comments cannot be nested or hold tags)",
          "Dieser Kommentar enthält „{1}“, aber ein Kommentar endet beim ersten „{2}“: schließen Sie den Kommentar davor (Kommentare lassen sich nicht verschachteln und enthalten keine Tags)"),
+        ("unknown UI string '{}', did you mean '{}'? As written, the pages of this language show nothing in its place",
+         "Unbekannter Oberflächentext „{1}“, meinten Sie „{2}“? So zeigen die Seiten dieser Sprache an seiner Stelle nichts"),
     ]
 }

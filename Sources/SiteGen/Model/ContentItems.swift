@@ -162,6 +162,9 @@ public struct Event: Sendable, Identifiable {
     /// Content path of the participation format it belongs to (`participation/x.md`), as resolved
     /// from its `participation` key; checked by the validator.
     public var participation: String? = nil
+    /// The phone number of a `registration: tel:…` as written (`0231 50-12345`), for the page to
+    /// show; `registration` holds its address.
+    public var registrationPhone: String? = nil
     public var source: SourceRef { body.source }
     public var year: Int { start.local.year }
     /// The moment it is over (end, or the end of its day, or start + 2 h).

@@ -71,8 +71,8 @@ enum DocumentDecoder {
         let participation = r.string("participation").map { resolveContentPath($0, from: doc.source.path) ?? $0 }
         guard let title, let start else { return nil }
         return Event(slug: doc.fileSlug, title: title, start: start, end: end, location: location, online: online, fields: fields,
-                     format: format, registration: registration, summary: summary, status: status, lang: lang, draft: draft, body: body(doc),
-                     participation: participation)
+                     format: format, registration: registration?.href, summary: summary, status: status, lang: lang, draft: draft, body: body(doc),
+                     participation: participation, registrationPhone: registration?.phone)
     }
 
     static func project(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Project? {

@@ -184,18 +184,31 @@ struct FrontMatterReader {
         return text
     }
 
-    /// Where people sign up for an event: an https address, or an e-mail address written
-    /// `mailto:anmeldung@dortmund.de` (as `participate` takes it).
-    mutating func signUpAddress(_ key: String) -> String? {
-        guard case .scalar(let raw, _, _, _)? = map[key], raw.trimmingSpaces.lowercased().hasPrefix("mailto:") else {
-            return url(key, encrypted: true)
-        }
+    /// Where people sign up for an event: an https address, or an e-mail address or phone number
+    /// written `mailto:anmeldung@dortmund.de` or `tel:0231 50-12345` (as `participate` takes them).
+    /// `phone` is the number as written, for people to read.
+    mutating func signUpAddress(_ key: String) -> (href: String, phone: String?)? {
+        guard case .scalar(let raw, _, _, _)? = map[key] else { return url(key, encrypted: true).map { ($0, nil) } }
         let text = raw.trimmingSpaces
+        if let number = PhoneNumber.written(inLink: text) {
+            guard let href = PhoneNumber.href(number) else {
+                error(line(of: key), "'\(text)' is no phone number; write it like tel:+49 231 50-12345")
+                return nil
+            }
+            return (href, number)
+        }
+        guard text.lowercased().hasPrefix("mailto:") else {
+            if let hint = Self.phoneHint(text) {
+                error(line(of: key), hint)
+                return nil
+            }
+            return url(key, encrypted: true).map { ($0, nil) }
+        }
         guard Self.isMailAddress(String(text.dropFirst(7))) else {
             error(line(of: key), "'\(text)' is no e-mail address; write it like mailto:smartcity@dortmund.de")
             return nil
         }
-        return text
+        return (text, nil)
     }
 
     /// A language code for `lang` attributes (`en`, `de-DE`, `tr`): screen readers pick their

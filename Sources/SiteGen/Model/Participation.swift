@@ -60,10 +60,12 @@ public struct ParticipationLink: Sendable, Hashable {
         case web(String)
         /// An e-mail address, without `mailto:`.
         case mail(String)
+        /// A phone number as written, without `tel:` (`+49 231 50-12345`); `PhoneNumber.href` makes its link.
+        case phone(String)
         /// The content path of an event (`events/2026/auftakt.md`).
         case event(String)
     }
-    /// nil: the link names itself (the event's title, the e-mail address).
+    /// nil: the link names itself (the event's title, the e-mail address, the phone number).
     public var label: String?
     public var target: Target
     /// The address as the front matter writes it, and its line, for messages.

@@ -66,7 +66,7 @@ extension FrontMatterReader {
         return links
     }
 
-    /// One way to take part: an https address, a `mailto:` address or an event's `.md` file.
+    /// One way to take part: an https address, a `mailto:` or `tel:` address or an event's `.md` file.
     private mutating func participateLink(_ written: String, label: String?, line: Int, from source: String) -> ParticipationLink? {
         let lower = written.lowercased()
         let target: ParticipationLink.Target
@@ -77,6 +77,12 @@ extension FrontMatterReader {
                 return nil
             }
             target = .mail(address)
+        } else if let number = PhoneNumber.written(inLink: written) {
+            guard PhoneNumber.href(number) != nil else {
+                fail(line, "'\(written)' is no phone number; write it like tel:+49 231 50-12345")
+                return nil
+            }
+            target = .phone(number)
         } else if lower.hasPrefix("https://"), !written.contains(" ") {
             guard label != nil else {
                 fail(line, "link '\(written)' has no label; add one that names where it leads, e.g. label: \"Zur Online-Umfrage\"")
@@ -89,10 +95,15 @@ extension FrontMatterReader {
         } else if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
             target = .event(resolveContentPath(written, from: source) ?? written)
         } else {
-            fail(line, "link '\(written)' must be an https address, a mailto: address or the .md file of an event (e.g. ../events/2026/auftakt.md)")
+            fail(line, Self.phoneHint(written) ?? "link '\(written)' must be an https address, a mailto: or tel: address or the .md file of an event (e.g. ../events/2026/auftakt.md)")
             return nil
         }
         return ParticipationLink(label: label, target: target, written: written, line: line)
+    }
+
+    /// A number written without `tel:` (`0231 50-12345`): the fix is the prefix.
+    static func phoneHint(_ written: String) -> String? {
+        PhoneNumber.href(written) == nil ? nil : "'\(written)' looks like a phone number; write it as tel:\(written.trimmingSpaces)"
     }
 
     /// Missing, empty or empty text.

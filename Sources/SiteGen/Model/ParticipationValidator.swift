@@ -47,12 +47,25 @@ enum ParticipationValidator {
         case .section(let id):
             return headingProblem(id, in: p.body, written: r.written).map { at("results: \($0)") } ?? []
         case .content(let path, let fragment):
+            if let later = site.scheduledPosts.first(where: { $0.source.path == path }) {
+                return fragment.flatMap { headingProblem($0, in: later.body, written: r.written) }.map { at("results: \($0)") }
+                    ?? resultsLater(p, r, post: later, now: site.options.now)
+            }
             let targets = site.posts.map(\.source.path) + site.pages.map(\.source.path)
             guard let body = (site.posts.first { $0.source.path == path }?.body ?? site.pages.first { $0.source.path == path }?.body) else {
                 return at("results \(missing(path, written: r.written, from: p.source, candidates: targets, kind: "a post or a page", site: site))")
             }
             return fragment.flatMap { headingProblem($0, in: body, written: r.written) }.map { at("results: \($0)") } ?? []
         }
+    }
+
+    /// Results told in a post planned for later are a plan, not a mistake: the pages link them
+    /// from the post's day on (a boundary of the build's "now") and not before, so no link leads
+    /// nowhere. Only a format that is over already is worth a word: its page shows no results yet.
+    static func resultsLater(_ p: Participation, _ r: ParticipationResults, post: Post, now: DateTime) -> [Diagnostic] {
+        guard p.status(at: now) == .abgeschlossen else { return [] }
+        return [.warning(p.source.display, line: r.line,
+                         "results '\(r.written)' is dated \(post.date.iso8601) and not published yet; until then the page of this finished participation links no results")]
     }
 
     static func projects(_ p: Participation, _ site: Site) -> [Diagnostic] {

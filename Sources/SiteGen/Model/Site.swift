@@ -60,6 +60,9 @@ public struct Site: Sendable {
     /// In the Leichte-Sprache version: the standard site's fields, which its items' badges show
     /// (linked to their Leichte-Sprache page where there is one, else to the standard one).
     public var originalFields: [Field] = []
+    /// In a language version: the slugs of the original's fields. A version translates only some,
+    /// so a mistyped slug in a translation is compared with these for its "did you mean".
+    var originalFieldSlugs: [String] = []
     /// In a version: items whose fields it has no translation of (no "has no field" warning for them).
     public var fieldsLeftOut: Set<String> = []
 

@@ -111,6 +111,8 @@ struct SiteValidator {
         var d: [Diagnostic] = []
         // Leichte Sprache names the standard site's fields (`Site.originalFields`).
         let known = site.fields.map(\.slug) + site.originalFields.map(\.slug)
+        // A translation's typo is told the field its original means, translated or not.
+        let suggestable = known + site.originalFieldSlugs.filter { !known.contains($0) }
         func checkFields(_ slugs: [String], _ source: SourceRef) {
             let line = source.keyLines["fields"]
             // `[Bildung, Kultur und Freizeit]` is two entries to YAML: a title with a comma, split.
@@ -129,7 +131,7 @@ struct SiteValidator {
                     continue
                 }
                 var message = "unknown field of action '\(slug)'"
-                if let guess = nearest(slug, in: known) ?? Self.fieldNamingPart(slug, in: known) { message += ", did you mean '\(guess)'?" } else {
+                if let guess = nearest(slug, in: suggestable) ?? Self.fieldNamingPart(slug, in: suggestable) { message += ", did you mean '\(guess)'?" } else {
                     message += "; known fields are in content/fields/"
                 }
                 d.append(.error(source.display, line: line, message))

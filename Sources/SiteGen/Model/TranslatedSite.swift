@@ -13,6 +13,7 @@ enum TranslatedSite {
         }
         // Leichte Sprache is German: its items keep the standard site's fields.
         if site.isEasyRead { site.originalFields = original.fields }
+        site.originalFieldSlugs = original.fields.map(\.slug)
         let ownFields = Set(site.fields.map(\.slug) + site.originalFields.map(\.slug))
         let originalFields = Set(original.fields.map(\.slug))
         // Left out: the original's fields this version has not. A slug no version has stays, for

@@ -56,13 +56,15 @@ extension SiteRenderer {
         return diagnostics
     }
 
-    static let unlinkedMessage = "is not published: no page links to it. Link it from the page it belongs to, or move it: downloads belong in downloads/, images in images/"
+    /// For a file that goes out only when a page links it (`ContentFileRole.attachment`, `.download`):
+    /// moving it elsewhere would not publish it either.
+    static let unlinkedMessage = "is not published: no page links to it. Link it from the page it belongs to, or remove it"
 
-    /// For a text file in a section that begins like a page (`---`): a page saved by an editor that adds `.txt`.
+    /// `unlinkedMessage`, or for a text file that begins like a page (`---`): a page saved by an editor that adds `.txt`.
     func unlinkedMessage(_ path: String) -> String {
         guard path.lowercased().hasSuffix(".txt"), let name = path.pathParts.last,
               let bytes = try? fileSystem.readFile(contentRoot + "/" + path), bytes.starts(with: Array("---".utf8)) else { return Self.unlinkedMessage }
-        return "is not published: no page links to it. If it is meant as a page, rename it to '\(Slug.make(String(name.dropLast(4)))).md'; else link it from the page it belongs to, or move it to downloads/"
+        return "is not published: no page links to it. If it is meant as a page, rename it to '\(Slug.make(String(name.dropLast(4)))).md'; else link it from the page it belongs to, or remove it"
     }
 
     /// The files of the content whose publishing depends on a page linking them, that the pages link

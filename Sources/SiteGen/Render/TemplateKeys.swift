@@ -25,8 +25,9 @@ enum TemplateKeys {
     /// Every problem of every page template, as warnings (errors under `--strict`).
     /// - Parameter original: for a language version, the site's own UI strings and their file: a
     ///   string only this version's file lacks is that file's mistake, named there once.
+    /// - Parameter lines: the line of each key of this language's file, by its dotted name.
     static func check(_ library: TemplateLibrary, strings: Value, display: (String) -> String,
-                      original: (strings: UIStrings, file: String)? = nil, file: String = "") -> [Diagnostic] {
+                      original: (strings: UIStrings, file: String)? = nil, file: String = "", lines: [String: Int] = [:]) -> [Diagnostic] {
         let globals = globals(strings: strings)
         var diagnostics: [Diagnostic] = []
         var seen: Set<String> = []
@@ -35,13 +36,42 @@ enum TemplateKeys {
             where seen.insert("\(p.template):\(p.location.line):\(p.location.column)").inserted {
                 if let original, let key = missingUIString(p), original.strings[key] != key {
                     guard seen.insert("t." + key).inserted else { continue }
-                    diagnostics.append(.warning(display(file), "the UI string '\(key)' is missing (\(display(original.file)) has it), so the pages of this language show nothing in its place; add it"))
+                    diagnostics.append(missingTranslation(key, original: original, file: file, lines: lines, display: display))
                     continue
                 }
                 diagnostics.append(.warning(display(p.template + ".mustache"), line: p.location.line, column: p.location.column, message(p, display: display)))
             }
         }
         return diagnostics
+    }
+
+    /// A string the site's own UI strings have and a language's file lacks: a typo of its key in
+    /// that file (`registrationLnk:`) is named at its line with a "did you mean", as the same typo
+    /// in a front matter key is; else the string is missing.
+    static func missingTranslation(_ key: String, original: (strings: UIStrings, file: String), file: String,
+                                   lines: [String: Int], display: (String) -> String) -> Diagnostic {
+        if let typo = typo(of: key, original: original.strings, written: Array(lines.keys)) {
+            return .warning(display(file), line: lines[typo],
+                            "unknown UI string '\(typo)', did you mean '\(key)'? As written, the pages of this language show nothing in its place")
+        }
+        return .warning(display(file), "the UI string '\(key)' is missing (\(display(original.file)) has it), so the pages of this language show nothing in its place; add it")
+    }
+
+    /// The key of a language's file (`written`, dotted) that is `key` mistyped: one beside it that
+    /// the original does not have, the nearest to it (`nearest`, as for front matter keys), and
+    /// to which `key` is the nearest of the original's keys this file lacks (one typo is not
+    /// taken for two missing strings).
+    static func typo(of key: String, original: UIStrings, written: [String]) -> String? {
+        let parent = key.split(separator: ".").dropLast().joined(separator: ".")
+        let prefix = parent.isEmpty ? "" : parent + "."
+        func beside(_ keys: some Sequence<String>) -> Set<String> {
+            Set(keys.lazy.filter { $0.hasPrefix(prefix) }.map { String($0.dropFirst(prefix.count).prefix { $0 != "." }) })
+        }
+        let mine = beside(written), theirs = beside(original.keys)
+        let name = String(key.dropFirst(prefix.count))
+        guard let guess = nearest(name, in: mine.subtracting(theirs).sorted()),
+              nearest(guess, in: theirs.subtracting(mine).sorted()) == name else { return nil }
+        return prefix + guess
     }
 
     /// The dotted key of a UI string a tag names that the strings do not have (`t.nav.blogg` → `nav.blogg`).

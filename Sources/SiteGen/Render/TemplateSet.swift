@@ -71,6 +71,8 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         var assets: [FileEntry] = []
         var strings: [String: Any] = [:]
         var stringsValue: Value = .null
+        /// The line of each key of the UI strings, by its dotted name (`event.registration`).
+        var stringLines: [String: Int] = [:]
         var diagnostics: [Diagnostic] = []
     }
 
@@ -117,6 +119,7 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             if let value = try YAMLReader.parse(text, firstLine: 1) {
                 files.strings = (plain(value) as? [String: Any]) ?? [:]
                 files.stringsValue = templateValue(value)
+                files.stringLines = keyLines(value)
             }
         } catch {
             files.diagnostics.append(.error(display, line: error.line, column: error.column, error.message))
@@ -143,7 +146,8 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         set.stringsValue = files.stringsValue
         let diagnostics = files.diagnostics
             + TemplateKeys.check(base.library, strings: files.stringsValue, display: display,
-                                 original: (UIStrings(tree: original.strings), "i18n/\(original.language).yml"), file: file)
+                                 original: (UIStrings(tree: original.strings), "i18n/\(original.language).yml"), file: file,
+                                 lines: files.stringLines)
             + TemplateLint.missingStrings(UIStrings(tree: files.strings), language: language, display: display)
         return (set, diagnostics)
     }
@@ -229,6 +233,17 @@ func templateValue(_ value: YAMLValue) -> Value {
     case .list(let items, _): return .list(ValueArray(items.map(templateValue)))
     case .map(let m): return .object(DictionaryObject(m.entries.map { ($0.key, templateValue($0.value)) }, name: "UIStrings"))
     }
+}
+
+/// The line of every key of a YAML map, by its dotted name (`event.registration`).
+func keyLines(_ value: YAMLValue, prefix: String = "") -> [String: Int] {
+    guard case .map(let m) = value else { return [:] }
+    var lines: [String: Int] = [:]
+    for e in m.entries {
+        lines[prefix + e.key] = e.keyLine
+        lines.merge(keyLines(e.value, prefix: prefix + e.key + ".")) { first, _ in first }
+    }
+    return lines
 }
 
 /// YAML → plain dictionaries and strings for Swift code.

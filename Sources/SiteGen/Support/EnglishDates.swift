@@ -36,22 +36,23 @@ public enum EnglishDates {
     /// same day: "Thursday, 26 November 2026, 6–8 pm" ("11 am – 1 pm" across noon);
     /// several days: "Friday, 20 March 2027, 10 am to Saturday, 21 March 2027, 4 pm";
     /// all day: "Saturday, 20 March 2027" or "Saturday, 20 March to Sunday, 21 March 2027".
-    public static func range(_ start: DateTime, _ end: DateTime?) -> String {
-        guard let end, end != start else { return dateTime(start) }
+    public static func range(_ start: DateTime, _ end: DateTime?) -> String { rangeParts(start, end).joined }
+
+    /// `range` in its parts (see `DateRangeText`).
+    public static func rangeParts(_ start: DateTime, _ end: DateTime?) -> DateRangeText {
+        guard let end, end != start else { return DateRangeText(start: dateTime(start)) }
         let s = start.local, e = end.local
         if start.isDateOnly {
-            if s.dayNumber >= e.dayNumber { return longDate(start) }
-            return s.year == e.year ? "\(dayMonth(start)) to \(longDate(end))" : "\(longDate(start)) to \(longDate(end))"
+            if s.dayNumber >= e.dayNumber { return DateRangeText(start: longDate(start)) }
+            return DateRangeText(start: s.year == e.year ? dayMonth(start) : longDate(start), separator: " to ", end: longDate(end))
         }
-        if s.dayNumber == e.dayNumber { return "\(longDate(start)), \(timeSpan(start, end))" }
-        return "\(dateTime(start)) to \(dateTime(end))"
-    }
-
-    /// "6–8 pm" when both are in the same half of the day, else "11 am – 1 pm".
-    static func timeSpan(_ start: DateTime, _ end: DateTime) -> String {
-        let a = time(start), b = time(end)
-        if (start.local.hour < 12) == (end.local.hour < 12) { return "\(a.dropLast(3))–\(b)" }
-        return "\(a) – \(b)"
+        if s.dayNumber == e.dayNumber {
+            // "6–8 pm" when both are in the same half of the day, else "11 am – 1 pm".
+            let sameHalf = (s.hour < 12) == (e.hour < 12)
+            let from = sameHalf ? String(time(start).dropLast(3)) : time(start)
+            return DateRangeText(start: "\(longDate(start)), \(from)", separator: sameHalf ? "–" : " – ", end: time(end))
+        }
+        return DateRangeText(start: dateTime(start), separator: " to ", end: dateTime(end))
     }
 
     public static func monthShort(_ d: DateTime) -> String {
@@ -80,15 +81,10 @@ public struct LocalDates: Sendable {
     public func time(_ d: DateTime) -> String { english ? EnglishDates.time(d) : GermanDates.time(d) }
     public func dateTime(_ d: DateTime) -> String { english ? EnglishDates.dateTime(d) : GermanDates.dateTime(d) }
     public func monthYear(_ d: DateTime) -> String { english ? EnglishDates.monthYear(d) : GermanDates.monthYear(d) }
-    public func range(_ s: DateTime, _ e: DateTime?) -> String { english ? EnglishDates.range(s, e) : GermanDates.range(s, e) }
+    public func range(_ s: DateTime, _ e: DateTime?) -> String { rangeParts(s, e).joined }
+    public func rangeParts(_ s: DateTime, _ e: DateTime?) -> DateRangeText { english ? EnglishDates.rangeParts(s, e) : GermanDates.rangeParts(s, e) }
     public func dayNumber(_ d: DateTime) -> String { GermanDates.dayNumber(d) }
     public func monthShort(_ d: DateTime) -> String { english ? EnglishDates.monthShort(d) : GermanDates.monthShort(d) }
-    /// "Samstag, 20. März" / "Saturday, 20 March".
-    public func dayMonth(_ d: DateTime) -> String {
-        english ? EnglishDates.dayMonth(d) : "\(GermanText.weekdays[d.local.weekday]), \(d.local.day). \(GermanText.months[d.local.month - 1])"
-    }
-    /// The start of a time span on one day: "18:00" (before "–20:00 Uhr") / "6 pm".
-    public func startTime(_ d: DateTime) -> String { english ? EnglishDates.time(d) : d.local.timeString(seconds: false) }
     /// A date with its time: "26. November 2026, 18:00 Uhr" / "26 November 2026, 6 pm".
     public func dateWithTime(_ d: DateTime) -> String { d.isDateOnly ? date(d) : "\(date(d)), \(time(d))" }
     public func list(_ items: [String]) -> String { english ? EnglishDates.list(items) : GermanText.list(items) }

@@ -31,24 +31,26 @@ public enum GermanDates {
         return "\(GermanText.months[f.month - 1]) \(f.year)"
     }
 
-    /// A start–end range the way German sites write it:
+    /// A start–end range the way German sites write it, a dash between two times of one day and
+    /// "bis" between days:
     /// same day: "Donnerstag, 26. November 2026, 18:00–20:00 Uhr";
     /// several days: "Freitag, 20. März 2027, 10:00 Uhr bis Samstag, 21. März 2027, 16:00 Uhr";
-    /// all day: "Samstag, 20. März 2027" or "Samstag, 20. März, bis Sonntag, 21. März 2027".
-    public static func range(_ start: DateTime, _ end: DateTime?) -> String {
-        guard let end, end != start else { return dateTime(start) }
+    /// all day: "Samstag, 20. März 2027" or "Samstag, 20. März bis Sonntag, 21. März 2027".
+    public static func range(_ start: DateTime, _ end: DateTime?) -> String { rangeParts(start, end).joined }
+
+    /// `range` in its parts (see `DateRangeText`).
+    public static func rangeParts(_ start: DateTime, _ end: DateTime?) -> DateRangeText {
+        guard let end, end != start else { return DateRangeText(start: dateTime(start)) }
         let s = start.local, e = end.local
         if start.isDateOnly {
-            if s.dayNumber >= e.dayNumber { return longDate(start) }
-            if s.year == e.year {
-                return "\(GermanText.weekdays[s.weekday]), \(s.day). \(GermanText.months[s.month - 1]), bis \(longDate(end))"
-            }
-            return "\(longDate(start)) bis \(longDate(end))"
+            if s.dayNumber >= e.dayNumber { return DateRangeText(start: longDate(start)) }
+            let from = s.year == e.year ? "\(GermanText.weekdays[s.weekday]), \(s.day). \(GermanText.months[s.month - 1])" : longDate(start)
+            return DateRangeText(start: from, separator: " bis ", end: longDate(end))
         }
         if s.dayNumber == e.dayNumber {
-            return "\(longDate(start)), \(s.timeString(seconds: false))–\(e.timeString(seconds: false)) Uhr"
+            return DateRangeText(start: "\(longDate(start)), \(s.timeString(seconds: false))", separator: "–", end: time(end))
         }
-        return "\(dateTime(start)) bis \(dateTime(end))"
+        return DateRangeText(start: dateTime(start), separator: " bis ", end: dateTime(end))
     }
 
     /// Short form for cards: "26. Nov." style parts.
@@ -57,4 +59,23 @@ public enum GermanDates {
         let names = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."]
         return names[d.local.month - 1]
     }
+}
+
+/// A start–end range in the words of a page's language, in parts: the start's text and, for a
+/// range, the separator and the end's text. The one definition of how a range is written: the
+/// text of cards, feeds and search (`joined`) and the two `<time>` elements of an item's page
+/// (`LayoutContext.when`) are both made from it, so they cannot differ.
+public struct DateRangeText: Sendable, Equatable {
+    public var start: String
+    /// "–" between two times of one day, " bis " / " to " between days; nil without an end.
+    public var separator: String?
+    public var end: String?
+
+    public init(start: String, separator: String? = nil, end: String? = nil) {
+        self.start = start
+        self.separator = separator
+        self.end = end
+    }
+
+    public var joined: String { start + (separator ?? "") + (end ?? "") }
 }

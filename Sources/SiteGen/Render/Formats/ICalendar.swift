@@ -70,7 +70,11 @@ struct ICalendar {
         var description: [String] = []
         if let s = e.summary { description.append(s) }
         if let online = e.online { description.append("\(strings["event.online"]): \(online)") }
-        if let r = e.registration { description.append("\(strings["event.registration"]): \(r)") }
+        if let r = e.registration {
+            // A number as written reads better in a calendar than its tel: address.
+            let how = e.registrationPhone.map { "\(strings["event.registrationPhone"]) \($0)" } ?? r
+            description.append("\(strings["event.registration"]): \(how)")
+        }
         description.append(page)
         w.add("DESCRIPTION:" + Self.escape(description.joined(separator: "\n\n")))
         // Online events carry their online address; the others the event page.

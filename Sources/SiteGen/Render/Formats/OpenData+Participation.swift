@@ -40,6 +40,7 @@ extension OpenData {
         switch link.target {
         case .web(let u): (url, kind, label) = (u, "web", link.label)
         case .mail(let address): (url, kind, label) = ("mailto:" + address, "mail", link.label)
+        case .phone(let number): (url, kind, label) = (PhoneNumber.href(number) ?? "", "phone", link.label ?? number)
         case .event(let path):
             guard let e = site.publicEvents.first(where: { $0.source.path == path }) else { return nil }
             (url, kind, label) = (urls.absolute(urls.event(e)), "event", link.label ?? e.title)

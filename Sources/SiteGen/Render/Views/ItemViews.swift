@@ -41,6 +41,7 @@ extension LayoutContext {
                                 when: when(e.start, e.end), endISO: e.end?.iso8601, location: location,
                                 online: e.online, registration: e.registration,
                                 icsHref: urls.href(urls.eventCalendar(e)), isPast: e.endsAt <= site.options.now)
+        event.registrationPhone = e.registrationPhone
         event.participation = site.participation(of: e).map { LinkView(title: $0.title, href: urls.href(urls.participation($0))) }
         var meta = Meta(title: e.title, description: e.summary, path: urls.event(e), section: .events)
         meta.breadcrumbs = [(strings["nav.events"], urls.events), (e.title, nil)]
@@ -100,24 +101,13 @@ extension LayoutContext {
         }
     }
 
-    /// Start and end as two `<time>` elements: `start` and, for a range, `end` with the separator
-    /// written between them ("Dienstag, 22. September 2026, 14:30" "–" "20:00 Uhr").
+    /// Start and end as two `<time>` elements, in the words of the range's text
+    /// (`LocalDates.rangeParts`): "Dienstag, 22. September 2026, 14:30" "–" "20:00 Uhr".
     func when(_ start: DateTime, _ end: DateTime?) -> WhenView {
-        func part(_ d: DateTime, _ text: String, _ separator: String? = nil) -> TimePoint {
-            TimePoint(iso: d.iso8601, text: text, separator: separator)
-        }
-        guard let end, end != start else { return WhenView(start: part(start, dates.dateTime(start))) }
-        let s = start.local, e = end.local
-        if start.isDateOnly {
-            if s.dayNumber >= e.dayNumber { return WhenView(start: part(start, dates.longDate(start))) }
-            let startText = s.year == e.year ? dates.dayMonth(start) : dates.longDate(start)
-            return WhenView(start: part(start, startText), end: part(end, dates.longDate(end), strings["event.through"]))
-        }
-        if s.dayNumber == e.dayNumber {
-            return WhenView(start: part(start, "\(dates.longDate(start)), \(dates.startTime(start))"),
-                            end: part(end, dates.time(end), "–"))
-        }
-        return WhenView(start: part(start, dates.dateTime(start)), end: part(end, dates.dateTime(end), strings["event.through"]))
+        let text = dates.rangeParts(start, end)
+        let from = TimePoint(iso: start.iso8601, text: text.start)
+        guard let end, let endText = text.end else { return WhenView(start: from) }
+        return WhenView(start: from, end: TimePoint(iso: end.iso8601, text: endText, separator: text.separator))
     }
 
     /// The download link with format and size: "Smart-City-Strategie DOS 2030 (PDF, 4,2 MB)";

@@ -65,6 +65,9 @@ extension LayoutContext {
                 return ParticipateLinkView(label: link.label ?? url, href: url, kind: "web", note: nil)
             case .mail(let address):
                 return ParticipateLinkView(label: link.label ?? strings.format("participation.mailTo", address), href: "mailto:" + address, kind: "mail", note: nil)
+            case .phone(let number):
+                return ParticipateLinkView(label: link.label ?? strings.format("participation.phone", number),
+                                           href: PhoneNumber.href(number) ?? "", kind: "phone", note: nil)
             case .event(let path):
                 guard let e = site.events.first(where: { $0.source.path == path }) else { return nil }
                 return ParticipateLinkView(label: link.label ?? e.title, href: site.urls.href(site.urls.event(e)), kind: "event",

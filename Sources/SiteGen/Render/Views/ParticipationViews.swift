@@ -108,8 +108,8 @@ final class ParticipateLinkView: TemplateView, @unchecked Sendable {  // a class
 
     static let fields = Fields<ParticipateLinkView>("ParticipateLink", "One way to take part.", [
         .text("label", "The link's text.") { $0.label },
-        .text("href", "Its address (https, mailto: or an event's page).") { $0.href },
-        .text("kind", "web, mail or event (for an icon).") { $0.kind },
+        .text("href", "Its address (https, mailto:, tel: or an event's page).") { $0.href },
+        .text("kind", "web, mail, phone or event (for an icon).") { $0.kind },
         .optionalText("note", "For an event: when it takes place.") { $0.note },
     ])
 }

@@ -20,6 +20,9 @@ public struct UIStrings: @unchecked Sendable {
         self.byKey = byKey
     }
 
+    /// Every string's dotted key (`pagination.next`).
+    public var keys: Dictionary<String, String>.Keys { byKey.keys }
+
     /// "pagination.next" → the string, or the key itself so a missing string is visible.
     public subscript(key: String) -> String {
         if let string = byKey[key] { return string }
@@ -42,8 +45,8 @@ public struct UIStrings: @unchecked Sendable {
     /// the sources. A missing one is a warning when the templates are loaded.
     public static let usedByCode: [String] = [
         "blog.description", "blog.title", "blog.titlePage", "breadcrumbs.home", "calendar.addEvent",
-        "event.online", "event.onlineLink", "event.registration", "event.status.abgesagt", "event.status.verschoben",
-        "event.through", "events.description", "events.title", "feed.blog", "feed.events", "feed.field",
+        "event.online", "event.onlineLink", "event.registration", "event.registrationPhone", "event.status.abgesagt", "event.status.verschoben",
+        "events.description", "events.title", "feed.blog", "feed.events", "feed.field",
         "field.count.events.one", "field.count.events.other", "field.count.posts.one", "field.count.posts.other",
         "field.count.projects.one", "field.count.projects.other", "field.counts", "fields.description", "fields.title",
         "footnotes.back", "footnotes.label",
@@ -56,7 +59,7 @@ public struct UIStrings: @unchecked Sendable {
         "feed.participation", "ideas.description", "ideas.submitIntro", "ideas.title", "ideas.withoutField", "nav.participation",
         "participation.description", "participation.from", "participation.group.abgeschlossen", "participation.group.abgesagt",
         "participation.group.geplant", "participation.group.laufend", "participation.intro", "participation.keyword",
-        "participation.lastDay", "participation.mailTo", "participation.notice.abgeschlossen", "participation.notice.abgesagt",
+        "participation.lastDay", "participation.mailTo", "participation.notice.abgeschlossen", "participation.notice.abgesagt", "participation.phone",
         "participation.resultsLink", "participation.resultsOf", "participation.since", "participation.status.abgeschlossen", "participation.status.abgesagt",
         "participation.status.geplant", "participation.status.laufend", "participation.title",
         "search.kind.participation", "project.statusName.idee", "project.statusName.planung", "project.statusName.umsetzung",
