@@ -56,12 +56,7 @@ import Testing
     @Test func aStringOnlyATranslationLacksIsNamedInItsFile() {
         var files = Self.theme
         edit("i18n/en.yml", &files) { $0.replacingOccurrences(of: "\n  mainLabel: \"Main navigation\"", with: "") }
-        let fs = MemoryFileSystem()
-        for (path, bytes) in files { fs.write("/t/" + path, bytes: bytes) }
-        let (loaded, _) = TemplateSet.load(fileSystem: fs, root: "/t", displayRoot: "Templates", language: "de")
-        guard let german = loaded else { Issue.record("the German templates do not load"); return }
-        let (set, diagnostics) = TemplateSet.version(of: german, fileSystem: fs, displayRoot: "Templates", language: "en",
-                                                     original: ("de", german.strings))
+        let (_, set, diagnostics) = Self.version("en", of: files)
         #expect(set != nil)
         #expect(diagnostics.map { "\($0)" } == [
             "Templates/i18n/en.yml: warning: the UI string 'nav.mainLabel' is missing (Templates/i18n/de.yml has it), so the pages of this language show nothing in its place; add it",
@@ -74,18 +69,12 @@ import Testing
     @Test func aVersionReusesTheTemplatesAndChecksOnlyItsStrings() {
         var files = Self.theme
         edit("post.mustache", &files) { $0.replacingOccurrences(of: "{{$main}}", with: "{{$mian}}").replacingOccurrences(of: "{{/main}}", with: "{{/mian}}") }
-        let fs = MemoryFileSystem()
-        for (path, bytes) in files { fs.write("/t/" + path, bytes: bytes) }
-        let (loaded, own) = TemplateSet.load(fileSystem: fs, root: "/t", displayRoot: "Templates", language: "de")
-        guard let german = loaded else { Issue.record("the German templates do not load"); return }
-        #expect(own.contains { $0.file == "Templates/post.mustache" })
-        let (english, diagnostics) = TemplateSet.version(of: german, fileSystem: fs, displayRoot: "Templates", language: "en",
-                                                         original: ("de", german.strings))
-        #expect(english?.library === german.library)
+        let (german, english, diagnostics) = Self.version("en", of: files)
+        #expect(german.own.contains { $0.file == "Templates/post.mustache" })
+        #expect(english?.library === german.set?.library)
         #expect(english?.strings["nav"] != nil)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
-        let (french, missing) = TemplateSet.version(of: german, fileSystem: fs, displayRoot: "Templates", language: "fr",
-                                                    original: ("de", german.strings))
+        let (_, french, missing) = Self.version("fr", of: files)
         #expect(french == nil)
         #expect(missing.map { "\($0)" } == ["Templates/i18n/fr.yml: error: UI strings for language 'fr' are missing"])
     }
@@ -99,12 +88,7 @@ import Testing
             $0.replacingOccurrences(of: "\n  registrationLink: ", with: "\n  registrationLnk: ")
                 .replacingOccurrences(of: "\n  place: \"Venue\"", with: "")
         }
-        let fs = MemoryFileSystem()
-        for (path, bytes) in files { fs.write("/t/" + path, bytes: bytes) }
-        let (loaded, _) = TemplateSet.load(fileSystem: fs, root: "/t", displayRoot: "Templates", language: "de")
-        guard let german = loaded else { Issue.record("the German templates do not load"); return }
-        let (_, diagnostics) = TemplateSet.version(of: german, fileSystem: fs, displayRoot: "Templates", language: "en",
-                                                   original: ("de", german.strings))
+        let (_, _, diagnostics) = Self.version("en", of: files)
         let line = String(decoding: files["i18n/en.yml"]!, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0.hasPrefix("  registrationLnk:") }.map { $0 + 1 }
         #expect(diagnostics.map { "\($0)" } == [
@@ -112,6 +96,18 @@ import Testing
             "Templates/i18n/en.yml: warning: the UI string 'event.place' is missing (Templates/i18n/de.yml has it), so the pages of this language show nothing in its place; add it",
             "Templates/i18n/en.yml:\(line ?? 0): warning: unknown UI string 'event.registrationLnk', did you mean 'event.registrationLink'? As written, the pages of this language show nothing in its place",
         ])
+    }
+
+    /// The theme `files` loaded for German, and the templates of the language version `code` made from them.
+    static func version(_ code: String, of files: [String: [UInt8]])
+        -> (german: (set: TemplateSet?, own: [Diagnostic]), version: TemplateSet?, diagnostics: [Diagnostic]) {
+        let fs = MemoryFileSystem()
+        for (path, bytes) in files { fs.write("/t/" + path, bytes: bytes) }
+        let (german, own) = TemplateSet.load(fileSystem: fs, root: "/t", displayRoot: "Templates", language: "de")
+        guard let german else { return ((nil, own), nil, []) }
+        let (set, diagnostics) = TemplateSet.version(of: german, fileSystem: fs, displayRoot: "Templates", language: code,
+                                                     original: ("de", german.strings))
+        return ((german, own), set, diagnostics)
     }
 
     @Test func theRealThemeLoadsWithoutAWord() {

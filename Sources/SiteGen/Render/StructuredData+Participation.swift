@@ -16,13 +16,7 @@ extension StructuredData {
         if let online { locations.append(virtualLocation(online)) }
         let mode = online != nil && event != nil ? "MixedEventAttendanceMode"
             : online != nil ? "OnlineEventAttendanceMode" : "OfflineEventAttendanceMode"
-        var w = JSONObjectWriter()
-        w.add("@context", "https://schema.org")
-        w.add("@type", "Event")
-        w.add("name", p.title)
-        w.add("description", p.summary)
-        w.add("startDate", p.start.iso8601)
-        w.add("endDate", p.end?.iso8601)
+        var w = Self.event(name: p.title, description: p.summary, start: p.start, end: p.end)
         w.add("eventStatus", "https://schema.org/\(p.cancelled ? "EventCancelled" : "EventScheduled")")
         w.add("eventAttendanceMode", locations.isEmpty ? nil : "https://schema.org/\(mode)")
         w.add("location", oneOrMore: locations)

@@ -17,9 +17,7 @@ enum StructuredData {
     /// - Parameter keywords: its tags, as their pages spell them.
     static func post(_ p: Post, site: Site, image: String?, keywords: [String] = []) -> String {
         let url = site.urls.absolute(site.urls.post(p))
-        var w = JSONObjectWriter()
-        w.add("@context", "https://schema.org")
-        w.add("@type", "BlogPosting")
+        var w = thing("BlogPosting")
         w.add("headline", p.title)
         w.add("description", p.summary)
         w.add("datePublished", p.date.iso8601)
@@ -49,13 +47,7 @@ enum StructuredData {
         case .abgesagt: status = "EventCancelled"
         case .verschoben: status = "EventPostponed"
         }
-        var w = JSONObjectWriter()
-        w.add("@context", "https://schema.org")
-        w.add("@type", "Event")
-        w.add("name", e.title)
-        w.add("description", e.summary)
-        w.add("startDate", e.start.iso8601)
-        w.add("endDate", e.end?.iso8601)
+        var w = event(name: e.title, description: e.summary, start: e.start, end: e.end)
         w.add("eventStatus", "https://schema.org/\(status)")
         w.add("eventAttendanceMode", "https://schema.org/\(mode)")
         w.add("location", oneOrMore: locations)
@@ -64,6 +56,24 @@ enum StructuredData {
         // Only a site with language versions says it (the output of others stays as it was).
         w.add("inLanguage", site.alternates.isEmpty ? nil : e.lang ?? site.config.language)
         return w.text
+    }
+
+    /// A schema.org object of `type`, with the context.
+    static func thing(_ type: String) -> JSONObjectWriter {
+        var w = JSONObjectWriter()
+        w.add("@context", "https://schema.org")
+        w.add("@type", type)
+        return w
+    }
+
+    /// What an event and a participation format say first: an `Event` with its name, description and time.
+    static func event(name: String, description: String?, start: DateTime, end: DateTime?) -> JSONObjectWriter {
+        var w = thing("Event")
+        w.add("name", name)
+        w.add("description", description)
+        w.add("startDate", start.iso8601)
+        w.add("endDate", end?.iso8601)
+        return w
     }
 
     /// Where an event takes place: its name (or address) and its address.
