@@ -21,6 +21,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import generate_corpus as gc  # noqa: E402
 import measure  # noqa: E402
+import render_share  # noqa: E402
 
 FRONT = re.compile(r"\A---\n(.*?)\n---\n(.*)\Z", re.S)
 LINK = re.compile(r"\]\(([^)\s]+)\)")
@@ -417,3 +418,18 @@ class MeasureTests(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class RenderShareTests(unittest.TestCase):
+    """How bench/render_share.py sorts a perf sample's stack (innermost frame first)."""
+
+    def test_what_the_engine_calls_back_counts_as_engine(self):
+        stack = ["$s7SiteGen8PostPageC5value", "$s14MustacheEngine11RenderStateV3runyys5Int32V_AFtF", "$s7SiteGen13LayoutContextV4post"]
+        self.assertEqual(render_share.classify(stack), "engine")
+
+    def test_a_view_made_outside_the_engine_counts_as_views(self):
+        self.assertEqual(render_share.classify(["mi_malloc", "$s7SiteGen13LayoutContextV5frameyAA9PageFrameCAC4MetaVF"]), "views")
+        self.assertEqual(render_share.classify(["$s7SiteGen14StructuredDataO4post"]), "views")
+
+    def test_other_work_counts_as_neither(self):
+        self.assertIsNone(render_share.classify(["$s7SiteGen11SearchIndexV5writeyyyAA10OutputFileVXEF", "main"]))
