@@ -163,10 +163,16 @@ extension TemplateView {
 public final class DictionaryObject: TemplateObject {
     public let shape: Shape
     let values: [Value]
+    /// Over its names and values: unlike a view type's, its names come from data (a YAML file),
+    /// so a key renamed in the UI strings is a change to every page, as a value changed is.
+    public let storedFingerprint: UInt64?
 
     public init(_ entries: [(String, Value)], name: String = "data", doc: String = "") {
         shape = Shape(name: name, doc: doc, keys: entries.map { KeyInfo(name: $0.0, type: Self.type(of: $0.1), optional: false, doc: "") })
         values = entries.map(\.1)
+        var h = Fingerprint.mix(10, UInt64(entries.count))
+        for (key, value) in entries { h = Fingerprint.mix(Fingerprint.mix(h, Fingerprint.of(key, seed: 2)), Fingerprint.of(value)) }
+        storedFingerprint = h
     }
 
     public func value(at slot: Int) -> Value { values[slot] }

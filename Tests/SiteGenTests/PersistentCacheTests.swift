@@ -137,6 +137,15 @@ import Testing
         expectSameAsClean("page back")
         try edit(templates + "/i18n/de.yml") { $0.replacingOccurrences(of: "Startseite", with: "Start") }
         expectSameAsClean("UI strings")
+        // A key renamed, with its value as it was, and back: the pages that show it change both times.
+        let key = "\n  format: \"Format\"\n  registration: "
+        try edit(templates + "/i18n/de.yml") { text in
+            #expect(text.contains(key))
+            return text.replacingOccurrences(of: key, with: "\n  formt: \"Format\"\n  registration: ")
+        }
+        #expect(expectSameAsClean("UI string key renamed") > 0)
+        try edit(templates + "/i18n/de.yml") { $0.replacingOccurrences(of: "\n  formt: \"Format\"", with: "\n  format: \"Format\"") }
+        #expect(expectSameAsClean("UI string key back") > 0)
     }
 
     @Test func aPageChangedOrRemovedInTheOutputIsWrittenAgain() throws {
