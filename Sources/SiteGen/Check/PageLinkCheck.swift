@@ -36,8 +36,7 @@ struct PageLinkCheck {
         let base = basePath
         let target = internalPath(href, base: base)
         var missingOnOwnHost = false
-        if href.hasPrefix(baseURL), !href.dropFirst(baseURL.count).contains(":"),
-           let own = internalPath(base + href.dropFirst(baseURL.count), base: base), !own.path.isEmpty {
+        if let own = Self.ownHostPath(href, baseURL: baseURL, base: base), !own.path.isEmpty {
             missingOnOwnHost = resolve(own.path) == nil
         }
         return Destination(remote: isRemote(href), missingOnOwnHost: missingOnOwnHost, target: target,
@@ -141,6 +140,13 @@ struct PageLinkCheck {
     /// mail links and the like.
     private func internalPath(_ href: String, base: String) -> (path: String, fragment: String?)? {
         Self.internalPath(href, base: base)
+    }
+
+    /// The site path of a full address on the site's own host (`https://smartcity.example.org/downloads/a.pdf`
+    /// → `downloads/a.pdf`), the way `internalPath` gives it for `/downloads/a.pdf`; nil for any other address.
+    static func ownHostPath(_ href: String, baseURL: String, base: String) -> (path: String, fragment: String?)? {
+        guard !baseURL.isEmpty, href.hasPrefix(baseURL), !href.dropFirst(baseURL.count).contains(":") else { return nil }
+        return internalPath(base + href.dropFirst(baseURL.count), base: base)
     }
 
     static func internalPath(_ href: String, base: String) -> (path: String, fragment: String?)? {

@@ -95,8 +95,12 @@ extension SiteRenderer {
         }
         let hrefs = parts.reduce(into: Set<String>()) { $0.formUnion($1) }
         var paths: Set<String> = []
+        let baseURL = site.config.baseURL
         for href in hrefs {
-            if let target = PageLinkCheck.internalPath(href, base: base), !target.path.isEmpty { paths.insert(target.path) }
+            // A full address on the site's own host links the file as `/downloads/a.pdf` does (a
+            // button or a registration takes only full addresses).
+            let target = PageLinkCheck.internalPath(href, base: base) ?? PageLinkCheck.ownHostPath(href, baseURL: baseURL, base: base)
+            if let target, !target.path.isEmpty { paths.insert(target.path) }
         }
         return paths
     }
