@@ -112,6 +112,10 @@ import Testing
         #expect(e.registration == "tel:02315012345" && e.registrationPhone == "0231 50-12345")
         #expect(event("0231 50-12345").1.errorMessages == ["content/events/2026/e.md:5: error: '0231 50-12345' looks like a phone number; write it as tel:0231 50-12345"])
         #expect(event("tel:Zentrale").1.errorMessages == ["content/events/2026/e.md:5: error: 'tel:Zentrale' is no phone number; write it like tel:+49 231 50-12345"])
+        // Written as on a letterhead, or without mailto:: the message says how, not "https only".
+        #expect(event("Tel. 0231 50-12345").1.errorMessages == ["content/events/2026/e.md:5: error: 'Tel. 0231 50-12345' looks like a phone number; write it as tel:0231 50-12345"])
+        #expect(event("anmeldung@dortmund.de").1.errorMessages == ["content/events/2026/e.md:5: error: 'anmeldung@dortmund.de' looks like an e-mail address; write it as mailto:anmeldung@dortmund.de"])
+        #expect(event("im Bürgerbüro").1.errorMessages == ["content/events/2026/e.md:5: error: 'registration' must be a web address (https://…), an e-mail address (mailto:…) or a phone number (tel:…), but is 'im Bürgerbüro'"])
     }
 
     /// `updated` before `date` (a typo in the year, a copied file) gave JSON-LD a dateModified

@@ -198,8 +198,13 @@ struct FrontMatterReader {
             return (href, number)
         }
         guard text.lowercased().hasPrefix("mailto:") else {
-            if let hint = Self.phoneHint(text) {
+            if let hint = PhoneNumber.contactHint(text) {
                 error(line(of: key), hint)
+                return nil
+            }
+            let lower = text.lowercased()
+            guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else {
+                error(line(of: key), "'\(key)' must be a web address (https://…), an e-mail address (mailto:…) or a phone number (tel:…), but is '\(text)'")
                 return nil
             }
             return url(key, encrypted: true).map { ($0, nil) }

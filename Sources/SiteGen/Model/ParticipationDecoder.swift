@@ -95,15 +95,10 @@ extension FrontMatterReader {
         } else if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
             target = .event(resolveContentPath(written, from: source) ?? written)
         } else {
-            fail(line, Self.phoneHint(written) ?? "link '\(written)' must be an https address, a mailto: or tel: address or the .md file of an event (e.g. ../events/2026/auftakt.md)")
+            fail(line, PhoneNumber.contactHint(written) ?? "link '\(written)' must be an https address, a mailto: or tel: address or the .md file of an event (e.g. ../events/2026/auftakt.md)")
             return nil
         }
         return ParticipationLink(label: label, target: target, written: written, line: line)
-    }
-
-    /// A number written without `tel:` (`0231 50-12345`): the fix is the prefix.
-    static func phoneHint(_ written: String) -> String? {
-        PhoneNumber.href(written) == nil ? nil : "'\(written)' looks like a phone number; write it as tel:\(written.trimmingSpaces)"
     }
 
     /// Missing, empty or empty text.

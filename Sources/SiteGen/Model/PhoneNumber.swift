@@ -8,10 +8,12 @@ enum PhoneNumber {
         let text = written.trimmingSpaces
         let international = text.hasPrefix("+")
         let rest = international ? text.dropFirst() : Substring(text)
-        guard let first = rest.first, first.isASCII && first.isNumber,
+        guard let first = rest.first, (first.isASCII && first.isNumber) || (!international && first == "("),
               rest.allSatisfy({ ($0.isASCII && $0.isNumber) || separators.contains($0) }) else { return nil }
         let dialled = international ? text.replacingAll("(0)", with: "") : text
-        let digits = dialled.filter { $0.isASCII && $0.isNumber }
+        var digits = dialled.filter { $0.isASCII && $0.isNumber }
+        // `+49 0231 …`: Germany, Austria and Switzerland dial their leading 0 only at home.
+        if international, ["490", "430", "410"].contains(where: digits.hasPrefix) { digits.remove(at: digits.index(digits.startIndex, offsetBy: 2)) }
         // 115 (the public service number) is the shortest; E.164 allows 15 digits, and an extension a few more.
         guard (3...18).contains(digits.count) else { return nil }
         return "tel:" + (international ? "+" : "") + digits
@@ -19,6 +21,19 @@ enum PhoneNumber {
 
     /// What may stand between the digits: spaces, `-`, `/`, `.`, parentheses.
     private static let separators: Set<Character> = [" ", "-", "/", ".", "(", ")", "\u{A0}"]
+
+    /// What an editor wrote where an address belongs, when it is a phone number or an e-mail
+    /// address without its `tel:` or `mailto:` (also after "Tel." or "Telefon"): how to write it.
+    static func contactHint(_ written: String) -> String? {
+        let text = written.trimmingSpaces
+        if FrontMatterReader.isMailAddress(text) { return "'\(text)' looks like an e-mail address; write it as mailto:\(text)" }
+        var number = Substring(text)
+        for label in ["telefon", "tel.", "tel", "fon"] where number.lowercased().hasPrefix(label) {
+            number = number.dropFirst(label.count).drop { $0 == " " || $0 == ":" }
+            break
+        }
+        return href(String(number)) == nil ? nil : "'\(text)' looks like a phone number; write it as tel:\(String(number).trimmingSpaces)"
+    }
 
     /// The number of a `tel:` link as written (`tel:+49 231 50-12345` → `+49 231 50-12345`), or
     /// nil when the text does not start with `tel:`.
