@@ -32,6 +32,23 @@ import Testing
         #expect(sink.text("assets/leichte-sprache.css") != nil)
     }
 
+    /// An event's page offers its calendar file; the Leichte-Sprache page did too, but that
+    /// version makes no files besides its pages, so the link led nowhere and stopped the build.
+    @Test func anEventInEasyReadOffersItsOwnCalendarFile() throws {
+        var files = Self.files
+        files["events/2026/treffen.md"] = "---\ntitle: Bürgerversammlung zum Datenatlas\nstart: 2026-12-03T18:00:00+01:00\nlocation: Rathaus\n---\nText.\n"
+        files["events/2026/treffen.ls.md"] = "---\ntitle: Treffen im Rathaus\nlocation: Rathaus\n---\nWir sprechen über Daten.\n"
+        let (report, sink) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty, "\(report.diagnostics)")
+        let page = try #require(sink.text("leichte-sprache/veranstaltungen/2026/treffen/index.html"))
+        #expect(page.contains("href=\"/leichte-sprache/veranstaltungen/2026/treffen/termin.ics\""))
+        let ics = try #require(sink.text("leichte-sprache/veranstaltungen/2026/treffen/termin.ics"))
+        #expect(ics.contains("SUMMARY:Treffen im Rathaus") && ics.contains("DTSTART"))
+        // No calendars of lists: the version has no list of events of its own.
+        #expect(sink.files.keys.filter { $0.hasPrefix("leichte-sprache/") && $0.hasSuffix(".ics") } == ["leichte-sprache/veranstaltungen/2026/treffen/termin.ics"])
+        #expect(sink.files.keys.contains { !$0.hasPrefix("leichte-sprache/") && $0.hasSuffix(".ics") && !$0.hasSuffix("termin.ics") })
+    }
+
     @Test func theListPageNamesEveryEasyReadPage() throws {
         let (_, sink) = TestSupport.buildInMemory(Self.files)
         let list = try #require(sink.text("leichte-sprache/index.html"))

@@ -56,8 +56,14 @@ struct FormatRenderer {
             ("data", { 0 }, { OpenData(site: site, strings: strings).files().forEach($0) }),
         ]
         // The sitemap names every version's pages: only the site's own renderer writes it.
-        // Leichte Sprache has pages only: its items are in the standard site's feeds and search.
-        let parts = site.config.defaultLanguage == nil ? allParts : site.isEasyRead ? [] : allParts.filter { $0.name != "sitemap" }
+        // Leichte Sprache has pages only (its items are in the standard site's feeds and search),
+        // and each event's calendar file, which its page offers.
+        let eventFiles: [(name: String, key: () -> UInt64, make: ((OutputFile) -> Void) -> Void)] = [
+            // Its own name: the memo keeps format parts by name, and this version's addresses
+            // have no prefix of their own there.
+            ("easy-read calendars", { 0 }, { eventCalendars(ICalendar(site: site, strings: strings)).forEach($0) }),
+        ]
+        let parts = site.config.defaultLanguage == nil ? allParts : site.isEasyRead ? eventFiles : allParts.filter { $0.name != "sitemap" }
         let results = parallelMap(parts) { part -> (written: [String], kept: [String], problems: [Diagnostic]) in
             func made() -> [OutputFile] {
                 var files: [OutputFile] = []
@@ -219,9 +225,13 @@ struct FormatRenderer {
             files.append(OutputFile(urls.calendar(urls.field(f)),
                                     ics.calendar(name: "\(f.title) – \(site.config.title)", entries: entriesOf(events.filter { $0.fields.contains(f.slug) }) + participationCalendarEntries(field: f.slug))))
         }
-        for e in site.events {
-            files.append(OutputFile(urls.eventCalendar(e), ics.calendar(name: e.title, entries: entriesOf([e]))))
+        return files + eventCalendars(ics, entries: entries)
+    }
+
+    /// Each event's own calendar file (`termin.ics`), which its page offers to download.
+    func eventCalendars(_ ics: ICalendar, entries: [String: String]? = nil) -> [OutputFile] {
+        site.events.map { e in
+            OutputFile(site.urls.eventCalendar(e), ics.calendar(name: e.title, entries: [entries?[e.id] ?? ics.entry(e)]))
         }
-        return files
     }
 }
