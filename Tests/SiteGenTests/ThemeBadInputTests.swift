@@ -110,6 +110,26 @@ import Testing
         return ((german, own), set, diagnostics)
     }
 
+    /// A placeholder left out in a translation drops the value it stands for (the page number);
+    /// one too many shows as written ("On to page {2}"). Named at the string's line.
+    @Test func aTranslationsPlaceholdersAreThoseOfTheOriginal() {
+        var files = Self.theme
+        edit("i18n/en.yml", &files) {
+            $0.replacingOccurrences(of: "status: \"Page {1} of {2}\"", with: "status: \"Page {1}\"")
+                .replacingOccurrences(of: "next: \"On to page {1}\"", with: "next: \"On to page {2}\"")
+        }
+        let (_, set, diagnostics) = Self.version("en", of: files)
+        #expect(set != nil)
+        let text = String(decoding: files["i18n/en.yml"]!, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+        func line(_ prefix: String) -> Int { (text.firstIndex { $0.hasPrefix(prefix) } ?? -1) + 1 }
+        #expect(diagnostics.map { "\($0)" } == [
+            "Templates/i18n/en.yml:\(line("  next:")): warning: the UI string 'pagination.next' leaves out {1} (Templates/i18n/de.yml has it), so the pages of this language do not show what goes there; add it",
+            "Templates/i18n/en.yml:\(line("  next:")): warning: the UI string 'pagination.next' has {2}, which no value fills, so the pages of this language show it as written; remove it",
+            "Templates/i18n/en.yml:\(line("  status:")): warning: the UI string 'pagination.status' leaves out {2} (Templates/i18n/de.yml has it), so the pages of this language do not show what goes there; add it",
+        ])
+        #expect(UIStringPlaceholders.numbers(in: "{1} von {2}, {x} {12} {") == [1, 2, 12])
+    }
+
     @Test func theRealThemeLoadsWithoutAWord() {
         let r = messages { _ in }
         #expect(r.loaded)

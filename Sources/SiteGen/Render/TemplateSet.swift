@@ -149,6 +149,8 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
                                  original: (UIStrings(tree: original.strings), "i18n/\(original.language).yml"), file: file,
                                  lines: files.stringLines)
             + TemplateLint.missingStrings(UIStrings(tree: files.strings), language: language, display: display)
+            + UIStringPlaceholders.check(UIStrings(tree: files.strings), original: (UIStrings(tree: original.strings), "i18n/\(original.language).yml"),
+                                         file: file, lines: files.stringLines, display: display)
         return (set, diagnostics)
     }
 
