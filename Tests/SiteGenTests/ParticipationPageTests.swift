@@ -110,7 +110,7 @@ import Testing
         #expect(report.diagnostics.errorMessages.isEmpty, "\(report.diagnostics.errorMessages)")
         let page = try #require(sink.text("mitmachen/sprechstunde/index.html"))
         #expect(page.contains("<a class=\"button\" href=\"tel:+492315012345\"><svg class=\"icon\" width=\"20\" height=\"20\" aria-hidden=\"true\" focusable=\"false\"><use href=\"/assets/ui-icons.svg#phone\"></use></svg>Telefon: +49 231 50-12345</a>"))
-        #expect(page.contains("href=\"tel:0800123456\"") && page.contains("</svg>Hotline</a>"))
+        #expect(page.contains("href=\"tel:0800123456\"") && page.contains("</svg>Hotline: 0800 123 456</a>"))
         let json = try #require(sink.text("mitmachen.json"))
         let data = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let format = try #require((data["participation"] as? [[String: Any]])?.first)
@@ -120,7 +120,7 @@ import Testing
         let icons = try #require(sink.text("assets/ui-icons.svg"))
         #expect(icons.contains("<symbol id=\"phone\""), "the icon the page names")
         let event = try #require(sink.text("veranstaltungen/2026/treffen/index.html"))
-        #expect(event.contains("<a href=\"tel:02315012345\">Telefon 0231 50-12345</a>"))
+        #expect(event.contains("<a href=\"tel:02315012345\">Telefon: 0231 50-12345</a>"))
         #expect(try #require(sink.text("veranstaltungen/2026/treffen/termin.ics")).contains("Anmeldung: Telefon 0231 50-12345"))
     }
 

@@ -66,7 +66,9 @@ extension LayoutContext {
             case .mail(let address):
                 return ParticipateLinkView(label: link.label ?? strings.format("participation.mailTo", address), href: "mailto:" + address, kind: "mail", note: nil)
             case .phone(let number):
-                return ParticipateLinkView(label: link.label ?? strings.format("participation.phone", number),
+                // The number stays visible beside a label ("Hotline: 0800 …"): on a computer it is read, not dialled.
+                let label = link.label.map { strings.format("participation.phoneLabeled", $0, number) } ?? strings.format("participation.phone", number)
+                return ParticipateLinkView(label: label,
                                            href: PhoneNumber.href(number) ?? "", kind: "phone", note: nil)
             case .event(let path):
                 guard let e = site.events.first(where: { $0.source.path == path }) else { return nil }

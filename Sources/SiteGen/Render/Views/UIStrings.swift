@@ -59,7 +59,7 @@ public struct UIStrings: @unchecked Sendable {
         "feed.participation", "ideas.description", "ideas.submitIntro", "ideas.title", "ideas.withoutField", "nav.participation",
         "participation.description", "participation.from", "participation.group.abgeschlossen", "participation.group.abgesagt",
         "participation.group.geplant", "participation.group.laufend", "participation.intro", "participation.keyword",
-        "participation.lastDay", "participation.mailTo", "participation.notice.abgeschlossen", "participation.notice.abgesagt", "participation.phone",
+        "participation.lastDay", "participation.mailTo", "participation.notice.abgeschlossen", "participation.notice.abgesagt", "participation.phone", "participation.phoneLabeled",
         "participation.resultsLink", "participation.resultsOf", "participation.since", "participation.status.abgeschlossen", "participation.status.abgesagt",
         "participation.status.geplant", "participation.status.laufend", "participation.title",
         "search.kind.participation", "project.statusName.idee", "project.statusName.planung", "project.statusName.umsetzung",
