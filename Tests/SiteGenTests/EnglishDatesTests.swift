@@ -34,5 +34,8 @@ import Testing
         #expect(en.rangeParts(d("2026-11-26T11:00:00+01:00"), d("2026-11-26T13:30:00+01:00"))
                 == DateRangeText(start: "Thursday, 26 November 2026, 11 am", separator: " – ", end: "1:30 pm"))
         #expect(en.dateWithTime(d("2026-12-13T23:59:00+01:00")) == "13 December 2026, 11:59 pm")
+        // A date-only end on the start's day: until the day is over (a participation format's end).
+        #expect(de.range(d("2027-02-05T10:00:00+01:00"), d("2027-02-05")) == "Freitag, 5. Februar 2027, 10:00–24:00 Uhr")
+        #expect(en.range(d("2027-02-05T10:00:00+01:00"), d("2027-02-05")) == "Friday, 5 February 2027, 10 am – midnight")
     }
 }

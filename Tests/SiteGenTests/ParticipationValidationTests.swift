@@ -90,6 +90,8 @@ import Testing
         #expect(Self.errors("start: 2026-12-03T18:00:00+01:00\nend: 2026-12-02") == [
             "content/participation/p.md:4: error: end (2026-12-02) lies before start (2026-12-03T18:00:00+01:00); write an end after the start, e.g. 2026-12-03T20:00:00+01:00",
         ])
+        // A date-only end on the start's day runs to midnight, as the README says: no error.
+        #expect(Self.errors("start: 2027-02-05T10:00:00+01:00\nend: 2027-02-05").isEmpty)
     }
 
     @Test func anUnknownKeyGetsADidYouMean() {

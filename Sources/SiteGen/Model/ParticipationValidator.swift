@@ -15,10 +15,12 @@ enum ParticipationValidator {
         return d
     }
 
-    /// End before start is an error; a date-only start with a timed end hides the end's time.
+    /// End before start is an error; a date-only start with a timed end hides the end's time. A
+    /// date-only end runs to the end of its day, also on the start's day (`start: …T10:00`, `end:
+    /// 2027-02-05`: until midnight, as the README says).
     static func dates(_ p: Participation) -> [Diagnostic] {
-        guard let end = p.end else { return [] }
-        if end < p.start {
+        guard let end = p.end, let endsAt = p.endsAt else { return [] }
+        if endsAt < p.start {
             return [.error(p.source.display, line: p.source.keyLines["end"], endBeforeStart(start: p.start, end: end))]
         }
         if p.start.isDateOnly, !end.isDateOnly {

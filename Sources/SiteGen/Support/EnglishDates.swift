@@ -46,6 +46,9 @@ public enum EnglishDates {
             if s.dayNumber >= e.dayNumber { return DateRangeText(start: longDate(start)) }
             return DateRangeText(start: s.year == e.year ? dayMonth(start) : longDate(start), separator: " to ", end: longDate(end))
         }
+        if s.dayNumber == e.dayNumber, end.isDateOnly {
+            return DateRangeText(start: "\(longDate(start)), \(time(start))", separator: " – ", end: "midnight")
+        }
         if s.dayNumber == e.dayNumber {
             // "6–8 pm" when both are in the same half of the day, else "11 am – 1 pm".
             let sameHalf = (s.hour < 12) == (e.hour < 12)

@@ -48,7 +48,8 @@ public enum GermanDates {
             return DateRangeText(start: from, separator: " bis ", end: longDate(end))
         }
         if s.dayNumber == e.dayNumber {
-            return DateRangeText(start: "\(longDate(start)), \(s.timeString(seconds: false))", separator: "–", end: time(end))
+            // A date-only end runs to the end of its day.
+            return DateRangeText(start: "\(longDate(start)), \(s.timeString(seconds: false))", separator: "–", end: end.isDateOnly ? "24:00 Uhr" : time(end))
         }
         return DateRangeText(start: dateTime(start), separator: " bis ", end: dateTime(end))
     }
