@@ -170,7 +170,7 @@ import Testing
         #expect(running.isEmpty, "\(running)")
         let over = Self.messages("start: 2026-10-01\nend: 2026-11-01\nresults: ../posts/2027/ergebnisse.md#zahlen", extra: later)
         #expect(over.map(\.description) == [
-            "content/participation/p.md:5: warning: results '../posts/2027/ergebnisse.md#zahlen' is dated 2027-01-15T10:00:00+01:00 and not published yet; until then the page of this finished participation links no results",
+            "content/participation/p.md:5: warning: results '../posts/2027/ergebnisse.md#zahlen' is dated 2027-01-15 and not published yet; until then the page of this finished participation links no results",
         ])
         // Its heading is checked all the same, today, not on the day it appears.
         #expect(Self.errors("start: 2026-10-01\nend: 2026-11-01\nresults: ../posts/2027/ergebnisse.md#zahl", extra: later) == [

@@ -24,6 +24,20 @@ import Testing
         return byURL
     }
 
+    /// A result shows an event's time as its card and page do, with its end; it showed only the start.
+    @Test func anEventsResultShowsItsWholeTime() throws {
+        var site = TestSupport.minimalSite
+        site["events/2027/hackathon.md"] = "---\ntitle: Klimadaten-Hackathon\nstart: 2027-03-20\nend: 2027-03-21\nlocation: Stadtlabor\n---\nZwei Tage lang.\n"
+        let (report, sink) = TestSupport.buildInMemory(site)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let manifest = try #require(try json(sink.files, "index.json") as? [String: Any])
+        let perChunk = try #require(manifest["docsPerChunk"] as? Int)
+        let docs = try #require(manifest["docs"] as? Int)
+        let rows = try (0..<((docs + perChunk - 1) / perChunk)).flatMap { try #require(try json(sink.files, "d\($0).json") as? [[Any]]) }
+        let event = try #require(rows.first { ($0[0] as? String)?.contains("hackathon") == true })
+        #expect(event[5] as? String == "Samstag, 20. März bis Sonntag, 21. März 2027")
+    }
+
     @Test func oneTextFilePerDocumentWithItsHeadings() throws {
         let files = FormatsFixture.sink.files
         let manifest = try #require(try json(files, "index.json") as? [String: Any])

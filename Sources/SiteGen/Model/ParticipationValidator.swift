@@ -67,7 +67,7 @@ enum ParticipationValidator {
     static func resultsLater(_ p: Participation, _ r: ParticipationResults, post: Post, now: DateTime) -> [Diagnostic] {
         guard p.status(at: now) == .abgeschlossen else { return [] }
         return [.warning(p.source.display, line: r.line,
-                         "results '\(r.written)' is dated \(post.date.iso8601) and not published yet; until then the page of this finished participation links no results")]
+                         "results '\(r.written)' is dated \(post.date.local.dateString) and not published yet; until then the page of this finished participation links no results")]
     }
 
     static func projects(_ p: Participation, _ site: Site) -> [Diagnostic] {

@@ -100,7 +100,9 @@ struct SearchIndex {
                                             extra: [p.author].compactMap { $0 }, tags: p.tags.compactMap { tagsBySlug[Slug.make($0)] })
         }
         for e in site.publicEvents {
-            bySource[e.source.path] = Entry(kind: "e", title: e.title, summary: e.summary, fields: e.fields, date: date(e.start), day: day(e.start),
+            // With its end, as its card and page give it ("Samstag, 20. März bis Sonntag, 21. März 2027").
+            bySource[e.source.path] = Entry(kind: "e", title: e.title, summary: e.summary, fields: e.fields,
+                                            date: dates ? local.range(e.start, e.end) : nil, day: day(e.start),
                                             extra: [e.location?.name, e.location?.address, e.format].compactMap { $0 })
         }
         for p in site.publicParticipation {
