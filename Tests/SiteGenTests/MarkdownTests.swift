@@ -77,6 +77,20 @@ import Testing
         #expect(MarkdownRenderer.linksWithSpaces(in: "[x](a b) [y](c) [z](d e f)") == ["[x](a b)", "[z](d e f)"])
     }
 
+    /// A phone link in the text follows the front matter's rule: dialled by its digits, an error
+    /// when it is no number, and written in < > when it has spaces (not with %20).
+    @Test func aPhoneLinkInTheTextIsDialledByItsDigits() throws {
+        var site = TestSupport.minimalSite
+        site["pages/kontakt.md"] = "---\ntitle: Kontakt\n---\nRufen Sie an: [0231 50-12345](<tel:0231 50-12345>), [Hotline](tel:+49%200800%20123456) oder [kaputt](tel:abc).\n\n[Zentrale](tel:0231 50-0)\n"
+        let (report, sink) = TestSupport.buildInMemory(site)
+        let html = try #require(sink.text("kontakt/index.html"))
+        #expect(html.contains("<a href=\"tel:02315012345\">0231 50-12345</a>") && html.contains("<a href=\"tel:+49800123456\">Hotline</a>"))
+        #expect(report.diagnostics.map(\.description).filter { $0.contains("tel:") } == [
+            "/c/pages/kontakt.md:4: error: 'tel:abc' is no phone number; write it like tel:+49 231 50-12345",
+            "/c/pages/kontakt.md:6: warning: '[Zentrale](tel:0231 50-0)' is shown as text, not as a link: its number has a space; put the address in < >, e.g. [0231 50-12345](<tel:0231 50-12345>)",
+        ], "\(report.diagnostics)")
+    }
+
     /// Footnotes render as libcmark-gfm writes them, in the page's language: a named section,
     /// references described by its name, and a German way back. One without its text is a warning.
     @Test func footnotesSpeakThePagesLanguage() {

@@ -7,6 +7,8 @@ extension GermanMessages {
          "„{1}“ ist ein Pfad auf einem Computer (Laufwerk {2}:); kopieren Sie die Datei nach content/downloads/ und verlinken Sie sie von dort, z. B. ../../downloads/plan.pdf"),
         ("'{}' is shown as text, not as a link: its address has a space; write %20 for each space in the address, or put the address in < >",
          "„{1}“ erscheint als Text, nicht als Link: Die Adresse enthält ein Leerzeichen; schreiben Sie für jedes Leerzeichen in der Adresse %20 oder setzen Sie die Adresse in < >"),
+        ("'{}' is shown as text, not as a link: its number has a space; put the address in < >, e.g. [0231 50-12345](<tel:0231 50-12345>)",
+         "„{1}“ erscheint als Text, nicht als Link: Die Nummer enthält Leerzeichen; setzen Sie die Adresse in < >, z. B. [0231 50-12345](<tel:0231 50-12345>)"),
         ("; the text inside it is kept", "; der Text darin bleibt erhalten"),
         ("<{}> is not allowed in a page and would show as text; remove it (a video or map from another site: link to it instead)",
          "<{1}> ist in einer Seite nicht erlaubt und würde als Text erscheinen; entfernen Sie es (ein Video oder eine Karte von einer anderen Website: verlinken Sie sie stattdessen)"),

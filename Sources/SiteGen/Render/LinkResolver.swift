@@ -147,6 +147,14 @@ public struct LinkResolver: Sendable {
             return isImage
                 ? .broken("image '\(trimmed)' would be loaded from another host, which the privacy rules forbid; save it under content/images/ and link it from there")
                 : .keep
+        // A phone number is dialled by its digits (the same rule as in front matter); one that is
+        // none would be published as a link that calls nobody.
+        case "tel" where !isImage:
+            let number = percentDecoded(String(trimmed.dropFirst(4)))
+            guard let href = PhoneNumber.href(number) else {
+                return .broken("'\(trimmed)' is no phone number; write it like tel:+49 231 50-12345")
+            }
+            return .rewrite(href, anchorCheck: nil)
         // One letter is a Windows drive (C:\…, Z:/…): a path on the editor's computer, which no visitor can open.
         case _ where scheme.count == 1:
             return .broken("'\(trimmed)' is a path on a computer (drive \(scheme.uppercased()):); copy the file into content/downloads/ and link it from there, e.g. ../../downloads/plan.pdf")

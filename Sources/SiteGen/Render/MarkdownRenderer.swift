@@ -339,8 +339,9 @@ private struct Walker {
         }
         guard text.containsBytes("](") else { return }
         for written in MarkdownRenderer.linksWithSpaces(in: text) {
-            diagnostics.append(.warning(body.source.display, line: at,
-                "'\(written)' is shown as text, not as a link: its address has a space; write %20 for each space in the address, or put the address in < >"))
+            diagnostics.append(.warning(body.source.display, line: at, written.lowercased().containsBytes("](tel:")
+                ? "'\(written)' is shown as text, not as a link: its number has a space; put the address in < >, e.g. [0231 50-12345](<tel:0231 50-12345>)"
+                : "'\(written)' is shown as text, not as a link: its address has a space; write %20 for each space in the address, or put the address in < >"))
         }
     }
 
