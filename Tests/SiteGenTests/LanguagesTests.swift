@@ -88,6 +88,24 @@ import Testing
         #expect(en.events.first?.start.iso8601 == "2026-12-03T18:00:00+01:00" && en.events.first?.end?.iso8601 == "2026-12-03T20:30:00+01:00")
     }
 
+    /// A participation format's translation names the same event, results post and project as
+    /// its original; where those have no translation, the links lead to the original's pages, as
+    /// the README says (they were errors: "does not lead to an event").
+    @Test func aTranslatedFormatLinksTheOriginalsItemsWithoutTranslation() throws {
+        var files = Self.files
+        files["events/2026/auftakt.md"] = "---\ntitle: Auftakt\nstart: 2026-12-10T18:00:00+01:00\nlocation: Rathaus\n---\nText.\n"
+        files["projects/sensoren.md"] = "---\ntitle: Sensoren\nstatus: umsetzung\n---\nText.\n"
+        let refs = "participate:\n  - link: \"../events/2026/auftakt.md\"\nresults: \"../posts/2026/nur-deutsch.md\"\nprojects: [../projects/sensoren.md]\n"
+        files["participation/umfrage.md"] = "---\ntitle: Umfrage\nstart: 2026-11-01\n" + refs + "---\nText.\n"
+        files["participation/umfrage.en.md"] = "---\ntitle: Survey\nstart: 2026-11-01\n" + refs + "---\nText.\n"
+        let (report, sink) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.errorMessages.isEmpty, "\(report.diagnostics.errorMessages)")
+        let page = try #require(sink.files.keys.first { $0.hasPrefix("en/") && $0.hasSuffix("umfrage/index.html") }.flatMap(sink.text))
+        #expect(page.contains("href=\"/veranstaltungen/2026/auftakt/\""), "the event, at the original's address")
+        #expect(page.contains("href=\"/blog/2026/nur-deutsch/\""), "the results")
+        #expect(page.contains("href=\"/projekte/sensoren/\""), "the project's card")
+    }
+
     @Test func siteYmlDeclaresTheVersions() throws {
         let (site, diagnostics) = TestSupport.model(Self.files)
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")

@@ -32,7 +32,7 @@ enum ParticipationValidator {
 
     /// Links to events must lead to an event of the site.
     static func participate(_ p: Participation, _ site: Site) -> [Diagnostic] {
-        let events = site.events.map(\.source.path)
+        let events = (site.events + site.originalEvents).map(\.source.path)
         return p.participate.compactMap { link -> Diagnostic? in
             guard case .event(let path) = link.target, !events.contains(path) else { return nil }
             let problem = missing(path, written: link.written, from: p.source, candidates: events, kind: "an event", site: site)
@@ -53,8 +53,9 @@ enum ParticipationValidator {
                 return fragment.flatMap { headingProblem($0, in: later.body, written: r.written) }.map { at("results: \($0)") }
                     ?? resultsLater(p, r, post: later, now: site.options.now)
             }
-            let targets = site.posts.map(\.source.path) + site.pages.map(\.source.path)
-            guard let body = (site.posts.first { $0.source.path == path }?.body ?? site.pages.first { $0.source.path == path }?.body) else {
+            let posts = site.posts + site.originalPosts, pages = site.pages + site.originalPages
+            let targets = posts.map(\.source.path) + pages.map(\.source.path)
+            guard let body = (posts.first { $0.source.path == path }?.body ?? pages.first { $0.source.path == path }?.body) else {
                 return at("results \(missing(path, written: r.written, from: p.source, candidates: targets, kind: "a post or a page", site: site))")
             }
             return fragment.flatMap { headingProblem($0, in: body, written: r.written) }.map { at("results: \($0)") } ?? []
@@ -71,7 +72,7 @@ enum ParticipationValidator {
     }
 
     static func projects(_ p: Participation, _ site: Site) -> [Diagnostic] {
-        let projects = site.projects.map(\.source.path)
+        let projects = (site.projects + site.originalProjects).map(\.source.path)
         return p.projects.filter { !projects.contains($0.path) }.map { ref in
             .error(p.source.display, line: ref.line,
                    "project \(missing(ref.path, written: ref.written, from: p.source, candidates: projects, kind: "a project", site: site))")

@@ -44,6 +44,11 @@ public struct Site: Sendable {
     /// In a version: the original's pages (the legal pages are linked from every version, in
     /// German where they have no translation).
     public var originalPages: [Page] = []
+    /// In a version: the original's events, posts and projects, which its participation formats
+    /// may name where they have no translation (the link leads to the original's page).
+    public var originalEvents: [Event] = []
+    public var originalPosts: [Post] = []
+    public var originalProjects: [Project] = []
     /// In a version: how many published items of each list (`blog`, `events`, `projects`,
     /// `participation`) have no translation, with the original list's path.
     public var untranslated: [String: (count: Int, path: String)] = [:]

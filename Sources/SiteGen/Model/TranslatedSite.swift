@@ -45,6 +45,9 @@ enum TranslatedSite {
         site.pathBySource = original.pathBySource
         site.excludedSources.merge(original.excludedSources) { mine, _ in mine }
         site.originalPages = original.pages
+        site.originalEvents = original.events
+        site.originalPosts = original.posts
+        site.originalProjects = original.projects
     }
 
     /// A standard page at the address of the home page in Leichte Sprache would be written over by it.

@@ -35,7 +35,8 @@ extension LayoutContext {
         case .content(let path, let fragment):
             guard let page = site.pathBySource[path] else { return nil }
             let href = urls.href(page) + (fragment.map { "#" + $0 } ?? "")
-            guard let title = site.posts.first(where: { $0.source.path == path })?.title ?? site.pages.first(where: { $0.source.path == path })?.title
+            guard let title = (site.posts + site.originalPosts).first(where: { $0.source.path == path })?.title
+                ?? (site.pages + site.originalPages).first(where: { $0.source.path == path })?.title
             else { return general(href) }
             return ResultsLinkView(href: href, text: strings.format("participation.resultsOf", title), context: nil)
         }
@@ -47,7 +48,7 @@ extension LayoutContext {
         let open = status == .geplant || status == .laufend
         let detail = ParticipationDetail(item: participationFields(p), html: html, participate: open ? participateLinks(p) : [],
                                          events: site.events(of: p).map(eventCard),
-                                         projects: p.projects.compactMap { ref in site.projects.first { $0.source.path == ref.path } }.map(projectCard),
+                                         projects: p.projects.compactMap(projectCard),
                                          notice: open ? nil : strings["participation.notice.\(status.rawValue)"])
         var meta = Meta(title: p.title, description: p.summary, path: urls.participation(p), section: .participation)
         meta.breadcrumbs = [(strings["nav.participation"], urls.participationList), (p.title, nil)]
@@ -55,6 +56,16 @@ extension LayoutContext {
         meta.jsonLD = [StructuredData.participation(p, site: site)]
         meta.lang = p.lang
         return ParticipationPage(frame: frame(meta), participation: detail, listHref: urls.href(urls.participationList))
+    }
+
+    /// The card of a project a format names: this site's, or in a version the original's
+    /// (at the original's address, where it has no translation).
+    func projectCard(_ ref: ContentRef) -> ProjectCard? {
+        if let own = site.projects.first(where: { $0.source.path == ref.path }) { return projectCard(own) }
+        guard let original = site.originalProjects.first(where: { $0.source.path == ref.path }), let page = site.pathBySource[ref.path] else { return nil }
+        let fields = projectFields(original)
+        fields.href = site.urls.href(page)
+        return ProjectCard(fields)
     }
 
     /// The ways to take part, each with a text that names where it leads.
@@ -71,8 +82,10 @@ extension LayoutContext {
                 return ParticipateLinkView(label: label,
                                            href: PhoneNumber.href(number) ?? "", kind: "phone", note: nil)
             case .event(let path):
-                guard let e = site.events.first(where: { $0.source.path == path }) else { return nil }
-                return ParticipateLinkView(label: link.label ?? e.title, href: site.urls.href(site.urls.event(e)), kind: "event",
+                // In a version, an event without a translation is the original's, at its address.
+                guard let e = (site.events + site.originalEvents).first(where: { $0.source.path == path }),
+                      let page = site.pathBySource[path] else { return nil }
+                return ParticipateLinkView(label: link.label ?? e.title, href: site.urls.href(page), kind: "event",
                                            note: dates.range(e.start, e.end))
             }
         }
