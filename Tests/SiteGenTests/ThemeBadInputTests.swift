@@ -89,13 +89,17 @@ import Testing
                 .replacingOccurrences(of: "\n  place: \"Venue\"", with: "")
         }
         let (_, _, diagnostics) = Self.version("en", of: files)
-        let line = String(decoding: files["i18n/en.yml"]!, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            .firstIndex { $0.hasPrefix("  registrationLnk:") }.map { $0 + 1 }
+        let line = Self.line(of: "  registrationLnk:", in: files["i18n/en.yml"]!)
         #expect(diagnostics.map { "\($0)" } == [
             // No key of the file is close to 'place': the string is missing.
             "Templates/i18n/en.yml: warning: the UI string 'event.place' is missing (Templates/i18n/de.yml has it), so the pages of this language show nothing in its place; add it",
-            "Templates/i18n/en.yml:\(line ?? 0): warning: unknown UI string 'event.registrationLnk', did you mean 'event.registrationLink'? As written, the pages of this language show nothing in its place",
+            "Templates/i18n/en.yml:\(line): warning: unknown UI string 'event.registrationLnk', did you mean 'event.registrationLink'? As written, the pages of this language show nothing in its place",
         ])
+    }
+
+    /// The line (from 1) of a file's first line that starts with `prefix`; 0 when none does.
+    static func line(of prefix: String, in file: [UInt8]) -> Int {
+        (String(decoding: file, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix(prefix) } ?? -1) + 1
     }
 
     /// The theme `files` loaded for German, and the templates of the language version `code` made from them.
@@ -120,8 +124,7 @@ import Testing
         }
         let (_, set, diagnostics) = Self.version("en", of: files)
         #expect(set != nil)
-        let text = String(decoding: files["i18n/en.yml"]!, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        func line(_ prefix: String) -> Int { (text.firstIndex { $0.hasPrefix(prefix) } ?? -1) + 1 }
+        func line(_ prefix: String) -> Int { Self.line(of: prefix, in: files["i18n/en.yml"]!) }
         #expect(diagnostics.map { "\($0)" } == [
             "Templates/i18n/en.yml:\(line("  next:")): warning: the UI string 'pagination.next' leaves out {1} (Templates/i18n/de.yml has it), so the pages of this language do not show what goes there; add it",
             "Templates/i18n/en.yml:\(line("  next:")): warning: the UI string 'pagination.next' has {2}, which no value fills, so the pages of this language show it as written; remove it",
