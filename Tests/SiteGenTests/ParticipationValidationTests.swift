@@ -70,6 +70,7 @@ import Testing
         #expect(PhoneNumber.href("+49 (0)231 50-12345") == "tel:+492315012345")
         #expect(PhoneNumber.href("0231 / 50 12 345") == "tel:02315012345")
         #expect(PhoneNumber.href("(0231) 5012345") == "tel:02315012345", "the area code in brackets")
+        #expect(PhoneNumber.href("0231 50\u{2013}12345") == "tel:02315012345", "an en dash from a word processor")
         #expect(PhoneNumber.href("+(49) 231") == nil, "after + the country code")
         // The trunk 0 after +49 (or +43, +41) is dialled at home only: from abroad, and on a mobile, it fails.
         #expect(PhoneNumber.href("+49 0231 50-12345") == "tel:+492315012345")

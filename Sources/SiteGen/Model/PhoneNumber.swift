@@ -19,8 +19,9 @@ enum PhoneNumber {
         return "tel:" + (international ? "+" : "") + digits
     }
 
-    /// What may stand between the digits: spaces, `-`, `/`, `.`, parentheses.
-    private static let separators: Set<Character> = [" ", "-", "/", ".", "(", ")", "\u{A0}"]
+    /// What may stand between the digits: spaces, `-`, `/`, `.`, parentheses; and the dashes a
+    /// word processor puts for `-` (en dash, non-breaking hyphen), as a text copied from a letter has them.
+    private static let separators: Set<Character> = [" ", "-", "/", ".", "(", ")", "\u{A0}", "\u{2013}", "\u{2011}"]
 
     /// What an editor wrote where an address belongs, when it is a phone number or an e-mail
     /// address without its `tel:` or `mailto:` (also after "Tel." or "Telefon"): how to write it.
