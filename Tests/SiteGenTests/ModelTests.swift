@@ -118,6 +118,16 @@ import Testing
         #expect(event("im Bürgerbüro").1.errorMessages == ["content/events/2026/e.md:5: error: 'registration' must be a web address (https://…), an e-mail address (mailto:…) or a phone number (tel:…), but is 'im Bürgerbüro'"])
     }
 
+    /// A mistyped required key (`titel:`, `datum:`) is an error, and the file is read on with the
+    /// value written there: its other mistakes show in the same run (a mistyped field came only
+    /// after the editor had fixed the title and built again).
+    @Test func aMistypedRequiredKeyDoesNotHideTheFilesOtherMistakes() {
+        let (_, d) = model(["posts/2026/a.md": "---\ntitel: Ein Beitrag\ndatum: 2026-11-20T10:00:00+01:00\nfields: [enrgie-und-umwelt]\n---\nText.\n"])
+        #expect(d.errorMessages.contains("content/posts/2026/a.md:2: error: required key 'title' is missing; add e.g. title: \"…\""))
+        #expect(d.errorMessages.contains("content/posts/2026/a.md:2: error: required key 'date' is missing; add e.g. date: 2026-11-26T10:00:00+01:00"))
+        #expect(d.errorMessages.contains { $0.contains("enrgie-und-umwelt") && $0.contains("did you mean 'energie-und-umwelt'") }, "\(d.errorMessages)")
+    }
+
     /// `updated` before `date` (a typo in the year, a copied file) gave JSON-LD a dateModified
     /// before datePublished and feeds a change before the post appeared, without a word.
     @Test func updatedBeforeDateIsWarnedAbout() {

@@ -4,6 +4,8 @@ struct FrontMatterReader {
     let map: YAMLMap
     let file: String
     var diagnostics: [Diagnostic] = []
+    /// Known key → the unknown key written for it (`title` → `titel`), from `checkKeys`.
+    private var standIns: [String: String] = [:]
 
     init(_ map: YAMLMap, file: String) {
         self.map = map
@@ -25,6 +27,7 @@ struct FrontMatterReader {
             let suggestion = nearest(entry.key, in: known) ?? Self.englishKey(entry.key, in: known)
             if let suggestion {
                 message += ", did you mean '\(suggestion)'?"
+                if standIns[suggestion] == nil { standIns[suggestion] = entry.key }
             } else {
                 message += "; known keys are: \(known.joined(separator: ", "))"
             }
@@ -64,8 +67,12 @@ struct FrontMatterReader {
 
     mutating func string(_ key: String, required: Bool = false, example: String = "\"…\"") -> String? {
         guard let value = map[key] else {
-            if required { missing(key, example: example) }
-            return nil
+            guard required else { return nil }
+            missing(key, example: example)
+            // Read on with the mistyped key's value: the error above fails the build all the same,
+            // and the file's other mistakes (a mistyped field) show in this run, not the next.
+            guard let written = standIns.removeValue(forKey: key) else { return nil }
+            return string(written, example: example)
         }
         switch value {
         case .scalar(let s, _, _, _):
