@@ -24,10 +24,13 @@ import Testing
         return byURL
     }
 
-    /// A result shows an event's time as its card and page do, with its end; it showed only the start.
-    @Test func anEventsResultShowsItsWholeTime() throws {
+    /// A result shows an item's time as its card and page do: an event's with its end (it showed
+    /// only the start), an open-ended format's with "Seit" (a bare date read as one day).
+    @Test func aResultShowsItsTimeAsItsCardDoes() throws {
         var site = TestSupport.minimalSite
         site["events/2027/hackathon.md"] = "---\ntitle: Klimadaten-Hackathon\nstart: 2027-03-20\nend: 2027-03-21\nlocation: Stadtlabor\n---\nZwei Tage lang.\n"
+        // Open-ended, as its card says it: a lone date would read as one day.
+        site["participation/feedback.md"] = "---\ntitle: Feedback zur App\nstart: 2025-03-01\nparticipate: [\"mailto:app@example.org\"]\n---\nText.\n"
         let (report, sink) = TestSupport.buildInMemory(site)
         #expect(report.succeeded, "\(report.diagnostics)")
         let manifest = try #require(try json(sink.files, "index.json") as? [String: Any])
@@ -36,6 +39,8 @@ import Testing
         let rows = try (0..<((docs + perChunk - 1) / perChunk)).flatMap { try #require(try json(sink.files, "d\($0).json") as? [[Any]]) }
         let event = try #require(rows.first { ($0[0] as? String)?.contains("hackathon") == true })
         #expect(event[5] as? String == "Samstag, 20. März bis Sonntag, 21. März 2027")
+        let format = try #require(rows.first { ($0[0] as? String)?.contains("feedback") == true })
+        #expect(format[5] as? String == "Seit Samstag, 1. März 2025")
     }
 
     @Test func oneTextFilePerDocumentWithItsHeadings() throws {

@@ -46,7 +46,7 @@ struct FormatRenderer {
     func render(memo: any RenderMemo, skeleton: UInt64?, sink: OutputSink) -> (written: [String], kept: [String], problems: [Diagnostic]) {
         // Independent of each other, so they run side by side; the order of the result is fixed.
         let allParts: [(name: String, key: () -> UInt64, make: ((OutputFile) -> Void) -> Void)] = [
-            ("search", { searchInputsHash() }, { SearchIndex(site: site, records: records, tokenizer: searchTokenizer).write($0) }),
+            ("search", { searchInputsHash() }, { SearchIndex(site: site, records: records, tokenizer: searchTokenizer, strings: strings).write($0) }),
             ("sitemap", { 0 }, { emit in
                 Sitemap(site: site, records: sitemapRecords ?? records).files().forEach(emit)
                 emit(OutputFile("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(site.urls.absolute("sitemap.xml"))\n"))

@@ -59,6 +59,8 @@ struct SearchIndex {
     let site: Site
     let records: [PageRecord]
     let tokenizer: SharedSearchTokenizer
+    /// For the words a result's time needs ("Seit …" before an open-ended format's start).
+    let strings: UIStrings
     /// Its version's language: how titles and summaries become terms, and what the manifest says.
     var language: SearchLanguage { SearchLanguage(code: site.config.language) }
 
@@ -107,7 +109,8 @@ struct SearchIndex {
         }
         for p in site.publicParticipation {
             bySource[p.source.path] = Entry(kind: "m", title: p.title, summary: p.summary, fields: p.fields,
-                                            date: dates ? local.range(p.start, p.end) : nil, day: day(p.start), extra: [p.format].compactMap { $0 } + p.cities)
+                                            date: dates ? ([p.periodPrefix(strings, now: site.options.now)].compactMap { $0 } + [local.range(p.start, p.end)]).joined(separator: " ") : nil,
+                                            day: day(p.start), extra: [p.format].compactMap { $0 } + p.cities)
         }
         for p in site.publicProjects {
             bySource[p.source.path] = Entry(kind: "j", title: p.title, summary: p.summary, fields: p.fields, date: nil,

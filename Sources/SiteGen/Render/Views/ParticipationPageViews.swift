@@ -12,8 +12,7 @@ extension LayoutContext {
         if status == .laufend, let end = p.end {
             deadline = TimePoint(iso: end.iso8601, text: dates.dateWithTime(end))
         }
-        // Without an end, a lone date would read as a one-day format.
-        let prefix = p.end != nil ? nil : strings[status == .geplant ? "participation.from" : "participation.since"]
+        let prefix = p.periodPrefix(strings, now: now)
         let fields = ParticipationFields(title: p.title, href: site.urls.href(site.urls.participation(p)), status: status,
                                    statusLabel: strings["participation.status.\(status.rawValue)"], when: when(p.start, p.end),
                                    periodPrefix: prefix, deadline: deadline, badgeList: badgeList(p.fields), summary: p.summary,
@@ -148,5 +147,13 @@ final class ParticipationCardCache: @unchecked Sendable {  // `cards` is guarded
             cards[id] = made
             return made
         }
+    }
+}
+
+extension Participation {
+    /// "Ab" before the start of a format without an end, "Seit" after it: a lone date would read
+    /// as a one-day format. Nil with an end. Cards, pages and search results say it alike.
+    func periodPrefix(_ strings: UIStrings, now: DateTime) -> String? {
+        end != nil ? nil : strings[status(at: now) == .geplant ? "participation.from" : "participation.since"]
     }
 }
