@@ -199,7 +199,7 @@ struct FrontMatterReader {
         let text = raw.trimmingSpaces
         if let number = PhoneNumber.written(inLink: text) {
             guard let href = PhoneNumber.href(number) else {
-                error(line(of: key), "'\(text)' is no phone number; write it like tel:+49 231 50-12345")
+                error(line(of: key), PhoneNumber.notANumber(text))
                 return nil
             }
             return (href, number)

@@ -79,7 +79,7 @@ extension FrontMatterReader {
             target = .mail(address)
         } else if let number = PhoneNumber.written(inLink: written) {
             guard PhoneNumber.href(number) != nil else {
-                fail(line, "'\(written)' is no phone number; write it like tel:+49 231 50-12345")
+                fail(line, PhoneNumber.notANumber(written))
                 return nil
             }
             target = .phone(number)

@@ -23,6 +23,9 @@ enum PhoneNumber {
     /// word processor puts for `-` (en dash, non-breaking hyphen), as a text copied from a letter has them.
     private static let separators: Set<Character> = [" ", "-", "/", ".", "(", ")", "\u{A0}", "\u{2013}", "\u{2011}"]
 
+    /// The message for a `tel:` address whose number is none (front matter and text alike).
+    static func notANumber(_ written: String) -> String { "'\(written)' is no phone number; write it like tel:+49 231 50-12345" }
+
     /// What an editor wrote where an address belongs, when it is a phone number or an e-mail
     /// address without its `tel:` or `mailto:` (also after "Tel." or "Telefon"): how to write it.
     static func contactHint(_ written: String) -> String? {

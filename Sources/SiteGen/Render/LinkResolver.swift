@@ -152,7 +152,7 @@ public struct LinkResolver: Sendable {
         case "tel" where !isImage:
             let number = percentDecoded(String(trimmed.dropFirst(4)))
             guard let href = PhoneNumber.href(number) else {
-                return .broken("'\(trimmed)' is no phone number; write it like tel:+49 231 50-12345")
+                return .broken(PhoneNumber.notANumber(trimmed))
             }
             return .rewrite(href, anchorCheck: nil)
         // One letter is a Windows drive (C:\…, Z:/…): a path on the editor's computer, which no visitor can open.

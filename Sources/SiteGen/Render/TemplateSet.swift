@@ -128,8 +128,9 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
 
     /// The templates for a language version: `base`'s templates (read, parsed and linted once)
     /// with that language's UI strings, and the checks that depend on the strings (the key check
-    /// looks at `t.…` with them; its other findings are the site's own again, and merge with them). `original`: the site's own language and UI strings (a string only
-    /// this language's file lacks is named in that file, not at the templates).
+    /// looks at `t.…` with them; its other findings are the site's own again, and merge with them).
+    /// `original`: the site's own language and UI strings (a string only this language's file
+    /// lacks is named in that file, not at the templates).
     static func version(of base: TemplateSet, fileSystem: any FileSystem, displayRoot: String, language: String,
                         original: (language: String, strings: [String: Any])) -> (TemplateSet?, [Diagnostic]) {
         let display = { (p: String) in displayRoot.isEmpty ? p : displayRoot + "/" + p }
@@ -144,13 +145,12 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         var set = base
         set.strings = files.strings
         set.stringsValue = files.stringsValue
+        let own = UIStrings(tree: files.strings)
+        let theirs = (strings: UIStrings(tree: original.strings), file: "i18n/\(original.language).yml")
         let diagnostics = files.diagnostics
-            + TemplateKeys.check(base.library, strings: files.stringsValue, display: display,
-                                 original: (UIStrings(tree: original.strings), "i18n/\(original.language).yml"), file: file,
-                                 lines: files.stringLines)
-            + TemplateLint.missingStrings(UIStrings(tree: files.strings), language: language, display: display)
-            + UIStringPlaceholders.check(UIStrings(tree: files.strings), original: (UIStrings(tree: original.strings), "i18n/\(original.language).yml"),
-                                         file: file, lines: files.stringLines, display: display)
+            + TemplateKeys.check(base.library, strings: files.stringsValue, display: display, original: theirs, file: file, lines: files.stringLines)
+            + TemplateLint.missingStrings(own, language: language, display: display)
+            + UIStringPlaceholders.check(own, original: theirs, file: file, lines: files.stringLines, display: display)
         return (set, diagnostics)
     }
 

@@ -2,17 +2,10 @@
 /// string must have those of the site's own, or its pages leave out a value (a phone number, a
 /// page number) or show the placeholder as written.
 enum UIStringPlaceholders {
-    /// The numbers of the `{n}` in a text.
+    /// The numbers of the `{n}` in a text, read as `UIStrings.format` reads them.
     static func numbers(in text: String) -> Set<Int> {
-        var found: Set<Int> = []
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            let after = rest[rest.index(after: open)...]
-            let digits = after.prefix { $0.isASCII && $0.isNumber }
-            if !digits.isEmpty, after.dropFirst(digits.count).first == "}", let n = Int(digits) { found.insert(n) }
-            rest = after
-        }
-        return found
+        let bytes = Array(text.utf8)
+        return Set(bytes.indices.filter { bytes[$0] == UInt8(ascii: "{") }.compactMap { UIStrings.placeholder(bytes, at: $0)?.0 })
     }
 
     /// Each string of `strings` whose placeholders differ from the same string in `original`.

@@ -96,7 +96,7 @@ public struct UIStrings: @unchecked Sendable {
     }
 
     /// The number of a `{digits}` at `start`, and where it ends.
-    private static func placeholder(_ bytes: [UInt8], at start: Int) -> (Int, Int)? {
+    static func placeholder(_ bytes: [UInt8], at start: Int) -> (Int, Int)? {
         var i = start + 1
         var n = 0
         while i < bytes.count, bytes[i] >= 48, bytes[i] <= 57, n < 1_000 {
