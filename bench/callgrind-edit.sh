@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Counts the instructions of one text edit (issue #19) with callgrind: a corpus of N items (default
+# Counts the instructions of a full build and of one text edit (issue #19) with callgrind: a corpus of N items (default
 # 1,000) on tmpfs, a full build, one sentence appended to a post, the rebuild. Instruction counts
 # do not depend on the machine's load, so two binaries can be compared on a busy machine.
 #   bench/callgrind-edit.sh [--items N] [BINARY]     (default .build/release/sitegen)
@@ -28,5 +28,7 @@ build "$WORK/edit.cg"
 OUT="${CALLGRIND_OUT:-$REPO/bench/out/callgrind-edit-$ITEMS.out}"
 mkdir -p "$(dirname "$OUT")"
 cp "$WORK/edit.cg" "$OUT"
-total=$(callgrind_annotate "$OUT" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); print $1 }')
-echo "one edit at $ITEMS items: $(awk -v t="$total" 'BEGIN { printf "%.1f", t / 1e6 }') M instructions (profile: $OUT)"
+cp "$WORK/full.cg" "${OUT%.out}-full.out"
+millions() { callgrind_annotate "$1" 2>/dev/null | awk '/PROGRAM TOTALS/ { gsub(",", "", $1); printf "%.1f", $1 / 1e6 }'; }
+echo "full build at $ITEMS items: $(millions "$WORK/full.cg") M instructions (profile: ${OUT%.out}-full.out)"
+echo "one edit at $ITEMS items: $(millions "$OUT") M instructions (profile: $OUT)"

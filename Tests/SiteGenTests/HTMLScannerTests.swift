@@ -30,4 +30,24 @@ import Testing
         #expect(HTMLScanner.scan("<a href=\"/gr&#39;ü&quot;e/\" id=\"über\">").links == ["/gr'ü\"e/"])
         #expect(HTMLScanner.scan("<p id=\"über\">").ids == ["über"])
     }
+
+    @Test func idsAreFoundByBinarySearchOnceEach() {
+        let refs = HTMLScanner.scan("<h2 id=\"b\">x</h2><p id=\"a\"><p id=\"b\"><p id=\"ä\"><p id=\"A\">")
+        #expect(refs.ids.sorted == ["A", "a", "b", "ä"])
+        for id in ["A", "a", "b", "ä"] { #expect(refs.ids.contains(id)) }
+        for missing in ["", "B", "c", "aa", "z"] { #expect(!refs.ids.contains(missing)) }
+        // The store keeps them sorted; a damaged list (out of order, or twice) is refused.
+        #expect(PageIDs(sorted: ["a", "b"]) == ["b", "a"])
+        #expect(PageIDs(sorted: ["b", "a"]) == nil)
+        #expect(PageIDs(sorted: ["a", "a"]) == nil)
+    }
+
+    @Test func fileLinksAreEachFileOnceInPageOrder() {
+        let html = "<a href=\"/a.pdf\"></a><a href=\"/seite/\"></a><img src=\"/b.png\"><a href=\"/a.pdf#s2\"></a><a href=\"/a.pdf\"></a>"
+        #expect(HTMLScanner.scan(html).fileLinks == ["/a.pdf", "/a.pdf#s2", "/b.png"])
+        // Links come before resources; past the first 32 files, repeats are still left out.
+        let many = (0..<40).map { "<img src=\"/f\($0).png\">" }.joined()
+        let refs = HTMLScanner.scan(many + many + "<a href=\"/f3.png\"></a>")
+        #expect(refs.fileLinks == ["/f3.png"] + (0..<40).filter { $0 != 3 }.map { "/f\($0).png" })
+    }
 }

@@ -47,7 +47,7 @@ struct OutputChecker {
 
     /// The findings of each record, in record order.
     func checkEach(memo: any CheckMemo = NoMemo()) -> [[Diagnostic]] {
-        var idsByPath: [String: Set<String>] = [:]
+        var idsByPath: [String: PageIDs] = [:]
         for r in records where r.isHTMLPage { idsByPath[URLScheme.outputFile(r.path)] = r.refs.ids }
         let world = memo.remembers ? worldKey() : nil
         let pageCheck = self.pageCheck(idsByPath: idsByPath)
@@ -84,7 +84,7 @@ struct OutputChecker {
         return findings.map { $0 ?? [] }
     }
 
-    private func pageCheck(idsByPath: [String: Set<String>] = [:]) -> PageLinkCheck {
+    private func pageCheck(idsByPath: [String: PageIDs] = [:]) -> PageLinkCheck {
         PageLinkCheck(baseURL: site.config.baseURL, basePath: site.urls.basePath, hasFile: { outputs.contains($0) },
                       ids: { idsByPath[$0] }, headings: { path in records.first { $0.path == path }?.headings.map(\.id) ?? [] },
                       pageOfSource: { [pathOfSource] in pathOfSource[$0] }, hasBody: { sources.contains($0) }, bodyText: bodyText,

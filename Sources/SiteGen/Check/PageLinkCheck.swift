@@ -7,7 +7,7 @@ struct PageLinkCheck {
     /// Whether the built site has this file (path under the output root).
     let hasFile: (String) -> Bool
     /// The ids of the page in this file (nil: no such page).
-    let ids: (String) -> Set<String>?
+    let ids: (String) -> PageIDs?
     /// The heading ids of the page at a page path (for "did you mean").
     let headings: (String) -> [String]
     /// Where the document at a source path is published.

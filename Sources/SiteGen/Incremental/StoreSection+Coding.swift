@@ -33,7 +33,7 @@ extension BuildCache {
                 w.int(p.size)
                 w.strings(p.refs.links)
                 w.strings(p.refs.resources)
-                w.strings(p.refs.ids.sorted())
+                w.strings(p.refs.ids.sorted)
                 w.strings(p.refs.fileLinks)
             }
         }
@@ -155,7 +155,9 @@ extension BuildCache {
             let key = try r.u64()
             let quickKey = try r.u64()
             let size = try r.int()
-            let refs = HTMLReferences(links: try r.strings(), resources: try r.strings(), ids: Set(try r.strings()), fileLinks: try r.strings())
+            let (links, resources) = (try r.strings(), try r.strings())
+            guard let ids = PageIDs(sorted: try r.strings()) else { throw ByteReader.Damaged() }
+            let refs = HTMLReferences(links: links, resources: resources, ids: ids, fileLinks: try r.strings())
             pages[path] = RememberedPage(key: key, quickKey: quickKey, html: nil, size: size, refs: refs)
         }
         return pages

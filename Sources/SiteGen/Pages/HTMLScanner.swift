@@ -9,16 +9,26 @@ struct HTMLReferences: Sendable {
     var links: [String] = []
     /// `src`, `srcset`, `poster`, `<link rel=stylesheet|icon|preload href>`, `url(...)`: things a browser loads.
     var resources: [String] = []
-    var ids: Set<String> = []
+    var ids: PageIDs = []
     /// The links and resources that may name a file rather than a page (`mayNameFile`), each once:
     /// what the check for unlinked downloads and photos looks at, without going through every
     /// page's hundred links to other pages again on each build.
     var fileLinks: [String] = []
 
     /// Notes the file-like addresses among `links` and `resources`.
+    /// A page has few of them: repeats are found by looking through those found so far, and only
+    /// a page with many uses a set.
     mutating func findFileLinks() {
-        var seen: Set<String> = []
-        fileLinks = (links + resources).filter { Self.mayNameFile($0) && seen.insert($0).inserted }
+        var found: [String] = []
+        var seen: Set<String>?
+        func note(_ href: String) {
+            guard Self.mayNameFile(href) else { return }
+            if seen == nil, found.count >= 32 { seen = Set(found) }
+            if seen != nil ? seen!.insert(href).inserted : !found.contains(href) { found.append(href) }
+        }
+        links.forEach(note)
+        resources.forEach(note)
+        fileLinks = found
     }
 
     /// False for an address that cannot lead to a file of the content: one whose last part (before
@@ -67,6 +77,7 @@ enum HTMLScanner {
 
     private static func scan(bytes: UnsafeBufferPointer<UInt8>) -> HTMLReferences {
         var refs = HTMLReferences()
+        var ids: [String] = []
         var i = 0
         let n = bytes.count
         var attributes: [(Attribute, String)] = []
@@ -82,7 +93,7 @@ enum HTMLScanner {
             let isLink = equalsLowercased(bytes, tagStart, tagEnd, "link")
             attributes.removeAll(keepingCapacity: true)
             j = readAttributes(bytes, from: j, into: &attributes)
-            record(attributes, isLink: isLink, into: &refs)
+            record(attributes, isLink: isLink, into: &refs, ids: &ids)
             i = j + 1
             // Skip the content of script and style elements (JSON-LD, inline data).
             let close: [UInt8]? = equalsLowercased(bytes, tagStart, tagEnd, "script") ? scriptClose
@@ -91,6 +102,7 @@ enum HTMLScanner {
                 while i + close.count <= n, !(bytes[i] == 60 && equalsLowercased(bytes, i, i + close.count, close)) { i += 1 }
             }
         }
+        refs.ids = PageIDs(ids)
         return refs
     }
 
@@ -138,10 +150,10 @@ enum HTMLScanner {
 
     /// Notes what a tag's attributes link to, load and offer as ids.
     @inline(__always)
-    private static func record(_ attributes: [(Attribute, String)], isLink: Bool, into refs: inout HTMLReferences) {
+    private static func record(_ attributes: [(Attribute, String)], isLink: Bool, into refs: inout HTMLReferences, ids: inout [String]) {
         for (name, value) in attributes {
             switch name {
-            case .id: refs.ids.insert(value)
+            case .id: ids.append(value)
             case .href:
                 if isLink {
                     let rel = attributes.first { $0.0 == .rel }?.1.lowercased() ?? ""
