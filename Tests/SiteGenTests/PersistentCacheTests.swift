@@ -253,4 +253,28 @@ import Testing
         #expect(trees.contains { if case .map(let m)? = $0 { return m.entries.contains { if case .list = $0.value { true } else { false } } } else { return false } })
         #expect(cache.tables.markdown.values.contains { !$0.search.terms.isEmpty && !$0.headings.isEmpty })
     }
+
+    /// Each entry is stored once: a page twice in a section, or in two sections, is damage, and
+    /// so is a page whose ids are out of order (they are found by binary search).
+    @Test func aPageStoredTwiceOrWithUnsortedIdsIsDamage() throws {
+        func pagesSection(_ entries: [(path: String, ids: [String])]) -> [UInt8] {
+            var w = ByteWriter()
+            w.int(entries.count)
+            for entry in entries {
+                w.string(entry.path)
+                w.u64(1); w.u64(2); w.int(3)
+                w.strings(["/a/"]); w.strings([]); w.strings(entry.ids); w.strings([])
+            }
+            return w.finish()
+        }
+        var tables = DecodedTables()
+        try tables.add(try BuildCache.decode(.pages(0), pagesSection([("a/index.html", ["x", "y"]), ("b/index.html", [])])))
+        #expect(tables.pages["a/index.html"]?.refs.ids.contains("y") == true)
+        #expect(throws: ByteReader.Damaged.self) { try tables.add(try BuildCache.decode(.pages(1), pagesSection([("a/index.html", [])]))) }
+        var fresh = DecodedTables()
+        #expect(throws: ByteReader.Damaged.self) {
+            try fresh.add(try BuildCache.decode(.pages(0), pagesSection([("c/index.html", []), ("c/index.html", [])])))
+        }
+        #expect(throws: ByteReader.Damaged.self) { try BuildCache.decode(.pages(0), pagesSection([("d/index.html", ["y", "x"])])) }
+    }
 }

@@ -78,22 +78,10 @@ extension BuildCache {
                 formats[name] = FormatPart(key: key, files: try r.count().map { _ in (path: try r.string(), size: try r.int(), bytes: nil) })
             }
             decoded = .formats(formats)
-        case .yaml:
-            var yaml: [UInt64: [UInt8]] = [:]
-            for _ in try r.count() { yaml[try r.u64()] = try r.bytes() }
-            decoded = .yaml(yaml)
-        case .documents:
-            var documents: [String: RememberedDocument] = [:]
-            for _ in try r.count() { documents[try r.string()] = try decodeDocument(&r) }
-            decoded = .documents(documents)
-        case .markdown:
-            var markdown: [String: RememberedMarkdown] = [:]
-            for _ in try r.count() { markdown[try r.string()] = try decodeMarkdown(&r) }
-            decoded = .markdown(markdown)
-        case .linkChecks:
-            var checks: [String: (key: UInt64, diagnostics: [Diagnostic])] = [:]
-            for _ in try r.count() { checks[try r.string()] = (try r.u64(), try r.diagnostics()) }
-            decoded = .linkChecks(checks)
+        case .yaml: decoded = .yaml(try r.count().map { _ in (try r.u64(), try r.bytes()) })
+        case .documents: decoded = .documents(try r.count().map { _ in (try r.string(), try decodeDocument(&r)) })
+        case .markdown: decoded = .markdown(try r.count().map { _ in (try r.string(), try decodeMarkdown(&r)) })
+        case .linkChecks: decoded = .linkChecks(try r.count().map { _ in (try r.string(), (try r.u64(), try r.diagnostics())) })
         case .pages: decoded = .pages(try decodePages(&r))
         }
         guard r.atEnd else { throw ByteReader.Damaged() }
@@ -148,9 +136,8 @@ extension BuildCache {
     }
 
     /// Strings come from the section's table, so equal links of many pages share one copy.
-    private static func decodePages(_ r: inout ByteReader) throws -> [String: RememberedPage] {
-        var pages: [String: RememberedPage] = [:]
-        for _ in try r.count() {
+    private static func decodePages(_ r: inout ByteReader) throws -> [(String, RememberedPage)] {
+        try r.count().map { _ in
             let path = try r.string()
             let key = try r.u64()
             let quickKey = try r.u64()
@@ -158,8 +145,7 @@ extension BuildCache {
             let (links, resources) = (try r.strings(), try r.strings())
             guard let ids = PageIDs(sorted: try r.strings()) else { throw ByteReader.Damaged() }
             let refs = HTMLReferences(links: links, resources: resources, ids: ids, fileLinks: try r.strings())
-            pages[path] = RememberedPage(key: key, quickKey: quickKey, html: nil, size: size, refs: refs)
+            return (path, RememberedPage(key: key, quickKey: quickKey, html: nil, size: size, refs: refs))
         }
-        return pages
     }
 }

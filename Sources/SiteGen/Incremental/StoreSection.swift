@@ -78,15 +78,16 @@ struct GroupedTables {
     var formats: [(key: String, value: BuildCache.FormatPart)]
 }
 
-/// What one section held, as read.
+/// What one section held, as read: its entries in stored order, hashed only once, into the
+/// table all sections of a kind are gathered in.
 enum DecodedSection {
     case terms([String])
     case formats([String: BuildCache.FormatPart])
-    case yaml([UInt64: [UInt8]])
-    case documents([String: RememberedDocument])
-    case markdown([String: RememberedMarkdown])
-    case linkChecks([String: (key: UInt64, diagnostics: [Diagnostic])])
-    case pages([String: RememberedPage])
+    case yaml([(UInt64, [UInt8])])
+    case documents([(String, RememberedDocument)])
+    case markdown([(String, RememberedMarkdown)])
+    case linkChecks([(String, (key: UInt64, diagnostics: [Diagnostic]))])
+    case pages([(String, RememberedPage)])
 }
 
 /// All sections read, put together.
@@ -120,7 +121,7 @@ struct DecodedTables {
     }
 
     mutating func add(_ section: DecodedSection) throws {
-        func merge<K, V>(_ table: inout [K: V], _ part: [K: V]) throws {
+        func merge<K, V>(_ table: inout [K: V], _ part: [(K, V)]) throws {
             for (k, v) in part { guard table.updateValue(v, forKey: k) == nil else { throw ByteReader.Damaged() } }
         }
         switch section {
