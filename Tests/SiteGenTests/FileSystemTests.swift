@@ -32,6 +32,24 @@ import Testing
         fs.removeTree(root)
     }
 
+    /// The staging writer takes unchanged pages over after a look into this one walk of the old
+    /// output: it must see what a `status` of each path sees (links as links, dotfiles, nesting).
+    @Test func statusesBelowAreWhatEachPathsStatusSays() throws {
+        let root = TestSupport.temporaryFolder("statuses")
+        TestSupport.write(["index.html": "<p>", "blog/a/index.html": "<p>Ein Text</p>", ".x/y.json": "{}", "blog/leer.txt": ""], under: root)
+        let fs = LocalFileSystem()
+        try fs.makeFolder(root + "/blog/ordner-ohne-dateien")
+        #expect(symlink("a", root + "/blog/verweis") == 0)
+        let walked = fs.statusesBelow(root)
+        #expect(Set(walked.keys) == ["index.html", "blog/a/index.html", ".x/y.json", "blog/leer.txt", "blog/verweis"])
+        #expect(walked["blog/a/index.html"]?.size == 15)
+        #expect(walked["blog/verweis"]?.kind == .link)
+        // What a `status` of each listed path gives (the protocol's own walk, for systems without a faster one).
+        #expect(walked == GenericWalk.statuses(fs, root))
+        #expect(fs.statusesBelow(root + "/fehlt").isEmpty)
+        fs.removeTree(root)
+    }
+
     @Test func skipsDotfilesAndReportsBrokenLinks() throws {
         let root = TestSupport.temporaryFolder("dotfiles")
         TestSupport.write([".versteckt.md": "x", "sichtbar.md": "x", ".git/config": "x"], under: root)
@@ -58,5 +76,14 @@ import Testing
             "file name is not UTF-8 text (saved on another system?); rename it",
         ])
         #expect(listing.problems.contains { $0.path == "zwei\\nzeilen.txt" })
+    }
+}
+
+/// The protocol's own walk, for comparing a system's faster one with it.
+private enum GenericWalk {
+    static func statuses(_ fs: any FileSystem, _ root: String) -> [String: FileStatus] {
+        var statuses: [String: FileStatus] = [:]
+        for path in fs.filesBelow(root) { statuses[path] = fs.status(root + "/" + path) }
+        return statuses
     }
 }

@@ -42,6 +42,9 @@ public protocol FileSystem: Sendable {
     /// As `entries(of:)`, each with what stands there when the listing says so without a
     /// `status` per name (nil: ask `status`).
     func kindedEntries(of folder: String) -> [(name: String, kind: FileStatus.Kind?)]?
+    /// Each file (and symbolic link) below `root`, dotfiles included, by its path relative to
+    /// `root`, with what stands there; folders are walked, not listed.
+    func statusesBelow(_ root: String) -> [String: FileStatus]
     /// Creates the file at `path`, or replaces it by a new file (never writing through the old
     /// name, which may be a hard link into a live output), from `parts` in order.
     func writeFile(_ path: String, parts: [[UInt8]]) throws
@@ -85,6 +88,16 @@ extension FileSystem {
             for name in entries(of: path) ?? [] { removeTree(path + "/" + name) }
         }
         try? remove(path)
+    }
+
+    /// What stands at each path `filesBelow` gives, from one walk (a system may do it without
+    /// looking each path up from the root again).
+    public func statusesBelow(_ root: String) -> [String: FileStatus] {
+        var statuses: [String: FileStatus] = [:]
+        for path in filesBelow(root) {
+            if let status = status(root + "/" + path) { statuses[path] = status }
+        }
+        return statuses
     }
 
     /// Relative paths of every file (and symbolic link) below `root`, dotfiles included.

@@ -202,6 +202,46 @@ extension LocalFileSystem {
         return named
     }
 
+    /// One walk with a descriptor per folder: each file's `stat` names it inside its folder, not
+    /// by its whole path from the root (the output of 10,000 items is 28,000 files in 13,000 folders).
+    public func statusesBelow(_ root: String) -> [String: FileStatus] {
+        var statuses: [String: FileStatus] = [:]
+        let fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if fd >= 0 { Self.walk(fd, prefix: "", into: &statuses) }
+        return statuses
+    }
+
+    /// Notes the files of the folder open as `fd` and walks its folders; closes `fd`.
+    private static func walk(_ fd: Int32, prefix: String, into statuses: inout [String: FileStatus]) {
+        guard let dir = fdopendir(fd) else {
+            close(fd)
+            return
+        }
+        defer { closedir(dir) }
+        var folders: [String] = []
+        while let entry = readdir(dir) {
+            let name = direntName(entry)
+            guard name != "." && name != ".." else { continue }
+            if Int32(entry.pointee.d_type) == Int32(DT_DIR) {
+                folders.append(name)
+                continue
+            }
+            var st = stat()
+            guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+            let mode = st.st_mode & S_IFMT
+            if mode == S_IFDIR {
+                folders.append(name)
+                continue
+            }
+            let kind: FileStatus.Kind = mode == S_IFREG ? .file : mode == S_IFLNK ? .link : .other
+            statuses[prefix + name] = FileStatus(kind: kind, size: Int(st.st_size), stamp: fileStamp(st))
+        }
+        for name in folders {
+            let sub = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+            if sub >= 0 { walk(sub, prefix: prefix + name + "/", into: &statuses) }
+        }
+    }
+
     public func writeFile(_ path: String, parts: [[UInt8]]) throws {
         // A new file, never one written through: a file already there may be a hard link to the
         // last output. Unlinked only when there is one (most writes go to new places).

@@ -20,9 +20,10 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     private let keepUnchanged: Bool
     /// False when there is no old output to compare with (a first build): no look for each file.
     private let hasOldOutput: Bool
-    /// The old output's files, listed while the site is made (nothing writes there before the
-    /// commit) when asked to: the commit removes those that went away.
-    private let oldFiles: Pending<[String]>?
+    /// The old output's files with their sizes, listed while the content is loaded (nothing
+    /// writes there before the commit) when asked to: a page known to be unchanged is then taken
+    /// over after one look into this list, and the commit removes the files that went away.
+    private let oldFiles: Pending<[String: FileStatus]>?
     private let madeDirectories = NSLockLite()
     private var directories: Set<String> = [""]
     /// Paths taken over from the old output as they are, and paths written into the staging folder.
@@ -44,7 +45,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
         keepUnchanged = !clean
         hasOldOutput = !clean && fileSystem.isDirectory(self.output)
         let listed = self.output
-        oldFiles = hasOldOutput && listsOldOutputEarly ? Pending { fileSystem.filesBelow(listed) } : nil
+        oldFiles = hasOldOutput && listsOldOutputEarly ? Pending { fileSystem.statusesBelow(listed) } : nil
         // `--output build/site` where build/ does not exist yet: made, as Hugo and Zola do.
         if !parent.isEmpty {
             var dir = parent.hasPrefix("/") ? "" : "."
@@ -75,7 +76,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
 
     public func write(_ path: String, _ bytes: [UInt8]) throws {
         try validate(path)
-        if hasOldOutput, sameBytes(output + "/" + path, bytes) {
+        if hasOldOutput, sameBytes(path, bytes) {
             markKept(path)
             return
         }
@@ -90,7 +91,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
     /// knows to be unchanged).
     public func keep(_ path: String, size: Int) -> Bool {
         guard hasOldOutput, (try? validate(path)) != nil else { return false }
-        guard let status = fileSystem.status(output + "/" + path), status.kind == .file, status.size == size else { return false }
+        guard let status = oldStatus(path), status.kind == .file, status.size == size else { return false }
         markKept(path)
         return true
     }
@@ -116,7 +117,7 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
         committedInPlace = false
         if fileSystem.isDirectory(output) {
             let (kept, written) = madeDirectories.locked { (keptPaths, writtenPaths) }
-            let gone = keepUnchanged ? (oldFiles?.value ?? fileSystem.filesBelow(output)).filter { !kept.contains($0) && !written.contains($0) } : []
+            let gone = keepUnchanged ? (oldFiles.map { Array($0.value.keys) } ?? fileSystem.filesBelow(output)).filter { !kept.contains($0) && !written.contains($0) } : []
             if keepUnchanged && written.count + gone.count <= Self.inPlaceLimit && fitsInPlace(written) {
                 try updateInPlace(written: written.sorted(), gone: gone)
                 committedInPlace = true
@@ -259,10 +260,15 @@ public final class StagingWriter: OutputSink, @unchecked Sendable {
 }
 
 extension StagingWriter {
-    /// True when the file at `path` holds exactly `bytes` (cheap size test first).
+    /// True when the old output's file at `path` holds exactly `bytes` (cheap size test first).
     fileprivate func sameBytes(_ path: String, _ bytes: [UInt8]) -> Bool {
-        guard let status = fileSystem.status(path), status.kind == .file, status.size == bytes.count else { return false }
-        guard let old = try? fileSystem.readFile(path) else { return false }
+        guard let status = oldStatus(path), status.kind == .file, status.size == bytes.count else { return false }
+        guard let old = try? fileSystem.readFile(output + "/" + path) else { return false }
         return old == bytes
+    }
+
+    /// What stands at `path` in the old output: from the early listing when there is one.
+    fileprivate func oldStatus(_ path: String) -> FileStatus? {
+        oldFiles.map { $0.value[path] } ?? fileSystem.status(output + "/" + path)
     }
 }
