@@ -152,8 +152,15 @@ final class ParticipationCardCache: @unchecked Sendable {  // `cards` is guarded
 
 extension Participation {
     /// "Ab" before the start of a format without an end, "Seit" after it: a lone date would read
-    /// as a one-day format. Nil with an end. Cards, pages and search results say it alike.
+    /// as a one-day format. Nil with an end. Cards, pages, search results and feeds say it alike.
+    /// By the start, not the status: a format cancelled before its start never ran ("Seit").
     func periodPrefix(_ strings: UIStrings, now: DateTime) -> String? {
-        end != nil ? nil : strings[status(at: now) == .geplant ? "participation.from" : "participation.since"]
+        end != nil ? nil : strings[now < start ? "participation.from" : "participation.since"]
+    }
+
+    /// The period as one text, with its prefix ("Seit Samstag, 1. März 2025"): search results and feeds.
+    func periodText(_ strings: UIStrings, dates: LocalDates, now: DateTime) -> String {
+        let period = dates.range(start, end)
+        return periodPrefix(strings, now: now).map { "\($0) \(period)" } ?? period
     }
 }
