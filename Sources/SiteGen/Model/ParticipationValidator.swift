@@ -15,7 +15,8 @@ enum ParticipationValidator {
         return d
     }
 
-    /// End before start is an error; a date-only start with a timed end hides the end's time. A
+    /// End before start is an error; a date-only start with a timed end hides the end's time
+    /// (not one at midnight: its day is shown, as the day before, and nothing is lost). A
     /// date-only end runs to the end of its day, also on the start's day (`start: …T10:00`, `end:
     /// 2027-02-05`: until midnight, as the README says).
     static func dates(_ p: Participation) -> [Diagnostic] {
@@ -23,7 +24,7 @@ enum ParticipationValidator {
         if endsAt < p.start {
             return [.error(p.source.display, line: p.source.keyLines["end"], endBeforeStart(start: p.start, end: end))]
         }
-        if p.start.isDateOnly, !end.isDateOnly {
+        if p.start.isDateOnly, !end.isDateOnly, !end.isMidnight {
             return [.warning(p.source.display, line: p.source.keyLines["start"],
                 "start is a date without a time, so the end's time (\(end.local.timeString(seconds: false))) is not shown; give start its time too, e.g. \(DateTime.parse(p.start.iso8601 + "T09:00:00")?.iso8601 ?? p.start.iso8601)")]
         }

@@ -10,7 +10,7 @@ extension LayoutContext {
         let status = p.status(at: now)
         var deadline: TimePoint?
         if status == .laufend, let end = p.end {
-            deadline = TimePoint(iso: end.iso8601, text: dates.dateWithTime(end))
+            deadline = TimePoint(iso: end.iso8601, text: dates.endWithTime(end))
         }
         let prefix = p.periodPrefix(strings, now: now)
         let fields = ParticipationFields(title: p.title, href: site.urls.href(site.urls.participation(p)), status: status,
