@@ -199,6 +199,31 @@ import Testing
         #expect(try #require(published.text("mitmachen/p/index.html")).contains("<a href=\"/blog/2027/ergebnisse/\">Ergebnisse: Was die Umfrage ergab</a>"))
     }
 
+    /// A planned format showed "Ergebnisse: …" on its card, page and in the open data once the
+    /// results post was out: the outcome of what nobody could take part in yet (most likely a
+    /// start written wrong). Results are linked from the start on; before, the editor is told why
+    /// at the line of `results`.
+    @Test func resultsOfAFormatThatHasNotStartedAreNotShown() throws {
+        var files = TestSupport.minimalSite
+        files["participation/p.md"] = "---\ntitle: Beteiligung\nstart: 2027-02-01\nend: 2027-02-28\nparticipate: [mailto:a@example.org]\nresults: ../posts/2025/ergebnisse.md\n---\nText.\n"
+        files["posts/2025/ergebnisse.md"] = "---\ntitle: Was die Umfrage ergab\ndate: 2025-01-10T10:00:00+01:00\nsummary: S.\n---\nViele.\n"
+        let (report, sink) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.filter { $0.file.contains("participation") }.map(\.description) == [
+            "/c/participation/p.md:6: warning: results '../posts/2025/ergebnisse.md' is not shown yet: results are linked once the participation has started (on 2027-02-01); if it has started already, correct 'start'",
+        ])
+        for page in ["mitmachen/p/index.html", "mitmachen/index.html", "mitmachen.json"] {
+            #expect(try #require(sink.text(page)).contains("2025/ergebnisse") == false, "\(page)")
+        }
+        // From its start on, every page links them, without a word.
+        let (started, published) = TestSupport.buildInMemory(files, options: BuildOptions(now: DateTime.parse("2027-02-01T00:00:00+01:00")!))
+        #expect(started.diagnostics.filter { $0.file.contains("participation") }.isEmpty, "\(started.diagnostics)")
+        #expect(try #require(published.text("mitmachen/p/index.html")).contains("<a href=\"/blog/2025/ergebnisse/\">Ergebnisse: Was die Umfrage ergab</a>"))
+        #expect(try #require(published.text("mitmachen.json")).contains("https://example.org/blog/2025/ergebnisse/"))
+        // A broken link is told as such, not as results waiting for the start.
+        #expect(Self.errors("start: 2027-02-01\nparticipate: [mailto:a@example.org]\nresults: ../posts/2025/ergebniss.md").count == 1)
+        #expect(!Self.messages("start: 2027-02-01\nparticipate: [mailto:a@example.org]\nresults: ../posts/2025/ergebniss.md").contains { $0.message.contains("not shown yet") })
+    }
+
     /// `results: "#ergebnisse"` for the heading "Ergebnisse der Umfrage" gave no suggestion, and
     /// every page showing the results link (the list, the format's page) its own error against
     /// the built file, as the templates'.

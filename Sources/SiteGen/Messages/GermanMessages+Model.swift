@@ -160,6 +160,8 @@ extension GermanMessages {
         ("required page '{}' {}, so the site has none; {}", "Die Pflichtseite „{1}“ {2}, die Website hat also keine; {3}"),
         ("results '{}' is dated {} and not published yet; until then the page of this finished participation links no results",
          "results: „{1}“ ist auf {2} datiert und noch nicht veröffentlicht; bis dahin verlinkt die Seite dieser abgeschlossenen Beteiligung keine Ergebnisse"),
+        ("results '{}' is not shown yet: results are linked once the participation has started (on {}); if it has started already, correct 'start'",
+         "results: „{1}“ wird noch nicht angezeigt: Ergebnisse werden erst verlinkt, wenn die Beteiligung begonnen hat (am {2}); hat sie schon begonnen, korrigieren Sie start"),
         ("results must be the .md file of a post or page (e.g. ../posts/2026/ergebnisse.md), an https address, or '#heading' for a section of this text, but is '{}'",
          "results muss die .md-Datei eines Beitrags oder einer Seite (z. B. ../posts/2026/ergebnisse.md), eine https-Adresse oder „#überschrift“ für einen Abschnitt dieses Texts sein, ist aber „{1}“"),
         ("results {}", "results: {1}"),

@@ -44,6 +44,13 @@ public struct Participation: Sendable, Identifiable {
         return .laufend
     }
 
+    /// Its results, where they are shown at `now`: not before it starts. A results post that is
+    /// out (or a start written a year late) would tell the outcome of what nobody could take
+    /// part in yet; `ParticipationValidator.resultsBeforeStart` tells the editor why.
+    func shownResults(at now: DateTime) -> ParticipationResults? {
+        status(at: now) == .geplant ? nil : results
+    }
+
     /// The moments at which the status changes (for the span of "now" a build holds for).
     var statusBoundaries: [Int64] { [start.epochSeconds] + (endsAt.map { [$0.epochSeconds] } ?? []) }
 }

@@ -7,7 +7,8 @@ enum ParticipationValidator {
         for p in site.participation {
             d += dates(p)
             d += participate(p, site)
-            d += results(p, site)
+            let resultProblems = results(p, site)
+            d += resultProblems.isEmpty ? resultsBeforeStart(p, now: site.options.now) : resultProblems
             d += projects(p, site)
             d += completeness(p, now: site.options.now)
         }
@@ -70,6 +71,14 @@ enum ParticipationValidator {
         guard p.status(at: now) == .abgeschlossen else { return [] }
         return [.warning(p.source.display, line: r.line,
                          "results '\(r.written)' is dated \(post.date.local.dateString) and not published yet; until then the page of this finished participation links no results")]
+    }
+
+    /// Results of a format that has not started are not shown (`Participation.shownResults`):
+    /// a plan made early, or a start written wrong; either way the editor learns why.
+    static func resultsBeforeStart(_ p: Participation, now: DateTime) -> [Diagnostic] {
+        guard let r = p.results, p.shownResults(at: now) == nil else { return [] }
+        return [.warning(p.source.display, line: r.line,
+                         "results '\(r.written)' is not shown yet: results are linked once the participation has started (on \(p.start.local.dateString)); if it has started already, correct 'start'")]
     }
 
     static func projects(_ p: Participation, _ site: Site) -> [Diagnostic] {

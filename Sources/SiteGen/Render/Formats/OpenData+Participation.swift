@@ -48,9 +48,9 @@ extension OpenData {
         return .obj([("label", text(label)), ("url", .string(url)), ("kind", .string(kind))])
     }
 
-    /// The absolute address of a format's results, if it has any that is published.
+    /// The absolute address of a format's results, if it has any that is published and shown.
     private func resultsURL(_ p: Participation) -> String? {
-        guard let r = p.results else { return nil }
+        guard let r = p.shownResults(at: site.options.now) else { return nil }
         let urls = site.urls
         switch r.target {
         case .web(let url): return url

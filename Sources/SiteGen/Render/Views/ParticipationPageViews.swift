@@ -25,7 +25,7 @@ extension LayoutContext {
     /// Where a format's results are: a post or page (named by its title), another site, or a
     /// section of its own text (those two named for screen readers by the format's title).
     func resultsLink(_ p: Participation) -> ResultsLinkView? {
-        guard let r = p.results else { return nil }
+        guard let r = p.shownResults(at: now) else { return nil }
         let urls = site.urls
         let general = { (href: String) in ResultsLinkView(href: href, text: self.strings["participation.resultsLink"], context: ": " + p.title) }
         switch r.target {
