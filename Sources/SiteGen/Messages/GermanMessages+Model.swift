@@ -3,6 +3,8 @@ extension GermanMessages {
     static let model: [(english: String, german: String)] = [
         (" (the text has no headings; add e.g. ## Ergebnisse)", " (der Text hat keine Überschriften; ergänzen Sie z. B. ## Ergebnisse)"),
         ("'{}' does not exist{}", "„{1}“ gibt es nicht{2}"),
+        ("'{}' has '{}' after the '?'; a mail link takes only subject= and body= there, e.g. mailto:beteiligung@dortmund.de?subject=Idee",
+         "„{1}“ hat „{2}“ nach dem „?“; ein E-Mail-Link nimmt dort nur subject= und body=, z. B. mailto:beteiligung@dortmund.de?subject=Idee"),
         ("'{}' in '{}' is no file; link the file, e.g. ../{}/{}.md",
          "„{1}“ in „{2}“ ist keine Datei; verlinken Sie die Datei, z. B. ../{3}/{4}.md"),
         ("'{}' is empty; write a value", "„{1}“ ist leer; schreiben Sie einen Wert dazu"),

@@ -65,8 +65,8 @@ public struct ParticipationLink: Sendable, Hashable {
     public enum Target: Sendable, Hashable {
         /// An https address (a survey, a registration form).
         case web(String)
-        /// An e-mail address, without `mailto:`.
-        case mail(String)
+        /// An e-mail address, perhaps with a subject for the message.
+        case mail(MailLink)
         /// A phone number as written, without `tel:` (`+49 231 50-12345`); `PhoneNumber.href` makes its link.
         case phone(String)
         /// The content path of an event (`events/2026/auftakt.md`).

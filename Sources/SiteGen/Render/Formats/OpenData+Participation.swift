@@ -39,7 +39,7 @@ extension OpenData {
         let (url, kind, label): (String, String, String?)
         switch link.target {
         case .web(let u): (url, kind, label) = (u, "web", link.label)
-        case .mail(let address): (url, kind, label) = ("mailto:" + address, "mail", link.label)
+        case .mail(let mail): (url, kind, label) = (mail.href, "mail", link.label)
         case .phone(let number): (url, kind, label) = (PhoneNumber.href(number) ?? "", "phone", link.label ?? number)
         case .event(let path):
             guard let e = site.publicEvents.first(where: { $0.source.path == path }) else { return nil }

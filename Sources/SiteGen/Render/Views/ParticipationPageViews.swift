@@ -73,8 +73,8 @@ extension LayoutContext {
             switch link.target {
             case .web(let url):
                 return ParticipateLinkView(label: link.label ?? url, href: url, kind: "web", note: nil)
-            case .mail(let address):
-                return ParticipateLinkView(label: link.label ?? strings.format("participation.mailTo", address), href: "mailto:" + address, kind: "mail", note: nil)
+            case .mail(let mail):
+                return ParticipateLinkView(label: link.label ?? strings.format("participation.mailTo", mail.address), href: mail.href, kind: "mail", note: nil)
             case .phone(let number):
                 // The number stays visible beside a label ("Hotline: 0800 …"): on a computer it is read, not dialled.
                 let label = link.label.map { strings.format("participation.phoneLabeled", $0, number) } ?? strings.format("participation.phone", number)
