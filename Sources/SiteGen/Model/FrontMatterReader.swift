@@ -199,7 +199,7 @@ struct FrontMatterReader {
         let text = raw.trimmingSpaces
         if let number = PhoneNumber.written(inLink: text) {
             guard let href = PhoneNumber.href(number) else {
-                error(line(of: key), PhoneNumber.notANumber(text))
+                error(line(of: key), PhoneNumber.problem(text, number: number, wordsGo: .text))
                 return nil
             }
             return (href, number)

@@ -79,7 +79,7 @@ extension FrontMatterReader {
             }
         } else if let number = PhoneNumber.written(inLink: written) {
             guard PhoneNumber.href(number) != nil else {
-                fail(line, PhoneNumber.notANumber(written))
+                fail(line, PhoneNumber.problem(written, number: number, wordsGo: .label))
                 return nil
             }
             target = .phone(number)
