@@ -24,6 +24,26 @@ import Testing
         #expect(EnglishDates.range(d("2026-12-31"), d("2027-01-01")) == "Thursday, 31 December 2026 to Friday, 1 January 2027")
     }
 
+    /// "bis Samstag, 1. März, 00:00 Uhr" read as a day more: an end at midnight is 24:00 of the
+    /// day before, as the same-day "10:00–24:00 Uhr" already said.
+    @Test func anEndAtMidnightIsTheEndOfTheDayBefore() {
+        let en = LocalDates(language: "en"), de = LocalDates(language: "de")
+        let evening = d("2025-02-28T18:00:00+01:00"), midnight = d("2025-03-01T00:00:00+01:00")
+        #expect(de.range(evening, midnight) == "Freitag, 28. Februar 2025, 18:00–24:00 Uhr")
+        #expect(en.range(evening, midnight) == "Friday, 28 February 2025, 6 pm – midnight")
+        #expect(de.range(d("2025-02-27T10:00:00+01:00"), midnight) == "Donnerstag, 27. Februar 2025, 10:00 Uhr bis Freitag, 28. Februar 2025, 24:00 Uhr")
+        #expect(en.range(d("2025-02-27T10:00:00+01:00"), midnight) == "Thursday, 27 February 2025, 10 am to Friday, 28 February 2025, midnight")
+        #expect(de.range(d("2025-02-26"), midnight) == "Mittwoch, 26. Februar bis Freitag, 28. Februar 2025", "a date start: the last day")
+        #expect(de.range(d("2025-02-28"), midnight) == "Freitag, 28. Februar 2025")
+        #expect(de.endWithTime(midnight) == "28. Februar 2025, 24:00 Uhr")
+        #expect(en.endWithTime(midnight) == "28 February 2025, midnight")
+        // The 29th of March 2026 has 23 hours (the clocks go forward): its midnight is still its own.
+        #expect(de.endWithTime(d("2026-03-30T00:00:00+02:00")) == "29. März 2026, 24:00 Uhr")
+        // A start at midnight is the start of its day; a minute past is no end of a day.
+        #expect(de.range(d("2025-03-01T00:00:00+01:00"), d("2025-03-01T02:00:00+01:00")) == "Samstag, 1. März 2025, 00:00–02:00 Uhr")
+        #expect(de.endWithTime(d("2025-03-01T00:01:00+01:00")) == "1. März 2025, 00:01 Uhr")
+    }
+
     @Test func listsAndSizesFollowTheLanguage() {
         let en = LocalDates(language: "en"), de = LocalDates(language: "de")
         #expect(en.list(["Dortmund", "Schwerte"]) == "Dortmund and Schwerte")
@@ -33,7 +53,7 @@ import Testing
         #expect(de.rangeParts(d("2027-03-20"), d("2027-03-21")) == DateRangeText(start: "Samstag, 20. März", separator: " bis ", end: "Sonntag, 21. März 2027"))
         #expect(en.rangeParts(d("2026-11-26T11:00:00+01:00"), d("2026-11-26T13:30:00+01:00"))
                 == DateRangeText(start: "Thursday, 26 November 2026, 11 am", separator: " – ", end: "1:30 pm"))
-        #expect(en.dateWithTime(d("2026-12-13T23:59:00+01:00")) == "13 December 2026, 11:59 pm")
+        #expect(en.endWithTime(d("2026-12-13T23:59:00+01:00")) == "13 December 2026, 11:59 pm")
         // A date-only end on the start's day: until the day is over (a participation format's end).
         #expect(de.range(d("2027-02-05T10:00:00+01:00"), d("2027-02-05")) == "Freitag, 5. Februar 2027, 10:00–24:00 Uhr")
         #expect(en.range(d("2027-02-05T10:00:00+01:00"), d("2027-02-05")) == "Friday, 5 February 2027, 10 am – midnight")

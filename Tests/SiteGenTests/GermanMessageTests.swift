@@ -68,6 +68,9 @@ import Testing
         "posts/2025/bild-pfad.md": "---\ntitle: Bildpfad\ndate: 2025-03-01T10:00:00+01:00\nsummary: s\nimage: images/x.png\n---\nText\n",
         "posts/2025/bild-fehlt.md": "---\ntitle: Bild fehlt\ndate: 2025-03-01T10:00:00+01:00\nsummary: s\nimage: nirgends.png\nimage_alt: x\n---\nText\n",
         "images/x.png": "png",
+        "participation/telefon.md": "---\ntitle: Telefon\nstart: 2027-02-01\nparticipate:\n  - tel:0231 50-12345 Durchwahl 12\n  - { label: Hotline, link: \"tel:0800 123456 (Mo–Fr)\" }\n"
+            + "  - mailto:a@example.org?cc=b@example.org\nresults: ../posts/2025/schreibweise.md\n---\nText\n",
+        "events/2026/anmeldung.md": "---\ntitle: Anmeldung\nstart: 2026-12-01T18:00:00+01:00\nlocation: Rathaus\nregistration: \"tel:0800 123456 (Mo–Fr)\"\n---\nText\n",
         "events/2026/ort.md": "---\ntitle: Ort\nstart: 2026-12-01\nend: 2026-12-01T18:00:00+01:00\nstatus: verschoben\nregistration: keine\n---\nText\n",
         "events/2026/ende.md": "---\ntitle: Ende\nstart: 2026-12-01T18:00:00+01:00\nend: 2026-12-01\nlocation: Rathaus\n---\nText\n",
         "events/2026/frueher.md": "---\ntitle: Früher\nstart: 2026-12-01T18:00:00+01:00\nend: 2026-11-30T18:00:00+01:00\nlocation: Rathaus\n---\nText\n",

@@ -135,9 +135,9 @@ import Testing
                                     photos: ["images/unbenutzt.jpg": Self.stadt, "posts/2025/daneben.jpg": Self.hochkant])
         #expect(report.succeeded)
         let warnings = report.diagnostics.warningMessages
-        #expect(warnings.contains("/c/images/unbenutzt.jpg: warning: " + SiteRenderer.unusedImageMessage), "\(warnings)")
+        #expect(warnings.contains("/c/images/unbenutzt.jpg: warning: This photo is not shown or linked by any page, so it is not published; show it with ![…](…) in the page it belongs to, or remove it"), "\(warnings)")
         #expect(warnings.contains("/c/posts/2025/daneben.jpg: warning: " + SiteRenderer.unlinkedMessage))
-        #expect(warnings.contains("/c/images/grafik.svg: warning: " + SiteRenderer.unusedGraphicMessage))
+        #expect(warnings.contains("/c/images/grafik.svg: warning: This graphic is not shown or linked by any page; show it with ![…](…) in the page it belongs to, or remove it"))
         #expect(!files.keys.contains { $0.contains("unbenutzt") || $0.contains("daneben") })
         #expect(files["images/grafik.svg"] != nil, "an SVG in images/ is still published as it is")
     }

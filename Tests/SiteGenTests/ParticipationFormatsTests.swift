@@ -28,6 +28,11 @@ import Testing
         #expect(umfrage.first("id")?.text == "https://example.org/mitmachen/umfrage/")
         #expect(umfrage.first("content")?.text.contains("<strong>Läuft: Sonntag, 1. November bis Dienstag, 15. Dezember 2026</strong>") == true)
         #expect(umfrage.all("category").first?.attributes["term"] == "daten-und-plattformen")
+        // Without an end, "Seit"/"Ab" as on its card ("Läuft: Mittwoch, 1. Januar 2025" read as one day);
+        // a format cancelled before its start never ran, so "Ab".
+        let content = { (title: String) in entries.first { $0.first("title")?.text == title }?.first("content")?.text ?? "" }
+        #expect(content("Dauerdialog").contains("<strong>Läuft: Seit Mittwoch, 1. Januar 2025</strong>"), "\(content("Dauerdialog"))")
+        #expect(content("Abgesagt: Werkstatt").contains("<strong>Abgesagt: Ab Samstag, 5. Dezember 2026, 10:00 Uhr</strong>"))
         #expect(try Self.text("handlungsfelder/energie-und-umwelt/feed.xml").contains("<id>https://example.org/mitmachen/konferenz/</id>"), "a field's feed has its formats")
     }
 

@@ -100,6 +100,43 @@ import Testing
         #expect(html.contains("<a href=\"/mitmachen/\" aria-current=\"page\">Mitmachen</a>"), "the main navigation marks the page")
     }
 
+    /// `mailto:…?subject=Idee` was refused as "no e-mail address". A subject and a body are taken,
+    /// percent-encoded in the link (spaces, umlauts, `+`, `%`; a value written encoded stays as
+    /// it was); the page names the address alone. Another field, or a broken address, is refused.
+    @Test func aMailLinkMayCarryASubject() throws {
+        var files = TestSupport.minimalSite
+        files["participation/ideen.md"] = """
+            ---
+            title: Ideen
+            start: 2026-11-01
+            participate:
+              - mailto:beteiligung@dortmund.de?subject=Idee
+              - { label: "Idee mailen", link: "mailto:beteiligung@dortmund.de?Subject=Idee für den Park&body=100% grün + Bänke" }
+              - mailto:beteiligung@dortmund.de?subject=Schon%20kodiert
+            ---
+            Text.
+            """
+        files["events/2026/treffen.md"] = "---\ntitle: Treffen\nstart: 2026-12-03T18:00:00+01:00\nlocation: Rathaus\nregistration: mailto:anmeldung@dortmund.de?subject=Anmeldung Treffen\n---\nText.\n"
+        let (report, sink) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.errorMessages.isEmpty, "\(report.diagnostics.errorMessages)")
+        let page = try #require(sink.text("mitmachen/ideen/index.html"))
+        #expect(page.contains("href=\"mailto:beteiligung@dortmund.de?subject=Idee\"") && page.contains("</svg>E-Mail an beteiligung@dortmund.de</a>"), "\(page)")
+        #expect(page.contains("href=\"mailto:beteiligung@dortmund.de?subject=Idee%20f%C3%BCr%20den%20Park&amp;body=100%25%20gr%C3%BCn%20%2B%20B%C3%A4nke\""))
+        #expect(page.contains("href=\"mailto:beteiligung@dortmund.de?subject=Schon%20kodiert\""))
+        let text = try #require(sink.text("mitmachen.json"))
+        let json = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let ways = try #require((json["participation"] as? [[String: Any]])?.first?["participate"] as? [[String: Any]])
+        #expect(ways.compactMap { $0["url"] as? String }[1] == "mailto:beteiligung@dortmund.de?subject=Idee%20f%C3%BCr%20den%20Park&body=100%25%20gr%C3%BCn%20%2B%20B%C3%A4nke")
+        let event = try #require(sink.text("veranstaltungen/2026/treffen/index.html"))
+        #expect(event.contains("<a href=\"mailto:anmeldung@dortmund.de?subject=Anmeldung%20Treffen\">"))
+
+        let refused = ParticipationValidationTests.errors("start: 2026-11-01\nparticipate:\n  - mailto:beteiligung@dortmund.de?cc=chef@dortmund.de\n  - mailto:beteiligung(at)dortmund.de?subject=Idee")
+        #expect(refused == [
+            "content/participation/p.md:5: error: 'mailto:beteiligung@dortmund.de?cc=chef@dortmund.de' has 'cc=chef@dortmund.de' after the '?'; a mail link takes only subject= and body= there, e.g. mailto:beteiligung@dortmund.de?subject=Idee",
+            "content/participation/p.md:6: error: 'mailto:beteiligung(at)dortmund.de?subject=Idee' is no e-mail address; write it like mailto:smartcity@dortmund.de",
+        ])
+    }
+
     /// A phone number shows as itself with a phone icon and dials its digits; the open data
     /// carry its tel: address; an event's registration by phone shows the number.
     @Test func aPhoneNumberIsShownAndDialled() throws {

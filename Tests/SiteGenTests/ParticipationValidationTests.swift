@@ -64,6 +64,42 @@ import Testing
         ])
     }
 
+    /// A number copied with its extension or opening hours got "is no phone number". The message
+    /// says what was recognised and where the words go (the label here; the page's text for an
+    /// event's registration). An extension is not made `;ext=`: a German extension is dialled
+    /// through (0231 50-12345), and many phones ring the switchboard for `;ext=`.
+    @Test func aNumberWithWordsAfterItIsToldWhereTheWordsGo() throws {
+        let lines = """
+            start: 2026-11-01
+            participate:
+              - tel:0231 50-12345 Durchwahl 12
+              - { label: Hotline, link: "tel:0800 123456 (Mo–Fr 9–17 Uhr)" }
+              - "tel:0231 50-12345;ext=12"
+              - "tel:0800 123456 (9–17)"
+              - "tel:+49 (0)231 50-12345, App. 12"
+              - tel:0231 5012345-0
+            """
+        let extensionAdvice = "which a link cannot dial; write the whole number as it is dialled, the extension after a hyphen (switchboard 0231 50-0, extension 12345: tel:0231 50-12345)"
+        #expect(Self.errors(lines) == [
+            "content/participation/p.md:5: error: 'tel:0231 50-12345 Durchwahl 12': 0231 50-12345 is followed by the extension 'Durchwahl 12', " + extensionAdvice,
+            "content/participation/p.md:6: error: 'tel:0800 123456 (Mo–Fr 9–17 Uhr)': 0800 123456 is followed by '(Mo–Fr 9–17 Uhr)', but only the number may stand after tel:; write tel:0800 123456, and '(Mo–Fr 9–17 Uhr)' in the label",
+            "content/participation/p.md:7: error: 'tel:0231 50-12345;ext=12': 0231 50-12345 is followed by the extension 'ext=12', " + extensionAdvice,
+            "content/participation/p.md:8: error: 'tel:0800 123456 (9–17)': 0800 123456 is followed by '(9–17)', but only the number may stand after tel:; write tel:0800 123456, and '(9–17)' in the label",
+            "content/participation/p.md:9: error: 'tel:+49 (0)231 50-12345, App. 12': +49 (0)231 50-12345 is followed by the extension 'App. 12', " + extensionAdvice,
+        ], "the switchboard's -0 is part of the number")
+        // Hours in parentheses were dialled as digits (tel:0800123456917).
+        #expect(PhoneNumber.href("0800 123456 (9–17)") == nil)
+        #expect(PhoneNumber.href("0231 5012345-0") == "tel:023150123450")
+        // An event's registration has no label: the words go into the page's text.
+        var files = TestSupport.minimalSite
+        files["events/2026/e.md"] = "---\ntitle: E\nstart: 2026-12-01T18:00:00+01:00\nlocation: Rathaus\nregistration: \"tel:0800 123456 (Mo–Fr 9–17 Uhr)\"\n---\n"
+        #expect(TestSupport.model(files).1.errorMessages == [
+            "content/events/2026/e.md:5: error: 'tel:0800 123456 (Mo–Fr 9–17 Uhr)': 0800 123456 is followed by '(Mo–Fr 9–17 Uhr)', but only the number may stand after tel:; write tel:0800 123456, and '(Mo–Fr 9–17 Uhr)' in the text of the page",
+        ])
+        // Words without a number before them, or only an area code: no number was recognised.
+        #expect(Self.errors("start: 2026-11-01\nparticipate: [\"tel:Hotline 0800 123456\", \"tel:0231 Zentrale\"]").allSatisfy { $0.hasSuffix("is no phone number; write it like tel:+49 231 50-12345") })
+    }
+
     /// The address keeps the digits (and a leading +): spaces and slashes may not stand in one,
     /// and the "(0)" of a German number is not dialled from abroad.
     @Test func aPhoneNumbersAddressHoldsItsDigits() {
@@ -197,6 +233,31 @@ import Testing
         let (after, published) = TestSupport.buildInMemory(files, options: BuildOptions(now: DateTime.parse("2027-01-16T12:00:00+01:00")!))
         #expect(after.diagnostics.filter { $0.file.contains("participation") }.isEmpty, "\(after.diagnostics)")
         #expect(try #require(published.text("mitmachen/p/index.html")).contains("<a href=\"/blog/2027/ergebnisse/\">Ergebnisse: Was die Umfrage ergab</a>"))
+    }
+
+    /// A planned format showed "Ergebnisse: …" on its card, page and in the open data once the
+    /// results post was out: the outcome of what nobody could take part in yet (most likely a
+    /// start written wrong). Results are linked from the start on; before, the editor is told why
+    /// at the line of `results`.
+    @Test func resultsOfAFormatThatHasNotStartedAreNotShown() throws {
+        var files = TestSupport.minimalSite
+        files["participation/p.md"] = "---\ntitle: Beteiligung\nstart: 2027-02-01\nend: 2027-02-28\nparticipate: [mailto:a@example.org]\nresults: ../posts/2025/ergebnisse.md\n---\nText.\n"
+        files["posts/2025/ergebnisse.md"] = "---\ntitle: Was die Umfrage ergab\ndate: 2025-01-10T10:00:00+01:00\nsummary: S.\n---\nViele.\n"
+        let (report, sink) = TestSupport.buildInMemory(files)
+        #expect(report.diagnostics.filter { $0.file.contains("participation") }.map(\.description) == [
+            "/c/participation/p.md:6: warning: results '../posts/2025/ergebnisse.md' is not shown yet: results are linked once the participation has started (on 2027-02-01); if it has started already, correct 'start'",
+        ])
+        for page in ["mitmachen/p/index.html", "mitmachen/index.html", "mitmachen.json"] {
+            #expect(try #require(sink.text(page)).contains("2025/ergebnisse") == false, "\(page)")
+        }
+        // From its start on, every page links them, without a word.
+        let (started, published) = TestSupport.buildInMemory(files, options: BuildOptions(now: DateTime.parse("2027-02-01T00:00:00+01:00")!))
+        #expect(started.diagnostics.filter { $0.file.contains("participation") }.isEmpty, "\(started.diagnostics)")
+        #expect(try #require(published.text("mitmachen/p/index.html")).contains("<a href=\"/blog/2025/ergebnisse/\">Ergebnisse: Was die Umfrage ergab</a>"))
+        #expect(try #require(published.text("mitmachen.json")).contains("https://example.org/blog/2025/ergebnisse/"))
+        // A broken link is told as such, not as results waiting for the start.
+        #expect(Self.errors("start: 2027-02-01\nparticipate: [mailto:a@example.org]\nresults: ../posts/2025/ergebniss.md").count == 1)
+        #expect(!Self.messages("start: 2027-02-01\nparticipate: [mailto:a@example.org]\nresults: ../posts/2025/ergebniss.md").contains { $0.message.contains("not shown yet") })
     }
 
     /// `results: "#ergebnisse"` for the heading "Ergebnisse der Umfrage" gave no suggestion, and

@@ -39,6 +39,17 @@ import Testing
         #expect(warned.count == 2)
     }
 
+    /// "is not published: …" had no subject when read on its own (a list of warnings, a ticket):
+    /// both languages say what is not published, and name the file only once, in front.
+    @Test func theWarningAboutAnUnlinkedFileSaysWhatIsNotPublished() throws {
+        let (report, _) = build(["downloads/alt.pdf": "%PDF-1.4"])
+        let warning = try #require(report.diagnostics.first { $0.file.hasSuffix("downloads/alt.pdf") })
+        #expect(warning.description == "/c/downloads/alt.pdf: warning: This file is not published: no page links to it. Link it from the page it belongs to, or remove it")
+        #expect(MessageCatalogue.german.german(warning.message)
+                == "Diese Datei wird nicht veröffentlicht: Keine Seite verlinkt sie. Verlinken Sie sie auf der Seite, zu der sie gehört, oder löschen Sie sie")
+        #expect(!warning.message.contains("alt.pdf"))
+    }
+
     /// Every file of downloads/ went out, also one no page linked any more and one only a draft
     /// linked (a paper meant for the day the post appears), without a word. They follow the
     /// rule of the sections' files: out when a page links them, held back with their draft
@@ -132,7 +143,7 @@ import Testing
         let messages = report.diagnostics.map(\.description)
         #expect(messages.contains("/c/posts/2025/bericht.EN.md: error: file name 'bericht.EN' has a language mark in capitals, so it would be published as a page of the site's own language; a translation is named 'posts/2025/bericht.en.md'"), "\(messages)")
         #expect(messages.contains { $0.hasPrefix("/c/posts/2025/neu.en.MD: error:") && $0.hasSuffix("rename it to 'neu.en.md'") }, "\(messages)")
-        #expect(messages.contains("/c/posts/2025/notiz.txt: warning: is not published: no page links to it. If it is meant as a page, rename it to 'notiz.md'; else link it from the page it belongs to, or remove it"), "\(messages)")
+        #expect(messages.contains("/c/posts/2025/notiz.txt: warning: This file is not published: no page links to it. If it is meant as a page, rename it to 'notiz.md'; else link it from the page it belongs to, or remove it"), "\(messages)")
         #expect(!report.succeeded && files["posts/2025/notiz.txt"] == nil)
     }
 

@@ -192,14 +192,14 @@ struct FrontMatterReader {
     }
 
     /// Where people sign up for an event: an https address, or an e-mail address or phone number
-    /// written `mailto:anmeldung@dortmund.de` or `tel:0231 50-12345` (as `participate` takes them).
+    /// written `mailto:anmeldung@dortmund.de` (`?subject=…`: `MailLink`) or `tel:0231 50-12345` (as `participate` takes them).
     /// `phone` is the number as written, for people to read.
     mutating func signUpAddress(_ key: String) -> (href: String, phone: String?)? {
         guard case .scalar(let raw, _, _, _)? = map[key] else { return url(key, encrypted: true).map { ($0, nil) } }
         let text = raw.trimmingSpaces
         if let number = PhoneNumber.written(inLink: text) {
             guard let href = PhoneNumber.href(number) else {
-                error(line(of: key), PhoneNumber.notANumber(text))
+                error(line(of: key), PhoneNumber.problem(text, number: number, wordsGo: .text))
                 return nil
             }
             return (href, number)
@@ -216,11 +216,12 @@ struct FrontMatterReader {
             }
             return url(key, encrypted: true).map { ($0, nil) }
         }
-        guard Self.isMailAddress(String(text.dropFirst(7))) else {
-            error(line(of: key), "'\(text)' is no e-mail address; write it like mailto:smartcity@dortmund.de")
+        switch MailLink.read(text) {
+        case .success(let mail): return (mail.href, nil)
+        case .failure(let problem):
+            error(line(of: key), problem.message)
             return nil
         }
-        return (text, nil)
     }
 
     /// A language code for `lang` attributes (`en`, `de-DE`, `tr`): screen readers pick their

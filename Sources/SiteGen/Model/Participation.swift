@@ -44,6 +44,13 @@ public struct Participation: Sendable, Identifiable {
         return .laufend
     }
 
+    /// Its results, where they are shown at `now`: not before it starts. A results post that is
+    /// out (or a start written a year late) would tell the outcome of what nobody could take
+    /// part in yet; `ParticipationValidator.resultsBeforeStart` tells the editor why.
+    func shownResults(at now: DateTime) -> ParticipationResults? {
+        status(at: now) == .geplant ? nil : results
+    }
+
     /// The moments at which the status changes (for the span of "now" a build holds for).
     var statusBoundaries: [Int64] { [start.epochSeconds] + (endsAt.map { [$0.epochSeconds] } ?? []) }
 }
@@ -58,8 +65,8 @@ public struct ParticipationLink: Sendable, Hashable {
     public enum Target: Sendable, Hashable {
         /// An https address (a survey, a registration form).
         case web(String)
-        /// An e-mail address, without `mailto:`.
-        case mail(String)
+        /// An e-mail address, perhaps with a subject for the message.
+        case mail(MailLink)
         /// A phone number as written, without `tel:` (`+49 231 50-12345`); `PhoneNumber.href` makes its link.
         case phone(String)
         /// The content path of an event (`events/2026/auftakt.md`).

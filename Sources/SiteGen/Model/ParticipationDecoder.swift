@@ -71,15 +71,15 @@ extension FrontMatterReader {
         let lower = written.lowercased()
         let target: ParticipationLink.Target
         if lower.hasPrefix("mailto:") {
-            let address = String(written.dropFirst(7))
-            guard Self.isMailAddress(address) else {
-                fail(line, "'\(written)' is no e-mail address; write it like mailto:smartcity@dortmund.de")
+            switch MailLink.read(written) {
+            case .success(let mail): target = .mail(mail)
+            case .failure(let problem):
+                fail(line, problem.message)
                 return nil
             }
-            target = .mail(address)
         } else if let number = PhoneNumber.written(inLink: written) {
             guard PhoneNumber.href(number) != nil else {
-                fail(line, PhoneNumber.notANumber(written))
+                fail(line, PhoneNumber.problem(written, number: number, wordsGo: .label))
                 return nil
             }
             target = .phone(number)

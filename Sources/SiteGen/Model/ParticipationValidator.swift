@@ -7,7 +7,8 @@ enum ParticipationValidator {
         for p in site.participation {
             d += dates(p)
             d += participate(p, site)
-            d += results(p, site)
+            let resultProblems = results(p, site)
+            d += resultProblems.isEmpty ? resultsBeforeStart(p, now: site.options.now) : resultProblems
             d += projects(p, site)
             d += completeness(p, now: site.options.now)
         }
@@ -15,7 +16,8 @@ enum ParticipationValidator {
         return d
     }
 
-    /// End before start is an error; a date-only start with a timed end hides the end's time. A
+    /// End before start is an error; a date-only start with a timed end hides the end's time
+    /// (not one at midnight: its day is shown, as the day before, and nothing is lost). A
     /// date-only end runs to the end of its day, also on the start's day (`start: …T10:00`, `end:
     /// 2027-02-05`: until midnight, as the README says).
     static func dates(_ p: Participation) -> [Diagnostic] {
@@ -23,7 +25,7 @@ enum ParticipationValidator {
         if endsAt < p.start {
             return [.error(p.source.display, line: p.source.keyLines["end"], endBeforeStart(start: p.start, end: end))]
         }
-        if p.start.isDateOnly, !end.isDateOnly {
+        if p.start.isDateOnly, !end.isDateOnly, !end.isMidnight {
             return [.warning(p.source.display, line: p.source.keyLines["start"],
                 "start is a date without a time, so the end's time (\(end.local.timeString(seconds: false))) is not shown; give start its time too, e.g. \(DateTime.parse(p.start.iso8601 + "T09:00:00")?.iso8601 ?? p.start.iso8601)")]
         }
@@ -69,6 +71,14 @@ enum ParticipationValidator {
         guard p.status(at: now) == .abgeschlossen else { return [] }
         return [.warning(p.source.display, line: r.line,
                          "results '\(r.written)' is dated \(post.date.local.dateString) and not published yet; until then the page of this finished participation links no results")]
+    }
+
+    /// Results of a format that has not started are not shown (`Participation.shownResults`):
+    /// a plan made early, or a start written wrong; either way the editor learns why.
+    static func resultsBeforeStart(_ p: Participation, now: DateTime) -> [Diagnostic] {
+        guard let r = p.results, p.shownResults(at: now) == nil else { return [] }
+        return [.warning(p.source.display, line: r.line,
+                         "results '\(r.written)' is not shown yet: results are linked once the participation has started (on \(p.start.local.dateString)); if it has started already, correct 'start'")]
     }
 
     static func projects(_ p: Participation, _ site: Site) -> [Diagnostic] {

@@ -8,7 +8,8 @@ enum PhoneNumber {
         let text = written.trimmingSpaces
         let international = text.hasPrefix("+")
         let rest = international ? text.dropFirst() : Substring(text)
-        guard let first = rest.first, (first.isASCII && first.isNumber) || (!international && first == "("),
+        // A group in parentheses at the end is no part of it: `(9–17)` are opening hours.
+        guard let first = rest.first, (first.isASCII && first.isNumber) || (!international && first == "("), !rest.hasSuffix(")"),
               rest.allSatisfy({ ($0.isASCII && $0.isNumber) || separators.contains($0) }) else { return nil }
         let dialled = international ? text.replacingAll("(0)", with: "") : text
         var digits = dialled.filter { $0.isASCII && $0.isNumber }
@@ -21,9 +22,10 @@ enum PhoneNumber {
 
     /// What may stand between the digits: spaces, `-`, `/`, `.`, parentheses; and the dashes a
     /// word processor puts for `-` (en dash, non-breaking hyphen), as a text copied from a letter has them.
-    private static let separators: Set<Character> = [" ", "-", "/", ".", "(", ")", "\u{A0}", "\u{2013}", "\u{2011}"]
+    static let separators: Set<Character> = [" ", "-", "/", ".", "(", ")", "\u{A0}", "\u{2013}", "\u{2011}"]
 
-    /// The message for a `tel:` address whose number is none (front matter and text alike).
+    /// The message for a `tel:` address whose number is none (front matter and text alike), when
+    /// no number starts it (else `problem`).
     static func notANumber(_ written: String) -> String { "'\(written)' is no phone number; write it like tel:+49 231 50-12345" }
 
     /// What an editor wrote where an address belongs, when it is a phone number or an e-mail

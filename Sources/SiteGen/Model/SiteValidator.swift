@@ -170,7 +170,7 @@ struct SiteValidator {
         for e in site.events {
             if let end = e.end, end < e.start {
                 d.append(.error(e.source.display, line: e.source.keyLines["end"], endBeforeStart(start: e.start, end: end)))
-            } else if let end = e.end, e.start.isDateOnly, !end.isDateOnly {
+            } else if let end = e.end, e.start.isDateOnly, !end.isDateOnly, !end.isMidnight {  // midnight: the day before is shown, nothing lost
                 d.append(.warning(e.source.display, line: e.source.keyLines["start"],
                     "start is a date without a time, so the end's time (\(end.local.timeString(seconds: false))) is not shown; give start its time too, e.g. \(e.start.iso8601)T10:00:00\(DateTime.offsetString(end.local.offsetSeconds))"))
             }

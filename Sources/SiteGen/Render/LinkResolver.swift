@@ -152,7 +152,7 @@ public struct LinkResolver: Sendable {
         case "tel" where !isImage:
             let number = percentDecoded(String(trimmed.dropFirst(4)))
             guard let href = PhoneNumber.href(number) else {
-                return .broken(PhoneNumber.notANumber(trimmed))
+                return .broken(PhoneNumber.problem(trimmed, number: number, wordsGo: .text))
             }
             return .rewrite(href, anchorCheck: nil)
         // One letter is a Windows drive (C:\…, Z:/…): a path on the editor's computer, which no visitor can open.

@@ -57,14 +57,15 @@ extension SiteRenderer {
     }
 
     /// For a file that goes out only when a page links it (`ContentFileRole.attachment`, `.download`):
-    /// moving it elsewhere would not publish it either.
-    static let unlinkedMessage = "is not published: no page links to it. Link it from the page it belongs to, or remove it"
+    /// moving it elsewhere would not publish it either. The message names its subject: it is also
+    /// read on its own (a list of warnings, a ticket), not only after the file's name.
+    static let unlinkedMessage = "This file is not published: no page links to it. Link it from the page it belongs to, or remove it"
 
     /// `unlinkedMessage`, or for a text file that begins like a page (`---`): a page saved by an editor that adds `.txt`.
     func unlinkedMessage(_ path: String) -> String {
         guard path.lowercased().hasSuffix(".txt"), let name = path.pathParts.last,
               let bytes = try? fileSystem.readFile(contentRoot + "/" + path), bytes.starts(with: Array("---".utf8)) else { return Self.unlinkedMessage }
-        return "is not published: no page links to it. If it is meant as a page, rename it to '\(Slug.make(String(name.dropLast(4)))).md'; else link it from the page it belongs to, or remove it"
+        return "This file is not published: no page links to it. If it is meant as a page, rename it to '\(Slug.make(String(name.dropLast(4)))).md'; else link it from the page it belongs to, or remove it"
     }
 
     /// The files of the content whose publishing depends on a page linking them, that the pages link

@@ -2,8 +2,8 @@
 /// photos are used), each photo's sizes and formats are taken over from the last output, taken
 /// from the processed-image cache, or made, one photo per core.
 extension SiteRenderer {
-    static let unusedImageMessage = "is not shown or linked by any page, so it is not published; show it with ![…](…) in the page it belongs to, or remove it"
-    static let unusedGraphicMessage = "is not shown or linked by any page; show it with ![…](…) in the page it belongs to, or remove it"
+    static let unusedImageMessage = "This photo is not shown or linked by any page, so it is not published; show it with ![…](…) in the page it belongs to, or remove it"
+    static let unusedGraphicMessage = "This graphic is not shown or linked by any page; show it with ![…](…) in the page it belongs to, or remove it"
 
     /// Publishes the photos `linked` (the output paths pages refer to) reaches, and reports the
     /// images no page uses and every problem found in an image.

@@ -38,16 +38,18 @@ public enum EnglishDates {
     /// all day: "Saturday, 20 March 2027" or "Saturday, 20 March to Sunday, 21 March 2027".
     public static func range(_ start: DateTime, _ end: DateTime?) -> String { rangeParts(start, end).joined }
 
-    /// `range` in its parts (see `DateRangeText`).
+    /// `range` in its parts (see `DateRangeText`). An end at midnight is the end of the day
+    /// before (`DateTime.endDay`): "Friday, 28 February 2025, 6 pm – midnight".
     public static func rangeParts(_ start: DateTime, _ end: DateTime?) -> DateRangeText {
         guard let end, end != start else { return DateRangeText(start: dateTime(start)) }
-        let s = start.local, e = end.local
+        let day = end.endDay
+        let s = start.local, e = day.local
         if start.isDateOnly {
             if s.dayNumber >= e.dayNumber { return DateRangeText(start: longDate(start)) }
-            return DateRangeText(start: s.year == e.year ? dayMonth(start) : longDate(start), separator: " to ", end: longDate(end))
+            return DateRangeText(start: s.year == e.year ? dayMonth(start) : longDate(start), separator: " to ", end: longDate(day))
         }
-        if s.dayNumber == e.dayNumber, end.isDateOnly {
-            return DateRangeText(start: "\(longDate(start)), \(time(start))", separator: " – ", end: "midnight")
+        if s.dayNumber == e.dayNumber, day.isDateOnly {
+            return DateRangeText(start: "\(longDate(start)), \(time(start))", separator: " – ", end: endOfDay)
         }
         if s.dayNumber == e.dayNumber {
             // "6–8 pm" when both are in the same half of the day, else "11 am – 1 pm".
@@ -55,8 +57,11 @@ public enum EnglishDates {
             let from = sameHalf ? String(time(start).dropLast(3)) : time(start)
             return DateRangeText(start: "\(longDate(start)), \(from)", separator: sameHalf ? "–" : " – ", end: time(end))
         }
-        return DateRangeText(start: dateTime(start), separator: " to ", end: dateTime(end))
+        return DateRangeText(start: dateTime(start), separator: " to ", end: end.isMidnight ? "\(longDate(day)), \(endOfDay)" : dateTime(end))
     }
+
+    /// The end of a day, as a time.
+    static let endOfDay = "midnight"
 
     public static func monthShort(_ d: DateTime) -> String {
         ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][d.local.month - 1]
@@ -88,8 +93,13 @@ public struct LocalDates: Sendable {
     public func rangeParts(_ s: DateTime, _ e: DateTime?) -> DateRangeText { english ? EnglishDates.rangeParts(s, e) : GermanDates.rangeParts(s, e) }
     public func dayNumber(_ d: DateTime) -> String { GermanDates.dayNumber(d) }
     public func monthShort(_ d: DateTime) -> String { english ? EnglishDates.monthShort(d) : GermanDates.monthShort(d) }
-    /// A date with its time: "26. November 2026, 18:00 Uhr" / "26 November 2026, 6 pm".
-    public func dateWithTime(_ d: DateTime) -> String { d.isDateOnly ? date(d) : "\(date(d)), \(time(d))" }
+    /// An end with its time: "26. November 2026, 18:00 Uhr" / "26 November 2026, 6 pm"; one at
+    /// midnight as the end of the day before: "15. Dezember 2026, 24:00 Uhr" / "…, midnight".
+    public func endWithTime(_ d: DateTime) -> String {
+        if d.isDateOnly { return date(d) }
+        if d.isMidnight { return "\(date(d.endDay)), \(english ? EnglishDates.endOfDay : GermanDates.endOfDay)" }
+        return "\(date(d)), \(time(d))"
+    }
     public func list(_ items: [String]) -> String { english ? EnglishDates.list(items) : GermanText.list(items) }
     public func fileSize(_ bytes: Int) -> String { english ? EnglishDates.fileSize(bytes) : GermanText.fileSize(bytes) }
 }

@@ -38,21 +38,26 @@ public enum GermanDates {
     /// all day: "Samstag, 20. März 2027" or "Samstag, 20. März bis Sonntag, 21. März 2027".
     public static func range(_ start: DateTime, _ end: DateTime?) -> String { rangeParts(start, end).joined }
 
-    /// `range` in its parts (see `DateRangeText`).
+    /// `range` in its parts (see `DateRangeText`). An end at midnight is 24:00 of the day before
+    /// (`DateTime.endDay`): "Freitag, 28. Februar 2025, 18:00–24:00 Uhr".
     public static func rangeParts(_ start: DateTime, _ end: DateTime?) -> DateRangeText {
         guard let end, end != start else { return DateRangeText(start: dateTime(start)) }
-        let s = start.local, e = end.local
+        let day = end.endDay
+        let s = start.local, e = day.local
         if start.isDateOnly {
             if s.dayNumber >= e.dayNumber { return DateRangeText(start: longDate(start)) }
             let from = s.year == e.year ? "\(GermanText.weekdays[s.weekday]), \(s.day). \(GermanText.months[s.month - 1])" : longDate(start)
-            return DateRangeText(start: from, separator: " bis ", end: longDate(end))
+            return DateRangeText(start: from, separator: " bis ", end: longDate(day))
         }
         if s.dayNumber == e.dayNumber {
-            // A date-only end runs to the end of its day.
-            return DateRangeText(start: "\(longDate(start)), \(s.timeString(seconds: false))", separator: "–", end: end.isDateOnly ? "24:00 Uhr" : time(end))
+            // A date-only end, and one at midnight, run to the end of the day.
+            return DateRangeText(start: "\(longDate(start)), \(s.timeString(seconds: false))", separator: "–", end: day.isDateOnly ? endOfDay : time(end))
         }
-        return DateRangeText(start: dateTime(start), separator: " bis ", end: dateTime(end))
+        return DateRangeText(start: dateTime(start), separator: " bis ", end: end.isMidnight ? "\(longDate(day)), \(endOfDay)" : dateTime(end))
     }
+
+    /// The end of a day, as a time.
+    static let endOfDay = "24:00 Uhr"
 
     /// Short form for cards: "26. Nov." style parts.
     public static func dayNumber(_ d: DateTime) -> String { String(d.local.day) }

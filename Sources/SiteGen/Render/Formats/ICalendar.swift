@@ -49,8 +49,10 @@ struct ICalendar {
         w.add("DTSTAMP:" + Self.utcStamp(Self.contentDate(e)))
         if e.start.isDateOnly {
             let startDay = e.start.local
-            // DTEND of an all-day event is exclusive: the day after the last day.
-            let lastDay = e.end.map { $0.local.dayNumber >= startDay.dayNumber ? $0.local.dayNumber : startDay.dayNumber } ?? startDay.dayNumber
+            // DTEND of an all-day event is exclusive: the day after the last day (an end at
+            // midnight ends the day before, as its page says).
+            let endDay = e.end?.endDay.local.dayNumber ?? startDay.dayNumber
+            let lastDay = max(endDay, startDay.dayNumber)
             w.add("DTSTART;VALUE=DATE:" + Self.basicDate(startDay.dayNumber))
             w.add("DTEND;VALUE=DATE:" + Self.basicDate(lastDay + 1))
         } else {

@@ -39,7 +39,7 @@ extension OpenData {
         let (url, kind, label): (String, String, String?)
         switch link.target {
         case .web(let u): (url, kind, label) = (u, "web", link.label)
-        case .mail(let address): (url, kind, label) = ("mailto:" + address, "mail", link.label)
+        case .mail(let mail): (url, kind, label) = (mail.href, "mail", link.label)
         case .phone(let number): (url, kind, label) = (PhoneNumber.href(number) ?? "", "phone", link.label ?? number)
         case .event(let path):
             guard let e = site.publicEvents.first(where: { $0.source.path == path }) else { return nil }
@@ -48,9 +48,9 @@ extension OpenData {
         return .obj([("label", text(label)), ("url", .string(url)), ("kind", .string(kind))])
     }
 
-    /// The absolute address of a format's results, if it has any that is published.
+    /// The absolute address of a format's results, if it has any that is published and shown.
     private func resultsURL(_ p: Participation) -> String? {
-        guard let r = p.results else { return nil }
+        guard let r = p.shownResults(at: site.options.now) else { return nil }
         let urls = site.urls
         switch r.target {
         case .web(let url): return url

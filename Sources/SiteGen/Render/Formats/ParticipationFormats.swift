@@ -19,7 +19,9 @@ extension FormatRenderer {
         let now = site.options.now
         let status = p.status(at: now)
         let statusLabel = strings["participation.status.\(status.rawValue)"]
-        var html = "<p><strong>\(xmlText(statusLabel)): \(xmlText(LocalDates(language: site.config.language).range(p.start, p.end)))</strong></p>"
+        // "Läuft: Seit …" for a format without an end, as its card and the search say it.
+        let period = p.periodText(strings, dates: LocalDates(language: site.config.language), now: now)
+        var html = "<p><strong>\(xmlText(statusLabel)): \(xmlText(period))</strong></p>"
         if let f = p.format { html += "<p>\(xmlText(f))</p>" }
         if let s = p.summary { html += "<p>\(xmlText(s))</p>" }
         let title = status == .abgesagt ? "\(statusLabel): \(p.title)" : p.title

@@ -108,9 +108,8 @@ struct SearchIndex {
                                             extra: [e.location?.name, e.location?.address, e.format].compactMap { $0 })
         }
         for p in site.publicParticipation {
-            let period = { local.range(p.start, p.end) }
             bySource[p.source.path] = Entry(kind: "m", title: p.title, summary: p.summary, fields: p.fields,
-                                            date: dates ? p.periodPrefix(strings, now: site.options.now).map { "\($0) \(period())" } ?? period() : nil,
+                                            date: dates ? p.periodText(strings, dates: local, now: site.options.now) : nil,
                                             day: day(p.start), extra: [p.format].compactMap { $0 } + p.cities)
         }
         for p in site.publicProjects {

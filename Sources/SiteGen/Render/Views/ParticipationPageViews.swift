@@ -10,7 +10,7 @@ extension LayoutContext {
         let status = p.status(at: now)
         var deadline: TimePoint?
         if status == .laufend, let end = p.end {
-            deadline = TimePoint(iso: end.iso8601, text: dates.dateWithTime(end))
+            deadline = TimePoint(iso: end.iso8601, text: dates.endWithTime(end))
         }
         let prefix = p.periodPrefix(strings, now: now)
         let fields = ParticipationFields(title: p.title, href: site.urls.href(site.urls.participation(p)), status: status,
@@ -25,7 +25,7 @@ extension LayoutContext {
     /// Where a format's results are: a post or page (named by its title), another site, or a
     /// section of its own text (those two named for screen readers by the format's title).
     func resultsLink(_ p: Participation) -> ResultsLinkView? {
-        guard let r = p.results else { return nil }
+        guard let r = p.shownResults(at: now) else { return nil }
         let urls = site.urls
         let general = { (href: String) in ResultsLinkView(href: href, text: self.strings["participation.resultsLink"], context: ": " + p.title) }
         switch r.target {
@@ -73,8 +73,8 @@ extension LayoutContext {
             switch link.target {
             case .web(let url):
                 return ParticipateLinkView(label: link.label ?? url, href: url, kind: "web", note: nil)
-            case .mail(let address):
-                return ParticipateLinkView(label: link.label ?? strings.format("participation.mailTo", address), href: "mailto:" + address, kind: "mail", note: nil)
+            case .mail(let mail):
+                return ParticipateLinkView(label: link.label ?? strings.format("participation.mailTo", mail.address), href: mail.href, kind: "mail", note: nil)
             case .phone(let number):
                 // The number stays visible beside a label ("Hotline: 0800 …"): on a computer it is read, not dialled.
                 let label = link.label.map { strings.format("participation.phoneLabeled", $0, number) } ?? strings.format("participation.phone", number)
@@ -152,8 +152,15 @@ final class ParticipationCardCache: @unchecked Sendable {  // `cards` is guarded
 
 extension Participation {
     /// "Ab" before the start of a format without an end, "Seit" after it: a lone date would read
-    /// as a one-day format. Nil with an end. Cards, pages and search results say it alike.
+    /// as a one-day format. Nil with an end. Cards, pages, search results and feeds say it alike.
+    /// By the start, not the status: a format cancelled before its start never ran ("Seit").
     func periodPrefix(_ strings: UIStrings, now: DateTime) -> String? {
-        end != nil ? nil : strings[status(at: now) == .geplant ? "participation.from" : "participation.since"]
+        end != nil ? nil : strings[now < start ? "participation.from" : "participation.since"]
+    }
+
+    /// The period as one text, with its prefix ("Seit Samstag, 1. März 2025"): search results and feeds.
+    func periodText(_ strings: UIStrings, dates: LocalDates, now: DateTime) -> String {
+        let period = dates.range(start, end)
+        return periodPrefix(strings, now: now).map { "\($0) \(period)" } ?? period
     }
 }
