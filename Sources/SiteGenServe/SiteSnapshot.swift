@@ -9,6 +9,9 @@ import Hummingbird
 public struct ServedFile: Sendable {
     /// The file as the build wrote it (HTML without the live-reload script).
     public let bytes: ByteBuffer
+    /// The build's own bytes: a page the next build takes from its memory comes with the same
+    /// storage, and is then known to be the same without comparing every byte of the site.
+    private let written: [UInt8]
     public let contentType: String
     /// A hash of `bytes`; the ETag is made from it.
     public let hash: UInt64
@@ -18,6 +21,7 @@ public struct ServedFile: Sendable {
 
     init(path: String, bytes: [UInt8]) {
         self.bytes = ByteBuffer(bytes: bytes)
+        written = bytes
         contentType = MediaTypes.contentType(for: path)
         hash = bytes.withUnsafeBytes(contentHash)
         injectAt = MediaTypes.isHTML(path) ? bytes.withUnsafeBytes(lastBodyClose) ?? bytes.count : nil
@@ -25,6 +29,8 @@ public struct ServedFile: Sendable {
 
     func sameBytes(as other: [UInt8]) -> Bool {
         guard bytes.readableBytes == other.count else { return false }
+        let shared = written.withUnsafeBufferPointer { a in other.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+        if shared && written.count == other.count { return true }
         return bytes.withUnsafeReadableBytes { a in
             other.withUnsafeBytes { b in a.count == 0 || memcmpBytes(a, b) }
         }

@@ -336,12 +336,12 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
                 nextPages[path] = hit
                 reusedPages += 1
             }
-            return (hit.html.map { Array($0.utf8) }, hit.refs)
+            return (hit.html, hit.refs)
         }
         let (html, refs) = render()
         lock.locked {
             stored?.changed.pages.insert(StoreSection.bucket(path))
-            nextPages[path] = Page(key: key, quickKey: quickKey, html: keepsPages ? String(decoding: html, as: UTF8.self) : nil,
+            nextPages[path] = Page(key: key, quickKey: quickKey, html: keepsPages ? html : nil,
                                    size: html.count, refs: refs)
             renderedPages += 1
         }

@@ -46,8 +46,10 @@ struct RememberedPage {
     var key: UInt64
     /// The skeleton and the page's own Markdown text when it was made (see `SiteRenderer.reuse`).
     var quickKey: UInt64 = 0
-    /// Kept only in memory; otherwise the page is its file in the output.
-    var html: String?
+    /// Kept only in memory; otherwise the page is its file in the output. The bytes as written,
+    /// so a reused page hands on the same storage (the preview server then sees it unchanged
+    /// without comparing it).
+    var html: [UInt8]?
     /// Bytes of the page's file.
     var size: Int
     var refs: HTMLReferences

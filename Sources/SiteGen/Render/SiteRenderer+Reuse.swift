@@ -24,7 +24,7 @@ extension SiteRenderer {
             r.bodyHTML = md.map { hit in hit.html.map { MarkdownHTML($0, hash: hit.htmlHash) } ?? MarkdownHTML(hash: hit.htmlHash) { renderer.render(kept).htmlBytes } }
                 ?? MarkdownHTML(markdown.render(body).htmlBytes)
         }
-        return Rendered(record: r, html: page.html.map { Array($0.utf8) }, plainText: nil)
+        return Rendered(record: r, html: page.html, plainText: nil)
     }
 
     /// The Markdown a page shows: the item's, or the field's on each of its pages.
