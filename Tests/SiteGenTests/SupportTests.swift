@@ -531,3 +531,35 @@ import MustacheEngine
         #expect(nearest("summray", in: ["summary"]) == "summary")
     }
 }
+
+@Suite struct PendingTests {
+    /// The staging writer asks for the old output's listing from every thread that takes a page
+    /// over. Each must get it: with the value made once behind a semaphore signalled once, a
+    /// second thread waiting at the same time waited for ever (a rebuild that never ended).
+    @Test func manyThreadsMayAskForAPendingValueAtOnce() {
+        let pending = Pending { () -> [String: Int] in
+            usleep(100_000)
+            return ["a/index.html": 42]
+        }
+        let group = DispatchGroup()
+        let answers = LockedSizes()
+        for _ in 0..<4 {
+            group.enter()
+            Thread {
+                let size = pending.value["a/index.html"]
+                answers.append(size)
+                group.leave()
+            }.start()
+        }
+        #expect(group.wait(timeout: .now() + 20) == .success)
+        #expect(answers.items == [42, 42, 42, 42])
+        #expect(pending.value.count == 1)
+    }
+}
+
+private final class LockedSizes: @unchecked Sendable {
+    private let lock = NSLockLite()
+    private var storage: [Int?] = []
+    func append(_ size: Int?) { lock.locked { storage.append(size) } }
+    var items: [Int?] { lock.locked { storage } }
+}
