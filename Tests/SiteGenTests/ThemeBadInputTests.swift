@@ -195,6 +195,14 @@ import Testing
         #expect(r.lines.contains("Templates/post-list.mustache:11:19: error: partial or layout 'partials/card-psot' does not exist (looked for Templates/partials/card-psot.mustache); did you mean 'partials/card-post'?"), "\(r.lines)")
     }
 
+    /// A short name is not "meant" to be one two letters away: without base.mustache, every page
+    /// template was told "did you mean 'page'?", a page kind and no layout.
+    @Test func aMissingLayoutIsNotMistakenForAPageTemplate() {
+        let r = messages { $0["base.mustache"] = nil }
+        #expect(r.lines.contains("Templates/post.mustache:1:1: error: partial or layout 'base' does not exist (looked for Templates/base.mustache)"), "\(r.lines)")
+        #expect(!r.lines.contains { $0.contains("did you mean") }, "\(r.lines)")
+    }
+
     @Test func notUTF8IsNamedAtItsLineAndColumn() {
         let template = messages { $0["partials/labels.mustache"] = Array("<p>\nGr".utf8) + [0xFC] + Array("n</p>".utf8) }
         #expect(template.lines.contains("Templates/partials/labels.mustache:2:3: error: the template is not UTF-8 text; save it as UTF-8"), "\(template.lines)")

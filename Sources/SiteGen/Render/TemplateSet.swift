@@ -170,8 +170,10 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         let references = (library?.references ?? [:]).mapValues { $0.map { ($0.name, $0.location.line) } }
         for (name, named) in (library?.references ?? [:]).sorted(by: { $0.key < $1.key }) {
             for (reference, at) in named where !templates.contains(reference) && !unparsed.contains(reference) {
-                // Typos only (card-psot): a partial deleted on purpose is not "meant" to be its neighbour.
-                let close = NameDistance.closest(reference, in: Array(templates), limit: 2).map { "; did you mean '\($0)'?" } ?? ""
+                // Typos only (card-psot): a partial deleted on purpose is not "meant" to be its
+                // neighbour, nor a short name one two letters away (base is no page).
+                let limit = min(2, max(1, (reference.split(separator: "/").last?.count ?? 0) / 3))
+                let close = NameDistance.closest(reference, in: Array(templates), limit: limit).map { "; did you mean '\($0)'?" } ?? ""
                 diagnostics.append(.error(display(name + ".mustache"), line: at.line, column: at.column,
                                           "partial or layout '\(reference)' does not exist (looked for \(display(reference + ".mustache")))\(close)"))
             }
