@@ -210,6 +210,16 @@ import Testing
         #expect(strings.lines.contains("Templates/i18n/de.yml:2:12: error: the UI strings are not UTF-8 text; save the file as UTF-8"), "\(strings.lines)")
     }
 
+    /// A UI strings file saved empty, or holding a list, gave every page the strings' names as
+    /// text ("blog.title") with a hundred warnings; it is one error, as a missing file is.
+    @Test func aUIStringsFileWithoutNamesIsOneError() {
+        for (text, line) in [("", ""), ("# nur ein Kommentar\n", ""), ("\n- Blog\n- Suche\n", ":2")] {
+            let r = messages { $0["i18n/de.yml"] = Array(text.utf8) }
+            #expect(!r.loaded)
+            #expect(r.lines == ["Templates/i18n/de.yml\(line): error: the file holds no UI strings; write each as a name with its text (skip: \"Zum Inhalt springen\"), grouped under names (nav:, then blog: \"Blog\" indented below it)"], "\(text)")
+        }
+    }
+
     /// An image without alt text in a template is read out by its address on every page of that kind.
     @Test func anImageWithoutAltInATemplateIsNamedAtItsLine() {
         let r = messages { edit("partials/card-post.mustache", &$0) { $0.replacingOccurrences(of: " alt=\"{{alt}}\"", with: "") } }

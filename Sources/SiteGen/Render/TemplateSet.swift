@@ -116,11 +116,15 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             return
         }
         do {
-            if let value = try YAMLReader.parse(text, firstLine: 1) {
-                files.strings = (plain(value) as? [String: Any]) ?? [:]
-                files.stringsValue = templateValue(value)
-                files.stringLines = keyLines(value)
+            // Empty or a list: every page would show the strings' names, each with its own warning.
+            let parsed = try YAMLReader.parse(text, firstLine: 1)
+            guard let value = parsed, case .map = value else {
+                files.diagnostics.append(.error(display, line: parsed?.line, "the file holds no UI strings; write each as a name with its text (skip: \"Zum Inhalt springen\"), grouped under names (nav:, then blog: \"Blog\" indented below it)"))
+                return
             }
+            files.strings = (plain(value) as? [String: Any]) ?? [:]
+            files.stringsValue = templateValue(value)
+            files.stringLines = keyLines(value)
         } catch {
             files.diagnostics.append(.error(display, line: error.line, column: error.column, error.message))
         }
