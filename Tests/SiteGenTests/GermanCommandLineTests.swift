@@ -44,6 +44,15 @@ import Testing
         #expect(english.stdout.contains("USAGE: sitegen build <options>") && english.stdout.contains("Output folder."), "\(english.stdout)")
     }
 
+    /// ArgumentParser wraps a long line of help at "(default:", so the phrase stood without its
+    /// space and stayed English (serve's --drafts/--no-drafts).
+    @Test func aWrappedDefaultInTheHelpIsGermanToo() throws {
+        let help = try cli.run(["serve", "--help"], environment: unset, in: site())
+        #expect(help.status == 0)
+        #expect(!help.stdout.contains("default"), "\(help.stdout)")
+        #expect(help.stdout.contains("(Vorgabe:\n"), "\(help.stdout)")
+    }
+
     @Test func aGermanSitesBuildSpeaksGermanAndEnglishWhenAsked() throws {
         let root = site(Self.brokenLink)
         let args = ["build", "--templates", TestSupport.templates, "--now", now]

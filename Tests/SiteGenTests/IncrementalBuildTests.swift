@@ -146,4 +146,18 @@ import Testing
         try edit(templates + "/i18n/de.yml") { $0.replacingOccurrences(of: "Startseite", with: "Start") }
         _ = expectSameAsFresh("UI strings")
     }
+
+    /// The footnotes' heading and way back come from the UI strings, not from the Markdown: a
+    /// renamed one reaches the post whose text is unchanged (the cache kept its old HTML).
+    @Test func aRenamedFootnoteStringReachesAnUnchangedPost() throws {
+        _ = build(cached: true)
+        try edit(templates + "/i18n/de.yml") {
+            $0.replacingOccurrences(of: "label: \"Fußnoten\"", with: "label: \"Anmerkungen\"")
+                .replacingOccurrences(of: "back: \"Zurück zum Text\"", with: "back: \"Zurück zur Stelle\"")
+        }
+        let (_, files) = build(cached: true)
+        let post = files["blog/2023/strategie-beschlossen/index.html"].map { String(decoding: $0, as: UTF8.self) } ?? ""
+        #expect(post.contains(">Anmerkungen</h2>") && post.contains("aria-label=\"Zurück zur Stelle\""))
+        _ = expectSameAsFresh("footnote strings")
+    }
 }

@@ -195,11 +195,29 @@ import Testing
         #expect(r.lines.contains("Templates/post-list.mustache:11:19: error: partial or layout 'partials/card-psot' does not exist (looked for Templates/partials/card-psot.mustache); did you mean 'partials/card-post'?"), "\(r.lines)")
     }
 
+    /// A short name is not "meant" to be one two letters away: without base.mustache, every page
+    /// template was told "did you mean 'page'?", a page kind and no layout.
+    @Test func aMissingLayoutIsNotMistakenForAPageTemplate() {
+        let r = messages { $0["base.mustache"] = nil }
+        #expect(r.lines.contains("Templates/post.mustache:1:1: error: partial or layout 'base' does not exist (looked for Templates/base.mustache)"), "\(r.lines)")
+        #expect(!r.lines.contains { $0.contains("did you mean") }, "\(r.lines)")
+    }
+
     @Test func notUTF8IsNamedAtItsLineAndColumn() {
         let template = messages { $0["partials/labels.mustache"] = Array("<p>\nGr".utf8) + [0xFC] + Array("n</p>".utf8) }
         #expect(template.lines.contains("Templates/partials/labels.mustache:2:3: error: the template is not UTF-8 text; save it as UTF-8"), "\(template.lines)")
         let strings = messages { $0["i18n/de.yml"] = Array("nav:\n  blog: \"Bl".utf8) + [0xF6] + Array("g\"\n".utf8) }
         #expect(strings.lines.contains("Templates/i18n/de.yml:2:12: error: the UI strings are not UTF-8 text; save the file as UTF-8"), "\(strings.lines)")
+    }
+
+    /// A UI strings file saved empty, or holding a list, gave every page the strings' names as
+    /// text ("blog.title") with a hundred warnings; it is one error, as a missing file is.
+    @Test func aUIStringsFileWithoutNamesIsOneError() {
+        for (text, line) in [("", ""), ("# nur ein Kommentar\n", ""), ("\n- Blog\n- Suche\n", ":2")] {
+            let r = messages { $0["i18n/de.yml"] = Array(text.utf8) }
+            #expect(!r.loaded)
+            #expect(r.lines == ["Templates/i18n/de.yml\(line): error: the file holds no UI strings; write each as a name with its text (skip: \"Zum Inhalt springen\"), grouped under names (nav:, then blog: \"Blog\" indented below it)"], "\(text)")
+        }
     }
 
     /// An image without alt text in a template is read out by its address on every page of that kind.

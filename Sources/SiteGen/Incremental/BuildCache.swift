@@ -288,7 +288,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     }
 
     func markdown(_ body: MarkdownBody, renderer: MarkdownRenderer, resolver: LinkResolver, language: SearchLanguage) -> PageMarkdown {
-        let textHash = body.textHash
+        let textHash = renderer.key(of: body)
         let path = body.source.path
         if let hit = markdown[path], hit.textHash == textHash, hit.unsafeHTML == renderer.unsafeHTML,
            hit.source == body.source, hit.search.language == language,

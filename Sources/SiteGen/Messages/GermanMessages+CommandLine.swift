@@ -179,6 +179,8 @@ extension GermanMessages {
         ("See 'sitegen help <subcommand>' for detailed help.", "Mehr zu einem Befehl: sitegen help <Befehl>"),
         ("(default: ", "(Vorgabe: "), (" (default)", " (Vorgabe)"), ("(values: ", "(Werte: "), ("<subcommand>", "<Befehl>"),
         ("<options>", "<Optionen>"),
+        // Wrapped after the colon; "Vorgabe" is as long as "default", so the lines keep their width.
+        ("(default:\n", "(Vorgabe:\n"),
     ]
 }
 

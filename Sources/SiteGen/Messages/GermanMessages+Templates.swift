@@ -66,6 +66,8 @@ extension GermanMessages {
          "Die Texte der Oberfläche sind kein UTF-8-Text; speichern Sie die Datei als UTF-8"),
         ("the closing tag {{/{}}} does not match {{{}}} at line {}", "Das schließende Tag {{/{1}}} passt nicht zu {{{2}}} in Zeile {3}"),
         ("the closing tag {{/{}}} has no opening tag", "Das schließende Tag {{/{1}}} hat kein öffnendes Tag"),
+        ("the file holds no UI strings; write each as a name with its text (skip: \"Zum Inhalt springen\"), grouped under names (nav:, then blog: \"Blog\" indented below it)",
+         "Die Datei enthält keine Oberflächentexte; schreiben Sie jeden als Namen mit seinem Text (skip: \"Zum Inhalt springen\"), gruppiert unter Namen (nav:, darunter eingerückt blog: \"Blog\")"),
         ("the section {{{}}} is not closed; add {{/{}}}", "Der Abschnitt {{{1}}} wird nicht geschlossen; ergänzen Sie {{/{2}}}"),
         ("the tag name '{}' has a space in it; a name is one word or a dotted path (page.title)",
          "Der Name im Tag „{1}“ enthält ein Leerzeichen; ein Name ist ein Wort oder ein Pfad mit Punkten (page.title)"),

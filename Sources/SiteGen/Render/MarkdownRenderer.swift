@@ -86,6 +86,13 @@ public struct MarkdownRenderer: Sendable {
         self.resolve = resolve
     }
 
+    /// What a body's HTML depends on besides its text, for the cache: the footnotes' strings
+    /// come from the UI strings file, which may change while the text does not.
+    func key(of body: MarkdownBody) -> UInt64 {
+        guard let footnoteTexts else { return body.textHash }
+        return ContentHash.mix(ContentHash.of(footnoteTexts.back, seed: ContentHash.of(footnoteTexts.label)), body.textHash)
+    }
+
     /// Links and images resolved by the site's `LinkResolver`.
     init(unsafeHTML: Bool, resolver: LinkResolver) {
         self.init(unsafeHTML: unsafeHTML) { href, source, isImage in resolver.resolve(href, from: source, isImage: isImage) }

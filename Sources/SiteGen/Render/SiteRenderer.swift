@@ -169,7 +169,7 @@ public struct SiteRenderer: Sendable {
     func renderPage(_ job: PageJob, sink: OutputSink? = nil) -> Rendered {
         let body = markdownBody(of: job)
         // Only a cached build needs the text's hash (builds without a cache skip it).
-        let textHash = skeleton == nil ? 0 : body.map(\.textHash) ?? 0
+        let textHash = skeleton == nil ? 0 : body.map(markdown.key(of:)) ?? 0
         let quickKey = skeletonWithImages.map { ContentHash.mix(ContentHash.mix($0, textHash), site.config.unsafeHTML ? 1 : 0) }
         var rendered: Rendered
         if let quickKey, let reused = reuse(job, body: body, textHash: textHash, quickKey: quickKey, sink: sink) {

@@ -116,11 +116,15 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             return
         }
         do {
-            if let value = try YAMLReader.parse(text, firstLine: 1) {
-                files.strings = (plain(value) as? [String: Any]) ?? [:]
-                files.stringsValue = templateValue(value)
-                files.stringLines = keyLines(value)
+            // Empty or a list: every page would show the strings' names, each with its own warning.
+            let parsed = try YAMLReader.parse(text, firstLine: 1)
+            guard let value = parsed, case .map = value else {
+                files.diagnostics.append(.error(display, line: parsed?.line, "the file holds no UI strings; write each as a name with its text (skip: \"Zum Inhalt springen\"), grouped under names (nav:, then blog: \"Blog\" indented below it)"))
+                return
             }
+            files.strings = (plain(value) as? [String: Any]) ?? [:]
+            files.stringsValue = templateValue(value)
+            files.stringLines = keyLines(value)
         } catch {
             files.diagnostics.append(.error(display, line: error.line, column: error.column, error.message))
         }
@@ -170,8 +174,10 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         let references = (library?.references ?? [:]).mapValues { $0.map { ($0.name, $0.location.line) } }
         for (name, named) in (library?.references ?? [:]).sorted(by: { $0.key < $1.key }) {
             for (reference, at) in named where !templates.contains(reference) && !unparsed.contains(reference) {
-                // Typos only (card-psot): a partial deleted on purpose is not "meant" to be its neighbour.
-                let close = NameDistance.closest(reference, in: Array(templates), limit: 2).map { "; did you mean '\($0)'?" } ?? ""
+                // Typos only (card-psot): a partial deleted on purpose is not "meant" to be its
+                // neighbour, nor a short name one two letters away (base is no page).
+                let limit = min(2, max(1, (reference.split(separator: "/").last?.count ?? 0) / 3))
+                let close = NameDistance.closest(reference, in: Array(templates), limit: limit).map { "; did you mean '\($0)'?" } ?? ""
                 diagnostics.append(.error(display(name + ".mustache"), line: at.line, column: at.column,
                                           "partial or layout '\(reference)' does not exist (looked for \(display(reference + ".mustache")))\(close)"))
             }
