@@ -129,6 +129,19 @@ import Testing
         #expect(!files.keys.contains { $0.contains("geheim") })
     }
 
+    /// A photo of a post that has an error of its own is not called unused (an editor might
+    /// remove it): the post's error is the one message, and the photo goes out once it is fixed.
+    @Test func aPhotoOfABrokenPostIsNotCalledUnused() {
+        let broken = post("![Park](../../images/park.jpg)\n").replacingOccurrences(of: "title: Fotos", with: "title: \"Fotos")
+        let (report, files) = build(["posts/2025/kaputt.md": broken, "posts/2025/fotos.md": post("Kein Bild.\n")],
+                                    photos: ["images/park.jpg": Self.stadt, "images/unbenutzt.jpg": Self.stadt])
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.contains { $0.severity == .error && $0.file.hasSuffix("posts/2025/kaputt.md") }, "\(report.diagnostics)")
+        #expect(report.diagnostics.filter { $0.file.hasSuffix("park.jpg") }.isEmpty, "\(report.diagnostics)")
+        #expect(report.diagnostics.contains { $0.file.hasSuffix("unbenutzt.jpg") && $0.message == SiteRenderer.unusedImageMessage })
+        #expect(!files.keys.contains { $0.contains("park") })
+    }
+
     @Test func imagesNoPageUsesAreNamedAndPhotosAmongThemNotPublished() {
         let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"></svg>"
         let (report, files) = build(["posts/2025/fotos.md": post("Kein Bild.\n"), "images/grafik.svg": svg],

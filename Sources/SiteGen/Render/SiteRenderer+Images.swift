@@ -74,8 +74,9 @@ extension SiteRenderer {
     func isUsageChecked(_ asset: Asset) -> Bool { images.images[asset.path] != nil }
 }
 
-/// The texts of the pages not published yet (drafts, future posts), read only when a photo no
-/// published page shows is met: whether one of them names it.
+/// The texts of the pages not published (drafts, future posts, and pages with errors of their own),
+/// read only when a photo no published page shows is met: whether one of them names it. A photo
+/// of a broken page is not told to be removed: the page's own error says what to fix.
 struct WithheldTexts {
     let site: Site
     let contentRoot: String
@@ -88,11 +89,12 @@ struct WithheldTexts {
         self.fileSystem = fileSystem
     }
 
-    /// Whether a withheld page names the file at `path` (by its file name, as links and pictures do).
+    /// Whether a page not published names the file at `path` (by its file name, as links and pictures do).
     mutating func mention(_ path: String) -> Bool {
         guard let name = path.pathParts.last, !site.excludedSources.isEmpty else { return false }
         if texts == nil {
-            let withheld = site.excludedSources.filter { $0.value == Publication.Reason.draft.explanation || $0.value == Publication.Reason.future.explanation }
+            let reasons = [Publication.Reason.draft.explanation, Publication.Reason.future.explanation, Publication.ownErrors]
+            let withheld = site.excludedSources.filter { reasons.contains($0.value) }
             texts = withheld.keys.sorted().compactMap { (try? fileSystem.readFile(contentRoot + "/" + $0)).map { String(decoding: $0, as: UTF8.self) } }
         }
         return texts!.contains { $0.containsBytes(String(name)) }
