@@ -74,7 +74,7 @@ final class PostFields: @unchecked Sendable {  // a class: each key's getter rea
         [
             .text("title", "The post's title.") { get($0).title },
             .text("href", "Its address.") { get($0).href },
-            .text("dateText", "Its date in German (26. November 2026).") { get($0).dateText },
+            .text("dateText", "Its date in words, in the page's language (26. November 2026).") { get($0).dateText },
             .text("dateISO", "Its date as ISO 8601 (for <time datetime>).") { get($0).dateISO },
             .optionalObject("badgeList", BadgeList.fields, "Its fields as badges; absent when it has none.") { get($0).badgeList },
             .optionalText("summary", "Its summary.") { get($0).summary },
@@ -115,7 +115,7 @@ final class EventFields: @unchecked Sendable {  // a class: each key's getter re
         [
             .text("title", "The event's title.") { get($0).title },
             .text("href", "Its address.") { get($0).href },
-            .text("dateText", "When, in German (Dienstag, 22. September 2026, 14:30–20:00 Uhr).") { get($0).dateText },
+            .text("dateText", "When, in words, in the page's language (Dienstag, 22. September 2026, 14:30–20:00 Uhr).") { get($0).dateText },
             .text("startISO", "Its start as ISO 8601.") { get($0).startISO },
             .text("day", "Day of the month of its start.") { get($0).day },
             .text("month", "Short month of its start (Sep.).") { get($0).month },

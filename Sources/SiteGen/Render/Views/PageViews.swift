@@ -24,7 +24,7 @@ final class PostDetail: TemplateView, @unchecked Sendable {  // a class: a view 
 
     static let fields = Fields<PostDetail>("Post", "A post on its own page: the card's keys and more.", PostFields.keys { $0.item } + [
         .html("html", "The post's text as HTML; print with {{{html}}}.") { .deferredHTML($0.html) },
-        .optionalText("updatedText", "When it was updated, in German, if later than its date.") { $0.updatedText },
+        .optionalText("updatedText", "When it was updated, in the page's language, if later than its date.") { $0.updatedText },
         .optionalText("updatedISO", "The same as ISO 8601.") { $0.updatedISO },
         .texts("tags", "Its tags' names, in the order its front matter gives them, spelled as their pages are.") { $0.tags.map(\.name) },
         .list("tagLinks", TagLink.fields, "The same as links to the tags' pages.") { $0.tags },
@@ -126,7 +126,7 @@ final class EventDetail: TemplateView, @unchecked Sendable {  // a class: a view
 
     static let fields = Fields<EventDetail>("Event", "An event on its own page: the card's keys and more.", EventFields.keys { $0.item } + [
         .html("html", "The event's text as HTML; print with {{{html}}}.") { .deferredHTML($0.html) },
-        .text("dateRange", "When, in German, as one text.") { $0.dateRange },
+        .text("dateRange", "When, in the page's language, as one text.") { $0.dateRange },
         .object("when", WhenView.fields, "Start and end as <time> parts.") { $0.when },
         .optionalText("endISO", "Its end as ISO 8601.") { $0.endISO },
         .optionalObject("location", LocationView.fields, "Where it takes place.") { $0.location },
@@ -267,7 +267,7 @@ final class StrategyDetail: TemplateView, @unchecked Sendable {  // a class: a v
         .text("title", "Its title.") { $0.title },
         .html("html", "Its text as HTML; print with {{{html}}}.") { .deferredHTML($0.html) },
         .optionalObject("pdf", DownloadView.fields, "Its PDF; absent when the PDF is missing.") { $0.pdf },
-        .optionalText("publishedText", "When it was published, in German.") { $0.publishedText },
+        .optionalText("publishedText", "When it was published, in the page's language.") { $0.publishedText },
         .optionalText("publishedISO", "The same as ISO 8601.") { $0.publishedISO },
         .optionalText("summary", "Its summary.") { $0.summary },
         .optionalObject("overview", FieldOverview.fields, "The fields of action with their projects and participation formats; absent without fields.") { $0.overview },

@@ -88,7 +88,7 @@ final class TagListPage: TemplateView, @unchecked Sendable {  // a class: a view
         self.blogHref = blogHref
     }
 
-    static let fields = Fields<TagListPage>("tag-list.mustache", "Every tag of the blog, in German order, with its number of posts.", PageFrame.fields { $0.frame } + [
+    static let fields = Fields<TagListPage>("tag-list.mustache", "Every tag of the blog, in German alphabetical order (ä with a, ß with ss), with its number of posts.", PageFrame.fields { $0.frame } + [
         .list("tags", TagCount.fields, "The tags.") { $0.tags },
         .text("blogHref", "Address of the blog.") { $0.blogHref },
     ])
