@@ -42,3 +42,63 @@ import Testing
         #expect(!r.html.contains("javascript"))
     }
 }
+
+/// Random texts from the characters editors put into contact fields, through the parsers of
+/// phone numbers and mail links: none may trap, and what they accept is always a valid address.
+@Suite struct ContactFieldPropertyTests {
+    static let pieces = ["0", "1", "2", "4", "9", "+", "+49", "(0)", "(", ")", " ", "-", "/", ".", "\u{A0}", "\u{2013}", "\u{2011}",
+                         "tel:", "mailto:", "a", "Z", "ä", "ß", "@", "?", "&", "=", "%", "%2", "%20", "subject", "body", "cc",
+                         "Durchwahl", "DW", "x", "ext.", "Mo–Fr", "Uhr", ",", ";", "\u{301}", "👍", "\n", "\t"]
+
+    /// A deterministic generator, so a failure names a case that can be replayed.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 33
+        }
+        mutating func text() -> String { (0..<Int(next() % 12)).map { _ in pieces[Int(next() % UInt64(pieces.count))] }.joined() }
+    }
+
+    @Test func phoneNumbersAcceptedAreDialable() {
+        var random = Generator(state: 19)
+        for _ in 0..<20_000 {
+            let text = random.text()
+            if let href = PhoneNumber.href(text) {
+                let digits = href.dropFirst("tel:".count).drop { $0 == "+" }
+                #expect(href.hasPrefix("tel:") && (3...18).contains(digits.count) && digits.allSatisfy { $0.isASCII && $0.isNumber }, "\(text.debugDescription)")
+            }
+            if let (number, words) = PhoneNumber.numberAndWords(text) {
+                #expect(PhoneNumber.href(number) != nil && !words.isEmpty, "\(text.debugDescription)")
+            }
+            _ = PhoneNumber.contactHint(text)
+            _ = PhoneNumber.written(inLink: text)
+        }
+    }
+
+    /// Found by this test: a text copied from a letter ("…@dortmund.de; Tel. …", brackets, an en
+    /// dash) was taken as an address, and its link went nowhere.
+    @Test func mailAddressesAreWhatMailProgramsTake() {
+        for good in ["beteiligung@dortmund.de", "vorname.nachname+idee@stadt-schwerte.de", "info@müller-bau.de", "a_b@sub.domain.org"] {
+            #expect(FrontMatterReader.isMailAddress(good), "\(good)")
+        }
+        for bad in ["beteiligung@dortmund.de;info@x.de", "beteiligung@dortmund.de.", "beteiligung@dortmund", "(beteiligung)@dortmund.de",
+                    "beteiligung@dortmund–schwerte.de", "beteiligung@-dortmund.de", ".beteiligung@dortmund.de", "be..teiligung@dortmund.de",
+                    "beteiligung@dortmund.de👍", "@dortmund.de", "beteiligung@", "a@b@c.de", "beteiligung@dortmund.d3"] {
+            #expect(!FrontMatterReader.isMailAddress(bad), "\(bad)")
+        }
+    }
+
+    @Test func mailLinksAcceptedAreAddresses() {
+        var random = Generator(state: 7)
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~%@:?&=+!$'()*,;/#[]")
+        for _ in 0..<20_000 {
+            let text = "mailto:" + (random.next() % 2 == 0 ? "beteiligung@dortmund.de" : "") + random.text()
+            if case .success(let link) = MailLink.read(text) {
+                #expect(link.href.hasPrefix("mailto:") && FrontMatterReader.isMailAddress(link.address), "\(text.debugDescription)")
+                #expect(link.address.allSatisfy { $0.isLetter || $0.isNumber || allowed.contains($0) }, "\(text.debugDescription)")
+                #expect(link.query.map { $0.allSatisfy { allowed.contains($0) } } ?? true, "\(text.debugDescription)")
+            }
+        }
+    }
+}

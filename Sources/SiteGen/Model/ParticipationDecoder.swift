@@ -110,9 +110,23 @@ extension FrontMatterReader {
         }
     }
 
+    /// An address a mail program takes: a local part of letters (any script), digits and the
+    /// signs RFC 5322 allows there, with single dots between; a domain of two or more labels of
+    /// letters, digits and inner hyphens (Umlauts allowed: `müller-bau.de`). What a text copied
+    /// from a letter adds (`;`, `,`, brackets, a dot at the end, an en dash) makes it none.
     static func isMailAddress(_ s: String) -> Bool {
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !s.contains(where: { $0.isWhitespace || $0 == "?" })
+        guard parts.count == 2 else { return false }
+        let localSigns: Set<Character> = ["!", "#", "$", "%", "&", "'", "*", "+", "-", "/", "=", "^", "_", "`", "{", "|", "}", "~"]
+        let local = parts[0].split(separator: ".", omittingEmptySubsequences: false)
+        guard !local.contains(where: \.isEmpty),
+              local.allSatisfy({ $0.allSatisfy { $0.isLetter || $0.isNumber || localSigns.contains($0) } }) else { return false }
+        let labels = parts[1].split(separator: ".", omittingEmptySubsequences: false)
+        return labels.count >= 2 && labels.last!.count >= 2 && labels.last!.allSatisfy(\.isLetter)
+            && labels.allSatisfy { label in
+                (1...63).contains(label.count) && label.first != "-" && label.last != "-"
+                    && label.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+            }
     }
 
     /// `results`: a post's or page's `.md` file (with an optional `#heading`), an https address,
