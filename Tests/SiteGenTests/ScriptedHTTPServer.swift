@@ -99,8 +99,11 @@ final class ScriptedHTTPServer: @unchecked Sendable {
             mostAtOnce = max(mostAtOnce, open)
             return script[path] ?? Answer(other: 404)
         }
-        defer { lock.withLock { open -= 1 } }
         if answer.delay > 0 { Thread.sleep(forTimeInterval: answer.delay) }
+        // No longer open once the answer is made: the client may ask its next question as soon as
+        // it reads this one, before this thread would count down after writing (then three seemed
+        // open at once for a client that never has more than two).
+        lock.withLock { open -= 1 }
         let status = answer.status[method] ?? answer.other
         let body = method == "HEAD" ? "" : "status \(status)\n"
         var response = "HTTP/1.1 \(status) Scripted\r\nContent-Length: \(method == "HEAD" ? 0 : body.utf8.count)\r\nConnection: close\r\n"
