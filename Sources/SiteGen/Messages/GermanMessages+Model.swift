@@ -195,6 +195,7 @@ extension GermanMessages {
          "„{1}“ und „{2}“ sind ein Schlagwort (sie unterscheiden sich nur in Groß- und Kleinschreibung oder Akzenten); löschen Sie eines"),
         ("the site's own {} section", "der eigene Bereich {1} der Website"),
         ("the theme's assets/ folder", "der Ordner assets/ des Themes"),
+        ("the year {} is a slip of the keyboard (years run from {})", "das Jahr {1} ist ein Tippfehler (die Jahre beginnen mit {2})"),
         ("there is no hour {} (hours run from 00 to 23; midnight at the end of a day is 00:00 of the next)",
          "eine Stunde {1} gibt es nicht (die Stunden gehen von 00 bis 23; Mitternacht am Ende eines Tages ist 00:00 des nächsten)"),
         ("there is no minute {}", "eine Minute {1} gibt es nicht"),

@@ -31,6 +31,7 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
         guard s.count >= 10, s[4] == 45, s[7] == 45, s[0..<4].allSatisfy({ $0 >= 48 && $0 <= 57 }),
               s[5..<7].allSatisfy({ $0 >= 48 && $0 <= 57 }), s[8..<10].allSatisfy({ $0 >= 48 && $0 <= 57 }),
               let year = number(0, 4), let month = number(5, 2), let day = number(8, 2) else { return nil }
+        guard year >= firstYear else { return "the year \(s[0..<4].map { String(UnicodeScalar($0)) }.joined()) is a slip of the keyboard (years run from \(firstYear))" }
         guard (1...12).contains(month) else { return "there is no month \(month) (months run from 01 to 12)" }
         let days = daysInMonth(year, month)
         let names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
@@ -41,6 +42,10 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
         }
         return nil
     }
+
+    /// The earliest year a date may have: a site's dates are of this age, and an earlier one
+    /// (`0025-03-01`) is a typo, whose instants would not even be written back as four digits.
+    static let firstYear = 1000
 
     public static func parse(_ text: String) -> DateTime? {
         let s = Array(text.trimmingSpaces.utf8)
@@ -61,7 +66,7 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
             i += 1
             return true
         }
-        guard let year = number(4), expect(45), let month = number(2), expect(45), let day = number(2),
+        guard let year = number(4), year >= firstYear, expect(45), let month = number(2), expect(45), let day = number(2),
               (1...12).contains(month), (1...daysInMonth(year, month)).contains(day) else { return nil }
         let days = daysFromCivil(year, month, day)
         if i == s.count {
