@@ -148,3 +148,30 @@ import Testing
         #expect(DateTime.parse("1000-01-01")?.iso8601 == "1000-01-01")
     }
 }
+
+/// Random pairs of start and end (dates, times, midnight, across the clock change) through the
+/// range texts of both languages: none may trap, and none says "00:00" for an end at midnight.
+@Suite struct DateRangePropertyTests {
+    @Test func rangesReadAsPeopleWriteThem() {
+        var random = ContactFieldPropertyTests.Generator(state: 31)
+        // 2025-03-29 (the night the clocks change) plus up to nine days, in quarter hours.
+        let base = DateTime.parse("2025-03-29")!.epochSeconds
+        func time() -> DateTime {
+            let day = Int64(random.next() % 10) * 86_400
+            if random.next() % 3 == 0 { return DateTime(epochSeconds: base + day, isDateOnly: true) }
+            let quarter = Int64(random.next() % 96) * 900
+            return DateTime.parse(DateTime(epochSeconds: base + day + quarter).iso8601) ?? DateTime(epochSeconds: base + day + quarter)
+        }
+        for _ in 0..<20_000 {
+            let start = time(), end = random.next() % 5 == 0 ? nil : time()
+            guard end.map({ $0 >= start }) ?? true else { continue }
+            for language in ["de", "en"] {
+                let parts = LocalDates(language: language).rangeParts(start, end)
+                #expect(!parts.start.isEmpty)
+                if let end, end.isMidnight, end > start {
+                    #expect(!(parts.end ?? "").contains("00:00"), "\(language): \(start.iso8601) – \(end.iso8601): \(parts.joined)")
+                }
+            }
+        }
+    }
+}
