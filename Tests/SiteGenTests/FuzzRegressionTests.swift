@@ -175,3 +175,52 @@ import Testing
         }
     }
 }
+
+/// Random link addresses from the pieces editors (and pasted texts) put into Markdown links,
+/// through the link resolver: none may trap, a rewritten address is a clean site path, and an
+/// address a browser would run as script (it drops tabs and line breaks, and reads the scheme in
+/// any case) is never kept.
+@Suite struct LinkPropertyTests {
+    static let pieces = ["../", "./", "../../", "posts/", "2025/", "pages/", "fields/", "kontakt", "daten-und-plattformen", ".md", "#", "ziel",
+                         "?", "x=1", "%20", "%", "%2e%2e/", " ", "ä", "//", "/", "\\", "mailto:", "tel:", "javascript:", "JaVa\tScRiPt:",
+                         "java\nscript:", "data:", "vbscript:", "https://", "images/", ".jpg", ".pdf", "downloads/", ":", "\u{0}", "\u{1}"]
+
+    /// Found by the test below: a query was dropped without a word (`/suche/?q=klima` was
+    /// published as `/suche/`), and a site address's `%20` was published as a raw space.
+    @Test func aSiteAddressKeepsItsQueryAndStaysEncoded() throws {
+        let (site, _) = TestSupport.model(TestSupport.minimalSite.merging(["pages/kontakt.md": "---\ntitle: Kontakt\n---\n## Ziel\n"]) { a, _ in a })
+        let resolver = LinkResolver(site: try #require(site))
+        let source = SourceRef(path: "posts/2025/a.md", display: "content/posts/2025/a.md", bodyFirstLine: 4)
+        func address(_ href: String) -> String? {
+            if case .rewrite(let a, _) = resolver.resolve(href, from: source, isImage: false) { return a }
+            return nil
+        }
+        #expect(address("/suche/?q=klima") == "/suche/?q=klima")
+        #expect(address("/suche/?q=open%20data#treffer") == "/suche/?q=open%20data#treffer")
+        #expect(address("/mein%20ordner/") == "/mein%20ordner/")
+        #expect(address("../../pages/kontakt.md?aus=blog#ziel")?.hasSuffix("?aus=blog#ziel") == true)
+        #expect(address("../../pages/kontakt.md") == address("../../pages/kontakt.md?")?.replacingOccurrences(of: "?", with: ""))
+    }
+
+    @Test func resolvedAddressesAreCleanAndScriptIsNeverKept() throws {
+        let (site, _) = TestSupport.model(TestSupport.minimalSite.merging(["pages/kontakt.md": "---\ntitle: Kontakt\n---\n## Ziel\n"]) { a, _ in a })
+        let resolver = LinkResolver(site: try #require(site))
+        let source = SourceRef(path: "posts/2025/a.md", display: "content/posts/2025/a.md", bodyFirstLine: 4)
+        var random = ContactFieldPropertyTests.Generator(state: 11)
+        for _ in 0..<30_000 {
+            let href = (0..<Int(1 + random.next() % 6)).map { _ in Self.pieces[Int(random.next() % UInt64(Self.pieces.count))] }.joined()
+            let isImage = random.next() % 3 == 0
+            let target = resolver.resolve(href, from: source, isImage: isImage)
+            let asBrowsersRead = String(href.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" }.drop { $0.asciiValue.map { $0 <= 0x20 } ?? false }).lowercased()
+            if ["javascript:", "vbscript:"].contains(where: asBrowsersRead.hasPrefix) {
+                #expect(target != .keep, "\(href.debugDescription)")
+                if case .rewrite = target { Issue.record("rewritten: \(href.debugDescription)") }
+            }
+            switch target {
+            case .rewrite(let address, _), .download(let address, _, _):
+                #expect(["/", "tel:", "mailto:"].contains(where: address.hasPrefix) && !address.unicodeScalars.contains { $0.value <= 32 || $0 == "\\" }, "\(href.debugDescription) → \(address)")
+            default: break
+            }
+        }
+    }
+}

@@ -43,6 +43,22 @@ public struct LinkResolver: Sendable {
         return (percentDecoded(String(path)), fragment)
     }
 
+    /// A fragment or query as an address may hold it: spaces, tabs, line breaks and `\` as %XX (an id
+    /// has none, so the link check still reports such a fragment; the address stays well-formed).
+    static func withoutRawSpaces(_ fragment: Substring) -> String {
+        guard fragment.utf8.contains(where: { $0 <= 32 || $0 == 127 || $0 == 0x5C }) else { return String(fragment) }
+        let hex = Array("0123456789ABCDEF")
+        return fragment.unicodeScalars.map { c in
+            c.value <= 32 || c.value == 127 || c.value == 0x5C ? "%" + String(hex[Int(c.value >> 4)]) + String(hex[Int(c.value & 15)]) : String(c)
+        }.joined()
+    }
+
+    /// The query of an address as written, with its `?` (`/suche/?q=klima` → `?q=klima`); empty without one.
+    static func query(of href: String) -> String {
+        let beforeFragment = href.firstIndex(of: "#").map { href[..<$0] } ?? Substring(href)
+        return beforeFragment.firstIndex(of: "?").map { String(beforeFragment[$0...]) } ?? ""
+    }
+
     public func resolve(_ href: String, from source: SourceRef, isImage: Bool) -> LinkTarget {
         let trimmed = href.trimmingSpaces
         if trimmed.isEmpty {
@@ -55,7 +71,9 @@ public struct LinkResolver: Sendable {
         if trimmed.hasPrefix("#") { return .keep }
 
         let (decoded, fragment) = Self.pathAndFragment(trimmed)
-        let suffix = fragment.map { "#" + $0 } ?? ""
+        let suffix = fragment.map { "#" + Self.withoutRawSpaces($0) } ?? ""
+        // A page's address keeps the query it was written with (`/suche/?q=klima`).
+        let query = Self.withoutRawSpaces(Substring(Self.query(of: trimmed)))
 
         // Windows writes paths with backslashes; Markdown also reads `\.` as an escaped dot.
         if decoded.containsByte(UInt8(ascii: "\\")) {
@@ -71,7 +89,7 @@ public struct LinkResolver: Sendable {
         if decoded.hasSuffix(".md") {
             if let page = page(target) {
                 let check = fragment.map { (target: target, fragment: String($0)) }
-                return .rewrite(sitePath(page) + suffix, anchorCheck: check)
+                return .rewrite(sitePath(page) + query + suffix, anchorCheck: check)
             }
             if let reason = exclusion(target) {
                 // Its own error fails the build; the link is left as written until it is fixed.
@@ -94,7 +112,7 @@ public struct LinkResolver: Sendable {
             return .rewrite(href, anchorCheck: nil)
         }
         // A site address such as /veranstaltungen/ is kept (with the base path) and checked in the output.
-        if decoded.hasPrefix("/") { return .rewrite(sitePath(String(decoded.dropFirst())) + suffix, anchorCheck: nil) }
+        if decoded.hasPrefix("/") { return .rewrite(sitePath(percentEncodedPath(String(decoded.dropFirst()))) + query + suffix, anchorCheck: nil) }
         if isImage {
             let guess = nearestFile(target, from: source)
             return .broken("image '\(trimmed)' does not exist under content/" + (guess.map { ", did you mean '\($0 + suffix)'?" } ?? ""))
