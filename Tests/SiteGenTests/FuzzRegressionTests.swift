@@ -224,3 +224,34 @@ import Testing
         }
     }
 }
+
+/// Random words and texts (umlauts, ß, combining marks, digits, hyphens, apostrophes, other
+/// scripts) through the search's tokenizer, stemmers and compound splitter: none may trap, and
+/// every term a text gives is a known, non-empty term.
+@Suite struct SearchTextPropertyTests {
+    static let pieces = ["ge", "ung", "en", "s", "heit", "keit", "lich", "isch", "er", "ern", "em", "nis", "ä", "ö", "ü", "ß", "Ä", "ss",
+                         "a", "e", "i", "o", "u", "y", "q", "x", "ing", "ed", "ies", "ational", "'", "’", "-", " ", "\n", "0", "42",
+                         "e\u{301}", "\u{301}", "Straße", "Daten", "plattform", "Schwerte", "İ", "ﬁ", "日本", "🙂", ".", ",", "\u{AD}"]
+
+    @Test func termsOfAnyTextAreKnownAndNotEmpty() {
+        var random = ContactFieldPropertyTests.Generator(state: 5)
+        var tokenizer = SearchText.Tokenizer()
+        var words: [String] = []
+        for _ in 0..<10_000 {
+            let text = (0..<Int(1 + random.next() % 8)).map { _ in Self.pieces[Int(random.next() % UInt64(Self.pieces.count))] }.joined()
+            words.append(text)
+            _ = GermanStemmer.stem(text.lowercased())
+            _ = EnglishStemmer.stem(text.lowercased())
+            for language in [SearchLanguage.german, .english] {
+                var found: [Int32] = []
+                tokenizer.forEachTerm(in: text, language: language) { found.append($0) }
+                let terms = tokenizer.terms
+                #expect(found.allSatisfy { Int($0) < terms.count && !terms[Int($0)].isEmpty }, "\(text.debugDescription)")
+            }
+        }
+        let terms = tokenizer.terms
+        let parts = CompoundSplitter.parts(of: terms, indexed: [Bool](repeating: true, count: terms.count))
+        #expect(parts.count == terms.count)
+        #expect(parts.allSatisfy { $0.allSatisfy { Int($0) < terms.count } })
+    }
+}
