@@ -255,3 +255,38 @@ import Testing
         #expect(parts.allSatisfy { $0.allSatisfy { Int($0) < terms.count } })
     }
 }
+
+/// Random front matter as editors mistype it (quotes, colons, brackets, tabs, `#`, list dashes,
+/// keys twice, a missing closing line) through loading and modelling: none may trap, the post
+/// is named, and every line a message gives is a line of the file.
+@Suite struct FrontMatterPropertyTests {
+    static let keys = ["title", "date", "summary", "tags", "fields", "draft", "author", "titel", "image", "image_alt", "updated"]
+    static let values = ["Ein Titel", "\"Stadt: Wandel\"", "'Dortmund's Portal'", "2025-03-01", "2025-02-30", "gestern", "[Klima, Open Data]",
+                         "[a, b", "#SmartCity", "true", "ja", "", ":", "- x", "\t", "\"offen", "{ a: b }", "daten-und-plattformen", "1e3", "~"]
+
+    @Test func everyMessageNamesALineOfTheFile() {
+        var random = ContactFieldPropertyTests.Generator(state: 3)
+        var placed = 0
+        for _ in 0..<600 {
+            var lines = ["---"]
+            for _ in 0..<Int(random.next() % 7) {
+                let key = Self.keys[Int(random.next() % UInt64(Self.keys.count))]
+                let value = Self.values[Int(random.next() % UInt64(Self.values.count))]
+                lines.append(random.next() % 9 == 0 ? "  " + key + ": " + value : key + ": " + value)
+                if random.next() % 6 == 0 { lines.append("  - " + value) }
+            }
+            if random.next() % 8 > 0 { lines.append("---") }
+            lines.append("Text mit [Link](../../pages/kontakt.md).")
+            let file = lines.joined(separator: "\n") + "\n"
+            let (_, diagnostics) = TestSupport.model(TestSupport.minimalSite.merging(["posts/2025/a.md": file]) { a, _ in a })
+            for d in diagnostics where d.file.hasSuffix("posts/2025/a.md") {
+                #expect(!d.message.isEmpty)
+                if let line = d.line {
+                    placed += 1
+                    #expect((1...lines.count).contains(line), "line \(line) of \(lines.count): \(d.message)\n\(file)")
+                }
+            }
+        }
+        #expect(placed > 300, "only \(placed) messages with a line")
+    }
+}
