@@ -36,12 +36,8 @@ public struct MailLink: Sendable, Hashable {
     /// Every byte but letters, digits and `-._~` as %XX: spaces, umlauts, `&`, `+` (which some
     /// mail programs read as a space) and `%` stay what the editor wrote.
     private static func encoded(_ value: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
-        var bytes: [UInt8] = []
-        for c in value.utf8 {
-            let unreserved = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2D || c == 0x2E || c == 0x5F || c == 0x7E
-            if unreserved { bytes.append(c) } else { bytes += [UInt8(ascii: "%"), hex[Int(c >> 4)], hex[Int(c & 15)]] }
+        percentEncoded(value) { c in
+            (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x2D || c == 0x2E || c == 0x5F || c == 0x7E
         }
-        return String(decoding: bytes, as: UTF8.self)
     }
 }

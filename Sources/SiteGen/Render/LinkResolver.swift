@@ -33,30 +33,30 @@ public struct LinkResolver: Sendable {
 
     /// The address's path, percent-decoded, without its ?query; and its #fragment, as written.
     static func pathAndFragment(_ href: String) -> (path: String, fragment: Substring?) {
+        let parts = pathQueryAndFragment(href)
+        return (parts.path, parts.fragment)
+    }
+
+    /// As `pathAndFragment`, with the query as written (`?q=klima`, with its `?`; empty without one).
+    static func pathQueryAndFragment(_ href: String) -> (path: String, query: Substring, fragment: Substring?) {
         var path = Substring(href)
         var fragment: Substring?
         if let hash = path.firstIndex(ofASCII: UInt8(ascii: "#")) {
             fragment = path[path.utf8.index(after: hash)...]
             path = path[..<hash]
         }
-        if let q = path.firstIndex(ofASCII: UInt8(ascii: "?")) { path = path[..<q] }
-        return (percentDecoded(String(path)), fragment)
+        var query = Substring()
+        if let q = path.firstIndex(ofASCII: UInt8(ascii: "?")) {
+            query = path[q...]
+            path = path[..<q]
+        }
+        return (percentDecoded(String(path)), query, fragment)
     }
 
     /// A fragment or query as an address may hold it: spaces, tabs, line breaks and `\` as %XX (an id
     /// has none, so the link check still reports such a fragment; the address stays well-formed).
     static func withoutRawSpaces(_ fragment: Substring) -> String {
-        guard fragment.utf8.contains(where: { $0 <= 32 || $0 == 127 || $0 == 0x5C }) else { return String(fragment) }
-        let hex = Array("0123456789ABCDEF")
-        return fragment.unicodeScalars.map { c in
-            c.value <= 32 || c.value == 127 || c.value == 0x5C ? "%" + String(hex[Int(c.value >> 4)]) + String(hex[Int(c.value & 15)]) : String(c)
-        }.joined()
-    }
-
-    /// The query of an address as written, with its `?` (`/suche/?q=klima` → `?q=klima`); empty without one.
-    static func query(of href: String) -> String {
-        let beforeFragment = href.firstIndex(of: "#").map { href[..<$0] } ?? Substring(href)
-        return beforeFragment.firstIndex(of: "?").map { String(beforeFragment[$0...]) } ?? ""
+        percentEncoded(String(fragment)) { $0 > 32 && $0 != 127 && $0 != UInt8(ascii: "\\") }
     }
 
     public func resolve(_ href: String, from source: SourceRef, isImage: Bool) -> LinkTarget {
@@ -70,10 +70,10 @@ public struct LinkResolver: Sendable {
         }
         if trimmed.hasPrefix("#") { return .keep }
 
-        let (decoded, fragment) = Self.pathAndFragment(trimmed)
+        let (decoded, writtenQuery, fragment) = Self.pathQueryAndFragment(trimmed)
         let suffix = fragment.map { "#" + Self.withoutRawSpaces($0) } ?? ""
         // A page's address keeps the query it was written with (`/suche/?q=klima`).
-        let query = Self.withoutRawSpaces(Substring(Self.query(of: trimmed)))
+        let query = Self.withoutRawSpaces(writtenQuery)
 
         // Windows writes paths with backslashes; Markdown also reads `\.` as an escaped dot.
         if decoded.containsByte(UInt8(ascii: "\\")) {
@@ -194,12 +194,18 @@ public struct LinkResolver: Sendable {
 /// `Flyer%20Sommer.pdf`); letters beyond ASCII stay, as browsers read them.
 func percentEncodedPath(_ path: String) -> String {
     let reserved = Set(Array("\"#%<>?[\\]^`{|}".utf8))
-    func needsEscape(_ c: UInt8) -> Bool { c <= 32 || c == 127 || reserved.contains(c) }
-    guard path.utf8.contains(where: needsEscape) else { return path }
+    return percentEncoded(path) { $0 > 32 && $0 != 127 && !reserved.contains($0) }
+}
+
+/// `text` with each byte `keeping` refuses as %XX (upper-case hex): the one encoder of paths,
+/// queries, fragments and mail fields.
+func percentEncoded(_ text: String, keeping: (UInt8) -> Bool) -> String {
+    guard text.utf8.contains(where: { !keeping($0) }) else { return text }
     let hex = Array("0123456789ABCDEF".utf8)
     var bytes: [UInt8] = []
-    for c in path.utf8 {
-        if needsEscape(c) { bytes += [UInt8(ascii: "%"), hex[Int(c >> 4)], hex[Int(c & 15)]] } else { bytes.append(c) }
+    bytes.reserveCapacity(text.utf8.count + 8)
+    for c in text.utf8 {
+        if keeping(c) { bytes.append(c) } else { bytes += [UInt8(ascii: "%"), hex[Int(c >> 4)], hex[Int(c & 15)]] }
     }
     return String(decoding: bytes, as: UTF8.self)
 }

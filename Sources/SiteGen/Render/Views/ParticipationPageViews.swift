@@ -34,8 +34,9 @@ extension LayoutContext {
         case .content(let path, let fragment):
             guard let page = site.pathBySource[path] else { return nil }
             let href = urls.href(page) + (fragment.map { "#" + $0 } ?? "")
-            guard let title = (site.posts + site.originalPosts).first(where: { $0.source.path == path })?.title
-                ?? (site.pages + site.originalPages).first(where: { $0.source.path == path })?.title
+            let named = { (source: SourceRef) in source.path == path }
+            guard let title = (site.posts.first { named($0.source) } ?? site.originalPosts.first { named($0.source) })?.title
+                ?? (site.pages.first { named($0.source) } ?? site.originalPages.first { named($0.source) })?.title
             else { return general(href) }
             return ResultsLinkView(href: href, text: strings.format("participation.resultsOf", title), context: nil)
         }
@@ -82,7 +83,7 @@ extension LayoutContext {
                                            href: PhoneNumber.href(number) ?? "", kind: "phone", note: nil)
             case .event(let path):
                 // In a version, an event without a translation is the original's, at its address.
-                guard let e = (site.events + site.originalEvents).first(where: { $0.source.path == path }),
+                guard let e = site.events.first(where: { $0.source.path == path }) ?? site.originalEvents.first(where: { $0.source.path == path }),
                       let page = site.pathBySource[path] else { return nil }
                 return ParticipateLinkView(label: link.label ?? e.title, href: site.urls.href(page), kind: "event",
                                            note: dates.range(e.start, e.end))
