@@ -26,12 +26,12 @@ extension PreviewServer {
         guard request.method == .get || isHead else {
             var headers = HTTPFields()
             headers[.allow] = "GET, HEAD"
-            return plain(.methodNotAllowed, "Only GET and HEAD are supported.\n", headers: headers, head: isHead)
+            return plain(.methodNotAllowed, "Only GET and HEAD are supported.", headers: headers, head: isHead)
         }
         let parsed: RequestPath
         switch RequestPath.parse(request.head.path ?? "/") {
-        case .failure(.tooLong): return plain(.init(code: 414, reasonPhrase: "URI Too Long"), "The address is too long.\n", head: isHead)
-        case .failure(.badRequest(let why)): return plain(.badRequest, "Bad request: \(why).\n", head: isHead)
+        case .failure(.tooLong): return plain(.init(code: 414, reasonPhrase: "URI Too Long"), "The address is too long.", head: isHead)
+        case .failure(.badRequest(let why)): return plain(.badRequest, "Bad request: \(why).", head: isHead)
         case .success(let p): parsed = p
         }
 
@@ -39,7 +39,7 @@ extension PreviewServer {
             switch parsed.path {
             case "_sitegen/live.js": return script(request, head: isHead)
             case "_sitegen/events": return await events(query: parsed.query, head: isHead)
-            default: return plain(.notFound, "Not found.\n", head: isHead)
+            default: return plain(.notFound, "Not found.", head: isHead)
             }
         }
 
@@ -61,7 +61,7 @@ extension PreviewServer {
         if !parsed.path.hasSuffix("/"), snapshot.files[parsed.path + "/index.html"] != nil {
             var headers = HTTPFields()
             headers[.location] = RequestPath.encode(parsed.path + "/") + (parsed.query.map { "?" + $0 } ?? "")
-            return plain(.movedPermanently, "Moved to \(parsed.path)/\n", headers: headers, head: isHead)
+            return plain(.movedPermanently, "Moved to \(parsed.path)/", headers: headers, head: isHead)
         }
         return notFound(snapshot, path: parsed.path, build: build, head: isHead)
     }
@@ -105,7 +105,7 @@ extension PreviewServer {
                     var h = HTTPFields()
                     h[.contentRange] = "bytes */\(size)"
                     h[.contentType] = "text/plain; charset=utf-8"
-                    return plain(.rangeNotSatisfiable, "Range not satisfiable.\n", headers: h, head: head)
+                    return plain(.rangeNotSatisfiable, "Range not satisfiable.", headers: h, head: head)
                 case .range(let lo, let hi):
                     headers[.contentRange] = "bytes \(lo)-\(hi)/\(size)"
                     let slice = body.getSlice(at: body.readerIndex + lo, length: hi - lo + 1) ?? ByteBuffer()
@@ -134,7 +134,7 @@ extension PreviewServer {
         headers[.xContentTypeOptionsHeader] = "nosniff"
         let folder = path.split(separator: "/", maxSplits: 1).first.map { String($0) + "/404.html" }
         guard let page = folder.flatMap({ snapshot.files[$0] }) ?? snapshot.files["404.html"] else {
-            return plain(.notFound, "Not found.\n", headers: headers, head: head)
+            return plain(.notFound, "Not found.", headers: headers, head: head)
         }
         headers[.contentType] = page.contentType
         return finish(.notFound, headers, injected(page, at: page.injectAt ?? page.bytes.readableBytes, build: build), head: head)
@@ -142,20 +142,21 @@ extension PreviewServer {
 
     /// Shown while no build has succeeded yet: the errors, and the script that reloads once fixed.
     private func failurePage(_ diagnostics: [Diagnostic], head: Bool) -> Response {
+        let language = state.withLock { $0.language }
         var html = """
         <!DOCTYPE html>
-        <html lang="de">
-        <head><meta charset="utf-8"><title>Build fehlgeschlagen – sitegen serve</title></head>
+        <html lang="\(language.rawValue)">
+        <head><meta charset="utf-8"><title>\(escapeHTML(said("Build failed – sitegen serve")))</title></head>
         <body>
         <main>
-        <h1>Die Seite konnte nicht gebaut werden</h1>
-        <p>Sobald die Fehler behoben und die Dateien gespeichert sind, lädt diese Seite von selbst neu.</p>
+        <h1>\(escapeHTML(said("The site could not be built")))</h1>
+        <p>\(escapeHTML(said("This page reloads by itself once the errors are fixed and the files saved.")))</p>
         <ul>
 
         """
         // "Fehler"/"Warnung" on the German page, as in the terminal (the messages are translated already).
         var formatter = DiagnosticFormatter()
-        formatter.language = state.withLock { $0.language }
+        formatter.language = language
         for line in formatter.lines(diagnostics) {
             html += "<li><code>\(escapeHTML(line))</code></li>\n"
         }
@@ -190,7 +191,7 @@ extension PreviewServer {
         headers[.xAccelBuffering] = "no"
         if head { return Response(status: .ok, headers: headers, body: ResponseBody()) }
         guard let (id, messages) = hub.subscribe() else {
-            return plain(.serviceUnavailable, "The server is shutting down.\n", head: false)
+            return plain(.serviceUnavailable, "The server is shutting down.", head: false)
         }
         let (snapshot, failure) = state.withLock { ($0.snapshot, $0.failure) }
         let current = buildID(snapshot?.generation ?? 0)
@@ -226,11 +227,17 @@ extension PreviewServer {
         return Response(status: status, headers: headers, body: head ? ResponseBody() : ResponseBody(byteBuffer: body))
     }
 
-    private func plain(_ status: HTTPResponse.Status, _ text: String, headers: HTTPFields = HTTPFields(), head: Bool) -> Response {
+    /// A short text answer, in the language of the build's messages (a reviewer reads it in the browser).
+    private func plain(_ status: HTTPResponse.Status, _ english: String, headers: HTTPFields = HTTPFields(), head: Bool) -> Response {
         var headers = headers
         if headers[.contentType] == nil { headers[.contentType] = "text/plain; charset=utf-8" }
         headers[.cacheControl] = headers[.cacheControl] ?? "no-cache"
-        return finish(status, headers, ByteBuffer(string: text), head: head)
+        return finish(status, headers, ByteBuffer(string: said(english) + "\n"), head: head)
+    }
+
+    /// `english` in the language of the build's messages.
+    func said(_ english: String) -> String {
+        MessageCatalogue.german.translate(english, to: state.withLock { $0.language })
     }
 }
 

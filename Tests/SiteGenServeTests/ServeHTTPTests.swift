@@ -230,6 +230,30 @@ struct ServeHTTPTests {
         }
     }
 
+    /// A reviewer reads the server's own short answers in the browser: in the language of the
+    /// build's messages (German for a German site), each reason too.
+    @Test func refusalsAreWordedInTheMessagesLanguage() async throws {
+        try await withServer { s in
+            // After the first build, which sets the messages' language.
+            #expect(try await s.get("/").status == 200)
+            let slash = try await s.get("/..%2fsecret.txt")
+            #expect(slash.status == 400)
+            #expect(slash.text == "Ungültige Anfrage: kodierter Schrägstrich im Pfad.\n")
+            let dots = try await s.get("/blog/%2e%2e/x")
+            #expect(dots.text == "Ungültige Anfrage: „.“ oder „..“ als Teil des Pfads.\n")
+            #expect(try await s.get("/_sitegen/nichts").text == "Nicht gefunden.\n")
+            #expect(try await s.get("/", method: "POST").text == "Nur GET und HEAD werden unterstützt.\n")
+        }
+        try await withServer(configure: { $0.messages = .en }) { (s: RunningServer) async throws in
+            let home = try await s.get("/")
+            let slash = try await s.get("/..%2fsecret.txt")
+            let missing = try await s.get("/_sitegen/nichts")
+            #expect(home.status == 200)
+            #expect(slash.text == "Bad request: encoded slash in path.\n")
+            #expect(missing.text == "Not found.\n")
+        }
+    }
+
     @Test func overlongRequestsAreRefusedAndTheServerGoesOn() async throws {
         try await withServer { s in
             let longURL = try await s.get("/" + String(repeating: "a", count: 10_000))

@@ -16,7 +16,6 @@ enum MessageSources {
         "Sources/SiteGen/Render/Views/", "Sources/SiteGen/Render/Formats/", "Sources/SiteGen/Render/StructuredData.swift",
         "Sources/SiteGen/Render/TemplateDocs.swift", "Sources/SiteGen/Model/ContentItems.swift", "Sources/SiteGen/Model/Site.swift",
         "Sources/SiteGenServe/MediaTypes.swift", "Sources/SiteGenServe/LiveReload.swift",
-        "Sources/SiteGenServe/PreviewResponder.swift", "Sources/SiteGenServe/RequestPath.swift",
     ]
     /// Calls whose text arguments are messages: diagnostics, the errors that become them, the
     /// command line's and the preview server's lines.
@@ -34,6 +33,8 @@ enum MessageSources {
 
     /// The allow-list: prose in the sources that is no message, and why.
     static let notMessages: [String: String] = [
+        // The reason phrase of the status line (protocol text; the body says it in the messages' language).
+        "URI Too Long": "HTTP reason phrase",
         // The name of the version in messages about it, the same in every language.
         "Leichte Sprache": "a name, put into messages as a value",
         // The text of a store marked while the output is replaced (`BuildStore.markChanging`), read by no one.
