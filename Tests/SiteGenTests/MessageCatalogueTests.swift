@@ -93,6 +93,8 @@ import Testing
         ("no key 'titel' here; did you mean 'title'?", "Hier gibt es keinen Schlüssel „titel“; meinten Sie „title“?"),
         ("no key 'post' here (included from Templates/post-list.mustache:11:19)",
          "Hier gibt es keinen Schlüssel „post“ (eingebunden in Templates/post-list.mustache:11:19)"),
+        ("no key 'feedHref' here; the views of Templates/post-list.mustache, … have it (included from Templates/home.mustache:64:19)",
+         "Hier gibt es keinen Schlüssel „feedHref“; die Ansichten von Templates/post-list.mustache, … haben ihn (eingebunden in Templates/home.mustache:64:19)"),
         ("template syntax error: the closing tag {{/pots}} does not match {{#post}} at line 3",
          "Falsche Template-Syntax: Das schließende Tag {{/pots}} passt nicht zu {{#post}} in Zeile 3"),
         ("'html' is HTML: {{html}} prints it escaped, as text; write {{{html}}}",

@@ -36,6 +36,22 @@ import Testing
         files[name] = Array(changed.utf8)
     }
 
+    /// A key copied from another page kind's template (`{{#upcoming}}` of the event list into the
+    /// post template) is no typo: no "did you mean", but the templates whose views have it.
+    @Test func aKeyOfAnotherPageKindNamesTheTemplatesThatHaveIt() {
+        let r = messages { files in
+            edit("post.mustache", &files) { $0.replacingOccurrences(of: "</h1>", with: "</h1>{{#upcoming}}{{title}}{{/upcoming}}") }
+        }
+        let line = r.lines.first { $0.contains("no key 'upcoming' here") }
+        #expect(line?.hasPrefix("Templates/post.mustache:") == true, "\(r.lines)")
+        #expect(line?.contains("; the views of Templates/event-list.mustache") == true || line?.contains(", Templates/event-list.mustache") == true, "\(r.lines)")
+        #expect(line?.hasSuffix(" have it") == true, "\(r.lines)")
+        #expect(line?.contains("Templates/post.mustache,") == false && line?.contains("Templates/post.mustache have") == false, "\(r.lines)")
+        // A typo still gets its "did you mean" and nothing else.
+        let typo = messages { files in edit("post.mustache", &files) { $0.replacingOccurrences(of: "{{title}}", with: "{{titel}}") } }
+        #expect(typo.lines.contains { $0.hasSuffix("no key 'titel' here; did you mean 'title'?") }, "\(typo.lines)")
+    }
+
     /// Google Fonts by @import in the theme's style sheet (the case of LG München I, 3 O 17493/20)
     /// made every page load from Google, and the build said nothing: the pages' check reads HTML only.
     @Test func aStyleSheetLoadingFromAnotherHostIsAnErrorAtItsLine() {
@@ -228,7 +244,9 @@ import Testing
 
     @Test func aKeyMissingInAPartialSaysWhereThePartialIsIncluded() {
         let r = messages { edit("partials/card-post.mustache", &$0) { $0.replacingOccurrences(of: "{{dateText}}", with: "{{feedHref}}") } }
-        #expect(r.lines.contains { $0.hasPrefix("Templates/partials/card-post.mustache:5:55: warning: no key 'feedHref' here (included from Templates/") }, "\(r.lines)")
+        // No name is close, so the templates whose views have it are named instead.
+        #expect(r.lines.contains { $0.hasPrefix("Templates/partials/card-post.mustache:5:55: warning: no key 'feedHref' here; the views of Templates/")
+            && $0.contains(" have it (included from Templates/") }, "\(r.lines)")
         #expect(r.lines.filter { $0.contains("card-post.mustache:5:55") }.count == 1, "one message per tag: \(r.lines)")
     }
 

@@ -10,5 +10,6 @@ enum GermanMessages {
         (", did you mean '#{}'?", ", meinten Sie „#{1}“?"),
         (", did you mean '{}'?", ", meinten Sie „{1}“?"),
         ("; did you mean '{}'?{}", "; meinten Sie „{1}“?{2}"),
+        ("; the views of {} have it{}", "; die Ansichten von {1} haben ihn{2}"),
     ]
 }

@@ -39,7 +39,8 @@ enum TemplateKeys {
                     diagnostics.append(missingTranslation(key, original: original, file: file, lines: lines, display: display))
                     continue
                 }
-                diagnostics.append(.warning(display(p.template + ".mustache"), line: p.location.line, column: p.location.column, message(p, display: display)))
+                diagnostics.append(.warning(display(p.template + ".mustache"), line: p.location.line, column: p.location.column,
+                                            message(p, display: display, root: template)))
             }
         }
         return diagnostics
@@ -81,8 +82,15 @@ enum TemplateKeys {
         return parts.dropFirst().joined(separator: ".")
     }
 
-    /// The check's message, with a missing UI string named as such and where a partial is included.
-    static func message(_ p: KeyProblem, display: (String) -> String) -> String {
+    /// The page templates whose views have `key` at their top, besides `root` (a designer who
+    /// moved `{{event.start}}` into post.mustache learns where it works).
+    static func templates(having key: String, besides root: String) -> [String] {
+        roots.filter { $0.template != root && $0.shape.names.contains(key) }.map(\.template)
+    }
+
+    /// The check's message, with a missing UI string named as such, the templates that have a
+    /// missing key when no name is close, and where a partial is included.
+    static func message(_ p: KeyProblem, display: (String) -> String, root: String = "") -> String {
         var text = p.message
         var parts = p.path.split(separator: ".").map(String.init)
         if p.kind == .unknownKey, parts.count > 1, parts[0] == "t", let missing = p.missing, let at = parts.firstIndex(of: missing), at > 0 {
@@ -90,6 +98,12 @@ enum TemplateKeys {
             if let suggestion = p.suggestion {
                 parts[at] = suggestion
                 text += " (or did you mean '\(parts.joined(separator: "."))'?)"
+            }
+        } else if p.kind == .unknownKey, p.suggestion == nil, let missing = p.missing, parts.first == missing {
+            let others = templates(having: missing, besides: root)
+            if !others.isEmpty {
+                let named = others.prefix(3).map { display($0 + ".mustache") } + (others.count > 3 ? ["…"] : [])
+                text += "; the views of \(named.joined(separator: ", ")) have it"
             }
         }
         if let via = p.includedFrom, let colon = via.firstIndex(of: ":"), via[..<colon] != p.template {
