@@ -27,12 +27,17 @@ extension Site {
         Publication.withheld(draft: draft, date: date, now: options.now) == nil
     }
 
-    var publicPosts: [Post] { posts.filter { isPublic(draft: $0.draft, date: $0.date) } }
-    var publicEvents: [Event] { events.filter { isPublic(draft: $0.draft) } }
-    var publicProjects: [Project] { projects.filter { isPublic(draft: $0.draft) } }
-    var publicFields: [Field] { fields.filter { isPublic(draft: $0.draft) } }
-    var publicPages: [Page] { pages.filter { isPublic(draft: $0.draft) } }
-    var publicParticipation: [Participation] { participation.filter { isPublic(draft: $0.draft) } }
+    /// Whether the model holds withheld items: only a preview (`--drafts`, `--future`) keeps them;
+    /// otherwise the model stage left them out, and the lists below are the model's own arrays
+    /// (filtering copied every item, retaining each of its texts, on each of many calls).
+    private var holdsWithheld: Bool { options.drafts || options.future }
+
+    var publicPosts: [Post] { holdsWithheld ? posts.filter { isPublic(draft: $0.draft, date: $0.date) } : posts }
+    var publicEvents: [Event] { holdsWithheld ? events.filter { isPublic(draft: $0.draft) } : events }
+    var publicProjects: [Project] { holdsWithheld ? projects.filter { isPublic(draft: $0.draft) } : projects }
+    var publicFields: [Field] { holdsWithheld ? fields.filter { isPublic(draft: $0.draft) } : fields }
+    var publicPages: [Page] { holdsWithheld ? pages.filter { isPublic(draft: $0.draft) } : pages }
+    var publicParticipation: [Participation] { holdsWithheld ? participation.filter { isPublic(draft: $0.draft) } : participation }
 }
 
 /// An item a build leaves out: the file as messages name it, and why.
