@@ -248,6 +248,24 @@ import Testing
         #expect(sink.files["images/stadtsilhouette-abend.jpg"] == nil && sink.files["posts/2025/messmast-hochkant.jpg"] == nil)
     }
 
+    /// A GIF goes out as it is, but not with the XMP packet (author, GPS position) and comments
+    /// that editing programs write into it: they were published byte for byte.
+    @Test func aGIFIsPublishedWithoutItsCommentsAndXMP() throws {
+        func block(_ label: UInt8, _ data: [UInt8]) -> [UInt8] { [0x21, label] + [UInt8(data.count)] + data + [0] }
+        let xmp = Array("XMP DataXMP<x:xmpmeta><rdf:Description exif:GPSLatitude=\"51,30.5N\" dc:creator=\"Erika Mustermann\"/></x:xmpmeta>".utf8)
+        let header = Array("GIF89a".utf8) + [2, 0, 2, 0, 0x80, 0, 0] + [0, 0, 0, 255, 255, 255]
+        let loop = block(0xFF, Array("NETSCAPE2.0".utf8)).dropLast() + [3, 1, 0, 0, 0]
+        let timing = block(0xF9, [0, 10, 0, 0])
+        let image: [UInt8] = [0x2C, 0, 0, 0, 0, 2, 0, 2, 0, 0, 2, 2, 0x44, 0x01, 0]
+        let original = header + block(0xFE, Array("GPS 51.5N Erika Mustermann".utf8)) + Array(loop) + block(0xFF, xmp) + timing + image + [0x3B]
+        let (report, files) = build(["posts/2025/fotos.md": post("![Ein Fahrrad fährt durchs Bild](../../images/rad.gif)\n")],
+                                    photos: ["images/rad.gif": original])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let published = try #require(files["images/rad.gif"])
+        #expect(published == header + Array(loop) + timing + image + [0x3B])
+        #expect(ImageMetadata.personalStrings(published) == [])
+    }
+
     @Test func rawHTMLImagesWithoutAltAreNamed() {
         let (report, _) = build(["posts/2025/fotos.md": post("Text\n\n<p><img src=\"/images/x.svg\"></p>\n\n<img src=\"/images/x.svg\" alt=\"\">\n")],
                                 siteYML: "unsafe_html: true\n")

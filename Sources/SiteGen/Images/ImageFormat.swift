@@ -21,7 +21,7 @@ enum ImageFormat: String, Sendable, Hashable {
     }
 
     /// Photos and other pixel images: resized, converted and stripped of metadata. GIFs (often
-    /// animated) and SVGs are published as they are.
+    /// animated) and SVGs are published as they are (a GIF without its metadata, `MetadataScrub.gif`).
     var isProcessed: Bool { self != .gif && self != .svg }
 
     /// The format of the `<img>` fallback beside WebP: the original's, where every browser shows it.

@@ -8,6 +8,7 @@ enum MetadataScrub {
         case .webp: webp(bytes) ?? bytes
         case .jpeg: jpeg(bytes) ?? bytes
         case .png: png(bytes) ?? bytes
+        case .gif: gif(bytes) ?? bytes
         default: bytes
         }
     }
@@ -64,5 +65,52 @@ enum MetadataScrub {
             i = end
         }
         return out
+    }
+
+    /// GIF without comment extensions and application extensions other than the loop count
+    /// (`NETSCAPE2.0`, `ANIMEXTS1.0`): editors export XMP (author, GPS position) into those. A GIF
+    /// is published as it is otherwise, so this is the only place its metadata goes.
+    static func gif(_ b: [UInt8]) -> [UInt8]? {
+        guard b.count >= 13, b.starts(with: Array("GIF8".utf8)) else { return nil }
+        var i = 13 + colourTableSize(b[10])
+        guard i <= b.count else { return nil }
+        var out = Array(b[0..<i])
+        while i < b.count {
+            switch b[i] {
+            case 0x3B: return out + [0x3B]  // the trailer; anything after it is dropped too
+            case 0x2C:  // an image: descriptor, local colour table, LZW code size, data
+                guard i + 11 <= b.count, let end = subBlocksEnd(b, from: i + 11 + colourTableSize(b[i + 9])) else { return nil }
+                out += b[i..<end]
+                i = end
+            case 0x21:
+                guard i + 2 < b.count, let end = subBlocksEnd(b, from: i + 2) else { return nil }
+                if !isMetadata(b, extensionAt: i) { out += b[i..<end] }
+                i = end
+            default: return nil
+            }
+        }
+        return out + [0x3B]  // cut short: browsers show what came, so does this
+    }
+
+    private static func colourTableSize(_ packed: UInt8) -> Int { packed & 0x80 == 0 ? 0 : 3 << (Int(packed & 0x07) + 1) }
+
+    /// Where the data sub-blocks starting at `start` end (after their zero-length block).
+    private static func subBlocksEnd(_ b: [UInt8], from start: Int) -> Int? {
+        var j = start
+        while j < b.count {
+            if b[j] == 0 { return j + 1 }
+            j += 1 + Int(b[j])
+        }
+        return nil
+    }
+
+    private static func isMetadata(_ b: [UInt8], extensionAt i: Int) -> Bool {
+        switch b[i + 1] {
+        case 0xFE: return true  // comment
+        case 0xFF:
+            let identifier = b.count >= i + 14 ? String(decoding: b[(i + 3)..<(i + 14)], as: UTF8.self) : ""
+            return identifier != "NETSCAPE2.0" && identifier != "ANIMEXTS1.0"
+        default: return false  // graphic control (timing, transparency), plain text
+        }
     }
 }
