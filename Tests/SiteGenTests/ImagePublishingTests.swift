@@ -266,6 +266,20 @@ import Testing
         #expect(ImageMetadata.personalStrings(published) == [])
     }
 
+    /// A JPEG named `.jfif` (as Windows saves one from the web) counted as no image: it was
+    /// published as it is, with its GPS position and camera, shown or linked or not.
+    @Test func aJPEGNamedJFIFIsAPhotoToo() throws {
+        let text = post("![Die Stadt](../../images/stadt.jfif) und [in voller Größe](../../images/stadt.jfif)\n")
+        let (report, files) = build(["posts/2025/fotos.md": text], photos: ["images/stadt.jfif": Self.stadt, "images/uebrig.jfif": Self.stadt])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.diagnostics.warningMessages.contains { $0.hasPrefix("/c/images/uebrig.jfif: warning: This photo is not shown or linked by any page") },
+                "\(report.diagnostics)")
+        #expect(!files.keys.contains { $0.hasSuffix(".jfif") }, "\(files.keys.sorted())")
+        let made = files.filter { $0.key.hasPrefix("images/stadt-") }
+        #expect(made.keys.contains { $0.hasSuffix(".jpg") } && made.keys.contains { $0.hasSuffix(".webp") }, "\(made.keys.sorted())")
+        for (path, bytes) in made { #expect(ImageMetadata.findings(bytes) == [], "\(path)") }
+    }
+
     @Test func rawHTMLImagesWithoutAltAreNamed() {
         let (report, _) = build(["posts/2025/fotos.md": post("Text\n\n<p><img src=\"/images/x.svg\"></p>\n\n<img src=\"/images/x.svg\" alt=\"\">\n")],
                                 siteYML: "unsafe_html: true\n")

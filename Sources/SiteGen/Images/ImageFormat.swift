@@ -8,7 +8,7 @@ enum ImageFormat: String, Sendable, Hashable {
     init?(path: String) {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
         switch path[path.index(after: dot)...].lowercased() {
-        case "jpg", "jpeg", "jpe": self = .jpeg
+        case "jpg", "jpeg", "jpe", "jfif", "pjpeg", "pjp": self = .jpeg  // .jfif: how Windows saves a JPEG from the web
         case "png": self = .png
         case "webp": self = .webp
         case "avif": self = .avif
