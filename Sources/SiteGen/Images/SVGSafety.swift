@@ -27,7 +27,7 @@ enum SVGSafety {
                 problems.append(Problem(line: tag.line, message: "SVG loads '\(load.address)' from another host (in '\(load.attribute)'), \(loads); embed it in the graphic, or remove it"))
             }
         }
-        return (problems + remoteStyleLoads(bytes)).sorted { $0.line < $1.line }
+        return (problems + remoteStyleLoads(bytes) + remoteStyleSheets(bytes)).sorted { $0.line < $1.line }
     }
 
     /// `svg:script` → `script`, lowercased.
