@@ -280,6 +280,24 @@ import Testing
         for (path, bytes) in made { #expect(ImageMetadata.findings(bytes) == [], "\(path)") }
     }
 
+    /// An SVG saved by Inkscape names the folder it was exported to, with the user's name; it went
+    /// out without a word. A warning at the line: the graphic itself is published.
+    @Test func anSVGThatNamesAUsersFolderIsAWarningAtItsLine() throws {
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\"\n"
+            + "  inkscape:export-filename=\"/home/erika.mustermann/Bilder/karte.png\" width=\"9\" height=\"9\">\n"
+            + "<a href=\"https://www.dortmund.de/users/liste/\"><rect width=\"9\" height=\"9\"/></a>\n"
+            + "<image href=\"file:///C:/Users/emustermann/Desktop/logo.png\" width=\"9\" height=\"9\"/></svg>\n"
+        let (report, files) = build(["posts/2025/fotos.md": post("![Karte der Messstationen](../../images/karte.svg)\n"), "images/karte.svg": svg])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let clause = "which is published with it and gives away a user name; save the graphic as plain SVG, or remove the attribute"
+        #expect(report.diagnostics.warningMessages.filter { $0.contains("karte.svg") } == [
+            "/c/images/karte.svg:2: warning: SVG names a folder on the computer it was made on ('/home/erika.mustermann/Bilder/karte.png') in 'inkscape:export-filename', " + clause,
+            "/c/images/karte.svg:4: warning: SVG names a folder on the computer it was made on ('file:///C:/Users/emustermann/Desktop/logo.png') in 'href', " + clause,
+        ], "\(report.diagnostics)")
+        #expect(files["images/karte.svg"] != nil)
+        #expect(!SVGSafety.isUserFolder("/home/") && !SVGSafety.isUserFolder("https://example.org/home/a/") && SVGSafety.isUserFolder("C:\\Users\\erika\\a.png"))
+    }
+
     @Test func rawHTMLImagesWithoutAltAreNamed() {
         let (report, _) = build(["posts/2025/fotos.md": post("Text\n\n<p><img src=\"/images/x.svg\"></p>\n\n<img src=\"/images/x.svg\" alt=\"\">\n")],
                                 siteYML: "unsafe_html: true\n")
