@@ -292,6 +292,21 @@ extension RawHTMLAddressTests {
 }
 
 @Suite struct ReportedOnceTests {
+    /// A picture from another host in Markdown was two errors at its line: the renderer's ("save
+    /// it under content/images/") and the page check's ("store it under content/ or Templates/assets/").
+    @Test func aRemotePictureInMarkdownIsOneMessageAtItsLine() {
+        let post = "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\n---\n![Karte](https://cdn.example.com/karte.png)\n\n![Logo][logo]\n\n[logo]: //cdn.example.com/logo.png\n"
+        let (report, _) = TestSupport.buildInMemory(TestSupport.minimalSite.merging(["posts/2025/a.md": post]) { _, b in b })
+        let errors = report.diagnostics.errorMessages
+        #expect(errors.count == 2 && errors.allSatisfy { $0.contains("save it under content/images/") }, "\(errors)")
+        #expect(errors.first?.hasPrefix("/c/posts/2025/a.md:5: error: image 'https://cdn.example.com/karte.png'") == true, "\(errors)")
+        // The same address also in raw HTML is still reported there.
+        var files = TestSupport.minimalSite.merging(["posts/2025/a.md": post + "\n<img alt=\"Karte\" src=https://cdn.example.com/karte.png>\n"]) { _, b in b }
+        files["site.yml"] = (files["site.yml"] ?? "") + "unsafe_html: true\n"
+        let html = TestSupport.buildInMemory(files).0.diagnostics.errorMessages
+        #expect(html.contains { $0.contains("'https://cdn.example.com/karte.png' would be loaded from another host; the privacy rules") }, "\(html)")
+    }
+
     /// A broken anchor in a Markdown link was reported at its line and again against the built page.
     @Test func aBrokenAnchorIsOneMessageAtTheSourceLine() {
         let files = TestSupport.minimalSite.merging([
