@@ -298,6 +298,51 @@ import Testing
         #expect(!SVGSafety.isUserFolder("/home/") && !SVGSafety.isUserFolder("https://example.org/home/a/") && SVGSafety.isUserFolder("C:\\Users\\erika\\a.png"))
     }
 
+    /// A photo in Templates/assets/ (a designer's header picture) went out byte for byte, with its
+    /// GPS position, camera and owner, also in a second picture after the JPEG's end. Its colour
+    /// profile stays: unlike a made file, its colours depend on it.
+    @Test func aThemePhotoIsPublishedWithoutPersonalMetadata() throws {
+        let fs = MemoryFileSystem(Dictionary(uniqueKeysWithValues: TestSupport.minimalSite.map { ("/c/" + $0.key, $0.value) }))
+        let root = TestSupport.templates
+        for path in (FileManager.default.enumerator(atPath: root)?.allObjects as? [String]) ?? [] {
+            if let data = FileManager.default.contents(atPath: root + "/" + path) { fs.write("/t/" + path, bytes: [UInt8](data)) }
+        }
+        let p3 = TestPhoto.make(width: 64, height: 48, personalData: true, displayP3: true)
+        let png = Self.withTextChunk(TestPhoto.make(width: 64, height: 48, format: .png), "Author\0Erika Mustermann")
+        let webp = TestPhoto.make(width: 64, height: 48, personalData: true, format: .webp)
+        fs.write("/t/assets/img/kopf.jpg", bytes: p3 + Self.stadt)  // a phone's second picture after the end
+        fs.write("/t/assets/img/kopf.png", bytes: png)
+        fs.write("/t/assets/img/kopf.webp", bytes: webp)
+        let builder = Builder(location: SiteLocation(content: "/c", templates: "/t", output: "/out"), options: BuildOptions(now: TestSupport.now), fileSystem: fs)
+        let sink = MemorySink(fileSystem: fs)
+        let (report, _) = builder.run(into: sink)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        for (name, original) in [("jpg", p3 + Self.stadt), ("png", png), ("webp", webp)] {
+            #expect(!ImageMetadata.personalStrings(original).isEmpty, "the test photo carries personal data: \(name)")
+            let published = try #require(sink.files["assets/img/kopf." + name])
+            #expect(ImageMetadata.personalStrings(published) == [], "\(name)")
+            #expect(ImageFormat.sniff(published) == ImageFormat.sniff(original))
+        }
+        let jpeg = try #require(sink.files["assets/img/kopf.jpg"])
+        #expect(jpeg.count < p3.count && jpeg.suffix(2) == [0xFF, 0xD9])
+        #expect(String(decoding: ImageMetadata.outsidePixels(jpeg).map { $0 == 0 ? 32 : $0 }, as: UTF8.self).contains("ICC_PROFILE"))
+        #expect(TestPhoto.isRed(TestPhoto.pixel(jpeg, 2, 2)), "the picture itself is unchanged")
+    }
+
+    /// `png` with a `tEXt` chunk after its header, as editing programs write the author.
+    static func withTextChunk(_ png: [UInt8], _ text: String) -> [UInt8] {
+        let body = Array("tEXt".utf8) + Array(text.utf8)
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in body {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        crc ^= 0xFFFF_FFFF
+        func bigEndian(_ n: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: n >> (24 - 8 * UInt32($0))) } }
+        let chunk = bigEndian(UInt32(text.utf8.count)) + body + bigEndian(crc)
+        return Array(png[..<33]) + chunk + Array(png[33...])  // signature (8) and IHDR (25) first
+    }
+
     @Test func rawHTMLImagesWithoutAltAreNamed() {
         let (report, _) = build(["posts/2025/fotos.md": post("Text\n\n<p><img src=\"/images/x.svg\"></p>\n\n<img src=\"/images/x.svg\" alt=\"\">\n")],
                                 siteYML: "unsafe_html: true\n")

@@ -46,6 +46,9 @@ extension SiteRenderer {
                 let source = templates.root + "/assets/" + asset.relativePath
                 if path.hasSuffix(".js") {
                     try sink.write(path, ScriptMinifier.minified(try fileSystem.readFile(source)))
+                } else if let format = ImageFormat(path: path), format != .svg {
+                    // A designer's photo goes out as it is, but not with where and by whom it was taken.
+                    try sink.write(path, MetadataScrub.original(try fileSystem.readFile(source), format))
                 } else {
                     try sink.copy(from: source, to: path)
                 }
