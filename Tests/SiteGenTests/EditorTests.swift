@@ -263,7 +263,50 @@ import Testing
     }
 }
 
+extension RawHTMLAddressTests {
+    /// With unsafe_html, raw HTML that contacts another host without a link being followed (a
+    /// style's `URL(…)`, a `<link rel=preconnect>`, `ping`, `background`, an inline SVG's image)
+    /// was published silently, also under --strict.
+    @Test func rawHTMLThatContactsAnotherHostIsAnErrorAtItsLine() {
+        let body = [
+            "<p style=\"background:URL(https://tracker.example.com/bg.png)\">Text</p>",
+            "<link rel=\"preconnect\" href=\"https://fonts.googleapis.com\">",
+            "<a href=\"https://example.org/\" ping=\"https://ping.example.com/t\">Beispielseite</a>",
+            "<table background=\"https://table.example.com/bg.png\"><tr><td>Zelle</td></tr></table>",
+            "<svg width=\"10\" height=\"10\"><image href=\"https://svg.example.com/x.png\"/></svg>",
+        ].joined(separator: "\n\n")
+        var files = TestSupport.minimalSite
+        files["posts/2025/a.md"] = "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\n---\n" + body + "\n"
+        files["site.yml"] = (files["site.yml"] ?? "") + "unsafe_html: true\n"
+        let (report, _) = TestSupport.buildInMemory(files)
+        let clause = "would be loaded from another host; the privacy rules allow only files of this site (store it under content/ or Templates/assets/)"
+        let errors = report.diagnostics.errorMessages.filter { $0.contains("a.md") }
+        #expect(errors == [
+            "/c/posts/2025/a.md:5: error: 'https://tracker.example.com/bg.png' " + clause,
+            "/c/posts/2025/a.md:7: error: 'https://fonts.googleapis.com' " + clause,
+            "/c/posts/2025/a.md:9: error: 'https://ping.example.com/t' " + clause,
+            "/c/posts/2025/a.md:11: error: 'https://table.example.com/bg.png' " + clause,
+            "/c/posts/2025/a.md:13: error: 'https://svg.example.com/x.png' " + clause,
+        ], "\(errors)")
+    }
+}
+
 @Suite struct ReportedOnceTests {
+    /// A picture from another host in Markdown was two errors at its line: the renderer's ("save
+    /// it under content/images/") and the page check's ("store it under content/ or Templates/assets/").
+    @Test func aRemotePictureInMarkdownIsOneMessageAtItsLine() {
+        let post = "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\n---\n![Karte](https://cdn.example.com/karte.png)\n\n![Logo][logo]\n\n[logo]: //cdn.example.com/logo.png\n"
+        let (report, _) = TestSupport.buildInMemory(TestSupport.minimalSite.merging(["posts/2025/a.md": post]) { _, b in b })
+        let errors = report.diagnostics.errorMessages
+        #expect(errors.count == 2 && errors.allSatisfy { $0.contains("save it under content/images/") }, "\(errors)")
+        #expect(errors.first?.hasPrefix("/c/posts/2025/a.md:5: error: image 'https://cdn.example.com/karte.png'") == true, "\(errors)")
+        // The same address also in raw HTML is still reported there.
+        var files = TestSupport.minimalSite.merging(["posts/2025/a.md": post + "\n<img alt=\"Karte\" src=https://cdn.example.com/karte.png>\n"]) { _, b in b }
+        files["site.yml"] = (files["site.yml"] ?? "") + "unsafe_html: true\n"
+        let html = TestSupport.buildInMemory(files).0.diagnostics.errorMessages
+        #expect(html.contains { $0.contains("'https://cdn.example.com/karte.png' would be loaded from another host; the privacy rules") }, "\(html)")
+    }
+
     /// A broken anchor in a Markdown link was reported at its line and again against the built page.
     @Test func aBrokenAnchorIsOneMessageAtTheSourceLine() {
         let files = TestSupport.minimalSite.merging([

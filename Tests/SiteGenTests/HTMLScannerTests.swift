@@ -18,6 +18,30 @@ import Testing
         #expect(refs.ids == ["ziel", "frei"])
     }
 
+    /// Ways raw HTML makes the browser contact another host without a click on a link; each was
+    /// read as a link or not at all, so a page carrying one was published without a word.
+    @Test func everyWayToLoadFromAnotherHostIsAResource() {
+        let html = """
+        <p style="background:URL(https://a.example/1.png)"></p><p style="background-image: image-set('https://b.example/2.png' 1x, url(/lokal.png) 2x)"></p>
+        <link rel="dns-prefetch" href="//c.example"><link rel="preconnect" href="https://d.example"><link rel="prefetch" href="https://e.example/x.js">
+        <a href="/seite/" ping="https://f.example/t https://g.example/t">Seite</a><table background="https://h.example/bg.png"></table>
+        <svg><image href="https://i.example/3.png"/><image xlink:href="https://j.example/4.png"/><a href="/svg-link/">x</a></svg>
+        """
+        let refs = HTMLScanner.scan(html)
+        #expect(refs.resources == ["https://a.example/1.png", "https://b.example/2.png", "/lokal.png", "//c.example", "https://d.example",
+                                   "https://e.example/x.js", "https://f.example/t", "https://g.example/t", "https://h.example/bg.png",
+                                   "https://i.example/3.png", "https://j.example/4.png"], "\(refs.resources)")
+        #expect(refs.links == ["/seite/", "/svg-link/"])
+    }
+
+    /// A tag closed with ` />` or ` >` took the next tag's attributes as its own: the style sheet
+    /// after `<br/>` counted as the `<br>`'s link, not as something the page loads.
+    @Test func aTagEndingInSlashOrSpaceKeepsItsAttributesToItself() {
+        let refs = HTMLScanner.scan("<br/><link rel=\"stylesheet\" href=\"https://fonts.example/a.css\"><p ><link rel=\"icon\" href=\"/i.svg\"><img src=\"/a.png\" /><a href=\"/b/\">")
+        #expect(refs.resources == ["https://fonts.example/a.css", "/i.svg", "/a.png"])
+        #expect(refs.links == ["/b/"])
+    }
+
     @Test func brokenEndsDoNotCrashOrInvent() {
         #expect(HTMLScanner.scan("").links.isEmpty)
         #expect(HTMLScanner.scan("<").links.isEmpty)

@@ -159,6 +159,24 @@ import Testing
                 == ["3: SVG loads 'https://fonts.googleapis.com/css?family=Roboto' from another host (in a style), \(SVGSafety.loads); embed it in the graphic, or remove it"])
         #expect(problems(head + "<style>@import 'https://example.com/a.css';</style>\n<rect style=\"fill: URL( 'https://example.com/p.svg#m' )\"/></svg>").count == 2)
     }
+
+    /// Three more ways an SVG opened on its own loads from another host, which were published
+    /// without a word: an animation that sets an `<image>`'s address, a style sheet named by an
+    /// `<?xml-stylesheet?>` instruction, and the strings of a style's `image-set(…)`.
+    @Test func anSVGThatLoadsThroughAnimationStyleSheetOrImageSetIsFound() {
+        func problems(_ text: String) -> [String] { SVGSafety.problems(Array(text.utf8)).map { "\($0.line): \($0.message)" } }
+        let head = "<svg xmlns=\"http://www.w3.org/2000/svg\">\n"
+        #expect(problems(head + "<image width=\"9\" height=\"9\">\n<set attributeName=\"href\" to=\"https://tracker.example.com/a.png\"/></image></svg>")
+                == ["3: SVG loads 'https://tracker.example.com/a.png' from another host (in 'to'), \(SVGSafety.loads); embed it in the graphic, or remove it"])
+        #expect(problems(head + "<image><animate attributeName=\"href\" values=\"#lokal;//cdn.example.com/b.png\" dur=\"1s\"/></image></svg>")
+                == ["2: SVG loads '//cdn.example.com/b.png' from another host (in 'values'), \(SVGSafety.loads); embed it in the graphic, or remove it"])
+        #expect(problems("<?xml version=\"1.0\"?>\n<?xml-stylesheet type=\"text/css\" href=\"https://fonts.example.com/s.css\"?>\n" + head + "</svg>")
+                == ["2: SVG loads 'https://fonts.example.com/s.css' from another host (in 'xml-stylesheet'), \(SVGSafety.loads); embed it in the graphic, or remove it"])
+        #expect(problems(head + "<style>\nrect { background-image: image-set(\"/lokal.png\" 1x, \"https://cdn.example.com/c.png\" 2x) }\n</style></svg>")
+                == ["3: SVG loads 'https://cdn.example.com/c.png' from another host (in a style), \(SVGSafety.loads); embed it in the graphic, or remove it"])
+        // Local values load nothing from elsewhere.
+        #expect(problems("<?xml-stylesheet href=\"karte.css\"?>\n" + head + "<rect><set attributeName=\"fill\" to=\"red\"/></rect><style>a{b:image-set(\"x.png\" 1x)}</style></svg>") == [])
+    }
 }
 
 /// Results gathered from several threads.

@@ -248,6 +248,101 @@ import Testing
         #expect(sink.files["images/stadtsilhouette-abend.jpg"] == nil && sink.files["posts/2025/messmast-hochkant.jpg"] == nil)
     }
 
+    /// A GIF goes out as it is, but not with the XMP packet (author, GPS position) and comments
+    /// that editing programs write into it: they were published byte for byte.
+    @Test func aGIFIsPublishedWithoutItsCommentsAndXMP() throws {
+        func block(_ label: UInt8, _ data: [UInt8]) -> [UInt8] { [0x21, label] + [UInt8(data.count)] + data + [0] }
+        let xmp = Array("XMP DataXMP<x:xmpmeta><rdf:Description exif:GPSLatitude=\"51,30.5N\" dc:creator=\"Erika Mustermann\"/></x:xmpmeta>".utf8)
+        let header = Array("GIF89a".utf8) + [2, 0, 2, 0, 0x80, 0, 0] + [0, 0, 0, 255, 255, 255]
+        let loop = block(0xFF, Array("NETSCAPE2.0".utf8)).dropLast() + [3, 1, 0, 0, 0]
+        let timing = block(0xF9, [0, 10, 0, 0])
+        let image: [UInt8] = [0x2C, 0, 0, 0, 0, 2, 0, 2, 0, 0, 2, 2, 0x44, 0x01, 0]
+        let original = header + block(0xFE, Array("GPS 51.5N Erika Mustermann".utf8)) + Array(loop) + block(0xFF, xmp) + timing + image + [0x3B]
+        let (report, files) = build(["posts/2025/fotos.md": post("![Ein Fahrrad fährt durchs Bild](../../images/rad.gif)\n")],
+                                    photos: ["images/rad.gif": original])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let published = try #require(files["images/rad.gif"])
+        #expect(published == header + Array(loop) + timing + image + [0x3B])
+        #expect(ImageMetadata.personalStrings(published) == [])
+    }
+
+    /// A JPEG named `.jfif` (as Windows saves one from the web) counted as no image: it was
+    /// published as it is, with its GPS position and camera, shown or linked or not.
+    @Test func aJPEGNamedJFIFIsAPhotoToo() throws {
+        let text = post("![Die Stadt](../../images/stadt.jfif) und [in voller Größe](../../images/stadt.jfif)\n")
+        let (report, files) = build(["posts/2025/fotos.md": text], photos: ["images/stadt.jfif": Self.stadt, "images/uebrig.jfif": Self.stadt])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.diagnostics.warningMessages.contains { $0.hasPrefix("/c/images/uebrig.jfif: warning: This photo is not shown or linked by any page") },
+                "\(report.diagnostics)")
+        #expect(!files.keys.contains { $0.hasSuffix(".jfif") }, "\(files.keys.sorted())")
+        let made = files.filter { $0.key.hasPrefix("images/stadt-") }
+        #expect(made.keys.contains { $0.hasSuffix(".jpg") } && made.keys.contains { $0.hasSuffix(".webp") }, "\(made.keys.sorted())")
+        for (path, bytes) in made { #expect(ImageMetadata.findings(bytes) == [], "\(path)") }
+    }
+
+    /// An SVG saved by Inkscape names the folder it was exported to, with the user's name; it went
+    /// out without a word. A warning at the line: the graphic itself is published.
+    @Test func anSVGThatNamesAUsersFolderIsAWarningAtItsLine() throws {
+        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:inkscape=\"http://www.inkscape.org/namespaces/inkscape\"\n"
+            + "  inkscape:export-filename=\"/home/erika.mustermann/Bilder/karte.png\" width=\"9\" height=\"9\">\n"
+            + "<a href=\"https://www.dortmund.de/users/liste/\"><rect width=\"9\" height=\"9\"/></a>\n"
+            + "<image href=\"file:///C:/Users/emustermann/Desktop/logo.png\" width=\"9\" height=\"9\"/></svg>\n"
+        let (report, files) = build(["posts/2025/fotos.md": post("![Karte der Messstationen](../../images/karte.svg)\n"), "images/karte.svg": svg])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let clause = "which is published with it and gives away a user name; save the graphic as plain SVG, or remove the attribute"
+        #expect(report.diagnostics.warningMessages.filter { $0.contains("karte.svg") } == [
+            "/c/images/karte.svg:2: warning: SVG names a folder on the computer it was made on ('/home/erika.mustermann/Bilder/karte.png') in 'inkscape:export-filename', " + clause,
+            "/c/images/karte.svg:4: warning: SVG names a folder on the computer it was made on ('file:///C:/Users/emustermann/Desktop/logo.png') in 'href', " + clause,
+        ], "\(report.diagnostics)")
+        #expect(files["images/karte.svg"] != nil)
+        #expect(!SVGSafety.isUserFolder("/home/") && !SVGSafety.isUserFolder("https://example.org/home/a/") && SVGSafety.isUserFolder("C:\\Users\\erika\\a.png"))
+    }
+
+    /// A photo in Templates/assets/ (a designer's header picture) went out byte for byte, with its
+    /// GPS position, camera and owner, also in a second picture after the JPEG's end. Its colour
+    /// profile stays: unlike a made file, its colours depend on it.
+    @Test func aThemePhotoIsPublishedWithoutPersonalMetadata() throws {
+        let fs = MemoryFileSystem(Dictionary(uniqueKeysWithValues: TestSupport.minimalSite.map { ("/c/" + $0.key, $0.value) }))
+        let root = TestSupport.templates
+        for path in (FileManager.default.enumerator(atPath: root)?.allObjects as? [String]) ?? [] {
+            if let data = FileManager.default.contents(atPath: root + "/" + path) { fs.write("/t/" + path, bytes: [UInt8](data)) }
+        }
+        let p3 = TestPhoto.make(width: 64, height: 48, personalData: true, displayP3: true)
+        let png = Self.withTextChunk(TestPhoto.make(width: 64, height: 48, format: .png), "Author\0Erika Mustermann")
+        let webp = TestPhoto.make(width: 64, height: 48, personalData: true, format: .webp)
+        fs.write("/t/assets/img/kopf.jpg", bytes: p3 + Self.stadt)  // a phone's second picture after the end
+        fs.write("/t/assets/img/kopf.png", bytes: png)
+        fs.write("/t/assets/img/kopf.webp", bytes: webp)
+        let builder = Builder(location: SiteLocation(content: "/c", templates: "/t", output: "/out"), options: BuildOptions(now: TestSupport.now), fileSystem: fs)
+        let sink = MemorySink(fileSystem: fs)
+        let (report, _) = builder.run(into: sink)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        for (name, original) in [("jpg", p3 + Self.stadt), ("png", png), ("webp", webp)] {
+            #expect(!ImageMetadata.personalStrings(original).isEmpty, "the test photo carries personal data: \(name)")
+            let published = try #require(sink.files["assets/img/kopf." + name])
+            #expect(ImageMetadata.personalStrings(published) == [], "\(name)")
+            #expect(ImageFormat.sniff(published) == ImageFormat.sniff(original))
+        }
+        let jpeg = try #require(sink.files["assets/img/kopf.jpg"])
+        #expect(jpeg.count < p3.count && jpeg.suffix(2) == [0xFF, 0xD9])
+        #expect(String(decoding: ImageMetadata.outsidePixels(jpeg).map { $0 == 0 ? 32 : $0 }, as: UTF8.self).contains("ICC_PROFILE"))
+        #expect(TestPhoto.isRed(TestPhoto.pixel(jpeg, 2, 2)), "the picture itself is unchanged")
+    }
+
+    /// `png` with a `tEXt` chunk after its header, as editing programs write the author.
+    static func withTextChunk(_ png: [UInt8], _ text: String) -> [UInt8] {
+        let body = Array("tEXt".utf8) + Array(text.utf8)
+        var crc: UInt32 = 0xFFFF_FFFF
+        for byte in body {
+            crc ^= UInt32(byte)
+            for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+        }
+        crc ^= 0xFFFF_FFFF
+        func bigEndian(_ n: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: n >> (24 - 8 * UInt32($0))) } }
+        let chunk = bigEndian(UInt32(text.utf8.count)) + body + bigEndian(crc)
+        return Array(png[..<33]) + chunk + Array(png[33...])  // signature (8) and IHDR (25) first
+    }
+
     @Test func rawHTMLImagesWithoutAltAreNamed() {
         let (report, _) = build(["posts/2025/fotos.md": post("Text\n\n<p><img src=\"/images/x.svg\"></p>\n\n<img src=\"/images/x.svg\" alt=\"\">\n")],
                                 siteYML: "unsafe_html: true\n")

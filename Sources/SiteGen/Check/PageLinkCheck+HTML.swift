@@ -15,6 +15,14 @@ extension PageLinkCheck {
         return "; addresses in HTML are published as written: link in Markdown, [text](\(href))"
     }
 
+    /// Whether the page's Markdown shows `href` as a picture (`![…](https://…)`, or by a reference
+    /// `[x]: https://…`), not in HTML: the renderer has reported it at its line, saying what to do.
+    func isMarkdownPicture(_ href: String, on r: PageRecord) -> Bool {
+        guard let source = r.source, hasBody(source.path), let body = bodyText(source), !Self.isHTMLAttribute(href, in: body),
+              !body.containsBytes("=" + href) else { return false }  // also in HTML (`src=https://…`): that one is not reported yet
+        return ["](", "](<", "]( ", "]: ", "]: <", "]:"].contains { body.contains($0 + href) }
+    }
+
     /// Whether `text` has `href` as an attribute's value (`src="…"`, `href='…'`).
     static func isHTMLAttribute(_ href: String, in text: String) -> Bool {
         text.containsBytes("=\"\(href)\"") || text.containsBytes("='\(href)'")

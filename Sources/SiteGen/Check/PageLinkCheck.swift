@@ -54,6 +54,7 @@ struct PageLinkCheck {
         for href in r.refs.resources {
             let d = destination(href)
             if d.remote {
+                if isMarkdownPicture(href, on: r) { continue }  // reported at its line by the Markdown renderer
                 let (file, line, origin) = place(href)
                 diagnostics.append(.error(file, line: line, "'\(href)' would be loaded from another host\(origin); the privacy rules allow only files of this site (store it under content/ or Templates/assets/)"))
             } else if let target = d.target, (target.path.isEmpty ? resolve("") : d.resolved) == nil, !reportedByMarkdown(href, r) {

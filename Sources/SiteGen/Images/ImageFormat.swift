@@ -8,7 +8,7 @@ enum ImageFormat: String, Sendable, Hashable {
     init?(path: String) {
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
         switch path[path.index(after: dot)...].lowercased() {
-        case "jpg", "jpeg", "jpe": self = .jpeg
+        case "jpg", "jpeg", "jpe", "jfif", "pjpeg", "pjp": self = .jpeg  // .jfif: how Windows saves a JPEG from the web
         case "png": self = .png
         case "webp": self = .webp
         case "avif": self = .avif
@@ -21,7 +21,7 @@ enum ImageFormat: String, Sendable, Hashable {
     }
 
     /// Photos and other pixel images: resized, converted and stripped of metadata. GIFs (often
-    /// animated) and SVGs are published as they are.
+    /// animated) and SVGs are published as they are (a GIF without its metadata, `MetadataScrub.gif`).
     var isProcessed: Bool { self != .gif && self != .svg }
 
     /// The format of the `<img>` fallback beside WebP: the original's, where every browser shows it.

@@ -8,9 +8,35 @@ extension SVGSafety {
     /// The address of another host that a tag loads (`<image href>`, `<use xlink:href>`,
     /// `<iframe src>` …); a link (`<a href>`) loads nothing.
     static func remoteLoad(_ tag: XMLTagScanner.Tag) -> (attribute: String, address: String)? {
-        guard localName(tag.name) != "a" else { return nil }
-        let attribute = tag.attributes.first { ["href", "src"].contains(localName($0.name)) && isRemoteAddress($0.value) }
-        return attribute.map { ($0.name, $0.value.trimmingSpaces) }
+        let name = localName(tag.name)
+        guard name != "a" else { return nil }
+        // `<set attributeName="href" to="https://…">` inside an `<image>` loads its value as well.
+        let animated = ["set", "animate"].contains(name) ? ["to", "from", "by", "values"] : []
+        for attribute in tag.attributes where (["href", "src"] + animated).contains(localName(attribute.name)) {
+            if let address = attribute.value.split(separator: ";").first(where: { isRemoteAddress(String($0)) }) {
+                return (attribute.name, String(address).trimmingSpaces)
+            }
+        }
+        return nil
+    }
+
+    /// `<?xml-stylesheet href="https://…"?>`: a browser opening the file loads that style sheet.
+    static func remoteStyleSheets(_ bytes: [UInt8]) -> [Problem] {
+        let opening = Array("<?xml-stylesheet".utf8)
+        var problems: [Problem] = []
+        var line = 1
+        for i in bytes.indices {
+            if bytes[i] == 10 { line += 1 }
+            guard bytes[i] == UInt8(ascii: "<"), bytes[i...].starts(with: opening) else { continue }
+            let end = bytes[i...].firstRange(of: Array("?>".utf8))?.lowerBound ?? bytes.count
+            // Its pseudo-attributes read like a tag's.
+            var tag = XMLTagScanner(Array("<xml-stylesheet".utf8) + bytes[(i + opening.count)..<end] + [UInt8(ascii: ">")])
+            if let href = tag.next()?.attributes.first(where: { $0.name == "href" }), isRemoteAddress(href.value) {
+                let place = "xml-stylesheet"  // where, as for an attribute (one message, one German text)
+                problems.append(Problem(line: line, message: "SVG loads '\(href.value.trimmingSpaces)' from another host (in '\(place)'), \(loads); embed it in the graphic, or remove it"))
+            }
+        }
+        return problems
     }
 
     /// `http:`, `https:` or `//` however it is written: character references, spaces, case.

@@ -27,7 +27,32 @@ enum SVGSafety {
                 problems.append(Problem(line: tag.line, message: "SVG loads '\(load.address)' from another host (in '\(load.attribute)'), \(loads); embed it in the graphic, or remove it"))
             }
         }
-        return (problems + remoteStyleLoads(bytes)).sorted { $0.line < $1.line }
+        return (problems + remoteStyleLoads(bytes) + remoteStyleSheets(bytes)).sorted { $0.line < $1.line }
+    }
+
+    /// Attributes that name a folder of the computer the graphic was made on: Inkscape writes
+    /// `inkscape:export-filename="/home/erika.mustermann/Bilder/karte.png"`, which gives away a
+    /// user name. A warning: the graphic itself is fine.
+    static func localPaths(_ bytes: [UInt8]) -> [Problem] {
+        var problems: [Problem] = []
+        var scanner = XMLTagScanner(bytes)
+        while let tag = scanner.next() {
+            guard let attribute = tag.attributes.first(where: { isUserFolder($0.value) }) else { continue }
+            problems.append(Problem(line: attribute.line, message: "SVG names a folder on the computer it was made on ('\(attribute.value)') in '\(attribute.name)', which is published with it and gives away a user name; save the graphic as plain SVG, or remove the attribute"))
+        }
+        return problems
+    }
+
+    /// `/home/<name>/…`, `/Users/<name>/…`, `C:\Users\<name>\…`, also as a `file:` address; not
+    /// a web address that happens to hold `/users/`.
+    static func isUserFolder(_ value: String) -> Bool {
+        var path = Substring(decodeReferences(value).trimmingSpaces.lowercased().replacingAll("\\", with: "/"))
+        if path.hasPrefix("file://") { path = path.dropFirst(7) }
+        if path.hasPrefix("/"), path.dropFirst().prefix(2).last == ":" { path = path.dropFirst() }  // file:///c:/…
+        if path.count > 2, path.dropFirst().first == ":", path.first!.isLetter { path = path.dropFirst(2) }  // c:/…
+        guard let folder = ["/home/", "/users/"].first(where: path.hasPrefix) else { return false }
+        let rest = path.dropFirst(folder.count)
+        return rest.firstIndex(of: "/").map { $0 != rest.startIndex } ?? false
     }
 
     /// `svg:script` → `script`, lowercased.

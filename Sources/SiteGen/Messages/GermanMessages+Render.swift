@@ -22,6 +22,8 @@ extension GermanMessages {
          "Die SVG-Datei lädt „{1}“ von einem anderen Server (in „{2}“), {3}; betten Sie es in die Grafik ein, oder entfernen Sie es"),
         ("SVG loads '{}' from another host (in a style), {}; embed it in the graphic, or remove it",
          "Die SVG-Datei lädt „{1}“ von einem anderen Server (in einer Stilangabe), {2}; betten Sie es in die Grafik ein, oder entfernen Sie es"),
+        ("SVG names a folder on the computer it was made on ('{}') in '{}', which is published with it and gives away a user name; save the graphic as plain SVG, or remove the attribute",
+         "Die SVG-Datei nennt einen Ordner auf dem Rechner, auf dem sie erstellt wurde („{1}“ in „{2}“); er wird mit ihr veröffentlicht und verrät einen Benutzernamen. Speichern Sie die Grafik als einfaches SVG, oder entfernen Sie das Attribut"),
         ("This file is not published: no page links to it. If it is meant as a page, rename it to '{}.md'; else link it from the page it belongs to, or remove it",
          "Diese Datei wird nicht veröffentlicht: Keine Seite verlinkt sie. Ist sie als Seite gemeint, benennen Sie sie in „{1}.md“ um; sonst verlinken Sie sie auf der Seite, zu der sie gehört, oder löschen Sie sie"),
         ("This file is not published: no page links to it. Link it from the page it belongs to, or remove it",

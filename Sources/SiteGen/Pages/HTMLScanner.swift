@@ -7,7 +7,9 @@ import Glibc
 struct HTMLReferences: Sendable {
     /// `href` values of `<a>` and `<link>`.
     var links: [String] = []
-    /// `src`, `srcset`, `poster`, `<link rel=stylesheet|icon|preload href>`, `url(...)`: things a browser loads.
+    /// `src`, `srcset`, `poster`, `background`, `ping`, `<link rel=stylesheet|icon|preload|prefetch|preconnect href>`,
+    /// an SVG `<image href>`, `url(...)`, `image-set("...")`: things a browser loads (or, for `ping`
+    /// and `preconnect`, contacts) without the visitor following a link.
     var resources: [String] = []
     var ids: PageIDs = []
     /// The links and resources that may name a file rather than a page (`mayNameFile`), each once:
@@ -73,7 +75,10 @@ enum HTMLScanner {
     }
 
     /// The attributes this scanner reads; every other name is skipped without making a string.
-    private enum Attribute { case id, href, rel, src, srcset, style, other }
+    private enum Attribute { case id, href, rel, src, srcset, style, ping, other }
+
+    /// Tags whose `href` is loaded rather than followed.
+    private enum Tag { case link, image, other }
 
     private static func scan(bytes: UnsafeBufferPointer<UInt8>) -> HTMLReferences {
         var refs = HTMLReferences()
@@ -90,10 +95,11 @@ enum HTMLScanner {
             var j = i + 1
             while j < n, isLetter(bytes[j]) || isDigit(bytes[j]) { j += 1 }
             let tagStart = i + 1, tagEnd = j
-            let isLink = equalsLowercased(bytes, tagStart, tagEnd, "link")
+            let tag: Tag = equalsLowercased(bytes, tagStart, tagEnd, "link") ? .link
+                : equalsLowercased(bytes, tagStart, tagEnd, "image") || equalsLowercased(bytes, tagStart, tagEnd, "feimage") ? .image : .other
             attributes.removeAll(keepingCapacity: true)
             j = readAttributes(bytes, from: j, into: &attributes)
-            record(attributes, isLink: isLink, into: &refs, ids: &ids)
+            record(attributes, tag: tag, into: &refs, ids: &ids)
             i = j + 1
             // Skip the content of script and style elements (JSON-LD, inline data).
             let close: [UInt8]? = equalsLowercased(bytes, tagStart, tagEnd, "script") ? scriptClose
@@ -141,8 +147,8 @@ enum HTMLScanner {
                         attributes.append((name, String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<j]), as: UTF8.self)))
                     }
                 }
-            } else if j == nameStart {
-                j += 1
+            } else if j == nameStart, j < n, bytes[j] != UInt8(ascii: ">") {
+                j += 1  // never past the `>` of `<img … />` or `<p >`: the next tag's attributes would count as this one's
             }
         }
         return j
@@ -150,14 +156,17 @@ enum HTMLScanner {
 
     /// Notes what a tag's attributes link to, load and offer as ids.
     @inline(__always)
-    private static func record(_ attributes: [(Attribute, String)], isLink: Bool, into refs: inout HTMLReferences, ids: inout [String]) {
+    private static func record(_ attributes: [(Attribute, String)], tag: Tag, into refs: inout HTMLReferences, ids: inout [String]) {
         for (name, value) in attributes {
             switch name {
             case .id: ids.append(value)
             case .href:
-                if isLink {
+                if tag == .image {
+                    refs.resources.append(value)  // an inline SVG's picture is loaded with the page
+                } else if tag == .link {
+                    // Hints (`dns-prefetch`, `preconnect`, `prefetch`) contact the host as the page loads.
                     let rel = attributes.first { $0.0 == .rel }?.1.lowercased() ?? ""
-                    if ["stylesheet", "icon", "preload", "manifest"].contains(where: rel.containsBytes) {
+                    if ["stylesheet", "icon", "preload", "manifest", "prefetch", "preconnect", "prerender"].contains(where: rel.containsBytes) {
                         refs.resources.append(value)
                     } else {
                         refs.links.append(value)
@@ -172,6 +181,9 @@ enum HTMLScanner {
                 }
             case .style:
                 refs.resources += cssURLs(value)
+            case .ping:
+                // Each address is sent a request when the link is followed: a tracker, not a link.
+                refs.resources += value.split(separator: " ").map(String.init)
             case .rel, .other: break
             }
         }
@@ -188,11 +200,15 @@ enum HTMLScanner {
             return equalsLowercased(bytes, start, end, "rel") ? .rel : .other
         case 4:
             if equalsLowercased(bytes, start, end, "href") { return .href }
+            if equalsLowercased(bytes, start, end, "ping") { return .ping }
             return equalsLowercased(bytes, start, end, "data") ? .src : .other
         case 5: return equalsLowercased(bytes, start, end, "style") ? .style : .other
         case 6:
             if equalsLowercased(bytes, start, end, "srcset") { return .srcset }
             return equalsLowercased(bytes, start, end, "poster") ? .src : .other
+        case 10:
+            if equalsLowercased(bytes, start, end, "xlink:href") { return .href }
+            return equalsLowercased(bytes, start, end, "background") ? .src : .other  // <table background=…>
         default: return .other
         }
     }
@@ -211,26 +227,58 @@ enum HTMLScanner {
         return true
     }
 
-    /// `url(...)` and `@import "..."` targets in CSS.
+    /// `url(...)`, `@import "..."` and the strings of `image-set("...")` in CSS, in any case:
+    /// browsers load `URL(https://…)` just the same.
     static func cssURLs(_ css: String) -> [String] {
+        let b = Array(css.utf8)
+        let low = b.map(lower)
+        func at(_ i: Int, _ word: String) -> Bool { low[i...].starts(with: word.utf8) }
         var result: [String] = []
-        var rest = Substring(css)
-        while let r = rest.firstRange(of: "url(") {
-            rest = rest[r.upperBound...]
-            guard let close = rest.firstIndex(of: ")") else { break }
-            var value = rest[..<close].trimmingPrefixSpaces
-            while let last = value.last, last == " " { value.removeLast() }
-            if let f = value.first, f == "\"" || f == "'" { value = value.dropFirst().dropLast() }
-            result.append(String(value))
-            rest = rest[close...]
-        }
-        rest = Substring(css)
-        while let r = rest.firstRange(of: "@import") {
-            rest = rest[r.upperBound...].trimmingPrefixSpaces
-            if let f = rest.first, f == "\"" || f == "'" {
-                let body = rest.dropFirst()
-                if let end = body.firstIndex(of: f) { result.append(String(body[..<end])) }
+        var i = 0
+        while i < b.count {
+            if at(i, "url(") {
+                let close = b[(i + 4)...].firstIndex(of: UInt8(ascii: ")")) ?? b.count
+                var value = Substring(String(decoding: b[(i + 4)..<close], as: UTF8.self)).trimmingPrefixSpaces
+                while let last = value.last, last == " " { value.removeLast() }
+                if let f = value.first, f == "\"" || f == "'" { value = value.dropFirst().dropLast() }
+                result.append(String(value))
+                i = close
+            } else if at(i, "image-set(") {
+                result += quotedStrings(b, from: i + 10)  // its url(…) are found as the loop goes on
+                i += 10
+            } else if at(i, "@import") {
+                var j = i + 7
+                while j < b.count, b[j] == 32 { j += 1 }
+                if j < b.count, b[j] == UInt8(ascii: "\"") || b[j] == UInt8(ascii: "'"),
+                   let end = b[(j + 1)...].firstIndex(of: b[j]) {
+                    result.append(String(decoding: b[(j + 1)..<end], as: UTF8.self))
+                }
+                i = j
+            } else {
+                i += 1
             }
+        }
+        return result
+    }
+
+    /// The quoted strings from `start` up to the `)` that closes the function they stand in.
+    private static func quotedStrings(_ b: [UInt8], from start: Int) -> [String] {
+        var result: [String] = []
+        var depth = 0
+        var j = start
+        while j < b.count {
+            switch b[j] {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                guard let end = b[(j + 1)...].firstIndex(of: b[j]) else { return result }
+                if depth == 0 { result.append(String(decoding: b[(j + 1)..<end], as: UTF8.self)) }  // not inside url("…")
+                j = end
+            case UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: ")"):
+                if depth == 0 { return result }
+                depth -= 1
+            default: break
+            }
+            j += 1
         }
         return result
     }

@@ -30,7 +30,7 @@ extension SiteRenderer {
                 if !problems.isEmpty { continue }
             }
             outputs.insert(asset.path)
-            do { try sink.copy(from: contentRoot + "/" + asset.path, to: asset.path) } catch {
+            do { try publish(asset.path, into: sink) } catch {
                 diagnostics.append(.error(contentName + "/" + asset.path, "cannot be copied: \(error)"))
             }
         }
@@ -46,6 +46,9 @@ extension SiteRenderer {
                 let source = templates.root + "/assets/" + asset.relativePath
                 if path.hasSuffix(".js") {
                     try sink.write(path, ScriptMinifier.minified(try fileSystem.readFile(source)))
+                } else if let format = ImageFormat(path: path), format != .svg {
+                    // A designer's photo goes out as it is, but not with where and by whom it was taken.
+                    try sink.write(path, MetadataScrub.original(try fileSystem.readFile(source), format))
                 } else {
                     try sink.copy(from: source, to: path)
                 }
@@ -54,6 +57,12 @@ extension SiteRenderer {
             }
         }
         return diagnostics
+    }
+
+    /// Copies a file of the content as it is; a GIF without its comments and XMP (`MetadataScrub.gif`).
+    private func publish(_ path: String, into sink: OutputSink) throws {
+        guard ImageFormat(path: path) == .gif else { return try sink.copy(from: contentRoot + "/" + path, to: path) }
+        try sink.write(path, MetadataScrub.scrub(try fileSystem.readFile(contentRoot + "/" + path), .gif))
     }
 
     /// For a file that goes out only when a page links it (`ContentFileRole.attachment`, `.download`):

@@ -1,5 +1,5 @@
-/// What a style sheet loads from another host: `url(https://…)` and `@import "https://…"`, in a
-/// `.css` file, an SVG's `<style>` or a `style` attribute. A font or picture from another host
+/// What a style sheet loads from another host: `url(https://…)`, `@import "https://…"` and
+/// `image-set("https://…" 1x)`, in a `.css` file, an SVG's `<style>` or a `style` attribute. A font or picture from another host
 /// tells that host who looks at the page (the privacy rules allow only the site's own files).
 enum RemoteStyleReferences {
     /// Each address of another host with its line, at most one per line.
@@ -9,7 +9,7 @@ enum RemoteStyleReferences {
         var line = 1
         for i in lower.indices {
             if lower[i] == 10 { line += 1; continue }
-            guard let after = referenceStart(lower, at: i), let address = remoteAddress(bytes, from: after),
+            guard let address = referenceStart(lower, at: i).flatMap({ remoteAddress(bytes, from: $0) }) ?? imageSetAddress(lower, bytes, at: i),
                   found.last?.line != line else { continue }
             found.append((line, address))
         }
@@ -28,6 +28,31 @@ enum RemoteStyleReferences {
         let n = opening.utf8CodeUnitCount
         guard n > 0, b.count >= i + n else { return nil }
         return (0..<n).allSatisfy { b[i + $0] == opening.utf8Start[$0] } ? i + n : nil
+    }
+
+    /// The first address of another host among the strings of an `image-set("…" 1x, "…" 2x)`
+    /// starting at `i` (its `url(…)` are found on their own).
+    private static func imageSetAddress(_ lower: [UInt8], _ b: [UInt8], at i: Int) -> String? {
+        let opening = Array("image-set(".utf8)
+        guard lower[i] == UInt8(ascii: "i"), lower[i...].starts(with: opening) else { return nil }
+        var depth = 0
+        var j = i + opening.count
+        while j < b.count {
+            switch b[j] {
+            case UInt8(ascii: "\""), UInt8(ascii: "'"):
+                guard let end = b[(j + 1)...].firstIndex(of: b[j]) else { return nil }
+                let text = String(decoding: b[(j + 1)..<end], as: UTF8.self)
+                if depth == 0, isRemote(text) { return text }
+                j = end
+            case UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: ")"):
+                if depth == 0 { return nil }
+                depth -= 1
+            default: break
+            }
+            j += 1
+        }
+        return nil
     }
 
     /// The address from `start` (after spaces and a quote), when it is another host's.
