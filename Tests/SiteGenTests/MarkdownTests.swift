@@ -195,6 +195,24 @@ import Testing
         #expect(!r.html.contains("dekorativ"))
     }
 
+    /// Alt text an editor's tool filled in with the file name, or a word for "picture", reads out
+    /// as nothing useful (WCAG 1.1.1); a short word the editor chose ("Rathaus") is left alone.
+    @Test func altTextThatIsAFileNameOrPlaceholderIsWarnedAbout() {
+        let text = """
+        ![x.svg](../../images/x.svg) ![x](../../images/x.svg) ![IMG_2041.JPG](../../images/x.svg)
+
+        ![Bild](../../images/x.svg) ![ foto ](../../images/x.svg)
+
+        ![X](../../images/x.svg) ![Karte der Sensoren](../../images/x.svg) ![x](../../images/x.svg "dekorativ")
+        """
+        let r = render(text)
+        let warned = r.diagnostics.filter { $0.message.contains("a file name or a word for a picture") }
+        #expect(warned.map(\.line) == [5, 5, 5, 7, 7])
+        #expect(warned.first?.message == "image '../../images/x.svg' has the alt text 'x.svg', a file name or a word for a picture, which tells screen reader users nothing; describe what it shows in ![…](../../images/x.svg), or mark decoration with ![](../../images/x.svg \"dekorativ\")")
+        #expect(AltText.isUninformative("sensor%20karte", src: "a/sensor%20karte.png") == false)
+        #expect(AltText.isUninformative("sensor karte", src: "a/sensor%20karte.png"))
+    }
+
     @Test func altTextIsEscaped() {
         let r = render("![a \"quote\" <b>](../../images/x.svg)\n")
         #expect(r.html.contains("alt=\"a &quot;quote&quot; \""))

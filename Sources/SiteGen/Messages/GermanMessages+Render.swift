@@ -56,6 +56,8 @@ extension GermanMessages {
         ("image '{}' does not exist under content/{}", "Das Bild „{1}“ gibt es unter content/ nicht{2}"),
         ("image '{}' has no alt text; describe it in ![…]({}), or mark decoration with ![]({} \"dekorativ\")",
          "Das Bild „{1}“ hat keinen Alternativtext; beschreiben Sie es in ![…]({2}), oder kennzeichnen Sie reinen Schmuck mit ![]({3} \"dekorativ\")"),
+        ("image '{}' has the alt text '{}', a file name or a word for a picture, which tells screen reader users nothing; describe what it shows in ![…]({}), or mark decoration with ![]({} \"dekorativ\")",
+         "Das Bild „{1}“ hat als Alternativtext nur „{2}“, einen Dateinamen oder ein Wort wie „Bild“; das sagt Menschen, die das Bild nicht sehen, nichts. Beschreiben Sie in ![…]({3}), was es zeigt, oder kennzeichnen Sie reinen Schmuck mit ![]({4} \"dekorativ\")"),
         ("image '{}' would be loaded from another host, which the privacy rules forbid; save it under content/images/ and link it from there",
          "Das Bild „{1}“ würde von einem anderen Server geladen, das verbieten die Datenschutzregeln; speichern Sie es unter content/images/ und binden Sie es von dort ein"),
         ("image '{}' would be loaded from another host; save it under content/images/",

@@ -362,6 +362,9 @@ private struct Walker {
         if alt.trimmingSpaces.isEmpty && !decorative {
             diagnostics.append(.warning(body.source.display, line: at,
                 "image '\(url)' has no alt text; describe it in ![…](\(url)), or mark decoration with ![](\(url) \"dekorativ\")"))
+        } else if !decorative && AltText.isUninformative(alt, src: url) {
+            diagnostics.append(.warning(body.source.display, line: at,
+                "image '\(url)' has the alt text '\(alt.trimmingSpaces)', a file name or a word for a picture, which tells screen reader users nothing; describe what it shows in ![…](\(url)), or mark decoration with ![](\(url) \"dekorativ\")"))
         }
         var src = url
         switch renderer.resolve(url, body.source, true) {
