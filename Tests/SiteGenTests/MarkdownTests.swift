@@ -213,6 +213,25 @@ import Testing
         #expect(AltText.isUninformative("sensor karte", src: "a/sensor%20karte.png"))
     }
 
+    /// A file on another site is a download too: its format is added to the text, and as its size
+    /// cannot be known, the editor is asked for it (FACTS: "Smart-City-Strategie (PDF, 4,2 MB)").
+    @Test func remoteDownloadsSayTheirFormatAndAskForTheirSize() {
+        let text = """
+        [Bericht](https://www.dortmund.de/bericht.pdf) [Plan (PDF, 2 MB)](https://a.de/plan.PDF?v=2)
+
+        [Tabelle](https://a.de/daten.xlsx#blatt2) [Seite](https://a.de/pdf) [Ordner](https://a.de/b.pdf/)
+        """
+        let r = render(text)
+        #expect(r.html.contains("<a href=\"https://www.dortmund.de/bericht.pdf\">Bericht (PDF)</a>"))
+        #expect(r.html.contains(">Plan (PDF, 2 MB)</a>"))
+        #expect(r.html.contains(">Tabelle (Excel)</a>"))
+        #expect(r.html.contains(">Seite</a>") && r.html.contains(">Ordner</a>"))
+        #expect(r.diagnostics.filter { $0.message.contains("does not say its size") }.map(\.description) == [
+            "content/posts/2025/a.md:5: warning: link to the PDF file 'https://www.dortmund.de/bericht.pdf' on another site does not say its size; write it in the link text, e.g. [Bericht (PDF, 2 MB)](…)",
+            "content/posts/2025/a.md:7: warning: link to the Excel file 'https://a.de/daten.xlsx#blatt2' on another site does not say its size; write it in the link text, e.g. [Bericht (Excel, 2 MB)](…)",
+        ])
+    }
+
     @Test func altTextIsEscaped() {
         let r = render("![a \"quote\" <b>](../../images/x.svg)\n")
         #expect(r.html.contains("alt=\"a &quot;quote&quot; \""))

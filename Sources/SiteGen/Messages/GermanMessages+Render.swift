@@ -102,6 +102,8 @@ extension GermanMessages {
          "Der Linktext „{1}“ nennt eine Größe, die die Datei „{2}“ nicht mehr hat: Sie ist {3} groß; schreiben Sie das, oder lassen Sie Format und Größe weg, dann ergänzt der Build sie"),
         ("link to '{}' has no text, so screen readers read out only its address; write what it leads to in [ ]",
          "Der Link auf „{1}“ hat keinen Text, Screenreader lesen also nur seine Adresse vor; schreiben Sie in [ ], wohin er führt"),
+        ("link to the {} file '{}' on another site does not say its size; write it in the link text, e.g. [Bericht ({}, 2 MB)](…)",
+         "Der Link auf die {1}-Datei „{2}“ auf einer anderen Website nennt ihre Größe nicht; schreiben Sie sie in den Linktext, z. B. [Bericht ({3}, 2 MB)](…)"),
         ("no image format libvips reads", "kein Bildformat, das libvips liest"),
         ("page cannot be written: {}", "Die Seite kann nicht geschrieben werden: {1}"),
         ("raw HTML is left out of the page{}; write it in Markdown, or set unsafe_html: true in site.yml",

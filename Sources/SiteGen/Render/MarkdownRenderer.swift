@@ -298,7 +298,7 @@ private struct Walker {
                 "link text '\(vague)' does not say where the link leads, and screen readers read links out on their own; write its target as the text, e.g. [Programm der Digitalen Woche](…)"))
         }
         switch renderer.resolve(url, body.source, false) {
-        case .keep: break
+        case .keep: remoteDownload(node, url: url)
         case .rewrite(let href, let check):
             cmark_node_set_url(node, href)
             if let check { anchors.append(AnchorReference(target: check.target, fragment: check.fragment, line: line(node), written: url)) }
@@ -319,6 +319,19 @@ private struct Walker {
                 unwrapNodes.append(node)
             }
         }
+    }
+
+    /// A file on another site (`https://…/bericht.pdf`): its format is added to the text as for
+    /// the site's own downloads; its size the build cannot know, so the editor is asked for it.
+    private mutating func remoteDownload(_ node: OpaquePointer, url: String) {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
+              let format = DownloadLinks.format(of: DownloadLinks.remotePath(url)) else { return }
+        let text = plainText(of: node)
+        if !text.lowercased().contains(format.lowercased()) { appendText(" (\(format))", to: node) }
+        guard DownloadLinks.statedSize(in: text) == nil else { return }
+        diagnostics.append(.warning(body.source.display, line: line(node),
+            "link to the \(format) file '\(url)' on another site does not say its size; write it in the link text, e.g. [Bericht (\(format), 2 MB)](…)"))
     }
 
     /// `[Flyer](downloads/Flyer Sommerfest.pdf)`: a space ends a link's address, so Markdown
