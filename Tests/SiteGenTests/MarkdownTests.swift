@@ -232,6 +232,20 @@ import Testing
         ])
     }
 
+    /// cmark-gfm (0.29.0.gfm.6) switches the extensions' inline characters (autolink's ':' and 'w',
+    /// strikethrough's '~') on and off in one table for the whole process around each document's
+    /// inline parsing: one thread finishing a document switched them off under another, whose
+    /// bare addresses then stayed text and whose ~~…~~ stayed as written, a few in a thousand.
+    @Test func markdownRenderedOnManyThreadsKeepsAutolinksAndStrikethrough() {
+        let paragraph = "Siehe https://www.dortmund.de/seite und ~~alt~~ neu.\n\n"
+        let texts = (0..<2_000).map { String(repeating: paragraph, count: 1 + $0 % 5) }
+        let renderer = renderer()
+        let html = parallelMap(texts) { renderer.render(MarkdownBody(text: $0, source: source)).html }
+        let expected = "<p>Siehe <a href=\"https://www.dortmund.de/seite\">https://www.dortmund.de/seite</a> und <del>alt</del> neu.</p>\n"
+        let wrong = zip(texts, html).filter { text, html in html != String(repeating: expected, count: text.count / paragraph.count) }.map(\.1)
+        #expect(wrong.count == 0, "e.g. \(wrong.first ?? "")")
+    }
+
     @Test func altTextIsEscaped() {
         let r = render("![a \"quote\" <b>](../../images/x.svg)\n")
         #expect(r.html.contains("alt=\"a &quot;quote&quot; \""))

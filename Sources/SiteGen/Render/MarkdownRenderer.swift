@@ -105,6 +105,9 @@ public struct MarkdownRenderer: Sendable {
 
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
+    /// Held while cmark-gfm parses a document's inlines (see `parse`).
+    private static let inlineLock = NSLockLite()
+
     /// Parses `text` with the site's extensions and hands the parser and document to `body`
     /// (both freed after it).
     private static func parse<T>(_ text: String, options: Int32, _ body: (OpaquePointer, OpaquePointer) -> T) -> T {
@@ -115,7 +118,10 @@ public struct MarkdownRenderer: Sendable {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
         text.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-        guard let doc = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
+        // One document's inlines at a time: cmark-gfm switches the extensions' characters (':',
+        // 'w', '~') on and off in a table of the whole process around them, so a document
+        // finished on another thread switched off autolinks and ~~…~~ under this one.
+        guard let doc = Self.inlineLock.locked({ cmark_parser_finish(parser) }) else { fatalError("cmark_parser_finish failed") }
         defer { cmark_node_free(doc) }
         return body(parser, doc)
     }
