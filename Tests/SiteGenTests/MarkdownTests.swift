@@ -246,6 +246,25 @@ import Testing
         #expect(wrong.count == 0, "e.g. \(wrong.first ?? "")")
     }
 
+    /// A table wider than the screen scrolled sideways inside itself (`display: block` on the
+    /// table), a box keyboard users could not reach (axe: scrollable-region-focusable, WCAG 2.1.1).
+    /// It now sits in a focusable region named by its first column headings.
+    @Test func aTableScrollsInAFocusableNamedBox() {
+        let text = """
+        | Station | Temperatur | Feuchte | Wind |
+        |---|---:|---|---|
+        | Friedensplatz | 21 | 45 % | 3 m/s |
+
+        |   |   |
+        |---|---|
+        | a | b |
+        """
+        let html = render(text).html
+        #expect(html.hasPrefix("<div class=\"prose-table\" role=\"region\" tabindex=\"0\" aria-label=\"Tabelle: Station, Temperatur, Feuchte, …\">\n<table>\n<thead>"))
+        #expect(html.contains("<div class=\"prose-table\" role=\"region\" tabindex=\"0\" aria-label=\"Tabelle 2\">\n<table>"))
+        #expect(html.components(separatedBy: "</table>\n</div>").count == 3)
+    }
+
     @Test func altTextIsEscaped() {
         let r = render("![a \"quote\" <b>](../../images/x.svg)\n")
         #expect(r.html.contains("alt=\"a &quot;quote&quot; \""))

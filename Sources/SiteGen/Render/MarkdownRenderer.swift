@@ -78,6 +78,8 @@ public struct MarkdownRenderer: Sendable {
     /// The page language's names for the footnotes' section and their way back to the text
     /// (libcmark-gfm writes an English "Back to content"); nil leaves its markup as it is.
     var footnoteTexts: FootnoteTexts?
+    /// The page language's word for a table ("Tabelle"), which names the box a wide table scrolls in.
+    var tableLabel = "Tabelle"
     /// A file size in the page's language ("4,2 MB"), for the text of download links.
     var fileSize: @Sendable (Int) -> String = GermanText.fileSize
 
@@ -89,8 +91,9 @@ public struct MarkdownRenderer: Sendable {
     /// What a body's HTML depends on besides its text, for the cache: the footnotes' strings
     /// come from the UI strings file, which may change while the text does not.
     func key(of body: MarkdownBody) -> UInt64 {
-        guard let footnoteTexts else { return body.textHash }
-        return ContentHash.mix(ContentHash.of(footnoteTexts.back, seed: ContentHash.of(footnoteTexts.label)), body.textHash)
+        let table = ContentHash.mix(ContentHash.of(tableLabel), body.textHash)
+        guard let footnoteTexts else { return table }
+        return ContentHash.mix(ContentHash.of(footnoteTexts.back, seed: ContentHash.of(footnoteTexts.label)), table)
     }
 
     /// Links and images resolved by the site's `LinkResolver`.
@@ -148,6 +151,7 @@ public struct MarkdownRenderer: Sendable {
         // search finds their words and links a hit to the heading above it.
         let plain = PlainText.of(doc) ?? takeBytes(cmark_render_plaintext(doc, options, 0))
         walker.applyHeadings()
+        walker.applyTables()
 
         let extensions = cmark_parser_get_syntax_extensions(parser)
         var html = takeBytes(cmark_render_html(doc, options, extensions))
@@ -186,6 +190,7 @@ private struct Walker {
     private var usedIDs: [String: Int] = [:]
     private var headingNodes: [(OpaquePointer, Heading)] = []
     private var imageNodes: [(OpaquePointer, String, String, String?)] = []
+    private var tableNodes: [OpaquePointer] = []
     private var unwrapNodes: [OpaquePointer] = []
     private var previousLevel = 1
     /// Lines of raw HTML left out (safe mode), reported together once the walk is done.
@@ -218,6 +223,8 @@ private struct Walker {
                 image(node)
             } else if type == CMARK_NODE_TEXT {
                 linksWithSpaces(node)
+            } else if type.rawValue >= UInt32(CMARK_NODE_TYPE_BLOCK), type.rawValue < UInt32(CMARK_NODE_TYPE_INLINE), let name = cmark_node_get_type_string(node), strcmp(name, "table") == 0 {
+                tableNodes.append(node)
             } else if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) && renderer.unsafeHTML {
                 checkRawHTML(node)
                 if let literal = cmark_node_get_literal(node), let kept = HTMLComments.removed(from: String(cString: literal)) {
@@ -433,6 +440,36 @@ private struct Walker {
             cmark_node_replace(node, custom)
             cmark_node_free(node)
         }
+    }
+
+    /// Each table in a box of its own that scrolls sideways when the table is wider than the
+    /// screen (the page itself must not, WCAG 1.4.10). A box that scrolls must be reachable by
+    /// keyboard (2.1.1; axe: scrollable-region-focusable), so it is focusable and named, as a
+    /// region, by the table's first column headings: "Tabelle: Station, Temperatur, …".
+    mutating func applyTables() {
+        for (index, table) in tableNodes.enumerated() {
+            guard let box = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            let label = escapeAttribute(tableName(table, number: index + 1))
+            cmark_node_set_on_enter(box, "<div class=\"prose-table\" role=\"region\" tabindex=\"0\" aria-label=\"\(label)\">")
+            cmark_node_set_on_exit(box, "</div>")
+            cmark_node_insert_before(table, box)
+            cmark_node_unlink(table)
+            cmark_node_append_child(box, table)
+        }
+    }
+
+    /// "Tabelle: A, B, C, …" from the header row's texts, or "Tabelle 2" when it has none.
+    private func tableName(_ table: OpaquePointer, number: Int) -> String {
+        var cells: [String] = []
+        var cell = cmark_node_first_child(table).flatMap { cmark_node_first_child($0) }
+        while let c = cell {
+            let text = plainText(of: c).trimmingSpaces
+            if !text.isEmpty { cells.append(text) }
+            cell = cmark_node_next(c)
+        }
+        let label = renderer.tableLabel
+        guard !cells.isEmpty else { return "\(label) \(number)" }
+        return "\(label): " + cells.prefix(3).joined(separator: ", ") + (cells.count > 3 ? ", …" : "")
     }
 
     /// Headings as HTML blocks with their ids.

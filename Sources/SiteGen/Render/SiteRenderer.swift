@@ -68,6 +68,7 @@ public struct SiteRenderer: Sendable {
         var markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, resolver: resolver)
         let urls = site.urls
         markdown.footnoteTexts = FootnoteTexts(label: layout.strings["footnotes.label"], back: layout.strings["footnotes.back"])
+        markdown.tableLabel = layout.strings["table.label"]
         let dates = layout.dates
         markdown.fileSize = { dates.fileSize($0) }
         markdown.picture = { src in images.rendition(src: src).map { PictureMarkup($0, sizes: images.settings.sizes, href: urls.href) } }
