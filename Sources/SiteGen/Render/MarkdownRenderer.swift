@@ -93,7 +93,8 @@ public struct MarkdownRenderer: Sendable {
     func key(of body: MarkdownBody) -> UInt64 {
         let table = ContentHash.mix(ContentHash.of(tableLabel), body.textHash)
         guard let footnoteTexts else { return table }
-        return ContentHash.mix(ContentHash.of(footnoteTexts.back, seed: ContentHash.of(footnoteTexts.label)), table)
+        let texts = ContentHash.of(footnoteTexts.lang, seed: ContentHash.of(footnoteTexts.back, seed: ContentHash.of(footnoteTexts.label)))
+        return ContentHash.mix(texts, table)
     }
 
     /// Links and images resolved by the site's `LinkResolver`.
