@@ -59,6 +59,20 @@ import Testing
         #expect(warnings.last?.hasPrefix("content/posts/2025/a.md:9:") == true, "in emphasis too")
     }
 
+    /// A link whose whole text is an arrow, dots or an emoji was read out as "Pfeil nach rechts,
+    /// Link" and passed the check, which trimmed the arrows away and then found no word to judge.
+    @Test func linkTextWithoutALetterOrDigitIsWarnedAbout() {
+        let text = """
+        Weiter: [→](../2024/b.md) [»](../2024/b.md) [ … ](https://example.org/) [👉](https://example.org/) [**>>**](../2024/b.md)
+
+        [1](../2024/b.md) [Weiter →](../2024/b.md) [Programm →](../2024/b.md)
+        """
+        let warnings = render(text).diagnostics.filter { $0.message.contains("does not say where") }
+        #expect(warnings.map { $0.message.components(separatedBy: "link text ")[1].components(separatedBy: " does not")[0] }
+            == ["'→'", "'»'", "'…'", "'👉'", "'>>'", "'Weiter'"])
+        #expect(warnings.map(\.line) == [5, 5, 5, 5, 5, 7])
+    }
+
     /// A space ends a link's address, so `[Flyer](downloads/Flyer Sommerfest.pdf)` shows as text;
     /// the editor is told where, and how to write it. Code, real links and prose in brackets are left alone.
     @Test func aLinkWithASpaceInItsAddressIsWarnedAbout() {
