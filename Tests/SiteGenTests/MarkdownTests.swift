@@ -277,6 +277,10 @@ import Testing
         #expect(html.hasPrefix("<div class=\"prose-table\" role=\"region\" tabindex=\"0\" aria-label=\"Tabelle: Station, Temperatur, Feuchte, …\">\n<table>\n<thead>"))
         #expect(html.contains("<div class=\"prose-table\" role=\"region\" tabindex=\"0\" aria-label=\"Tabelle 2\">\n<table>"))
         #expect(html.components(separatedBy: "</table>\n</div>").count == 3)
+        // A table "without a header" (GFM needs one, so editors leave the first row empty) is named.
+        #expect(render(text).diagnostics.map(\.description) == [
+            "content/posts/2025/a.md:9: warning: table has no text in its first row, which screen readers read as the columns' headings; write them there, e.g. | Station | Temperatur |",
+        ])
     }
 
     @Test func altTextIsEscaped() {

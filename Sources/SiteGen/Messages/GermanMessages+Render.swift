@@ -108,6 +108,8 @@ extension GermanMessages {
         ("page cannot be written: {}", "Die Seite kann nicht geschrieben werden: {1}"),
         ("raw HTML is left out of the page{}; write it in Markdown, or set unsafe_html: true in site.yml",
          "HTML-Code wird auf der Seite weggelassen{1}; schreiben Sie den Inhalt in Markdown, oder setzen Sie unsafe_html: true in site.yml"),
+        ("table has no text in its first row, which screen readers read as the columns' headings; write them there, e.g. | Station | Temperatur |",
+         "Die Tabelle hat in ihrer ersten Zeile keinen Text; Screenreader lesen diese Zeile als Überschriften der Spalten vor. Schreiben Sie sie dort hin, z. B. | Station | Temperatur |"),
         ("the file cannot be decoded", "die Datei lässt sich nicht lesen"),
         ("the file {} the build makes", "die Datei {1}, die der Build anlegt"),
         ("the image cannot be scaled to {}×{}", "das Bild lässt sich nicht auf {1}×{2} verkleinern"),

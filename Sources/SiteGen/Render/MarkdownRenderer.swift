@@ -226,6 +226,11 @@ private struct Walker {
                 linksWithSpaces(node)
             } else if type.rawValue >= UInt32(CMARK_NODE_TYPE_BLOCK), type.rawValue < UInt32(CMARK_NODE_TYPE_INLINE), let name = cmark_node_get_type_string(node), strcmp(name, "table") == 0 {
                 tableNodes.append(node)
+                // Screen readers name each cell by its column's heading; an empty first row names none.
+                if headerTexts(node).isEmpty {
+                    diagnostics.append(.warning(body.source.display, line: line(node),
+                        "table has no text in its first row, which screen readers read as the columns' headings; write them there, e.g. | Station | Temperatur |"))
+                }
             } else if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) && renderer.unsafeHTML {
                 checkRawHTML(node)
                 if let literal = cmark_node_get_literal(node), let kept = HTMLComments.removed(from: String(cString: literal)) {
@@ -461,6 +466,14 @@ private struct Walker {
 
     /// "Tabelle: A, B, C, …" from the header row's texts, or "Tabelle 2" when it has none.
     private func tableName(_ table: OpaquePointer, number: Int) -> String {
+        let cells = headerTexts(table)
+        let label = renderer.tableLabel
+        guard !cells.isEmpty else { return "\(label) \(number)" }
+        return "\(label): " + cells.prefix(3).joined(separator: ", ") + (cells.count > 3 ? ", …" : "")
+    }
+
+    /// The texts of a table's header row (its first), without the empty cells.
+    private func headerTexts(_ table: OpaquePointer) -> [String] {
         var cells: [String] = []
         var cell = cmark_node_first_child(table).flatMap { cmark_node_first_child($0) }
         while let c = cell {
@@ -468,9 +481,7 @@ private struct Walker {
             if !text.isEmpty { cells.append(text) }
             cell = cmark_node_next(c)
         }
-        let label = renderer.tableLabel
-        guard !cells.isEmpty else { return "\(label) \(number)" }
-        return "\(label): " + cells.prefix(3).joined(separator: ", ") + (cells.count > 3 ? ", …" : "")
+        return cells
     }
 
     /// Headings as HTML blocks with their ids.
