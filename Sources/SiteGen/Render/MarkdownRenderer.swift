@@ -88,8 +88,8 @@ public struct MarkdownRenderer: Sendable {
         self.resolve = resolve
     }
 
-    /// What a body's HTML depends on besides its text, for the cache: the footnotes' strings
-    /// come from the UI strings file, which may change while the text does not.
+    /// What a body's HTML depends on besides its text, for the cache: the footnotes' strings and
+    /// the tables' label come from the UI strings file, which may change while the text does not.
     func key(of body: MarkdownBody) -> UInt64 {
         let table = ContentHash.mix(ContentHash.of(tableLabel), body.textHash)
         guard let footnoteTexts else { return table }
