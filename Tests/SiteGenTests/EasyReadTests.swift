@@ -32,6 +32,18 @@ import Testing
         #expect(sink.text("assets/leichte-sprache.css") != nil)
     }
 
+    /// Leichte Sprache turns hyphenation off, and its style sheet also set `overflow-wrap: normal`:
+    /// a web or e-mail address, or a word joined by Mediopunkt ("Daten·schutz·grund·verordnung"),
+    /// then could not break at all, and at 320 px the page scrolled sideways (Chromium: 507 px
+    /// wide for a 305 px viewport; WCAG 1.4.10). The standard pages break such a word.
+    @Test func easyReadTextMayBreakAWordTooLongForTheLine() throws {
+        let (_, sink) = TestSupport.buildInMemory(Self.files)
+        let css = try #require(sink.text("assets/leichte-sprache.css"))
+        let values = css.matches(of: /overflow-wrap\s*:\s*([a-z-]+)/).map { String($0.output.1) }
+        #expect(!values.isEmpty && values.allSatisfy { $0 == "break-word" || $0 == "anywhere" }, "\(values)")
+        #expect(css.contains("hyphens: none"))
+    }
+
     /// An event's page offers its calendar file; the Leichte-Sprache page did too, but that
     /// version makes no files besides its pages, so the link led nowhere and stopped the build.
     @Test func anEventInEasyReadOffersItsOwnCalendarFile() throws {

@@ -41,6 +41,18 @@ import Testing
         ])
     }
 
+    /// `{lang=dk}` has the shape of a code but names no language (Danish is `da`): the page got
+    /// `lang="dk"`, which the HTML checker and axe (valid-lang) reject and screen readers cannot
+    /// pronounce by. Two-letter codes must be ISO 639-1; a country's code gets the language meant.
+    @Test func aTwoLetterCodeMustBeALanguageOfISO639() {
+        let r = render("[Tak]{lang=dk}, [Hack]{lang=xx}, [Olá]{lang=pt-BR}, [Merci]{lang=FR}, [Salam]{lang=fas}")
+        #expect(r.html == "<p>[Tak]{lang=dk}, [Hack]{lang=xx}, <span lang=\"pt-BR\">Olá</span>, <span lang=\"FR\">Merci</span>, <span lang=\"fas\">Salam</span></p>\n")
+        #expect(r.diagnostics.map(\.description) == [
+            "content/posts/2025/a.md:5: warning: '{lang=dk}' names a country, not a language; write {lang=da}",
+            "content/posts/2025/a.md:5: warning: '{lang=xx}' does not name a language; write a language code such as [Smart City]{lang=en}",
+        ])
+    }
+
     @Test func codeAndLinksAreNotTouched() {
         #expect(render("`[x]{lang=en}`").html == "<p><code>[x]{lang=en}</code></p>\n")
         // A passage may not reach out of a link it starts in.

@@ -25,6 +25,18 @@ import Testing
         return files
     }()
 
+    /// The footnotes' hidden heading and ways back are UI texts inside the text, which is
+    /// lang="en": without their own lang a screen reader read "Fußnoten" with an English voice.
+    @Test func footnotesInAnEnglishPostSayTheyAreGerman() throws {
+        var files = Self.files
+        files["posts/2026/english.md"]! += "[^1]\n\n[^1]: A note.\n"
+        let (_, sink) = TestSupport.buildInMemory(files)
+        let page = try #require(sink.text("blog/2026/english/index.html"))
+        #expect(page.contains("<div class=\"prose\" lang=\"en\">"))
+        #expect(page.contains(#"<h2 id="fussnoten_titel" class="visually-hidden" lang="de">Fußnoten</h2>"#))
+        #expect(page.contains(#"data-footnote-backref aria-label="Zurück zum Text" lang="de">↩</a>"#))
+    }
+
     @Test func anEnglishPostMarksItsOwnPartsOnly() throws {
         let (report, sink) = TestSupport.buildInMemory(Self.files)
         #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty)

@@ -342,6 +342,22 @@ import Testing
         #expect(loaded.contains("content/pages/robots.txt.md: warning: file name 'robots.txt' is not a slug; it is published as 'robots-txt'. Rename the file to 'robots-txt.md' to keep the address stable"))
     }
 
+    /// A post's picture with image_alt that is its file name or "Foto" is described as badly as
+    /// one in the text (WCAG 1.1.1): the same warning, at the image_alt line.
+    @Test func aPostImageWhoseAltTextIsItsFileNameIsWarnedAbout() throws {
+        var files = TestSupport.minimalSite
+        files["images/rathaus.jpg"] = "x"
+        let post = { (alt: String) in "---\ntitle: T\ndate: 2025-03-01T10:00:00+01:00\nsummary: S\nimage: /images/rathaus.jpg\nimage_alt: \(alt)\n---\n" }
+        files["posts/2025/a.md"] = post("rathaus.jpg")
+        files["posts/2025/b.md"] = post("Foto")
+        files["posts/2025/c.md"] = post("Das Rathaus am Friedensplatz im Abendlicht")
+        let (_, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.map(\.description).filter { $0.contains("image_alt '") } == [
+            "content/posts/2025/a.md:6: warning: image_alt 'rathaus.jpg' is a file name or a word for a picture, which tells screen reader users nothing; describe what the picture shows",
+            "content/posts/2025/b.md:6: warning: image_alt 'Foto' is a file name or a word for a picture, which tells screen reader users nothing; describe what the picture shows",
+        ])
+    }
+
     /// A front-matter image path starts at the post's folder, like a link; written from content/ it misses.
     @Test func aMissingPostImageSaysWhereItWasLookedFor() throws {
         var files = TestSupport.minimalSite

@@ -3,6 +3,8 @@ extension GermanMessages {
     static let languages: [(english: String, german: String)] = [
         ("'{lang={}}' does not name a language; write a language code such as [Smart City]{lang=en}",
          "„{lang={1}}“ nennt keine Sprache; schreiben Sie ein Sprachkürzel wie [Smart City]{lang=en}"),
+        ("'{lang={}}' names a country, not a language; write {lang={}}",
+         "„{lang={1}}“ ist das Kürzel eines Landes, nicht einer Sprache; schreiben Sie {lang={2}}"),
         ("'{}' is not the same as in {}; a translation keeps its original's dates (its page and calendars would show another day or time): copy the line from there",
          "„{1}“ ist nicht dasselbe wie in {2}; eine Übersetzung behält die Daten ihres Originals (ihre Seite und die Kalender zeigten sonst einen anderen Tag oder eine andere Uhrzeit): Übernehmen Sie die Zeile von dort"),
         ("address /{} is the home page in Leichte Sprache ({}); move this page's text there and delete this file",

@@ -113,6 +113,8 @@ extension GermanMessages {
          "Das Bild „{1}“ würde von einem anderen Server geladen, das verbieten die Datenschutzregeln; speichern Sie es unter content/images/"),
         ("image has no image_alt text; describe the picture, or write image_alt: \"\" if it is decoration",
          "Das Bild hat keinen Alternativtext (image_alt); beschreiben Sie das Bild, oder schreiben Sie image_alt: \"\", wenn es nur schmückt"),
+        ("image_alt '{}' is a file name or a word for a picture, which tells screen reader users nothing; describe what the picture shows",
+         "Der Alternativtext (image_alt) „{1}“ ist nur ein Dateiname oder ein Wort wie „Bild“; das sagt Menschen, die das Bild nicht sehen, nichts. Beschreiben Sie, was das Bild zeigt"),
         ("images.avif is true, but this libvips cannot write AVIF; set avif: false",
          "images.avif ist true, aber dieses libvips kann kein AVIF schreiben; setzen Sie avif: false"),
         ("images.quality must be from 1 to 100 (80 is a good choice), but is {}",

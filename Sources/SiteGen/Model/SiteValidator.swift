@@ -241,6 +241,9 @@ struct SiteValidator {
                 }
                 if p.imageAlt == nil {
                     d.append(.warning(p.source.display, line: line, "image has no image_alt text; describe the picture, or write image_alt: \"\" if it is decoration"))
+                } else if let alt = p.imageAlt, AltText.isUninformative(alt, src: image) {
+                    d.append(.warning(p.source.display, line: p.source.keyLines["image_alt"] ?? line,
+                        "image_alt '\(alt.trimmingSpaces)' is a file name or a word for a picture, which tells screen reader users nothing; describe what the picture shows"))
                 }
             }
         }

@@ -17,6 +17,14 @@ enum DownloadLinks {
         return formats[path[path.index(after: dot)...].lowercased()]
     }
 
+    /// The path of a web address, without scheme, host, query and fragment: `https://a.de/b.pdf?x=1` → `/b.pdf`.
+    static func remotePath(_ url: String) -> String {
+        let afterScheme = url.firstRange(of: "://").map { url[$0.upperBound...] } ?? url[...]
+        guard let slash = afterScheme.firstIndex(of: "/") else { return "" }
+        let path = afterScheme[slash...]
+        return String(path[..<(path.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? path.endIndex)])
+    }
+
     /// What is added to a link's text: " (PDF, 4,2 MB)"; nil when the text names the format
     /// already (the editor wrote "(PDF, 4 MB)" or "die Excel-Tabelle").
     static func addition(text: String, format: String, size: String) -> String? {

@@ -7,6 +7,9 @@ struct FootnoteTexts: Sendable {
     var label: String
     /// The accessible name of the link from a footnote back to its reference ("Zurück zum Text").
     var back: String
+    /// The language of these two texts (the version's). The notes stand inside the text, which
+    /// carries a page's own `lang` ("en" on the German site), so they say theirs (WCAG 3.1.2).
+    var lang = "de"
 
     static let section = #"<section class="footnotes" data-footnotes>"#
     /// With an underscore, which no heading's id (a slug) has.
@@ -14,8 +17,8 @@ struct FootnoteTexts: Sendable {
 
     func apply(to html: String) -> String {
         html.replacingAll(Self.section, with: String(Self.section.dropLast()) + #" aria-labelledby="\#(Self.labelID)">"#
-                          + "\n" + #"<h2 id="\#(Self.labelID)" class="visually-hidden">"# + escapeHTML(label) + "</h2>")
+                          + "\n" + #"<h2 id="\#(Self.labelID)" class="visually-hidden" lang=""# + escapeAttribute(lang) + #"">"# + escapeHTML(label) + "</h2>")
             .replacingAll("data-footnote-ref>", with: #"data-footnote-ref aria-describedby="\#(Self.labelID)">"#)
-            .replacingAll(#"aria-label="Back to content""#, with: #"aria-label=""# + escapeAttribute(back) + #"""#)
+            .replacingAll(#"aria-label="Back to content""#, with: #"aria-label=""# + escapeAttribute(back) + #"" lang=""# + escapeAttribute(lang) + #"""#)
     }
 }

@@ -19,7 +19,10 @@ enum LangSpans {
             while let (open, close, code) = firstPair(in: container) { wrap(open: open, close: close, code: code) }
         }
         return badCodes(doc).map { node, code in
-            .warning(file, line: line(node), "'{lang=\(code)}' does not name a language; write a language code such as [Smart City]{lang=en}")
+            if let meant = LanguageCodes.suggestion(for: code) {
+                return .warning(file, line: line(node), "'{lang=\(code)}' names a country, not a language; write {lang=\(meant)}")
+            }
+            return .warning(file, line: line(node), "'{lang=\(code)}' does not name a language; write a language code such as [Smart City]{lang=en}")
         }
     }
 
@@ -43,7 +46,7 @@ enum LangSpans {
         forEachText(doc) { node in
             let bytes = literal(node)
             for i in bytes.indices where bytes[i] == UInt8(ascii: "]") {
-                if let code = code(bytes, at: i), !FrontMatterReader.isLanguageCode(code.text) { found.append((node, code.text)) }
+                if let code = code(bytes, at: i), !LanguageCodes.isKnown(code.text) { found.append((node, code.text)) }
             }
         }
         return found
@@ -70,7 +73,7 @@ enum LangSpans {
                     if bytes[i] == UInt8(ascii: "[") { opens.append(Mark(node: node, offset: i)); continue }
                     guard bytes[i] == UInt8(ascii: "]") else { continue }
                     let open = opens.popLast()
-                    guard let open, let code = code(bytes, at: i), FrontMatterReader.isLanguageCode(code.text) else { continue }
+                    guard let open, let code = code(bytes, at: i), LanguageCodes.isKnown(code.text) else { continue }
                     return (open, Mark(node: node, offset: i), code.text)
                 }
             }

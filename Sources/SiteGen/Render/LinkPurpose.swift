@@ -10,9 +10,14 @@ enum LinkPurpose {
         "here", "click here", "more", "read more", "learn more", "this link", "this",
     ]
 
-    /// The vague text of a link whose whole text is one short run of text, or nil.
+    /// The vague text of a link whose whole text is one short run of text, or nil. A text without
+    /// a letter or digit ("→", "»", "…", "👉") is vague too: it is read out as "Pfeil nach rechts".
     static func vagueText(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: Self.around)
+        if !text.contains(where: { $0.isLetter || $0.isNumber }) {
+            let shown = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+            return shown.isEmpty ? nil : shown
+        }
         let key = trimmed.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
         return vagueTexts.contains(key) ? trimmed : nil
     }

@@ -78,6 +78,8 @@ public struct MarkdownRenderer: Sendable {
     /// The page language's names for the footnotes' section and their way back to the text
     /// (libcmark-gfm writes an English "Back to content"); nil leaves its markup as it is.
     var footnoteTexts: FootnoteTexts?
+    /// The page language's word for a table ("Tabelle"), which names the box a wide table scrolls in.
+    var tableLabel = "Tabelle"
     /// A file size in the page's language ("4,2 MB"), for the text of download links.
     var fileSize: @Sendable (Int) -> String = GermanText.fileSize
 
@@ -86,11 +88,13 @@ public struct MarkdownRenderer: Sendable {
         self.resolve = resolve
     }
 
-    /// What a body's HTML depends on besides its text, for the cache: the footnotes' strings
-    /// come from the UI strings file, which may change while the text does not.
+    /// What a body's HTML depends on besides its text, for the cache: the footnotes' strings and
+    /// the tables' label come from the UI strings file, which may change while the text does not.
     func key(of body: MarkdownBody) -> UInt64 {
-        guard let footnoteTexts else { return body.textHash }
-        return ContentHash.mix(ContentHash.of(footnoteTexts.back, seed: ContentHash.of(footnoteTexts.label)), body.textHash)
+        let table = ContentHash.mix(ContentHash.of(tableLabel), body.textHash)
+        guard let footnoteTexts else { return table }
+        let texts = ContentHash.of(footnoteTexts.lang, seed: ContentHash.of(footnoteTexts.back, seed: ContentHash.of(footnoteTexts.label)))
+        return ContentHash.mix(texts, table)
     }
 
     /// Links and images resolved by the site's `LinkResolver`.
@@ -105,6 +109,9 @@ public struct MarkdownRenderer: Sendable {
 
     static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
+    /// Held while cmark-gfm parses a document's inlines (see `parse`).
+    private static let inlineLock = NSLockLite()
+
     /// Parses `text` with the site's extensions and hands the parser and document to `body`
     /// (both freed after it).
     private static func parse<T>(_ text: String, options: Int32, _ body: (OpaquePointer, OpaquePointer) -> T) -> T {
@@ -115,7 +122,10 @@ public struct MarkdownRenderer: Sendable {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
         text.withCString { cmark_parser_feed(parser, $0, strlen($0)) }
-        guard let doc = cmark_parser_finish(parser) else { fatalError("cmark_parser_finish failed") }
+        // One document's inlines at a time: cmark-gfm switches the extensions' characters (':',
+        // 'w', '~') on and off in a table of the whole process around them, so a document
+        // finished on another thread switched off autolinks and ~~…~~ under this one.
+        guard let doc = Self.inlineLock.locked({ cmark_parser_finish(parser) }) else { fatalError("cmark_parser_finish failed") }
         defer { cmark_node_free(doc) }
         return body(parser, doc)
     }
@@ -142,6 +152,7 @@ public struct MarkdownRenderer: Sendable {
         // search finds their words and links a hit to the heading above it.
         let plain = PlainText.of(doc) ?? takeBytes(cmark_render_plaintext(doc, options, 0))
         walker.applyHeadings()
+        walker.applyTables()
 
         let extensions = cmark_parser_get_syntax_extensions(parser)
         var html = takeBytes(cmark_render_html(doc, options, extensions))
@@ -180,6 +191,7 @@ private struct Walker {
     private var usedIDs: [String: Int] = [:]
     private var headingNodes: [(OpaquePointer, Heading)] = []
     private var imageNodes: [(OpaquePointer, String, String, String?)] = []
+    private var tableNodes: [OpaquePointer] = []
     private var unwrapNodes: [OpaquePointer] = []
     private var previousLevel = 1
     /// Lines of raw HTML left out (safe mode), reported together once the walk is done.
@@ -212,6 +224,13 @@ private struct Walker {
                 image(node)
             } else if type == CMARK_NODE_TEXT {
                 linksWithSpaces(node)
+            } else if type.rawValue >= UInt32(CMARK_NODE_TYPE_BLOCK), type.rawValue < UInt32(CMARK_NODE_TYPE_INLINE), let name = cmark_node_get_type_string(node), strcmp(name, "table") == 0 {
+                tableNodes.append(node)
+                // Screen readers name each cell by its column's heading; an empty first row names none.
+                if headerTexts(node).isEmpty {
+                    diagnostics.append(.warning(body.source.display, line: line(node),
+                        "table has no text in its first row, which screen readers read as the columns' headings; write them there, e.g. | Station | Temperatur |"))
+                }
             } else if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) && renderer.unsafeHTML {
                 checkRawHTML(node)
                 if let literal = cmark_node_get_literal(node), let kept = HTMLComments.removed(from: String(cString: literal)) {
@@ -298,7 +317,7 @@ private struct Walker {
                 "link text '\(vague)' does not say where the link leads, and screen readers read links out on their own; write its target as the text, e.g. [Programm der Digitalen Woche](…)"))
         }
         switch renderer.resolve(url, body.source, false) {
-        case .keep: break
+        case .keep: remoteDownload(node, url: url)
         case .rewrite(let href, let check):
             cmark_node_set_url(node, href)
             if let check { anchors.append(AnchorReference(target: check.target, fragment: check.fragment, line: line(node), written: url)) }
@@ -319,6 +338,19 @@ private struct Walker {
                 unwrapNodes.append(node)
             }
         }
+    }
+
+    /// A file on another site (`https://…/bericht.pdf`): its format is added to the text as for
+    /// the site's own downloads; its size the build cannot know, so the editor is asked for it.
+    private mutating func remoteDownload(_ node: OpaquePointer, url: String) {
+        let lower = url.lowercased()
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
+              let format = DownloadLinks.format(of: DownloadLinks.remotePath(url)) else { return }
+        let text = plainText(of: node)
+        if !text.lowercased().contains(format.lowercased()) { appendText(" (\(format))", to: node) }
+        guard DownloadLinks.statedSize(in: text) == nil else { return }
+        diagnostics.append(.warning(body.source.display, line: line(node),
+            "link to the \(format) file '\(url)' on another site does not say its size; write it in the link text, e.g. [Bericht (\(format), 2 MB)](…)"))
     }
 
     /// `[Flyer](downloads/Flyer Sommerfest.pdf)`: a space ends a link's address, so Markdown
@@ -362,6 +394,9 @@ private struct Walker {
         if alt.trimmingSpaces.isEmpty && !decorative {
             diagnostics.append(.warning(body.source.display, line: at,
                 "image '\(url)' has no alt text; describe it in ![…](\(url)), or mark decoration with ![](\(url) \"dekorativ\")"))
+        } else if !decorative && AltText.isUninformative(alt, src: url) {
+            diagnostics.append(.warning(body.source.display, line: at,
+                "image '\(url)' has the alt text '\(alt.trimmingSpaces)', a file name or a word for a picture, which tells screen reader users nothing; describe what it shows in ![…](\(url)), or mark decoration with ![](\(url) \"dekorativ\")"))
         }
         var src = url
         switch renderer.resolve(url, body.source, true) {
@@ -411,6 +446,42 @@ private struct Walker {
             cmark_node_replace(node, custom)
             cmark_node_free(node)
         }
+    }
+
+    /// Each table in a box of its own that scrolls sideways when the table is wider than the
+    /// screen (the page itself must not, WCAG 1.4.10). A box that scrolls must be reachable by
+    /// keyboard (2.1.1; axe: scrollable-region-focusable), so it is focusable and named, as a
+    /// region, by the table's first column headings: "Tabelle: Station, Temperatur, …".
+    mutating func applyTables() {
+        for (index, table) in tableNodes.enumerated() {
+            guard let box = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            let label = escapeAttribute(tableName(table, number: index + 1))
+            cmark_node_set_on_enter(box, "<div class=\"prose-table\" role=\"region\" tabindex=\"0\" aria-label=\"\(label)\">")
+            cmark_node_set_on_exit(box, "</div>")
+            cmark_node_insert_before(table, box)
+            cmark_node_unlink(table)
+            cmark_node_append_child(box, table)
+        }
+    }
+
+    /// "Tabelle: A, B, C, …" from the header row's texts, or "Tabelle 2" when it has none.
+    private func tableName(_ table: OpaquePointer, number: Int) -> String {
+        let cells = headerTexts(table)
+        let label = renderer.tableLabel
+        guard !cells.isEmpty else { return "\(label) \(number)" }
+        return "\(label): " + cells.prefix(3).joined(separator: ", ") + (cells.count > 3 ? ", …" : "")
+    }
+
+    /// The texts of a table's header row (its first), without the empty cells.
+    private func headerTexts(_ table: OpaquePointer) -> [String] {
+        var cells: [String] = []
+        var cell = cmark_node_first_child(table).flatMap { cmark_node_first_child($0) }
+        while let c = cell {
+            let text = plainText(of: c).trimmingSpaces
+            if !text.isEmpty { cells.append(text) }
+            cell = cmark_node_next(c)
+        }
+        return cells
     }
 
     /// Headings as HTML blocks with their ids.

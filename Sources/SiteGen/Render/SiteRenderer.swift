@@ -67,7 +67,8 @@ public struct SiteRenderer: Sendable {
         self.resolver = resolver
         var markdown = MarkdownRenderer(unsafeHTML: site.config.unsafeHTML, resolver: resolver)
         let urls = site.urls
-        markdown.footnoteTexts = FootnoteTexts(label: layout.strings["footnotes.label"], back: layout.strings["footnotes.back"])
+        markdown.footnoteTexts = FootnoteTexts(label: layout.strings["footnotes.label"], back: layout.strings["footnotes.back"], lang: site.config.language)
+        markdown.tableLabel = layout.strings["table.label"]
         let dates = layout.dates
         markdown.fileSize = { dates.fileSize($0) }
         markdown.picture = { src in images.rendition(src: src).map { PictureMarkup($0, sizes: images.settings.sizes, href: urls.href) } }

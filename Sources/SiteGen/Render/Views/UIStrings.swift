@@ -55,6 +55,7 @@ public struct UIStrings: @unchecked Sendable {
         "project.since", "project.status", "project.until", "projects.description", "projects.title",
         "search.kind.event", "search.kind.field", "search.kind.page", "search.kind.post", "search.kind.project", "search.kind.strategy",
         "search.loading", "search.missing", "search.more", "search.noResults", "search.resultOne", "search.results", "search.suggest", "search.title",
+        "table.label",
         "tag.description", "tag.title", "tags.count.one", "tags.count.other", "tags.description", "tags.title",
         "feed.participation", "ideas.description", "ideas.submitIntro", "ideas.title", "ideas.withoutField", "nav.participation",
         "participation.description", "participation.from", "participation.group.abgeschlossen", "participation.group.abgesagt",
