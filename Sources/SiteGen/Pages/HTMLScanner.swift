@@ -261,8 +261,9 @@ enum HTMLScanner {
         return result
     }
 
-    /// The quoted strings from `start` up to the `)` that closes the function they stand in.
-    private static func quotedStrings(_ b: [UInt8], from start: Int) -> [String] {
+    /// The quoted strings from `start` up to the `)` that closes the function they stand in
+    /// (`image-set("a.png" 1x, "b.png" 2x)`); those inside a nested `url("…")` are left out.
+    static func quotedStrings(_ b: [UInt8], from start: Int) -> [String] {
         var result: [String] = []
         var depth = 0
         var j = start

@@ -35,24 +35,7 @@ enum RemoteStyleReferences {
     private static func imageSetAddress(_ lower: [UInt8], _ b: [UInt8], at i: Int) -> String? {
         let opening = Array("image-set(".utf8)
         guard lower[i] == UInt8(ascii: "i"), lower[i...].starts(with: opening) else { return nil }
-        var depth = 0
-        var j = i + opening.count
-        while j < b.count {
-            switch b[j] {
-            case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                guard let end = b[(j + 1)...].firstIndex(of: b[j]) else { return nil }
-                let text = String(decoding: b[(j + 1)..<end], as: UTF8.self)
-                if depth == 0, isRemote(text) { return text }
-                j = end
-            case UInt8(ascii: "("): depth += 1
-            case UInt8(ascii: ")"):
-                if depth == 0 { return nil }
-                depth -= 1
-            default: break
-            }
-            j += 1
-        }
-        return nil
+        return HTMLScanner.quotedStrings(b, from: i + opening.count).first(where: isRemote)
     }
 
     /// The address from `start` (after spaces and a quote), when it is another host's.
