@@ -225,6 +225,10 @@ import Testing
         #expect(warned.first?.message == "image '../../images/x.svg' has the alt text 'x.svg', a file name or a word for a picture, which tells screen reader users nothing; describe what it shows in ![…](../../images/x.svg), or mark decoration with ![](../../images/x.svg \"dekorativ\")")
         #expect(AltText.isUninformative("sensor%20karte", src: "a/sensor%20karte.png") == false)
         #expect(AltText.isUninformative("sensor karte", src: "a/sensor%20karte.png"))
+        // Spaces, tabs and line breaks count as one space; case matters only for the file's own name.
+        #expect(AltText.isUninformative("  Sensor \n\t karte ", src: "a/Sensor karte.png"))
+        #expect(AltText.isUninformative("\tFOTO\n", src: "a/b.png") && AltText.isUninformative("IMG_2041.JPG", src: "a/b.png"))
+        #expect(!AltText.isUninformative("Ein Foto vom Rathaus", src: "a/foto.png") && !AltText.isUninformative("Rathaus", src: "a/rathaus.jpg"))
     }
 
     /// A file on another site is a download too: its format is added to the text, and as its size

@@ -27,6 +27,23 @@ import Testing
         #expect(!files.values.contains { String(decoding: $0, as: UTF8.self) == "geheim" })
     }
 
+    /// A camera's raw file or a Photoshop file under images/ went out as it was, with where and
+    /// with which camera the picture was taken: the build reads only the formats photos are
+    /// published in and cannot strip these. It is an error naming the file, and nothing of it is published.
+    @Test func aCameraRawOrImageEditorFileIsAnErrorAndNeverPublished() {
+        let raw = ["images/kamera.DNG": "II*GPS", "images/entwurf.psd": "8BPS", "downloads/scan.cr2": "II*", "posts/2025/bild.nef": "MM"]
+        let (report, files) = build(raw)
+        #expect(!report.succeeded)
+        for path in raw.keys {
+            #expect(files[path] == nil, "\(path) published")
+            let format = path.split(separator: ".").last!.uppercased()
+            #expect(report.diagnostics.contains { $0.severity == .error && $0.file == "/c/" + path
+                && $0.message.hasPrefix("this is a camera raw or image editor file (\(format))") }, "\(report.diagnostics)")
+        }
+        // A picture in a format photos are published in is no such file.
+        #expect(ContentFileRole.of("images/foto.jpg") == .asset && ContentFileRole.of("images/dng-anleitung.pdf") == .asset)
+    }
+
     @Test func aFileInASectionIsPublishedOnlyWhenAPageLinksToIt() {
         let (report, files) = build(["posts/2025/Entwurf-Stellungnahme.docx": "intern", "events/notizen.txt": "intern"])
         // The image the post shows goes out.

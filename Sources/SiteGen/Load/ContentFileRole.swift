@@ -10,6 +10,10 @@ enum ContentFileRole: Equatable {
     case misnamedMarkdown(rename: String)
     /// Backups, swap files, OS thumbnails …: never published anywhere.
     case junk
+    /// A camera's raw file or an image editor's (`.dng`, `.cr2`, `.psd` …), named by its format:
+    /// it holds where and with which camera a picture was taken, which the build cannot remove
+    /// from it (it reads only the formats photos are published in), so it is never published.
+    case rawPicture(format: String)
     /// A file inside a content section (posts/, events/, projects/, pages/, fields/, participation/): published
     /// only when a page links to it (an image next to its post), so a document dropped there by
     /// mistake does not go public.
@@ -34,11 +38,21 @@ enum ContentFileRole: Equatable {
     /// Endings of files meant as Markdown that are not `.md`.
     static let markdownNearMisses = [".markdown", ".mdown", ".mkdn", ".mkd", ".mdwn", ".md.txt", ".md.html"]
 
+    /// Endings of camera raw files and image editors' own files.
+    static let rawPictureEndings: Set<String> = [
+        "dng", "cr2", "cr3", "crw", "nef", "nrw", "arw", "srf", "sr2", "orf", "rw2", "raf", "pef", "srw", "x3f",
+        "3fr", "erf", "kdc", "mrw", "rwl", "iiq", "psd", "psb", "xcf", "afphoto", "kra",
+    ]
+
     static func of(_ path: String) -> ContentFileRole {
         if path == "site.yml" || path == "site.yaml" { return .config }
         let parts = path.pathParts
         let name = parts.last ?? Substring(path)
         if isJunk(name) { return .junk }
+        if let dot = name.lastIndex(of: "."), case let ending = name[name.index(after: dot)...].lowercased(),
+           rawPictureEndings.contains(ending) {
+            return .rawPicture(format: ending.uppercased())
+        }
         if path.hasSuffix(".md") {
             return ContentLoader.kind(of: path).map(ContentFileRole.document) ?? .misplacedMarkdown
         }

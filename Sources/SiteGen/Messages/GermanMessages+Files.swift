@@ -26,6 +26,8 @@ extension GermanMessages {
          "Der Ausgabeordner liegt im {1} „{2}“, der nächste Build würde die gebaute Website also mit einlesen. Wählen Sie mit --output einen Ordner außerhalb, z. B. public"),
         ("there is no space left on the disk of the output folder ({} files could not be written); free some space, or choose a folder on another disk with --output",
          "Auf dem Datenträger des Ausgabeordners ist kein Platz mehr frei ({1} Dateien konnten nicht geschrieben werden); schaffen Sie Platz, oder wählen Sie mit --output einen Ordner auf einem anderen Datenträger"),
+        ("this is a camera raw or image editor file ({}), which holds where and with which camera a picture was taken; the build cannot remove that, so the file is not published; export the picture as JPEG or PNG and delete this file",
+         "Dies ist eine Kamera-Rohdatei oder eine Datei eines Bildbearbeitungsprogramms ({1}); sie enthält, wo und mit welcher Kamera ein Bild aufgenommen wurde, und das kann der Build nicht entfernen. Sie wird daher nicht veröffentlicht; exportieren Sie das Bild als JPEG oder PNG und löschen Sie diese Datei"),
         ("{}: cannot be created ({})", "{1}: kann nicht angelegt werden ({2})"),
         ("{}: cannot be linked ({})", "{1}: kann nicht verknüpft werden ({2})"),
         ("{}: cannot be put in place ({})", "{1}: kann nicht an ihren Platz gelegt werden ({2})"),

@@ -343,8 +343,9 @@ private struct Walker {
     /// A file on another site (`https://…/bericht.pdf`): its format is added to the text as for
     /// the site's own downloads; its size the build cannot know, so the editor is asked for it.
     private mutating func remoteDownload(_ node: OpaquePointer, url: String) {
-        let lower = url.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"),
+        // The scheme in any case, read without lower-casing the address (every external link passes here).
+        let scheme = String(decoding: url.utf8.prefix(8).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        guard scheme.hasPrefix("https://") || scheme.hasPrefix("http://"),
               let format = DownloadLinks.format(of: DownloadLinks.remotePath(url)) else { return }
         let text = plainText(of: node)
         if !text.lowercased().contains(format.lowercased()) { appendText(" (\(format))", to: node) }

@@ -14,13 +14,33 @@ enum AltText {
     /// "Rathaus" for rathaus.jpg is a word an editor chose), any picture file's name, or a
     /// placeholder word. An empty alt text is another case (decoration or forgotten).
     static func isUninformative(_ alt: String, src: String) -> Bool {
-        let words = alt.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
-        guard !words.isEmpty else { return false }
-        let key = words.joined(separator: " ").lowercased()
-        if placeholders.contains(key) || (words.count == 1 && fileEndings.contains(where: key.hasSuffix)) { return true }
+        let written = collapsedSpaces(alt)
+        guard !written.isEmpty else { return false }
+        // A description of several words (most alt texts) is no placeholder and no lone file name:
+        // only a single word is lower-cased and looked at (Unicode case mapping costs per character).
+        if !written.utf8.contains(UInt8(ascii: " ")) {
+            let key = written.lowercased()
+            if placeholders.contains(key) || fileEndings.contains(where: key.hasSuffix) { return true }
+        }
         let file = src.split(separator: "/").last.map { percentDecoded(String($0)) } ?? ""
         let stem = file.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
-        let written = words.joined(separator: " ")
         return written == file || (!stem.isEmpty && written == stem)
+    }
+
+    /// The words of `text` joined by single spaces (runs of spaces, tabs and line breaks are one).
+    static func collapsedSpaces(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for b in text.utf8 {
+            if b == 0x20 || b == 0x0A || b == 0x09 {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
