@@ -236,6 +236,11 @@ enum HTMLScanner {
         var result: [String] = []
         var i = 0
         while i < b.count {
+            // Most bytes start none of the three: one comparison each.
+            guard low[i] == UInt8(ascii: "u") || low[i] == UInt8(ascii: "i") || low[i] == UInt8(ascii: "@") else {
+                i += 1
+                continue
+            }
             if at(i, "url(") {
                 let close = b[(i + 4)...].firstIndex(of: UInt8(ascii: ")")) ?? b.count
                 var value = Substring(String(decoding: b[(i + 4)..<close], as: UTF8.self)).trimmingPrefixSpaces

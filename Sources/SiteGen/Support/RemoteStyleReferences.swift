@@ -33,10 +33,12 @@ enum RemoteStyleReferences {
     /// The first address of another host among the strings of an `image-set("…" 1x, "…" 2x)`
     /// starting at `i` (its `url(…)` are found on their own).
     private static func imageSetAddress(_ lower: [UInt8], _ b: [UInt8], at i: Int) -> String? {
-        let opening = Array("image-set(".utf8)
-        guard lower[i] == UInt8(ascii: "i"), lower[i...].starts(with: opening) else { return nil }
-        return HTMLScanner.quotedStrings(b, from: i + opening.count).first(where: isRemote)
+        // Asked at every byte of a style sheet: the first letter is compared before anything is made.
+        guard lower[i] == UInt8(ascii: "i"), lower[i...].starts(with: imageSetOpening) else { return nil }
+        return HTMLScanner.quotedStrings(b, from: i + imageSetOpening.count).first(where: isRemote)
     }
+
+    private static let imageSetOpening = Array("image-set(".utf8)
 
     /// The address from `start` (after spaces and a quote), when it is another host's.
     private static func remoteAddress(_ b: [UInt8], from start: Int) -> String? {
