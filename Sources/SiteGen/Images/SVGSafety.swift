@@ -46,6 +46,11 @@ enum SVGSafety {
     /// `/home/<name>/…`, `/Users/<name>/…`, `C:\Users\<name>\…`, also as a `file:` address; not
     /// a web address that happens to hold `/users/`.
     static func isUserFolder(_ value: String) -> Bool {
+        // Every attribute of every SVG passes here, path data too: without a slash, a backslash or
+        // a character reference (which could hide one) there is no folder, and nothing is made.
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "&") }) else {
+            return false
+        }
         var path = Substring(decodeReferences(value).trimmingSpaces.lowercased().replacingAll("\\", with: "/"))
         if path.hasPrefix("file://") { path = path.dropFirst(7) }
         if path.hasPrefix("/"), path.dropFirst().prefix(2).last == ":" { path = path.dropFirst() }  // file:///c:/…
