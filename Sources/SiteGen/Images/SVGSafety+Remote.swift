@@ -11,8 +11,8 @@ extension SVGSafety {
         let name = localName(tag.name)
         guard name != "a" else { return nil }
         // `<set attributeName="href" to="https://…">` inside an `<image>` loads its value as well.
-        let animated = ["set", "animate"].contains(name) ? ["to", "from", "by", "values"] : []
-        for attribute in tag.attributes where (["href", "src"] + animated).contains(localName(attribute.name)) {
+        let loading = ["set", "animate"].contains(name) ? ["href", "src", "to", "from", "by", "values"] : ["href", "src"]
+        for attribute in tag.attributes where loading.contains(localName(attribute.name)) {
             if let address = attribute.value.split(separator: ";").first(where: { isRemoteAddress(String($0)) }) {
                 return (attribute.name, String(address).trimmingSpaces)
             }

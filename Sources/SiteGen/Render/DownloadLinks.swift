@@ -19,10 +19,9 @@ enum DownloadLinks {
 
     /// The path of a web address, without scheme, host, query and fragment: `https://a.de/b.pdf?x=1` → `/b.pdf`.
     static func remotePath(_ url: String) -> String {
-        let afterScheme = url.firstRange(of: "://").map { url[$0.upperBound...] } ?? url[...]
-        guard let slash = afterScheme.firstIndex(of: "/") else { return "" }
-        let path = afterScheme[slash...]
-        return String(path[..<(path.firstIndex(where: { $0 == "?" || $0 == "#" }) ?? path.endIndex)])
+        let path = LinkResolver.pathAndFragment(url).path
+        let afterScheme = path.firstRange(of: "://").map { path[$0.upperBound...] } ?? path[...]
+        return afterScheme.firstIndex(of: "/").map { String(afterScheme[$0...]) } ?? ""
     }
 
     /// What is added to a link's text: " (PDF, 4,2 MB)"; nil when the text names the format

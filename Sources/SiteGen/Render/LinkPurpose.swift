@@ -15,10 +15,10 @@ enum LinkPurpose {
     static func vagueText(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: Self.around)
         if !text.contains(where: { $0.isLetter || $0.isNumber }) {
-            let shown = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+            let shown = text.collapsingSpaces
             return shown.isEmpty ? nil : shown
         }
-        let key = trimmed.lowercased().split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).joined(separator: " ")
+        let key = trimmed.lowercased().collapsingSpaces
         return vagueTexts.contains(key) ? trimmed : nil
     }
 

@@ -191,7 +191,8 @@ private struct Walker {
     private var usedIDs: [String: Int] = [:]
     private var headingNodes: [(OpaquePointer, Heading)] = []
     private var imageNodes: [(OpaquePointer, String, String, String?)] = []
-    private var tableNodes: [OpaquePointer] = []
+    /// Each table with the texts of its header row (for the warning and for the table's name).
+    private var tableNodes: [(node: OpaquePointer, headers: [String])] = []
     private var unwrapNodes: [OpaquePointer] = []
     private var previousLevel = 1
     /// Lines of raw HTML left out (safe mode), reported together once the walk is done.
@@ -225,9 +226,10 @@ private struct Walker {
             } else if type == CMARK_NODE_TEXT {
                 linksWithSpaces(node)
             } else if type.rawValue >= UInt32(CMARK_NODE_TYPE_BLOCK), type.rawValue < UInt32(CMARK_NODE_TYPE_INLINE), let name = cmark_node_get_type_string(node), strcmp(name, "table") == 0 {
-                tableNodes.append(node)
+                let headers = headerTexts(node)
+                tableNodes.append((node, headers))
                 // Screen readers name each cell by its column's heading; an empty first row names none.
-                if headerTexts(node).isEmpty {
+                if headers.isEmpty {
                     diagnostics.append(.warning(body.source.display, line: line(node),
                         "table has no text in its first row, which screen readers read as the columns' headings; write them there, e.g. | Station | Temperatur |"))
                 }
@@ -343,9 +345,7 @@ private struct Walker {
     /// A file on another site (`https://…/bericht.pdf`): its format is added to the text as for
     /// the site's own downloads; its size the build cannot know, so the editor is asked for it.
     private mutating func remoteDownload(_ node: OpaquePointer, url: String) {
-        // The scheme in any case, read without lower-casing the address (every external link passes here).
-        let scheme = String(decoding: url.utf8.prefix(8).map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
-        guard scheme.hasPrefix("https://") || scheme.hasPrefix("http://"),
+        guard let scheme = LinkResolver.scheme(of: url), scheme == "https" || scheme == "http",
               let format = DownloadLinks.format(of: DownloadLinks.remotePath(url)) else { return }
         let text = plainText(of: node)
         if !text.lowercased().contains(format.lowercased()) { appendText(" (\(format))", to: node) }
@@ -454,9 +454,9 @@ private struct Walker {
     /// keyboard (2.1.1; axe: scrollable-region-focusable), so it is focusable and named, as a
     /// region, by the table's first column headings: "Tabelle: Station, Temperatur, …".
     mutating func applyTables() {
-        for (index, table) in tableNodes.enumerated() {
+        for (index, (table, headers)) in tableNodes.enumerated() {
             guard let box = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            let label = escapeAttribute(tableName(table, number: index + 1))
+            let label = escapeAttribute(tableName(headers, number: index + 1))
             cmark_node_set_on_enter(box, "<div class=\"prose-table\" role=\"region\" tabindex=\"0\" aria-label=\"\(label)\">")
             cmark_node_set_on_exit(box, "</div>")
             cmark_node_insert_before(table, box)
@@ -466,8 +466,7 @@ private struct Walker {
     }
 
     /// "Tabelle: A, B, C, …" from the header row's texts, or "Tabelle 2" when it has none.
-    private func tableName(_ table: OpaquePointer, number: Int) -> String {
-        let cells = headerTexts(table)
+    private func tableName(_ cells: [String], number: Int) -> String {
         let label = renderer.tableLabel
         guard !cells.isEmpty else { return "\(label) \(number)" }
         return "\(label): " + cells.prefix(3).joined(separator: ", ") + (cells.count > 3 ? ", …" : "")

@@ -62,7 +62,7 @@ extension SiteRenderer {
     /// Copies a file of the content as it is; a GIF without its comments and XMP (`MetadataScrub.gif`).
     private func publish(_ path: String, into sink: OutputSink) throws {
         guard ImageFormat(path: path) == .gif else { return try sink.copy(from: contentRoot + "/" + path, to: path) }
-        try sink.write(path, MetadataScrub.scrub(try fileSystem.readFile(contentRoot + "/" + path), .gif))
+        try sink.write(path, MetadataScrub.original(try fileSystem.readFile(contentRoot + "/" + path), .gif))
     }
 
     /// For a file that goes out only when a page links it (`ContentFileRole.attachment`, `.download`):

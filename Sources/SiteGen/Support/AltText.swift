@@ -14,7 +14,7 @@ enum AltText {
     /// "Rathaus" for rathaus.jpg is a word an editor chose), any picture file's name, or a
     /// placeholder word. An empty alt text is another case (decoration or forgotten).
     static func isUninformative(_ alt: String, src: String) -> Bool {
-        let written = collapsedSpaces(alt)
+        let written = alt.collapsingSpaces
         guard !written.isEmpty else { return false }
         // A description of several words (most alt texts) is no placeholder and no lone file name:
         // only a single word is lower-cased and looked at (Unicode case mapping costs per character).
@@ -25,22 +25,5 @@ enum AltText {
         let file = src.split(separator: "/").last.map { percentDecoded(String($0)) } ?? ""
         let stem = file.split(separator: ".", omittingEmptySubsequences: false).dropLast().joined(separator: ".")
         return written == file || (!stem.isEmpty && written == stem)
-    }
-
-    /// The words of `text` joined by single spaces (runs of spaces, tabs and line breaks are one).
-    static func collapsedSpaces(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for b in text.utf8 {
-            if b == 0x20 || b == 0x0A || b == 0x09 {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(0x20) }
-                pendingSpace = false
-                out.append(b)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

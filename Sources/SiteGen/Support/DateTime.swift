@@ -255,4 +255,22 @@ extension String {
         while let c = s.last, c.isWhitespace { s.removeLast() }
         return String(s)
     }
+
+    /// The words joined by single spaces: runs of spaces, tabs and line breaks are one, none at
+    /// the ends. Read as bytes (splitting into Characters cost more than the check it served).
+    var collapsingSpaces: String {
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for b in utf8 {
+            if b == 0x20 || b == 0x0A || b == 0x09 {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(b)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }
