@@ -20,13 +20,22 @@ extension RenderState {
 
     mutating func write(_ value: Value, escaped: Bool) {
         switch value {
-        case .null: return
         case .text(let s), .html(let s): write(string: s, escaped: escaped)
         case .deferredHTML(let d): d.withUTF8 { write(bytes: $0, escaped: escaped) }
-        case .int(let n): write(string: String(n), escaped: false)
-        case .double(let d): write(string: d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d), escaped: false)
-        case .bool(let b): write(string: b ? "true" : "false", escaped: false)
-        case .list, .object: return
+        default: if let (text, escapable) = Self.text(of: value) { write(string: text, escaped: escaped && escapable) }
+        }
+    }
+
+    /// What `{{x}}` writes for a value (nil: nothing), and whether escaping applies to it (numbers
+    /// and booleans are written as they are).
+    static func text(of value: Value) -> (String, escapable: Bool)? {
+        switch value {
+        case .null, .list, .object: nil
+        case .text(let s), .html(let s): (s, true)
+        case .deferredHTML(let d): (d.text, true)
+        case .int(let n): (String(n), false)
+        case .double(let d): (d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d), false)
+        case .bool(let b): (b ? "true" : "false", false)
         }
     }
 

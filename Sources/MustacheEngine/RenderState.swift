@@ -2,6 +2,7 @@
 struct RenderState {
     let renderer: Renderer
     let code: ProgramCode
+    let constants: GlobalConstants
     var out: [UInt8] = []
     /// The context stack: its values, and beside them what a name lookup reads of each.
     var values: [Value] = []
@@ -35,6 +36,7 @@ struct RenderState {
     init(renderer: Renderer, escapes: Bool) {
         self.renderer = renderer
         code = renderer.library.code
+        constants = renderer.constants
         self.escapes = escapes
         out.reserveCapacity(16_384)
     }
@@ -63,7 +65,11 @@ struct RenderState {
                 write(text: UnsafeBufferPointer(rebasing: code.text[Int(op.a)..<Int(op.a + op.b)]))
                 i += 1
             case .variable:
-                write(lookup(op, at: i), escaped: op.escaped && escapes)
+                if let bytes = constantOutput(op, at: i) {
+                    write(bytes: bytes, escaped: false)
+                } else {
+                    write(lookup(op, at: i), escaped: op.escaped && escapes)
+                }
                 i += 1
             case .section:
                 section(lookup(op, at: i), Int32(i + 1), op.d)
@@ -112,6 +118,18 @@ struct RenderState {
         }
         if !recordings.isEmpty { record(index, place: Recording.nowhere, frame: -1) }
         return .null
+    }
+
+    /// What a tag writes when its name is found in the globals (see `GlobalConstants`), else nil.
+    @inline(__always) mutating func constantOutput(_ op: Op, at index: Int) -> UnsafeBufferPointer<UInt8>? {
+        guard let bytes = constants.output(at: index, escaped: op.escaped && escapes) else { return nil }
+        var i = frames.count - 1
+        while i > 0 {
+            if found(Int(op.a), in: i) != nil { return nil }
+            i -= 1
+        }
+        if !recordings.isEmpty { record(index, place: Recording.atGlobals, frame: 0) }
+        return bytes
     }
 
     /// The object in frame `i` and the slot of the name `symbol` in it, when it has that name.

@@ -6,12 +6,15 @@ import Synchronization
 public final class Renderer: Sendable {
     public let library: TemplateLibrary
     let globals: Value
+    let constants: GlobalConstants
     private let memo = Mutex<[MemoKey: MemoEntry]>([:])
 
     /// - Parameter globals: the bottom of every stack: values every page shares.
     public init(library: TemplateLibrary, globals: (any TemplateObject)? = nil) {
         self.library = library
-        self.globals = globals.map { .object($0) } ?? .null
+        let globals = globals.map { Value.object($0) } ?? .null
+        self.globals = globals
+        constants = GlobalConstants(code: library.code, globals: globals)
     }
 
     /// The template's output for `view`, or nil when there is no such template.

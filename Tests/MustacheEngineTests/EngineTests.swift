@@ -131,6 +131,22 @@ final class TaggedPage: TemplateView {
         #expect(text(r, "b.ics", view) == "<a href=\"x\">&'</a>")
     }
 
+    /// Tags whose names start in the globals are written from output made once per pass: it must
+    /// read as looking them up on each page would, also where a view above has the same name.
+    @Test func globalsWriteAsLookingThemUpWould() throws {
+        let strings = DictionaryObject([("nav", .object(DictionaryObject([("blog", .text("Blog & Neues"))]))), ("n", .int(12))])
+        let globals = DictionaryObject([("t", .object(strings)), ("site", .text("<DOS>")), ("empty", .null)])
+        let r = try renderer(["a.html": "{{t.nav.blog}}|{{{t.nav.blog}}}|{{t.n}}|{{site}}|{{t.nav.none}}|[{{empty}}]|{{t.nav}}|{{#cards}}{{site}}{{/cards}}",
+                              "b.txt": "{{t.nav.blog}} {{site}}",
+                              "c.html": "<ul>\n  {{>line}}\n</ul>", "line": "{{site}}\n{{t.nav.blog}}\n"], globals: globals)
+        let page = DictionaryObject([("cards", .list(ValueArray([.object(DictionaryObject([("site", .text("Karte"))])), .object(DictionaryObject([]))])))])
+        #expect(text(r, "a.html", page) == "Blog &amp; Neues|Blog & Neues|12|&lt;DOS&gt;||[]||Karte&lt;DOS&gt;")
+        #expect(text(r, "b.txt", page) == "Blog & Neues <DOS>")
+        #expect(text(r, "c.html", page) == "<ul>\n  &lt;DOS&gt;\n  Blog &amp; Neues\n</ul>")
+        // A page whose own view has the name shows its own value, not the global one.
+        #expect(text(r, "b.txt", DictionaryObject([("site", .text("Seite"))])) == "Blog & Neues Seite")
+    }
+
     @Test func syntaxErrorsNameTemplateLineAndColumn() {
         #expect(throws: TemplateErrors.self) { try TemplateLibrary(sources: ["a": "x\n  {{#s}}\n{{/t}}"]) }
         do {
