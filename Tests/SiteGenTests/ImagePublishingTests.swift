@@ -329,6 +329,31 @@ import Testing
         #expect(TestPhoto.isRed(TestPhoto.pixel(jpeg, 2, 2)), "the picture itself is unchanged")
     }
 
+    /// A HEIC or TIFF picture, a camera raw or a Photoshop file in Templates/assets/ went out as it
+    /// was, with where and with which camera it was taken (the build reads its metadata only in
+    /// the formats photos are published in); browsers do not show HEIC either.
+    @Test func aThemePictureWhoseMetadataCannotBeRemovedIsAnErrorAndNotPublished() throws {
+        let fs = MemoryFileSystem(Dictionary(uniqueKeysWithValues: TestSupport.minimalSite.map { ("/c/" + $0.key, $0.value) }))
+        let root = TestSupport.templates
+        for path in (FileManager.default.enumerator(atPath: root)?.allObjects as? [String]) ?? [] {
+            if let data = FileManager.default.contents(atPath: root + "/" + path) { fs.write("/t/" + path, bytes: [UInt8](data)) }
+        }
+        let files = ["img/kopf.HEIC": "HEIC", "img/plan.tif": "TIF", "img/kopf.dng": "DNG", "img/entwurf.psd": "PSD"]
+        for name in files.keys { fs.write("/t/assets/" + name, bytes: Array("II*\u{0}GPS Erika Mustermann".utf8)) }
+        let builder = Builder(location: SiteLocation(content: "/c", templates: "/t", output: "/out"), options: BuildOptions(now: TestSupport.now), fileSystem: fs)
+        let sink = MemorySink(fileSystem: fs)
+        let (report, _) = builder.run(into: sink)
+        #expect(!report.succeeded)
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        for (name, format) in files {
+            #expect(sink.files["assets/" + name] == nil, "\(name) published")
+            let expected = ["HEIC", "TIF"].contains(format) ? "browsers do not show \(format == "TIF" ? "TIFF" : format) pictures"
+                : "this is a camera raw or image editor file (\(format))"
+            #expect(errors.contains { $0.file == "Templates/assets/" + name && $0.message.hasPrefix(expected) }, "\(name): \(errors)")
+        }
+        #expect(errors.count == files.count, "\(errors)")
+    }
+
     /// `png` with a `tEXt` chunk after its header, as editing programs write the author.
     static func withTextChunk(_ png: [UInt8], _ text: String) -> [UInt8] {
         let body = Array("tEXt".utf8) + Array(text.utf8)

@@ -44,15 +44,24 @@ enum ContentFileRole: Equatable {
         "3fr", "erf", "kdc", "mrw", "rwl", "iiq", "psd", "psb", "xcf", "afphoto", "kra",
     ]
 
+    /// "DNG" for `IMG_0042.dng`: the format of a camera raw or image editor file, by its ending.
+    static func rawPictureFormat(_ name: Substring) -> String? {
+        guard let dot = name.lastIndex(of: "."), case let ending = name[name.index(after: dot)...].lowercased(),
+              rawPictureEndings.contains(ending) else { return nil }
+        return ending.uppercased()
+    }
+
+    /// Why a camera raw or image editor file is not published, and what to do instead.
+    static func rawPictureMessage(_ format: String) -> String {
+        "this is a camera raw or image editor file (\(format)), which holds where and with which camera a picture was taken; the build cannot remove that, so the file is not published; export the picture as JPEG or PNG and delete this file"
+    }
+
     static func of(_ path: String) -> ContentFileRole {
         if path == "site.yml" || path == "site.yaml" { return .config }
         let parts = path.pathParts
         let name = parts.last ?? Substring(path)
         if isJunk(name) { return .junk }
-        if let dot = name.lastIndex(of: "."), case let ending = name[name.index(after: dot)...].lowercased(),
-           rawPictureEndings.contains(ending) {
-            return .rawPicture(format: ending.uppercased())
-        }
+        if let format = rawPictureFormat(name) { return .rawPicture(format: format) }
         if path.hasSuffix(".md") {
             return ContentLoader.kind(of: path).map(ContentFileRole.document) ?? .misplacedMarkdown
         }

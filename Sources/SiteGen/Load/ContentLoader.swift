@@ -103,7 +103,7 @@ public struct ContentLoader: Sendable {
                 diagnostics.append(.error(display(path), "a page's Markdown file must end in .md (lower case); rename it to '\(fixed)'"))
             case .junk: continue
             case .rawPicture(let format):
-                diagnostics.append(.error(display(path), "this is a camera raw or image editor file (\(format)), which holds where and with which camera a picture was taken; the build cannot remove that, so the file is not published; export the picture as JPEG or PNG and delete this file"))
+                diagnostics.append(.error(display(path), ContentFileRole.rawPictureMessage(format)))
             case .attachment, .download: assets.append(Asset(path: path, size: entry.size, needsLink: true))
             case .asset: assets.append(Asset(path: path, size: entry.size))
             }

@@ -2,6 +2,8 @@ extension GermanMessages {
     /// Files and folders: FileSystemError (as "path: message"), the listing's problems, the staging
     /// writer, where the output may go (Support/, Write/, Pipeline/OutputPlace).
     static let files: [(english: String, german: String)] = [
+        ("browsers do not show {} pictures, and the file holds where and with which camera the picture was taken, so it is not published; save it as JPEG, PNG or WebP and delete this file",
+         "Browser zeigen keine {1}-Bilder, und die Datei enthält, wo und mit welcher Kamera das Bild aufgenommen wurde; sie wird daher nicht veröffentlicht. Speichern Sie sie als JPEG, PNG oder WebP und löschen Sie diese Datei"),
         ("content folder", "Inhaltsordner"),
         ("file cannot be read ({})",
          "Die Datei kann nicht gelesen werden ({1})"),

@@ -37,6 +37,10 @@ extension SiteRenderer {
         // The Leichte-Sprache stylesheet only for a site with pages in Leichte Sprache.
         for asset in templates.assets where site.easyReadVersion.isEmpty ? asset.relativePath != EasyRead.stylesheet : true {
             let path = "assets/" + asset.relativePath
+            if let refusal = Self.unpublishableThemeFile(asset.relativePath) {
+                diagnostics.append(.error("Templates/assets/" + asset.relativePath, refusal))
+                continue
+            }
             if outputs.contains(path) {
                 diagnostics.append(.error(contentName + "/" + path, "file has the same address as the theme's \(path); rename it"))
                 continue
@@ -57,6 +61,14 @@ extension SiteRenderer {
             }
         }
         return diagnostics
+    }
+
+    /// Why a file of the theme's assets is not published (a picture whose metadata the build
+    /// cannot remove, which browsers would not show either), or nil.
+    static func unpublishableThemeFile(_ relativePath: String) -> String? {
+        if let format = ContentFileRole.rawPictureFormat(Substring(relativePath)) { return ContentFileRole.rawPictureMessage(format) }
+        guard let format = ImageFormat(path: relativePath), format == .heic || format == .tiff else { return nil }
+        return "browsers do not show \(format.name) pictures, and the file holds where and with which camera the picture was taken, so it is not published; save it as JPEG, PNG or WebP and delete this file"
     }
 
     /// Copies a file of the content as it is; a GIF without its comments and XMP (`MetadataScrub.gif`).
