@@ -183,7 +183,7 @@ import Testing
             }
         }
         for (path, text) in Self.site where path.hasSuffix(".css") || path.hasSuffix(".svg") {
-            for url in HTMLScanner.cssURLs(text) where foreign(url) { Issue.record("\(path): loads \(url)") }
+            for (_, url) in StyleSheetReferences.all(Array(text.utf8)) where foreign(url) { Issue.record("\(path): loads \(url)") }
             if path.hasSuffix(".svg") {
                 for tag in Tag.all(in: text) where tag.name != "a" {
                     for key in ["href", "xlink:href", "src"] { if let v = tag.attributes[key], foreign(v) { Issue.record("\(path): <\(tag.name)> loads \(v)") } }

@@ -40,12 +40,12 @@ extension SVGSafety {
     }
 
     /// `http:`, `https:` or `//` however it is written: character references, spaces, case.
-    static func isRemoteAddress(_ value: String) -> Bool { RemoteStyleReferences.isRemote(decodeReferences(value)) }
+    static func isRemoteAddress(_ value: String) -> Bool { StyleSheetReferences.isRemote(decodeReferences(value)) }
 
     /// `url(https://…)` and `@import "https://…"` anywhere in the file: style sheets, `style`
     /// attributes, `fill="url(…)"`. One problem per line.
     static func remoteStyleLoads(_ bytes: [UInt8]) -> [Problem] {
-        RemoteStyleReferences.find(bytes).map {
+        StyleSheetReferences.remote(bytes).map {
             Problem(line: $0.line, message: "SVG loads '\($0.address)' from another host (in a style), \(loads); embed it in the graphic, or remove it")
         }
     }

@@ -180,7 +180,7 @@ enum HTMLScanner {
                     if let url = candidate.split(separator: " ").first { refs.resources.append(String(url)) }
                 }
             case .style:
-                refs.resources += cssURLs(value)
+                refs.resources += StyleSheetReferences.all(Array(value.utf8)).map(\.address)
             case .ping:
                 // Each address is sent a request when the link is followed: a tracker, not a link.
                 refs.resources += value.split(separator: " ").map(String.init)
@@ -225,68 +225,6 @@ enum HTMLScanner {
         guard end - start == word.count else { return false }
         for k in 0..<(end - start) where lower(bytes[start + k]) != word[k] { return false }
         return true
-    }
-
-    /// `url(...)`, `@import "..."` and the strings of `image-set("...")` in CSS, in any case:
-    /// browsers load `URL(https://…)` just the same.
-    static func cssURLs(_ css: String) -> [String] {
-        let b = Array(css.utf8)
-        let low = b.map(lower)
-        func at(_ i: Int, _ word: String) -> Bool { low[i...].starts(with: word.utf8) }
-        var result: [String] = []
-        var i = 0
-        while i < b.count {
-            // Most bytes start none of the three: one comparison each.
-            guard low[i] == UInt8(ascii: "u") || low[i] == UInt8(ascii: "i") || low[i] == UInt8(ascii: "@") else {
-                i += 1
-                continue
-            }
-            if at(i, "url(") {
-                let close = b[(i + 4)...].firstIndex(of: UInt8(ascii: ")")) ?? b.count
-                var value = Substring(String(decoding: b[(i + 4)..<close], as: UTF8.self)).trimmingPrefixSpaces
-                while let last = value.last, last == " " { value.removeLast() }
-                if let f = value.first, f == "\"" || f == "'" { value = value.dropFirst().dropLast() }
-                result.append(String(value))
-                i = close
-            } else if at(i, "image-set(") {
-                result += quotedStrings(b, from: i + 10)  // its url(…) are found as the loop goes on
-                i += 10
-            } else if at(i, "@import") {
-                var j = i + 7
-                while j < b.count, b[j] == 32 { j += 1 }
-                if j < b.count, b[j] == UInt8(ascii: "\"") || b[j] == UInt8(ascii: "'"),
-                   let end = b[(j + 1)...].firstIndex(of: b[j]) {
-                    result.append(String(decoding: b[(j + 1)..<end], as: UTF8.self))
-                }
-                i = j
-            } else {
-                i += 1
-            }
-        }
-        return result
-    }
-
-    /// The quoted strings from `start` up to the `)` that closes the function they stand in
-    /// (`image-set("a.png" 1x, "b.png" 2x)`); those inside a nested `url("…")` are left out.
-    static func quotedStrings(_ b: [UInt8], from start: Int) -> [String] {
-        var result: [String] = []
-        var depth = 0
-        var j = start
-        while j < b.count {
-            switch b[j] {
-            case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                guard let end = b[(j + 1)...].firstIndex(of: b[j]) else { return result }
-                if depth == 0 { result.append(String(decoding: b[(j + 1)..<end], as: UTF8.self)) }  // not inside url("…")
-                j = end
-            case UInt8(ascii: "("): depth += 1
-            case UInt8(ascii: ")"):
-                if depth == 0 { return result }
-                depth -= 1
-            default: break
-            }
-            j += 1
-        }
-        return result
     }
 
     private static func isLetter(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) }

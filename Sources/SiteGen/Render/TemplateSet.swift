@@ -161,7 +161,7 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
     /// A font or picture a style sheet of the theme loads from another host (Google Fonts by
     /// `@import`): every page would make that request, which the privacy rules forbid.
     static func remoteLoads(_ bytes: [UInt8], display: String) -> [Diagnostic] {
-        RemoteStyleReferences.find(bytes).map {
+        StyleSheetReferences.remote(bytes).map {
             .error(display, line: $0.line, "'\($0.address)' would be loaded from another host by every page using this style sheet; the privacy rules allow only files of this site (store the file under Templates/assets/ and refer to it there)")
         }
     }
