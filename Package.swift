@@ -30,6 +30,9 @@ let package = Package(
         // GLib's headers only (libvips's need them): libvips itself is opened when an image needs it.
         .systemLibrary(name: "CGLibHeaders", pkgConfig: "glib-2.0", providers: [.apt(["libglib2.0-dev"])]),
         .target(name: "CImageCodec", dependencies: ["CGLibHeaders"], linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
+        // zlib (Debian zlib1g-dev, which libvips-dev brings): a PDF's compressed object streams,
+        // read for the accessibility check of downloads.
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         // Declarations glibc hides from Swift (renameat2 for the atomic output swap).
         .systemLibrary(name: "CLinuxShims"),
         // HTTP status of an address through the system's libcurl, loaded only when
@@ -45,6 +48,7 @@ let package = Package(
                 "CLinuxShims",
                 "CLinkCheck",
                 "CImageCodec",
+                "CZlib",
                 "MustacheEngine",
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages sitegen builds against (libcmark-gfm and its extensions, libvips for
-# images, and the mimalloc allocator the command links), only when they are missing. Idempotent; needs root or
+# images, zlib for PDFs' compressed parts, and the mimalloc allocator the command links), only when they are missing. Idempotent; needs root or
 # sudo for apt-get.
 set -euo pipefail
 need=()
-for pkg in libcmark-gfm-dev libcmark-gfm-extensions-dev libvips-dev libmimalloc-dev pkg-config; do
+for pkg in libcmark-gfm-dev libcmark-gfm-extensions-dev libvips-dev libmimalloc-dev zlib1g-dev pkg-config; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || need+=("$pkg")
 done
 if ((${#need[@]})); then

@@ -4,7 +4,9 @@
 A small, valid PDF 1.4 (no external libraries): the standard fonts
 Helvetica and Helvetica-Bold with WinAnsiEncoding (so German umlauts work),
 uncompressed content streams, a document information dictionary with a
-proper title, and a cross-reference table with exact byte offsets.
+proper title, the document's language, tags (a structure tree of headings,
+paragraphs and lists, as an accessible PDF has; the footer is an artifact),
+and a cross-reference table with exact byte offsets.
 
 Usage: python3 scripts/make-strategy-pdf.py [output-path]
 """
@@ -192,11 +194,15 @@ STYLES = {
 }
 
 
+# The structure element of each kind of block: what a screen reader reads it as.
+TAGS = {"title": "H1", "subtitle": "P", "h": "H2", "p": "P", "small": "P", "li": "LI"}
+
+
 def layout():
     """Return a list of pages; each page is a list of (font, size, x, y, text)."""
     pages, cur = [], []
     y = PAGE_H - MARGIN_T
-    for kind, text in CONTENT:
+    for block, (kind, text) in enumerate(CONTENT):
         font, size, leading, before, indent = STYLES[kind]
         bold = font == "F2"
         lines = wrap(text, size, TEXT_W - indent, bold)
@@ -213,25 +219,81 @@ def layout():
             y -= leading
             x = MARGIN_L + indent
             if kind == "li" and i == 0:
-                cur.append(("F1", size, MARGIN_L + 2, y, "•"))
-            cur.append((font, size, x, y, line))
+                cur.append(("F1", size, MARGIN_L + 2, y, "•", block, "Lbl"))
+            cur.append((font, size, x, y, line, block, "LBody" if kind == "li" else TAGS[kind]))
     if cur:
         pages.append(cur)
     return pages
 
 
 def content_stream(items, page_no, page_count):
+    """Each line is marked content numbered from 0 (its MCID) under its structure type; the
+    footer and the rule are artifacts, which screen readers skip."""
     out = bytearray()
     out += b"0.2 0.25 0.3 rg\n"
-    for font, size, x, y, text in items:
-        out += b"BT /%s %d Tf %.2f %.2f Td %s Tj ET\n" % (
-            font.encode(), size, x, y, pdf_string(text))
+    for mcid, (font, size, x, y, text, _, tag) in enumerate(items):
+        out += b"/%s <</MCID %d>> BDC BT /%s %d Tf %.2f %.2f Td %s Tj ET EMC\n" % (
+            tag.encode(), mcid, font.encode(), size, x, y, pdf_string(text))
     footer = "DOS 2030 – Smart-City-Strategie · Seite %d von %d" % (page_no, page_count)
-    out += b"0.35 0.35 0.35 rg\n"
+    out += b"/Artifact <</Type /Pagination>> BDC\n0.35 0.35 0.35 rg\n"
     out += b"BT /F1 9 Tf %.2f %.2f Td %s Tj ET\n" % (MARGIN_L, 40.0, pdf_string(footer))
     # a thin rule under the footer area
-    out += b"0.6 0.7 0.68 RG 0.5 w %.2f 55 m %.2f 55 l S\n" % (MARGIN_L, PAGE_W - MARGIN_R)
+    out += b"0.6 0.7 0.68 RG 0.5 w %.2f 55 m %.2f 55 l S\nEMC\n" % (MARGIN_L, PAGE_W - MARGIN_R)
     return bytes(out)
+
+
+def structure(pages, page_objs, first_obj):
+    """The structure tree (tagged PDF): a Document of headings, paragraphs and lists (L, LI, Lbl,
+    LBody), each pointing at its marked content on the pages, and the parent tree that leads
+    from each page's marked content back to its element. Returns the objects by number and the
+    number of the tree's root."""
+    objs, next_obj = {}, [first_obj]
+
+    def new(entries):
+        num = next_obj[0]
+        next_obj[0] += 1
+        objs[num] = entries
+        return num
+
+    root, parent_tree, document = new(None), new(None), new(None)
+    elements = {}  # (block, role) -> [type, parent, kids]
+    top, lists, list_of = [], {}, {}
+    for kind_block, (kind, _) in enumerate(CONTENT):
+        if kind == "li":
+            if kind_block - 1 not in list_of:
+                lists[kind_block] = new(None)
+                top.append(lists[kind_block])
+            lst = list_of[kind_block] = list_of.get(kind_block - 1, lists.get(kind_block))
+            li = new(None)
+            elements[(kind_block, "LI")] = ["LI", lst, []]
+            elements[(kind_block, "LI")].append(li)
+        else:
+            num = new(None)
+            elements[(kind_block, TAGS[kind])] = [TAGS[kind], document, [], num]
+            top.append(num)
+    for key, value in list(elements.items()):
+        if value[0] == "LI":
+            for part in ("Lbl", "LBody"):
+                elements[(key[0], part)] = [part, value[3], [], new(None)]
+            value[2] = [elements[(key[0], "Lbl")][3], elements[(key[0], "LBody")][3]]
+    nums = []
+    for page_no, items in enumerate(pages):
+        parents = []
+        for mcid, item in enumerate(items):
+            element = elements[(item[5], item[6])]
+            element[2].append(b"<< /Type /MCR /Pg %d 0 R /MCID %d >>" % (page_objs[page_no], mcid))
+            parents.append(b"%d 0 R" % element[3])
+        nums.append(b"%d [%s]" % (page_no, b" ".join(parents)))
+    for (block, role), (tag, parent, kids, num) in elements.items():
+        kid_refs = [k if isinstance(k, bytes) else b"%d 0 R" % k for k in kids]
+        objs[num] = b"<< /Type /StructElem /S /%s /P %d 0 R /K [%s] >>" % (tag.encode(), parent, b" ".join(kid_refs))
+    for first, num in lists.items():
+        items = [elements[(b, "LI")][3] for b in sorted(list_of) if list_of[b] == num]
+        objs[num] = b"<< /Type /StructElem /S /L /P %d 0 R /K [%s] >>" % (document, b" ".join(b"%d 0 R" % i for i in items))
+    objs[document] = b"<< /Type /StructElem /S /Document /P %d 0 R /K [%s] >>" % (root, b" ".join(b"%d 0 R" % t for t in top))
+    objs[parent_tree] = b"<< /Nums [%s] >>" % b" ".join(nums)
+    objs[root] = b"<< /Type /StructTreeRoot /K [%d 0 R] /ParentTree %d 0 R /ParentTreeNextKey %d >>" % (document, parent_tree, len(pages))
+    return objs, root
 
 
 def build():
@@ -241,8 +303,11 @@ def build():
     objs = {}
     first_page_obj = 6
     kids = [first_page_obj + 2 * i for i in range(n)]
+    tree, tree_root = structure(pages, kids, first_page_obj + 2 * n)
+    objs.update(tree)
     objs[1] = (b"<< /Type /Catalog /Pages 2 0 R /Lang (de-DE) "
-               b"/ViewerPreferences << /DisplayDocTitle true >> >>")
+               b"/MarkInfo << /Marked true >> /StructTreeRoot %d 0 R "
+               b"/ViewerPreferences << /DisplayDocTitle true >> >>" % tree_root)
     objs[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
         b" ".join(b"%d 0 R" % k for k in kids), n)
     objs[3] = (b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
@@ -260,8 +325,9 @@ def build():
         stream = content_stream(items, i + 1, n)
         objs[page_obj] = (
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] "
-            b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R >>"
-            % (PAGE_W, PAGE_H, page_obj + 1))
+            b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> /Contents %d 0 R "
+            b"/StructParents %d /Tabs /S >>"
+            % (PAGE_W, PAGE_H, page_obj + 1, i))
         objs[page_obj + 1] = (b"<< /Length %d >>\nstream\n" % len(stream)
                               + stream + b"endstream")
 

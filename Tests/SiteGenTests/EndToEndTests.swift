@@ -62,7 +62,7 @@ import Testing
         #expect(build(output: output).succeeded)
         func page(_ p: String) throws -> String { try String(contentsOfFile: output + "/" + p, encoding: .utf8) }
         let strategy = try page("strategie/index.html")
-        #expect(strategy.contains("(PDF, 13 KB)"))
+        #expect(strategy.contains("(PDF, 31 KB)"))
         let events = try page("veranstaltungen/index.html")
         let upcoming = try #require(events.range(of: "Kommende Veranstaltungen"))
         let past = try #require(events.range(of: "Vergangene Veranstaltungen"))

@@ -92,16 +92,16 @@ import Testing
         let path = root + "/gemerkt.jpg"
         try Data(photo).write(to: URL(fileURLWithPath: path))
         let disk = LocalFileSystem()
-        let first = PhotoFactsMemo.shared.lookup(path, disk)
+        let first = FileFacts.photos.lookup(path, disk)
         #expect(first.facts == nil && first.stamp != nil)
-        PhotoFactsMemo.shared.store(PhotoFacts(hash: 1, size: photo.count, width: 1100, height: 700), of: path, stamp: first.stamp)
-        #expect(PhotoFactsMemo.shared.lookup(path, disk).facts?.hash == 1)
+        FileFacts.photos.store(PhotoFacts(hash: 1, size: photo.count, width: 1100, height: 700), of: path, stamp: first.stamp)
+        #expect(FileFacts.photos.lookup(path, disk).facts?.hash == 1)
         try Data(TestPhoto.make(width: 300, height: 200)).write(to: URL(fileURLWithPath: path))
-        #expect(PhotoFactsMemo.shared.lookup(path, disk).facts == nil, "a new file is read again")
+        #expect(FileFacts.photos.lookup(path, disk).facts == nil, "a new file is read again")
         // A tree in memory numbers its writes; two trees may number alike, so nothing is kept for them.
         let memory = MemoryFileSystem()
         memory.write("/c/x.jpg", bytes: photo)
-        #expect(PhotoFactsMemo.shared.lookup("/c/x.jpg", memory).stamp == nil)
+        #expect(FileFacts.photos.lookup("/c/x.jpg", memory).stamp == nil)
     }
 
     @Test func theInMemoryBuildsOfServeAndCheckShareTheFolder() throws {

@@ -123,7 +123,7 @@ import Testing
         try edit("posts/2025/klimamessnetz-komplett.md") { $0 + "\nDie [Strategie](../../downloads/smart-city-strategie-dos-2030.pdf) zum Nachlesen.\n" }
         expectSameAsClean("download linked")
         let postPage = output + "/blog/2025/klimamessnetz-komplett/index.html"
-        #expect(try String(contentsOfFile: postPage, encoding: .utf8).contains(">Strategie (PDF, 13 KB)</a>"))
+        #expect(try String(contentsOfFile: postPage, encoding: .utf8).contains(">Strategie (PDF, 31 KB)</a>"))
         let pdf = URL(fileURLWithPath: content + "/downloads/smart-city-strategie-dos-2030.pdf")
         try (try Data(contentsOf: pdf) + Data(repeating: 10, count: 2_500_000)).write(to: pdf)
         #expect(expectSameAsClean("download replaced") >= 2, "the post and the strategy page show the new size")

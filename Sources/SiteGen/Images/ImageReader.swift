@@ -18,7 +18,7 @@ struct ImageReader: Sendable {
     func look(at path: String, crops: Bool) -> Result {
         guard let format = ImageFormat(path: path) else { return Result() }
         let file = contentRoot + "/" + path
-        let memo: (facts: PhotoFacts?, stamp: UInt64?) = format.isProcessed ? PhotoFactsMemo.shared.lookup(file, fileSystem) : (nil, nil)
+        let memo: (facts: PhotoFacts?, stamp: UInt64?) = format.isProcessed ? FileFacts.photos.lookup(file, fileSystem) : (nil, nil)
         if let known = memo.facts { return photo(path, format, known, crops: crops) }
         let bytes: [UInt8]
         do { bytes = try fileSystem.readFile(file) } catch {
@@ -36,7 +36,7 @@ struct ImageReader: Sendable {
         case .success(let header):
             let facts = PhotoFacts(hash: ContentHash.mix(bytes.withUnsafeBytes { ContentHash.wide($0) }, UInt64(bytes.count)),
                                    size: bytes.count, width: header.width, height: header.height)
-            PhotoFactsMemo.shared.store(facts, of: file, stamp: memo.stamp)
+            FileFacts.photos.store(facts, of: file, stamp: memo.stamp)
             return photo(path, format, facts, crops: crops)
         }
     }

@@ -13,6 +13,10 @@ extension GermanMessages {
          "; Adressen in HTML werden unverändert übernommen: verlinken Sie in Markdown, [Text]({1}), oder schreiben Sie die Adresse der Seite, {2}"),
         ("; addresses in HTML are published as written: show the picture in Markdown, ![description]({})",
          "; Adressen in HTML werden unverändert übernommen: zeigen Sie das Bild in Markdown, ![Beschreibung]({1})"),
+        ("; it does not say its language{}", "; sie nennt ihre Sprache nicht{1}"),
+        ("; it has no tags (the structure screen readers read){}",
+         "; sie hat keine Tags (die Struktur, die Screenreader lesen){1}"),
+        ("; it has no title{}", "; sie hat keinen Titel{1}"),
         ("answered HTTP {}", "antwortete mit HTTP {1}"),
         ("could not be checked", "konnte nicht geprüft werden"),
         ("could not be checked ({})", "konnte nicht geprüft werden ({1})"),
@@ -25,5 +29,7 @@ extension GermanMessages {
         ("link to '{}' points at this site, but the build has no such page{}",
          "Der Link auf „{1}“ zeigt auf diese Website, aber der Build hat keine solche Seite{2}"),
         ("link to '{}': the page has no anchor '#{}'{}", "Der Link auf „{1}“: die Seite hat keinen Anker „#{2}“{3}"),
+        ("this PDF is not accessible{}; export it again as an accessible PDF (Word: Save as PDF, Options, 'Document structure tags for accessibility'; LibreOffice: Export as PDF, 'Universal Accessibility (PDF/UA)') with the title in the document's properties",
+         "Diese PDF-Datei ist nicht barrierefrei{1}; exportieren Sie sie erneut als barrierefreies PDF (Word: Als PDF speichern, Optionen, „Dokumentstrukturtags für Barrierefreiheit“; LibreOffice: Als PDF exportieren, „Universelle Barrierefreiheit (PDF/UA)“) und tragen Sie den Titel in die Dokumenteigenschaften ein"),
     ]
 }

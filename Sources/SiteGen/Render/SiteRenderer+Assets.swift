@@ -29,6 +29,7 @@ extension SiteRenderer {
                 diagnostics += problems.map { .error(contentName + "/" + asset.path, $0) }
                 if !problems.isEmpty { continue }
             }
+            if let problem = pdfProblem(asset.path) { diagnostics.append(.warning(contentName + "/" + asset.path, problem)) }
             outputs.insert(asset.path)
             do { try publish(asset.path, into: sink) } catch {
                 diagnostics.append(.error(contentName + "/" + asset.path, "cannot be copied: \(error)"))
@@ -69,6 +70,18 @@ extension SiteRenderer {
         if let format = ContentFileRole.rawPictureFormat(Substring(relativePath)) { return ContentFileRole.rawPictureMessage(format) }
         guard let format = ImageFormat(path: relativePath), format == .heic || format == .tiff else { return nil }
         return "browsers do not show \(format.name) pictures, and the file holds where and with which camera the picture was taken, so it is not published; save it as JPEG, PNG or WebP and delete this file"
+    }
+
+    /// Why a PDF of the content that goes out is not accessible (`PDFAccessibility`), or nil.
+    private func pdfProblem(_ path: String) -> String? {
+        guard path.lowercased().hasSuffix(".pdf") else { return nil }
+        let file = contentRoot + "/" + path
+        let memo = FileFacts.pdfs.lookup(file, fileSystem)
+        if let known = memo.facts { return known.flatMap(PDFAccessibility.problem) }
+        guard let bytes = try? fileSystem.readFile(file) else { return nil }
+        let facts = PDFAccessibility.facts(bytes)
+        FileFacts.pdfs.store(facts, of: file, stamp: memo.stamp)
+        return facts.flatMap(PDFAccessibility.problem)
     }
 
     /// Copies a file of the content as it is; a GIF without its comments and XMP (`MetadataScrub.gif`).

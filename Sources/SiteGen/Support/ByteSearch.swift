@@ -79,6 +79,11 @@ extension Array where Element == UInt8 {
     func containsBytes(_ needle: String) -> Bool {
         withUnsafeBufferPointer { byteOffset(of: needle, in: $0) != nil }
     }
+
+    /// The offset of the first occurrence of `needle`'s UTF-8 at or after `start`, or nil.
+    func offset(of needle: String, from start: Int = 0) -> Int? {
+        withUnsafeBufferPointer { byteOffset(of: needle, in: $0, from: start) }
+    }
 }
 
 /// The offset of the first occurrence of `needle`'s UTF-8 in `h` at or after `start`, or nil.
