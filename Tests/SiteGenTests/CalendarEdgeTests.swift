@@ -1,0 +1,28 @@
+import Foundation
+import Testing
+@testable import SiteGen
+
+/// Calendar entries as a calendar program reads them, for the cases the example site does not
+/// have: a date-only end on the days the clocks change, a postponed event.
+@Suite struct CalendarEdgeTests {
+    static let built: (BuildReport, MemorySink) = {
+        var files = TestSupport.minimalSite
+        // Timed starts with a date-only end: the event lasts until the end of that day (24:00).
+        files["events/2026/oktober.md"] = "---\ntitle: Zwei Tage im Oktober\nstart: 2026-10-24T10:00:00+02:00\nend: 2026-10-25\nlocation: Rathaus\n---\nText.\n"
+        files["events/2027/maerz.md"] = "---\ntitle: Zwei Tage im März\nstart: 2027-03-27T10:00:00+01:00\nend: 2027-03-28\nlocation: Rathaus\n---\nText.\n"
+        return TestSupport.buildInMemory(files)
+    }()
+
+    static func event(_ uid: String) throws -> [String] {
+        let ics = FormatsICS(Array(try #require(built.1.text("veranstaltungen/kalender.ics")).utf8))
+        return try #require(ics.events.first { $0.contains("UID:\(uid)@example.org") }, "\(uid) is not in the calendar")
+    }
+
+    /// `end: 2026-10-25` ends at 24:00 of the 25th, also on the Sundays the clocks change (those
+    /// days have 25 and 23 hours: 86,400 seconds after midnight is 23:00 or 01:00).
+    @Test func aDateOnlyEndOnTheDayTheClocksChangeEndsAtMidnight() throws {
+        #expect(Self.built.0.succeeded, "\(Self.built.0.diagnostics)")
+        #expect(try Self.event("events/2026/oktober").contains("DTEND;TZID=Europe/Berlin:20261026T000000"))
+        #expect(try Self.event("events/2027/maerz").contains("DTEND;TZID=Europe/Berlin:20270329T000000"))
+    }
+}
