@@ -10,6 +10,7 @@ import Testing
         // Timed starts with a date-only end: the event lasts until the end of that day (24:00).
         files["events/2026/oktober.md"] = "---\ntitle: Zwei Tage im Oktober\nstart: 2026-10-24T10:00:00+02:00\nend: 2026-10-25\nlocation: Rathaus\n---\nText.\n"
         files["events/2027/maerz.md"] = "---\ntitle: Zwei Tage im März\nstart: 2027-03-27T10:00:00+01:00\nend: 2027-03-28\nlocation: Rathaus\n---\nText.\n"
+        files["events/2027/verschoben.md"] = "---\ntitle: Sommerfest\nstart: 2027-06-12T15:00:00+02:00\nlocation: Park\nstatus: verschoben\n---\nText.\n"
         return TestSupport.buildInMemory(files)
     }()
 
@@ -24,5 +25,14 @@ import Testing
         #expect(Self.built.0.succeeded, "\(Self.built.0.diagnostics)")
         #expect(try Self.event("events/2026/oktober").contains("DTEND;TZID=Europe/Berlin:20261026T000000"))
         #expect(try Self.event("events/2027/maerz").contains("DTEND;TZID=Europe/Berlin:20270329T000000"))
+    }
+
+    /// A postponed event keeps its old date until a new one is known. Calendar programs show
+    /// `STATUS:TENTATIVE` in a subscribed calendar like any other entry (Google Calendar does),
+    /// so its title says it, as in the feed and on the page.
+    @Test func aPostponedEventSaysSoInItsTitle() throws {
+        let entry = try Self.event("events/2027/verschoben")
+        #expect(entry.contains("SUMMARY:Verschoben: Sommerfest"), "\(entry)")
+        #expect(entry.contains("STATUS:TENTATIVE"))
     }
 }

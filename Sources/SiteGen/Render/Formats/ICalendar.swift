@@ -61,9 +61,7 @@ struct ICalendar {
             if end.isDateOnly { end = e.endsAt }  // a time start with a date end: the end of that day
             if end > e.start { w.add("DTEND;TZID=\(BerlinTime.identifier):" + Self.localDateTime(end)) }
         }
-        var summary = e.title
-        if e.status == .abgesagt { summary = "\(strings["event.status.abgesagt"]): \(summary)" }
-        w.add("SUMMARY:" + Self.escape(summary))
+        w.add("SUMMARY:" + Self.escape(summary(e)))
         if let place = Self.place(e) {
             w.add("LOCATION:" + Self.escape(place))
         } else if let online = e.online {
@@ -93,6 +91,12 @@ struct ICalendar {
         }
         w.add("TRANSP:OPAQUE")
         w.add("END:VEVENT")
+    }
+
+    /// The title, after "Abgesagt:" or "Verschoben:" as in the feed: many calendar programs show
+    /// a cancelled or tentative entry like any other, and a postponed event still has its old date.
+    private func summary(_ e: Event) -> String {
+        e.status == .geplant ? e.title : "\(strings["event.status.\(e.status.rawValue)"]): \(e.title)"
     }
 
     // MARK: Values
