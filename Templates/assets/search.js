@@ -39,7 +39,8 @@
   [["àáâãäåāăą", "a"], ["çćĉċč", "c"], ["ďđ", "d"], ["èéêëēĕėęě", "e"], ["ĝğġģ", "g"], ["ĥħ", "h"],
    ["ìíîïĩīĭįı", "i"], ["ĵ", "j"], ["ķ", "k"], ["ĺļľŀł", "l"], ["ñńņňŉ", "n"], ["òóôõöøōŏő", "o"],
    ["ŕŗř", "r"], ["śŝşš", "s"], ["ţťŧ", "t"], ["ùúûüũūŭůűų", "u"], ["ŵ", "w"], ["ýÿŷ", "y"],
-   ["źżž", "z"], ["ß", "ss"], ["æ", "ae"], ["œ", "oe"], ["þ", "th"]].forEach(function (g) {
+   ["źżž", "z"], ["ß", "ss"], ["æ", "ae"], ["œ", "oe"], ["þ", "th"],
+   ["⁰₀", "0"], ["¹₁", "1"], ["²₂", "2"], ["³₃", "3"], ["⁴₄", "4"], ["⁵₅", "5"], ["⁶₆", "6"], ["⁷₇", "7"], ["⁸₈", "8"], ["⁹₉", "9"]].forEach(function (g) {
     Array.from(g[0]).forEach(function (ch) { FOLD[ch] = g[1]; });
   });
   var WORD = /[\p{L}\p{N}]+/gu;
@@ -49,7 +50,7 @@
     for (var ch of text.toLowerCase()) {
       var c = ch.codePointAt(0);
       if (c >= 0x300 && c <= 0x36f) continue;
-      out += c < 0xc0 ? ch : (FOLD[ch] !== undefined ? FOLD[ch] : ch);
+      out += c < 0xb2 ? ch : (FOLD[ch] !== undefined ? FOLD[ch] : ch);  // ² (U+00B2) is the table's first
     }
     return out;
   }

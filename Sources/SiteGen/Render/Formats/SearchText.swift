@@ -13,25 +13,27 @@ enum SearchText {
         "war", "was", "wie", "wir", "wird", "zu", "zum", "zur",
     ]
 
-    /// Lowercase and fold: ä→a, ö→o, ü→u, ß→ss, é→e …; combining accents are dropped.
+    /// Lowercase and fold: ä→a, ö→o, ü→u, ß→ss, é→e …, ² and ₂ → 2; combining accents are dropped.
     static func fold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             let v = scalar.value
             if v >= 0x300 && v <= 0x36F { continue }  // combining diacritics (decomposed umlauts)
-            if v < 0xC0 { out.append(scalar); continue }
+            if v < 0xB2 { out.append(scalar); continue }  // ² (U+00B2) is the first scalar the table has
             if let f = foldTable[scalar] { out.append(contentsOf: f.unicodeScalars) } else { out.append(scalar) }
         }
         return String(out)
     }
 
-    /// The folding table (lowercase letters only; `fold` lowercases first). Kept in sync with search.js.
+    /// The folding table (lowercase letters, and superscript and subscript digits: "CO₂" is
+    /// found by "CO2" as visitors type it; `fold` lowercases first). Kept in sync with search.js.
     static let foldTable: [Unicode.Scalar: String] = {
         let groups: [(String, String)] = [
             ("àáâãäåāăą", "a"), ("çćĉċč", "c"), ("ďđ", "d"), ("èéêëēĕėęě", "e"), ("ĝğġģ", "g"), ("ĥħ", "h"),
             ("ìíîïĩīĭįı", "i"), ("ĵ", "j"), ("ķ", "k"), ("ĺļľŀł", "l"), ("ñńņňŉ", "n"), ("òóôõöøōŏő", "o"),
             ("ŕŗř", "r"), ("śŝşš", "s"), ("ţťŧ", "t"), ("ùúûüũūŭůűų", "u"), ("ŵ", "w"), ("ýÿŷ", "y"),
             ("źżž", "z"), ("ß", "ss"), ("æ", "ae"), ("œ", "oe"), ("þ", "th"),
+            ("⁰₀", "0"), ("¹₁", "1"), ("²₂", "2"), ("³₃", "3"), ("⁴₄", "4"), ("⁵₅", "5"), ("⁶₆", "6"), ("⁷₇", "7"), ("⁸₈", "8"), ("⁹₉", "9"),
         ]
         var table: [Unicode.Scalar: String] = [:]
         for (letters, base) in groups { for s in letters.unicodeScalars { table[s] = base } }
