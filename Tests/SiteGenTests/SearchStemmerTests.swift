@@ -36,6 +36,17 @@ import Testing
         #expect(SearchText.terms("Klimasensorik") == SearchText.terms("Klimasensoren"))
     }
 
+    /// A question as a citizen types it ("Wann ist der Hackathon?") searches its subject: a question
+    /// word is in other pages' texts, and as a word every result must have it left none. "Was" and
+    /// "wie" were stop words already, as "when", "what", "who" in English.
+    @Test func questionWordsAreStopWords() {
+        for question in ["Wann ist der Hackathon?", "Wo ist der Hackathon", "Wer, wen, wem: Hackathon?", "Warum ein Hackathon?",
+                         "Welcher Hackathon?", "Wieso, weshalb, wozu: Hackathon"] {
+            #expect(SearchText.terms(question) == ["hackathon"], "\(question)")
+        }
+        #expect(SearchText.terms("where and why: hackathon", language: .english) == ["hackathon"])
+    }
+
     /// "CO₂" and "m²" as editors write them are found by "CO2" and "m2" as visitors type them:
     /// superscript and subscript digits fold to digits (the index's fast tokenizer too).
     @Test func superscriptAndSubscriptDigitsAreDigits() {

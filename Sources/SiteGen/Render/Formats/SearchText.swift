@@ -5,12 +5,15 @@
 /// stemmers, stop words and language read from the index), so both sides meet.
 enum SearchText {
     /// Words too common to help; the list travels in the index so the browser uses the same.
+    /// Question words too: "Wann ist der Hackathon?" is a question about the hackathon, and a
+    /// "wann" elsewhere in the site's texts would leave no page that has every word.
     static let stopWords: Set<String> = [
         "aber", "als", "am", "an", "auch", "auf", "aus", "bei", "bis", "da", "das", "dass", "dem", "den",
         "der", "des", "die", "dies", "diese", "dieser", "doch", "durch", "ein", "eine", "einem", "einen",
         "einer", "eines", "er", "es", "fur", "hat", "im", "in", "ist", "ja", "kann", "mit", "nach", "nicht",
         "noch", "nur", "oder", "sich", "sie", "sind", "so", "uber", "um", "und", "uns", "vom", "von", "vor",
-        "war", "was", "wie", "wir", "wird", "zu", "zum", "zur",
+        "wann", "war", "warum", "was", "welche", "welchem", "welchen", "welcher", "welches", "wem", "wen", "wer",
+        "weshalb", "wie", "wieso", "wir", "wird", "wo", "wozu", "zu", "zum", "zur",
     ]
 
     /// Lowercase and fold: ä→a, ö→o, ü→u, ß→ss, é→e …, ² and ₂ → 2; combining accents are dropped.
