@@ -837,10 +837,13 @@
       list.textContent = "";
       more.hidden = true;
       showCounts(q && result.terms.length ? result.counts : null);
-      if (!q || !result.terms.length) { status.textContent = ""; return; }
+      if (!q) { status.textContent = ""; return; }
       var n = result.ids.length;
       // While fewer than 3 letters are typed, "no results" is no news worth announcing.
       if (n === 0 && Array.from(q.replace(/[^\p{L}\p{N}]/gu, "")).length < 3) { status.textContent = ""; return; }
+      // Only words too common to search ("Was ist das?", "Wann?"): said like any query without
+      // results, not an empty status that leaves a screen reader user without an answer.
+      if (!result.terms.length) { status.textContent = countText({ n: 0, all: true }, q); return; }
       var missing = result.missing.length ? " " + say(box.getAttribute("data-text-missing"), 0, result.missing.join(", ")) : "";
       state.missing = missing;
       if (n === 0) {
