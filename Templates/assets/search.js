@@ -4,7 +4,8 @@
 // lowercase, ä→a, ö→o, ü→u, ß→ss, accents dropped, stop words removed, then by the index's
 // language (its manifest says "language": "en"; without it German): ae/oe/ue read as umlauts and
 // Snowball's German stemmer, or Snowball's English stemmer.
-// All words must match; the last one also matches as a prefix (search while typing).
+// All words must match; the last one also matches as a prefix (search while typing), and so
+// does an abbreviation ("Kleppingstr.").
 // Each result shown loads its text (x<name>.json, named in its row) when it comes near the window: an excerpt around
 // the best hit with the words marked, and a link to the heading above it. Words in quotes must
 // stand together in the text; "Neueste zuerst" sorts by the days in neueste.json.
@@ -38,7 +39,8 @@
   [["àáâãäåāăą", "a"], ["çćĉċč", "c"], ["ďđ", "d"], ["èéêëēĕėęě", "e"], ["ĝğġģ", "g"], ["ĥħ", "h"],
    ["ìíîïĩīĭįı", "i"], ["ĵ", "j"], ["ķ", "k"], ["ĺļľŀł", "l"], ["ñńņňŉ", "n"], ["òóôõöøōŏő", "o"],
    ["ŕŗř", "r"], ["śŝşš", "s"], ["ţťŧ", "t"], ["ùúûüũūŭůűų", "u"], ["ŵ", "w"], ["ýÿŷ", "y"],
-   ["źżž", "z"], ["ß", "ss"], ["æ", "ae"], ["œ", "oe"], ["þ", "th"]].forEach(function (g) {
+   ["źżž", "z"], ["ß", "ss"], ["æ", "ae"], ["œ", "oe"], ["þ", "th"],
+   ["⁰₀", "0"], ["¹₁", "1"], ["²₂", "2"], ["³₃", "3"], ["⁴₄", "4"], ["⁵₅", "5"], ["⁶₆", "6"], ["⁷₇", "7"], ["⁸₈", "8"], ["⁹₉", "9"]].forEach(function (g) {
     Array.from(g[0]).forEach(function (ch) { FOLD[ch] = g[1]; });
   });
   var WORD = /[\p{L}\p{N}]+/gu;
@@ -48,7 +50,7 @@
     for (var ch of text.toLowerCase()) {
       var c = ch.codePointAt(0);
       if (c >= 0x300 && c <= 0x36f) continue;
-      out += c < 0xc0 ? ch : (FOLD[ch] !== undefined ? FOLD[ch] : ch);
+      out += c < 0xb2 ? ch : (FOLD[ch] !== undefined ? FOLD[ch] : ch);  // ² (U+00B2) is the table's first
     }
     return out;
   }
@@ -255,6 +257,32 @@
   function plain(w) { return language === "en" ? w : readDigraphs(w); }
   function isIgnored(w) { return Array.from(w).length < 2 || stop.has(w) || stop.has(plain(w)); }
 
+  // Query words with the words as typed (shown in "Ohne Treffer: …"). Prefixes are the last word
+  // while it is being typed and an abbreviation, a word with a period after it ("Kleppingstr.",
+  // "Sept."): no index term is "kleppingstr", and its longest indexed start would be "klepping" at
+  // best. Words in quotes are no prefixes, nor words of fewer than 3 letters.
+  function queryTerms(q) {
+    var raw = [];
+    q.split(/["„“”]/).forEach(function (part, n) {
+      var word = /([\p{L}\p{M}\p{N}]+)(\.?)/gu, m;
+      while ((m = word.exec(part))) raw.push({ typed: m[1], quoted: n % 2 === 1, abbreviated: m[2] === "." });
+    });
+    var endsInWord = /[\p{L}\p{M}\p{N}]$/u.test(q);
+    var seen = new Set();
+    var terms = [];
+    raw.forEach(function (r, i) {
+      words(r.typed).forEach(function (w) {
+        if (isIgnored(w)) return;
+        var t = stemOf(w);
+        var typing = endsInWord && i === raw.length - 1;
+        var prefix = (typing || r.abbreviated) && !r.quoted && Array.from(t).length >= 3;
+        var key = t + (prefix ? "*" : "");
+        if (!seen.has(key)) { seen.add(key); terms.push({ term: t, prefix: prefix, word: w, typed: r.typed }); }
+      });
+    });
+    return terms;
+  }
+
   // Code-point order, as the index sorts its terms.
   function cmp(a, b) {
     var i = 0, j = 0;
@@ -458,27 +486,6 @@
   }
 
   // ---- searching ----
-  // Query words with the words as typed (shown in "Ohne Treffer: …"); words in quotes are no prefixes.
-  function queryTerms(q) {
-    var raw = [];
-    q.split(/["„“”]/).forEach(function (part, n) {
-      (part.match(/[\p{L}\p{M}\p{N}]+/gu) || []).forEach(function (typed) { raw.push({ typed: typed, quoted: n % 2 === 1 }); });
-    });
-    var endsInWord = /[\p{L}\p{M}\p{N}]$/u.test(q);
-    var seen = new Set();
-    var terms = [];
-    raw.forEach(function (r, i) {
-      words(r.typed).forEach(function (w) {
-        if (isIgnored(w)) return;
-        var t = stemOf(w);
-        var prefix = endsInWord && !r.quoted && i === raw.length - 1 && Array.from(t).length >= 3;
-        var key = t + (prefix ? "*" : "");
-        if (!seen.has(key)) { seen.add(key); terms.push({ term: t, prefix: prefix, word: w, typed: r.typed }); }
-      });
-    });
-    return terms;
-  }
-
   // The longest indexed term of at least 4 letters that begins `term` (Brückenprüfung → brück), or null.
   function knownPrefix(term) {
     var chars = Array.from(term);
@@ -830,10 +837,13 @@
       list.textContent = "";
       more.hidden = true;
       showCounts(q && result.terms.length ? result.counts : null);
-      if (!q || !result.terms.length) { status.textContent = ""; return; }
+      if (!q) { status.textContent = ""; return; }
       var n = result.ids.length;
       // While fewer than 3 letters are typed, "no results" is no news worth announcing.
       if (n === 0 && Array.from(q.replace(/[^\p{L}\p{N}]/gu, "")).length < 3) { status.textContent = ""; return; }
+      // Only words too common to search ("Was ist das?", "Wann?"): said like any query without
+      // results, not an empty status that leaves a screen reader user without an answer.
+      if (!result.terms.length) { status.textContent = countText({ n: 0, all: true }, q); return; }
       var missing = result.missing.length ? " " + say(box.getAttribute("data-text-missing"), 0, result.missing.join(", ")) : "";
       state.missing = missing;
       if (n === 0) {

@@ -78,6 +78,25 @@ import Testing
         #expect(!text.contains("Geheimer Entwurf"))
     }
 
+    /// An item written in another language (`lang: en`) says so on its entry, as its page does
+    /// on its text: a feed reader (and its screen reader) takes the feed's `xml:lang` otherwise.
+    @Test func anEntryInAnotherLanguageHasItsXMLLang() throws {
+        let post = FormatsFixture.files["posts/2026/script.md"]!.replacingOccurrences(of: "fields: [mobil]", with: "fields: [mobil]\nlang: en")
+        let event = FormatsFixture.files["events/2027/fest.md"]!.replacingOccurrences(of: "fields: [mobil]", with: "fields: [mobil]\nlang: en")
+        let (report, other) = FormatsFixture.build(["posts/2026/script.md": post, "events/2027/fest.md": event])
+        #expect(report.succeeded, "\(report.diagnostics.errorMessages)")
+        for path in ["blog/feed.xml", "veranstaltungen/feed.xml", "handlungsfelder/mobil/feed.xml"] {
+            let text = try #require(other.text(path))
+            let feed = try #require(FormatsXML.parse(text).root, "\(path)")
+            #expect(feed.attributes["xml:lang"] == "de")
+            for entry in feed.all("entry") {
+                let id = entry.first("id")?.text ?? ""
+                let english = id.hasSuffix("/2026/script/") || id.hasSuffix("/2027/fest/")
+                #expect(entry.attributes["xml:lang"] == (english ? "en" : nil), "\(path): \(id)")
+            }
+        }
+    }
+
     @Test func eventAndFieldFeedsHaveTheirItems() throws {
         let eventsText = try #require(sink.text("veranstaltungen/feed.xml"))
         let events = try #require(FormatsXML.parse(eventsText).root)

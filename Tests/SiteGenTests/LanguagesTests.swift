@@ -414,6 +414,23 @@ import Testing
         #expect(FormatsXML.parse(sitemap).error == nil)
     }
 
+    /// A translation's page has a `lastmod` as its original's has (a search engine reads it to
+    /// decide what to fetch again), also a Leichte-Sprache page.
+    @Test func theSitemapGivesEveryVersionsPageItsLastmod() throws {
+        var files = Self.files
+        files["posts/2026/offen.md"] = files["posts/2026/offen.md"]!.replacingOccurrences(of: "date:", with: "updated: 2026-11-22T09:00:00+01:00\ndate:")
+        files["posts/2026/offen.en.md"] = files["posts/2026/offen.en.md"]!.replacingOccurrences(of: "date:", with: "updated: 2026-11-22T09:00:00+01:00\ndate:")
+        files["posts/2026/offen.ls.md"] = "---\ntitle: Offene Daten in Leichter Sprache\n---\nText.\n"
+        let (report, sink) = TestSupport.buildInMemory(files)
+        #expect(report.succeeded, "\(report.diagnostics.errorMessages)")
+        let sitemap = try #require(sink.text("sitemap.xml"))
+        for loc in ["https://example.org/blog/2026/offen/", "https://example.org/en/blog/2026/offen/"] {
+            #expect(sitemap.contains("<loc>\(loc)</loc><lastmod>2026-11-22T08:00:00Z</lastmod>"), "\(loc)")
+        }
+        // Without an `updated` of its own, the Leichte-Sprache text has its original's date.
+        #expect(sitemap.contains("<loc>https://example.org/leichte-sprache/blog/2026/offen/</loc><lastmod>2026-11-20T17:00:00Z</lastmod>"))
+    }
+
     @Test func englishListsSayWhatIsOnlyInGerman() throws {
         let (_, sink) = TestSupport.buildInMemory(Self.files)
         let blog = try #require(sink.text("en/blog/index.html"))

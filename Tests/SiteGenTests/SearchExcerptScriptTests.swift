@@ -115,6 +115,19 @@ import Testing
         #expect(out == ["Brücke"])
     }
 
+    /// The words of a query and which of them match as prefixes: the last one while it is being
+    /// typed, and an abbreviation ("Kleppingstr.", "Sept."), which stands for longer words; not a
+    /// finished or quoted word, nor one of fewer than 3 letters ("Nr.").
+    @Test func anAbbreviatedWordIsAPrefix() throws {
+        let out = try #require(try run("""
+        ["Kleppingstr.", "Kleppingstr. 28", "Klepping", "Klepping ", "Sept. 2026", "\\"Kleppingstr.\\"", "Nr. 5"].map(function (q) {
+          return queryTerms(q).map(function (t) { return t.term + (t.prefix ? "*" : "") + "/" + t.typed; }).join(" ");
+        })
+        """) as? [String])
+        #expect(out == ["kleppingstr*/Kleppingstr", "kleppingstr*/Kleppingstr 28/28", "klepping*/Klepping", "klepping/Klepping",
+                        "sept*/Sept 2026*/2026", "kleppingstr/Kleppingstr", "nr/Nr"])
+    }
+
     private func jsString(_ s: String) -> String {
         String(decoding: try! JSONSerialization.data(withJSONObject: [s]), as: UTF8.self).dropFirst().dropLast().description
     }

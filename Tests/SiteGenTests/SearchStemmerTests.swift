@@ -36,6 +36,28 @@ import Testing
         #expect(SearchText.terms("Klimasensorik") == SearchText.terms("Klimasensoren"))
     }
 
+    /// A question as a citizen types it ("Wann ist der Hackathon?") searches its subject: a question
+    /// word is in other pages' texts, and as a word every result must have it left none. "Was" and
+    /// "wie" were stop words already, as "when", "what", "who" in English.
+    @Test func questionWordsAreStopWords() {
+        for question in ["Wann ist der Hackathon?", "Wo ist der Hackathon", "Wer, wen, wem: Hackathon?", "Warum ein Hackathon?",
+                         "Welcher Hackathon?", "Wieso, weshalb, wozu: Hackathon"] {
+            #expect(SearchText.terms(question) == ["hackathon"], "\(question)")
+        }
+        #expect(SearchText.terms("where and why: hackathon", language: .english) == ["hackathon"])
+    }
+
+    /// "CO₂" and "m²" as editors write them are found by "CO2" and "m2" as visitors type them:
+    /// superscript and subscript digits fold to digits (the index's fast tokenizer too).
+    @Test func superscriptAndSubscriptDigitsAreDigits() {
+        #expect(SearchText.terms("CO₂-Ausstoß je m² und H₂O, 10³ x¹") == SearchText.terms("CO2-Ausstoss je m2 und H2O, 103 x1"))
+        #expect(SearchText.fold("⁰¹²³⁴⁵⁶⁷⁸⁹₀₁₂₃₄₅₆₇₈₉") == "01234567890123456789")
+        var tokenizer = SearchText.Tokenizer()
+        var numbers: [Int32] = []
+        tokenizer.forEachTerm(in: "CO₂-Bilanz m²") { numbers.append($0) }
+        #expect(numbers.map { tokenizer.terms[Int($0)] } == SearchText.terms("CO2-Bilanz m2"))
+    }
+
     /// search.js's folding, stop words and stemmer (its text section, run in Node) give the
     /// Swift terms for every word of the list and some tricky text.
     @Test func scriptMatchesSwift() throws {
@@ -56,6 +78,7 @@ import Testing
         let samples = try Self.wordList().map(\.word) + [
             "Die Bäume, die Straßen und der Baum – Ärger über Öl! Café naïve Mobilitaet fuer Buerger",
             "Feuer Quelle Aequator Bauer Treue neue 2026er Ελληνικά русский ẞ Maße Massnahmen",
+            "CO₂-Ausstoß je m² und H₂O, 10³ x¹ ½ µg",
         ]
         let out = try SearchScript.run(node, driver, input: samples.joined(separator: "\n"))
         let fromScript = try #require(try JSONSerialization.jsonObject(with: out) as? [[String]])

@@ -169,8 +169,14 @@ public struct Event: Sendable, Identifiable {
     public var year: Int { start.local.year }
     /// The moment it is over (end, or the end of its day, or start + 2 h).
     public var endsAt: DateTime {
-        if let end { return end.isDateOnly ? end.addingDays(1) : end }
-        return start.isDateOnly ? start.addingDays(1) : DateTime(epochSeconds: start.epochSeconds + 7200)
+        if let end { return end.isDateOnly ? Self.endOfBerlinDay(end) : end }
+        return start.isDateOnly ? Self.endOfBerlinDay(start) : DateTime(epochSeconds: start.epochSeconds + 7200)
+    }
+
+    /// 24:00 Berlin time of a date's day. Not 86,400 seconds after its midnight: the Sundays the
+    /// clocks change have 23 and 25 hours, and the calendars' DTEND would say 01:00 or 23:00.
+    static func endOfBerlinDay(_ day: DateTime) -> DateTime {
+        DateTime.startOfBerlinDay(day.local.dayNumber + 1)
     }
 }
 

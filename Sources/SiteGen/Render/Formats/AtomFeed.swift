@@ -11,6 +11,8 @@ struct FeedEntry {
     var summary: String?
     /// HTML, already with absolute URLs.
     var contentHTML: String?
+    /// The item's own language (`lang` in its front matter), when it differs from the feed's.
+    var language: String? = nil
 }
 
 /// An Atom 1.0 feed (RFC 4287).
@@ -47,7 +49,8 @@ struct AtomFeed {
         x += "  <link rel=\"alternate\" type=\"text/html\" href=\"\(xmlText(alternateURL))\"/>\n"
         x += "  <generator>sitegen</generator>\n"
         for e in entries {
-            x += "  <entry>\n"
+            // Like the page's text, an entry in another language says so; else the feed's holds.
+            if let lang = e.language, lang != language { x += "  <entry xml:lang=\"\(xmlText(lang))\">\n" } else { x += "  <entry>\n" }
             x += "    <id>\(xmlText(e.url))</id>\n"
             x += "    <title>\(xmlText(e.title))</title>\n"
             x += "    <updated>\(e.updated.rfc3339UTC)</updated>\n"

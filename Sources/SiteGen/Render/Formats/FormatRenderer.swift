@@ -185,7 +185,7 @@ struct FormatRenderer {
     func postEntry(_ p: Post) -> FeedEntry {
         let urls = site.urls
         return FeedEntry(url: urls.absolute(urls.post(p)), title: p.title, updated: p.updated ?? p.date, published: p.date,
-                         author: p.author ?? site.config.author, categories: categories(p.fields), summary: p.summary)
+                         author: p.author ?? site.config.author, categories: categories(p.fields), summary: p.summary, language: p.lang)
     }
 
     func eventEntry(_ e: Event) -> FeedEntry {
@@ -201,7 +201,7 @@ struct FormatRenderer {
         var title = e.title
         if e.status != .geplant { title = "\(strings["event.status.\(e.status.rawValue)"]): \(title)" }
         return FeedEntry(url: url, title: title, updated: ICalendar.contentDate(e), published: nil, author: nil,
-                         categories: categories(e.fields), summary: e.summary, contentHTML: html)
+                         categories: categories(e.fields), summary: e.summary, contentHTML: html, language: e.lang)
     }
 
     func projectEntry(_ p: Project) -> FeedEntry? {
@@ -210,7 +210,7 @@ struct FormatRenderer {
         var html = "<p><strong>\(xmlText(strings["project.status"])): \(xmlText(strings["project.statusName.\(p.status.rawValue)"]))</strong></p>"
         if let s = p.summary { html += "<p>\(xmlText(s))</p>" }
         return FeedEntry(url: urls.absolute(urls.project(p)), title: p.title, updated: date, published: nil, author: nil,
-                         categories: categories(p.fields), summary: p.summary, contentHTML: html)
+                         categories: categories(p.fields), summary: p.summary, contentHTML: html, language: p.lang)
     }
 
     // MARK: iCalendar

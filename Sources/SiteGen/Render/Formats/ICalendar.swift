@@ -7,7 +7,8 @@
 /// - `DTSTAMP` is the event's content date in UTC. Events have no `updated` key yet, so that is
 ///   the start; the build's "now" is never used, so an unchanged event gives unchanged bytes.
 /// - Times are written as Berlin wall-clock time with `TZID=Europe/Berlin` and one VTIMEZONE
-///   (EU rule: +01:00/+02:00, switching on the last Sundays of March and October).
+///   (EU rule: +01:00/+02:00, switching on the last Sundays of March and October); a time in the
+///   second run of the hour the autumn night repeats, in UTC (`timed`).
 /// - An event with a time but no end gets the end the site assumes elsewhere (`Event.endsAt`,
 ///   start + 2 h), so calendars show a block rather than a zero-length entry.
 struct ICalendar {
@@ -56,14 +57,12 @@ struct ICalendar {
             w.add("DTSTART;VALUE=DATE:" + Self.basicDate(startDay.dayNumber))
             w.add("DTEND;VALUE=DATE:" + Self.basicDate(lastDay + 1))
         } else {
-            w.add("DTSTART;TZID=\(BerlinTime.identifier):" + Self.localDateTime(e.start))
+            w.add(Self.timed("DTSTART", e.start))
             var end = e.end ?? e.endsAt
             if end.isDateOnly { end = e.endsAt }  // a time start with a date end: the end of that day
-            if end > e.start { w.add("DTEND;TZID=\(BerlinTime.identifier):" + Self.localDateTime(end)) }
+            if end > e.start { w.add(Self.timed("DTEND", end)) }
         }
-        var summary = e.title
-        if e.status == .abgesagt { summary = "\(strings["event.status.abgesagt"]): \(summary)" }
-        w.add("SUMMARY:" + Self.escape(summary))
+        w.add("SUMMARY:" + Self.escape(summary(e)))
         if let place = Self.place(e) {
             w.add("LOCATION:" + Self.escape(place))
         } else if let online = e.online {
@@ -95,6 +94,12 @@ struct ICalendar {
         w.add("END:VEVENT")
     }
 
+    /// The title, after "Abgesagt:" or "Verschoben:" as in the feed: many calendar programs show
+    /// a cancelled or tentative entry like any other, and a postponed event still has its old date.
+    private func summary(_ e: Event) -> String {
+        e.status == .geplant ? e.title : "\(strings["event.status.\(e.status.rawValue)"]): \(e.title)"
+    }
+
     // MARK: Values
 
     static func uid(_ e: Event, host: String) -> String {
@@ -116,6 +121,18 @@ struct ICalendar {
     static func utcStamp(_ d: DateTime) -> String {
         let f = LocalFields(localSeconds: d.epochSeconds, offsetSeconds: 0)
         return "\(pad4(f.year))\(pad2(f.month))\(pad2(f.day))T\(pad2(f.hour))\(pad2(f.minute))\(pad2(f.second))Z"
+    }
+
+    /// `DTSTART;TZID=Europe/Berlin:20261203T180000`. A Berlin wall-clock time of the hour the
+    /// autumn night has twice means its first occurrence (RFC 5545 3.3.5), so the second one
+    /// (02:30 at +01:00) is written in UTC: with TZID, calendars would show it an hour early.
+    static func timed(_ name: String, _ d: DateTime) -> String {
+        isSecondOccurrence(d) ? "\(name):" + utcStamp(d) : "\(name);TZID=\(BerlinTime.identifier):" + localDateTime(d)
+    }
+
+    /// Whether Berlin's clocks showed this wall-clock time an hour earlier already (summer time).
+    static func isSecondOccurrence(_ d: DateTime) -> Bool {
+        BerlinTime.offset(forUTC: d.epochSeconds) == 3600 && BerlinTime.offset(forUTC: d.epochSeconds - 3600) == 7200
     }
 
     /// `20261203T180000` in Berlin time.

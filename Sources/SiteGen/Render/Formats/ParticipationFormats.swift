@@ -27,7 +27,7 @@ extension FormatRenderer {
         let title = status == .abgesagt ? "\(statusLabel): \(p.title)" : p.title
         return FeedEntry(url: urls.absolute(urls.participation(p)), title: title, updated: Self.contentDate(p, now: now), published: nil,
                          author: nil, categories: site.fields.filter { p.fields.contains($0.slug) }.map { ($0.slug, $0.title) },
-                         summary: p.summary, contentHTML: html)
+                         summary: p.summary, contentHTML: html, language: p.lang)
     }
 
     /// The calendar entries of the formats of a field of action (all formats for nil): the last

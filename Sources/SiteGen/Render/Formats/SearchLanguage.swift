@@ -34,6 +34,6 @@ extension SearchText {
         "about", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but", "by", "can", "for", "from",
         "had", "has", "have", "he", "her", "his", "how", "if", "in", "into", "is", "it", "its", "more", "not",
         "of", "on", "or", "our", "she", "so", "than", "that", "the", "their", "them", "there", "these", "they",
-        "this", "to", "us", "was", "we", "were", "what", "when", "which", "who", "will", "with", "you", "your",
+        "this", "to", "us", "was", "we", "were", "what", "when", "where", "which", "who", "why", "will", "with", "you", "your",
     ]
 }

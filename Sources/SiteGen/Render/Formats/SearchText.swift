@@ -5,33 +5,38 @@
 /// stemmers, stop words and language read from the index), so both sides meet.
 enum SearchText {
     /// Words too common to help; the list travels in the index so the browser uses the same.
+    /// Question words too: "Wann ist der Hackathon?" is a question about the hackathon, and a
+    /// "wann" elsewhere in the site's texts would leave no page that has every word.
     static let stopWords: Set<String> = [
         "aber", "als", "am", "an", "auch", "auf", "aus", "bei", "bis", "da", "das", "dass", "dem", "den",
         "der", "des", "die", "dies", "diese", "dieser", "doch", "durch", "ein", "eine", "einem", "einen",
         "einer", "eines", "er", "es", "fur", "hat", "im", "in", "ist", "ja", "kann", "mit", "nach", "nicht",
         "noch", "nur", "oder", "sich", "sie", "sind", "so", "uber", "um", "und", "uns", "vom", "von", "vor",
-        "war", "was", "wie", "wir", "wird", "zu", "zum", "zur",
+        "wann", "war", "warum", "was", "welche", "welchem", "welchen", "welcher", "welches", "wem", "wen", "wer",
+        "weshalb", "wie", "wieso", "wir", "wird", "wo", "wozu", "zu", "zum", "zur",
     ]
 
-    /// Lowercase and fold: ä→a, ö→o, ü→u, ß→ss, é→e …; combining accents are dropped.
+    /// Lowercase and fold: ä→a, ö→o, ü→u, ß→ss, é→e …, ² and ₂ → 2; combining accents are dropped.
     static func fold(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             let v = scalar.value
             if v >= 0x300 && v <= 0x36F { continue }  // combining diacritics (decomposed umlauts)
-            if v < 0xC0 { out.append(scalar); continue }
+            if v < 0xB2 { out.append(scalar); continue }  // ² (U+00B2) is the first scalar the table has
             if let f = foldTable[scalar] { out.append(contentsOf: f.unicodeScalars) } else { out.append(scalar) }
         }
         return String(out)
     }
 
-    /// The folding table (lowercase letters only; `fold` lowercases first). Kept in sync with search.js.
+    /// The folding table (lowercase letters, and superscript and subscript digits: "CO₂" is
+    /// found by "CO2" as visitors type it; `fold` lowercases first). Kept in sync with search.js.
     static let foldTable: [Unicode.Scalar: String] = {
         let groups: [(String, String)] = [
             ("àáâãäåāăą", "a"), ("çćĉċč", "c"), ("ďđ", "d"), ("èéêëēĕėęě", "e"), ("ĝğġģ", "g"), ("ĥħ", "h"),
             ("ìíîïĩīĭįı", "i"), ("ĵ", "j"), ("ķ", "k"), ("ĺļľŀł", "l"), ("ñńņňŉ", "n"), ("òóôõöøōŏő", "o"),
             ("ŕŗř", "r"), ("śŝşš", "s"), ("ţťŧ", "t"), ("ùúûüũūŭůűų", "u"), ("ŵ", "w"), ("ýÿŷ", "y"),
             ("źżž", "z"), ("ß", "ss"), ("æ", "ae"), ("œ", "oe"), ("þ", "th"),
+            ("⁰₀", "0"), ("¹₁", "1"), ("²₂", "2"), ("³₃", "3"), ("⁴₄", "4"), ("⁵₅", "5"), ("⁶₆", "6"), ("⁷₇", "7"), ("⁸₈", "8"), ("⁹₉", "9"),
         ]
         var table: [Unicode.Scalar: String] = [:]
         for (letters, base) in groups { for s in letters.unicodeScalars { table[s] = base } }

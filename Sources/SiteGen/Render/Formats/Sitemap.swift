@@ -8,17 +8,10 @@ struct Sitemap {
     var perFile = Sitemap.maxURLsPerFile
 
     func files() -> [OutputFile] {
-        // Content dates by source path (updated, else the date), and the items left out:
-        // drafts and future posts, which only preview builds render.
-        var lastmod: [String: DateTime] = [:]
-        for p in site.posts { lastmod[p.source.path] = p.updated ?? p.date }
-        for p in site.projects { if let d = p.updated { lastmod[p.source.path] = d } }
-        if let s = site.strategy, let d = s.published { lastmod[s.source.path] = d }
-        let published = Set(site.publicPosts.map(\.source.path) + site.publicProjects.map(\.source.path)
-            + site.publicEvents.map(\.source.path) + site.publicPages.map(\.source.path) + site.publicFields.map(\.body.source.path)
-            + site.publicParticipation.map(\.source.path))
-        let hidden = Set(site.posts.map(\.source.path) + site.projects.map(\.source.path) + site.events.map(\.source.path)
-            + site.pages.map(\.source.path) + site.fields.map(\.body.source.path) + site.participation.map(\.source.path)).subtracting(published)
+        // The sitemap names the pages of every version (`records`), so it reads every version's items.
+        let sites = [site] + site.versions + site.easyReadVersion
+        let lastmod = Self.contentDates(sites)
+        let hidden = sites.reduce(into: Set<String>()) { $0.formUnion(Self.hiddenSources($1)) }
         let draftFields = Set(site.fields.filter { !site.isPublic(draft: $0.draft) }.map { site.urls.field($0) })
         let hiddenTagPages = hiddenTagPages(hidden)
 
@@ -47,6 +40,28 @@ struct Sitemap {
         index += "</sitemapindex>\n"
         files.append(OutputFile("sitemap.xml", index))
         return files
+    }
+
+    /// Content dates by source path: a post's `updated`, else its date; a project's `updated`;
+    /// the strategy's `published`.
+    private static func contentDates(_ sites: [Site]) -> [String: DateTime] {
+        var lastmod: [String: DateTime] = [:]
+        for site in sites {
+            for p in site.posts { lastmod[p.source.path] = p.updated ?? p.date }
+            for p in site.projects { if let d = p.updated { lastmod[p.source.path] = d } }
+            if let s = site.strategy, let d = s.published { lastmod[s.source.path] = d }
+        }
+        return lastmod
+    }
+
+    /// The source paths of a site's items left out: drafts and future posts, which only preview
+    /// builds render.
+    private static func hiddenSources(_ site: Site) -> Set<String> {
+        let published = Set(site.publicPosts.map(\.source.path) + site.publicProjects.map(\.source.path)
+            + site.publicEvents.map(\.source.path) + site.publicPages.map(\.source.path) + site.publicFields.map(\.body.source.path)
+            + site.publicParticipation.map(\.source.path))
+        return Set(site.posts.map(\.source.path) + site.projects.map(\.source.path) + site.events.map(\.source.path)
+            + site.pages.map(\.source.path) + site.fields.map(\.body.source.path) + site.participation.map(\.source.path)).subtracting(published)
     }
 
     /// The pages of tags that only drafts and future posts have (in a preview build, which shows
