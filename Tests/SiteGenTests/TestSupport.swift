@@ -29,9 +29,9 @@ enum TestSupport {
     static var templates: String { repoRoot + "/Templates" }
     static let now = DateTime.parse("2026-11-26T12:00:00+01:00")!
 
-    /// A new empty folder under the system's temporary folder.
+    /// A new empty folder under this test run's folder (`TestFolders`), which goes when the run ends.
     static func temporaryFolder(_ name: String = "sitegen-test") -> String {
-        let path = NSTemporaryDirectory() + "\(name)-\(UUID().uuidString)"
+        let path = TestFolders.root + "/\(name)-\(UUID().uuidString)"
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
@@ -114,4 +114,28 @@ struct OverlayFileSystem: ForwardingFileSystem {
 extension Array where Element == Diagnostic {
     var errorMessages: [String] { filter { $0.severity == .error }.map(\.description) }
     var warningMessages: [String] { filter { $0.severity == .warning }.map(\.description) }
+}
+
+/// The folders the tests make, all under one folder per test process that is removed when the
+/// process ends (they were left behind: a day of test runs filled the temporary folder with
+/// gigabytes). The folders of runs that ended without removing theirs (killed, crashed) go when
+/// the next run starts.
+enum TestFolders {
+    static let root: String = {
+        let base = NSTemporaryDirectory() + "sitegen-tests-"
+        removeAbandoned(prefix: base)
+        let root = base + String(getpid())
+        try! FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: TestFolders.root) }
+        return root
+    }()
+
+    /// Removes `prefix<pid>` folders whose process is gone.
+    private static func removeAbandoned(prefix: String) {
+        let parent = (prefix as NSString).deletingLastPathComponent, name = (prefix as NSString).lastPathComponent
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: parent)) ?? [] where entry.hasPrefix(name) {
+            guard let pid = Int32(entry.dropFirst(name.count)), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            try? FileManager.default.removeItem(atPath: parent + "/" + entry)
+        }
+    }
 }
