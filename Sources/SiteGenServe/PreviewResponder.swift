@@ -200,7 +200,7 @@ extension PreviewServer {
         if let pageBuild, pageBuild != current, snapshot != nil {
             first += LiveEvent.reload(build: current, changed: [])
         } else if let failure {
-            first += LiveEvent.diagnostics(failure)
+            first += diagnosticsEvent(failure)
         }
         let hub = self.hub
         let opening = first
@@ -233,6 +233,17 @@ extension PreviewServer {
         if headers[.contentType] == nil { headers[.contentType] = "text/plain; charset=utf-8" }
         headers[.cacheControl] = headers[.cacheControl] ?? "no-cache"
         return finish(status, headers, ByteBuffer(string: said(english) + "\n"), head: head)
+    }
+
+    /// The overlay's event: the messages of a failed build, and the overlay's own words in their language.
+    func diagnosticsEvent(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let texts = OverlayTexts(
+            language: state.withLock { $0.language },
+            title: said("The site could not be rebuilt (\(errors) error\(errors == 1 ? "" : "s"))"),
+            hint: said("You are seeing the last version that worked. This note goes away once the error is fixed and the file saved."),
+            close: said("Hide this note"))
+        return LiveEvent.diagnostics(diagnostics, texts: texts)
     }
 
     /// `english` in the language of the build's messages.

@@ -295,7 +295,7 @@ public final class PreviewServer: Sendable {
         } else {
             record.outcome = .failed
             state.withLock { $0.failure = report.diagnostics }
-            record.listeners = hub.broadcast(LiveEvent.diagnostics(report.diagnostics))
+            record.listeners = hub.broadcast(diagnosticsEvent(report.diagnostics))
             record.changeToEvent = monotonicSeconds() - firstChange
             let errors = report.diagnostics.filter { $0.severity == .error }.count
             tell("\(what): the build failed with \(errors) error\(errors == 1 ? "" : "s"); still serving the last good site.")

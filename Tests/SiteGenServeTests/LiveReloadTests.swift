@@ -95,6 +95,36 @@ struct LiveReloadTests {
         }
     }
 
+    /// The overlay's own words (heading, hint, button, "Fehler"/"error") and its `lang` follow the
+    /// language of the messages it lists: German for the German site, English under `--messages en`
+    /// (the overlay said "Die Seite konnte nicht neu gebaut werden" around English messages, with lang="de").
+    @Test(arguments: [MessageLanguage.de, .en])
+    func theOverlaySpeaksTheLanguageOfItsMessages(_ language: MessageLanguage) async throws {
+        try await withServer(configure: { $0.messages = language }) { s in
+            let events = try await s.events()
+            _ = try events.next(timeout: 5)
+            try s.site.replace(postFile, "date: 2025-03-18T10:00:00+01:00", with: "date: morgen")
+            let report = try await onThread { try events.waitFor("diagnostics", timeout: 30) }
+            let errors = try #require(report.json["errors"] as? Int)
+            let items = try #require(report.json["diagnostics"] as? [[String: Any]])
+            #expect(report.json["lang"] as? String == language.rawValue)
+            if language == .en {
+                #expect(report.json["title"] as? String == "The site could not be rebuilt (\(errors) error\(errors == 1 ? "" : "s"))")
+                #expect(report.json["close"] as? String == "Hide this note")
+                #expect((report.json["hint"] as? String)?.hasPrefix("You are seeing the last version that worked.") == true)
+                #expect(items.allSatisfy { ($0["label"] as? String) == ($0["severity"] as? String) })
+            } else {
+                #expect(report.json["title"] as? String == "Die Seite konnte nicht neu gebaut werden (\(errors) Fehler)")
+                #expect(report.json["close"] as? String == "Hinweis ausblenden")
+                #expect((report.json["hint"] as? String)?.hasPrefix("Zu sehen ist der letzte funktionierende Stand.") == true)
+                #expect(items.contains { ($0["label"] as? String) == "Fehler" })
+            }
+            // The script shows what the server sends and has no words of its own.
+            let script = try await s.get("/_sitegen/live.js").text
+            #expect(!script.contains("Fehler") && !script.contains("Hinweis"))
+        }
+    }
+
     @Test func brokenTemplateAndSiteYmlKeepServing() async throws {
         try await withServer { s in
             let events = try await s.events()
