@@ -366,6 +366,14 @@ public struct ServeError: Error, CustomStringConvertible, Sendable {
         if text.contains("Permission denied") || text.contains("errno: 13") {
             return ServeError("not allowed to listen on port \(port) on \(host); ports below 1024 need privileges, try --port 8080")
         }
+        // A typo in --host: the socket library's words ("bind(descriptor:ptr:bytes:): Cannot assign
+        // requested address") tell a reviewer nothing about what to type instead.
+        if text.contains("Cannot assign requested address") || text.contains("errno: 99") {
+            return ServeError("the address \(host) does not belong to this computer; with --host, give 127.0.0.1 (this computer only) or 0.0.0.0 (the whole network)")
+        }
+        if text.contains("UnknownHost") || text.contains("Name or service not known") {
+            return ServeError("there is no computer named '\(host)'; with --host, give an address such as 127.0.0.1")
+        }
         return ServeError("the server stopped: \(text)")
     }
 }
