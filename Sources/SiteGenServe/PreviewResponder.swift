@@ -23,6 +23,7 @@ extension HTTPField.Name {
 extension PreviewServer {
     func respond(to request: Request) async -> Response {
         let isHead = request.method == .head
+        if let refusal = refusalOfAnotherHost(request, head: isHead) { return refusal }
         guard request.method == .get || isHead else {
             var headers = HTTPFields()
             headers[.allow] = "GET, HEAD"
@@ -64,6 +65,15 @@ extension PreviewServer {
             return plain(.movedPermanently, "Moved to \(parsed.path)/", headers: headers, head: isHead)
         }
         return notFound(snapshot, path: parsed.path, build: build, head: isHead)
+    }
+
+    /// 403 for a request that names another computer while the preview listens on this one only
+    /// (see `HostNames`); nil when it may go on. A request without Host (HTTP/1.0) comes from no browser.
+    private func refusalOfAnotherHost(_ request: Request, head: Bool) -> Response? {
+        guard HostNames.isLocalOnly(configuration.host), let host = request.head.authority,
+              !HostNames.isThisComputer(host) else { return nil }
+        let shown = String(host.prefix(100))
+        return plain(.forbidden, "The preview answers only under this computer's own addresses (127.0.0.1, localhost), not under '\(shown)'; --host 0.0.0.0 opens it to the network.", head: head)
     }
 
     // MARK: files

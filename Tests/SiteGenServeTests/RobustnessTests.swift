@@ -21,7 +21,7 @@ struct RobustnessTests {
         // An idle keep-alive connection as a browser leaves it.
         let idle = try RawHTTP.connect(port: s.port)
         defer { close(idle) }
-        try RawHTTP.sendAll(idle, Array("GET /assets/site.css HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+        try RawHTTP.sendAll(idle, Array("GET /assets/site.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8))
         _ = try await onThread { try RawHTTP.readReply(idle, head: false) }
 
         let seconds = try await s.stop()
@@ -163,7 +163,7 @@ struct RobustnessTests {
             try await onThread {
                 for i in 0..<20 {
                     let fd = try RawHTTP.connect(port: port)
-                    try RawHTTP.sendAll(fd, Array("GET /dateien/gross.bin HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+                    try RawHTTP.sendAll(fd, Array("GET /dateien/gross.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8))
                     var chunk = [UInt8](repeating: 0, count: 65536)
                     _ = recv(fd, &chunk, chunk.count, 0)
                     if i % 2 == 0 {  // half of them reset the connection, half close it politely
@@ -175,7 +175,7 @@ struct RobustnessTests {
                 // Requests sent and abandoned before any answer.
                 for _ in 0..<20 {
                     let fd = try RawHTTP.connect(port: port)
-                    try RawHTTP.sendAll(fd, Array("GET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+                    try RawHTTP.sendAll(fd, Array("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8))
                     close(fd)
                 }
             }

@@ -93,6 +93,8 @@ extension GermanMessages {
          "Der erste Build ist fehlgeschlagen ({1} Fehler); der Browser zeigt die Fehler an, bis sie behoben sind."),
         ("The moment for date or start (ISO 8601); default: now.",
          "Der Zeitpunkt für date oder start (ISO 8601); ohne Angabe: jetzt."),
+        ("The preview answers only under this computer's own addresses (127.0.0.1, localhost), not under '{}'; --host 0.0.0.0 opens it to the network.",
+         "Die Vorschau antwortet nur unter den Adressen dieses Rechners (127.0.0.1, localhost), nicht unter „{1}“; mit --host 0.0.0.0 ist sie im Netzwerk erreichbar."),
         ("The server is shutting down.", "Der Server wird beendet."),
         ("The site could not be built", "Die Seite konnte nicht gebaut werden"),
         ("The site could not be rebuilt ({} error{})", "Die Seite konnte nicht neu gebaut werden ({1} Fehler)"),
