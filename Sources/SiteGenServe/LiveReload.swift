@@ -109,6 +109,15 @@ struct OverlayTexts {
 enum LiveScript {
     static let tag = "/_sitegen/live.js"
 
+    /// The script's ETag. Browsers ask again for it each time (`no-cache`) and keep theirs on a
+    /// 304: made from the text, not from its length, so a newer sitegen's script of the same
+    /// length is not taken for the old one.
+    static let etag = etag(of: source)
+
+    static func etag(of text: String) -> String {
+        "\"live-" + String(Array(text.utf8).withUnsafeBytes(contentHash), radix: 16) + "\""
+    }
+
     static func scriptTag(build: String) -> String {
         "<script src=\"\(tag)\" data-build=\"\(build)\"></script>\n"
     }

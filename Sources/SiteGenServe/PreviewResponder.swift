@@ -184,7 +184,7 @@ extension PreviewServer {
         var headers = HTTPFields()
         headers[.contentType] = "text/javascript; charset=utf-8"
         headers[.cacheControl] = "no-cache"
-        let etag = "\"live-\(String(LiveScript.source.utf8.count))\""
+        let etag = LiveScript.etag
         headers[.eTag] = etag
         if request.headers[values: .ifNoneMatch].contains(etag) {
             return Response(status: .notModified, headers: headers, body: ResponseBody())

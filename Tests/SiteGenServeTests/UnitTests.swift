@@ -113,6 +113,15 @@ struct UnitTests {
         #expect(MediaTypes.contentType(for: "downloads/route.gpx") == "application/gpx+xml")
     }
 
+    /// live.js is asked for again on every page (`no-cache`) and a 304 keeps the browser's copy:
+    /// its tag was its length, so after an update a script of the same length stayed the old one.
+    @Test func theLiveScriptsETagFollowsItsText() {
+        #expect(LiveScript.etag(of: "reload(a);") != LiveScript.etag(of: "reload(b);"))
+        #expect(LiveScript.etag(of: "reload(a);") == LiveScript.etag(of: "reload(a);"))
+        #expect(LiveScript.etag == LiveScript.etag(of: LiveScript.source))
+        #expect(LiveScript.etag.hasPrefix("\"live-") && LiveScript.etag.hasSuffix("\""))
+    }
+
     @Test func findsTheLastBodyClose() {
         func at(_ s: String) -> Int? { Array(s.utf8).withUnsafeBytes(lastBodyClose) }
         #expect(at("<html><body>x</body></html>") == 13)
