@@ -247,11 +247,19 @@ public final class PreviewServer: Sendable {
             let errors = report.diagnostics.filter { $0.severity == .error }.count
             tell("The first build failed (\(errors) error\(errors == 1 ? "" : "s")); the browser shows them until they are fixed.")
         }
+        tellTabsThatConnectedMeanwhile(report)
         let mode = watcher.mode == .inotify ? "inotify" : "polling every \(duration(configuration.pollInterval))"
         if !["127.0.0.1", "::1", "localhost"].contains(configuration.host) {
             tell("Note: listening on \(configuration.host), so other devices on the network can open this preview\(configuration.drafts ? " (drafts included)" : "").")
         }
         tell("Serving at \(url)  (watching \(configuration.source)/ and \(configuration.templates)/ with \(mode); Ctrl-C stops)")
+    }
+
+    /// Tabs whose event stream connected while the first build ran show a page of an earlier run
+    /// of `sitegen serve` (a big site's first build takes seconds, and they reconnect as soon as
+    /// the port answers): they reload now, or show the errors of a first build that failed.
+    private func tellTabsThatConnectedMeanwhile(_ report: BuildReport) {
+        hub.broadcast(report.succeeded ? LiveEvent.reload(build: buildID(1), changed: []) : diagnosticsEvent(report.diagnostics))
     }
 
     /// Rebuilds after `changes`, swaps the site in and tells the browsers. Never throws: bad

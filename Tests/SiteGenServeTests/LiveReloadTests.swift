@@ -316,6 +316,37 @@ struct LiveReloadTests {
         }
     }
 
+    /// A tab from an earlier run of `sitegen serve` reconnects while the first build still runs
+    /// (a big site takes seconds): once the build is done, the tab reloads, or shows the errors
+    /// of a build that failed. It was told nothing and stayed on the old run's page.
+    @Test(arguments: [false, true])
+    func aTabThatReconnectsDuringTheFirstBuildHearsHowItEnded(_ broken: Bool) async throws {
+        let site = try TempSite()
+        if broken { try site.replace(postFile, "date: 2025-03-18T10:00:00+01:00", with: "date: morgen") }
+        let post = try site.read(postFile)
+        for n in 1...300 {  // a first build that takes a while
+            try site.write("content/posts/2025/kopie-\(n).md", post.replacingOccurrences(of: postTitle, with: "Kopie \(n)"))
+        }
+        var config = ServeConfiguration()
+        config.source = site.content
+        config.templates = site.templates
+        config.port = 0
+        config.handleSignals = false
+        config.now = DateTime.parse("2026-11-26T12:00:00+01:00")
+        let server = PreviewServer(configuration: config)
+        let task = Task { try await server.run() }
+        defer { task.cancel() }
+        while server.port == nil { try await Task.sleep(nanoseconds: 2_000_000) }
+        let port = try #require(server.port)
+        let events = try await onThread { try SSEClient(port: port, build: "otherserver-3") }
+        let hello = try events.next(timeout: 10)
+        try #require((hello?.json["build"] as? String)?.hasSuffix("-0") == true, "connected before the first build was done")
+        let outcome = try await onThread { try events.next(timeout: 60) }
+        #expect(outcome?.name == (broken ? "diagnostics" : "reload"))
+        await server.shutdown()
+        try await task.value
+    }
+
     @Test func reloadLatencyOnTheExampleSite() async throws {
         try await withServer { s in
             let events = try await s.events()
