@@ -76,24 +76,47 @@ enum LiveEvent {
         message("hello", .obj([("build", .string(build))]))
     }
 
-    static func diagnostics(_ diagnostics: [Diagnostic]) -> String {
+    /// The failed build's messages with the overlay's own words, all in `texts.language`.
+    static func diagnostics(_ diagnostics: [Diagnostic], texts: OverlayTexts) -> String {
         let items: [JSON] = diagnostics.map { d in
             .obj([("severity", .string(d.severity.rawValue)), ("file", .string(d.file)),
                   ("line", d.line.map { .number($0) }), ("column", d.column.map { .number($0) }),
+                  ("label", .string(DiagnosticFormatter.severityWord(d.severity, in: texts.language))),
                   ("message", .string(d.message))])
         }
         let errors = diagnostics.filter { $0.severity == .error }.count
-        return message("diagnostics", .obj([("errors", .number(errors)), ("diagnostics", .array(items))]))
+        return message("diagnostics", .obj([
+            ("errors", .number(errors)), ("lang", .string(texts.language.rawValue)), ("title", .string(texts.title)),
+            ("hint", .string(texts.hint)), ("close", .string(texts.close)), ("diagnostics", .array(items)),
+        ]))
     }
 
     /// A comment line: keeps proxies from timing out and finds clients that went away.
     static let ping = ": ping\n\n"
 }
 
+/// The overlay's own words, in the language of the messages it lists: the script has none of
+/// its own, so an English preview (`--messages en`) does not show German around English messages.
+struct OverlayTexts {
+    var language: MessageLanguage
+    var title: String
+    var hint: String
+    var close: String
+}
+
 /// The script the preview injects before `</body>`. It listens for events, reloads the page,
 /// swaps stylesheets after a CSS-only change and shows build errors in an accessible overlay.
 enum LiveScript {
     static let tag = "/_sitegen/live.js"
+
+    /// The script's ETag. Browsers ask again for it each time (`no-cache`) and keep theirs on a
+    /// 304: made from the text, not from its length, so a newer sitegen's script of the same
+    /// length is not taken for the old one.
+    static let etag = etag(of: source)
+
+    static func etag(of text: String) -> String {
+        "\"live-" + String(Array(text.utf8).withUnsafeBytes(contentHash), radix: 16) + "\""
+    }
 
     static func scriptTag(build: String) -> String {
         "<script src=\"\(tag)\" data-build=\"\(build)\"></script>\n"
@@ -182,7 +205,7 @@ enum LiveScript {
         if (old) { old.remove(); }
         var box = document.createElement("section");
         box.id = "sitegen-overlay";
-        box.lang = "de";
+        box.lang = data.lang || "";
         box.setAttribute("role", "alertdialog");
         box.setAttribute("aria-modal", "false");
         box.setAttribute("aria-labelledby", "sitegen-overlay-title");
@@ -197,12 +220,11 @@ enum LiveScript {
         var title = document.createElement("h2");
         title.id = "sitegen-overlay-title";
         title.style.margin = "0 0 .5rem"; title.style.fontSize = "1.25rem"; title.style.color = "#b00020";
-        var n = data.errors || 0;
-        title.textContent = "Die Seite konnte nicht neu gebaut werden (" + n + (n === 1 ? " Fehler)" : " Fehler)");
+        title.textContent = data.title || "";
         var hint = document.createElement("p");
         hint.id = "sitegen-overlay-hint";
         hint.style.margin = "0 0 .5rem";
-        hint.textContent = "Zu sehen ist der letzte funktionierende Stand. Dieser Hinweis verschwindet, sobald der Fehler behoben und die Datei gespeichert ist.";
+        hint.textContent = data.hint || "";
         var list = document.createElement("ul");
         list.style.margin = "0 0 .75rem"; list.style.paddingLeft = "1.25rem";
         (data.diagnostics || []).forEach(function (d) {
@@ -212,12 +234,12 @@ enum LiveScript {
           where.textContent = d.file + (d.line ? ":" + d.line + (d.column ? ":" + d.column : "") : "");
           where.style.fontWeight = "bold";
           item.appendChild(where);
-          item.appendChild(document.createTextNode(" " + (d.severity === "warning" ? "Warnung" : "Fehler") + ": " + d.message));
+          item.appendChild(document.createTextNode(" " + (d.label || d.severity) + ": " + d.message));
           list.appendChild(item);
         });
         var close = document.createElement("button");
         close.type = "button";
-        close.textContent = "Hinweis ausblenden";
+        close.textContent = data.close || "\u00d7";
         close.style.font = "inherit"; close.style.padding = ".25rem .75rem";
         close.addEventListener("click", hideOverlay);
         box.addEventListener("keydown", function (e) { if (e.key === "Escape") { hideOverlay(); } });

@@ -35,6 +35,20 @@ public enum MediaTypes {
         "vtt": "text/vtt; charset=utf-8",
         "zip": "application/zip",
         "gz": "application/gzip",
+        // The office and map formats a link text names (DownloadLinks), as nginx's mime.types says them.
+        "doc": "application/msword",
+        "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "xls": "application/vnd.ms-excel",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "ppt": "application/vnd.ms-powerpoint",
+        "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "odt": "application/vnd.oasis.opendocument.text",
+        "ods": "application/vnd.oasis.opendocument.spreadsheet",
+        "odp": "application/vnd.oasis.opendocument.presentation",
+        "rtf": "application/rtf",
+        "epub": "application/epub+zip",
+        "gpx": "application/gpx+xml",
+        "kml": "application/vnd.google-earth.kml+xml",
     ]
 
     /// The Content-Type for a site path; unknown types are served as bytes, never guessed.

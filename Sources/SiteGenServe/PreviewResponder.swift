@@ -23,6 +23,7 @@ extension HTTPField.Name {
 extension PreviewServer {
     func respond(to request: Request) async -> Response {
         let isHead = request.method == .head
+        if let refusal = refusalOfAnotherHost(request, head: isHead) { return refusal }
         guard request.method == .get || isHead else {
             var headers = HTTPFields()
             headers[.allow] = "GET, HEAD"
@@ -64,6 +65,15 @@ extension PreviewServer {
             return plain(.movedPermanently, "Moved to \(parsed.path)/", headers: headers, head: isHead)
         }
         return notFound(snapshot, path: parsed.path, build: build, head: isHead)
+    }
+
+    /// 403 for a request that names another computer while the preview listens on this one only
+    /// (see `HostNames`); nil when it may go on. A request without Host (HTTP/1.0) comes from no browser.
+    private func refusalOfAnotherHost(_ request: Request, head: Bool) -> Response? {
+        guard HostNames.isLocalOnly(configuration.host), let host = request.head.authority,
+              !HostNames.isThisComputer(host) else { return nil }
+        let shown = String(host.prefix(100))
+        return plain(.forbidden, "The preview answers only under this computer's own addresses (127.0.0.1, localhost), not under '\(shown)'; --host 0.0.0.0 opens it to the network.", head: head)
     }
 
     // MARK: files
@@ -174,7 +184,7 @@ extension PreviewServer {
         var headers = HTTPFields()
         headers[.contentType] = "text/javascript; charset=utf-8"
         headers[.cacheControl] = "no-cache"
-        let etag = "\"live-\(String(LiveScript.source.utf8.count))\""
+        let etag = LiveScript.etag
         headers[.eTag] = etag
         if request.headers[values: .ifNoneMatch].contains(etag) {
             return Response(status: .notModified, headers: headers, body: ResponseBody())
@@ -200,7 +210,7 @@ extension PreviewServer {
         if let pageBuild, pageBuild != current, snapshot != nil {
             first += LiveEvent.reload(build: current, changed: [])
         } else if let failure {
-            first += LiveEvent.diagnostics(failure)
+            first += diagnosticsEvent(failure)
         }
         let hub = self.hub
         let opening = first
@@ -233,6 +243,17 @@ extension PreviewServer {
         if headers[.contentType] == nil { headers[.contentType] = "text/plain; charset=utf-8" }
         headers[.cacheControl] = headers[.cacheControl] ?? "no-cache"
         return finish(status, headers, ByteBuffer(string: said(english) + "\n"), head: head)
+    }
+
+    /// The overlay's event: the messages of a failed build, and the overlay's own words in their language.
+    func diagnosticsEvent(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let texts = OverlayTexts(
+            language: state.withLock { $0.language },
+            title: said("The site could not be rebuilt (\(errors) error\(errors == 1 ? "" : "s"))"),
+            hint: said("You are seeing the last version that worked. This note goes away once the error is fixed and the file saved."),
+            close: said("Hide this note"))
+        return LiveEvent.diagnostics(diagnostics, texts: texts)
     }
 
     /// `english` in the language of the build's messages.

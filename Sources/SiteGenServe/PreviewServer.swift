@@ -247,11 +247,19 @@ public final class PreviewServer: Sendable {
             let errors = report.diagnostics.filter { $0.severity == .error }.count
             tell("The first build failed (\(errors) error\(errors == 1 ? "" : "s")); the browser shows them until they are fixed.")
         }
+        tellTabsThatConnectedMeanwhile(report)
         let mode = watcher.mode == .inotify ? "inotify" : "polling every \(duration(configuration.pollInterval))"
         if !["127.0.0.1", "::1", "localhost"].contains(configuration.host) {
             tell("Note: listening on \(configuration.host), so other devices on the network can open this preview\(configuration.drafts ? " (drafts included)" : "").")
         }
         tell("Serving at \(url)  (watching \(configuration.source)/ and \(configuration.templates)/ with \(mode); Ctrl-C stops)")
+    }
+
+    /// Tabs whose event stream connected while the first build ran show a page of an earlier run
+    /// of `sitegen serve` (a big site's first build takes seconds, and they reconnect as soon as
+    /// the port answers): they reload now, or show the errors of a first build that failed.
+    private func tellTabsThatConnectedMeanwhile(_ report: BuildReport) {
+        hub.broadcast(report.succeeded ? LiveEvent.reload(build: buildID(1), changed: []) : diagnosticsEvent(report.diagnostics))
     }
 
     /// Rebuilds after `changes`, swaps the site in and tells the browsers. Never throws: bad
@@ -295,7 +303,7 @@ public final class PreviewServer: Sendable {
         } else {
             record.outcome = .failed
             state.withLock { $0.failure = report.diagnostics }
-            record.listeners = hub.broadcast(LiveEvent.diagnostics(report.diagnostics))
+            record.listeners = hub.broadcast(diagnosticsEvent(report.diagnostics))
             record.changeToEvent = monotonicSeconds() - firstChange
             let errors = report.diagnostics.filter { $0.severity == .error }.count
             tell("\(what): the build failed with \(errors) error\(errors == 1 ? "" : "s"); still serving the last good site.")
@@ -365,6 +373,14 @@ public struct ServeError: Error, CustomStringConvertible, Sendable {
         }
         if text.contains("Permission denied") || text.contains("errno: 13") {
             return ServeError("not allowed to listen on port \(port) on \(host); ports below 1024 need privileges, try --port 8080")
+        }
+        // A typo in --host: the socket library's words ("bind(descriptor:ptr:bytes:): Cannot assign
+        // requested address") tell a reviewer nothing about what to type instead.
+        if text.contains("Cannot assign requested address") || text.contains("errno: 99") {
+            return ServeError("the address \(host) does not belong to this computer; with --host, give 127.0.0.1 (this computer only) or 0.0.0.0 (the whole network)")
+        }
+        if text.contains("UnknownHost") || text.contains("Name or service not known") {
+            return ServeError("there is no computer named '\(host)'; with --host, give an address such as 127.0.0.1")
         }
         return ServeError("the server stopped: \(text)")
     }

@@ -95,6 +95,36 @@ struct LiveReloadTests {
         }
     }
 
+    /// The overlay's own words (heading, hint, button, "Fehler"/"error") and its `lang` follow the
+    /// language of the messages it lists: German for the German site, English under `--messages en`
+    /// (the overlay said "Die Seite konnte nicht neu gebaut werden" around English messages, with lang="de").
+    @Test(arguments: [MessageLanguage.de, .en])
+    func theOverlaySpeaksTheLanguageOfItsMessages(_ language: MessageLanguage) async throws {
+        try await withServer(configure: { $0.messages = language }) { s in
+            let events = try await s.events()
+            _ = try events.next(timeout: 5)
+            try s.site.replace(postFile, "date: 2025-03-18T10:00:00+01:00", with: "date: morgen")
+            let report = try await onThread { try events.waitFor("diagnostics", timeout: 30) }
+            let errors = try #require(report.json["errors"] as? Int)
+            let items = try #require(report.json["diagnostics"] as? [[String: Any]])
+            #expect(report.json["lang"] as? String == language.rawValue)
+            if language == .en {
+                #expect(report.json["title"] as? String == "The site could not be rebuilt (\(errors) error\(errors == 1 ? "" : "s"))")
+                #expect(report.json["close"] as? String == "Hide this note")
+                #expect((report.json["hint"] as? String)?.hasPrefix("You are seeing the last version that worked.") == true)
+                #expect(items.allSatisfy { ($0["label"] as? String) == ($0["severity"] as? String) })
+            } else {
+                #expect(report.json["title"] as? String == "Die Seite konnte nicht neu gebaut werden (\(errors) Fehler)")
+                #expect(report.json["close"] as? String == "Hinweis ausblenden")
+                #expect((report.json["hint"] as? String)?.hasPrefix("Zu sehen ist der letzte funktionierende Stand.") == true)
+                #expect(items.contains { ($0["label"] as? String) == "Fehler" })
+            }
+            // The script shows what the server sends and has no words of its own.
+            let script = try await s.get("/_sitegen/live.js").text
+            #expect(!script.contains("Fehler") && !script.contains("Hinweis"))
+        }
+    }
+
     @Test func brokenTemplateAndSiteYmlKeepServing() async throws {
         try await withServer { s in
             let events = try await s.events()
@@ -284,6 +314,37 @@ struct LiveReloadTests {
             _ = try foreign.next(timeout: 5)
             #expect(try foreign.next(timeout: 5)?.name == "reload")
         }
+    }
+
+    /// A tab from an earlier run of `sitegen serve` reconnects while the first build still runs
+    /// (a big site takes seconds): once the build is done, the tab reloads, or shows the errors
+    /// of a build that failed. It was told nothing and stayed on the old run's page.
+    @Test(arguments: [false, true])
+    func aTabThatReconnectsDuringTheFirstBuildHearsHowItEnded(_ broken: Bool) async throws {
+        let site = try TempSite()
+        if broken { try site.replace(postFile, "date: 2025-03-18T10:00:00+01:00", with: "date: morgen") }
+        let post = try site.read(postFile)
+        for n in 1...300 {  // a first build that takes a while
+            try site.write("content/posts/2025/kopie-\(n).md", post.replacingOccurrences(of: postTitle, with: "Kopie \(n)"))
+        }
+        var config = ServeConfiguration()
+        config.source = site.content
+        config.templates = site.templates
+        config.port = 0
+        config.handleSignals = false
+        config.now = DateTime.parse("2026-11-26T12:00:00+01:00")
+        let server = PreviewServer(configuration: config)
+        let task = Task { try await server.run() }
+        defer { task.cancel() }
+        while server.port == nil { try await Task.sleep(nanoseconds: 2_000_000) }
+        let port = try #require(server.port)
+        let events = try await onThread { try SSEClient(port: port, build: "otherserver-3") }
+        let hello = try events.next(timeout: 10)
+        try #require((hello?.json["build"] as? String)?.hasSuffix("-0") == true, "connected before the first build was done")
+        let outcome = try await onThread { try events.next(timeout: 60) }
+        #expect(outcome?.name == (broken ? "diagnostics" : "reload"))
+        await server.shutdown()
+        try await task.value
     }
 
     @Test func reloadLatencyOnTheExampleSite() async throws {

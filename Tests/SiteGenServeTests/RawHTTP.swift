@@ -49,7 +49,7 @@ enum RawHTTP {
     }
 
     static func requestText(method: String, target: String, headers: [String: String]) -> String {
-        var text = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
+        var text = "\(method) \(target) HTTP/1.1\r\n" + (headers["Host"] == nil ? "Host: 127.0.0.1\r\n" : "") + "Connection: close\r\n"
         for (k, v) in headers.sorted(by: { $0.key < $1.key }) { text += "\(k): \(v)\r\n" }
         return text + "\r\n"
     }

@@ -21,7 +21,7 @@ struct RobustnessTests {
         // An idle keep-alive connection as a browser leaves it.
         let idle = try RawHTTP.connect(port: s.port)
         defer { close(idle) }
-        try RawHTTP.sendAll(idle, Array("GET /assets/site.css HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+        try RawHTTP.sendAll(idle, Array("GET /assets/site.css HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8))
         _ = try await onThread { try RawHTTP.readReply(idle, head: false) }
 
         let seconds = try await s.stop()
@@ -83,6 +83,38 @@ struct RobustnessTests {
         #expect(text.contains("Stopped."), "\(text)")
     }
 
+    /// A port that is taken, an address of another machine (a typo in `--host`) and a host name
+    /// that does not exist: each ends `serve` with a sentence that says what to do, not with the
+    /// socket library's words ("bind(descriptor:ptr:bytes:): Cannot assign requested address) (errno: 99)").
+    @Test func listeningProblemsAreSaidPlainly() async throws {
+        let site = try TempSite()
+        func failure(host: String, port: Int) async throws -> String {
+            var config = ServeConfiguration()
+            config.source = site.content
+            config.templates = site.templates
+            config.handleSignals = false
+            config.host = host
+            config.port = port
+            do {
+                try await PreviewServer(configuration: config).run()
+            } catch let error as ServeError {
+                return error.description
+            }
+            throw TestFailure("the server ran on \(host):\(port)")
+        }
+        try await withServer { s in
+            let taken = try await failure(host: "127.0.0.1", port: s.port)
+            #expect(taken == "port \(s.port) on 127.0.0.1 is already in use; stop the other server or pick another port with --port")
+        }
+        let foreign = try await failure(host: "192.0.2.1", port: 0)  // TEST-NET-1: never this machine's
+        #expect(foreign == "the address 192.0.2.1 does not belong to this computer; with --host, give 127.0.0.1 (this computer only) or 0.0.0.0 (the whole network)")
+        let unknown = try await failure(host: "nichtda.invalid", port: 0)
+        #expect(unknown == "there is no computer named 'nichtda.invalid'; with --host, give an address such as 127.0.0.1")
+        for text in [foreign, unknown] {
+            #expect(MessageCatalogue.german.translate(text, to: .de) != text, "German: \(text)")
+        }
+    }
+
     @Test func twoHundredConcurrentConnections() async throws {
         try await withServer { s in
             let port = s.port
@@ -131,7 +163,7 @@ struct RobustnessTests {
             try await onThread {
                 for i in 0..<20 {
                     let fd = try RawHTTP.connect(port: port)
-                    try RawHTTP.sendAll(fd, Array("GET /dateien/gross.bin HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+                    try RawHTTP.sendAll(fd, Array("GET /dateien/gross.bin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8))
                     var chunk = [UInt8](repeating: 0, count: 65536)
                     _ = recv(fd, &chunk, chunk.count, 0)
                     if i % 2 == 0 {  // half of them reset the connection, half close it politely
@@ -143,7 +175,7 @@ struct RobustnessTests {
                 // Requests sent and abandoned before any answer.
                 for _ in 0..<20 {
                     let fd = try RawHTTP.connect(port: port)
-                    try RawHTTP.sendAll(fd, Array("GET / HTTP/1.1\r\nHost: x\r\n\r\n".utf8))
+                    try RawHTTP.sendAll(fd, Array("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8))
                     close(fd)
                 }
             }

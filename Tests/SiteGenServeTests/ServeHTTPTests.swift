@@ -230,6 +230,31 @@ struct ServeHTTPTests {
         }
     }
 
+    /// Listening on this computer only, the preview answers only to this computer's names. A web
+    /// page the editor visits can point a name of its own at 127.0.0.1 (DNS rebinding) and then
+    /// read the preview, drafts included, as its own site: its requests carry its own Host.
+    @Test func otherHostNamesAreRefusedWhileListeningLocally() async throws {
+        try await withServer { s in
+            let draft = "/blog/2026/entwurf-umfrage-digitale-angebote/"
+            #expect(try await s.get(draft).status == 200)
+            for host in ["angreifer.example:\(s.port)", "angreifer.example", "127.0.0.1.nip.io:\(s.port)", "10.0.0.5:\(s.port)"] {
+                let r = try await s.get(draft, headers: ["Host": host])
+                #expect(r.status == 403, "\(host)")
+                #expect(!r.text.contains("Umfrage"), "\(host)")
+                #expect(r.text.hasPrefix("Die Vorschau antwortet nur unter den Adressen dieses Rechners"), "\(r.text)")
+                #expect(try await s.get("/_sitegen/events", method: "HEAD", headers: ["Host": host]).status == 403)
+            }
+            for host in ["127.0.0.1:\(s.port)", "localhost:\(s.port)", "LOCALHOST", "[::1]:\(s.port)", "127.0.0.2", "vorschau.localhost:\(s.port)"] {
+                #expect(try await s.get(draft, headers: ["Host": host]).status == 200, "\(host)")
+            }
+        }
+        // Open to the network on purpose: other devices come with the machine's address or name.
+        try await withServer(configure: { $0.host = "0.0.0.0" }) { s in
+            let fromThePhone = try await s.get("/", headers: ["Host": "mein-rechner.fritz.box:\(s.port)"])
+            #expect(fromThePhone.status == 200)
+        }
+    }
+
     /// A reviewer reads the server's own short answers in the browser: in the language of the
     /// build's messages (German for a German site), each reason too.
     @Test func refusalsAreWordedInTheMessagesLanguage() async throws {
@@ -260,8 +285,8 @@ struct ServeHTTPTests {
             #expect([400, 404, 414, 431].contains(longURL.status), "\(longURL.status)")
             // A 200 KB URL or header: the server refuses or closes; either way it survives.
             let port = s.port
-            for raw in ["GET /\(String(repeating: "b", count: 200_000)) HTTP/1.1\r\nHost: x\r\n\r\n",
-                        "GET / HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "c", count: 200_000))\r\n\r\n",
+            for raw in ["GET /\(String(repeating: "b", count: 200_000)) HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
+                        "GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: \(String(repeating: "c", count: 200_000))\r\n\r\n",
                         "GARBAGE\r\n\r\n", "GET / HTTP/9.9\r\n\r\n"] {
                 let status: Int? = try await onThread {
                     let fd = try RawHTTP.connect(port: port, timeout: 5)

@@ -1,5 +1,5 @@
 import Testing
-import SiteGen
+@testable import SiteGen
 @testable import SiteGenServe
 
 @Suite("Request paths, ranges, names")
@@ -96,6 +96,30 @@ struct UnitTests {
         #expect(MediaTypes.contentType(for: "robots.txt") == "text/plain; charset=utf-8")
         #expect(MediaTypes.contentType(for: "README") == "application/octet-stream")
         #expect(MediaTypes.contentType(for: ".htaccess") == "application/octet-stream")
+    }
+
+    /// Every file the build names as a download in its link text ("Plan (Word, 13 KB)") goes out
+    /// with its own type, as nginx's mime.types sends it on the live site; as
+    /// application/octet-stream a browser offers no program to open a Word, Excel or OpenDocument
+    /// file with, and plays no MP3.
+    @Test func everyDownloadFormatHasItsType() {
+        for ext in DownloadLinks.formats.keys.sorted() {
+            #expect(MediaTypes.contentType(for: "downloads/datei." + ext) != "application/octet-stream", "\(ext)")
+            #expect(MediaTypes.contentType(for: "downloads/DATEI." + ext.uppercased()) != "application/octet-stream", "\(ext)")
+        }
+        #expect(MediaTypes.contentType(for: "downloads/plan.docx") == "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        #expect(MediaTypes.contentType(for: "downloads/haushalt.xlsx") == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        #expect(MediaTypes.contentType(for: "downloads/antrag.odt") == "application/vnd.oasis.opendocument.text")
+        #expect(MediaTypes.contentType(for: "downloads/route.gpx") == "application/gpx+xml")
+    }
+
+    /// live.js is asked for again on every page (`no-cache`) and a 304 keeps the browser's copy:
+    /// its tag was its length, so after an update a script of the same length stayed the old one.
+    @Test func theLiveScriptsETagFollowsItsText() {
+        #expect(LiveScript.etag(of: "reload(a);") != LiveScript.etag(of: "reload(b);"))
+        #expect(LiveScript.etag(of: "reload(a);") == LiveScript.etag(of: "reload(a);"))
+        #expect(LiveScript.etag == LiveScript.etag(of: LiveScript.source))
+        #expect(LiveScript.etag.hasPrefix("\"live-") && LiveScript.etag.hasSuffix("\""))
     }
 
     @Test func findsTheLastBodyClose() {

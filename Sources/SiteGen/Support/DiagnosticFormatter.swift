@@ -40,10 +40,15 @@ public struct DiagnosticFormatter: Sendable {
     func text(_ d: Diagnostic) -> String {
         var location = d.file
         if let l = d.line { location += ":\(l)"; if let c = d.column { location += ":\(c)" } }
-        let word = language == .de ? (d.severity == .error ? "Fehler" : "Warnung") : d.severity.rawValue
+        let word = Self.severityWord(d.severity, in: language)
         guard color else { return "\(location): \(word): \(d.message)" }
         let label = d.severity == .error ? "\u{1B}[1;31m\(word)\u{1B}[0m" : "\u{1B}[1;33m\(word)\u{1B}[0m"
         return "\u{1B}[1m\(location):\u{1B}[0m \(label): \(d.message)"
+    }
+
+    /// "error"/"warning", or "Fehler"/"Warnung" in German (the preview's overlay says them too).
+    public static func severityWord(_ severity: Diagnostic.Severity, in language: MessageLanguage) -> String {
+        language == .de ? (severity == .error ? "Fehler" : "Warnung") : severity.rawValue
     }
 
     func json(_ d: Diagnostic) -> String {
