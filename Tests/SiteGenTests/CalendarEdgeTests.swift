@@ -5,16 +5,14 @@ import Testing
 /// Calendar entries as a calendar program reads them, for the cases the example site does not
 /// have: a date-only end on the days the clocks change, a postponed event.
 @Suite struct CalendarEdgeTests {
-    static let built: (BuildReport, MemorySink) = {
-        var files = TestSupport.minimalSite
+    static let built = TestSupport.buildInMemory(minimalSiteWith: [
         // Timed starts with a date-only end: the event lasts until the end of that day (24:00).
-        files["events/2026/oktober.md"] = "---\ntitle: Zwei Tage im Oktober\nstart: 2026-10-24T10:00:00+02:00\nend: 2026-10-25\nlocation: Rathaus\n---\nText.\n"
-        files["events/2027/maerz.md"] = "---\ntitle: Zwei Tage im März\nstart: 2027-03-27T10:00:00+01:00\nend: 2027-03-28\nlocation: Rathaus\n---\nText.\n"
+        "events/2026/oktober.md": "---\ntitle: Zwei Tage im Oktober\nstart: 2026-10-24T10:00:00+02:00\nend: 2026-10-25\nlocation: Rathaus\n---\nText.\n",
+        "events/2027/maerz.md": "---\ntitle: Zwei Tage im März\nstart: 2027-03-27T10:00:00+01:00\nend: 2027-03-28\nlocation: Rathaus\n---\nText.\n",
         // The night the clocks go back: 02:00–03:00 happens twice, first at +02:00, then at +01:00.
-        files["events/2026/zeitumstellung.md"] = "---\ntitle: Lange Nacht\nstart: 2026-10-25T02:30:00+02:00\nend: 2026-10-25T02:30:00+01:00\nlocation: Rathaus\n---\nText.\n"
-        files["events/2027/verschoben.md"] = "---\ntitle: Sommerfest\nstart: 2027-06-12T15:00:00+02:00\nlocation: Park\nstatus: verschoben\n---\nText.\n"
-        return TestSupport.buildInMemory(files)
-    }()
+        "events/2026/zeitumstellung.md": "---\ntitle: Lange Nacht\nstart: 2026-10-25T02:30:00+02:00\nend: 2026-10-25T02:30:00+01:00\nlocation: Rathaus\n---\nText.\n",
+        "events/2027/verschoben.md": "---\ntitle: Sommerfest\nstart: 2027-06-12T15:00:00+02:00\nlocation: Park\nstatus: verschoben\n---\nText.\n",
+    ])
 
     static func event(_ uid: String) throws -> [String] {
         let ics = FormatsICS(Array(try #require(built.1.text("veranstaltungen/kalender.ics")).utf8))

@@ -5,13 +5,11 @@ import Testing
 /// An end at 00:00 is said as 24:00 of the day before wherever a visitor reads it (pages, feeds,
 /// search, the calendars' all-day days); the instants themselves stay as written.
 @Suite struct MidnightEndTests {
-    static let built: (BuildReport, MemorySink) = {
-        var files = TestSupport.minimalSite
-        files["events/2026/nacht.md"] = "---\ntitle: Lange Nacht\nstart: 2026-12-03T18:00:00+01:00\nend: 2026-12-04T00:00:00+01:00\nlocation: Rathaus\n---\nText.\n"
-        files["events/2026/tage.md"] = "---\ntitle: Zwei Tage\nstart: 2026-12-10\nend: 2026-12-12T00:00:00+01:00\nlocation: Rathaus\n---\nText.\n"
-        files["participation/umfrage.md"] = "---\ntitle: Umfrage\nstart: 2026-11-01T09:00:00+01:00\nend: 2026-12-16T00:00:00+01:00\nparticipate: [\"mailto:a@example.org\"]\n---\nText.\n"
-        return TestSupport.buildInMemory(files)
-    }()
+    static let built = TestSupport.buildInMemory(minimalSiteWith: [
+        "events/2026/nacht.md": "---\ntitle: Lange Nacht\nstart: 2026-12-03T18:00:00+01:00\nend: 2026-12-04T00:00:00+01:00\nlocation: Rathaus\n---\nText.\n",
+        "events/2026/tage.md": "---\ntitle: Zwei Tage\nstart: 2026-12-10\nend: 2026-12-12T00:00:00+01:00\nlocation: Rathaus\n---\nText.\n",
+        "participation/umfrage.md": "---\ntitle: Umfrage\nstart: 2026-11-01T09:00:00+01:00\nend: 2026-12-16T00:00:00+01:00\nparticipate: [\"mailto:a@example.org\"]\n---\nText.\n",
+    ])
 
     static func text(_ path: String) throws -> String { try #require(built.1.text(path), "\(path) is missing") }
 

@@ -68,6 +68,11 @@ enum TestSupport {
         return SiteBuilder.build(loaded, options: options, fileSystem: fs, contentRoot: "/c", displayRoot: "content")
     }
 
+    /// Builds `minimalSite` with `files` added (or replacing its own), in memory.
+    static func buildInMemory(minimalSiteWith files: [String: String]) -> (BuildReport, MemorySink) {
+        buildInMemory(minimalSite.merging(files) { $1 })
+    }
+
     /// Builds in memory: content files under /c, the real templates.
     static func buildInMemory(_ files: [String: String], options: BuildOptions? = nil) -> (BuildReport, MemorySink) {
         let fs = OverlayFileSystem(memory: MemoryFileSystem(Dictionary(uniqueKeysWithValues: files.map { ("/c/" + $0.key, $0.value) })))
