@@ -24,16 +24,13 @@ public struct FileChange: Sendable, Hashable {
 public final class FileWatcher: @unchecked Sendable {
     public enum Mode: String, Sendable { case inotify, polling }
 
-    /// Names of editor temporaries and other files that never trigger a build.
+    /// Names of editor temporaries and other files that never trigger a build: what the build
+    /// never reads (`JunkFileNames`: swap files, backups, office lock files `~$…`, Thumbs.db),
+    /// dotfiles, and files that live only for a moment while a file is saved.
     public static func isIgnored(_ name: String) -> Bool {
-        if name.isEmpty || name.hasPrefix(".") || name.hasSuffix("~") { return true }  // .#foo, .foo.swp, foo~
+        if name.isEmpty || name.hasPrefix(".") || JunkFileNames.contains(name) { return true }  // .#foo, .foo.swp
         if name == "4913" { return true }  // vim's probe file
-        if name.hasPrefix("#") && name.hasSuffix("#") { return true }  // emacs auto-save
         let lower = name.lowercased()
-        for suffix in [".swp", ".swo", ".swx", ".swpx", ".tmp", ".temp", ".part", ".crdownload", ".kate-swp", ".bak"]
-        where lower.hasSuffix(suffix) {
-            return true
-        }
         if lower.hasPrefix("sed") && lower.count == 9 && !lower.contains(".") { return true }  // sed -i's sedXXXXXX
         return false
     }

@@ -56,7 +56,9 @@ struct UnitTests {
     }
 
     @Test func ignoresEditorTemporaries() {
-        for name in [".post.md.swp", "post.md~", ".#post.md", "4913", "#post.md#", ".DS_Store", "post.md.swp", "x.tmp", "sedAb12Cd", ".post.md.tmp"] {
+        // Office's lock file beside an open document, and what Windows leaves in a folder of pictures.
+        for name in [".post.md.swp", "post.md~", ".#post.md", "4913", "#post.md#", ".DS_Store", "post.md.swp", "x.tmp", "sedAb12Cd", ".post.md.tmp",
+                     "~$Bericht.docx", "Thumbs.db", "post.md.kate-swp"] {
             #expect(FileWatcher.isIgnored(name), "\(name)")
         }
         for name in ["post.md", "site.yml", "site.css", "base.mustache", "4914", "sedan.md", "bild.png"] {

@@ -19,7 +19,8 @@ import Testing
 
     @Test func editorAndSystemJunkIsNeverPublished() {
         let junk = ["posts/2025/beitrag.md~", "posts/2025/#beitrag.md#", "pages/impressum.swp", "posts/~$Bericht.docx",
-                    "downloads/Thumbs.db", "images/desktop.ini", "downloads/plan.pdf.bak", "downloads/liste.tmp"]
+                    "downloads/Thumbs.db", "images/desktop.ini", "downloads/plan.pdf.bak", "downloads/liste.tmp",
+                    "pages/impressum.md.kate-swp", "images/karte.svg.swx"]
         let (report, files) = build(Dictionary(uniqueKeysWithValues: junk.map { ($0, "geheim") }))
         // Not a word about them (the minimal site's own warnings are about missing pages).
         #expect(report.succeeded && !report.diagnostics.contains { d in junk.contains { d.file.hasSuffix($0) } }, "\(report.diagnostics)")

@@ -32,7 +32,8 @@ enum ContentFileRole: Equatable {
         let lower = name.lowercased()
         if ["thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"].contains(lower) { return true }
         if lower.hasPrefix("~$") || (lower.hasPrefix("#") && lower.hasSuffix("#")) || lower.hasSuffix("~") { return true }
-        return [".bak", ".swp", ".swo", ".tmp", ".orig", ".rej", ".crdownload", ".part"].contains { lower.hasSuffix($0) }
+        return [".bak", ".swp", ".swo", ".swx", ".swpx", ".kate-swp", ".tmp", ".temp", ".orig", ".rej", ".crdownload", ".part"]
+            .contains { lower.hasSuffix($0) }
     }
 
     /// Endings of files meant as Markdown that are not `.md`.
@@ -94,4 +95,11 @@ enum ContentFileRole: Equatable {
         guard stem.count > 3, stem.dropLast(2).last == ".", letters.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
         return (stem.dropLast(3), letters.lowercased())
     }
+}
+
+/// Names of files the build never reads or publishes (`ContentFileRole.isJunk`: editor backups and
+/// swap files, office lock files, OS files), for the preview's file watcher: a change to one is
+/// no change to the site.
+public enum JunkFileNames {
+    public static func contains(_ name: String) -> Bool { ContentFileRole.isJunk(Substring(name)) }
 }
