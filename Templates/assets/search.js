@@ -585,17 +585,33 @@
       return i === own || manifest.shards[i].indexOf(first) === 0;
     }).sort(function (a, b) { return Math.abs(a - own) - Math.abs(b - own) || a - b; }).slice(0, 4);
     return Promise.all(shards.map(function (i) { return load("t" + i + ".json"); })).then(function (loaded) {
-      var best = null, bestScore = 0;
+      var best = null, bestScore = 0, postings = null;
       loaded.forEach(function (shard) {
         Object.keys(shard).forEach(function (key) {
           var d = distance(t.term, key, limit);
           var score = d >= 1 && d <= limit ? (limit + 1 - d) * 1000 + shard[key].length : 0;
-          if (score > bestScore) { best = key; bestScore = score; }
+          if (score > bestScore) { best = key; bestScore = score; postings = shard[key]; }
         });
       });
-      // The query with that word replaced.
-      return best && terms.map(function (x) { return x === t ? best : x.typed; }).join(" ");
+      if (!best) return null;
+      // The query with that word replaced: by a word as a page writes it, not the term.
+      return surfaceWord(best, postings).then(function (word) {
+        return terms.map(function (x) { return x === t ? word : x.typed; }).join(" ");
+      });
     });
+  }
+
+  // The term is a stem ("sensor", "universiti"), which a visitor would not type: the first word of
+  // the first page that has it whose stem it is ("Sensoren"), read from that page's text; the
+  // term itself when the text has none (the title has it) or cannot be loaded.
+  function surfaceWord(term, postings) {
+    return loadRows([postings[0]]).then(function (rows) { return loadText(rows[0]); }).then(function (doc) {
+      var found = textWords(doc.text).find(function (w) {
+        var f = fold(w.word);
+        return !isIgnored(f) && stemOf(f) === term;
+      });
+      return found ? found.word : term;
+    }, function () { return term; });
   }
 
   // "Meinten Sie „…“?" after the status text, the suggestion a link that searches it.
