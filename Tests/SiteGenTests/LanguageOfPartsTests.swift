@@ -27,14 +27,23 @@ import Testing
 
     /// The footnotes' hidden heading and ways back are UI texts inside the text, which is
     /// lang="en": without their own lang a screen reader read "Fußnoten" with an English voice.
+    /// A table's accessible name has one language: in an English post its headings alone, not
+    /// "Tabelle: Station, Temperature". On a German page the footnotes need no lang of their own.
     @Test func footnotesInAnEnglishPostSayTheyAreGerman() throws {
         var files = Self.files
-        files["posts/2026/english.md"]! += "[^1]\n\n[^1]: A note.\n"
+        let notesAndTable = "[^1]\n\n[^1]: A note.\n\n| Station | Temperature |\n|---|---|\n| Hörde | 21 |\n"
+        files["posts/2026/english.md"]! += notesAndTable
+        files["posts/2026/deutsch.md"] = "---\ntitle: Messwerte\ndate: 2026-11-12T10:00:00+01:00\n---\nText.\n" + notesAndTable
         let (_, sink) = TestSupport.buildInMemory(files)
         let page = try #require(sink.text("blog/2026/english/index.html"))
         #expect(page.contains("<div class=\"prose\" lang=\"en\">"))
         #expect(page.contains(#"<h2 id="fussnoten_titel" class="visually-hidden" lang="de">Fußnoten</h2>"#))
         #expect(page.contains(#"data-footnote-backref aria-label="Zurück zum Text" lang="de">↩</a>"#))
+        #expect(page.contains(#"aria-label="Station, Temperature">"#))
+        let german = try #require(sink.text("blog/2026/deutsch/index.html"))
+        #expect(german.contains(#"<h2 id="fussnoten_titel" class="visually-hidden">Fußnoten</h2>"#))
+        #expect(german.contains(#"aria-label="Zurück zum Text">↩</a>"#))
+        #expect(german.contains(#"aria-label="Tabelle: Station, Temperature">"#))
     }
 
     @Test func anEnglishPostMarksItsOwnPartsOnly() throws {

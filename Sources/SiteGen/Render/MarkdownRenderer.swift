@@ -80,6 +80,10 @@ public struct MarkdownRenderer: Sendable {
     var footnoteTexts: FootnoteTexts?
     /// The page language's word for a table ("Tabelle"), which names the box a wide table scrolls in.
     var tableLabel = "Tabelle"
+    /// The text's language when it is not the page version's (a `lang: en` post on the German
+    /// site). The footnotes' UI words then say that they are the version's, and a table is named
+    /// by its headings alone, which are in the text's language.
+    var partLanguage: String?
     /// A file size in the page's language ("4,2 MB"), for the text of download links.
     var fileSize: @Sendable (Int) -> String = GermanText.fileSize
 
@@ -91,7 +95,8 @@ public struct MarkdownRenderer: Sendable {
     /// What a body's HTML depends on besides its text, for the cache: the footnotes' strings and
     /// the tables' label come from the UI strings file, which may change while the text does not.
     func key(of body: MarkdownBody) -> UInt64 {
-        let table = ContentHash.mix(ContentHash.of(tableLabel), body.textHash)
+        var table = ContentHash.mix(ContentHash.of(tableLabel), body.textHash)
+        if let partLanguage { table = ContentHash.mix(table, ContentHash.of(partLanguage)) }
         guard let footnoteTexts else { return table }
         let texts = ContentHash.of(footnoteTexts.lang, seed: ContentHash.of(footnoteTexts.back, seed: ContentHash.of(footnoteTexts.label)))
         return ContentHash.mix(texts, table)
@@ -157,7 +162,7 @@ public struct MarkdownRenderer: Sendable {
         let extensions = cmark_parser_get_syntax_extensions(parser)
         var html = takeBytes(cmark_render_html(doc, options, extensions))
         if let footnoteTexts, html.containsBytes(FootnoteTexts.section) {
-            html = Array(footnoteTexts.apply(to: String(decoding: html, as: UTF8.self)).utf8)
+            html = Array(footnoteTexts.apply(to: String(decoding: html, as: UTF8.self), marksLanguage: partLanguage != nil).utf8)
         }
         return RenderedMarkdown(htmlBytes: html, plainTextBytes: plain, headings: walker.headings, anchors: walker.anchors,
                                 images: walker.images, diagnostics: walker.diagnostics)
@@ -465,11 +470,14 @@ private struct Walker {
         }
     }
 
-    /// "Tabelle: A, B, C, …" from the header row's texts, or "Tabelle 2" when it has none.
+    /// "Tabelle: A, B, C, …" from the header row's texts, or "Tabelle 2" when it has none. In a
+    /// text of another language than the page's the headings alone: an accessible name has one
+    /// language, the text's.
     private func tableName(_ cells: [String], number: Int) -> String {
         let label = renderer.tableLabel
         guard !cells.isEmpty else { return "\(label) \(number)" }
-        return "\(label): " + cells.prefix(3).joined(separator: ", ") + (cells.count > 3 ? ", …" : "")
+        let headings = cells.prefix(3).joined(separator: ", ") + (cells.count > 3 ? ", …" : "")
+        return renderer.partLanguage == nil ? "\(label): " + headings : headings
     }
 
     /// The texts of a table's header row (its first), without the empty cells.

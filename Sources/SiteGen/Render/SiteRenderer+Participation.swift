@@ -18,7 +18,7 @@ extension SiteRenderer {
         switch job {
         case .participation(let i):
             let p = site.participation[i]
-            let md = renderMarkdown(p.body)
+            let md = renderMarkdown(p.body, for: job)
             return Draft(path: participationPath(job), template: "participation", view: layout.participationView(p, html: md.html),
                          source: p.source, md: md)
         case .ideas:

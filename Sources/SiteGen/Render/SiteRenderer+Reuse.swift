@@ -20,9 +20,9 @@ extension SiteRenderer {
         r.checkKey = Self.checkKey(page: page.key, markdown: carries ? md.map { ($0.textHash, body?.source) } : nil)
         if case .post(let i) = job, i < FormatRenderer.blogFeedSize, let body {
             // Made only if the feed changed: its key needs the hash alone.
-            let (renderer, kept) = (markdown, body.detached())
+            let (renderer, kept) = (markdownRenderer(for: job), body.detached())
             r.bodyHTML = md.map { hit in hit.html.map { MarkdownHTML($0, hash: hit.htmlHash) } ?? MarkdownHTML(hash: hit.htmlHash) { renderer.render(kept).htmlBytes } }
-                ?? MarkdownHTML(markdown.render(body).htmlBytes)
+                ?? MarkdownHTML(renderer.render(body).htmlBytes)
         }
         return Rendered(record: r, html: page.html, plainText: nil)
     }

@@ -170,7 +170,7 @@ public struct SiteRenderer: Sendable {
     func renderPage(_ job: PageJob, sink: OutputSink? = nil) -> Rendered {
         let body = markdownBody(of: job)
         // Only a cached build needs the text's hash (builds without a cache skip it).
-        let textHash = skeleton == nil ? 0 : body.map(markdown.key(of:)) ?? 0
+        let textHash = skeleton == nil ? 0 : body.map(markdownRenderer(for: job).key(of:)) ?? 0
         let quickKey = skeletonWithImages.map { ContentHash.mix(ContentHash.mix($0, textHash), site.config.unsafeHTML ? 1 : 0) }
         var rendered: Rendered
         if let quickKey, let reused = reuse(job, body: body, textHash: textHash, quickKey: quickKey, sink: sink) {
@@ -235,27 +235,27 @@ public struct SiteRenderer: Sendable {
         switch job {
         case .post(let i):
             let p = site.posts[i]
-            let md = renderMarkdown(p.body)
+            let md = renderMarkdown(p.body, for: job)
             return Draft(path: path(of: job), template: "post", view: layout.postView(p, index: i, html: md.html, toc: md.headings), source: p.source, md: md)
         case .event(let i):
             let e = site.events[i]
-            let md = renderMarkdown(e.body)
+            let md = renderMarkdown(e.body, for: job)
             return Draft(path: path(of: job), template: "event", view: layout.eventView(e, html: md.html), source: e.source, md: md)
         case .project(let i):
             let p = site.projects[i]
-            let md = renderMarkdown(p.body)
+            let md = renderMarkdown(p.body, for: job)
             return Draft(path: path(of: job), template: "project", view: layout.projectView(p, html: md.html), source: p.source, md: md)
         case .page(let i):
             let p = site.pages[i]
-            let md = renderMarkdown(p.body)
+            let md = renderMarkdown(p.body, for: job)
             return Draft(path: path(of: job), template: "page", view: layout.pageView(p, html: md.html), source: p.source, md: md)
         case .strategy:
             let s = site.strategy!
-            let md = renderMarkdown(s.body)
+            let md = renderMarkdown(s.body, for: job)
             return Draft(path: path(of: job), template: "strategy", view: layout.strategyView(s, html: md.html), source: s.source, md: md)
         case .field(let i, let page):
             let f = site.fields[i]
-            let md = renderMarkdown(f.body)
+            let md = renderMarkdown(f.body, for: job)
             let view = layout.fieldView(f, html: md.html, posts: layout.index.posts(of: f.slug), page: page)
             let path = self.path(of: job)
             // The field's Markdown is reported once, from its first page.
@@ -325,7 +325,26 @@ public struct SiteRenderer: Sendable {
         return split.body
     }
 
-    func renderMarkdown(_ body: MarkdownBody) -> PageMarkdown {
-        memo.markdown(body, renderer: markdown, resolver: resolver, language: searchLanguage)
+    func renderMarkdown(_ body: MarkdownBody, for job: PageJob) -> PageMarkdown {
+        memo.markdown(body, renderer: markdownRenderer(for: job), resolver: resolver, language: searchLanguage)
+    }
+
+    /// The Markdown renderer for a page's text, told the item's `lang` when it is not the version's.
+    func markdownRenderer(for job: PageJob) -> MarkdownRenderer {
+        guard let lang = itemLanguage(job), lang != site.config.language else { return markdown }
+        var renderer = markdown
+        renderer.partLanguage = lang
+        return renderer
+    }
+
+    private func itemLanguage(_ job: PageJob) -> String? {
+        switch job {
+        case .post(let i): site.posts[i].lang
+        case .event(let i): site.events[i].lang
+        case .project(let i): site.projects[i].lang
+        case .page(let i): site.pages[i].lang
+        case .participation(let i): site.participation[i].lang
+        default: nil
+        }
     }
 }
