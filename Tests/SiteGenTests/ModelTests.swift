@@ -345,13 +345,8 @@ import Testing
     /// A post's picture with image_alt that is its file name or "Foto" is described as badly as
     /// one in the text (WCAG 1.1.1): the same warning, at the image_alt line.
     @Test func aPostImageWhoseAltTextIsItsFileNameIsWarnedAbout() throws {
-        var files = TestSupport.minimalSite
-        files["images/rathaus.jpg"] = "x"
-        let post = { (alt: String) in "---\ntitle: T\ndate: 2025-03-01T10:00:00+01:00\nsummary: S\nimage: /images/rathaus.jpg\nimage_alt: \(alt)\n---\n" }
-        files["posts/2025/a.md"] = post("rathaus.jpg")
-        files["posts/2025/b.md"] = post("Foto")
-        files["posts/2025/c.md"] = post("Das Rathaus am Friedensplatz im Abendlicht")
-        let (_, diagnostics) = TestSupport.model(files)
+        let (_, diagnostics) = modelOfPosts(["images/rathaus.jpg": "x"], frontMatter: "image: /images/rathaus.jpg\nimage_alt: {}",
+                                            ["a": "rathaus.jpg", "b": "Foto", "c": "Das Rathaus am Friedensplatz im Abendlicht"])
         #expect(diagnostics.map(\.description).filter { $0.contains("image_alt '") } == [
             "content/posts/2025/a.md:6: warning: image_alt 'rathaus.jpg' is a file name or a word for a picture, which tells screen reader users nothing; describe what the picture shows",
             "content/posts/2025/b.md:6: warning: image_alt 'Foto' is a file name or a word for a picture, which tells screen reader users nothing; describe what the picture shows",
@@ -360,16 +355,11 @@ import Testing
 
     /// A front-matter image path starts at the post's folder, like a link; written from content/ it misses.
     @Test func aMissingPostImageSaysWhereItWasLookedFor() throws {
-        var files = TestSupport.minimalSite
-        files["images/karte.svg"] = "<svg/>"
-        let post = { (image: String) in "---\ntitle: T\ndate: 2025-03-01T10:00:00+01:00\nsummary: S\nimage: \(image)\nimage_alt: Karte\n---\n" }
-        files["posts/2025/a.md"] = post("images/karte.svg")
-        files["posts/2025/b.md"] = post("../../images/fehlt.svg")
-        files["posts/2025/c.md"] = post("../../images/karte.svg")
-        // A typo gets a "did you mean" in the form it was written.
-        files["posts/2025/d.md"] = post("/images/krate.svg")
-        files["posts/2025/e.md"] = post("../../images/krate.svg")
-        let (site, diagnostics) = TestSupport.model(files)
+        // d and e: a typo gets a "did you mean" in the form it was written.
+        let (site, diagnostics) = modelOfPosts(["images/karte.svg": "<svg/>"], frontMatter: "image: {}\nimage_alt: Karte", [
+            "a": "images/karte.svg", "b": "../../images/fehlt.svg", "c": "../../images/karte.svg",
+            "d": "/images/krate.svg", "e": "../../images/krate.svg",
+        ])
         #expect(diagnostics.errorMessages.sorted() == [
             "content/posts/2025/a.md:5: error: image 'images/karte.svg' does not exist in content/posts/2025/, where the path starts; write image: /images/karte.svg to start from content/",
             "content/posts/2025/b.md:5: error: image '../../images/fehlt.svg' does not exist (looked for content/images/fehlt.svg)",
@@ -379,5 +369,16 @@ import Testing
         // Reported once: the pages do not show a missing image.
         let posts = try #require(site).posts
         #expect(posts.filter { $0.image != nil }.map(\.slug) == ["c"])
+    }
+
+    /// The minimal site with `files` and one post `posts/2025/<name>.md` per entry, whose front
+    /// matter ends with `frontMatter` (lines 5 and on), the entry's value in place of `{}`.
+    func modelOfPosts(_ files: [String: String], frontMatter: String, _ posts: [String: String]) -> (Site?, [Diagnostic]) {
+        var all = TestSupport.minimalSite.merging(files) { $1 }
+        for (name, value) in posts {
+            all["posts/2025/\(name).md"] = "---\ntitle: T\ndate: 2025-03-01T10:00:00+01:00\nsummary: S\n"
+                + frontMatter.replacingAll("{}", with: value) + "\n---\n"
+        }
+        return TestSupport.model(all)
     }
 }
