@@ -19,7 +19,7 @@ final class GlobalConstants: @unchecked Sendable {  // immutable after init
             for (i, op) in code.ops.enumerated() where op.code == .variable && op.a >= 0 {
                 let slot = object.shape.slot(Int(op.a))
                 guard slot >= 0 else { continue }
-                let value = Self.resolve(object.value(at: slot), op, code)
+                let value = RenderState.rest(of: op, in: object.value(at: slot), code)
                 let (raw, escaped) = Self.output(of: value)
                 spans[i] = Span(raw: Int32(bytes.count), rawCount: Int32(raw.count), escaped: Int32(bytes.count + raw.count),
                                 escapedCount: Int32(escaped.count))
@@ -43,17 +43,6 @@ final class GlobalConstants: @unchecked Sendable {  // immutable after init
         guard span.rawCount >= 0 else { return nil }
         let (start, count) = escaped ? (span.escaped, span.escapedCount) : (span.raw, span.rawCount)
         return UnsafeBufferPointer(rebasing: bytes[Int(start)..<Int(start + count)])
-    }
-
-    /// The value of a dotted name's further parts inside its first part's value.
-    private static func resolve(_ first: Value, _ op: Op, _ code: ProgramCode) -> Value {
-        var value = first
-        for k in 1..<max(1, Int(op.c)) {
-            guard case .object(let inner) = value else { return .null }
-            let slot = inner.shape.slot(Int(code.symbols[Int(op.b) + k]))
-            value = slot >= 0 ? inner.value(at: slot) : .null
-        }
-        return value
     }
 
     /// What `RenderState.write` writes for the value outside any indentation, as it is and escaped.

@@ -98,17 +98,7 @@ struct RenderState {
         var i = frames.count - 1
         while i >= 0 {
             if let (o, slot) = found(first, in: i) {
-                var value = o.value(at: slot)
-                var k = 1
-                while k < Int(op.c) {
-                    guard case .object(let inner) = value else {
-                        value = .null
-                        break
-                    }
-                    let s = inner.shape.slot(Int(code.symbols[Int(op.b) + k]))
-                    value = s >= 0 ? inner.value(at: s) : .null
-                    k += 1
-                }
+                let value = Self.rest(of: op, in: o.value(at: slot), code)
                 if let innermost = recordings.last, i < innermost.base {
                     if i > 0 { record(index, value, frame: i) } else { record(index, place: Recording.atGlobals, frame: 0) }
                 }
@@ -130,6 +120,20 @@ struct RenderState {
         }
         if !recordings.isEmpty { record(index, place: Recording.atGlobals, frame: 0) }
         return bytes
+    }
+
+    /// The value of a dotted name's further parts (`nav.blog` of `t.nav.blog`) inside the value
+    /// its first part named.
+    @inline(__always) static func rest(of op: Op, in first: Value, _ code: ProgramCode) -> Value {
+        var value = first
+        var k = 1
+        while k < Int(op.c) {
+            guard case .object(let inner) = value else { return .null }
+            let s = inner.shape.slot(Int(code.symbols[Int(op.b) + k]))
+            value = s >= 0 ? inner.value(at: s) : .null
+            k += 1
+        }
+        return value
     }
 
     /// The object in frame `i` and the slot of the name `symbol` in it, when it has that name.

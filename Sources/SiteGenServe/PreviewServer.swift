@@ -249,7 +249,7 @@ public final class PreviewServer: Sendable {
         }
         tellTabsThatConnectedMeanwhile(report)
         let mode = watcher.mode == .inotify ? "inotify" : "polling every \(duration(configuration.pollInterval))"
-        if !["127.0.0.1", "::1", "localhost"].contains(configuration.host) {
+        if !HostNames.isLocalOnly(configuration.host) {
             tell("Note: listening on \(configuration.host), so other devices on the network can open this preview\(configuration.drafts ? " (drafts included)" : "").")
         }
         tell("Serving at \(url)  (watching \(configuration.source)/ and \(configuration.templates)/ with \(mode); Ctrl-C stops)")

@@ -306,15 +306,18 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The Markdown body that only `job`'s page renders (fields have several pages: nil).
-    func body(of job: PageJob) -> MarkdownBody? {
+    func body(of job: PageJob) -> MarkdownBody? { text(of: job)?.body }
+
+    /// That body and the item's `lang`.
+    private func text(of job: PageJob) -> (body: MarkdownBody, lang: String?)? {
         switch job {
-        case .post(let i): return site.posts[i].body
-        case .event(let i): return site.events[i].body
-        case .project(let i): return site.projects[i].body
-        case .page(let i): return site.pages[i].body
-        case .strategy: return site.strategy?.body
-        case .participation(let i): return site.participation[i].body
-        default: return nil
+        case .post(let i): (site.posts[i].body, site.posts[i].lang)
+        case .event(let i): (site.events[i].body, site.events[i].lang)
+        case .project(let i): (site.projects[i].body, site.projects[i].lang)
+        case .page(let i): (site.pages[i].body, site.pages[i].lang)
+        case .strategy: site.strategy.map { ($0.body, nil) }
+        case .participation(let i): (site.participation[i].body, site.participation[i].lang)
+        default: nil
         }
     }
 
@@ -331,20 +334,10 @@ public struct SiteRenderer: Sendable {
 
     /// The Markdown renderer for a page's text, told the item's `lang` when it is not the version's.
     func markdownRenderer(for job: PageJob) -> MarkdownRenderer {
-        guard let lang = itemLanguage(job), lang != site.config.language else { return markdown }
+        guard let lang = text(of: job)?.lang, lang != site.config.language else { return markdown }
         var renderer = markdown
         renderer.partLanguage = lang
         return renderer
     }
 
-    private func itemLanguage(_ job: PageJob) -> String? {
-        switch job {
-        case .post(let i): site.posts[i].lang
-        case .event(let i): site.events[i].lang
-        case .project(let i): site.projects[i].lang
-        case .page(let i): site.pages[i].lang
-        case .participation(let i): site.participation[i].lang
-        default: nil
-        }
-    }
 }
