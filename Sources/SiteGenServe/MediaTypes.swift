@@ -1,3 +1,5 @@
+import SiteGen
+
 /// Content types by file extension, for everything the site generator writes or copies.
 public enum MediaTypes {
     static let byExtension: [String: String] = [
@@ -51,9 +53,11 @@ public enum MediaTypes {
         "kml": "application/vnd.google-earth.kml+xml",
     ]
 
-    /// The Content-Type for a site path; unknown types are served as bytes, never guessed.
+    /// The Content-Type for a site path; unknown types are served as bytes, never guessed. The
+    /// feeds are `.xml` files known by name, as in the nginx configuration of `docs/deploy`.
     public static func contentType(for path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
+        if name == FeedFile.name { return "application/atom+xml; charset=utf-8" }
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "application/octet-stream" }
         let ext = name[name.index(after: dot)...].lowercased()
         return byExtension[ext] ?? "application/octet-stream"

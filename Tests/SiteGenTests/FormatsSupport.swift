@@ -106,6 +106,7 @@ enum FormatsFixture {
             online: "https://meet.example.org/raum"
             fields: [daten]
             status: abgesagt
+            updated: 2026-05-10T09:00:00+02:00
             summary: "Fällt aus."
             ---
             Abgesagt.

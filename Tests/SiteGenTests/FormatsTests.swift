@@ -239,6 +239,28 @@ import Testing
         #expect(online.contains("LOCATION:https://meet.example.org/raum"))
         #expect(online.contains("DTEND;TZID=Europe/Berlin:20260512T190000"), "no end: the site's two hours")
         #expect(online.contains("SUMMARY:Abgesagt: Online-Sprechstunde"))
+        #expect(online.contains("DTSTAMP:20260510T070000Z"), "its updated, not its start")
+    }
+
+    /// An event's `updated` says when its details changed: on its page, in the open data, the
+    /// feed and the sitemap. Without it they say nothing, or use the start as before.
+    @Test func anEventsUpdatedIsShownAndDatesItsEntries() throws {
+        let page = try #require(sink.text("veranstaltungen/2026/online/index.html"))
+        #expect(page.contains("<dt>Zuletzt geändert</dt>"))
+        #expect(page.contains("<time datetime=\"2026-05-10T09:00:00+02:00\">"))
+        #expect(sink.text("veranstaltungen/2026/workshop/index.html")?.contains("Zuletzt geändert") == false)
+        let events = try #require(formatsJSON(sink.text("veranstaltungen.json")) as? [String: Any])
+        let list = try #require(events["events"] as? [[String: Any]])
+        #expect(list.first { $0["title"] as? String == "Online-Sprechstunde" }?["updated"] as? String == "2026-05-10T09:00:00+02:00")
+        #expect(list.first { $0["title"] as? String == "Ganztägiges Fest" }?["updated"] is NSNull)
+        let feed = try #require(sink.text("veranstaltungen/feed.xml"))
+        #expect(feed.contains("<updated>2026-05-10T07:00:00Z</updated>"))
+        let sitemapText = try #require(sink.text("sitemap.xml"))
+        let sitemap = try #require(FormatsXML.parse(sitemapText).root)
+        let entry = sitemap.all("url").first { $0.first("loc")?.text == "https://example.org/veranstaltungen/2026/online/" }
+        #expect(entry?.first("lastmod")?.text == "2026-05-10T07:00:00Z")
+        let fest = sitemap.all("url").first { $0.first("loc")?.text == "https://example.org/veranstaltungen/2027/fest/" }
+        #expect(fest != nil && fest?.first("lastmod") == nil)
     }
 
     /// Folding at every possible position relative to multi-byte characters.

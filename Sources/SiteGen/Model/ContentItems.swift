@@ -159,6 +159,8 @@ public struct Event: Sendable, Identifiable {
     public var lang: String?
     public var draft: Bool
     public var body: MarkdownBody
+    /// When its details last changed (a new time, place or status), if the editor says so.
+    public var updated: DateTime? = nil
     /// Content path of the participation format it belongs to (`participation/x.md`), as resolved
     /// from its `participation` key; checked by the validator.
     public var participation: String? = nil

@@ -3,7 +3,7 @@
 enum DocumentDecoder {
     static let fieldKeys = ["title", "order", "summary", "draft"]
     static let postKeys = ["title", "date", "updated", "author", "fields", "tags", "summary", "image", "image_alt", "lang", "draft"]
-    static let eventKeys = ["title", "start", "end", "location", "online", "fields", "format", "registration", "summary", "status", "lang", "draft", "participation"]
+    static let eventKeys = ["title", "start", "end", "location", "online", "fields", "format", "registration", "summary", "status", "updated", "lang", "draft", "participation"]
     static let projectKeys = ["title", "status", "fields", "cities", "partners", "start", "end", "updated", "code", "summary", "lang", "draft"]
     static let pageKeys = ["title", "summary", "menu", "search", "lang", "draft"]
     static let strategyKeys = ["title", "pdf", "published", "pdf_size", "summary"]
@@ -69,10 +69,11 @@ enum DocumentDecoder {
         let online = r.url("online", encrypted: true), fields = r.stringList("fields"), format = r.string("format")
         let registration = r.signUpAddress("registration"), summary = r.string("summary"), lang = r.languageCode("lang"), draft = r.bool("draft") ?? false
         let participation = r.string("participation").map { resolveContentPath($0, from: doc.source.path) ?? $0 }
+        let updated = r.date("updated")
         guard let title, let start else { return nil }
         return Event(slug: doc.fileSlug, title: title, start: start, end: end, location: location, online: online, fields: fields,
                      format: format, registration: registration?.href, summary: summary, status: status, lang: lang, draft: draft, body: body(doc),
-                     participation: participation, registrationPhone: registration?.phone)
+                     updated: updated, participation: participation, registrationPhone: registration?.phone)
     }
 
     static func project(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Project? {

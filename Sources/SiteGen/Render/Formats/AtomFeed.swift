@@ -144,3 +144,9 @@ func absoluteLinks(_ html: String, basePath: String, baseURL: String, pageURL: S
     }
     return String(decoding: out, as: UTF8.self)
 }
+
+/// The file name of every Atom feed (`blog/feed.xml` …): servers give files of this name Atom's
+/// media type, since `.xml` alone does not say it.
+public enum FeedFile {
+    public static let name = "feed.xml"
+}

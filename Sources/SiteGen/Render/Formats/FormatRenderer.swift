@@ -125,7 +125,7 @@ struct FormatRenderer {
     var projects: [Project] { site.publicProjects }
 
     /// Feed path of the blog, the events and a field (`blog/feed.xml` …).
-    static func feedPath(_ listPath: String) -> String { listPath + "feed.xml" }
+    static func feedPath(_ listPath: String) -> String { listPath + FeedFile.name }
 
     // MARK: Atom
 

@@ -4,8 +4,8 @@
 /// - `UID` is `<content path without .md>@<site host>` (`events/2026/foo@smartcity.example.org`):
 ///   independent of the URL prefixes in site.yml, so renaming `paths.events` does not
 ///   duplicate events in subscribed calendars.
-/// - `DTSTAMP` is the event's content date in UTC. Events have no `updated` key yet, so that is
-///   the start; the build's "now" is never used, so an unchanged event gives unchanged bytes.
+/// - `DTSTAMP` is the event's content date in UTC: its `updated`, else its start; the build's
+///   "now" is never used, so an unchanged event gives unchanged bytes.
 /// - Times are written as Berlin wall-clock time with `TZID=Europe/Berlin` and one VTIMEZONE
 ///   (EU rule: +01:00/+02:00, switching on the last Sundays of March and October); a time in the
 ///   second run of the hour the autumn night repeats, in UTC (`timed`).
@@ -109,7 +109,7 @@ struct ICalendar {
     }
 
     /// The stable date an event's calendar entry and feed entry carry (see the type's notes).
-    static func contentDate(_ e: Event) -> DateTime { e.start }
+    static func contentDate(_ e: Event) -> DateTime { e.updated ?? e.start }
 
     /// "Name, Address" of a place, if it has one.
     static func place(_ e: Event) -> String? {

@@ -75,7 +75,7 @@ struct OpenData {
                 ("id", .string(ICalendar.uid(e, host: site.config.host))), ("title", .string(e.title)),
                 ("url", .string(urls.absolute(urls.event(e)))),
                 ("start", .string(e.start.iso8601)), ("end", date(e.end)), ("allDay", .bool(e.start.isDateOnly)),
-                ("status", .string(e.status.rawValue)),
+                ("status", .string(e.status.rawValue)), ("updated", date(e.updated)),
                 ("attendance", .string(e.online != nil && e.location != nil ? "hybrid" : e.online != nil ? "online" : "presence")),
                 ("location", location), ("online", text(e.online)), ("registration", text(e.registration)),
                 ("format", text(e.format)), ("summary", text(e.summary)), ("fields", fieldRefs(e.fields)),

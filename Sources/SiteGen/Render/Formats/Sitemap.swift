@@ -42,13 +42,14 @@ struct Sitemap {
         return files
     }
 
-    /// Content dates by source path: a post's `updated`, else its date; a project's `updated`;
-    /// the strategy's `published`.
+    /// Content dates by source path: a post's `updated`, else its date; a project's or an
+    /// event's `updated`; the strategy's `published`.
     private static func contentDates(_ sites: [Site]) -> [String: DateTime] {
         var lastmod: [String: DateTime] = [:]
         for site in sites {
             for p in site.posts { lastmod[p.source.path] = p.updated ?? p.date }
             for p in site.projects { if let d = p.updated { lastmod[p.source.path] = d } }
+            for e in site.events { if let d = e.updated { lastmod[e.source.path] = d } }
             if let s = site.strategy, let d = s.published { lastmod[s.source.path] = d }
         }
         return lastmod

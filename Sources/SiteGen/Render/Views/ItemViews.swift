@@ -19,7 +19,7 @@ extension LayoutContext {
         let image = itemFields.shareImage(p)
         var meta = Meta(title: p.title, description: p.summary, path: urls.post(p), section: .blog)
         meta.breadcrumbs = [(strings["nav.blog"], urls.blog), (p.title, nil)]
-        meta.feeds = [(strings["feed.blog"], "\(urls.blog)feed.xml")]
+        meta.feeds = [(strings["feed.blog"], FormatRenderer.feedPath(urls.blog))]
         meta.jsonLD = [StructuredData.post(p, site: site, image: image, keywords: tags.map(\.name))]
         meta.ogType = "article"
         meta.image = image
@@ -43,9 +43,11 @@ extension LayoutContext {
                                 icsHref: urls.href(urls.eventCalendar(e)), isPast: e.endsAt <= site.options.now)
         event.registrationPhone = e.registrationPhone
         event.participation = site.participation(of: e).map { LinkView(title: $0.title, href: urls.href(urls.participation($0))) }
+        event.updatedText = e.updated.map(dates.date)
+        event.updatedISO = e.updated?.iso8601
         var meta = Meta(title: e.title, description: e.summary, path: urls.event(e), section: .events)
         meta.breadcrumbs = [(strings["nav.events"], urls.events), (e.title, nil)]
-        meta.feeds = [(strings["feed.events"], "\(urls.events)feed.xml")]
+        meta.feeds = [(strings["feed.events"], FormatRenderer.feedPath(urls.events))]
         meta.jsonLD = [StructuredData.event(e, site: site)]
         meta.lang = e.lang
         return EventPage(frame: frame(meta), event: event)

@@ -10,7 +10,7 @@ extension LayoutContext {
         }
         var meta = Meta(title: site.config.title, description: site.config.description, path: site.urls.home, section: .home)
         meta.isHome = true
-        meta.feeds = [(strings["feed.blog"], "\(urls.blog)feed.xml"), (strings["feed.events"], "\(urls.events)feed.xml")]
+        meta.feeds = [(strings["feed.blog"], FormatRenderer.feedPath(urls.blog)), (strings["feed.events"], FormatRenderer.feedPath(urls.events))]
         let home = HomePage(frame: frame(meta), fieldCards: site.fields.map(fieldCard),
                             latestPosts: site.posts.prefix(3).map(postCard),
                             nextEvents: index.upcomingEvents.prefix(3).map(eventCard),
@@ -27,8 +27,8 @@ extension LayoutContext {
         let title = page.page == 1 ? strings["blog.title"] : strings.format("blog.titlePage", page.page)
         var meta = Meta(title: title, description: strings["blog.description"], path: urls.paginated(urls.blog, page: page.page), section: .blog)
         meta.breadcrumbs = page.page == 1 ? [(strings["nav.blog"], nil)] : [(strings["nav.blog"], urls.blog), (strings.format("pagination.page", page.page), nil)]
-        meta.feeds = [(strings["feed.blog"], "\(urls.blog)feed.xml")]
-        return BlogPage(frame: frame(meta), posts: site.posts[page.range].map(postCard), feedHref: urls.href("\(urls.blog)feed.xml"),
+        meta.feeds = [(strings["feed.blog"], FormatRenderer.feedPath(urls.blog))]
+        return BlogPage(frame: frame(meta), posts: site.posts[page.range].map(postCard), feedHref: urls.href(FormatRenderer.feedPath(urls.blog)),
                         pagination: page.view(base: urls.blog, urls: urls, strings: strings),
                         tagsHref: site.tags.isEmpty ? nil : urls.href(urls.tags))
     }
@@ -37,9 +37,9 @@ extension LayoutContext {
         let urls = site.urls
         var meta = Meta(title: strings["events.title"], description: strings["events.description"], path: urls.events, section: .events)
         meta.breadcrumbs = [(strings["nav.events"], nil)]
-        meta.feeds = [(strings["feed.events"], "\(urls.events)feed.xml")]
+        meta.feeds = [(strings["feed.events"], FormatRenderer.feedPath(urls.events))]
         return EventListPage(frame: frame(meta), upcoming: index.upcomingEvents.map(eventCard), past: index.pastEvents.map(eventCard),
-                             calendar: calendarLinks(urls.calendar(urls.events)), feedHref: urls.href("\(urls.events)feed.xml"))
+                             calendar: calendarLinks(urls.calendar(urls.events)), feedHref: urls.href(FormatRenderer.feedPath(urls.events)))
     }
 
     func projectListView() -> ProjectListPage {
@@ -73,10 +73,10 @@ extension LayoutContext {
         var meta = Meta(title: title, description: f.summary, path: urls.paginated(base, page: page.page), section: .fields)
         meta.breadcrumbs = page.page == 1 ? [(strings["nav.fields"], urls.fields), (f.title, nil)]
             : [(strings["nav.fields"], urls.fields), (f.title, base), (strings.format("pagination.page", page.page), nil)]
-        meta.feeds = [(strings.format("feed.field", f.title), "\(base)feed.xml")]
+        meta.feeds = [(strings.format("feed.field", f.title), FormatRenderer.feedPath(base))]
         let first = page.page == 1
         let view = FieldPage(frame: frame(meta), field: field, posts: posts[page.range].map(postCard),
-                         calendar: calendarLinks(urls.calendar(base)), feedHref: urls.href("\(base)feed.xml"), isFirstPage: first,
+                         calendar: calendarLinks(urls.calendar(base)), feedHref: urls.href(FormatRenderer.feedPath(base)), isFirstPage: first,
                          projects: first ? index.projects(of: f.slug).map(projectCard) : nil,
                          events: first ? index.upcomingEvents(of: f.slug).map(eventCard) : nil,
                          pagination: page.view(base: base, urls: urls, strings: strings))

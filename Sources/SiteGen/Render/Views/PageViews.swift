@@ -110,6 +110,7 @@ final class EventDetail: TemplateView, @unchecked Sendable {  // a class: a view
     var isPast: Bool
     /// The participation format it belongs to.
     var participation: LinkView?
+    var updatedText, updatedISO: String?
 
     init(item: EventFields, html: MarkdownHTML, dateRange: String, when: WhenView, endISO: String? = nil, location: LocationView? = nil, online: String? = nil, registration: String? = nil, icsHref: String, isPast: Bool) {
         self.item = item
@@ -136,6 +137,8 @@ final class EventDetail: TemplateView, @unchecked Sendable {  // a class: a view
         .text("icsHref", "Address of its calendar file.") { $0.icsHref },
         .flag("isPast", "True when it is over.") { $0.isPast },
         .optionalObject("participation", LinkView.fields, "The participation format it belongs to (its 'participation').") { $0.participation },
+        .optionalText("updatedText", "When its details last changed (its 'updated'), in the page's language.") { $0.updatedText },
+        .optionalText("updatedISO", "The same as ISO 8601.") { $0.updatedISO },
     ])
 }
 

@@ -24,7 +24,7 @@ extension LayoutContext {
         let trail: [(String, String?)] = [(strings["nav.blog"], urls.blog), (strings["tags.title"], urls.tags)]
         meta.breadcrumbs = page.page == 1 ? trail + [(tag.name, nil)]
             : trail + [(tag.name, base), (strings.format("pagination.page", page.page), nil)]
-        meta.feeds = [(strings["feed.blog"], "\(urls.blog)feed.xml")]
+        meta.feeds = [(strings["feed.blog"], FormatRenderer.feedPath(urls.blog))]
         return TagPage(frame: frame(meta), tag: tagCount(tag), posts: tag.posts[page.range].map { postCard(site.posts[$0]) },
                        tagsHref: urls.href(urls.tags), pagination: page.view(base: base, urls: urls, strings: strings))
     }
