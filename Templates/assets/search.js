@@ -499,17 +499,32 @@
     return tryLength(chars.length - 1);
   }
 
-  // A term's documents; a term found nowhere falls back to its longest indexed prefix.
-  // The prefix found is kept on the term (`known`), so excerpts mark the words it found.
+  // A term's documents. A term found nowhere falls back to an indexed term one typo away
+  // (Stadtlabr → stadtlabor), else to its longest indexed prefix (Brückenprüfung → brück): a
+  // prefix of a misspelt word is often a common word that finds half the site (stadt). What it
+  // fell back to is kept on the term (`known`), so excerpts mark the words it found.
   function lookupTerm(t) {
     return lookup(t.term, t.prefix).then(function (hits) {
       if (hits.size) return hits;
-      return knownPrefix(t.term).then(function (p) {
-        if (!p) return hits;
-        t.known = p;
-        return lookup(p, true);
+      return oneTypoAway(t.term).then(function (close) {
+        if (close) {
+          t.known = close;
+          return lookup(close, false);
+        }
+        return knownPrefix(t.term).then(function (p) {
+          if (!p) return hits;
+          t.known = p;
+          return lookup(p, true);
+        });
       });
     });
+  }
+
+  // The indexed term one edit from `term` with the same first letter that most pages have, for
+  // terms of 5 letters or more (shorter ones have too many neighbours: Rad, Rat, Bad); or null.
+  function oneTypoAway(term) {
+    if (Array.from(term).length < 5) return Promise.resolve(null);
+    return closest(term, 1, true).then(function (c) { return c && c.term; });
   }
 
   // sort: "" (best first) or "neu" (newest first, neueste.json loaded for it).
@@ -572,30 +587,38 @@
     return prev[b.length];
   }
 
-  // For the longest query word found nowhere (`unknown`); null when every word is found.
-  function suggestion(terms, unknown) {
-    if (!unknown.length) return Promise.resolve(null);
-    var t = unknown.reduce(function (a, b) { return Array.from(b.term).length > Array.from(a.term).length ? b : a; });
-    var first = Array.from(t.term)[0];
-    var limit = Array.from(t.term).length > 5 ? 2 : 1;
-    // The word's own shard and the nearest others of its first letter, at most 4 (a big site has
-    // dozens: all of them cost 200 KB at 10,000 items).
-    var own = Math.max(shardFor(t.term), 0);
+  // The indexed term 1 to `limit` edits from `term`, nearer first, then the one most pages have
+  // ({term, postings}), or null. It is looked for in the term's own shard and the nearest others
+  // of its first letter, at most 4 (a big site has dozens: all of them cost 200 KB at 10,000
+  // items); `sameFirst` leaves out terms that begin with another letter.
+  function closest(term, limit, sameFirst) {
+    var first = Array.from(term)[0];
+    var own = Math.max(shardFor(term), 0);
     var shards = manifest.shards.map(function (start, i) { return i; }).filter(function (i) {
       return i === own || manifest.shards[i].indexOf(first) === 0;
     }).sort(function (a, b) { return Math.abs(a - own) - Math.abs(b - own) || a - b; }).slice(0, 4);
     return Promise.all(shards.map(function (i) { return load("t" + i + ".json"); })).then(function (loaded) {
-      var best = null, bestScore = 0, postings = null;
+      var best = null, bestScore = 0;
       loaded.forEach(function (shard) {
         Object.keys(shard).forEach(function (key) {
-          var d = distance(t.term, key, limit);
+          if (sameFirst && key.indexOf(first) !== 0) return;
+          var d = distance(term, key, limit);
           var score = d >= 1 && d <= limit ? (limit + 1 - d) * 1000 + shard[key].length : 0;
-          if (score > bestScore) { best = key; bestScore = score; postings = shard[key]; }
+          if (score > bestScore) { best = { term: key, postings: shard[key] }; bestScore = score; }
         });
       });
+      return best;
+    });
+  }
+
+  // For the longest query word found nowhere (`unknown`); null when every word is found.
+  function suggestion(terms, unknown) {
+    if (!unknown.length) return Promise.resolve(null);
+    var t = unknown.reduce(function (a, b) { return Array.from(b.term).length > Array.from(a.term).length ? b : a; });
+    return closest(t.term, Array.from(t.term).length > 5 ? 2 : 1, false).then(function (best) {
       if (!best) return null;
       // The query with that word replaced: by a word as a page writes it, not the term.
-      return surfaceWord(best, postings).then(function (word) {
+      return surfaceWord(best.term, best.postings).then(function (word) {
         return terms.map(function (x) { return x === t ? word : x.typed; }).join(" ");
       });
     });
