@@ -19,7 +19,7 @@ DEFAULT_OUT = os.path.join(ROOT, "content", "downloads", "smart-city-strategie-d
 
 TITLE = "Smart-City-Strategie DOS 2030"
 SUBJECT = "Zusammenfassung der gemeinsamen Smart-City-Strategie der Städte Dortmund und Schwerte"
-AUTHOR = "Stadt Dortmund und Stadt Schwerte"
+AUTHOR = "Smart-City-Team Dortmund/Schwerte"  # site.yml's author: a PDF naming anyone else is warned about
 KEYWORDS = "Smart City, DOS 2030, Dortmund, Schwerte, Modellprojekte Smart Cities"
 CREATION_DATE = "D:20230331120000+02'00'"
 

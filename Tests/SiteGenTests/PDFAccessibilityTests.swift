@@ -36,7 +36,7 @@ import Testing
             == .init(tagged: false, language: true, title: true))
         // Empty values and look-alike keys say nothing.
         #expect(PDFAccessibility.facts(Self.plainPDF(catalog: "/Lang ()", info: "/Title <FEFF> /TitleFont (Arial) /Author (Erika)"))
-            == .init(tagged: false, language: false, title: false))
+            == .init(tagged: false, language: false, title: false, author: "Erika"))
         // A title in the XMP metadata counts; a reference is taken as set.
         let xmp = Self.plainPDF(catalog: "/Lang 9 0 R /StructTreeRoot 4 0 R") + Array("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">Plan</rdf:li></rdf:Alt></dc:title>".utf8)
         #expect(PDFAccessibility.facts(xmp) == .init(tagged: true, language: true, title: true))
@@ -77,5 +77,50 @@ import Testing
         #expect(warning.message.hasPrefix("this PDF is not accessible; it has no tags (the structure screen readers read); it has no title; export it again"))
         #expect(warning.translated(to: .de).message.hasPrefix(
             "Diese PDF-Datei ist nicht barrierefrei; sie hat keine Tags (die Struktur, die Screenreader lesen); sie hat keinen Titel; exportieren Sie sie erneut"))
+    }
+
+    /// The author a PDF's properties name, as Word (UTF-16 hex), older tools (a literal with
+    /// escapes, PDFDocEncoding) and XMP write it.
+    @Test func theAuthorAPDFNamesIsRead() {
+        func author(_ info: String) -> String? { PDFAccessibility.facts(Self.plainPDF(catalog: "", info: info))?.author }
+        #expect(author("/Author <FEFF00450072006900 6B0061002000FC>") == "Erika ü")
+        #expect(author("/Author (Erika \\(M\\) M\\374ller)") == "Erika (M) Müller")
+        #expect(author("/Author (M\\374ller \\\nJ. \\t)") == "Müller J.", "a backslash before a line end joins the lines")
+        #expect(author("/Author (a (b) c)") == "a (b) c")
+        #expect(author("/Author <EFBBBF4AC3B67267>") == "Jörg")
+        #expect(author("/Author () /Title (x)") == nil, "empty: no author")
+        #expect(author("/Author 9 0 R") == nil, "a reference is not followed")
+        #expect(author("/AuthorX (x)") == nil)
+        let xmp = Self.plainPDF(catalog: "") + Array("<dc:creator><rdf:Seq><rdf:li>Erika &amp; Max</rdf:li></rdf:Seq></dc:creator>".utf8)
+        #expect(PDFAccessibility.facts(xmp)?.author == "Erika & Max")
+        // Cut short inside a string: what is there, no crash.
+        #expect(author("/Author (abc") != nil)
+        #expect(PDFText.string(in: Array("(ab".utf8), at: 0) == "ab")
+        #expect(PDFText.string(in: Array("<4".utf8), at: 0) == "@")
+    }
+
+    @Test func anAuthorIsAProblemUnlessTheSitePublishesTheName() {
+        let names = ["Smart-City-Team", "Stadt Dortmund"]
+        #expect(PDFAuthor.problem(nil, publicNames: names) == nil)
+        #expect(PDFAuthor.problem("stadt  dortmund", publicNames: names) == nil, "case and spaces do not count")
+        let problem = PDFAuthor.problem("mmustermann", publicNames: names)
+        #expect(problem?.hasPrefix("this PDF names 'mmustermann' as its author") == true)
+        #expect(problem?.contains("(for example 'Smart-City-Team' from site.yml)") == true)
+    }
+
+    @Test func aPublishedPDFNamingAPersonIsWarnedAboutInGerman() throws {
+        var files = TestSupport.minimalSite
+        files["posts/2025/haushalt.md"] = "---\ntitle: Haushalt\ndate: 2025-03-01\nfields: [daten-und-plattformen]\n---\n"
+            + "Der [Haushaltsplan](../../downloads/haushalt.pdf) und die [Satzung](../../downloads/satzung.pdf).\n"
+        let catalog = "/Lang (de-DE) /StructTreeRoot 4 0 R"
+        files["downloads/haushalt.pdf"] = String(decoding: Self.plainPDF(catalog: catalog, info: "/Title (Plan) /Author (Erika Muster)"), as: UTF8.self)
+        files["downloads/satzung.pdf"] = String(decoding: Self.plainPDF(catalog: catalog, info: "/Title (Satzung) /Author <FEFF0054006500730074>"), as: UTF8.self)
+        let (report, _) = TestSupport.buildInMemory(files)
+        #expect(report.succeeded)
+        let warnings = report.diagnostics.filter { $0.message.hasPrefix("this PDF names") }
+        #expect(warnings.map(\.file) == ["/c/downloads/haushalt.pdf"], "the site's own name is no problem: \(report.diagnostics)")
+        let german = try #require(warnings.first).translated(to: .de).message
+        #expect(german.hasPrefix("Diese PDF-Datei nennt in ihren Dokumenteigenschaften „Erika Muster“ als Autorin oder Autor"), "\(german)")
+        #expect(german.contains("(zum Beispiel „"), "\(german)")
     }
 }

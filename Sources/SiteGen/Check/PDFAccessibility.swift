@@ -12,6 +12,9 @@ enum PDFAccessibility {
         var tagged = false
         var language = false
         var title = false
+        /// The author its properties name (`/Author`, XMP `dc:creator`), read in the same pass for
+        /// `PDFAuthor`: not an accessibility fact, but one more reason to look at a file twice.
+        var author: String? = nil
 
         var isComplete: Bool { tagged && language && title }
 
@@ -19,6 +22,7 @@ enum PDFAccessibility {
             tagged = tagged || other.tagged
             language = language || other.language
             title = title || other.title
+            author = author ?? other.author
         }
     }
 
@@ -57,7 +61,8 @@ enum PDFAccessibility {
     /// The keys in a part of the file.
     private static func read(_ text: [UInt8]) -> Facts {
         Facts(tagged: text.containsBytes("/StructTreeRoot"), language: hasValue("/Lang", in: text),
-              title: hasValue("/Title", in: text) || hasElementText("dc:title", in: text))
+              title: hasValue("/Title", in: text) || hasElementText("dc:title", in: text),
+              author: PDFText.value(of: "/Author", in: text) ?? PDFText.elementText("dc:creator", in: text))
     }
 
     /// Whether a `key` of a dictionary has a string that is not empty (`(de-DE)`, `<FEFF0044…>`)
@@ -102,7 +107,7 @@ enum PDFAccessibility {
         return false
     }
 
-    private static func isNameCharacter(_ byte: UInt8) -> Bool {
+    static func isNameCharacter(_ byte: UInt8) -> Bool {
         !(byte <= 32 || "()<>[]{}/%".utf8.contains(byte))
     }
 }

@@ -1,6 +1,7 @@
 extension GermanMessages {
     /// The link check of the built pages and of links to other sites (Check/).
     static let check: [(english: String, german: String)] = [
+        (" (for example '{}' from site.yml)", " (zum Beispiel „{1}“ aus site.yml)"),
         (" (on 1 page)", " (auf 1 Seite)"),
         (" (on {} pages)", " (auf {1} Seiten)"),
         (" (written by the templates)", " (aus den Templates)"),
@@ -31,5 +32,7 @@ extension GermanMessages {
         ("link to '{}': the page has no anchor '#{}'{}", "Der Link auf „{1}“: die Seite hat keinen Anker „#{2}“{3}"),
         ("this PDF is not accessible{}; export it again as an accessible PDF (Word: Save as PDF, Options, 'Document structure tags for accessibility'; LibreOffice: Export as PDF, 'Universal Accessibility (PDF/UA)') with the title in the document's properties",
          "Diese PDF-Datei ist nicht barrierefrei{1}; exportieren Sie sie erneut als barrierefreies PDF (Word: Als PDF speichern, Optionen, „Dokumentstrukturtags für Barrierefreiheit“; LibreOffice: Als PDF exportieren, „Universelle Barrierefreiheit (PDF/UA)“) und tragen Sie den Titel in die Dokumenteigenschaften ein"),
+        ("this PDF names '{}' as its author in its document properties, which go out with it; if that is not meant to be public, remove it (Word: File, Info, Check for Issues, Inspect Document; LibreOffice: File, Properties) or write the organisation's name{}, and export the PDF again",
+         "Diese PDF-Datei nennt in ihren Dokumenteigenschaften „{1}“ als Autorin oder Autor, und die Eigenschaften werden mit ihr veröffentlicht; soll der Name nicht öffentlich sein, entfernen Sie ihn (Word: Datei, Informationen, Auf Probleme überprüfen, Dokument prüfen; LibreOffice: Datei, Eigenschaften) oder tragen Sie den Namen der Organisation ein{2}, und exportieren Sie die PDF-Datei erneut"),
     ]
 }

@@ -29,7 +29,7 @@ extension SiteRenderer {
                 diagnostics += problems.map { .error(contentName + "/" + asset.path, $0) }
                 if !problems.isEmpty { continue }
             }
-            if let problem = pdfProblem(asset.path) { diagnostics.append(.warning(contentName + "/" + asset.path, problem)) }
+            diagnostics += pdfProblems(asset.path).map { .warning(contentName + "/" + asset.path, $0) }
             outputs.insert(asset.path)
             do { try publish(asset.path, into: sink) } catch {
                 diagnostics.append(.error(contentName + "/" + asset.path, "cannot be copied: \(error)"))
@@ -72,16 +72,21 @@ extension SiteRenderer {
         return "browsers do not show \(format.name) pictures, and the file holds where and with which camera the picture was taken, so it is not published; save it as JPEG, PNG or WebP and delete this file"
     }
 
-    /// Why a PDF of the content that goes out is not accessible (`PDFAccessibility`), or nil.
-    private func pdfProblem(_ path: String) -> String? {
-        guard path.lowercased().hasSuffix(".pdf") else { return nil }
-        let file = contentRoot + "/" + path
+    /// What to look at in a PDF of the content that goes out: that it is not accessible
+    /// (`PDFAccessibility`), that its properties name a person (`PDFAuthor`).
+    private func pdfProblems(_ path: String) -> [String] {
+        guard path.lowercased().hasSuffix(".pdf"), let facts = pdfFacts(contentRoot + "/" + path) else { return [] }
+        let author = PDFAuthor.problem(facts.author, publicNames: [site.config.author, site.config.publisher.name])
+        return [PDFAccessibility.problem(facts), author].compactMap { $0 }
+    }
+
+    private func pdfFacts(_ file: String) -> PDFAccessibility.Facts? {
         let memo = FileFacts.pdfs.lookup(file, fileSystem)
-        if let known = memo.facts { return known.flatMap(PDFAccessibility.problem) }
+        if let known = memo.facts { return known }
         guard let bytes = try? fileSystem.readFile(file) else { return nil }
         let facts = PDFAccessibility.facts(bytes)
         FileFacts.pdfs.store(facts, of: file, stamp: memo.stamp)
-        return facts.flatMap(PDFAccessibility.problem)
+        return facts
     }
 
     /// Copies a file of the content as it is; a GIF without its comments and XMP (`MetadataScrub.gif`).
