@@ -41,14 +41,26 @@ public enum Fingerprint {
             h = mix(h, bytes.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             i += 8
         }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < bytes.count {
-            tail |= UInt64(bytes[i]) << shift
-            shift += 8
-            i += 1
+        return mix(h, tail(bytes, from: i) ^ 0xFF)
+    }
+
+    /// The last `bytes.count - i` (0 to 7) bytes as a little-endian number, read with whole loads
+    /// rather than byte by byte: most texts hashed are words of a few letters.
+    @inline(__always) static func tail(_ bytes: UnsafeRawBufferPointer, from i: Int) -> UInt64 {
+        let rest = bytes.count - i
+        if rest == 0 { return 0 }
+        if bytes.count >= 8 {  // the 8 bytes that end the input, without those already read
+            return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)) >> UInt64(64 - 8 * rest)
         }
-        return mix(h, tail ^ 0xFF)
+        if rest >= 4 {
+            let low = UInt64(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: i, as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: i + rest - 4, as: UInt32.self))) >> UInt64(64 - 8 * rest)
+            return low | high << 32
+        }
+        var value = UInt64(bytes[i])
+        if rest > 1 { value |= UInt64(bytes[i + 1]) << 8 }
+        if rest > 2 { value |= UInt64(bytes[i + 2]) << 16 }
+        return value
     }
 
     @inlinable @inline(__always) public static func mix(_ h: UInt64, _ w: UInt64) -> UInt64 { MustacheEngine.mix(h, w) }

@@ -215,4 +215,32 @@ final class TaggedPage: TemplateView {
         #expect(Fingerprint.of(.list(ValueArray([.text("a"), .text("b")]))) != Fingerprint.of(.list(ValueArray([.text("b"), .text("a")]))))
         #expect(Fingerprint.of(.text("1")) != Fingerprint.of(.int(1)))
     }
+
+    /// The hash of bytes reads its last bytes with whole loads; its values are those of the plain
+    /// definition (each byte in turn), which stores and file names of earlier builds hold.
+    @Test func bytesHashAsDefinedByteByByte() {
+        func plain(_ bytes: [UInt8], seed: UInt64) -> UInt64 {
+            var h = Fingerprint.mix(seed, UInt64(bytes.count))
+            var i = 0
+            while i + 8 <= bytes.count {
+                var word: UInt64 = 0
+                for k in 0..<8 { word |= UInt64(bytes[i + k]) << UInt64(8 * k) }
+                h = Fingerprint.mix(h, word)
+                i += 8
+            }
+            var tail: UInt64 = 0
+            for k in i..<bytes.count { tail |= UInt64(bytes[k]) << UInt64(8 * (k - i)) }
+            return Fingerprint.mix(h, tail ^ 0xFF)
+        }
+        var generator = SystemRandomNumberGenerator()
+        for count in 0...40 {
+            let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            let fast = bytes.withUnsafeBytes { Fingerprint.of(bytes: $0, seed: 7) }
+            #expect(fast == plain(bytes, seed: 7), "\(count) bytes")
+            // Within a larger buffer: nothing past the end is read into the value.
+            let padded = bytes + [0xAB, 0xCD, 0xEF, 0x12, 0x34, 0x56, 0x78, 0x9A]
+            let inner = padded.withUnsafeBytes { Fingerprint.of(bytes: UnsafeRawBufferPointer(rebasing: $0[0..<count]), seed: 7) }
+            #expect(inner == fast, "\(count) bytes in a larger buffer")
+        }
+    }
 }
