@@ -144,6 +144,20 @@ import Testing
         #expect(warnings("2025-05-20T10:00:00+02:00", "2025-05-20T09:59:00+02:00").count == 1)
     }
 
+    /// An `updated` in the future (2027 typed for 2026) made feeds, calendars and the page say the
+    /// item changed on a day still to come. Today's date is no typo.
+    @Test func updatedInTheFutureIsWarnedAbout() {
+        let options = BuildOptions(now: DateTime.parse("2026-11-26T12:00:00+01:00")!)
+        let (_, d) = model(["posts/2025/a.md": "---\ntitle: A\ndate: 2025-05-20\nupdated: 2027-11-20\nsummary: x\n---\n",
+                            "events/2026/e.md": "---\ntitle: E\nstart: 2026-12-20T18:00:00+01:00\nonline: https://meet.example.org/e\nupdated: 2026-11-26T18:00:00+01:00\n---\n",
+                            "projects/p.md": "---\ntitle: P\nstatus: planung\nupdated: 2026-11-26\n---\n"], options: options)
+        let future = d.map(\.description).filter { $0.contains("in the future") }
+        #expect(future == [
+            "content/posts/2025/a.md:4: warning: updated (2027-11-20) lies in the future (the build's day is 2026-11-26); write the day of the last change",
+            "content/events/2026/e.md:5: warning: updated (2026-11-26T18:00:00+01:00) lies in the future (the build's day is 2026-11-26); write the day of the last change",
+        ], "\(future)")
+    }
+
     /// The strategy's PDF with a typo in its name said only that it is not there.
     @Test func aMisspelledStrategyPDFSuggestsTheFileMeant() {
         let (_, d) = model(["strategy.md": "---\ntitle: Strategie\npdf: downloads/strategie-2023.pdf\n---\nText.\n",

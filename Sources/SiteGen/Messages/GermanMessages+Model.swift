@@ -210,6 +210,8 @@ extension GermanMessages {
         ("unknown key '{}'{}", "Unbekannte Angabe „{1}“{2}"),
         ("updated ({}) lies before date ({}); write the day of the last change, or remove the line",
          "updated ({1}) liegt vor date ({2}); schreiben Sie den Tag der letzten Änderung, oder löschen Sie die Zeile"),
+        ("updated ({}) lies in the future (the build's day is {}); write the day of the last change",
+         "updated ({1}) liegt in der Zukunft (gebaut wird am {2}); schreiben Sie den Tag der letzten Änderung"),
         ("{} {} has {} days", "{1} {2} hat {3} Tage"),
     ]
 }

@@ -12,6 +12,7 @@ struct SiteValidator {
         // Files that would take the place of a page or another file the build makes: `SiteRenderer`.
         d += v.checkFieldReferences(site) + v.checkFieldOrder(site) + v.checkEvents(site) + v.checkProjects(site)
         d += v.checkPosts(&site)
+        d += v.checkUpdatedDates(site)
         d += v.checkStrategy(&site)
         d += ParticipationValidator.validate(site)
         d += v.checkRequiredPages(site)
@@ -199,6 +200,19 @@ struct SiteValidator {
             }
         }
         return d
+    }
+
+    /// An `updated` after the build's day is a typo (2027 for 2026): feeds, calendars and the page
+    /// would say the item changed on a day still to come.
+    func checkUpdatedDates(_ site: Site) -> [Diagnostic] {
+        let now = site.options.now
+        let dated: [(DateTime?, SourceRef)] = (site.posts + site.scheduledPosts).map { ($0.updated, $0.source) }
+            + site.events.map { ($0.updated, $0.source) } + site.projects.map { ($0.updated, $0.source) }
+        return dated.compactMap { updated, source in
+            guard let updated, updated > now, !(updated.isDateOnly && updated.local.dateString == now.local.dateString) else { return nil }
+            return .warning(source.display, line: source.keyLines["updated"],
+                            "updated (\(updated.iso8601)) lies in the future (the build's day is \(now.local.dateString)); write the day of the last change")
+        }
     }
 
     /// Posts: summary, folder year, the front matter image (a missing one is reported once here and
