@@ -34,13 +34,13 @@ struct ServeHTTPTests {
             // Every output file comes back with a sensible type; check one of each kind.
             let files = try #require(s.server.snapshot).files.keys
             let expected: [(String, String)] = [
-                ("css", "text/css; charset=utf-8"), ("js", "text/javascript; charset=utf-8"), ("svg", "image/svg+xml"),
-                ("pdf", "application/pdf"), ("xml", "application/xml; charset=utf-8"), ("ics", "text/calendar; charset=utf-8"),
-                ("json", "application/json"), ("txt", "text/plain; charset=utf-8"),
+                (".css", "text/css; charset=utf-8"), (".js", "text/javascript; charset=utf-8"), (".svg", "image/svg+xml"),
+                (".pdf", "application/pdf"), ("sitemap.xml", "application/xml; charset=utf-8"), (".ics", "text/calendar; charset=utf-8"),
+                ("/feed.xml", "application/atom+xml; charset=utf-8"), (".json", "application/json"), (".txt", "text/plain; charset=utf-8"),
             ]
-            for (ext, type) in expected {
-                guard let path = files.sorted().first(where: { $0.hasSuffix("." + ext) }) else {
-                    Issue.record("the example site has no .\(ext) file")
+            for (ending, type) in expected {
+                guard let path = files.sorted().first(where: { $0.hasSuffix(ending) }) else {
+                    Issue.record("the example site has no file ending in \(ending)")
                     continue
                 }
                 let r = try await s.get("/" + path)
