@@ -354,9 +354,58 @@ import Testing
         #expect(errors.count == files.count, "\(errors)")
     }
 
-    /// `png` with a `tEXt` chunk after its header, as editing programs write the author.
-    static func withTextChunk(_ png: [UInt8], _ text: String) -> [UInt8] {
-        let body = Array("tEXt".utf8) + Array(text.utf8)
+    /// A site in memory with the real templates and `pictures` added to Templates/assets/, built.
+    func buildWithThemePictures(_ pictures: [String: [UInt8]]) -> (BuildReport, MemorySink) {
+        let fs = MemoryFileSystem(Dictionary(uniqueKeysWithValues: TestSupport.minimalSite.map { ("/c/" + $0.key, $0.value) }))
+        let root = TestSupport.templates
+        for path in (FileManager.default.enumerator(atPath: root)?.allObjects as? [String]) ?? [] {
+            if let data = FileManager.default.contents(atPath: root + "/" + path) { fs.write("/t/" + path, bytes: [UInt8](data)) }
+        }
+        for (name, bytes) in pictures { fs.write("/t/assets/" + name, bytes: bytes) }
+        let builder = Builder(location: SiteLocation(content: "/c", templates: "/t", output: "/out"), options: BuildOptions(now: TestSupport.now), fileSystem: fs)
+        let sink = MemorySink(fileSystem: fs)
+        return (builder.run(into: sink).0, sink)
+    }
+
+    /// A portrait photo from a phone in Templates/assets/ (stored on its side, EXIF orientation 6)
+    /// lost its EXIF block with the orientation in it, and browsers showed it on its side. Now the
+    /// orientation alone is written back.
+    @Test func aThemePhotoKeepsItsOrientation() throws {
+        let (report, sink) = buildWithThemePictures(["img/hochkant.jpg": Self.hochkant])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let published = try #require(sink.files["assets/img/hochkant.jpg"])
+        #expect(ImageMetadata.personalStrings(published) == [])
+        let header = try ImageCodec.header(published).get()
+        #expect(header.orientation == 6 && header.width == 600 && header.height == 800, "\(header)")
+        #expect(!String(decoding: ImageMetadata.outsidePixels(published), as: UTF8.self).contains("GPS"))
+    }
+
+    /// A picture in Templates/assets/ that was not the format its name says (a PNG named .jpg, a
+    /// JPEG named .png), or was cut off, went out as it was, with GPS position, camera and owner:
+    /// only a file of the named format, read to its end, can be cleaned. An AVIF went out as it was
+    /// too. Each is now an error at the file and not published.
+    @Test func aThemePictureThatCannotBeCleanedIsAnErrorAndNotPublished() throws {
+        let png = Self.withTextChunk(TestPhoto.make(width: 64, height: 48, format: .png), "Author\0Erika Mustermann")
+        let jpeg = TestPhoto.make(width: 64, height: 48, personalData: true)
+        let pictures = ["img/a.jpg": png, "img/b.png": jpeg, "img/c.jpg": Array(jpeg.prefix(jpeg.count - 200)),
+                        "img/d.png": Array(png.prefix(png.count - 30)), "img/e.avif": jpeg]
+        let (report, sink) = buildWithThemePictures(pictures)
+        #expect(!report.succeeded)
+        let errors = report.diagnostics.filter { $0.severity == .error }.map { "\($0.file): \($0.message)" }
+        let cut = "cannot be read to its end (it is cut off or damaged), so its metadata (where and with which camera the picture was taken) cannot be removed, and it is not published; export it again"
+        #expect(errors.sorted() == [
+            "Templates/assets/img/a.jpg: is named as a JPEG image, but is a PNG image; rename it to end in .png, or export it again as JPEG",
+            "Templates/assets/img/b.png: is named as a PNG image, but is a JPEG image; rename it to end in .jpg, or export it again as PNG",
+            "Templates/assets/img/c.jpg: " + cut,
+            "Templates/assets/img/d.png: " + cut,
+            "Templates/assets/img/e.avif: the build cannot remove the metadata of an AVIF picture (where and with which camera it was taken), so it is not published; save it as JPEG, PNG or WebP and delete this file",
+        ])
+        for name in pictures.keys { #expect(sink.files["assets/" + name] == nil, "\(name) published") }
+    }
+
+    /// A PNG chunk: length, name, data, CRC.
+    static func pngChunk(_ name: String, _ data: [UInt8]) -> [UInt8] {
+        let body = Array(name.utf8) + data
         var crc: UInt32 = 0xFFFF_FFFF
         for byte in body {
             crc ^= UInt32(byte)
@@ -364,10 +413,13 @@ import Testing
         }
         crc ^= 0xFFFF_FFFF
         func bigEndian(_ n: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: n >> (24 - 8 * UInt32($0))) } }
-        let chunk = bigEndian(UInt32(text.utf8.count)) + body + bigEndian(crc)
-        return Array(png[..<33]) + chunk + Array(png[33...])  // signature (8) and IHDR (25) first
+        return bigEndian(UInt32(data.count)) + body + bigEndian(crc)
     }
 
+    /// `png` with a `tEXt` chunk after its header, as editing programs write the author.
+    static func withTextChunk(_ png: [UInt8], _ text: String) -> [UInt8] {
+        Array(png[..<33]) + pngChunk("tEXt", Array(text.utf8)) + Array(png[33...])  // signature (8) and IHDR (25) first
+    }
     @Test func rawHTMLImagesWithoutAltAreNamed() {
         let (report, _) = build(["posts/2025/fotos.md": post("Text\n\n<p><img src=\"/images/x.svg\"></p>\n\n<img src=\"/images/x.svg\" alt=\"\">\n")],
                                 siteYML: "unsafe_html: true\n")

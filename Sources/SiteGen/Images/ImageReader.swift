@@ -24,7 +24,7 @@ struct ImageReader: Sendable {
         do { bytes = try fileSystem.readFile(file) } catch {
             return Result(diagnostics: [.error(path, "cannot be read: \(error)")])
         }
-        if let problem = mismatch(bytes, named: format) { return Result(diagnostics: [.error(path, problem)]) }
+        if let problem = format.mismatch(bytes) { return Result(diagnostics: [.error(path, problem)]) }
         if format == .svg {
             return Result(diagnostics: SVGSafety.problems(bytes).map { .error(path, line: $0.line, $0.message) }
                           + SVGSafety.localPaths(bytes).map { .warning(path, line: $0.line, $0.message) })
@@ -51,16 +51,6 @@ struct ImageReader: Sendable {
     /// Everything besides the source that changes a variant's bytes.
     private var settingsText: String {
         [Self.pipelineVersion, String(settings.quality), String(settings.avif), String(ImageCodec.effort), ImageCodec.version].joined(separator: "|")
-    }
-
-    /// Why the bytes are not the format the name says, or nil.
-    private func mismatch(_ bytes: [UInt8], named format: ImageFormat) -> String? {
-        let actual = ImageFormat.sniff(bytes)
-        if let actual, format.accepts(actual) { return nil }
-        guard let actual else {
-            return "is not a \(format.name) image (its bytes are no image format); export it again as \(format.name), or remove it"
-        }
-        return "is named as a \(format.name) image, but is a \(actual.name) image; rename it to end in .\(actual.fileExtension), or export it again as \(format.name)"
     }
 
     /// A warning for an original over the budget: it costs every build time, and the editor

@@ -36,14 +36,17 @@ enum MetadataScrub {
     }
 
     /// A picture published as it is (a theme's photo): personal metadata out, but not what its
-    /// colours depend on (the ICC profile, Adobe's colour segment), which a made file does not need.
-    static func original(_ bytes: [UInt8], _ format: ImageFormat) -> [UInt8] {
+    /// colours depend on (the ICC profile, Adobe's colour segment), which a made file does not need,
+    /// nor a JPEG's orientation. Nil when the bytes cannot be read to their end (cut off, damaged,
+    /// another format), or are a format whose metadata this does not know (AVIF): publishing them
+    /// as they are would publish their metadata.
+    static func original(_ bytes: [UInt8], _ format: ImageFormat) -> [UInt8]? {
         switch format {
-        case .jpeg: originalJPEG(bytes) ?? bytes
-        case .png: png(bytes, keepColour: true) ?? bytes
-        case .webp: webp(bytes, keepColour: true) ?? bytes
-        case .gif: gif(bytes) ?? bytes
-        default: bytes
+        case .jpeg: originalJPEG(bytes)
+        case .png: png(bytes, keepColour: true, whole: true)
+        case .webp: webp(bytes, keepColour: true)
+        case .gif: gif(bytes)
+        default: nil
         }
     }
 
@@ -60,7 +63,11 @@ enum MetadataScrub {
             guard i + 4 <= b.count else { return nil }
             let end = i + 2 + (Int(b[i + 2]) << 8 | Int(b[i + 3]))
             guard end <= b.count else { return nil }
-            if !isPersonal(marker, b[(i + 4)..<end]) { out += b[i..<end] }
+            if !isPersonal(marker, b[(i + 4)..<end]) {
+                out += b[i..<end]
+            } else if marker == 0xE1, let turn = ExifOrientation.read(b[(i + 4)..<end]), turn != 1 {
+                out += ExifOrientation.segment(turn)
+            }
             i = end
             guard marker == 0xDA else { continue }
             // Scan data runs to the next marker that is neither a stuffed 0xFF00 nor a restart.
@@ -96,8 +103,9 @@ enum MetadataScrub {
         return nil
     }
 
-    /// PNG without text, EXIF, colour profile and time chunks.
-    static func png(_ b: [UInt8], keepColour: Bool = false) -> [UInt8]? {
+    /// PNG without text, EXIF, colour profile and time chunks. `whole`: nil unless it reaches its
+    /// end chunk (a file cut off may have its text chunks in the part not read).
+    static func png(_ b: [UInt8], keepColour: Bool = false, whole: Bool = false) -> [UInt8]? {
         guard b.count >= 8, b.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else { return nil }
         var out = Array(b[0..<8])
         var i = 8
@@ -110,7 +118,7 @@ enum MetadataScrub {
             if name == "IEND" { return out }  // what follows the image is no part of it
             i = end
         }
-        return out
+        return whole ? nil : out
     }
 
     /// GIF without comment extensions and application extensions other than the loop count

@@ -38,6 +38,8 @@ extension GermanMessages {
         ("cannot be published: {}", "Das Bild kann nicht veröffentlicht werden: {1}"),
         ("cannot be read as a {} image ({}); export it again, or remove it",
          "Die Datei lässt sich nicht als {1}-Bild lesen ({2}); exportieren Sie sie neu, oder entfernen Sie sie"),
+        ("cannot be read to its end (it is cut off or damaged), so its metadata (where and with which camera the picture was taken) cannot be removed, and it is not published; export it again",
+         "Die Datei lässt sich nicht bis zu ihrem Ende lesen (sie ist abgeschnitten oder beschädigt), daher können ihre Metadaten (wo und mit welcher Kamera das Bild aufgenommen wurde) nicht entfernt werden, und sie wird nicht veröffentlicht; exportieren Sie sie noch einmal"),
         ("cannot be read: {}", "Die Datei kann nicht gelesen werden: {1}"),
         ("cannot be written: {}", "Die Datei kann nicht geschrieben werden: {1}"),
         ("file has the same address as the theme's {}; rename it",
