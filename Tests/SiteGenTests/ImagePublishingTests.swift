@@ -403,6 +403,29 @@ import Testing
         for name in pictures.keys { #expect(sink.files["assets/" + name] == nil, "\(name) published") }
     }
 
+    /// A progressive JPEG or an interlaced PNG is decoded whole in memory: a 2 MB progressive JPEG
+    /// of 20000 × 20000 pixels took 1.2 GB, an interlaced PNG of 1 MB 1.4 GB (a 30000 × 30000 one
+    /// several), one per core. Above 100 megapixels they are an error, before any decoding.
+    @Test func aPictureDecodedWholeInMemoryIsRefusedAboveItsLimit() throws {
+        let ihdr: [UInt8] = [0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30, 8, 2, 0, 0, 1]  // 30000 × 30000, RGB, Adam7
+        let png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Self.pngChunk("IHDR", ihdr)
+            + Self.pngChunk("IDAT", [0x78, 0x9C, 0x63, 0, 0, 0, 1, 0, 1]) + Self.pngChunk("IEND", [])
+        var jpeg = TestPhoto.make(width: 400, height: 300)
+        let sof = try #require((2..<jpeg.count - 1).first { jpeg[$0] == 0xFF && jpeg[$0 + 1] == 0xC0 })
+        jpeg[sof + 1] = 0xC2  // progressive, 12000 × 10000
+        jpeg.replaceSubrange((sof + 5)..<(sof + 9), with: [0x27, 0x10, 0x2E, 0xE0])
+        let (report, files) = build(["posts/2025/fotos.md": post("![Leere Fläche](../../images/leer.png)\n\n![Himmel](../../images/himmel.jpg)\n")],
+                                    photos: ["images/leer.png": png, "images/himmel.jpg": jpeg])
+        #expect(!report.succeeded)
+        let errors = report.diagnostics.errorMessages
+        #expect(errors.contains("/c/images/leer.png: error: is an interlaced PNG of 900 megapixels, which is decoded whole in memory (at most 100 megapixels); export it again smaller, e.g. 4000 pixels wide, or without interlacing"), "\(errors)")
+        #expect(errors.contains("/c/images/himmel.jpg: error: is a progressive JPEG of 120 megapixels, which is decoded whole in memory (at most 100 megapixels); export it again smaller, e.g. 4000 pixels wide, or as baseline JPEG"), "\(errors)")
+        #expect(!files.keys.contains { $0.hasPrefix("images/leer-") || $0.hasPrefix("images/himmel-") })
+        // Not the same pictures stored a stripe at a time, nor small ones.
+        #expect(WholeDecoding.problem(TestPhoto.make(width: 400, height: 300), pixels: 900_000_000) == nil)
+        #expect(WholeDecoding.problem(jpeg, pixels: 100_000_000) == nil && WholeDecoding.problem(png, pixels: 99_000_000) == nil)
+    }
+
     /// A PNG chunk: length, name, data, CRC.
     static func pngChunk(_ name: String, _ data: [UInt8]) -> [UInt8] {
         let body = Array(name.utf8) + data

@@ -50,6 +50,7 @@ extension SiteRenderer {
             }
             guard !missing.isEmpty else { return nil }
             let source = try fileSystem.readFile(contentRoot + "/" + rendition.source)
+            if let problem = WholeDecoding.problem(source, pixels: rendition.width * rendition.height) { return .error(display, problem) }
             switch ImageCodec.make(missing, from: source, source: (rendition.width, rendition.height)) {
             case .failure(let failure) where ImageCodec.isDamaged(failure):
                 return .error(display, "is damaged: part of the \(rendition.format.name) picture cannot be read and would show as grey bands; copy or export it again")
