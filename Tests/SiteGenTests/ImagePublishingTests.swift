@@ -426,6 +426,23 @@ import Testing
         #expect(WholeDecoding.problem(jpeg, pixels: 100_000_000) == nil && WholeDecoding.problem(png, pixels: 99_000_000) == nil)
     }
 
+    /// An animated WebP or PNG (APNG) was published as still pictures of its first frame, without
+    /// a word; the editor now learns it, and what keeps it moving.
+    @Test func anAnimatedPhotoIsAWarning() throws {
+        let png = TestPhoto.make(width: 64, height: 48, format: .png)
+        let apng = Array(png[..<33]) + Self.pngChunk("acTL", [0, 0, 0, 1, 0, 0, 0, 0]) + Array(png[33...])
+        let (report, files) = build(["posts/2025/fotos.md": post("![Ein Windrad, das sich dreht](../../images/windrad.png)\n")],
+                                    photos: ["images/windrad.png": apng])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.diagnostics.warningMessages.contains(
+            "/c/images/windrad.png: warning: is animated, but photos are published as still pictures, so only its first frame is shown; save the animation as GIF to keep it moving"),
+                "\(report.diagnostics)")
+        #expect(files.keys.contains { $0.hasPrefix("images/windrad-64.") })
+        let webp = Array("RIFF".utf8) + [30, 0, 0, 0] + Array("WEBPVP8X".utf8) + [10, 0, 0, 0, 0x02] + [UInt8](repeating: 0, count: 9)
+        #expect(AnimatedPicture.isAnimated(webp) && AnimatedPicture.isAnimated(apng))
+        #expect(!AnimatedPicture.isAnimated(png) && !AnimatedPicture.isAnimated(TestPhoto.make(width: 64, height: 48, format: .webp)))
+    }
+
     /// A PNG chunk: length, name, data, CRC.
     static func pngChunk(_ name: String, _ data: [UInt8]) -> [UInt8] {
         let body = Array(name.utf8) + data

@@ -35,7 +35,8 @@ struct ImageReader: Sendable {
             return Result(diagnostics: [.error(path, "cannot be read as a \(format.name) image (\(failure)); export it again, or remove it")])
         case .success(let header):
             let facts = PhotoFacts(hash: ContentHash.mix(bytes.withUnsafeBytes { ContentHash.wide($0) }, UInt64(bytes.count)),
-                                   size: bytes.count, width: header.width, height: header.height)
+                                   size: bytes.count, width: header.width, height: header.height,
+                                   animated: AnimatedPicture.isAnimated(bytes))
             FileFacts.photos.store(facts, of: file, stamp: memo.stamp)
             return photo(path, format, facts, crops: crops)
         }
@@ -45,7 +46,8 @@ struct ImageReader: Sendable {
         let key = ContentHash.mix(ContentHash.of(settingsText), facts.hash)
         let rendition = ImagePlan.rendition(source: path, format: format, key: key, size: (facts.width, facts.height),
                                             crops: crops, settings: settings)
-        return Result(rendition: rendition, diagnostics: budget(facts.size, facts.width * facts.height, path))
+        let animated: [Diagnostic] = facts.animated ? [.warning(path, AnimatedPicture.warning)] : []
+        return Result(rendition: rendition, diagnostics: budget(facts.size, facts.width * facts.height, path) + animated)
     }
 
     /// Everything besides the source that changes a variant's bytes.

@@ -79,6 +79,8 @@ extension GermanMessages {
          "ist eine HTML-Datei mit einem Skript, das unter der Adresse der Website liefe; entfernen Sie das Skript, oder veröffentlichen Sie das Dokument als PDF"),
         ("is an interlaced PNG of {} megapixels, which is decoded whole in memory (at most {} megapixels); export it again smaller, e.g. 4000 pixels wide, or without interlacing",
          "Das Bild ist ein PNG mit Zeilensprung (interlaced) mit {1} Megapixeln, das im Ganzen in den Speicher gelesen würde (höchstens {2} Megapixel); exportieren Sie es kleiner, z. B. 4000 Pixel breit, oder ohne Zeilensprung"),
+        ("is animated, but photos are published as still pictures, so only its first frame is shown; save the animation as GIF to keep it moving",
+         "Das Bild ist animiert, aber Fotos werden als Standbilder veröffentlicht, daher erscheint nur sein erstes Bild; speichern Sie die Animation als GIF, damit sie sich bewegt"),
         ("is cut off: the file ends before the {} picture does; copy or export it again",
          "Die Datei ist abgeschnitten: Sie endet, bevor das {1}-Bild zu Ende ist; kopieren oder exportieren Sie sie noch einmal"),
         ("is damaged: part of the {} picture cannot be read and would show as grey bands; copy or export it again",
