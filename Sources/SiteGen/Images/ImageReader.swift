@@ -25,10 +25,7 @@ struct ImageReader: Sendable {
             return Result(diagnostics: [.error(path, "cannot be read: \(error)")])
         }
         if let problem = format.mismatch(bytes) { return Result(diagnostics: [.error(path, problem)]) }
-        if format == .svg {
-            return Result(diagnostics: SVGSafety.problems(bytes).map { .error(path, line: $0.line, $0.message) }
-                          + SVGSafety.localPaths(bytes).map { .warning(path, line: $0.line, $0.message) })
-        }
+        if format == .svg { return Result(diagnostics: SVGSafety.diagnostics(bytes, file: path)) }
         guard format.isProcessed else { return Result() }
         switch ImageCodec.header(bytes) {
         case .failure(let failure):
