@@ -169,6 +169,8 @@ import Testing
         #expect(ImageCodec.isCutOff(ImageCodec.Failure(description: "VipsJpeg: Premature end of input file")))
         #expect(errors.contains("/c/images/falsch.jpg: error: is named as a JPEG image, but is a PNG image; rename it to end in .png, or export it again as JPEG"))
         #expect(errors.contains("/c/images/text.jpg: error: is not a JPEG image (its bytes are no image format); export it again as JPEG, or remove it"))
+        // An empty file (an upload that never started) says so, instead of asking to export it again.
+        #expect(ImageFormat.jpeg.mismatch([]) == "is an empty file (0 bytes), not a JPEG image; copy the picture again, or remove the file")
         #expect(errors.contains { $0.hasPrefix("/c/images/skript.svg:2: error: SVG contains a <script> element") })
     }
 

@@ -69,6 +69,8 @@ enum ImageFormat: String, Sendable, Hashable {
         let actual = ImageFormat.sniff(bytes)
         if let actual, accepts(actual) { return nil }
         guard let actual else {
+            // An upload or copy that never started: nothing to export again.
+            if bytes.isEmpty { return "is an empty file (0 bytes), not a \(name) image; copy the picture again, or remove the file" }
             return "is not a \(name) image (its bytes are no image format); export it again as \(name), or remove it"
         }
         return "is named as a \(name) image, but is a \(actual.name) image; rename it to end in .\(actual.fileExtension), or export it again as \(name)"

@@ -77,6 +77,8 @@ extension GermanMessages {
          "ist eine HTML-Datei, die „{1}“ von einem anderen Server lädt, was die Datenschutzregeln verbieten; entfernen Sie das, oder veröffentlichen Sie das Dokument als PDF"),
         ("is an HTML file with a script, which would run on the site's own address; remove the script, or publish the document as PDF",
          "ist eine HTML-Datei mit einem Skript, das unter der Adresse der Website liefe; entfernen Sie das Skript, oder veröffentlichen Sie das Dokument als PDF"),
+        ("is an empty file (0 bytes), not a {} image; copy the picture again, or remove the file",
+         "Die Datei ist leer (0 Bytes), kein {1}-Bild; kopieren Sie das Bild noch einmal, oder entfernen Sie die Datei"),
         ("is an interlaced PNG of {} megapixels, which is decoded whole in memory (at most {} megapixels); export it again smaller, e.g. 4000 pixels wide, or without interlacing",
          "Das Bild ist ein PNG mit Zeilensprung (interlaced) mit {1} Megapixeln, das im Ganzen in den Speicher gelesen würde (höchstens {2} Megapixel); exportieren Sie es kleiner, z. B. 4000 Pixel breit, oder ohne Zeilensprung"),
         ("is animated, but photos are published as still pictures, so only its first frame is shown; save the animation as GIF to keep it moving",
