@@ -371,15 +371,27 @@ import Testing
 
     /// A portrait photo from a phone in Templates/assets/ (stored on its side, EXIF orientation 6)
     /// lost its EXIF block with the orientation in it, and browsers showed it on its side. Now the
-    /// orientation alone is written back.
+    /// orientation alone is written back, in a JPEG, a PNG (eXIf) and a WebP.
     @Test func aThemePhotoKeepsItsOrientation() throws {
-        let (report, sink) = buildWithThemePictures(["img/hochkant.jpg": Self.hochkant])
+        // The made-up PNG keeps its orientation in XMP only, which browsers ignore: this one is
+        // stored on its side with an eXIf chunk (orientation 6 and an artist), as exiftool writes it.
+        let artist = Array("Erika Mustermann".utf8) + [0]
+        let exif: [UInt8] = [0x49, 0x49, 0x2A, 0, 8, 0, 0, 0, 2, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0,
+                             0x3B, 0x01, 2, 0, UInt8(artist.count), 0, 0, 0, 38, 0, 0, 0, 0, 0, 0, 0] + artist
+        let stored = TestPhoto.make(width: 80, height: 60, seed: 3, format: .png)
+        let png = Array(stored[..<33]) + Self.pngChunk("eXIf", exif) + Array(stored[33...])
+        let photos = [(ImageFormat.jpeg, TestPhoto.make(width: 60, height: 80, seed: 3, orientation: 6, personalData: true)), (.png, png),
+                      (.webp, TestPhoto.make(width: 60, height: 80, seed: 3, orientation: 6, personalData: true, format: .webp))]
+        let (report, sink) = buildWithThemePictures(Dictionary(uniqueKeysWithValues: photos.map { ("img/hochkant.\($0.0.fileExtension)", $0.1) }))
         #expect(report.succeeded, "\(report.diagnostics)")
-        let published = try #require(sink.files["assets/img/hochkant.jpg"])
-        #expect(ImageMetadata.personalStrings(published) == [])
-        let header = try ImageCodec.header(published).get()
-        #expect(header.orientation == 6 && header.width == 600 && header.height == 800, "\(header)")
-        #expect(!String(decoding: ImageMetadata.outsidePixels(published), as: UTF8.self).contains("GPS"))
+        for (format, original) in photos {
+            let published = try #require(sink.files["assets/img/hochkant.\(format.fileExtension)"])
+            #expect(ImageMetadata.personalStrings(published) == [], "\(format)")
+            #expect(!String(decoding: ImageMetadata.outsidePixels(published), as: UTF8.self).contains("GPS"), "\(format)")
+            let (before, after) = (try ImageCodec.header(original).get(), try ImageCodec.header(published).get())
+            #expect(before.orientation == 6 && after.orientation == 6 && after.width == 60 && after.height == 80, "\(format): \(after)")
+        }
+        #expect(ExifOrientation.read(ExifOrientation.tiff(8)[...]) == 8 && ExifOrientation.read(ExifOrientation.tiff(1)[...]) == nil)
     }
 
     /// A picture in Templates/assets/ that was not the format its name says (a PNG named .jpg, a
