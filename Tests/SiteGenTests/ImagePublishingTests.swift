@@ -472,6 +472,27 @@ import Testing
         #expect(!AnimatedPicture.isAnimated(png) && !AnimatedPicture.isAnimated(TestPhoto.make(width: 64, height: 48, format: .webp)))
     }
 
+    /// The same photo saved twice in a folder under names that differ in case (FOTO.JPG, foto.jpg)
+    /// makes the same files (same bytes, same names): the second was an error ("from another file",
+    /// not saying which) and none of its files went out, so the post card's crop was missing on
+    /// every page showing it. Now the files are made once, and a real clash names the other file.
+    @Test func theSamePhotoTwiceUnderNamesDifferingInCaseIsPublishedOnce() throws {
+        let (report, files) = build(["posts/2025/fotos.md": post("![Blick über die Stadt](../../images/Stadt.JPG)\n", frontMatter: "image: /images/stadt.jpg\nimage_alt: Blick über die Stadt\n")],
+                                    photos: ["images/Stadt.JPG": Self.stadt, "images/stadt.jpg": Self.stadt])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let page = page(files, "blog/2025/fotos/index.html")
+        let made = files.keys.filter { $0.hasPrefix("images/stadt-") }
+        #expect(made.contains { $0.hasPrefix("images/stadt-1200x630.") } && made.contains { $0.hasPrefix("images/stadt-960.") })
+        for name in made where page.contains(name) { #expect(files[name] != nil) }
+        // Other bytes under the same name are an error naming the other file: with keep_originals, a
+        // TIFF's full size goes out as JPEG beside it, where a JPEG of that name goes out too.
+        let (clash, _) = build(["posts/2025/fotos.md": post("![Plan](../../images/plan.tif) ![Plan, Foto](../../images/plan.jpg)\n")],
+                               photos: ["images/plan.tif": TestPhoto.make(width: 500, height: 400, format: .tiff), "images/plan.jpg": Self.stadt],
+                               siteYML: "images:\n  keep_originals: true\n")
+        #expect(clash.diagnostics.errorMessages.contains("/c/images/plan.tif: error: would be published as images/plan.jpg, which the build makes from /c/images/plan.jpg; rename one of them"),
+                "\(clash.diagnostics.errorMessages)")
+    }
+
     /// A PNG chunk: length, name, data, CRC.
     static func pngChunk(_ name: String, _ data: [UInt8]) -> [UInt8] {
         let body = Array(name.utf8) + data

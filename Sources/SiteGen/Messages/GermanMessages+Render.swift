@@ -32,6 +32,7 @@ extension GermanMessages {
          "Keine Seite zeigt oder verlinkt diese Grafik; zeigen Sie sie mit ![…](…) auf der Seite, zu der sie gehört, oder entfernen Sie sie"),
         ("This photo is not shown or linked by any page, so it is not published; show it with ![…](…) in the page it belongs to, or remove it",
          "Keine Seite zeigt oder verlinkt dieses Foto, daher wird es nicht veröffentlicht; zeigen Sie es mit ![…](…) auf der Seite, zu der es gehört, oder entfernen Sie es"),
+        ("another file", "einer anderen Datei"),
         ("cannot be copied: {}", "Die Datei kann nicht kopiert werden: {1}"),
         ("cannot be decoded as a {} image ({}); export it again, or remove it",
          "Das Bild lässt sich nicht als {1} öffnen ({2}); exportieren Sie es neu, oder entfernen Sie es"),
@@ -131,7 +132,7 @@ extension GermanMessages {
          "sobald die Datei für sich geöffnet wird, was die Datenschutzregeln verbieten"),
         ("which would run code in a visitor's browser when the file is opened",
          "was beim Öffnen der Datei Code im Browser der Besucherinnen und Besucher ausführen würde"),
-        ("would be published as {}, which the build makes from another file; rename one of them",
-         "Das Foto würde als {1} veröffentlicht, das der Build aus einer anderen Datei macht; benennen Sie eine der beiden um"),
+        ("would be published as {}, which the build makes from {}; rename one of them",
+         "Das Foto würde als {1} veröffentlicht, das der Build aus {2} macht; benennen Sie eine der beiden um"),
     ]
 }
