@@ -32,6 +32,8 @@ extension SiteRenderer {
             if let clash = files.first(where: { outputs.contains($0.path) }) {
                 let other = made[clash.path].map { "\(contentName)/\($0.source)" } ?? "another file"
                 diagnostics.append(.error(contentName + "/" + path, "would be published as \(clash.path), which the build makes from \(other); rename one of them"))
+                // Counted as made (the build fails on the error): the pages showing it are not told again.
+                outputs.formUnion(files.map(\.path))
                 continue
             }
             outputs.formUnion(files.map(\.path))
