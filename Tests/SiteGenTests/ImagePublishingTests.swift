@@ -169,6 +169,8 @@ import Testing
         #expect(ImageCodec.isCutOff(ImageCodec.Failure(description: "VipsJpeg: Premature end of input file")))
         #expect(errors.contains("/c/images/falsch.jpg: error: is named as a JPEG image, but is a PNG image; rename it to end in .png, or export it again as JPEG"))
         #expect(errors.contains("/c/images/text.jpg: error: is not a JPEG image (its bytes are no image format); export it again as JPEG, or remove it"))
+        // An empty file (an upload that never started) says so, instead of asking to export it again.
+        #expect(ImageFormat.jpeg.mismatch([]) == "is an empty file (0 bytes), not a JPEG image; copy the picture again, or remove the file")
         #expect(errors.contains { $0.hasPrefix("/c/images/skript.svg:2: error: SVG contains a <script> element") })
     }
 
@@ -354,9 +356,146 @@ import Testing
         #expect(errors.count == files.count, "\(errors)")
     }
 
-    /// `png` with a `tEXt` chunk after its header, as editing programs write the author.
-    static func withTextChunk(_ png: [UInt8], _ text: String) -> [UInt8] {
-        let body = Array("tEXt".utf8) + Array(text.utf8)
+    /// A site in memory with the real templates and `pictures` added to Templates/assets/, built.
+    func buildWithThemePictures(_ pictures: [String: [UInt8]]) -> (BuildReport, MemorySink) {
+        let fs = MemoryFileSystem(Dictionary(uniqueKeysWithValues: TestSupport.minimalSite.map { ("/c/" + $0.key, $0.value) }))
+        let root = TestSupport.templates
+        for path in (FileManager.default.enumerator(atPath: root)?.allObjects as? [String]) ?? [] {
+            if let data = FileManager.default.contents(atPath: root + "/" + path) { fs.write("/t/" + path, bytes: [UInt8](data)) }
+        }
+        for (name, bytes) in pictures { fs.write("/t/assets/" + name, bytes: bytes) }
+        let builder = Builder(location: SiteLocation(content: "/c", templates: "/t", output: "/out"), options: BuildOptions(now: TestSupport.now), fileSystem: fs)
+        let sink = MemorySink(fileSystem: fs)
+        return (builder.run(into: sink).0, sink)
+    }
+
+    /// A portrait photo from a phone in Templates/assets/ (stored on its side, EXIF orientation 6)
+    /// lost its EXIF block with the orientation in it, and browsers showed it on its side. Now the
+    /// orientation alone is written back, in a JPEG, a PNG (eXIf) and a WebP.
+    @Test func aThemePhotoKeepsItsOrientation() throws {
+        // The made-up PNG keeps its orientation in XMP only, which browsers ignore: this one is
+        // stored on its side with an eXIf chunk (orientation 6 and an artist), as exiftool writes it.
+        let artist = Array("Erika Mustermann".utf8) + [0]
+        let exif: [UInt8] = [0x49, 0x49, 0x2A, 0, 8, 0, 0, 0, 2, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0, 6, 0, 0, 0,
+                             0x3B, 0x01, 2, 0, UInt8(artist.count), 0, 0, 0, 38, 0, 0, 0, 0, 0, 0, 0] + artist
+        let stored = TestPhoto.make(width: 80, height: 60, seed: 3, format: .png)
+        let png = Array(stored[..<33]) + Self.pngChunk("eXIf", exif) + Array(stored[33...])
+        let photos = [(ImageFormat.jpeg, TestPhoto.make(width: 60, height: 80, seed: 3, orientation: 6, personalData: true)), (.png, png),
+                      (.webp, TestPhoto.make(width: 60, height: 80, seed: 3, orientation: 6, personalData: true, format: .webp))]
+        let (report, sink) = buildWithThemePictures(Dictionary(uniqueKeysWithValues: photos.map { ("img/hochkant.\($0.0.fileExtension)", $0.1) }))
+        #expect(report.succeeded, "\(report.diagnostics)")
+        for (format, original) in photos {
+            let published = try #require(sink.files["assets/img/hochkant.\(format.fileExtension)"])
+            #expect(ImageMetadata.personalStrings(published) == [], "\(format)")
+            #expect(!String(decoding: ImageMetadata.outsidePixels(published), as: UTF8.self).contains("GPS"), "\(format)")
+            let (before, after) = (try ImageCodec.header(original).get(), try ImageCodec.header(published).get())
+            #expect(before.orientation == 6 && after.orientation == 6 && after.width == 60 && after.height == 80, "\(format): \(after)")
+        }
+        #expect(ExifOrientation.read(ExifOrientation.tiff(8)[...]) == 8 && ExifOrientation.read(ExifOrientation.tiff(1)[...]) == nil)
+    }
+
+    /// A picture in Templates/assets/ that was not the format its name says (a PNG named .jpg, a
+    /// JPEG named .png), or was cut off, went out as it was, with GPS position, camera and owner:
+    /// only a file of the named format, read to its end, can be cleaned. An AVIF went out as it was
+    /// too. Each is now an error at the file and not published.
+    @Test func aThemePictureThatCannotBeCleanedIsAnErrorAndNotPublished() throws {
+        let png = Self.withTextChunk(TestPhoto.make(width: 64, height: 48, format: .png), "Author\0Erika Mustermann")
+        let jpeg = TestPhoto.make(width: 64, height: 48, personalData: true)
+        let pictures = ["img/a.jpg": png, "img/b.png": jpeg, "img/c.jpg": Array(jpeg.prefix(jpeg.count - 200)),
+                        "img/d.png": Array(png.prefix(png.count - 30)), "img/e.avif": jpeg]
+        let (report, sink) = buildWithThemePictures(pictures)
+        #expect(!report.succeeded)
+        let errors = report.diagnostics.filter { $0.severity == .error }.map { "\($0.file): \($0.message)" }
+        let cut = "cannot be read to its end (it is cut off or damaged), so its metadata (where and with which camera the picture was taken) cannot be removed, and it is not published; export it again"
+        #expect(errors.sorted() == [
+            "Templates/assets/img/a.jpg: is named as a JPEG image, but is a PNG image; rename it to end in .png, or export it again as JPEG",
+            "Templates/assets/img/b.png: is named as a PNG image, but is a JPEG image; rename it to end in .jpg, or export it again as PNG",
+            "Templates/assets/img/c.jpg: " + cut,
+            "Templates/assets/img/d.png: " + cut,
+            "Templates/assets/img/e.avif: the build cannot remove the metadata of an AVIF picture (where and with which camera it was taken), so it is not published; save it as JPEG, PNG or WebP and delete this file",
+        ])
+        for name in pictures.keys { #expect(sink.files["assets/" + name] == nil, "\(name) published") }
+    }
+
+    /// A progressive JPEG or an interlaced PNG is decoded whole in memory: a 2 MB progressive JPEG
+    /// of 20000 × 20000 pixels took 1.2 GB, an interlaced PNG of 1 MB 1.4 GB (a 30000 × 30000 one
+    /// several), one per core. Above 100 megapixels they are an error, before any decoding.
+    @Test func aPictureDecodedWholeInMemoryIsRefusedAboveItsLimit() throws {
+        let ihdr: [UInt8] = [0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30, 8, 2, 0, 0, 1]  // 30000 × 30000, RGB, Adam7
+        let png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Self.pngChunk("IHDR", ihdr)
+            + Self.pngChunk("IDAT", [0x78, 0x9C, 0x63, 0, 0, 0, 1, 0, 1]) + Self.pngChunk("IEND", [])
+        var jpeg = TestPhoto.make(width: 400, height: 300)
+        let sof = try #require((2..<jpeg.count - 1).first { jpeg[$0] == 0xFF && jpeg[$0 + 1] == 0xC0 })
+        jpeg[sof + 1] = 0xC2  // progressive, 12000 × 10000
+        jpeg.replaceSubrange((sof + 5)..<(sof + 9), with: [0x27, 0x10, 0x2E, 0xE0])
+        let (report, files) = build(["posts/2025/fotos.md": post("![Leere Fläche](../../images/leer.png)\n\n![Himmel](../../images/himmel.jpg)\n")],
+                                    photos: ["images/leer.png": png, "images/himmel.jpg": jpeg])
+        #expect(!report.succeeded)
+        let errors = report.diagnostics.errorMessages
+        #expect(errors.contains("/c/images/leer.png: error: is an interlaced PNG of 900 megapixels, which is decoded whole in memory (at most 100 megapixels); export it again smaller, e.g. 4000 pixels wide, or without interlacing"), "\(errors)")
+        #expect(errors.contains("/c/images/himmel.jpg: error: is a progressive JPEG of 120 megapixels, which is decoded whole in memory (at most 100 megapixels); export it again smaller, e.g. 4000 pixels wide, or as baseline JPEG"), "\(errors)")
+        #expect(!files.keys.contains { $0.hasPrefix("images/leer-") || $0.hasPrefix("images/himmel-") })
+        // Not the same pictures stored a stripe at a time, nor small ones.
+        #expect(WholeDecoding.problem(TestPhoto.make(width: 400, height: 300), pixels: 900_000_000) == nil)
+        #expect(WholeDecoding.problem(jpeg, pixels: 100_000_000) == nil && WholeDecoding.problem(png, pixels: 99_000_000) == nil)
+    }
+
+    /// An SVG in Templates/assets/ with a script, or one loading a picture from another host, was
+    /// published without a word (only the content's SVGs were checked). Now the same errors at
+    /// the line, and it is not published; the theme's own SVGs pass.
+    @Test func aThemeSVGThatRunsCodeOrLoadsFromAnotherHostIsAnError() throws {
+        let script = "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<script>alert(1)</script>\n</svg>\n"
+        let remote = "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<image href=\"https://tracker.example.com/p.png\"/>\n</svg>\n"
+        let (report, sink) = buildWithThemePictures(["img/skript.svg": Array(script.utf8), "img/fremd.svg": Array(remote.utf8)])
+        let errors = report.diagnostics.errorMessages
+        #expect(errors.count == 2, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("Templates/assets/img/skript.svg:2: error: SVG contains a <script> element") }, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("Templates/assets/img/fremd.svg:2: error: SVG loads 'https://tracker.example.com/p.png' from another host") }, "\(errors)")
+        #expect(sink.files["assets/img/skript.svg"] == nil && sink.files["assets/img/fremd.svg"] == nil)
+        #expect(sink.files["assets/logo.svg"] != nil && sink.files["assets/favicon.svg"] != nil)
+    }
+
+    /// An animated WebP or PNG (APNG) was published as still pictures of its first frame, without
+    /// a word; the editor now learns it, and what keeps it moving.
+    @Test func anAnimatedPhotoIsAWarning() throws {
+        let png = TestPhoto.make(width: 64, height: 48, format: .png)
+        let apng = Array(png[..<33]) + Self.pngChunk("acTL", [0, 0, 0, 1, 0, 0, 0, 0]) + Array(png[33...])
+        let (report, files) = build(["posts/2025/fotos.md": post("![Ein Windrad, das sich dreht](../../images/windrad.png)\n")],
+                                    photos: ["images/windrad.png": apng])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.diagnostics.warningMessages.contains(
+            "/c/images/windrad.png: warning: is animated, but photos are published as still pictures, so only its first frame is shown; save the animation as GIF to keep it moving"),
+                "\(report.diagnostics)")
+        #expect(files.keys.contains { $0.hasPrefix("images/windrad-64.") })
+        let webp = Array("RIFF".utf8) + [30, 0, 0, 0] + Array("WEBPVP8X".utf8) + [10, 0, 0, 0, 0x02] + [UInt8](repeating: 0, count: 9)
+        #expect(AnimatedPicture.isAnimated(webp) && AnimatedPicture.isAnimated(apng))
+        #expect(!AnimatedPicture.isAnimated(png) && !AnimatedPicture.isAnimated(TestPhoto.make(width: 64, height: 48, format: .webp)))
+    }
+
+    /// The same photo saved twice in a folder under names that differ in case (FOTO.JPG, foto.jpg)
+    /// makes the same files (same bytes, same names): the second was an error ("from another file",
+    /// not saying which) and none of its files went out, so the post card's crop was missing on
+    /// every page showing it. Now the files are made once, and a real clash names the other file.
+    @Test func theSamePhotoTwiceUnderNamesDifferingInCaseIsPublishedOnce() throws {
+        let (report, files) = build(["posts/2025/fotos.md": post("![Blick über die Stadt](../../images/Stadt.JPG)\n", frontMatter: "image: /images/stadt.jpg\nimage_alt: Blick über die Stadt\n")],
+                                    photos: ["images/Stadt.JPG": Self.stadt, "images/stadt.jpg": Self.stadt])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let page = page(files, "blog/2025/fotos/index.html")
+        let made = files.keys.filter { $0.hasPrefix("images/stadt-") }
+        #expect(made.contains { $0.hasPrefix("images/stadt-1200x630.") } && made.contains { $0.hasPrefix("images/stadt-960.") })
+        for name in made where page.contains(name) { #expect(files[name] != nil) }
+        // Other bytes under the same name are an error naming the other file: with keep_originals, a
+        // TIFF's full size goes out as JPEG beside it, where a JPEG of that name goes out too.
+        let (clash, _) = build(["posts/2025/fotos.md": post("![Plan](../../images/plan.tif) ![Plan, Foto](../../images/plan.jpg)\n")],
+                               photos: ["images/plan.tif": TestPhoto.make(width: 500, height: 400, format: .tiff), "images/plan.jpg": Self.stadt],
+                               siteYML: "images:\n  keep_originals: true\n")
+        #expect(clash.diagnostics.errorMessages == ["/c/images/plan.tif: error: would be published as images/plan.jpg, which the build makes from /c/images/plan.jpg; rename one of them"],
+                "once, not again at the page: \(clash.diagnostics.errorMessages)")
+    }
+
+    /// A PNG chunk: length, name, data, CRC.
+    static func pngChunk(_ name: String, _ data: [UInt8]) -> [UInt8] {
+        let body = Array(name.utf8) + data
         var crc: UInt32 = 0xFFFF_FFFF
         for byte in body {
             crc ^= UInt32(byte)
@@ -364,10 +503,13 @@ import Testing
         }
         crc ^= 0xFFFF_FFFF
         func bigEndian(_ n: UInt32) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: n >> (24 - 8 * UInt32($0))) } }
-        let chunk = bigEndian(UInt32(text.utf8.count)) + body + bigEndian(crc)
-        return Array(png[..<33]) + chunk + Array(png[33...])  // signature (8) and IHDR (25) first
+        return bigEndian(UInt32(data.count)) + body + bigEndian(crc)
     }
 
+    /// `png` with a `tEXt` chunk after its header, as editing programs write the author.
+    static func withTextChunk(_ png: [UInt8], _ text: String) -> [UInt8] {
+        Array(png[..<33]) + pngChunk("tEXt", Array(text.utf8)) + Array(png[33...])  // signature (8) and IHDR (25) first
+    }
     @Test func rawHTMLImagesWithoutAltAreNamed() {
         let (report, _) = build(["posts/2025/fotos.md": post("Text\n\n<p><img src=\"/images/x.svg\"></p>\n\n<img src=\"/images/x.svg\" alt=\"\">\n")],
                                 siteYML: "unsafe_html: true\n")

@@ -385,6 +385,18 @@ import Testing
         #expect(posts.filter { $0.image != nil }.map(\.slug) == ["c"])
     }
 
+    /// A photo saved on Windows or a Mac as RATHAUS-NORD.JPG and written in lower case (those
+    /// systems do not tell them apart, the server does) got no "did you mean": the names were
+    /// compared with their case, eight letters apart.
+    @Test func aPostImageWrittenInAnotherCaseIsSuggested() throws {
+        let (_, diagnostics) = modelOfPosts(["images/RATHAUS-NORD.JPG": "x"], frontMatter: "image: {}\nimage_alt: Rathaus",
+                                            ["a": "/images/rathaus-nord.jpg"])
+        #expect(diagnostics.errorMessages == [
+            "content/posts/2025/a.md:5: error: image '/images/rathaus-nord.jpg' does not exist (looked for content/images/rathaus-nord.jpg), did you mean '/images/RATHAUS-NORD.JPG'?",
+        ], "\(diagnostics.errorMessages)")
+        #expect(nearestContentFile("images/FOTO.jpg", among: ["images/foto.jpg", "images/fotos.jpg"]) == "images/foto.jpg")
+    }
+
     /// The minimal site with `files` and one post `posts/2025/<name>.md` per entry, whose front
     /// matter ends with `frontMatter` (lines 5 and on), the entry's value in place of `{}`.
     func modelOfPosts(_ files: [String: String], frontMatter: String, _ posts: [String: String]) -> (Site?, [Diagnostic]) {

@@ -64,6 +64,18 @@ enum ImageFormat: String, Sendable, Hashable {
         actual == self || (actual == .heic && self == .avif) || (actual == .avif && self == .heic)
     }
 
+    /// Why `bytes` are not an image of this format, as their name says, or nil.
+    func mismatch(_ bytes: [UInt8]) -> String? {
+        let actual = ImageFormat.sniff(bytes)
+        if let actual, accepts(actual) { return nil }
+        guard let actual else {
+            // An upload or copy that never started: nothing to export again.
+            if bytes.isEmpty { return "is an empty file (0 bytes), not a \(name) image; copy the picture again, or remove the file" }
+            return "is not a \(name) image (its bytes are no image format); export it again as \(name), or remove it"
+        }
+        return "is named as a \(name) image, but is a \(actual.name) image; rename it to end in .\(actual.fileExtension), or export it again as \(name)"
+    }
+
     /// What the first bytes say the file is; nil when they are no image format the build knows.
     static func sniff(_ bytes: [UInt8]) -> ImageFormat? {
         func at(_ offset: Int, _ text: String) -> Bool {

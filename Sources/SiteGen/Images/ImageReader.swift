@@ -24,18 +24,16 @@ struct ImageReader: Sendable {
         do { bytes = try fileSystem.readFile(file) } catch {
             return Result(diagnostics: [.error(path, "cannot be read: \(error)")])
         }
-        if let problem = mismatch(bytes, named: format) { return Result(diagnostics: [.error(path, problem)]) }
-        if format == .svg {
-            return Result(diagnostics: SVGSafety.problems(bytes).map { .error(path, line: $0.line, $0.message) }
-                          + SVGSafety.localPaths(bytes).map { .warning(path, line: $0.line, $0.message) })
-        }
+        if let problem = format.mismatch(bytes) { return Result(diagnostics: [.error(path, problem)]) }
+        if format == .svg { return Result(diagnostics: SVGSafety.diagnostics(bytes, file: path)) }
         guard format.isProcessed else { return Result() }
         switch ImageCodec.header(bytes) {
         case .failure(let failure):
             return Result(diagnostics: [.error(path, "cannot be read as a \(format.name) image (\(failure)); export it again, or remove it")])
         case .success(let header):
             let facts = PhotoFacts(hash: ContentHash.mix(bytes.withUnsafeBytes { ContentHash.wide($0) }, UInt64(bytes.count)),
-                                   size: bytes.count, width: header.width, height: header.height)
+                                   size: bytes.count, width: header.width, height: header.height,
+                                   animated: AnimatedPicture.isAnimated(bytes))
             FileFacts.photos.store(facts, of: file, stamp: memo.stamp)
             return photo(path, format, facts, crops: crops)
         }
@@ -45,22 +43,13 @@ struct ImageReader: Sendable {
         let key = ContentHash.mix(ContentHash.of(settingsText), facts.hash)
         let rendition = ImagePlan.rendition(source: path, format: format, key: key, size: (facts.width, facts.height),
                                             crops: crops, settings: settings)
-        return Result(rendition: rendition, diagnostics: budget(facts.size, facts.width * facts.height, path))
+        let animated: [Diagnostic] = facts.animated ? [.warning(path, AnimatedPicture.warning)] : []
+        return Result(rendition: rendition, diagnostics: budget(facts.size, facts.width * facts.height, path) + animated)
     }
 
     /// Everything besides the source that changes a variant's bytes.
     private var settingsText: String {
         [Self.pipelineVersion, String(settings.quality), String(settings.avif), String(ImageCodec.effort), ImageCodec.version].joined(separator: "|")
-    }
-
-    /// Why the bytes are not the format the name says, or nil.
-    private func mismatch(_ bytes: [UInt8], named format: ImageFormat) -> String? {
-        let actual = ImageFormat.sniff(bytes)
-        if let actual, format.accepts(actual) { return nil }
-        guard let actual else {
-            return "is not a \(format.name) image (its bytes are no image format); export it again as \(format.name), or remove it"
-        }
-        return "is named as a \(format.name) image, but is a \(actual.name) image; rename it to end in .\(actual.fileExtension), or export it again as \(format.name)"
     }
 
     /// A warning for an original over the budget: it costs every build time, and the editor

@@ -13,11 +13,13 @@ enum MetadataScrub {
         }
     }
 
-    /// RIFF without `EXIF`, `XMP ` and `ICCP` chunks, and the VP8X header no longer announcing them.
+    /// RIFF without `EXIF`, `XMP ` and `ICCP` chunks, and the VP8X header no longer announcing them;
+    /// `keepColour` (published as it is): the colour profile stays, and the orientation (`ExifOrientation`).
     static func webp(_ b: [UInt8], keepColour: Bool = false) -> [UInt8]? {
         guard b.count >= 12, b.starts(with: Array("RIFF".utf8)), Array(b[8..<12]) == Array("WEBP".utf8) else { return nil }
         var out = Array(b[0..<12])
         var i = 12
+        var turned = false
         while i + 8 <= b.count {
             let name = String(decoding: b[i..<i + 4], as: UTF8.self)
             let size = Int(b[i + 4]) | Int(b[i + 5]) << 8 | Int(b[i + 6]) << 16 | Int(b[i + 7]) << 24
@@ -27,23 +29,30 @@ enum MetadataScrub {
                 var chunk = Array(b[i..<min(end, b.count)])
                 if name == "VP8X", chunk.count > 8 { chunk[8] &= ~UInt8(keepColour ? 0b0000_1100 : 0b0010_1100) }  // (ICC,) EXIF, XMP flags
                 out += chunk
+            } else if keepColour, name == "EXIF", let turn = ExifOrientation.read(b[(i + 8)..<min(i + 8 + size, b.count)]) {
+                out += ExifOrientation.webpChunk(turn)
+                turned = true
             }
             i = end
         }
+        if turned, out.count > 20, Array(out[12..<16]) == Array("VP8X".utf8) { out[20] |= 0b0000_1000 }  // EXIF flag
         let riff = UInt32(out.count - 8)
         for k in 0..<4 { out[4 + k] = UInt8(truncatingIfNeeded: riff >> (8 * UInt32(k))) }
         return out
     }
 
     /// A picture published as it is (a theme's photo): personal metadata out, but not what its
-    /// colours depend on (the ICC profile, Adobe's colour segment), which a made file does not need.
-    static func original(_ bytes: [UInt8], _ format: ImageFormat) -> [UInt8] {
+    /// colours depend on (the ICC profile, Adobe's colour segment), which a made file does not need,
+    /// nor a JPEG's orientation. Nil when the bytes cannot be read to their end (cut off, damaged,
+    /// another format), or are a format whose metadata this does not know (AVIF): publishing them
+    /// as they are would publish their metadata.
+    static func original(_ bytes: [UInt8], _ format: ImageFormat) -> [UInt8]? {
         switch format {
-        case .jpeg: originalJPEG(bytes) ?? bytes
-        case .png: png(bytes, keepColour: true) ?? bytes
-        case .webp: webp(bytes, keepColour: true) ?? bytes
-        case .gif: gif(bytes) ?? bytes
-        default: bytes
+        case .jpeg: originalJPEG(bytes)
+        case .png: png(bytes, keepColour: true, whole: true)
+        case .webp: webp(bytes, keepColour: true)
+        case .gif: gif(bytes)
+        default: nil
         }
     }
 
@@ -60,7 +69,11 @@ enum MetadataScrub {
             guard i + 4 <= b.count else { return nil }
             let end = i + 2 + (Int(b[i + 2]) << 8 | Int(b[i + 3]))
             guard end <= b.count else { return nil }
-            if !isPersonal(marker, b[(i + 4)..<end]) { out += b[i..<end] }
+            if !isPersonal(marker, b[(i + 4)..<end]) {
+                out += b[i..<end]
+            } else if marker == 0xE1, let turn = ExifOrientation.read(b[(i + 4)..<end]) {
+                out += ExifOrientation.jpegSegment(turn)
+            }
             i = end
             guard marker == 0xDA else { continue }
             // Scan data runs to the next marker that is neither a stuffed 0xFF00 nor a restart.
@@ -96,8 +109,10 @@ enum MetadataScrub {
         return nil
     }
 
-    /// PNG without text, EXIF, colour profile and time chunks.
-    static func png(_ b: [UInt8], keepColour: Bool = false) -> [UInt8]? {
+    /// PNG without text, EXIF, colour profile and time chunks (`keepColour`: with its profile and
+    /// orientation, `ExifOrientation`). `whole`: nil unless it reaches its
+    /// end chunk (a file cut off may have its text chunks in the part not read).
+    static func png(_ b: [UInt8], keepColour: Bool = false, whole: Bool = false) -> [UInt8]? {
         guard b.count >= 8, b.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) else { return nil }
         var out = Array(b[0..<8])
         var i = 8
@@ -107,10 +122,11 @@ enum MetadataScrub {
             guard end <= b.count else { return nil }
             let name = String(decoding: b[i + 4..<i + 8], as: UTF8.self)
             if !["tEXt", "zTXt", "iTXt", "eXIf", "tIME"].contains(name) && (keepColour || name != "iCCP") { out += b[i..<end] }
+            if keepColour, name == "eXIf", let turn = ExifOrientation.read(b[(i + 8)..<(end - 4)]) { out += ExifOrientation.pngChunk(turn) }
             if name == "IEND" { return out }  // what follows the image is no part of it
             i = end
         }
-        return out
+        return whole ? nil : out
     }
 
     /// GIF without comment extensions and application extensions other than the loop count

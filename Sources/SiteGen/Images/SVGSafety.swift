@@ -10,6 +10,12 @@ enum SVGSafety {
 
     static let runs = "which would run code in a visitor's browser when the file is opened"
 
+    /// The messages about an SVG (of the content or the theme) named `file`: what runs code or
+    /// loads from another host is an error, a user's folder a warning.
+    static func diagnostics(_ bytes: [UInt8], file: String) -> [Diagnostic] {
+        problems(bytes).map { .error(file, line: $0.line, $0.message) } + localPaths(bytes).map { .warning(file, line: $0.line, $0.message) }
+    }
+
     /// Every problem in the file (at most one per tag).
     static func problems(_ bytes: [UInt8]) -> [Problem] {
         var problems: [Problem] = []

@@ -16,6 +16,8 @@ extension GermanMessages {
         ("symbolic link points outside the content folder ({}); copy the file into the content folder instead",
          "Die symbolische Verknüpfung zeigt aus dem Inhaltsordner hinaus ({1}); kopieren Sie die Datei stattdessen in den Inhaltsordner"),
         ("templates folder", "Template-Ordner"),
+        ("the build cannot remove the metadata of an AVIF picture (where and with which camera it was taken), so it is not published; save it as JPEG, PNG or WebP and delete this file",
+         "Der Build kann die Metadaten eines AVIF-Bildes (wo und mit welcher Kamera es aufgenommen wurde) nicht entfernen, daher wird es nicht veröffentlicht; speichern Sie es als JPEG, PNG oder WebP und löschen Sie diese Datei"),
         ("the output '{}' is a file, not a folder; remove it or choose another folder with --output, e.g. public",
          "Die Ausgabe „{1}“ ist eine Datei, kein Ordner; entfernen Sie sie oder wählen Sie mit --output einen anderen Ordner, z. B. public"),
         ("the output folder '{}' holds files ('{}' …), but nothing shows that sitegen built it (the file '{}' beside it is missing); a build replaces its output whole. Choose a new or empty folder with --output, or pass --force to replace it",

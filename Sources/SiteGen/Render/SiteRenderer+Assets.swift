@@ -31,10 +31,18 @@ extension SiteRenderer {
             }
             diagnostics += pdfProblems(asset.path).map { .warning(contentName + "/" + asset.path, $0) }
             outputs.insert(asset.path)
-            do { try publish(asset.path, into: sink) } catch {
+            do { try publish(asset.path, into: sink) } catch let refusal as PictureAsIs.Refusal {
+                diagnostics.append(.error(contentName + "/" + asset.path, refusal.message))
+            } catch {
                 diagnostics.append(.error(contentName + "/" + asset.path, "cannot be copied: \(error)"))
             }
         }
+        return diagnostics + copyThemeAssets(into: sink, outputs: &outputs)
+    }
+
+    /// Copies the theme's assets (scripts minified, pictures without personal metadata).
+    private func copyThemeAssets(into sink: OutputSink, outputs: inout Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
         // The Leichte-Sprache stylesheet only for a site with pages in Leichte Sprache.
         for asset in templates.assets where site.easyReadVersion.isEmpty ? asset.relativePath != EasyRead.stylesheet : true {
             let path = "assets/" + asset.relativePath
@@ -53,7 +61,17 @@ extension SiteRenderer {
                     try sink.write(path, ScriptMinifier.minified(try fileSystem.readFile(source)))
                 } else if let format = ImageFormat(path: path), format != .svg {
                     // A designer's photo goes out as it is, but not with where and by whom it was taken.
-                    try sink.write(path, MetadataScrub.original(try fileSystem.readFile(source), format))
+                    switch PictureAsIs.cleaned(try fileSystem.readFile(source), format) {
+                    case .success(let bytes): try sink.write(path, bytes)
+                    case .failure(let refusal): diagnostics.append(.error("Templates/assets/" + asset.relativePath, refusal.message))
+                    }
+                } else if ImageFormat(path: path) == .svg {
+                    // Checked as one of the content: a script would run on the site's address, a
+                    // file loaded from another host would tell it who opened the graphic.
+                    let bytes = try fileSystem.readFile(source)
+                    let problems = SVGSafety.diagnostics(bytes, file: "Templates/assets/" + asset.relativePath)
+                    diagnostics += problems
+                    if !problems.contains(where: { $0.severity == .error }) { try sink.write(path, bytes) }
                 } else {
                     try sink.copy(from: source, to: path)
                 }
@@ -68,6 +86,9 @@ extension SiteRenderer {
     /// cannot remove, which browsers would not show either), or nil.
     static func unpublishableThemeFile(_ relativePath: String) -> String? {
         if let format = ContentFileRole.rawPictureFormat(Substring(relativePath)) { return ContentFileRole.rawPictureMessage(format) }
+        if ImageFormat(path: relativePath) == .avif {
+            return "the build cannot remove the metadata of an AVIF picture (where and with which camera it was taken), so it is not published; save it as JPEG, PNG or WebP and delete this file"
+        }
         guard let format = ImageFormat(path: relativePath), format == .heic || format == .tiff else { return nil }
         return "browsers do not show \(format.name) pictures, and the file holds where and with which camera the picture was taken, so it is not published; save it as JPEG, PNG or WebP and delete this file"
     }
@@ -89,10 +110,13 @@ extension SiteRenderer {
         return facts
     }
 
-    /// Copies a file of the content as it is; a GIF without its comments and XMP (`MetadataScrub.gif`).
+    /// Copies a file of the content as it is; a GIF without its comments and XMP (`MetadataScrub.gif`),
+    /// or not at all (`PictureAsIs.Refusal`; one named otherwise than it is, the catalog reports).
     private func publish(_ path: String, into sink: OutputSink) throws {
         guard ImageFormat(path: path) == .gif else { return try sink.copy(from: contentRoot + "/" + path, to: path) }
-        try sink.write(path, MetadataScrub.original(try fileSystem.readFile(contentRoot + "/" + path), .gif))
+        let bytes = try fileSystem.readFile(contentRoot + "/" + path)
+        if ImageFormat.gif.mismatch(bytes) != nil { return }
+        try sink.write(path, try PictureAsIs.cleaned(bytes, .gif).get())
     }
 
     /// For a file that goes out only when a page links it (`ContentFileRole.attachment`, `.download`):

@@ -15,7 +15,8 @@ extension SiteRenderer {
             return d
         }
         let needsLink = Set(site.assets.filter(\.needsLink).map(\.path))
-        var used: [ImageRendition] = []
+        var used: [(rendition: ImageRendition, files: [ImageVariant])] = []
+        var made: [String: ImageRendition] = [:]  // by output path
         var waiting = WithheldTexts(site: site, contentRoot: contentRoot, fileSystem: fileSystem)
         for path in images.renditions.keys.sorted() {
             let rendition = images.renditions[path]!
@@ -25,31 +26,39 @@ extension SiteRenderer {
                 diagnostics.append(.warning(contentName + "/" + path, needsLink.contains(path) ? Self.unlinkedMessage : Self.unusedImageMessage))
                 continue
             }
-            if let clash = rendition.files.first(where: { outputs.contains($0.path) }) {
-                diagnostics.append(.error(contentName + "/" + path, "would be published as \(clash.path), which the build makes from another file; rename one of them"))
+            // The same photo twice in a folder (FOTO.JPG and foto.jpg): a name with the same key is
+            // the same file, made once.
+            let files = rendition.files.filter { made[$0.path]?.key != rendition.key }
+            if let clash = files.first(where: { outputs.contains($0.path) }) {
+                let other = made[clash.path].map { "\(contentName)/\($0.source)" } ?? "another file"
+                diagnostics.append(.error(contentName + "/" + path, "would be published as \(clash.path), which the build makes from \(other); rename one of them"))
+                // Counted as made (the build fails on the error): the pages showing it are not told again.
+                outputs.formUnion(files.map(\.path))
                 continue
             }
-            outputs.formUnion(rendition.files.map(\.path))
-            used.append(rendition)
+            outputs.formUnion(files.map(\.path))
+            for file in files { made[file.path] = rendition }
+            used.append((rendition, files))
         }
         let cache = ProcessedImageCache(memory: .shared, place: sink.imageCache, fileSystem: fileSystem)
-        diagnostics += parallelMap(used) { publish($0, into: sink, cache: cache) }.compactMap { $0 }
+        diagnostics += parallelMap(used) { publish($0.rendition, $0.files, into: sink, cache: cache) }.compactMap { $0 }
         cache.prune(keeping: Set(used.flatMap { $0.files.map(\.cacheName) }))
         return diagnostics
     }
 
     /// Every file of one photo: kept from the last output or the cache where it can be, the rest
     /// made from one decoding of the source.
-    private func publish(_ rendition: ImageRendition, into sink: OutputSink, cache: ProcessedImageCache) -> Diagnostic? {
+    private func publish(_ rendition: ImageRendition, _ files: [ImageVariant], into sink: OutputSink, cache: ProcessedImageCache) -> Diagnostic? {
         let display = contentName + "/" + rendition.source
         var missing: [ImageVariant] = []
         do {
-            for file in rendition.files {
+            for file in files {
                 if let size = cache.size(file.cacheName), sink.keep(file.path, size: size) { continue }
                 if let bytes = cache.bytes(file.cacheName) { try sink.write(file.path, bytes) } else { missing.append(file) }
             }
             guard !missing.isEmpty else { return nil }
             let source = try fileSystem.readFile(contentRoot + "/" + rendition.source)
+            if let problem = WholeDecoding.problem(source, pixels: rendition.width * rendition.height) { return .error(display, problem) }
             switch ImageCodec.make(missing, from: source, source: (rendition.width, rendition.height)) {
             case .failure(let failure) where ImageCodec.isDamaged(failure):
                 return .error(display, "is damaged: part of the \(rendition.format.name) picture cannot be read and would show as grey bands; copy or export it again")

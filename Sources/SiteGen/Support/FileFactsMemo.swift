@@ -4,6 +4,8 @@ struct PhotoFacts: Sendable {
     var size: Int
     var width: Int
     var height: Int
+    /// An animated WebP or PNG, whose made files stand still (`AnimatedPicture`).
+    var animated = false
 }
 
 /// What reading a file told (a photo's `PhotoFacts`, a PDF's `PDFAccessibility.Facts`), kept

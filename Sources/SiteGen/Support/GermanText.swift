@@ -56,8 +56,8 @@ public func editDistance(_ a: String, _ b: String) -> Int { NameDistance.between
 
 /// The closest candidate within a small distance, or nil. A word of three letters or fewer may be
 /// one edit off: two edits turn `end` into `menu`.
-public func nearest(_ word: String, in candidates: [String]) -> String? {
-    NameDistance.closest(word, in: candidates, limit: word.count <= 3 ? 1 : max(2, word.count / 3))
+public func nearest(_ word: String, in candidates: [String], ignoringCase: Bool = false) -> String? {
+    NameDistance.closest(word, in: candidates, limit: word.count <= 3 ? 1 : max(2, word.count / 3), ignoringCase: ignoringCase)
 }
 
 /// The file among `files` (content paths) with `target`'s ending and a name nearly `target`'s,
@@ -67,7 +67,9 @@ func nearestContentFile(_ target: String, among files: [String]) -> String? {
     guard let dot = target.lastIndex(of: "."), !target[dot...].contains("/") else { return nil }
     let ending = target[dot...].lowercased()
     let byName = Dictionary(grouping: files.filter { $0.lowercased().hasSuffix(ending) }, by: name)
-    guard let near = nearest(name(target), in: byName.keys.sorted()), let candidates = byName[near] else { return nil }
+    // Case aside: a file saved on Windows or a Mac as FOTO.JPG is written foto.jpg in the text (those
+    // systems do not tell them apart; the server does).
+    guard let near = nearest(name(target), in: byName.keys.sorted(), ignoringCase: true), let candidates = byName[near] else { return nil }
     let folder = target.dropLast(name(target).count)
     return candidates.first { $0.hasPrefix(folder) && $0.dropFirst(folder.count) == near } ?? candidates.sorted()[0]
 }
