@@ -66,6 +66,67 @@ import Testing
         ], "\(r.lines)")
     }
 
+    /// An SVG of the theme with a script or a load from another host went out without a word (the
+    /// same file under content/ is an error); it is shown on every page, so it is the same error.
+    @Test func aThemeSVGWithAScriptIsAnErrorAtItsLine() {
+        let r = messages { files in
+            edit("assets/logo.svg", &files) { $0.replacingOccurrences(of: "</svg>", with: "\n<script>alert(1)</script>\n<image href=\"https://cdn.example.com/a.png\"/></svg>") }
+        }
+        #expect(!r.loaded)
+        #expect(r.lines.contains("Templates/assets/logo.svg:2: error: SVG contains a <script> element, which would run code in a visitor's browser when the file is opened; remove it (export the graphic again without scripts)"), "\(r.lines)")
+        #expect(r.lines.contains { $0.hasPrefix("Templates/assets/logo.svg:3: error: SVG loads 'https://cdn.example.com/a.png' from another host") }, "\(r.lines)")
+    }
+
+    /// Taking lang, <title>, the skip link, <main> or an <h1> out of the templates changed every
+    /// page of a kind, and the check said nothing (it reads the pages' links only). Each is named
+    /// once: at the layout when every page template using it lacks it, else at the page template.
+    @Test func aTemplateThatLosesWhatScreenReadersNeedIsNamed() {
+        let start = "warning: the pages made with this template have no "
+        #expect(!messages { _ in }.lines.contains { $0.contains(start) })
+        let r = messages { files in
+            edit("base.mustache", &files) {
+                $0.replacingOccurrences(of: "<html lang=\"{{site.lang}}\">", with: "<html>").replacingOccurrences(of: "<title>{{page.documentTitle}}</title>\n", with: "")
+            }
+            edit("partials/site-header.mustache", &files) { $0.replacingOccurrences(of: "<a class=\"skip-link\" href=\"#inhalt\">{{t.skip}}</a>\n", with: "") }
+            edit("post-list.mustache", &files) { $0.replacingOccurrences(of: "<h1>{{page.title}}</h1>", with: "<p>{{page.title}}</p>") }
+        }
+        #expect(Set(r.lines.filter { $0.contains(start) }) == [
+            "Templates/base.mustache: " + start + "lang on <html>, so screen readers read them in the wrong language; write <html lang=\"{{site.lang}}\">",
+            "Templates/base.mustache: " + start + "<title>, so tabs, bookmarks and screen readers name them by their address; add <title>{{page.documentTitle}}</title> to the head",
+            "Templates/base.mustache: " + start + "skip link to their <main> element, so keyboard users tab through the whole header on every page; add <a class=\"skip-link\" href=\"#inhalt\"> before the header, with the id on <main>",
+            "Templates/post-list.mustache: " + start + "<h1> heading, so screen reader users do not find the page's title among its headings; make the title an <h1>",
+        ], "\(r.lines)")
+        let noMain = messages { files in
+            edit("base.mustache", &files) { $0.replacingOccurrences(of: "<main id=\"inhalt\" tabindex=\"-1\">", with: "<div id=\"inhalt\">").replacingOccurrences(of: "</main>", with: "</div>") }
+        }
+        #expect(noMain.lines.filter { $0.contains(start) } == [
+            "Templates/base.mustache: " + start + "<main> element, so screen reader users cannot jump to the content; put the page's content in <main id=\"inhalt\" tabindex=\"-1\">",
+        ], "\(noMain.lines)")
+    }
+
+    /// Under `--templates Theme2` a missing UI string was said to belong in Templates/i18n/, a
+    /// folder the build did not read; it names the strings file it read.
+    @Test func aMissingUIStringNamesTheStringsFileOfTheTemplatesFolder() {
+        var files = Self.theme
+        edit("partials/site-header.mustache", &files) { $0.replacingOccurrences(of: "{{t.skip}}", with: "{{t.skp}}") }
+        let fs = MemoryFileSystem()
+        for (path, bytes) in files { fs.write("/t/" + path, bytes: bytes) }
+        let (_, diagnostics) = TemplateSet.load(fileSystem: fs, root: "/t", displayRoot: "Theme2", language: "de")
+        #expect(diagnostics.contains { "\($0)".contains("warning: the UI string 'skp' is not in Theme2/i18n/de.yml; add it there (or did you mean 't.skip'?)") }, "\(diagnostics)")
+    }
+
+    /// A picture the theme's style sheet names inside Templates/assets/ that is not there was
+    /// asked for by every page in vain, without a word (the pages' check reads their HTML).
+    @Test func aStyleSheetNamingAMissingFileOfTheThemeIsAWarningAtItsLine() {
+        let r = messages {
+            $0["assets/site.css"] = Array(".a { background: url(icons/fehlt.svg) }\n.b { background: url(\"./logo.svg?v=2\") }\n.c { background: url(../images/foto.jpg) }\n.d { background: url(data:image/png;base64,AAAA) }\n.e { mask: url(#maske) }\n.f { background: url('/assets/x.png') }\n".utf8)
+        }
+        #expect(r.loaded)
+        #expect(r.lines.filter { $0.hasPrefix("Templates/assets/") } == [
+            "Templates/assets/site.css:1: warning: 'icons/fehlt.svg' does not exist (looked for Templates/assets/icons/fehlt.svg), so the pages using this style sheet do without it; correct the address or add the file",
+        ], "\(r.lines)")
+    }
+
     /// A string that de.yml has and en.yml lacks was reported at the template using it, with a
     /// "did you mean" for another key (following it would break the German pages); the English
     /// pages show nothing there (an empty aria-label), and en.yml is the file to change.
@@ -192,7 +253,7 @@ import Testing
     @Test func uiStringsTheBuildNeedsAreChecked() {
         let r = messages { edit("i18n/de.yml", &$0) { $0.replacingOccurrences(of: "  status: \"Seite {1} von {2}\"\n", with: "").replacingOccurrences(of: "  mainLabel:", with: "  mainLabelX:") } }
         #expect(r.lines.contains("Templates/i18n/de.yml: warning: the UI string 'pagination.status' is missing, so pages show 'pagination.status' instead; add it"), "\(r.lines)")
-        #expect(r.lines.contains { $0.hasPrefix("Templates/partials/site-header.mustache:") && $0.contains("warning: the UI string 'nav.mainLabel' is not in Templates/i18n/; add it there (or did you mean 't.nav.mainLabelX'?) (included from Templates/base.mustache:") }, "\(r.lines)")
+        #expect(r.lines.contains { $0.hasPrefix("Templates/partials/site-header.mustache:") && $0.contains("warning: the UI string 'nav.mainLabel' is not in Templates/i18n/de.yml; add it there (or did you mean 't.nav.mainLabelX'?) (included from Templates/base.mustache:") }, "\(r.lines)")
     }
 
     @Test func emptyUnusedAndLayoutlessTemplatesAreNamed() {
@@ -300,6 +361,29 @@ enum SiteRendererTestHook {
 /// written, it is one message at that template's line.
 @Suite struct TemplateFindingsTests {
     let base = (name: "Templates/base.mustache", text: "<html>\n<head>\n<script src=\"https://cdn.example.com/x.js\"></script>\n</head>\n")
+
+    /// A link to an anchor the layout no longer has (`<main id="content">` while the skip link
+    /// says `#inhalt`) was one error per page: the address was read up to the second quoted name.
+    @Test func aMissingAnchorOnEveryPageIsOneMessageAtTheTemplate() {
+        let header = (name: "Templates/partials/site-header.mustache", text: "{{! header }}\n<a class=\"skip-link\" href=\"#inhalt\">{{t.skip}}</a>\n")
+        let missing = "link to '#inhalt': the page has no anchor '#inhalt' (written by the templates)"
+        let findings = ["public/index.html", "public/blog/index.html"].map { Diagnostic.error($0, missing) }
+            + [.error("public/workshop/index.html", missing + ", did you mean '#inhalte'?")]
+        #expect(TemplateFindings.quotedAddress(missing) == "#inhalt")
+        let collapsed = TemplateFindings.collapse(findings) { [base, header] }
+        #expect(collapsed.map(\.description) == [
+            "Templates/partials/site-header.mustache:2: error: link to '#inhalt': the page has no anchor '#inhalt' (on 2 pages)",
+            "Templates/partials/site-header.mustache:2: error: link to '#inhalt': the page has no anchor '#inhalt' (on 1 page), did you mean '#inhalte'?",
+        ])
+        // The clause after the count was left in English.
+        var formatter = DiagnosticFormatter()
+        formatter.language = .de
+        #expect(formatter.lines(collapsed + [.error("public/a.html", missing + ", did you mean '#inhalte'?")]) == [
+            "Templates/partials/site-header.mustache:2: Fehler: Der Link auf „#inhalt“: die Seite hat keinen Anker „#inhalt“ (auf 2 Seiten)",
+            "Templates/partials/site-header.mustache:2: Fehler: Der Link auf „#inhalt“: die Seite hat keinen Anker „#inhalt“ (auf 1 Seite), meinten Sie „#inhalte“?",
+            "public/a.html: Fehler: Der Link auf „#inhalt“: die Seite hat keinen Anker „#inhalt“ (aus den Templates), meinten Sie „#inhalte“?",
+        ])
+    }
 
     @Test func aProblemOnEveryPageIsOneMessageAtTheTemplate() {
         let remote = "'https://cdn.example.com/x.js' would be loaded from another host (written by the templates); the privacy rules allow only files of this site (store it under content/ or Templates/assets/)"

@@ -39,16 +39,13 @@ enum TemplateFindings {
     static func quotedAddress(_ message: String) -> String? {
         let bytes = Array(message.utf8)
         guard let open = bytes.firstIndex(of: UInt8(ascii: "'")) else { return nil }
-        // The first `' ` after it, else the first `':`.
-        func end(before next: UInt8) -> Int? {
-            var i = open + 1
-            while i + 1 < bytes.count {
-                if bytes[i] == UInt8(ascii: "'") && bytes[i + 1] == next { return i }
-                i += 1
-            }
-            return nil
+        // The first `' ` or `':` after it (`link to '#inhalt': the page has no anchor '#inhalt'`
+        // holds a second quoted name after the colon).
+        var close = open + 1
+        while close + 1 < bytes.count, !(bytes[close] == UInt8(ascii: "'") && (bytes[close + 1] == UInt8(ascii: " ") || bytes[close + 1] == UInt8(ascii: ":"))) {
+            close += 1
         }
-        guard let close = end(before: UInt8(ascii: " ")) ?? end(before: UInt8(ascii: ":")) else { return nil }
+        guard close + 1 < bytes.count else { return nil }
         return String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
     }
 

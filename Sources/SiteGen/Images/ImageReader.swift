@@ -26,8 +26,7 @@ struct ImageReader: Sendable {
         }
         if let problem = mismatch(bytes, named: format) { return Result(diagnostics: [.error(path, problem)]) }
         if format == .svg {
-            return Result(diagnostics: SVGSafety.problems(bytes).map { .error(path, line: $0.line, $0.message) }
-                          + SVGSafety.localPaths(bytes).map { .warning(path, line: $0.line, $0.message) })
+            return Result(diagnostics: SVGSafety.diagnostics(bytes, file: path))
         }
         guard format.isProcessed else { return Result() }
         switch ImageCodec.header(bytes) {

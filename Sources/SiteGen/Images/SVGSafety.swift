@@ -10,6 +10,12 @@ enum SVGSafety {
 
     static let runs = "which would run code in a visitor's browser when the file is opened"
 
+    /// The messages for an SVG file of the content or the theme: its problems are errors, a
+    /// folder of the computer it was made on a warning.
+    static func diagnostics(_ bytes: [UInt8], file: String) -> [Diagnostic] {
+        problems(bytes).map { .error(file, line: $0.line, $0.message) } + localPaths(bytes).map { .warning(file, line: $0.line, $0.message) }
+    }
+
     /// Every problem in the file (at most one per tag).
     static func problems(_ bytes: [UInt8]) -> [Problem] {
         var problems: [Problem] = []

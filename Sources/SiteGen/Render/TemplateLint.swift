@@ -24,7 +24,8 @@ enum TemplateLint {
                 result.append(.warning(display(kind + ".mustache"), "the template has no layout ({{<base}}…{{/base}}) and no <html>, so its pages lack the site's head, header and footer"))
             }
         }
-        return result + imagesWithoutAlt(texts, display: display) + missingStrings(strings, language: language, display: display)
+        return result + imagesWithoutAlt(texts, display: display) + missingLandmarks(texts, references: library.references, display: display)
+            + missingStrings(strings, language: language, display: display)
     }
 
     /// The UI strings the code shows that the language's file lacks.

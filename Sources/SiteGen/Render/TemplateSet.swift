@@ -79,13 +79,19 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
     private static func readFiles(_ listing: [FileEntry], fileSystem: any FileSystem, root: String, language: String,
                                   display: (String) -> String) -> Files {
         var files = Files()
+        let paths = Set(listing.map(\.relativePath))
         for entry in listing {
             let path = entry.relativePath
             if path.hasPrefix("assets/") {
                 files.assets.append(FileEntry(relativePath: String(path.dropFirst(7)), size: entry.size))
                 if let bytes = try? fileSystem.readFile(root + "/" + path) {
                     files.hash = ContentHash.mix(ContentHash.mix(files.hash, text: path), file: bytes)
-                    if path.hasSuffix(".css") { files.diagnostics += remoteLoads(bytes, display: display(path)) }
+                    if path.hasSuffix(".css") {
+                        files.diagnostics += remoteLoads(bytes, display: display(path))
+                        files.diagnostics += missingFiles(bytes, of: path, in: paths, display: display)
+                    }
+                    // Shown on every page: a script in it is the same error as in content/.
+                    if ImageFormat(path: path) == .svg { files.diagnostics += SVGSafety.diagnostics(bytes, file: display(path)) }
                 }
                 continue
             }
@@ -164,6 +170,22 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         StyleSheetReferences.remote(bytes).map {
             .error(display, line: $0.line, "'\($0.address)' would be loaded from another host by every page using this style sheet; the privacy rules allow only files of this site (store the file under Templates/assets/ and refer to it there)")
         }
+    }
+
+    /// A picture or font a style sheet of the theme names by a relative address inside
+    /// `assets/` that is not there: every page would ask for it in vain, and the check of the
+    /// pages reads their HTML only. (Addresses that leave `assets/` are the content's.)
+    static func missingFiles(_ bytes: [UInt8], of path: String, in paths: Set<String>, display: (String) -> String) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for reference in StyleSheetReferences.all(bytes) {
+            let address = String(reference.address.prefix { $0 != "?" && $0 != "#" })
+            // No scheme (data:, https:) and no address from the site's root.
+            guard !address.isEmpty, !address.hasPrefix("/"), !address.prefix(while: { $0 != "/" }).contains(":"),
+                  let target = resolveContentPath(percentDecoded(address), from: path), target.hasPrefix("assets/"), !paths.contains(target) else { continue }
+            found.append(.warning(display(path), line: reference.line,
+                                  "'\(reference.address)' does not exist (looked for \(display(target))), so the pages using this style sheet do without it; correct the address or add the file"))
+        }
+        return found
     }
 
     /// Partials and parents must exist (Mustache would silently render nothing), and none may
