@@ -90,11 +90,11 @@ public final class TemplateLibrary: Sendable {
         var problems: [TemplateError] = []
         for name in templates.keys.sorted() {
             visit(templates[name]!.nodes) { node in
-                guard case .parent(let ref, let arguments, _, let location) = node, let target = ref.target else { return }
+                guard case .parent(let ref, let arguments, _, _) = node, let target = ref.target else { return }
                 let known = blockNames(in: target)
                 for argument in arguments where !known.contains(argument.name) {
                     let close = NameDistance.closest(argument.name, in: Array(known), limit: max(1, argument.name.count / 3))
-                    problems.append(TemplateError(template: name, line: location.line, column: location.column,
+                    problems.append(TemplateError(template: name, line: argument.location.line, column: argument.location.column,
                                                   message: "'\(ref.name)' has no block '\(argument.name)', so its content is not shown"
                                                       + (close.map { "; did you mean '\($0)'?" } ?? "")))
                 }

@@ -143,7 +143,7 @@ import Testing
         text = text.replacingOccurrences(of: "{{/post}}", with: "{{/pots}}")
         try text.write(toFile: post, atomically: true, encoding: .utf8)
         let line = text.components(separatedBy: "\n").firstIndex { $0.contains("{{/pots}}") }! + 1
-        try expectFailure(in: root, messages: ["Templates/post.mustache:\(line):1: error: template syntax error: the closing tag {{/pots}} does not match {{#post}} at line 3"])
+        try expectFailure(in: root, messages: ["Templates/post.mustache:\(line):1: error: template syntax error: the closing tag {{/pots}} does not match {{#post}} at line 3; did you mean {{/post}}?"])
     }
 
     @Test func missingPartialAndMissingTemplate() throws {

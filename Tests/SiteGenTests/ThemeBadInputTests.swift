@@ -219,7 +219,8 @@ import Testing
     @Test func aBlockTheLayoutDoesNotHaveIsNamed() {
         let r = messages { edit("post.mustache", &$0) { $0.replacingOccurrences(of: "{{$main}}", with: "{{$mian}}").replacingOccurrences(of: "{{/main}}", with: "{{/mian}}") } }
         #expect(r.loaded)
-        #expect(r.lines.contains("Templates/post.mustache:1:1: warning: 'base' has no block 'mian', so its content is not shown; did you mean 'main'?"), "\(r.lines)")
+        // At the block's line (it was the {{<base}} tag's, 1:1).
+        #expect(r.lines.contains("Templates/post.mustache:2:1: warning: 'base' has no block 'mian', so its content is not shown; did you mean 'main'?"), "\(r.lines)")
     }
 
     @Test func textOutsideTheBlocksOfALayoutIsNamed() {
@@ -260,10 +261,13 @@ import Testing
         let r = messages {
             $0["page.mustache"] = []
             $0["pgae.mustache"] = Array("x".utf8)
+            $0["partials/card-news.mustache"] = Array("x".utf8)
             edit("strategy.mustache", &$0) { $0.replacingOccurrences(of: "{{<base}}", with: "").replacingOccurrences(of: "{{/base}}", with: "") }
         }
         #expect(r.lines.contains("Templates/page.mustache: warning: the template is empty, so every page of this kind ('page') would be an empty file"), "\(r.lines)")
         #expect(r.lines.contains("Templates/pgae.mustache: warning: no page kind is called 'pgae' and no template includes it, so it is not used; did you mean 'page'?"), "\(r.lines)")
+        // A new partial not yet included is no typo of another four letters away (it was told "did you mean 'partials/card-post'?").
+        #expect(r.lines.contains("Templates/partials/card-news.mustache: warning: no page kind is called 'partials/card-news' and no template includes it, so it is not used"), "\(r.lines)")
         #expect(r.lines.contains("Templates/strategy.mustache: warning: the template has no layout ({{<base}}…{{/base}}) and no <html>, so its pages lack the site's head, header and footer"), "\(r.lines)")
     }
 

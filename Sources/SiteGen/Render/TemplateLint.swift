@@ -12,7 +12,7 @@ enum TemplateLint {
         let used = Set(library.references.values.flatMap { $0.map(\.name) })
         let pageKinds = TemplateSet.required
         for name in texts.keys.sorted() where !pageKinds.contains(name) && !used.contains(name) {
-            let close = NameDistance.closest(name, in: pageKinds + Array(used), limit: max(1, name.count / 3), ignoringCase: true)
+            let close = NameDistance.closest(name, in: pageKinds + Array(used), limit: TemplateSet.typoLimit(name), ignoringCase: true)
             result.append(.warning(display(name + ".mustache"), "no page kind is called '\(name)' and no template includes it, so it is not used"
                 + (close.map { "; did you mean '\($0)'?" } ?? "")))
         }

@@ -188,6 +188,13 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         return found
     }
 
+    /// How many edits a template name may be from another to be taken for its typo (card-psot):
+    /// a partial deleted on purpose is not "meant" to be its neighbour, nor a short name one two
+    /// letters away (base is no page), nor partials/card-post partials/badges.
+    static func typoLimit(_ name: String) -> Int {
+        min(2, max(1, (name.split(separator: "/").last?.count ?? 0) / 3))
+    }
+
     /// Partials and parents must exist (Mustache would silently render nothing), and none may
     /// include itself, directly or through others (it would render until the stack overflows).
     private static func checkReferences(_ library: TemplateLibrary?, templates: Set<String>, unparsed: Set<String>,
@@ -196,10 +203,7 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         let references = (library?.references ?? [:]).mapValues { $0.map { ($0.name, $0.location.line) } }
         for (name, named) in (library?.references ?? [:]).sorted(by: { $0.key < $1.key }) {
             for (reference, at) in named where !templates.contains(reference) && !unparsed.contains(reference) {
-                // Typos only (card-psot): a partial deleted on purpose is not "meant" to be its
-                // neighbour, nor a short name one two letters away (base is no page).
-                let limit = min(2, max(1, (reference.split(separator: "/").last?.count ?? 0) / 3))
-                let close = NameDistance.closest(reference, in: Array(templates), limit: limit).map { "; did you mean '\($0)'?" } ?? ""
+                let close = NameDistance.closest(reference, in: Array(templates), limit: typoLimit(reference)).map { "; did you mean '\($0)'?" } ?? ""
                 diagnostics.append(.error(display(name + ".mustache"), line: at.line, column: at.column,
                                           "partial or layout '\(reference)' does not exist (looked for \(display(reference + ".mustache")))\(close)"))
             }
