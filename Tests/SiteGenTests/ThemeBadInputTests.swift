@@ -276,6 +276,19 @@ import Testing
         #expect(r.lines.contains("Templates/post-list.mustache:11:19: error: partial or layout 'partials/card-psot' does not exist (looked for Templates/partials/card-psot.mustache); did you mean 'partials/card-post'?"), "\(r.lines)")
     }
 
+    /// A template saved under another name than the one the build reads (post.html, Post.mustache,
+    /// a layout moved into a folder) was reported missing without naming the file that was meant.
+    @Test func aTemplateUnderAnotherNameIsNamedWithTheMissingOne() {
+        let r = messages {
+            $0["Post.mustache"] = $0.removeValue(forKey: "post.mustache")
+            $0["layouts/base.mustache"] = $0.removeValue(forKey: "base.mustache")
+        }
+        #expect(r.lines.contains("Templates/post.mustache: error: template for page kind 'post' is missing; there is Templates/Post.mustache: rename or move it to Templates/post.mustache"), "\(r.lines)")
+        #expect(r.lines.contains("Templates/home.mustache:1:1: error: partial or layout 'base' does not exist (looked for Templates/base.mustache); there is Templates/layouts/base.mustache: rename or move it to Templates/base.mustache"), "\(r.lines)")
+        let html = messages { $0["event.html"] = $0.removeValue(forKey: "event.mustache") }
+        #expect(html.lines == ["Templates/event.mustache: error: template for page kind 'event' is missing; there is Templates/event.html: rename or move it to Templates/event.mustache"], "\(html.lines)")
+    }
+
     /// A short name is not "meant" to be one two letters away: without base.mustache, every page
     /// template was told "did you mean 'page'?", a page kind and no layout.
     @Test func aMissingLayoutIsNotMistakenForAPageTemplate() {

@@ -51,9 +51,10 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         let unparsed = Set(texts.keys).subtracting(library?.names ?? [])
         let templates = Set(library?.names ?? [])
         for kind in required where !templates.contains(kind) && !unparsed.contains(kind) && !diagnostics.contains(where: { $0.file == display(kind + ".mustache") }) {
-            diagnostics.append(.error(display(kind + ".mustache"), "template for page kind '\(kind)' is missing"))
+            let namesake = namesake(of: kind, in: listing, display: display) ?? ""
+            diagnostics.append(.error(display(kind + ".mustache"), "template for page kind '\(kind)' is missing\(namesake)"))
         }
-        diagnostics += checkReferences(library, templates: templates, unparsed: unparsed, display: display)
+        diagnostics += checkReferences(library, templates: templates, unparsed: unparsed, listing: listing, display: display)
         guard let library, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         var set = TemplateSet(library: library, strings: strings, assets: files.assets, hash: files.hash, root: root)
         set.stringsValue = stringsValue
@@ -188,6 +189,19 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         return found
     }
 
+    /// A file that would be the template `name` but for its case, folder or ending (Post.mustache,
+    /// post.html, post.mustache.txt, layouts/base.mustache): the build reads only `name.mustache`,
+    /// so it said the template was missing without naming the file that was meant.
+    static func namesake(of name: String, in listing: [FileEntry], display: (String) -> String) -> String? {
+        let wanted = name.split(separator: "/").last.map { $0.lowercased() } ?? name
+        let target = name + ".mustache"
+        for path in listing.map(\.relativePath).sorted() where !path.hasPrefix("assets/") && path != target {
+            guard let last = path.split(separator: "/").last, last.lowercased().split(separator: ".").first.map(String.init) == wanted else { continue }
+            return "; there is \(display(path)): rename or move it to \(display(target))"
+        }
+        return nil
+    }
+
     /// How many edits a template name may be from another to be taken for its typo (card-psot):
     /// a partial deleted on purpose is not "meant" to be its neighbour, nor a short name one two
     /// letters away (base is no page), nor partials/card-post partials/badges.
@@ -198,12 +212,13 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
     /// Partials and parents must exist (Mustache would silently render nothing), and none may
     /// include itself, directly or through others (it would render until the stack overflows).
     private static func checkReferences(_ library: TemplateLibrary?, templates: Set<String>, unparsed: Set<String>,
-                                        display: (String) -> String) -> [Diagnostic] {
+                                        listing: [FileEntry], display: (String) -> String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let references = (library?.references ?? [:]).mapValues { $0.map { ($0.name, $0.location.line) } }
         for (name, named) in (library?.references ?? [:]).sorted(by: { $0.key < $1.key }) {
             for (reference, at) in named where !templates.contains(reference) && !unparsed.contains(reference) {
-                let close = NameDistance.closest(reference, in: Array(templates), limit: typoLimit(reference)).map { "; did you mean '\($0)'?" } ?? ""
+                let close = namesake(of: reference, in: listing, display: display)
+                    ?? NameDistance.closest(reference, in: Array(templates), limit: typoLimit(reference)).map { "; did you mean '\($0)'?" } ?? ""
                 diagnostics.append(.error(display(name + ".mustache"), line: at.line, column: at.column,
                                           "partial or layout '\(reference)' does not exist (looked for \(display(reference + ".mustache")))\(close)"))
             }
