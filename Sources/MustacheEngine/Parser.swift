@@ -83,9 +83,21 @@ struct Parser {
                 return nodes
             }
         }
-        if let open { throw fail(open, "the section {{\(Self.sigil(open.kind) + open.name)}} is not closed; add {{/\(open.name)}}") }
+        if let open { throw unclosed(open) }
         flush()
         return nodes
+    }
+
+    /// A section open at the end of the text; when a set-delimiter tag inside it changed the
+    /// delimiters for good, its `{{/name}}` was read as text, which is what to say.
+    private func unclosed(_ open: Tokenizer.Token) -> TemplateError {
+        let opening = Self.sigil(open.kind) + open.name
+        guard let last = tokens.last?.delimiters, last != open.delimiters,
+              let change = tokens.last(where: { $0.kind == .delimiters && $0.start > open.start }) else {
+            return fail(open, "the section {{\(opening)}} is not closed; add {{/\(open.name)}}")
+        }
+        let (o, c) = (String(decoding: last.open, as: UTF8.self), String(decoding: last.close, as: UTF8.self))
+        return fail(open, "the section {{\(opening)}} is not closed: the tag at line \(change.location.line) set the delimiters to \(o) and \(c), so a {{/\(open.name)}} after it is text; set them back with \(o)={{ }}=\(c)")
     }
 
     /// A closing tag that is not the innermost open section's, said as what to do: the inner

@@ -173,6 +173,10 @@ final class TaggedPage: TemplateView {
         // A section closed twice.
         #expect(error("{{$main}}\n{{^post}}x{{/post}}\n{{/post}}\n{{/main}}") ==
                 "p:3:1: the closing tag {{/post}} has nothing to close here: {{^post}} at line 2 is closed already; remove this tag")
+        // Delimiters changed and not set back: the closing tag was text.
+        #expect(error("{{#post}}\n{{=<% %>=}}\n<%title%>\n{{/post}}") ==
+                "p:1:1: the section {{#post}} is not closed: the tag at line 2 set the delimiters to <% and %>, so a {{/post}} after it is text; set them back with <%={{ }}=%>")
+        #expect(error("{{#post}}\n{{=<% %>=}}<%={{ }}=%>") == "p:1:1: the section {{#post}} is not closed; add {{/post}}")
         // A mistyped closing tag.
         #expect(error("{{#post}}\n{{/pots}}") == "p:2:1: the closing tag {{/pots}} does not match {{#post}} at line 1; did you mean {{/post}}?")
     }

@@ -87,6 +87,8 @@ extension GermanMessages {
          "Die Seiten aus diesem Template haben keinen Link, der zu ihrem <main>-Element springt, Tastatur-Nutzer gehen also auf jeder Seite durch die ganze Kopfzeile; ergänzen Sie vor der Kopfzeile <a class=\"skip-link\" href=\"#inhalt\">, mit der id an <main>"),
         ("the section {{{}}} is not closed before {{/{}}} at line {}; add {{/{}}} where it ends",
          "Der Abschnitt {{{1}}} wird vor {{/{2}}} in Zeile {3} nicht geschlossen; ergänzen Sie {{/{4}}}, wo er endet"),
+        ("the section {{{}}} is not closed: the tag at line {} set the delimiters to {} and {}, so a {{/{}}} after it is text; set them back with {}={{ }}={}",
+         "Der Abschnitt {{{1}}} wird nicht geschlossen: Das Tag in Zeile {2} hat die Begrenzer zu {3} und {4} geändert, ein {{/{5}}} danach ist also Text; stellen Sie sie mit {6}={{ }}={7} zurück"),
         ("the section {{{}}} is not closed; add {{/{}}}", "Der Abschnitt {{{1}}} wird nicht geschlossen; ergänzen Sie {{/{2}}}"),
         ("the tag name '{}' has a space in it; a name is one word or a dotted path (page.title)",
          "Der Name im Tag „{1}“ enthält ein Leerzeichen; ein Name ist ein Wort oder ein Pfad mit Punkten (page.title)"),
