@@ -127,6 +127,16 @@ import Testing
         ], "\(r.lines)")
     }
 
+    /// A dotted name going on after a list or a single value (`{{posts.title}}`, a post's title
+    /// in the blog's template) printed nothing without a word: only objects have keys.
+    @Test func aKeyOfAListOrOfTextIsNamed() {
+        let r = messages { edit("post-list.mustache", &$0) { $0.replacingOccurrences(of: "{{t.blog.description}}", with: "{{posts.title}} {{page.title.text}}") } }
+        #expect(r.lines.filter { $0.hasPrefix("Templates/post-list.mustache:4:") } == [
+            "Templates/post-list.mustache:4:17: warning: 'posts' is a list, so 'posts.title' finds nothing; show each item's with {{#posts}}{{title}}{{/posts}}",
+            "Templates/post-list.mustache:4:33: warning: 'page.title' is a single value and has no key 'text'; write {{page.title}}",
+        ], "\(r.lines)")
+    }
+
     /// A string that de.yml has and en.yml lacks was reported at the template using it, with a
     /// "did you mean" for another key (following it would break the German pages); the English
     /// pages show nothing there (an empty aria-label), and en.yml is the file to change.
