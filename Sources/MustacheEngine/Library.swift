@@ -73,6 +73,23 @@ public final class TemplateLibrary: Sendable {
         return found
     }
 
+    /// The template's own parent tags, and its partial tags naming a template with blocks (a
+    /// layout included with `{{>base}}`), where they stand at its top level (not in a section).
+    public func layoutTags(_ name: String) -> (parents: [SourceLocation], layoutPartials: [(name: String, location: SourceLocation)]) {
+        var result: (parents: [SourceLocation], layoutPartials: [(name: String, location: SourceLocation)]) = ([], [])
+        for node in templates[name]?.nodes ?? [] {
+            switch node {
+            case .parent(_, _, _, let location): result.parents.append(location)
+            case .partial(let ref, _, let location):
+                var blocks = false
+                if let target = ref.target { Self.visit(target.nodes) { if case .block = $0 { blocks = true } } }
+                if blocks { result.layoutPartials.append((ref.name, location)) }
+            default: break
+            }
+        }
+        return result
+    }
+
     /// Calls `body` for every node, depth first, block contents and arguments included.
     static func visit(_ nodes: [Node], _ body: (Node) -> Void) {
         for node in nodes {

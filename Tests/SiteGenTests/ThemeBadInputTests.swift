@@ -281,6 +281,20 @@ import Testing
         #expect(r.lines.contains("Templates/strategy.mustache: warning: the template has no layout ({{<base}}…{{/base}}) and no <html>, so its pages lack the site's head, header and footer"), "\(r.lines)")
     }
 
+    /// The layout included as a partial ({{>base}}) was told it had "no layout and no <html>";
+    /// a template pasted twice made every page two documents in one file, without a word.
+    @Test func aLayoutUsedAsAPartialOrTwiceIsNamed() {
+        let partial = messages { edit("post-list.mustache", &$0) { $0.replacingOccurrences(of: "{{<base}}", with: "{{>base}}").replacingOccurrences(of: "{{/base}}", with: "") } }
+        #expect(partial.lines.filter { $0.hasPrefix("Templates/post-list.mustache") } == [
+            "Templates/post-list.mustache:1:1: warning: the layout 'base' is included as a partial ({{>base}}), so its blocks stay empty and the text after it comes after its </html>; write {{<base}} and close it with {{/base}} after the blocks",
+        ], "\(partial.lines)")
+        let twice = messages { edit("post-list.mustache", &$0) { $0 + $0 } }
+        let second = String(decoding: Self.theme["post-list.mustache"]!, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(twice.lines == [
+            "Templates/post-list.mustache:\(second):1: warning: the template uses a layout a second time here (first at line 1), so each of its pages would hold two pages; keep one",
+        ], "\(twice.lines)")
+    }
+
     @Test func aMissingPartialGetsItsColumnAndASuggestion() {
         let r = messages { edit("post-list.mustache", &$0) { $0.replacingOccurrences(of: "{{>partials/card-post}}", with: "{{>partials/card-psot}}") } }
         #expect(r.lines.contains("Templates/post-list.mustache:11:19: error: partial or layout 'partials/card-psot' does not exist (looked for Templates/partials/card-psot.mustache); did you mean 'partials/card-post'?"), "\(r.lines)")
