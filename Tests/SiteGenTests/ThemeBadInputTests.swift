@@ -137,6 +137,16 @@ import Testing
         ], "\(r.lines)")
     }
 
+    /// A UI string left empty (`skip:`) made the skip link an empty link on every page, without a word.
+    @Test func anEmptyUIStringIsNamedAtItsLine() {
+        let r = messages { edit("i18n/de.yml", &$0) { $0.replacingOccurrences(of: "skip: \"Zum Inhalt springen\"", with: "skip:").replacingOccurrences(of: "  mainLabel: \"Hauptnavigation\"", with: "  mainLabel: \"\"") } }
+        #expect(r.loaded)
+        #expect(r.lines == [
+            "Templates/i18n/de.yml:3: warning: the UI string 'skip' is empty, so the pages show nothing in its place (an empty link or label for screen readers); write its text",
+            "Templates/i18n/de.yml:5: warning: the UI string 'nav.mainLabel' is empty, so the pages show nothing in its place (an empty link or label for screen readers); write its text",
+        ], "\(r.lines)")
+    }
+
     /// A string that de.yml has and en.yml lacks was reported at the template using it, with a
     /// "did you mean" for another key (following it would break the German pages); the English
     /// pages show nothing there (an empty aria-label), and en.yml is the file to change.

@@ -132,6 +132,9 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             files.strings = (plain(value) as? [String: Any]) ?? [:]
             files.stringsValue = templateValue(value)
             files.stringLines = keyLines(value)
+            files.diagnostics += emptyStrings(value).map {
+                .warning(display, line: $0.line, "the UI string '\($0.key)' is empty, so the pages show nothing in its place (an empty link or label for screen readers); write its text")
+            }
         } catch {
             files.diagnostics.append(.error(display, line: error.line, column: error.column, error.message))
         }
@@ -293,6 +296,18 @@ func keyLines(_ value: YAMLValue, prefix: String = "") -> [String: Int] {
         lines.merge(keyLines(e.value, prefix: prefix + e.key + ".")) { first, _ in first }
     }
     return lines
+}
+
+/// The UI strings written without text (`skip:` or `skip: ""`), by dotted name, with their lines.
+func emptyStrings(_ value: YAMLValue, prefix: String = "") -> [(key: String, line: Int)] {
+    guard case .map(let m) = value else { return [] }
+    return m.entries.flatMap { e -> [(key: String, line: Int)] in
+        switch e.value {
+        case .null: return [(prefix + e.key, e.keyLine)]
+        case .scalar(let text, _, _, _) where text.allSatisfy(\.isWhitespace): return [(prefix + e.key, e.keyLine)]
+        default: return emptyStrings(e.value, prefix: prefix + e.key + ".")
+        }
+    }
 }
 
 /// YAML → plain dictionaries and strings for Swift code.
