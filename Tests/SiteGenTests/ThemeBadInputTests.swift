@@ -352,6 +352,9 @@ import Testing
     @Test func anImageWithoutAltInATemplateIsNamedAtItsLine() {
         let r = messages { edit("partials/card-post.mustache", &$0) { $0.replacingOccurrences(of: " alt=\"{{alt}}\"", with: "") } }
         #expect(r.lines == ["Templates/partials/card-post.mustache:2: warning: image tag <img> has no alt attribute, so screen readers read out its address; add alt=\"{{alt}}\" (alt=\"\" for decoration)"])
+        // Just below {{<base}}, at the top of a page template: the parent tag was read as an HTML tag up to the <img>'s '>'.
+        let top = messages { edit("post-list.mustache", &$0) { $0.replacingOccurrences(of: "{{$main}}\n", with: "{{$main}}<img src=\"{{site.logo}}\">\n") } }
+        #expect(top.lines == ["Templates/post-list.mustache:2: warning: image tag <img> has no alt attribute, so screen readers read out its address; add alt=\"{{alt}}\" (alt=\"\" for decoration)"], "\(top.lines)")
     }
 
     @Test func aKeyMissingInAPartialSaysWhereThePartialIsIncluded() {

@@ -13,8 +13,7 @@ extension TemplateLint {
         var mainIDs: Set<String> = [], fragments: Set<String> = []
 
         init(_ text: String) {
-            // `{{<base}}` is no tag: read as one, it would swallow the markup up to the next `>`.
-            var scanner = XMLTagScanner(Array(text.replacingAll("{{<", with: "{{_").utf8))
+            var scanner = TemplateLint.markupScanner(text)
             while let tag = scanner.next() {
                 let name = tag.name.lowercased()
                 func value(_ attribute: String) -> String? { tag.attributes.first { $0.name.lowercased() == attribute }?.value }
