@@ -113,6 +113,9 @@ import Testing
         for (path, bytes) in files { fs.write("/t/" + path, bytes: bytes) }
         let (_, diagnostics) = TemplateSet.load(fileSystem: fs, root: "/t", displayRoot: "Theme2", language: "de")
         #expect(diagnostics.contains { "\($0)".contains("warning: the UI string 'skp' is not in Theme2/i18n/de.yml; add it there (or did you mean 't.skip'?)") }, "\(diagnostics)")
+        // So does a style sheet loading from another host, which told to store the file under Templates/assets/.
+        let remote = TemplateSet.remoteLoads(Array("@import url(https://fonts.example/a.css);".utf8), display: "Theme2/assets/site.css", assets: "Theme2/assets/")
+        #expect(remote.map(\.description) == ["Theme2/assets/site.css:1: error: 'https://fonts.example/a.css' would be loaded from another host by every page using this style sheet; the privacy rules allow only files of this site (store the file under Theme2/assets/ and refer to it there)"])
     }
 
     /// A picture the theme's style sheet names inside Templates/assets/ that is not there was

@@ -88,7 +88,7 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
                 if let bytes = try? fileSystem.readFile(root + "/" + path) {
                     files.hash = ContentHash.mix(ContentHash.mix(files.hash, text: path), file: bytes)
                     if path.hasSuffix(".css") {
-                        files.diagnostics += remoteLoads(bytes, display: display(path))
+                        files.diagnostics += remoteLoads(bytes, display: display(path), assets: display("assets/"))
                         files.diagnostics += missingFiles(bytes, of: path, in: paths, display: display)
                     }
                     // Shown on every page: a script in it is the same error as in content/.
@@ -170,9 +170,10 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
 
     /// A font or picture a style sheet of the theme loads from another host (Google Fonts by
     /// `@import`): every page would make that request, which the privacy rules forbid.
-    static func remoteLoads(_ bytes: [UInt8], display: String) -> [Diagnostic] {
+    /// - Parameter assets: the theme's assets folder as messages name it (Theme2/assets/ under `--templates Theme2`).
+    static func remoteLoads(_ bytes: [UInt8], display: String, assets: String) -> [Diagnostic] {
         StyleSheetReferences.remote(bytes).map {
-            .error(display, line: $0.line, "'\($0.address)' would be loaded from another host by every page using this style sheet; the privacy rules allow only files of this site (store the file under Templates/assets/ and refer to it there)")
+            .error(display, line: $0.line, "'\($0.address)' would be loaded from another host by every page using this style sheet; the privacy rules allow only files of this site (store the file under \(assets) and refer to it there)")
         }
     }
 
