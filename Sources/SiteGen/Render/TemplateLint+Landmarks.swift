@@ -61,11 +61,7 @@ extension TemplateLint {
         var uses: [String: Set<String>] = [:]
         var lacking: [String: [String]] = [:]
         for kind in TemplateSet.required where texts[kind] != nil {
-            var reached: Set<String> = [kind]
-            var queue = [kind]
-            while let next = queue.popLast() {
-                for r in references[next] ?? [] where texts[r.name] != nil && reached.insert(r.name).inserted { queue.append(r.name) }
-            }
+            let reached = TemplateSet.reachable(from: kind, references: references, texts: texts)
             var page = Landmarks()
             for name in reached {
                 if own[name] == nil { own[name] = Landmarks(texts[name]!) }

@@ -21,6 +21,9 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
     /// Per template, a hash of its text and of every partial and layout it uses, directly or not:
     /// a page must be rendered again when one of these changes.
     var dependencyHashes: [String: UInt64] = [:]
+    /// The ids the templates write as they are (`<main id="inhalt">`), sorted: headings of the
+    /// content do not take them (`MarkdownRenderer.reservedIDs`).
+    var ids: [String] = []
 
     func dependencyHash(of template: String) -> UInt64 { dependencyHashes[template] ?? hash }
 
@@ -61,6 +64,7 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         diagnostics += TemplateKeys.check(library, strings: stringsValue, display: display, file: "i18n/\(language).yml")
         diagnostics += TemplateLint.warnings(library, texts: texts, strings: UIStrings(tree: strings), language: language, display: display)
         set.dependencyHashes = hashesWithDependencies(texts, references: library.references)
+        set.ids = literalIDs(texts, references: library.references)
         return (set, diagnostics)
     }
 
@@ -175,6 +179,34 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         StyleSheetReferences.remote(bytes).map {
             .error(display, line: $0.line, "'\($0.address)' would be loaded from another host by every page using this style sheet; the privacy rules allow only files of this site (store the file under \(assets) and refer to it there)")
         }
+    }
+
+    /// The templates a page template is made of: itself, its layout, their partials.
+    static func reachable(from name: String, references: [String: [(name: String, location: SourceLocation)]], texts: [String: String]) -> Set<String> {
+        var reached: Set<String> = [name]
+        var queue = [name]
+        while let next = queue.popLast() {
+            for r in references[next] ?? [] where texts[r.name] != nil && reached.insert(r.name).inserted { queue.append(r.name) }
+        }
+        return reached
+    }
+
+    /// The `id` values written, without tags in them, in the templates every page is made of
+    /// (the layout and its partials), each once, sorted.
+    static func literalIDs(_ texts: [String: String], references: [String: [(name: String, location: SourceLocation)]]) -> [String] {
+        let kinds = required.filter { texts[$0] != nil }
+        guard let first = kinds.first else { return [] }
+        let everywhere = kinds.dropFirst().reduce(reachable(from: first, references: references, texts: texts)) {
+            $0.intersection(reachable(from: $1, references: references, texts: texts))
+        }
+        var ids: Set<String> = []
+        for name in everywhere {
+            var scanner = TemplateLint.markupScanner(texts[name]!)
+            while let tag = scanner.next() {
+                for a in tag.attributes where a.name.lowercased() == "id" && !a.value.isEmpty && !a.value.contains("{{") { ids.insert(a.value) }
+            }
+        }
+        return ids.sorted()
     }
 
     /// A picture or font a style sheet of the theme names by a relative address inside
