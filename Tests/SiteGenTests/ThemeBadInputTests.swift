@@ -321,7 +321,11 @@ import Testing
             $0["layouts/base.mustache"] = $0.removeValue(forKey: "base.mustache")
         }
         #expect(r.lines.contains("Templates/post.mustache: error: template for page kind 'post' is missing; there is Templates/Post.mustache: rename or move it to Templates/post.mustache"), "\(r.lines)")
-        #expect(r.lines.contains("Templates/home.mustache:1:1: error: partial or layout 'base' does not exist (looked for Templates/base.mustache); there is Templates/layouts/base.mustache: rename or move it to Templates/base.mustache"), "\(r.lines)")
+        #expect(r.lines.contains("Templates/home.mustache:1:1: error: partial or layout 'base' does not exist (looked for Templates/base.mustache); there is Templates/layouts/base.mustache: write its name, 'layouts/base'"), "\(r.lines)")
+        // A partial named with its ending, or without its folder.
+        let tags = messages { edit("post-list.mustache", &$0) { $0.replacingOccurrences(of: "{{>partials/card-post}}", with: "{{>partials/card-post.mustache}}").replacingOccurrences(of: "{{>partials/pagination}}", with: "{{>pagination}}") } }
+        #expect(tags.lines.contains("Templates/post-list.mustache:11:19: error: partial or layout 'partials/card-post.mustache' does not exist (looked for Templates/partials/card-post.mustache.mustache); there is Templates/partials/card-post.mustache: write its name, 'partials/card-post'"), "\(tags.lines)")
+        #expect(tags.lines.contains { $0.hasSuffix("error: partial or layout 'pagination' does not exist (looked for Templates/pagination.mustache); there is Templates/partials/pagination.mustache: write its name, 'partials/pagination'") }, "\(tags.lines)")
         let html = messages { $0["event.html"] = $0.removeValue(forKey: "event.mustache") }
         #expect(html.lines == ["Templates/event.mustache: error: template for page kind 'event' is missing; there is Templates/event.html: rename or move it to Templates/event.mustache"], "\(html.lines)")
     }

@@ -28,6 +28,7 @@ extension GermanMessages {
         ("'{}' would be loaded from another host by every page using this style sheet; the privacy rules allow only files of this site (store the file under {} and refer to it there)",
          "„{1}“ würde von jeder Seite, die dieses Stylesheet nutzt, von einem anderen Server geladen; die Datenschutzregeln erlauben nur Dateien dieser Website (legen Sie die Datei unter {2} ab und verweisen Sie dort auf sie)"),
         ("; there is {}: rename or move it to {}", "; vorhanden ist {1}: benennen Sie die Datei um oder verschieben Sie sie nach {2}"),
+        ("; there is {}: write its name, '{}'", "; vorhanden ist {1}: schreiben Sie seinen Namen, „{2}“"),
         ("Mustache has no {{#if …}}: a section shows its content when the value is there; write {{#{}}}…{{/{}}}",
          "Mustache kennt kein {{#if …}}: Ein Abschnitt zeigt seinen Inhalt, wenn der Wert vorhanden ist; schreiben Sie {{#{1}}}…{{/{2}}}"),
         ("Mustache has no {{#unless …}}: write {{^{}}}…{{/{}}}", "Mustache kennt kein {{#unless …}}: Schreiben Sie {{^{1}}}…{{/{2}}}"),

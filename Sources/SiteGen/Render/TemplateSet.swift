@@ -228,11 +228,14 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
     /// A file that would be the template `name` but for its case, folder or ending (Post.mustache,
     /// post.html, post.mustache.txt, layouts/base.mustache): the build reads only `name.mustache`,
     /// so it said the template was missing without naming the file that was meant.
-    static func namesake(of name: String, in listing: [FileEntry], display: (String) -> String) -> String? {
-        let wanted = name.split(separator: "/").last.map { $0.lowercased() } ?? name
+    /// For a partial or layout tag (`reference`), a template file found is named by what to write
+    /// in the tag (`{{>card-post}}` for partials/card-post, `{{>partials/card-post.mustache}}`).
+    static func namesake(of name: String, in listing: [FileEntry], display: (String) -> String, reference: Bool = false) -> String? {
+        let stem = { (path: Substring) in path.split(separator: "/").last.flatMap { $0.lowercased().split(separator: ".").first.map(String.init) } }
         let target = name + ".mustache"
         for path in listing.map(\.relativePath).sorted() where !path.hasPrefix("assets/") && path != target {
-            guard let last = path.split(separator: "/").last, last.lowercased().split(separator: ".").first.map(String.init) == wanted else { continue }
+            guard let found = stem(Substring(path)), found == stem(Substring(name)) else { continue }
+            if reference, path.hasSuffix(".mustache") { return "; there is \(display(path)): write its name, '\(path.dropLast(9))'" }
             return "; there is \(display(path)): rename or move it to \(display(target))"
         }
         return nil
@@ -253,7 +256,7 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         let references = (library?.references ?? [:]).mapValues { $0.map { ($0.name, $0.location.line) } }
         for (name, named) in (library?.references ?? [:]).sorted(by: { $0.key < $1.key }) {
             for (reference, at) in named where !templates.contains(reference) && !unparsed.contains(reference) {
-                let close = namesake(of: reference, in: listing, display: display)
+                let close = namesake(of: reference, in: listing, display: display, reference: true)
                     ?? NameDistance.closest(reference, in: Array(templates), limit: typoLimit(reference)).map { "; did you mean '\($0)'?" } ?? ""
                 diagnostics.append(.error(display(name + ".mustache"), line: at.line, column: at.column,
                                           "partial or layout '\(reference)' does not exist (looked for \(display(reference + ".mustache")))\(close)"))
