@@ -446,6 +446,17 @@ enum SiteRendererTestHook {
         ])
     }
 
+    /// An address a template makes from a value and a written rest (`{{site.home}}assets/extra.css`)
+    /// was one error per page (158 on the example site), none naming the template.
+    @Test func anAddressMadeFromAValueIsOneMessageAtTheTemplate() {
+        let head = (name: "Templates/base.mustache", text: "<head>\n<link rel=\"stylesheet\" href=\"{{site.home}}assets/extra.css\">\n</head>\n")
+        let missing = "'/sub/assets/extra.css' does not exist in the built site (written by the templates)"
+        let findings = ["public/index.html", "public/blog/index.html"].map { Diagnostic.error($0, missing) }
+        #expect(TemplateFindings.collapse(findings) { [head] }.map(\.description) == [
+            "Templates/base.mustache:2: error: '/sub/assets/extra.css' does not exist in the built site (on 2 pages)",
+        ])
+    }
+
     @Test func aProblemOnEveryPageIsOneMessageAtTheTemplate() {
         let remote = "'https://cdn.example.com/x.js' would be loaded from another host (written by the templates); the privacy rules allow only files of this site (store it under content/ or Templates/assets/)"
         let other = "'/gibt-es-nicht/' does not exist in the built site (written by the templates)"

@@ -24,7 +24,7 @@ enum TemplateFindings {
         for key in order {
             let same = groups[key]!
             let d = same[0]
-            guard let address = quotedAddress(d.message), let place = find(address, in: templates) else {
+            guard let address = quotedAddress(d.message), let place = find(address, in: templates) ?? findMade(address, in: templates) else {
                 kept += same
                 continue
             }
@@ -55,6 +55,19 @@ enum TemplateFindings {
         return files.filter { $0.relativePath.hasSuffix(".mustache") }.compactMap { f in
             (try? fileSystem.readFile(root + "/" + f.relativePath)).map { (display + "/" + f.relativePath, String(decoding: $0, as: UTF8.self)) }
         }
+    }
+
+    /// The template line that makes `address` from a value and the rest as written
+    /// (`{{site.home}}assets/extra.css` for `/assets/extra.css`): the longest rest after one of
+    /// its slashes that a template writes right after a tag.
+    static func findMade(_ address: String, in templates: [(name: String, text: String)]) -> (file: String, line: Int)? {
+        var rest = Substring(address)
+        while let slash = rest.firstIndex(of: "/") {
+            rest = rest[rest.index(after: slash)...]
+            guard rest.contains(where: { $0 != "/" }) else { return nil }
+            if let place = find("}}" + rest, in: templates) ?? find("}}/" + rest, in: templates) { return place }
+        }
+        return nil
     }
 
     /// The first template line that holds `address` as written.
