@@ -181,34 +181,6 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         }
     }
 
-    /// The templates a page template is made of: itself, its layout, their partials.
-    static func reachable(from name: String, references: [String: [(name: String, location: SourceLocation)]], texts: [String: String]) -> Set<String> {
-        var reached: Set<String> = [name]
-        var queue = [name]
-        while let next = queue.popLast() {
-            for r in references[next] ?? [] where texts[r.name] != nil && reached.insert(r.name).inserted { queue.append(r.name) }
-        }
-        return reached
-    }
-
-    /// The `id` values written, without tags in them, in the templates every page is made of
-    /// (the layout and its partials), each once, sorted.
-    static func literalIDs(_ texts: [String: String], references: [String: [(name: String, location: SourceLocation)]]) -> [String] {
-        let kinds = required.filter { texts[$0] != nil }
-        guard let first = kinds.first else { return [] }
-        let everywhere = kinds.dropFirst().reduce(reachable(from: first, references: references, texts: texts)) {
-            $0.intersection(reachable(from: $1, references: references, texts: texts))
-        }
-        var ids: Set<String> = []
-        for name in everywhere {
-            var scanner = TemplateLint.markupScanner(texts[name]!)
-            while let tag = scanner.next() {
-                for a in tag.attributes where a.name.lowercased() == "id" && !a.value.isEmpty && !a.value.contains("{{") { ids.insert(a.value) }
-            }
-        }
-        return ids.sorted()
-    }
-
     /// A picture or font a style sheet of the theme names by a relative address inside
     /// `assets/` that is not there: every page would ask for it in vain, and the check of the
     /// pages reads their HTML only. (Addresses that leave `assets/` are the content's.)
@@ -223,29 +195,6 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
                                   "'\(reference.address)' does not exist (looked for \(display(target))), so the pages using this style sheet do without it; correct the address or add the file"))
         }
         return found
-    }
-
-    /// A file that would be the template `name` but for its case, folder or ending (Post.mustache,
-    /// post.html, post.mustache.txt, layouts/base.mustache): the build reads only `name.mustache`,
-    /// so it said the template was missing without naming the file that was meant.
-    /// For a partial or layout tag (`reference`), a template file found is named by what to write
-    /// in the tag (`{{>card-post}}` for partials/card-post, `{{>partials/card-post.mustache}}`).
-    static func namesake(of name: String, in listing: [FileEntry], display: (String) -> String, reference: Bool = false) -> String? {
-        let stem = { (path: Substring) in path.split(separator: "/").last.flatMap { $0.lowercased().split(separator: ".").first.map(String.init) } }
-        let target = name + ".mustache"
-        for path in listing.map(\.relativePath).sorted() where !path.hasPrefix("assets/") && path != target {
-            guard let found = stem(Substring(path)), found == stem(Substring(name)) else { continue }
-            if reference, path.hasSuffix(".mustache") { return "; there is \(display(path)): write its name, '\(path.dropLast(9))'" }
-            return "; there is \(display(path)): rename or move it to \(display(target))"
-        }
-        return nil
-    }
-
-    /// How many edits a template name may be from another to be taken for its typo (card-psot):
-    /// a partial deleted on purpose is not "meant" to be its neighbour, nor a short name one two
-    /// letters away (base is no page), nor partials/card-post partials/badges.
-    static func typoLimit(_ name: String) -> Int {
-        min(2, max(1, (name.split(separator: "/").last?.count ?? 0) / 3))
     }
 
     /// Partials and parents must exist (Mustache would silently render nothing), and none may
