@@ -9,6 +9,8 @@ extension TemplateLint {
     /// What the tags of one template offer.
     struct Landmarks {
         var html = false, lang = false, title = false, main = false, h1 = false
+        /// A main id or a link fragment made from a value (`#{{mainID}}`): the skip link is not judged.
+        var madeFromValues = false
         /// The ids of `<main>` (or `role="main"`) elements, and the `#…` addresses links go to.
         var mainIDs: Set<String> = [], fragments: Set<String> = []
 
@@ -22,9 +24,12 @@ extension TemplateLint {
                 if name == "h1" { h1 = true }
                 if name == "main" || value("role") == "main" {
                     main = true
-                    if let id = value("id") { mainIDs.insert(id) }
+                    if let id = value("id") { mainIDs.insert(id); madeFromValues = madeFromValues || id.contains("{{") }
                 }
-                if name == "a", let href = value("href"), href.hasPrefix("#") { fragments.insert(String(href.dropFirst())) }
+                if name == "a", let href = value("href"), href.hasPrefix("#") {
+                    fragments.insert(String(href.dropFirst()))
+                    madeFromValues = madeFromValues || href.contains("{{")
+                }
             }
         }
 
@@ -32,7 +37,7 @@ extension TemplateLint {
 
         mutating func add(_ other: Landmarks) {
             html = html || other.html; lang = lang || other.lang; title = title || other.title
-            main = main || other.main; h1 = h1 || other.h1
+            main = main || other.main; h1 = h1 || other.h1; madeFromValues = madeFromValues || other.madeFromValues
             mainIDs.formUnion(other.mainIDs); fragments.formUnion(other.fragments)
         }
 
@@ -44,7 +49,7 @@ extension TemplateLint {
             if !title { found.append("the pages made with this template have no <title>, so tabs, bookmarks and screen readers name them by their address; add <title>{{page.documentTitle}}</title> to the head") }
             if !main {
                 found.append("the pages made with this template have no <main> element, so screen reader users cannot jump to the content; put the page's content in <main id=\"inhalt\" tabindex=\"-1\">")
-            } else if mainIDs.isDisjoint(with: fragments) {
+            } else if mainIDs.isDisjoint(with: fragments), !madeFromValues {
                 found.append("the pages made with this template have no skip link to their <main> element, so keyboard users tab through the whole header on every page; add <a class=\"skip-link\" href=\"#inhalt\"> before the header, with the id on <main>")
             }
             if !h1 { found.append("the pages made with this template have no <h1> heading, so screen reader users do not find the page's title among its headings; make the title an <h1>") }
