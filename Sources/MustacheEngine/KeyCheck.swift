@@ -154,7 +154,11 @@ struct KeyChecker {
             return nil
         }
         for i in path.symbols.indices.dropFirst() {
-            guard case .object(let shape) = current else { return nil }
+            guard case .object(let shape) = current else {
+                if case .any = current { return nil }
+                reportNoKeys(current, path: path, at: i, template: template, location: location)
+                return nil
+            }
             if shape.isOpen { return nil }
             let slot = shape.slot(path.symbols[i])
             guard slot >= 0 else {
@@ -168,6 +172,19 @@ struct KeyChecker {
             current = shape.keys[slot].type
         }
         return current
+    }
+
+    /// A dotted name going on after a list or a single value (`{{posts.title}}`): rendering finds
+    /// nothing there, as only objects have keys.
+    private mutating func reportNoKeys(_ type: ValueType, path: Path, at i: Int, template: String, location: SourceLocation) {
+        let names = path.text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        let (before, part, rest) = (names[..<i].joined(separator: "."), names[i], names[i...].joined(separator: "."))
+        if case .list = type {
+            report(template, location, .unknownKey, path.text, "'\(before)' is a list, so '\(path.text)' finds nothing; show each item's with {{#\(before)}}{{\(rest)}}{{/\(before)}}",
+                   missing: part)
+        } else {
+            report(template, location, .unknownKey, path.text, "'\(before)' is a single value and has no key '\(part)'; write {{\(before)}}", missing: part)
+        }
     }
 
     static func closest(_ name: String, _ candidates: [String]) -> String? {

@@ -73,6 +73,23 @@ public final class TemplateLibrary: Sendable {
         return found
     }
 
+    /// The template's own parent tags, and its partial tags naming a template with blocks (a
+    /// layout included with `{{>base}}`), where they stand at its top level (not in a section).
+    public func layoutTags(_ name: String) -> (parents: [SourceLocation], layoutPartials: [(name: String, location: SourceLocation)]) {
+        var result: (parents: [SourceLocation], layoutPartials: [(name: String, location: SourceLocation)]) = ([], [])
+        for node in templates[name]?.nodes ?? [] {
+            switch node {
+            case .parent(_, _, _, let location): result.parents.append(location)
+            case .partial(let ref, _, let location):
+                var blocks = false
+                if let target = ref.target { Self.visit(target.nodes) { if case .block = $0 { blocks = true } } }
+                if blocks { result.layoutPartials.append((ref.name, location)) }
+            default: break
+            }
+        }
+        return result
+    }
+
     /// Calls `body` for every node, depth first, block contents and arguments included.
     static func visit(_ nodes: [Node], _ body: (Node) -> Void) {
         for node in nodes {
@@ -90,11 +107,11 @@ public final class TemplateLibrary: Sendable {
         var problems: [TemplateError] = []
         for name in templates.keys.sorted() {
             visit(templates[name]!.nodes) { node in
-                guard case .parent(let ref, let arguments, _, let location) = node, let target = ref.target else { return }
+                guard case .parent(let ref, let arguments, _, _) = node, let target = ref.target else { return }
                 let known = blockNames(in: target)
                 for argument in arguments where !known.contains(argument.name) {
                     let close = NameDistance.closest(argument.name, in: Array(known), limit: max(1, argument.name.count / 3))
-                    problems.append(TemplateError(template: name, line: location.line, column: location.column,
+                    problems.append(TemplateError(template: name, line: argument.location.line, column: argument.location.column,
                                                   message: "'\(ref.name)' has no block '\(argument.name)', so its content is not shown"
                                                       + (close.map { "; did you mean '\($0)'?" } ?? "")))
                 }

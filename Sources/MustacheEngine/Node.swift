@@ -48,6 +48,8 @@ struct BlockArgument: Sendable {
     let symbol: Int
     let name: String
     let nodes: [Node]
+    /// Where its `{{$name}}` is (a block the parent lacks is named there).
+    let location: SourceLocation
 }
 
 /// A template as parsed: checked by the key check, compiled into a `Program` to render.

@@ -9,6 +9,8 @@ struct Parser {
     var position = 0
     /// Sections, parents and blocks open around the current token.
     var depth = 0
+    /// Their opening tags, outermost first (for a closing tag that does not match the innermost).
+    var opened: [Tokenizer.Token] = []
     /// Problems that do not stop the template from working (see `TemplateLibrary.warnings`).
     var warnings: [TemplateError] = []
     static let maximumDepth = 100
@@ -36,7 +38,8 @@ struct Parser {
                 throw fail(open, "sections are nested more than \(Self.maximumDepth) deep here; close some of them (is a {{/…}} missing?)")
             }
         }
-        defer { if open != nil { depth -= 1 } }
+        if let open { opened.append(open) }
+        defer { if open != nil { depth -= 1; opened.removeLast() } }
         var nodes: [Node] = []
         var text: [UInt8] = []
         func flush() {
@@ -63,8 +66,8 @@ struct Parser {
                 flush()
                 let children = try self.nodes(until: token)
                 let arguments = children.compactMap { node -> BlockArgument? in
-                    guard case .block(let symbol, let name, let content, _, _) = node else { return nil }
-                    return BlockArgument(symbol: symbol, name: name, nodes: content)
+                    guard case .block(let symbol, let name, let content, _, let location) = node else { return nil }
+                    return BlockArgument(symbol: symbol, name: name, nodes: content, location: location)
                 }
                 if children.contains(where: Self.isIgnoredInParent) {
                     warnings.append(fail(token, "between {{<\(token.name)}} and {{/\(token.name)}} only blocks ({{$name}}…{{/name}}) count; the text and tags outside them are not shown"))
@@ -75,17 +78,45 @@ struct Parser {
                 nodes.append(try block(token))
             case .close:
                 guard let open else { throw fail(token, "the closing tag {{/\(token.name)}} has no opening tag") }
-                guard open.name == token.name else {
-                    // One part for the opening tag's sigil and name: the site's message catalogue needs text between parts.
-                    throw fail(token, "the closing tag {{/\(token.name)}} does not match {{\(Self.sigil(open.kind) + open.name)}} at line \(open.location.line)")
-                }
+                guard open.name == token.name else { throw mismatch(token, open: open, closedHere: nodes) }
                 flush()
                 return nodes
             }
         }
-        if let open { throw fail(open, "the section {{\(Self.sigil(open.kind) + open.name)}} is not closed; add {{/\(open.name)}}") }
+        if let open { throw unclosed(open) }
         flush()
         return nodes
+    }
+
+    /// A section open at the end of the text; when a set-delimiter tag inside it changed the
+    /// delimiters for good, its `{{/name}}` was read as text, which is what to say.
+    private func unclosed(_ open: Tokenizer.Token) -> TemplateError {
+        let opening = Self.sigil(open.kind) + open.name
+        guard let last = tokens.last?.delimiters, last != open.delimiters,
+              let change = tokens.last(where: { $0.kind == .delimiters && $0.start > open.start }) else {
+            return fail(open, "the section {{\(opening)}} is not closed; add {{/\(open.name)}}")
+        }
+        let (o, c) = (String(decoding: last.open, as: UTF8.self), String(decoding: last.close, as: UTF8.self))
+        return fail(open, "the section {{\(opening)}} is not closed: the tag at line \(change.location.line) set the delimiters to \(o) and \(c), so a {{/\(open.name)}} after it is text; set them back with \(o)={{ }}=\(c)")
+    }
+
+    /// A closing tag that is not the innermost open section's, said as what to do: the inner
+    /// section left open (an outer one has this name), this tag closing a second time what is
+    /// closed already, or a mistyped name.
+    private func mismatch(_ close: Tokenizer.Token, open: Tokenizer.Token, closedHere: [Node]) -> TemplateError {
+        // One part for the opening tag's sigil and name: the site's message catalogue needs text between parts.
+        let opening = Self.sigil(open.kind) + open.name
+        if opened.dropLast().contains(where: { $0.name == close.name }) {
+            return fail(open, "the section {{\(opening)}} is not closed before {{/\(close.name)}} at line \(close.location.line); add {{/\(open.name)}} where it ends")
+        }
+        for case .section(let path, _, let inverted, let location) in closedHere.reversed() where path.text == close.name {
+            let earlier = (inverted ? "^" : "#") + close.name
+            return fail(close, "the closing tag {{/\(close.name)}} has nothing to close here: {{\(earlier)}} at line \(location.line) is closed already; remove this tag")
+        }
+        guard open.name.count >= 3, NameDistance.between(close.name, open.name) <= open.name.count / 3 else {
+            return fail(close, "the closing tag {{/\(close.name)}} does not match {{\(opening)}} at line \(open.location.line)")
+        }
+        return fail(close, "the closing tag {{/\(close.name)}} does not match {{\(opening)}} at line \(open.location.line); did you mean {{/\(open.name)}}?")
     }
 
     /// Content of a parent tag that is not a block and not blank: the parent ignores it.

@@ -160,6 +160,27 @@ final class TaggedPage: TemplateView {
         }
     }
 
+    /// A closing tag that is not the innermost section's said only that they did not match, at
+    /// the closing tag, whatever the mistake; it says what to do for each.
+    @Test func aClosingTagThatDoesNotMatchSaysWhatToDo() {
+        func error(_ text: String) -> String? {
+            do { _ = try TemplateLibrary(sources: ["p": text]) } catch { return error.errors.first?.description }
+            return nil
+        }
+        // A section left open inside another: named at its opening tag.
+        #expect(error("{{$main}}\n{{#post}}\n<h1>{{title}}</h1>\n{{/main}}") ==
+                "p:2:1: the section {{#post}} is not closed before {{/main}} at line 4; add {{/post}} where it ends")
+        // A section closed twice.
+        #expect(error("{{$main}}\n{{^post}}x{{/post}}\n{{/post}}\n{{/main}}") ==
+                "p:3:1: the closing tag {{/post}} has nothing to close here: {{^post}} at line 2 is closed already; remove this tag")
+        // Delimiters changed and not set back: the closing tag was text.
+        #expect(error("{{#post}}\n{{=<% %>=}}\n<%title%>\n{{/post}}") ==
+                "p:1:1: the section {{#post}} is not closed: the tag at line 2 set the delimiters to <% and %>, so a {{/post}} after it is text; set them back with <%={{ }}=%>")
+        #expect(error("{{#post}}\n{{=<% %>=}}<%={{ }}=%>") == "p:1:1: the section {{#post}} is not closed; add {{/post}}")
+        // A mistyped closing tag.
+        #expect(error("{{#post}}\n{{/pots}}") == "p:2:1: the closing tag {{/pots}} does not match {{#post}} at line 1; did you mean {{/post}}?")
+    }
+
     /// Names with an empty part or a space are errors, ASCII or not; dotted paths and "." are fine.
     @Test func aNameWithAnEmptyPartOrASpaceIsAnError() throws {
         for good in ["{{.}}", "{{page.title}}", "{{#t.field.x}}{{/t.field.x}}", "{{größe.wert}}", "{{a-b_c}}"] {

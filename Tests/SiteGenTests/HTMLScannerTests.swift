@@ -34,6 +34,14 @@ import Testing
         #expect(refs.links == ["/seite/", "/svg-link/"])
     }
 
+    /// A <style> element in a template loading Google Fonts (@import url(https://…)) was skipped
+    /// with its content, so every page loaded from Google and the check said nothing.
+    @Test func aStyleElementsLoadsAreResources() {
+        let refs = HTMLScanner.scan("<head><style>@import url(https://fonts.example/css2?family=Inter);\n.a { background: url('/hg.png') }</style><a href=\"/b/\">b</a><style></style><STYLE>@import \"/x.css\";</STYLE>")
+        #expect(refs.resources == ["https://fonts.example/css2?family=Inter", "/hg.png", "/x.css"], "\(refs.resources)")
+        #expect(refs.links == ["/b/"])
+    }
+
     /// A tag closed with ` />` or ` >` took the next tag's attributes as its own: the style sheet
     /// after `<br/>` counted as the `<br>`'s link, not as something the page loads.
     @Test func aTagEndingInSlashOrSpaceKeepsItsAttributesToItself() {

@@ -23,6 +23,25 @@ import Testing
         renderer(unsafe: unsafe).render(MarkdownBody(text: text, source: source))
     }
 
+    /// A heading "Inhalt" got the id `inhalt`, which the layout gives <main> (the skip link's
+    /// target): the page had it twice. Ids the templates write on every page are left to them.
+    @Test func aHeadingDoesNotTakeAnIdTheLayoutWritesOnEveryPage() throws {
+        var r = renderer()
+        r.reservedIDs = ["fuss-service", "inhalt"]
+        let plain = renderer().render(MarkdownBody(text: "## Inhalt\n", source: source))
+        let rendered = r.render(MarkdownBody(text: "## Inhalt\n\n## Inhalt\n\n## Ziel\n", source: source))
+        #expect(rendered.headings.map(\.id) == ["inhalt-2", "inhalt-3", "ziel"])
+        #expect(r.key(of: MarkdownBody(text: "## Inhalt\n", source: source)) != renderer().key(of: MarkdownBody(text: "## Inhalt\n", source: source)))
+        #expect(plain.headings.map(\.id) == ["inhalt"])
+        let (report, sink) = TestSupport.buildInMemory(minimalSiteWith: [
+            "posts/2025/inhalt.md": "---\ntitle: Ein Beitrag\ndate: 2025-03-01T10:00:00+01:00\nfields: [daten-und-plattformen]\n---\nText.\n\n## Inhalt\n\nMehr.\n",
+        ])
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let html = try #require(sink.text("blog/2025/inhalt/index.html"))
+        #expect(html.components(separatedBy: "id=\"inhalt\"").count == 2, "one element with the id inhalt: <main>")
+        #expect(html.contains("id=\"inhalt-2\""))
+    }
+
     /// Links and headings without text say nothing to screen reader users (BITV / WCAG 2.4.4, 2.4.6).
     @Test func linksAndHeadingsWithoutTextAreWarnedAbout() {
         let text = """

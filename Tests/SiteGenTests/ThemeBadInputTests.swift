@@ -66,6 +66,95 @@ import Testing
         ], "\(r.lines)")
     }
 
+    /// An SVG of the theme with a script or a load from another host went out without a word (the
+    /// same file under content/ is an error); it is shown on every page, so it is the same error.
+    @Test func aThemeSVGWithAScriptIsAnErrorAtItsLine() {
+        let r = messages { files in
+            edit("assets/logo.svg", &files) { $0.replacingOccurrences(of: "</svg>", with: "\n<script>alert(1)</script>\n<image href=\"https://cdn.example.com/a.png\"/></svg>") }
+        }
+        #expect(!r.loaded)
+        #expect(r.lines.contains("Templates/assets/logo.svg:2: error: SVG contains a <script> element, which would run code in a visitor's browser when the file is opened; remove it (export the graphic again without scripts)"), "\(r.lines)")
+        #expect(r.lines.contains { $0.hasPrefix("Templates/assets/logo.svg:3: error: SVG loads 'https://cdn.example.com/a.png' from another host") }, "\(r.lines)")
+    }
+
+    /// Taking lang, <title>, the skip link, <main> or an <h1> out of the templates changed every
+    /// page of a kind, and the check said nothing (it reads the pages' links only). Each is named
+    /// once: at the layout when every page template using it lacks it, else at the page template.
+    @Test func aTemplateThatLosesWhatScreenReadersNeedIsNamed() {
+        let start = "warning: the pages made with this template have no "
+        #expect(!messages { _ in }.lines.contains { $0.contains(start) })
+        let r = messages { files in
+            edit("base.mustache", &files) {
+                $0.replacingOccurrences(of: "<html lang=\"{{site.lang}}\">", with: "<html>").replacingOccurrences(of: "<title>{{page.documentTitle}}</title>\n", with: "")
+            }
+            edit("partials/site-header.mustache", &files) { $0.replacingOccurrences(of: "<a class=\"skip-link\" href=\"#inhalt\">{{t.skip}}</a>\n", with: "") }
+            edit("post-list.mustache", &files) { $0.replacingOccurrences(of: "<h1>{{page.title}}</h1>", with: "<p>{{page.title}}</p>") }
+        }
+        #expect(Set(r.lines.filter { $0.contains(start) }) == [
+            "Templates/base.mustache: " + start + "lang on <html>, so screen readers read them in the wrong language; write <html lang=\"{{site.lang}}\">",
+            "Templates/base.mustache: " + start + "<title>, so tabs, bookmarks and screen readers name them by their address; add <title>{{page.documentTitle}}</title> to the head",
+            "Templates/base.mustache: " + start + "skip link to their <main> element, so keyboard users tab through the whole header on every page; add <a class=\"skip-link\" href=\"#inhalt\"> before the header, with the id on <main>",
+            "Templates/post-list.mustache: " + start + "<h1> heading, so screen reader users do not find the page's title among its headings; make the title an <h1>",
+        ], "\(r.lines)")
+        let noMain = messages { files in
+            edit("base.mustache", &files) { $0.replacingOccurrences(of: "<main id=\"inhalt\" tabindex=\"-1\">", with: "<div id=\"inhalt\">").replacingOccurrences(of: "</main>", with: "</div>") }
+        }
+        // A skip link to an id made from a value is not judged.
+        let made = messages { files in
+            edit("base.mustache", &files) { $0.replacingOccurrences(of: "<main id=\"inhalt\"", with: "<main id=\"{{t.skip}}\"") }
+        }
+        #expect(!made.lines.contains { $0.contains(start) }, "\(made.lines)")
+        #expect(noMain.lines.filter { $0.contains(start) } == [
+            "Templates/base.mustache: " + start + "<main> element, so screen reader users cannot jump to the content; put the page's content in <main id=\"inhalt\" tabindex=\"-1\">",
+        ], "\(noMain.lines)")
+    }
+
+    /// Under `--templates Theme2` a missing UI string was said to belong in Templates/i18n/, a
+    /// folder the build did not read; it names the strings file it read.
+    @Test func aMissingUIStringNamesTheStringsFileOfTheTemplatesFolder() {
+        var files = Self.theme
+        edit("partials/site-header.mustache", &files) { $0.replacingOccurrences(of: "{{t.skip}}", with: "{{t.skp}}") }
+        let fs = MemoryFileSystem()
+        for (path, bytes) in files { fs.write("/t/" + path, bytes: bytes) }
+        let (_, diagnostics) = TemplateSet.load(fileSystem: fs, root: "/t", displayRoot: "Theme2", language: "de")
+        #expect(diagnostics.contains { "\($0)".contains("warning: the UI string 'skp' is not in Theme2/i18n/de.yml; add it there (or did you mean 't.skip'?)") }, "\(diagnostics)")
+        // So does a style sheet loading from another host, which told to store the file under Templates/assets/.
+        let remote = TemplateSet.remoteLoads(Array("@import url(https://fonts.example/a.css);".utf8), display: "Theme2/assets/site.css", assets: "Theme2/assets/")
+        #expect(remote.map(\.description) == ["Theme2/assets/site.css:1: error: 'https://fonts.example/a.css' would be loaded from another host by every page using this style sheet; the privacy rules allow only files of this site (store the file under Theme2/assets/ and refer to it there)"])
+    }
+
+    /// A picture the theme's style sheet names inside Templates/assets/ that is not there was
+    /// asked for by every page in vain, without a word (the pages' check reads their HTML).
+    @Test func aStyleSheetNamingAMissingFileOfTheThemeIsAWarningAtItsLine() {
+        let r = messages {
+            $0["assets/site.css"] = Array(".a { background: url(icons/fehlt.svg) }\n.b { background: url(\"./logo.svg?v=2\") }\n.c { background: url(../images/foto.jpg) }\n.d { background: url(data:image/png;base64,AAAA) }\n.e { mask: url(#maske) }\n.f { background: url('/assets/x.png') }\n".utf8)
+        }
+        #expect(r.loaded)
+        #expect(r.lines.filter { $0.hasPrefix("Templates/assets/") } == [
+            "Templates/assets/site.css:1: warning: 'icons/fehlt.svg' does not exist (looked for Templates/assets/icons/fehlt.svg), so the pages using this style sheet do without it; correct the address or add the file",
+        ], "\(r.lines)")
+    }
+
+    /// A dotted name going on after a list or a single value (`{{posts.title}}`, a post's title
+    /// in the blog's template) printed nothing without a word: only objects have keys.
+    @Test func aKeyOfAListOrOfTextIsNamed() {
+        let r = messages { edit("post-list.mustache", &$0) { $0.replacingOccurrences(of: "{{t.blog.description}}", with: "{{posts.title}} {{page.title.text}}") } }
+        #expect(r.lines.filter { $0.hasPrefix("Templates/post-list.mustache:4:") } == [
+            "Templates/post-list.mustache:4:17: warning: 'posts' is a list, so 'posts.title' finds nothing; show each item's with {{#posts}}{{title}}{{/posts}}",
+            "Templates/post-list.mustache:4:33: warning: 'page.title' is a single value and has no key 'text'; write {{page.title}}",
+        ], "\(r.lines)")
+    }
+
+    /// A UI string left empty (`skip:`) made the skip link an empty link on every page, without a word.
+    @Test func anEmptyUIStringIsNamedAtItsLine() {
+        let r = messages { edit("i18n/de.yml", &$0) { $0.replacingOccurrences(of: "skip: \"Zum Inhalt springen\"", with: "skip:").replacingOccurrences(of: "  mainLabel: \"Hauptnavigation\"", with: "  mainLabel: \"\"") } }
+        #expect(r.loaded)
+        #expect(r.lines == [
+            "Templates/i18n/de.yml:3: warning: the UI string 'skip' is empty, so the pages show nothing in its place (an empty link or label for screen readers); write its text",
+            "Templates/i18n/de.yml:5: warning: the UI string 'nav.mainLabel' is empty, so the pages show nothing in its place (an empty link or label for screen readers); write its text",
+        ], "\(r.lines)")
+    }
+
     /// A string that de.yml has and en.yml lacks was reported at the template using it, with a
     /// "did you mean" for another key (following it would break the German pages); the English
     /// pages show nothing there (an empty aria-label), and en.yml is the file to change.
@@ -158,7 +247,8 @@ import Testing
     @Test func aBlockTheLayoutDoesNotHaveIsNamed() {
         let r = messages { edit("post.mustache", &$0) { $0.replacingOccurrences(of: "{{$main}}", with: "{{$mian}}").replacingOccurrences(of: "{{/main}}", with: "{{/mian}}") } }
         #expect(r.loaded)
-        #expect(r.lines.contains("Templates/post.mustache:1:1: warning: 'base' has no block 'mian', so its content is not shown; did you mean 'main'?"), "\(r.lines)")
+        // At the block's line (it was the {{<base}} tag's, 1:1).
+        #expect(r.lines.contains("Templates/post.mustache:2:1: warning: 'base' has no block 'mian', so its content is not shown; did you mean 'main'?"), "\(r.lines)")
     }
 
     @Test func textOutsideTheBlocksOfALayoutIsNamed() {
@@ -192,23 +282,57 @@ import Testing
     @Test func uiStringsTheBuildNeedsAreChecked() {
         let r = messages { edit("i18n/de.yml", &$0) { $0.replacingOccurrences(of: "  status: \"Seite {1} von {2}\"\n", with: "").replacingOccurrences(of: "  mainLabel:", with: "  mainLabelX:") } }
         #expect(r.lines.contains("Templates/i18n/de.yml: warning: the UI string 'pagination.status' is missing, so pages show 'pagination.status' instead; add it"), "\(r.lines)")
-        #expect(r.lines.contains { $0.hasPrefix("Templates/partials/site-header.mustache:") && $0.contains("warning: the UI string 'nav.mainLabel' is not in Templates/i18n/; add it there (or did you mean 't.nav.mainLabelX'?) (included from Templates/base.mustache:") }, "\(r.lines)")
+        #expect(r.lines.contains { $0.hasPrefix("Templates/partials/site-header.mustache:") && $0.contains("warning: the UI string 'nav.mainLabel' is not in Templates/i18n/de.yml; add it there (or did you mean 't.nav.mainLabelX'?) (included from Templates/base.mustache:") }, "\(r.lines)")
     }
 
     @Test func emptyUnusedAndLayoutlessTemplatesAreNamed() {
         let r = messages {
             $0["page.mustache"] = []
             $0["pgae.mustache"] = Array("x".utf8)
+            $0["partials/card-news.mustache"] = Array("x".utf8)
             edit("strategy.mustache", &$0) { $0.replacingOccurrences(of: "{{<base}}", with: "").replacingOccurrences(of: "{{/base}}", with: "") }
         }
         #expect(r.lines.contains("Templates/page.mustache: warning: the template is empty, so every page of this kind ('page') would be an empty file"), "\(r.lines)")
         #expect(r.lines.contains("Templates/pgae.mustache: warning: no page kind is called 'pgae' and no template includes it, so it is not used; did you mean 'page'?"), "\(r.lines)")
+        // A new partial not yet included is no typo of another four letters away (it was told "did you mean 'partials/card-post'?").
+        #expect(r.lines.contains("Templates/partials/card-news.mustache: warning: no page kind is called 'partials/card-news' and no template includes it, so it is not used"), "\(r.lines)")
         #expect(r.lines.contains("Templates/strategy.mustache: warning: the template has no layout ({{<base}}…{{/base}}) and no <html>, so its pages lack the site's head, header and footer"), "\(r.lines)")
+    }
+
+    /// The layout included as a partial ({{>base}}) was told it had "no layout and no <html>";
+    /// a template pasted twice made every page two documents in one file, without a word.
+    @Test func aLayoutUsedAsAPartialOrTwiceIsNamed() {
+        let partial = messages { edit("post-list.mustache", &$0) { $0.replacingOccurrences(of: "{{<base}}", with: "{{>base}}").replacingOccurrences(of: "{{/base}}", with: "") } }
+        #expect(partial.lines.filter { $0.hasPrefix("Templates/post-list.mustache") } == [
+            "Templates/post-list.mustache:1:1: warning: the layout 'base' is included as a partial ({{>base}}), so its blocks stay empty and the text after it comes after its </html>; write {{<base}} and close it with {{/base}} after the blocks",
+        ], "\(partial.lines)")
+        let twice = messages { edit("post-list.mustache", &$0) { $0 + $0 } }
+        let second = String(decoding: Self.theme["post-list.mustache"]!, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(twice.lines == [
+            "Templates/post-list.mustache:\(second):1: warning: the template uses a layout a second time here (first at line 1), so each of its pages would hold two pages; keep one",
+        ], "\(twice.lines)")
     }
 
     @Test func aMissingPartialGetsItsColumnAndASuggestion() {
         let r = messages { edit("post-list.mustache", &$0) { $0.replacingOccurrences(of: "{{>partials/card-post}}", with: "{{>partials/card-psot}}") } }
         #expect(r.lines.contains("Templates/post-list.mustache:11:19: error: partial or layout 'partials/card-psot' does not exist (looked for Templates/partials/card-psot.mustache); did you mean 'partials/card-post'?"), "\(r.lines)")
+    }
+
+    /// A template saved under another name than the one the build reads (post.html, Post.mustache,
+    /// a layout moved into a folder) was reported missing without naming the file that was meant.
+    @Test func aTemplateUnderAnotherNameIsNamedWithTheMissingOne() {
+        let r = messages {
+            $0["Post.mustache"] = $0.removeValue(forKey: "post.mustache")
+            $0["layouts/base.mustache"] = $0.removeValue(forKey: "base.mustache")
+        }
+        #expect(r.lines.contains("Templates/post.mustache: error: template for page kind 'post' is missing; there is Templates/Post.mustache: rename or move it to Templates/post.mustache"), "\(r.lines)")
+        #expect(r.lines.contains("Templates/home.mustache:1:1: error: partial or layout 'base' does not exist (looked for Templates/base.mustache); there is Templates/layouts/base.mustache: write its name, 'layouts/base'"), "\(r.lines)")
+        // A partial named with its ending, or without its folder.
+        let tags = messages { edit("post-list.mustache", &$0) { $0.replacingOccurrences(of: "{{>partials/card-post}}", with: "{{>partials/card-post.mustache}}").replacingOccurrences(of: "{{>partials/pagination}}", with: "{{>pagination}}") } }
+        #expect(tags.lines.contains("Templates/post-list.mustache:11:19: error: partial or layout 'partials/card-post.mustache' does not exist (looked for Templates/partials/card-post.mustache.mustache); there is Templates/partials/card-post.mustache: write its name, 'partials/card-post'"), "\(tags.lines)")
+        #expect(tags.lines.contains { $0.hasSuffix("error: partial or layout 'pagination' does not exist (looked for Templates/pagination.mustache); there is Templates/partials/pagination.mustache: write its name, 'partials/pagination'") }, "\(tags.lines)")
+        let html = messages { $0["event.html"] = $0.removeValue(forKey: "event.mustache") }
+        #expect(html.lines == ["Templates/event.mustache: error: template for page kind 'event' is missing; there is Templates/event.html: rename or move it to Templates/event.mustache"], "\(html.lines)")
     }
 
     /// A short name is not "meant" to be one two letters away: without base.mustache, every page
@@ -240,6 +364,9 @@ import Testing
     @Test func anImageWithoutAltInATemplateIsNamedAtItsLine() {
         let r = messages { edit("partials/card-post.mustache", &$0) { $0.replacingOccurrences(of: " alt=\"{{alt}}\"", with: "") } }
         #expect(r.lines == ["Templates/partials/card-post.mustache:2: warning: image tag <img> has no alt attribute, so screen readers read out its address; add alt=\"{{alt}}\" (alt=\"\" for decoration)"])
+        // Just below {{<base}}, at the top of a page template: the parent tag was read as an HTML tag up to the <img>'s '>'.
+        let top = messages { edit("post-list.mustache", &$0) { $0.replacingOccurrences(of: "{{$main}}\n", with: "{{$main}}<img src=\"{{site.logo}}\">\n") } }
+        #expect(top.lines == ["Templates/post-list.mustache:2: warning: image tag <img> has no alt attribute, so screen readers read out its address; add alt=\"{{alt}}\" (alt=\"\" for decoration)"], "\(top.lines)")
     }
 
     @Test func aKeyMissingInAPartialSaysWhereThePartialIsIncluded() {
@@ -300,6 +427,40 @@ enum SiteRendererTestHook {
 /// written, it is one message at that template's line.
 @Suite struct TemplateFindingsTests {
     let base = (name: "Templates/base.mustache", text: "<html>\n<head>\n<script src=\"https://cdn.example.com/x.js\"></script>\n</head>\n")
+
+    /// A link to an anchor the layout no longer has (`<main id="content">` while the skip link
+    /// says `#inhalt`) was one error per page: the address was read up to the second quoted name.
+    @Test func aMissingAnchorOnEveryPageIsOneMessageAtTheTemplate() {
+        let header = (name: "Templates/partials/site-header.mustache", text: "{{! header }}\n<a class=\"skip-link\" href=\"#inhalt\">{{t.skip}}</a>\n")
+        let missing = "link to '#inhalt': the page has no anchor '#inhalt' (written by the templates)"
+        let findings = ["public/index.html", "public/blog/index.html"].map { Diagnostic.error($0, missing) }
+            + [.error("public/workshop/index.html", missing + ", did you mean '#inhalte'?")]
+        #expect(TemplateFindings.quotedAddress(missing) == "#inhalt")
+        let collapsed = TemplateFindings.collapse(findings) { [base, header] }
+        #expect(collapsed.map(\.description) == [
+            "Templates/partials/site-header.mustache:2: error: link to '#inhalt': the page has no anchor '#inhalt' (on 2 pages)",
+            "Templates/partials/site-header.mustache:2: error: link to '#inhalt': the page has no anchor '#inhalt' (on 1 page), did you mean '#inhalte'?",
+        ])
+        // The clause after the count was left in English.
+        var formatter = DiagnosticFormatter()
+        formatter.language = .de
+        #expect(formatter.lines(collapsed + [.error("public/a.html", missing + ", did you mean '#inhalte'?")]) == [
+            "Templates/partials/site-header.mustache:2: Fehler: Der Link auf „#inhalt“: die Seite hat keinen Anker „#inhalt“ (auf 2 Seiten)",
+            "Templates/partials/site-header.mustache:2: Fehler: Der Link auf „#inhalt“: die Seite hat keinen Anker „#inhalt“ (auf 1 Seite), meinten Sie „#inhalte“?",
+            "public/a.html: Fehler: Der Link auf „#inhalt“: die Seite hat keinen Anker „#inhalt“ (aus den Templates), meinten Sie „#inhalte“?",
+        ])
+    }
+
+    /// An address a template makes from a value and a written rest (`{{site.home}}assets/extra.css`)
+    /// was one error per page (158 on the example site), none naming the template.
+    @Test func anAddressMadeFromAValueIsOneMessageAtTheTemplate() {
+        let head = (name: "Templates/base.mustache", text: "<head>\n<link rel=\"stylesheet\" href=\"{{site.home}}assets/extra.css\">\n</head>\n")
+        let missing = "'/sub/assets/extra.css' does not exist in the built site (written by the templates)"
+        let findings = ["public/index.html", "public/blog/index.html"].map { Diagnostic.error($0, missing) }
+        #expect(TemplateFindings.collapse(findings) { [head] }.map(\.description) == [
+            "Templates/base.mustache:2: error: '/sub/assets/extra.css' does not exist in the built site (on 2 pages)",
+        ])
+    }
 
     @Test func aProblemOnEveryPageIsOneMessageAtTheTemplate() {
         let remote = "'https://cdn.example.com/x.js' would be loaded from another host (written by the templates); the privacy rules allow only files of this site (store it under content/ or Templates/assets/)"

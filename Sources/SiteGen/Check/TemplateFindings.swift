@@ -24,7 +24,7 @@ enum TemplateFindings {
         for key in order {
             let same = groups[key]!
             let d = same[0]
-            guard let address = quotedAddress(d.message), let place = find(address, in: templates) else {
+            guard let address = quotedAddress(d.message), let place = find(address, in: templates) ?? findMade(address, in: templates) else {
                 kept += same
                 continue
             }
@@ -39,16 +39,13 @@ enum TemplateFindings {
     static func quotedAddress(_ message: String) -> String? {
         let bytes = Array(message.utf8)
         guard let open = bytes.firstIndex(of: UInt8(ascii: "'")) else { return nil }
-        // The first `' ` after it, else the first `':`.
-        func end(before next: UInt8) -> Int? {
-            var i = open + 1
-            while i + 1 < bytes.count {
-                if bytes[i] == UInt8(ascii: "'") && bytes[i + 1] == next { return i }
-                i += 1
-            }
-            return nil
+        // The first `' ` or `':` after it (`link to '#inhalt': the page has no anchor '#inhalt'`
+        // holds a second quoted name after the colon).
+        var close = open + 1
+        while close + 1 < bytes.count, !(bytes[close] == UInt8(ascii: "'") && (bytes[close + 1] == UInt8(ascii: " ") || bytes[close + 1] == UInt8(ascii: ":"))) {
+            close += 1
         }
-        guard let close = end(before: UInt8(ascii: " ")) ?? end(before: UInt8(ascii: ":")) else { return nil }
+        guard close + 1 < bytes.count else { return nil }
         return String(decoding: bytes[(open + 1)..<close], as: UTF8.self)
     }
 
@@ -58,6 +55,19 @@ enum TemplateFindings {
         return files.filter { $0.relativePath.hasSuffix(".mustache") }.compactMap { f in
             (try? fileSystem.readFile(root + "/" + f.relativePath)).map { (display + "/" + f.relativePath, String(decoding: $0, as: UTF8.self)) }
         }
+    }
+
+    /// The template line that makes `address` from a value and the rest as written
+    /// (`{{site.home}}assets/extra.css` for `/assets/extra.css`): the longest rest after one of
+    /// its slashes that a template writes right after a tag.
+    static func findMade(_ address: String, in templates: [(name: String, text: String)]) -> (file: String, line: Int)? {
+        var rest = Substring(address)
+        while let slash = rest.firstIndex(of: "/") {
+            rest = rest[rest.index(after: slash)...]
+            guard rest.contains(where: { $0 != "/" }) else { return nil }
+            if let place = find("}}" + rest, in: templates) ?? find("}}/" + rest, in: templates) { return place }
+        }
+        return nil
     }
 
     /// The first template line that holds `address` as written.

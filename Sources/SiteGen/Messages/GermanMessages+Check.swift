@@ -2,9 +2,9 @@ extension GermanMessages {
     /// The link check of the built pages and of links to other sites (Check/).
     static let check: [(english: String, german: String)] = [
         (" (for example '{}' from site.yml)", " (zum Beispiel „{1}“ aus site.yml)"),
-        (" (on 1 page)", " (auf 1 Seite)"),
-        (" (on {} pages)", " (auf {1} Seiten)"),
-        (" (written by the templates)", " (aus den Templates)"),
+        (" (on 1 page){}", " (auf 1 Seite){1}"),
+        (" (on {} pages){}", " (auf {1} Seiten){2}"),
+        (" (written by the templates){}", " (aus den Templates){1}"),
         ("'{}' does not exist in the built site{}", "„{1}“ gibt es in der gebauten Website nicht{2}"),
         ("'{}' would be loaded from another host{}; the privacy rules allow only files of this site (store it under content/ or Templates/assets/)",
          "„{1}“ würde von einem anderen Server geladen{2}; die Datenschutzregeln erlauben nur Dateien dieser Website (legen Sie die Datei unter content/ oder Templates/assets/ ab)"),

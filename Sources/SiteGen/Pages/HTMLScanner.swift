@@ -105,7 +105,12 @@ enum HTMLScanner {
             let close: [UInt8]? = equalsLowercased(bytes, tagStart, tagEnd, "script") ? scriptClose
                 : equalsLowercased(bytes, tagStart, tagEnd, "style") ? styleClose : nil
             if let close {
+                let contentStart = i
                 while i + close.count <= n, !(bytes[i] == 60 && equalsLowercased(bytes, i, i + close.count, close)) { i += 1 }
+                // A style element loads what its url(…) and @import name, as a style attribute does.
+                if close == styleClose, i > contentStart {
+                    refs.resources += StyleSheetReferences.all(Array(bytes[contentStart..<min(i, n)])).map(\.address)
+                }
             }
         }
         refs.ids = PageIDs(ids)

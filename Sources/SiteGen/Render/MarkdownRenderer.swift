@@ -86,6 +86,12 @@ public struct MarkdownRenderer: Sendable {
     var partLanguage: String?
     /// A file size in the page's language ("4,2 MB"), for the text of download links.
     var fileSize: @Sendable (Int) -> String = GermanText.fileSize
+    /// The ids the templates give elements of every page (`<main id="inhalt">`): a heading
+    /// "Inhalt" gets `inhalt-2`, not a second `inhalt` that the skip link would not lead to.
+    var reservedIDs: [String] = [] {
+        didSet { reservedIDsHash = reservedIDs.reduce(ContentHash.seed) { ContentHash.of($1, seed: $0) } }
+    }
+    private(set) var reservedIDsHash: UInt64 = 0
 
     public init(unsafeHTML: Bool, resolve: @escaping @Sendable (String, SourceRef, Bool) -> LinkTarget) {
         self.unsafeHTML = unsafeHTML
@@ -93,9 +99,10 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// What a body's HTML depends on besides its text, for the cache: the footnotes' strings and
-    /// the tables' label come from the UI strings file, which may change while the text does not.
+    /// the tables' label come from the UI strings file, the reserved ids from the templates, which
+    /// may change while the text does not.
     func key(of body: MarkdownBody) -> UInt64 {
-        var table = ContentHash.mix(ContentHash.of(tableLabel), body.textHash)
+        var table = ContentHash.mix(ContentHash.mix(ContentHash.of(tableLabel), body.textHash), reservedIDsHash)
         if let partLanguage { table = ContentHash.mix(table, ContentHash.of(partLanguage)) }
         guard let footnoteTexts else { return table }
         let texts = ContentHash.of(footnoteTexts.lang, seed: ContentHash.of(footnoteTexts.back, seed: ContentHash.of(footnoteTexts.label)))
@@ -210,6 +217,7 @@ private struct Walker {
         self.body = body
         self.parser = parser
         self.options = options
+        for id in renderer.reservedIDs { usedIDs[id] = 1 }
     }
 
     private func line(_ node: OpaquePointer) -> Int { Int(cmark_node_get_start_line(node)) + body.source.bodyFirstLine - 1 }

@@ -65,14 +65,7 @@ extension SiteRenderer {
                     case .success(let bytes): try sink.write(path, bytes)
                     case .failure(let refusal): diagnostics.append(.error("Templates/assets/" + asset.relativePath, refusal.message))
                     }
-                } else if ImageFormat(path: path) == .svg {
-                    // Checked as one of the content: a script would run on the site's address, a
-                    // file loaded from another host would tell it who opened the graphic.
-                    let bytes = try fileSystem.readFile(source)
-                    let problems = SVGSafety.diagnostics(bytes, file: "Templates/assets/" + asset.relativePath)
-                    diagnostics += problems
-                    if !problems.contains(where: { $0.severity == .error }) { try sink.write(path, bytes) }
-                } else {
+                } else {  // an SVG was checked when the templates were read (`TemplateSet`)
                     try sink.copy(from: source, to: path)
                 }
             } catch {

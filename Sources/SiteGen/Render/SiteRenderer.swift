@@ -69,6 +69,7 @@ public struct SiteRenderer: Sendable {
         let urls = site.urls
         markdown.footnoteTexts = FootnoteTexts(label: layout.strings["footnotes.label"], back: layout.strings["footnotes.back"], lang: site.config.language)
         markdown.tableLabel = layout.strings["table.label"]
+        markdown.reservedIDs = templates.ids
         let dates = layout.dates
         markdown.fileSize = { dates.fileSize($0) }
         markdown.picture = { src in images.rendition(src: src).map { PictureMarkup($0, sizes: images.settings.sizes, href: urls.href) } }

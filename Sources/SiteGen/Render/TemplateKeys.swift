@@ -40,7 +40,7 @@ enum TemplateKeys {
                     continue
                 }
                 diagnostics.append(.warning(display(p.template + ".mustache"), line: p.location.line, column: p.location.column,
-                                            message(p, display: display, root: template)))
+                                            message(p, display: display, root: template, strings: original?.file ?? file)))
             }
         }
         return diagnostics
@@ -90,11 +90,13 @@ enum TemplateKeys {
 
     /// The check's message, with a missing UI string named as such, the templates that have a
     /// missing key when no name is close, and where a partial is included.
-    static func message(_ p: KeyProblem, display: (String) -> String, root: String = "") -> String {
+    /// - Parameter strings: the UI strings file a missing string belongs in (the site's language's;
+    ///   under `--templates Theme2` it is Theme2/i18n/de.yml, not Templates/).
+    static func message(_ p: KeyProblem, display: (String) -> String, root: String = "", strings: String) -> String {
         var text = p.message
         var parts = p.path.split(separator: ".").map(String.init)
         if p.kind == .unknownKey, parts.count > 1, parts[0] == "t", let missing = p.missing, let at = parts.firstIndex(of: missing), at > 0 {
-            text = "the UI string '\(parts.dropFirst().joined(separator: "."))' is not in Templates/i18n/; add it there"
+            text = "the UI string '\(parts.dropFirst().joined(separator: "."))' is not in \(display(strings)); add it there"
             if let suggestion = p.suggestion {
                 parts[at] = suggestion
                 text += " (or did you mean '\(parts.joined(separator: "."))'?)"

@@ -12,19 +12,29 @@ enum TemplateLint {
         let used = Set(library.references.values.flatMap { $0.map(\.name) })
         let pageKinds = TemplateSet.required
         for name in texts.keys.sorted() where !pageKinds.contains(name) && !used.contains(name) {
-            let close = NameDistance.closest(name, in: pageKinds + Array(used), limit: max(1, name.count / 3), ignoringCase: true)
+            let close = NameDistance.closest(name, in: pageKinds + Array(used), limit: TemplateSet.typoLimit(name), ignoringCase: true)
             result.append(.warning(display(name + ".mustache"), "no page kind is called '\(name)' and no template includes it, so it is not used"
                 + (close.map { "; did you mean '\($0)'?" } ?? "")))
         }
         for kind in pageKinds {
             guard let text = texts[kind] else { continue }
+            let layout = library.layoutTags(kind)
             if !text.contains(where: { !$0.isWhitespace }) {
                 result.append(.warning(display(kind + ".mustache"), "the template is empty, so every page of this kind ('\(kind)') would be an empty file"))
+            } else if let partial = layout.layoutPartials.first, layout.parents.isEmpty {
+                result.append(.warning(display(kind + ".mustache"), line: partial.location.line, column: partial.location.column,
+                    "the layout '\(partial.name)' is included as a partial ({{>\(partial.name)}}), so its blocks stay empty and the text after it comes after its </html>; write {{<\(partial.name)}} and close it with {{/\(partial.name)}} after the blocks"))
             } else if !library.usesParent(kind), !text.contains("<html") {
                 result.append(.warning(display(kind + ".mustache"), "the template has no layout ({{<base}}…{{/base}}) and no <html>, so its pages lack the site's head, header and footer"))
             }
+            if layout.parents.count > 1 {
+                // A copy pasted below the original: every page would be two documents in one file.
+                result.append(.warning(display(kind + ".mustache"), line: layout.parents[1].line, column: layout.parents[1].column,
+                    "the template uses a layout a second time here (first at line \(layout.parents[0].line)), so each of its pages would hold two pages; keep one"))
+            }
         }
-        return result + imagesWithoutAlt(texts, display: display) + missingStrings(strings, language: language, display: display)
+        return result + imagesWithoutAlt(texts, display: display) + missingLandmarks(texts, references: library.references, display: display)
+            + missingStrings(strings, language: language, display: display)
     }
 
     /// The UI strings the code shows that the language's file lacks.

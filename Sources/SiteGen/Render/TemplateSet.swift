@@ -21,6 +21,9 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
     /// Per template, a hash of its text and of every partial and layout it uses, directly or not:
     /// a page must be rendered again when one of these changes.
     var dependencyHashes: [String: UInt64] = [:]
+    /// The ids the templates write as they are (`<main id="inhalt">`), sorted: headings of the
+    /// content do not take them (`MarkdownRenderer.reservedIDs`).
+    var ids: [String] = []
 
     func dependencyHash(of template: String) -> UInt64 { dependencyHashes[template] ?? hash }
 
@@ -51,15 +54,17 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         let unparsed = Set(texts.keys).subtracting(library?.names ?? [])
         let templates = Set(library?.names ?? [])
         for kind in required where !templates.contains(kind) && !unparsed.contains(kind) && !diagnostics.contains(where: { $0.file == display(kind + ".mustache") }) {
-            diagnostics.append(.error(display(kind + ".mustache"), "template for page kind '\(kind)' is missing"))
+            let namesake = namesake(of: kind, in: listing, display: display) ?? ""
+            diagnostics.append(.error(display(kind + ".mustache"), "template for page kind '\(kind)' is missing\(namesake)"))
         }
-        diagnostics += checkReferences(library, templates: templates, unparsed: unparsed, display: display)
+        diagnostics += checkReferences(library, templates: templates, unparsed: unparsed, listing: listing, display: display)
         guard let library, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         var set = TemplateSet(library: library, strings: strings, assets: files.assets, hash: files.hash, root: root)
         set.stringsValue = stringsValue
         diagnostics += TemplateKeys.check(library, strings: stringsValue, display: display, file: "i18n/\(language).yml")
         diagnostics += TemplateLint.warnings(library, texts: texts, strings: UIStrings(tree: strings), language: language, display: display)
         set.dependencyHashes = hashesWithDependencies(texts, references: library.references)
+        set.ids = literalIDs(texts, references: library.references)
         return (set, diagnostics)
     }
 
@@ -79,13 +84,19 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
     private static func readFiles(_ listing: [FileEntry], fileSystem: any FileSystem, root: String, language: String,
                                   display: (String) -> String) -> Files {
         var files = Files()
+        let paths = Set(listing.map(\.relativePath))
         for entry in listing {
             let path = entry.relativePath
             if path.hasPrefix("assets/") {
                 files.assets.append(FileEntry(relativePath: String(path.dropFirst(7)), size: entry.size))
                 if let bytes = try? fileSystem.readFile(root + "/" + path) {
                     files.hash = ContentHash.mix(ContentHash.mix(files.hash, text: path), file: bytes)
-                    if path.hasSuffix(".css") { files.diagnostics += remoteLoads(bytes, display: display(path)) }
+                    if path.hasSuffix(".css") {
+                        files.diagnostics += remoteLoads(bytes, display: display(path), assets: display("assets/"))
+                        files.diagnostics += missingFiles(bytes, of: path, in: paths, display: display)
+                    }
+                    // Shown on every page: a script in it is the same error as in content/.
+                    if ImageFormat(path: path) == .svg { files.diagnostics += SVGSafety.diagnostics(bytes, file: display(path)) }
                 }
                 continue
             }
@@ -125,6 +136,9 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             files.strings = (plain(value) as? [String: Any]) ?? [:]
             files.stringsValue = templateValue(value)
             files.stringLines = keyLines(value)
+            files.diagnostics += emptyStrings(value).map {
+                .warning(display, line: $0.line, "the UI string '\($0.key)' is empty, so the pages show nothing in its place (an empty link or label for screen readers); write its text")
+            }
         } catch {
             files.diagnostics.append(.error(display, line: error.line, column: error.column, error.message))
         }
@@ -160,24 +174,39 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
 
     /// A font or picture a style sheet of the theme loads from another host (Google Fonts by
     /// `@import`): every page would make that request, which the privacy rules forbid.
-    static func remoteLoads(_ bytes: [UInt8], display: String) -> [Diagnostic] {
+    /// - Parameter assets: the theme's assets folder as messages name it (Theme2/assets/ under `--templates Theme2`).
+    static func remoteLoads(_ bytes: [UInt8], display: String, assets: String) -> [Diagnostic] {
         StyleSheetReferences.remote(bytes).map {
-            .error(display, line: $0.line, "'\($0.address)' would be loaded from another host by every page using this style sheet; the privacy rules allow only files of this site (store the file under Templates/assets/ and refer to it there)")
+            .error(display, line: $0.line, "'\($0.address)' would be loaded from another host by every page using this style sheet; the privacy rules allow only files of this site (store the file under \(assets) and refer to it there)")
         }
+    }
+
+    /// A picture or font a style sheet of the theme names by a relative address inside
+    /// `assets/` that is not there: every page would ask for it in vain, and the check of the
+    /// pages reads their HTML only. (Addresses that leave `assets/` are the content's.)
+    static func missingFiles(_ bytes: [UInt8], of path: String, in paths: Set<String>, display: (String) -> String) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for reference in StyleSheetReferences.all(bytes) {
+            let address = String(reference.address.prefix { $0 != "?" && $0 != "#" })
+            // No scheme (data:, https:) and no address from the site's root.
+            guard !address.isEmpty, !address.hasPrefix("/"), !address.prefix(while: { $0 != "/" }).contains(":"),
+                  let target = resolveContentPath(percentDecoded(address), from: path), target.hasPrefix("assets/"), !paths.contains(target) else { continue }
+            found.append(.warning(display(path), line: reference.line,
+                                  "'\(reference.address)' does not exist (looked for \(display(target))), so the pages using this style sheet do without it; correct the address or add the file"))
+        }
+        return found
     }
 
     /// Partials and parents must exist (Mustache would silently render nothing), and none may
     /// include itself, directly or through others (it would render until the stack overflows).
     private static func checkReferences(_ library: TemplateLibrary?, templates: Set<String>, unparsed: Set<String>,
-                                        display: (String) -> String) -> [Diagnostic] {
+                                        listing: [FileEntry], display: (String) -> String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let references = (library?.references ?? [:]).mapValues { $0.map { ($0.name, $0.location.line) } }
         for (name, named) in (library?.references ?? [:]).sorted(by: { $0.key < $1.key }) {
             for (reference, at) in named where !templates.contains(reference) && !unparsed.contains(reference) {
-                // Typos only (card-psot): a partial deleted on purpose is not "meant" to be its
-                // neighbour, nor a short name one two letters away (base is no page).
-                let limit = min(2, max(1, (reference.split(separator: "/").last?.count ?? 0) / 3))
-                let close = NameDistance.closest(reference, in: Array(templates), limit: limit).map { "; did you mean '\($0)'?" } ?? ""
+                let close = namesake(of: reference, in: listing, display: display, reference: true)
+                    ?? NameDistance.closest(reference, in: Array(templates), limit: typoLimit(reference)).map { "; did you mean '\($0)'?" } ?? ""
                 diagnostics.append(.error(display(name + ".mustache"), line: at.line, column: at.column,
                                           "partial or layout '\(reference)' does not exist (looked for \(display(reference + ".mustache")))\(close)"))
             }
@@ -252,6 +281,18 @@ func keyLines(_ value: YAMLValue, prefix: String = "") -> [String: Int] {
         lines.merge(keyLines(e.value, prefix: prefix + e.key + ".")) { first, _ in first }
     }
     return lines
+}
+
+/// The UI strings written without text (`skip:` or `skip: ""`), by dotted name, with their lines.
+func emptyStrings(_ value: YAMLValue, prefix: String = "") -> [(key: String, line: Int)] {
+    guard case .map(let m) = value else { return [] }
+    return m.entries.flatMap { e -> [(key: String, line: Int)] in
+        switch e.value {
+        case .null: return [(prefix + e.key, e.keyLine)]
+        case .scalar(let text, _, _, _) where text.allSatisfy(\.isWhitespace): return [(prefix + e.key, e.keyLine)]
+        default: return emptyStrings(e.value, prefix: prefix + e.key + ".")
+        }
+    }
 }
 
 /// YAML → plain dictionaries and strings for Swift code.
