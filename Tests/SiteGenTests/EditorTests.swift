@@ -350,6 +350,27 @@ extension RawHTMLAddressTests {
         ], "\(warnings)")
     }
 
+    /// `registration: "https://"` (a form field left unfilled) and `https://https://…` (an address
+    /// pasted behind a typed `https://`) were published as links that lead nowhere, exit 0.
+    @Test func aWebAddressWithoutASiteIsAnErrorAtItsLine() {
+        let event = "---\ntitle: Treffen\nstart: 2026-12-03T18:00:00+01:00\nlocation: Rathaus\nregistration: \"https://\"\n---\nSiehe https://www.dortmund.de/ und [Stadt](https://https://www.schwerte.de/).\n\n[Port](https://:8080/x) und [Gut](https://www.dortmund.de:8443/a).\n"
+        let (report, _) = TestSupport.buildInMemory(TestSupport.minimalSite.merging(["events/2026/treffen.md": event]) { _, b in b })
+        #expect(report.diagnostics.errorMessages == [
+            "/c/events/2026/treffen.md:5: error: link to 'https://' names no website; write the whole address, e.g. https://www.dortmund.de/",
+            "/c/events/2026/treffen.md:7: error: link to 'https://https://www.schwerte.de/' has its 'https://' twice; write 'https://www.schwerte.de/'",
+            "/c/events/2026/treffen.md:9: error: link to 'https://:8080/x' names no website; write the whole address, e.g. https://www.dortmund.de/",
+        ], "\(report.diagnostics.errorMessages)")
+    }
+
+    /// An e-mail address written as a link target (`[Mail](smartcity@example.org)`) got no hint.
+    @Test func anEMailAddressAsLinkTargetGetsMailto() {
+        let post = "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\n---\n[Schreiben Sie uns](smartcity@example.org).\n"
+        let (report, _) = TestSupport.buildInMemory(TestSupport.minimalSite.merging(["posts/2025/a.md": post]) { _, b in b })
+        #expect(report.diagnostics.errorMessages == [
+            "/c/posts/2025/a.md:5: error: link target 'smartcity@example.org' does not exist, did you mean 'mailto:smartcity@example.org'?",
+        ], "\(report.diagnostics.errorMessages)")
+    }
+
     /// Project pages end with "## Aktueller Stand (Mai 2025)", whose date changes with each
     /// update; a link to `#aktueller-stand` got no suggestion.
     @Test func anAnchorWithoutTheHeadingsDateGetsTheWholeId() {

@@ -307,6 +307,15 @@ import Testing
         #expect(!broken.warningMessages.contains { $0.contains("has no 'participate' entry") } && !broken.errorMessages.isEmpty, "\(broken)")
     }
 
+    /// The blank entry `sitegen new` writes (`label: ""`, `link: ""`) counted as written: a format
+    /// published without filling it in had no way to take part, and no warning said so.
+    @Test func onlyBlankEntriesAreAsGoodAsNone() {
+        let lines = "start: 2026-11-01\nparticipate:\n  - label: \"\"\n    link: \"\""
+        #expect(Self.messages(lines).warningMessages == [
+            "content/participation/p.md:4: warning: participation has no 'participate' entry, so its page cannot say how to take part; add e.g. participate: [{ label: \"Zur Umfrage\", link: https://… }]",
+        ], "\(Self.messages(lines))")
+    }
+
     /// `sitegen new participation` writes a draft whose blank entry is not an error yet.
     @Test func theSkeletonOfSitegenNewIsValid() {
         let text = NewContent.text(for: .participation, title: "Umfrage zur App", now: TestSupport.now)

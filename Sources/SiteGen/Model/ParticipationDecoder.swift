@@ -11,13 +11,16 @@ extension DocumentDecoder {
         let format = r.string("format"), fields = r.stringList("fields"), cities = r.stringList("cities")
         let summary = r.string("summary"), lang = r.languageCode("lang"), draft = r.bool("draft") ?? false
         let from = doc.source.path
+        let errorsBefore = r.diagnostics.count
         let participate = r.participateLinks(from: from)
+        // Entries written but each wrong have their own errors; blank ones (`sitegen new`'s) have none.
+        let participateFailed = participate.isEmpty && r.diagnostics[errorsBefore...].contains { $0.severity == .error }
         let results = r.participationResults(from: from)
         let projects = r.contentRefs("projects", from: from, folder: "projects")
         let cancelled = r.participationCancelled()
         guard let title, let start else { return nil }
         return Participation(slug: doc.fileSlug, title: title, start: start, end: end, format: format, fields: fields, cities: cities,
-                             summary: summary, participate: participate, results: results, projects: projects,
+                             summary: summary, participate: participate, participateFailed: participateFailed, results: results, projects: projects,
                              cancelled: cancelled, lang: lang, draft: draft, body: body(doc))
     }
 }

@@ -129,6 +129,8 @@ public struct LinkResolver: Sendable {
         var guess: String?, clause = ""
         if path.lowercased().hasPrefix("www.") {
             guess = "https://" + path
+        } else if fragment.isEmpty, FrontMatterReader.isMailAddress(path) {
+            guess = "mailto:" + path  // an e-mail address, as written in a letter
         } else if let (original, code) = Variant.of(target), page(original) != nil, path.hasSuffix(".\(code).md") {
             // A version not written (yet): the original is the page there is, never another version.
             clause = " (\(original.pathParts.last.map(String.init) ?? original) has no '\(code)' version)"
