@@ -121,6 +121,9 @@ import Testing
         ("12. März 2026", "2026-03-12"),
         ("2026-3-5", "2026-03-05"),
         ("2026/03/05 9:15", "2026-03-05T09:15:00+01:00"),
+        // A full hour as it is said was "must be a date like …".
+        ("07.12.2026 18 Uhr", "2026-12-07T18:00:00+01:00"),
+        ("7.12.2026, ab 9.30 Uhr", "2026-12-07T09:30:00+01:00"),
     ])
     func aDateWrittenAnotherWayGetsItsISOForm(_ written: String, _ iso: String) {
         func post(_ date: String) -> [String: String] {
@@ -130,6 +133,21 @@ import Testing
         #expect(d.errorMessages == ["content/posts/2025/a.md:3: error: 'date' is written '\(written)', but dates are written as year-month-day with two-digit month and day; write date: \(iso)"], "\(d.errorMessages)")
         let (_, fixed) = TestSupport.model(post(iso))
         #expect(fixed.errorMessages.isEmpty, "the suggestion is itself wrong: \(fixed.errorMessages)")
+    }
+
+    /// A bare number after the date is no time: it is not guessed.
+    @Test func aBareHourIsNoTime() {
+        let files = TestSupport.minimalSite.merging(["posts/2025/a.md": "---\ntitle: A\ndate: 07.12.2026 18\nsummary: x\n---\nText\n"]) { _, b in b }
+        #expect(TestSupport.model(files).1.errorMessages == ["content/posts/2025/a.md:3: error: 'date' must be a date like 2026-11-26T10:00:00+01:00, but is '07.12.2026 18'"])
+    }
+
+    /// `datum: 7.12.2026` (German key, German date) had its date message at the line of the
+    /// first key, not at the line of `datum:`.
+    @Test func theMessageAboutAMistypedKeysValueNamesItsLine() {
+        let files = TestSupport.minimalSite.merging(["posts/2025/a.md": "---\ntitle: A\nsummary: x\ndatum: 7.12.2026\n---\nText\n"]) { _, b in b }
+        #expect(TestSupport.model(files).1.errorMessages.contains(
+            "content/posts/2025/a.md:4: error: 'date' is written '7.12.2026', but dates are written as year-month-day with two-digit month and day; write date: 2026-12-07"),
+            "\(TestSupport.model(files).1.errorMessages)")
     }
 
     /// A space before the offset (as some programs print dates) got only "must be a date like …".

@@ -6,6 +6,8 @@ struct FrontMatterReader {
     var diagnostics: [Diagnostic] = []
     /// Known key → the unknown key written for it (`title` → `titel`), from `checkKeys`.
     private var standIns: [String: String] = [:]
+    /// Known key → the stand-in whose value was read for it, so messages about it name that line.
+    private var readInstead: [String: String] = [:]
 
     init(_ map: YAMLMap, file: String) {
         self.map = map
@@ -63,7 +65,7 @@ struct FrontMatterReader {
         ("status", ["zustand", "stand"]), ("format", ["art", "veranstaltungsart", "form"]),
     ]
 
-    func line(of key: String) -> Int { map.entry(key)?.keyLine ?? map.line }
+    func line(of key: String) -> Int { (map.entry(key) ?? readInstead[key].flatMap { map.entry($0) })?.keyLine ?? map.line }
 
     mutating func string(_ key: String, required: Bool = false, example: String = "\"…\"") -> String? {
         guard let value = map[key] else {
@@ -72,6 +74,7 @@ struct FrontMatterReader {
             // Read on with the mistyped key's value: the error above fails the build all the same,
             // and the file's other mistakes (a mistyped field) show in this run, not the next.
             guard let written = standIns.removeValue(forKey: key) else { return nil }
+            readInstead[key] = written
             return string(written, example: example)
         }
         switch value {
