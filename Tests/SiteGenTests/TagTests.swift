@@ -234,6 +234,7 @@ import Testing
         let files = TagTests.site(
             TagTests.post("a", "2025-03-01T10:00:00+01:00", tags: "[Klima, Open Data]"),
             TagTests.post("b", "2025-03-02T10:00:00+01:00", tags: "[\"Kli\u{200B}ma\", \"Open\u{00A0}Data\"]", extra: "fields: [\"energie\u{200B}\"]\n"),
+            TagTests.post("c", "2025-03-03T10:00:00+01:00", tags: "[\"Kli\u{00AD}ma\"]"),
             ["fields/energie.md": "---\ntitle: Energie\norder: 1\n---\nText.\n"])
         let (report, sink) = TagTests.build(files)
         #expect(report.diagnostics.filter { $0.file.contains("posts/") }.isEmpty, "\(report.diagnostics)")

@@ -5,7 +5,7 @@ extension FrontMatterReader {
         var tags: [String] = []
         var slugs: [String: String] = [:]
         let key = "tags"
-        for tag in stringList(key).map(InvisibleCharacters.plainSpaces) {
+        for tag in stringList(key).map(InvisibleCharacters.plainName) {
             let slug = Slug.make(tag)
             let line = entryLine(key, tag)
             if slug.isEmpty {
@@ -27,7 +27,7 @@ extension FrontMatterReader {
     private func entryLine(_ key: String, _ text: String) -> Int {
         if case .list(let items, _)? = map[key] {
             for item in items {
-                if case .scalar(let s, _, _, _) = item, InvisibleCharacters.plainSpaces(s.trimmingSpaces) == text { return item.line }
+                if case .scalar(let s, _, _, _) = item, InvisibleCharacters.plainName(s.trimmingSpaces) == text { return item.line }
             }
         }
         return line(of: key)

@@ -20,11 +20,13 @@ enum InvisibleCharacters {
         return String(String.UnicodeScalarView(text.unicodeScalars.filter { !isZeroWidth($0) }))
     }
 
-    /// `text` with each no-break or narrow space as a plain space: in a name (a tag) `Open Data`
-    /// with a no-break space from Word is the same as typed, and a message could not show the difference.
-    static func plainSpaces(_ text: String) -> String {
+    /// A name (a tag) as typed: each no-break or narrow space a plain space, soft hyphens left
+    /// out. `Open Data` with a no-break space from Word is the tag typed, and a message could
+    /// not show the difference.
+    static func plainName(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 >= 0xC2 }) else { return text }
         let spaces: Set<UInt32> = [0xA0, 0x2007, 0x2009, 0x202F]
-        return String(String.UnicodeScalarView(text.unicodeScalars.map { spaces.contains($0.value) ? " " : $0 }))
+        let kept = text.unicodeScalars.filter { $0.value != 0xAD }
+        return String(String.UnicodeScalarView(kept.map { spaces.contains($0.value) ? " " : $0 }))
     }
 }
