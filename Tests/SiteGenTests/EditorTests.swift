@@ -135,6 +135,15 @@ import Testing
         #expect(fixed.errorMessages.isEmpty, "the suggestion is itself wrong: \(fixed.errorMessages)")
     }
 
+    /// `end: 20:00` (the end of an evening, written as the day is obvious) got "must be a date
+    /// like …"; the message gives the start's day with that time.
+    @Test(arguments: ["20:00", "20 Uhr", "bis 20.00 Uhr"])
+    func anEndThatIsOnlyATimeGetsTheStartsDay(_ written: String) {
+        let files = TestSupport.minimalSite.merging(["events/2026/e.md": "---\ntitle: E\nstart: 2026-12-10T18:00:00+01:00\nend: \(written)\nlocation: Rathaus\n---\nText\n"]) { _, b in b }
+        #expect(TestSupport.model(files).1.errorMessages == [
+            "content/events/2026/e.md:4: error: 'end' is only a time ('\(written)'); write the day too: end: 2026-12-10T20:00:00+01:00"])
+    }
+
     /// A bare number after the date is no time: it is not guessed.
     @Test func aBareHourIsNoTime() {
         let files = TestSupport.minimalSite.merging(["posts/2025/a.md": "---\ntitle: A\ndate: 07.12.2026 18\nsummary: x\n---\nText\n"]) { _, b in b }

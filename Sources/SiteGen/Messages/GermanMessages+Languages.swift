@@ -13,6 +13,8 @@ extension GermanMessages {
          "Unter der Adresse /{1} beginnt die Fassung „{2}“ der Website (languages: in site.yml); benennen Sie diese Datei um"),
         ("lang '{}' is not a language of site.yml ({}); add it under languages: in site.yml, or correct the code",
          "Die Sprache „{1}“ (lang) ist in site.yml nicht angegeben ({2}); ergänzen Sie sie unter languages: in site.yml oder korrigieren Sie das Kürzel"),
+        ("lang '{}' is not the language of this version (a .{}.md file is {}), so its text would be read aloud as '{}'; remove the line",
+         "„lang: {1}“ ist nicht die Sprache dieser Fassung (eine Datei .{2}.md ist „{3}“), ihr Text würde also als „{4}“ vorgelesen; löschen Sie die Zeile"),
         ("languages.ls: 'ls' marks Leichte Sprache (foo.ls.md), which is German; remove it here",
          "languages.ls: „ls“ kennzeichnet Leichte Sprache (foo.ls.md), und die ist Deutsch; löschen Sie den Eintrag hier"),
         ("languages.{} is at /{}/, the address of {}; give it a prefix of its own, e.g. prefix: {}-site",

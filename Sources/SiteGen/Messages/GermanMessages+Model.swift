@@ -19,6 +19,7 @@ extension GermanMessages {
         ("'{}' is not encrypted ('{}'); people sign up or take part there, so write https://",
          "„{1}“ ist nicht verschlüsselt („{2}“); dort melden sich Menschen an oder nehmen teil, schreiben Sie daher https://"),
         ("'{}' is not {}; link {}'s .md file", "„{1}“ führt nicht auf {2}; verlinken Sie die passende .md-Datei"),
+        ("'{}' is only a time ('{}'); write the day too: {}", "„{1}“ ist nur eine Uhrzeit („{2}“); schreiben Sie den Tag dazu: {3}"),
         ("'{}' is the title of a field of action, but the comma splits it into {} entries; write its slug: {}",
          "„{1}“ ist der Titel eines Handlungsfelds, aber das Komma teilt ihn in {2} Einträge; schreiben Sie seinen Kurznamen: {3}"),
         ("'{}' is the web address itself, not yes or no, but is '{}'; write the address, e.g. https://dortmund.de/…",

@@ -47,7 +47,7 @@ enum DocumentDecoder {
     static func event(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Event? {
         let title = r.string("title", required: true)
         let start = r.date("start", required: true, example: "2026-11-26T18:00:00+01:00")
-        let end = r.date("end")
+        let end = r.date("end", sameDayAs: start)
         // `location: Rathaus Dortmund` is the place's name; `sitegen new event` writes an empty
         // name and address to fill in, which is still no location.
         let location: Location?

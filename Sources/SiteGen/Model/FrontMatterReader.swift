@@ -124,11 +124,12 @@ struct FrontMatterReader {
         }
     }
 
-    /// A date or date-time; `requireTime` demands an offset-carrying timestamp.
-    mutating func date(_ key: String, required: Bool = false, example: String = "2026-11-26T18:00:00+01:00") -> DateTime? {
+    /// A date or date-time. `sameDayAs`: the start an end may be written as a time of (`end: 20:00`).
+    mutating func date(_ key: String, required: Bool = false, example: String = "2026-11-26T18:00:00+01:00", sameDayAs day: DateTime? = nil) -> DateTime? {
         guard let text = string(key, required: required, example: example) else { return nil }
         guard let date = DateTime.parse(text) else {
             error(line(of: key), DateTime.impossibility(text).map { "'\(key)' is \(text), but \($0); write a date that exists" }
+                ?? day.flatMap { DateTime.isoSpelling(ofTime: text, on: $0) }.map { "'\(key)' is only a time ('\(text)'); write the day too: \(key + ": " + $0)" }
                 ?? DateTime.withoutSpaceBeforeOffset(text).map { "'\(key)' is written '\(text)', with a space before the offset; write \(key + ": " + $0)" }
                 ?? DateTime.isoSpelling(of: text).map { "'\(key)' is written '\(text)', but dates are written as year-month-day with two-digit month and day; write \(key + ": " + $0)" }
                 ?? "'\(key)' must be a date like \(example), but is '\(text)'")

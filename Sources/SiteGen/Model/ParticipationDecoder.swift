@@ -7,7 +7,7 @@ extension DocumentDecoder {
         // Every key is read first, so one run reports every problem of the file.
         let title = r.string("title", required: true)
         let start = r.date("start", required: true, example: "2026-11-26T18:00:00+01:00")
-        let end = r.date("end", example: "2026-12-15")
+        let end = r.date("end", example: "2026-12-15", sameDayAs: start)
         let format = r.string("format"), fields = r.stringList("fields"), cities = r.stringList("cities")
         let summary = r.string("summary"), lang = r.languageCode("lang"), draft = r.bool("draft") ?? false
         let from = doc.source.path
