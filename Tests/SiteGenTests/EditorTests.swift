@@ -467,6 +467,9 @@ extension RawHTMLAddressTests {
         ("title: \"Das \"neue\" Portal\"", "content/posts/2025/a.md:2: error: the quotation mark \" inside the text of 'title' ends the text early; put the text in single quotes, title: 'Das \"neue\" Portal', or write „…“ inside it"),
         ("title: 'Dortmund's Portal'", "content/posts/2025/a.md:2: error: the apostrophe ' inside the text of 'title' ends the text early; write title: \"Dortmund's Portal\""),
         ("title: 'Ein \"Smart\" City's Tag'", "content/posts/2025/a.md:2: error: the apostrophe ' inside the text of 'title' ends the text early; write title: 'Ein \"Smart\" City''s Tag'"),
+        // A quoted name at the start was "a new key is expected here; check the indentation".
+        ("title: \"Smart City\" – Neues aus dem Labor", "content/posts/2025/a.md:2: error: the quotation mark \" inside the text of 'title' ends the text early; put the text in single quotes, title: '\"Smart City\" – Neues aus dem Labor', or write „…“ inside it"),
+        ("title: 'Digitale' Woche", "content/posts/2025/a.md:2: error: the apostrophe ' inside the text of 'title' ends the text early; write title: \"'Digitale' Woche\""),
     ])
     func aQuoteInsideAQuotedValueSaysSo(_ line: String, _ message: String) throws {
         func post(_ title: String) -> [String: String] {

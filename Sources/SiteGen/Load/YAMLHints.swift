@@ -187,7 +187,7 @@ enum YAMLHints {
         return "'" + text.replacingAll("'", with: "''") + "'"
     }
 
-    /// `title: "Das "neue" Portal"` or `title: 'Dortmund's Portal'`: the inner quotation mark ends
+    /// `title: "Das "neue" Portal"`, `title: 'Dortmund's Portal'` or `title: "Smart City" – Neues`: the inner quotation mark ends
     /// the text, and the parser says it expected a key (as if the indentation were wrong). The line
     /// of the error is checked: a value that starts with a quote, closes before the line's end and
     /// goes on with more text; the fix is the value in the other kind of quotes.
@@ -198,11 +198,12 @@ enum YAMLHints {
         guard let colon = line.indices.first(where: { line[$0] == ":" && line[line.index(after: $0)...].first == " " }) else { return nil }
         let key = line[..<colon]
         let value = line[line.index(after: colon)...].drop { $0 == " " }.trimmingTrailingSpaces
-        guard !key.isEmpty, key.isYAMLKeyName,
-              let quote = value.first, quote == "\"" || quote == "'", value.count >= 2, value.last == quote else { return nil }
-        let text = String(value.dropFirst().dropLast())
+        guard !key.isEmpty, key.isYAMLKeyName, let quote = value.first, quote == "\"" || quote == "'", value.count >= 2 else { return nil }
+        // `title: "Smart City" – Neues`: a quoted name at the start, and the quotes are all of the value.
+        let closesAtEnd = value.last == quote
+        let text = closesAtEnd ? String(value.dropFirst().dropLast()) : String(value)
         // Only when the value's own quote closes early, with text after it.
-        guard let inner = text.firstIndex(of: quote),
+        guard let inner = (closesAtEnd ? Substring(text) : text.dropFirst()).firstIndex(of: quote),
               !(quote == "'" && text[text.index(after: inner)...].first == "'"),
               !(quote == "\"" && inner > text.startIndex && text[text.index(before: inner)] == "\\") else { return nil }
         if quote == "\"" {
