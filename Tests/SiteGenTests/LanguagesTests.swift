@@ -59,7 +59,7 @@ import Testing
         var files = Self.files
         files["posts/2026/offen.en.md"] = "---\ntitel: Open data\ndate: 2026-11-20T18:00:00+01:00\nSchlagwörter: [Daten]\n---\nText.\n"
         let messages = TestSupport.model(files).1.map(\.description).filter { $0.contains("offen.en.md") }
-        #expect(messages.contains("content/posts/2026/offen.en.md:2: warning: unknown key 'titel', did you mean 'title'?"), "\(messages)")
+        #expect(messages.contains("content/posts/2026/offen.en.md:2: error: required key 'title' is written 'titel'; rename it to title:"), "\(messages)")
         #expect(messages.contains("content/posts/2026/offen.en.md:4: warning: unknown key 'Schlagwörter', did you mean 'tags'?"), "\(messages)")
     }
 

@@ -167,6 +167,7 @@ extension GermanMessages {
         ("publisher.email '{}' is no e-mail address; write it like smartcity@dortmund.de (without mailto:)",
          "publisher.email „{1}“ ist keine E-Mail-Adresse; schreiben Sie sie wie smartcity@dortmund.de (ohne mailto:)"),
         ("required key '{}' is missing; add e.g. {}: {}", "Die Pflichtangabe „{1}“ fehlt; ergänzen Sie z. B. {2}: {3}"),
+        ("required key '{}' is written '{}'; rename it to {}:", "Die Pflichtangabe „{1}“ ist als „{2}“ geschrieben; benennen Sie sie um in {3}:"),
         ("required page '{}' is missing; create {}", "Die Pflichtseite „{1}“ fehlt; legen Sie {2} an"),
         ("required page '{}' {}, so the site has none; {}", "Die Pflichtseite „{1}“ {2}, die Website hat also keine; {3}"),
         ("results '{}' is dated {} and not published yet; until then the page of this finished participation links no results",

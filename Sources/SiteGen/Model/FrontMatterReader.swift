@@ -70,10 +70,15 @@ struct FrontMatterReader {
     mutating func string(_ key: String, required: Bool = false, example: String = "\"…\"") -> String? {
         guard let value = map[key] else {
             guard required else { return nil }
-            missing(key, example: example)
-            // Read on with the mistyped key's value: the error above fails the build all the same,
-            // and the file's other mistakes (a mistyped field) show in this run, not the next.
-            guard let written = standIns.removeValue(forKey: key) else { return nil }
+            guard let written = standIns.removeValue(forKey: key), let entry = map.entry(written) else {
+                missing(key, example: example)
+                return nil
+            }
+            // `titel:` for `title:`: one message at its line, to rename it, instead of "add title:"
+            // and "unknown key 'titel'". The file is read on with its value: the error fails the
+            // build all the same, and its other mistakes (a mistyped field) show in this run.
+            diagnostics.removeAll { $0.severity == .warning && $0.line == entry.keyLine && $0.message.hasPrefix("unknown key '\(written)'") }
+            error(entry.keyLine, "required key '\(key)' is written '\(written)'; rename it to \(key):")
             readInstead[key] = written
             return string(written, example: example)
         }
