@@ -343,9 +343,23 @@ extension RawHTMLAddressTests {
         let (report, _) = TestSupport.buildInMemory(files)
         let errors = report.diagnostics.errorMessages
         #expect(errors == [
-            "/c/posts/2025/a.md:5: error: link target 'b.md#gibts-nicht': there is no heading with the id 'gibts-nicht'",
+            "/c/posts/2025/a.md:5: error: link target 'b.md#gibts-nicht': there is no heading with the id 'gibts-nicht'; its headings are #da",
             "/c/posts/2025/a.md:5: error: link to '#auch-nicht': the page has no anchor '#auch-nicht'",
         ], "\(errors)")
+    }
+
+    /// An anchor with no heading near it got no hint what to write: the page's few headings are
+    /// named, or that it has none.
+    @Test func aBrokenAnchorWithoutAGuessNamesTheHeadingsThereAre() {
+        let files = TestSupport.minimalSite.merging([
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\n---\nSiehe [B](b.md#telefon) und [C](c.md#telefon).\n",
+            "posts/2025/b.md": "---\ntitle: B\ndate: 2025-03-02T10:00:00+01:00\n---\n## Anfahrt\n\n## Sprechzeiten\n",
+            "posts/2025/c.md": "---\ntitle: C\ndate: 2025-03-02T10:00:00+01:00\n---\nNur Text.\n",
+        ]) { _, b in b }
+        #expect(TestSupport.buildInMemory(files).0.diagnostics.errorMessages == [
+            "/c/posts/2025/a.md:5: error: link target 'b.md#telefon': there is no heading with the id 'telefon'; its headings are #anfahrt, #sprechzeiten",
+            "/c/posts/2025/a.md:5: error: link target 'c.md#telefon': there is no heading with the id 'telefon'; that page has no headings, so link it without '#telefon'",
+        ])
     }
 
     /// An anchor written with an umlaut (`b.md#lösung`) was reported twice: at its line, and again

@@ -119,7 +119,11 @@ struct PageLinkCheck {
             guard let targetPage = pageOfSource(anchor.target), let ids = ids(URLScheme.outputFile(targetPage)),
                   !ids.contains(anchor.fragment) else { return nil }
             var message = "link target '\(anchor.written)': there is no heading with the id '\(anchor.fragment)'"
-            if let guess = Self.suggestedAnchor(anchor.fragment, in: headings(targetPage)) { message += ", did you mean '#\(guess)'?" }
+            let there = headings(targetPage)
+            if let guess = Self.suggestedAnchor(anchor.fragment, in: there) { message += ", did you mean '#\(guess)'?" }
+            // No guess: what there is to link, when that is few enough to read in a message.
+            else if there.isEmpty { message += "; that page has no headings, so link it without '#\(anchor.fragment)'" }
+            else if there.count <= 6 { message += "; its headings are " + there.map { "#" + $0 }.joined(separator: ", ") }
             return .error(r.source?.display ?? page, line: anchor.line, message)
         }
     }

@@ -17,6 +17,8 @@ extension GermanMessages {
         ("; it has no tags (the structure screen readers read){}",
          "; sie hat keine Tags (die Struktur, die Screenreader lesen){1}"),
         ("; it has no title{}", "; sie hat keinen Titel{1}"),
+        ("; its headings are {}", "; ihre Überschriften sind {1}"),
+        ("; that page has no headings, so link it without '#{}'", "; diese Seite hat keine Überschriften, verlinken Sie sie also ohne „#{1}“"),
         ("answered HTTP {}", "antwortete mit HTTP {1}"),
         ("could not be checked", "konnte nicht geprüft werden"),
         ("could not be checked ({})", "konnte nicht geprüft werden ({1})"),
