@@ -457,6 +457,15 @@ extension RawHTMLAddressTests {
          "content/posts/2026/a.md:6: error: front matter is not closed before the text: add a line with three dashes (---) above line 6"),
         ("\nIn Dortmund stehen 80 Stationen.\n\n---\n\nMehr Text.\n", "\n---\nIn Dortmund stehen 80 Stationen.\n\n---\n\nMehr Text.\n",
          "content/posts/2026/a.md:6: error: front matter is not closed before the text: add a line with three dashes (---) above line 6"),
+        // Pasted from Word: list marks that are no hyphen ("could not find expected ':'" at the next
+        // line; indented, "must be a list, e.g. tags: [– Klima – Sensorik]"), and typographic quotes
+        // around a text with a colon ("put text that contains a colon in quotes").
+        ("tags:\n– Klima\n– Sensorik\n---\nText\n", "tags:\n- Klima\n- Sensorik\n---\nText\n",
+         "content/posts/2026/a.md:6: error: a list entry starts with a hyphen and a space, not '–'; write - Klima"),
+        ("tags:\n  • Klima\n  • Sensorik\n---\nText\n", "tags:\n  - Klima\n  - Sensorik\n---\nText\n",
+         "content/posts/2026/a.md:6: error: a list entry starts with a hyphen and a space, not '•'; write - Klima"),
+        ("author: „Team: Smart City“\n---\nText\n", "author: \"Team: Smart City\"\n---\nText\n",
+         "content/posts/2026/a.md:5: error: the value of 'author' starts with „, which YAML does not read as a quotation mark; use straight quotes: author: \"Team: Smart City\""),
     ])
     func aMistakeTheParserPlacesLaterIsNamedAtItsLine(_ rest: String, _ fixed: String, _ message: String) throws {
         func post(_ rest: String) -> [String: String] {

@@ -18,8 +18,37 @@ enum YAMLHints {
             if let fix = spaceAfterColon(line) { return (i, "write a space after the colon: \(fix)") }
             if let fix = spaceAfterDash(lines, at: i) { return (i, "write a space after the dash: \(fix)") }
             if let message = hashtagInList(line) { return (i, message) }
+            if let message = wordListMark(line) { return (i, message) }
+            if let message = typographicQuotes(line) { return (i, message) }
         }
         return nil
+    }
+
+    /// Marks that Word puts before list items (`– Klima`, `• Klima`): YAML takes only `- `.
+    static let wordListMarks: [Character] = ["–", "—", "•", "‐", "−", "·"]
+
+    /// `– energie-und-umwelt` (a list pasted from Word): what to write instead, as a message.
+    static func wordListMark(_ line: Substring) -> String? {
+        let content = line.drop { $0 == " " }
+        guard let mark = content.first, wordListMarks.contains(mark), content.dropFirst().first == " " else { return nil }
+        // Lines of such a list under an indented key read as one text: name its first entry only.
+        let text = content.dropFirst(2).trimmingTrailingSpaces
+        let entry = text.firstRange(of: " \(mark) ").map { text[..<$0.lowerBound] } ?? text
+        return "a list entry starts with a hyphen and a space, not '\(mark)'; write - \(entry)"
+    }
+
+    /// `title: „Smart: City“`: typographic quotes are text to YAML, so the colon in them splits
+    /// the value; the same value in straight quotes.
+    static func typographicQuotes(_ line: Substring) -> String? {
+        let text = line.drop { $0 == " " }
+        guard let colon = text.firstIndex(of: ":"), colon > text.startIndex, text[..<colon].isYAMLKeyName else { return nil }
+        let key = text[..<colon]
+        let value = text[text.index(after: colon)...].drop { $0 == " " }.trimmingTrailingSpaces
+        let opening: Set<Character> = ["„", "“", "”", "«", "»", "‚", "‘"]
+        guard let quote = value.first, opening.contains(quote), value.contains(": ") else { return nil }
+        var inner = value.dropFirst()
+        if let last = inner.last, opening.contains(last) || last == "’" || last == "›" { inner = inner.dropLast() }
+        return "the value of '\(key)' starts with \(quote), which YAML does not read as a quotation mark; use straight quotes: \(key): \(quoted(String(inner)))"
     }
 
     /// `-Klima` under `tags:` is read as a key without its colon, and the parser names a later line.

@@ -173,7 +173,7 @@ struct FrontMatterReader {
             }
             return result
         case .scalar(let s, _, _, _):
-            error(value.line, "'\(key)' must be a list, e.g. \(key): [\(s)]")
+            error(value.line, YAMLHints.wordListMark(Substring(s.trimmingSpaces)) ?? "'\(key)' must be a list, e.g. \(key): [\(s)]")
             return []
         case .map:
             error(value.line, "'\(key)' must be a list, but is a group of keys")
