@@ -83,4 +83,14 @@ import Testing
             "content/posts/2026/english.md:5: warning: lang 'en' is not a language of site.yml (de); add it under languages: in site.yml, or correct the code",
         ].sorted())
     }
+
+    /// `lang: de-DE` (German, as Word names it) or `lang: DE` was "not a language of site.yml (de);
+    /// add it under languages:", which would make a second German site.
+    @Test func aRegionOrCapitalsOfADeclaredLanguageAreThatLanguage() {
+        var files = Self.files
+        files["posts/2026/region.md"] = "---\ntitle: Region\ndate: 2026-11-01T10:00:00+01:00\nlang: de-DE\n---\nText.\n"
+        files["posts/2026/gross.md"] = "---\ntitle: Groß\ndate: 2026-11-01T10:00:00+01:00\nlang: DE\n---\nText.\n"
+        let (_, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.filter { $0.message.contains("lang") }.map(\.file).filter { $0.contains("region") || $0.contains("gross") }.isEmpty, "\(diagnostics)")
+    }
 }

@@ -12,7 +12,8 @@ enum LanguageValidator {
             if let mark = site.config.versionMark, primary(lang) != primary(site.config.language) {
                 return otherLanguage(lang, source: source, mark: mark, language: site.config.language)
             }
-            guard !declared.contains(lang) else { return nil }
+            // `de-DE` and `EN` are the site's German and English (language tags ignore case): not unknown.
+            guard !declared.contains(where: { primary($0) == primary(lang) }) else { return nil }
             return .warning(source.display, line: source.keyLines["lang"],
                             "lang '\(lang)' is not a language of site.yml (\(declared.joined(separator: ", "))); add it under languages: in site.yml, or correct the code")
         }
