@@ -237,6 +237,14 @@ struct FrontMatterReader {
     /// voice by it, and a made-up one (`english`) leaves them guessing.
     mutating func languageCode(_ key: String) -> String? {
         guard let text = string(key) else { return nil }
+        if LanguageCodes.easyReadNames.contains(Slug.make(text)) {
+            error(line(of: key), "'\(text)' is Leichte Sprache, which is no '\(key)' but a version of its own: name the file with .ls.md at the end (foo.ls.md beside foo.md) and remove this line")
+            return nil
+        }
+        if let code = LanguageCodes.named[Slug.make(text)] {
+            error(line(of: key), "'\(key)' must be a language code, not the language's name ('\(text)'); write \(key): \(code)")
+            return nil
+        }
         guard Self.isLanguageCode(text) else {
             error(line(of: key), "'\(key)' must be a language code such as en, de or tr, but is '\(text)'")
             return nil
