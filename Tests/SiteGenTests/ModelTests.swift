@@ -218,8 +218,8 @@ import Testing
         files["pages/c.md"] = "---\ntitle: C\nlang: de-CH-1996\n---\nText\n"
         let (site, diagnostics) = TestSupport.model(files)
         #expect(diagnostics.errorMessages.sorted() == [
-            "content/posts/2025/a.md:4: error: 'lang' must be a language code such as en, de or tr, but is 'english'",
-            "content/site.yml:3: error: 'language' must be a language code such as en, de or tr, but is 'deutsch'",
+            "content/posts/2025/a.md:4: error: 'lang' must be a language code, not the language's name ('english'); write lang: en",
+            "content/site.yml:3: error: 'language' must be a language code, not the language's name ('deutsch'); write language: de",
         ])
         let s = try #require(site)
         #expect(s.config.language == "de")

@@ -285,6 +285,15 @@ import Testing
         ])
     }
 
+    /// `participation: auftakt-umfrage` (the format's name, not its file) was "the participation
+    /// format '../../events/2026/auftakt-umfrage' does not exist", a path the editor never wrote.
+    @Test func anEventNamingAFormatByItsNameIsToldToLinkTheFile() {
+        let extra = ["events/2026/auftakt.md": Self.event.replacingOccurrences(of: "location: Rathaus", with: "location: Rathaus\nparticipation: p")]
+        #expect(Self.errors("start: 2026-11-01\nparticipate: [mailto:a@example.org]", extra: extra) == [
+            "content/events/2026/auftakt.md:5: error: 'p' in 'participation' is no file; link the file, e.g. ../../participation/p.md",
+        ])
+    }
+
     /// The idea pool's address belongs to the site; a format named like it would take it.
     @Test func aFormatCannotTakeTheIdeaPoolsAddress() {
         let files = TestSupport.minimalSite.merging(["participation/ideenpool.md": "---\ntitle: Ideen\nstart: 2026-01-01\n---\nText.\n"]) { _, b in b }

@@ -68,7 +68,14 @@ enum DocumentDecoder {
         }
         let online = r.url("online", encrypted: true), fields = r.stringList("fields"), format = r.string("format")
         let registration = r.signUpAddress("registration"), summary = r.string("summary"), lang = r.languageCode("lang"), draft = r.bool("draft") ?? false
-        let participation = r.string("participation").map { resolveContentPath($0, from: doc.source.path) ?? $0 }
+        var participation = r.string("participation")
+        // `participation: umfrage` (its name): the message named a path under events/ never written.
+        if let written = participation, !written.hasSuffix(".md") {
+            r.diagnostics.append(.error(doc.source.display, line: r.line(of: "participation"),
+                                        FrontMatterReader.notAFile(written, in: "participation", folder: "../../participation")))
+            participation = nil
+        }
+        participation = participation.map { resolveContentPath($0, from: doc.source.path) ?? $0 }
         guard let title, let start else { return nil }
         return Event(slug: doc.fileSlug, title: title, start: start, end: end, location: location, online: online, fields: fields,
                      format: format, registration: registration?.href, summary: summary, status: status, lang: lang, draft: draft, body: body(doc),

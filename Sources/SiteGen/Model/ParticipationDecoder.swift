@@ -153,6 +153,12 @@ extension FrontMatterReader {
         return nil
     }
 
+    /// A name written where a file is linked (`projects: [app]`): the file that would be meant,
+    /// under `folder` as seen from the file that names it (`../projects`).
+    static func notAFile(_ written: String, in key: String, folder: String) -> String {
+        "'\(written)' in '\(key)' is no file; link the file, e.g. \(folder)/\(Slug.make(written)).md"
+    }
+
     /// A list of links to `.md` files of `folder`, resolved from the file at `source`.
     mutating func contentRefs(_ key: String, from source: String, folder: String) -> [ContentRef] {
         guard case .list(let items, _)? = map[key] else {
@@ -167,7 +173,7 @@ extension FrontMatterReader {
             }
             let written = s.trimmingSpaces
             guard written.hasSuffix(".md") || written.hasSuffix(".markdown") else {
-                fail(item.line, "'\(written)' in '\(key)' is no file; link the file, e.g. ../\(folder)/\(Slug.make(written)).md")
+                fail(item.line, Self.notAFile(written, in: key, folder: "../" + folder))
                 continue
             }
             let path = resolveContentPath(written, from: source) ?? written
