@@ -115,6 +115,10 @@ import Testing
         // Written as on a letterhead, or without mailto:: the message says how, not "https only".
         #expect(event("Tel. 0231 50-12345").1.errorMessages == ["content/events/2026/e.md:5: error: 'Tel. 0231 50-12345' looks like a phone number; write it as tel:0231 50-12345"])
         #expect(event("anmeldung@dortmund.de").1.errorMessages == ["content/events/2026/e.md:5: error: 'anmeldung@dortmund.de' looks like an e-mail address; write it as mailto:anmeldung@dortmund.de"])
+        // As printed on a flyer, without https:// ('must be a web address …', without the fix).
+        #expect(event("www.dortmund.de/anmeldung").1.errorMessages == ["content/events/2026/e.md:5: error: 'registration' is written 'www.dortmund.de/anmeldung', without https://; write registration: https://www.dortmund.de/anmeldung"])
+        let format = model(["participation/p.md": "---\ntitle: P\nstart: 2026-12-01\nparticipate:\n  - { label: Umfrage, link: www.beteiligung.example.org/u }\n---\n"])
+        #expect(format.1.errorMessages == ["content/participation/p.md:5: error: 'link' is written 'www.beteiligung.example.org/u', without https://; write link: https://www.beteiligung.example.org/u"])
         #expect(event("im Bürgerbüro").1.errorMessages == ["content/events/2026/e.md:5: error: 'registration' must be a web address (https://…), an e-mail address (mailto:…) or a phone number (tel:…), but is 'im Bürgerbüro'"])
     }
 

@@ -28,6 +28,8 @@ extension GermanMessages {
          "„{1}“ ist als „{2}“ geschrieben, Daten stehen hier aber als Jahr-Monat-Tag mit zweistelligem Monat und Tag; schreiben Sie {3}"),
         ("'{}' is written '{}', with a space before the offset; write {}",
          "„{1}“ ist als „{2}“ geschrieben, mit einem Leerzeichen vor dem Zeitversatz; schreiben Sie {3}"),
+        ("'{}' is written '{}', without https://; write {}: https://{}",
+         "„{1}“ ist als „{2}“ geschrieben, ohne https://; schreiben Sie {3}: https://{4}"),
         ("'{}' is written with the offset {}, but Berlin time on {} has {}, so it is shown as {}; write {} if {} is meant",
          "„{1}“ ist mit dem Zeitversatz {2} geschrieben, aber die Berliner Zeit hat am {3} den Versatz {4}, deshalb wird {5} angezeigt; schreiben Sie {6}, wenn {7} gemeint ist"),
         ("'{}' is {}, but {}; write a date that exists", "„{1}“ ist {2}, aber {3}; schreiben Sie ein Datum, das es gibt"),

@@ -190,7 +190,7 @@ struct FrontMatterReader {
                 error(line(of: key), "'\(key)' is the web address itself, not yes or no, but is '\(text)'; write the address, e.g. https://dortmund.de/…")
                 return nil
             }
-            error(line(of: key), "'\(key)' must be a web address starting with https://, but is '\(text)'")
+            error(line(of: key), Self.withoutScheme(key, text) ?? "'\(key)' must be a web address starting with https://, but is '\(text)'")
             return nil
         }
         if encrypted, !lower.hasPrefix("https://") {
@@ -198,6 +198,12 @@ struct FrontMatterReader {
             return nil
         }
         return text
+    }
+
+    /// `www.dortmund.de/anmeldung`, as printed on a flyer: the address with its `https://`.
+    static func withoutScheme(_ key: String, _ text: String) -> String? {
+        guard text.lowercased().hasPrefix("www."), !text.contains(" ") else { return nil }
+        return "'\(key)' is written '\(text)', without https://; write \(key): https://\(text)"
     }
 
     /// Where people sign up for an event: an https address, or an e-mail address or phone number
@@ -220,7 +226,8 @@ struct FrontMatterReader {
             }
             let lower = text.lowercased()
             guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else {
-                error(line(of: key), "'\(key)' must be a web address (https://…), an e-mail address (mailto:…) or a phone number (tel:…), but is '\(text)'")
+                error(line(of: key), Self.withoutScheme(key, text)
+                    ?? "'\(key)' must be a web address (https://…), an e-mail address (mailto:…) or a phone number (tel:…), but is '\(text)'")
                 return nil
             }
             return url(key, encrypted: true).map { ($0, nil) }

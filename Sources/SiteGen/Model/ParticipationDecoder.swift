@@ -98,7 +98,7 @@ extension FrontMatterReader {
         } else if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
             target = .event(resolveContentPath(written, from: source) ?? written)
         } else {
-            fail(line, PhoneNumber.contactHint(written) ?? "link '\(written)' must be an https address, a mailto: or tel: address or the .md file of an event (e.g. ../events/2026/auftakt.md)")
+            fail(line, PhoneNumber.contactHint(written) ?? Self.withoutScheme("link", written) ?? "link '\(written)' must be an https address, a mailto: or tel: address or the .md file of an event (e.g. ../events/2026/auftakt.md)")
             return nil
         }
         return ParticipationLink(label: label, target: target, written: written, line: line)
