@@ -193,7 +193,7 @@ import Testing
         let (site, diagnostics) = TestSupport.model(files, options: BuildOptions(now: TestSupport.now, drafts: true))
         #expect(try #require(site).events.first?.location == nil)
         #expect(diagnostics.warningMessages.contains(
-            "content/events/2026/treffen.md: warning: event has neither a location nor an online address; add 'location' or 'online'"))
+            "content/events/2026/treffen.md:5: warning: event has neither a location nor an online address; add 'location' or 'online'"))
         files["events/2026/treffen.md"] = "---\ntitle: Treffen\nstart: 2026-12-01T10:00:00+01:00\nlocation:\n  name: Rathaus\n  address: \"\"\n---\n"
         let (withName, _) = TestSupport.model(files)
         #expect(try #require(withName).events.first?.location?.name == "Rathaus")

@@ -305,10 +305,10 @@ import Testing
     /// While one can take part the page needs a way to do so; once it is over, its results.
     @Test func whatIsForgottenIsAWarningThatDependsOnTheStatus() {
         #expect(Self.messages("start: 2026-11-01").warningMessages == [
-            "content/participation/p.md: warning: participation has no 'participate' entry, so its page cannot say how to take part; add e.g. participate: [{ label: \"Zur Umfrage\", link: https://… }]",
+            "content/participation/p.md:4: warning: participation has no 'participate' entry, so its page cannot say how to take part; add e.g. participate: [{ label: \"Zur Umfrage\", link: https://… }]",
         ])
         #expect(Self.messages("start: 2026-10-01\nend: 2026-11-01").warningMessages == [
-            "content/participation/p.md: warning: participation is over, but has no 'results'; add the .md file of a post or page, an https address or '#heading' of its text, so people learn what came of it",
+            "content/participation/p.md:5: warning: participation is over, but has no 'results'; add the .md file of a post or page, an https address or '#heading' of its text, so people learn what came of it",
         ])
         #expect(Self.messages("start: 2026-10-01\nend: 2026-11-01\nstatus: abgesagt").isEmpty, "a cancelled format needs neither")
         // Entries that are all unusable have their own errors: not also "has no entry".

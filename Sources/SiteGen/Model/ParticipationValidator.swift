@@ -95,10 +95,10 @@ enum ParticipationValidator {
         // Written, but no entry usable: each has its own error already. Only blank entries (the
         // ones `sitegen new` writes to fill in) are as good as none.
         if status == .geplant || status == .laufend, p.participate.isEmpty, !p.participateFailed {
-            return [.warning(p.source.display, line: p.source.keyLines["participate"], "participation has no 'participate' entry, so its page cannot say how to take part; add e.g. participate: [{ label: \"Zur Umfrage\", link: https://… }]")]
+            return [.warning(p.source.display, line: p.source.line(toAdd: "participate"), "participation has no 'participate' entry, so its page cannot say how to take part; add e.g. participate: [{ label: \"Zur Umfrage\", link: https://… }]")]
         }
         if status == .abgeschlossen, p.results == nil {
-            return [.warning(p.source.display, "participation is over, but has no 'results'; add the .md file of a post or page, an https address or '#heading' of its text, so people learn what came of it")]
+            return [.warning(p.source.display, line: p.source.line(toAdd: "results"), "participation is over, but has no 'results'; add the .md file of a post or page, an https address or '#heading' of its text, so people learn what came of it")]
         }
         return []
     }
