@@ -394,12 +394,13 @@ extension RawHTMLAddressTests {
     /// `registration: "https://"` (a form field left unfilled) and `https://https://…` (an address
     /// pasted behind a typed `https://`) were published as links that lead nowhere, exit 0.
     @Test func aWebAddressWithoutASiteIsAnErrorAtItsLine() {
-        let event = "---\ntitle: Treffen\nstart: 2026-12-03T18:00:00+01:00\nlocation: Rathaus\nregistration: \"https://\"\n---\nSiehe https://www.dortmund.de/ und [Stadt](https://https://www.schwerte.de/).\n\n[Port](https://:8080/x) und [Gut](https://www.dortmund.de:8443/a).\n"
+        let event = "---\ntitle: Treffen\nstart: 2026-12-03T18:00:00+01:00\nlocation: Rathaus\nregistration: \"https://\"\n---\nSiehe https://www.dortmund.de/ und [Stadt](https://https://www.schwerte.de/).\n\n[Port](https://:8080/x) und [Gut](https://www.dortmund.de:8443/a).\n\n[Intranet](https://anmeldung/x) und [IPv6](https://[2001:db8::1]/).\n"
         let (report, _) = TestSupport.buildInMemory(TestSupport.minimalSite.merging(["events/2026/treffen.md": event]) { _, b in b })
         #expect(report.diagnostics.errorMessages == [
             "/c/events/2026/treffen.md:5: error: link to 'https://' names no website; write the whole address, e.g. https://www.dortmund.de/",
             "/c/events/2026/treffen.md:7: error: link to 'https://https://www.schwerte.de/' has its 'https://' twice; write 'https://www.schwerte.de/'",
             "/c/events/2026/treffen.md:9: error: link to 'https://:8080/x' names no website; write the whole address, e.g. https://www.dortmund.de/",
+            "/c/events/2026/treffen.md:11: error: link to 'https://anmeldung/x' names no website on the internet ('anmeldung' has no domain such as .de, so visitors cannot reach it); write the whole address, e.g. https://www.dortmund.de/",
         ], "\(report.diagnostics.errorMessages)")
     }
 

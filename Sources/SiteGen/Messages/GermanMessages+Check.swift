@@ -29,6 +29,8 @@ extension GermanMessages {
          "Linkziel „{1}“: Es gibt keine Überschrift mit der Kennung „{2}“{3}"),
         ("link to '{}' has its '{}' twice{}; write '{}'", "Im Link auf „{1}“ steht „{2}“ doppelt{3}; schreiben Sie „{4}“"),
         ("link to '{}' leads nowhere in the built site{}", "Der Link auf „{1}“ führt in der gebauten Website ins Leere{2}"),
+        ("link to '{}' names no website on the internet{} ('{}' has no domain such as .de, so visitors cannot reach it); write the whole address, e.g. https://www.dortmund.de/",
+         "Der Link auf „{1}“ nennt keine Website im Internet{2} („{3}“ hat keine Domain wie .de, Besucherinnen und Besucher erreichen sie also nicht); schreiben Sie die ganze Adresse, z. B. https://www.dortmund.de/"),
         ("link to '{}' names no website{}; write the whole address, e.g. https://www.dortmund.de/",
          "Der Link auf „{1}“ nennt keine Website{2}; schreiben Sie die ganze Adresse, z. B. https://www.dortmund.de/"),
         ("link to '{}' points at this site, but the build has no such page{}",
