@@ -14,6 +14,17 @@ import Testing
         return files
     }()
 
+    /// `home.ls.md` lies in content/ itself; `[…](../strategy.md)`, written as its neighbours one
+    /// folder down write it, was "lies outside the content folder" without what to write.
+    @Test func aLinkWithOneUpTooManyGetsTheAddressMeant() {
+        var files = Self.files
+        files["home.ls.md"] = "---\ntitle: Leichte Sprache\n---\nZur [Seite über Sensoren](../projects/sensoren.md#ziel).\n"
+        files["pages/leichte-sprache.md"] = nil  // the home page in Leichte Sprache takes its address
+        #expect(TestSupport.buildInMemory(files).0.diagnostics.errorMessages == [
+            "/c/home.ls.md:4: error: link target '../projects/sensoren.md#ziel' lies outside the content folder, did you mean 'projects/sensoren.md#ziel'?",
+        ])
+    }
+
     @Test func theEasyReadPageAndTheStandardPageLinkEachOther() throws {
         let (report, sink) = TestSupport.buildInMemory(Self.files)
         #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty, "\(report.diagnostics)")
