@@ -25,6 +25,17 @@ import Testing
         ])
     }
 
+    /// A version of a project without `fields` was told to add the site's first field, whatever
+    /// the original's are; it is offered the original's.
+    @Test func aVersionWithoutFieldsIsOfferedItsOriginals() {
+        var files = Self.files
+        files["projects/ohne.md"] = "---\ntitle: Ohne\nstatus: idee\nfields: [energie-und-umwelt]\n---\nText.\n"
+        files["projects/ohne.ls.md"] = "---\ntitle: Ohne in Leichter Sprache\nstatus: idee\n---\nText.\n"
+        #expect(TestSupport.model(files).1.warningMessages.filter { $0.contains("ohne.ls.md") } == [
+            "content/projects/ohne.ls.md:4: warning: project has no field of action; add e.g. fields: [energie-und-umwelt]",
+        ])
+    }
+
     @Test func theEasyReadPageAndTheStandardPageLinkEachOther() throws {
         let (report, sink) = TestSupport.buildInMemory(Self.files)
         #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty, "\(report.diagnostics)")

@@ -191,7 +191,10 @@ struct SiteValidator {
         var d: [Diagnostic] = []
         let known = site.fields.map(\.slug)
         for p in site.projects where p.fields.isEmpty && !site.fieldsLeftOut.contains(p.source.path) {
-            d.append(.warning(p.source.display, line: p.source.line(toAdd: "fields"), "project has no field of action; add e.g. fields: [\(known.first ?? "daten-und-plattformen")]"))
+            // A translation is offered its original's fields (a random one sent editors to guess).
+            let original = Variant.of(p.source.path).flatMap { v in site.originalProjects.first { $0.source.path == v.0 } }
+            let example = original.map { $0.fields.joined(separator: ", ") }.flatMap { $0.isEmpty ? nil : $0 } ?? known.first ?? "daten-und-plattformen"
+            d.append(.warning(p.source.display, line: p.source.line(toAdd: "fields"), "project has no field of action; add e.g. fields: [\(example)]"))
         }
         for p in site.projects {
             if let s = p.start, let e = p.end, e < s {
