@@ -163,7 +163,8 @@ import Testing
         let content = TestSupport.copyOfExampleContent()
         TestSupport.write(["posts/2026/ohne-zusammenfassung.md": "---\ntitle: Ohne\ndate: 2026-11-01T10:00:00+01:00\n---\nText\n"], under: content)
         let r = try run(["check", "--now", now, "--source", content, "--templates", templates], environment: ["GITHUB_ACTIONS": "true"])
-        #expect(r.stderr.contains("::warning file=\(content)/posts/2026/ohne-zusammenfassung.md::post has no summary"))
+        // At the closing --- of the front matter (line 4), where the summary is added.
+        #expect(r.stderr.contains("::warning file=\(content)/posts/2026/ohne-zusammenfassung.md,line=4::post has no summary"), "\(r.stderr)")
         #expect(r.status == 0)  // a warning without --strict
         let strict = try run(["check", "--strict", "--now", now, "--source", content, "--templates", templates])
         #expect(strict.status == 1)

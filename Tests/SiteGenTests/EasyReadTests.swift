@@ -14,6 +14,28 @@ import Testing
         return files
     }()
 
+    /// `home.ls.md` lies in content/ itself; `[…](../strategy.md)`, written as its neighbours one
+    /// folder down write it, was "lies outside the content folder" without what to write.
+    @Test func aLinkWithOneUpTooManyGetsTheAddressMeant() {
+        var files = Self.files
+        files["home.ls.md"] = "---\ntitle: Leichte Sprache\n---\nZur [Seite über Sensoren](../projects/sensoren.md#ziel).\n"
+        files["pages/leichte-sprache.md"] = nil  // the home page in Leichte Sprache takes its address
+        #expect(TestSupport.buildInMemory(files).0.diagnostics.errorMessages == [
+            "/c/home.ls.md:4: error: link target '../projects/sensoren.md#ziel' lies outside the content folder, did you mean 'projects/sensoren.md#ziel'?",
+        ])
+    }
+
+    /// A version of a project without `fields` was told to add the site's first field, whatever
+    /// the original's are; it is offered the original's.
+    @Test func aVersionWithoutFieldsIsOfferedItsOriginals() {
+        var files = Self.files
+        files["projects/ohne.md"] = "---\ntitle: Ohne\nstatus: idee\nfields: [energie-und-umwelt]\n---\nText.\n"
+        files["projects/ohne.ls.md"] = "---\ntitle: Ohne in Leichter Sprache\nstatus: idee\n---\nText.\n"
+        #expect(TestSupport.model(files).1.warningMessages.filter { $0.contains("ohne.ls.md") } == [
+            "content/projects/ohne.ls.md:4: warning: project has no field of action; add e.g. fields: [energie-und-umwelt]",
+        ])
+    }
+
     @Test func theEasyReadPageAndTheStandardPageLinkEachOther() throws {
         let (report, sink) = TestSupport.buildInMemory(Self.files)
         #expect(report.diagnostics.filter { $0.severity == .error }.isEmpty, "\(report.diagnostics)")

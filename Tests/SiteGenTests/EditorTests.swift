@@ -121,6 +121,9 @@ import Testing
         ("12. März 2026", "2026-03-12"),
         ("2026-3-5", "2026-03-05"),
         ("2026/03/05 9:15", "2026-03-05T09:15:00+01:00"),
+        // A full hour as it is said was "must be a date like …".
+        ("07.12.2026 18 Uhr", "2026-12-07T18:00:00+01:00"),
+        ("7.12.2026, ab 9.30 Uhr", "2026-12-07T09:30:00+01:00"),
     ])
     func aDateWrittenAnotherWayGetsItsISOForm(_ written: String, _ iso: String) {
         func post(_ date: String) -> [String: String] {
@@ -130,6 +133,30 @@ import Testing
         #expect(d.errorMessages == ["content/posts/2025/a.md:3: error: 'date' is written '\(written)', but dates are written as year-month-day with two-digit month and day; write date: \(iso)"], "\(d.errorMessages)")
         let (_, fixed) = TestSupport.model(post(iso))
         #expect(fixed.errorMessages.isEmpty, "the suggestion is itself wrong: \(fixed.errorMessages)")
+    }
+
+    /// `end: 20:00` (the end of an evening, written as the day is obvious) got "must be a date
+    /// like …"; the message gives the start's day with that time.
+    @Test(arguments: ["20:00", "20 Uhr", "bis 20.00 Uhr"])
+    func anEndThatIsOnlyATimeGetsTheStartsDay(_ written: String) {
+        let files = TestSupport.minimalSite.merging(["events/2026/e.md": "---\ntitle: E\nstart: 2026-12-10T18:00:00+01:00\nend: \(written)\nlocation: Rathaus\n---\nText\n"]) { _, b in b }
+        #expect(TestSupport.model(files).1.errorMessages == [
+            "content/events/2026/e.md:4: error: 'end' is only a time ('\(written)'); write the day too: end: 2026-12-10T20:00:00+01:00"])
+    }
+
+    /// A bare number after the date is no time: it is not guessed.
+    @Test func aBareHourIsNoTime() {
+        let files = TestSupport.minimalSite.merging(["posts/2025/a.md": "---\ntitle: A\ndate: 07.12.2026 18\nsummary: x\n---\nText\n"]) { _, b in b }
+        #expect(TestSupport.model(files).1.errorMessages == ["content/posts/2025/a.md:3: error: 'date' must be a date like 2026-11-26T10:00:00+01:00, but is '07.12.2026 18'"])
+    }
+
+    /// `datum: 7.12.2026` (German key, German date) had its date message at the line of the
+    /// first key, not at the line of `datum:`.
+    @Test func theMessageAboutAMistypedKeysValueNamesItsLine() {
+        let files = TestSupport.minimalSite.merging(["posts/2025/a.md": "---\ntitle: A\nsummary: x\ndatum: 7.12.2026\n---\nText\n"]) { _, b in b }
+        #expect(TestSupport.model(files).1.errorMessages.contains(
+            "content/posts/2025/a.md:4: error: 'date' is written '7.12.2026', but dates are written as year-month-day with two-digit month and day; write date: 2026-12-07"),
+            "\(TestSupport.model(files).1.errorMessages)")
     }
 
     /// A space before the offset (as some programs print dates) got only "must be a date like …".
@@ -316,9 +343,23 @@ extension RawHTMLAddressTests {
         let (report, _) = TestSupport.buildInMemory(files)
         let errors = report.diagnostics.errorMessages
         #expect(errors == [
-            "/c/posts/2025/a.md:5: error: link target 'b.md#gibts-nicht': there is no heading with the id 'gibts-nicht'",
+            "/c/posts/2025/a.md:5: error: link target 'b.md#gibts-nicht': there is no heading with the id 'gibts-nicht'; its headings are #da",
             "/c/posts/2025/a.md:5: error: link to '#auch-nicht': the page has no anchor '#auch-nicht'",
         ], "\(errors)")
+    }
+
+    /// An anchor with no heading near it got no hint what to write: the page's few headings are
+    /// named, or that it has none.
+    @Test func aBrokenAnchorWithoutAGuessNamesTheHeadingsThereAre() {
+        let files = TestSupport.minimalSite.merging([
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\n---\nSiehe [B](b.md#telefon) und [C](c.md#telefon).\n",
+            "posts/2025/b.md": "---\ntitle: B\ndate: 2025-03-02T10:00:00+01:00\n---\n## Anfahrt\n\n## Sprechzeiten\n",
+            "posts/2025/c.md": "---\ntitle: C\ndate: 2025-03-02T10:00:00+01:00\n---\nNur Text.\n",
+        ]) { _, b in b }
+        #expect(TestSupport.buildInMemory(files).0.diagnostics.errorMessages == [
+            "/c/posts/2025/a.md:5: error: link target 'b.md#telefon': there is no heading with the id 'telefon'; its headings are #anfahrt, #sprechzeiten",
+            "/c/posts/2025/a.md:5: error: link target 'c.md#telefon': there is no heading with the id 'telefon'; that page has no headings, so link it without '#telefon'",
+        ])
     }
 
     /// An anchor written with an umlaut (`b.md#lösung`) was reported twice: at its line, and again
@@ -348,6 +389,28 @@ extension RawHTMLAddressTests {
             "/c/events/2026/treffen.md:5: warning: link to 'https://example.org/anmeldung' points at this site, but the build has no such page",
             "/c/events/2026/treffen.md:6: warning: link to 'https://example.org/stream' points at this site, but the build has no such page",
         ], "\(warnings)")
+    }
+
+    /// `registration: "https://"` (a form field left unfilled) and `https://https://…` (an address
+    /// pasted behind a typed `https://`) were published as links that lead nowhere, exit 0.
+    @Test func aWebAddressWithoutASiteIsAnErrorAtItsLine() {
+        let event = "---\ntitle: Treffen\nstart: 2026-12-03T18:00:00+01:00\nlocation: Rathaus\nregistration: \"https://\"\n---\nSiehe https://www.dortmund.de/ und [Stadt](https://https://www.schwerte.de/).\n\n[Port](https://:8080/x) und [Gut](https://www.dortmund.de:8443/a).\n\n[Intranet](https://anmeldung/x) und [IPv6](https://[2001:db8::1]/).\n"
+        let (report, _) = TestSupport.buildInMemory(TestSupport.minimalSite.merging(["events/2026/treffen.md": event]) { _, b in b })
+        #expect(report.diagnostics.errorMessages == [
+            "/c/events/2026/treffen.md:5: error: link to 'https://' names no website; write the whole address, e.g. https://www.dortmund.de/",
+            "/c/events/2026/treffen.md:7: error: link to 'https://https://www.schwerte.de/' has its 'https://' twice; write 'https://www.schwerte.de/'",
+            "/c/events/2026/treffen.md:9: error: link to 'https://:8080/x' names no website; write the whole address, e.g. https://www.dortmund.de/",
+            "/c/events/2026/treffen.md:11: error: link to 'https://anmeldung/x' names no website on the internet ('anmeldung' has no domain such as .de, so visitors cannot reach it); write the whole address, e.g. https://www.dortmund.de/",
+        ], "\(report.diagnostics.errorMessages)")
+    }
+
+    /// An e-mail address written as a link target (`[Mail](smartcity@example.org)`) got no hint.
+    @Test func anEMailAddressAsLinkTargetGetsMailto() {
+        let post = "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\n---\n[Schreiben Sie uns](smartcity@example.org).\n"
+        let (report, _) = TestSupport.buildInMemory(TestSupport.minimalSite.merging(["posts/2025/a.md": post]) { _, b in b })
+        #expect(report.diagnostics.errorMessages == [
+            "/c/posts/2025/a.md:5: error: link target 'smartcity@example.org' does not exist, did you mean 'mailto:smartcity@example.org'?",
+        ], "\(report.diagnostics.errorMessages)")
     }
 
     /// Project pages end with "## Aktueller Stand (Mai 2025)", whose date changes with each
@@ -395,6 +458,15 @@ extension RawHTMLAddressTests {
          "content/posts/2026/a.md:6: error: front matter is not closed before the text: add a line with three dashes (---) above line 6"),
         ("\nIn Dortmund stehen 80 Stationen.\n\n---\n\nMehr Text.\n", "\n---\nIn Dortmund stehen 80 Stationen.\n\n---\n\nMehr Text.\n",
          "content/posts/2026/a.md:6: error: front matter is not closed before the text: add a line with three dashes (---) above line 6"),
+        // Pasted from Word: list marks that are no hyphen ("could not find expected ':'" at the next
+        // line; indented, "must be a list, e.g. tags: [– Klima – Sensorik]"), and typographic quotes
+        // around a text with a colon ("put text that contains a colon in quotes").
+        ("tags:\n– Klima\n– Sensorik\n---\nText\n", "tags:\n- Klima\n- Sensorik\n---\nText\n",
+         "content/posts/2026/a.md:6: error: a list entry starts with a hyphen and a space, not '–'; write - Klima"),
+        ("tags:\n  • Klima\n  • Sensorik\n---\nText\n", "tags:\n  - Klima\n  - Sensorik\n---\nText\n",
+         "content/posts/2026/a.md:6: error: a list entry starts with a hyphen and a space, not '•'; write - Klima"),
+        ("author: „Team: Smart City“\n---\nText\n", "author: \"Team: Smart City\"\n---\nText\n",
+         "content/posts/2026/a.md:5: error: the value of 'author' starts with „, which YAML does not read as a quotation mark; use straight quotes: author: \"Team: Smart City\""),
     ])
     func aMistakeTheParserPlacesLaterIsNamedAtItsLine(_ rest: String, _ fixed: String, _ message: String) throws {
         func post(_ rest: String) -> [String: String] {
@@ -419,6 +491,9 @@ extension RawHTMLAddressTests {
         ("title: \"Das \"neue\" Portal\"", "content/posts/2025/a.md:2: error: the quotation mark \" inside the text of 'title' ends the text early; put the text in single quotes, title: 'Das \"neue\" Portal', or write „…“ inside it"),
         ("title: 'Dortmund's Portal'", "content/posts/2025/a.md:2: error: the apostrophe ' inside the text of 'title' ends the text early; write title: \"Dortmund's Portal\""),
         ("title: 'Ein \"Smart\" City's Tag'", "content/posts/2025/a.md:2: error: the apostrophe ' inside the text of 'title' ends the text early; write title: 'Ein \"Smart\" City''s Tag'"),
+        // A quoted name at the start was "a new key is expected here; check the indentation".
+        ("title: \"Smart City\" – Neues aus dem Labor", "content/posts/2025/a.md:2: error: the quotation mark \" inside the text of 'title' ends the text early; put the text in single quotes, title: '\"Smart City\" – Neues aus dem Labor', or write „…“ inside it"),
+        ("title: 'Digitale' Woche", "content/posts/2025/a.md:2: error: the apostrophe ' inside the text of 'title' ends the text early; write title: \"'Digitale' Woche\""),
     ])
     func aQuoteInsideAQuotedValueSaysSo(_ line: String, _ message: String) throws {
         func post(_ title: String) -> [String: String] {

@@ -43,6 +43,35 @@ import Testing
         }
     }
 
+    /// A `...` or `---` typed between keys closed the front matter there: the keys below it were
+    /// published as text, and a `draft: true` among them published the draft (exit 0). So did
+    /// `draft: true` added below the closing `---`. A heading over a rule stays Markdown.
+    @Test(arguments: [
+        ("---\ntitle: A\n...\ndraft: true\n---\nText\n", 3, "this line ends the front matter, but more keys follow below it, up to the --- on line 5; delete this line"),
+        ("---\ntitle: A\n---\nsummary: s\nfields:\n  - a\ndraft: true\n---\nText\n", 3, "this line ends the front matter, but more keys follow below it, up to the --- on line 8; delete this line"),
+        ("---\ntitle: A\n---\n\ndraft: true\n\nText\n", 5, "'draft:' stands below the --- that ends the front matter (line 3), so it is text of the page, and the page would be published; move it above that line"),
+    ])
+    func frontMatterGoingOnBelowItsEndIsAnError(_ text: String, _ line: Int, _ message: String) {
+        do {
+            _ = try FrontMatter.split(text)
+            Issue.record("accepted: \(text)")
+        } catch {
+            #expect(error.line == line)
+            #expect(error.message == message)
+        }
+    }
+
+    @Test func markdownThatLooksLikeKeysStaysMarkdown() throws {
+        for markdown in [
+            "---\ntitle: A\n---\nStand: März 2026\n---\n\nText\n",   // a heading over a rule
+            "---\ntitle: A\n---\n\n---\n\nText\n",                        // a rule
+            "---\ntitle: A\n---\nText mit draft: true\n",
+            "---\ntitle: A\n---\n- draft: eine Liste\n",
+        ] {
+            #expect(try FrontMatter.split(markdown).hasFrontMatter, "\(markdown)")
+        }
+    }
+
     @Test func byteOrderMarkAndCRLFAreAccepted() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("---\r\ntitle: Grüße\r\n---\r\nText\r\n".utf8)
         let text = try #require(FrontMatter.decodeText(bytes))

@@ -103,6 +103,15 @@ import Testing
         "posts/2025/y-blank.md": "\n",
         "posts/2025/y-space-dashes.md": " ---\ntitle: x\n---\n",
         "posts/2025/y-key.md": "---\n[a]: b\n---\nText\n",
+        // A Windows path in double quotes, a bad \u, a line starting with %, |0 (libyaml's own English).
+        "posts/2025/y-windows.md": "---\ntitle: x\nimage: \"C:\\Users\\mueller\\Bild.jpg\"\n---\nText\n",
+        "posts/2025/y-unicode.md": "---\ntitle: \"Code \\uD800\"\n---\nText\n",
+        "posts/2025/y-percent.md": "---\ntitle: x\n% Rabatt\n---\nText\n",
+        "posts/2025/y-directive.md": "---\ntitle: x\n%YAML 1.2\n---\nText\n",
+        "posts/2025/y-zero.md": "---\ntitle: x\nsummary: |0\n  y\n---\nText\n",
+        "posts/2025/y-ended.md": "---\ntitle: x\n...\ndraft: true\n---\nText\n",
+        "posts/2025/y-below.md": "---\ntitle: x\n---\ndraft: true\n\nText\n",
+        "events/2026/uhrzeit.md": "---\ntitle: Uhrzeit\nstart: 07.12.2026 18 Uhr\nend: 20:00\nlocation: Rathaus\nregistration: \"https://\"\n---\nText\n",
         // Participation formats (see ParticipationTests).
         "participation/werkstatt.md": "---\ntitle: Werkstatt\nstart: 2026-12-05\nend: 2026-12-05T15:00:00+01:00\nstatus: laufend\n"
             + "participate:\n  - { label: Umfrage, link: http://example.org/ }\n  - https://example.org/ohne-label\n  - mailto:keine-adresse\n"

@@ -83,4 +83,26 @@ import Testing
             "content/posts/2026/english.md:5: warning: lang 'en' is not a language of site.yml (de); add it under languages: in site.yml, or correct the code",
         ].sorted())
     }
+
+    /// `lang: Deutsch` got "must be a language code such as en, de or tr"; `lang: ls` (meaning a
+    /// page in Leichte Sprache) passed as a language code and was warned about as undeclared.
+    @Test func aLanguagesNameOrLeichteSpracheAsLangSaysWhatToWrite() {
+        var files = Self.files
+        files["posts/2026/name.md"] = "---\ntitle: Name\ndate: 2026-11-01T10:00:00+01:00\nlang: Englisch\n---\nText.\n"
+        files["posts/2026/ls.md"] = "---\ntitle: LS\ndate: 2026-11-01T10:00:00+01:00\nlang: Leichte Sprache\n---\nText.\n"
+        #expect(TestSupport.model(files).1.errorMessages.sorted() == [
+            "content/posts/2026/ls.md:4: error: 'Leichte Sprache' is Leichte Sprache, which is no 'lang' but a version of its own: name the file with .ls.md at the end (foo.ls.md beside foo.md) and remove this line",
+            "content/posts/2026/name.md:4: error: 'lang' must be a language code, not the language's name ('Englisch'); write lang: en",
+        ])
+    }
+
+    /// `lang: de-DE` (German, as Word names it) or `lang: DE` was "not a language of site.yml (de);
+    /// add it under languages:", which would make a second German site.
+    @Test func aRegionOrCapitalsOfADeclaredLanguageAreThatLanguage() {
+        var files = Self.files
+        files["posts/2026/region.md"] = "---\ntitle: Region\ndate: 2026-11-01T10:00:00+01:00\nlang: de-DE\n---\nText.\n"
+        files["posts/2026/gross.md"] = "---\ntitle: Groß\ndate: 2026-11-01T10:00:00+01:00\nlang: DE\n---\nText.\n"
+        let (_, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.filter { $0.message.contains("lang") }.map(\.file).filter { $0.contains("region") || $0.contains("gross") }.isEmpty, "\(diagnostics)")
+    }
 }

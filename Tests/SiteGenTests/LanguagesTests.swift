@@ -59,8 +59,22 @@ import Testing
         var files = Self.files
         files["posts/2026/offen.en.md"] = "---\ntitel: Open data\ndate: 2026-11-20T18:00:00+01:00\nSchlagwörter: [Daten]\n---\nText.\n"
         let messages = TestSupport.model(files).1.map(\.description).filter { $0.contains("offen.en.md") }
-        #expect(messages.contains("content/posts/2026/offen.en.md:2: warning: unknown key 'titel', did you mean 'title'?"), "\(messages)")
+        #expect(messages.contains("content/posts/2026/offen.en.md:2: error: required key 'title' is written 'titel'; rename it to title:"), "\(messages)")
         #expect(messages.contains("content/posts/2026/offen.en.md:4: warning: unknown key 'Schlagwörter', did you mean 'tags'?"), "\(messages)")
+    }
+
+    /// `lang: de` copied with the German file's front matter into `offen.en.md` marked the English
+    /// text German (screen readers read it with a German voice), without a word. `en-GB` is English.
+    @Test func aTranslationNamingAnotherLanguageIsWarnedAbout() {
+        var files = Self.files
+        files["posts/2026/offen.en.md"] = "---\ntitle: Open data\ndate: 2026-11-20T18:00:00+01:00\nlang: de\n---\nText.\n"
+        files["events/2026/treffen.en.md"] = "---\ntitle: Meeting\nstart: 2026-12-03T18:00:00+01:00\nend: 2026-12-03T20:30:00+01:00\nlang: en\n---\nText.\n"
+        files["pages/impressum.ls.md"] = "---\ntitle: Impressum\nlang: en\n---\nText.\n"
+        let messages = TestSupport.model(files).1.map(\.description).filter { $0.contains("lang") }.sorted()
+        #expect(messages == [
+            "content/pages/impressum.ls.md:3: warning: lang 'en' is not the language of this version (a .ls.md file is de), so its text would be read aloud as 'en'; remove the line",
+            "content/posts/2026/offen.en.md:4: warning: lang 'de' is not the language of this version (a .en.md file is en), so its text would be read aloud as 'de'; remove the line",
+        ], "\(messages)")
     }
 
     /// `languages: en` (a value, not a group) is one error; the English files are no pages of the

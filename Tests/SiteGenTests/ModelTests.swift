@@ -115,6 +115,10 @@ import Testing
         // Written as on a letterhead, or without mailto:: the message says how, not "https only".
         #expect(event("Tel. 0231 50-12345").1.errorMessages == ["content/events/2026/e.md:5: error: 'Tel. 0231 50-12345' looks like a phone number; write it as tel:0231 50-12345"])
         #expect(event("anmeldung@dortmund.de").1.errorMessages == ["content/events/2026/e.md:5: error: 'anmeldung@dortmund.de' looks like an e-mail address; write it as mailto:anmeldung@dortmund.de"])
+        // As printed on a flyer, without https:// ('must be a web address …', without the fix).
+        #expect(event("www.dortmund.de/anmeldung").1.errorMessages == ["content/events/2026/e.md:5: error: 'registration' is written 'www.dortmund.de/anmeldung', without https://; write registration: https://www.dortmund.de/anmeldung"])
+        let format = model(["participation/p.md": "---\ntitle: P\nstart: 2026-12-01\nparticipate:\n  - { label: Umfrage, link: www.beteiligung.example.org/u }\n---\n"])
+        #expect(format.1.errorMessages == ["content/participation/p.md:5: error: 'link' is written 'www.beteiligung.example.org/u', without https://; write link: https://www.beteiligung.example.org/u"])
         #expect(event("im Bürgerbüro").1.errorMessages == ["content/events/2026/e.md:5: error: 'registration' must be a web address (https://…), an e-mail address (mailto:…) or a phone number (tel:…), but is 'im Bürgerbüro'"])
     }
 
@@ -123,8 +127,10 @@ import Testing
     /// after the editor had fixed the title and built again).
     @Test func aMistypedRequiredKeyDoesNotHideTheFilesOtherMistakes() {
         let (_, d) = model(["posts/2026/a.md": "---\ntitel: Ein Beitrag\ndatum: 2026-11-20T10:00:00+01:00\nfields: [enrgie-und-umwelt]\n---\nText.\n"])
-        #expect(d.errorMessages.contains("content/posts/2026/a.md:2: error: required key 'title' is missing; add e.g. title: \"…\""))
-        #expect(d.errorMessages.contains("content/posts/2026/a.md:2: error: required key 'date' is missing; add e.g. date: 2026-11-26T10:00:00+01:00"))
+        #expect(d.errorMessages.contains("content/posts/2026/a.md:2: error: required key 'title' is written 'titel'; rename it to title:"))
+        #expect(d.errorMessages.contains("content/posts/2026/a.md:3: error: required key 'date' is written 'datum'; rename it to date:"))
+        // One message each: "unknown key 'titel', did you mean 'title'?" said the same again.
+        #expect(!d.contains { $0.message.hasPrefix("unknown key") }, "\(d)")
         #expect(d.errorMessages.contains { $0.contains("enrgie-und-umwelt") && $0.contains("did you mean 'energie-und-umwelt'") }, "\(d.errorMessages)")
     }
 
@@ -201,7 +207,7 @@ import Testing
         let (site, diagnostics) = TestSupport.model(files, options: BuildOptions(now: TestSupport.now, drafts: true))
         #expect(try #require(site).events.first?.location == nil)
         #expect(diagnostics.warningMessages.contains(
-            "content/events/2026/treffen.md: warning: event has neither a location nor an online address; add 'location' or 'online'"))
+            "content/events/2026/treffen.md:5: warning: event has neither a location nor an online address; add 'location' or 'online'"))
         files["events/2026/treffen.md"] = "---\ntitle: Treffen\nstart: 2026-12-01T10:00:00+01:00\nlocation:\n  name: Rathaus\n  address: \"\"\n---\n"
         let (withName, _) = TestSupport.model(files)
         #expect(try #require(withName).events.first?.location?.name == "Rathaus")
@@ -230,8 +236,8 @@ import Testing
         files["pages/c.md"] = "---\ntitle: C\nlang: de-CH-1996\n---\nText\n"
         let (site, diagnostics) = TestSupport.model(files)
         #expect(diagnostics.errorMessages.sorted() == [
-            "content/posts/2025/a.md:4: error: 'lang' must be a language code such as en, de or tr, but is 'english'",
-            "content/site.yml:3: error: 'language' must be a language code such as en, de or tr, but is 'deutsch'",
+            "content/posts/2025/a.md:4: error: 'lang' must be a language code, not the language's name ('english'); write lang: en",
+            "content/site.yml:3: error: 'language' must be a language code, not the language's name ('deutsch'); write language: de",
         ])
         let s = try #require(site)
         #expect(s.config.language == "de")

@@ -285,6 +285,15 @@ import Testing
         ])
     }
 
+    /// `participation: auftakt-umfrage` (the format's name, not its file) was "the participation
+    /// format '../../events/2026/auftakt-umfrage' does not exist", a path the editor never wrote.
+    @Test func anEventNamingAFormatByItsNameIsToldToLinkTheFile() {
+        let extra = ["events/2026/auftakt.md": Self.event.replacingOccurrences(of: "location: Rathaus", with: "location: Rathaus\nparticipation: p")]
+        #expect(Self.errors("start: 2026-11-01\nparticipate: [mailto:a@example.org]", extra: extra) == [
+            "content/events/2026/auftakt.md:5: error: 'p' in 'participation' is no file; link the file, e.g. ../../participation/p.md",
+        ])
+    }
+
     /// The idea pool's address belongs to the site; a format named like it would take it.
     @Test func aFormatCannotTakeTheIdeaPoolsAddress() {
         let files = TestSupport.minimalSite.merging(["participation/ideenpool.md": "---\ntitle: Ideen\nstart: 2026-01-01\n---\nText.\n"]) { _, b in b }
@@ -296,15 +305,24 @@ import Testing
     /// While one can take part the page needs a way to do so; once it is over, its results.
     @Test func whatIsForgottenIsAWarningThatDependsOnTheStatus() {
         #expect(Self.messages("start: 2026-11-01").warningMessages == [
-            "content/participation/p.md: warning: participation has no 'participate' entry, so its page cannot say how to take part; add e.g. participate: [{ label: \"Zur Umfrage\", link: https://… }]",
+            "content/participation/p.md:4: warning: participation has no 'participate' entry, so its page cannot say how to take part; add e.g. participate: [{ label: \"Zur Umfrage\", link: https://… }]",
         ])
         #expect(Self.messages("start: 2026-10-01\nend: 2026-11-01").warningMessages == [
-            "content/participation/p.md: warning: participation is over, but has no 'results'; add the .md file of a post or page, an https address or '#heading' of its text, so people learn what came of it",
+            "content/participation/p.md:5: warning: participation is over, but has no 'results'; add the .md file of a post or page, an https address or '#heading' of its text, so people learn what came of it",
         ])
         #expect(Self.messages("start: 2026-10-01\nend: 2026-11-01\nstatus: abgesagt").isEmpty, "a cancelled format needs neither")
         // Entries that are all unusable have their own errors: not also "has no entry".
         let broken = Self.messages("start: 2026-11-01\nparticipate: [tel:Zentrale, ftp://x.example.org]")
         #expect(!broken.warningMessages.contains { $0.contains("has no 'participate' entry") } && !broken.errorMessages.isEmpty, "\(broken)")
+    }
+
+    /// The blank entry `sitegen new` writes (`label: ""`, `link: ""`) counted as written: a format
+    /// published without filling it in had no way to take part, and no warning said so.
+    @Test func onlyBlankEntriesAreAsGoodAsNone() {
+        let lines = "start: 2026-11-01\nparticipate:\n  - label: \"\"\n    link: \"\""
+        #expect(Self.messages(lines).warningMessages == [
+            "content/participation/p.md:4: warning: participation has no 'participate' entry, so its page cannot say how to take part; add e.g. participate: [{ label: \"Zur Umfrage\", link: https://… }]",
+        ], "\(Self.messages(lines))")
     }
 
     /// `sitegen new participation` writes a draft whose blank entry is not an error yet.

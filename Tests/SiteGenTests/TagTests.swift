@@ -224,3 +224,35 @@ import Testing
         _ = t.expectSameAsFresh("tags removed")
     }
 }
+
+/// Text pasted from Word brings characters that show nothing: `Kli​ma` (a zero-width space inside)
+/// got its own tag page /blog/schlagwort/kli-ma/ beside Klima's, a field `energie-und-umwelt​` was
+/// "unknown, did you mean 'energie-und-umwelt'?", and `Open Data` with a no-break space was warned
+/// about as another spelling of „Open Data“, a difference no message can show.
+@Suite struct PastedInvisibleCharacterTests {
+    @Test func aTagWithAZeroWidthSpaceOrANoBreakSpaceIsTheTagItLooksLike() throws {
+        let files = TagTests.site(
+            TagTests.post("a", "2025-03-01T10:00:00+01:00", tags: "[Klima, Open Data]"),
+            TagTests.post("b", "2025-03-02T10:00:00+01:00", tags: "[\"Kli\u{200B}ma\", \"Open\u{00A0}Data\"]", extra: "fields: [\"energie\u{200B}\"]\n"),
+            TagTests.post("c", "2025-03-03T10:00:00+01:00", tags: "[\"Kli\u{00AD}ma\"]"),
+            ["fields/energie.md": "---\ntitle: Energie\norder: 1\n---\nText.\n"])
+        let (report, sink) = TagTests.build(files)
+        #expect(report.diagnostics.filter { $0.file.contains("posts/") }.isEmpty, "\(report.diagnostics)")
+        #expect(sink.files["blog/schlagwort/kli-ma/index.html"] == nil)
+        let html = try #require(sink.text("blog/2025/b/index.html"))
+        #expect(TagTests.tagLinks(html).map(\.1) == ["Klima", "Open Data"], "\(TagTests.tagLinks(html))")
+    }
+
+    @Test func twoTagsThatDifferOnlyInInvisibleCharactersAreListedTwice() {
+        let files = TagTests.site(TagTests.post("a", "2025-03-01T10:00:00+01:00", tags: "[Open Data, \"Open\u{00A0}Data\"]"))
+        #expect(TagTests.build(files).0.diagnostics.warningMessages.filter { $0.contains("tags") }
+            == ["/c/posts/2025/a.md:5: warning: 'Open Data' is listed twice in 'tags'; remove one"])
+    }
+
+    @Test func slugsAndKeysIgnoreThem() {
+        #expect(Slug.make("Digitale\u{00AD}Woche\u{200B} 2026") == "digitalewoche-2026")
+        let (site, d) = TestSupport.model(TestSupport.minimalSite.merging(["posts/2025/a.md": "---\nti\u{200B}tle: A\ndate: 2025-03-01\nsummary: S.\n---\nText.\n"]) { _, b in b })
+        #expect(d.filter { $0.file.contains("posts/") }.isEmpty, "\(d)")
+        #expect(site?.posts.first?.title == "A")
+    }
+}

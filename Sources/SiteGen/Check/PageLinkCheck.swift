@@ -24,6 +24,8 @@ struct PageLinkCheck {
     /// Where an address leads, as far as that does not depend on the page it stands on.
     struct Destination {
         var remote: Bool
+        /// A web address that names no site (`https://`).
+        var hostProblem: HostProblem?
         /// An absolute address on the site's own host for which the build has no file.
         var missingOnOwnHost: Bool
         /// The path under the output root and the fragment (nil: not an address of this site).
@@ -39,7 +41,8 @@ struct PageLinkCheck {
         if let own = Self.ownHostPath(href, baseURL: baseURL, base: base), !own.path.isEmpty {
             missingOnOwnHost = resolve(own.path) == nil
         }
-        return Destination(remote: isRemote(href), missingOnOwnHost: missingOnOwnHost, target: target,
+        let remote = isRemote(href)
+        return Destination(remote: remote, hostProblem: remote ? Self.hostProblem(href) : nil, missingOnOwnHost: missingOnOwnHost, target: target,
                            resolved: target.flatMap { $0.path.isEmpty ? nil : resolve($0.path) })
     }
 
@@ -67,6 +70,11 @@ struct PageLinkCheck {
         let markdownAnchors = Set(r.anchors.compactMap { a in pageOfSource(a.target).map { URLScheme.outputFile($0) + "#" + a.fragment } })
         for href in r.refs.links {
             let d = destination(href)
+            if let problem = d.hostProblem {
+                let (file, line, origin) = place(href)
+                diagnostics.append(.error(file, line: line, problem.message(href, origin: origin)))
+                continue
+            }
             // An absolute address on the site's own host may be served by something else, so a
             // miss is a warning there (linkchecker would report it against the live site).
             if d.missingOnOwnHost {
@@ -98,7 +106,9 @@ struct PageLinkCheck {
     /// Where a problem with an address on a page is reported: at its line in the page's Markdown, at
     /// the front matter key that gives it (`registration:`), else against the page, as the templates'.
     func place(_ href: String, on r: PageRecord) -> (file: String, line: Int?, origin: String) {
-        if let source = r.source, let line = lineOf(href, in: source, base: basePath) { return (source.display, line, "") }
+        // `https://` alone is the start of every address in the text: only where it stands whole.
+        let whole = Self.hostProblem(href) != nil
+        if let source = r.source, let line = lineOf(href, in: source, base: basePath, whole: whole) { return (source.display, line, "") }
         if let written = frontMatter.place(of: href, onPageOf: r.source?.path) { return (written.file, written.line, "") }
         return (outputName + "/" + URLScheme.outputFile(r.path), nil, " (written by the templates)")
     }
@@ -109,7 +119,11 @@ struct PageLinkCheck {
             guard let targetPage = pageOfSource(anchor.target), let ids = ids(URLScheme.outputFile(targetPage)),
                   !ids.contains(anchor.fragment) else { return nil }
             var message = "link target '\(anchor.written)': there is no heading with the id '\(anchor.fragment)'"
-            if let guess = Self.suggestedAnchor(anchor.fragment, in: headings(targetPage)) { message += ", did you mean '#\(guess)'?" }
+            let there = headings(targetPage)
+            if let guess = Self.suggestedAnchor(anchor.fragment, in: there) { message += ", did you mean '#\(guess)'?" }
+            // No guess: what there is to link, when that is few enough to read in a message.
+            else if there.isEmpty { message += "; that page has no headings, so link it without '#\(anchor.fragment)'" }
+            else if there.count <= 6 { message += "; its headings are " + there.map { "#" + $0 }.joined(separator: ", ") }
             return .error(r.source?.display ?? page, line: anchor.line, message)
         }
     }
@@ -206,12 +220,25 @@ struct PageLinkCheck {
     }
 
     /// The Markdown line that contains an address (for messages about links kept as written).
-    func lineOf(_ href: String, in source: SourceRef, base: String) -> Int? {
+    /// - Parameter whole: only where the address ends (a space, `)`, `>`, a quote or the line's end
+    ///   follows), not where it begins a longer one.
+    func lineOf(_ href: String, in source: SourceRef, base: String, whole: Bool = false) -> Int? {
         guard hasBody(source.path), var body = bodyText(source) else { return nil }
         let candidates = [href, href.hasPrefix(base) ? "/" + href.dropFirst(base.count) : href, percentDecoded(href)].map { Array($0.utf8) }
         return body.withUTF8 { text -> Int? in
             // The earliest place any form of the address is written, as a line number.
-            guard let at = candidates.compactMap({ firstOffset(of: $0, in: text) }).min() else { return nil }
+            let ends: Set<UInt8> = [9, 10, 13, 32, 34, 39, 41, 62, 93]
+            func offset(_ needle: [UInt8]) -> Int? {
+                guard whole else { return firstOffset(of: needle, in: text) }
+                var from = 0
+                while from < text.count, let at = firstOffset(of: needle, in: UnsafeBufferPointer(rebasing: text[from...])) {
+                    let end = from + at + needle.count
+                    if end == text.count || ends.contains(text[end]) { return from + at }
+                    from += at + 1
+                }
+                return nil
+            }
+            guard let at = candidates.compactMap(offset).min() else { return nil }
             return source.bodyFirstLine + text[..<at].reduce(0) { $1 == 10 ? $0 + 1 : $0 }
         }
     }

@@ -62,6 +62,7 @@ public enum FrontMatter {
                     if let line = secondBlock(text[next...], firstLine: lineNumber + 1) {
                         throw FrontMatterError(line: line, message: "a second front matter block starts here (---, then title: …); a file has one, at its top: delete this one, or move what it says into the first")
                     }
+                    if let problem = continuedBlock(text[next...], closingLine: lineNumber) { throw problem }
                     return FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: String(text[next...]),
                                             bodyFirstLine: lineNumber + 1, hasFrontMatter: true)
                 }
@@ -77,21 +78,13 @@ public enum FrontMatter {
     /// YAML (`key: value`, list items, indented lines) with a `title:`, then `---`. Markdown would
     /// print it as a rule and a heading.
     static func secondBlock(_ body: Substring, firstLine: Int) -> Int? {
-        // Line by line from the start, stopping at the first line that rules it out: this runs for
-        // every file, and splitting a whole text into lines cost more than loading it.
-        var rest = body
-        func nextLine() -> Substring? {
-            guard !rest.isEmpty else { return nil }
-            let end = rest.utf8.firstIndex(of: 10) ?? rest.endIndex
-            defer { rest = end < rest.endIndex ? rest[rest.utf8.index(after: end)...] : rest[rest.endIndex...] }
-            return rest[..<end].trimmingTrailingSpaces
-        }
+        var lines = Lines(rest: body)
         var number = firstLine
-        while let line = nextLine() {
+        while let line = lines.next() {
             if line.isEmpty { number += 1; continue }
             guard line == "---" else { return nil }
             var hasTitle = false
-            while let entry = nextLine() {
+            while let entry = lines.next() {
                 if entry == "---" || entry == "..." { return hasTitle ? number : nil }
                 if entry.hasPrefix("title:") { hasTitle = true }
                 guard entry.isEmpty || entry.first == " " || entry.first == "\t" || entry.hasPrefix("- ") || isYAMLKeyLine(entry) else { return nil }
@@ -99,6 +92,51 @@ public enum FrontMatter {
             return nil
         }
         return nil
+    }
+
+    /// Front matter that goes on below the line that closed it: a `---` or `...` typed between
+    /// keys (`key: value` lines follow, up to another `---`), or `draft: true` added below the
+    /// closing `---`. Markdown would show those lines as text, and a draft would be published.
+    static func continuedBlock(_ body: Substring, closingLine: Int) -> FrontMatterError? {
+        var lines = Lines(rest: body)
+        var number = closingLine, keys = 0
+        var draftLine: Int?
+        while let line = lines.next() {
+            number += 1
+            if line == "---" || line == "..." {
+                guard keys > 0 else { return nil }
+                return FrontMatterError(line: closingLine, message: "this line ends the front matter, but more keys follow below it, up to the --- on line \(number); delete this line")
+            }
+            let isKey = isFrontMatterKeyLine(line)
+            guard line.isEmpty || isKey || line.hasPrefix("  ") || line.hasPrefix("- ") else { break }
+            if isKey { keys += 1 }
+            if isKey, line.hasPrefix("draft:"), draftLine == nil { draftLine = number }
+        }
+        return draftLine.map {
+            FrontMatterError(line: $0, message: "'draft:' stands below the --- that ends the front matter (line \(closingLine)), so it is text of the page, and the page would be published; move it above that line")
+        }
+    }
+
+    /// `draft: true`: a key as the format names them (lower-case letters and `_`), a colon and a
+    /// space or the line's end. Text (`Stand: März`, a setext heading over `---`) starts in capitals.
+    private static func isFrontMatterKeyLine(_ line: Substring) -> Bool {
+        guard let colon = line.firstIndex(of: ":"), colon > line.startIndex,
+              line[..<colon].allSatisfy({ ("a"..."z").contains($0) || $0 == "_" }) else { return false }
+        let after = line.index(after: colon)
+        return after == line.endIndex || line[after] == " "
+    }
+
+    /// The lines of a text one at a time, without trailing spaces: the checks above stop at the
+    /// first line that rules them out (they run for every file, and splitting a whole text into
+    /// lines cost more than loading it).
+    struct Lines {
+        var rest: Substring
+        mutating func next() -> Substring? {
+            guard !rest.isEmpty else { return nil }
+            let end = rest.utf8.firstIndex(of: 10) ?? rest.endIndex
+            defer { rest = end < rest.endIndex ? rest[rest.utf8.index(after: end)...] : rest[rest.endIndex...] }
+            return rest[..<end].trimmingTrailingSpaces
+        }
     }
 
     /// When the closing `---` is missing, the YAML runs on into the text, up to a `---` rule in it,

@@ -18,8 +18,37 @@ enum YAMLHints {
             if let fix = spaceAfterColon(line) { return (i, "write a space after the colon: \(fix)") }
             if let fix = spaceAfterDash(lines, at: i) { return (i, "write a space after the dash: \(fix)") }
             if let message = hashtagInList(line) { return (i, message) }
+            if let message = wordListMark(line) { return (i, message) }
+            if let message = typographicQuotes(line) { return (i, message) }
         }
         return nil
+    }
+
+    /// Marks that Word puts before list items (`– Klima`, `• Klima`): YAML takes only `- `.
+    static let wordListMarks: [Character] = ["–", "—", "•", "‐", "−", "·"]
+
+    /// `– energie-und-umwelt` (a list pasted from Word): what to write instead, as a message.
+    static func wordListMark(_ line: Substring) -> String? {
+        let content = line.drop { $0 == " " }
+        guard let mark = content.first, wordListMarks.contains(mark), content.dropFirst().first == " " else { return nil }
+        // Lines of such a list under an indented key read as one text: name its first entry only.
+        let text = content.dropFirst(2).trimmingTrailingSpaces
+        let entry = text.firstRange(of: " \(mark) ").map { text[..<$0.lowerBound] } ?? text
+        return "a list entry starts with a hyphen and a space, not '\(mark)'; write - \(entry)"
+    }
+
+    /// `title: „Smart: City“`: typographic quotes are text to YAML, so the colon in them splits
+    /// the value; the same value in straight quotes.
+    static func typographicQuotes(_ line: Substring) -> String? {
+        let text = line.drop { $0 == " " }
+        guard let colon = text.firstIndex(of: ":"), colon > text.startIndex, text[..<colon].isYAMLKeyName else { return nil }
+        let key = text[..<colon]
+        let value = text[text.index(after: colon)...].drop { $0 == " " }.trimmingTrailingSpaces
+        let opening: Set<Character> = ["„", "“", "”", "«", "»", "‚", "‘"]
+        guard let quote = value.first, opening.contains(quote), value.contains(": ") else { return nil }
+        var inner = value.dropFirst()
+        if let last = inner.last, opening.contains(last) || last == "’" || last == "›" { inner = inner.dropLast() }
+        return "the value of '\(key)' starts with \(quote), which YAML does not read as a quotation mark; use straight quotes: \(key): \(quoted(String(inner)))"
     }
 
     /// `-Klima` under `tags:` is read as a key without its colon, and the parser names a later line.
@@ -187,7 +216,7 @@ enum YAMLHints {
         return "'" + text.replacingAll("'", with: "''") + "'"
     }
 
-    /// `title: "Das "neue" Portal"` or `title: 'Dortmund's Portal'`: the inner quotation mark ends
+    /// `title: "Das "neue" Portal"`, `title: 'Dortmund's Portal'` or `title: "Smart City" – Neues`: the inner quotation mark ends
     /// the text, and the parser says it expected a key (as if the indentation were wrong). The line
     /// of the error is checked: a value that starts with a quote, closes before the line's end and
     /// goes on with more text; the fix is the value in the other kind of quotes.
@@ -198,11 +227,12 @@ enum YAMLHints {
         guard let colon = line.indices.first(where: { line[$0] == ":" && line[line.index(after: $0)...].first == " " }) else { return nil }
         let key = line[..<colon]
         let value = line[line.index(after: colon)...].drop { $0 == " " }.trimmingTrailingSpaces
-        guard !key.isEmpty, key.isYAMLKeyName,
-              let quote = value.first, quote == "\"" || quote == "'", value.count >= 2, value.last == quote else { return nil }
-        let text = String(value.dropFirst().dropLast())
+        guard !key.isEmpty, key.isYAMLKeyName, let quote = value.first, quote == "\"" || quote == "'", value.count >= 2 else { return nil }
+        // `title: "Smart City" – Neues`: a quoted name at the start, and the quotes are all of the value.
+        let closesAtEnd = value.last == quote
+        let text = closesAtEnd ? String(value.dropFirst().dropLast()) : String(value)
         // Only when the value's own quote closes early, with text after it.
-        guard let inner = text.firstIndex(of: quote),
+        guard let inner = (closesAtEnd ? Substring(text) : text.dropFirst()).firstIndex(of: quote),
               !(quote == "'" && text[text.index(after: inner)...].first == "'"),
               !(quote == "\"" && inner > text.startIndex && text[text.index(before: inner)] == "\\") else { return nil }
         if quote == "\"" {

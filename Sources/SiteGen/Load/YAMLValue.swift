@@ -84,7 +84,7 @@ public enum YAMLReader {
             if !quoted, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
                 return .null(line: line)
             }
-            return .scalar(scalar.string, line: line, column: node.mark?.column ?? 1, quoted: quoted)
+            return .scalar(InvisibleCharacters.removingZeroWidth(scalar.string), line: line, column: node.mark?.column ?? 1, quoted: quoted)
         case .sequence(let sequence):
             var items: [YAMLValue] = []
             for child in sequence { items.append(try convert(child, firstLine: firstLine, budget: &budget)) }
@@ -97,7 +97,7 @@ public enum YAMLReader {
                 guard case .scalar(let keyScalar) = key else {
                     throw YAMLError(line: keyLine, column: key.mark?.column, message: "a key must be plain text")
                 }
-                entries.append(.init(key: keyScalar.string, keyLine: keyLine,
+                entries.append(.init(key: InvisibleCharacters.removingZeroWidth(keyScalar.string), keyLine: keyLine,
                                      value: try convert(value, firstLine: firstLine, budget: &budget)))
             }
             return .map(YAMLMap(entries: entries, line: line))

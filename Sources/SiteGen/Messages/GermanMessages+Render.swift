@@ -106,7 +106,7 @@ extension GermanMessages {
         ("link target '{}' contains a backslash (\\); write addresses with /, e.g. ../../projects/mein-projekt.md",
          "Das Linkziel „{1}“ enthält einen Backslash (\\); schreiben Sie Adressen mit /, z. B. ../../projects/mein-projekt.md"),
         ("link target '{}' does not exist{}", "Das Linkziel „{1}“ gibt es nicht{2}"),
-        ("link target '{}' lies outside the content folder", "Das Linkziel „{1}“ liegt außerhalb des Inhaltsordners"),
+        ("link target '{}' lies outside the content folder{}", "Das Linkziel „{1}“ liegt außerhalb des Inhaltsordners{2}"),
         ("link target '{}' {} and is not published; link to something else or publish it",
          "Das Linkziel „{1}“ {2} und wird nicht veröffentlicht; verlinken Sie etwas anderes oder veröffentlichen Sie es"),
         ("link text '{}' does not say where the link leads, and screen readers read links out on their own; write its target as the text, e.g. [Programm der Digitalen Woche](…)",

@@ -15,6 +15,10 @@ public struct SourceRef: Sendable, Hashable {
         self.bodyFirstLine = bodyFirstLine
         self.keyLines = keyLines
     }
+
+    /// Where a message about a missing or empty key points: the key's line when it is written,
+    /// else the front matter's closing `---`, above which it is added (nil without front matter).
+    public func line(toAdd key: String) -> Int? { keyLines[key] ?? (bodyFirstLine > 2 ? bodyFirstLine - 1 : nil) }
 }
 
 /// The Markdown part of an item, still unrendered.

@@ -47,7 +47,7 @@ enum DocumentDecoder {
     static func event(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Event? {
         let title = r.string("title", required: true)
         let start = r.date("start", required: true, example: "2026-11-26T18:00:00+01:00")
-        let end = r.date("end")
+        let end = r.date("end", sameDayAs: start)
         // `location: Rathaus Dortmund` is the place's name; `sitegen new event` writes an empty
         // name and address to fill in, which is still no location.
         let location: Location?
@@ -68,7 +68,14 @@ enum DocumentDecoder {
         }
         let online = r.url("online", encrypted: true), fields = r.stringList("fields"), format = r.string("format")
         let registration = r.signUpAddress("registration"), summary = r.string("summary"), lang = r.languageCode("lang"), draft = r.bool("draft") ?? false
-        let participation = r.string("participation").map { resolveContentPath($0, from: doc.source.path) ?? $0 }
+        var participation = r.string("participation")
+        // `participation: umfrage` (its name): the message named a path under events/ never written.
+        if let written = participation, !written.hasSuffix(".md") {
+            r.diagnostics.append(.error(doc.source.display, line: r.line(of: "participation"),
+                                        FrontMatterReader.notAFile(written, in: "participation", folder: "../../participation")))
+            participation = nil
+        }
+        participation = participation.map { resolveContentPath($0, from: doc.source.path) ?? $0 }
         let updated = r.date("updated")
         guard let title, let start else { return nil }
         return Event(slug: doc.fileSlug, title: title, start: start, end: end, location: location, online: online, fields: fields,

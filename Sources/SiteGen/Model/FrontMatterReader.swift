@@ -6,6 +6,8 @@ struct FrontMatterReader {
     var diagnostics: [Diagnostic] = []
     /// Known key → the unknown key written for it (`title` → `titel`), from `checkKeys`.
     private var standIns: [String: String] = [:]
+    /// Known key → the stand-in whose value was read for it, so messages about it name that line.
+    private var readInstead: [String: String] = [:]
 
     init(_ map: YAMLMap, file: String) {
         self.map = map
@@ -63,15 +65,21 @@ struct FrontMatterReader {
         ("status", ["zustand", "stand"]), ("format", ["art", "veranstaltungsart", "form"]),
     ]
 
-    func line(of key: String) -> Int { map.entry(key)?.keyLine ?? map.line }
+    func line(of key: String) -> Int { (map.entry(key) ?? readInstead[key].flatMap { map.entry($0) })?.keyLine ?? map.line }
 
     mutating func string(_ key: String, required: Bool = false, example: String = "\"…\"") -> String? {
         guard let value = map[key] else {
             guard required else { return nil }
-            missing(key, example: example)
-            // Read on with the mistyped key's value: the error above fails the build all the same,
-            // and the file's other mistakes (a mistyped field) show in this run, not the next.
-            guard let written = standIns.removeValue(forKey: key) else { return nil }
+            guard let written = standIns.removeValue(forKey: key), let entry = map.entry(written) else {
+                missing(key, example: example)
+                return nil
+            }
+            // `titel:` for `title:`: one message at its line, to rename it, instead of "add title:"
+            // and "unknown key 'titel'". The file is read on with its value: the error fails the
+            // build all the same, and its other mistakes (a mistyped field) show in this run.
+            diagnostics.removeAll { $0.severity == .warning && $0.line == entry.keyLine && $0.message.hasPrefix("unknown key '\(written)'") }
+            error(entry.keyLine, "required key '\(key)' is written '\(written)'; rename it to \(key):")
+            readInstead[key] = written
             return string(written, example: example)
         }
         switch value {
@@ -121,11 +129,12 @@ struct FrontMatterReader {
         }
     }
 
-    /// A date or date-time; `requireTime` demands an offset-carrying timestamp.
-    mutating func date(_ key: String, required: Bool = false, example: String = "2026-11-26T18:00:00+01:00") -> DateTime? {
+    /// A date or date-time. `sameDayAs`: the start an end may be written as a time of (`end: 20:00`).
+    mutating func date(_ key: String, required: Bool = false, example: String = "2026-11-26T18:00:00+01:00", sameDayAs day: DateTime? = nil) -> DateTime? {
         guard let text = string(key, required: required, example: example) else { return nil }
         guard let date = DateTime.parse(text) else {
             error(line(of: key), DateTime.impossibility(text).map { "'\(key)' is \(text), but \($0); write a date that exists" }
+                ?? day.flatMap { DateTime.isoSpelling(ofTime: text, on: $0) }.map { "'\(key)' is only a time ('\(text)'); write the day too: \(key + ": " + $0)" }
                 ?? DateTime.withoutSpaceBeforeOffset(text).map { "'\(key)' is written '\(text)', with a space before the offset; write \(key + ": " + $0)" }
                 ?? DateTime.isoSpelling(of: text).map { "'\(key)' is written '\(text)', but dates are written as year-month-day with two-digit month and day; write \(key + ": " + $0)" }
                 ?? "'\(key)' must be a date like \(example), but is '\(text)'")
@@ -164,7 +173,7 @@ struct FrontMatterReader {
             }
             return result
         case .scalar(let s, _, _, _):
-            error(value.line, "'\(key)' must be a list, e.g. \(key): [\(s)]")
+            error(value.line, YAMLHints.wordListMark(Substring(s.trimmingSpaces)) ?? "'\(key)' must be a list, e.g. \(key): [\(s)]")
             return []
         case .map:
             error(value.line, "'\(key)' must be a list, but is a group of keys")
@@ -181,7 +190,7 @@ struct FrontMatterReader {
                 error(line(of: key), "'\(key)' is the web address itself, not yes or no, but is '\(text)'; write the address, e.g. https://dortmund.de/…")
                 return nil
             }
-            error(line(of: key), "'\(key)' must be a web address starting with https://, but is '\(text)'")
+            error(line(of: key), Self.withoutScheme(key, text) ?? "'\(key)' must be a web address starting with https://, but is '\(text)'")
             return nil
         }
         if encrypted, !lower.hasPrefix("https://") {
@@ -189,6 +198,12 @@ struct FrontMatterReader {
             return nil
         }
         return text
+    }
+
+    /// `www.dortmund.de/anmeldung`, as printed on a flyer: the address with its `https://`.
+    static func withoutScheme(_ key: String, _ text: String) -> String? {
+        guard text.lowercased().hasPrefix("www."), !text.contains(" ") else { return nil }
+        return "'\(key)' is written '\(text)', without https://; write \(key): https://\(text)"
     }
 
     /// Where people sign up for an event: an https address, or an e-mail address or phone number
@@ -211,7 +226,8 @@ struct FrontMatterReader {
             }
             let lower = text.lowercased()
             guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else {
-                error(line(of: key), "'\(key)' must be a web address (https://…), an e-mail address (mailto:…) or a phone number (tel:…), but is '\(text)'")
+                error(line(of: key), Self.withoutScheme(key, text)
+                    ?? "'\(key)' must be a web address (https://…), an e-mail address (mailto:…) or a phone number (tel:…), but is '\(text)'")
                 return nil
             }
             return url(key, encrypted: true).map { ($0, nil) }
@@ -228,6 +244,14 @@ struct FrontMatterReader {
     /// voice by it, and a made-up one (`english`) leaves them guessing.
     mutating func languageCode(_ key: String) -> String? {
         guard let text = string(key) else { return nil }
+        if LanguageCodes.easyReadNames.contains(Slug.make(text)) {
+            error(line(of: key), "'\(text)' is Leichte Sprache, which is no '\(key)' but a version of its own: name the file with .ls.md at the end (foo.ls.md beside foo.md) and remove this line")
+            return nil
+        }
+        if let code = LanguageCodes.named[Slug.make(text)] {
+            error(line(of: key), "'\(key)' must be a language code, not the language's name ('\(text)'); write \(key): \(code)")
+            return nil
+        }
         guard Self.isLanguageCode(text) else {
             error(line(of: key), "'\(key)' must be a language code such as en, de or tr, but is '\(text)'")
             return nil

@@ -12,6 +12,8 @@ public struct Participation: Sendable, Identifiable {
     public var summary: String?
     /// How to take part, in the order the front matter gives.
     public var participate: [ParticipationLink]
+    /// `participate` was written, but none of its entries could be read (each has its error).
+    public var participateFailed = false
     public var results: ParticipationResults?
     /// Related projects (`projects/open-smart-city-app.md`).
     public var projects: [ContentRef]

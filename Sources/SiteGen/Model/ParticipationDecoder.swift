@@ -7,17 +7,20 @@ extension DocumentDecoder {
         // Every key is read first, so one run reports every problem of the file.
         let title = r.string("title", required: true)
         let start = r.date("start", required: true, example: "2026-11-26T18:00:00+01:00")
-        let end = r.date("end", example: "2026-12-15")
+        let end = r.date("end", example: "2026-12-15", sameDayAs: start)
         let format = r.string("format"), fields = r.stringList("fields"), cities = r.stringList("cities")
         let summary = r.string("summary"), lang = r.languageCode("lang"), draft = r.bool("draft") ?? false
         let from = doc.source.path
+        let errorsBefore = r.diagnostics.count
         let participate = r.participateLinks(from: from)
+        // Entries written but each wrong have their own errors; blank ones (`sitegen new`'s) have none.
+        let participateFailed = participate.isEmpty && r.diagnostics[errorsBefore...].contains { $0.severity == .error }
         let results = r.participationResults(from: from)
         let projects = r.contentRefs("projects", from: from, folder: "projects")
         let cancelled = r.participationCancelled()
         guard let title, let start else { return nil }
         return Participation(slug: doc.fileSlug, title: title, start: start, end: end, format: format, fields: fields, cities: cities,
-                             summary: summary, participate: participate, results: results, projects: projects,
+                             summary: summary, participate: participate, participateFailed: participateFailed, results: results, projects: projects,
                              cancelled: cancelled, lang: lang, draft: draft, body: body(doc))
     }
 }
@@ -95,7 +98,7 @@ extension FrontMatterReader {
         } else if lower.hasSuffix(".md") || lower.hasSuffix(".markdown") {
             target = .event(resolveContentPath(written, from: source) ?? written)
         } else {
-            fail(line, PhoneNumber.contactHint(written) ?? "link '\(written)' must be an https address, a mailto: or tel: address or the .md file of an event (e.g. ../events/2026/auftakt.md)")
+            fail(line, PhoneNumber.contactHint(written) ?? Self.withoutScheme("link", written) ?? "link '\(written)' must be an https address, a mailto: or tel: address or the .md file of an event (e.g. ../events/2026/auftakt.md)")
             return nil
         }
         return ParticipationLink(label: label, target: target, written: written, line: line)
@@ -150,6 +153,12 @@ extension FrontMatterReader {
         return nil
     }
 
+    /// A name written where a file is linked (`projects: [app]`): the file that would be meant,
+    /// under `folder` as seen from the file that names it (`../projects`).
+    static func notAFile(_ written: String, in key: String, folder: String) -> String {
+        "'\(written)' in '\(key)' is no file; link the file, e.g. \(folder)/\(Slug.make(written)).md"
+    }
+
     /// A list of links to `.md` files of `folder`, resolved from the file at `source`.
     mutating func contentRefs(_ key: String, from source: String, folder: String) -> [ContentRef] {
         guard case .list(let items, _)? = map[key] else {
@@ -164,7 +173,7 @@ extension FrontMatterReader {
             }
             let written = s.trimmingSpaces
             guard written.hasSuffix(".md") || written.hasSuffix(".markdown") else {
-                fail(item.line, "'\(written)' in '\(key)' is no file; link the file, e.g. ../\(folder)/\(Slug.make(written)).md")
+                fail(item.line, Self.notAFile(written, in: key, folder: "../" + folder))
                 continue
             }
             let path = resolveContentPath(written, from: source) ?? written

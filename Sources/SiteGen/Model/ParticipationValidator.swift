@@ -92,12 +92,13 @@ enum ParticipationValidator {
     /// What editors easily forget: how to take part while one still can, and what came of it.
     static func completeness(_ p: Participation, now: DateTime) -> [Diagnostic] {
         let status = p.status(at: now)
-        // Written, but no entry usable: each has its own error already.
-        if status == .geplant || status == .laufend, p.participate.isEmpty, p.source.keyLines["participate"] == nil {
-            return [.warning(p.source.display, "participation has no 'participate' entry, so its page cannot say how to take part; add e.g. participate: [{ label: \"Zur Umfrage\", link: https://… }]")]
+        // Written, but no entry usable: each has its own error already. Only blank entries (the
+        // ones `sitegen new` writes to fill in) are as good as none.
+        if status == .geplant || status == .laufend, p.participate.isEmpty, !p.participateFailed {
+            return [.warning(p.source.display, line: p.source.line(toAdd: "participate"), "participation has no 'participate' entry, so its page cannot say how to take part; add e.g. participate: [{ label: \"Zur Umfrage\", link: https://… }]")]
         }
         if status == .abgeschlossen, p.results == nil {
-            return [.warning(p.source.display, "participation is over, but has no 'results'; add the .md file of a post or page, an https address or '#heading' of its text, so people learn what came of it")]
+            return [.warning(p.source.display, line: p.source.line(toAdd: "results"), "participation is over, but has no 'results'; add the .md file of a post or page, an https address or '#heading' of its text, so people learn what came of it")]
         }
         return []
     }

@@ -159,7 +159,7 @@ struct SiteValidator {
         var orders: [Int: String] = [:]
         for f in site.fields {
             if let other = orders[f.order] {
-                d.append(.warning(f.body.source.display, "order \(f.order) is also used by \(other); give each field its own number"))
+                d.append(.warning(f.body.source.display, line: f.body.source.keyLines["order"], "order \(f.order) is also used by \(other); give each field its own number"))
             }
             orders[f.order] = f.body.source.display
         }
@@ -182,7 +182,7 @@ struct SiteValidator {
             // A written but unusable `online` has its own message already (the empty location
             // `sitegen new` writes has none, so it gets this one).
             if e.location == nil && e.online == nil && e.source.keyLines["online"] == nil {
-                d.append(.warning(e.source.display, "event has neither a location nor an online address; add 'location' or 'online'"))
+                d.append(.warning(e.source.display, line: e.source.line(toAdd: "location"), "event has neither a location nor an online address; add 'location' or 'online'"))
             }
         }
         return d
@@ -192,7 +192,10 @@ struct SiteValidator {
         var d: [Diagnostic] = []
         let known = site.fields.map(\.slug)
         for p in site.projects where p.fields.isEmpty && !site.fieldsLeftOut.contains(p.source.path) {
-            d.append(.warning(p.source.display, line: p.source.keyLines["fields"], "project has no field of action; add e.g. fields: [\(known.first ?? "daten-und-plattformen")]"))
+            // A translation is offered its original's fields (a random one sent editors to guess).
+            let original = Variant.of(p.source.path).flatMap { v in site.originalProjects.first { $0.source.path == v.0 } }
+            let example = original.map { $0.fields.joined(separator: ", ") }.flatMap { $0.isEmpty ? nil : $0 } ?? known.first ?? "daten-und-plattformen"
+            d.append(.warning(p.source.display, line: p.source.line(toAdd: "fields"), "project has no field of action; add e.g. fields: [\(example)]"))
         }
         for p in site.projects {
             if let s = p.start, let e = p.end, e < s {
@@ -223,7 +226,7 @@ struct SiteValidator {
         for p in site.posts + site.scheduledPosts {
             if p.summary == nil {
                 // At `summary: ""` when it is written empty (as `sitegen new` leaves it).
-                d.append(.warning(p.source.display, line: p.source.keyLines["summary"], "post has no summary; add 'summary: …' (it is shown in lists, feeds and search results)"))
+                d.append(.warning(p.source.display, line: p.source.line(toAdd: "summary"), "post has no summary; add 'summary: …' (it is shown in lists, feeds and search results)"))
             }
             let parts = p.source.path.pathParts
             if parts.count == 3, let folderYear = Int(parts[1]), folderYear != p.year {
@@ -278,7 +281,7 @@ struct SiteValidator {
             if s.pdfIsRemote {
                 site.strategyPDFSize = s.pdfSize
                 if s.pdfSize == nil {
-                    d.append(.warning(s.source.display, "pdf is remote, so its size is unknown; add pdf_size (bytes) so the link can state it"))
+                    d.append(.warning(s.source.display, line: s.source.keyLines["pdf"], "pdf is remote, so its size is unknown; add pdf_size (bytes) so the link can state it"))
                 }
             } else if let path = resolveContentPath(s.pdf, from: s.source.path), let asset = site.assets.first(where: { $0.path == path }) {
                 site.strategyPDFSize = asset.size

@@ -4,13 +4,16 @@ extension FrontMatterReader {
     mutating func tagList() -> [String] {
         var tags: [String] = []
         var slugs: [String: String] = [:]
-        for tag in stringList("tags") {
+        let key = "tags"
+        for tag in stringList(key).map(InvisibleCharacters.plainName) {
             let slug = Slug.make(tag)
-            let line = entryLine("tags", tag)
+            let line = entryLine(key, tag)
             if slug.isEmpty {
                 // Only punctuation (`"#"`, `"–"`) would make the address of the list of all tags.
                 diagnostics.append(.error(file, line: line, "tag '\(tag)' has no letter or digit, so its page would have no address; write the tag as a word (e.g. 'Open Data') or remove it"))
             } else if let first = slugs[slug] {
+                // Alike only once a no-break space is a space: the same word twice, for the editor.
+                if first == tag { diagnostics.append(.warning(file, line: line, "'\(tag)' is listed twice in '\(key)'; remove one")); continue }
                 diagnostics.append(.warning(file, line: line, "tags '\(first)' and '\(tag)' are one tag (spelled alike but for case or accents); remove one"))
             } else {
                 slugs[slug] = tag
@@ -24,7 +27,7 @@ extension FrontMatterReader {
     private func entryLine(_ key: String, _ text: String) -> Int {
         if case .list(let items, _)? = map[key] {
             for item in items {
-                if case .scalar(let s, _, _, _) = item, s.trimmingSpaces == text { return item.line }
+                if case .scalar(let s, _, _, _) = item, InvisibleCharacters.plainName(s.trimmingSpaces) == text { return item.line }
             }
         }
         return line(of: key)

@@ -21,6 +21,17 @@ enum LanguageCodes {
         "at": "de", "dd": "de", "rs": "sr", "al": "sq", "ir": "fa", "il": "he",
     ]
 
+    /// Languages named instead of coded (`lang: Deutsch`, `lang: English`), as slugs, and their codes.
+    static let named: [String: String] = [
+        "deutsch": "de", "german": "de", "englisch": "en", "english": "en", "tuerkisch": "tr", "turkish": "tr",
+        "arabisch": "ar", "arabic": "ar", "franzoesisch": "fr", "french": "fr", "spanisch": "es", "spanish": "es",
+        "italienisch": "it", "italian": "it", "polnisch": "pl", "polish": "pl", "russisch": "ru", "russian": "ru",
+        "ukrainisch": "uk", "ukrainian": "uk", "niederlaendisch": "nl", "dutch": "nl", "griechisch": "el", "greek": "el",
+    ]
+
+    /// What editors write for Leichte Sprache, which is a version of its own (`foo.ls.md`), no `lang`.
+    static let easyReadNames: Set<String> = ["ls", "leichte-sprache", "einfache-sprache", "de-ls"]
+
     /// Whether `code` is a language code in shape and, with two letters first, one of ISO 639-1.
     static func isKnown(_ code: String) -> Bool {
         guard FrontMatterReader.isLanguageCode(code) else { return false }

@@ -84,7 +84,7 @@ public struct LinkResolver: Sendable {
         }
         guard let target = resolveContentPath(decoded, from: source.path) else {
             if decoded.hasPrefix("/") || decoded == "." || decoded.isEmpty { return .keep }
-            return .broken("link target '\(trimmed)' lies outside the content folder")
+            return .broken("link target '\(trimmed)' lies outside the content folder" + (oneUpTooMany(decoded, from: source).map { ", did you mean '\($0 + suffix)'?" } ?? ""))
         }
         if decoded.hasSuffix(".md") {
             if let page = page(target) {
@@ -129,6 +129,8 @@ public struct LinkResolver: Sendable {
         var guess: String?, clause = ""
         if path.lowercased().hasPrefix("www.") {
             guess = "https://" + path
+        } else if fragment.isEmpty, FrontMatterReader.isMailAddress(path) {
+            guess = "mailto:" + path  // an e-mail address, as written in a letter
         } else if let (original, code) = Variant.of(target), page(original) != nil, path.hasSuffix(".\(code).md") {
             // A version not written (yet): the original is the page there is, never another version.
             clause = " (\(original.pathParts.last.map(String.init) ?? original) has no '\(code)' version)"
@@ -150,6 +152,19 @@ public struct LinkResolver: Sendable {
     }
 
     /// A file of the content named nearly as `target`, as a link from the page: `../../downloads/flyr.pdf` → `../../downloads/flyer.pdf`.
+    /// `../strategy.md` written in `home.ls.md`, which lies in content/ itself, as its neighbours
+    /// one folder down write it: the address without the `../` too many, when a file is there.
+    private func oneUpTooMany(_ decoded: String, from source: SourceRef) -> String? {
+        var shorter = Substring(decoded)
+        while shorter.hasPrefix("../") {
+            shorter = shorter.dropFirst(3)
+            if let target = resolveContentPath(String(shorter), from: source.path), page(target) != nil || assetSize(target) != nil {
+                return String(shorter)
+            }
+        }
+        return nil
+    }
+
     private func nearestFile(_ target: String, from source: SourceRef) -> String? {
         nearestContentFile(target, among: assetPaths()).map { ParticipationValidator.relativeLink(from: source.path, to: $0) }
     }

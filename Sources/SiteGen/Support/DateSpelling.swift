@@ -1,4 +1,4 @@
-/// Dates as editors write them elsewhere: `12.03.2026`, `12.3.2026, 18:00 Uhr`, `12. März 2026`,
+/// Dates as editors write them elsewhere: `12.03.2026`, `12.3.2026, 18:00 Uhr`, `12.3.2026 18 Uhr`, `12. März 2026`,
 /// `2026-3-5`, `2026/03/05`. Front matter needs ISO 8601; the message names the date so written.
 extension DateTime {
     /// The same date (and time, with Berlin's offset) in ISO 8601; nil when the text is no date
@@ -9,14 +9,26 @@ extension DateTime {
         var time: (hour: Int, minute: Int)?
         let after = rest.trimmingSpaces
         if !after.isEmpty {
-            guard let m = after.wholeMatch(of: /(?:,|T)?\s*(?:um\s+)?(\d{1,2})[:.](\d{2})(?:\s*Uhr)?/),
-                  let hour = Int(m.1), let minute = Int(m.2) else { return nil }
-            time = (hour, minute)
+            guard let t = clockTime(after) else { return nil }
+            time = t
         }
         let date = "\(pad4(year))-\(pad2(month))-\(pad2(day))"
         let iso = time.map { date + "T\(pad2($0.hour)):\(pad2($0.minute)):00" } ?? date
         guard iso != t, let parsed = DateTime.parse(iso) else { return nil }
         return parsed.iso8601
+    }
+
+    /// A time alone (`end: 20:00`, `20 Uhr`) on the day of `day`, in ISO 8601; nil for anything else.
+    static func isoSpelling(ofTime text: String, on day: DateTime) -> String? {
+        guard let (hour, minute) = clockTime(text.trimmingSpaces) else { return nil }
+        return DateTime.parse(day.local.dateString + "T\(pad2(hour)):\(pad2(minute)):00")?.iso8601
+    }
+
+    /// `18:30`, `18.30 Uhr`, and a full hour as said: `18 Uhr`, `um 18 Uhr` (a bare `18` is no time).
+    private static func clockTime(_ t: String) -> (hour: Int, minute: Int)? {
+        guard let m = t.wholeMatch(of: /(?:,|T)?\s*(?:um\s+|ab\s+|bis\s+)?(\d{1,2})(?:[:.](\d{2}))?(\s*Uhr)?/),
+              let hour = Int(m.1), m.2 != nil || m.3 != nil else { return nil }
+        return (hour, m.2.flatMap { Int($0) } ?? 0)
     }
 
     /// An ISO 8601 date-time with a space before its offset (`2026-11-26T10:00:00 +01:00`), as

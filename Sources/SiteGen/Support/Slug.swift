@@ -14,6 +14,7 @@ public enum Slug {
                 if scalar.value == 0x308, !pendingHyphen, let last = out.last, "aou".contains(last) { out += "e" }
                 continue
             }
+            if InvisibleCharacters.isIgnoredInSlugs(scalar) { continue }
             let piece: String?
             switch scalar {
             case "ä": piece = "ae"
