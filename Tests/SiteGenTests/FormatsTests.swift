@@ -242,6 +242,21 @@ import Testing
         #expect(online.contains("DTSTAMP:20260510T070000Z"), "its updated, not its start")
     }
 
+    /// An event that is over offered its registration link beside "has already taken place".
+    @Test func anEventThatIsOverOffersNoRegistration() throws {
+        func event(_ start: String) -> String {
+            "---\ntitle: Werkstatt\nstart: \(start)\nlocation: Rathaus\nregistration: https://anmeldung.example.org/w\n---\nText\n"
+        }
+        let (report, sink) = TestSupport.buildInMemory(minimalSiteWith: ["events/2026/vorbei.md": event("2026-11-20T18:00:00+01:00"),
+                                                                          "events/2026/bald.md": event("2026-12-20T18:00:00+01:00")])
+        #expect(report.succeeded)
+        let past = try #require(sink.text("veranstaltungen/2026/vorbei/index.html"))
+        #expect(past.contains("Diese Veranstaltung hat bereits stattgefunden."))
+        #expect(!past.contains("anmeldung.example.org"), "no registration link once it is over")
+        let coming = try #require(sink.text("veranstaltungen/2026/bald/index.html"))
+        #expect(coming.contains("<a href=\"https://anmeldung.example.org/w\">Zur Anmeldung: Werkstatt</a>"))
+    }
+
     /// An event's `updated` says when its details changed: on its page, in the open data, the
     /// feed and the sitemap. Without it they say nothing, or use the start as before.
     @Test func anEventsUpdatedIsShownAndDatesItsEntries() throws {

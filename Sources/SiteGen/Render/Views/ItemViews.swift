@@ -37,11 +37,13 @@ extension LayoutContext {
     func eventView(_ e: Event, html: MarkdownHTML) -> EventPage {
         let urls = site.urls
         let location = e.location.map { LocationView(name: $0.name, address: $0.address) }
+        // An event that is over invites no one to register (beside "has already taken place").
+        let isPast = e.endsAt <= site.options.now
         let event = EventDetail(item: eventFields(e), html: html, dateRange: dates.range(e.start, e.end),
                                 when: when(e.start, e.end), endISO: e.end?.iso8601, location: location,
-                                online: e.online, registration: e.registration,
-                                icsHref: urls.href(urls.eventCalendar(e)), isPast: e.endsAt <= site.options.now)
-        event.registrationPhone = e.registrationPhone
+                                online: e.online, registration: isPast ? nil : e.registration,
+                                icsHref: urls.href(urls.eventCalendar(e)), isPast: isPast)
+        event.registrationPhone = isPast ? nil : e.registrationPhone
         event.participation = site.participation(of: e).map { LinkView(title: $0.title, href: urls.href(urls.participation($0))) }
         event.updatedText = e.updated.map(dates.date)
         event.updatedISO = e.updated?.iso8601

@@ -132,7 +132,7 @@ final class EventDetail: TemplateView, @unchecked Sendable {  // a class: a view
         .optionalText("endISO", "Its end as ISO 8601.") { $0.endISO },
         .optionalObject("location", LocationView.fields, "Where it takes place.") { $0.location },
         .optionalText("online", "Address of the online event.") { $0.online },
-        .optionalText("registration", "Address to register at (https, mailto: or tel:).") { $0.registration },
+        .optionalText("registration", "Address to register at (https, mailto: or tel:); absent once the event is over.") { $0.registration },
         .optionalText("registrationPhone", "For a registration by phone: the number as written, to show.") { $0.registrationPhone },
         .text("icsHref", "Address of its calendar file.") { $0.icsHref },
         .flag("isPast", "True when it is over.") { $0.isPast },
