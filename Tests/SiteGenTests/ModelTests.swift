@@ -88,6 +88,19 @@ import Testing
         ], "\(d.errorMessages)")
     }
 
+    /// A post in the folder of another year takes its address from its date: the one in the right
+    /// folder was told to rename itself (helper 28's finding). Now the misplaced one is.
+    @Test func theFileInAnotherYearsFolderIsTheOneToRename() {
+        let post = "---\ntitle: Z\ndate: 2026-01-01T10:00:00+01:00\n---\n"
+        let event = "---\ntitle: E\nstart: 2026-12-01T18:00:00+01:00\nonline: https://x.org/\n---\n"
+        let (_, d) = model(["posts/2025/zukunft.md": post, "posts/2026/zukunft.md": post,
+                            "events/2025/treffen.md": event, "events/2026/treffen.md": event])
+        #expect(d.errorMessages.filter { $0.contains("is already used by") }.sorted() == [
+            "content/events/2025/treffen.md: error: address /veranstaltungen/2026/treffen/ is already used by content/events/2026/treffen.md; rename this file",
+            "content/posts/2025/zukunft.md: error: address /blog/2026/zukunft/ is already used by content/posts/2026/zukunft.md; rename this file",
+        ], "\(d.errorMessages)")
+    }
+
     /// Signing up by e-mail is common for a city's events; `registration: mailto:…` was refused as
     /// "must be a web address starting with https://" (participate links take mailto:).
     @Test func anEventsRegistrationMayBeAnEmailAddress() throws {

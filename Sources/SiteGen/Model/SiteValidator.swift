@@ -42,8 +42,9 @@ struct SiteValidator {
             return true
         }
         site.fields = Self.claimed(site.fields, { $0.body.source }) { claim(urls.field($0), $0.body.source) }
-        site.posts = Self.claimed(site.posts, \.source) { claim(urls.post($0), $0.source) }
-        site.events = Self.claimed(site.events, \.source) { claim(urls.event($0), $0.source) }
+        // A post or event in another year's folder takes its address from its date: it claims last.
+        site.posts = Self.claimed(site.posts, \.source, late: { Self.inAnotherYearsFolder($0.source.path, $0.year) }) { claim(urls.post($0), $0.source) }
+        site.events = Self.claimed(site.events, \.source, late: { Self.inAnotherYearsFolder($0.source.path, $0.year) }) { claim(urls.event($0), $0.source) }
         site.projects = Self.claimed(site.projects, \.source) { claim(urls.project($0), $0.source) }
         site.pages = Self.claimed(site.pages, \.source) { claim(urls.page($0), $0.source) }
         site.participation = Self.claimed(site.participation, \.source) { claim(urls.participation($0), $0.source) }
@@ -53,12 +54,13 @@ struct SiteValidator {
 
     /// The items whose claim succeeds, in their order. Files named by their slug, in their kind's
     /// own folder, claim first, so when `Kontakt.md` and `kontakt.md` (or `posts/2025/alt/a.md`
-    /// and `posts/2025/a.md`) want one address, the message names the first of them.
-    static func claimed<T>(_ items: [T], _ source: (T) -> SourceRef, _ claim: (T) -> Bool) -> [T] {
+    /// and `posts/2025/a.md`) want one address, the message names the first of them. So do items
+    /// `late` does not name.
+    static func claimed<T>(_ items: [T], _ source: (T) -> SourceRef, late: (T) -> Bool = { _ in false }, _ claim: (T) -> Bool) -> [T] {
         func misnamed(_ item: T) -> Bool {
             let path = source(item).path
             let stem = fileStem(path)
-            return Slug.make(stem) != stem || misplaced(path)
+            return Slug.make(stem) != stem || misplaced(path) || late(item)
         }
         let late = items.map(misnamed)
         let order = items.indices.filter { !late[$0] } + items.indices.filter { late[$0] }
@@ -87,6 +89,17 @@ struct SiteValidator {
 
     /// Whether a file lies outside its kind's own folder: `posts/<yyyy>/` and `events/<yyyy>/`,
     /// else the kind's folder itself (`projects/`, `pages/` …).
+    /// `posts/2025/a.md` dated 2026: its address says 2026, where `posts/2026/a.md` belongs.
+    static func inAnotherYearsFolder(_ path: String, _ year: Int) -> Bool {
+        folderYear(path).map { $0 != year } ?? false
+    }
+
+    /// The year folder a post or event lies in (`posts/2025/a.md`: 2025).
+    static func folderYear(_ path: String) -> Int? {
+        let parts = path.pathParts
+        return parts.count == 3 ? Int(parts[1]) : nil
+    }
+
     static func misplaced(_ path: String) -> Bool {
         var path = path
         return path.withUTF8 { bytes in
@@ -228,8 +241,7 @@ struct SiteValidator {
                 // At `summary: ""` when it is written empty (as `sitegen new` leaves it).
                 d.append(.warning(p.source.display, line: p.source.line(toAdd: "summary"), "post has no summary; add 'summary: …' (it is shown in lists, feeds and search results)"))
             }
-            let parts = p.source.path.pathParts
-            if parts.count == 3, let folderYear = Int(parts[1]), folderYear != p.year {
+            if let folderYear = Self.folderYear(p.source.path), folderYear != p.year {
                 d.append(.warning(p.source.display, line: p.source.keyLines["date"], "post is dated \(p.year) but lies in the folder \(folderYear); its address uses \(p.year)"))
             }
             // Feeds would sort the post by a change before it appeared, and search engines reject the JSON-LD.
