@@ -101,6 +101,14 @@ import Testing
         ], "\(d.errorMessages)")
     }
 
+    /// A project with a wrong status was left out of the site, so its unknown field showed only
+    /// after the editor had fixed the status and built again (helper 28's finding).
+    @Test func aWrongProjectStatusDoesNotHideTheFilesOtherMistakes() {
+        let (_, d) = model(["projects/p.md": "---\ntitle: P\nstatus: fertig\nfields: [enrgie-und-umwelt]\n---\nText.\n"])
+        #expect(d.errorMessages.contains { $0.hasPrefix("content/projects/p.md:3: error: status must be one of") }, "\(d.errorMessages)")
+        #expect(d.errorMessages.contains { $0.contains("enrgie-und-umwelt") && $0.contains("did you mean 'energie-und-umwelt'") }, "\(d.errorMessages)")
+    }
+
     /// Signing up by e-mail is common for a city's events; `registration: mailto:…` was refused as
     /// "must be a web address starting with https://" (participate links take mailto:).
     @Test func anEventsRegistrationMayBeAnEmailAddress() throws {

@@ -101,8 +101,10 @@ enum DocumentDecoder {
                 r.diagnostics.append(.error(doc.source.display, line: r.line(of: "status"), message))
             }
         }
-        guard let title, let status else { return nil }
-        return Project(slug: doc.fileSlug, title: title, status: status, fields: fields, cities: cities, partners: partners,
+        // A wrong or missing status is an error already, so the build fails; the project stays, with
+        // a stand-in, so that its other problems (fields, links) show in the same run.
+        guard let title else { return nil }
+        return Project(slug: doc.fileSlug, title: title, status: status ?? .idee, fields: fields, cities: cities, partners: partners,
                        start: start, end: end, updated: updated, code: code, summary: summary, lang: lang, draft: draft, body: body(doc))
     }
 
