@@ -91,13 +91,13 @@ import Testing
         #expect(ContentFileRole.of("downloads/plan.pdf") == .download && ContentFileRole.of("downloads/2025/a.csv") == .download)
     }
 
-    /// A button or an event's registration takes only full addresses: one on the site's own host
+    /// A button or a coming event's registration takes only full addresses: one on the site's own host
     /// links the download as `/downloads/…` does. (The file was withheld, and the page published
     /// with a link that led nowhere.)
     @Test func aFullAddressOnTheSitesOwnHostLinksADownload() {
-        let event = "---\ntitle: Treffen\nstart: 2025-06-03T18:00:00+02:00\nlocation: Rathaus\nregistration: https://example.org/downloads/anmeldung.pdf\n---\nText.\n"
+        let event = "---\ntitle: Treffen\nstart: 2027-06-03T18:00:00+02:00\nlocation: Rathaus\nregistration: https://example.org/downloads/anmeldung.pdf\n---\nText.\n"
         let linking = post + "\n[Bericht](https://example.org/downloads/bericht.pdf#seite-2)\n"
-        let (report, files) = build(["events/2025/treffen.md": event, "posts/2025/beitrag.md": linking,
+        let (report, files) = build(["events/2027/treffen.md": event, "posts/2025/beitrag.md": linking,
                                      "downloads/anmeldung.pdf": "%PDF-1.4", "downloads/bericht.pdf": "%PDF-1.4 b",
                                      "downloads/andere.pdf": "%PDF-1.4 c"])
         #expect(report.succeeded)
