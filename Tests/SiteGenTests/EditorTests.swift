@@ -259,7 +259,7 @@ import Testing
     /// Only the first spot was reported, and later HTML blocks vanished with their text.
     @Test func everySpotIsNamedAndTheTextOfBlocksStays() throws {
         let post = "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\n---\nErster Absatz mit <b>fett</b>.\n\n<div class=\"hinweis\">\nWichtiger &amp; <em>dringender</em> Hinweis<script>alert(1)</script>\n</div>\n\nMitte.\n\n<!-- nur ein Kommentar -->\n\n<p>Zweiter   Block</p>\n"
-        let (report, sink) = TestSupport.buildInMemory(TestSupport.minimalSite.merging(["posts/2025/a.md": post]) { _, b in b })
+        let (report, sink) = TestSupport.buildInMemory(minimalSiteWith: ["posts/2025/a.md": post])
         let messages = report.diagnostics.map(\.description).filter { $0.contains("raw HTML") }
         // Line 13, a comment alone, is left out without a word: readers would not see it anyway.
         #expect(messages == ["/c/posts/2025/a.md:5: warning: raw HTML is left out of the page (lines 5, 7, 15); the text inside it is kept; write it in Markdown, or set unsafe_html: true in site.yml"], "\(messages)")
@@ -323,7 +323,7 @@ extension RawHTMLAddressTests {
     /// it under content/images/") and the page check's ("store it under content/ or Templates/assets/").
     @Test func aRemotePictureInMarkdownIsOneMessageAtItsLine() {
         let post = "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\n---\n![Karte](https://cdn.example.com/karte.png)\n\n![Logo][logo]\n\n[logo]: //cdn.example.com/logo.png\n"
-        let (report, _) = TestSupport.buildInMemory(TestSupport.minimalSite.merging(["posts/2025/a.md": post]) { _, b in b })
+        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: ["posts/2025/a.md": post])
         let errors = report.diagnostics.errorMessages
         #expect(errors.count == 2 && errors.allSatisfy { $0.contains("save it under content/images/") }, "\(errors)")
         #expect(errors.first?.hasPrefix("/c/posts/2025/a.md:5: error: image 'https://cdn.example.com/karte.png'") == true, "\(errors)")
@@ -383,8 +383,7 @@ extension RawHTMLAddressTests {
     /// for was a warning against the built page, "written by the templates".
     @Test func anAddressOfTheFrontMatterIsReportedAtItsKey() {
         let event = "---\ntitle: Treffen\nstart: 2026-12-03T18:00:00+01:00\nlocation: Rathaus\nregistration: https://example.org/anmeldung\nonline: https://example.org/stream\n---\nText.\n"
-        let (report, _) = TestSupport.buildInMemory(TestSupport.minimalSite.merging(["events/2026/treffen.md": event]) { _, b in b })
-        let warnings = report.diagnostics.map(\.description).filter { $0.contains("points at this site") }
+        let warnings = diagnostics(ofEvent: event).map(\.description).filter { $0.contains("points at this site") }
         #expect(warnings == [
             "/c/events/2026/treffen.md:5: warning: link to 'https://example.org/anmeldung' points at this site, but the build has no such page",
             "/c/events/2026/treffen.md:6: warning: link to 'https://example.org/stream' points at this site, but the build has no such page",
@@ -395,19 +394,24 @@ extension RawHTMLAddressTests {
     /// pasted behind a typed `https://`) were published as links that lead nowhere, exit 0.
     @Test func aWebAddressWithoutASiteIsAnErrorAtItsLine() {
         let event = "---\ntitle: Treffen\nstart: 2026-12-03T18:00:00+01:00\nlocation: Rathaus\nregistration: \"https://\"\n---\nSiehe https://www.dortmund.de/ und [Stadt](https://https://www.schwerte.de/).\n\n[Port](https://:8080/x) und [Gut](https://www.dortmund.de:8443/a).\n\n[Intranet](https://anmeldung/x) und [IPv6](https://[2001:db8::1]/).\n"
-        let (report, _) = TestSupport.buildInMemory(TestSupport.minimalSite.merging(["events/2026/treffen.md": event]) { _, b in b })
-        #expect(report.diagnostics.errorMessages == [
+        let errors = diagnostics(ofEvent: event).errorMessages
+        #expect(errors == [
             "/c/events/2026/treffen.md:5: error: link to 'https://' names no website; write the whole address, e.g. https://www.dortmund.de/",
             "/c/events/2026/treffen.md:7: error: link to 'https://https://www.schwerte.de/' has its 'https://' twice; write 'https://www.schwerte.de/'",
             "/c/events/2026/treffen.md:9: error: link to 'https://:8080/x' names no website; write the whole address, e.g. https://www.dortmund.de/",
             "/c/events/2026/treffen.md:11: error: link to 'https://anmeldung/x' names no website on the internet ('anmeldung' has no domain such as .de, so visitors cannot reach it); write the whole address, e.g. https://www.dortmund.de/",
-        ], "\(report.diagnostics.errorMessages)")
+        ], "\(errors)")
+    }
+
+    /// What building a minimal site with this event (`events/2026/treffen.md`) reports.
+    func diagnostics(ofEvent event: String) -> [Diagnostic] {
+        TestSupport.buildInMemory(minimalSiteWith: ["events/2026/treffen.md": event]).0.diagnostics
     }
 
     /// An e-mail address written as a link target (`[Mail](smartcity@example.org)`) got no hint.
     @Test func anEMailAddressAsLinkTargetGetsMailto() {
         let post = "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\n---\n[Schreiben Sie uns](smartcity@example.org).\n"
-        let (report, _) = TestSupport.buildInMemory(TestSupport.minimalSite.merging(["posts/2025/a.md": post]) { _, b in b })
+        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: ["posts/2025/a.md": post])
         #expect(report.diagnostics.errorMessages == [
             "/c/posts/2025/a.md:5: error: link target 'smartcity@example.org' does not exist, did you mean 'mailto:smartcity@example.org'?",
         ], "\(report.diagnostics.errorMessages)")

@@ -75,30 +75,20 @@ import Testing
         #expect(d.errorMessages.contains { $0.hasPrefix("content/pages/blog.md: error: address /blog/ is already used by the site's own blog/ section") })
     }
 
-    /// A copy in a subfolder (`posts/2025/archiv/`) takes the address of the post in its own
-    /// folder; the message told the editor to rename the well-placed file, not the copy.
-    @Test func theCopyInASubfolderIsTheOneToRename() {
-        let post = "---\ntitle: Z\ndate: 2025-01-01T10:00:00+01:00\n---\n"
-        let event = "---\ntitle: E\nstart: 2025-12-01T18:00:00+01:00\nonline: https://x.org/\n---\n"
-        let (_, d) = model(["posts/2025/archiv/zukunft.md": post, "posts/2025/zukunft.md": post,
-                            "events/alt/treffen.md": event, "events/2025/treffen.md": event])
-        #expect(d.errorMessages.filter { $0.contains("is already used by") }.sorted() == [
-            "content/events/alt/treffen.md: error: address /veranstaltungen/2025/treffen/ is already used by content/events/2025/treffen.md; rename this file",
-            "content/posts/2025/archiv/zukunft.md: error: address /blog/2025/zukunft/ is already used by content/posts/2025/zukunft.md; rename this file",
-        ], "\(d.errorMessages)")
-    }
-
-    /// A post in the folder of another year takes its address from its date: the one in the right
-    /// folder was told to rename itself (helper 28's finding). Now the misplaced one is.
-    @Test func theFileInAnotherYearsFolderIsTheOneToRename() {
-        let post = "---\ntitle: Z\ndate: 2026-01-01T10:00:00+01:00\n---\n"
-        let event = "---\ntitle: E\nstart: 2026-12-01T18:00:00+01:00\nonline: https://x.org/\n---\n"
-        let (_, d) = model(["posts/2025/zukunft.md": post, "posts/2026/zukunft.md": post,
-                            "events/2025/treffen.md": event, "events/2026/treffen.md": event])
-        #expect(d.errorMessages.filter { $0.contains("is already used by") }.sorted() == [
-            "content/events/2025/treffen.md: error: address /veranstaltungen/2026/treffen/ is already used by content/events/2026/treffen.md; rename this file",
-            "content/posts/2025/zukunft.md: error: address /blog/2026/zukunft/ is already used by content/posts/2026/zukunft.md; rename this file",
-        ], "\(d.errorMessages)")
+    /// A copy in a subfolder (`posts/2025/archiv/`), or a file in another year's folder (its
+    /// address comes from its date), takes the address of the file in its right place; the message
+    /// told the editor to rename the well-placed file, not the misplaced one.
+    @Test func theMisplacedFileIsTheOneToRename() {
+        for (misplacedPost, misplacedEvent, year) in [("posts/2025/archiv/zukunft.md", "events/alt/treffen.md", 2025),
+                                                      ("posts/2025/zukunft.md", "events/2025/treffen.md", 2026)] {
+            let post = "---\ntitle: Z\ndate: \(year)-01-01T10:00:00+01:00\n---\n"
+            let event = "---\ntitle: E\nstart: \(year)-12-01T18:00:00+01:00\nonline: https://x.org/\n---\n"
+            let files = [misplacedPost: post, "posts/\(year)/zukunft.md": post, misplacedEvent: event, "events/\(year)/treffen.md": event]
+            #expect(model(files).1.errorMessages.filter { $0.contains("is already used by") }.sorted() == [
+                "content/\(misplacedEvent): error: address /veranstaltungen/\(year)/treffen/ is already used by content/events/\(year)/treffen.md; rename this file",
+                "content/\(misplacedPost): error: address /blog/\(year)/zukunft/ is already used by content/posts/\(year)/zukunft.md; rename this file",
+            ])
+        }
     }
 
     /// A project with a wrong status was left out of the site, so its unknown field showed only
