@@ -61,13 +61,28 @@ enum PDFAccessibility {
     /// The keys in a part of the file.
     private static func read(_ text: [UInt8]) -> Facts {
         Facts(tagged: text.containsBytes("/StructTreeRoot"), language: hasValue("/Lang", in: text),
-              title: hasValue("/Title", in: text) || hasElementText("dc:title", in: text),
+              title: hasValue("/Title", in: text) || PDFText.elementText("dc:title", in: text) != nil,
               author: PDFText.value(of: "/Author", in: text) ?? PDFText.elementText("dc:creator", in: text))
     }
 
     /// Whether a `key` of a dictionary has a string that is not empty (`(de-DE)`, `<FEFF0044…>`)
     /// or a reference to one (`12 0 R`), at any of its places.
     static func hasValue(_ key: String, in text: [UInt8]) -> Bool {
+        valueStarts(of: key, in: text).contains { i in
+            guard i + 1 < text.count else { return false }
+            switch text[i] {
+            case UInt8(ascii: "("): return text[i + 1] != UInt8(ascii: ")")
+            case UInt8(ascii: "<") where text[i + 1] != UInt8(ascii: "<"): return hexStringHasText(text, from: i + 1)
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): return true
+            default: return false
+            }
+        }
+    }
+
+    /// Where the value of each `key` (`/Title`) in `text` starts, after the white space that
+    /// follows the key.
+    static func valueStarts(of key: String, in text: [UInt8]) -> [Int] {
+        var starts: [Int] = []
         var from = 0
         while let at = text.offset(of: key, from: from) {
             var i = at + key.utf8.count
@@ -75,15 +90,9 @@ enum PDFAccessibility {
             // `/Title` is not `/TitleFont`: a name ends at a delimiter or a space.
             guard i < text.count, !isNameCharacter(text[i]) else { continue }
             while i < text.count, text[i] <= 32 { i += 1 }
-            guard i + 1 < text.count else { return false }
-            switch text[i] {
-            case UInt8(ascii: "("): if text[i + 1] != UInt8(ascii: ")") { return true }
-            case UInt8(ascii: "<") where text[i + 1] != UInt8(ascii: "<"): if hexStringHasText(text, from: i + 1) { return true }
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): return true
-            default: break
-            }
+            starts.append(i)
         }
-        return false
+        return starts
     }
 
     /// `<FEFF>` and `<>` are empty; any other hex digits make a text.
@@ -97,17 +106,8 @@ enum PDFAccessibility {
         return !(digits.isEmpty || digits == Array("feff".utf8))
     }
 
-    /// Whether an XMP element (`<dc:title>…</dc:title>`) holds any text besides its markup.
-    static func hasElementText(_ name: String, in text: [UInt8]) -> Bool {
-        guard let start = text.offset(of: "<" + name + ">"), let end = text.offset(of: "</" + name + ">", from: start) else { return false }
-        var inTag = false
-        for byte in text[start + name.utf8.count + 2..<end] {
-            if byte == UInt8(ascii: "<") { inTag = true } else if byte == UInt8(ascii: ">") { inTag = false } else if !inTag && byte > 32 { return true }
-        }
-        return false
-    }
 
-    static func isNameCharacter(_ byte: UInt8) -> Bool {
+    private static func isNameCharacter(_ byte: UInt8) -> Bool {
         !(byte <= 32 || "()<>[]{}/%".utf8.contains(byte))
     }
 }

@@ -7,15 +7,7 @@ enum PDFText {
     /// The text of the first string value of `key` (`/Author`) in `text`, or nil when it has none
     /// or only an empty one (a reference to another object is not followed).
     static func value(of key: String, in text: [UInt8]) -> String? {
-        var from = 0
-        while let at = text.offset(of: key, from: from) {
-            var i = at + key.utf8.count
-            from = i
-            guard i < text.count, !PDFAccessibility.isNameCharacter(text[i]) else { continue }
-            while i < text.count, text[i] <= 32 { i += 1 }
-            if let value = string(in: text, at: i).map(trimmed), !value.isEmpty { return value }
-        }
-        return nil
+        PDFAccessibility.valueStarts(of: key, in: text).lazy.compactMap { string(in: text, at: $0).map(trimmed) }.first { !$0.isEmpty }
     }
 
     /// The PDF string (`(…)` or `<…>`) that starts at `start`, decoded; nil when none starts there.
