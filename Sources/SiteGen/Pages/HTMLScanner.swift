@@ -65,22 +65,22 @@ enum HTMLScanner {
     }
 
     static func scan(_ html: UnsafeBufferPointer<UInt8>, interner: StringInterner?) -> HTMLReferences {
-        var refs = scan(bytes: html)
-        if let interner {
-            refs.links = refs.links.map(interner.intern)
-            refs.resources = refs.resources.map(interner.intern)
-        }
+        var refs = scan(bytes: html, interner: interner)
         refs.findFileLinks()
         return refs
     }
 
     /// The attributes this scanner reads; every other name is skipped without making a string.
-    private enum Attribute { case id, href, rel, src, srcset, style, ping, other }
+    private enum Attribute {
+        case id, href, rel, src, srcset, style, ping, other
+        /// Its value is an address as it stands (not a list of them).
+        var isAddress: Bool { self == .href || self == .src }
+    }
 
     /// Tags whose `href` is loaded rather than followed.
     private enum Tag { case link, image, other }
 
-    private static func scan(bytes: UnsafeBufferPointer<UInt8>) -> HTMLReferences {
+    private static func scan(bytes: UnsafeBufferPointer<UInt8>, interner: StringInterner?) -> HTMLReferences {
         var refs = HTMLReferences()
         var ids: [String] = []
         var i = 0
@@ -98,8 +98,8 @@ enum HTMLScanner {
             let tag: Tag = equalsLowercased(bytes, tagStart, tagEnd, "link") ? .link
                 : equalsLowercased(bytes, tagStart, tagEnd, "image") || equalsLowercased(bytes, tagStart, tagEnd, "feimage") ? .image : .other
             attributes.removeAll(keepingCapacity: true)
-            j = readAttributes(bytes, from: j, into: &attributes)
-            record(attributes, tag: tag, into: &refs, ids: &ids)
+            j = readAttributes(bytes, from: j, into: &attributes, interner: interner)
+            record(attributes, tag: tag, into: &refs, ids: &ids, interner: interner)
             i = j + 1
             // Skip the content of script and style elements (JSON-LD, inline data).
             let close: [UInt8]? = equalsLowercased(bytes, tagStart, tagEnd, "script") ? scriptClose
@@ -109,7 +109,7 @@ enum HTMLScanner {
                 while i + close.count <= n, !(bytes[i] == 60 && equalsLowercased(bytes, i, i + close.count, close)) { i += 1 }
                 // A style element loads what its url(…) and @import name, as a style attribute does.
                 if close == styleClose, i > contentStart {
-                    refs.resources += StyleSheetReferences.all(Array(bytes[contentStart..<min(i, n)])).map(\.address)
+                    refs.resources += StyleSheetReferences.all(Array(bytes[contentStart..<min(i, n)])).map { shared($0.address, interner) }
                 }
             }
         }
@@ -118,9 +118,10 @@ enum HTMLScanner {
     }
 
     /// Reads a tag's attributes from `start` (after its name) to its `>`; keeps only the ones this
-    /// scanner needs. Returns where the `>` is.
+    /// scanner needs (addresses shared through `interner`). Returns where the `>` is.
     @inline(__always)
-    private static func readAttributes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into attributes: inout [(Attribute, String)]) -> Int {
+    private static func readAttributes(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into attributes: inout [(Attribute, String)],
+                                       interner: StringInterner?) -> Int {
         let n = bytes.count
         var j = start
         while j < n, bytes[j] != UInt8(ascii: ">") {
@@ -141,15 +142,15 @@ enum HTMLScanner {
                     }
                     if name != .other {
                         let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<j])
-                        let raw = String(decoding: value, as: UTF8.self)
-                        attributes.append((name, value.contains(UInt8(ascii: "&")) ? decodeEntities(raw) : raw))
+                        attributes.append((name, text(of: value, decoding: true, interner: name.isAddress ? interner : nil)))
                     }
                     j += 1
                 } else {
                     let valueStart = j
                     while j < n, bytes[j] != 32, bytes[j] != UInt8(ascii: ">") { j += 1 }
                     if name != .other {
-                        attributes.append((name, String(decoding: UnsafeBufferPointer(rebasing: bytes[valueStart..<j]), as: UTF8.self)))
+                        let value = UnsafeBufferPointer(rebasing: bytes[valueStart..<j])
+                        attributes.append((name, text(of: value, decoding: false, interner: name.isAddress ? interner : nil)))
                     }
                 }
             } else if j == nameStart, j < n, bytes[j] != UInt8(ascii: ">") {
@@ -159,9 +160,22 @@ enum HTMLScanner {
         return j
     }
 
+    /// An attribute's value, with its entities decoded when it was quoted; shared through `interner` when given.
+    @inline(__always)
+    private static func text(of value: UnsafeBufferPointer<UInt8>, decoding: Bool, interner: StringInterner?) -> String {
+        if decoding, value.contains(UInt8(ascii: "&")) {
+            return shared(decodeEntities(String(decoding: value, as: UTF8.self)), interner)
+        }
+        return interner?.intern(bytes: value) ?? String(decoding: value, as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func shared(_ s: String, _ interner: StringInterner?) -> String { interner?.intern(s) ?? s }
+
     /// Notes what a tag's attributes link to, load and offer as ids.
     @inline(__always)
-    private static func record(_ attributes: [(Attribute, String)], tag: Tag, into refs: inout HTMLReferences, ids: inout [String]) {
+    private static func record(_ attributes: [(Attribute, String)], tag: Tag, into refs: inout HTMLReferences, ids: inout [String],
+                               interner: StringInterner?) {
         for (name, value) in attributes {
             switch name {
             case .id: ids.append(value)
@@ -182,13 +196,13 @@ enum HTMLScanner {
             case .src: refs.resources.append(value)
             case .srcset:
                 for candidate in value.split(separator: ",") {
-                    if let url = candidate.split(separator: " ").first { refs.resources.append(String(url)) }
+                    if let url = candidate.split(separator: " ").first { refs.resources.append(shared(String(url), interner)) }
                 }
             case .style:
-                refs.resources += StyleSheetReferences.all(Array(value.utf8)).map(\.address)
+                refs.resources += StyleSheetReferences.all(Array(value.utf8)).map { shared($0.address, interner) }
             case .ping:
                 // Each address is sent a request when the link is followed: a tracker, not a link.
-                refs.resources += value.split(separator: " ").map(String.init)
+                refs.resources += value.split(separator: " ").map { shared(String($0), interner) }
             case .rel, .other: break
             }
         }
