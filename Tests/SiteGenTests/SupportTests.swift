@@ -309,17 +309,40 @@ import MustacheEngine
 }
 
 @Suite struct ByteOrderTests {
-    /// Byte order and byte equality of strings, as the generic comparisons of their UTF-8 give them.
+    static let strings = ["", "a", "ab", "b", "B", "Ä", "ä", "äb", "é", "e\u{301}", "z", "zz", "😀", "Straße", "Strasse",
+                          String(repeating: "x", count: 40), String(repeating: "x", count: 41), "mit\0null"]
+
+    /// Byte order of strings, as the generic comparison of their UTF-8 gives it.
     @Test func byteOrderOfStrings() {
-        let strings = ["", "a", "ab", "b", "B", "Ä", "ä", "äb", "é", "e\u{301}", "z", "zz", "😀", "Straße", "Strasse",
-                       String(repeating: "x", count: 40), String(repeating: "x", count: 41), "mit\0null"]
-        for a in strings {
-            for b in strings {
+        for a in Self.strings {
+            for b in Self.strings {
                 #expect(a.utf8Precedes(b) == a.utf8.lexicographicallyPrecedes(b.utf8), "\(a) < \(b)")
-                #expect(a.utf8Equals(b) == a.utf8.elementsEqual(b.utf8), "\(a) = \(b)")
             }
         }
-        #expect(!"é".utf8Equals("e\u{301}") && "é" == "e\u{301}")
+    }
+
+    /// Strings get one number per distinct byte sequence, in the order first seen, across the
+    /// table's growth; canonically equivalent spellings ("é" and "e" + accent) keep their own.
+    @Test func stringNumbersGoByBytes() {
+        var numbering = StringNumbering()
+        let many = Self.strings + (0..<500).map { "/blog/2026/beitrag-\($0)/" }
+        for (i, s) in many.enumerated() { #expect(numbering.number(of: s) == i, "\(s)") }
+        for (i, s) in many.enumerated().reversed() { #expect(numbering.number(of: s) == i, "\(s)") }
+        #expect(numbering.strings.count == many.count)
+        for (s, kept) in zip(many, numbering.strings) { #expect(Array(kept.utf8) == Array(s.utf8)) }
+        #expect("é" == "e\u{301}" && numbering.number(of: "é") != numbering.number(of: "e\u{301}"))
+    }
+
+    /// The interner gives back the string of the bytes it is given, long or short, and keeps
+    /// canonically equivalent spellings apart.
+    @Test func internedStringsKeepTheirBytes() {
+        let interner = StringInterner()
+        let long = "/handlungsfelder/mobilitaet-und-verkehr/"
+        for s in Self.strings + [long, long + "é", long + "e\u{301}"] {
+            let viaBytes = Array(s.utf8).withUnsafeBufferPointer { interner.intern(bytes: $0) }
+            #expect(Array(viaBytes.utf8) == Array(s.utf8))
+            #expect(Array(interner.intern(s).utf8) == Array(s.utf8))
+        }
     }
 }
 

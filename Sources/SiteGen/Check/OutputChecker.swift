@@ -62,18 +62,17 @@ struct OutputChecker {
         // was a fifth of the link check).
         let runLength = max(16, unchecked.count / (ProcessInfoLite.cores * 16))
         let runs = stride(from: 0, to: unchecked.count, by: runLength).map { unchecked[$0..<min($0 + runLength, unchecked.count)] }
-        let addressesOfRuns = parallelMap(runs) { run -> Set<String> in
-            var addresses: Set<String> = []
+        let addressesOfRuns = parallelMap(runs) { run -> StringNumbering in
+            var addresses = StringNumbering()
             for i in run {
-                addresses.formUnion(records[i].refs.links)
-                addresses.formUnion(records[i].refs.resources)
+                for href in records[i].refs.links { _ = addresses.number(of: href) }
+                for href in records[i].refs.resources { _ = addresses.number(of: href) }
             }
             return addresses
         }
-        var allAddresses = addressesOfRuns.first ?? []
-        for more in addressesOfRuns.dropFirst() { allAddresses.formUnion(more) }
-        let addresses = Array(allAddresses)
-        let destinations = Dictionary(uniqueKeysWithValues: zip(addresses, parallelMap(addresses) { pageCheck.destination($0) }))
+        var addresses = addressesOfRuns.first ?? StringNumbering()
+        for more in addressesOfRuns.dropFirst() { for href in more.strings { _ = addresses.number(of: href) } }
+        let destinations = PageLinkCheck.Destinations(addresses: addresses, parallelMap(addresses.strings) { pageCheck.destination($0) })
 
         // Pages are checked side by side; each gives its own list, joined in page order.
         let checked = parallelMap(unchecked) { i in pageCheck.check(records[i], destinations: destinations) }

@@ -34,6 +34,22 @@ struct PageLinkCheck {
         var resolved: String?
     }
 
+    /// Where the addresses of many pages lead, each worked out once.
+    struct Destinations {
+        var addresses = StringNumbering()
+        /// By the address's number.
+        var list: [Destination] = []
+
+        init() {}
+
+        init(addresses: StringNumbering, _ list: [Destination]) {
+            self.addresses = addresses
+            self.list = list
+        }
+
+        subscript(href: String) -> Destination? { addresses.number(ifKnown: href).map { list[$0] } }
+    }
+
     func destination(_ href: String) -> Destination {
         let base = basePath
         let target = internalPath(href, base: base)
@@ -47,7 +63,7 @@ struct PageLinkCheck {
     }
 
     /// - Parameter destinations: where addresses lead, worked out before (the others are worked out here).
-    func check(_ r: PageRecord, destinations: [String: Destination] = [:]) -> [Diagnostic] {
+    func check(_ r: PageRecord, destinations: Destinations = Destinations()) -> [Diagnostic] {
         func destination(_ href: String) -> Destination { destinations[href] ?? self.destination(href) }
         var diagnostics: [Diagnostic] = []
         let own = URLScheme.outputFile(r.path)

@@ -5,17 +5,9 @@
 /// (8 bytes). With `flush`, the body goes out in pieces as it grows, so a big file's bytes are
 /// never in memory at once.
 struct ByteWriter {
-    /// A string compared by its bytes: Swift's `==` treats canonically equivalent strings ("é" as
-    /// one or two scalars) as equal, and the table must give back exactly the bytes written.
-    private struct Bytes: Hashable {
-        let string: String
-        func hash(into hasher: inout Hasher) { hasher.combine(ContentHash.of(string)) }
-        static func == (a: Bytes, b: Bytes) -> Bool { a.string.utf8Equals(b.string) }
-    }
-
     private(set) var body: [UInt8] = []
-    private var stringIDs: [Bytes: Int] = [:]
-    private var strings: [String] = []
+    /// The string table, by bytes (see `StringNumbering`).
+    private var table = StringNumbering()
     /// Strings written in place instead of through the table (small blobs read on their own).
     var inlineStrings = false
     private let flush: (([UInt8]) -> Void)?
@@ -56,11 +48,7 @@ struct ByteWriter {
 
     mutating func string(_ s: String) {
         if inlineStrings { bytes(Array(s.utf8)); return }
-        if let id = stringIDs[Bytes(string: s)] { int(id); return }
-        let id = strings.count
-        stringIDs[Bytes(string: s)] = id
-        strings.append(s)
-        int(id)
+        int(table.number(of: s))
     }
 
     mutating func strings(_ list: [String]) {
@@ -78,11 +66,11 @@ struct ByteWriter {
     /// The rest of the body, the string table and its offset (everything not flushed yet).
     mutating func finish() -> [UInt8] {
         let tableOffset = flushed + body.count
-        var table = ByteWriter()
-        table.int(strings.count)
-        for s in strings { table.bytes(Array(s.utf8)) }
-        table.u64(UInt64(tableOffset))
-        let rest = body + table.body
+        var tail = ByteWriter()
+        tail.int(table.strings.count)
+        for s in table.strings { tail.bytes(Array(s.utf8)) }
+        tail.u64(UInt64(tableOffset))
+        let rest = body + tail.body
         body = []
         return rest
     }

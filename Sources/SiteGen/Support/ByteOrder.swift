@@ -18,15 +18,4 @@ extension String {
         if let result = fast ?? nil { return result }
         return utf8.lexicographicallyPrecedes(other.utf8)
     }
-
-    /// Whether both strings have the same UTF-8 bytes (`==` also equates canonically equivalent
-    /// strings, "é" as one or as two scalars).
-    func utf8Equals(_ other: String) -> Bool {
-        guard utf8.count == other.utf8.count else { return false }
-        let fast = utf8.withContiguousStorageIfAvailable { a in
-            other.utf8.withContiguousStorageIfAvailable { b in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
-        }
-        if let result = fast ?? nil { return result }
-        return utf8.elementsEqual(other.utf8)
-    }
 }
