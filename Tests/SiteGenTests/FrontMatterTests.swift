@@ -50,6 +50,7 @@ import Testing
         ("---\ntitle: A\n...\ndraft: true\n---\nText\n", 3, "this line ends the front matter, but more keys follow below it, up to the --- on line 5; delete this line"),
         ("---\ntitle: A\n---\nsummary: s\nfields:\n  - a\ndraft: true\n---\nText\n", 3, "this line ends the front matter, but more keys follow below it, up to the --- on line 8; delete this line"),
         ("---\ntitle: A\n---\n\ndraft: true\n\nText\n", 5, "'draft:' stands below the --- that ends the front matter (line 3), so it is text of the page, and the page would be published; move it above that line"),
+        ("---\ntitle: A\n---\ndraft:\n\nText\n", 4, "'draft:' stands below the --- that ends the front matter (line 3), so it is text of the page, and the page would be published; move it above that line"),
     ])
     func frontMatterGoingOnBelowItsEndIsAnError(_ text: String, _ line: Int, _ message: String) {
         do {
@@ -67,6 +68,11 @@ import Testing
             "---\ntitle: A\n---\n\n---\n\nText\n",                        // a rule
             "---\ntitle: A\n---\nText mit draft: true\n",
             "---\ntitle: A\n---\n- draft: eine Liste\n",
+            // Not keys as the format names them: a capital, a letter outside a–z, no space after the colon, no name.
+            "---\ntitle: A\n---\nmaß: 3\n---\n\nText\n",
+            "---\ntitle: A\n---\nnotiz:ohne Leerzeichen\n---\n\nText\n",
+            "---\ntitle: A\n---\n: nur ein Doppelpunkt\n---\n\nText\n",
+            "---\ntitle: A\n---\n" + String(repeating: "Ein langer Absatz ohne Doppelpunkt. ", count: 200) + "\n---\n",
         ] {
             #expect(try FrontMatter.split(markdown).hasFrontMatter, "\(markdown)")
         }

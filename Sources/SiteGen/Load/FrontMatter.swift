@@ -119,11 +119,16 @@ public enum FrontMatter {
 
     /// `draft: true`: a key as the format names them (lower-case letters and `_`), a colon and a
     /// space or the line's end. Text (`Stand: März`, a setext heading over `---`) starts in capitals.
+    /// Read as bytes: it looks at the first line of every body, often a long paragraph.
     private static func isFrontMatterKeyLine(_ line: Substring) -> Bool {
-        guard let colon = line.firstIndex(of: ":"), colon > line.startIndex,
-              line[..<colon].allSatisfy({ ("a"..."z").contains($0) || $0 == "_" }) else { return false }
-        let after = line.index(after: colon)
-        return after == line.endIndex || line[after] == " "
+        let bytes = line.utf8
+        var colon = bytes.startIndex
+        while colon < bytes.endIndex, case let b = bytes[colon], (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || b == UInt8(ascii: "_") {
+            colon = bytes.index(after: colon)
+        }
+        guard colon > bytes.startIndex, colon < bytes.endIndex, bytes[colon] == UInt8(ascii: ":") else { return false }
+        let after = bytes.index(after: colon)
+        return after == bytes.endIndex || bytes[after] == UInt8(ascii: " ")
     }
 
     /// The lines of a text one at a time, without trailing spaces: the checks above stop at the
@@ -133,9 +138,21 @@ public enum FrontMatter {
         var rest: Substring
         mutating func next() -> Substring? {
             guard !rest.isEmpty else { return nil }
-            let end = rest.utf8.firstIndex(of: 10) ?? rest.endIndex
+            let end = Self.newline(in: rest) ?? rest.endIndex
             defer { rest = end < rest.endIndex ? rest[rest.utf8.index(after: end)...] : rest[rest.endIndex...] }
             return rest[..<end].trimmingTrailingSpaces
+        }
+
+        /// The first line end, found with memchr where the text is contiguous (a whole paragraph
+        /// is one line).
+        static func newline(in text: Substring) -> Substring.Index? {
+            let utf8 = text.utf8
+            let offset = utf8.withContiguousStorageIfAvailable { bytes -> Int? in
+                guard let base = bytes.baseAddress, let found = memchr(base, 10, bytes.count) else { return nil }
+                return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
+            guard let offset else { return utf8.firstIndex(of: 10) }
+            return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
         }
     }
 
