@@ -141,6 +141,19 @@ import Testing
         #expect(anchors[1].offset > anchors[0].offset, "the second one after the first")
     }
 
+    /// The word-at-a-time count gives JavaScript's length of every piece of mixed text (1- to
+    /// 4-byte characters, at every alignment), as String's UTF-16 view counts it.
+    @Test func utf16UnitsAreCountedAsStringCountsThem() {
+        let text = Array("Straße 😀 Grüße, 東京 – 𝄞 Ärger: ok? \u{301}é ".utf8) + Array(String(repeating: "xö😀", count: 9).utf8)
+        for start in 0..<text.count {
+            for end in start...text.count {
+                let piece = text[start..<end]
+                guard let string = String(validating: piece, as: UTF8.self) else { continue }
+                #expect(SearchTextFiles.utf16Count(piece) == string.utf16.count, "\(start)..<\(end)")
+            }
+        }
+    }
+
     @Test func dayCountsFromTheEpochAlsoBeforeIt() {
         #expect(SearchTextFiles.day(DateTime(epochSeconds: 0)) == 0)
         #expect(SearchTextFiles.day(DateTime(epochSeconds: 86_399)) == 0)

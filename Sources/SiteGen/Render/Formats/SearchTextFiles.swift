@@ -120,10 +120,26 @@ enum SearchTextFiles {
     }
 
     /// UTF-16 units of valid UTF-8 bytes: one per scalar, two for those of four bytes.
-    private static func utf16Count(_ bytes: ArraySlice<UInt8>) -> Int {
-        var n = 0
-        for b in bytes where b & 0xC0 != 0x80 { n += b >= 0xF0 ? 2 : 1 }
-        return n
+    /// Eight bytes at a time: every byte of every page's text passes here.
+    static func utf16Count(_ bytes: ArraySlice<UInt8>) -> Int {
+        bytes.withUnsafeBytes { raw in
+            let high: UInt64 = 0x8080_8080_8080_8080
+            var n = 0, i = 0
+            while i + 8 <= raw.count {
+                let x = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                // A continuation byte (10xxxxxx) adds no unit; a 4-byte sequence's lead (11110xxx) a second one.
+                let continuations = x & ~(x << 1) & high
+                let fourByteLeads = x & (x << 1) & (x << 2) & (x << 3) & high
+                n += 8 - continuations.nonzeroBitCount + fourByteLeads.nonzeroBitCount
+                i += 8
+            }
+            while i < raw.count {
+                let b = raw[i]
+                if b & 0xC0 != 0x80 { n += b >= 0xF0 ? 2 : 1 }
+                i += 1
+            }
+            return n
+        }
     }
 }
 
