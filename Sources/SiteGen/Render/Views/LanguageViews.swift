@@ -100,8 +100,15 @@ extension LayoutContext {
     func addLanguages(_ page: PageMeta, _ path: String) {
         page.alternates = alternateLinks(path)
         page.languageLinks = languageLinks(path)
+        // Compared one by one: a dictionary made for each page cost more than the lookup.
         let urls = site.urls
-        let lists = [urls.blog: "blog", urls.events: "events", urls.projects: "projects", urls.participationList: "participation"]
-        page.untranslated = lists[path].flatMap(untranslatedNotice)
+        let list: String? = switch path {
+        case urls.blog: "blog"
+        case urls.events: "events"
+        case urls.projects: "projects"
+        case urls.participationList: "participation"
+        default: nil
+        }
+        page.untranslated = list.flatMap(untranslatedNotice)
     }
 }
