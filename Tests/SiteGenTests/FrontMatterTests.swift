@@ -78,6 +78,13 @@ import Testing
         }
     }
 
+    /// The YAML checks' lines are the text's lines as splitting at "\n" gives them, empty ones included.
+    @Test func yamlLinesAreSplitAtEachLineFeed() {
+        for yaml in ["", "\n", "title: A", "title: A\n", "title: Grüße\n\ntags:\n  - Klima\n", "\n\nx\n\n"] {
+            #expect(YAMLHints.lines(yaml) == yaml.split(separator: "\n", omittingEmptySubsequences: false), "\(yaml)")
+        }
+    }
+
     @Test func byteOrderMarkAndCRLFAreAccepted() throws {
         let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("---\r\ntitle: Grüße\r\n---\r\nText\r\n".utf8)
         let text = try #require(FrontMatter.decodeText(bytes))

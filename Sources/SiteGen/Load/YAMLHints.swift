@@ -2,8 +2,19 @@
 /// often name the line after the mistake ("could not find expected ':'") or quote the whole file.
 /// All indexes here are 0-based lines of the YAML text; callers add the file line it starts on.
 enum YAMLHints {
+    /// Split at each line feed byte, not by Characters: the checks that need lines run for every file.
     static func lines(_ yaml: String) -> [Substring] {
-        yaml.split(separator: "\n", omittingEmptySubsequences: false)
+        let utf8 = yaml.utf8
+        var lines: [Substring] = []
+        var start = utf8.startIndex
+        var i = start
+        while let newline = utf8[i...].firstIndex(of: 10) {
+            lines.append(yaml[start..<newline])
+            start = utf8.index(after: newline)
+            i = start
+        }
+        lines.append(yaml[start...])
+        return lines
     }
 
     /// The first line up to `last` that explains a syntax error: indented with a tab, or a key
