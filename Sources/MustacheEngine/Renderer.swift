@@ -7,7 +7,9 @@ public final class Renderer: Sendable {
     public let library: TemplateLibrary
     let globals: Value
     let constants: GlobalConstants
-    private let memo = Mutex<[MemoKey: MemoEntry]>([:])
+    /// Kept partials, in shards by view: both threads look them up for every card and chrome.
+    private let memo = (0..<Renderer.memoShards).map { _ in MemoShard() }
+    private static let memoShards = 32
 
     /// - Parameter globals: the bottom of every stack: values every page shares.
     public init(library: TemplateLibrary, globals: (any TemplateObject)? = nil) {
@@ -36,14 +38,23 @@ public final class Renderer: Sendable {
     public func render(_ template: String, _ view: any TemplateObject) -> [UInt8]? { render(template, .object(view)) }
 
     /// Forgets the reused partials (and lets the views they were kept for go).
-    public func forgetReusedPartials() { memo.withLock { $0 = [:] } }
+    public func forgetReusedPartials() { for shard in memo { shard.table.withLock { $0 = [:] } } }
 
-    func reused(_ key: MemoKey) -> MemoEntry? { memo.withLock { $0[key] } }
+    func reused(_ key: MemoKey) -> MemoEntry? { shard(key).table.withLock { $0[key] } }
 
     func keep(_ key: MemoKey, _ identity: AnyObject, _ output: ArraySlice<UInt8>, reads: [Recording.Read]) {
         let entry = MemoEntry(identity: identity, output: Array(output), reads: reads)
-        memo.withLock { $0[key] = entry }
+        shard(key).table.withLock { $0[key] = entry }
     }
+
+    /// By the view's address (objects are 16-byte aligned: the low bits say nothing).
+    private func shard(_ key: MemoKey) -> MemoShard {
+        memo[Int(truncatingIfNeeded: (UInt(bitPattern: key.view) >> 4) % UInt(Self.memoShards))]
+    }
+}
+
+final class MemoShard: Sendable {
+    let table = Mutex<[MemoKey: MemoEntry]>([:])
 }
 
 struct MemoKey: Hashable {
@@ -53,10 +64,17 @@ struct MemoKey: Hashable {
     let view: ObjectIdentifier
 }
 
-/// Keeps the view alive, so that its identity is not given to another object meanwhile.
-struct MemoEntry: @unchecked Sendable {
+/// Keeps the view alive, so that its identity is not given to another object meanwhile. A class:
+/// taking it out of the table is one retain, not one per field.
+final class MemoEntry: @unchecked Sendable {
     let identity: AnyObject
     let output: [UInt8]
     /// What the output depends on below the view (see `RenderState.partial`).
     let reads: [Recording.Read]
+
+    init(identity: AnyObject, output: [UInt8], reads: [Recording.Read]) {
+        self.identity = identity
+        self.output = output
+        self.reads = reads
+    }
 }
