@@ -256,9 +256,19 @@ import Testing
         #expect(r.lines.contains("Templates/post.mustache:1:1: warning: between {{<base}} and {{/base}} only blocks ({{$name}}…{{/name}}) count; the text and tags outside them are not shown"), "\(r.lines)")
     }
 
+    /// `{{&title}}` is unescaped output like `{{{title}}}`: the advice names the form the designer
+    /// wrote and the escaped one to write instead (it quoted only `{{{title}}}`, not in the file).
+    @Test func anAmpersandTagOfTextIsToldToEscape() {
+        let r = messages { edit("post.mustache", &$0) { $0.replacingOccurrences(of: "{{^lang}}{{title}}{{/lang}}", with: "{{^lang}}{{&title}}{{/lang}}") } }
+        let line = r.lines.first { $0.hasPrefix("Templates/post.mustache:6:") && $0.contains("'title' is text") }
+        #expect(line?.hasSuffix("warning: 'title' is text, but {{{title}}} and {{&title}} print it unescaped; write {{title}}") == true, "\(r.lines)")
+        let german = line.flatMap { MessageCatalogue.german.german(String($0.split(separator: ": ", maxSplits: 2)[2])) }
+        #expect(german == "„title“ ist Text, {{{title}}} und {{&title}} geben es aber unmaskiert aus; schreiben Sie {{title}}")
+    }
+
     @Test func theCurrentValueIsCheckedLikeANamedOne() {
         let r = messages { edit("post.mustache", &$0) { $0.replacingOccurrences(of: "{{#post}}\n", with: "{{#post}}{{#tags}}{{{.}}}{{/tags}}{{t.nav}}\n") } }
-        #expect(r.lines.contains("Templates/post.mustache:3:19: warning: '.' is text: {{{.}}} prints it unescaped; write {{.}}"), "\(r.lines)")
+        #expect(r.lines.contains("Templates/post.mustache:3:19: warning: '.' is text, but {{{.}}} and {{&.}} print it unescaped; write {{.}}"), "\(r.lines)")
         #expect(r.lines.contains { $0.hasPrefix("Templates/post.mustache:3:35: warning: 't.nav' holds several values, not text, and prints nothing; name one of them") }, "\(r.lines)")
         let ld = messages { edit("base.mustache", &$0) { $0.replacingOccurrences(of: "{{{.}}}", with: "{{.}}") } }
         #expect(ld.lines.contains { $0.hasPrefix("Templates/base.mustache:43:36: warning: '.' is HTML: {{.}} prints it escaped, as text; write {{{.}}}") }, "\(ld.lines)")
