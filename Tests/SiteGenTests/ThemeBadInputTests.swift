@@ -202,6 +202,34 @@ import Testing
         ])
     }
 
+    /// A key the templates no longer name (renamed in the template, the old entry left behind)
+    /// is named at its line; the strings the build reads (counts' zero forms, `nav.access.<slug>`)
+    /// and those the templates read through a section over their group are not.
+    @Test func aUIStringNothingUsesIsNamedAtItsLine() {
+        var files = Self.theme
+        edit("i18n/de.yml", &files) { $0.replacingOccurrences(of: "\nnav:\n", with: "\nskipOld: \"Zum Inhalt\"\nnav:\n") }
+        edit("i18n/en.yml", &files) { $0.replacingOccurrences(of: "\nnav:\n", with: "\nskipOld: \"To the content\"\nnav:\n") }
+        let (german, _, english) = Self.version("en", of: files)
+        let unused = german.own.filter { $0.message.contains("is used by no template") }
+        #expect(unused.map { "\($0)" } == [
+            "Templates/i18n/de.yml:\(Self.line(of: "skipOld:", in: files["i18n/de.yml"]!)): warning: the UI string 'skipOld' is used by no template and not by the build, so no page shows it; remove it, or show it with {{t.skipOld}}",
+        ])
+        #expect(english.map { "\($0)" } == [
+            "Templates/i18n/en.yml:\(Self.line(of: "skipOld:", in: files["i18n/en.yml"]!)): warning: the UI string 'skipOld' is used by no template and not by the build, so no page shows it; remove it, or show it with {{t.skipOld}}",
+        ])
+        #expect(MessageCatalogue.german.german(unused.first?.message ?? "")?.hasPrefix("Den Oberflächentext „skipOld“ verwendet keine Vorlage") == true)
+        // Used through a section over its group: not named.
+        edit("404.mustache", &files) { $0 + "{{#t}}{{skipOld}}{{/t}}" }
+        #expect(!Self.version("en", of: files).german.own.contains { $0.message.contains("is used by no template") })
+    }
+
+    /// The names read wherever they stand (other delimiters too); `t` itself only in a tag.
+    @Test func theUIStringsATemplateNamesAreFound() {
+        #expect(UnusedUIStrings.namesInTemplates(["a": "{{=<% %>=}}<% t.nav.blog %><%={{ }}=%>{{#t.footer}}{{/t.footer}} at t list.t.x, and t."]) == ["nav.blog", "footer"])
+        #expect(UnusedUIStrings.namesInTemplates(["a": "{{# t }}{{/t}}"]).contains(""))
+        #expect(UnusedUIStrings.namesInTemplates(["a": "{{{t}}}"]).contains(""))
+    }
+
     /// The line (from 1) of a file's first line that starts with `prefix`; 0 when none does.
     static func line(of prefix: String, in file: [UInt8]) -> Int {
         (String(decoding: file, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix(prefix) } ?? -1) + 1
@@ -429,6 +457,22 @@ enum SiteRendererTestHook {
         #expect(keys.count > 30)
         #expect(keys.subtracting(UIStrings.usedByCode).isEmpty, "add to UIStrings.usedByCode: \(keys.subtracting(UIStrings.usedByCode).sorted())")
         for status in EventStatus.allCases where status != .geplant { #expect(UIStrings.usedByCode.contains("event.status.\(status.rawValue)")) }
+    }
+
+    /// Every group Swift code reads by a key made from a value (`strings["nav.access.\(slug)"]`)
+    /// is in `UIStrings.groupsReadByCode`, so its strings are never called unused.
+    @Test func theGroupsMatchTheSources() throws {
+        let root = TestSupport.repoRoot + "/Sources/SiteGen"
+        var groups: Set<String> = []
+        let pattern = try NSRegularExpression(pattern: #"strings(\.format\(|\.count\(|\[)"([a-zA-Z.]+)\.\\\("#)
+        for path in (FileManager.default.enumerator(atPath: root)?.allObjects as? [String]) ?? [] where path.hasSuffix(".swift") {
+            let text = try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+            for m in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                groups.insert(String(text[Range(m.range(at: 2), in: text)!]))
+            }
+        }
+        #expect(groups.contains("nav.access"))
+        #expect(groups == Set(UIStrings.groupsReadByCode), "UIStrings.groupsReadByCode should be \(groups.sorted())")
     }
 }
 

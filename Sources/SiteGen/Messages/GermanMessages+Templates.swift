@@ -70,6 +70,8 @@ extension GermanMessages {
          "Der Oberflächentext „{1}“ fehlt, die Seiten zeigen stattdessen „{2}“; ergänzen Sie ihn"),
         ("the UI string '{}' is not in {}; add it there{}",
          "Den Oberflächentext „{1}“ gibt es in {2} nicht; ergänzen Sie ihn dort{3}"),
+        ("the UI string '{}' is used by no template and not by the build, so no page shows it; remove it, or show it with {{t.{}}}",
+         "Den Oberflächentext „{1}“ verwendet keine Vorlage und auch nicht der Build, keine Seite zeigt ihn also; entfernen Sie ihn oder zeigen Sie ihn mit {{t.{2}}} an"),
         ("the UI string '{}' leaves out {{}} ({} has it), so the pages of this language do not show what goes there; add it",
          "Dem Oberflächentext „{1}“ fehlt {{2}} ({3} hat es), die Seiten dieser Sprache zeigen also nicht, was dort hingehört; ergänzen Sie es"),
         ("the UI strings are not UTF-8 text; save the file as UTF-8",

@@ -24,6 +24,8 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
     /// The ids the templates write as they are (`<main id="inhalt">`), sorted: headings of the
     /// content do not take them (`MarkdownRenderer.reservedIDs`).
     var ids: [String] = []
+    /// The UI strings the templates name (`UnusedUIStrings.namesInTemplates`).
+    var uiStringNames: Set<String> = []
 
     func dependencyHash(of template: String) -> UInt64 { dependencyHashes[template] ?? hash }
 
@@ -63,6 +65,8 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         set.stringsValue = stringsValue
         diagnostics += TemplateKeys.check(library, strings: stringsValue, display: display, file: "i18n/\(language).yml")
         diagnostics += TemplateLint.warnings(library, texts: texts, strings: UIStrings(tree: strings), language: language, display: display)
+        set.uiStringNames = UnusedUIStrings.namesInTemplates(texts)
+        diagnostics += UnusedUIStrings.check(UIStrings(tree: strings), names: set.uiStringNames, file: display("i18n/\(language).yml"), lines: files.stringLines)
         set.dependencyHashes = hashesWithDependencies(texts, references: library.references)
         set.ids = literalIDs(texts, references: library.references)
         return (set, diagnostics)
@@ -169,7 +173,10 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             + TemplateKeys.check(base.library, strings: files.stringsValue, display: display, original: theirs, file: file, lines: files.stringLines)
             + TemplateLint.missingStrings(own, language: language, display: display)
             + UIStringPlaceholders.check(own, original: theirs, file: file, lines: files.stringLines, display: display)
-        return (set, diagnostics)
+        // A key named already (a typo of the original's key, with its "did you mean") is not named again as unused.
+        let named = Set(diagnostics.compactMap { $0.file == display(file) ? $0.line : nil })
+        let unused = UnusedUIStrings.check(own, names: base.uiStringNames, file: display(file), lines: files.stringLines)
+        return (set, diagnostics + unused.filter { !($0.line.map(named.contains) ?? false) })
     }
 
     /// A font or picture a style sheet of the theme loads from another host (Google Fonts by

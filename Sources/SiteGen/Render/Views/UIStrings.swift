@@ -70,6 +70,14 @@ public struct UIStrings: @unchecked Sendable {
         "easyRead.link", "easyRead.back",
     ]
 
+    /// Groups whose strings Swift code asks for by a key made from a value (`nav.access.<slug>`,
+    /// `event.status.<status>`): every string in them counts as used. A test checks the list
+    /// against the sources.
+    public static let groupsReadByCode: [String] = [
+        "event.status", "nav.access", "participation.group", "participation.notice", "participation.status",
+        "project.statusName", "translation.untranslated",
+    ]
+
     /// Replaces `{1}`, `{2}` … with the arguments.
     public func format(_ key: String, _ args: String...) -> String { Self.fill(self[key], args) }
 
