@@ -25,6 +25,8 @@ extension GermanMessages {
          "„{1}“ ist ein einzelner Wert und hat keinen Schlüssel „{2}“; schreiben Sie {{{3}}}"),
         ("'{}' is text, but {{{{}}}} and {{&{}}} print it unescaped; write {{{}}}{}",
          "„{1}“ ist Text, {{{{2}}}} und {{&{3}}} geben es aber unmaskiert aus; schreiben Sie {{{4}}}{5}"),
+        ("'{}' leads outside the site (its addresses start with {}), so the pages using this style sheet do without it; correct the address",
+         "„{1}“ führt aus der Website hinaus (ihre Adressen beginnen mit {2}), den Seiten mit diesem Stylesheet fehlt die Datei also; berichtigen Sie die Adresse"),
         ("'{}' would be loaded from another host by every page using this style sheet; the privacy rules allow only files of this site (store the file under {} and refer to it there)",
          "„{1}“ würde von jeder Seite, die dieses Stylesheet nutzt, von einem anderen Server geladen; die Datenschutzregeln erlauben nur Dateien dieser Website (legen Sie die Datei unter {2} ab und verweisen Sie dort auf sie)"),
         ("; there is {}: rename or move it to {}", "; vorhanden ist {1}: benennen Sie die Datei um oder verschieben Sie sie nach {2}"),

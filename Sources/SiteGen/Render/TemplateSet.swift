@@ -190,18 +190,26 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
 
     /// A picture or font a style sheet of the theme names by a relative address inside
     /// `assets/` that is not there: every page would ask for it in vain, and the check of the
-    /// pages reads their HTML only. (Addresses that leave `assets/` are the content's.)
+    /// pages reads their HTML only. (The other addresses lead to the content's files or pages:
+    /// `ThemeStyleSheetLinks` checks them against the built site.)
     static func missingFiles(_ bytes: [UInt8], of path: String, in paths: Set<String>, display: (String) -> String) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for reference in StyleSheetReferences.all(bytes) {
-            let address = String(reference.address.prefix { $0 != "?" && $0 != "#" })
-            // No scheme (data:, https:) and no address from the site's root.
-            guard !address.isEmpty, !address.hasPrefix("/"), !address.prefix(while: { $0 != "/" }).contains(":"),
-                  let target = resolveContentPath(percentDecoded(address), from: path), target.hasPrefix("assets/"), !paths.contains(target) else { continue }
+            guard let target = assetsTarget(reference.address, from: path), !paths.contains(target) else { continue }
             found.append(.warning(display(path), line: reference.line,
                                   "'\(reference.address)' does not exist (looked for \(display(target))), so the pages using this style sheet do without it; correct the address or add the file"))
         }
         return found
+    }
+
+    /// The file under `assets/` a relative address of the style sheet at `path` names; nil for
+    /// any other address (a scheme like `data:` or `https:`, one from the site's root, one that
+    /// leaves `assets/`).
+    static func assetsTarget(_ written: String, from path: String) -> String? {
+        let address = String(written.prefix { $0 != "?" && $0 != "#" })
+        guard !address.isEmpty, !address.hasPrefix("/"), !address.prefix(while: { $0 != "/" }).contains(":"),
+              let target = resolveContentPath(percentDecoded(address), from: path), target.hasPrefix("assets/") else { return nil }
+        return target
     }
 
     /// Partials and parents must exist (Mustache would silently render nothing), and none may
