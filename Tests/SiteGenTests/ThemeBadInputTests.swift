@@ -323,7 +323,34 @@ import Testing
         #expect(r.lines.contains { $0.hasPrefix("Templates/partials/site-header.mustache:") && $0.contains("warning: the UI string 'nav.mainLabel' is not in Templates/i18n/de.yml; add it there (or did you mean 't.nav.mainLabelX'?) (included from Templates/base.mustache:") }, "\(r.lines)")
     }
 
+    static let kinds = "home, post, post-list, event, event-list, project, project-list, field, field-list, page, strategy, search, 404, tag, tag-list, participation, participation-list, ideas"
+
+    /// A template saved as `interview.html` was never read, without a word: only `.mustache`
+    /// files are. Notes, junk and the UI strings of any language are no such file; one named
+    /// already (`post.html` beside a missing post.mustache) is not named twice.
+    @Test func aFileThatIsNoTemplateIsNamedWithWhatATemplateIsCalled() {
+        let kinds = Self.kinds
+        let r = messages {
+            $0["interview.html"] = Array("<p>{{title}}</p>".utf8)
+            $0["partials/teaser.htm"] = Array("x".utf8)
+            $0["README.md"] = Array("Notizen".utf8)
+            $0["post.mustache~"] = Array("x".utf8)
+            $0["i18n/fr.yml"] = Array("skip: \"Aller au contenu\"\n".utf8)
+        }
+        #expect(r.lines.filter { $0.contains("only .mustache files") } == [
+            "Templates/interview.html: warning: only .mustache files are templates, so this file is not used; save it as interview.mustache; name it after a page kind (\(kinds)) or include it with {{>interview}}",
+            "Templates/partials/teaser.htm: warning: only .mustache files are templates, so this file is not used; save it as partials/teaser.mustache; name it after a page kind (\(kinds)) or include it with {{>partials/teaser}}",
+        ], "\(r.lines)")
+        let german = MessageCatalogue.german.german("only .mustache files are templates, so this file is not used; save it as interview.mustache; name it after a page kind (home, post) or include it with {{>interview}}")
+        #expect(german == "Nur .mustache-Dateien sind Templates, diese Datei wird also nicht verwendet; speichern Sie sie als interview.mustache; benennen Sie das Template nach einer Seitenart (home, post) oder binden Sie es mit {{>interview}} ein")
+        let renamed = messages { $0["post.html"] = $0.removeValue(forKey: "post.mustache") }
+        #expect(renamed.lines.filter { $0.contains("post.html") } == [
+            "Templates/post.mustache: error: template for page kind 'post' is missing; there is Templates/post.html: rename or move it to Templates/post.mustache",
+        ], "\(renamed.lines)")
+    }
+
     @Test func emptyUnusedAndLayoutlessTemplatesAreNamed() {
+        let kinds = Self.kinds
         let r = messages {
             $0["page.mustache"] = []
             $0["pgae.mustache"] = Array("x".utf8)
@@ -333,7 +360,7 @@ import Testing
         #expect(r.lines.contains("Templates/page.mustache: warning: the template is empty, so every page of this kind ('page') would be an empty file"), "\(r.lines)")
         #expect(r.lines.contains("Templates/pgae.mustache: warning: no page kind is called 'pgae' and no template includes it, so it is not used; did you mean 'page'?"), "\(r.lines)")
         // A new partial not yet included is no typo of another four letters away (it was told "did you mean 'partials/card-post'?").
-        #expect(r.lines.contains("Templates/partials/card-news.mustache: warning: no page kind is called 'partials/card-news' and no template includes it, so it is not used"), "\(r.lines)")
+        #expect(r.lines.contains("Templates/partials/card-news.mustache: warning: no page kind is called 'partials/card-news' and no template includes it, so it is not used; name it after a page kind (\(kinds)) or include it with {{>partials/card-news}}"), "\(r.lines)")
         #expect(r.lines.contains("Templates/strategy.mustache: warning: the template has no layout ({{<base}}…{{/base}}) and no <html>, so its pages lack the site's head, header and footer"), "\(r.lines)")
     }
 

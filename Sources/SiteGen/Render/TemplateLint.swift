@@ -14,7 +14,7 @@ enum TemplateLint {
         for name in texts.keys.sorted() where !pageKinds.contains(name) && !used.contains(name) {
             let close = NameDistance.closest(name, in: pageKinds + Array(used), limit: TemplateSet.typoLimit(name), ignoringCase: true)
             result.append(.warning(display(name + ".mustache"), "no page kind is called '\(name)' and no template includes it, so it is not used"
-                + (close.map { "; did you mean '\($0)'?" } ?? "")))
+                + (close.map { "; did you mean '\($0)'?" } ?? howTemplatesAreUsed(name))))
         }
         for kind in pageKinds {
             guard let text = texts[kind] else { continue }

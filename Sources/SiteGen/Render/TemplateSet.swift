@@ -60,6 +60,9 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             diagnostics.append(.error(display(kind + ".mustache"), "template for page kind '\(kind)' is missing\(namesake)"))
         }
         diagnostics += checkReferences(library, templates: templates, unparsed: unparsed, listing: listing, display: display)
+        // A file named already (`post.html` for a missing post.mustache) is not named twice.
+        let named = diagnostics.map(\.message)
+        diagnostics += TemplateLint.unreadFiles(listing, display: display).filter { d in !named.contains { $0.contains(d.file) } }
         guard let library, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         var set = TemplateSet(library: library, strings: strings, assets: files.assets, hash: files.hash, root: root)
         set.stringsValue = stringsValue
