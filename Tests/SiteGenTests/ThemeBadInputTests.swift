@@ -396,6 +396,11 @@ import Testing
         let tags = messages { edit("post-list.mustache", &$0) { $0.replacingOccurrences(of: "{{>partials/card-post}}", with: "{{>partials/card-post.mustache}}").replacingOccurrences(of: "{{>partials/pagination}}", with: "{{>pagination}}") } }
         #expect(tags.lines.contains("Templates/post-list.mustache:11:19: error: partial or layout 'partials/card-post.mustache' does not exist (looked for Templates/partials/card-post.mustache.mustache); there is Templates/partials/card-post.mustache: write its name, 'partials/card-post'"), "\(tags.lines)")
         #expect(tags.lines.contains { $0.hasSuffix("error: partial or layout 'pagination' does not exist (looked for Templates/pagination.mustache); there is Templates/partials/pagination.mustache: write its name, 'partials/pagination'") }, "\(tags.lines)")
+        // A near name in the partial's own folder is what was meant, not the page template of that name.
+        let near = messages { edit("post.mustache", &$0) { $0.replacingOccurrences(of: "{{>partials/tags}}", with: "{{>partials/tag}}") } }
+        #expect(near.lines.filter { $0.contains("'partials/tag'") } == [
+            "Templates/post.mustache:15:3: error: partial or layout 'partials/tag' does not exist (looked for Templates/partials/tag.mustache); did you mean 'partials/tags'?",
+        ], "\(near.lines)")
         let html = messages { $0["event.html"] = $0.removeValue(forKey: "event.mustache") }
         #expect(html.lines == ["Templates/event.mustache: error: template for page kind 'event' is missing; there is Templates/event.html: rename or move it to Templates/event.mustache"], "\(html.lines)")
     }

@@ -223,8 +223,7 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         let references = (library?.references ?? [:]).mapValues { $0.map { ($0.name, $0.location.line) } }
         for (name, named) in (library?.references ?? [:]).sorted(by: { $0.key < $1.key }) {
             for (reference, at) in named where !templates.contains(reference) && !unparsed.contains(reference) {
-                let close = namesake(of: reference, in: listing, display: display, reference: true)
-                    ?? NameDistance.closest(reference, in: Array(templates), limit: typoLimit(reference)).map { "; did you mean '\($0)'?" } ?? ""
+                let close = referenceHint(reference, templates: templates, listing: listing, display: display)
                 diagnostics.append(.error(display(name + ".mustache"), line: at.line, column: at.column,
                                           "partial or layout '\(reference)' does not exist (looked for \(display(reference + ".mustache")))\(close)"))
             }
