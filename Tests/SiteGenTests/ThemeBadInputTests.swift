@@ -218,6 +218,13 @@ import Testing
             "Templates/i18n/en.yml:\(Self.line(of: "skipOld:", in: files["i18n/en.yml"]!)): warning: the UI string 'skipOld' is used by no template and not by the build, so no page shows it; remove it, or show it with {{t.skipOld}}",
         ])
         #expect(MessageCatalogue.german.german(unused.first?.message ?? "")?.hasPrefix("Den Oberflächentext „skipOld“ verwendet keine Vorlage") == true)
+        // Mistyped in a template ({{t.Skip}}): the template's line says "did you mean 't.skip'";
+        // the string is not called unused (removing it would be the wrong fix).
+        var typo = Self.theme
+        edit("partials/site-header.mustache", &typo) { $0.replacingOccurrences(of: "{{t.skip}}", with: "{{t.Skip}}") }
+        let typoLines = Self.version("en", of: typo)
+        #expect(typoLines.german.own.contains { $0.message.contains("did you mean 't.skip'") }, "\(typoLines.german.own)")
+        #expect(!(typoLines.german.own + typoLines.diagnostics).contains { $0.message.contains("is used by no template") }, "\(typoLines)")
         // Used through a section over its group: not named.
         edit("404.mustache", &files) { $0 + "{{#t}}{{skipOld}}{{/t}}" }
         #expect(!Self.version("en", of: files).german.own.contains { $0.message.contains("is used by no template") })

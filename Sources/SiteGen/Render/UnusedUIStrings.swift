@@ -1,3 +1,5 @@
+import MustacheEngine
+
 /// UI strings that nothing reads: a key a designer renamed in the templates stays behind in
 /// `i18n/<lang>.yml`, and editing its text changes no page without a word.
 enum UnusedUIStrings {
@@ -5,7 +7,14 @@ enum UnusedUIStrings {
     /// - Parameter names: `namesInTemplates` of the theme's templates.
     static func check(_ strings: UIStrings, names: Set<String>, file: String, lines: [String: Int]) -> [Diagnostic] {
         guard !names.contains("") else { return [] }  // {{#t}}: a section over every string
-        return strings.keys.filter { !isUsed($0, names: names) }.sorted { (lines[$0] ?? 0, $0) < (lines[$1] ?? 0, $1) }.map {
+        // A name the templates mistyped (`t.Skip`) is reported there with its "did you mean 'skip'":
+        // the string it meant is no leftover, and removing it would be the wrong advice.
+        let keys = Array(strings.keys)
+        let mistyped = names.filter { name in strings[name] == name && !keys.contains { $0.hasPrefix(name + ".") } }
+        func meant(_ key: String) -> Bool {
+            mistyped.contains { NameDistance.closest($0, in: [key], limit: max(1, $0.count / 3), ignoringCase: true) != nil }
+        }
+        return keys.filter { !isUsed($0, names: names) && !meant($0) }.sorted { (lines[$0] ?? 0, $0) < (lines[$1] ?? 0, $1) }.map {
             .warning(file, line: lines[$0], "the UI string '\($0)' is used by no template and not by the build, so no page shows it; remove it, or show it with {{t.\($0)}}")
         }
     }
