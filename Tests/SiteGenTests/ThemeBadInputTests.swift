@@ -230,6 +230,16 @@ import Testing
         #expect(!Self.version("en", of: files).german.own.contains { $0.message.contains("is used by no template") })
     }
 
+    /// A UI string written as a list (`blog: [Blog, Beiträge]`) was reported as missing, without
+    /// its line; it is named as a list at its line, once.
+    @Test func aUIStringWrittenAsAListIsNamedAtItsLine() {
+        var files = Self.theme
+        edit("i18n/de.yml", &files) { $0.replacingOccurrences(of: "\n  blog: \"Blog\"\n", with: "\n  blog: [Blog, Beiträge]\n") }
+        let line = Self.line(of: "  blog: [", in: files["i18n/de.yml"]!)
+        let r = Self.version("en", of: files).german.own.filter { $0.message.contains("'nav.blog'") }.map(\.description)
+        #expect(r == ["Templates/i18n/de.yml:\(line): warning: the UI string 'nav.blog' is a list, but a UI string is one text, so the pages show nothing in its place; write its text after the name (blog: \"Blog\")"], "\(r)")
+    }
+
     /// The names read wherever they stand (other delimiters too); `t` itself only in a tag.
     @Test func theUIStringsATemplateNamesAreFound() {
         #expect(UnusedUIStrings.namesInTemplates(["a": "{{=<% %>=}}<% t.nav.blog %><%={{ }}=%>{{#t.footer}}{{/t.footer}} at t list.t.x, and t."]) == ["nav.blog", "footer"])

@@ -66,6 +66,8 @@ extension GermanMessages {
          "Den Template-Ordner „{1}“ gibt es nicht; geben Sie --templates ORDNER an"),
         ("the UI string '{}' has {{}}, which no value fills, so the pages of this language show it as written; remove it",
          "Der Oberflächentext „{1}“ enthält {{2}}, das kein Wert füllt, die Seiten dieser Sprache zeigen es also so, wie es dasteht; entfernen Sie es"),
+        ("the UI string '{}' is a list, but a UI string is one text, so the pages show nothing in its place; write its text after the name (blog: \"Blog\")",
+         "Der Oberflächentext „{1}“ ist eine Liste, ein Oberflächentext ist aber ein einzelner Text, die Seiten zeigen an seiner Stelle also nichts; schreiben Sie seinen Text hinter den Namen (blog: \"Blog\")"),
         ("the UI string '{}' is empty, so the pages show nothing in its place (an empty link or label for screen readers); write its text",
          "Der Oberflächentext „{1}“ ist leer, die Seiten zeigen an seiner Stelle also nichts (für Screenreader ein leerer Link oder eine leere Beschriftung); schreiben Sie seinen Text"),
         ("the UI string '{}' is missing ({} has it), so the pages of this language show nothing in its place; add it",

@@ -146,6 +146,9 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             files.diagnostics += emptyStrings(value).map {
                 .warning(display, line: $0.line, "the UI string '\($0.key)' is empty, so the pages show nothing in its place (an empty link or label for screen readers); write its text")
             }
+            files.diagnostics += listStrings(value).map {
+                .warning(display, line: $0.line, "the UI string '\($0.key)' is a list, but a UI string is one text, so the pages show nothing in its place; write its text after the name (blog: \"Blog\")")
+            }
         } catch {
             files.diagnostics.append(.error(display, line: error.line, column: error.column, error.message))
         }
@@ -309,6 +312,16 @@ func emptyStrings(_ value: YAMLValue, prefix: String = "") -> [(key: String, lin
         case .scalar(let text, _, _, _) where text.allSatisfy(\.isWhitespace): return [(prefix + e.key, e.keyLine)]
         default: return emptyStrings(e.value, prefix: prefix + e.key + ".")
         }
+    }
+}
+
+/// The UI strings written as a list (`blog: [Blog, Beiträge]`), by dotted name, with their lines:
+/// a UI string is one text, and a list showed as the string missing, without its line.
+func listStrings(_ value: YAMLValue, prefix: String = "") -> [(key: String, line: Int)] {
+    guard case .map(let m) = value else { return [] }
+    return m.entries.flatMap { e -> [(key: String, line: Int)] in
+        if case .list = e.value { return [(prefix + e.key, e.keyLine)] }
+        return listStrings(e.value, prefix: prefix + e.key + ".")
     }
 }
 

@@ -34,6 +34,16 @@ public struct UIStrings: @unchecked Sendable {
         return node as? String ?? key
     }
 
+    /// Whether the file has a value at `key`, text or not.
+    public func hasValue(_ key: String) -> Bool {
+        var node: Any = tree
+        for part in key.split(separator: ".") {
+            guard let dict = node as? [String: Any], let next = dict[String(part)] else { return false }
+            node = next
+        }
+        return true
+    }
+
     /// A count with its noun: `key.zero` (if present) for 0, `key.one` for 1, else `key.other`,
     /// with `{1}` replaced by the number ("1 Projekt", "5 Projekte", "keine kommenden Termine").
     public func count(_ key: String, _ n: Int) -> String {
