@@ -240,6 +240,15 @@ import Testing
         #expect(r == ["Templates/i18n/de.yml:\(line): warning: the UI string 'nav.blog' is a list, but a UI string is one text, so the pages show nothing in its place; write its text after the name (blog: \"Blog\")"], "\(r)")
     }
 
+    /// A name written with a dot (`"nav.skip": …`) was never found by `{{t.nav.skip}}`, without a word.
+    @Test func aUIStringNamedWithADotIsNamedAtItsLine() {
+        var files = Self.theme
+        edit("i18n/de.yml", &files) { $0.replacingOccurrences(of: "\nnav:\n", with: "\n\"nav.extra\": \"Mehr\"\nnav:\n") }
+        let line = Self.line(of: "\"nav.extra\"", in: files["i18n/de.yml"]!)
+        let r = messages { $0 = files }.lines.filter { $0.contains("nav.extra") }
+        #expect(r == ["Templates/i18n/de.yml:\(line): warning: the UI string 'nav.extra' has a dot in its name, but a template reads {{t.a.b}} as b inside a, so no page can show it; write it nested (a:, then b: indented below it)"], "\(r)")
+    }
+
     /// The names read wherever they stand (other delimiters too); `t` itself only in a tag.
     @Test func theUIStringsATemplateNamesAreFound() {
         #expect(UnusedUIStrings.namesInTemplates(["a": "{{=<% %>=}}<% t.nav.blog %><%={{ }}=%>{{#t.footer}}{{/t.footer}} at t list.t.x, and t."]) == ["nav.blog", "footer"])

@@ -64,6 +64,8 @@ extension GermanMessages {
         ("template syntax error: {}", "Falsche Template-Syntax: {1}"),
         ("templates folder '{}' does not exist; pass --templates DIR",
          "Den Template-Ordner „{1}“ gibt es nicht; geben Sie --templates ORDNER an"),
+        ("the UI string '{}' has a dot in its name, but a template reads {{t.a.b}} as b inside a, so no page can show it; write it nested (a:, then b: indented below it)",
+         "Der Oberflächentext „{1}“ hat einen Punkt im Namen, ein Template liest {{t.a.b}} aber als b innerhalb von a, keine Seite kann ihn also zeigen; schreiben Sie ihn verschachtelt (a:, darunter eingerückt b:)"),
         ("the UI string '{}' has {{}}, which no value fills, so the pages of this language show it as written; remove it",
          "Der Oberflächentext „{1}“ enthält {{2}}, das kein Wert füllt, die Seiten dieser Sprache zeigen es also so, wie es dasteht; entfernen Sie es"),
         ("the UI string '{}' is a list, but a UI string is one text, so the pages show nothing in its place; write its text after the name (blog: \"Blog\")",

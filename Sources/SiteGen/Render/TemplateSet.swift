@@ -146,6 +146,9 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             files.diagnostics += emptyStrings(value).map {
                 .warning(display, line: $0.line, "the UI string '\($0.key)' is empty, so the pages show nothing in its place (an empty link or label for screen readers); write its text")
             }
+            files.diagnostics += dottedNames(value).map {
+                .warning(display, line: $0.line, "the UI string '\($0.key)' has a dot in its name, but a template reads {{t.a.b}} as b inside a, so no page can show it; write it nested (a:, then b: indented below it)")
+            }
             files.diagnostics += listStrings(value).map {
                 .warning(display, line: $0.line, "the UI string '\($0.key)' is a list, but a UI string is one text, so the pages show nothing in its place; write its text after the name (blog: \"Blog\")")
             }
@@ -322,6 +325,15 @@ func listStrings(_ value: YAMLValue, prefix: String = "") -> [(key: String, line
     return m.entries.flatMap { e -> [(key: String, line: Int)] in
         if case .list = e.value { return [(prefix + e.key, e.keyLine)] }
         return listStrings(e.value, prefix: prefix + e.key + ".")
+    }
+}
+
+/// The UI strings' names written with a dot (`"nav.blog": "Blog"`), by their path, with their
+/// lines: `{{t.nav.blog}}` looks for `blog` inside `nav`, so such a string was never found.
+func dottedNames(_ value: YAMLValue, prefix: String = "") -> [(key: String, line: Int)] {
+    guard case .map(let m) = value else { return [] }
+    return m.entries.flatMap { e -> [(key: String, line: Int)] in
+        e.key.contains(".") ? [(prefix + e.key, e.keyLine)] : dottedNames(e.value, prefix: prefix + e.key + ".")
     }
 }
 
