@@ -369,6 +369,9 @@ import Testing
         ], "\(r.lines)")
         let german = MessageCatalogue.german.german("only .mustache files are templates, so this file is not used; save it as interview.mustache; name it after a page kind (home, post) or include it with {{>interview}}")
         #expect(german == "Nur .mustache-Dateien sind Templates, diese Datei wird also nicht verwendet; speichern Sie sie als interview.mustache; benennen Sie das Template nach einer Seitenart (home, post) oder binden Sie es mit {{>interview}} ein")
+        // In i18n/, the file meant holds UI strings: it is told the name they need.
+        let yaml = messages { $0["i18n/de.yaml"] = $0.removeValue(forKey: "i18n/de.yml") }
+        #expect(yaml.lines.contains("Templates/i18n/de.yaml: warning: only i18n/<language>.yml files hold UI strings, so this file is not used; rename it to i18n/de.yml"), "\(yaml.lines)")
         let renamed = messages { $0["post.html"] = $0.removeValue(forKey: "post.mustache") }
         #expect(renamed.lines.filter { $0.contains("post.html") } == [
             "Templates/post.mustache: error: template for page kind 'post' is missing; there is Templates/post.html: rename or move it to Templates/post.mustache",

@@ -57,6 +57,8 @@ extension GermanMessages {
          "Keine Seitenart heißt „{1}“ und kein Template bindet es ein, es wird also nicht verwendet{2}"),
         ("only .mustache files are templates, so this file is not used; save it as {}.mustache{}",
          "Nur .mustache-Dateien sind Templates, diese Datei wird also nicht verwendet; speichern Sie sie als {1}.mustache{2}"),
+        ("only i18n/<language>.yml files hold UI strings, so this file is not used; rename it to {}.yml",
+         "Nur Dateien i18n/<Sprache>.yml enthalten Oberflächentexte, diese Datei wird also nicht verwendet; benennen Sie sie in {1}.yml um"),
         ("partial or layout '{}' does not exist (looked for {}){}", "Das Partial oder Layout „{1}“ gibt es nicht (gesucht: {2}){3}"),
         ("sections are nested more than {} deep here; close some of them (is a {{/…}} missing?)",
          "Die Abschnitte sind hier mehr als {1} Ebenen tief verschachtelt; schließen Sie einige davon (fehlt ein {{/…}}?)"),

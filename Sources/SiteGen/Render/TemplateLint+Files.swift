@@ -12,6 +12,10 @@ extension TemplateLint {
     static func unreadFiles(_ listing: [FileEntry], display: (String) -> String) -> [Diagnostic] {
         listing.map(\.relativePath).filter(isUnread).map { path in
             let stem = path.split(separator: ".", omittingEmptySubsequences: false).first.map(String.init) ?? path
+            // In i18n/ (i18n/de.yaml) the file meant is a language's UI strings, not a template.
+            if path.hasPrefix("i18n/") {
+                return .warning(display(path), "only i18n/<language>.yml files hold UI strings, so this file is not used; rename it to \(stem).yml")
+            }
             return .warning(display(path), "only .mustache files are templates, so this file is not used; save it as \(stem).mustache"
                 + howTemplatesAreUsed(stem))
         }
