@@ -225,6 +225,10 @@ import Testing
         let typoLines = Self.version("en", of: typo)
         #expect(typoLines.german.own.contains { $0.message.contains("did you mean 't.skip'") }, "\(typoLines.german.own)")
         #expect(!(typoLines.german.own + typoLines.diagnostics).contains { $0.message.contains("is used by no template") }, "\(typoLines)")
+        // So is a string named as a group ({{t.skip.label}}).
+        var group = Self.theme
+        edit("partials/site-header.mustache", &group) { $0.replacingOccurrences(of: "{{t.skip}}", with: "{{t.skip.label}}") }
+        #expect(!Self.version("en", of: group).german.own.contains { $0.message.contains("is used by no template") })
         // Used through a section over its group: not named.
         edit("404.mustache", &files) { $0 + "{{#t}}{{skipOld}}{{/t}}" }
         #expect(!Self.version("en", of: files).german.own.contains { $0.message.contains("is used by no template") })

@@ -7,12 +7,13 @@ enum UnusedUIStrings {
     /// - Parameter names: `namesInTemplates` of the theme's templates.
     static func check(_ strings: UIStrings, names: Set<String>, file: String, lines: [String: Int]) -> [Diagnostic] {
         guard !names.contains("") else { return [] }  // {{#t}}: a section over every string
-        // A name the templates mistyped (`t.Skip`) is reported there with its "did you mean 'skip'":
+        // A name the templates mistyped (`t.Skip`) is reported there, with its "did you mean 'skip'":
         // the string it meant is no leftover, and removing it would be the wrong advice.
         let keys = Array(strings.keys)
         let mistyped = names.filter { name in strings[name] == name && !keys.contains { $0.hasPrefix(name + ".") } }
         func meant(_ key: String) -> Bool {
-            mistyped.contains { NameDistance.closest($0, in: [key], limit: max(1, $0.count / 3), ignoringCase: true) != nil }
+            // `t.skip.label` for the string skip is reported at the template as well.
+            mistyped.contains { $0.hasPrefix(key + ".") || NameDistance.closest($0, in: [key], limit: max(1, $0.count / 3), ignoringCase: true) != nil }
         }
         return keys.filter { !isUsed($0, names: names) && !meant($0) }.sorted { (lines[$0] ?? 0, $0) < (lines[$1] ?? 0, $1) }.map {
             .warning(file, line: lines[$0], "the UI string '\($0)' is used by no template and not by the build, so no page shows it; remove it, or show it with {{t.\($0)}}")
