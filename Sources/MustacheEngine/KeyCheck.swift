@@ -109,7 +109,8 @@ struct KeyChecker {
         case .html? where escaped:
             report(template, location, .wrongPrint, written, "'\(written)' is HTML: {{\(written)}} prints it escaped, as text; write {{{\(written)}}}")
         case .text? where !escaped:
-            report(template, location, .wrongPrint, written, "'\(written)' is text: {{{\(written)}}} prints it unescaped; write {{\(written)}}")
+            // Both raw forms are named: the node does not keep which one the designer wrote.
+            report(template, location, .wrongPrint, written, "'\(written)' is text, but {{{\(written)}}} and {{&\(written)}} print it unescaped; write {{\(written)}}")
         case .object(let shape)? where !shape.isOpen:
             let example = shape.names.first.map { " ({{\(written == "." ? "" : written + ".")\($0)}})" } ?? ""
             report(template, location, .wrongPrint, written, "'\(written)' holds several values, not text, and prints nothing; name one of them\(example)")

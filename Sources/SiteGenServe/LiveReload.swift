@@ -43,6 +43,17 @@ public final class LiveReloadHub: Sendable {
         return clients.count
     }
 
+    /// The id of the listener that subscribed last (0: none yet); later ones have higher ids.
+    var lastID: Int { state.withLock { $0.nextID } }
+
+    /// Sends `message` to the listeners with ids up to `id` (those that subscribed by then).
+    @discardableResult
+    func broadcast(_ message: String, upTo id: Int) -> Int {
+        let clients = state.withLock { $0.clients.filter { $0.key <= id }.map(\.value) }
+        for c in clients { c.yield(message) }
+        return clients.count
+    }
+
     /// Ends every stream and refuses new listeners: what makes Ctrl-C quick with browsers connected.
     public func close() {
         let clients = state.withLock { s -> [AsyncStream<String>.Continuation] in

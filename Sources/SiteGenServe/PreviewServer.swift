@@ -224,30 +224,35 @@ public final class PreviewServer: Sendable {
         var record = RebuildRecord(outcome: .initial, changedSources: [], changedOutputs: [], changeToEvent: nil,
                                    buildSeconds: seconds, listeners: 0, diagnostics: report.diagnostics)
         showDiagnostics(report.diagnostics, failed: !report.succeeded)
+        // The tabs that subscribed before the server was ready: a later one was greeted with this
+        // build (a reload on top made it load the page a second time for nothing).
+        var early = 0
         // Recorded in the same step that makes the server ready: whoever waits for it sees the
         // first build in the history (a line printed in between left a gap tests could fall into).
         if report.succeeded {
             let snapshot = SiteSnapshot(output: sink.files, previous: nil, generation: 1)
-            state.withLock {
-                $0.snapshot = snapshot
-                $0.failure = nil
-                $0.history.append(record)
-                $0.firstBuildDone = true
+            early = state.withLock { s -> Int in
+                s.snapshot = snapshot
+                s.failure = nil
+                s.history.append(record)
+                s.firstBuildDone = true
+                return hub.lastID
             }
             let drafts = configuration.drafts ? "drafts shown" : "drafts hidden"
             let future = configuration.future ? "future posts shown" : "future posts hidden"
             tell("Built \(report.pages) pages in \(duration(seconds)) (\(drafts), \(future)).")
         } else {
             record.outcome = .failed
-            state.withLock {
-                $0.failure = report.diagnostics
-                $0.history.append(record)
-                $0.firstBuildDone = true
+            early = state.withLock { s -> Int in
+                s.failure = report.diagnostics
+                s.history.append(record)
+                s.firstBuildDone = true
+                return hub.lastID
             }
             let errors = report.diagnostics.filter { $0.severity == .error }.count
             tell("The first build failed (\(errors) error\(errors == 1 ? "" : "s")); the browser shows them until they are fixed.")
         }
-        tellTabsThatConnectedMeanwhile(report)
+        tellTabsThatConnectedMeanwhile(report, upTo: early)
         let mode = watcher.mode == .inotify ? "inotify" : "polling every \(duration(configuration.pollInterval))"
         if !HostNames.isLocalOnly(configuration.host) {
             tell("Note: listening on \(configuration.host), so other devices on the network can open this preview\(configuration.drafts ? " (drafts included)" : "").")
@@ -258,8 +263,8 @@ public final class PreviewServer: Sendable {
     /// Tabs whose event stream connected while the first build ran show a page of an earlier run
     /// of `sitegen serve` (a big site's first build takes seconds, and they reconnect as soon as
     /// the port answers): they reload now, or show the errors of a first build that failed.
-    private func tellTabsThatConnectedMeanwhile(_ report: BuildReport) {
-        hub.broadcast(report.succeeded ? LiveEvent.reload(build: buildID(1), changed: []) : diagnosticsEvent(report.diagnostics))
+    private func tellTabsThatConnectedMeanwhile(_ report: BuildReport, upTo id: Int) {
+        hub.broadcast(report.succeeded ? LiveEvent.reload(build: buildID(1), changed: []) : diagnosticsEvent(report.diagnostics), upTo: id)
     }
 
     /// Rebuilds after `changes`, swaps the site in and tells the browsers. Never throws: bad

@@ -206,7 +206,7 @@ final class TaggedPage: TemplateView {
         let problems = library.checkKeys(template: "page", stack: [ListPage.fields]).map { "\($0.template):\($0.location.line):\($0.location.column): \($0.message)" }
         #expect(problems == [
             "page:1:1: no key 'heding' here; did you mean 'heading'?",
-            "card:1:21: 'title' is text: {{{title}}} prints it unescaped; write {{title}}",
+            "card:1:21: 'title' is text, but {{{title}}} and {{&title}} print it unescaped; write {{title}}",
             "page:1:52: no key 'title' here",
             "page:1:85: no key 'titel' here",
         ])

@@ -21,7 +21,7 @@ struct LiveReloadTests {
             let events = try await s.events(build: build)
             #expect(events.status == 200)
             #expect(events.contentType == "text/event-stream")
-            let hello = try events.next(timeout: 5)
+            let hello = try events.next(timeout: 30)
             #expect(hello?.name == "hello")
             #expect(hello?.json["build"] as? String == build)
 
@@ -40,7 +40,7 @@ struct LiveReloadTests {
             #expect(try await s.get("/handlungsfelder/sicherheit-und-vertrauen/").text.contains("Brückensensoren melden sich live"))
             let changed = reload.json["changed"] as? [String] ?? []
             #expect(changed.contains { $0.hasPrefix("blog/") && $0 != "blog/2025/brueckensensoren-in-betrieb/index.html" && $0.hasSuffix("index.html") })
-            for _ in 0..<100 where s.server.history.last?.outcome != .reload { try await Task.sleep(for: .milliseconds(50)) }
+            try await s.waitForOutcome(.reload)
             let record = try #require(s.server.history.last)
             print("edit → reload event: client saw \(ms(seen)); server measured \(ms(record.changeToEvent ?? .nan)), build \(ms(record.buildSeconds))")
             #expect(s.log.all.contains { $0.contains("change → reload event") }, "verbose prints the latency")
@@ -50,7 +50,7 @@ struct LiveReloadTests {
     @Test func templateEditReloads() async throws {
         try await withServer { s in
             let events = try await s.events()
-            _ = try events.next(timeout: 5)
+            _ = try events.next(timeout: 30)
             try s.site.replace("Templates/post.mustache", "{{/main}}", with: "<p id=\"tpl-marker\">Vorlage geändert</p>{{/main}}")
             _ = try await onThread { try events.waitFor("reload", timeout: 30) }
             let page = try await s.get(postURL)
@@ -63,7 +63,7 @@ struct LiveReloadTests {
         try await withServer { s in
             let good = try await s.get(postURL)
             let events = try await s.events(build: buildID(in: good.text))
-            _ = try events.next(timeout: 5)
+            _ = try events.next(timeout: 30)
             // A wrong date: the model rejects it with file and line.
             try s.site.replace(postFile, "date: 2025-03-18T10:00:00+01:00", with: "date: morgen")
             let report = try await onThread { try events.waitFor("diagnostics", timeout: 30) }
@@ -81,16 +81,16 @@ struct LiveReloadTests {
             #expect(s.log.all.contains { $0.contains("brueckensensoren-in-betrieb.md:3") && $0.contains("error") }, "printed in the terminal")
             // A browser that opens a page now gets the overlay at once.
             let late = try await s.events(build: buildID(in: during.text))
-            _ = try late.next(timeout: 5)  // hello
-            #expect(try late.next(timeout: 5)?.name == "diagnostics")
+            _ = try late.next(timeout: 30)  // hello
+            #expect(try late.next(timeout: 30)?.name == "diagnostics")
 
             // Fixed: everyone reloads and the error is gone.
             try s.site.replace(postFile, "date: morgen", with: "date: 2025-03-18T10:00:00+01:00")
             _ = try await onThread { try events.waitFor("reload", timeout: 30) }
-            _ = try await onThread { try late.waitFor("reload", timeout: 5) }
+            _ = try await onThread { try late.waitFor("reload", timeout: 30) }
             #expect(s.server.failure == nil)
             let fresh = try await s.events(build: buildID(in: try await s.get(postURL).text))
-            _ = try fresh.next(timeout: 5)
+            _ = try fresh.next(timeout: 30)
             #expect(throws: (any Error).self, "no diagnostics after the fix") { try fresh.next(timeout: 0.3) }
         }
     }
@@ -102,7 +102,7 @@ struct LiveReloadTests {
     func theOverlaySpeaksTheLanguageOfItsMessages(_ language: MessageLanguage) async throws {
         try await withServer(configure: { $0.messages = language }) { s in
             let events = try await s.events()
-            _ = try events.next(timeout: 5)
+            _ = try events.next(timeout: 30)
             try s.site.replace(postFile, "date: 2025-03-18T10:00:00+01:00", with: "date: morgen")
             let report = try await onThread { try events.waitFor("diagnostics", timeout: 30) }
             let errors = try #require(report.json["errors"] as? Int)
@@ -128,7 +128,7 @@ struct LiveReloadTests {
     @Test func brokenTemplateAndSiteYmlKeepServing() async throws {
         try await withServer { s in
             let events = try await s.events()
-            _ = try events.next(timeout: 5)
+            _ = try events.next(timeout: 30)
             try s.site.replace("Templates/post.mustache", "{{/main}}", with: "{{#unclosed}}{{/main}}")
             let report = try await onThread { try events.waitFor("diagnostics", timeout: 30) }
             let items = try #require(report.json["diagnostics"] as? [[String: Any]])
@@ -156,8 +156,8 @@ struct LiveReloadTests {
             #expect(page.text.contains("brueckensensoren-in-betrieb.md:3"))
             #expect(page.text.contains("/_sitegen/live.js"))
             let events = try await s.events(build: buildID(in: page.text))
-            _ = try events.next(timeout: 5)
-            #expect(try events.next(timeout: 5)?.name == "diagnostics")
+            _ = try events.next(timeout: 30)
+            #expect(try events.next(timeout: 30)?.name == "diagnostics")
             try s.site.replace(postFile, "date: morgen", with: "date: 2025-03-18T10:00:00+01:00")
             _ = try await onThread { try events.waitFor("reload", timeout: 30) }
             #expect(try await s.get(postURL).status == 200)
@@ -167,21 +167,20 @@ struct LiveReloadTests {
     @Test func cssOnlyChangeSwapsTheStylesheet() async throws {
         try await withServer { s in
             let events = try await s.events()
-            _ = try events.next(timeout: 5)
+            _ = try events.next(timeout: 30)
             try s.site.replace("Templates/assets/site.css", ":root", with: "/* live */\n:root")
             let css = try await onThread { try events.waitFor("css", timeout: 30) }
             #expect(css.json["files"] as? [String] == ["assets/site.css"])
             #expect(try await s.get("/assets/site.css").text.contains("/* live */"))
             // The server notes the rebuild after it has sent the event: wait for the note.
-            for _ in 0..<100 where s.server.history.last?.outcome != .css { try await Task.sleep(for: .milliseconds(50)) }
-            #expect(s.server.history.last?.outcome == .css)
+            try await s.waitForOutcome(.css)
         }
     }
 
     @Test func newFoldersRenamesDeletesAndEditorTemporaries() async throws {
         try await withServer { s in
             let events = try await s.events()
-            _ = try events.next(timeout: 5)
+            _ = try events.next(timeout: 30)
             // A folder created after start, with a new post in it.
             let post = """
             ---
@@ -224,14 +223,17 @@ struct LiveReloadTests {
             _ = try await onThread { try events.waitFor("reload", timeout: 30) }
             #expect(try await s.get("/blog/2028/umgezogen/").status == 404)
 
-            // Editor temporaries and dotfiles never trigger a build.
-            try await Task.sleep(nanoseconds: 300_000_000)
+            // Editor temporaries and dotfiles never trigger a build. A real save after them is the
+            // fence: once it is built, their events (which came first) have been seen too.
             let count = s.rebuilds
-            for name in [".brueckensensoren-in-betrieb.md.swp", "brueckensensoren-in-betrieb.md~", ".#brueckensensoren-in-betrieb.md", "4913", "#x.md#", ".hidden.md"] {
-                try s.site.write("content/posts/2025/" + name, "temp")
+            let temporaries = [".brueckensensoren-in-betrieb.md.swp", "brueckensensoren-in-betrieb.md~", ".#brueckensensoren-in-betrieb.md", "4913", "#x.md#", ".hidden.md"]
+            for name in temporaries { try s.site.write("content/posts/2025/" + name, "temp") }
+            try s.site.replace(postFile, postTitle, with: "Nach den Zwischendateien")
+            try await s.waitUntil("the build of the save after the temporaries") {
+                s.server.history.dropFirst(count).contains { $0.changedSources.contains(s.site.path(postFile)) }
             }
-            try await Task.sleep(nanoseconds: 600_000_000)
-            #expect(s.rebuilds == count, "\(s.server.history.last?.changedSources ?? [])")
+            let sources = s.server.history.dropFirst(count).flatMap(\.changedSources)
+            #expect(!sources.contains { path in temporaries.contains { path.hasSuffix("/" + $0) } }, "\(sources)")
         }
     }
 
@@ -279,9 +281,9 @@ struct LiveReloadTests {
                 try s.site.replace(postFile, i == 0 ? postTitle : "Titel \(i - 1)", with: "Titel \(i)")
             }
             try await s.waitForRebuilds(count + 1)
-            try await Task.sleep(nanoseconds: 800_000_000)
-            #expect(s.rebuilds - count <= 2)
-            #expect(try await s.get(postURL).text.contains("Titel 9"))
+            // Served once the build that saw the last save is done (on a loaded machine, seconds).
+            try await s.waitUntil("the page with the last save") { try await s.get(postURL).text.contains("Titel 9") }
+            #expect(s.rebuilds - count <= 2, "\(s.server.history.dropFirst(count).map(\.changedSources))")
         }
     }
 
@@ -289,7 +291,7 @@ struct LiveReloadTests {
         try await withServer(polling: true) { s in
             #expect(s.server.watchMode == .polling)
             let events = try await s.events()
-            _ = try events.next(timeout: 5)
+            _ = try events.next(timeout: 30)
             try s.site.replace(postFile, postTitle, with: "Gefunden durch Abfragen")
             _ = try await onThread { try events.waitFor("reload", timeout: 30) }
             #expect(try await s.get(postURL).text.contains("Gefunden durch Abfragen"))
@@ -307,12 +309,12 @@ struct LiveReloadTests {
             try await s.waitForRebuilds(2)
             // The page was loaded before the rebuild, its event stream connects after it.
             let events = try await s.events(build: old)
-            _ = try events.next(timeout: 5)  // hello
-            #expect(try events.next(timeout: 5)?.name == "reload")
+            _ = try events.next(timeout: 30)  // hello
+            #expect(try events.next(timeout: 30)?.name == "reload")
             // A browser from an earlier server run (another instance id) reloads too.
             let foreign = try await s.events(build: "otherserver-1")
-            _ = try foreign.next(timeout: 5)
-            #expect(try foreign.next(timeout: 5)?.name == "reload")
+            _ = try foreign.next(timeout: 30)
+            #expect(try foreign.next(timeout: 30)?.name == "reload")
         }
     }
 
@@ -350,7 +352,7 @@ struct LiveReloadTests {
     @Test func reloadLatencyOnTheExampleSite() async throws {
         try await withServer { s in
             let events = try await s.events()
-            _ = try events.next(timeout: 5)
+            _ = try events.next(timeout: 30)
             var client: [Double] = []
             for i in 0..<8 {
                 let saved = monotonicSeconds()

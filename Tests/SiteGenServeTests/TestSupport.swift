@@ -143,10 +143,21 @@ final class RunningServer: @unchecked Sendable {
     var rebuilds: Int { server.history.count }
 
     /// Waits until at least `count` builds are recorded.
-    func waitForRebuilds(_ count: Int, timeout: Double = 30) async throws {
+    func waitForRebuilds(_ count: Int, timeout: Double = 60) async throws {
+        try await waitUntil("\(count) builds", timeout: timeout) { [server] in server.history.count >= count }
+    }
+
+    /// Waits until the last build is noted with `outcome` (the server notes it after sending its event).
+    func waitForOutcome(_ outcome: RebuildRecord.Outcome) async throws {
+        try await waitUntil("a build noted as \(outcome)") { [server] in server.history.last?.outcome == outcome }
+    }
+
+    /// Polls `condition` until it holds; fails with the server's log after `timeout` seconds
+    /// (generous: on a loaded machine a build takes seconds, and a fixed sleep guessed wrong).
+    func waitUntil(_ what: String, timeout: Double = 60, _ condition: () async throws -> Bool) async throws {
         let deadline = monotonicSeconds() + timeout
-        while server.history.count < count {
-            if monotonicSeconds() > deadline { throw TestFailure("only \(server.history.count) builds after \(timeout) s; log:\n" + log.all.joined(separator: "\n")) }
+        while try await !condition() {
+            if monotonicSeconds() > deadline { throw TestFailure("no \(what) after \(timeout) s (\(server.history.count) builds); log:\n" + log.all.joined(separator: "\n")) }
             try await Task.sleep(nanoseconds: 20_000_000)
         }
     }

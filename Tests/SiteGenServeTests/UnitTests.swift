@@ -125,6 +125,24 @@ struct UnitTests {
         #expect(LiveScript.etag.hasPrefix("\"live-") && LiveScript.etag.hasSuffix("\""))
     }
 
+    /// The first build's end tells only the tabs that subscribed before it: one that connected
+    /// just after was greeted with the new build and got a needless reload on top (under load,
+    /// the live-reload tests took that reload for their edit's and failed).
+    @Test func theFirstBuildsNewsReachesOnlyTheTabsThatWereWaiting() async {
+        let hub = LiveReloadHub()
+        let waiting = hub.subscribe()!
+        let early = hub.lastID
+        let late = hub.subscribe()!
+        #expect(hub.broadcast("news", upTo: early) == 1)
+        hub.close()
+        var got: [String] = []
+        for await m in waiting.messages { got.append(m) }
+        #expect(got == ["news"])
+        var lateGot: [String] = []
+        for await m in late.messages { lateGot.append(m) }
+        #expect(lateGot.isEmpty)
+    }
+
     @Test func findsTheLastBodyClose() {
         func at(_ s: String) -> Int? { Array(s.utf8).withUnsafeBytes(lastBodyClose) }
         #expect(at("<html><body>x</body></html>") == 13)

@@ -202,6 +202,64 @@ import Testing
         ])
     }
 
+    /// A key the templates no longer name (renamed in the template, the old entry left behind)
+    /// is named at its line; the strings the build reads (counts' zero forms, `nav.access.<slug>`)
+    /// and those the templates read through a section over their group are not.
+    @Test func aUIStringNothingUsesIsNamedAtItsLine() {
+        var files = Self.theme
+        edit("i18n/de.yml", &files) { $0.replacingOccurrences(of: "\nnav:\n", with: "\nskipOld: \"Zum Inhalt\"\nnav:\n") }
+        edit("i18n/en.yml", &files) { $0.replacingOccurrences(of: "\nnav:\n", with: "\nskipOld: \"To the content\"\nnav:\n") }
+        let (german, _, english) = Self.version("en", of: files)
+        let unused = german.own.filter { $0.message.contains("is used by no template") }
+        #expect(unused.map { "\($0)" } == [
+            "Templates/i18n/de.yml:\(Self.line(of: "skipOld:", in: files["i18n/de.yml"]!)): warning: the UI string 'skipOld' is used by no template and not by the build, so no page shows it; remove it, or show it with {{t.skipOld}}",
+        ])
+        #expect(english.map { "\($0)" } == [
+            "Templates/i18n/en.yml:\(Self.line(of: "skipOld:", in: files["i18n/en.yml"]!)): warning: the UI string 'skipOld' is used by no template and not by the build, so no page shows it; remove it, or show it with {{t.skipOld}}",
+        ])
+        #expect(MessageCatalogue.german.german(unused.first?.message ?? "")?.hasPrefix("Den Oberflächentext „skipOld“ verwendet keine Vorlage") == true)
+        // Mistyped in a template ({{t.Skip}}): the template's line says "did you mean 't.skip'";
+        // the string is not called unused (removing it would be the wrong fix).
+        var typo = Self.theme
+        edit("partials/site-header.mustache", &typo) { $0.replacingOccurrences(of: "{{t.skip}}", with: "{{t.Skip}}") }
+        let typoLines = Self.version("en", of: typo)
+        #expect(typoLines.german.own.contains { $0.message.contains("did you mean 't.skip'") }, "\(typoLines.german.own)")
+        #expect(!(typoLines.german.own + typoLines.diagnostics).contains { $0.message.contains("is used by no template") }, "\(typoLines)")
+        // So is a string named as a group ({{t.skip.label}}).
+        var group = Self.theme
+        edit("partials/site-header.mustache", &group) { $0.replacingOccurrences(of: "{{t.skip}}", with: "{{t.skip.label}}") }
+        #expect(!Self.version("en", of: group).german.own.contains { $0.message.contains("is used by no template") })
+        // Used through a section over its group: not named.
+        edit("404.mustache", &files) { $0 + "{{#t}}{{skipOld}}{{/t}}" }
+        #expect(!Self.version("en", of: files).german.own.contains { $0.message.contains("is used by no template") })
+    }
+
+    /// A UI string written as a list (`blog: [Blog, Beiträge]`) was reported as missing, without
+    /// its line; it is named as a list at its line, once.
+    @Test func aUIStringWrittenAsAListIsNamedAtItsLine() {
+        var files = Self.theme
+        edit("i18n/de.yml", &files) { $0.replacingOccurrences(of: "\n  blog: \"Blog\"\n", with: "\n  blog: [Blog, Beiträge]\n") }
+        let line = Self.line(of: "  blog: [", in: files["i18n/de.yml"]!)
+        let r = Self.version("en", of: files).german.own.filter { $0.message.contains("'nav.blog'") }.map(\.description)
+        #expect(r == ["Templates/i18n/de.yml:\(line): warning: the UI string 'nav.blog' is a list, but a UI string is one text, so the pages show nothing in its place; write its text after the name (blog: \"Blog\")"], "\(r)")
+    }
+
+    /// A name written with a dot (`"nav.skip": …`) was never found by `{{t.nav.skip}}`, without a word.
+    @Test func aUIStringNamedWithADotIsNamedAtItsLine() {
+        var files = Self.theme
+        edit("i18n/de.yml", &files) { $0.replacingOccurrences(of: "\nnav:\n", with: "\n\"nav.extra\": \"Mehr\"\nnav:\n") }
+        let line = Self.line(of: "\"nav.extra\"", in: files["i18n/de.yml"]!)
+        let r = messages { $0 = files }.lines.filter { $0.contains("nav.extra") }
+        #expect(r == ["Templates/i18n/de.yml:\(line): warning: the UI string 'nav.extra' has a dot in its name, but a template reads {{t.a.b}} as b inside a, so no page can show it; write it nested (a:, then b: indented below it)"], "\(r)")
+    }
+
+    /// The names read wherever they stand (other delimiters too); `t` itself only in a tag.
+    @Test func theUIStringsATemplateNamesAreFound() {
+        #expect(UnusedUIStrings.namesInTemplates(["a": "{{=<% %>=}}<% t.nav.blog %><%={{ }}=%>{{#t.footer}}{{/t.footer}} at t list.t.x, and t."]) == ["nav.blog", "footer"])
+        #expect(UnusedUIStrings.namesInTemplates(["a": "{{# t }}{{/t}}"]).contains(""))
+        #expect(UnusedUIStrings.namesInTemplates(["a": "{{{t}}}"]).contains(""))
+    }
+
     /// The line (from 1) of a file's first line that starts with `prefix`; 0 when none does.
     static func line(of prefix: String, in file: [UInt8]) -> Int {
         (String(decoding: file, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix(prefix) } ?? -1) + 1
@@ -256,9 +314,19 @@ import Testing
         #expect(r.lines.contains("Templates/post.mustache:1:1: warning: between {{<base}} and {{/base}} only blocks ({{$name}}…{{/name}}) count; the text and tags outside them are not shown"), "\(r.lines)")
     }
 
+    /// `{{&title}}` is unescaped output like `{{{title}}}`: the advice names the form the designer
+    /// wrote and the escaped one to write instead (it quoted only `{{{title}}}`, not in the file).
+    @Test func anAmpersandTagOfTextIsToldToEscape() {
+        let r = messages { edit("post.mustache", &$0) { $0.replacingOccurrences(of: "{{^lang}}{{title}}{{/lang}}", with: "{{^lang}}{{&title}}{{/lang}}") } }
+        let line = r.lines.first { $0.hasPrefix("Templates/post.mustache:6:") && $0.contains("'title' is text") }
+        #expect(line?.hasSuffix("warning: 'title' is text, but {{{title}}} and {{&title}} print it unescaped; write {{title}}") == true, "\(r.lines)")
+        let german = line.flatMap { MessageCatalogue.german.german(String($0.split(separator: ": ", maxSplits: 2)[2])) }
+        #expect(german == "„title“ ist Text, {{{title}}} und {{&title}} geben es aber unmaskiert aus; schreiben Sie {{title}}")
+    }
+
     @Test func theCurrentValueIsCheckedLikeANamedOne() {
         let r = messages { edit("post.mustache", &$0) { $0.replacingOccurrences(of: "{{#post}}\n", with: "{{#post}}{{#tags}}{{{.}}}{{/tags}}{{t.nav}}\n") } }
-        #expect(r.lines.contains("Templates/post.mustache:3:19: warning: '.' is text: {{{.}}} prints it unescaped; write {{.}}"), "\(r.lines)")
+        #expect(r.lines.contains("Templates/post.mustache:3:19: warning: '.' is text, but {{{.}}} and {{&.}} print it unescaped; write {{.}}"), "\(r.lines)")
         #expect(r.lines.contains { $0.hasPrefix("Templates/post.mustache:3:35: warning: 't.nav' holds several values, not text, and prints nothing; name one of them") }, "\(r.lines)")
         let ld = messages { edit("base.mustache", &$0) { $0.replacingOccurrences(of: "{{{.}}}", with: "{{.}}") } }
         #expect(ld.lines.contains { $0.hasPrefix("Templates/base.mustache:43:36: warning: '.' is HTML: {{.}} prints it escaped, as text; write {{{.}}}") }, "\(ld.lines)")
@@ -285,7 +353,37 @@ import Testing
         #expect(r.lines.contains { $0.hasPrefix("Templates/partials/site-header.mustache:") && $0.contains("warning: the UI string 'nav.mainLabel' is not in Templates/i18n/de.yml; add it there (or did you mean 't.nav.mainLabelX'?) (included from Templates/base.mustache:") }, "\(r.lines)")
     }
 
+    static let kinds = "home, post, post-list, event, event-list, project, project-list, field, field-list, page, strategy, search, 404, tag, tag-list, participation, participation-list, ideas"
+
+    /// A template saved as `interview.html` was never read, without a word: only `.mustache`
+    /// files are. Notes, junk and the UI strings of any language are no such file; one named
+    /// already (`post.html` beside a missing post.mustache) is not named twice.
+    @Test func aFileThatIsNoTemplateIsNamedWithWhatATemplateIsCalled() {
+        let kinds = Self.kinds
+        let r = messages {
+            $0["interview.html"] = Array("<p>{{title}}</p>".utf8)
+            $0["partials/teaser.htm"] = Array("x".utf8)
+            $0["README.md"] = Array("Notizen".utf8)
+            $0["post.mustache~"] = Array("x".utf8)
+            $0["i18n/fr.yml"] = Array("skip: \"Aller au contenu\"\n".utf8)
+        }
+        #expect(r.lines.filter { $0.contains("only .mustache files") } == [
+            "Templates/interview.html: warning: only .mustache files are templates, so this file is not used; save it as interview.mustache; name it after a page kind (\(kinds)) or include it with {{>interview}}",
+            "Templates/partials/teaser.htm: warning: only .mustache files are templates, so this file is not used; save it as partials/teaser.mustache; name it after a page kind (\(kinds)) or include it with {{>partials/teaser}}",
+        ], "\(r.lines)")
+        let german = MessageCatalogue.german.german("only .mustache files are templates, so this file is not used; save it as interview.mustache; name it after a page kind (home, post) or include it with {{>interview}}")
+        #expect(german == "Nur .mustache-Dateien sind Templates, diese Datei wird also nicht verwendet; speichern Sie sie als interview.mustache; benennen Sie das Template nach einer Seitenart (home, post) oder binden Sie es mit {{>interview}} ein")
+        // In i18n/, the file meant holds UI strings: it is told the name they need.
+        let yaml = messages { $0["i18n/de.yaml"] = $0.removeValue(forKey: "i18n/de.yml") }
+        #expect(yaml.lines.contains("Templates/i18n/de.yaml: warning: only i18n/<language>.yml files hold UI strings, so this file is not used; rename it to i18n/de.yml"), "\(yaml.lines)")
+        let renamed = messages { $0["post.html"] = $0.removeValue(forKey: "post.mustache") }
+        #expect(renamed.lines.filter { $0.contains("post.html") } == [
+            "Templates/post.mustache: error: template for page kind 'post' is missing; there is Templates/post.html: rename or move it to Templates/post.mustache",
+        ], "\(renamed.lines)")
+    }
+
     @Test func emptyUnusedAndLayoutlessTemplatesAreNamed() {
+        let kinds = Self.kinds
         let r = messages {
             $0["page.mustache"] = []
             $0["pgae.mustache"] = Array("x".utf8)
@@ -295,7 +393,7 @@ import Testing
         #expect(r.lines.contains("Templates/page.mustache: warning: the template is empty, so every page of this kind ('page') would be an empty file"), "\(r.lines)")
         #expect(r.lines.contains("Templates/pgae.mustache: warning: no page kind is called 'pgae' and no template includes it, so it is not used; did you mean 'page'?"), "\(r.lines)")
         // A new partial not yet included is no typo of another four letters away (it was told "did you mean 'partials/card-post'?").
-        #expect(r.lines.contains("Templates/partials/card-news.mustache: warning: no page kind is called 'partials/card-news' and no template includes it, so it is not used"), "\(r.lines)")
+        #expect(r.lines.contains("Templates/partials/card-news.mustache: warning: no page kind is called 'partials/card-news' and no template includes it, so it is not used; name it after a page kind (\(kinds)) or include it with {{>partials/card-news}}"), "\(r.lines)")
         #expect(r.lines.contains("Templates/strategy.mustache: warning: the template has no layout ({{<base}}…{{/base}}) and no <html>, so its pages lack the site's head, header and footer"), "\(r.lines)")
     }
 
@@ -331,6 +429,11 @@ import Testing
         let tags = messages { edit("post-list.mustache", &$0) { $0.replacingOccurrences(of: "{{>partials/card-post}}", with: "{{>partials/card-post.mustache}}").replacingOccurrences(of: "{{>partials/pagination}}", with: "{{>pagination}}") } }
         #expect(tags.lines.contains("Templates/post-list.mustache:11:19: error: partial or layout 'partials/card-post.mustache' does not exist (looked for Templates/partials/card-post.mustache.mustache); there is Templates/partials/card-post.mustache: write its name, 'partials/card-post'"), "\(tags.lines)")
         #expect(tags.lines.contains { $0.hasSuffix("error: partial or layout 'pagination' does not exist (looked for Templates/pagination.mustache); there is Templates/partials/pagination.mustache: write its name, 'partials/pagination'") }, "\(tags.lines)")
+        // A near name in the partial's own folder is what was meant, not the page template of that name.
+        let near = messages { edit("post.mustache", &$0) { $0.replacingOccurrences(of: "{{>partials/tags}}", with: "{{>partials/tag}}") } }
+        #expect(near.lines.filter { $0.contains("'partials/tag'") } == [
+            "Templates/post.mustache:15:3: error: partial or layout 'partials/tag' does not exist (looked for Templates/partials/tag.mustache); did you mean 'partials/tags'?",
+        ], "\(near.lines)")
         let html = messages { $0["event.html"] = $0.removeValue(forKey: "event.mustache") }
         #expect(html.lines == ["Templates/event.mustache: error: template for page kind 'event' is missing; there is Templates/event.html: rename or move it to Templates/event.mustache"], "\(html.lines)")
     }
@@ -419,6 +522,22 @@ enum SiteRendererTestHook {
         #expect(keys.count > 30)
         #expect(keys.subtracting(UIStrings.usedByCode).isEmpty, "add to UIStrings.usedByCode: \(keys.subtracting(UIStrings.usedByCode).sorted())")
         for status in EventStatus.allCases where status != .geplant { #expect(UIStrings.usedByCode.contains("event.status.\(status.rawValue)")) }
+    }
+
+    /// Every group Swift code reads by a key made from a value (`strings["nav.access.\(slug)"]`)
+    /// is in `UIStrings.groupsReadByCode`, so its strings are never called unused.
+    @Test func theGroupsMatchTheSources() throws {
+        let root = TestSupport.repoRoot + "/Sources/SiteGen"
+        var groups: Set<String> = []
+        let pattern = try NSRegularExpression(pattern: #"strings(\.format\(|\.count\(|\[)"([a-zA-Z.]+)\.\\\("#)
+        for path in (FileManager.default.enumerator(atPath: root)?.allObjects as? [String]) ?? [] where path.hasSuffix(".swift") {
+            let text = try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+            for m in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                groups.insert(String(text[Range(m.range(at: 2), in: text)!]))
+            }
+        }
+        #expect(groups.contains("nav.access"))
+        #expect(groups == Set(UIStrings.groupsReadByCode), "UIStrings.groupsReadByCode should be \(groups.sorted())")
     }
 }
 

@@ -10,6 +10,7 @@ enum GermanMessages {
         (", did you mean '#{}'?", ", meinten Sie „#{1}“?"),
         (", did you mean '{}'?", ", meinten Sie „{1}“?"),
         ("; did you mean '{}'?{}", "; meinten Sie „{1}“?{2}"),
+        ("; name it after a page kind ({}) or include it with {{>{}}}", "; benennen Sie das Template nach einer Seitenart ({1}) oder binden Sie es mit {{>{2}}} ein"),
         ("; the views of {} have it{}", "; die Ansichten von {1} haben ihn{2}"),
     ]
 }

@@ -115,6 +115,7 @@ public struct Builder: Sendable {
         // A text file per searchable page, for search.js only: left out of the link check's world, whose key would change with every text edit.
         let searchTexts = rendered.records.count { $0.search != nil }
         let assetProblems = renderer.copyAssets(into: sink, outputs: &outputs, records: rendered.records, linked: linked.value)
+            + renderer.themeStyleSheetProblems(outputs: outputs, templatesName: displayName(location.templates))
         let formatsTime = clock.lap()
         let checker = OutputChecker(site: renderer.site, records: rendered.records, outputs: outputs, outputName: renderer.outputName,
                                     bodyText: renderer.bodyText)

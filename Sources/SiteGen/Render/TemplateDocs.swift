@@ -14,8 +14,15 @@ public enum TemplateDocs {
 
         Every template sees, below its own view, the **globals**: \(keyList(GlobalsView.fields)).
         Inside a section (`{{#post}}…{{/post}}`) the section's value is on top; a name not found there
-        is looked up further down, as Mustache does. `{{x}}` escapes, `{{{x}}}` prints HTML as it is:
-        use it only for keys of type *HTML*.
+        is looked up further down, as Mustache does. `{{x}}` escapes, `{{{x}}}` and `{{&x}}` print
+        HTML as it is: use them only for keys of type *HTML*.
+
+        Only `.mustache` files are templates: a page template is named after its page kind (the
+        table below), a partial or layout is used where another template includes it (`{{>name}}`,
+        `{{<name}}`); any other file beside them is reported as not used. A UI string of
+        `i18n/<language>.yml` that no template (`{{t.…}}`) and no part of the build reads is
+        reported at its line, as is an address in a style sheet of `assets/` that leads to no file
+        of the built site.
 
         A partial is inserted as it is, its last line break included: a partial used inside a line
         (`<h1>{{>partials/labels}}{{title}}</h1>`) should not end with one. Escaping follows the

@@ -14,7 +14,7 @@ enum TemplateLint {
         for name in texts.keys.sorted() where !pageKinds.contains(name) && !used.contains(name) {
             let close = NameDistance.closest(name, in: pageKinds + Array(used), limit: TemplateSet.typoLimit(name), ignoringCase: true)
             result.append(.warning(display(name + ".mustache"), "no page kind is called '\(name)' and no template includes it, so it is not used"
-                + (close.map { "; did you mean '\($0)'?" } ?? "")))
+                + (close.map { "; did you mean '\($0)'?" } ?? howTemplatesAreUsed(name))))
         }
         for kind in pageKinds {
             guard let text = texts[kind] else { continue }
@@ -37,9 +37,10 @@ enum TemplateLint {
             + missingStrings(strings, language: language, display: display)
     }
 
-    /// The UI strings the code shows that the language's file lacks.
+    /// The UI strings the code shows that the language's file lacks (one written as no text, a
+    /// list, is named at its line when the file is read).
     static func missingStrings(_ strings: UIStrings, language: String, display: (String) -> String) -> [Diagnostic] {
-        UIStrings.usedByCode.filter { strings[$0] == $0 }.map {
+        UIStrings.usedByCode.filter { strings[$0] == $0 && !strings.hasValue($0) }.map {
             .warning(display("i18n/\(language).yml"), "the UI string '\($0)' is missing, so pages show '\($0)' instead; add it")
         }
     }

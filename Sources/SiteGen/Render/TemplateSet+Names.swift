@@ -20,6 +20,17 @@ extension TemplateSet {
         return nil
     }
 
+    /// What a missing partial or layout most likely meant: a near name in its own folder
+    /// (`partials/tag` → `partials/tags`), else a file of the same name elsewhere (`pagination` →
+    /// `partials/pagination`), else a near name anywhere. The near name in its folder comes
+    /// first: `partials/tag` was told to include the page template tag.mustache.
+    static func referenceHint(_ reference: String, templates: Set<String>, listing: [FileEntry], display: (String) -> String) -> String {
+        let near = NameDistance.closest(reference, in: Array(templates), limit: typoLimit(reference))
+        let folder = { (name: String) in name.split(separator: "/").dropLast().joined(separator: "/") }
+        if let near, !folder(reference).isEmpty, folder(near) == folder(reference) { return "; did you mean '\(near)'?" }
+        return namesake(of: reference, in: listing, display: display, reference: true) ?? near.map { "; did you mean '\($0)'?" } ?? ""
+    }
+
     /// How many edits a template name may be from another to be taken for its typo (card-psot):
     /// a partial deleted on purpose is not "meant" to be its neighbour, nor a short name one two
     /// letters away (base is no page), nor partials/card-post partials/badges.

@@ -24,6 +24,8 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
     /// The ids the templates write as they are (`<main id="inhalt">`), sorted: headings of the
     /// content do not take them (`MarkdownRenderer.reservedIDs`).
     var ids: [String] = []
+    /// The UI strings the templates name (`UnusedUIStrings.namesInTemplates`).
+    var uiStringNames: Set<String> = []
 
     func dependencyHash(of template: String) -> UInt64 { dependencyHashes[template] ?? hash }
 
@@ -58,11 +60,16 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             diagnostics.append(.error(display(kind + ".mustache"), "template for page kind '\(kind)' is missing\(namesake)"))
         }
         diagnostics += checkReferences(library, templates: templates, unparsed: unparsed, listing: listing, display: display)
+        // A file named already (`post.html` for a missing post.mustache) is not named twice.
+        let named = diagnostics.map(\.message)
+        diagnostics += TemplateLint.unreadFiles(listing, display: display).filter { d in !named.contains { $0.contains(d.file) } }
         guard let library, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         var set = TemplateSet(library: library, strings: strings, assets: files.assets, hash: files.hash, root: root)
         set.stringsValue = stringsValue
         diagnostics += TemplateKeys.check(library, strings: stringsValue, display: display, file: "i18n/\(language).yml")
         diagnostics += TemplateLint.warnings(library, texts: texts, strings: UIStrings(tree: strings), language: language, display: display)
+        set.uiStringNames = UnusedUIStrings.namesInTemplates(texts)
+        diagnostics += UnusedUIStrings.check(UIStrings(tree: strings), names: set.uiStringNames, file: display("i18n/\(language).yml"), lines: files.stringLines)
         set.dependencyHashes = hashesWithDependencies(texts, references: library.references)
         set.ids = literalIDs(texts, references: library.references)
         return (set, diagnostics)
@@ -139,6 +146,12 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             files.diagnostics += emptyStrings(value).map {
                 .warning(display, line: $0.line, "the UI string '\($0.key)' is empty, so the pages show nothing in its place (an empty link or label for screen readers); write its text")
             }
+            files.diagnostics += dottedNames(value).map {
+                .warning(display, line: $0.line, "the UI string '\($0.key)' has a dot in its name, but a template reads {{t.a.b}} as b inside a, so no page can show it; write it nested (a:, then b: indented below it)")
+            }
+            files.diagnostics += listStrings(value).map {
+                .warning(display, line: $0.line, "the UI string '\($0.key)' is a list, but a UI string is one text, so the pages show nothing in its place; write its text after the name (blog: \"Blog\")")
+            }
         } catch {
             files.diagnostics.append(.error(display, line: error.line, column: error.column, error.message))
         }
@@ -169,7 +182,10 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
             + TemplateKeys.check(base.library, strings: files.stringsValue, display: display, original: theirs, file: file, lines: files.stringLines)
             + TemplateLint.missingStrings(own, language: language, display: display)
             + UIStringPlaceholders.check(own, original: theirs, file: file, lines: files.stringLines, display: display)
-        return (set, diagnostics)
+        // A key named already (a typo of the original's key, with its "did you mean") is not named again as unused.
+        let named = Set(diagnostics.compactMap { $0.file == display(file) ? $0.line : nil })
+        let unused = UnusedUIStrings.check(own, names: base.uiStringNames, file: display(file), lines: files.stringLines)
+        return (set, diagnostics + unused.filter { !($0.line.map(named.contains) ?? false) })
     }
 
     /// A font or picture a style sheet of the theme loads from another host (Google Fonts by
@@ -183,18 +199,26 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
 
     /// A picture or font a style sheet of the theme names by a relative address inside
     /// `assets/` that is not there: every page would ask for it in vain, and the check of the
-    /// pages reads their HTML only. (Addresses that leave `assets/` are the content's.)
+    /// pages reads their HTML only. (The other addresses lead to the content's files or pages:
+    /// `ThemeStyleSheetLinks` checks them against the built site.)
     static func missingFiles(_ bytes: [UInt8], of path: String, in paths: Set<String>, display: (String) -> String) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for reference in StyleSheetReferences.all(bytes) {
-            let address = String(reference.address.prefix { $0 != "?" && $0 != "#" })
-            // No scheme (data:, https:) and no address from the site's root.
-            guard !address.isEmpty, !address.hasPrefix("/"), !address.prefix(while: { $0 != "/" }).contains(":"),
-                  let target = resolveContentPath(percentDecoded(address), from: path), target.hasPrefix("assets/"), !paths.contains(target) else { continue }
+            guard let target = assetsTarget(reference.address, from: path), !paths.contains(target) else { continue }
             found.append(.warning(display(path), line: reference.line,
                                   "'\(reference.address)' does not exist (looked for \(display(target))), so the pages using this style sheet do without it; correct the address or add the file"))
         }
         return found
+    }
+
+    /// The file under `assets/` a relative address of the style sheet at `path` names; nil for
+    /// any other address (a scheme like `data:` or `https:`, one from the site's root, one that
+    /// leaves `assets/`).
+    static func assetsTarget(_ written: String, from path: String) -> String? {
+        let address = String(written.prefix { $0 != "?" && $0 != "#" })
+        guard !address.isEmpty, !address.hasPrefix("/"), !address.prefix(while: { $0 != "/" }).contains(":"),
+              let target = resolveContentPath(percentDecoded(address), from: path), target.hasPrefix("assets/") else { return nil }
+        return target
     }
 
     /// Partials and parents must exist (Mustache would silently render nothing), and none may
@@ -205,8 +229,7 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         let references = (library?.references ?? [:]).mapValues { $0.map { ($0.name, $0.location.line) } }
         for (name, named) in (library?.references ?? [:]).sorted(by: { $0.key < $1.key }) {
             for (reference, at) in named where !templates.contains(reference) && !unparsed.contains(reference) {
-                let close = namesake(of: reference, in: listing, display: display, reference: true)
-                    ?? NameDistance.closest(reference, in: Array(templates), limit: typoLimit(reference)).map { "; did you mean '\($0)'?" } ?? ""
+                let close = referenceHint(reference, templates: templates, listing: listing, display: display)
                 diagnostics.append(.error(display(name + ".mustache"), line: at.line, column: at.column,
                                           "partial or layout '\(reference)' does not exist (looked for \(display(reference + ".mustache")))\(close)"))
             }
@@ -292,6 +315,25 @@ func emptyStrings(_ value: YAMLValue, prefix: String = "") -> [(key: String, lin
         case .scalar(let text, _, _, _) where text.allSatisfy(\.isWhitespace): return [(prefix + e.key, e.keyLine)]
         default: return emptyStrings(e.value, prefix: prefix + e.key + ".")
         }
+    }
+}
+
+/// The UI strings written as a list (`blog: [Blog, Beiträge]`), by dotted name, with their lines:
+/// a UI string is one text, and a list showed as the string missing, without its line.
+func listStrings(_ value: YAMLValue, prefix: String = "") -> [(key: String, line: Int)] {
+    guard case .map(let m) = value else { return [] }
+    return m.entries.flatMap { e -> [(key: String, line: Int)] in
+        if case .list = e.value { return [(prefix + e.key, e.keyLine)] }
+        return listStrings(e.value, prefix: prefix + e.key + ".")
+    }
+}
+
+/// The UI strings' names written with a dot (`"nav.blog": "Blog"`), by their path, with their
+/// lines: `{{t.nav.blog}}` looks for `blog` inside `nav`, so such a string was never found.
+func dottedNames(_ value: YAMLValue, prefix: String = "") -> [(key: String, line: Int)] {
+    guard case .map(let m) = value else { return [] }
+    return m.entries.flatMap { e -> [(key: String, line: Int)] in
+        e.key.contains(".") ? [(prefix + e.key, e.keyLine)] : dottedNames(e.value, prefix: prefix + e.key + ".")
     }
 }
 

@@ -34,6 +34,16 @@ public struct UIStrings: @unchecked Sendable {
         return node as? String ?? key
     }
 
+    /// Whether the file has a value at `key`, text or not.
+    public func hasValue(_ key: String) -> Bool {
+        var node: Any = tree
+        for part in key.split(separator: ".") {
+            guard let dict = node as? [String: Any], let next = dict[String(part)] else { return false }
+            node = next
+        }
+        return true
+    }
+
     /// A count with its noun: `key.zero` (if present) for 0, `key.one` for 1, else `key.other`,
     /// with `{1}` replaced by the number ("1 Projekt", "5 Projekte", "keine kommenden Termine").
     public func count(_ key: String, _ n: Int) -> String {
@@ -68,6 +78,14 @@ public struct UIStrings: @unchecked Sendable {
         "translation.untranslated.events.one", "translation.untranslated.events.other", "translation.untranslated.projects.one",
         "translation.untranslated.projects.other", "translation.untranslated.participation.one", "translation.untranslated.participation.other",
         "easyRead.link", "easyRead.back",
+    ]
+
+    /// Groups whose strings Swift code asks for by a key made from a value (`nav.access.<slug>`,
+    /// `event.status.<status>`): every string in them counts as used. A test checks the list
+    /// against the sources.
+    public static let groupsReadByCode: [String] = [
+        "event.status", "nav.access", "participation.group", "participation.notice", "participation.status",
+        "project.statusName", "translation.untranslated",
     ]
 
     /// Replaces `{1}`, `{2}` … with the arguments.
