@@ -109,6 +109,11 @@ public struct ContentLoader: Sendable {
             }
         }
         if config == nil {
+            // A folder inside the content folder, or around it: one message, not one per stray file.
+            let check = ContentRootCheck(fileSystem: fileSystem, root: root, displayRoot: displayRoot)
+            if let wrong = check.wrongRoot(listing, documentsFound: !markdown.isEmpty) {
+                return LoadedContent(config: nil, documents: [], assets: [], diagnostics: [wrong], configHash: 0)
+            }
             diagnostics.append(.error(display("site.yml"), "site.yml is missing; create it with at least title and base_url (see README.md, \"site.yml\")"))
         }
 
