@@ -99,6 +99,54 @@ import Testing
         #expect(d.errorMessages.contains { $0.contains("enrgie-und-umwelt") && $0.contains("did you mean 'energie-und-umwelt'") }, "\(d.errorMessages)")
     }
 
+    /// An item without its title or date was left out of the site, so its other mistakes showed
+    /// only after the editor had added the missing line and built again.
+    @Test func aMissingTitleOrDateDoesNotHideTheFilesOtherMistakes() {
+        let files = [
+            "posts/2025/ohne-titel.md": "---\ndate: 2025-03-01\nfields: [enrgie-und-umwelt]\n---\nText.\n",
+            // In a year still to come: a stand-in date does not make it a post withheld until then.
+            "posts/2027/ohne-datum.md": "---\ntitle: Später\nfields: [daten-und-plattform]\n---\nText.\n",
+            "events/2026/ohne-beginn.md": "---\ntitle: Treffen\nlocation: Rathaus\nfields: [enrgie]\n---\nText.\n",
+            "projects/ohne-titel.md": "---\nstatus: idee\nfields: [energie-umwelt]\n---\nText.\n",
+        ]
+        let (site, d) = model(TestSupport.minimalSite.merging(files) { $1 })
+        let errors = d.errorMessages
+        for (file, key, fieldLine) in [("posts/2025/ohne-titel.md", "title", 3), ("posts/2027/ohne-datum.md", "date", 3),
+                                       ("events/2026/ohne-beginn.md", "start", 4), ("projects/ohne-titel.md", "title", 3)] {
+            #expect(errors.contains { $0.hasPrefix("content/\(file):2: error: required key '\(key)' is missing") }, "\(errors)")
+            #expect(errors.contains { $0.hasPrefix("content/\(file):\(fieldLine): error: unknown field of action") }, "\(file): \(errors)")
+        }
+        #expect(errors.count == 8, "\(errors)")
+        // No message about a stand-in value: its year agrees with the folder, nothing is "future".
+        #expect(d.warningMessages.allSatisfy { !$0.contains("lies in the folder") && !$0.contains("2000") }, "\(d.warningMessages)")
+        #expect(site?.withheld.isEmpty == true)
+    }
+
+    /// A field without its number stays too: every item naming it reported an unknown field.
+    @Test func aFieldWithoutItsNumberIsStillAField() {
+        let (_, d) = model(TestSupport.minimalSite.merging([
+            "fields/bildung.md": "---\ntitle: Bildung\n---\nText.\n",
+            "fields/kultur.md": "---\ntitle: Kultur\n---\nText.\n",
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01\nsummary: S\nfields: [bildung, kultur]\n---\nText.\n",
+        ]) { $1 })
+        #expect(d.errorMessages.sorted() == [
+            "content/fields/bildung.md:2: error: required key 'order' is missing; add e.g. order: 1",
+            "content/fields/kultur.md:2: error: required key 'order' is missing; add e.g. order: 1",
+        ], "\(d.errorMessages)")
+        #expect(!d.warningMessages.contains { $0.contains("also used by") }, "\(d.warningMessages)")
+    }
+
+    /// A build with a stand-in fails (so nothing of it is published), and still reports the file's broken link.
+    @Test func anItemWithAStandInFailsTheBuildAndShowsItsBrokenLink() {
+        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: [
+            "posts/2025/a.md": "---\ndate: 2025-03-01\nsummary: S\n---\n[Plan](gibt-es-nicht.md)\n",
+        ])
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.errorMessages.contains { $0.hasPrefix("/c/posts/2025/a.md:2: error: required key 'title' is missing") })
+        #expect(report.diagnostics.errorMessages.contains { $0.hasPrefix("/c/posts/2025/a.md:5: error: ") && $0.contains("gibt-es-nicht.md") },
+                "\(report.diagnostics.errorMessages)")
+    }
+
     /// Signing up by e-mail is common for a city's events; `registration: mailto:…` was refused as
     /// "must be a web address starting with https://" (participate links take mailto:).
     @Test func anEventsRegistrationMayBeAnEmailAddress() throws {

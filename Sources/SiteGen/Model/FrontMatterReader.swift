@@ -8,6 +8,8 @@ struct FrontMatterReader {
     private var standIns: [String: String] = [:]
     /// Known key → the stand-in whose value was read for it, so messages about it name that line.
     private var readInstead: [String: String] = [:]
+    /// Whether a required value was missing and a stand-in took its place (`StandIn`).
+    var usesStandIn = false
 
     init(_ map: YAMLMap, file: String) {
         self.map = map
