@@ -435,6 +435,8 @@ import Testing
         #expect(errors.contains("/c/images/leer.png: error: is an interlaced PNG of 900 megapixels, which is decoded whole in memory (at most 100 megapixels); export it again smaller, e.g. 4000 pixels wide, or without interlacing"), "\(errors)")
         #expect(errors.contains("/c/images/himmel.jpg: error: is a progressive JPEG of 120 megapixels, which is decoded whole in memory (at most 100 megapixels); export it again smaller, e.g. 4000 pixels wide, or as baseline JPEG"), "\(errors)")
         #expect(!files.keys.contains { $0.hasPrefix("images/leer-") || $0.hasPrefix("images/himmel-") })
+        // The refusal is the one message: not also one about the budget of megapixels.
+        #expect(report.diagnostics.filter { $0.file.hasSuffix("/leer.png") || $0.file.hasSuffix("/himmel.jpg") }.count == 2, "\(report.diagnostics)")
         // Not the same pictures stored a stripe at a time, nor small ones.
         #expect(WholeDecoding.problem(TestPhoto.make(width: 400, height: 300), pixels: 900_000_000) == nil)
         #expect(WholeDecoding.problem(jpeg, pixels: 100_000_000) == nil && WholeDecoding.problem(png, pixels: 99_000_000) == nil)
