@@ -15,7 +15,8 @@ extension SiteRenderer {
                 if !waiting.mention(asset.path) { diagnostics.append(.warning(contentName + "/" + asset.path, unlinkedMessage(asset.path))) }
                 continue
             }
-            if isUsageChecked(asset) && !linked.contains(asset.path) {
+            // A graphic only a draft or a page with errors of its own shows is no leftover to remove.
+            if isUsageChecked(asset) && !linked.contains(asset.path) && !waiting.mention(asset.path) {
                 diagnostics.append(.warning(contentName + "/" + asset.path, Self.unusedGraphicMessage))
             }
             if outputs.contains(asset.path) {
