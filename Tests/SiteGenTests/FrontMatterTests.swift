@@ -139,6 +139,9 @@ import Testing
         #expect(failure("title: A\ndate: 2025-01-01T10:00:00+01:00\nsummary:Kurz\n") == "4: write a space after the colon: summary: Kurz")
         #expect(failure("title: A\ndate:2025-01-01T10:00:00+01:00\nsummary: Kurz\n") == "3: write a space after the colon: date: 2025-01-01T10:00:00+01:00")
         #expect(failure("title:A\n") == "2: write a space after the colon: title: A")
+        // A no-break space from Word looks like a space: the message says what it is, and the fix has a plain one.
+        #expect(failure("title: A\nauthor:\u{A0}\"Team\"\ntags: [a]\n")
+                == "3: after the colon stands a no-break space (as Word writes it), which YAML does not read as a space; type a plain space: author: \"Team\"")
         #expect(failure("publisher:\n  name: A\n  url:https://example.org/\nlanguage: de\n", firstLine: 1)
                 == "3: write a space after the colon: url: https://example.org/")
         // A web address continuing a value is no key: the parser's own message stays.

@@ -40,6 +40,8 @@ extension GermanMessages {
         ("a second front matter block starts here (---, then title: …); a file has one, at its top: delete this one, or move what it says into the first",
          "Hier beginnt ein zweiter Kopfbereich (---, dann title: …); eine Datei hat nur einen, ganz oben: löschen Sie diesen, oder übernehmen Sie seine Angaben in den ersten"),
         ("a single value", "ein einzelner Wert"),
+        ("after the colon stands a no-break space (as Word writes it), which YAML does not read as a space; type a plain space: {}",
+         "Nach dem Doppelpunkt steht ein geschütztes Leerzeichen (wie Word es setzt), das YAML nicht als Leerzeichen liest; tippen Sie ein normales Leerzeichen: {1}"),
         ("aliases (*name) are not supported in front matter", "Aliase (*name) sind im Kopfbereich nicht erlaubt"),
         ("content folder '{}' does not exist; run sitegen in the site's folder or pass --source DIR",
          "Den Inhaltsordner „{1}“ gibt es nicht; starten Sie sitegen im Ordner der Website oder geben Sie --source ORDNER an"),
