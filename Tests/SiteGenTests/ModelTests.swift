@@ -122,6 +122,23 @@ import Testing
         #expect(site?.withheld.isEmpty == true)
     }
 
+    /// A key written under another name (`ort:` for `location:`) was two warnings: the unknown
+    /// key, and that the item has no location. The first says what to do; it is the one.
+    @Test func aMisnamedKeyIsOneWarningNotAlsoAMissingOne() {
+        let (_, d) = model(TestSupport.minimalSite.merging([
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01\nzusammenfassung: Kurz\n---\nText.\n",
+            "events/2026/e.md": "---\ntitle: E\nstart: 2026-03-01\nort: Rathaus\n---\nText.\n",
+            "projects/p.md": "---\ntitle: P\nstatus: idee\nfelder: [energie-und-umwelt]\n---\nText.\n",
+            "participation/u.md": "---\ntitle: U\nstart: 2026-01-01\nformat: umfrage\nmitmachen: [{ label: Los, link: \"https://example.org/\" }]\n---\nText.\n",
+        ]) { $1 })
+        #expect(d.warningMessages.filter { !$0.contains("required page") }.sorted() == [
+            "content/events/2026/e.md:4: warning: unknown key 'ort', did you mean 'location'?",
+            "content/participation/u.md:5: warning: unknown key 'mitmachen', did you mean 'participate'?",
+            "content/posts/2025/a.md:4: warning: unknown key 'zusammenfassung', did you mean 'summary'?",
+            "content/projects/p.md:4: warning: unknown key 'felder', did you mean 'fields'?",
+        ], "\(d.warningMessages)")
+    }
+
     /// A field without its number stays too: every item naming it reported an unknown field.
     @Test func aFieldWithoutItsNumberIsStillAField() {
         let (_, d) = model(TestSupport.minimalSite.merging([

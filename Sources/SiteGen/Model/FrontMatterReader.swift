@@ -10,6 +10,8 @@ struct FrontMatterReader {
     private var readInstead: [String: String] = [:]
     /// Whether a required value was missing and a stand-in took its place (`StandIn`).
     var usesStandIn = false
+    /// Known keys written under another name (`ort:` for `location:`), as `checkKeys` found them.
+    var misnamedKeys: Set<String> { Set(standIns.keys) }
 
     init(_ map: YAMLMap, file: String) {
         self.map = map

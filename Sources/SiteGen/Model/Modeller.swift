@@ -16,6 +16,8 @@ struct Modeller {
     var failed: [String: String]
     /// Items that hold a stand-in for a missing value (`StandIn`), by source path.
     var standIns: Set<String> = []
+    /// Known keys written under another name, by source path (`Site.misnamedKeys`).
+    var misnamedKeys: [String: Set<String>] = [:]
     var diagnostics: [Diagnostic] = []
 
     /// Gives each document its type; front matter problems go to `diagnostics`. Each document is
@@ -24,8 +26,9 @@ struct Modeller {
         let results = parallelMap(documents) { Self.decodeOne($0) }
         var items = DecodedItems()
         for (doc, result) in zip(documents, results) {
-            guard let (item, problems, standIn) = result else { continue }
-            if standIn { standIns.insert(doc.source.path) }
+            guard let (item, problems, reader) = result else { continue }
+            if reader.standIn { standIns.insert(doc.source.path) }
+            if !reader.misnamed.isEmpty { misnamedKeys[doc.source.path] = reader.misnamed }
             switch item {
             case .field(let x): items.fields.append(x)
             case .post(let x): items.posts.append(x)
@@ -45,11 +48,11 @@ struct Modeller {
         case field(Field), post(Post), event(Event), project(Project), page(Page), strategy(Strategy), participation(Participation)
     }
 
-    /// One document as its type (nil when it cannot be), with its problems and whether it holds a
-    /// stand-in; nil without front matter.
-    private static func decodeOne(_ doc: LoadedDocument) -> (DecodedItem?, [Diagnostic], standIn: Bool)? {
+    /// One document as its type (nil when it cannot be), with its problems, whether it holds a
+    /// stand-in and which keys it writes under another name; nil without front matter.
+    private static func decodeOne(_ doc: LoadedDocument) -> (DecodedItem?, [Diagnostic], (standIn: Bool, misnamed: Set<String>))? {
         guard let map = doc.frontMatter else { return nil }
-        if let problem = KindMismatch.problem(doc, map) { return (nil, [problem], false) }
+        if let problem = KindMismatch.problem(doc, map) { return (nil, [problem], (false, [])) }
         var r = FrontMatterReader(map, file: doc.source.display)
         r.checkKeys(known: DocumentDecoder.keys(for: doc.kind))
         let item: DecodedItem?
@@ -62,7 +65,7 @@ struct Modeller {
         case .strategy: item = DocumentDecoder.strategy(doc, &r).map(DecodedItem.strategy)
         case .participation: item = DocumentDecoder.participation(doc, &r).map(DecodedItem.participation)
         }
-        return (item, r.diagnostics, r.usesStandIn)
+        return (item, r.diagnostics, (r.usesStandIn, r.misnamedKeys))
     }
 
     /// Leaves out what is not to be published (remembering it to explain links to it), sorts, and
@@ -105,6 +108,7 @@ struct Modeller {
         site.excludedSources = excluded
         site.withheld = withheld.sorted { $0.file < $1.file }
         site.configHash = content.configHash
+        site.misnamedKeys = misnamedKeys
         if let home = content.documents.first(where: { $0.source.path == EasyRead.homeFile }), let map = home.frontMatter {
             // A draft is no page of the published site (the required-page check names it).
             var reader = FrontMatterReader(map, file: home.source.display)

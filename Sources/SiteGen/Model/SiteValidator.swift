@@ -194,7 +194,8 @@ struct SiteValidator {
             }
             // A written but unusable `online` has its own message already (the empty location
             // `sitegen new` writes has none, so it gets this one).
-            if e.location == nil && e.online == nil && e.source.keyLines["online"] == nil {
+            if e.location == nil && e.online == nil && e.source.keyLines["online"] == nil
+                && !site.writesMisnamed("location", in: e.source) && !site.writesMisnamed("online", in: e.source) {
                 d.append(.warning(e.source.display, line: e.source.line(toAdd: "location"), "event has neither a location nor an online address; add 'location' or 'online'"))
             }
         }
@@ -204,7 +205,7 @@ struct SiteValidator {
     func checkProjects(_ site: Site) -> [Diagnostic] {
         var d: [Diagnostic] = []
         let known = site.fields.map(\.slug)
-        for p in site.projects where p.fields.isEmpty && !site.fieldsLeftOut.contains(p.source.path) {
+        for p in site.projects where p.fields.isEmpty && !site.fieldsLeftOut.contains(p.source.path) && !site.writesMisnamed("fields", in: p.source) {
             // A translation is offered its original's fields (a random one sent editors to guess).
             let original = Variant.of(p.source.path).flatMap { v in site.originalProjects.first { $0.source.path == v.0 } }
             let example = original.map { $0.fields.joined(separator: ", ") }.flatMap { $0.isEmpty ? nil : $0 } ?? known.first ?? "daten-und-plattformen"
@@ -238,7 +239,7 @@ struct SiteValidator {
         var d: [Diagnostic] = []
         var missingImages: Set<String> = []
         for p in site.posts + site.scheduledPosts {
-            if p.summary == nil {
+            if p.summary == nil && !site.writesMisnamed("summary", in: p.source) {
                 // At `summary: ""` when it is written empty (as `sitegen new` leaves it).
                 d.append(.warning(p.source.display, line: p.source.line(toAdd: "summary"), "post has no summary; add 'summary: …' (it is shown in lists, feeds and search results)"))
             }
