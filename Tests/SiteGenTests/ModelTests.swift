@@ -21,6 +21,19 @@ import Testing
         #expect(d.errorMessages.contains("content/projects/p.md:4: error: 'fields' must be a list, e.g. fields: [energie-und-umwelt]"))
     }
 
+    /// A field named by its title: the list's example was the title in brackets, refused again
+    /// in the next run, and `Daten & Plattformen` got no suggestion at all.
+    @Test func aFieldWrittenByItsTitleIsToldItsAddress() {
+        let (_, d) = model(TestSupport.minimalSite.merging([
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-01-01\nsummary: S\nfields: Energie und Umwelt, Daten & Plattformen\n---\n",
+            "posts/2025/b.md": "---\ntitle: B\ndate: 2025-01-01\nsummary: S\nfields: [Daten & Plattformen]\n---\n",
+        ]) { $1 })
+        #expect(d.errorMessages.sorted() == [
+            "content/posts/2025/a.md:5: error: 'fields' must be a list, e.g. fields: [energie-und-umwelt, daten-und-plattformen]",
+            "content/posts/2025/b.md:5: error: unknown field of action 'Daten & Plattformen', did you mean 'daten-und-plattformen'?",
+        ], "\(d.errorMessages)")
+    }
+
     @Test func missingRequiredKey() {
         let (_, d) = model(["events/2026/e.md": "---\ntitle: E\n---\n"])
         #expect(d.errorMessages.contains { $0.hasPrefix("content/events/2026/e.md:2: error: required key 'start' is missing") })

@@ -177,7 +177,10 @@ struct FrontMatterReader {
             }
             return result
         case .scalar(let s, _, _, _):
-            error(value.line, YAMLHints.wordListMark(Substring(s.trimmingSpaces)) ?? "'\(key)' must be a list, e.g. \(key): [\(s)]")
+            // Fields are named by their address: a title written there (`fields: Energie und Umwelt`)
+            // would be refused again once in brackets.
+            let example = key == "fields" ? s.split(separator: ",").map { SiteValidator.fieldSlug(ofTitle: String($0)) }.joined(separator: ", ") : s
+            error(value.line, YAMLHints.wordListMark(Substring(s.trimmingSpaces)) ?? "'\(key)' must be a list, e.g. \(key): [\(example)]")
             return []
         case .map:
             error(value.line, "'\(key)' must be a list, but is a group of keys")

@@ -145,7 +145,8 @@ struct SiteValidator {
                     continue
                 }
                 var message = "unknown field of action '\(slug)'"
-                if let guess = nearest(slug, in: suggestable) ?? Self.fieldNamingPart(slug, in: suggestable) { message += ", did you mean '\(guess)'?" } else {
+                let titled = Self.fieldSlug(ofTitle: slug)
+                if let guess = (suggestable.contains(titled) ? titled : nil) ?? nearest(slug, in: suggestable) ?? Self.fieldNamingPart(slug, in: suggestable) { message += ", did you mean '\(guess)'?" } else {
                     message += "; known fields are in content/fields/"
                 }
                 d.append(.error(source.display, line: line, message))
@@ -156,6 +157,12 @@ struct SiteValidator {
         for p in site.projects { checkFields(p.fields, p.source) }
         for p in site.participation { checkFields(p.fields, p.source) }
         return d
+    }
+
+    /// The address a field's title gives (`Daten & Plattformen` → `daten-und-plattformen`): what an
+    /// editor who wrote the title in `fields:` means, as fields are named by their file.
+    static func fieldSlug(ofTitle title: String) -> String {
+        Slug.make(title.split(separator: "&", omittingEmptySubsequences: false).joined(separator: " und "))
     }
 
     /// The one field whose address has `word` as one of its parts (`energie` → `energie-und-umwelt`).
