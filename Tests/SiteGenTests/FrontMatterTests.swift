@@ -146,15 +146,18 @@ import Testing
                 == "3: write a space after the colon: url: https://example.org/")
         // A web address continuing a value is no key: the parser's own message stays.
         #expect(failure("summary: Text\n  https://example.org\ntags: [a\n") == "4: the list opened with [ in line 4 is not closed; end it with ] on the same line, e.g. fields: [a, b]")
-        #expect(failure("summary: Stadt: Wandel\n") == "2:15: YAML syntax error: mapping values are not allowed in this context; put text that contains a colon in quotes, e.g. title: \"Stadt: Wandel\"")
+        #expect(failure("summary: Stadt: Wandel\n") == "2: the value of 'summary' contains a colon and a space, which YAML reads as the start of another key; put the value in quotes: summary: \"Stadt: Wandel\"")
+        // A colon in a title, the line's own value in quotes; in a list entry, the general hint.
+        #expect(failure("title: Klimamessnetz: Dortmund misst \"Hitze\"\n") == "2: the value of 'title' contains a colon and a space, which YAML reads as the start of another key; put the value in quotes: title: 'Klimamessnetz: Dortmund misst \"Hitze\"'")
+        #expect(failure("tags:\n  - Stadt: Wandel\n  - x: y: z\n").hasSuffix("put text that contains a colon in quotes, e.g. title: \"Stadt: Wandel\""))
     }
 
     /// The hints for a hashtag in a list, a dash without its space and a quote closed by the next
     /// key's quote stay away from what YAML reads as meant, and from other mistakes.
     @Test func hintsForLaterNamedMistakesKeepToTheirCases() {
         #expect(failure("tags: [a#b, \"#c\", 'd #e']  # Schlagworte\nfields:\n  - x\n") == "no error")
-        #expect(failure("tags: [a, b] #x]\nsummary: Stadt: Wandel\n") == "3:15: YAML syntax error: mapping values are not allowed in this context; put text that contains a colon in quotes, e.g. title: \"Stadt: Wandel\"")
-        #expect(failure("fields: [a] #Feld\nsummary: Stadt: Wandel\n") == "3:15: YAML syntax error: mapping values are not allowed in this context; put text that contains a colon in quotes, e.g. title: \"Stadt: Wandel\"")
+        #expect(failure("tags: [a, b] #x]\nsummary: Stadt: Wandel\n") == "3: the value of 'summary' contains a colon and a space, which YAML reads as the start of another key; put the value in quotes: summary: \"Stadt: Wandel\"")
+        #expect(failure("fields: [a] #Feld\nsummary: Stadt: Wandel\n") == "3: the value of 'summary' contains a colon and a space, which YAML reads as the start of another key; put the value in quotes: summary: \"Stadt: Wandel\"")
         // Text in quotes over two lines on purpose; the list below is the mistake.
         #expect(failure("summary: \"Ein\n  Text\"\ntags: [a\n") == "4: the list opened with [ in line 4 is not closed; end it with ] on the same line, e.g. fields: [a, b]")
         #expect(failure("summary: Ein\n  -Text\n") == "no error")

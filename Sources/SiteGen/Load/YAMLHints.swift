@@ -71,6 +71,18 @@ enum YAMLHints {
         return "- " + content.dropFirst().trimmingTrailingSpaces
     }
 
+    /// `title: Klimamessnetz: Dortmund misst` (a colon in a title is common): YAML reads a second
+    /// key, and the message's example was another title; the fix is this line, its value in quotes.
+    static func colonInValue(_ lines: [Substring], at index: Int) -> String? {
+        guard lines.indices.contains(index) else { return nil }
+        let text = lines[index].drop { $0 == " " }
+        guard let colon = text.firstIndex(of: ":"), colon > text.startIndex, text[..<colon].isYAMLKeyName else { return nil }
+        let key = text[..<colon]
+        let value = text[text.index(after: colon)...].drop { $0 == " " }.trimmingTrailingSpaces
+        guard let first = value.first, !"\"'[{|>#&*!".contains(first), value.contains(": ") else { return nil }
+        return "the value of '\(key)' contains a colon and a space, which YAML reads as the start of another key; put the value in quotes: \(key): \(quoted(String(value)))"
+    }
+
     /// Spaces Word and web pages put where a plain one belongs (no-break, figure, narrow no-break).
     static let noBreakSpaces: Set<Character> = ["\u{A0}", "\u{2007}", "\u{202F}"]
 

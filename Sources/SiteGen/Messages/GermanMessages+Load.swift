@@ -91,6 +91,8 @@ extension GermanMessages {
          "Das Anführungszeichen \" im Text von „{1}“ beendet den Text zu früh; setzen Sie den Text in einfache Anführungszeichen, {2}, oder schreiben Sie darin „…“"),
         ("the quote opened in line {} is never closed; end the value with {} on the same line",
          "Das Anführungszeichen aus Zeile {1} wird nie geschlossen; beenden Sie den Wert in derselben Zeile mit {2}"),
+        ("the value of '{}' contains a colon and a space, which YAML reads as the start of another key; put the value in quotes: {}: {}",
+         "Der Wert von „{1}“ enthält einen Doppelpunkt mit Leerzeichen, den YAML als Beginn einer weiteren Angabe liest; setzen Sie den Wert in Anführungszeichen: {2}: {3}"),
         ("the value of '{}' starts with {}, which YAML does not read as a quotation mark; use straight quotes: {}: {}",
          "Der Wert von „{1}“ beginnt mit {2}, das YAML nicht als Anführungszeichen liest; nehmen Sie gerade Anführungszeichen: {3}: {4}"),
         ("this line ends the front matter, but more keys follow below it, up to the --- on line {}; delete this line",
