@@ -109,6 +109,7 @@ struct Modeller {
         site.withheld = withheld.sorted { $0.file < $1.file }
         site.configHash = content.configHash
         site.misnamedKeys = misnamedKeys
+        site.standIns = standIns
         if let home = content.documents.first(where: { $0.source.path == EasyRead.homeFile }), let map = home.frontMatter {
             // A draft is no page of the published site (the required-page check names it).
             var reader = FrontMatterReader(map, file: home.source.display)
