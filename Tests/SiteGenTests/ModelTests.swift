@@ -208,6 +208,9 @@ import Testing
         #expect(event("www.dortmund.de/anmeldung").1.errorMessages == ["content/events/2026/e.md:5: error: 'registration' is written 'www.dortmund.de/anmeldung', without https://; write registration: https://www.dortmund.de/anmeldung"])
         let format = model(["participation/p.md": "---\ntitle: P\nstart: 2026-12-01\nparticipate:\n  - { label: Umfrage, link: www.beteiligung.example.org/u }\n---\n"])
         #expect(format.1.errorMessages == ["content/participation/p.md:5: error: 'link' is written 'www.beteiligung.example.org/u', without https://; write link: https://www.beteiligung.example.org/u"])
+        // Without www. too; a file name is no address to put https:// before.
+        #expect(event("anmeldung.dortmund.de/open-data").1.errorMessages == ["content/events/2026/e.md:5: error: 'registration' is written 'anmeldung.dortmund.de/open-data', without https://; write registration: https://anmeldung.dortmund.de/open-data"])
+        #expect(!event("anmeldung.md").1.errorMessages.contains { $0.contains("without https://") })
         #expect(event("im Bürgerbüro").1.errorMessages == ["content/events/2026/e.md:5: error: 'registration' must be a web address (https://…), an e-mail address (mailto:…) or a phone number (tel:…), but is 'im Bürgerbüro'"])
     }
 
@@ -369,7 +372,7 @@ import Testing
         let messages = diagnostics.map(\.description).filter { $0.contains("sprechstunde") || $0.contains("vortrag") }
         #expect(messages == [
             "content/events/2026/sprechstunde.md:4: error: 'online' is the web address itself, not yes or no, but is 'true'; write the address, e.g. https://dortmund.de/…",
-            "content/events/2026/vortrag.md:4: error: 'online' must be a web address starting with https://, but is 'dortmund.de/live'",
+            "content/events/2026/vortrag.md:4: error: 'online' is written 'dortmund.de/live', without https://; write online: https://dortmund.de/live",
         ], "\(messages)")
     }
 

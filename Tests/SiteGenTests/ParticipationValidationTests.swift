@@ -182,7 +182,7 @@ import Testing
             "content/participation/p.md:5: error: link 'https://beteiligung.example.org/u' has no label; add one that names where it leads, e.g. label: \"Zur Online-Umfrage\"",
             "content/participation/p.md:6: error: link 'http://beteiligung.example.org/u' is not encrypted; people enter personal data there, so write https://",
             "content/participation/p.md:7: error: 'mailto:keine-adresse' is no e-mail address; write it like mailto:smartcity@dortmund.de",
-            "content/participation/p.md:8: error: link 'beteiligung.example.org' must be an https address, a mailto: or tel: address or the .md file of an event (e.g. ../events/2026/auftakt.md)",
+            "content/participation/p.md:8: error: 'link' is written 'beteiligung.example.org', without https://; write link: https://beteiligung.example.org",
         ])
     }
 

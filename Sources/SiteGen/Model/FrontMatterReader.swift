@@ -207,10 +207,21 @@ struct FrontMatterReader {
         return text
     }
 
-    /// `www.dortmund.de/anmeldung`, as printed on a flyer: the address with its `https://`.
+    /// `www.dortmund.de/anmeldung` or `konferenz.example.org/raum`, as printed on a flyer: the
+    /// address with its `https://`.
     static func withoutScheme(_ key: String, _ text: String) -> String? {
-        guard text.lowercased().hasPrefix("www."), !text.contains(" ") else { return nil }
+        guard !text.contains(" "), text.lowercased().hasPrefix("www.") || isHostName(text.prefix { $0 != "/" }) else { return nil }
         return "'\(key)' is written '\(text)', without https://; write \(key): https://\(text)"
+    }
+
+    /// Top-level domains of the addresses a city's pages name; a file (`auftakt.md`) is no host.
+    static let hostEndings: Set<String> = ["de", "org", "com", "net", "eu", "info", "nrw", "ruhr", "io", "app", "online"]
+
+    /// `konferenz.example.org`: labels of letters, digits and hyphens, ending in a known domain.
+    static func isHostName(_ host: Substring) -> Bool {
+        let labels = host.lowercased().split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let last = labels.last, hostEndings.contains(String(last)) else { return false }
+        return labels.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } }
     }
 
     /// Where people sign up for an event: an https address, or an e-mail address or phone number
