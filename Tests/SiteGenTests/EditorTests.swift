@@ -33,6 +33,19 @@ import Testing
 
     /// Download links state format and size (FACTS): the build adds them to the link's text, unless
     /// the text names the format already; links to pages, photos and other files stay as written.
+    /// A link's address with the quotation marks Word put around it: one was "does not exist" (as
+    /// if a file beside the page), one with a mark at its end went out broken without a word.
+    @Test func anAddressInTypographicQuotesIsNamedWithItsFix() {
+        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: [
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01\nsummary: Kurz.\n---\n[Programm](“https://example.org/programm”)\n\n[Plan](https://example.org/plan.pdf“)\n",
+        ])
+        let clause = "has a quotation mark at its start or end (as Word puts them), which is no part of an address; write it without: "
+        #expect(report.diagnostics.errorMessages == [
+            "/c/posts/2025/a.md:6: error: the address '“https://example.org/programm”' " + clause + "https://example.org/programm",
+            "/c/posts/2025/a.md:8: error: the address 'https://example.org/plan.pdf“' " + clause + "https://example.org/plan.pdf",
+        ], "\(report.diagnostics)")
+    }
+
     @Test func downloadLinksStateFormatAndSize() throws {
         let files = ["downloads/Haushalt 2026.xlsx": String(repeating: "x", count: 48_200), "downloads/flyer.pdf": "%PDF-1.4\n",
                      "downloads/daten.json": "{}", "downloads/plan.PDF": String(repeating: "y", count: 1_250_000),

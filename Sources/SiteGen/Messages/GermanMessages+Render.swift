@@ -123,6 +123,8 @@ extension GermanMessages {
          "HTML-Code wird auf der Seite weggelassen{1}; schreiben Sie den Inhalt in Markdown, oder setzen Sie unsafe_html: true in site.yml"),
         ("table has no text in its first row, which screen readers read as the columns' headings; write them there, e.g. | Station | Temperatur |",
          "Die Tabelle hat in ihrer ersten Zeile keinen Text; Screenreader lesen diese Zeile als Überschriften der Spalten vor. Schreiben Sie sie dort hin, z. B. | Station | Temperatur |"),
+        ("the address '{}' has a quotation mark at its start or end (as Word puts them), which is no part of an address; write it without: {}",
+         "Die Adresse „{1}“ hat am Anfang oder Ende ein Anführungszeichen (wie Word es setzt), das zu keiner Adresse gehört; schreiben Sie sie ohne: {2}"),
         ("the file cannot be decoded", "die Datei lässt sich nicht lesen"),
         ("the file {} the build makes", "die Datei {1}, die der Build anlegt"),
         ("the image cannot be scaled to {}×{}", "das Bild lässt sich nicht auf {1}×{2} verkleinern"),

@@ -331,6 +331,10 @@ private struct Walker {
             diagnostics.append(.warning(body.source.display, line: line(node),
                 "link text '\(vague)' does not say where the link leads, and screen readers read links out on their own; write its target as the text, e.g. [Programm der Digitalen Woche](…)"))
         }
+        if let fixed = QuotedAddress.stripped(url) {
+            diagnostics.append(.error(body.source.display, line: line(node), QuotedAddress.message(url, fixed: fixed)))
+            return
+        }
         switch renderer.resolve(url, body.source, false) {
         case .keep: remoteDownload(node, url: url)
         case .rewrite(let href, let check):
