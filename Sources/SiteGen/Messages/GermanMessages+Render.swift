@@ -5,6 +5,8 @@ extension GermanMessages {
         (" ({} has no '{}' version){}", " ({1} hat keine Fassung „{2}“){3}"),
         ("'{}' is a path on a computer (drive {}:); copy the file into content/downloads/ and link it from there, e.g. ../../downloads/plan.pdf",
          "„{1}“ ist ein Pfad auf einem Computer (Laufwerk {2}:); kopieren Sie die Datei nach content/downloads/ und verlinken Sie sie von dort, z. B. ../../downloads/plan.pdf"),
+        ("'{}' is shown as text, not as a link: its address has a space after '{}'; remove it: {}",
+         "„{1}“ erscheint als Text, nicht als Link: In der Adresse steht ein Leerzeichen nach „{2}“; löschen Sie es: {3}"),
         ("'{}' is shown as text, not as a link: its address has a space; write %20 for each space in the address, or put the address in < >",
          "„{1}“ erscheint als Text, nicht als Link: Die Adresse enthält ein Leerzeichen; schreiben Sie für jedes Leerzeichen in der Adresse %20 oder setzen Sie die Adresse in < >"),
         ("'{}' is shown as text, not as a link: its number has a space; put the address in < >, e.g. [0231 50-12345](<tel:0231 50-12345>)",
