@@ -177,6 +177,10 @@ import Testing
         let files = TestSupport.minimalSite.merging(["posts/2025/a.md": "---\ntitle: A\ndate: 2025-11-26T10:00:00 +01:00\nsummary: x\n---\nText\n"]) { _, b in b }
         let (_, d) = TestSupport.model(files)
         #expect(d.errorMessages == ["content/posts/2025/a.md:3: error: 'date' is written '2025-11-26T10:00:00 +01:00', with a space before the offset; write date: 2025-11-26T10:00:00+01:00"], "\(d.errorMessages)")
+        // As other programs print it: a space for the T, an offset without its colon.
+        #expect(DateTime.withoutSpaceBeforeOffset("2025-05-20 10:00:00 +0200") == "2025-05-20T10:00:00+02:00")
+        #expect(DateTime.withoutSpaceBeforeOffset("2025-05-20 10:00 +02:00") == "2025-05-20T10:00+02:00")
+        #expect(DateTime.withoutSpaceBeforeOffset("2025-05-20 10:00:00 +02") == nil)
     }
 }
 
