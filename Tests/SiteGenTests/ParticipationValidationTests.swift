@@ -129,6 +129,11 @@ import Testing
         ])
         // A date-only end on the start's day runs to midnight, as the README says: no error.
         #expect(Self.errors("start: 2027-02-05T10:00:00+01:00\nend: 2027-02-05").isEmpty)
+        // An end mistyped into the past made it "over, but without results": the end's error is the one message.
+        let past = Self.messages("start: 2026-10-15T09:00:00+02:00\nend: 2026-10-01\nparticipate: [mailto:a@example.org]")
+        #expect(past.map(\.description) == [
+            "content/participation/p.md:4: error: end (2026-10-01) lies before start (2026-10-15T09:00:00+02:00); write an end after the start, e.g. 2026-10-15T11:00:00+02:00",
+        ], "\(past)")
     }
 
     @Test func anUnknownKeyGetsADidYouMean() {

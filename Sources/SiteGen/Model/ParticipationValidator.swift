@@ -5,12 +5,15 @@ enum ParticipationValidator {
     static func validate(_ site: Site) -> [Diagnostic] {
         var d: [Diagnostic] = []
         for p in site.participation {
-            d += dates(p)
+            let dateProblems = dates(p)
+            d += dateProblems
             d += participate(p, site)
             let resultProblems = results(p, site)
             d += resultProblems.isEmpty ? resultsBeforeStart(p, now: site.options.now) : resultProblems
             d += projects(p, site)
-            d += completeness(p, site)
+            // Whether it runs or is over follows from its dates: with an end before its start, the
+            // "over, but no results" read from the mistyped end was a second message about it.
+            if !dateProblems.contains(where: { $0.severity == .error }) { d += completeness(p, site) }
         }
         d += eventReferences(site)
         return d
