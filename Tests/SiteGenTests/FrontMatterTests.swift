@@ -134,6 +134,15 @@ import Testing
         return diagnostics.filter { $0.file == "content/" + path }.map(\.description)
     }
 
+    /// `- Klima` with `  - Sensorik` indented below it is one entry to YAML: the post had the tag
+    /// "Klima - Sensorik" without a word. One on a line of its own, or in brackets, is no mistake.
+    @Test func aListEntryIndentedFurtherIsNamed() {
+        let post = "---\ntitle: A\ndate: 2025-01-01\nsummary: S\ntags:\n- Klima\n  - Sensorik\n- Open Data - Portal\n---\nText.\n"
+        #expect(messages("posts/2025/a.md", post) == [
+            "content/posts/2025/a.md:7: warning: this line is indented further than the list entry above it, so YAML reads it as more text of that entry ('Klima - Sensorik'); indent every entry of the list alike",
+        ])
+    }
+
     /// `summary:Kurz` is read as text and fails on the next line; the message names the line and the fix.
     @Test func missingSpaceAfterColonNamesItsLine() {
         #expect(failure("title: A\ndate: 2025-01-01T10:00:00+01:00\nsummary:Kurz\n") == "4: write a space after the colon: summary: Kurz")

@@ -306,8 +306,9 @@ public struct ContentLoader: Sendable {
         case .success(let m): map = m
         case .failure(let problem): return (nil, diagnostics + [problem.diagnostic])
         }
-        diagnostics += YAMLHints.cutByComment(.map(map), yaml: split.yaml, firstLine: split.yamlFirstLine)
-            .map { .warning(file, line: $0.line, $0.message) }
+        let hints = YAMLHints.cutByComment(.map(map), yaml: split.yaml, firstLine: split.yamlFirstLine)
+            + YAMLHints.continuedListEntries(.map(map), yaml: split.yaml, firstLine: split.yamlFirstLine)
+        diagnostics += hints.map { .warning(file, line: $0.line, $0.message) }
         var located = source
         for entry in map.entries { located.keyLines[entry.key] = entry.keyLine }
         var doc = LoadedDocument(kind: kind, source: located, fileSlug: slug, frontMatter: map, body: split.body, hash: hash,

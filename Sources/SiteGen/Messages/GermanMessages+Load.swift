@@ -97,6 +97,8 @@ extension GermanMessages {
          "Der Wert von „{1}“ beginnt mit {2}, das YAML nicht als Anführungszeichen liest; nehmen Sie gerade Anführungszeichen: {3}: {4}"),
         ("this line ends the front matter, but more keys follow below it, up to the --- on line {}; delete this line",
          "Diese Zeile beendet den Kopfbereich, aber darunter folgen bis zur Linie --- in Zeile {1} weitere Angaben; löschen Sie diese Zeile"),
+        ("this line is indented further than the list entry above it, so YAML reads it as more text of that entry ('{}'); indent every entry of the list alike",
+         "Diese Zeile ist weiter eingerückt als der Listeneintrag darüber, YAML liest sie daher als weiteren Text dieses Eintrags („{1}“); rücken Sie alle Einträge der Liste gleich weit ein"),
         ("write a space after the colon: {}", "Schreiben Sie ein Leerzeichen nach dem Doppelpunkt: {1}"),
         ("write a space after the dash: {}", "Schreiben Sie ein Leerzeichen nach dem Strich „-“: {1}"),
         ("{}/ takes no subfolders, so this file is ignored; move it to {}/{}",
