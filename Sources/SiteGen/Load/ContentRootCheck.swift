@@ -14,15 +14,31 @@ struct ContentRootCheck {
     /// a content folder (maybe without site.yml, which its own message says).
     func wrongRoot(_ listing: [FileEntry], documentsFound: Bool) -> Diagnostic? {
         guard !documentsFound, !listing.contains(where: { $0.relativePath == "site.yml" }) else { return nil }
+        let inner = listing.first { $0.relativePath.pathParts.count == 2 && $0.relativePath.hasSuffix("/site.yml") }
+        let message = misplacedMessage(innerFolder: inner.map { String($0.relativePath.dropLast("/site.yml".count)) })
+            ?? "'\(displayRoot)' is no content folder: it holds no site.yml and none of the folders fields, posts, events, projects, pages; run sitegen in the site's folder or pass --source DIR"
+        return .error(displayRoot, message)
+    }
+
+    /// For `sitegen new`: the message when the folder lies inside the content folder or holds it
+    /// (a new post went to content/posts/posts/2026/, or beside content/, never published).
+    func misplacedForNewFile() -> String? {
+        guard !fileSystem.fileExists(root + "/site.yml") else { return nil }
+        let inner = (fileSystem.entries(of: root) ?? []).sorted().first { fileSystem.fileExists(root + "/" + $0 + "/site.yml") }
+        return misplacedMessage(innerFolder: inner)
+    }
+
+    /// A folder inside the content folder (one above holds site.yml), or the site's folder
+    /// (`innerFolder`, below it, does): what to pass instead.
+    private func misplacedMessage(innerFolder: String?) -> String? {
         if let (_, shown) = Self.ancestors(root, displayRoot).first(where: { fileSystem.fileExists(($0.path == "/" ? "" : $0.path) + "/site.yml") }) {
-            return .error(displayRoot, "'\(displayRoot)' is a folder inside the content folder; pass the content folder itself: --source \(shown)")
+            return "'\(displayRoot)' is a folder inside the content folder; pass the content folder itself: --source \(shown)"
         }
-        if let inner = listing.first(where: { $0.relativePath.pathParts.count == 2 && $0.relativePath.hasSuffix("/site.yml") }) {
-            let folder = String(inner.relativePath.dropLast("/site.yml".count))
+        if let folder = innerFolder {
             let shown = displayRoot.isEmpty || displayRoot == "." ? folder : displayRoot + "/" + folder
-            return .error(displayRoot, "'\(displayRoot)' is the site's folder, not its content folder; pass --source \(shown)")
+            return "'\(displayRoot)' is the site's folder, not its content folder; pass --source \(shown)"
         }
-        return .error(displayRoot, "'\(displayRoot)' is no content folder: it holds no site.yml and none of the folders fields, posts, events, projects, pages; run sitegen in the site's folder or pass --source DIR")
+        return nil
     }
 
     /// The folders above `root`, nearest first, each as read and as shown; only as far as the
