@@ -22,6 +22,18 @@ import Testing
         do { _ = try FrontMatter.split("---\ntitle: A\n") } catch { #expect(error.line == 1); #expect(error.message.contains("not closed")) }
     }
 
+    /// `—` (Word's dash for ---) or `----` where the front matter begins or ends: "front matter is
+    /// missing" or "add a line with three dashes" named neither the line nor what was wrong with it.
+    @Test func aDashLineMeantAsTheFrontMattersLineIsNamed() {
+        let clause = "is not the line that begins or ends the front matter: that is exactly three hyphens (---), which a word processor may have made a dash of"
+        for (text, line, written) in [("—\ntitle: A\n—\nText\n", 1, "—"), ("---\ntitle: A\ndate: 2025-01-01\n----\nText\n", 4, "----"),
+                                      ("\n–––\ntitle: A\n–––\n", 2, "–––")] {
+            do { _ = try FrontMatter.split(text); Issue.record("no error for \(text)") } catch {
+                #expect(error.line == line && error.message == "'\(written)' " + clause, "\(error.message)")
+            }
+        }
+    }
+
     /// A whole post pasted below the front matter `sitegen new` made: its front matter would be
     /// published as a rule and a heading. Markdown that only looks a little like it stays Markdown.
     @Test func aSecondFrontMatterBlockIsAnErrorAtItsLine() throws {

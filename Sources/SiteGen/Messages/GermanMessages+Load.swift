@@ -14,6 +14,8 @@ extension GermanMessages {
          "„{1}“ ist ein Ordner innerhalb des Inhaltsordners; geben Sie den Inhaltsordner selbst an: --source {2}"),
         ("'{}' is no content folder: it holds no site.yml and none of the folders fields, posts, events, projects, pages; run sitegen in the site's folder or pass --source DIR",
          "„{1}“ ist kein Inhaltsordner: Darin liegen weder site.yml noch einer der Ordner fields, posts, events, projects, pages; starten Sie sitegen im Ordner der Website oder geben Sie --source ORDNER an"),
+        ("'{}' is not the line that begins or ends the front matter: that is exactly three hyphens (---), which a word processor may have made a dash of",
+         "„{1}“ ist nicht die Linie, die den Kopfbereich beginnt oder beendet: Das sind genau drei Bindestriche (---), aus denen ein Textprogramm vielleicht einen Gedankenstrich gemacht hat"),
         ("'{}' is the site's folder, not its content folder; pass --source {}",
          "„{1}“ ist der Ordner der Website, nicht ihr Inhaltsordner; geben Sie --source {2} an"),
         ("; a value that starts with * & ! ? > or | must be in quotes, e.g. title: \"* Stern\"",
