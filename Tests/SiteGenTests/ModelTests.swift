@@ -34,6 +34,13 @@ import Testing
         ], "\(d.errorMessages)")
     }
 
+    /// An event's wrong status got the list of statuses only; a project's got the nearest too.
+    @Test func aWrongEventStatusSuggestsTheNearest() {
+        let (_, d) = model(["events/2026/e.md": "---\ntitle: E\nstart: 2026-12-01\nlocation: Rathaus\nstatus: Abgesagt!\n---\n"])
+        #expect(d.errorMessages == ["content/events/2026/e.md:5: error: status must be one of geplant, abgesagt, verschoben, but is 'Abgesagt!'; did you mean 'abgesagt'?"],
+                "\(d.errorMessages)")
+    }
+
     @Test func missingRequiredKey() {
         let (_, d) = model(["events/2026/e.md": "---\ntitle: E\n---\n"])
         #expect(d.errorMessages.contains { $0.hasPrefix("content/events/2026/e.md:2: error: required key 'start' is missing") })

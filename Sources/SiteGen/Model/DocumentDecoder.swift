@@ -63,8 +63,7 @@ enum DocumentDecoder {
         var status = EventStatus.geplant
         if let s = r.string("status") {
             if let parsed = EventStatus(rawValue: s.lowercased()) { status = parsed } else {
-                r.diagnostics.append(.error(doc.source.display, line: r.line(of: "status"),
-                                            "status must be one of \(EventStatus.allCases.map(\.rawValue).joined(separator: ", ")), but is '\(s)'"))
+                r.diagnostics.append(.error(doc.source.display, line: r.line(of: "status"), wrongStatus(s, known: EventStatus.allCases.map(\.rawValue))))
             }
         }
         let online = r.url("online", encrypted: true), fields = r.stringList("fields"), format = r.string("format")
@@ -95,16 +94,21 @@ enum DocumentDecoder {
         if let statusText {
             status = ProjectStatus(rawValue: statusText.lowercased())
             if status == nil {
-                let known = ProjectStatus.allCases.map(\.rawValue)
-                var message = "status must be one of \(known.joined(separator: ", ")), but is '\(statusText)'"
-                if let guess = nearest(statusText.lowercased(), in: known) { message += "; did you mean '\(guess)'?" }
-                r.diagnostics.append(.error(doc.source.display, line: r.line(of: "status"), message))
+                r.diagnostics.append(.error(doc.source.display, line: r.line(of: "status"), wrongStatus(statusText, known: ProjectStatus.allCases.map(\.rawValue))))
             }
         }
         // A wrong or missing status is an error already, so the build fails; the project stays, with
         // a stand-in, so that its other problems (fields, links) show in the same run.
         return Project(slug: doc.fileSlug, title: title, status: status ?? r.standIn(.idee), fields: fields, cities: cities, partners: partners,
                        start: start, end: end, updated: updated, code: code, summary: summary, lang: lang, draft: draft, body: body(doc))
+    }
+
+    /// A status that is none of `known`, with the nearest as a suggestion (an event's had none:
+    /// `status: Abgesagt!` got only the list).
+    static func wrongStatus(_ written: String, known: [String]) -> String {
+        var message = "status must be one of \(known.joined(separator: ", ")), but is '\(written)'"
+        if let guess = nearest(written.lowercased(), in: known) { message += "; did you mean '\(guess)'?" }
+        return message
     }
 
     static func page(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Page? {
