@@ -46,6 +46,19 @@ import Testing
         ], "\(report.diagnostics)")
     }
 
+    /// A download whose copy or upload stopped before its first byte went out as it was: the
+    /// link opened an empty file, without a word.
+    @Test func anEmptyDownloadIsWarnedAbout() {
+        let (report, sink) = TestSupport.buildInMemory(minimalSiteWith: [
+            "downloads/plan.pdf": "", "downloads/liste.csv": "a;b\n",
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01\nsummary: Kurz.\n---\n[Plan](../../downloads/plan.pdf) und [Liste](../../downloads/liste.csv)\n",
+        ])
+        #expect(report.diagnostics.warningMessages.filter { !$0.contains("required page") } == [
+            "/c/downloads/plan.pdf: warning: file is empty (0 bytes), so whoever opens it gets nothing; copy the file again, or remove it and the links to it",
+        ], "\(report.diagnostics)")
+        #expect(sink.files["downloads/liste.csv"] != nil)
+    }
+
     @Test func downloadLinksStateFormatAndSize() throws {
         let files = ["downloads/Haushalt 2026.xlsx": String(repeating: "x", count: 48_200), "downloads/flyer.pdf": "%PDF-1.4\n",
                      "downloads/daten.json": "{}", "downloads/plan.PDF": String(repeating: "y", count: 1_250_000),
