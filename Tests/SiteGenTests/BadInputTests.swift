@@ -83,6 +83,31 @@ import Testing
         #expect(try String(contentsOfFile: root + "/eine-datei", encoding: .utf8) == "x")
     }
 
+    /// A folder inside the content folder, the site's folder or another folder given as --source
+    /// is one error naming the folder to pass, not a warning per file that is no page there.
+    @Test func aWrongContentFolderIsOneMessage() throws {
+        let root = try goodSite()
+        TestSupport.write(["content/posts/2025/a.md": "---\ntitle: A\ndate: 2025-01-01\n---\nText\n",
+                           "content/posts/2025/b.md": "---\ntitle: B\ndate: 2025-01-02\n---\nText\n",
+                           "notizen/liste.md": "# Liste\n"], under: root)
+        let cases: [(String, String)] = [
+            ("content/posts", "content/posts: error: 'content/posts' is a folder inside the content folder; pass the content folder itself: --source content"),
+            ("content/posts/2025/", "content/posts/2025: error: 'content/posts/2025' is a folder inside the content folder; pass the content folder itself: --source content"),
+            (".", ".: error: '.' is the site's folder, not its content folder; pass --source content"),
+            ("notizen", "notizen: error: 'notizen' is no content folder: it holds no site.yml and none of the folders fields, posts, events, projects, pages; run sitegen in the site's folder or pass --source DIR"),
+        ]
+        for (source, message) in cases {
+            let r = try CommandLineTests().run(["check", "--source", source, "--now", "2026-11-26T12:00:00+01:00"], in: root)
+            #expect(r.status == 1)
+            let lines = r.stderr.split(separator: "\n").filter { $0.contains(": error: ") || $0.contains(": warning: ") }
+            #expect(lines == [Substring(message)], "\(r.stderr)")
+        }
+        // The content folder without its site.yml is still told just that.
+        try FileManager.default.removeItem(atPath: root + "/content/site.yml")
+        let r = try CommandLineTests().run(["check", "--now", "2026-11-26T12:00:00+01:00"], in: root)
+        #expect(r.stderr.contains("content/site.yml: error: site.yml is missing"), "\(r.stderr)")
+    }
+
     /// A broken link written by the templates is reported against the page in the output folder
     /// the build was given, in a full build and in a rebuild that reuses the findings. (Made so
     /// that no template holds it or its rest after a tag, which would name the template instead.)

@@ -235,6 +235,22 @@ import Testing
         }
     }
 
+    /// `new --source content/posts` wrote content/posts/posts/2026/…, and `--source .` a post beside
+    /// content/ that no build reads: both are refused with the folder to pass, as check and build say it.
+    @Test func newRefusesAFolderInsideOrAroundTheContentFolder() throws {
+        let site = TestSupport.temporaryFolder()
+        TestSupport.write(TestSupport.minimalSite, under: site + "/content")
+        let now = "2026-11-26T18:30:00+01:00"
+        let inside = try run(["new", "post", "Neu", "--source", site + "/content/fields", "--now", now])
+        #expect(inside.status == 1)
+        #expect(inside.stderr.contains("'\(site)/content/fields' is a folder inside the content folder; pass the content folder itself: --source \(site)/content"), "\(inside.stderr)")
+        let around = try run(["new", "post", "Neu", "--source", site, "--now", now])
+        #expect(around.status == 1)
+        #expect(around.stderr.contains("'\(site)' is the site's folder, not its content folder; pass --source \(site)/content"), "\(around.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: site + "/content/fields/posts") && !FileManager.default.fileExists(atPath: site + "/posts"))
+        #expect(try run(["new", "post", "Neu", "--source", site + "/content", "--now", now]).status == 0)
+    }
+
     /// `sitegen new page "EN"` and `sitegen new page "Leichte Sprache"` (beside home.ls.md) made
     /// files that the next build refused: /en/ is where the English version begins, and
     /// /leichte-sprache/ belongs to the home page in Leichte Sprache.

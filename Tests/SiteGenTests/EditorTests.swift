@@ -33,6 +33,32 @@ import Testing
 
     /// Download links state format and size (FACTS): the build adds them to the link's text, unless
     /// the text names the format already; links to pages, photos and other files stay as written.
+    /// A link's address with the quotation marks Word put around it: one was "does not exist" (as
+    /// if a file beside the page), one with a mark at its end went out broken without a word.
+    @Test func anAddressInTypographicQuotesIsNamedWithItsFix() {
+        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: [
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01\nsummary: Kurz.\n---\n[Programm](“https://example.org/programm”)\n\n[Plan](https://example.org/plan.pdf“)\n",
+        ])
+        let clause = "has a quotation mark at its start or end (as Word puts them), which is no part of an address; write it without: "
+        #expect(report.diagnostics.errorMessages == [
+            "/c/posts/2025/a.md:6: error: the address '“https://example.org/programm”' " + clause + "https://example.org/programm",
+            "/c/posts/2025/a.md:8: error: the address 'https://example.org/plan.pdf“' " + clause + "https://example.org/plan.pdf",
+        ], "\(report.diagnostics)")
+    }
+
+    /// A download whose copy or upload stopped before its first byte went out as it was: the
+    /// link opened an empty file, without a word.
+    @Test func anEmptyDownloadIsWarnedAbout() {
+        let (report, sink) = TestSupport.buildInMemory(minimalSiteWith: [
+            "downloads/plan.pdf": "", "downloads/liste.csv": "a;b\n",
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01\nsummary: Kurz.\n---\n[Plan](../../downloads/plan.pdf) und [Liste](../../downloads/liste.csv)\n",
+        ])
+        #expect(report.diagnostics.warningMessages.filter { !$0.contains("required page") } == [
+            "/c/downloads/plan.pdf: warning: file is empty (0 bytes), so whoever opens it gets nothing; copy the file again, or remove it and the links to it",
+        ], "\(report.diagnostics)")
+        #expect(sink.files["downloads/liste.csv"] != nil)
+    }
+
     @Test func downloadLinksStateFormatAndSize() throws {
         let files = ["downloads/Haushalt 2026.xlsx": String(repeating: "x", count: 48_200), "downloads/flyer.pdf": "%PDF-1.4\n",
                      "downloads/daten.json": "{}", "downloads/plan.PDF": String(repeating: "y", count: 1_250_000),
@@ -164,6 +190,10 @@ import Testing
         let files = TestSupport.minimalSite.merging(["posts/2025/a.md": "---\ntitle: A\ndate: 2025-11-26T10:00:00 +01:00\nsummary: x\n---\nText\n"]) { _, b in b }
         let (_, d) = TestSupport.model(files)
         #expect(d.errorMessages == ["content/posts/2025/a.md:3: error: 'date' is written '2025-11-26T10:00:00 +01:00', with a space before the offset; write date: 2025-11-26T10:00:00+01:00"], "\(d.errorMessages)")
+        // As other programs print it: a space for the T, an offset without its colon.
+        #expect(DateTime.withoutSpaceBeforeOffset("2025-05-20 10:00:00 +0200") == "2025-05-20T10:00:00+02:00")
+        #expect(DateTime.withoutSpaceBeforeOffset("2025-05-20 10:00 +02:00") == "2025-05-20T10:00+02:00")
+        #expect(DateTime.withoutSpaceBeforeOffset("2025-05-20 10:00:00 +02") == nil)
     }
 }
 

@@ -22,6 +22,18 @@ import Testing
         do { _ = try FrontMatter.split("---\ntitle: A\n") } catch { #expect(error.line == 1); #expect(error.message.contains("not closed")) }
     }
 
+    /// `—` (Word's dash for ---) or `----` where the front matter begins or ends: "front matter is
+    /// missing" or "add a line with three dashes" named neither the line nor what was wrong with it.
+    @Test func aDashLineMeantAsTheFrontMattersLineIsNamed() {
+        let clause = "is not the line that begins or ends the front matter: that is exactly three hyphens (---), which a word processor may have made a dash of"
+        for (text, line, written) in [("—\ntitle: A\n—\nText\n", 1, "—"), ("---\ntitle: A\ndate: 2025-01-01\n----\nText\n", 4, "----"),
+                                      ("\n–––\ntitle: A\n–––\n", 2, "–––")] {
+            do { _ = try FrontMatter.split(text); Issue.record("no error for \(text)") } catch {
+                #expect(error.line == line && error.message == "'\(written)' " + clause, "\(error.message)")
+            }
+        }
+    }
+
     /// A whole post pasted below the front matter `sitegen new` made: its front matter would be
     /// published as a rule and a heading. Markdown that only looks a little like it stays Markdown.
     @Test func aSecondFrontMatterBlockIsAnErrorAtItsLine() throws {
@@ -147,24 +159,39 @@ import Testing
         return diagnostics.filter { $0.file == "content/" + path }.map(\.description)
     }
 
+    /// `- Klima` with `  - Sensorik` indented below it is one entry to YAML: the post had the tag
+    /// "Klima - Sensorik" without a word. One on a line of its own, or in brackets, is no mistake.
+    @Test func aListEntryIndentedFurtherIsNamed() {
+        let post = "---\ntitle: A\ndate: 2025-01-01\nsummary: S\ntags:\n- Klima\n  - Sensorik\n- Open Data - Portal\n---\nText.\n"
+        #expect(messages("posts/2025/a.md", post) == [
+            "content/posts/2025/a.md:7: warning: this line is indented further than the list entry above it, so YAML reads it as more text of that entry ('Klima - Sensorik'); indent every entry of the list alike",
+        ])
+    }
+
     /// `summary:Kurz` is read as text and fails on the next line; the message names the line and the fix.
     @Test func missingSpaceAfterColonNamesItsLine() {
         #expect(failure("title: A\ndate: 2025-01-01T10:00:00+01:00\nsummary:Kurz\n") == "4: write a space after the colon: summary: Kurz")
         #expect(failure("title: A\ndate:2025-01-01T10:00:00+01:00\nsummary: Kurz\n") == "3: write a space after the colon: date: 2025-01-01T10:00:00+01:00")
         #expect(failure("title:A\n") == "2: write a space after the colon: title: A")
+        // A no-break space from Word looks like a space: the message says what it is, and the fix has a plain one.
+        #expect(failure("title: A\nauthor:\u{A0}\"Team\"\ntags: [a]\n")
+                == "3: after the colon stands a no-break space (as Word writes it), which YAML does not read as a space; type a plain space: author: \"Team\"")
         #expect(failure("publisher:\n  name: A\n  url:https://example.org/\nlanguage: de\n", firstLine: 1)
                 == "3: write a space after the colon: url: https://example.org/")
         // A web address continuing a value is no key: the parser's own message stays.
         #expect(failure("summary: Text\n  https://example.org\ntags: [a\n") == "4: the list opened with [ in line 4 is not closed; end it with ] on the same line, e.g. fields: [a, b]")
-        #expect(failure("summary: Stadt: Wandel\n") == "2:15: YAML syntax error: mapping values are not allowed in this context; put text that contains a colon in quotes, e.g. title: \"Stadt: Wandel\"")
+        #expect(failure("summary: Stadt: Wandel\n") == "2: the value of 'summary' contains a colon and a space, which YAML reads as the start of another key; put the value in quotes: summary: \"Stadt: Wandel\"")
+        // A colon in a title, the line's own value in quotes; in a list entry, the general hint.
+        #expect(failure("title: Klimamessnetz: Dortmund misst \"Hitze\"\n") == "2: the value of 'title' contains a colon and a space, which YAML reads as the start of another key; put the value in quotes: title: 'Klimamessnetz: Dortmund misst \"Hitze\"'")
+        #expect(failure("tags:\n  - Stadt: Wandel\n  - x: y: z\n").hasSuffix("put text that contains a colon in quotes, e.g. title: \"Stadt: Wandel\""))
     }
 
     /// The hints for a hashtag in a list, a dash without its space and a quote closed by the next
     /// key's quote stay away from what YAML reads as meant, and from other mistakes.
     @Test func hintsForLaterNamedMistakesKeepToTheirCases() {
         #expect(failure("tags: [a#b, \"#c\", 'd #e']  # Schlagworte\nfields:\n  - x\n") == "no error")
-        #expect(failure("tags: [a, b] #x]\nsummary: Stadt: Wandel\n") == "3:15: YAML syntax error: mapping values are not allowed in this context; put text that contains a colon in quotes, e.g. title: \"Stadt: Wandel\"")
-        #expect(failure("fields: [a] #Feld\nsummary: Stadt: Wandel\n") == "3:15: YAML syntax error: mapping values are not allowed in this context; put text that contains a colon in quotes, e.g. title: \"Stadt: Wandel\"")
+        #expect(failure("tags: [a, b] #x]\nsummary: Stadt: Wandel\n") == "3: the value of 'summary' contains a colon and a space, which YAML reads as the start of another key; put the value in quotes: summary: \"Stadt: Wandel\"")
+        #expect(failure("fields: [a] #Feld\nsummary: Stadt: Wandel\n") == "3: the value of 'summary' contains a colon and a space, which YAML reads as the start of another key; put the value in quotes: summary: \"Stadt: Wandel\"")
         // Text in quotes over two lines on purpose; the list below is the mistake.
         #expect(failure("summary: \"Ein\n  Text\"\ntags: [a\n") == "4: the list opened with [ in line 4 is not closed; end it with ] on the same line, e.g. fields: [a, b]")
         #expect(failure("summary: Ein\n  -Text\n") == "no error")

@@ -122,28 +122,33 @@ import Testing
 
     /// A photo only a draft shows is held back with it, without the advice to remove it.
     @Test func aPhotoOnlyADraftShowsIsHeldBackWithoutAWord() {
-        let draft = post("![Geheim](../../images/geheim.jpg)\n").replacingOccurrences(of: "---\ntitle:", with: "---\ndraft: true\ntitle:")
-        let (report, files) = build(["posts/2025/entwurf.md": draft, "posts/2025/fotos.md": post("Kein Bild.\n")],
+        // A graphic too (it was told to be removed, with the draft still to publish).
+        let draft = post("![Geheim](../../images/geheim.jpg)\n![Plan](../../images/geheim.svg)\n")
+            .replacingOccurrences(of: "---\ntitle:", with: "---\ndraft: true\ntitle:")
+        let (report, files) = build(["posts/2025/entwurf.md": draft, "posts/2025/fotos.md": post("Kein Bild.\n"), "images/geheim.svg": Self.svg],
                                     photos: ["images/geheim.jpg": Self.stadt])
         #expect(report.succeeded && report.diagnostics.warningMessages.filter { $0.contains("geheim") }.isEmpty, "\(report.diagnostics)")
-        #expect(!files.keys.contains { $0.contains("geheim") })
+        // (A graphic in images/ goes out as it is, as every file there does.)
+        #expect(!files.keys.contains { $0.contains("geheim") && !$0.hasSuffix(".svg") })
     }
 
     /// A photo of a post that has an error of its own is not called unused (an editor might
     /// remove it): the post's error is the one message, and the photo goes out once it is fixed.
     @Test func aPhotoOfABrokenPostIsNotCalledUnused() {
-        let broken = post("![Park](../../images/park.jpg)\n").replacingOccurrences(of: "title: Fotos", with: "title: \"Fotos")
-        let (report, files) = build(["posts/2025/kaputt.md": broken, "posts/2025/fotos.md": post("Kein Bild.\n")],
+        let broken = post("![Park](../../images/park.jpg)\n![Plan](../../images/park.svg)\n").replacingOccurrences(of: "title: Fotos", with: "title: \"Fotos")
+        let (report, files) = build(["posts/2025/kaputt.md": broken, "posts/2025/fotos.md": post("Kein Bild.\n"), "images/park.svg": Self.svg],
                                     photos: ["images/park.jpg": Self.stadt, "images/unbenutzt.jpg": Self.stadt])
         #expect(!report.succeeded)
         #expect(report.diagnostics.contains { $0.severity == .error && $0.file.hasSuffix("posts/2025/kaputt.md") }, "\(report.diagnostics)")
-        #expect(report.diagnostics.filter { $0.file.hasSuffix("park.jpg") }.isEmpty, "\(report.diagnostics)")
+        #expect(report.diagnostics.filter { $0.file.hasSuffix("park.jpg") || $0.file.hasSuffix("park.svg") }.isEmpty, "\(report.diagnostics)")
         #expect(report.diagnostics.contains { $0.file.hasSuffix("unbenutzt.jpg") && $0.message == SiteRenderer.unusedImageMessage })
-        #expect(!files.keys.contains { $0.contains("park") })
+        #expect(!files.keys.contains { $0.contains("park") && !$0.hasSuffix(".svg") })
     }
 
+    static let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"></svg>"
+
     @Test func imagesNoPageUsesAreNamedAndPhotosAmongThemNotPublished() {
-        let svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1\" height=\"1\"></svg>"
+        let svg = Self.svg
         let (report, files) = build(["posts/2025/fotos.md": post("Kein Bild.\n"), "images/grafik.svg": svg],
                                     photos: ["images/unbenutzt.jpg": Self.stadt, "posts/2025/daneben.jpg": Self.hochkant])
         #expect(report.succeeded)
@@ -435,6 +440,8 @@ import Testing
         #expect(errors.contains("/c/images/leer.png: error: is an interlaced PNG of 900 megapixels, which is decoded whole in memory (at most 100 megapixels); export it again smaller, e.g. 4000 pixels wide, or without interlacing"), "\(errors)")
         #expect(errors.contains("/c/images/himmel.jpg: error: is a progressive JPEG of 120 megapixels, which is decoded whole in memory (at most 100 megapixels); export it again smaller, e.g. 4000 pixels wide, or as baseline JPEG"), "\(errors)")
         #expect(!files.keys.contains { $0.hasPrefix("images/leer-") || $0.hasPrefix("images/himmel-") })
+        // The refusal is the one message: not also one about the budget of megapixels.
+        #expect(report.diagnostics.filter { $0.file.hasSuffix("/leer.png") || $0.file.hasSuffix("/himmel.jpg") }.count == 2, "\(report.diagnostics)")
         // Not the same pictures stored a stripe at a time, nor small ones.
         #expect(WholeDecoding.problem(TestPhoto.make(width: 400, height: 300), pixels: 900_000_000) == nil)
         #expect(WholeDecoding.problem(jpeg, pixels: 100_000_000) == nil && WholeDecoding.problem(png, pixels: 99_000_000) == nil)

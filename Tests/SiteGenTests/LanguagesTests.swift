@@ -315,6 +315,17 @@ import Testing
         ], "\(diagnostics)")
     }
 
+    /// An original without its date holds a stand-in (so its other mistakes show): its translation
+    /// was warned that its date differs, a second message about the one missing line.
+    @Test func aTranslationIsNotComparedWithAStandInDate() {
+        var files = Self.files
+        files["posts/2026/offen.md"] = files["posts/2026/offen.md"]!.replacingOccurrences(of: "date: 2026-11-20T18:00:00+01:00\n", with: "")
+        let (_, diagnostics) = TestSupport.model(files)
+        #expect(diagnostics.map(\.description).filter { $0.contains("offen") && !$0.contains("summary") } == [
+            "content/posts/2026/offen.md:2: error: required key 'date' is missing; add e.g. date: 2026-11-26T10:00:00+01:00",
+        ], "\(diagnostics)")
+    }
+
     /// A site.yml that cannot be read says nothing about its languages: every translation got a
     /// warning that site.yml declares no language 'en' (30 on the example site), burying the error.
     @Test func aBrokenSiteYmlGivesNoWarningsAboutTranslations() {

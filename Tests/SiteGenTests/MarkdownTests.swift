@@ -110,6 +110,18 @@ import Testing
         #expect(MarkdownRenderer.linksWithSpaces(in: "[x](a b) [y](c) [z](d e f)") == ["[x](a b)", "[z](d e f)"])
     }
 
+    /// `[Team](mailto: info@dortmund.de)`: the address after the space became a link of its own,
+    /// which hid the mistake (no message, and "[Team](mailto: " on the page); and %20 is no fix there.
+    @Test func aSpaceAfterMailtoIsNamedWithItsFix() {
+        let text = "Schreiben Sie dem [Team](mailto: smartcity@example.org) oder [uns](https: //www.dortmund.de) und www.dortmund.de, [A](x y.pdf).\n"
+        let warnings = render(text).diagnostics.filter { $0.message.contains("has a space") }.map(\.description)
+        #expect(warnings == [
+            "content/posts/2025/a.md:5: warning: '[Team](mailto: smartcity@example.org)' is shown as text, not as a link: its address has a space after 'mailto:'; remove it: [Team](mailto:smartcity@example.org)",
+            "content/posts/2025/a.md:5: warning: '[uns](https: //www.dortmund.de)' is shown as text, not as a link: its address has a space after 'https:'; remove it: [uns](https://www.dortmund.de)",
+            "content/posts/2025/a.md:5: warning: '[A](x y.pdf)' is shown as text, not as a link: its address has a space; write %20 for each space in the address, or put the address in < >",
+        ], "\(warnings)")
+    }
+
     /// A phone link in the text follows the front matter's rule: dialled by its digits, an error
     /// when it is no number, and written in < > when it has spaces (not with %20).
     @Test func aPhoneLinkInTheTextIsDialledByItsDigits() throws {

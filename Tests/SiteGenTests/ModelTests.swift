@@ -21,6 +21,26 @@ import Testing
         #expect(d.errorMessages.contains("content/projects/p.md:4: error: 'fields' must be a list, e.g. fields: [energie-und-umwelt]"))
     }
 
+    /// A field named by its title: the list's example was the title in brackets, refused again
+    /// in the next run, and `Daten & Plattformen` got no suggestion at all.
+    @Test func aFieldWrittenByItsTitleIsToldItsAddress() {
+        let (_, d) = model(TestSupport.minimalSite.merging([
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-01-01\nsummary: S\nfields: Energie und Umwelt, Daten & Plattformen\n---\n",
+            "posts/2025/b.md": "---\ntitle: B\ndate: 2025-01-01\nsummary: S\nfields: [Daten & Plattformen]\n---\n",
+        ]) { $1 })
+        #expect(d.errorMessages.sorted() == [
+            "content/posts/2025/a.md:5: error: 'fields' must be a list, e.g. fields: [energie-und-umwelt, daten-und-plattformen]",
+            "content/posts/2025/b.md:5: error: unknown field of action 'Daten & Plattformen', did you mean 'daten-und-plattformen'?",
+        ], "\(d.errorMessages)")
+    }
+
+    /// An event's wrong status got the list of statuses only; a project's got the nearest too.
+    @Test func aWrongEventStatusSuggestsTheNearest() {
+        let (_, d) = model(["events/2026/e.md": "---\ntitle: E\nstart: 2026-12-01\nlocation: Rathaus\nstatus: Abgesagt!\n---\n"])
+        #expect(d.errorMessages == ["content/events/2026/e.md:5: error: status must be one of geplant, abgesagt, verschoben, but is 'Abgesagt!'; did you mean 'abgesagt'?"],
+                "\(d.errorMessages)")
+    }
+
     @Test func missingRequiredKey() {
         let (_, d) = model(["events/2026/e.md": "---\ntitle: E\n---\n"])
         #expect(d.errorMessages.contains { $0.hasPrefix("content/events/2026/e.md:2: error: required key 'start' is missing") })
@@ -99,6 +119,71 @@ import Testing
         #expect(d.errorMessages.contains { $0.contains("enrgie-und-umwelt") && $0.contains("did you mean 'energie-und-umwelt'") }, "\(d.errorMessages)")
     }
 
+    /// An item without its title or date was left out of the site, so its other mistakes showed
+    /// only after the editor had added the missing line and built again.
+    @Test func aMissingTitleOrDateDoesNotHideTheFilesOtherMistakes() {
+        let files = [
+            "posts/2025/ohne-titel.md": "---\ndate: 2025-03-01\nfields: [enrgie-und-umwelt]\n---\nText.\n",
+            // In a year still to come: a stand-in date does not make it a post withheld until then.
+            "posts/2027/ohne-datum.md": "---\ntitle: Später\nfields: [daten-und-plattform]\n---\nText.\n",
+            "events/2026/ohne-beginn.md": "---\ntitle: Treffen\nlocation: Rathaus\nfields: [enrgie]\n---\nText.\n",
+            "projects/ohne-titel.md": "---\nstatus: idee\nfields: [energie-umwelt]\n---\nText.\n",
+        ]
+        let (site, d) = model(TestSupport.minimalSite.merging(files) { $1 })
+        let errors = d.errorMessages
+        for (file, key, fieldLine) in [("posts/2025/ohne-titel.md", "title", 3), ("posts/2027/ohne-datum.md", "date", 3),
+                                       ("events/2026/ohne-beginn.md", "start", 4), ("projects/ohne-titel.md", "title", 3)] {
+            #expect(errors.contains { $0.hasPrefix("content/\(file):2: error: required key '\(key)' is missing") }, "\(errors)")
+            #expect(errors.contains { $0.hasPrefix("content/\(file):\(fieldLine): error: unknown field of action") }, "\(file): \(errors)")
+        }
+        #expect(errors.count == 8, "\(errors)")
+        // No message about a stand-in value: its year agrees with the folder, nothing is "future".
+        #expect(d.warningMessages.allSatisfy { !$0.contains("lies in the folder") && !$0.contains("2000") }, "\(d.warningMessages)")
+        #expect(site?.withheld.isEmpty == true)
+    }
+
+    /// A key written under another name (`ort:` for `location:`) was two warnings: the unknown
+    /// key, and that the item has no location. The first says what to do; it is the one.
+    @Test func aMisnamedKeyIsOneWarningNotAlsoAMissingOne() {
+        let (_, d) = model(TestSupport.minimalSite.merging([
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01\nzusammenfassung: Kurz\n---\nText.\n",
+            "events/2026/e.md": "---\ntitle: E\nstart: 2026-03-01\nort: Rathaus\n---\nText.\n",
+            "projects/p.md": "---\ntitle: P\nstatus: idee\nfelder: [energie-und-umwelt]\n---\nText.\n",
+            "participation/u.md": "---\ntitle: U\nstart: 2026-01-01\nformat: umfrage\nmitmachen: [{ label: Los, link: \"https://example.org/\" }]\n---\nText.\n",
+        ]) { $1 })
+        #expect(d.warningMessages.filter { !$0.contains("required page") }.sorted() == [
+            "content/events/2026/e.md:4: warning: unknown key 'ort', did you mean 'location'?",
+            "content/participation/u.md:5: warning: unknown key 'mitmachen', did you mean 'participate'?",
+            "content/posts/2025/a.md:4: warning: unknown key 'zusammenfassung', did you mean 'summary'?",
+            "content/projects/p.md:4: warning: unknown key 'felder', did you mean 'fields'?",
+        ], "\(d.warningMessages)")
+    }
+
+    /// A field without its number stays too: every item naming it reported an unknown field.
+    @Test func aFieldWithoutItsNumberIsStillAField() {
+        let (_, d) = model(TestSupport.minimalSite.merging([
+            "fields/bildung.md": "---\ntitle: Bildung\n---\nText.\n",
+            "fields/kultur.md": "---\ntitle: Kultur\n---\nText.\n",
+            "posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01\nsummary: S\nfields: [bildung, kultur]\n---\nText.\n",
+        ]) { $1 })
+        #expect(d.errorMessages.sorted() == [
+            "content/fields/bildung.md:2: error: required key 'order' is missing; add e.g. order: 1",
+            "content/fields/kultur.md:2: error: required key 'order' is missing; add e.g. order: 1",
+        ], "\(d.errorMessages)")
+        #expect(!d.warningMessages.contains { $0.contains("also used by") }, "\(d.warningMessages)")
+    }
+
+    /// A build with a stand-in fails (so nothing of it is published), and still reports the file's broken link.
+    @Test func anItemWithAStandInFailsTheBuildAndShowsItsBrokenLink() {
+        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: [
+            "posts/2025/a.md": "---\ndate: 2025-03-01\nsummary: S\n---\n[Plan](gibt-es-nicht.md)\n",
+        ])
+        #expect(!report.succeeded)
+        #expect(report.diagnostics.errorMessages.contains { $0.hasPrefix("/c/posts/2025/a.md:2: error: required key 'title' is missing") })
+        #expect(report.diagnostics.errorMessages.contains { $0.hasPrefix("/c/posts/2025/a.md:5: error: ") && $0.contains("gibt-es-nicht.md") },
+                "\(report.diagnostics.errorMessages)")
+    }
+
     /// Signing up by e-mail is common for a city's events; `registration: mailto:…` was refused as
     /// "must be a web address starting with https://" (participate links take mailto:).
     @Test func anEventsRegistrationMayBeAnEmailAddress() throws {
@@ -130,6 +215,9 @@ import Testing
         #expect(event("www.dortmund.de/anmeldung").1.errorMessages == ["content/events/2026/e.md:5: error: 'registration' is written 'www.dortmund.de/anmeldung', without https://; write registration: https://www.dortmund.de/anmeldung"])
         let format = model(["participation/p.md": "---\ntitle: P\nstart: 2026-12-01\nparticipate:\n  - { label: Umfrage, link: www.beteiligung.example.org/u }\n---\n"])
         #expect(format.1.errorMessages == ["content/participation/p.md:5: error: 'link' is written 'www.beteiligung.example.org/u', without https://; write link: https://www.beteiligung.example.org/u"])
+        // Without www. too; a file name is no address to put https:// before.
+        #expect(event("anmeldung.dortmund.de/open-data").1.errorMessages == ["content/events/2026/e.md:5: error: 'registration' is written 'anmeldung.dortmund.de/open-data', without https://; write registration: https://anmeldung.dortmund.de/open-data"])
+        #expect(!event("anmeldung.md").1.errorMessages.contains { $0.contains("without https://") })
         #expect(event("im Bürgerbüro").1.errorMessages == ["content/events/2026/e.md:5: error: 'registration' must be a web address (https://…), an e-mail address (mailto:…) or a phone number (tel:…), but is 'im Bürgerbüro'"])
     }
 
@@ -291,7 +379,7 @@ import Testing
         let messages = diagnostics.map(\.description).filter { $0.contains("sprechstunde") || $0.contains("vortrag") }
         #expect(messages == [
             "content/events/2026/sprechstunde.md:4: error: 'online' is the web address itself, not yes or no, but is 'true'; write the address, e.g. https://dortmund.de/…",
-            "content/events/2026/vortrag.md:4: error: 'online' must be a web address starting with https://, but is 'dortmund.de/live'",
+            "content/events/2026/vortrag.md:4: error: 'online' is written 'dortmund.de/live', without https://; write online: https://dortmund.de/live",
         ], "\(messages)")
     }
 

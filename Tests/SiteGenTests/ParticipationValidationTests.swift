@@ -129,6 +129,11 @@ import Testing
         ])
         // A date-only end on the start's day runs to midnight, as the README says: no error.
         #expect(Self.errors("start: 2027-02-05T10:00:00+01:00\nend: 2027-02-05").isEmpty)
+        // An end mistyped into the past made it "over, but without results": the end's error is the one message.
+        let past = Self.messages("start: 2026-10-15T09:00:00+02:00\nend: 2026-10-01\nparticipate: [mailto:a@example.org]")
+        #expect(past.map(\.description) == [
+            "content/participation/p.md:4: error: end (2026-10-01) lies before start (2026-10-15T09:00:00+02:00); write an end after the start, e.g. 2026-10-15T11:00:00+02:00",
+        ], "\(past)")
     }
 
     @Test func anUnknownKeyGetsADidYouMean() {
@@ -182,7 +187,7 @@ import Testing
             "content/participation/p.md:5: error: link 'https://beteiligung.example.org/u' has no label; add one that names where it leads, e.g. label: \"Zur Online-Umfrage\"",
             "content/participation/p.md:6: error: link 'http://beteiligung.example.org/u' is not encrypted; people enter personal data there, so write https://",
             "content/participation/p.md:7: error: 'mailto:keine-adresse' is no e-mail address; write it like mailto:smartcity@dortmund.de",
-            "content/participation/p.md:8: error: link 'beteiligung.example.org' must be an https address, a mailto: or tel: address or the .md file of an event (e.g. ../events/2026/auftakt.md)",
+            "content/participation/p.md:8: error: 'link' is written 'beteiligung.example.org', without https://; write link: https://beteiligung.example.org",
         ])
     }
 

@@ -127,6 +127,9 @@ public enum NewContent {
         let full = contentRoot + "/" + relative
         let fs = LocalFileSystem()
         guard fs.isDirectory(contentRoot) else { throw Failure(message: ContentLoader.missingFolderMessage(contentRoot)) }
+        if let wrong = ContentRootCheck(fileSystem: fs, root: contentRoot, displayRoot: contentRoot).misplacedForNewFile() {
+            throw Failure(message: wrong)
+        }
         if fs.fileExists(full) { throw Failure(message: "\(full) already exists; choose another title or edit that file") }
         var dir = contentRoot
         for part in relative.pathParts.dropLast() {

@@ -33,7 +33,8 @@ struct ImageReader: Sendable {
         case .success(let header):
             let facts = PhotoFacts(hash: ContentHash.mix(bytes.withUnsafeBytes { ContentHash.wide($0) }, UInt64(bytes.count)),
                                    size: bytes.count, width: header.width, height: header.height,
-                                   animated: AnimatedPicture.isAnimated(bytes))
+                                   animated: AnimatedPicture.isAnimated(bytes),
+                                   refusedWhole: WholeDecoding.problem(bytes, pixels: header.width * header.height) != nil)
             FileFacts.photos.store(facts, of: file, stamp: memo.stamp)
             return photo(path, format, facts, crops: crops)
         }
@@ -44,7 +45,8 @@ struct ImageReader: Sendable {
         let rendition = ImagePlan.rendition(source: path, format: format, key: key, size: (facts.width, facts.height),
                                             crops: crops, settings: settings)
         let animated: [Diagnostic] = facts.animated ? [.warning(path, AnimatedPicture.warning)] : []
-        return Result(rendition: rendition, diagnostics: budget(facts.size, facts.width * facts.height, path) + animated)
+        let budget = facts.refusedWhole ? [] : budget(facts.size, facts.width * facts.height, path)
+        return Result(rendition: rendition, diagnostics: budget + animated)
     }
 
     /// Everything besides the source that changes a variant's bytes.

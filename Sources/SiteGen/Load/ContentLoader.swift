@@ -109,6 +109,11 @@ public struct ContentLoader: Sendable {
             }
         }
         if config == nil {
+            // A folder inside the content folder, or around it: one message, not one per stray file.
+            let check = ContentRootCheck(fileSystem: fileSystem, root: root, displayRoot: displayRoot)
+            if let wrong = check.wrongRoot(listing, documentsFound: !markdown.isEmpty) {
+                return LoadedContent(config: nil, documents: [], assets: [], diagnostics: [wrong], configHash: 0)
+            }
             diagnostics.append(.error(display("site.yml"), "site.yml is missing; create it with at least title and base_url (see README.md, \"site.yml\")"))
         }
 
@@ -301,8 +306,9 @@ public struct ContentLoader: Sendable {
         case .success(let m): map = m
         case .failure(let problem): return (nil, diagnostics + [problem.diagnostic])
         }
-        diagnostics += YAMLHints.cutByComment(.map(map), yaml: split.yaml, firstLine: split.yamlFirstLine)
-            .map { .warning(file, line: $0.line, $0.message) }
+        let hints = YAMLHints.cutByComment(.map(map), yaml: split.yaml, firstLine: split.yamlFirstLine)
+            + YAMLHints.continuedListEntries(.map(map), yaml: split.yaml, firstLine: split.yamlFirstLine)
+        diagnostics += hints.map { .warning(file, line: $0.line, $0.message) }
         var located = source
         for entry in map.entries { located.keyLines[entry.key] = entry.keyLine }
         var doc = LoadedDocument(kind: kind, source: located, fileSlug: slug, frontMatter: map, body: split.body, hash: hash,

@@ -70,7 +70,25 @@ public enum FrontMatter {
             lineNumber += 1
             index = next
         }
+        if let (line, written) = dashLine(text, after: 1) { throw dashLineError(line, written) }
         throw FrontMatterError(line: 1, message: "front matter is not closed: add a line with three dashes (---) after the last key")
+    }
+
+    /// Characters of a line meant as `---`: hyphens, and the dashes Word makes of them.
+    static let dashes: Set<Character> = ["-", "—", "–", "‒", "―", "−"]
+
+    /// The first line after `after` (1-based) made of dashes only but not `---` (`----`, `—`),
+    /// with its text: meant as the line that begins or ends the front matter.
+    static func dashLine(_ text: String, after: Int) -> (line: Int, written: String)? {
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where i + 1 > after {
+            let content = line.drop { $0 == " " }.trimmingTrailingSpaces
+            if !content.isEmpty, content != "---", content.allSatisfy(dashes.contains) { return (i + 1, String(content)) }
+        }
+        return nil
+    }
+
+    static func dashLineError(_ line: Int, _ written: String) -> FrontMatterError {
+        FrontMatterError(line: line, message: "'\(written)' is not the line that begins or ends the front matter: that is exactly three hyphens (---), which a word processor may have made a dash of")
     }
 
     /// The line where the body starts with another front matter block (a whole file pasted below
@@ -198,6 +216,7 @@ public enum FrontMatter {
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
             let content = line.drop { $0 == " " || $0 == "\t" }.trimmingTrailingSpaces
             if content.isEmpty { lineNumber += 1; continue }
+            if content != "---", content.allSatisfy(dashes.contains) { throw dashLineError(lineNumber, String(content)) }
             guard content == "---" else { return }
             throw FrontMatterError(line: lineNumber, message: lineNumber == 1
                 ? "the first line must be exactly '---', without spaces before or after it"

@@ -26,6 +26,9 @@ enum YAMLHints {
             if indent.contains("\t"), indent.count < line.count {
                 return (i, "YAML does not allow tabs for indentation; use spaces")
             }
+            if let fix = noBreakSpaceAfterColon(line) {
+                return (i, "after the colon stands a no-break space (as Word writes it), which YAML does not read as a space; type a plain space: \(fix)")
+            }
             if let fix = spaceAfterColon(line) { return (i, "write a space after the colon: \(fix)") }
             if let fix = spaceAfterDash(lines, at: i) { return (i, "write a space after the dash: \(fix)") }
             if let message = hashtagInList(line) { return (i, message) }
@@ -77,6 +80,31 @@ enum YAMLHints {
         let afterEmptyKey = before.map { $0.trimmingTrailingSpaces.hasSuffix(":") && $0.prefix { $0 == " " }.count <= indent } ?? false
         guard afterEmptyKey || before.map(isItem) == true || after.map(isItem) == true else { return nil }
         return "- " + content.dropFirst().trimmingTrailingSpaces
+    }
+
+    /// `title: Klimamessnetz: Dortmund misst` (a colon in a title is common): YAML reads a second
+    /// key, and the message's example was another title; the fix is this line, its value in quotes.
+    static func colonInValue(_ lines: [Substring], at index: Int) -> String? {
+        guard lines.indices.contains(index) else { return nil }
+        let text = lines[index].drop { $0 == " " }
+        guard let colon = text.firstIndex(of: ":"), colon > text.startIndex, text[..<colon].isYAMLKeyName else { return nil }
+        let key = text[..<colon]
+        let value = text[text.index(after: colon)...].drop { $0 == " " }.trimmingTrailingSpaces
+        guard let first = value.first, !"\"'[{|>#&*!".contains(first), value.contains(": ") else { return nil }
+        return "the value of '\(key)' contains a colon and a space, which YAML reads as the start of another key; put the value in quotes: \(key): \(quoted(String(value)))"
+    }
+
+    /// Spaces Word and web pages put where a plain one belongs (no-break, figure, narrow no-break).
+    static let noBreakSpaces: Set<Character> = ["\u{A0}", "\u{2007}", "\u{202F}"]
+
+    /// `tags:` and a no-break space: YAML sees no space after the colon, and "write a space after
+    /// the colon" showed the line as it already looked. The line with a plain space.
+    static func noBreakSpaceAfterColon(_ line: Substring) -> String? {
+        let text = line.drop { $0 == " " }
+        guard let colon = text.firstIndex(of: ":"), colon > text.startIndex, text[..<colon].isYAMLKeyName else { return nil }
+        let rest = text[text.index(after: colon)...]
+        guard let first = rest.first, noBreakSpaces.contains(first) else { return nil }
+        return "\(text[..<colon]): \(rest.drop { noBreakSpaces.contains($0) || $0 == " " }.trimmingTrailingSpaces)"
     }
 
     /// `summary:Kurz` → `summary: Kurz`; nil unless the line starts with a key (letters, digits,

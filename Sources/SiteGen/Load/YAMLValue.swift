@@ -118,6 +118,9 @@ public enum YAMLReader {
                                                          lines: YAMLHints.lines(yaml), errorLine: mark.line - 1, firstLine: firstLine) {
                 return YAMLError(line: index + firstLine, column: nil, message: message)
             }
+            if problem.contains("mapping values are not allowed"), let message = YAMLHints.colonInValue(YAMLHints.lines(yaml), at: mark.line - 1) {
+                return YAMLError(line: mark.line + firstLine - 1, column: nil, message: message)
+            }
             if problem.contains("expected key"), let message = YAMLHints.quoteInsideQuotes(YAMLHints.lines(yaml), at: mark.line - 1) {
                 return YAMLError(line: mark.line + firstLine - 1, column: nil, message: message)
             }

@@ -7,6 +7,8 @@ extension GermanMessages {
         ("content folder", "Inhaltsordner"),
         ("file cannot be read ({})",
          "Die Datei kann nicht gelesen werden ({1})"),
+        ("file is empty (0 bytes), so whoever opens it gets nothing; copy the file again, or remove it and the links to it",
+         "Die Datei ist leer (0 Byte), wer sie öffnet, bekommt nichts; kopieren Sie die Datei noch einmal, oder entfernen Sie sie und die Links darauf"),
         ("file name contains a line break; rename it", "Der Dateiname enthält einen Zeilenumbruch; benennen Sie die Datei um"),
         ("file name is not UTF-8 text (saved on another system?); rename it",
          "Der Dateiname ist kein UTF-8-Text (auf einem anderen System gespeichert?); benennen Sie die Datei um"),

@@ -26,28 +26,29 @@ enum DocumentDecoder {
     }
 
     static func field(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Field? {
-        let title = r.string("title", required: true, example: "\"Daten und Plattformen\"")
-        let order = r.int("order", required: true, example: "1")
-        guard let title, let order else { return nil }
+        // A field left out would make every item that names it report an unknown field too.
+        let title = r.string("title", required: true, example: "\"Daten und Plattformen\"") ?? r.standIn(StandIn.title(doc))
+        let order = r.int("order", required: true, example: "1") ?? r.standIn(StandIn.order)
         return Field(slug: doc.fileSlug, title: title, order: order, summary: r.string("summary"),
                      draft: r.bool("draft") ?? false, body: body(doc))
     }
 
     static func post(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Post? {
-        let title = r.string("title", required: true)
-        let date = r.date("date", required: true, example: "2026-11-26T10:00:00+01:00")
+        let title = r.string("title", required: true) ?? r.standIn(StandIn.title(doc))
+        let date = r.date("date", required: true, example: "2026-11-26T10:00:00+01:00") ?? r.standIn(StandIn.date(doc))
         let image = r.string("image"), alt = r.string("image_alt"), updated = r.date("updated"), author = r.string("author")
         let fields = r.stringList("fields"), tags = r.tagList(), summary = r.string("summary")
         let lang = r.languageCode("lang"), draft = r.bool("draft") ?? false
-        guard let title, let date else { return nil }
         return Post(slug: doc.fileSlug, title: title, date: date, updated: updated, author: author, fields: fields, tags: tags,
                     summary: summary, image: image, imageAlt: alt, lang: lang, draft: draft, body: body(doc))
     }
 
     static func event(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Event? {
-        let title = r.string("title", required: true)
-        let start = r.date("start", required: true, example: "2026-11-26T18:00:00+01:00")
-        let end = r.date("end", sameDayAs: start)
+        let title = r.string("title", required: true) ?? r.standIn(StandIn.title(doc))
+        let written = r.date("start", required: true, example: "2026-11-26T18:00:00+01:00")
+        let end = r.date("end", sameDayAs: written)
+        // Without a start, the end stands in for it: a stand-in before it would be warned about.
+        let start = written ?? r.standIn(end ?? StandIn.date(doc))
         // `location: Rathaus Dortmund` is the place's name; `sitegen new event` writes an empty
         // name and address to fill in, which is still no location.
         let location: Location?
@@ -62,8 +63,7 @@ enum DocumentDecoder {
         var status = EventStatus.geplant
         if let s = r.string("status") {
             if let parsed = EventStatus(rawValue: s.lowercased()) { status = parsed } else {
-                r.diagnostics.append(.error(doc.source.display, line: r.line(of: "status"),
-                                            "status must be one of \(EventStatus.allCases.map(\.rawValue).joined(separator: ", ")), but is '\(s)'"))
+                r.diagnostics.append(.error(doc.source.display, line: r.line(of: "status"), wrongStatus(s, known: EventStatus.allCases.map(\.rawValue))))
             }
         }
         let online = r.url("online", encrypted: true), fields = r.stringList("fields"), format = r.string("format")
@@ -77,7 +77,6 @@ enum DocumentDecoder {
         }
         participation = participation.map { resolveContentPath($0, from: doc.source.path) ?? $0 }
         let updated = r.date("updated")
-        guard let title, let start else { return nil }
         return Event(slug: doc.fileSlug, title: title, start: start, end: end, location: location, online: online, fields: fields,
                      format: format, registration: registration?.href, summary: summary, status: status, lang: lang, draft: draft, body: body(doc),
                      updated: updated, participation: participation, registrationPhone: registration?.phone)
@@ -85,7 +84,7 @@ enum DocumentDecoder {
 
     static func project(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Project? {
         // Read every key first, so one run reports every problem of the file.
-        let title = r.string("title", required: true)
+        let title = r.string("title", required: true) ?? r.standIn(StandIn.title(doc))
         let statusText = r.string("status", required: true, example: "umsetzung")
         let fields = r.stringList("fields"), cities = r.stringList("cities"), partners = r.stringList("partners")
         let start = r.date("start", example: "2023-04-01"), end = r.date("end", example: "2027-09-30")
@@ -95,21 +94,25 @@ enum DocumentDecoder {
         if let statusText {
             status = ProjectStatus(rawValue: statusText.lowercased())
             if status == nil {
-                let known = ProjectStatus.allCases.map(\.rawValue)
-                var message = "status must be one of \(known.joined(separator: ", ")), but is '\(statusText)'"
-                if let guess = nearest(statusText.lowercased(), in: known) { message += "; did you mean '\(guess)'?" }
-                r.diagnostics.append(.error(doc.source.display, line: r.line(of: "status"), message))
+                r.diagnostics.append(.error(doc.source.display, line: r.line(of: "status"), wrongStatus(statusText, known: ProjectStatus.allCases.map(\.rawValue))))
             }
         }
         // A wrong or missing status is an error already, so the build fails; the project stays, with
         // a stand-in, so that its other problems (fields, links) show in the same run.
-        guard let title else { return nil }
-        return Project(slug: doc.fileSlug, title: title, status: status ?? .idee, fields: fields, cities: cities, partners: partners,
+        return Project(slug: doc.fileSlug, title: title, status: status ?? r.standIn(.idee), fields: fields, cities: cities, partners: partners,
                        start: start, end: end, updated: updated, code: code, summary: summary, lang: lang, draft: draft, body: body(doc))
     }
 
+    /// A status that is none of `known`, with the nearest as a suggestion (an event's had none:
+    /// `status: Abgesagt!` got only the list).
+    static func wrongStatus(_ written: String, known: [String]) -> String {
+        var message = "status must be one of \(known.joined(separator: ", ")), but is '\(written)'"
+        if let guess = nearest(written.lowercased(), in: known) { message += "; did you mean '\(guess)'?" }
+        return message
+    }
+
     static func page(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Page? {
-        guard let title = r.string("title", required: true) else { return nil }
+        let title = r.string("title", required: true) ?? r.standIn(StandIn.title(doc))
         return Page(slug: doc.fileSlug, title: title, summary: r.string("summary"), menu: r.int("menu"),
                     search: r.bool("search") ?? true, lang: r.languageCode("lang"), draft: r.bool("draft") ?? false, body: body(doc),
                     isHome: doc.source.path == EasyRead.homeFile)

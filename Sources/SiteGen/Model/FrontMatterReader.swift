@@ -8,6 +8,10 @@ struct FrontMatterReader {
     private var standIns: [String: String] = [:]
     /// Known key → the stand-in whose value was read for it, so messages about it name that line.
     private var readInstead: [String: String] = [:]
+    /// Whether a required value was missing and a stand-in took its place (`StandIn`).
+    var usesStandIn = false
+    /// Known keys written under another name (`ort:` for `location:`), as `checkKeys` found them.
+    var misnamedKeys: Set<String> { Set(standIns.keys) }
 
     init(_ map: YAMLMap, file: String) {
         self.map = map
@@ -173,7 +177,10 @@ struct FrontMatterReader {
             }
             return result
         case .scalar(let s, _, _, _):
-            error(value.line, YAMLHints.wordListMark(Substring(s.trimmingSpaces)) ?? "'\(key)' must be a list, e.g. \(key): [\(s)]")
+            // Fields are named by their address: a title written there (`fields: Energie und Umwelt`)
+            // would be refused again once in brackets.
+            let example = key == "fields" ? s.split(separator: ",").map { SiteValidator.fieldSlug(ofTitle: String($0)) }.joined(separator: ", ") : s
+            error(value.line, YAMLHints.wordListMark(Substring(s.trimmingSpaces)) ?? "'\(key)' must be a list, e.g. \(key): [\(example)]")
             return []
         case .map:
             error(value.line, "'\(key)' must be a list, but is a group of keys")
@@ -200,10 +207,21 @@ struct FrontMatterReader {
         return text
     }
 
-    /// `www.dortmund.de/anmeldung`, as printed on a flyer: the address with its `https://`.
+    /// `www.dortmund.de/anmeldung` or `konferenz.example.org/raum`, as printed on a flyer: the
+    /// address with its `https://`.
     static func withoutScheme(_ key: String, _ text: String) -> String? {
-        guard text.lowercased().hasPrefix("www."), !text.contains(" ") else { return nil }
+        guard !text.contains(" "), text.lowercased().hasPrefix("www.") || isHostName(text.prefix { $0 != "/" }) else { return nil }
         return "'\(key)' is written '\(text)', without https://; write \(key): https://\(text)"
+    }
+
+    /// Top-level domains of the addresses a city's pages name; a file (`auftakt.md`) is no host.
+    static let hostEndings: Set<String> = ["de", "org", "com", "net", "eu", "info", "nrw", "ruhr", "io", "app", "online"]
+
+    /// `konferenz.example.org`: labels of letters, digits and hyphens, ending in a known domain.
+    static func isHostName(_ host: Substring) -> Bool {
+        let labels = host.lowercased().split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, let last = labels.last, hostEndings.contains(String(last)) else { return false }
+        return labels.allSatisfy { !$0.isEmpty && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") } }
     }
 
     /// Where people sign up for an event: an https address, or an e-mail address or phone number

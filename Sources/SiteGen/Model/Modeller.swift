@@ -14,6 +14,10 @@ struct Modeller {
     let content: LoadedContent
     /// Files that could not be read or decoded, so links to them get a fitting message.
     var failed: [String: String]
+    /// Items that hold a stand-in for a missing value (`StandIn`), by source path.
+    var standIns: Set<String> = []
+    /// Known keys written under another name, by source path (`Site.misnamedKeys`).
+    var misnamedKeys: [String: Set<String>] = [:]
     var diagnostics: [Diagnostic] = []
 
     /// Gives each document its type; front matter problems go to `diagnostics`. Each document is
@@ -22,7 +26,9 @@ struct Modeller {
         let results = parallelMap(documents) { Self.decodeOne($0) }
         var items = DecodedItems()
         for (doc, result) in zip(documents, results) {
-            guard let (item, problems) = result else { continue }
+            guard let (item, problems, reader) = result else { continue }
+            if reader.standIn { standIns.insert(doc.source.path) }
+            if !reader.misnamed.isEmpty { misnamedKeys[doc.source.path] = reader.misnamed }
             switch item {
             case .field(let x): items.fields.append(x)
             case .post(let x): items.posts.append(x)
@@ -42,10 +48,11 @@ struct Modeller {
         case field(Field), post(Post), event(Event), project(Project), page(Page), strategy(Strategy), participation(Participation)
     }
 
-    /// One document as its type (nil when it cannot be), with its problems; nil without front matter.
-    private static func decodeOne(_ doc: LoadedDocument) -> (DecodedItem?, [Diagnostic])? {
+    /// One document as its type (nil when it cannot be), with its problems, whether it holds a
+    /// stand-in and which keys it writes under another name; nil without front matter.
+    private static func decodeOne(_ doc: LoadedDocument) -> (DecodedItem?, [Diagnostic], (standIn: Bool, misnamed: Set<String>))? {
         guard let map = doc.frontMatter else { return nil }
-        if let problem = KindMismatch.problem(doc, map) { return (nil, [problem]) }
+        if let problem = KindMismatch.problem(doc, map) { return (nil, [problem], (false, [])) }
         var r = FrontMatterReader(map, file: doc.source.display)
         r.checkKeys(known: DocumentDecoder.keys(for: doc.kind))
         let item: DecodedItem?
@@ -58,7 +65,7 @@ struct Modeller {
         case .strategy: item = DocumentDecoder.strategy(doc, &r).map(DecodedItem.strategy)
         case .participation: item = DocumentDecoder.participation(doc, &r).map(DecodedItem.participation)
         }
-        return (item, r.diagnostics)
+        return (item, r.diagnostics, (r.usesStandIn, r.misnamedKeys))
     }
 
     /// Leaves out what is not to be published (remembering it to explain links to it), sorts, and
@@ -73,6 +80,8 @@ struct Modeller {
         let originals = Dictionary((original?.withheld ?? []).map { ($0.file, $0.reason) }) { first, _ in first }
         // A preview shows what it is asked for: drafts with --drafts, future posts with --future.
         func keep(_ draft: Bool, _ source: SourceRef, date: DateTime? = nil) -> Bool {
+            // A stand-in date says nothing about when the item appears; its error fails the build anyway.
+            let date = standIns.contains(source.path) ? nil : date
             let shown: [Publication.Reason] = (options.drafts ? [.draft] : []) + (options.future ? [.future] : [])
             let reasons = [Publication.withheld(draft: draft, now: now), Publication.withheld(draft: false, date: date, now: now),
                            originals.isEmpty ? nil : Variant.of(source.display).flatMap { originals[$0.original] }]
@@ -82,7 +91,9 @@ struct Modeller {
             return false
         }
         i.fields = i.fields.filter { keep($0.draft, $0.body.source) }
-        let scheduled = options.future ? [] : i.posts.filter { !$0.draft && Publication.withheld(draft: false, date: $0.date, now: now) == .future }
+        let scheduled = options.future ? [] : i.posts.filter {
+            !$0.draft && !standIns.contains($0.source.path) && Publication.withheld(draft: false, date: $0.date, now: now) == .future
+        }
         i.posts = i.posts.filter { keep($0.draft, $0.source, date: $0.date) }
         i.events = i.events.filter { keep($0.draft, $0.source) }
         i.projects = i.projects.filter { keep($0.draft, $0.source) }
@@ -97,6 +108,8 @@ struct Modeller {
         site.excludedSources = excluded
         site.withheld = withheld.sorted { $0.file < $1.file }
         site.configHash = content.configHash
+        site.misnamedKeys = misnamedKeys
+        site.standIns = standIns
         if let home = content.documents.first(where: { $0.source.path == EasyRead.homeFile }), let map = home.frontMatter {
             // A draft is no page of the published site (the required-page check names it).
             var reader = FrontMatterReader(map, file: home.source.display)

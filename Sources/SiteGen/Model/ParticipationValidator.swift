@@ -5,12 +5,15 @@ enum ParticipationValidator {
     static func validate(_ site: Site) -> [Diagnostic] {
         var d: [Diagnostic] = []
         for p in site.participation {
-            d += dates(p)
+            let dateProblems = dates(p)
+            d += dateProblems
             d += participate(p, site)
             let resultProblems = results(p, site)
             d += resultProblems.isEmpty ? resultsBeforeStart(p, now: site.options.now) : resultProblems
             d += projects(p, site)
-            d += completeness(p, now: site.options.now)
+            // Whether it runs or is over follows from its dates: with an end before its start, the
+            // "over, but no results" read from the mistyped end was a second message about it.
+            if !dateProblems.contains(where: { $0.severity == .error }) { d += completeness(p, site) }
         }
         d += eventReferences(site)
         return d
@@ -90,14 +93,14 @@ enum ParticipationValidator {
     }
 
     /// What editors easily forget: how to take part while one still can, and what came of it.
-    static func completeness(_ p: Participation, now: DateTime) -> [Diagnostic] {
-        let status = p.status(at: now)
+    static func completeness(_ p: Participation, _ site: Site) -> [Diagnostic] {
+        let status = p.status(at: site.options.now)
         // Written, but no entry usable: each has its own error already. Only blank entries (the
         // ones `sitegen new` writes to fill in) are as good as none.
-        if status == .geplant || status == .laufend, p.participate.isEmpty, !p.participateFailed {
+        if status == .geplant || status == .laufend, p.participate.isEmpty, !p.participateFailed, !site.writesMisnamed("participate", in: p.source) {
             return [.warning(p.source.display, line: p.source.line(toAdd: "participate"), "participation has no 'participate' entry, so its page cannot say how to take part; add e.g. participate: [{ label: \"Zur Umfrage\", link: https://… }]")]
         }
-        if status == .abgeschlossen, p.results == nil {
+        if status == .abgeschlossen, p.results == nil, !site.writesMisnamed("results", in: p.source) {
             return [.warning(p.source.display, line: p.source.line(toAdd: "results"), "participation is over, but has no 'results'; add the .md file of a post or page, an https address or '#heading' of its text, so people learn what came of it")]
         }
         return []

@@ -70,6 +70,15 @@ public struct Site: Sendable {
     var originalFieldSlugs: [String] = []
     /// In a version: items whose fields it has no translation of (no "has no field" warning for them).
     public var fieldsLeftOut: Set<String> = []
+    /// Known keys each item writes under another name (`ort:` for `location:`), by source path:
+    /// the unknown-key warning says to rename it, so no second warning says the key is missing.
+    var misnamedKeys: [String: Set<String>] = [:]
+    /// Items holding a stand-in for a missing value (`StandIn`), by source path: nothing is to be
+    /// compared with that value (a translation's date with its original's).
+    var standIns: Set<String> = []
+
+    /// Whether a warning that `key` is missing would be a second message about a misnamed key.
+    func writesMisnamed(_ key: String, in source: SourceRef) -> Bool { misnamedKeys[source.path]?.contains(key) == true }
 
     /// The Markdown bodies of this site and of every language version (for the checks).
     var allBodies: [MarkdownBody] { bodies + (versions + easyReadVersion).flatMap(\.bodies) }

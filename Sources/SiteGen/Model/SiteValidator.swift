@@ -145,7 +145,8 @@ struct SiteValidator {
                     continue
                 }
                 var message = "unknown field of action '\(slug)'"
-                if let guess = nearest(slug, in: suggestable) ?? Self.fieldNamingPart(slug, in: suggestable) { message += ", did you mean '\(guess)'?" } else {
+                let titled = Self.fieldSlug(ofTitle: slug)
+                if let guess = (suggestable.contains(titled) ? titled : nil) ?? nearest(slug, in: suggestable) ?? Self.fieldNamingPart(slug, in: suggestable) { message += ", did you mean '\(guess)'?" } else {
                     message += "; known fields are in content/fields/"
                 }
                 d.append(.error(source.display, line: line, message))
@@ -156,6 +157,12 @@ struct SiteValidator {
         for p in site.projects { checkFields(p.fields, p.source) }
         for p in site.participation { checkFields(p.fields, p.source) }
         return d
+    }
+
+    /// The address a field's title gives (`Daten & Plattformen` → `daten-und-plattformen`): what an
+    /// editor who wrote the title in `fields:` means, as fields are named by their file.
+    static func fieldSlug(ofTitle title: String) -> String {
+        Slug.make(title.split(separator: "&", omittingEmptySubsequences: false).joined(separator: " und "))
     }
 
     /// The one field whose address has `word` as one of its parts (`energie` → `energie-und-umwelt`).
@@ -170,7 +177,7 @@ struct SiteValidator {
     func checkFieldOrder(_ site: Site) -> [Diagnostic] {
         var d: [Diagnostic] = []
         var orders: [Int: String] = [:]
-        for f in site.fields {
+        for f in site.fields where f.order != StandIn.order {
             if let other = orders[f.order] {
                 d.append(.warning(f.body.source.display, line: f.body.source.keyLines["order"], "order \(f.order) is also used by \(other); give each field its own number"))
             }
@@ -194,7 +201,8 @@ struct SiteValidator {
             }
             // A written but unusable `online` has its own message already (the empty location
             // `sitegen new` writes has none, so it gets this one).
-            if e.location == nil && e.online == nil && e.source.keyLines["online"] == nil {
+            if e.location == nil && e.online == nil && e.source.keyLines["online"] == nil
+                && !site.writesMisnamed("location", in: e.source) && !site.writesMisnamed("online", in: e.source) {
                 d.append(.warning(e.source.display, line: e.source.line(toAdd: "location"), "event has neither a location nor an online address; add 'location' or 'online'"))
             }
         }
@@ -204,7 +212,7 @@ struct SiteValidator {
     func checkProjects(_ site: Site) -> [Diagnostic] {
         var d: [Diagnostic] = []
         let known = site.fields.map(\.slug)
-        for p in site.projects where p.fields.isEmpty && !site.fieldsLeftOut.contains(p.source.path) {
+        for p in site.projects where p.fields.isEmpty && !site.fieldsLeftOut.contains(p.source.path) && !site.writesMisnamed("fields", in: p.source) {
             // A translation is offered its original's fields (a random one sent editors to guess).
             let original = Variant.of(p.source.path).flatMap { v in site.originalProjects.first { $0.source.path == v.0 } }
             let example = original.map { $0.fields.joined(separator: ", ") }.flatMap { $0.isEmpty ? nil : $0 } ?? known.first ?? "daten-und-plattformen"
@@ -238,7 +246,7 @@ struct SiteValidator {
         var d: [Diagnostic] = []
         var missingImages: Set<String> = []
         for p in site.posts + site.scheduledPosts {
-            if p.summary == nil {
+            if p.summary == nil && !site.writesMisnamed("summary", in: p.source) {
                 // At `summary: ""` when it is written empty (as `sitegen new` leaves it).
                 d.append(.warning(p.source.display, line: p.source.line(toAdd: "summary"), "post has no summary; add 'summary: …' (it is shown in lists, feeds and search results)"))
             }

@@ -11,6 +11,8 @@ enum TranslationDates {
             + site.participation.map { ($0.source, ["start": $0.start, "end": $0.end], formats) }
         for (source, dates, originals) in mine {
             guard let (path, _) = Variant.of(source.path), let (theirSource, theirs) = originals[path] else { continue }
+            // A missing date's error says what to fix; its stand-in differs from any written one.
+            if original.standIns.contains(path) || site.standIns.contains(source.path) { continue }
             for key in ["date", "start", "end"] where dates.keys.contains(key) && !same(dates[key] ?? nil, theirs[key] ?? nil) {
                 let there = theirSource.display + (theirSource.keyLines[key].map { ":\($0)" } ?? "")
                 diagnostics.append(.warning(source.display, line: source.keyLines[key],

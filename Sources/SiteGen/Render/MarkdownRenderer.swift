@@ -331,6 +331,10 @@ private struct Walker {
             diagnostics.append(.warning(body.source.display, line: line(node),
                 "link text '\(vague)' does not say where the link leads, and screen readers read links out on their own; write its target as the text, e.g. [Programm der Digitalen Woche](…)"))
         }
+        if let fixed = QuotedAddress.stripped(url) {
+            diagnostics.append(.error(body.source.display, line: line(node), QuotedAddress.message(url, fixed: fixed)))
+            return
+        }
         switch renderer.resolve(url, body.source, false) {
         case .keep: remoteDownload(node, url: url)
         case .rewrite(let href, let check):
@@ -370,11 +374,12 @@ private struct Walker {
     /// `[Flyer](downloads/Flyer Sommerfest.pdf)`: a space ends a link's address, so Markdown
     /// shows the whole of it as text and the page has no link; said instead of left to a reader.
     private mutating func linksWithSpaces(_ node: OpaquePointer) {
-        if let previous = cmark_node_previous(node), cmark_node_get_type(previous) == CMARK_NODE_TEXT { return }
+        if let previous = cmark_node_previous(node), cmark_node_get_type(previous) == CMARK_NODE_TEXT || Self.autolinkText(previous) != nil { return }
+        // The text runs on through addresses made links of their own (`mailto: info@…` has one).
         func forEachText(_ body: (UnsafePointer<CChar>) -> Void) {
             var next: OpaquePointer? = node
-            while let n = next, cmark_node_get_type(n) == CMARK_NODE_TEXT {
-                if let literal = cmark_node_get_literal(n) { body(literal) }
+            while let n = next {
+                if cmark_node_get_type(n) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(n) { body(literal) } else if let literal = Self.autolinkText(n) { body(literal) } else { break }
                 next = cmark_node_next(n)
             }
         }
@@ -392,10 +397,34 @@ private struct Walker {
         }
         guard text.containsBytes("](") else { return }
         for written in MarkdownRenderer.linksWithSpaces(in: text) {
-            diagnostics.append(.warning(body.source.display, line: at, written.lowercased().containsBytes("](tel:")
-                ? "'\(written)' is shown as text, not as a link: its number has a space; put the address in < >, e.g. [0231 50-12345](<tel:0231 50-12345>)"
-                : "'\(written)' is shown as text, not as a link: its address has a space; write %20 for each space in the address, or put the address in < >"))
+            diagnostics.append(.warning(body.source.display, line: at, Self.spaceMessage(written)))
         }
+    }
+
+    /// Why a link with a space in its address shows as text, and the fix.
+    static func spaceMessage(_ written: String) -> String {
+        if written.lowercased().containsBytes("](tel:") {
+            return "'\(written)' is shown as text, not as a link: its number has a space; put the address in < >, e.g. [0231 50-12345](<tel:0231 50-12345>)"
+        }
+        // `[Team](mailto: info@dortmund.de)`: the one space is the one after the scheme.
+        for scheme in ["mailto:", "https:", "http:"] {
+            guard let range = written.firstRange(of: "](" + scheme) else { continue }
+            let rest = written[range.upperBound...].drop { $0 == " " }
+            guard !rest.contains(" ") else { break }
+            let fixed = written[..<range.upperBound] + rest
+            return "'\(written)' is shown as text, not as a link: its address has a space after '\(scheme)'; remove it: \(fixed)"
+        }
+        return "'\(written)' is shown as text, not as a link: its address has a space; write %20 for each space in the address, or put the address in < >"
+    }
+
+    /// The text of a link the autolink extension made of an address in the text (`info@dortmund.de`,
+    /// `www.dortmund.de`), which is the address as written; nil for any other node.
+    static func autolinkText(_ node: OpaquePointer) -> UnsafePointer<CChar>? {
+        guard cmark_node_get_type(node) == CMARK_NODE_LINK, let child = cmark_node_first_child(node), cmark_node_next(child) == nil,
+              cmark_node_get_type(child) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(child),
+              let url = cmark_node_get_url(node) else { return nil }
+        let (text, address) = (String(cString: literal), String(cString: url))
+        return address == text || address == "mailto:" + text || address == "http://" + text || address == "https://" + text ? literal : nil
     }
 
     private mutating func image(_ node: OpaquePointer) {

@@ -15,7 +15,8 @@ extension SiteRenderer {
                 if !waiting.mention(asset.path) { diagnostics.append(.warning(contentName + "/" + asset.path, unlinkedMessage(asset.path))) }
                 continue
             }
-            if isUsageChecked(asset) && !linked.contains(asset.path) {
+            // A graphic only a draft or a page with errors of its own shows is no leftover to remove.
+            if isUsageChecked(asset) && !linked.contains(asset.path) && !waiting.mention(asset.path) {
                 diagnostics.append(.warning(contentName + "/" + asset.path, Self.unusedGraphicMessage))
             }
             if outputs.contains(asset.path) {
@@ -29,6 +30,8 @@ extension SiteRenderer {
                 diagnostics += problems.map { .error(contentName + "/" + asset.path, $0) }
                 if !problems.isEmpty { continue }
             }
+            // An upload or copy that stopped before its first byte: the link would open nothing.
+            if asset.size == 0 { diagnostics.append(.warning(contentName + "/" + asset.path, Self.emptyFileMessage)) }
             diagnostics += pdfProblems(asset.path).map { .warning(contentName + "/" + asset.path, $0) }
             outputs.insert(asset.path)
             do { try publish(asset.path, into: sink) } catch let refusal as PictureAsIs.Refusal {
@@ -116,6 +119,7 @@ extension SiteRenderer {
     /// moving it elsewhere would not publish it either. The message names its subject: it is also
     /// read on its own (a list of warnings, a ticket), not only after the file's name.
     static let unlinkedMessage = "This file is not published: no page links to it. Link it from the page it belongs to, or remove it"
+    static let emptyFileMessage = "file is empty (0 bytes), so whoever opens it gets nothing; copy the file again, or remove it and the links to it"
 
     /// `unlinkedMessage`, or for a text file that begins like a page (`---`): a page saved by an editor that adds `.txt`.
     func unlinkedMessage(_ path: String) -> String {

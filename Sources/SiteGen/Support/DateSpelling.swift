@@ -33,9 +33,13 @@ extension DateTime {
 
     /// An ISO 8601 date-time with a space before its offset (`2026-11-26T10:00:00 +01:00`), as
     /// it must be written; nil for anything else.
+    /// Also with a space for the `T` and an offset without its colon (`2026-11-26 10:00:00 +0100`,
+    /// as other programs print a date), which had no fix in the message.
     static func withoutSpaceBeforeOffset(_ text: String) -> String? {
-        guard let m = text.trimmingSpaces.wholeMatch(of: /(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?)\s+(Z|[+-]\d{2}:\d{2})/) else { return nil }
-        let joined = String(m.1) + String(m.2)
+        guard let m = text.trimmingSpaces.wholeMatch(of: /(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2})?)\s+(Z|[+-]\d{2}:?\d{2})/) else { return nil }
+        var offset = String(m.3)
+        if offset.count == 5 { offset.insert(":", at: offset.index(offset.startIndex, offsetBy: 3)) }
+        let joined = String(m.1) + "T" + String(m.2) + offset
         return DateTime.parse(joined) != nil ? joined : nil
     }
 

@@ -6,6 +6,9 @@ struct PhotoFacts: Sendable {
     var height: Int
     /// An animated WebP or PNG, whose made files stand still (`AnimatedPicture`).
     var animated = false
+    /// Too many pixels to be decoded whole in memory (`WholeDecoding`): refused when published,
+    /// which says all there is to say, so no word about the budget besides.
+    var refusedWhole = false
 }
 
 /// What reading a file told (a photo's `PhotoFacts`, a PDF's `PDFAccessibility.Facts`), kept

@@ -1,0 +1,34 @@
+extension YAMLHints {
+    /// `tags:` with `- Klima` and below it `  - Sensorik`, indented further: YAML reads the second
+    /// line as more text of the first entry, and the post had the one tag "Klima - Sensorik",
+    /// without a word. Each such entry, at the line that continues it.
+    static func continuedListEntries(_ value: YAMLValue, yaml: String, firstLine: Int) -> [(line: Int, message: String)] {
+        // Most front matter has no list written one entry a line.
+        guard yaml.utf8.contains(UInt8(ascii: "-")) else { return [] }
+        let lines = lines(yaml)
+        var found: [(line: Int, message: String)] = []
+        func walk(_ value: YAMLValue) {
+            switch value {
+            case .map(let map): map.entries.forEach { walk($0.value) }
+            case .list(let items, _):
+                for item in items {
+                    if case .scalar(let text, let line, _, quoted: false) = item, let next = continuation(of: text, at: line - firstLine, in: lines) {
+                        found.append((next + firstLine,
+                            "this line is indented further than the list entry above it, so YAML reads it as more text of that entry ('\(text)'); indent every entry of the list alike"))
+                    }
+                    walk(item)
+                }
+            case .scalar, .null: break
+            }
+        }
+        walk(value)
+        return found
+    }
+
+    /// The index of the line below `index` that begins with `- ` and continues the entry `text`
+    /// written at `index`; nil when the entry is all on its line.
+    private static func continuation(of text: String, at index: Int, in lines: [Substring]) -> Int? {
+        guard text.contains(" - "), lines.indices.contains(index + 1), !lines[index].contains(text) else { return nil }
+        return lines[index + 1].drop { $0 == " " }.hasPrefix("- ") ? index + 1 : nil
+    }
+}
