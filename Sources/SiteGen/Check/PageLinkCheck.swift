@@ -32,6 +32,21 @@ struct PageLinkCheck {
         var target: (path: String, fragment: String?)?
         /// The output file of `target.path` (nil: none; unused when the path is empty, the page itself).
         var resolved: String?
+
+        /// A link that `check` passes on any page: no problem with its host, and either not an address
+        /// of this site or one whose file exists, without a fragment (an anchor is checked per page).
+        var isFineAsLink: Bool {
+            guard hostProblem == nil, !missingOnOwnHost else { return false }
+            guard let target else { return true }
+            return !target.path.isEmpty && resolved != nil && (target.fragment ?? "").isEmpty
+        }
+
+        /// A resource that `check` passes on any page: from this site, and its file exists.
+        var isFineAsResource: Bool {
+            guard !remote else { return false }
+            guard let target else { return true }
+            return !target.path.isEmpty && resolved != nil
+        }
     }
 
     /// Where the addresses of many pages lead, each worked out once.
@@ -39,15 +54,35 @@ struct PageLinkCheck {
         var addresses = StringNumbering()
         /// By the address's number.
         var list: [Destination] = []
+        /// By the address's number: fine on any page as a link, as a resource (see `Destination`).
+        private var fineAsLink: [Bool] = [], fineAsResource: [Bool] = []
 
         init() {}
 
         init(addresses: StringNumbering, _ list: [Destination]) {
             self.addresses = addresses
             self.list = list
+            fineAsLink = list.map(\.isFineAsLink)
+            fineAsResource = list.map(\.isFineAsResource)
         }
 
         subscript(href: String) -> Destination? { addresses.number(ifKnown: href).map { list[$0] } }
+
+        /// Whether `href` is known to be fine wherever it stands: most of a page's addresses are
+        /// (navigation, cards), and answering from a flag copies none of the destination's strings,
+        /// which every thread would otherwise retain and release.
+        func isFine(_ href: String, asResource: Bool) -> Bool {
+            guard let n = addresses.number(ifKnown: href) else { return false }
+            return asResource ? fineAsResource[n] : fineAsLink[n]
+        }
+
+        /// The addresses among `hrefs` that are not known to be fine, read in place (a loop over
+        /// the array would retain each string).
+        func notKnownFine(_ hrefs: [String], asResource: Bool) -> [String] {
+            hrefs.withUnsafeBufferPointer { all in
+                all.indices.compactMap { isFine(all[$0], asResource: asResource) ? nil : all[$0] }
+            }
+        }
     }
 
     func destination(_ href: String) -> Destination {
@@ -70,7 +105,7 @@ struct PageLinkCheck {
         let page = outputName + "/" + own
         func place(_ href: String) -> (String, Int?, String) { self.place(href, on: r) }
 
-        for href in r.refs.resources {
+        for href in destinations.notKnownFine(r.refs.resources, asResource: true) {
             let d = destination(href)
             if d.remote {
                 if isMarkdownPicture(href, on: r) { continue }  // reported at its line by the Markdown renderer
@@ -84,7 +119,7 @@ struct PageLinkCheck {
         // Anchors the page's Markdown links to (`b.md#ziel`) are checked, and reported at their
         // line, below; the rewritten address in the HTML is the same link.
         let markdownAnchors = Set(r.anchors.compactMap { a in pageOfSource(a.target).map { URLScheme.outputFile($0) + "#" + a.fragment } })
-        for href in r.refs.links {
+        for href in destinations.notKnownFine(r.refs.links, asResource: false) {
             let d = destination(href)
             if let problem = d.hostProblem {
                 let (file, line, origin) = place(href)

@@ -42,13 +42,17 @@ struct StringNumbering {
         return nil
     }
 
+    /// Read in place where the string is contiguous (a copy would retain it: these strings are
+    /// shared by every page, and both threads would count on one reference).
     func number(ifKnown s: String) -> Int? {
+        if let found = s.utf8.withContiguousStorageIfAvailable({ number(ifKnown: $0) }) { return found }
         var bytes = s
         return bytes.withUTF8 { number(ifKnown: $0) }
     }
 
     /// The number of `s`, adding it when new.
     mutating func number(of s: String) -> Int {
+        if let known = number(ifKnown: s) { return known }
         var bytes = s
         return bytes.withUTF8 { number(of: $0) { s } }
     }
