@@ -7,11 +7,9 @@ enum YAMLHints {
         let utf8 = yaml.utf8
         var lines: [Substring] = []
         var start = utf8.startIndex
-        var i = start
-        while let newline = utf8[i...].firstIndex(of: 10) {
+        while let newline = FrontMatter.Lines.newline(in: yaml[start...]) {
             lines.append(yaml[start..<newline])
             start = utf8.index(after: newline)
-            i = start
         }
         lines.append(yaml[start...])
         return lines
@@ -54,10 +52,8 @@ enum YAMLHints {
     /// `title: „Smart: City“`: typographic quotes are text to YAML, so the colon in them splits
     /// the value; the same value in straight quotes.
     static func typographicQuotes(_ line: Substring) -> String? {
-        let text = line.drop { $0 == " " }
-        guard let colon = text.firstIndex(of: ":"), colon > text.startIndex, text[..<colon].isYAMLKeyName else { return nil }
-        let key = text[..<colon]
-        let value = text[text.index(after: colon)...].drop { $0 == " " }.trimmingTrailingSpaces
+        guard let (key, rest) = keyLine(line) else { return nil }
+        let value = rest.drop { $0 == " " }.trimmingTrailingSpaces
         let opening: Set<Character> = ["„", "“", "”", "«", "»", "‚", "‘"]
         guard let quote = value.first, opening.contains(quote), value.contains(": ") else { return nil }
         var inner = value.dropFirst()
@@ -85,11 +81,8 @@ enum YAMLHints {
     /// `title: Klimamessnetz: Dortmund misst` (a colon in a title is common): YAML reads a second
     /// key, and the message's example was another title; the fix is this line, its value in quotes.
     static func colonInValue(_ lines: [Substring], at index: Int) -> String? {
-        guard lines.indices.contains(index) else { return nil }
-        let text = lines[index].drop { $0 == " " }
-        guard let colon = text.firstIndex(of: ":"), colon > text.startIndex, text[..<colon].isYAMLKeyName else { return nil }
-        let key = text[..<colon]
-        let value = text[text.index(after: colon)...].drop { $0 == " " }.trimmingTrailingSpaces
+        guard lines.indices.contains(index), let (key, rest) = keyLine(lines[index]) else { return nil }
+        let value = rest.drop { $0 == " " }.trimmingTrailingSpaces
         guard let first = value.first, !"\"'[{|>#&*!".contains(first), value.contains(": ") else { return nil }
         return "the value of '\(key)' contains a colon and a space, which YAML reads as the start of another key; put the value in quotes: \(key): \(quoted(String(value)))"
     }
@@ -100,22 +93,21 @@ enum YAMLHints {
     /// `tags:` and a no-break space: YAML sees no space after the colon, and "write a space after
     /// the colon" showed the line as it already looked. The line with a plain space.
     static func noBreakSpaceAfterColon(_ line: Substring) -> String? {
+        guard let (key, rest) = keyLine(line), let first = rest.first, noBreakSpaces.contains(first) else { return nil }
+        return "\(key): \(rest.drop { noBreakSpaces.contains($0) || $0 == " " }.trimmingTrailingSpaces)"
+    }
+
+    /// A line that starts (after spaces) with a key and its colon: the key, and what follows the colon.
+    static func keyLine(_ line: Substring) -> (key: Substring, rest: Substring)? {
         let text = line.drop { $0 == " " }
         guard let colon = text.firstIndex(of: ":"), colon > text.startIndex, text[..<colon].isYAMLKeyName else { return nil }
-        let rest = text[text.index(after: colon)...]
-        guard let first = rest.first, noBreakSpaces.contains(first) else { return nil }
-        return "\(text[..<colon]): \(rest.drop { noBreakSpaces.contains($0) || $0 == " " }.trimmingTrailingSpaces)"
+        return (text[..<colon], text[text.index(after: colon)...])
     }
 
     /// `summary:Kurz` → `summary: Kurz`; nil unless the line starts with a key (letters, digits,
     /// `_`, `-`) whose colon is followed by text. A value's `https://…` on its own line is no key.
     static func spaceAfterColon(_ line: Substring) -> String? {
-        let text = line.drop { $0 == " " }
-        guard let colon = text.firstIndex(of: ":"), colon > text.startIndex else { return nil }
-        let key = text[..<colon]
-        guard key.isYAMLKeyName else { return nil }
-        let rest = text[text.index(after: colon)...]
-        guard let first = rest.first, first != " ", first != "\t", !rest.hasPrefix("//") else { return nil }
+        guard let (key, rest) = keyLine(line), let first = rest.first, first != " ", first != "\t", !rest.hasPrefix("//") else { return nil }
         return "\(key): \(rest.trimmingTrailingSpaces)"
     }
 

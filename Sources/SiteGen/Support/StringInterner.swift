@@ -15,8 +15,7 @@ final class StringInterner: Sendable {
     func intern(_ s: String) -> String {
         // Short strings live inside the String value itself; nothing to share.
         if s.utf8.count <= 15 { return s }
-        var bytes = s
-        return bytes.withUTF8 { shared($0) { s } }
+        return StringNumbering.withBytes(of: s) { shared($0) { s } }
     }
 
     /// The string of these UTF-8 bytes, shared with every earlier call for the same bytes.

@@ -16,45 +16,44 @@ struct StringNumbering {
     /// - Parameter hash: the bytes' `ContentHash` (a caller that needs it first passes it in).
     mutating func number(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64? = nil, make: () -> String) -> Int {
         let key = (hash ?? ContentHash.of(UnsafeRawBufferPointer(bytes))) | 1
-        let mask = hashes.count - 1
-        var i = Int(truncatingIfNeeded: key >> 1) & mask
-        while hashes[i] != 0 {
-            if hashes[i] == key, Self.equal(strings[Int(numbers[i])], bytes) { return Int(numbers[i]) }
-            i = (i + 1) & mask
-        }
+        let (found, slot) = probe(bytes, key: key)
+        if let found { return found }
         let number = strings.count
         strings.append(make())
-        hashes[i] = key
-        numbers[i] = Int32(number)
+        hashes[slot] = key
+        numbers[slot] = Int32(number)
         if strings.count * 2 > hashes.count { grow() }
         return number
     }
 
     /// The number of the string with these bytes, nil when it has none.
     func number(ifKnown bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        let key = ContentHash.of(UnsafeRawBufferPointer(bytes)) | 1
+        probe(bytes, key: ContentHash.of(UnsafeRawBufferPointer(bytes)) | 1).found
+    }
+
+    func number(ifKnown s: String) -> Int? { Self.withBytes(of: s) { number(ifKnown: $0) } }
+
+    /// The number of `s`, adding it when new.
+    mutating func number(of s: String) -> Int { Self.withBytes(of: s) { number(of: $0) { s } } }
+
+    /// The number of the string with these bytes (`key`: their hash, lowest bit set), or the empty
+    /// slot where it belongs.
+    private func probe(_ bytes: UnsafeBufferPointer<UInt8>, key: UInt64) -> (found: Int?, slot: Int) {
         let mask = hashes.count - 1
         var i = Int(truncatingIfNeeded: key >> 1) & mask
         while hashes[i] != 0 {
-            if hashes[i] == key, Self.equal(strings[Int(numbers[i])], bytes) { return Int(numbers[i]) }
+            if hashes[i] == key, Self.equal(strings[Int(numbers[i])], bytes) { return (Int(numbers[i]), i) }
             i = (i + 1) & mask
         }
-        return nil
+        return (nil, i)
     }
 
-    /// Read in place where the string is contiguous (a copy would retain it: these strings are
-    /// shared by every page, and both threads would count on one reference).
-    func number(ifKnown s: String) -> Int? {
-        if let found = s.utf8.withContiguousStorageIfAvailable({ number(ifKnown: $0) }) { return found }
-        var bytes = s
-        return bytes.withUTF8 { number(ifKnown: $0) }
-    }
-
-    /// The number of `s`, adding it when new.
-    mutating func number(of s: String) -> Int {
-        if let known = number(ifKnown: s) { return known }
-        var bytes = s
-        return bytes.withUTF8 { number(of: $0) { s } }
+    /// `s`'s UTF-8, read in place where it is contiguous: a copy would retain it, and these strings
+    /// are shared by every page, so both threads would count on one reference.
+    static func withBytes<R>(of s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        if let result = s.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = s
+        return copy.withUTF8(body)
     }
 
     private static func equal(_ s: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
