@@ -17,7 +17,7 @@ struct BuildCommand: ParsableCommand {
         builder.strict = strict
         builder.clean = clean
         builder.force = force
-        builder.freesStoreAfterBuild = false
+        builder.freesMemoryAfterBuild = false
         Terminal.stopOnSignals(output: outputDir)
         let clock = Stopwatch()
         if !output.quiet && Terminal.stderrIsTerminal {

@@ -120,3 +120,27 @@ import Testing
         #expect(report.rendered == report.pages)
     }
 }
+
+/// A one-shot command's build leaves its large values to the system at exit; the preview
+/// server's (the default) frees them, and both builds write the same output.
+@Suite(.serialized) struct LeftUntilExitTests {
+    @Test func onlyABuildThatDoesNotFreeLeavesValuesUntilExit() throws {
+        let fs = MemoryFileSystem()
+        try InMemoryBuildTests.copy(TestSupport.exampleContent, to: "/site/content", into: fs)
+        try InMemoryBuildTests.copy(TestSupport.templates, to: "/site/Templates", into: fs)
+        func build(_ output: String, frees: Bool) -> BuildReport {
+            var builder = Builder(location: SiteLocation(content: "/site/content", templates: "/site/Templates", output: output),
+                                  options: BuildOptions(now: TestSupport.now, baseURL: "https://smartcity.example.org/"), fileSystem: fs)
+            builder.freesMemoryAfterBuild = frees
+            return builder.build()
+        }
+        let before = LeftUntilExit.count
+        #expect(build("/site/a", frees: true).succeeded)
+        #expect(LeftUntilExit.count == before)
+        #expect(build("/site/b", frees: false).succeeded)
+        #expect(LeftUntilExit.count > before)
+        let a = fs.filesBelow("/site/a").sorted(), b = fs.filesBelow("/site/b").sorted()
+        #expect(a.count > 100 && a == b, "\(Set(a).symmetricDifference(b).sorted().prefix(5))")
+        for path in a { #expect(try fs.readFile("/site/a/" + path) == fs.readFile("/site/b/" + path), "\(path)") }
+    }
+}

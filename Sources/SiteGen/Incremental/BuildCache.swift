@@ -133,9 +133,13 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
         }
     }
 
-    func endBuild() {
+    /// Makes this build's tables the ones the next build reads; returns the last build's, for the
+    /// caller to let go (or leave until exit).
+    @discardableResult
+    func endBuild() -> Any {
         awaitStoredTables()
-        lock.locked {
+        return lock.locked { () -> Any in
+            let old: Any = (remembered, yaml, formats, linkChecks, documents, markdown, pages)
             if stored != nil {
                 stored!.built = true
                 stored!.changed.yaml.formUnion(ChangedBuckets.resized(yaml, nextYAML) { StoreSection.bucket($0) })
@@ -151,6 +155,7 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
             documents = nextDocuments
             markdown = nextMarkdown
             pages = nextPages
+            return old
         }
     }
 

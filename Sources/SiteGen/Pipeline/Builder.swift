@@ -13,9 +13,9 @@ public struct Builder: Sendable {
     public var collectExternalLinks = false
     /// Kept across builds in one process (the preview server): only what changed is done again.
     public var cache: BuildCache?
-    /// False in a command that exits after one build: the store's tables are then not taken
-    /// apart at the end (a tenth of a second at 10,000 items that the system does for free).
-    public var freesStoreAfterBuild = true
+    /// False in a command that exits after one build: the site, the store's tables and the
+    /// rendered records are then left to the system at exit (see `LeftUntilExit`).
+    public var freesMemoryAfterBuild = true
     /// Told the name of each stage as it starts (for a progress line on a terminal).
     public var progress: (@Sendable (String) -> Void)?
     /// The fingerprint of the inputs of the output that exists already; when the new inputs have
@@ -37,7 +37,7 @@ public struct Builder: Sendable {
         var report = BuildReport()
         let clock = Stopwatch()
         cache?.beginBuild()
-        defer { cache?.endBuild() }
+        defer { if let old = cache?.endBuild() { release(old) } }
         let modelled = loadAndModel(&report, clock)
         // The stored tables rendering reads were decoded while the content was loaded.
         cache?.awaitStoredTables()
@@ -68,6 +68,7 @@ public struct Builder: Sendable {
         renderer.outputName = displayName(location.output)
         renderer.contentName = displayName(location.content)
         renderAndCheck([renderer] + versions.renderers, into: sink, &report, clock)
+        release(renderer, versions.renderers)
         report.diagnostics = FullDisk.collapse(Array(Set(report.diagnostics)).sorted(), output: displayName(location.output))
         return (report, site)
     }
@@ -132,6 +133,13 @@ public struct Builder: Sendable {
         report.timings.append(("render", pagesTime + formatsTime))
         report.timings += (rendered.timings + [("formats and assets", formatsTime)]).map { ("  " + $0.0, $0.1) }
         report.timings.append(("check links", checkTime))
+        release(rendered, checker, formats, outputs)
+    }
+
+    /// Hands values the build is done with to `LeftUntilExit` in a one-shot command; elsewhere
+    /// they are freed when the caller lets them go.
+    private func release(_ values: Any...) {
+        if !freesMemoryAfterBuild { LeftUntilExit.keep(values) }
     }
 
     /// Builds into the output folder: staging, then one swap. A failed build leaves the old output
@@ -165,10 +173,11 @@ public struct Builder: Sendable {
         builder.contentListing = listing?.first?.files
         builder.cache = cache ?? plan.cache ?? BuildCache(keepsPages: false)
         let readTime = clock.lap()
-        var (report, _) = builder.run(into: writer)
+        var (report, site) = builder.run(into: writer)
         report.timings.insert(("check inputs, read store", readTime), at: 0)
-        if !freesStoreAfterBuild, let kept = builder.cache { _ = Unmanaged.passRetained(kept) }
-        return builder.finish(report, writer: writer, store: store, plan: plan, stamp: stamp ?? 0, clock: clock)
+        let finished = builder.finish(report, writer: writer, store: store, plan: plan, stamp: stamp ?? 0, clock: clock)
+        release(site as Any, builder.cache as Any, plan)
+        return finished
     }
 
     /// Puts the output in place and saves the store, or leaves both as they were.
