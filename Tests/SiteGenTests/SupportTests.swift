@@ -79,6 +79,25 @@ import MustacheEngine
         #expect(DateTime.parse(text) == nil)
     }
 
+    /// Dates and times are written digit by digit: the same texts as zero-padded decimals,
+    /// for every width the formats use and numbers wider than their field.
+    @Test func digitsAreZeroPaddedDecimals() throws {
+        for width in 1...4 {
+            for n in [0, 1, 7, 9, 10, 42, 99, 100, 999, 1000, 2026, 9999, 10_000, 123_456, Int.max] {
+                let decimal = String(n)
+                let expected = String(repeating: "0", count: max(0, width - decimal.count)) + decimal
+                #expect(ASCIIDigits.string(capacity: 32) { $0.number(n, width: width) } == expected)
+            }
+        }
+        #expect(ASCIIDigits.string(capacity: 32) { $0.number(-5, width: 4) } == "-0005")
+        let d = try #require(DateTime.parse("1005-01-02T03:04:05+01:00"))
+        #expect(d.iso8601 == "1005-01-02T03:04:05+01:00" && d.local.dateString == "1005-01-02")
+        #expect(d.local.timeString(seconds: false) == "03:04" && DateTime.offsetString(-5400) == "-01:30")
+        #expect(GermanDates.shortDate(d) == "02.01.1005")
+        #expect(ICalendar.utcStamp(d) == "10050102T020405Z" && ICalendar.localDateTime(d) == "10050102T030405")
+        #expect(ICalendar.basicDate(d.local.dayNumber) == "10050102")
+    }
+
     @Test func fileSizesUseGermanDecimalComma() {
         #expect(GermanText.fileSize(4_200_000) == "4,2 MB")
         #expect(GermanText.fileSize(12_600) == "13 KB")

@@ -136,19 +136,36 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
     public var iso8601: String {
         let f = local
         if isDateOnly { return f.dateString }
-        return "\(f.dateString)T\(f.timeString(seconds: true))\(Self.offsetString(f.offsetSeconds))"
+        return ASCIIDigits.string(capacity: 64) { w in
+            f.writeDate(&w)
+            w.byte(UInt8(ascii: "T"))
+            f.writeTime(&w, seconds: true)
+            Self.writeOffset(f.offsetSeconds, &w)
+        }
     }
 
     /// `2026-11-26T17:00:00Z`, as Atom and sitemaps like it.
     public var rfc3339UTC: String {
         let f = LocalFields(localSeconds: epochSeconds, offsetSeconds: 0)
-        return "\(f.dateString)T\(f.timeString(seconds: true))Z"
+        return ASCIIDigits.string(capacity: 64) { w in
+            f.writeDate(&w)
+            w.byte(UInt8(ascii: "T"))
+            f.writeTime(&w, seconds: true)
+            w.byte(UInt8(ascii: "Z"))
+        }
     }
 
     static func offsetString(_ seconds: Int) -> String {
-        let sign = seconds < 0 ? "-" : "+"
+        ASCIIDigits.string(capacity: 48) { writeOffset(seconds, &$0) }
+    }
+
+    /// `+01:00`: hours and minutes east of UTC.
+    static func writeOffset(_ seconds: Int, _ w: inout ASCIIDigits) {
+        w.byte(UInt8(ascii: seconds < 0 ? "-" : "+"))
         let m = abs(seconds) / 60
-        return "\(sign)\(pad2(m / 60)):\(pad2(m % 60))"
+        w.number(m / 60, width: 2)
+        w.byte(UInt8(ascii: ":"))
+        w.number(m % 60, width: 2)
     }
 
     /// Adds whole days (for all-day ranges).
@@ -175,9 +192,27 @@ public struct LocalFields: Sendable, Hashable {
         self.offsetSeconds = offsetSeconds
     }
 
-    var dateString: String { "\(pad4(year))-\(pad2(month))-\(pad2(day))" }
-    func timeString(seconds: Bool) -> String {
-        seconds ? "\(pad2(hour)):\(pad2(minute)):\(pad2(second))" : "\(pad2(hour)):\(pad2(minute))"
+    var dateString: String { ASCIIDigits.string(capacity: 64) { writeDate(&$0) } }
+    func timeString(seconds: Bool) -> String { ASCIIDigits.string(capacity: 64) { writeTime(&$0, seconds: seconds) } }
+
+    /// `2026-11-26`.
+    func writeDate(_ w: inout ASCIIDigits) {
+        w.number(year, width: 4)
+        w.byte(UInt8(ascii: "-"))
+        w.number(month, width: 2)
+        w.byte(UInt8(ascii: "-"))
+        w.number(day, width: 2)
+    }
+
+    /// `17:00:00`, or `17:00` without seconds.
+    func writeTime(_ w: inout ASCIIDigits, seconds: Bool) {
+        w.number(hour, width: 2)
+        w.byte(UInt8(ascii: ":"))
+        w.number(minute, width: 2)
+        if seconds {
+            w.byte(UInt8(ascii: ":"))
+            w.number(second, width: 2)
+        }
     }
     /// Day number since 1970-01-01, for "same day" tests.
     var dayNumber: Int { daysFromCivil(year, month, day) }

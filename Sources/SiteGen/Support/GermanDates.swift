@@ -14,7 +14,13 @@ public enum GermanDates {
     /// "26.11.2026"
     public static func shortDate(_ d: DateTime) -> String {
         let f = d.local
-        return "\(pad2(f.day)).\(pad2(f.month)).\(f.year)"
+        return ASCIIDigits.string(capacity: 48) { w in
+            w.number(f.day, width: 2)
+            w.byte(UInt8(ascii: "."))
+            w.number(f.month, width: 2)
+            w.byte(UInt8(ascii: "."))
+            w.number(f.year, width: 1)
+        }
     }
 
     /// "18:00 Uhr"

@@ -119,8 +119,7 @@ struct ICalendar {
 
     /// `20261203T170000Z`
     static func utcStamp(_ d: DateTime) -> String {
-        let f = LocalFields(localSeconds: d.epochSeconds, offsetSeconds: 0)
-        return "\(pad4(f.year))\(pad2(f.month))\(pad2(f.day))T\(pad2(f.hour))\(pad2(f.minute))\(pad2(f.second))Z"
+        basicDateTime(LocalFields(localSeconds: d.epochSeconds, offsetSeconds: 0), utc: true)
     }
 
     /// `DTSTART;TZID=Europe/Berlin:20261203T180000`. A Berlin wall-clock time of the hour the
@@ -137,14 +136,31 @@ struct ICalendar {
 
     /// `20261203T180000` in Berlin time.
     static func localDateTime(_ d: DateTime) -> String {
-        let f = d.local
-        return "\(pad4(f.year))\(pad2(f.month))\(pad2(f.day))T\(pad2(f.hour))\(pad2(f.minute))\(pad2(f.second))"
+        basicDateTime(d.local, utc: false)
+    }
+
+    /// `20261203T180000`, with a `Z` for UTC.
+    private static func basicDateTime(_ f: LocalFields, utc: Bool) -> String {
+        ASCIIDigits.string(capacity: 64) { w in
+            writeBasicDate(f.year, f.month, f.day, &w)
+            w.byte(UInt8(ascii: "T"))
+            w.number(f.hour, width: 2)
+            w.number(f.minute, width: 2)
+            w.number(f.second, width: 2)
+            if utc { w.byte(UInt8(ascii: "Z")) }
+        }
     }
 
     /// `20270320` for a day number since 1970-01-01.
     static func basicDate(_ dayNumber: Int) -> String {
         let (y, m, d) = civilFromDays(dayNumber)
-        return "\(pad4(y))\(pad2(m))\(pad2(d))"
+        return ASCIIDigits.string(capacity: 48) { writeBasicDate(y, m, d, &$0) }
+    }
+
+    private static func writeBasicDate(_ year: Int, _ month: Int, _ day: Int, _ w: inout ASCIIDigits) {
+        w.number(year, width: 4)
+        w.number(month, width: 2)
+        w.number(day, width: 2)
     }
 
     /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma, newline.
