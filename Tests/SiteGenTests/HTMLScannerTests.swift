@@ -83,3 +83,19 @@ import Testing
         #expect(refs.fileLinks == ["/f3.png"] + (0..<40).filter { $0 != 3 }.map { "/f\($0).png" })
     }
 }
+
+/// The byte-level shortcut for usual addresses agrees with the whole host rule.
+@Suite struct HostRuleTests {
+    @Test func theShortcutForPlainHostsAgreesWithTheRule() {
+        let addresses = ["https://www.dortmund.de/", "https://x.de", "http://a-b.example.org/x?y#z", "//cdn.example.com/a.js",
+                         "https://./", "https://.de/", "https://-/", "https://anmeldung/x", "https://", "https://https://x.de/",
+                         "https://httpbin.org/", "HTTPS://WWW.DORTMUND.DE/", "https://user@x.de/", "https://x.de:8080/",
+                         "https://:8080/x", "https://[::1]/", "https://straße.de/", "https://x..de/", "https://1.2.3.4/",
+                         "mailto:a@b.de", "/posts/x/", "#top", "https://x.de#a", "https://x.de?q", "https://x/"]
+        for href in addresses {
+            #expect(PageLinkCheck.hostProblem(href) == PageLinkCheck.hostProblemOfAnyAddress(href), "\(href)")
+            if PageLinkCheck.namesPlainHost(href) { #expect(PageLinkCheck.hostProblemOfAnyAddress(href) == nil, "\(href)") }
+        }
+        #expect(PageLinkCheck.namesPlainHost("https://www.dortmund.de/") && !PageLinkCheck.namesPlainHost("https://./"))
+    }
+}

@@ -438,6 +438,28 @@ import MustacheEngine
     func resolves(_ link: String, _ from: String, _ expected: String?) {
         #expect(resolveContentPath(link, from: from) == expected)
     }
+
+    /// Every combination of a few parts resolves as splitting into parts and joining them does.
+    @Test func resolvesAsSplittingIntoPartsDoes() {
+        func byParts(_ link: String, _ from: String) -> String? {
+            var parts = link.hasPrefix("/") ? [] : Array(from.split(separator: "/").dropLast())
+            for piece in link.split(separator: "/") where piece != "." {
+                if piece == ".." {
+                    if parts.isEmpty { return nil }
+                    parts.removeLast()
+                } else {
+                    parts.append(piece)
+                }
+            }
+            return parts.isEmpty ? nil : parts.joined(separator: "/")
+        }
+        let pieces = ["", "/", "a", ".", "..", "b.md", "ü ß", "//"]
+        var texts: [String] = []
+        for x in pieces { for y in pieces { for z in pieces { texts.append(x + y + z) } } }
+        for link in texts { for from in ["", "x.md", "posts/2025/bar.md", "a/b/", "/abs/c.md"] {
+            #expect(resolveContentPath(link, from: from) == byParts(link, from), "\(link) from \(from)")
+        } }
+    }
 }
 
 @Suite struct CopyCacheTests {

@@ -211,8 +211,11 @@ struct PageLinkCheck {
     /// The site path of a full address on the site's own host (`https://smartcity.example.org/downloads/a.pdf`
     /// → `downloads/a.pdf`), the way `internalPath` gives it for `/downloads/a.pdf`; nil for any other address.
     static func ownHostPath(_ href: String, baseURL: String, base: String) -> (path: String, fragment: String?)? {
-        guard !baseURL.isEmpty, href.hasPrefix(baseURL), !href.dropFirst(baseURL.count).contains(":") else { return nil }
-        return internalPath(base + href.dropFirst(baseURL.count), base: base)
+        // Compared as bytes: this runs for every address of every page.
+        guard !baseURL.isEmpty, href.utf8.starts(with: baseURL.utf8) else { return nil }
+        let rest = href.utf8.dropFirst(baseURL.utf8.count)
+        guard !rest.contains(UInt8(ascii: ":")) else { return nil }
+        return internalPath(base + String(Substring(rest)), base: base)
     }
 
     static func internalPath(_ href: String, base: String) -> (path: String, fragment: String?)? {
@@ -227,8 +230,8 @@ struct PageLinkCheck {
             rest = rest[..<h]
         }
         if let q = rest.firstIndex(ofASCII: UInt8(ascii: "?")) { rest = rest[..<q] }
-        guard rest.hasPrefix(base) else { return (String(rest), fragment) }
-        return (percentDecoded(String(rest.dropFirst(base.count))), fragment)
+        guard rest.utf8.starts(with: base.utf8) else { return (String(rest), fragment) }
+        return (percentDecoded(String(Substring(rest.utf8.dropFirst(base.utf8.count)))), fragment)
     }
 
     /// True for a relative address written as a Markdown link or image (`](…)`, `]: …`): the

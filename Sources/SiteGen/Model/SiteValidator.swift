@@ -356,24 +356,48 @@ func isRemote(_ link: String) -> Bool {
 /// Returns nil when it climbs above the content root. Paths are split at the bytes "/" are, as
 /// the file system splits them (and without the cost of splitting into Characters).
 func resolveContentPath(_ link: String, from: String) -> String? {
-    let slash = UInt8(ascii: "/")
-    var parts: [Substring]
-    if link.utf8.first == slash {
-        parts = []
-    } else {
-        parts = from.utf8.split(separator: slash).map(Substring.init)
-        if !parts.isEmpty { parts.removeLast() }
+    var path = ContentPathWalk()
+    var link = link, from = from
+    if link.utf8.first != ContentPathWalk.slash {
+        // The file's folder: its path without the last part.
+        from.withUTF8 { path.follow($0) }
+        _ = path.up()
     }
-    for piece in link.utf8.split(separator: slash) {
-        if piece.elementsEqual(".".utf8) { continue }
-        if piece.elementsEqual("..".utf8) {
-            if parts.isEmpty { return nil }
-            parts.removeLast()
-        } else {
-            parts.append(Substring(piece))
+    guard link.withUTF8({ path.follow($0) }), !path.bytes.isEmpty else { return nil }
+    return String(decoding: path.bytes, as: UTF8.self)
+}
+
+/// A content path built part by part as bytes (every Markdown link and picture is resolved).
+private struct ContentPathWalk {
+    static let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+    /// The parts so far, joined by "/".
+    var bytes: [UInt8] = []
+
+    /// Walks the parts of `written` (empty parts and "." stay, ".." goes up); false when it
+    /// climbs above the root.
+    mutating func follow(_ written: UnsafeBufferPointer<UInt8>) -> Bool {
+        var start = 0
+        while start <= written.count {
+            var end = start
+            while end < written.count && written[end] != Self.slash { end += 1 }
+            let part = UnsafeBufferPointer(rebasing: written[start..<end])
+            if part.count == 2 && part[0] == Self.dot && part[1] == Self.dot {
+                guard up() else { return false }
+            } else if !part.isEmpty && !(part.count == 1 && part[0] == Self.dot) {
+                if !bytes.isEmpty { bytes.append(Self.slash) }
+                bytes.append(contentsOf: part)
+            }
+            start = end + 1
         }
+        return true
     }
-    return parts.isEmpty ? nil : parts.joined(separator: "/")
+
+    /// Drops the last part; false when there is none.
+    mutating func up() -> Bool {
+        guard !bytes.isEmpty else { return false }
+        bytes.removeSubrange((bytes.lastIndex(of: Self.slash) ?? 0)...)
+        return true
+    }
 }
 
 /// When neighbouring entries of a `fields` list are no slugs but joined with ", " give a field's
