@@ -36,18 +36,20 @@ extension RenderState {
     }
 
     /// Whether the names a kept partial read from below its view give the same values here. Each
-    /// is looked up again, so a partial being recorded around this one records them too.
+    /// is looked up again (or, when found in the globals or nowhere, its frame), so a partial
+    /// being recorded around this one records them too.
     mutating func readsAgree(_ reads: [Recording.Read]) -> Bool {
         for read in reads {
             let index = Int(read.op)
             let op = code.ops[index]
-            let value = lookup(op, at: index)
             if read.place == Recording.inFrame {
-                guard Recording.fingerprint(value) == read.fingerprint else { return false }
-            } else {
-                let frame = frameOf(op)
-                guard frame <= 0 && read.place == (frame == 0 ? Recording.atGlobals : Recording.nowhere) else { return false }
+                guard Recording.fingerprint(lookup(op, at: index)) == read.fingerprint else { return false }
+                continue
             }
+            // The globals do not change in a render pass: where the name is found is all that counts.
+            let frame = frameOf(op)
+            guard frame <= 0 && read.place == (frame == 0 ? Recording.atGlobals : Recording.nowhere) else { return false }
+            if !recordings.isEmpty { record(index, place: read.place, frame: frame) }
         }
         return true
     }
