@@ -142,15 +142,23 @@ struct XMLTagScanner {
     }
 
     /// Moves past a construct from `open` to `close`, counting its lines; false when none starts here.
-    private mutating func skip(_ open: String, _ close: String) -> Bool {
-        let o = Array(open.utf8), c = Array(close.utf8)
-        guard b.count >= i + o.count, Array(b[i..<i + o.count]) == o else { return false }
-        i += o.count
-        while i < b.count, !(b.count >= i + c.count && Array(b[i..<i + c.count]) == c) {
+    private mutating func skip(_ open: StaticString, _ close: StaticString) -> Bool {
+        guard starts(open, at: i) else { return false }
+        i += open.utf8CodeUnitCount
+        while i < b.count, !starts(close, at: i) {
             if b[i] == 10 { line += 1 }
             i += 1
         }
-        i = min(b.count, i + c.count)
+        i = min(b.count, i + close.utf8CodeUnitCount)
+        return true
+    }
+
+    /// Whether `text` stands at `at`, compared in place (this runs at every byte of a comment).
+    private func starts(_ text: StaticString, at: Int) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard b.count >= at + count else { return false }
+        let bytes = text.utf8Start
+        for k in 0..<count where b[at + k] != bytes[k] { return false }
         return true
     }
 

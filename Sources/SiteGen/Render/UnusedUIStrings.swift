@@ -45,11 +45,12 @@ enum UnusedUIStrings {
             for i in bytes.indices where bytes[i] == UInt8(ascii: "t") && (i == 0 || !isNameByte(bytes[i - 1])) {
                 var end = i + 1
                 while end < bytes.count, isNameByte(bytes[end]) { end += 1 }
-                let name = String(decoding: bytes[i..<end], as: UTF8.self)
+                if end == i + 1, isTag(bytes, before: i) { names.insert("") }
+                guard end > i + 2, bytes[i + 1] == UInt8(ascii: ".") else { continue }
                 // A sentence's full stop ends no name ("sees site and t." in a comment).
-                let dotted = name.dropFirst(2).reversed().drop { $0 == "." }.reversed()
-                if name.hasPrefix("t."), !dotted.isEmpty { names.insert(String(dotted)) }
-                if name == "t", isTag(bytes, before: i) { names.insert("") }
+                var last = end
+                while last > i + 2, bytes[last - 1] == UInt8(ascii: ".") { last -= 1 }
+                if last > i + 2 { names.insert(String(decoding: bytes[(i + 2)..<last], as: UTF8.self)) }
             }
         }
         return names
