@@ -627,3 +627,15 @@ private final class LockedSizes: @unchecked Sendable {
     func append(_ size: Int?) { lock.locked { storage.append(size) } }
     var items: [Int?] { lock.locked { storage } }
 }
+
+@Suite struct PlainNameTests {
+    /// No-break, figure, thin and narrow spaces become spaces and soft hyphens go, whatever else
+    /// the name has; a name with none of them is kept as it is.
+    @Test func invisibleCharactersOfANameArePlainSpaces() {
+        #expect(InvisibleCharacters.plainName("Open\u{A0}Data") == "Open Data")
+        #expect(InvisibleCharacters.plainName("Bürger\u{202F}beteiligung") == "Bürger beteiligung")
+        #expect(InvisibleCharacters.plainName("Stra\u{AD}ßen\u{2009}bau\u{2007}2") == "Straßen bau 2")
+        #expect(InvisibleCharacters.plainName("Grünflächen – „Klima“ € °") == "Grünflächen – „Klima“ € °")
+        #expect(InvisibleCharacters.plainName("Öffentlicher Nahverkehr") == "Öffentlicher Nahverkehr")
+    }
+}

@@ -7,7 +7,8 @@ extension FrontMatterReader {
         let key = "tags"
         for tag in stringList(key).map(InvisibleCharacters.plainName) {
             let slug = Slug.make(tag)
-            let line = entryLine(key, tag)
+            // Looked up only for a message: it reads the list again.
+            var line: Int { entryLine(key, tag) }
             if slug.isEmpty {
                 // Only punctuation (`"#"`, `"–"`) would make the address of the list of all tags.
                 diagnostics.append(.error(file, line: line, "tag '\(tag)' has no letter or digit, so its page would have no address; write the tag as a word (e.g. 'Open Data') or remove it"))

@@ -24,7 +24,8 @@ enum InvisibleCharacters {
     /// out. `Open Data` with a no-break space from Word is the tag typed, and a message could
     /// not show the difference.
     static func plainName(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 >= 0xC2 }) else { return text }
+        // Their UTF-8 starts with C2 or E2; umlauts and ß (C3) need no look at the characters.
+        guard text.utf8.contains(where: { $0 == 0xC2 || $0 == 0xE2 }) else { return text }
         let spaces: Set<UInt32> = [0xA0, 0x2007, 0x2009, 0x202F]
         let kept = text.unicodeScalars.filter { $0.value != 0xAD }
         return String(String.UnicodeScalarView(kept.map { spaces.contains($0.value) ? " " : $0 }))
