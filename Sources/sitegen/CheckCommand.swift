@@ -16,6 +16,7 @@ struct CheckCommand: AsyncParsableCommand {
         let location = SiteLocation(content: site.source, templates: site.templates)
         var builder = Builder(location: location, options: try site.buildOptions())
         builder.collectExternalLinks = external
+        builder.freesMemoryAfterBuild = false
         // Photos come from (and go into) the processed-image folder `build` keeps beside public/.
         var (report, _) = builder.run(into: MemorySink(imageCache: ImageCachePlace(folder: ImageCachePlace.folder(forOutput: location.output))))
         if external && report.succeeded {
