@@ -697,4 +697,51 @@ extension RawHTMLAddressTests {
             "/c/posts/2025/a.md:6: error: link target '../../downloads/ganz-anders.pdf' does not exist",
         ], "\(report.diagnostics.errorMessages)")
     }
+
+    /// Several authors written as a list (`author: [Anna, Ben]`, or a name per `- ` line) got only
+    /// "must be text, but is a list"; a title in brackets (`title: [Entwurf]`) too. The message now
+    /// gives the line to write.
+    @Test func aListWhereOneTextIsExpectedGetsTheLineToWrite() {
+        func errors(_ frontMatter: String) -> [String] {
+            TestSupport.model(TestSupport.minimalSite.merging(["posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01\n\(frontMatter)\n---\nText.\n"]) { $1 }).1.errorMessages
+        }
+        #expect(errors("author: [Anna Schmidt, Ben Meier]") == [
+            "content/posts/2025/a.md:4: error: 'author' is one line of text, not a list; write the names in one line: author: Anna Schmidt und Ben Meier",
+        ])
+        #expect(errors("author:\n  - Anna\n  - Ben\n  - Cem") == [
+            "content/posts/2025/a.md:5: error: 'author' is one line of text, not a list; write the names in one line: author: Anna, Ben und Cem",
+        ])
+        #expect(errors("summary: [Kurz]") == [
+            "content/posts/2025/a.md:4: error: 'summary' must be one text, not a list; write it without brackets (summary: Kurz), or in quotes if the brackets belong to it (summary: \"[Kurz]\")",
+        ])
+        #expect(errors("summary: [Kurz, knapp]") == ["content/posts/2025/a.md:4: error: 'summary' must be one text, not a list; write it in one line: summary: Kurz, knapp"])
+        #expect(errors("author: [[Anna]]") == ["content/posts/2025/a.md:4: error: 'author' must be text, but is a list"])
+        #expect(MessageCatalogue.german.german("'author' is one line of text, not a list; write the names in one line: author: Anna und Ben")
+                == "author ist eine Zeile Text, keine Liste; schreiben Sie die Namen in eine Zeile: author: Anna und Ben")
+    }
+
+    /// An event's status written as a sentence (`fällt wegen Krankheit aus`, `Veranstaltung ist
+    /// abgesagt`) got the list of values but no hint which one is meant.
+    @Test(arguments: [
+        ("Veranstaltung ist abgesagt", "abgesagt"), ("fällt wegen Krankheit aus", "abgesagt"), ("Entfällt!", "abgesagt"),
+        ("verschoben auf 12.05.", "verschoben"), ("verlegt", "verschoben"), ("findet statt", "geplant"),
+    ])
+    func anEventStatusInWordsSuggestsTheValueMeant(_ written: String, _ meant: String) {
+        let (_, d) = TestSupport.model(TestSupport.minimalSite.merging(["events/2026/e.md": "---\ntitle: E\nstart: 2026-12-01\nlocation: Rathaus\nstatus: \(written)\n---\n"]) { $1 })
+        #expect(d.errorMessages == ["content/events/2026/e.md:5: error: status must be one of geplant, abgesagt, verschoben, but is '\(written)'; did you mean '\(meant)'?"],
+                "\(d.errorMessages)")
+        let (_, none) = TestSupport.model(TestSupport.minimalSite.merging(["events/2026/e.md": "---\ntitle: E\nstart: 2026-12-01\nlocation: Rathaus\nstatus: ja\n---\n"]) { $1 })
+        #expect(none.errorMessages == ["content/events/2026/e.md:5: error: status must be one of geplant, abgesagt, verschoben, but is 'ja'"])
+    }
+
+    /// A key indented by a space under a key with a value (` date:` under `title: Einzug`) is read
+    /// as more of that value; the parser's message told to put a colon's text in quotes.
+    @Test func anIndentedKeyIsToldToMoveLeft() {
+        let (_, d) = TestSupport.model(TestSupport.minimalSite.merging(["posts/2025/a.md": "---\ntitle: Einzug\n date: 2025-03-01\nsummary: x\n---\nText.\n"]) { $1 })
+        #expect(d.errorMessages == ["content/posts/2025/a.md:3: error: 'date' is indented, so YAML reads it as more of the value of 'title' above; remove the spaces before date:"],
+                "\(d.errorMessages)")
+        // Under a key that has no value, an indented key is the group's, as meant.
+        let (_, group) = TestSupport.model(TestSupport.minimalSite.merging(["events/2026/e.md": "---\ntitle: E\nstart: 2026-12-01\nlocation:\n  name: Rathaus\n---\n"]) { $1 })
+        #expect(group.errorMessages.isEmpty, "\(group.errorMessages)")
+    }
 }
