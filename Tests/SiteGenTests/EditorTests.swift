@@ -734,6 +734,45 @@ extension RawHTMLAddressTests {
         #expect(none.errorMessages == ["content/events/2026/e.md:5: error: status must be one of geplant, abgesagt, verschoben, but is 'ja'"])
     }
 
+    /// `[Flyer](file:///C:/Users/anna/flyer.pdf)` (a file opened in the browser, its address copied)
+    /// was "runs code and is removed": a wrong reason, and the page went out without the link. It is
+    /// a file on the editor's computer, as C:\\… is, named so, and the build stops.
+    @Test func aFileAddressIsNamedAsAFileOnAComputer() {
+        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: ["posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\n"
+            + "Der [Flyer](file:///C:/Users/anna/flyer.pdf) und ![Plan](file:///C:/Users/anna/plan.png).\n"])
+        #expect(report.diagnostics.errorMessages == [
+            "/c/posts/2025/a.md:6: error: 'file:///C:/Users/anna/flyer.pdf' is a file on a computer, which no visitor can open; copy the file into content/downloads/ and link it from there, e.g. ../../downloads/plan.pdf",
+            "/c/posts/2025/a.md:6: error: 'file:///C:/Users/anna/plan.png' is a picture on a computer, which no visitor can see; copy it into content/images/ and show it from there, e.g. ![…](../../images/plan.jpg)",
+        ], "\(report.diagnostics.errorMessages)")
+        #expect(!report.diagnostics.warningMessages.contains { $0.contains("runs code") }, "\(report.diagnostics.warningMessages)")
+    }
+
+    /// `##Ziele` (no space after the hashes, as typed in a hurry) is no heading in Markdown: the line
+    /// showed as text, hashes and all, without a word. A single # before a word may be a hashtag, and
+    /// code is code.
+    @Test func aHeadingWithoutASpaceAfterItsHashesIsNamed() {
+        let body = "##Ziele\n\nErste Zeile\n###Unterpunkt mit Ä\n\n#Dortmund ist dabei\n\n```\n##code\n```\n\n##Über uns\n\n## Richtig\n"
+        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: ["posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\n" + body])
+        #expect(report.diagnostics.warningMessages.filter { $0.contains("not as a heading") } == [
+            "/c/posts/2025/a.md:6: warning: '##Ziele' is shown as text, not as a heading: Markdown needs a space after the #; write ## Ziele",
+            "/c/posts/2025/a.md:9: warning: '###Unterpunkt mit Ä' is shown as text, not as a heading: Markdown needs a space after the #; write ### Unterpunkt mit Ä",
+            "/c/posts/2025/a.md:17: warning: '##Über uns' is shown as text, not as a heading: Markdown needs a space after the #; write ## Über uns",
+        ], "\(report.diagnostics.warningMessages)")
+        #expect(report.succeeded)
+    }
+
+    /// `title: „Neue Messstationen“`: quotes from a word processor are text to YAML, so the page
+    /// showed them around the title without a word (with a colon inside, the line broke, and that was named).
+    @Test func aValueInTypographicQuotesIsNamed() {
+        let (_, d) = TestSupport.model(TestSupport.minimalSite.merging(["posts/2025/a.md": "---\ntitle: „Neue Messstationen“\ndate: 2025-03-01\nauthor: “Anna Schmidt”\n"
+            + "summary: \"„Zitat“ in Anführungszeichen\"\n---\nText.\n", "posts/2025/b.md": "---\ntitle: „Smarte Laterne“ startet\ndate: 2025-03-01\n---\nText.\n"]) { $1 })
+        #expect(d.warningMessages.filter { $0.contains("quotation marks") } == [
+            "content/posts/2025/a.md:2: warning: 'title' is enclosed in „…“, which YAML does not read as quotation marks, so they are shown as part of it; if they only enclose the value, use straight quotes: title: \"Neue Messstationen\"",
+            "content/posts/2025/a.md:4: warning: 'author' is enclosed in “…”, which YAML does not read as quotation marks, so they are shown as part of it; if they only enclose the value, use straight quotes: author: \"Anna Schmidt\"",
+        ], "\(d.warningMessages)")
+        #expect(d.errorMessages.isEmpty, "\(d.errorMessages)")
+    }
+
     /// A key indented by a space under a key with a value (` date:` under `title: Einzug`) is read
     /// as more of that value; the parser's message told to put a colon's text in quotes.
     @Test func anIndentedKeyIsToldToMoveLeft() {

@@ -238,6 +238,7 @@ private struct Walker {
                 image(node)
             } else if type == CMARK_NODE_TEXT {
                 linksWithSpaces(node)
+                headingWithoutSpace(node)
             } else if type.rawValue >= UInt32(CMARK_NODE_TYPE_BLOCK), type.rawValue < UInt32(CMARK_NODE_TYPE_INLINE), let name = cmark_node_get_type_string(node), strcmp(name, "table") == 0 {
                 let headers = headerTexts(node)
                 tableNodes.append((node, headers))
@@ -399,6 +400,29 @@ private struct Walker {
         for written in MarkdownRenderer.linksWithSpaces(in: text) {
             diagnostics.append(.warning(body.source.display, line: at, Self.spaceMessage(written)))
         }
+    }
+
+    /// `##Ziele` at a line's start: Markdown makes a heading only of # with a space after it, so the
+    /// line showed as text, hashes and all, without a word. One # before a word is left alone: it
+    /// may be a hashtag.
+    private mutating func headingWithoutSpace(_ node: OpaquePointer) {
+        guard let literal = cmark_node_get_literal(node), literal[0] == 35, literal[1] == 35 else { return }
+        var breaks = 0  // the line breaks before it in its paragraph
+        var previous = cmark_node_previous(node)
+        while let p = previous {
+            let type = cmark_node_get_type(p)
+            if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK { breaks += 1 } else if breaks == 0 { return }
+            previous = cmark_node_previous(p)
+        }
+        guard let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH else { return }
+        let text = String(cString: literal)
+        let hashes = text.utf8.prefix { $0 == 35 }.count
+        // A letter (an ASCII one or the first byte of an umlaut) right after the hashes.
+        guard hashes <= 6, let first = text.utf8.dropFirst(hashes).first, first >= 0x80 || (first | 0x20) &- 97 < 26 else { return }
+        let at = cmark_node_get_start_line(node) > 0 ? line(node) : line(parent) + breaks
+        let shown = text.count > 60 ? text.prefix(60) + "…" : Substring(text)
+        diagnostics.append(.warning(body.source.display, line: at,
+            "'\(shown)' is shown as text, not as a heading: Markdown needs a space after the #; write \(text.prefix(hashes)) \(shown.dropFirst(hashes))"))
     }
 
     /// Why a link with a space in its address shows as text, and the fix.
