@@ -783,4 +783,13 @@ extension RawHTMLAddressTests {
         let (_, group) = TestSupport.model(TestSupport.minimalSite.merging(["events/2026/e.md": "---\ntitle: E\nstart: 2026-12-01\nlocation:\n  name: Rathaus\n---\n"]) { $1 })
         #expect(group.errorMessages.isEmpty, "\(group.errorMessages)")
     }
+
+    /// `title: [Entwurf] Neue Messstationen`: YAML reads the [ as a list, and the text after it
+    /// broke the line with "a new key is expected; check the indentation", the wrong place to look.
+    @Test func aValueStartingWithABracketIsToldToBeQuoted() {
+        let (_, d) = TestSupport.model(TestSupport.minimalSite.merging(["posts/2025/a.md": "---\ntitle: [Entwurf] Neue Messstationen\ndate: 2025-03-01\n---\nText.\n"]) { $1 })
+        #expect(d.errorMessages == [
+            "content/posts/2025/a.md:2: error: the value of 'title' starts with [, which YAML reads as the start of a list; put the whole value in quotes: title: \"[Entwurf] Neue Messstationen\"",
+        ], "\(d.errorMessages)")
+    }
 }

@@ -33,6 +33,7 @@ enum YAMLHints {
             if let message = hashtagInList(line) { return (i, message) }
             if let message = wordListMark(line) { return (i, message) }
             if let message = typographicQuotes(line) { return (i, message) }
+            if let message = bracketAtStart(line) { return (i, message) }
         }
         return nil
     }
@@ -74,6 +75,18 @@ enum YAMLHints {
         var inner = value.dropFirst()
         if let last = inner.last, closingQuotes.contains(last) { inner = inner.dropLast() }
         return "the value of '\(key)' starts with \(quote), which YAML does not read as a quotation mark; use straight quotes: \(key): \(quoted(String(inner)))"
+    }
+
+    /// `title: [Entwurf] Neue Messstationen`: a value starting with [ (or {) is a list to YAML,
+    /// and the text after its ] broke the line with "a new key is expected here; check the
+    /// indentation", which sent the editor looking elsewhere.
+    static func bracketAtStart(_ line: Substring) -> String? {
+        guard let (key, rest) = keyLine(line) else { return nil }
+        let value = rest.drop { $0 == " " }.trimmingTrailingSpaces
+        guard let open = value.first, open == "[" || open == "{", let close = value.firstIndex(of: open == "[" ? "]" : "}") else { return nil }
+        let after = value[value.index(after: close)...].drop { $0 == " " }
+        guard let next = after.first, next != "#", next != "," else { return nil }
+        return "the value of '\(key)' starts with \(open), which YAML reads as the start of a list; put the whole value in quotes: \(key): \(quoted(String(value)))"
     }
 
     /// Quotation marks a word processor puts where YAML takes only " and ' (both ends of German,

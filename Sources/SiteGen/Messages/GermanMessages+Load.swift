@@ -101,6 +101,8 @@ extension GermanMessages {
          "Der Wert von „{1}“ enthält einen Doppelpunkt mit Leerzeichen, den YAML als Beginn einer weiteren Angabe liest; setzen Sie den Wert in Anführungszeichen: {2}: {3}"),
         ("the value of '{}' starts with {}, which YAML does not read as a quotation mark; use straight quotes: {}: {}",
          "Der Wert von „{1}“ beginnt mit {2}, das YAML nicht als Anführungszeichen liest; nehmen Sie gerade Anführungszeichen: {3}: {4}"),
+        ("the value of '{}' starts with {}, which YAML reads as the start of a list; put the whole value in quotes: {}: {}",
+         "Der Wert von „{1}“ beginnt mit {2}, was YAML als Beginn einer Liste liest; setzen Sie den ganzen Wert in Anführungszeichen: {3}: {4}"),
         ("this line ends the front matter, but more keys follow below it, up to the --- on line {}; delete this line",
          "Diese Zeile beendet den Kopfbereich, aber darunter folgen bis zur Linie --- in Zeile {1} weitere Angaben; löschen Sie diese Zeile"),
         ("this line is indented further than the list entry above it, so YAML reads it as more text of that entry ('{}'); indent every entry of the list alike",
