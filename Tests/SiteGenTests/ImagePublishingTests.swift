@@ -522,6 +522,11 @@ import Testing
             "/c/posts/2025/fotos.md:6: error: link target '../../downloads/Flyer.PDF' does not exist, did you mean '../../downloads/flyer.pdf'?",
         ], "\(report.diagnostics.errorMessages)")
         #expect(!report.diagnostics.contains { $0.file.hasSuffix("stadt.jpg") || $0.file.hasSuffix("flyer.pdf") }, "\(report.diagnostics.warningMessages)")
+        // The same for a post's image in front matter.
+        let (titel, _) = build(["posts/2025/titel.md": post("Text.\n", frontMatter: "image: /images/TURM.jpg\nimage_alt: Ein Turm\n")], photos: ["images/turm.jpg": Self.hochkant])
+        #expect(titel.diagnostics.errorMessages == ["/c/posts/2025/titel.md:5: error: image '/images/TURM.jpg' does not exist (looked for /c/images/TURM.jpg), did you mean '/images/turm.jpg'?"],
+                "\(titel.diagnostics.errorMessages)")
+        #expect(!titel.diagnostics.contains { $0.file.hasSuffix("turm.jpg") }, "\(titel.diagnostics.warningMessages)")
         // A file no page names in any case is still reported, and so is one whose name a page links
         // as it is, in another folder (foto.jpg is a common name).
         let (other, _) = build(["posts/2025/fotos.md": post("![Blick](../../images/Stadt.JPG) ![Rest](rest.jpg)\n")],
