@@ -792,4 +792,16 @@ extension RawHTMLAddressTests {
             "content/posts/2025/a.md:2: error: the value of 'title' starts with [, which YAML reads as the start of a list; put the whole value in quotes: title: \"[Entwurf] Neue Messstationen\"",
         ], "\(d.errorMessages)")
     }
+
+    /// `[Open-Data-Portal] (https://…)`: with a space between ] and ( Markdown makes no link, and the
+    /// page showed the brackets and the address as text without a word. Brackets in prose are left alone.
+    @Test func aLinkWithASpaceBeforeItsAddressIsNamed() {
+        let body = "Mehr im [Open-Data-Portal] (https://opendata.dortmund.de).\n\nDer [Flyer] (../../downloads/flyer.pdf) und Werte [in Tonnen] (gerundet) sind Text.\n\n[Richtig](https://dortmund.de)\n"
+        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: ["posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\n" + body])
+        #expect(report.diagnostics.warningMessages.filter { $0.contains("between ] and (") } == [
+            "/c/posts/2025/a.md:6: warning: '[Open-Data-Portal] (https://opendata.dortmund.de)' is shown as text, not as a link: a space stands between ] and (; write [Open-Data-Portal](https://opendata.dortmund.de)",
+            "/c/posts/2025/a.md:8: warning: '[Flyer] (../../downloads/flyer.pdf)' is shown as text, not as a link: a space stands between ] and (; write [Flyer](../../downloads/flyer.pdf)",
+        ], "\(report.diagnostics.warningMessages)")
+        #expect(report.succeeded, "\(report.diagnostics.errorMessages)")
+    }
 }

@@ -11,6 +11,8 @@ extension GermanMessages {
          "„{1}“ ist ein Bild auf einem Computer, das niemand sonst sehen kann; kopieren Sie es nach content/images/ und zeigen Sie es von dort, z. B. ![…](../../images/plan.jpg)"),
         ("'{}' is shown as text, not as a heading: Markdown needs a space after the #; write {} {}",
          "„{1}“ erscheint als Text, nicht als Überschrift: Markdown braucht ein Leerzeichen nach den #; schreiben Sie {2} {3}"),
+        ("'{}' is shown as text, not as a link: a space stands between ] and (; write {}",
+         "„{1}“ erscheint als Text, nicht als Link: Zwischen ] und ( steht ein Leerzeichen; schreiben Sie {2}"),
         ("'{}' is shown as text, not as a link: its address has a space after '{}'; remove it: {}",
          "„{1}“ erscheint als Text, nicht als Link: In der Adresse steht ein Leerzeichen nach „{2}“; löschen Sie es: {3}"),
         ("'{}' is shown as text, not as a link: its address has a space; write %20 for each space in the address, or put the address in < >",

@@ -396,6 +396,11 @@ private struct Walker {
             diagnostics.append(.warning(body.source.display, line: at,
                 "footnote '\(reference)' has no text, so it shows as written; add a line '\(reference): …' below the paragraph, or remove it"))
         }
+        for written in MarkdownRenderer.linksWithGap(in: text) {
+            let fixed = written.replacingAll("] (", with: "](")
+            diagnostics.append(.warning(body.source.display, line: at,
+                "'\(written)' is shown as text, not as a link: a space stands between ] and (; write \(fixed)"))
+        }
         guard text.containsBytes("](") else { return }
         for written in MarkdownRenderer.linksWithSpaces(in: text) {
             diagnostics.append(.warning(body.source.display, line: at, Self.spaceMessage(written)))
@@ -708,6 +713,27 @@ extension MarkdownRenderer {
             let address = b[(i + 2)..<end]
             if let start = b[from..<i].lastIndex(of: open), address.contains(space), address.contains(where: { $0 != space }),
                !address.contains(UInt8(ascii: "(")), !address.contains(UInt8(ascii: "\n")) {
+                found.append(String(decoding: b[start...end], as: UTF8.self))
+            }
+            (i, from) = (end + 1, end + 1)
+        }
+        return found
+    }
+
+    /// The `[text] (address)` spans of a text, as written: with a space between ] and ( Markdown
+    /// makes no link, and the page showed brackets and address as text without a word.
+    static func linksWithGap(in text: String) -> [String] {
+        guard text.containsBytes("] (") else { return [] }
+        let b = Array(text.utf8)
+        var found: [String] = []
+        var (i, from) = (0, 0)
+        while i + 2 < b.count {
+            guard b[i] == UInt8(ascii: "]"), b[i + 1] == UInt8(ascii: " "), b[i + 2] == UInt8(ascii: "(") else { i += 1; continue }
+            // The address runs to `)` without a space; the text from the last `[` without a `]`.
+            guard let end = b[(i + 3)...].firstIndex(where: { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") }) else { break }
+            // Only an address: `[in Tonnen] (gerundet)` is prose.
+            let isAddress = b[(i + 3)..<end].contains { "/.:@#".utf8.contains($0) }
+            if b[end] == UInt8(ascii: ")"), isAddress, let start = b[from..<i].lastIndex(of: UInt8(ascii: "[")), !b[(start + 1)..<i].contains(UInt8(ascii: "]")) {
                 found.append(String(decoding: b[start...end], as: UTF8.self))
             }
             (i, from) = (end + 1, end + 1)
