@@ -804,4 +804,15 @@ extension RawHTMLAddressTests {
         ], "\(report.diagnostics.warningMessages)")
         #expect(report.succeeded, "\(report.diagnostics.errorMessages)")
     }
+
+    /// A list pasted from Word (`• Punkt eins`, `– Punkt zwei`) is text to Markdown: one paragraph
+    /// with the marks, no list for screen readers, without a word. Named once per list, with the fix.
+    @Test func aListWithWordsMarksIsNamed() {
+        let body = "• Punkt eins\n• Punkt zwei\n\nText – mit Strich.\n\n– Erstens\n\n- Richtig\n"
+        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: ["posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\n" + body])
+        #expect(report.diagnostics.warningMessages.filter { $0.contains("not as a list") } == [
+            "/c/posts/2025/a.md:6: warning: '• Punkt eins' is shown as text, not as a list: a list entry starts with a hyphen and a space; write - Punkt eins",
+            "/c/posts/2025/a.md:11: warning: '– Erstens' is shown as text, not as a list: a list entry starts with a hyphen and a space; write - Erstens",
+        ], "\(report.diagnostics.warningMessages)")
+    }
 }

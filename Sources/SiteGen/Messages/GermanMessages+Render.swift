@@ -19,6 +19,8 @@ extension GermanMessages {
          "„{1}“ erscheint als Text, nicht als Link: Die Adresse enthält ein Leerzeichen; schreiben Sie für jedes Leerzeichen in der Adresse %20 oder setzen Sie die Adresse in < >"),
         ("'{}' is shown as text, not as a link: its number has a space; put the address in < >, e.g. [0231 50-12345](<tel:0231 50-12345>)",
          "„{1}“ erscheint als Text, nicht als Link: Die Nummer enthält Leerzeichen; setzen Sie die Adresse in < >, z. B. [0231 50-12345](<tel:0231 50-12345>)"),
+        ("'{}' is shown as text, not as a list: a list entry starts with a hyphen and a space; write - {}",
+         "„{1}“ erscheint als Text, nicht als Liste: Ein Listenpunkt beginnt mit Bindestrich und Leerzeichen; schreiben Sie - {2}"),
         ("; the text inside it is kept", "; der Text darin bleibt erhalten"),
         ("<{}> is not allowed in a page and would show as text; remove it (a video or map from another site: link to it instead)",
          "<{1}> ist in einer Seite nicht erlaubt und würde als Text erscheinen; entfernen Sie es (ein Video oder eine Karte von einer anderen Website: verlinken Sie sie stattdessen)"),

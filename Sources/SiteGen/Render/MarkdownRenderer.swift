@@ -206,6 +206,8 @@ private struct Walker {
     /// Each table with the texts of its header row (for the warning and for the table's name).
     private var tableNodes: [(node: OpaquePointer, headers: [String])] = []
     private var unwrapNodes: [OpaquePointer] = []
+    /// The paragraph whose Word list was named (`lineStartMistakes`), so its other lines are not.
+    private var listParagraph: OpaquePointer?
     private var previousLevel = 1
     /// Lines of raw HTML left out (safe mode), reported together once the walk is done.
     private var rawHTMLLines: [Int] = []
@@ -238,7 +240,7 @@ private struct Walker {
                 image(node)
             } else if type == CMARK_NODE_TEXT {
                 linksWithSpaces(node)
-                headingWithoutSpace(node)
+                lineStartMistakes(node)
             } else if type.rawValue >= UInt32(CMARK_NODE_TYPE_BLOCK), type.rawValue < UInt32(CMARK_NODE_TYPE_INLINE), let name = cmark_node_get_type_string(node), strcmp(name, "table") == 0 {
                 let headers = headerTexts(node)
                 tableNodes.append((node, headers))
@@ -407,11 +409,14 @@ private struct Walker {
         }
     }
 
-    /// `##Ziele` at a line's start: Markdown makes a heading only of # with a space after it, so the
-    /// line showed as text, hashes and all, without a word. One # before a word is left alone: it
-    /// may be a hashtag.
-    private mutating func headingWithoutSpace(_ node: OpaquePointer) {
-        guard let literal = cmark_node_get_literal(node), literal[0] == 35, literal[1] == 35 else { return }
+    /// Lines Markdown shows as text, hashes and marks and all, without a word: `##Ziele` (a heading
+    /// needs a space after the #) and `• Punkt` or `– Punkt` (a list pasted from Word; a list entry
+    /// starts with `- `). One # before a word is left alone: it may be a hashtag. Only a text whose
+    /// first byte could start one is looked at further.
+    private mutating func lineStartMistakes(_ node: OpaquePointer) {
+        guard let literal = cmark_node_get_literal(node) else { return }
+        let first = UInt8(bitPattern: literal[0])
+        guard (first == 35 && literal[1] == 35) || first == 0xE2 || first == 0xC2 else { return }
         var breaks = 0  // the line breaks before it in its paragraph
         var previous = cmark_node_previous(node)
         while let p = previous {
@@ -421,13 +426,19 @@ private struct Walker {
         }
         guard let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH else { return }
         let text = String(cString: literal)
-        let hashes = text.utf8.prefix { $0 == 35 }.count
-        // A letter (an ASCII one or the first byte of an umlaut) right after the hashes.
-        guard hashes <= 6, let first = text.utf8.dropFirst(hashes).first, first >= 0x80 || (first | 0x20) &- 97 < 26 else { return }
-        let at = cmark_node_get_start_line(node) > 0 ? line(node) : line(parent) + breaks
         let shown = text.count > 60 ? text.prefix(60) + "…" : Substring(text)
-        diagnostics.append(.warning(body.source.display, line: at,
-            "'\(shown)' is shown as text, not as a heading: Markdown needs a space after the #; write \(text.prefix(hashes)) \(shown.dropFirst(hashes))"))
+        let at = cmark_node_get_start_line(node) > 0 ? line(node) : line(parent) + breaks
+        if first == 35 {
+            let hashes = text.utf8.prefix { $0 == 35 }.count
+            // A letter (an ASCII one or the first byte of an umlaut) right after the hashes.
+            guard hashes <= 6, let next = text.utf8.dropFirst(hashes).first, next >= 0x80 || (next | 0x20) &- 97 < 26 else { return }
+            diagnostics.append(.warning(body.source.display, line: at,
+                "'\(shown)' is shown as text, not as a heading: Markdown needs a space after the #; write \(text.prefix(hashes)) \(shown.dropFirst(hashes))"))
+        } else if let mark = text.first, YAMLHints.wordListMarks.contains(mark), text.dropFirst().first == " ", listParagraph != parent {
+            listParagraph = parent  // one message for the list's lines
+            diagnostics.append(.warning(body.source.display, line: at,
+                "'\(shown)' is shown as text, not as a list: a list entry starts with a hyphen and a space; write - \(shown.dropFirst(2))"))
+        }
     }
 
     /// Why a link with a space in its address shows as text, and the fix.
