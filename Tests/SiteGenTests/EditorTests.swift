@@ -815,4 +815,13 @@ extension RawHTMLAddressTests {
             "/c/posts/2025/a.md:11: warning: '– Erstens' is shown as text, not as a list: a list entry starts with a hyphen and a space; write - Erstens",
         ], "\(report.diagnostics.warningMessages)")
     }
+
+    /// `bericht.md.md` (the ending typed where the system hid one) was taken for the version of
+    /// bericht.md in a language 'md', with the advice to declare that language in site.yml.
+    @Test func aFileEndingInMdTwiceIsToldToBeRenamed() {
+        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: ["posts/2025/bericht.md.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\nText.\n"])
+        #expect(report.diagnostics.warningMessages.filter { $0.contains("bericht") } == [
+            "/c/posts/2025/bericht.md.md: warning: the file name ends in .md twice, so it is published as a page of its own under another address; rename the file to 'bericht.md'",
+        ], "\(report.diagnostics.warningMessages)")
+    }
 }
