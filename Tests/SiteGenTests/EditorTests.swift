@@ -824,4 +824,15 @@ extension RawHTMLAddressTests {
             "/c/posts/2025/bericht.md.md: warning: the file name ends in .md twice, so it is published as a page of its own under another address; rename the file to 'bericht.md'",
         ], "\(report.diagnostics.warningMessages)")
     }
+
+    /// `**Wichtig: **` (a space inside the closing marks) is no bold in Markdown: the page showed the
+    /// asterisks without a word. Named once per paragraph; bold written right, and code, are left alone.
+    @Test func boldWithASpaceInsideItsMarksIsNamed() {
+        let body = "**Wichtig: ** Bitte beachten.\n\nDas ist __wichtig __ für alle.\n\n**Richtig** und `**` im Code.\n\nName: ______ Datum: ______\n"
+        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: ["posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\n" + body])
+        #expect(report.diagnostics.warningMessages.filter { $0.contains("shown with its marks") } == [
+            "/c/posts/2025/a.md:6: warning: bold (**…**) is shown with its marks: they must stand right at the words, without a space inside; write e.g. **Wichtig:** Bitte beachten",
+            "/c/posts/2025/a.md:8: warning: bold (__…__) is shown with its marks: they must stand right at the words, without a space inside; write e.g. __Wichtig:__ Bitte beachten",
+        ], "\(report.diagnostics.warningMessages)")
+    }
 }

@@ -45,6 +45,8 @@ extension GermanMessages {
         ("This photo is not shown or linked by any page, so it is not published; show it with ![…](…) in the page it belongs to, or remove it",
          "Keine Seite zeigt oder verlinkt dieses Foto, daher wird es nicht veröffentlicht; zeigen Sie es mit ![…](…) auf der Seite, zu der es gehört, oder entfernen Sie es"),
         ("another file", "einer anderen Datei"),
+        ("bold ({}…{}) is shown with its marks: they must stand right at the words, without a space inside; write e.g. {}Wichtig:{} Bitte beachten",
+         "Fettdruck ({1}…{2}) erscheint mit seinen Zeichen: Sie müssen direkt an den Wörtern stehen, ohne Leerzeichen dazwischen; schreiben Sie z. B. {3}Wichtig:{4} Bitte beachten"),
         ("cannot be copied: {}", "Die Datei kann nicht kopiert werden: {1}"),
         ("cannot be decoded as a {} image ({}); export it again, or remove it",
          "Das Bild lässt sich nicht als {1} öffnen ({2}); exportieren Sie es neu, oder entfernen Sie es"),

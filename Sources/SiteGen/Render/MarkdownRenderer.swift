@@ -208,6 +208,8 @@ private struct Walker {
     private var unwrapNodes: [OpaquePointer] = []
     /// The paragraph whose Word list was named (`lineStartMistakes`), so its other lines are not.
     private var listParagraph: OpaquePointer?
+    /// The paragraph whose unmatched ** was named (`unmatchedBold`), so its other ** are not.
+    private var boldParagraph: OpaquePointer?
     private var previousLevel = 1
     /// Lines of raw HTML left out (safe mode), reported together once the walk is done.
     private var rawHTMLLines: [Int] = []
@@ -241,6 +243,7 @@ private struct Walker {
             } else if type == CMARK_NODE_TEXT {
                 linksWithSpaces(node)
                 lineStartMistakes(node)
+                unmatchedBold(node)
             } else if type.rawValue >= UInt32(CMARK_NODE_TYPE_BLOCK), type.rawValue < UInt32(CMARK_NODE_TYPE_INLINE), let name = cmark_node_get_type_string(node), strcmp(name, "table") == 0 {
                 let headers = headerTexts(node)
                 tableNodes.append((node, headers))
@@ -439,6 +442,40 @@ private struct Walker {
             diagnostics.append(.warning(body.source.display, line: at,
                 "'\(shown)' is shown as text, not as a list: a list entry starts with a hyphen and a space; write - \(shown.dropFirst(2))"))
         }
+    }
+
+    /// `**Wichtig: **` or `__wichtig __`: with a space inside the marks Markdown makes no bold, and the
+    /// page showed the asterisks without a word. libcmark leaves marks it could not pair in the text
+    /// (bold made is a node of its own), so a text is looked at only when strstr finds two marks;
+    /// one message per paragraph.
+    private mutating func unmatchedBold(_ node: OpaquePointer) {
+        guard let literal = cmark_node_get_literal(node), strstr(literal, "**") != nil || strstr(literal, "__") != nil,
+              let parent = cmark_node_parent(node), parent != boldParagraph,
+              let marks = Self.unpairedBoldMarks(Array(String(cString: literal).utf8)) else { return }
+        boldParagraph = parent
+        let at = cmark_node_get_start_line(node) > 0 ? line(node) : line(parent)
+        diagnostics.append(.warning(body.source.display, line: at,
+            "bold (\(marks)…\(marks)) is shown with its marks: they must stand right at the words, without a space inside; write e.g. \(marks)Wichtig:\(marks) Bitte beachten"))
+    }
+
+    /// `**` or `__` when a text holds two runs of exactly two of them and one has a space beside it
+    /// (`**Wichtig: **`); a line of underscores to fill in (`______`) is no such run.
+    static func unpairedBoldMarks(_ b: [UInt8]) -> String? {
+        for mark in [UInt8(ascii: "*"), UInt8(ascii: "_")] {
+            var (runs, spaced, i) = (0, false, 0)
+            while i < b.count {
+                guard b[i] == mark else { i += 1; continue }
+                var end = i
+                while end < b.count && b[end] == mark { end += 1 }
+                if end - i == 2 {
+                    runs += 1
+                    if (i > 0 && b[i - 1] == 32) || (end < b.count && b[end] == 32) { spaced = true }
+                }
+                i = end
+            }
+            if runs >= 2 && spaced { return mark == UInt8(ascii: "*") ? "**" : "__" }
+        }
+        return nil
     }
 
     /// Why a link with a space in its address shows as text, and the fix.
