@@ -446,16 +446,28 @@ private struct Walker {
 
     /// `**Wichtig: **` or `__wichtig __`: with a space inside the marks Markdown makes no bold, and the
     /// page showed the asterisks without a word. libcmark leaves marks it could not pair in the text
-    /// (bold made is a node of its own), so a text is looked at only when strstr finds two marks;
-    /// one message per paragraph.
+    /// (bold made is a node of its own), so a text is looked at only when it has two marks side by
+    /// side; one message per paragraph.
     private mutating func unmatchedBold(_ node: OpaquePointer) {
-        guard let literal = cmark_node_get_literal(node), strstr(literal, "**") != nil || strstr(literal, "__") != nil,
+        guard let literal = cmark_node_get_literal(node), Self.hasDoubleMark(literal),
               let parent = cmark_node_parent(node), parent != boldParagraph,
               let marks = Self.unpairedBoldMarks(Array(String(cString: literal).utf8)) else { return }
         boldParagraph = parent
         let at = cmark_node_get_start_line(node) > 0 ? line(node) : line(parent)
         diagnostics.append(.warning(body.source.display, line: at,
             "bold (\(marks)…\(marks)) is shown with its marks: they must stand right at the words, without a space inside; write e.g. \(marks)Wichtig:\(marks) Bitte beachten"))
+    }
+
+    /// Whether `text` has `**` or `__`: one strcspn pass for either mark (most text has neither),
+    /// where two strstr passes cost 0.3 % of a build.
+    static func hasDoubleMark(_ text: UnsafePointer<CChar>) -> Bool {
+        var p = text
+        while true {
+            p += strcspn(p, "*_")
+            if p[0] == 0 { return false }
+            if p[1] == p[0] { return true }
+            p += 1
+        }
     }
 
     /// `**` or `__` when a text holds two runs of exactly two of them and one has a space beside it
