@@ -697,4 +697,142 @@ extension RawHTMLAddressTests {
             "/c/posts/2025/a.md:6: error: link target '../../downloads/ganz-anders.pdf' does not exist",
         ], "\(report.diagnostics.errorMessages)")
     }
+
+    /// Several authors written as a list (`author: [Anna, Ben]`, or a name per `- ` line) got only
+    /// "must be text, but is a list"; a title in brackets (`title: [Entwurf]`) too. The message now
+    /// gives the line to write.
+    @Test func aListWhereOneTextIsExpectedGetsTheLineToWrite() {
+        func errors(_ frontMatter: String) -> [String] {
+            TestSupport.model(TestSupport.minimalSite.merging(["posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01\n\(frontMatter)\n---\nText.\n"]) { $1 }).1.errorMessages
+        }
+        #expect(errors("author: [Anna Schmidt, Ben Meier]") == [
+            "content/posts/2025/a.md:4: error: 'author' is one line of text, not a list; write the names in one line: author: Anna Schmidt und Ben Meier",
+        ])
+        #expect(errors("author:\n  - Anna\n  - Ben\n  - Cem") == [
+            "content/posts/2025/a.md:5: error: 'author' is one line of text, not a list; write the names in one line: author: Anna, Ben und Cem",
+        ])
+        #expect(errors("summary: [Kurz]") == [
+            "content/posts/2025/a.md:4: error: 'summary' must be one text, not a list; write it without brackets (summary: Kurz), or in quotes if the brackets belong to it (summary: \"[Kurz]\")",
+        ])
+        #expect(errors("summary: [Kurz, knapp]") == ["content/posts/2025/a.md:4: error: 'summary' must be one text, not a list; write it in one line: summary: Kurz, knapp"])
+        #expect(errors("author: [[Anna]]") == ["content/posts/2025/a.md:4: error: 'author' must be text, but is a list"])
+        #expect(MessageCatalogue.german.german("'author' is one line of text, not a list; write the names in one line: author: Anna und Ben")
+                == "author ist eine Zeile Text, keine Liste; schreiben Sie die Namen in eine Zeile: author: Anna und Ben")
+    }
+
+    /// An event's status written as a sentence (`fällt wegen Krankheit aus`, `Veranstaltung ist
+    /// abgesagt`) got the list of values but no hint which one is meant.
+    @Test(arguments: [
+        ("Veranstaltung ist abgesagt", "abgesagt"), ("fällt wegen Krankheit aus", "abgesagt"), ("Entfällt!", "abgesagt"),
+        ("verschoben auf 12.05.", "verschoben"), ("verlegt", "verschoben"), ("findet statt", "geplant"),
+    ])
+    func anEventStatusInWordsSuggestsTheValueMeant(_ written: String, _ meant: String) {
+        let (_, d) = TestSupport.model(TestSupport.minimalSite.merging(["events/2026/e.md": "---\ntitle: E\nstart: 2026-12-01\nlocation: Rathaus\nstatus: \(written)\n---\n"]) { $1 })
+        #expect(d.errorMessages == ["content/events/2026/e.md:5: error: status must be one of geplant, abgesagt, verschoben, but is '\(written)'; did you mean '\(meant)'?"],
+                "\(d.errorMessages)")
+        let (_, none) = TestSupport.model(TestSupport.minimalSite.merging(["events/2026/e.md": "---\ntitle: E\nstart: 2026-12-01\nlocation: Rathaus\nstatus: ja\n---\n"]) { $1 })
+        #expect(none.errorMessages == ["content/events/2026/e.md:5: error: status must be one of geplant, abgesagt, verschoben, but is 'ja'"])
+    }
+
+    /// `[Flyer](file:///C:/Users/anna/flyer.pdf)` (a file opened in the browser, its address copied)
+    /// was "runs code and is removed": a wrong reason, and the page went out without the link. It is
+    /// a file on the editor's computer, as C:\\… is, named so, and the build stops.
+    @Test func aFileAddressIsNamedAsAFileOnAComputer() {
+        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: ["posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\n"
+            + "Der [Flyer](file:///C:/Users/anna/flyer.pdf) und ![Plan](file:///C:/Users/anna/plan.png).\n"])
+        #expect(report.diagnostics.errorMessages == [
+            "/c/posts/2025/a.md:6: error: 'file:///C:/Users/anna/flyer.pdf' is a file on a computer, which no visitor can open; copy the file into content/downloads/ and link it from there, e.g. ../../downloads/plan.pdf",
+            "/c/posts/2025/a.md:6: error: 'file:///C:/Users/anna/plan.png' is a picture on a computer, which no visitor can see; copy it into content/images/ and show it from there, e.g. ![…](../../images/plan.jpg)",
+        ], "\(report.diagnostics.errorMessages)")
+        #expect(!report.diagnostics.warningMessages.contains { $0.contains("runs code") }, "\(report.diagnostics.warningMessages)")
+    }
+
+    /// `##Ziele` (no space after the hashes, as typed in a hurry) is no heading in Markdown: the line
+    /// showed as text, hashes and all, without a word. A single # before a word may be a hashtag, and
+    /// code is code.
+    @Test func aHeadingWithoutASpaceAfterItsHashesIsNamed() {
+        let body = "##Ziele\n\nErste Zeile\n###Unterpunkt mit Ä\n\n#Dortmund ist dabei\n\n```\n##code\n```\n\n##Über uns\n\n## Richtig\n"
+        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: ["posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\n" + body])
+        #expect(report.diagnostics.warningMessages.filter { $0.contains("not as a heading") } == [
+            "/c/posts/2025/a.md:6: warning: '##Ziele' is shown as text, not as a heading: Markdown needs a space after the #; write ## Ziele",
+            "/c/posts/2025/a.md:9: warning: '###Unterpunkt mit Ä' is shown as text, not as a heading: Markdown needs a space after the #; write ### Unterpunkt mit Ä",
+            "/c/posts/2025/a.md:17: warning: '##Über uns' is shown as text, not as a heading: Markdown needs a space after the #; write ## Über uns",
+        ], "\(report.diagnostics.warningMessages)")
+        #expect(report.succeeded)
+    }
+
+    /// `title: „Neue Messstationen“`: quotes from a word processor are text to YAML, so the page
+    /// showed them around the title without a word (with a colon inside, the line broke, and that was named).
+    @Test func aValueInTypographicQuotesIsNamed() {
+        let (_, d) = TestSupport.model(TestSupport.minimalSite.merging(["posts/2025/a.md": "---\ntitle: „Neue Messstationen“\ndate: 2025-03-01\nauthor: “Anna Schmidt”\n"
+            + "summary: \"„Zitat“ in Anführungszeichen\"\n---\nText.\n", "posts/2025/b.md": "---\ntitle: „Smarte Laterne“ startet\ndate: 2025-03-01\n---\nText.\n"]) { $1 })
+        #expect(d.warningMessages.filter { $0.contains("quotation marks") } == [
+            "content/posts/2025/a.md:2: warning: 'title' is enclosed in „…“, which YAML does not read as quotation marks, so they are shown as part of it; if they only enclose the value, use straight quotes: title: \"Neue Messstationen\"",
+            "content/posts/2025/a.md:4: warning: 'author' is enclosed in “…”, which YAML does not read as quotation marks, so they are shown as part of it; if they only enclose the value, use straight quotes: author: \"Anna Schmidt\"",
+        ], "\(d.warningMessages)")
+        #expect(d.errorMessages.isEmpty, "\(d.errorMessages)")
+    }
+
+    /// A key indented by a space under a key with a value (` date:` under `title: Einzug`) is read
+    /// as more of that value; the parser's message told to put a colon's text in quotes.
+    @Test func anIndentedKeyIsToldToMoveLeft() {
+        let (_, d) = TestSupport.model(TestSupport.minimalSite.merging(["posts/2025/a.md": "---\ntitle: Einzug\n date: 2025-03-01\nsummary: x\n---\nText.\n"]) { $1 })
+        #expect(d.errorMessages == ["content/posts/2025/a.md:3: error: 'date' is indented, so YAML reads it as more of the value of 'title' above; remove the spaces before date:"],
+                "\(d.errorMessages)")
+        // Under a key that has no value, an indented key is the group's, as meant.
+        let (_, group) = TestSupport.model(TestSupport.minimalSite.merging(["events/2026/e.md": "---\ntitle: E\nstart: 2026-12-01\nlocation:\n  name: Rathaus\n---\n"]) { $1 })
+        #expect(group.errorMessages.isEmpty, "\(group.errorMessages)")
+    }
+
+    /// `title: [Entwurf] Neue Messstationen`: YAML reads the [ as a list, and the text after it
+    /// broke the line with "a new key is expected; check the indentation", the wrong place to look.
+    @Test func aValueStartingWithABracketIsToldToBeQuoted() {
+        let (_, d) = TestSupport.model(TestSupport.minimalSite.merging(["posts/2025/a.md": "---\ntitle: [Entwurf] Neue Messstationen\ndate: 2025-03-01\n---\nText.\n"]) { $1 })
+        #expect(d.errorMessages == [
+            "content/posts/2025/a.md:2: error: the value of 'title' starts with [, which YAML reads as the start of a list; put the whole value in quotes: title: \"[Entwurf] Neue Messstationen\"",
+        ], "\(d.errorMessages)")
+    }
+
+    /// `[Open-Data-Portal] (https://…)`: with a space between ] and ( Markdown makes no link, and the
+    /// page showed the brackets and the address as text without a word. Brackets in prose are left alone.
+    @Test func aLinkWithASpaceBeforeItsAddressIsNamed() {
+        let body = "Mehr im [Open-Data-Portal] (https://opendata.dortmund.de).\n\nDer [Flyer] (../../downloads/flyer.pdf) und Werte [in Tonnen] (gerundet) sind Text.\n\n[Richtig](https://dortmund.de)\n"
+        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: ["posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\n" + body])
+        #expect(report.diagnostics.warningMessages.filter { $0.contains("between ] and (") } == [
+            "/c/posts/2025/a.md:6: warning: '[Open-Data-Portal] (https://opendata.dortmund.de)' is shown as text, not as a link: a space stands between ] and (; write [Open-Data-Portal](https://opendata.dortmund.de)",
+            "/c/posts/2025/a.md:8: warning: '[Flyer] (../../downloads/flyer.pdf)' is shown as text, not as a link: a space stands between ] and (; write [Flyer](../../downloads/flyer.pdf)",
+        ], "\(report.diagnostics.warningMessages)")
+        #expect(report.succeeded, "\(report.diagnostics.errorMessages)")
+    }
+
+    /// A list pasted from Word (`• Punkt eins`, `– Punkt zwei`) is text to Markdown: one paragraph
+    /// with the marks, no list for screen readers, without a word. Named once per list, with the fix.
+    @Test func aListWithWordsMarksIsNamed() {
+        let body = "• Punkt eins\n• Punkt zwei\n\nText – mit Strich.\n\n– Erstens\n\n- Richtig\n"
+        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: ["posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\n" + body])
+        #expect(report.diagnostics.warningMessages.filter { $0.contains("not as a list") } == [
+            "/c/posts/2025/a.md:6: warning: '• Punkt eins' is shown as text, not as a list: a list entry starts with a hyphen and a space; write - Punkt eins",
+            "/c/posts/2025/a.md:11: warning: '– Erstens' is shown as text, not as a list: a list entry starts with a hyphen and a space; write - Erstens",
+        ], "\(report.diagnostics.warningMessages)")
+    }
+
+    /// `bericht.md.md` (the ending typed where the system hid one) was taken for the version of
+    /// bericht.md in a language 'md', with the advice to declare that language in site.yml.
+    @Test func aFileEndingInMdTwiceIsToldToBeRenamed() {
+        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: ["posts/2025/bericht.md.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\nText.\n"])
+        #expect(report.diagnostics.warningMessages.filter { $0.contains("bericht") } == [
+            "/c/posts/2025/bericht.md.md: warning: the file name ends in .md twice, so it is published as a page of its own under another address; rename the file to 'bericht.md'",
+        ], "\(report.diagnostics.warningMessages)")
+    }
+
+    /// `**Wichtig: **` (a space inside the closing marks) is no bold in Markdown: the page showed the
+    /// asterisks without a word. Named once per paragraph; bold written right, and code, are left alone.
+    @Test func boldWithASpaceInsideItsMarksIsNamed() {
+        let body = "**Wichtig: ** Bitte beachten.\n\nDas ist __wichtig __ für alle.\n\n**Richtig** und `**` im Code.\n\nName: ______ Datum: ______\n"
+        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: ["posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\n" + body])
+        #expect(report.diagnostics.warningMessages.filter { $0.contains("shown with its marks") } == [
+            "/c/posts/2025/a.md:6: warning: bold (**…**) is shown with its marks: they must stand right at the words, without a space inside; write e.g. **Wichtig:** Bitte beachten",
+            "/c/posts/2025/a.md:8: warning: bold (__…__) is shown with its marks: they must stand right at the words, without a space inside; write e.g. __Wichtig:__ Bitte beachten",
+        ], "\(report.diagnostics.warningMessages)")
+    }
 }

@@ -509,4 +509,29 @@ import Testing
             "/c/posts/2025/fotos.md:8: warning: image in raw HTML has no alt attribute, so screen readers read out its address; add alt=\"…\" (alt=\"\" for decoration)",
         ])
     }
+
+    /// A photo or download linked in another case than its file's (`Stadt.JPG` for `stadt.jpg`) got
+    /// the page's "did you mean" and, at the file, "no page shows or links it": two messages, the second
+    /// advising to remove the file the editor meant. The page's message is the one.
+    @Test func aFileLinkedInAnotherCaseIsNotAlsoCalledUnused() {
+        let (report, _) = build(["posts/2025/fotos.md": post("![Blick über die Stadt](../../images/Stadt.JPG) [Flyer](../../downloads/Flyer.PDF)\n"),
+                                 "downloads/flyer.pdf": "%PDF-1.4\n"],
+                                photos: ["images/stadt.jpg": Self.stadt])
+        #expect(report.diagnostics.errorMessages == [
+            "/c/posts/2025/fotos.md:6: error: image '../../images/Stadt.JPG' does not exist under content/, did you mean '../../images/stadt.jpg'?",
+            "/c/posts/2025/fotos.md:6: error: link target '../../downloads/Flyer.PDF' does not exist, did you mean '../../downloads/flyer.pdf'?",
+        ], "\(report.diagnostics.errorMessages)")
+        #expect(!report.diagnostics.contains { $0.file.hasSuffix("stadt.jpg") || $0.file.hasSuffix("flyer.pdf") }, "\(report.diagnostics.warningMessages)")
+        // The same for a post's image in front matter.
+        let (titel, _) = build(["posts/2025/titel.md": post("Text.\n", frontMatter: "image: /images/TURM.jpg\nimage_alt: Ein Turm\n")], photos: ["images/turm.jpg": Self.hochkant])
+        #expect(titel.diagnostics.errorMessages == ["/c/posts/2025/titel.md:5: error: image '/images/TURM.jpg' does not exist (looked for /c/images/TURM.jpg), did you mean '/images/turm.jpg'?"],
+                "\(titel.diagnostics.errorMessages)")
+        #expect(!titel.diagnostics.contains { $0.file.hasSuffix("turm.jpg") }, "\(titel.diagnostics.warningMessages)")
+        // A file no page names in any case is still reported, and so is one whose name a page links
+        // as it is, in another folder (foto.jpg is a common name).
+        let (other, _) = build(["posts/2025/fotos.md": post("![Blick](../../images/Stadt.JPG) ![Rest](rest.jpg)\n")],
+                               photos: ["images/stadt.jpg": Self.stadt, "images/rest.jpg": Self.stadt, "images/uebrig.jpg": Self.stadt, "posts/2025/rest.jpg": Self.hochkant])
+        #expect(other.diagnostics.warningMessages.filter { $0.contains("This photo is not shown") }.map { $0.prefix { $0 != ":" } } == ["/c/images/rest.jpg", "/c/images/uebrig.jpg"],
+                "\(other.diagnostics.warningMessages)")
+    }
 }

@@ -438,6 +438,31 @@ import Testing
         #expect(html.lines == ["Templates/event.mustache: error: template for page kind 'event' is missing; there is Templates/event.html: rename or move it to Templates/event.mustache"], "\(html.lines)")
     }
 
+    /// A theme folder in other capitals (Partials/, I18N/, Assets/, as Windows or a Mac may leave it)
+    /// was reported file by file: forty "partial does not exist; write its name, 'Partials/card-post'"
+    /// (the wrong fix), each asset "save it as .mustache". One message names the folder and the rename.
+    @Test func aFolderInOtherCapitalsIsOneMessageWithTheRename() {
+        func move(_ from: String, _ to: String, _ files: inout [String: [UInt8]], keep: Bool = false) {
+            for key in files.keys where key.hasPrefix(from + "/") {
+                files[to + key.dropFirst(from.count)] = keep ? files[key] : files.removeValue(forKey: key)
+            }
+        }
+        let rename = { (folder: String, meant: String) in
+            "the folder '\(folder)' is not read: capitals count in folder names, and the build reads '\(meant)/'; rename the folder to \(meant)"
+        }
+        let partials = messages { move("partials", "Partials", &$0) }
+        #expect(!partials.loaded)
+        #expect(partials.lines == ["Templates/Partials: error: " + rename("Partials", "partials")], "\(partials.lines)")
+        let others = messages { move("i18n", "I18N", &$0); move("assets", "Assets", &$0) }
+        #expect(others.lines == ["Templates/Assets: warning: " + rename("Assets", "assets"), "Templates/I18N: error: " + rename("I18N", "i18n")], "\(others.lines)")
+        // Beside the right folder, a copy in other capitals is not used either.
+        let copy = messages { move("partials", "Partials", &$0, keep: true) }
+        #expect(copy.loaded && copy.lines == ["Templates/Partials: warning: " + rename("Partials", "partials")], "\(copy.lines)")
+        // A mistake in a file of that folder is still named.
+        let broken = messages { move("partials", "Partials", &$0); $0["Partials/tags.mustache"] = Array("{{#tags}}".utf8) }
+        #expect(broken.lines.contains { $0.hasPrefix("Templates/Partials/tags.mustache:1:") && $0.contains("not closed") }, "\(broken.lines)")
+    }
+
     /// A short name is not "meant" to be one two letters away: without base.mustache, every page
     /// template was told "did you mean 'page'?", a page kind and no layout.
     @Test func aMissingLayoutIsNotMistakenForAPageTemplate() {

@@ -29,11 +29,28 @@ enum YAMLHints {
             }
             if let fix = spaceAfterColon(line) { return (i, "write a space after the colon: \(fix)") }
             if let fix = spaceAfterDash(lines, at: i) { return (i, "write a space after the dash: \(fix)") }
+            if let message = indentedKey(lines, at: i) { return (i, message) }
             if let message = hashtagInList(line) { return (i, message) }
             if let message = wordListMark(line) { return (i, message) }
             if let message = typographicQuotes(line) { return (i, message) }
+            if let message = bracketAtStart(line) { return (i, message) }
         }
         return nil
+    }
+
+    /// ` date: 2025-03-01` indented under `title: Einzug`: a key with a value above has no keys
+    /// under it, so YAML reads the line as more of that value, and the parser's words ("a colon
+    /// with a space may not stand here; put the text in quotes") gave the wrong fix.
+    static func indentedKey(_ lines: [Substring], at index: Int) -> String? {
+        let line = lines[index]
+        // A key's colon ends the line or has a space after it (`  https://…` is text).
+        guard line.first == " ", let (key, rest) = keyLine(line), rest.isEmpty || rest.first == " " else { return nil }
+        let above = lines[..<index].last { !$0.trimmingTrailingSpaces.isEmpty && !$0.drop { $0 == " " }.hasPrefix("#") }
+        guard let above, above.first != " ", let (owner, value) = keyLine(above) else { return nil }
+        let text = value.drop { $0 == " " }.trimmingTrailingSpaces
+        // `location:` (a group follows), `summary: >` or `|` (a text on the lines below) may have lines under them.
+        guard let first = text.first, !"|>[{&*#".contains(first) else { return nil }
+        return "'\(key)' is indented, so YAML reads it as more of the value of '\(owner)' above; remove the spaces before \(key):"
     }
 
     /// Marks that Word puts before list items (`– Klima`, `• Klima`): YAML takes only `- `.
@@ -54,11 +71,38 @@ enum YAMLHints {
     static func typographicQuotes(_ line: Substring) -> String? {
         guard let (key, rest) = keyLine(line) else { return nil }
         let value = rest.drop { $0 == " " }.trimmingTrailingSpaces
-        let opening: Set<Character> = ["„", "“", "”", "«", "»", "‚", "‘"]
-        guard let quote = value.first, opening.contains(quote), value.contains(": ") else { return nil }
+        guard let quote = value.first, openingQuotes.contains(quote), value.contains(": ") else { return nil }
         var inner = value.dropFirst()
-        if let last = inner.last, opening.contains(last) || last == "’" || last == "›" { inner = inner.dropLast() }
+        if let last = inner.last, closingQuotes.contains(last) { inner = inner.dropLast() }
         return "the value of '\(key)' starts with \(quote), which YAML does not read as a quotation mark; use straight quotes: \(key): \(quoted(String(inner)))"
+    }
+
+    /// `title: [Entwurf] Neue Messstationen`: a value starting with [ (or {) is a list to YAML,
+    /// and the text after its ] broke the line with "a new key is expected here; check the
+    /// indentation", which sent the editor looking elsewhere.
+    static func bracketAtStart(_ line: Substring) -> String? {
+        guard let (key, rest) = keyLine(line) else { return nil }
+        let value = rest.drop { $0 == " " }.trimmingTrailingSpaces
+        guard let open = value.first, open == "[" || open == "{", let close = value.firstIndex(of: open == "[" ? "]" : "}") else { return nil }
+        let after = value[value.index(after: close)...].drop { $0 == " " }
+        guard let next = after.first, next != "#", next != "," else { return nil }
+        return "the value of '\(key)' starts with \(open), which YAML reads as the start of a list; put the whole value in quotes: \(key): \(quoted(String(value)))"
+    }
+
+    /// Quotation marks a word processor puts where YAML takes only " and ' (both ends of German,
+    /// English and French quotes).
+    static let openingQuotes: Set<Character> = ["„", "“", "”", "«", "»", "‚", "‘"]
+    static let closingQuotes: Set<Character> = openingQuotes.union(["’", "›"])
+
+    /// `title: „Neue Messstationen“` (without a colon, which would break the line): YAML reads the
+    /// typographic quotes as part of the text, so the page showed them without a word. The message,
+    /// or nil for a value that is not enclosed in them. Only a value starting with a byte such
+    /// quotes start with (E2 or C2) is looked at further.
+    static func enclosedInTypographicQuotes(_ key: String, _ value: String) -> String? {
+        guard let first = value.utf8.first, first == 0xE2 || first == 0xC2, let quote = value.first, let last = value.last,
+              value.count > 2, openingQuotes.contains(quote), closingQuotes.contains(last) else { return nil }
+        let inner = String(value.dropFirst().dropLast())
+        return "'\(key)' is enclosed in \(quote)…\(last), which YAML does not read as quotation marks, so they are shown as part of it; if they only enclose the value, use straight quotes: \(key): \(quoted(inner))"
     }
 
     /// `-Klima` under `tags:` is read as a key without its colon, and the parser names a later line.

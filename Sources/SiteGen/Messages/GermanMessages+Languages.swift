@@ -33,6 +33,8 @@ extension GermanMessages {
          "languages: „{1}“ ist kein Sprachkürzel; schreiben Sie z. B. en"),
         ("the Leichte-Sprache pages",
          "die Seiten in Leichter Sprache"),
+        ("the file name ends in .md twice, so it is published as a page of its own under another address; rename the file to '{}'",
+         "Der Dateiname endet zweimal auf .md, die Seite wird also als eigene Seite unter einer anderen Adresse veröffentlicht; benennen Sie die Datei in „{1}“ um"),
         ("the file name marks it as the '{}' version of strategy.md, but site.yml declares no language '{}', and the site has one strategy page, so it is not published; add {} under languages: in site.yml, or remove the file",
          "Der Dateiname kennzeichnet sie als Fassung „{1}“ von strategy.md, aber site.yml nennt keine Sprache „{2}“, und die Website hat nur eine Strategieseite, deshalb wird sie nicht veröffentlicht; ergänzen Sie {3} unter languages: in site.yml oder entfernen Sie die Datei"),
         ("the file name marks it as the '{}' version of {}, but '{}' is the site's own language, whose files have no mark, so it is published as a page of its own; rename the file to '{}'",

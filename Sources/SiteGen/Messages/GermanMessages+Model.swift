@@ -2,6 +2,8 @@ extension GermanMessages {
     /// Front matter values, site.yml, whole-site checks, tags, dates that do not exist (Model/, DateTime).
     static let model: [(english: String, german: String)] = [
         (" (the text has no headings; add e.g. ## Ergebnisse)", " (der Text hat keine Überschriften; ergänzen Sie z. B. ## Ergebnisse)"),
+        ("'author' is one line of text, not a list; write the names in one line: author: {}",
+         "author ist eine Zeile Text, keine Liste; schreiben Sie die Namen in eine Zeile: author: {1}"),
         ("'{}' does not exist{}", "„{1}“ gibt es nicht{2}"),
         ("'{}' has '{}' after the '?'; a mail link takes only subject= and body= there, e.g. mailto:beteiligung@dortmund.de?subject=Idee",
          "„{1}“ hat „{2}“ nach dem „?“; ein E-Mail-Link nimmt dort nur subject= und body=, z. B. mailto:beteiligung@dortmund.de?subject=Idee"),
@@ -47,6 +49,10 @@ extension GermanMessages {
         ("'{}' must be a web address starting with https://, but is '{}'",
          "„{1}“ muss eine Webadresse sein, die mit https:// beginnt, ist aber „{2}“"),
         ("'{}' must be a whole number, but is '{}'", "„{1}“ muss eine ganze Zahl sein, ist aber „{2}“"),
+        ("'{}' must be one text, not a list; write it in one line: {}: {}",
+         "„{1}“ muss ein einzelner Text sein, keine Liste; schreiben Sie ihn in eine Zeile: {2}: {3}"),
+        ("'{}' must be one text, not a list; write it without brackets ({}: {}), or in quotes if the brackets belong to it ({}: \"[{}]\")",
+         "„{1}“ muss ein einzelner Text sein, keine Liste; schreiben Sie ihn ohne eckige Klammern ({2}: {3}) oder in Anführungszeichen, wenn die Klammern dazugehören ({4}: \"[{5}]\")"),
         ("'{}' must be text, but is {}", "„{1}“ muss ein Text sein, ist aber {2}"),
         ("'{}' must be true or false, but is '{}'", "„{1}“ muss true oder false sein, ist aber „{2}“"),
         ("'{}' must be true or false, but is {}", "„{1}“ muss true oder false sein, ist aber {2}"),

@@ -94,6 +94,8 @@ extension GermanMessages {
          "Das schließende Tag {{/{1}}} hat hier nichts zu schließen: {{{2}}} in Zeile {3} ist schon geschlossen; entfernen Sie dieses Tag"),
         ("the file holds no UI strings; write each as a name with its text (skip: \"Zum Inhalt springen\"), grouped under names (nav:, then blog: \"Blog\" indented below it)",
          "Die Datei enthält keine Oberflächentexte; schreiben Sie jeden als Namen mit seinem Text (skip: \"Zum Inhalt springen\"), gruppiert unter Namen (nav:, darunter eingerückt blog: \"Blog\")"),
+        ("the folder '{}' is not read: capitals count in folder names, and the build reads '{}/'; rename the folder to {}",
+         "Der Ordner „{1}“ wird nicht gelesen: Bei Ordnernamen zählen Groß- und Kleinbuchstaben, und der Build liest „{2}/“; benennen Sie den Ordner in {3} um"),
         ("the layout '{}' is included as a partial ({{>{}}}), so its blocks stay empty and the text after it comes after its </html>; write {{<{}}} and close it with {{/{}}} after the blocks",
          "Das Layout „{1}“ ist als Partial eingebunden ({{>{2}}}), seine Blöcke bleiben also leer und der Text danach steht hinter seinem </html>; schreiben Sie {{<{3}}} und schließen Sie es nach den Blöcken mit {{/{4}}}"),
         ("the pages made with this template have no <h1> heading, so screen reader users do not find the page's title among its headings; make the title an <h1>",

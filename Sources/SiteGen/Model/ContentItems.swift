@@ -188,6 +188,14 @@ public struct Event: Sendable, Identifiable {
 
 public enum EventStatus: String, Sendable, CaseIterable {
     case geplant, abgesagt, verschoben
+
+    /// What an editor writes for a status in words (`fällt aus`), by the status meant (lower case);
+    /// "findet nicht statt" is looked for before "findet statt".
+    static let inWords: [(status: String, words: [String])] = [
+        ("abgesagt", ["fällt aus", "faellt aus", "ausgefallen", "entfällt", "entfaellt", "storniert", "findet nicht statt", "cancelled", "canceled"]),
+        ("verschoben", ["verlegt", "neuer termin", "postponed"]),
+        ("geplant", ["findet statt", "bestätigt", "planmäßig", "scheduled"]),
+    ]
 }
 
 public enum ProjectStatus: String, Sendable, CaseIterable {

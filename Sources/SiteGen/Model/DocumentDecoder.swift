@@ -107,8 +107,21 @@ enum DocumentDecoder {
     /// `status: Abgesagt!` got only the list).
     static func wrongStatus(_ written: String, known: [String]) -> String {
         var message = "status must be one of \(known.joined(separator: ", ")), but is '\(written)'"
-        if let guess = nearest(written.lowercased(), in: known) { message += "; did you mean '\(guess)'?" }
+        if let guess = statusMeant(written, known: known) { message += "; did you mean '\(guess)'?" }
         return message
+    }
+
+    /// The status meant by a sentence as well as by a typo: `Die Veranstaltung ist abgesagt` or
+    /// `verschoben auf Mai` name one of `known` as a word, `fällt aus` in other words. A sentence
+    /// got only the list, with no hint at which value is meant.
+    static func statusMeant(_ written: String, known: [String]) -> String? {
+        let lower = written.lowercased()
+        if let guess = nearest(lower, in: known) { return guess }
+        let words = lower.split { !$0.isLetter }.map(String.init)
+        if let word = words.lazy.compactMap({ nearest($0, in: known) }).first { return word }
+        // The words of a phrase anywhere in the text: `fällt wegen Krankheit aus`.
+        let phrase = { (p: String) in p.split(separator: " ").allSatisfy { words.contains(String($0)) } }
+        return EventStatus.inWords.first { known.contains($0.status) && $0.words.contains(where: phrase) }?.status
     }
 
     static func page(_ doc: LoadedDocument, _ r: inout FrontMatterReader) -> Page? {

@@ -71,6 +71,10 @@ struct FrontMatterReader {
 
     func line(of key: String) -> Int { (map.entry(key) ?? readInstead[key].flatMap { map.entry($0) })?.keyLine ?? map.line }
 
+    /// The keys whose text the pages show as written (not an address, a date or a name the build
+    /// looks up, whose own message names a wrong value).
+    static let shownAsText: Set<String> = ["title", "summary", "author", "image_alt", "name", "address", "format", "label"]
+
     mutating func string(_ key: String, required: Bool = false, example: String = "\"…\"") -> String? {
         guard let value = map[key] else {
             guard required else { return nil }
@@ -87,17 +91,41 @@ struct FrontMatterReader {
             return string(written, example: example)
         }
         switch value {
-        case .scalar(let s, _, _, _):
+        case .scalar(let s, _, _, let quoted):
             let text = s.trimmingSpaces
             if text.isEmpty, required { error(value.line, "'\(key)' is empty; write a value") }
+            if !quoted, Self.shownAsText.contains(key), let message = YAMLHints.enclosedInTypographicQuotes(key, text) {
+                diagnostics.append(.warning(file, line: value.line, message))
+            }
             return text.isEmpty ? nil : text
         case .null:
             if required { error(value.line, "'\(key)' is empty; write a value") }
             return nil
-        default:
+        case .list(let items, _):
+            error(value.line, Self.listForText(key, items))
+            return nil
+        case .map:
             error(value.line, "'\(key)' must be text, but is \(value.kindName)")
             return nil
         }
+    }
+
+    /// A list where one text is expected (`author: [Anna, Ben]`, a name per `- ` line, or
+    /// `title: [Entwurf]`), with the line to write instead: it got only "must be text, but is a list".
+    static func listForText(_ key: String, _ items: [YAMLValue]) -> String {
+        let texts = items.compactMap { item -> String? in
+            guard case .scalar(let s, _, _, _) = item, !s.trimmingSpaces.isEmpty else { return nil }
+            return s.trimmingSpaces
+        }
+        guard !texts.isEmpty, texts.count == items.count else { return "'\(key)' must be text, but is a list" }
+        if key == "author" {
+            let names = texts.count == 1 ? texts[0] : texts.dropLast().joined(separator: ", ") + " und " + texts.last!
+            return "'author' is one line of text, not a list; write the names in one line: author: \(names)"
+        }
+        if texts.count == 1 {
+            return "'\(key)' must be one text, not a list; write it without brackets (\(key): \(texts[0])), or in quotes if the brackets belong to it (\(key): \"[\(texts[0])]\")"
+        }
+        return "'\(key)' must be one text, not a list; write it in one line: \(key): \(texts.joined(separator: ", "))"
     }
 
     mutating func int(_ key: String, required: Bool = false, example: String = "1") -> Int? {

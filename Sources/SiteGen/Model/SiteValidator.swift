@@ -245,6 +245,7 @@ struct SiteValidator {
     func checkPosts(_ site: inout Site) -> [Diagnostic] {
         var d: [Diagnostic] = []
         var missingImages: Set<String> = []
+        var inOtherCase: [String: String] = [:]  // the file meant, by post
         for p in site.posts + site.scheduledPosts {
             if p.summary == nil && !site.writesMisnamed("summary", in: p.source) {
                 // At `summary: ""` when it is written empty (as `sitegen new` leaves it).
@@ -271,11 +272,14 @@ struct SiteValidator {
                     // Like a link, the path starts at the post's folder; editors often write it from content/.
                     let fromRoot = image.hasPrefix("/") ? nil : resolveContentPath("/" + image, from: p.source.path)
                     let folder = display(p.source.path.pathParts.dropLast().joined(separator: "/")) + "/"
+                    let near = Self.nearestImage(image, among: site.assets.map(\.path), from: p.source.path)
                     d.append(.error(p.source.display, line: line, fromRoot.map { fileSystem.fileExists(contentRoot + "/" + $0) } == true
                         ? "image '\(image)' does not exist in \(folder), where the path starts; write image: /\(image) to start from \(display(""))"
                         : "image '\(image)' does not exist (looked for \(display(resolveContentPath(image, from: p.source.path) ?? image)))"
-                            + (Self.nearestImage(image, among: site.assets.map(\.path), from: p.source.path).map { ", did you mean '\($0)'?" } ?? "")))
-                    missingImages.insert(p.source.path)
+                            + (near.map { ", did you mean '\($0)'?" } ?? "")))
+                    // Written in other capitals (/images/FOTO.jpg): the post shows the file meant, so the
+                    // photo is not also called unused; the build fails on the error all the same.
+                    if let near, near.lowercased() == image.lowercased() { inOtherCase[p.source.path] = near } else { missingImages.insert(p.source.path) }
                 }
                 if p.imageAlt == nil {
                     d.append(.warning(p.source.display, line: line, "image has no image_alt text; describe the picture, or write image_alt: \"\" if it is decoration"))
@@ -287,6 +291,7 @@ struct SiteValidator {
         }
 
         for i in site.posts.indices where missingImages.contains(site.posts[i].source.path) { site.posts[i].image = nil }
+        for i in site.posts.indices { if let meant = inOtherCase[site.posts[i].source.path] { site.posts[i].image = meant } }
         return d
     }
 

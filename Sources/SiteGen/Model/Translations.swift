@@ -77,6 +77,10 @@ struct VersionedDocuments {
             if original == "strategy.md", hasStrategy {
                 return .warning(doc.source.display, "the file name marks it as the '\(code)' version of strategy.md, but site.yml declares no language '\(code)', and the site has one strategy page, so it is not published; add \(code) under languages: in site.yml, or remove the file")
             }
+            // `bericht.md.md` (an ending typed where one was hidden): no language is called md.
+            if code.lowercased() == "md" {
+                return .warning(doc.source.display, "the file name ends in .md twice, so it is published as a page of its own under another address; rename the file to '\(name)'")
+            }
             if code == ownLanguage {
                 return .warning(doc.source.display, "the file name marks it as the '\(code)' version of \(name), but '\(code)' is the site's own language, whose files have no mark, so it is published as a page of its own; rename the file to '\(name)'")
             }

@@ -175,7 +175,13 @@ public struct LinkResolver: Sendable {
     /// An address with a scheme: kept, or why it cannot be.
     private static func resolve(scheme: String, _ trimmed: String, isImage: Bool) -> LinkTarget {
         switch scheme {
-        case "javascript", "vbscript", "data", "file": return .dangerous
+        case "javascript", "vbscript", "data": return .dangerous
+        // `file:///C:/Users/…` (copied from a browser's address bar): no code, but a file on the
+        // editor's computer, as C:\… is; it was "runs code" and the link quietly left out.
+        case "file" where isImage:
+            return .broken("'\(trimmed)' is a picture on a computer, which no visitor can see; copy it into content/images/ and show it from there, e.g. ![…](../../images/plan.jpg)")
+        case "file":
+            return .broken("'\(trimmed)' is a file on a computer, which no visitor can open; copy the file into content/downloads/ and link it from there, e.g. ../../downloads/plan.pdf")
         case "http", "https":
             return isImage
                 ? .broken("image '\(trimmed)' would be loaded from another host, which the privacy rules forbid; save it under content/images/ and link it from there")

@@ -206,6 +206,10 @@ private struct Walker {
     /// Each table with the texts of its header row (for the warning and for the table's name).
     private var tableNodes: [(node: OpaquePointer, headers: [String])] = []
     private var unwrapNodes: [OpaquePointer] = []
+    /// The paragraph whose Word list was named (`lineStartMistakes`), so its other lines are not.
+    private var listParagraph: OpaquePointer?
+    /// The paragraph whose unmatched ** was named (`unmatchedBold`), so its other ** are not.
+    private var boldParagraph: OpaquePointer?
     private var previousLevel = 1
     /// Lines of raw HTML left out (safe mode), reported together once the walk is done.
     private var rawHTMLLines: [Int] = []
@@ -238,6 +242,8 @@ private struct Walker {
                 image(node)
             } else if type == CMARK_NODE_TEXT {
                 linksWithSpaces(node)
+                lineStartMistakes(node)
+                unmatchedBold(node)
             } else if type.rawValue >= UInt32(CMARK_NODE_TYPE_BLOCK), type.rawValue < UInt32(CMARK_NODE_TYPE_INLINE), let name = cmark_node_get_type_string(node), strcmp(name, "table") == 0 {
                 let headers = headerTexts(node)
                 tableNodes.append((node, headers))
@@ -395,10 +401,93 @@ private struct Walker {
             diagnostics.append(.warning(body.source.display, line: at,
                 "footnote '\(reference)' has no text, so it shows as written; add a line '\(reference): …' below the paragraph, or remove it"))
         }
+        for written in MarkdownRenderer.linksWithGap(in: text) {
+            let fixed = written.replacingAll("] (", with: "](")
+            diagnostics.append(.warning(body.source.display, line: at,
+                "'\(written)' is shown as text, not as a link: a space stands between ] and (; write \(fixed)"))
+        }
         guard text.containsBytes("](") else { return }
         for written in MarkdownRenderer.linksWithSpaces(in: text) {
             diagnostics.append(.warning(body.source.display, line: at, Self.spaceMessage(written)))
         }
+    }
+
+    /// Lines Markdown shows as text, hashes and marks and all, without a word: `##Ziele` (a heading
+    /// needs a space after the #) and `• Punkt` or `– Punkt` (a list pasted from Word; a list entry
+    /// starts with `- `). One # before a word is left alone: it may be a hashtag. Only a text whose
+    /// first byte could start one is looked at further.
+    private mutating func lineStartMistakes(_ node: OpaquePointer) {
+        guard let literal = cmark_node_get_literal(node) else { return }
+        let first = UInt8(bitPattern: literal[0])
+        guard (first == 35 && literal[1] == 35) || first == 0xE2 || first == 0xC2 else { return }
+        var breaks = 0  // the line breaks before it in its paragraph
+        var previous = cmark_node_previous(node)
+        while let p = previous {
+            let type = cmark_node_get_type(p)
+            if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK { breaks += 1 } else if breaks == 0 { return }
+            previous = cmark_node_previous(p)
+        }
+        guard let parent = cmark_node_parent(node), cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH else { return }
+        let text = String(cString: literal)
+        let shown = text.count > 60 ? text.prefix(60) + "…" : Substring(text)
+        let at = cmark_node_get_start_line(node) > 0 ? line(node) : line(parent) + breaks
+        if first == 35 {
+            let hashes = text.utf8.prefix { $0 == 35 }.count
+            // A letter (an ASCII one or the first byte of an umlaut) right after the hashes.
+            guard hashes <= 6, let next = text.utf8.dropFirst(hashes).first, next >= 0x80 || (next | 0x20) &- 97 < 26 else { return }
+            diagnostics.append(.warning(body.source.display, line: at,
+                "'\(shown)' is shown as text, not as a heading: Markdown needs a space after the #; write \(text.prefix(hashes)) \(shown.dropFirst(hashes))"))
+        } else if let mark = text.first, YAMLHints.wordListMarks.contains(mark), text.dropFirst().first == " ", listParagraph != parent {
+            listParagraph = parent  // one message for the list's lines
+            diagnostics.append(.warning(body.source.display, line: at,
+                "'\(shown)' is shown as text, not as a list: a list entry starts with a hyphen and a space; write - \(shown.dropFirst(2))"))
+        }
+    }
+
+    /// `**Wichtig: **` or `__wichtig __`: with a space inside the marks Markdown makes no bold, and the
+    /// page showed the asterisks without a word. libcmark leaves marks it could not pair in the text
+    /// (bold made is a node of its own), so a text is looked at only when it has two marks side by
+    /// side; one message per paragraph.
+    private mutating func unmatchedBold(_ node: OpaquePointer) {
+        guard let literal = cmark_node_get_literal(node), Self.hasDoubleMark(literal),
+              let parent = cmark_node_parent(node), parent != boldParagraph,
+              let marks = Self.unpairedBoldMarks(Array(String(cString: literal).utf8)) else { return }
+        boldParagraph = parent
+        let at = cmark_node_get_start_line(node) > 0 ? line(node) : line(parent)
+        diagnostics.append(.warning(body.source.display, line: at,
+            "bold (\(marks)…\(marks)) is shown with its marks: they must stand right at the words, without a space inside; write e.g. \(marks)Wichtig:\(marks) Bitte beachten"))
+    }
+
+    /// Whether `text` has `**` or `__`: one strcspn pass for either mark (most text has neither),
+    /// where two strstr passes cost 0.3 % of a build.
+    static func hasDoubleMark(_ text: UnsafePointer<CChar>) -> Bool {
+        var p = text
+        while true {
+            p += strcspn(p, "*_")
+            if p[0] == 0 { return false }
+            if p[1] == p[0] { return true }
+            p += 1
+        }
+    }
+
+    /// `**` or `__` when a text holds two runs of exactly two of them and one has a space beside it
+    /// (`**Wichtig: **`); a line of underscores to fill in (`______`) is no such run.
+    static func unpairedBoldMarks(_ b: [UInt8]) -> String? {
+        for mark in [UInt8(ascii: "*"), UInt8(ascii: "_")] {
+            var (runs, spaced, i) = (0, false, 0)
+            while i < b.count {
+                guard b[i] == mark else { i += 1; continue }
+                var end = i
+                while end < b.count && b[end] == mark { end += 1 }
+                if end - i == 2 {
+                    runs += 1
+                    if (i > 0 && b[i - 1] == 32) || (end < b.count && b[end] == 32) { spaced = true }
+                }
+                i = end
+            }
+            if runs >= 2 && spaced { return mark == UInt8(ascii: "*") ? "**" : "__" }
+        }
+        return nil
     }
 
     /// Why a link with a space in its address shows as text, and the fix.
@@ -684,6 +773,27 @@ extension MarkdownRenderer {
             let address = b[(i + 2)..<end]
             if let start = b[from..<i].lastIndex(of: open), address.contains(space), address.contains(where: { $0 != space }),
                !address.contains(UInt8(ascii: "(")), !address.contains(UInt8(ascii: "\n")) {
+                found.append(String(decoding: b[start...end], as: UTF8.self))
+            }
+            (i, from) = (end + 1, end + 1)
+        }
+        return found
+    }
+
+    /// The `[text] (address)` spans of a text, as written: with a space between ] and ( Markdown
+    /// makes no link, and the page showed brackets and address as text without a word.
+    static func linksWithGap(in text: String) -> [String] {
+        guard text.containsBytes("] (") else { return [] }
+        let b = Array(text.utf8)
+        var found: [String] = []
+        var (i, from) = (0, 0)
+        while i + 2 < b.count {
+            guard b[i] == UInt8(ascii: "]"), b[i + 1] == UInt8(ascii: " "), b[i + 2] == UInt8(ascii: "(") else { i += 1; continue }
+            // The address runs to `)` without a space; the text from the last `[` without a `]`.
+            guard let end = b[(i + 3)...].firstIndex(where: { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") }) else { break }
+            // Only an address: `[in Tonnen] (gerundet)` is prose.
+            let isAddress = b[(i + 3)..<end].contains { "/.:@#".utf8.contains($0) }
+            if b[end] == UInt8(ascii: ")"), isAddress, let start = b[from..<i].lastIndex(of: UInt8(ascii: "[")), !b[(start + 1)..<i].contains(UInt8(ascii: "]")) {
                 found.append(String(decoding: b[start...end], as: UTF8.self))
             }
             (i, from) = (end + 1, end + 1)

@@ -7,12 +7,14 @@ extension SiteRenderer {
     func copyAssets(into sink: OutputSink, outputs: inout Set<String>, records: [PageRecord], linked: Set<String>) -> [Diagnostic] {
         var diagnostics = publishImages(into: sink, outputs: &outputs, linked: linked)
         var waiting = WithheldTexts(site: site, contentRoot: contentRoot, fileSystem: fileSystem)
+        var anyCase = LinkedInAnyCase(linked)
         for asset in site.assets {
             // Photos go out as the files made from them (above), never as they are.
             if ImageFormat(path: asset.path)?.isProcessed == true { continue }
             if asset.needsLink && !linked.contains(asset.path) {
-                // Held back with the draft that links it, without a word; else the editor is told.
-                if !waiting.mention(asset.path) { diagnostics.append(.warning(contentName + "/" + asset.path, unlinkedMessage(asset.path))) }
+                // Held back with the draft that links it, without a word; linked in another case, the
+                // page's message names it; else the editor is told.
+                if !waiting.mention(asset.path) && !anyCase.contains(asset.path) { diagnostics.append(.warning(contentName + "/" + asset.path, unlinkedMessage(asset.path))) }
                 continue
             }
             // A graphic only a draft or a page with errors of its own shows is no leftover to remove.

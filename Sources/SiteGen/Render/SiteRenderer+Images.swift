@@ -18,11 +18,13 @@ extension SiteRenderer {
         var used: [(rendition: ImageRendition, files: [ImageVariant])] = []
         var made: [String: ImageRendition] = [:]  // by output path
         var waiting = WithheldTexts(site: site, contentRoot: contentRoot, fileSystem: fileSystem)
+        var anyCase = LinkedInAnyCase(linked)
         for path in images.renditions.keys.sorted() {
             let rendition = images.renditions[path]!
             guard rendition.files.contains(where: { linked.contains($0.path) }) else {
-                // Held back with the draft (or future post) that shows it: right, and no advice to remove it.
-                if waiting.mention(path) { continue }
+                // Held back with the draft (or future post) that shows it: right, and no advice to remove it;
+                // linked in another case: the page's message names it.
+                if waiting.mention(path) || anyCase.contains(path) { continue }
                 diagnostics.append(.warning(contentName + "/" + path, needsLink.contains(path) ? Self.unlinkedMessage : Self.unusedImageMessage))
                 continue
             }
@@ -107,5 +109,30 @@ struct WithheldTexts {
             texts = withheld.keys.sorted().compactMap { (try? fileSystem.readFile(contentRoot + "/" + $0)).map { String(decoding: $0, as: UTF8.self) } }
         }
         return texts!.contains { $0.containsBytes(String(name)) }
+    }
+}
+
+/// The file names pages link to, compared without case: a file linked as `Foto.JPG` or
+/// `Flyer.PDF` (a Windows or Mac habit) got the page's "did you mean 'foto.jpg'?" and, at the
+/// file, "no page links to it; remove it", two messages about one mistake, the second misleading.
+/// By name, as the page wrote it: a relative address is kept as written when it leads nowhere.
+struct LinkedInAnyCase {
+    let linked: Set<String>
+    /// The names linked, by their lower case.
+    private var names: [String: Set<Substring>]?
+
+    init(_ linked: Set<String>) { self.linked = linked }
+
+    /// Whether a page links a file of `path`'s name written in other capitals. Made when first asked
+    /// (rarely: only for a file no page links as it is). A file of the same name elsewhere, linked as
+    /// it is, does not count: `foto.jpg` is a common name.
+    mutating func contains(_ path: String) -> Bool {
+        if names == nil { names = Dictionary(grouping: linked.map(Self.name), by: { $0.lowercased() }).mapValues(Set.init) }
+        let name = Self.name(path)
+        return names![name.lowercased()]?.contains { $0 != name } ?? false
+    }
+
+    private static func name(_ path: String) -> Substring {
+        path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? Substring(path)
     }
 }

@@ -63,6 +63,8 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         // A file named already (`post.html` for a missing post.mustache) is not named twice.
         let named = diagnostics.map(\.message)
         diagnostics += TemplateLint.unreadFiles(listing, display: display).filter { d in !named.contains { $0.contains(d.file) } }
+        let otherCase = TemplateLint.foldersInOtherCase(listing)
+        diagnostics = TemplateLint.namingFolders(otherCase, in: diagnostics, language: language, display: display)
         guard let library, !diagnostics.contains(where: { $0.severity == .error }) else { return (nil, diagnostics) }
         var set = TemplateSet(library: library, strings: strings, assets: files.assets, hash: files.hash, root: root)
         set.stringsValue = stringsValue
@@ -72,7 +74,8 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         diagnostics += UnusedUIStrings.check(UIStrings(tree: strings), names: set.uiStringNames, file: display("i18n/\(language).yml"), lines: files.stringLines)
         set.dependencyHashes = hashesWithDependencies(texts, references: library.references)
         set.ids = literalIDs(texts, references: library.references)
-        return (set, diagnostics)
+        // Beside the folder of the right name, its copy in other capitals is not used either.
+        return (set, TemplateLint.namingFolders(otherCase, in: diagnostics, language: language, display: display))
     }
 
     /// What the templates folder holds: template texts, the UI strings of `language`, the theme's
