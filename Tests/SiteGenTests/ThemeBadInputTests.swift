@@ -472,6 +472,45 @@ import Testing
         #expect(top.lines == ["Templates/post-list.mustache:2: warning: image tag <img> has no alt attribute, so screen readers read out its address; add alt=\"{{alt}}\" (alt=\"\" for decoration)"], "\(top.lines)")
     }
 
+    /// A heading that skips a level in a template was on every page of its kind, without a word
+    /// (the Markdown check reads content only). Judged in the order a page reads them, a
+    /// partial's headings where it is included: the card's <h3> after a list's <h2> is none.
+    @Test func aHeadingThatSkipsALevelIsNamedAtItsLine() {
+        let clause = "and skips a level, so screen reader users who move by headings look for a part that is not there; make it <h2>"
+        let own = messages { edit("event.mustache", &$0) { $0.replacingOccurrences(of: "<h2 id=\"eckdaten\">{{t.event.facts}}</h2>", with: "<h3 id=\"eckdaten\">{{t.event.facts}}</h3>") } }
+        #expect(own.lines == ["Templates/event.mustache:14: warning: heading <h3> follows <h1> (Templates/event.mustache:8) " + clause], "\(own.lines)")
+        let partial = messages { edit("partials/tags.mustache", &$0) { $0.replacingOccurrences(of: "<h2 class=\"tags-label\">{{t.post.tags}}</h2>", with: "<h4 class=\"tags-label\">{{t.post.tags}}</h4>") } }
+        #expect(partial.lines == ["Templates/partials/tags.mustache:3: warning: heading <h4> follows <h1> (Templates/post.mustache:6) " + clause], "\(partial.lines)")
+    }
+
+    /// A link or button with only an icon (or a picture with alt="") has no name for screen
+    /// readers; it was on every page, without a word. Text, a value, an aria-label or alt text name it.
+    @Test func aLinkWithOnlyAnIconIsNamedAtItsLine() {
+        let advice = " has no text, only an icon or a picture without alt text, so screen readers announce it without a name; add the text in <span class=\"visually-hidden\">…</span>, or an aria-label"
+        let icon = messages { files in
+            edit("partials/site-header.mustache", &files) { $0.replacingOccurrences(of: "<span>{{title}}</span></a></li>", with: "</a></li>") }
+            edit("post-list.mustache", &files) { $0.replacingOccurrences(of: "{{$main}}\n", with: "{{$main}}\n<button type=\"button\">\n<svg aria-hidden=\"true\"></svg></button>\n") }
+        }
+        #expect(icon.lines == [
+            "Templates/partials/site-header.mustache:12: warning: <a>" + advice,
+            "Templates/post-list.mustache:3: warning: <button>" + advice,
+        ], "\(icon.lines)")
+        let labelled = messages { edit("partials/site-header.mustache", &$0) {
+            $0.replacingOccurrences(of: "<span>{{title}}</span></a></li>", with: "</a></li>").replacingOccurrences(of: "<li><a href=\"{{href}}\"{{#current}}", with: "<li><a href=\"{{href}}\" aria-label=\"{{title}}\"{{#current}}")
+        } }
+        #expect(labelled.lines.isEmpty, "\(labelled.lines)")
+    }
+
+    /// A UI string with placeholders shown by a template ({{t.pagination.status}}) printed
+    /// "Seite {1} von {2}" on every page: the build fills them only where it uses the string.
+    /// A data- attribute's value is for the site's script, which fills them.
+    @Test func aUIStringWithPlaceholdersShownByATemplateIsNamed() {
+        let r = messages { edit("partials/tags.mustache", &$0) { $0.replacingOccurrences(of: "<h2 class=\"tags-label\">{{t.post.tags}}</h2>", with: "<h2 class=\"tags-label\">{{ t.pagination.status }}</h2>") } }
+        #expect(r.lines == ["Templates/partials/tags.mustache:3: warning: {{t.pagination.status}} shows the string's {1} as written, on every page made with it: only the build fills placeholders, where it uses the string itself; show the view's value made from it (docs/templates.md names them), or a UI string without placeholders"], "\(r.lines)")
+        let shown = TemplateLint.shownStrings(in: Array("<p data-x=\"{{t.a.b}}\" title=\"{{{t.c}}}\">\n{{#t.d}}{{/t.d}}{{&t.e}}".utf8))
+        #expect(shown.map { "\($0.key):\($0.line)" } == ["c:1", "e:2"])
+    }
+
     @Test func aKeyMissingInAPartialSaysWhereThePartialIsIncluded() {
         let r = messages { edit("partials/card-post.mustache", &$0) { $0.replacingOccurrences(of: "{{dateText}}", with: "{{feedHref}}") } }
         // No name is close, so the templates whose views have it are named instead.

@@ -31,6 +31,8 @@ extension GermanMessages {
          "„{1}“ würde von jeder Seite, die dieses Stylesheet nutzt, von einem anderen Server geladen; die Datenschutzregeln erlauben nur Dateien dieser Website (legen Sie die Datei unter {2} ab und verweisen Sie dort auf sie)"),
         ("; there is {}: rename or move it to {}", "; vorhanden ist {1}: benennen Sie die Datei um oder verschieben Sie sie nach {2}"),
         ("; there is {}: write its name, '{}'", "; vorhanden ist {1}: schreiben Sie seinen Namen, „{2}“"),
+        ("<{}> has no text, only an icon or a picture without alt text, so screen readers announce it without a name; add the text in <span class=\"visually-hidden\">…</span>, or an aria-label",
+         "<{1}> hat keinen Text, nur ein Symbol oder ein Bild ohne Alternativtext, Screenreader nennen es also ohne Namen; ergänzen Sie den Text in <span class=\"visually-hidden\">…</span> oder ein aria-label"),
         ("Mustache has no {{#if …}}: a section shows its content when the value is there; write {{#{}}}…{{/{}}}",
          "Mustache kennt kein {{#if …}}: Ein Abschnitt zeigt seinen Inhalt, wenn der Wert vorhanden ist; schreiben Sie {{#{1}}}…{{/{2}}}"),
         ("Mustache has no {{#unless …}}: write {{^{}}}…{{/{}}}", "Mustache kennt kein {{#unless …}}: Schreiben Sie {{^{1}}}…{{/{2}}}"),
@@ -50,6 +52,8 @@ extension GermanMessages {
         ("dynamic names ({{>*{}}}) are not supported; name the partial",
          "Dynamische Namen ({{>*{1}}}) werden nicht unterstützt; nennen Sie das Partial beim Namen"),
         ("file cannot be read", "Die Datei kann nicht gelesen werden"),
+        ("heading <h{}> follows <h{}> ({}) and skips a level, so screen reader users who move by headings look for a part that is not there; make it <h{}>",
+         "Die Überschrift <h{1}> folgt auf <h{2}> ({3}) und überspringt eine Ebene, wer per Screenreader von Überschrift zu Überschrift springt, sucht also einen Teil, den es nicht gibt; machen Sie daraus <h{4}>"),
         ("image tag <img> has no alt attribute, so screen readers read out its address; add alt=\"{{alt}}\" (alt=\"\" for decoration)",
          "Das Bild-Tag <img> hat kein alt-Attribut, Screenreader lesen also seine Adresse vor; ergänzen Sie alt=\"{{alt}}\" (alt=\"\" für reinen Schmuck)"),
         ("no key '{}' here{}", "Hier gibt es keinen Schlüssel „{1}“{2}"),
@@ -126,5 +130,7 @@ extension GermanMessages {
          "Dieser Kommentar enthält „{1}“, aber ein Kommentar endet beim ersten „{2}“: schließen Sie den Kommentar davor (Kommentare lassen sich nicht verschachteln und enthalten keine Tags)"),
         ("unknown UI string '{}', did you mean '{}'? As written, the pages of this language show nothing in its place",
          "Unbekannter Oberflächentext „{1}“, meinten Sie „{2}“? So zeigen die Seiten dieser Sprache an seiner Stelle nichts"),
+        ("{{t.{}}} shows the string's {{}} as written, on every page made with it: only the build fills placeholders, where it uses the string itself; show the view's value made from it (docs/templates.md names them), or a UI string without placeholders",
+         "{{t.{1}}} zeigt das {{2}} des Textes so, wie es dasteht, auf jeder Seite, die damit entsteht: Platzhalter füllt nur der Build, wo er den Text selbst verwendet; zeigen Sie den Wert der View, der daraus entsteht (docs/templates.md nennt sie), oder einen Oberflächentext ohne Platzhalter"),
     ]
 }
