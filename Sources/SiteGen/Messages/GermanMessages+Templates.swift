@@ -119,6 +119,8 @@ extension GermanMessages {
          "Der Name im Tag „{1}“ enthält ein Leerzeichen; ein Name ist ein Wort oder ein Pfad mit Punkten (page.title)"),
         ("the tag name '{}' has an empty part; write names like page.title, or . for the current value",
          "Der Name im Tag „{1}“ hat einen leeren Teil; schreiben Sie Namen wie page.title, oder . für den aktuellen Wert"),
+        ("the tag {} has a space before '{}', so it would be read as a value named '{}'; write {}",
+         "Das Tag {1} hat ein Leerzeichen vor „{2}“, es würde also als Wert namens „{3}“ gelesen; schreiben Sie {4}"),
         ("the template has no layout ({{<base}}…{{/base}}) and no <html>, so its pages lack the site's head, header and footer",
          "Das Template hat kein Layout ({{<base}}…{{/base}}) und kein <html>, seinen Seiten fehlen also Kopf, Kopfzeile und Fußzeile der Website"),
         ("the template is empty, so every page of this kind ('{}') would be an empty file",
