@@ -22,15 +22,23 @@ extension TemplateLint {
         return result
     }
 
+    /// The elements judged, with their names' bytes (compared in place: every `<` of every
+    /// template is looked at).
+    private static let clickables: [(name: String, bytes: [UInt8])] = ["a", "button"].map { ($0, Array($0.utf8)) }
+
     /// "a" or "button" when such a start tag's name begins at `at`.
     private static func clickable(_ b: [UInt8], at: Int) -> String? {
-        for name in ["a", "button"] {
-            let n = Array(name.utf8)
-            guard at + n.count < b.count, zip(b[at..<(at + n.count)], n).allSatisfy({ $0 | 0x20 == $1 }) else { continue }
+        for (name, n) in clickables where at + n.count < b.count && matches(b, at: at, n) {
             let after = b[at + n.count]
             if after == UInt8(ascii: ">") || after == 32 || after == 10 || after == 9 { return name }
         }
         return nil
+    }
+
+    /// Whether the bytes at `at` are `name`, ignoring the case of ASCII letters.
+    private static func matches(_ b: [UInt8], at: Int, _ name: [UInt8]) -> Bool {
+        for k in name.indices where b[at + k] | 0x20 != name[k] | 0x20 { return false }
+        return true
     }
 
     /// Just past the `>` of the tag that starts at `from` (quoted values may hold a `>`).
@@ -44,10 +52,10 @@ extension TemplateLint {
 
     /// Where the element's end tag `</name` starts.
     private static func closing(_ element: String, in b: [UInt8], from: Int) -> Int? {
-        let end = Array("</\(element)".utf8)
+        let name = Array(element.utf8)
         var j = from
-        while j + end.count <= b.count {
-            if zip(b[j..<(j + end.count)], end).allSatisfy({ $0 | 0x20 == $1 | 0x20 }) { return j }
+        while j + 2 + name.count <= b.count {
+            if b[j] == UInt8(ascii: "<"), b[j + 1] == UInt8(ascii: "/"), matches(b, at: j + 2, name) { return j }
             j += 1
         }
         return nil
@@ -56,6 +64,8 @@ extension TemplateLint {
     /// Whether the link's start tag names it, or its content has text, a value, an image's
     /// alt text, an SVG title or a partial (which may hold text).
     private static func hasName(tag: [UInt8], content: ArraySlice<UInt8>) -> Bool {
+        // Most links show a value ({{title}}): that is found on the bytes, without reading tags.
+        if visibleText(content) { return true }
         var scanner = XMLTagScanner(tag)
         if let start = scanner.next(), start.attributes.contains(where: { ["aria-label", "aria-labelledby", "title"].contains($0.name.lowercased()) }) { return true }
         var inner = markupScanner(String(decoding: content, as: UTF8.self))
@@ -64,7 +74,7 @@ extension TemplateLint {
             if name == "title" { return true }
             if name == "img", t.attributes.contains(where: { $0.name.lowercased() == "alt" && !$0.value.allSatisfy { $0 == " " } }) { return true }
         }
-        return visibleText(content)
+        return false
     }
 
     /// Text outside tags, or a tag that prints a value (`{{title}}`, `{{>partial}}`); sections,

@@ -6,8 +6,8 @@ extension TemplateLint {
         var result: [Diagnostic] = []
         for name in texts.keys.sorted() {
             for (key, line) in shownStrings(in: Array(texts[name]!.utf8)) {
-                let numbers = UIStringPlaceholders.numbers(in: strings[key]).sorted()
-                guard let first = numbers.first, strings[key] != key else { continue }
+                let text = strings[key]
+                guard text != key, text.utf8.contains(UInt8(ascii: "{")), let first = UIStringPlaceholders.numbers(in: text).min() else { continue }
                 result.append(.warning(display(name + ".mustache"), line: line,
                     "{{t.\(key)}} shows the string's {\(first)} as written, on every page made with it: only the build fills placeholders, where it uses the string itself; show the view's value made from it (docs/templates.md names them), or a UI string without placeholders"))
             }
