@@ -9,9 +9,9 @@ public enum TemplateDocs {
         var out = """
         # Template keys
 
-        Written from the view types in `Sources/SiteGen/Render/Views/` (`swift test` fails when this
-        file and the views disagree; `SITEGEN_UPDATE_DOCS=1 swift test --filter TemplateDocsTests`
-        writes it anew). A tag that names a key its view does not have is reported when the templates
+        Written from the view types in `Sources/SiteGen/Render/Views/`, the partials' table from the
+        templates in `Templates/` (`swift test` fails when this file and they disagree;
+        `SITEGEN_UPDATE_DOCS=1 swift test --filter TemplateDocsTests` writes it anew). A tag that names a key its view does not have is reported when the templates
         are loaded, with a "did you mean".
 
         Every template sees, below its own view, the **globals**: \(keyList(GlobalsView.fields)).
