@@ -296,6 +296,21 @@ import Testing
         #expect(UIStringPlaceholders.numbers(in: "{1} von {2}, {x} {12} {") == [1, 2, 12])
     }
 
+    /// A placeholder the build does not fill in the site's own strings (`Seite {1} von {3}`) showed
+    /// as written without a word, and en.yml, which was right, was told to add {3} and drop {2}.
+    /// The build's own count of values decides (UIStrings.valuesFilledIn).
+    @Test func aPlaceholderTheBuildDoesNotFillIsNamedInItsOwnFile() {
+        var files = Self.theme
+        edit("i18n/de.yml", &files) { $0.replacingOccurrences(of: "status: \"Seite {1} von {2}\"", with: "status: \"Seite {1} von {3}\"") }
+        let (german, _, diagnostics) = Self.version("en", of: files)
+        #expect(german.own.map(\.description) == [
+            "Templates/i18n/de.yml:\(Self.line(of: "  status:", in: files["i18n/de.yml"]!)): warning: the UI string 'pagination.status' has {3}, which no value fills, so the pages of this language show it as written; remove it",
+        ])
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(UIStrings.valuesFilled(into: "tags.count.other") == 1 && UIStrings.valuesFilled(into: "translation.untranslated.blog.one") == 1)
+        #expect(UIStrings.valuesFilled(into: "search.results") == nil && UIStrings.valuesFilled(into: "field.counts") == 3)
+    }
+
     @Test func theRealThemeLoadsWithoutAWord() {
         let r = messages { _ in }
         #expect(r.loaded)
@@ -561,6 +576,45 @@ enum SiteRendererTestHook {
         #expect(keys.count > 30)
         #expect(keys.subtracting(UIStrings.usedByCode).isEmpty, "add to UIStrings.usedByCode: \(keys.subtracting(UIStrings.usedByCode).sorted())")
         for status in EventStatus.allCases where status != .geplant { #expect(UIStrings.usedByCode.contains("event.status.\(status.rawValue)")) }
+    }
+
+    /// `UIStrings.valuesFilledIn` has every string Swift code fills with `format`, with the number
+    /// of values the call passes; `countedStrings` every string it shows with `count`.
+    @Test func theValuesFilledInMatchTheSources() throws {
+        let root = TestSupport.repoRoot + "/Sources/SiteGen"
+        var formats: [String: Int] = [:], counted: Set<String> = []
+        let call = try NSRegularExpression(pattern: #"strings\.(format|count)\("([a-zA-Z.]+)"#)
+        for path in (FileManager.default.enumerator(atPath: root)?.allObjects as? [String]) ?? [] where path.hasSuffix(".swift") {
+            let text = try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+            let bytes = Array(text.utf8)
+            for m in call.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let key = String(text[Range(m.range(at: 2), in: text)!])
+                let name = String(text[Range(m.range(at: 1), in: text)!])
+                if name == "count" {
+                    counted.insert(key.hasSuffix(".") ? key + "*" : key)  // "translation.untranslated.\(key)"
+                } else {
+                    let start = text.utf8.distance(from: text.utf8.startIndex, to: Range(m.range, in: text)!.lowerBound)
+                    formats[key] = Self.arguments(bytes, from: start + "strings.".utf8.count + name.utf8.count) - 1
+                }
+            }
+        }
+        #expect(formats.count > 10 && counted.count > 3)
+        #expect(formats == UIStrings.valuesFilledIn, "UIStrings.valuesFilledIn should be \(formats.sorted { $0.key < $1.key })")
+        #expect(counted == Set(UIStrings.countedStrings), "UIStrings.countedStrings should be \(counted.sorted())")
+    }
+
+    /// The number of arguments of the call whose `(` is at `open`: commas outside nested brackets and string literals, plus one.
+    static func arguments(_ b: [UInt8], from open: Int) -> Int {
+        var depth = 0, commas = 0, inString = false, i = open
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: "\""), b[i - 1] != UInt8(ascii: "\\") { inString.toggle() }
+            else if !inString, c == UInt8(ascii: "(") || c == UInt8(ascii: "[") { depth += 1 }
+            else if !inString, c == UInt8(ascii: ")") || c == UInt8(ascii: "]") { depth -= 1; if depth == 0 { break } }
+            else if !inString, c == UInt8(ascii: ","), depth == 1 { commas += 1 }
+            i += 1
+        }
+        return commas + 1
     }
 
     /// Every group Swift code reads by a key made from a value (`strings["nav.access.\(slug)"]`)

@@ -70,6 +70,7 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         diagnostics += TemplateLint.warnings(library, texts: texts, strings: UIStrings(tree: strings), language: language, display: display)
         set.uiStringNames = UnusedUIStrings.namesInTemplates(texts)
         diagnostics += UnusedUIStrings.check(UIStrings(tree: strings), names: set.uiStringNames, file: display("i18n/\(language).yml"), lines: files.stringLines)
+        diagnostics += UIStringPlaceholders.unfilled(UIStrings(tree: strings), file: display("i18n/\(language).yml"), lines: files.stringLines)
         set.dependencyHashes = hashesWithDependencies(texts, references: library.references)
         set.ids = literalIDs(texts, references: library.references)
         return (set, diagnostics)
