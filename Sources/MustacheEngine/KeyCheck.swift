@@ -33,6 +33,28 @@ extension TemplateLibrary {
     }
 }
 
+/// A partial tag and the view on top of the stack where it stands: what the partial's own tags
+/// can name (docs/templates.md lists them for designers).
+public struct PartialUse: Hashable, Sendable {
+    public let partial: String
+    public let template: String
+    public let line: Int
+    /// The name of the shape on top; nil where a section over a single value or unknown data is.
+    public let view: String?
+}
+
+extension TemplateLibrary {
+    /// Every partial tag `template` reaches (through its partials and parents), once per view it
+    /// is included with, as the key check walks them.
+    public func partialUses(template: String, stack: [Shape]) -> [PartialUse] {
+        guard let compiled = templates[template] else { return [] }
+        var checker = KeyChecker()
+        checker.recordsPartialUses = true
+        checker.check(compiled, stack: stack.map { KeyChecker.Frame(shape: $0, type: .object($0)) }, overrides: [])
+        return checker.partialUses
+    }
+}
+
 struct KeyChecker {
     /// A frame of the stack as the check sees it: the keys it has and the type of its value.
     struct Frame {
@@ -50,6 +72,9 @@ struct KeyChecker {
     }
 
     var problems: [KeyProblem] = []
+    /// Kept only when asked for: the load-time check needs none of them.
+    var recordsPartialUses = false
+    var partialUses: [PartialUse] = []
     private var seen: Set<Signature> = []
     private var reported: Set<String> = []
     /// The partial or parent tag the current template was reached through.
@@ -76,7 +101,12 @@ struct KeyChecker {
                 let type = resolve(path, stack: stack, template: template, location: location)
                 check(children, in: template, stack: inverted ? stack : stack + [frame(of: type)], overrides: overrides)
             case .partial(let ref, _, let location):
-                if let target = ref.target { include(target, from: template, at: location, stack: stack, overrides: overrides) }
+                guard let target = ref.target else { continue }
+                if recordsPartialUses {
+                    let top = stack.last?.shape.flatMap { $0.isOpen ? nil : $0.name }
+                    partialUses.append(PartialUse(partial: target.name, template: template, line: location.line, view: top))
+                }
+                include(target, from: template, at: location, stack: stack, overrides: overrides)
             case .parent(let ref, let arguments, _, let location):
                 let added = arguments.filter { a in !overrides.contains { $0.symbol == a.symbol } }.map { ($0.symbol, $0.nodes, template) }
                 if let target = ref.target { include(target, from: template, at: location, stack: stack, overrides: overrides + added) }

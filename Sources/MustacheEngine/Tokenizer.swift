@@ -124,9 +124,22 @@ struct Tokenizer {
             token.name = trimmed(kind == .variable ? inner : inner + 1, close)
             if token.name.isEmpty { throw fail("a tag has no name") }
             if token.name.hasPrefix("*") { throw fail("dynamic names ({{>*\(token.name.dropFirst())}}) are not supported; name the partial") }
+            if kind == .variable, let first = token.name.utf8.first, Self.sigils.contains(first) { throw fail(spaceBeforeSigil(token, first)) }
             try Self.checkName(token.name, kind: kind, fail: fail)
             return token
         }
+    }
+
+    /// The bytes that make a tag a section, partial, comment … when they follow the opening delimiter.
+    static let sigils: Set<UInt8> = Set("#^/>!<$&=".utf8)
+
+    /// `{{ #post }}`: Mustache reads a sigil after a space as part of a value's name, so the
+    /// section never opened and every key inside it was reported missing, one warning each.
+    private func spaceBeforeSigil(_ token: Token, _ sigil: UInt8) -> String {
+        let written = String(decoding: bytes[token.start..<token.end], as: UTF8.self)
+        let rest = token.name.dropFirst().drop { $0 == " " || $0 == "\t" }
+        let meant = String(decoding: delimiters.open, as: UTF8.self) + String(UnicodeScalar(sigil)) + rest + String(decoding: delimiters.close, as: UTF8.self)
+        return "the tag \(written) has a space before '\(UnicodeScalar(sigil))', so it would be read as a value named '\(token.name)'; write \(meant)"
     }
 
     /// Names Mustache cannot use, with what to write instead (Handlebars habits among them).

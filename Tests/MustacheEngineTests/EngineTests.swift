@@ -181,6 +181,19 @@ final class TaggedPage: TemplateView {
         #expect(error("{{#post}}\n{{/pots}}") == "p:2:1: the closing tag {{/pots}} does not match {{#post}} at line 1; did you mean {{/post}}?")
     }
 
+    /// `{{ #post }}` is a value named '#post' in Mustache: the section never opened, and every key
+    /// inside it was reported missing (17 warnings for post.mustache, none saying why).
+    @Test func aSpaceBeforeTheSigilIsAnError() {
+        func error(_ text: String) -> String? {
+            do { _ = try TemplateLibrary(sources: ["p": text, "x": ""]) } catch { return error.errors.first?.description }
+            return nil
+        }
+        #expect(error("a\n  {{ #post }}{{title}}{{ /post }}") == "p:2:3: the tag {{ #post }} has a space before '#', so it would be read as a value named '#post'; write {{#post}}")
+        #expect(error("{{  >  x}}") == "p:1:1: the tag {{  >  x}} has a space before '>', so it would be read as a value named '>  x'; write {{>x}}")
+        #expect(error("{{=<% %>=}}<% ^a %><%/a%>") == "p:1:12: the tag <% ^a %> has a space before '^', so it would be read as a value named '^a'; write <%^a%>")
+        #expect(error("{{ title }}{{# post }}{{/ post }}{{& html }}") == nil)
+    }
+
     /// Names with an empty part or a space are errors, ASCII or not; dotted paths and "." are fine.
     @Test func aNameWithAnEmptyPartOrASpaceIsAnError() throws {
         for good in ["{{.}}", "{{page.title}}", "{{#t.field.x}}{{/t.field.x}}", "{{größe.wert}}", "{{a-b_c}}"] {

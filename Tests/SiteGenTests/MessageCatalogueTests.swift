@@ -18,6 +18,15 @@ import Testing
         #expect(catalogue.german("move x.md to pages/") == "verschieben Sie nach pages/: x.md")
     }
 
+    /// A part that holds a placeholder of its own is put in as it is: the real catalogue said
+    /// "Der Oberflächentext „pagination.next“ enthält pagination.next" for a de.yml string that
+    /// lost its {1} (the {1} put in for the second part was then replaced by the first).
+    @Test func aPartWithANumberInBracesIsPutInAsItIs() {
+        #expect(catalogue.german("move {2} to {1}") == "verschieben Sie nach {1}: {2}")
+        #expect(MessageCatalogue.german.german("the UI string 'pagination.next' has {1}, which no value fills, so the pages of this language show it as written; remove it")
+                == "Der Oberflächentext „pagination.next“ enthält {1}, das kein Wert füllt, die Seiten dieser Sprache zeigen es also so, wie es dasteht; entfernen Sie es")
+    }
+
     @Test func aClauseThatIsAMessageOfItsOwnIsTranslatedToo() {
         #expect(catalogue.german("'bildung' is not a field of action; did you mean 'bildung-und-kultur'?")
                 == "„bildung“ ist kein Handlungsfeld; meinten Sie „bildung-und-kultur“?")

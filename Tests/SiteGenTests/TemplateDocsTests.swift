@@ -9,7 +9,8 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("docs/templates.md").path
 
     @Test func theDocumentMatchesTheViews() throws {
-        let made = TemplateDocs.markdown()
+        let (set, _) = TemplateSet.load(fileSystem: LocalFileSystem(), root: TestSupport.templates, displayRoot: "Templates", language: "de")
+        let made = TemplateDocs.markdown(library: try #require(set).library)
         if ProcessInfo.processInfo.environment["SITEGEN_UPDATE_DOCS"] == "1" {
             try made.write(toFile: Self.path, atomically: true, encoding: .utf8)
         }
@@ -18,6 +19,14 @@ import Testing
         // Every page template and the keys designers reach for most are in it.
         for (template, _) in TemplateKeys.roots { #expect(file.contains("`\(template).mustache`")) }
         for key in ["`documentTitle`", "`badgeList`", "`navigation`", "`dateText`", "`html` | HTML"] { #expect(file.contains(key), "\(key)") }
+        // Every partial with the view its tags can name, and the strings the build reads.
+        let cards = file.split(separator: "\n").first { $0.hasPrefix("| `partials/card-post.mustache` | [PostCard](#postcard) | `") }
+        #expect(cards?.contains("`post-list.mustache:11`") == true, "\(String(describing: cards))")
+        #expect(file.contains("| `partials/site-header.mustache` | [Navigation](#navigation) | `base.mustache:"))
+        for partial in (try FileManager.default.contentsOfDirectory(atPath: TestSupport.templates + "/partials")) {
+            #expect(file.contains("| `partials/\(partial)` |"), "\(partial) is missing in the partials' table")
+        }
+        #expect(file.contains("`pagination.status`") && file.contains("`nav.access.…`"))
     }
 
     /// Each view type's key table answers by slot what its getter says (the table drives both).

@@ -296,6 +296,21 @@ import Testing
         #expect(UIStringPlaceholders.numbers(in: "{1} von {2}, {x} {12} {") == [1, 2, 12])
     }
 
+    /// A placeholder the build does not fill in the site's own strings (`Seite {1} von {3}`) showed
+    /// as written without a word, and en.yml, which was right, was told to add {3} and drop {2}.
+    /// The build's own count of values decides (UIStrings.valuesFilledIn).
+    @Test func aPlaceholderTheBuildDoesNotFillIsNamedInItsOwnFile() {
+        var files = Self.theme
+        edit("i18n/de.yml", &files) { $0.replacingOccurrences(of: "status: \"Seite {1} von {2}\"", with: "status: \"Seite {1} von {3}\"") }
+        let (german, _, diagnostics) = Self.version("en", of: files)
+        #expect(german.own.map(\.description) == [
+            "Templates/i18n/de.yml:\(Self.line(of: "  status:", in: files["i18n/de.yml"]!)): warning: the UI string 'pagination.status' has {3}, which no value fills, so the pages of this language show it as written; remove it",
+        ])
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        #expect(UIStrings.valuesFilled(into: "tags.count.other") == 1 && UIStrings.valuesFilled(into: "translation.untranslated.blog.one") == 1)
+        #expect(UIStrings.valuesFilled(into: "search.results") == nil && UIStrings.valuesFilled(into: "field.counts") == 3)
+    }
+
     @Test func theRealThemeLoadsWithoutAWord() {
         let r = messages { _ in }
         #expect(r.loaded)
@@ -497,6 +512,45 @@ import Testing
         #expect(top.lines == ["Templates/post-list.mustache:2: warning: image tag <img> has no alt attribute, so screen readers read out its address; add alt=\"{{alt}}\" (alt=\"\" for decoration)"], "\(top.lines)")
     }
 
+    /// A heading that skips a level in a template was on every page of its kind, without a word
+    /// (the Markdown check reads content only). Judged in the order a page reads them, a
+    /// partial's headings where it is included: the card's <h3> after a list's <h2> is none.
+    @Test func aHeadingThatSkipsALevelIsNamedAtItsLine() {
+        let clause = "and skips a level, so screen reader users who move by headings look for a part that is not there; make it <h2>"
+        let own = messages { edit("event.mustache", &$0) { $0.replacingOccurrences(of: "<h2 id=\"eckdaten\">{{t.event.facts}}</h2>", with: "<h3 id=\"eckdaten\">{{t.event.facts}}</h3>") } }
+        #expect(own.lines == ["Templates/event.mustache:14: warning: heading <h3> follows <h1> (Templates/event.mustache:8) " + clause], "\(own.lines)")
+        let partial = messages { edit("partials/tags.mustache", &$0) { $0.replacingOccurrences(of: "<h2 class=\"tags-label\">{{t.post.tags}}</h2>", with: "<h4 class=\"tags-label\">{{t.post.tags}}</h4>") } }
+        #expect(partial.lines == ["Templates/partials/tags.mustache:3: warning: heading <h4> follows <h1> (Templates/post.mustache:6) " + clause], "\(partial.lines)")
+    }
+
+    /// A link or button with only an icon (or a picture with alt="") has no name for screen
+    /// readers; it was on every page, without a word. Text, a value, an aria-label or alt text name it.
+    @Test func aLinkWithOnlyAnIconIsNamedAtItsLine() {
+        let advice = " has no text, only an icon or a picture without alt text, so screen readers announce it without a name; add the text in <span class=\"visually-hidden\">…</span>, or an aria-label"
+        let icon = messages { files in
+            edit("partials/site-header.mustache", &files) { $0.replacingOccurrences(of: "<span>{{title}}</span></a></li>", with: "</a></li>") }
+            edit("post-list.mustache", &files) { $0.replacingOccurrences(of: "{{$main}}\n", with: "{{$main}}\n<button type=\"button\">\n<svg aria-hidden=\"true\"></svg></button>\n") }
+        }
+        #expect(icon.lines == [
+            "Templates/partials/site-header.mustache:12: warning: <a>" + advice,
+            "Templates/post-list.mustache:3: warning: <button>" + advice,
+        ], "\(icon.lines)")
+        let labelled = messages { edit("partials/site-header.mustache", &$0) {
+            $0.replacingOccurrences(of: "<span>{{title}}</span></a></li>", with: "</a></li>").replacingOccurrences(of: "<li><a href=\"{{href}}\"{{#current}}", with: "<li><a href=\"{{href}}\" aria-label=\"{{title}}\"{{#current}}")
+        } }
+        #expect(labelled.lines.isEmpty, "\(labelled.lines)")
+    }
+
+    /// A UI string with placeholders shown by a template ({{t.pagination.status}}) printed
+    /// "Seite {1} von {2}" on every page: the build fills them only where it uses the string.
+    /// A data- attribute's value is for the site's script, which fills them.
+    @Test func aUIStringWithPlaceholdersShownByATemplateIsNamed() {
+        let r = messages { edit("partials/tags.mustache", &$0) { $0.replacingOccurrences(of: "<h2 class=\"tags-label\">{{t.post.tags}}</h2>", with: "<h2 class=\"tags-label\">{{ t.pagination.status }}</h2>") } }
+        #expect(r.lines == ["Templates/partials/tags.mustache:3: warning: {{t.pagination.status}} shows the string's {1} as written, on every page made with it: only the build fills placeholders, where it uses the string itself; show the view's value made from it (docs/templates.md names them), or a UI string without placeholders"], "\(r.lines)")
+        let shown = TemplateLint.shownStrings(in: Array("<p data-x=\"{{t.a.b}}\" title=\"{{{t.c}}}\">\n{{#t.d}}{{/t.d}}{{&t.e}}".utf8))
+        #expect(shown.map { "\($0.key):\($0.line)" } == ["c:1", "e:2"])
+    }
+
     @Test func aKeyMissingInAPartialSaysWhereThePartialIsIncluded() {
         let r = messages { edit("partials/card-post.mustache", &$0) { $0.replacingOccurrences(of: "{{dateText}}", with: "{{feedHref}}") } }
         // No name is close, so the templates whose views have it are named instead.
@@ -547,6 +601,45 @@ enum SiteRendererTestHook {
         #expect(keys.count > 30)
         #expect(keys.subtracting(UIStrings.usedByCode).isEmpty, "add to UIStrings.usedByCode: \(keys.subtracting(UIStrings.usedByCode).sorted())")
         for status in EventStatus.allCases where status != .geplant { #expect(UIStrings.usedByCode.contains("event.status.\(status.rawValue)")) }
+    }
+
+    /// `UIStrings.valuesFilledIn` has every string Swift code fills with `format`, with the number
+    /// of values the call passes; `countedStrings` every string it shows with `count`.
+    @Test func theValuesFilledInMatchTheSources() throws {
+        let root = TestSupport.repoRoot + "/Sources/SiteGen"
+        var formats: [String: Int] = [:], counted: Set<String> = []
+        let call = try NSRegularExpression(pattern: #"strings\.(format|count)\("([a-zA-Z.]+)"#)
+        for path in (FileManager.default.enumerator(atPath: root)?.allObjects as? [String]) ?? [] where path.hasSuffix(".swift") {
+            let text = try String(contentsOfFile: root + "/" + path, encoding: .utf8)
+            let bytes = Array(text.utf8)
+            for m in call.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let key = String(text[Range(m.range(at: 2), in: text)!])
+                let name = String(text[Range(m.range(at: 1), in: text)!])
+                if name == "count" {
+                    counted.insert(key.hasSuffix(".") ? key + "*" : key)  // "translation.untranslated.\(key)"
+                } else {
+                    let start = text.utf8.distance(from: text.utf8.startIndex, to: Range(m.range, in: text)!.lowerBound)
+                    formats[key] = Self.arguments(bytes, from: start + "strings.".utf8.count + name.utf8.count) - 1
+                }
+            }
+        }
+        #expect(formats.count > 10 && counted.count > 3)
+        #expect(formats == UIStrings.valuesFilledIn, "UIStrings.valuesFilledIn should be \(formats.sorted { $0.key < $1.key })")
+        #expect(counted == Set(UIStrings.countedStrings), "UIStrings.countedStrings should be \(counted.sorted())")
+    }
+
+    /// The number of arguments of the call whose `(` is at `open`: commas outside nested brackets and string literals, plus one.
+    static func arguments(_ b: [UInt8], from open: Int) -> Int {
+        var depth = 0, commas = 0, inString = false, i = open
+        while i < b.count {
+            let c = b[i]
+            if c == UInt8(ascii: "\""), b[i - 1] != UInt8(ascii: "\\") { inString.toggle() }
+            else if !inString, c == UInt8(ascii: "(") || c == UInt8(ascii: "[") { depth += 1 }
+            else if !inString, c == UInt8(ascii: ")") || c == UInt8(ascii: "]") { depth -= 1; if depth == 0 { break } }
+            else if !inString, c == UInt8(ascii: ","), depth == 1 { commas += 1 }
+            i += 1
+        }
+        return commas + 1
     }
 
     /// Every group Swift code reads by a key made from a value (`strings["nav.access.\(slug)"]`)

@@ -120,11 +120,11 @@ public struct MessageCatalogue: Sendable {
         return rest.isEmpty ? parts : nil
     }
 
-    /// The German text with `{1}`, `{2}` … replaced by the parts.
+    /// The German text with `{1}`, `{2}` … replaced by the parts, in one pass: a part is put in as
+    /// it is (replacing one number after the other also replaced a `{1}` inside the part for {2},
+    /// the placeholder a UI string lacks, with the string's name).
     static func fill(_ german: String, _ parts: [String]) -> String {
-        var out = german
-        for (i, part) in parts.enumerated().reversed() { out = out.replacingAll("{\(i + 1)}", with: part) }
-        return out
+        UIStrings.fill(german, parts)
     }
 }
 

@@ -3,13 +3,15 @@ import MustacheEngine
 /// `docs/templates.md`: the keys every template may use, written from the view types themselves
 /// (a test checks that the file is what this gives, so it cannot go stale).
 public enum TemplateDocs {
-    public static func markdown() -> String {
+    /// - Parameter library: the theme's templates, for the partials' table (the repository's own
+    ///   Templates/ in the test that keeps the file current); without it the table is left out.
+    public static func markdown(library: TemplateLibrary? = nil) -> String {
         var out = """
         # Template keys
 
-        Written from the view types in `Sources/SiteGen/Render/Views/` (`swift test` fails when this
-        file and the views disagree; `SITEGEN_UPDATE_DOCS=1 swift test --filter TemplateDocsTests`
-        writes it anew). A tag that names a key its view does not have is reported when the templates
+        Written from the view types in `Sources/SiteGen/Render/Views/`, the partials' table from the
+        templates in `Templates/` (`swift test` fails when this file and they disagree;
+        `SITEGEN_UPDATE_DOCS=1 swift test --filter TemplateDocsTests` writes it anew). A tag that names a key its view does not have is reported when the templates
         are loaded, with a "did you mean".
 
         Every template sees, below its own view, the **globals**: \(keyList(GlobalsView.fields)).
@@ -39,6 +41,8 @@ public enum TemplateDocs {
         for (template, shape) in TemplateKeys.roots {
             out += "| `\(template).mustache` | [\(shape.name)](#\(anchor(shape.name))) |\n"
         }
+        if let library { out += partials(library) }
+        out += uiStrings()
         out += "\n## Views\n"
         var seen: Set<String> = []
         var queue: [Shape] = [GlobalsView.fields] + TemplateKeys.roots.map(\.shape)
@@ -52,6 +56,61 @@ public enum TemplateDocs {
             }
         }
         return out
+    }
+
+    /// Each partial with the view on top where it is included: the keys its tags can name
+    /// (below that view: the sections around the tag, the page's view, the globals).
+    static func partials(_ library: TemplateLibrary) -> String {
+        var places: [String: [String: [String]]] = [:]  // partial → view → places
+        for (template, shape) in TemplateKeys.roots where library.contains(template) {
+            for use in library.partialUses(template: template, stack: [GlobalsView.fields, shape]) {
+                let place = "`\(use.template).mustache:\(use.line)`"
+                let view = use.view.map { "[\($0)](#\(anchor($0)))" } ?? "the value of the section around it"
+                if !(places[use.partial]?[view]?.contains(place) ?? false) { places[use.partial, default: [:]][view, default: []].append(place) }
+            }
+        }
+        var out = """
+
+        ## Partials
+
+        A partial (`{{>partials/card-post}}`) sees what the place that includes it sees: the view
+        on top there (below), then the values of the sections around the tag, the page's view and
+        the globals. A key the partial names is checked at every place, and a problem is reported
+        with the place (`included from …`).
+
+        | partial | view on top | included at |
+        |---|---|---|
+
+        """
+        for partial in places.keys.sorted() {
+            for (view, at) in places[partial]!.sorted(by: { $0.key < $1.key }) {
+                out += "| `\(partial).mustache` | \(view) | \(at.sorted().joined(separator: ", ")) |\n"
+            }
+        }
+        return out
+    }
+
+    /// How templates show UI strings, and the strings the build itself reads.
+    static func uiStrings() -> String {
+        let groups = UIStrings.groupsReadByCode.sorted().map { "`\($0).…`" }.joined(separator: ", ")
+        let keys = UIStrings.usedByCode.filter { key in !UIStrings.groupsReadByCode.contains { key.hasPrefix($0 + ".") } }
+        return """
+
+        ## UI strings
+
+        `{{t.nav.blog}}` shows the string `blog:` written indented below `nav:` in
+        `i18n/<language>.yml` (the site's language; each other language has a file of its own, with
+        the same names and placeholders). `{1}`, `{2}` … in a string are placeholders that only the
+        build fills, where it uses the string itself: a template that shows such a string
+        (`{{t.pagination.status}}`) would print them as written, and is told so when the templates
+        are loaded (in a `data-…` attribute they are left to the site's script). A string that no
+        template and not the build reads is reported at its line.
+
+        The build reads these strings itself (for the views' values, feeds, calendars and the search);
+        renaming or removing one is reported: \(keys.sorted().map { "`\($0)`" }.joined(separator: ", ")),
+        and every string in \(groups).
+
+        """
     }
 
     private static func keyList(_ shape: Shape) -> String {

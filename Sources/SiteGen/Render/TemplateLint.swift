@@ -34,6 +34,8 @@ enum TemplateLint {
             }
         }
         return result + imagesWithoutAlt(texts, display: display) + missingLandmarks(texts, references: library.references, display: display)
+            + skippedHeadings(texts, display: display) + linksWithoutName(texts, display: display)
+            + placeholdersShownAsWritten(texts, strings: strings, display: display)
             + missingStrings(strings, language: language, display: display)
     }
 

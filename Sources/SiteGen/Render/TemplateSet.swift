@@ -69,9 +69,12 @@ public struct TemplateSet: @unchecked Sendable {  // `strings` is immutable afte
         var set = TemplateSet(library: library, strings: strings, assets: files.assets, hash: files.hash, root: root)
         set.stringsValue = stringsValue
         diagnostics += TemplateKeys.check(library, strings: stringsValue, display: display, file: "i18n/\(language).yml")
-        diagnostics += TemplateLint.warnings(library, texts: texts, strings: UIStrings(tree: strings), language: language, display: display)
+        // Made once for the three checks: each string is cast out of the parsed tree.
+        let uiStrings = UIStrings(tree: strings)
+        diagnostics += TemplateLint.warnings(library, texts: texts, strings: uiStrings, language: language, display: display)
         set.uiStringNames = UnusedUIStrings.namesInTemplates(texts)
-        diagnostics += UnusedUIStrings.check(UIStrings(tree: strings), names: set.uiStringNames, file: display("i18n/\(language).yml"), lines: files.stringLines)
+        diagnostics += UnusedUIStrings.check(uiStrings, names: set.uiStringNames, file: display("i18n/\(language).yml"), lines: files.stringLines)
+        diagnostics += UIStringPlaceholders.unfilled(uiStrings, file: display("i18n/\(language).yml"), lines: files.stringLines)
         set.dependencyHashes = hashesWithDependencies(texts, references: library.references)
         set.ids = literalIDs(texts, references: library.references)
         // Beside the folder of the right name, its copy in other capitals is not used either.

@@ -88,6 +88,29 @@ public struct UIStrings: @unchecked Sendable {
         "project.statusName", "translation.untranslated",
     ]
 
+    /// How many values the build puts into each string it fills with `format` ({1} to that number);
+    /// a `{n}` beyond them shows as written. A test checks the table against the sources.
+    public static let valuesFilledIn: [String: Int] = [
+        "blog.titlePage": 1, "feed.field": 1, "field.counts": 3, "pagination.next": 1, "pagination.page": 1, "pagination.prev": 1,
+        "pagination.status": 2, "participation.lastDay": 1, "participation.mailTo": 1, "participation.phone": 1,
+        "participation.phoneLabeled": 2, "participation.resultsOf": 1, "project.since": 1, "project.until": 1,
+        "tag.description": 1, "tag.title": 1,
+    ]
+
+    /// The strings the build shows with `count` (their forms `.zero`, `.one`, `.other` get the number as {1}).
+    public static let countedStrings: [String] = [
+        "field.count.events", "field.count.posts", "field.count.projects", "tags.count", "translation.untranslated.*",
+    ]
+
+    /// The number of values the build fills into `key`; nil for a string it does not fill (the
+    /// search script fills its own).
+    public static func valuesFilled(into key: String) -> Int? {
+        if let n = valuesFilledIn[key] { return n }
+        guard let dot = key.lastIndex(of: "."), ["zero", "one", "other"].contains(key[key.index(after: dot)...]) else { return nil }
+        let base = key[..<dot]
+        return countedStrings.contains { $0.hasSuffix(".*") ? base.hasPrefix($0.dropLast()) : base == $0 } ? 1 : nil
+    }
+
     /// Replaces `{1}`, `{2}` … with the arguments.
     public func format(_ key: String, _ args: String...) -> String { Self.fill(self[key], args) }
 
