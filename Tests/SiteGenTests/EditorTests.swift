@@ -752,7 +752,7 @@ extension RawHTMLAddressTests {
     /// code is code.
     @Test func aHeadingWithoutASpaceAfterItsHashesIsNamed() {
         let body = "##Ziele\n\nErste Zeile\n###Unterpunkt mit Ä\n\n#Dortmund ist dabei\n\n```\n##code\n```\n\n##Über uns\n\n## Richtig\n"
-        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: ["posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\n" + body])
+        let report = Self.buildPost(body)
         #expect(report.diagnostics.warningMessages.filter { $0.contains("not as a heading") } == [
             "/c/posts/2025/a.md:6: warning: '##Ziele' is shown as text, not as a heading: Markdown needs a space after the #; write ## Ziele",
             "/c/posts/2025/a.md:9: warning: '###Unterpunkt mit Ä' is shown as text, not as a heading: Markdown needs a space after the #; write ### Unterpunkt mit Ä",
@@ -793,11 +793,17 @@ extension RawHTMLAddressTests {
         ], "\(d.errorMessages)")
     }
 
+    /// An in-memory build of the minimal site with one post whose text (below five lines of front
+    /// matter, so its first line is line 6) is `body`.
+    static func buildPost(_ body: String) -> BuildReport {
+        TestSupport.buildInMemory(minimalSiteWith: ["posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\n" + body]).0
+    }
+
     /// `[Open-Data-Portal] (https://…)`: with a space between ] and ( Markdown makes no link, and the
     /// page showed the brackets and the address as text without a word. Brackets in prose are left alone.
     @Test func aLinkWithASpaceBeforeItsAddressIsNamed() {
         let body = "Mehr im [Open-Data-Portal] (https://opendata.dortmund.de).\n\nDer [Flyer] (../../downloads/flyer.pdf) und Werte [in Tonnen] (gerundet) sind Text.\n\n[Richtig](https://dortmund.de)\n"
-        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: ["posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\n" + body])
+        let report = Self.buildPost(body)
         #expect(report.diagnostics.warningMessages.filter { $0.contains("between ] and (") } == [
             "/c/posts/2025/a.md:6: warning: '[Open-Data-Portal] (https://opendata.dortmund.de)' is shown as text, not as a link: a space stands between ] and (; write [Open-Data-Portal](https://opendata.dortmund.de)",
             "/c/posts/2025/a.md:8: warning: '[Flyer] (../../downloads/flyer.pdf)' is shown as text, not as a link: a space stands between ] and (; write [Flyer](../../downloads/flyer.pdf)",
@@ -809,7 +815,7 @@ extension RawHTMLAddressTests {
     /// with the marks, no list for screen readers, without a word. Named once per list, with the fix.
     @Test func aListWithWordsMarksIsNamed() {
         let body = "• Punkt eins\n• Punkt zwei\n\nText – mit Strich.\n\n– Erstens\n\n- Richtig\n"
-        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: ["posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\n" + body])
+        let report = Self.buildPost(body)
         #expect(report.diagnostics.warningMessages.filter { $0.contains("not as a list") } == [
             "/c/posts/2025/a.md:6: warning: '• Punkt eins' is shown as text, not as a list: a list entry starts with a hyphen and a space; write - Punkt eins",
             "/c/posts/2025/a.md:11: warning: '– Erstens' is shown as text, not as a list: a list entry starts with a hyphen and a space; write - Erstens",
@@ -829,7 +835,7 @@ extension RawHTMLAddressTests {
     /// asterisks without a word. Named once per paragraph; bold written right, and code, are left alone.
     @Test func boldWithASpaceInsideItsMarksIsNamed() {
         let body = "**Wichtig: ** Bitte beachten.\n\nDas ist __wichtig __ für alle.\n\n**Richtig** und `**` im Code.\n\nName: ______ Datum: ______\n"
-        let (report, _) = TestSupport.buildInMemory(minimalSiteWith: ["posts/2025/a.md": "---\ntitle: A\ndate: 2025-03-01T10:00:00+01:00\nsummary: x\n---\n" + body])
+        let report = Self.buildPost(body)
         #expect(report.diagnostics.warningMessages.filter { $0.contains("shown with its marks") } == [
             "/c/posts/2025/a.md:6: warning: bold (**…**) is shown with its marks: they must stand right at the words, without a space inside; write e.g. **Wichtig:** Bitte beachten",
             "/c/posts/2025/a.md:8: warning: bold (__…__) is shown with its marks: they must stand right at the words, without a space inside; write e.g. __Wichtig:__ Bitte beachten",

@@ -7,21 +7,14 @@ extension YAMLHints {
         guard yaml.utf8.contains(UInt8(ascii: "-")) else { return [] }
         let lines = lines(yaml)
         var found: [(line: Int, message: String)] = []
-        func walk(_ value: YAMLValue) {
-            switch value {
-            case .map(let map): map.entries.forEach { walk($0.value) }
-            case .list(let items, _):
-                for item in items {
-                    if case .scalar(let text, let line, _, quoted: false) = item, let next = continuation(of: text, at: line - firstLine, in: lines) {
-                        found.append((next + firstLine,
-                            "this line is indented further than the list entry above it, so YAML reads it as more text of that entry ('\(text)'); indent every entry of the list alike"))
-                    }
-                    walk(item)
-                }
-            case .scalar, .null: break
+        value.forEachValue { node in
+            guard case .list(let items, _) = node else { return }
+            for case .scalar(let text, let line, _, quoted: false) in items {
+                guard let next = continuation(of: text, at: line - firstLine, in: lines) else { continue }
+                found.append((next + firstLine,
+                    "this line is indented further than the list entry above it, so YAML reads it as more text of that entry ('\(text)'); indent every entry of the list alike"))
             }
         }
-        walk(value)
         return found
     }
 

@@ -181,22 +181,16 @@ enum YAMLHints {
         guard yaml.utf8.contains(UInt8(ascii: "#")) else { return [] }
         let lines = lines(yaml)
         var found: [(line: Int, message: String)] = []
-        func walk(_ value: YAMLValue) {
-            switch value {
-            case .map(let map):
-                for entry in map.entries {
-                    if case .scalar(let text, let line, let column, quoted: false) = entry.value, line == entry.keyLine,
-                       lines.indices.contains(line - firstLine), !looksTyped(text),
-                       let written = commentedValue(lines[line - firstLine], column: column, text: text) {
-                        found.append((line, "'\(entry.key)' ends at '#' because YAML reads ' #…' as a comment; put the value in quotes: \(entry.key): \(quoted(written))"))
-                    }
-                    walk(entry.value)
+        value.forEachValue { node in
+            guard case .map(let map) = node else { return }
+            for entry in map.entries {
+                if case .scalar(let text, let line, let column, quoted: false) = entry.value, line == entry.keyLine,
+                   lines.indices.contains(line - firstLine), !looksTyped(text),
+                   let written = commentedValue(lines[line - firstLine], column: column, text: text) {
+                    found.append((line, "'\(entry.key)' ends at '#' because YAML reads ' #…' as a comment; put the value in quotes: \(entry.key): \(quoted(written))"))
                 }
-            case .list(let items, _): items.forEach(walk)
-            case .scalar, .null: break
             }
         }
-        walk(value)
         return found
     }
 

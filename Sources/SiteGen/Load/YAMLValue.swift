@@ -14,6 +14,16 @@ public indirect enum YAMLValue: Sendable, Equatable {
         }
     }
 
+    /// Calls `body` with this value and every value inside it, parents before their children.
+    public func forEachValue(_ body: (YAMLValue) -> Void) {
+        body(self)
+        switch self {
+        case .map(let map): map.entries.forEach { $0.value.forEachValue(body) }
+        case .list(let items, _): items.forEach { $0.forEachValue(body) }
+        case .scalar, .null: break
+        }
+    }
+
     /// A short name of the value's kind for messages ("a list", "text").
     public var kindName: String {
         switch self {

@@ -59,6 +59,7 @@ struct StringNumbering {
     private static func equal(_ s: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let utf8 = s.utf8
         guard utf8.count == bytes.count else { return false }
+        guard !bytes.isEmpty else { return true }  // an empty buffer may have no address
         return utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
             ?? utf8.elementsEqual(bytes)
     }

@@ -26,22 +26,20 @@ public struct UIStrings: @unchecked Sendable {
     /// "pagination.next" → the string, or the key itself so a missing string is visible.
     public subscript(key: String) -> String {
         if let string = byKey[key] { return string }
-        var node: Any = tree
-        for part in key.split(separator: ".") {
-            guard let dict = node as? [String: Any], let next = dict[String(part)] else { return key }
-            node = next
-        }
-        return node as? String ?? key
+        return node(at: key) as? String ?? key
     }
 
     /// Whether the file has a value at `key`, text or not.
-    public func hasValue(_ key: String) -> Bool {
+    public func hasValue(_ key: String) -> Bool { node(at: key) != nil }
+
+    /// The value at the dotted `key` in the parsed file, of any kind.
+    private func node(at key: String) -> Any? {
         var node: Any = tree
         for part in key.split(separator: ".") {
-            guard let dict = node as? [String: Any], let next = dict[String(part)] else { return false }
+            guard let dict = node as? [String: Any], let next = dict[String(part)] else { return nil }
             node = next
         }
-        return true
+        return node
     }
 
     /// A count with its noun: `key.zero` (if present) for 0, `key.one` for 1, else `key.other`,
