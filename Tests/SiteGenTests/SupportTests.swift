@@ -556,6 +556,32 @@ import MustacheEngine
         var short = try reader([1, 2], count: 4)
         #expect(throws: ByteReader.Damaged.self) { try short.uint32s() }
     }
+
+    /// The store's sections are read in place, as slices of the file's bytes that do not start at
+    /// 0: numbers, term numbers, bytes and strings (through the section's own table) read back the
+    /// same, and the section's end is where the slice ends, not where the file does.
+    @Test func aSectionIsReadInPlaceInsideLargerBytes() throws {
+        var w = ByteWriter()
+        w.int(-42)
+        w.string("Phoenix-See")
+        w.int(3)
+        for n in [5, 300, 1 << 20] { w.int(n) }
+        w.bytes([1, 2, 3])
+        w.string("Phoenix-See")
+        w.u64(0x0102_0304_0506_0708)
+        let section = w.finish()
+        let file = Array(repeating: UInt8(0xEE), count: 13) + section + Array(repeating: UInt8(0xEE), count: 9)
+        var r = try ByteReader(file[13..<13 + section.count])
+        #expect(try r.int() == -42)
+        #expect(try r.string() == "Phoenix-See")
+        #expect(try r.uint32s() == [5, 300, 1 << 20])
+        #expect(try r.bytes() == [1, 2, 3])
+        #expect(try r.string() == "Phoenix-See")
+        #expect(try r.u64() == 0x0102_0304_0506_0708)
+        #expect(r.atEnd)
+        // Without its last byte the section's table cannot be found.
+        #expect(throws: ByteReader.Damaged.self) { try ByteReader(file[13..<12 + section.count]) }
+    }
 }
 
 /// File errors as editors read them: once, in German, with the system's reason translated.

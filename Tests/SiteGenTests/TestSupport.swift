@@ -98,7 +98,7 @@ extension ForwardingFileSystem {
     func fileExists(_ path: String) -> Bool { pick(path).fileExists(path) }
     func status(_ path: String) -> FileStatus? { pick(path).status(path) }
     func entries(of folder: String) -> [String]? { pick(folder).entries(of: folder) }
-    func writeFile(_ path: String, parts: [[UInt8]]) throws { try pick(path).writeFile(path, parts: parts) }
+    func writeFile(_ path: String, parts: [ArraySlice<UInt8>]) throws { try pick(path).writeFile(path, parts: parts) }
     func makeFolder(_ path: String) throws { try pick(path).makeFolder(path) }
     func rename(_ from: String, to: String) throws { try pick(from).rename(from, to: to) }
     func link(_ existing: String, to new: String) throws { try pick(existing).link(existing, to: new) }

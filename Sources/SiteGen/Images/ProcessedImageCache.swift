@@ -81,7 +81,7 @@ struct ProcessedImageCache: Sendable {
     private func writeToFolder(_ name: String, _ bytes: [UInt8]) {
         guard let place, let path = file(name) else { return }
         try? fileSystem.makeFolder(place.folder)
-        fileSystem.writeAtomically(path, parts: [bytes])
+        fileSystem.writeAtomically(path, parts: [bytes[...]])
     }
 
     /// After a build of the whole output: removes the files no page uses any more.

@@ -8,21 +8,21 @@
 /// encoded again.
 extension BuildCache {
     /// The sections' count, their lengths (8 bytes each), then the sections in `StoreSection.all` order.
-    func encodedTables(reusingStored: Bool = true) -> [[UInt8]] {
+    func encodedTables(reusingStored: Bool = true) -> [ArraySlice<UInt8>] {
         awaitStoredTables()
         let sections = StoreSection.all
         let terms = savedTerms()
         let kept = sections.indices.map { reusingStored && !terms.renumbered ? storedSection($0, sections[$0]) : nil }
         let grouped = groupedByBucket(needed: Set(sections.indices.filter { kept[$0] == nil }.map { sections[$0] }))
-        let encoded = parallelMap(Array(sections.indices)) { i -> [UInt8] in
+        let encoded = parallelMap(Array(sections.indices)) { i -> ArraySlice<UInt8> in
             if let raw = kept[i] { return raw }
             var w = ByteWriter()
             encode(sections[i], grouped, terms, &w)
-            return w.finish()
+            return w.finish()[...]
         }
         var head = littleEndianBytes(UInt64(sections.count))
         for part in encoded { head += littleEndianBytes(UInt64(part.count)) }
-        return [head] + encoded
+        return [head[...]] + encoded
     }
 
     /// The tables loading needs (terms, front matter, documents) are decoded at once; the others
@@ -47,8 +47,9 @@ extension BuildCache {
         return cache
     }
 
-    /// Each section's bytes, after checking that the lengths add up.
-    private static func sectionBytes(_ data: ArraySlice<UInt8>) throws -> [[UInt8]] {
+    /// Each section's bytes, after checking that the lengths add up: slices of the bytes read,
+    /// not copies (the store is tens of megabytes at 10,000 items).
+    private static func sectionBytes(_ data: ArraySlice<UInt8>) throws -> [ArraySlice<UInt8>] {
         let count = StoreSection.all.count
         let base = data.startIndex
         guard data.count >= 8 * (count + 1), Int(truncatingIfNeeded: readLittleEndian(data, at: base)) == count else {
@@ -63,11 +64,11 @@ extension BuildCache {
             start += Int(length)
         }
         guard start == data.endIndex else { throw ByteReader.Damaged() }
-        return ranges.map { Array(data[$0]) }
+        return ranges.map { data[$0] }
     }
 
     /// Some sections decoded side by side, gathered into tables.
-    private static func decode(_ parts: [(StoreSection, [UInt8])]) throws -> DecodedTables {
+    private static func decode(_ parts: [(StoreSection, ArraySlice<UInt8>)]) throws -> DecodedTables {
         let decoded = try parallelMap(parts) { part in Result { try decode(part.0, part.1) } }.map { try $0.get() }
         var tables = DecodedTables()
         tables.reserve(decoded)

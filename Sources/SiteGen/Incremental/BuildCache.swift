@@ -160,12 +160,12 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
     }
 
     /// Keeps the sections a store was read from, so unchanged ones are saved as they are.
-    func keepStoredSections(_ bytes: [[UInt8]], termCount: Int) {
+    func keepStoredSections(_ bytes: [ArraySlice<UInt8>], termCount: Int) {
         lock.locked { stored = StoredSections(bytes: bytes, termCount: termCount) }
     }
 
     /// A section's bytes as read, when the one build since reading left all its entries as they were.
-    func storedSection(_ index: Int, _ section: StoreSection) -> [UInt8]? {
+    func storedSection(_ index: Int, _ section: StoreSection) -> ArraySlice<UInt8>? {
         lock.locked {
             guard let stored, stored.built, index < stored.bytes.count else { return nil }
             switch section {

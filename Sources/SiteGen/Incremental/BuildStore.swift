@@ -55,15 +55,15 @@ struct BuildStore {
 
     /// Saves a build's record with its memo tables; false when the file cannot be written.
     @discardableResult
-    func save(_ record: BuildRecord, tables: [[UInt8]]) -> Bool {
+    func save(_ record: BuildRecord, tables: [ArraySlice<UInt8>]) -> Bool {
         let head = StoredBuild.encode(record)
-        return fileSystem.writeAtomically(path, parts: [Array(Self.version.utf8) + littleEndianBytes(UInt64(head.count)) + head] + tables)
+        return fileSystem.writeAtomically(path, parts: [(Array(Self.version.utf8) + littleEndianBytes(UInt64(head.count)) + head)[...]] + tables)
     }
 
     /// Before the output changes: the store no longer describes it, so the next build reads
     /// nothing from it (it has no version line), but it still shows that sitegen made the output
     /// (`SiteLocation.foreignOutputProblem`), also when the build stops before it is saved again.
-    func markChanging() { _ = fileSystem.writeAtomically(path, parts: [Array(Self.changing.utf8)]) }
+    func markChanging() { _ = fileSystem.writeAtomically(path, parts: [Array(Self.changing.utf8)[...]]) }
     static let changing = "sitegen-store: the output is being replaced\n"
 }
 

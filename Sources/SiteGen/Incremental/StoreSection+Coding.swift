@@ -65,7 +65,7 @@ extension BuildCache {
         w.int(Int(m.search.language.rawValue))
     }
 
-    static func decode(_ section: StoreSection, _ data: [UInt8]) throws -> DecodedSection {
+    static func decode(_ section: StoreSection, _ data: ArraySlice<UInt8>) throws -> DecodedSection {
         var r = try ByteReader(data)
         let decoded: DecodedSection
         switch section {

@@ -62,7 +62,7 @@ struct ChangedBuckets {
 
 /// The sections as they were read, valid for the first build after reading only.
 struct StoredSections {
-    var bytes: [[UInt8]]
+    var bytes: [ArraySlice<UInt8>]
     var termCount: Int
     var changed = ChangedBuckets()
     var built = false

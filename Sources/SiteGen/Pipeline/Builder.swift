@@ -190,7 +190,7 @@ public struct Builder: Sendable {
             writer.abandon()
             var record = stored.record
             record.stamp = stamp
-            store.save(record, tables: [stored.tables])
+            store.save(record, tables: [stored.tableBytes])
             report = BuildReport(upToDate: record)
             report.timings.append(("write", clock.lap()))
             return report

@@ -79,7 +79,8 @@ struct ByteWriter {
 /// Reads what `ByteWriter` wrote; every read checks its bounds and throws on damaged bytes.
 struct ByteReader {
     struct Damaged: Error {}
-    private let data: [UInt8]
+    /// Read where it lies (a section of the store's bytes): positions are the slice's own indices.
+    private let data: ArraySlice<UInt8>
     private var at = 0
     /// Where the body ends (the string table follows).
     private var end: Int
@@ -90,18 +91,22 @@ struct ByteReader {
     /// Reads the string table at the end (unless `table` is false); then the reads follow the body.
     /// - Parameter start: where what `ByteWriter` wrote begins in `data` (after a file's magic).
     init(_ data: [UInt8], from start: Int = 0, table readsTable: Bool = true) throws {
+        try self.init(data[...], from: start, table: readsTable)
+    }
+
+    init(_ data: ArraySlice<UInt8>, from start: Int = 0, table readsTable: Bool = true) throws {
         self.data = data
-        end = data.count
+        end = data.endIndex
         guard start >= 0, start <= data.count else { throw Damaged() }
-        at = start
+        at = data.startIndex + start
         guard readsTable else { return }
         guard data.count - start >= 8 else { throw Damaged() }
-        var tail = ByteReader(unchecked: data, at: data.count - 8)
+        var tail = ByteReader(unchecked: data, at: data.endIndex - 8)
         let relative = try tail.u64()
         guard relative <= UInt64(data.count - 8 - start) else { throw Damaged() }
-        let offset = start + Int(relative)
+        let offset = at + Int(relative)
         var reader = ByteReader(unchecked: data, at: offset)
-        reader.end = data.count - 8
+        reader.end = data.endIndex - 8
         let count = try reader.count()
         table.reserveCapacity(count.count)
         for _ in count { table.append(String(decoding: try reader.bytes(), as: UTF8.self)) }
@@ -109,10 +114,10 @@ struct ByteReader {
         end = offset
     }
 
-    private init(unchecked data: [UInt8], at: Int) {
+    private init(unchecked data: ArraySlice<UInt8>, at: Int) {
         self.data = data
         self.at = at
-        end = data.count
+        end = data.endIndex
     }
 
     var atEnd: Bool { at == end }
@@ -187,8 +192,10 @@ struct ByteReader {
     mutating func uint32s() throws -> [UInt32] {
         let n = try count().count
         var numbers = [UInt32](repeating: 0, count: n)
-        var pos = at
-        let end = end
+        // The buffer counts from the slice's start.
+        let base = data.startIndex
+        var pos = at - base
+        let end = end - base
         try data.withUnsafeBufferPointer { data in
             try numbers.withUnsafeMutableBufferPointer { numbers in
                 for k in 0..<n {
@@ -199,7 +206,7 @@ struct ByteReader {
                 }
             }
         }
-        at = pos
+        at = pos + base
         return numbers
     }
 

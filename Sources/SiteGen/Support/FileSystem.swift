@@ -46,8 +46,9 @@ public protocol FileSystem: Sendable {
     /// `root`, with what stands there; folders are walked, not listed.
     func statusesBelow(_ root: String) -> [String: FileStatus]
     /// Creates the file at `path`, or replaces it by a new file (never writing through the old
-    /// name, which may be a hard link into a live output), from `parts` in order.
-    func writeFile(_ path: String, parts: [[UInt8]]) throws
+    /// name, which may be a hard link into a live output), from `parts` in order (slices, so a
+    /// part of bytes read earlier, as the store's unchanged sections, is written without a copy).
+    func writeFile(_ path: String, parts: [ArraySlice<UInt8>]) throws
     /// Makes a folder; a folder already there is fine.
     func makeFolder(_ path: String) throws
     func rename(_ from: String, to: String) throws
@@ -64,12 +65,12 @@ extension FileSystem {
         entries(of: folder)?.map { ($0, nil) }
     }
 
-    public func writeFile(_ path: String, _ bytes: [UInt8]) throws { try writeFile(path, parts: [bytes]) }
+    public func writeFile(_ path: String, _ bytes: [UInt8]) throws { try writeFile(path, parts: [bytes[...]]) }
 
     /// Writes through a temporary file beside `path` and a rename, so a reader sees the old bytes
     /// or the new ones, never a part. False when it could not be written (the old file stays).
     @discardableResult
-    func writeAtomically(_ path: String, parts: [[UInt8]]) -> Bool {
+    func writeAtomically(_ path: String, parts: [ArraySlice<UInt8>]) -> Bool {
         let temporary = path + ".tmp-sitegen-\(getpid())"
         do {
             try writeFile(temporary, parts: parts)

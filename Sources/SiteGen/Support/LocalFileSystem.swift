@@ -242,7 +242,7 @@ extension LocalFileSystem {
         }
     }
 
-    public func writeFile(_ path: String, parts: [[UInt8]]) throws {
+    public func writeFile(_ path: String, parts: [ArraySlice<UInt8>]) throws {
         // A new file, never one written through: a file already there may be a hard link to the
         // last output. Unlinked only when there is one (most writes go to new places).
         var fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
@@ -296,7 +296,7 @@ extension LocalFileSystem {
 }
 
 /// Writes all of `bytes` to `fd`; false on an error (a full disk), with `errno` set.
-func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Bool {
+func writeAll(_ fd: Int32, _ bytes: ArraySlice<UInt8>) -> Bool {
     var offset = 0
     while offset < bytes.count {
         let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + offset, bytes.count - offset) }

@@ -61,7 +61,7 @@ public final class MemoryFileSystem: FileSystem, @unchecked Sendable {  // all s
         }
     }
 
-    public func writeFile(_ path: String, parts: [[UInt8]]) throws {
+    public func writeFile(_ path: String, parts: [ArraySlice<UInt8>]) throws {
         try lock.locked {
             try requireParent(path)
             guard !isFolder(path) else { throw FileSystemError(path: path, message: "is a folder") }
