@@ -144,6 +144,32 @@ import MustacheEngine
     }
 }
 
+/// The templates are loaded while the site is modelled, in the language read from site.yml
+/// before: it is the language the modelled site has, also when site.yml is wrong.
+@Suite struct SiteLanguageTests {
+    @Test func theLanguageKnownBeforeModellingIsTheModelledSitesLanguage() throws {
+        let configs = [
+            "title: T\nbase_url: https://example.org/\nlanguage: en\n",
+            "title: T\nbase_url: https://example.org/\n",
+            "base_url: https://example.org/\nlanguage: en\n",
+            "title: T\nbase_url: https://example.org/\nlanguage: Englisch\n",
+            "title: T\nbase_url: https://example.org/\nlanguage: tr\n",
+            "- en\n",
+        ]
+        var languages: [String] = []
+        for text in configs {
+            let value = try YAMLReader.parse(text, firstLine: 1)
+            let content = LoadedContent(config: value, documents: [], assets: [], diagnostics: [], configHash: 0)
+            let site = SiteBuilder.build(content, options: BuildOptions(now: TestSupport.now), fileSystem: MemoryFileSystem(), contentRoot: "content", displayRoot: "content").0
+            #expect(SiteConfig.siteLanguage(value, overrideBaseURL: nil) == site?.config.language ?? "de", "\(text)")
+            languages.append(SiteConfig.siteLanguage(value, overrideBaseURL: nil))
+        }
+        #expect(languages == ["en", "de", "de", "de", "tr", "de"])
+        // A base address given on the command line makes a site.yml without one readable.
+        #expect(SiteConfig.siteLanguage(try YAMLReader.parse("title: T\nlanguage: en\n", firstLine: 1), overrideBaseURL: "https://example.org/") == "en")
+    }
+}
+
 @Suite struct BaseURLOverrideTests {
     func decode(override: String?) -> (SiteConfig?, [Diagnostic]) {
         SiteConfig.decode(.map(YAMLMap(entries: [

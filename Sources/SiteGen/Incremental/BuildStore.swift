@@ -29,7 +29,7 @@ struct BuildRecord: Equatable {
 ///
 /// Layout: the version line; the record part's length (8 bytes) and the record, which begins
 /// with the program's identity; the memo tables (`BuildCache.encodedTables`).
-struct BuildStore {
+struct BuildStore: Sendable {
     static let version = "sitegen-store 9\n"
     let path: String
     let fileSystem: any FileSystem

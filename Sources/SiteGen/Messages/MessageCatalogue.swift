@@ -83,7 +83,7 @@ public struct MessageCatalogue: Sendable {
     /// "title, …, lang, draft" is not taken for a count of drafts.
     func match(_ english: String, isPart: Bool = false) -> Match? {
         for length in startLengths where length <= english.utf8.count {
-            let start = String(Substring(english.utf8.prefix(length))) ?? ""
+            let start = String(Substring(english.utf8.prefix(length)))
             for i in byStart[start] ?? [] {
                 guard let parts = Self.match(english, entries[i].pieces) else { continue }
                 if isPart && start.isEmpty && parts[0].contains(" ") { continue }

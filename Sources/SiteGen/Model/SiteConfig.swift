@@ -176,6 +176,13 @@ public struct SiteConfig: Sendable {
         return shared ? nil : paths
     }
 
+    /// The language the site is built in: site.yml's `language` when site.yml can be read, else
+    /// German (as the site's UI strings then are). Known before the site is modelled, so the
+    /// templates can be loaded meanwhile.
+    static func siteLanguage(_ value: YAMLValue?, overrideBaseURL: String?) -> String {
+        decode(value, file: "site.yml", overrideBaseURL: overrideBaseURL).0?.language ?? "de"
+    }
+
     static func decode(_ value: YAMLValue?, file: String, overrideBaseURL: String?) -> (SiteConfig?, [Diagnostic]) {
         guard case .map(let map)? = value else {
             let message = value == nil

@@ -365,7 +365,7 @@ func resolveContentPath(_ link: String, from: String) -> String? {
     var link = link, from = from
     if link.utf8.first != ContentPathWalk.slash {
         // The file's folder: its path without the last part.
-        from.withUTF8 { path.follow($0) }
+        _ = from.withUTF8 { path.follow($0) }
         _ = path.up()
     }
     guard link.withUTF8({ path.follow($0) }), !path.bytes.isEmpty else { return nil }

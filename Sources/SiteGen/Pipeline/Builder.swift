@@ -83,21 +83,27 @@ public struct Builder: Sendable {
         loader.listed = contentListing
         // The loaded documents (their YAML trees) are let go before rendering: a closure scope ends
         // their lifetime for sure, which matters at 50,000 items.
-        let (site, diagnostics, content, skeleton) = { () -> (Site?, [Diagnostic], UInt64, UInt64) in
+        let (site, diagnostics, content, skeleton, templatesLoading) = { () -> (Site?, [Diagnostic], UInt64, UInt64, Pending<(TemplateSet?, [Diagnostic])>) in
             progress?("load")
             let loaded = loader.load()
             report.timings.append(("load", clock.lap()))
             progress?("model")
+            // The templates are loaded and checked on another thread while the site is modelled.
+            let templatesLoading = loadTemplates(language: SiteConfig.siteLanguage(loaded.config, overrideBaseURL: options.baseURL))
             let (site, diagnostics) = SiteBuilder.build(loaded, options: options, fileSystem: fileSystem,
                                                         contentRoot: location.content, displayRoot: displayContent)
-            return (site, diagnostics, site.map { contentFingerprint(loaded, $0) } ?? 0, site.map { contentSkeleton(loaded, $0) } ?? 0)
+            return (site, diagnostics, site.map { contentFingerprint(loaded, $0) } ?? 0, site.map { contentSkeleton(loaded, $0) } ?? 0,
+                    templatesLoading)
         }()
-        let (templates, templateDiagnostics) = TemplateSet.load(fileSystem: fileSystem, root: location.templates,
-                                                               displayRoot: displayName(location.templates),
-                                                               language: site?.config.language ?? "de")
+        let (templates, templateDiagnostics) = templatesLoading.value
         report.diagnostics = diagnostics + templateDiagnostics
         report.timings.append(("model", clock.lap()))
         return (site, templates, content, skeleton)
+    }
+
+    private func loadTemplates(language: String) -> Pending<(TemplateSet?, [Diagnostic])> {
+        let (fileSystem, root, display) = (fileSystem, location.templates, displayName(location.templates))
+        return Pending { TemplateSet.load(fileSystem: fileSystem, root: root, displayRoot: display, language: language) }
     }
 
     /// Stages 3 and 4: pages, then the files made from them (feeds, search index …), the assets,
@@ -150,9 +156,11 @@ public struct Builder: Sendable {
             return BuildReport(failure: .error(location.output, problem))
         }
         let store = BuildStore(output: location.output, fileSystem: fileSystem)
+        // The store (tens of megabytes at 10,000 items) is read while the inputs are listed.
+        let reading = clean || !fileSystem.isDirectory(location.output) ? nil : Pending { store.read() }
         let listing = inputListing()
         let stamp = listing.map(inputStamp)
-        let stored = clean || !fileSystem.isDirectory(location.output) ? nil : store.read()
+        let stored = reading?.value
         let plan = BuildPlan(stored: stored, stamp: stamp, now: options.now.epochSeconds)
         if case .nothing(let record) = plan {
             // A build that was killed left its staging folder; the next one that writes removes
