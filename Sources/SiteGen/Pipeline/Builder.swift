@@ -184,7 +184,7 @@ public struct Builder: Sendable {
         var (report, site) = builder.run(into: writer)
         report.timings.insert(("check inputs, read store", readTime), at: 0)
         let finished = builder.finish(report, writer: writer, store: store, plan: plan, stamp: stamp ?? 0, clock: clock)
-        release(site as Any, builder.cache as Any, plan)
+        release(site as Any, builder.cache as Any, plan, writer)
         return finished
     }
 
