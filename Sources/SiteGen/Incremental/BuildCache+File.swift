@@ -100,7 +100,11 @@ extension BuildCache {
     private func savedTerms() -> (list: [String], number: [UInt32], renumbered: Bool) {
         let allTerms = searchTokenizer.finished.terms
         var used = [Bool](repeating: false, count: allTerms.count)
-        for m in tables.markdown.values { for t in m.search.terms { used[Int(t)] = true } }
+        let bodies = tables.markdown.values
+        // By index, reading each body's terms in place (`for m in values` copies every entry).
+        used.withUnsafeMutableBufferPointer { used in
+            for i in bodies.indices { for t in bodies[i].search.terms { used[Int(t)] = true } }
+        }
         let unused = used.count { !$0 }
         guard unused > 4096 && unused > allTerms.count / 2 else {
             return (allTerms, (0..<allTerms.count).map(UInt32.init), false)
@@ -116,14 +120,19 @@ extension BuildCache {
 
     /// The entries of the sections to encode by bucket, each bucket in the byte order of its keys
     /// (the buckets of sections saved as they were stay empty).
+    /// Every key of every table is hashed for its bucket: the two largest tables are grouped on
+    /// other threads meanwhile (the build waits for the store to be saved).
     private func groupedByBucket(needed: Set<StoreSection>) -> GroupedTables {
         let (yaml, markdown, pages, linkChecks) = tables
-        func group<Value>(_ table: [String: Value], _ section: (Int) -> StoreSection) -> [[(key: String, value: Value)]] {
+        @Sendable func group<Value>(_ table: [String: Value], _ section: (Int) -> StoreSection) -> [[(key: String, value: Value)]] {
             StoreSection.group(table, bucket: { StoreSection.bucket($0) }, only: { needed.contains(section($0)) }, by: { $0.utf8Precedes($1) })
         }
+        let shared = UncheckedBox((markdown, pages))
+        let groupedMarkdown = Pending { group(shared.value.0, StoreSection.markdown) }
+        let groupedPages = Pending { group(shared.value.1, StoreSection.pages) }
         return GroupedTables(yaml: StoreSection.group(yaml, bucket: { StoreSection.bucket($0) }, only: { needed.contains(.yaml($0)) }, by: <),
-                             documents: group(rememberedTable, StoreSection.documents), markdown: group(markdown, StoreSection.markdown),
-                             linkChecks: group(linkChecks, StoreSection.linkChecks), pages: group(pages, StoreSection.pages),
+                             documents: group(rememberedTable, StoreSection.documents), markdown: groupedMarkdown.value,
+                             linkChecks: group(linkChecks, StoreSection.linkChecks), pages: groupedPages.value,
                              formats: formatTable.sorted { $0.key.utf8Precedes($1.key) })
     }
 }

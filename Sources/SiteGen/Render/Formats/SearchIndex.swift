@@ -128,13 +128,27 @@ struct SearchIndex {
         return bySource
     }
 
+    /// Made in two halves side by side: the rest of the index waits for them. (`Pending`, not
+    /// `parallelMap`: see `write`.)
     func documents() -> [Document] {
-        let urls = site.urls
         let bySource = entries(dates: true)
         let fieldTitles = Dictionary(uniqueKeysWithValues: site.fields.map { ($0.slug, $0.title) })
+        let half = records.count / 2
+        let shared = UncheckedBox((self, bySource, fieldTitles))
+        let second = Pending {
+            let (index, bySource, fieldTitles) = shared.value
+            return index.documents(of: half..<index.records.count, bySource, fieldTitles)
+        }
+        return documents(of: 0..<half, bySource, fieldTitles) + second.value
+    }
+
+    /// The documents of the records in `range`, in their order.
+    private func documents(of range: Range<Int>, _ bySource: [String: Entry], _ fieldTitles: [String: String]) -> [Document] {
+        let urls = site.urls
         var docs: [Document] = []
+        docs.reserveCapacity(range.count)
         // By index: `for r in records` copies each record, retaining all its parts.
-        for i in records.indices {
+        for i in range {
             guard let body = records[i].search, let source = records[i].source, let item = bySource[source.path] else { continue }
             let path = records[i].path
             docs.append(Document(url: urls.href(path), title: item.title, kind: item.kind, fields: item.fields,
