@@ -77,6 +77,16 @@ import Testing
         ])
         #expect(listing.problems.contains { $0.path == "zwei\\nzeilen.txt" })
     }
+
+    /// The listing looks for line breaks in the names' bytes: it finds what Swift's own
+    /// `Character.isNewline` finds.
+    @Test func lineBreaksInNamesAreFoundAsSwiftFindsThem() {
+        let breaks = ["\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
+        let others = ["bericht.md", "grüße.md", "straße–weg.md", "\u{2027}.md", "\u{202A}x.md", "\u{84}.md", "tab\tname.md", "ä\u{300}.md", "日本.md", ""]
+        for name in breaks.flatMap({ ["a" + $0 + "b.md", $0, "ä" + $0] }) + others {
+            #expect(LocalFileSystem.hasLineBreak(name) == name.contains(where: \.isNewline), "\(name.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }
 
 /// The protocol's own walk, for comparing a system's faster one with it.

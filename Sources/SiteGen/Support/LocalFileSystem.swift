@@ -45,7 +45,7 @@ public struct LocalFileSystem: FileSystem {
         let fd = dirfd(handle)
         while let entry = readdir(handle) {
             let name = direntName(entry)
-            if name.hasPrefix(".") { continue }
+            if name.utf8.first == UInt8(ascii: ".") { continue }
             var st = stat()
             let rel = relative.isEmpty ? name : relative + "/" + name
             guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else {
@@ -54,7 +54,7 @@ public struct LocalFileSystem: FileSystem {
                 continue
             }
             // A line break in a name would end up in an address and split every message about it.
-            if name.contains(where: { $0.isNewline }) {
+            if Self.hasLineBreak(name) {
                 problems.append((rel.replacingAll("\n", with: "\\n").replacingAll("\r", with: "\\r"), "file name contains a line break; rename it"))
                 continue
             }
@@ -82,6 +82,24 @@ public struct LocalFileSystem: FileSystem {
         }
         // Sorted, so which path of a folder reached twice (through a link) counts does not depend on the disk's order.
         return (files, folders.sorted { $0.relative < $1.relative }, problems)
+    }
+
+    /// True when `name` holds a character Swift counts as a line break (`Character.isNewline`):
+    /// LF, VT, FF, CR, NEL, LINE and PARAGRAPH SEPARATOR. Read as bytes: every file name of the
+    /// content passes here at every build.
+    static func hasLineBreak(_ name: String) -> Bool {
+        var name = name
+        return name.withUTF8 { b in
+            for i in b.indices {
+                switch b[i] {
+                case 0x0A...0x0D: return true
+                case 0xC2 where i + 1 < b.count && b[i + 1] == 0x85: return true
+                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9): return true
+                default: continue
+                }
+            }
+            return false
+        }
     }
 
     public func readFile(_ path: String) throws -> [UInt8] {
