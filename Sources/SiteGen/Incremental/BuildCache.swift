@@ -142,11 +142,19 @@ public final class BuildCache: LoadMemo, RenderMemo, CheckMemo, @unchecked Senda
             let old: Any = (remembered, yaml, formats, linkChecks, documents, markdown, pages)
             if stored != nil {
                 stored!.built = true
-                stored!.changed.yaml.formUnion(ChangedBuckets.resized(yaml, nextYAML) { StoreSection.bucket($0) })
-                stored!.changed.markdown.formUnion(ChangedBuckets.resized(markdown, nextMarkdown) { StoreSection.bucket($0) })
-                stored!.changed.linkChecks.formUnion(ChangedBuckets.resized(linkChecks, nextLinkChecks) { StoreSection.bucket($0) })
-                stored!.changed.pages.formUnion(ChangedBuckets.resized(pages, nextPages) { StoreSection.bucket($0) })
-                stored!.changed.documents.formUnion(ChangedBuckets.resized(remembered, nextRemembered) { StoreSection.bucket($0) })
+                // Every key of both versions of each table is hashed for its bucket: the tables side by side.
+                let resized = parallelMap([
+                    { ChangedBuckets.resized(self.yaml, self.nextYAML) { StoreSection.bucket($0) } },
+                    { ChangedBuckets.resized(self.markdown, self.nextMarkdown) { StoreSection.bucket($0) } },
+                    { ChangedBuckets.resized(self.linkChecks, self.nextLinkChecks) { StoreSection.bucket($0) } },
+                    { ChangedBuckets.resized(self.pages, self.nextPages) { StoreSection.bucket($0) } },
+                    { ChangedBuckets.resized(self.remembered, self.nextRemembered) { StoreSection.bucket($0) } },
+                ] as [() -> Set<Int>]) { $0() }
+                stored!.changed.yaml.formUnion(resized[0])
+                stored!.changed.markdown.formUnion(resized[1])
+                stored!.changed.linkChecks.formUnion(resized[2])
+                stored!.changed.pages.formUnion(resized[3])
+                stored!.changed.documents.formUnion(resized[4])
             }
             remembered = nextRemembered
             yaml = nextYAML
