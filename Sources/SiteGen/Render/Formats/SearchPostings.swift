@@ -20,15 +20,22 @@ extension SearchIndex {
         var weights: [UInt8] = []
         /// Where each document's terms start (one more entry than documents).
         var starts: [Int] = [0]
+
+        /// Adds the documents of `other` after these, each term number passed through `number`.
+        mutating func append(_ other: DocumentTerms, number: (Int32) -> Int32) {
+            let offset = terms.count
+            terms += other.terms.map(number)
+            weights += other.weights
+            starts += other.starts.dropFirst().map { $0 + offset }
+        }
     }
 
     /// The documents' own terms (their titles and summaries tokenized once), with the compound
     /// parts found against them (German only: English writes its compounds as separate words),
     /// turned around: documents per term (a table per term cost twice the memory at 50,000 items).
     func postings(_ docs: [Document]) -> Postings {
-        var tokenizer = self.tokenizer.finished
-        var own = documentTerms(docs, &tokenizer)
-        let termTexts = tokenizer.terms
+        let (documentTerms, termTexts) = documentTermsInHalves(docs, self.tokenizer.finished)
+        var own = documentTerms
         if language == .german { Self.addCompoundParts(&own, terms: termTexts) }
         let (starts, postingDocs, postingWeights) = Self.invert(own, termCount: termTexts.count)
         // The tokenizer also numbered the words of pages that are not indexed (drafts and future
@@ -37,9 +44,39 @@ extension SearchIndex {
         return Postings(terms: termTexts, starts: starts, docs: postingDocs, weights: postingWeights, order: order)
     }
 
+    /// `documentTerms` of the two halves of the documents side by side (the rest of the index
+    /// waits for them), each with its own copy of the tokenizer; the second half's new terms are
+    /// then numbered after the first's, as one pass over all documents numbers them. Returns the
+    /// terms of all documents and the texts of all terms. (`Pending`, not `parallelMap`: see `write`.)
+    func documentTermsInHalves(_ docs: [Document], _ tokenizer: SearchText.Tokenizer,
+                               halvesFrom: Int = halvesFrom) -> (DocumentTerms, [String]) {
+        // A small site's: in one pass (each half copies the tokenizer's tables).
+        guard docs.count >= halvesFrom else {
+            var tokenizer = tokenizer
+            return (documentTerms(docs[...], &tokenizer), tokenizer.terms)
+        }
+        let half = docs.count / 2
+        let shared = UncheckedBox((self, docs, tokenizer))
+        let second = Pending { () -> (DocumentTerms, [String]) in
+            var (index, docs, tokenizer) = shared.value
+            return (index.documentTerms(docs[half...], &tokenizer), tokenizer.terms)
+        }
+        var tokenizer = tokenizer
+        var own = documentTerms(docs[..<half], &tokenizer)
+        let (more, moreTexts) = second.value
+        // Terms numbered before the split keep their numbers; the second half's new ones are
+        // looked up among, or numbered after, the first half's.
+        let numbered = Int32(shared.value.2.terms.count)
+        let renumber = moreTexts[Int(numbered)...].map { tokenizer.number(ofTerm: $0) }
+        own.append(more) { $0 < numbered ? $0 : renumber[Int($0 - numbered)] }
+        return (own, tokenizer.terms)
+    }
+
+    static let halvesFrom = 2000
+
     /// Every document's own terms: its body's (counted while its page was rendered) and those of
     /// the texts it is found by besides (`Document.texts`, each occurrence at the text's weight).
-    func documentTerms(_ docs: [Document], _ tokenizer: inout SearchText.Tokenizer) -> DocumentTerms {
+    func documentTerms(_ docs: ArraySlice<Document>, _ tokenizer: inout SearchText.Tokenizer) -> DocumentTerms {
         // About the body's terms and a few more for the title and summary: growing the flat
         // table while it fills copied it again and again.
         var table = DocumentTermsTable(expected: docs.reduce(0) { $0 + $1.body.terms.count + 48 }, documents: docs.count)

@@ -188,7 +188,11 @@ extension SearchText {
         /// The term number of a word met for the first time; -1 when it is no term.
         private mutating func newWord(_ w: String, characters: Int, _ language: SearchLanguage) -> Int32 {
             guard !language.isIgnored(w, characters: characters) else { return -1 }
-            let term = language.stem(w)
+            return number(ofTerm: language.stem(w))
+        }
+
+        /// The number of a term (a stemmed word), numbered next when it is new.
+        mutating func number(ofTerm term: String) -> Int32 {
             if let existing = termNumbers[term] { return existing }
             let number = Int32(terms.count)
             terms.append(term)
