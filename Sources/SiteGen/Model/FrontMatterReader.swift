@@ -189,12 +189,12 @@ struct FrontMatterReader {
         case .list(let items, _):
             var result: [String] = []
             for item in items {
-                if case .scalar(let s, _, _, _) = item, !s.trimmingSpaces.isEmpty {
+                if case .scalar(let s, _, _, _) = item, case let text = s.trimmingSpaces, !text.isEmpty {
                     // Twice would show twice (a field's badge, a tag).
-                    if result.contains(s.trimmingSpaces) {
-                        diagnostics.append(.warning(file, line: item.line, "'\(s.trimmingSpaces)' is listed twice in '\(key)'; remove one"))
+                    if result.contains(text) {
+                        diagnostics.append(.warning(file, line: item.line, "'\(text)' is listed twice in '\(key)'; remove one"))
                     } else {
-                        result.append(s.trimmingSpaces)
+                        result.append(text)
                     }
                 } else {
                     switch item {
