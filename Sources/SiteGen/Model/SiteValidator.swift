@@ -29,6 +29,10 @@ struct SiteValidator {
         let urls = site.urls
         var owner: [String: String] = [:]
         let reserved = [urls.blog, urls.events, urls.projects, urls.fields, urls.strategy, urls.search, urls.participationList, urls.ideas, "assets/"]
+        // Every item claims one address: the tables are made large enough once, not grown step by step.
+        let items = site.fields.count + site.posts.count + site.events.count + site.projects.count + site.pages.count + site.participation.count
+        owner.reserveCapacity(reserved.count + items)
+        site.pathBySource.reserveCapacity(site.pathBySource.count + items + 1)
         for r in reserved { owner[r] = "the site's own \(r) section" }
         /// Claims an address; false (and an error) when another file has it already.
         func claim(_ path: String, _ source: SourceRef) -> Bool {
@@ -56,16 +60,19 @@ struct SiteValidator {
     /// own folder, claim first, so when `Kontakt.md` and `kontakt.md` (or `posts/2025/alt/a.md`
     /// and `posts/2025/a.md`) want one address, the message names the first of them. So do items
     /// `late` does not name.
+    @inline(__always)  // with the closures inlined, each item's fields are read where it lies, not from a copy
     static func claimed<T>(_ items: [T], _ source: (T) -> SourceRef, late: (T) -> Bool = { _ in false }, _ claim: (T) -> Bool) -> [T] {
         func misnamed(_ item: T) -> Bool {
             let path = source(item).path
-            let stem = fileStem(path)
-            return Slug.make(stem) != stem || misplaced(path) || late(item)
+            return !Slug.isOwnSlug(fileStem(path)) || misplaced(path) || late(item)
         }
-        let late = items.map(misnamed)
-        let order = items.indices.filter { !late[$0] } + items.indices.filter { late[$0] }
-        var kept = [Bool](repeating: false, count: items.count)
-        for i in order where claim(items[i]) { kept[i] = true }
+        let kept = items.withUnsafeBufferPointer { items in
+            let late = items.indices.map { misnamed(items[$0]) }
+            let order = items.indices.filter { !late[$0] } + items.indices.filter { late[$0] }
+            var kept = [Bool](repeating: false, count: items.count)
+            for i in order where claim(items[i]) { kept[i] = true }
+            return kept
+        }
         // Usually every item keeps its address: the array as it is, not a copy of each item.
         if !kept.contains(false) { return items }
         return items.indices.filter { kept[$0] }.map { items[$0] }
