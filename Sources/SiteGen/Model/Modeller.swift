@@ -23,12 +23,14 @@ struct Modeller {
     /// Gives each document its type; front matter problems go to `diagnostics`. Each document is
     /// decoded on its own (side by side); the items keep the documents' order.
     mutating func decode(_ documents: [LoadedDocument]) -> DecodedItems {
-        let results = parallelMap(documents) { Self.decodeOne($0) }
+        var results = parallelMap(documents) { Self.decodeOne($0) }
         var items = DecodedItems()
-        for (doc, result) in zip(documents, results) {
-            guard let (item, problems, reader) = result else { continue }
-            if reader.standIn { standIns.insert(doc.source.path) }
-            if !reader.misnamed.isEmpty { misnamedKeys[doc.source.path] = reader.misnamed }
+        // Each result is moved out of the list and each document read in place, not copied.
+        for i in documents.indices {
+            guard let (item, problems, reader) = results[i].take() else { continue }
+            let path = documents[i].source.path
+            if reader.standIn { standIns.insert(path) }
+            if !reader.misnamed.isEmpty { misnamedKeys[path] = reader.misnamed }
             switch item {
             case .field(let x): items.fields.append(x)
             case .post(let x): items.posts.append(x)
@@ -37,7 +39,7 @@ struct Modeller {
             case .page(let x): items.pages.append(x)
             case .strategy(let x): items.strategies.append(x)
             case .participation(let x): items.participation.append(x)
-            case nil: failed[doc.source.path] = Publication.ownErrors
+            case nil: failed[path] = Publication.ownErrors
             }
             diagnostics += problems
         }
