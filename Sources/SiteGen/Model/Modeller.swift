@@ -81,10 +81,10 @@ struct Modeller {
         // A translation is withheld with its original: the English text of a draft is no less unpublished.
         let originals = Dictionary((original?.withheld ?? []).map { ($0.file, $0.reason) }) { first, _ in first }
         // A preview shows what it is asked for: drafts with --drafts, future posts with --future.
+        let shown: [Publication.Reason] = (options.drafts ? [.draft] : []) + (options.future ? [.future] : [])
         func keep(_ draft: Bool, _ source: SourceRef, date: DateTime? = nil) -> Bool {
             // A stand-in date says nothing about when the item appears; its error fails the build anyway.
             let date = standIns.contains(source.path) ? nil : date
-            let shown: [Publication.Reason] = (options.drafts ? [.draft] : []) + (options.future ? [.future] : [])
             let reasons = [Publication.withheld(draft: draft, now: now), Publication.withheld(draft: false, date: date, now: now),
                            originals.isEmpty ? nil : Variant.of(source.display).flatMap { originals[$0.original] }]
             guard let hidden = reasons.compactMap({ $0 }).first(where: { !shown.contains($0) }) else { return true }
