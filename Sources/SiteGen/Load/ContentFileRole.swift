@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// What a file under content/ is to the build, by its path alone: the one place for the rules
 /// about stray files (README, "Dateien in content/").
 enum ContentFileRole: Equatable {
@@ -28,12 +34,33 @@ enum ContentFileRole: Equatable {
     static let sections: Set<Substring> = ["fields", "posts", "events", "projects", "pages", "participation"]
 
     /// Editor backups and swap files, office lock files, OS files (dotfiles are never listed).
-    static func isJunk(_ name: Substring) -> Bool {
-        let lower = name.lowercased()
-        if ["thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"].contains(lower) { return true }
+    static func isJunk(_ name: Substring) -> Bool { withLowercased(name, isJunk(lowercased:)) }
+
+    private static func isJunk(lowercased lower: UnsafeBufferPointer<UInt8>) -> Bool {
+        if junkNames.contains(where: { lower.equals($0) }) { return true }
         if lower.hasPrefix("~$") || (lower.hasPrefix("#") && lower.hasSuffix("#")) || lower.hasSuffix("~") { return true }
-        return [".bak", ".swp", ".swo", ".swx", ".swpx", ".kate-swp", ".tmp", ".temp", ".orig", ".rej", ".crdownload", ".part"]
-            .contains { lower.hasSuffix($0) }
+        return junkEndings.contains { lower.hasSuffix($0) }
+    }
+
+    private static let junkNames: [StaticString] = ["thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"]
+    private static let junkEndings: [StaticString] = [
+        ".bak", ".swp", ".swo", ".swx", ".swpx", ".kate-swp", ".tmp", ".temp", ".orig", ".rej", ".crdownload", ".part",
+    ]
+
+    /// The UTF-8 of `name.lowercased()`, for the rules about names: every file of the content
+    /// folder is asked, so an ASCII name (nearly all) is lowered byte by byte, without a string.
+    static func withLowercased<R>(_ name: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        var name = name
+        return name.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else {
+                var lower = String(decoding: bytes, as: UTF8.self).lowercased()
+                return lower.withUTF8(body)
+            }
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+                for (i, b) in bytes.enumerated() { buffer[i] = b >= 65 && b <= 90 ? b + 32 : b }
+                return body(UnsafeBufferPointer(buffer))
+            }
+        }
     }
 
     /// Endings of files meant as Markdown that are not `.md`.
@@ -46,10 +73,13 @@ enum ContentFileRole: Equatable {
     ]
 
     /// "DNG" for `IMG_0042.dng`: the format of a camera raw or image editor file, by its ending.
-    static func rawPictureFormat(_ name: Substring) -> String? {
-        guard let dot = name.lastIndex(of: "."), case let ending = name[name.index(after: dot)...].lowercased(),
-              rawPictureEndings.contains(ending) else { return nil }
-        return ending.uppercased()
+    static func rawPictureFormat(_ name: Substring) -> String? { withLowercased(name, rawPictureFormat(lowercased:)) }
+
+    private static func rawPictureFormat(lowercased lower: UnsafeBufferPointer<UInt8>) -> String? {
+        // The endings have 3 to 7 letters ("afphoto"): no string is made for `.md`, and few for others.
+        guard let dot = lower.lastIndex(of: UInt8(ascii: ".")), (3...7).contains(lower.count - dot - 1) else { return nil }
+        let ending = String(decoding: UnsafeBufferPointer(rebasing: lower[(dot + 1)...]), as: UTF8.self)
+        return rawPictureEndings.contains(ending) ? ending.uppercased() : nil
     }
 
     /// Why a camera raw or image editor file is not published, and what to do instead.
@@ -61,15 +91,20 @@ enum ContentFileRole: Equatable {
         if path == "site.yml" || path == "site.yaml" { return .config }
         let parts = path.pathParts
         let name = parts.last ?? Substring(path)
-        if isJunk(name) { return .junk }
-        if let format = rawPictureFormat(name) { return .rawPicture(format: format) }
-        if path.hasSuffix(".md") {
-            return ContentLoader.kind(of: path).map(ContentFileRole.document) ?? .misplacedMarkdown
+        if let role = withLowercased(name, roleByName) { return role }
+        if path.utf8.count >= 3 && path.utf8.suffix(3).elementsEqual(".md".utf8) {
+            return ContentLoader.kind(parts: parts).map(ContentFileRole.document) ?? .misplacedMarkdown
         }
         let inSection = parts.count > 1 && sections.contains(parts[0])
         if inSection || parts.count == 1, let fixed = renamedMarkdown(name) { return .misnamedMarkdown(rename: fixed) }
         if inSection { return .attachment }
         return parts.count > 1 && parts[0] == "downloads" ? .download : .asset
+    }
+
+    /// Junk or a camera raw file, by the file's name in small letters (lowered once for both); nil for other names.
+    private static func roleByName(_ lower: UnsafeBufferPointer<UInt8>) -> ContentFileRole? {
+        if isJunk(lowercased: lower) { return .junk }
+        return rawPictureFormat(lowercased: lower).map { .rawPicture(format: $0) }
     }
 
     /// `x.MD` → `x.md`, `x.markdown` → `x.md`, `x.md.txt` → `x.md`; nil for other names.
@@ -102,4 +137,19 @@ enum ContentFileRole: Equatable {
 /// no change to the site.
 public enum JunkFileNames {
     public static func contains(_ name: String) -> Bool { ContentFileRole.isJunk(Substring(name)) }
+}
+
+fileprivate extension UnsafeBufferPointer<UInt8> {
+    /// Byte comparisons with a literal, for names lowered by `ContentFileRole.withLowercased`.
+    func equals(_ text: StaticString) -> Bool { count == text.utf8CodeUnitCount && hasPrefix(text) }
+
+    func hasPrefix(_ text: StaticString) -> Bool {
+        let n = text.utf8CodeUnitCount
+        return n <= count && memcmp(baseAddress!, text.utf8Start, n) == 0
+    }
+
+    func hasSuffix(_ text: StaticString) -> Bool {
+        let n = text.utf8CodeUnitCount
+        return n <= count && memcmp(baseAddress! + (count - n), text.utf8Start, n) == 0
+    }
 }

@@ -199,8 +199,10 @@ public struct ContentLoader: Sendable {
     }
 
     /// fields/x.md, posts/**/x.md, events/**/x.md, projects/x.md, pages/x.md, participation/x.md, strategy.md.
-    static func kind(of path: String) -> DocumentKind? {
-        let parts = path.pathParts
+    static func kind(of path: String) -> DocumentKind? { kind(parts: path.pathParts) }
+
+    /// `kind(of:)` for a path already split into its parts (`ContentFileRole.of` splits every file's).
+    static func kind(parts: [Substring]) -> DocumentKind? {
         if parts.count == 1 {
             if parts[0] == EasyRead.homeFile { return .page }
             return parts[0] == "strategy.md" || Variant.of(String(parts[0]))?.original == "strategy.md" ? .strategy : nil

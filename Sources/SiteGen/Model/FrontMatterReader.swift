@@ -189,12 +189,12 @@ struct FrontMatterReader {
         case .list(let items, _):
             var result: [String] = []
             for item in items {
-                if case .scalar(let s, _, _, _) = item, !s.trimmingSpaces.isEmpty {
+                if case .scalar(let s, _, _, _) = item, case let text = s.trimmingSpaces, !text.isEmpty {
                     // Twice would show twice (a field's badge, a tag).
-                    if result.contains(s.trimmingSpaces) {
-                        diagnostics.append(.warning(file, line: item.line, "'\(s.trimmingSpaces)' is listed twice in '\(key)'; remove one"))
+                    if result.contains(text) {
+                        diagnostics.append(.warning(file, line: item.line, "'\(text)' is listed twice in '\(key)'; remove one"))
                     } else {
-                        result.append(s.trimmingSpaces)
+                        result.append(text)
                     }
                 } else {
                     switch item {
@@ -220,7 +220,7 @@ struct FrontMatterReader {
     mutating func url(_ key: String, encrypted: Bool = false) -> String? {
         guard let text = string(key) else { return nil }
         let lower = text.lowercased()
-        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), !text.contains(" ") else {
+        guard lower.hasPrefix("https://") || lower.hasPrefix("http://"), !Self.hasSpace(text) else {
             if ["true", "false", "yes", "no", "ja", "nein"].contains(lower) {
                 error(line(of: key), "'\(key)' is the web address itself, not yes or no, but is '\(text)'; write the address, e.g. https://dortmund.de/…")
                 return nil
@@ -234,6 +234,10 @@ struct FrontMatterReader {
         }
         return text
     }
+
+    /// Whether the text has a space (a Character of its own): looked for by byte first, as an
+    /// address has none and walking its Characters cost more than reading the rest of the event.
+    static func hasSpace(_ text: String) -> Bool { text.containsByte(UInt8(ascii: " ")) && text.contains(" ") }
 
     /// `www.dortmund.de/anmeldung` or `konferenz.example.org/raum`, as printed on a flyer: the
     /// address with its `https://`.
@@ -265,12 +269,12 @@ struct FrontMatterReader {
             }
             return (href, number)
         }
-        guard text.lowercased().hasPrefix("mailto:") else {
+        let lower = text.lowercased()
+        guard lower.hasPrefix("mailto:") else {
             if let hint = PhoneNumber.contactHint(text) {
                 error(line(of: key), hint)
                 return nil
             }
-            let lower = text.lowercased()
             guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else {
                 error(line(of: key), Self.withoutScheme(key, text)
                     ?? "'\(key)' must be a web address (https://…), an e-mail address (mailto:…) or a phone number (tel:…), but is '\(text)'")

@@ -23,12 +23,14 @@ struct Modeller {
     /// Gives each document its type; front matter problems go to `diagnostics`. Each document is
     /// decoded on its own (side by side); the items keep the documents' order.
     mutating func decode(_ documents: [LoadedDocument]) -> DecodedItems {
-        let results = parallelMap(documents) { Self.decodeOne($0) }
+        var results = parallelMap(documents) { Self.decodeOne($0) }
         var items = DecodedItems()
-        for (doc, result) in zip(documents, results) {
-            guard let (item, problems, reader) = result else { continue }
-            if reader.standIn { standIns.insert(doc.source.path) }
-            if !reader.misnamed.isEmpty { misnamedKeys[doc.source.path] = reader.misnamed }
+        // Each result is moved out of the list and each document read in place, not copied.
+        for i in documents.indices {
+            guard let (item, problems, reader) = results[i].take() else { continue }
+            let path = documents[i].source.path
+            if reader.standIn { standIns.insert(path) }
+            if !reader.misnamed.isEmpty { misnamedKeys[path] = reader.misnamed }
             switch item {
             case .field(let x): items.fields.append(x)
             case .post(let x): items.posts.append(x)
@@ -37,7 +39,7 @@ struct Modeller {
             case .page(let x): items.pages.append(x)
             case .strategy(let x): items.strategies.append(x)
             case .participation(let x): items.participation.append(x)
-            case nil: failed[doc.source.path] = Publication.ownErrors
+            case nil: failed[path] = Publication.ownErrors
             }
             diagnostics += problems
         }
@@ -79,10 +81,10 @@ struct Modeller {
         // A translation is withheld with its original: the English text of a draft is no less unpublished.
         let originals = Dictionary((original?.withheld ?? []).map { ($0.file, $0.reason) }) { first, _ in first }
         // A preview shows what it is asked for: drafts with --drafts, future posts with --future.
+        let shown: [Publication.Reason] = (options.drafts ? [.draft] : []) + (options.future ? [.future] : [])
         func keep(_ draft: Bool, _ source: SourceRef, date: DateTime? = nil) -> Bool {
             // A stand-in date says nothing about when the item appears; its error fails the build anyway.
             let date = standIns.contains(source.path) ? nil : date
-            let shown: [Publication.Reason] = (options.drafts ? [.draft] : []) + (options.future ? [.future] : [])
             let reasons = [Publication.withheld(draft: draft, now: now), Publication.withheld(draft: false, date: date, now: now),
                            originals.isEmpty ? nil : Variant.of(source.display).flatMap { originals[$0.original] }]
             guard let hidden = reasons.compactMap({ $0 }).first(where: { !shown.contains($0) }) else { return true }

@@ -118,6 +118,8 @@ extension FrontMatterReader {
     /// letters, digits and inner hyphens (Umlauts allowed: `müller-bau.de`). What a text copied
     /// from a letter adds (`;`, `,`, brackets, a dot at the end, an en dash) makes it none.
     static func isMailAddress(_ s: String) -> Bool {
+        // Most texts asked (web addresses) have no @: no need to split them into Characters.
+        guard s.containsByte(UInt8(ascii: "@")) else { return false }
         let parts = s.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2 else { return false }
         let localSigns: Set<Character> = ["!", "#", "$", "%", "&", "'", "*", "+", "-", "/", "=", "^", "_", "`", "{", "|", "}", "~"]

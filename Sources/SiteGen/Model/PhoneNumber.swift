@@ -34,7 +34,8 @@ enum PhoneNumber {
         let text = written.trimmingSpaces
         if FrontMatterReader.isMailAddress(text) { return "'\(text)' looks like an e-mail address; write it as mailto:\(text)" }
         var number = Substring(text)
-        for label in ["telefon", "tel.", "tel", "fon"] where number.lowercased().hasPrefix(label) {
+        let lower = text.lowercased()
+        for label in ["telefon", "tel.", "tel", "fon"] where lower.hasPrefix(label) {
             number = number.dropFirst(label.count).drop { $0 == " " || $0 == ":" }
             break
         }

@@ -74,7 +74,11 @@ public enum SiteBuilder {
     /// `foo.en.md`) leads to that version's page: the file is there, so the editor means that
     /// version (`[English](foo.en.md)`), and was told before that it does not exist.
     static func shareVersionPages(_ site: inout Site) {
-        let marked = site.pathOfEverySource.filter { Variant.of($0.key) != nil }
+        // `pathOfEverySource`'s marked files, without copying the whole table of the site's own.
+        var marked: [String: String] = [:]
+        for version in [site] + site.versions + site.easyReadVersion {
+            for (source, path) in version.pathBySource where Variant.of(source) != nil { marked[source] = path }
+        }
         guard !marked.isEmpty else { return }
         site.pathBySource.merge(marked) { mine, _ in mine }
         for i in site.versions.indices { site.versions[i].pathBySource.merge(marked) { mine, _ in mine } }

@@ -29,6 +29,10 @@ struct SiteValidator {
         let urls = site.urls
         var owner: [String: String] = [:]
         let reserved = [urls.blog, urls.events, urls.projects, urls.fields, urls.strategy, urls.search, urls.participationList, urls.ideas, "assets/"]
+        // Every item claims one address: the tables are made large enough once, not grown step by step.
+        let items = site.fields.count + site.posts.count + site.events.count + site.projects.count + site.pages.count + site.participation.count
+        owner.reserveCapacity(reserved.count + items)
+        site.pathBySource.reserveCapacity(site.pathBySource.count + items + 1)
         for r in reserved { owner[r] = "the site's own \(r) section" }
         /// Claims an address; false (and an error) when another file has it already.
         func claim(_ path: String, _ source: SourceRef) -> Bool {
@@ -56,16 +60,19 @@ struct SiteValidator {
     /// own folder, claim first, so when `Kontakt.md` and `kontakt.md` (or `posts/2025/alt/a.md`
     /// and `posts/2025/a.md`) want one address, the message names the first of them. So do items
     /// `late` does not name.
+    @inline(__always)  // with the closures inlined, each item's fields are read where it lies, not from a copy
     static func claimed<T>(_ items: [T], _ source: (T) -> SourceRef, late: (T) -> Bool = { _ in false }, _ claim: (T) -> Bool) -> [T] {
         func misnamed(_ item: T) -> Bool {
             let path = source(item).path
-            let stem = fileStem(path)
-            return Slug.make(stem) != stem || misplaced(path) || late(item)
+            return !Slug.isOwnSlug(fileStem(path)) || misplaced(path) || late(item)
         }
-        let late = items.map(misnamed)
-        let order = items.indices.filter { !late[$0] } + items.indices.filter { late[$0] }
-        var kept = [Bool](repeating: false, count: items.count)
-        for i in order where claim(items[i]) { kept[i] = true }
+        let kept = items.withUnsafeBufferPointer { items in
+            let late = items.indices.map { misnamed(items[$0]) }
+            let order = items.indices.filter { !late[$0] } + items.indices.filter { late[$0] }
+            var kept = [Bool](repeating: false, count: items.count)
+            for i in order where claim(items[i]) { kept[i] = true }
+            return kept
+        }
         // Usually every item keeps its address: the array as it is, not a copy of each item.
         if !kept.contains(false) { return items }
         return items.indices.filter { kept[$0] }.map { items[$0] }
@@ -152,10 +159,13 @@ struct SiteValidator {
                 d.append(.error(source.display, line: line, message))
             }
         }
-        for p in site.posts + site.scheduledPosts { checkFields(p.fields, p.source) }
-        for e in site.events { checkFields(e.fields, e.source) }
-        for p in site.projects { checkFields(p.fields, p.source) }
-        for p in site.participation { checkFields(p.fields, p.source) }
+        // Read by index: a `for` loop copied each whole item for its two fields.
+        for posts in [site.posts, site.scheduledPosts] {
+            for i in posts.indices { checkFields(posts[i].fields, posts[i].source) }
+        }
+        for i in site.events.indices { checkFields(site.events[i].fields, site.events[i].source) }
+        for i in site.projects.indices { checkFields(site.projects[i].fields, site.projects[i].source) }
+        for i in site.participation.indices { checkFields(site.participation[i].fields, site.participation[i].source) }
         return d
     }
 
@@ -230,14 +240,20 @@ struct SiteValidator {
     /// would say the item changed on a day still to come.
     func checkUpdatedDates(_ site: Site) -> [Diagnostic] {
         let now = site.options.now
-        let dated: [(DateTime?, SourceRef)] = (site.posts + site.scheduledPosts).map { ($0.updated, $0.source) }
-            + site.events.map { ($0.updated, $0.source) } + site.projects.map { ($0.updated, $0.source) }
-        return dated.compactMap { updated, source in
-            // A date without a time is its day's start (Berlin time): today's is never later than now.
-            guard let updated, updated > now else { return nil }
-            return .warning(source.display, line: source.keyLines["updated"],
-                            "updated (\(updated.iso8601)) lies in the future (the build's day is \(now.local.dateString)); write the day of the last change")
+        var d: [Diagnostic] = []
+        // A date without a time is its day's start (Berlin time): today's is never later than now.
+        func check(_ updated: DateTime?, _ source: @autoclosure () -> SourceRef) {
+            guard let updated, updated > now else { return }
+            let source = source()
+            d.append(.warning(source.display, line: source.keyLines["updated"],
+                              "updated (\(updated.iso8601)) lies in the future (the build's day is \(now.local.dateString)); write the day of the last change"))
         }
+        for posts in [site.posts, site.scheduledPosts] {
+            for i in posts.indices { check(posts[i].updated, posts[i].source) }
+        }
+        for i in site.events.indices { check(site.events[i].updated, site.events[i].source) }
+        for i in site.projects.indices { check(site.projects[i].updated, site.projects[i].source) }
+        return d
     }
 
     /// Posts: summary, folder year, the front matter image (a missing one is reported once here and
@@ -246,46 +262,49 @@ struct SiteValidator {
         var d: [Diagnostic] = []
         var missingImages: Set<String> = []
         var inOtherCase: [String: String] = [:]  // the file meant, by post
-        for p in site.posts + site.scheduledPosts {
-            if p.summary == nil && !site.writesMisnamed("summary", in: p.source) {
-                // At `summary: ""` when it is written empty (as `sitegen new` leaves it).
-                d.append(.warning(p.source.display, line: p.source.line(toAdd: "summary"), "post has no summary; add 'summary: …' (it is shown in lists, feeds and search results)"))
-            }
-            if let folderYear = Self.folderYear(p.source.path), folderYear != p.year {
-                d.append(.warning(p.source.display, line: p.source.keyLines["date"], "post is dated \(p.year) but lies in the folder \(folderYear); its address uses \(p.year)"))
-            }
-            // Feeds would sort the post by a change before it appeared, and search engines reject the JSON-LD.
-            if let updated = p.updated, updated.epochSeconds + (updated.isDateOnly ? 86_400 : 1) <= p.date.epochSeconds {
-                d.append(.warning(p.source.display, line: p.source.keyLines["updated"],
-                    "updated (\(updated.iso8601)) lies before date (\(p.date.iso8601)); write the day of the last change, or remove the line"))
-            }
-            if let image = p.image {
-                let line = p.source.keyLines["image"]
-                if isRemote(image) {
-                    d.append(.error(p.source.display, line: line, "image '\(image)' would be loaded from another host, which the privacy rules forbid; save it under content/images/"))
-                } else if ImageFormat(path: image) == nil {
-                    d.append(.error(p.source.display, line: line, Self.notAPicture(image)))
-                    missingImages.insert(p.source.path)
-                } else if let path = resolveContentPath(image, from: p.source.path), fileSystem.fileExists(contentRoot + "/" + path) {
-                    // Found.
-                } else {
-                    // Like a link, the path starts at the post's folder; editors often write it from content/.
-                    let fromRoot = image.hasPrefix("/") ? nil : resolveContentPath("/" + image, from: p.source.path)
-                    let folder = display(p.source.path.pathParts.dropLast().joined(separator: "/")) + "/"
-                    let near = Self.nearestImage(image, among: site.assets.map(\.path), from: p.source.path)
-                    d.append(.error(p.source.display, line: line, fromRoot.map { fileSystem.fileExists(contentRoot + "/" + $0) } == true
-                        ? "image '\(image)' does not exist in \(folder), where the path starts; write image: /\(image) to start from \(display(""))"
-                        : "image '\(image)' does not exist (looked for \(display(resolveContentPath(image, from: p.source.path) ?? image)))"
-                            + (near.map { ", did you mean '\($0)'?" } ?? "")))
-                    // Written in other capitals (/images/FOTO.jpg): the post shows the file meant, so the
-                    // photo is not also called unused; the build fails on the error all the same.
-                    if let near, near.lowercased() == image.lowercased() { inOtherCase[p.source.path] = near } else { missingImages.insert(p.source.path) }
+        // Both lists in turn, not joined into a new one.
+        for posts in [site.posts, site.scheduledPosts] {
+            for p in posts {
+                if p.summary == nil && !site.writesMisnamed("summary", in: p.source) {
+                    // At `summary: ""` when it is written empty (as `sitegen new` leaves it).
+                    d.append(.warning(p.source.display, line: p.source.line(toAdd: "summary"), "post has no summary; add 'summary: …' (it is shown in lists, feeds and search results)"))
                 }
-                if p.imageAlt == nil {
-                    d.append(.warning(p.source.display, line: line, "image has no image_alt text; describe the picture, or write image_alt: \"\" if it is decoration"))
-                } else if let alt = p.imageAlt, AltText.isUninformative(alt, src: image) {
-                    d.append(.warning(p.source.display, line: p.source.keyLines["image_alt"] ?? line,
-                        "image_alt '\(alt.trimmingSpaces)' is a file name or a word for a picture, which tells screen reader users nothing; describe what the picture shows"))
+                if let folderYear = Self.folderYear(p.source.path), folderYear != p.year {
+                    d.append(.warning(p.source.display, line: p.source.keyLines["date"], "post is dated \(p.year) but lies in the folder \(folderYear); its address uses \(p.year)"))
+                }
+                // Feeds would sort the post by a change before it appeared, and search engines reject the JSON-LD.
+                if let updated = p.updated, updated.epochSeconds + (updated.isDateOnly ? 86_400 : 1) <= p.date.epochSeconds {
+                    d.append(.warning(p.source.display, line: p.source.keyLines["updated"],
+                        "updated (\(updated.iso8601)) lies before date (\(p.date.iso8601)); write the day of the last change, or remove the line"))
+                }
+                if let image = p.image {
+                    let line = p.source.keyLines["image"]
+                    if isRemote(image) {
+                        d.append(.error(p.source.display, line: line, "image '\(image)' would be loaded from another host, which the privacy rules forbid; save it under content/images/"))
+                    } else if ImageFormat(path: image) == nil {
+                        d.append(.error(p.source.display, line: line, Self.notAPicture(image)))
+                        missingImages.insert(p.source.path)
+                    } else if let path = resolveContentPath(image, from: p.source.path), fileSystem.fileExists(contentRoot + "/" + path) {
+                        // Found.
+                    } else {
+                        // Like a link, the path starts at the post's folder; editors often write it from content/.
+                        let fromRoot = image.hasPrefix("/") ? nil : resolveContentPath("/" + image, from: p.source.path)
+                        let folder = display(p.source.path.pathParts.dropLast().joined(separator: "/")) + "/"
+                        let near = Self.nearestImage(image, among: site.assets.map(\.path), from: p.source.path)
+                        d.append(.error(p.source.display, line: line, fromRoot.map { fileSystem.fileExists(contentRoot + "/" + $0) } == true
+                            ? "image '\(image)' does not exist in \(folder), where the path starts; write image: /\(image) to start from \(display(""))"
+                            : "image '\(image)' does not exist (looked for \(display(resolveContentPath(image, from: p.source.path) ?? image)))"
+                                + (near.map { ", did you mean '\($0)'?" } ?? "")))
+                        // Written in other capitals (/images/FOTO.jpg): the post shows the file meant, so the
+                        // photo is not also called unused; the build fails on the error all the same.
+                        if let near, near.lowercased() == image.lowercased() { inOtherCase[p.source.path] = near } else { missingImages.insert(p.source.path) }
+                    }
+                    if p.imageAlt == nil {
+                        d.append(.warning(p.source.display, line: line, "image has no image_alt text; describe the picture, or write image_alt: \"\" if it is decoration"))
+                    } else if let alt = p.imageAlt, AltText.isUninformative(alt, src: image) {
+                        d.append(.warning(p.source.display, line: p.source.keyLines["image_alt"] ?? line,
+                            "image_alt '\(alt.trimmingSpaces)' is a file name or a word for a picture, which tells screen reader users nothing; describe what the picture shows"))
+                    }
                 }
             }
         }

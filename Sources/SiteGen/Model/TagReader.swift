@@ -3,7 +3,8 @@
 extension FrontMatterReader {
     mutating func tagList() -> [String] {
         var tags: [String] = []
-        var slugs: [String: String] = [:]
+        // The slug of each of `tags`: a post has few, and a list search costs less than a table.
+        var slugs: [String] = []
         let key = "tags"
         for tag in stringList(key).map(InvisibleCharacters.plainName) {
             let slug = Slug.make(tag)
@@ -12,12 +13,12 @@ extension FrontMatterReader {
             if slug.isEmpty {
                 // Only punctuation (`"#"`, `"–"`) would make the address of the list of all tags.
                 diagnostics.append(.error(file, line: line, "tag '\(tag)' has no letter or digit, so its page would have no address; write the tag as a word (e.g. 'Open Data') or remove it"))
-            } else if let first = slugs[slug] {
+            } else if let first = slugs.firstIndex(of: slug).map({ tags[$0] }) {
                 // Alike only once a no-break space is a space: the same word twice, for the editor.
                 if first == tag { diagnostics.append(.warning(file, line: line, "'\(tag)' is listed twice in '\(key)'; remove one")); continue }
                 diagnostics.append(.warning(file, line: line, "tags '\(first)' and '\(tag)' are one tag (spelled alike but for case or accents); remove one"))
             } else {
-                slugs[slug] = tag
+                slugs.append(slug)
                 tags.append(tag)
             }
         }

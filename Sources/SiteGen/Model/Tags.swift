@@ -22,37 +22,57 @@ enum TagIndex {
     /// The tags in German order of their names, and a warning for each file that spells a tag
     /// otherwise than it is shown (both spellings are one page; the editor should pick one).
     static func collect(_ posts: [Post], urls: URLScheme) -> (tags: [PostTag], diagnostics: [Diagnostic]) {
-        var order: [String] = []
-        var postsBySlug: [String: [Int]] = [:]
-        /// Slug → spelling → the files that use it.
-        var spellings: [String: [String: [SourceRef]]] = [:]
-        for (i, p) in posts.enumerated() {
-            // `tagList` left one spelling per slug in a post.
-            for name in p.tags {
-                let slug = Slug.make(name)
-                if postsBySlug[slug] == nil { order.append(slug) }
-                postsBySlug[slug, default: []].append(i)
-                spellings[slug, default: [:]][name, default: []].append(p.source)
-            }
-        }
         var tags: [PostTag] = []
         var diagnostics: [Diagnostic] = []
-        for slug in order {
-            let used = spellings[slug]!
-            let name = used.keys.max { a, b in used[a]!.count != used[b]!.count ? used[a]!.count < used[b]!.count : a > b }!
-            tags.append(PostTag(slug: slug, name: name, posts: postsBySlug[slug]!))
-            diagnostics += spellingWarnings(used, shown: name, address: urls.tag(slug: slug))
+        for tag in gather(posts) {
+            let name = tag.spellings.max { a, b in a.files.count != b.files.count ? a.files.count < b.files.count : a.name > b.name }!.name
+            tags.append(PostTag(slug: tag.slug, name: name, posts: tag.posts))
+            if tag.spellings.count > 1 { diagnostics += spellingWarnings(tag.spellings, shown: name, address: urls.tag(slug: tag.slug)) }
         }
         tags = tags.sorted(byKey: { (GermanText.sortKey($0.name), $0.name) }, using: <)
         return (tags, diagnostics)
     }
 
+    /// One tag as the posts use it: its posts (indexes) and each spelling with the files that write it.
+    private struct Gathered {
+        var slug: String
+        var posts: [Int] = []
+        var spellings: [(name: String, files: [SourceRef])] = []
+    }
+
+    /// The posts' tags in the order they first appear. One table lookup per tag of a post; a tag
+    /// has one spelling or a few, so they are found in a list (each post is read in place, not copied).
+    private static func gather(_ posts: [Post]) -> [Gathered] {
+        var position: [String: Int] = [:]
+        var gathered: [Gathered] = []
+        posts.withUnsafeBufferPointer { posts in
+            for i in posts.indices {
+                // `tagList` left one spelling per slug in a post.
+                for name in posts[i].tags {
+                    let slug = Slug.make(name)
+                    let k = position[slug] ?? gathered.count
+                    if k == gathered.count {
+                        position[slug] = k
+                        gathered.append(Gathered(slug: slug))
+                    }
+                    gathered[k].posts.append(i)
+                    if let s = gathered[k].spellings.firstIndex(where: { $0.name == name }) {
+                        gathered[k].spellings[s].files.append(posts[i].source)
+                    } else {
+                        gathered[k].spellings.append((name, [posts[i].source]))
+                    }
+                }
+            }
+        }
+        return gathered
+    }
+
     /// One warning per file with a spelling that is not shown, naming a file that has the one shown.
-    private static func spellingWarnings(_ used: [String: [SourceRef]], shown: String, address: String) -> [Diagnostic] {
-        let example = used[shown]!.map(\.display).min()!
+    private static func spellingWarnings(_ used: [(name: String, files: [SourceRef])], shown: String, address: String) -> [Diagnostic] {
+        let example = used.first { $0.name == shown }!.files.map(\.display).min()!
         var warnings: [Diagnostic] = []
-        for spelling in used.keys.sorted() where spelling != shown {
-            for source in used[spelling]!.sorted(by: { $0.display < $1.display }) {
+        for (spelling, files) in used.sorted(by: { $0.name < $1.name }) where spelling != shown {
+            for source in files.sorted(by: { $0.display < $1.display }) {
                 warnings.append(.warning(source.display, line: source.keyLines["tags"],
                     "tag '\(spelling)' is shown as '\(shown)' (as in \(example)): both are the tag page /\(address); write '\(shown)' so the tag has one spelling"))
             }

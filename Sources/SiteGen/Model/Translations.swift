@@ -3,18 +3,19 @@
 public enum Variant {
     /// `posts/2025/foo.en.md` → (`posts/2025/foo.md`, `en`); nil for a file without a mark.
     public static func of(_ path: String) -> (original: String, code: String)? {
-        // In bytes: every file's path comes here, and a search by Characters from the end is slow.
-        let utf8 = path.utf8
-        guard utf8.count > 3, utf8.suffix(3).elementsEqual(".md".utf8) else { return nil }
-        let stemEnd = utf8.index(utf8.endIndex, offsetBy: -3)
-        guard let dot = utf8[..<stemEnd].lastIndex(of: UInt8(ascii: ".")) else { return nil }
-        let codeStart = utf8.index(after: dot)
-        // Two letters, as ISO 639-1 codes (and `ls`) have: `bericht.pdf.md` is no translation.
-        guard utf8.distance(from: codeStart, to: stemEnd) == 2,
-              utf8[codeStart..<stemEnd].allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }) else { return nil }
-        guard dot > utf8.startIndex, utf8[utf8.index(before: dot)] != UInt8(ascii: "/") else { return nil }
-        return (String(path[..<dot]) + ".md", String(path[codeStart..<stemEnd]))
+        // In bytes: every file's path comes here, often more than once.
+        var path = path
+        return path.withUTF8 { bytes in
+            // `….xx.md`: the mark is the two letters between the last dots, after a name.
+            let n = bytes.count
+            guard n >= 7, bytes[(n - 3)...].elementsEqual(".md".utf8), bytes[n - 6] == UInt8(ascii: "."),
+                  bytes[n - 7] != UInt8(ascii: "/"), isSmallLetter(bytes[n - 5]), isSmallLetter(bytes[n - 4]) else { return nil }
+            // Two letters, as ISO 639-1 codes (and `ls`) have: `bericht.pdf.md` is no translation.
+            return (String(decoding: bytes[..<(n - 6)], as: UTF8.self) + ".md", String(decoding: bytes[(n - 5)..<(n - 3)], as: UTF8.self))
+        }
     }
+
+    private static func isSmallLetter(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") }
 
     /// Whether a file's stem (`foo.en`) is a slug with a language mark: no slug itself, but meant so.
     static func isMarked(stem: String) -> Bool { of(stem + ".md").map { Slug.isValid(String($0.original.dropLast(3))) } ?? false }

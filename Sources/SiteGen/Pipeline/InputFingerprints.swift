@@ -21,12 +21,14 @@ extension Builder {
         var h = ContentHash.of("sitegen-content-2")
         func mix(_ s: String) { h = ContentHash.mix(h, text: s) }
         mix(String(loaded.configHash))
-        for doc in loaded.documents { mix(doc.source.path); mix(String(doc.hash)) }
+        // By index: a `for` loop copied each whole document (and post) for a field or two.
+        let documents = loaded.documents
+        for i in documents.indices { mix(documents[i].source.path); mix(String(documents[i].hash)) }
         for asset in site.assets {
             mix(asset.path)
             if let bytes = try? fileSystem.readFile(location.content + "/" + asset.path) { h = ContentHash.mix(h, bytes.withUnsafeBytes { ContentHash.wide($0) }) }
         }
-        for p in site.posts { mix(p.source.path) }
+        for i in site.posts.indices { mix(site.posts[i].source.path) }
         for e in site.upcomingEvents { mix(e.source.path) }
         return h
     }
@@ -38,7 +40,8 @@ extension Builder {
     func contentSkeleton(_ loaded: LoadedContent, _ site: Site) -> UInt64 {
         var h = ContentHash.of("sitegen-skeleton-1")
         h = ContentHash.mix(h, loaded.configHash)
-        for doc in loaded.documents { h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(doc.source.path)), doc.frontMatterHash) }
+        let documents = loaded.documents
+        for i in documents.indices { h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(documents[i].source.path)), documents[i].frontMatterHash) }
         for asset in site.assets { h = ContentHash.mix(ContentHash.mix(h, ContentHash.of(asset.path)), UInt64(asset.size)) }
         return ContentHash.mix(h, UInt64(bitPattern: Int64(site.strategyPDFSize ?? -1)))
     }

@@ -57,20 +57,23 @@ extension StringProtocol {
         return utf8.index(startIndex, offsetBy: offset)
     }
 
-    /// The parts between `/` (empty parts left out, as `split(separator: "/")` does).
+    /// The parts between `/` (empty parts left out, as `split(separator: "/")` does). Found on the
+    /// bytes: walking `utf8` index by index checked each index, for every path of every file.
     var pathParts: [SubSequence] {
-        var parts: [SubSequence] = []
-        var start = startIndex
-        var i = utf8.startIndex
-        while i != utf8.endIndex {
-            if utf8[i] == UInt8(ascii: "/") {
-                if start != i { parts.append(self[start..<i]) }
-                start = utf8.index(after: i)
+        let start = utf8.startIndex
+        func part(_ from: Int, _ to: Int) -> SubSequence { self[utf8.index(start, offsetBy: from)..<utf8.index(start, offsetBy: to)] }
+        func split(_ bytes: UnsafeBufferPointer<UInt8>) -> [SubSequence] {
+            var parts: [SubSequence] = []
+            parts.reserveCapacity(4)
+            var from = 0
+            for i in 0..<bytes.count where bytes[i] == UInt8(ascii: "/") {
+                if from != i { parts.append(part(from, i)) }
+                from = i + 1
             }
-            i = utf8.index(after: i)
+            if from != bytes.count { parts.append(part(from, bytes.count)) }
+            return parts
         }
-        if start != endIndex { parts.append(self[start..<endIndex]) }
-        return parts
+        return utf8.withContiguousStorageIfAvailable(split) ?? Array(utf8).withUnsafeBufferPointer(split)
     }
 }
 

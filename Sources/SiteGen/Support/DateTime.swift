@@ -110,13 +110,21 @@ public struct DateTime: Sendable, Hashable, Comparable, CustomStringConvertible 
     /// The offset written after a time (`+02:00`, `-0500`) and the text before it; nil for a
     /// date, `Z` or no offset.
     static func writtenOffset(_ text: String) -> (seconds: Int, wallClock: String)? {
-        let s = Array(text.trimmingSpaces.utf8)
-        guard s.count > 16, let sign = s[16...].lastIndex(where: { $0 == 43 || $0 == 45 }) else { return nil }
-        let digits = s[(sign + 1)...].filter { $0 != 58 }
-        guard digits.count == 4, digits.allSatisfy({ (48...57).contains($0) }) else { return nil }
-        let value = digits.map { Int($0 - 48) }
-        let seconds = (value[0] * 10 + value[1]) * 3600 + (value[2] * 10 + value[3]) * 60
-        return ((s[sign] == 45 ? -1 : 1) * seconds, String(decoding: s[..<sign], as: UTF8.self))
+        // On the text's own bytes: every date of every item is read here (no arrays made).
+        var text = text.trimmingSpaces
+        return text.withUTF8 { s in
+            guard s.count > 16, let sign = s[16...].lastIndex(where: { $0 == 43 || $0 == 45 }) else { return nil }
+            // Four digits after the sign, colons left out: hhmm.
+            var hhmm = 0, digits = 0
+            for b in s[(sign + 1)...] where b != 58 {
+                guard (48...57).contains(b), digits < 4 else { return nil }
+                hhmm = hhmm * 10 + Int(b - 48)
+                digits += 1
+            }
+            guard digits == 4 else { return nil }
+            let seconds = (hhmm / 100) * 3600 + (hhmm % 100) * 60
+            return ((s[sign] == 45 ? -1 : 1) * seconds, String(decoding: UnsafeBufferPointer(rebasing: s[..<sign]), as: UTF8.self))
+        }
     }
 
     // MARK: Berlin wall clock

@@ -18,9 +18,12 @@ public enum GermanText {
             case "ö": key += "o"
             case "ü": key += "u"
             case "ß": key += "ss"
-            default:
+            // Below U+00C0 no letter has an accent to fold: no slug is made for every other letter.
+            case _ where scalar.value >= 0xC0:
                 let folded = Slug.make(String(scalar))
-                if scalar.value >= 0xC0, folded.count == 1 { key += folded } else { key.unicodeScalars.append(scalar) }
+                if folded.count == 1 { key += folded } else { key.unicodeScalars.append(scalar) }
+            default:
+                key.unicodeScalars.append(scalar)
             }
         }
         return key

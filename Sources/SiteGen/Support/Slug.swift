@@ -92,7 +92,26 @@ public enum Slug {
 
     /// True when `text` is already a slug (what `make` would return for it).
     public static func isValid(_ text: String) -> Bool {
-        !text.isEmpty && make(text) == text
+        !text.isEmpty && isOwnSlug(text)
+    }
+
+    /// Whether `make(text) == text`, read from the bytes: a slug is words of a–z and 0–9 joined
+    /// by single hyphens (asked for every file name, most of which are slugs).
+    static func isOwnSlug(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard bytes.first != UInt8(ascii: "-"), bytes.last != UInt8(ascii: "-") else { return false }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): break
+                case UInt8(ascii: "-") where previous != UInt8(ascii: "-"): break
+                default: return false
+                }
+                previous = byte
+            }
+            return true
+        }
     }
 }
 
