@@ -50,8 +50,8 @@ final class GlobalConstants: @unchecked Sendable {  // immutable after init
         guard let (text, escapable) = RenderState.text(of: value) else { return ([], []) }
         let raw = Array(text.utf8)
         guard escapable else { return (raw, raw) }
-        var escaped: [UInt8] = []
+        var escaped = OutputBuffer(capacity: raw.count)
         raw.withUnsafeBufferPointer { HTMLEscaping.append($0, to: &escaped) }
-        return (raw, escaped)
+        return (raw, escaped.bytes())
     }
 }

@@ -20,7 +20,7 @@ extension RenderState {
         }
         let key = MemoKey(template: number, escapes: escapes, view: ObjectIdentifier(identity))
         if let kept = renderer.reused(key), readsAgree(kept.reads) {
-            out.append(contentsOf: kept.output)
+            out.append(kept.output)
             return
         }
         let outerTruncated = truncated
@@ -30,7 +30,7 @@ extension RenderState {
         expand(template, indent: extra)
         let recording = recordings.removeLast()
         if !truncated && recording.reusable && recording.reads.count <= Recording.maximumReads {
-            renderer.keep(key, identity, out[start...], reads: recording.reads)
+            renderer.keep(key, identity, out.bytes(from: start), reads: recording.reads)
         }
         truncated = truncated || outerTruncated
     }

@@ -1,9 +1,11 @@
 /// One render in progress: the output, the context stack, indentation and block overrides.
-struct RenderState {
+/// Not copyable, as the output it holds is not.
+struct RenderState: ~Copyable {
     let renderer: Renderer
     let code: ProgramCode
     let constants: GlobalConstants
-    var out: [UInt8] = []
+    /// Room for most pages (16 to 32 KB): growing copies what was written.
+    var out = OutputBuffer(capacity: 32_768)
     /// The context stack: its values, and beside them what a name lookup reads of each.
     var values: [Value] = []
     var frames: [Frame] = []
@@ -38,7 +40,6 @@ struct RenderState {
         code = renderer.library.code
         constants = renderer.constants
         self.escapes = escapes
-        out.reserveCapacity(16_384)
     }
 
     mutating func push(_ value: Value) {

@@ -32,19 +32,19 @@ public final class Renderer: Sendable {
         state.push(globals)
         state.push(view)
         state.run(compiled.start, compiled.end)
-        return (state.out, state.truncated)
+        return (state.out.bytes(), state.truncated)
     }
 
     public func render(_ template: String, _ view: any TemplateObject) -> [UInt8]? { render(template, .object(view)) }
 
     /// Forgets the reused partials (and lets the views they were kept for go).
-    public func forgetReusedPartials() { for shard in memo { shard.table.withLock { $0 = [:] } } }
+    public func forgetReusedPartials() { for shard in memo { shard.table.withLock { $0 = MemoTable() } } }
 
     func reused(_ key: MemoKey) -> MemoEntry? { shard(key).table.withLock { $0[key] } }
 
-    func keep(_ key: MemoKey, _ identity: AnyObject, _ output: ArraySlice<UInt8>, reads: [Recording.Read]) {
-        let entry = MemoEntry(identity: identity, output: Array(output), reads: reads)
-        shard(key).table.withLock { $0[key] = entry }
+    func keep(_ key: MemoKey, _ identity: AnyObject, _ output: [UInt8], reads: [Recording.Read]) {
+        let entry = MemoEntry(identity: identity, output: output, reads: reads)
+        shard(key).table.withLock { $0.set(entry, for: key) }
     }
 
     /// By the view's address (objects are 16-byte aligned: the low bits say nothing).
@@ -54,7 +54,7 @@ public final class Renderer: Sendable {
 }
 
 final class MemoShard: Sendable {
-    let table = Mutex<[MemoKey: MemoEntry]>([:])
+    let table = Mutex(MemoTable())
 }
 
 struct MemoKey: Hashable {
