@@ -98,13 +98,7 @@ struct OutputChecker {
     /// Its three parts are hashed side by side: every rebuild waits for it before any page's
     /// findings can be taken from the memo.
     private func worldKey() -> UInt64 {
-        let parts = parallelMap([0, 1, 2]) { part -> UInt64 in
-            switch part {
-            case 0: filesHash()
-            case 1: pagesHash()
-            default: sourcesHash()
-            }
-        }
+        let parts = parallelMap([filesHash, pagesHash, sourcesHash]) { $0() }
         let h = ContentHash.of(site.config.baseURL + "\n" + site.urls.basePath + "\n" + outputName)
         return ContentHash.mix(ContentHash.mix(ContentHash.mix(ContentHash.mix(h, parts[0]), parts[1]), parts[2]), frontMatter.hash)
     }

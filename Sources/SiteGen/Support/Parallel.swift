@@ -28,6 +28,15 @@ func parallelMap<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
     }
 }
 
+/// Runs `there` on another thread while `here` runs on this one, and returns both results. For
+/// work inside a `parallelMap` item, where a nested `parallelMap` runs its items one after the
+/// other. The caller guarantees that the two only read what they share.
+func sideBySide<A, B>(_ here: () -> A, _ there: @escaping () -> B) -> (A, B) {
+    let box = UncheckedBox(there)
+    let other = Pending { box.value() }
+    return (here(), other.value)
+}
+
 /// Hands a value to concurrent work where the caller guarantees the access is safe
 /// (each worker writes its own disjoint slots).
 struct UncheckedBox<T>: @unchecked Sendable {

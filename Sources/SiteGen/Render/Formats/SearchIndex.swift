@@ -128,18 +128,14 @@ struct SearchIndex {
         return bySource
     }
 
-    /// Made in two halves side by side: the rest of the index waits for them. (`Pending`, not
-    /// `parallelMap`: see `write`.)
+    /// Made in two halves side by side: the rest of the index waits for them.
     func documents() -> [Document] {
         let bySource = entries(dates: true)
         let fieldTitles = Dictionary(uniqueKeysWithValues: site.fields.map { ($0.slug, $0.title) })
         let half = records.count / 2
-        let shared = UncheckedBox((self, bySource, fieldTitles))
-        let second = Pending {
-            let (index, bySource, fieldTitles) = shared.value
-            return index.documents(of: half..<index.records.count, bySource, fieldTitles)
-        }
-        return documents(of: 0..<half, bySource, fieldTitles) + second.value
+        let (first, second) = sideBySide({ documents(of: 0..<half, bySource, fieldTitles) },
+                                         { self.documents(of: half..<self.records.count, bySource, fieldTitles) })
+        return first + second
     }
 
     /// The documents of the records in `range`, in their order.

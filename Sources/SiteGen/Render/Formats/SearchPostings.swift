@@ -47,7 +47,7 @@ extension SearchIndex {
     /// `documentTerms` of the two halves of the documents side by side (the rest of the index
     /// waits for them), each with its own copy of the tokenizer; the second half's new terms are
     /// then numbered after the first's, as one pass over all documents numbers them. Returns the
-    /// terms of all documents and the texts of all terms. (`Pending`, not `parallelMap`: see `write`.)
+    /// terms of all documents and the texts of all terms.
     func documentTermsInHalves(_ docs: [Document], _ tokenizer: SearchText.Tokenizer,
                                halvesFrom: Int = halvesFrom) -> (DocumentTerms, [String]) {
         // A small site's: in one pass (each half copies the tokenizer's tables).
@@ -56,20 +56,17 @@ extension SearchIndex {
             return (documentTerms(docs[...], &tokenizer), tokenizer.terms)
         }
         let half = docs.count / 2
-        let shared = UncheckedBox((self, docs, tokenizer))
-        let second = Pending { () -> (DocumentTerms, [String]) in
-            var (index, docs, tokenizer) = shared.value
-            return (index.documentTerms(docs[half...], &tokenizer), tokenizer.terms)
-        }
-        var tokenizer = tokenizer
-        var own = documentTerms(docs[..<half], &tokenizer)
-        let (more, moreTexts) = second.value
+        var first = tokenizer
+        var (own, (more, moreTexts)) = sideBySide({ documentTerms(docs[..<half], &first) }, { () -> (DocumentTerms, [String]) in
+            var second = tokenizer
+            return (self.documentTerms(docs[half...], &second), second.terms)
+        })
         // Terms numbered before the split keep their numbers; the second half's new ones are
         // looked up among, or numbered after, the first half's.
-        let numbered = Int32(shared.value.2.terms.count)
-        let renumber = moreTexts[Int(numbered)...].map { tokenizer.number(ofTerm: $0) }
+        let numbered = Int32(tokenizer.terms.count)
+        let renumber = moreTexts[Int(numbered)...].map { first.number(ofTerm: $0) }
         own.append(more) { $0 < numbered ? $0 : renumber[Int($0 - numbered)] }
-        return (own, tokenizer.terms)
+        return (own, first.terms)
     }
 
     static let halvesFrom = 2000
